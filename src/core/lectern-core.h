@@ -1,0 +1,15 @@
+/* lectern-core.h — the corpus model: one header for users of the core library.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#define LECTERN_CORE_INSIDE
+#include "lectern-annotation.h"
+#include "lectern-corpus.h"
+#include "lectern-document.h"
+#include "lectern-fingerprint.h"
+#include "lectern-search-hit.h"
+#include "lectern-tag.h"
+#include "lectern-text.h"
+#undef LECTERN_CORE_INSIDE

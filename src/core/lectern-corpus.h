@@ -1,0 +1,337 @@
+/* lectern-corpus.h — a Lectern project: one SQLite file holding a corpus,
+ * its codebook and its annotations.
+ *
+ * Every mutating call is one transaction: when it returns TRUE the change is
+ * on disk; when it returns FALSE nothing changed and @error says why, naming
+ * the project file. No SQL exists outside core.
+ *
+ * Signals: "changed" (guint what: LecternChange flags, gint64 document_id:
+ * the one document concerned, or 0 for several/unknown), emitted after every
+ * successful local change, and by lectern_corpus_refresh() for changes made
+ * by other connections. Properties: "file", "author", "can-undo",
+ * "can-redo" (notified when they change).
+ *
+ * A LecternCorpus is one SQLite connection and belongs to one thread; a
+ * worker thread opens its own LecternCorpus on the same file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lectern-annotation.h"
+#include "lectern-document.h"
+#include "lectern-tag.h"
+
+G_BEGIN_DECLS
+
+#define LECTERN_CORPUS_ERROR (lectern_corpus_error_quark ())
+
+typedef enum
+{
+  LECTERN_CORPUS_ERROR_FAILED,          /* anything else; message says what */
+  LECTERN_CORPUS_ERROR_NOT_A_PROJECT,   /* not SQLite, or SQLite but not Lectern */
+  LECTERN_CORPUS_ERROR_CORRUPT,         /* damaged or truncated project file */
+  LECTERN_CORPUS_ERROR_TOO_NEW,         /* schema newer than this Lectern */
+  LECTERN_CORPUS_ERROR_EXISTS,          /* create over a file that is not an empty project */
+  LECTERN_CORPUS_ERROR_LOCKED,          /* another writer held the file too long */
+  LECTERN_CORPUS_ERROR_READ_ONLY,       /* file or folder not writable */
+  LECTERN_CORPUS_ERROR_NO_SPACE,        /* disk full */
+  LECTERN_CORPUS_ERROR_NOT_FOUND,       /* no such document, tag, annotation */
+  LECTERN_CORPUS_ERROR_INVALID,         /* bad argument: empty range, bad colour… */
+  LECTERN_CORPUS_ERROR_DUPLICATE,       /* same text imported twice; sibling tag name taken */
+  LECTERN_CORPUS_ERROR_IN_USE,          /* deleting a tag in use without force */
+  LECTERN_CORPUS_ERROR_QUERY,           /* malformed search query */
+  LECTERN_CORPUS_ERROR_NOTHING_TO_UNDO,
+} LecternCorpusError;
+
+GQuark lectern_corpus_error_quark (void);
+
+/* What a "changed" signal is about. */
+typedef enum
+{
+  LECTERN_CHANGE_DOCUMENTS   = 1 << 0,
+  LECTERN_CHANGE_TAGS        = 1 << 1,
+  LECTERN_CHANGE_ANNOTATIONS = 1 << 2,
+  LECTERN_CHANGE_MEMOS       = 1 << 3,
+  LECTERN_CHANGE_ALIGNMENTS  = 1 << 4,
+  LECTERN_CHANGE_ALL         = 0x1f,
+} LecternChange;
+
+typedef enum
+{
+  LECTERN_MEMO_PROJECT,
+  LECTERN_MEMO_DOCUMENT,
+  LECTERN_MEMO_TAG,
+} LecternMemoTarget;
+
+/* One hand-corrected pair of a translation alignment: spans in code
+ * points; a side of -1/-1 means unpaired. */
+typedef struct
+{
+  glong a_start, a_end;
+  glong b_start, b_end;
+} LecternSpanPair;
+
+/* A stored fingerprint found by a lookup. */
+typedef struct
+{
+  gint64  document_id;
+  guint64 hash;
+  glong   start;
+  glong   end;
+} LecternFingerprintHit;
+
+/* The schema version this Lectern writes (PRAGMA user_version). */
+#define LECTERN_CORPUS_SCHEMA_VERSION 2
+
+#define LECTERN_TYPE_CORPUS (lectern_corpus_get_type ())
+
+G_DECLARE_FINAL_TYPE (LecternCorpus, lectern_corpus, LECTERN, CORPUS, GObject)
+
+/* ------------------------------------------------------------------ */
+/* Project file                                                        */
+
+/* Creates a new empty project. Refuses (EXISTS) any existing file except
+ * an empty Lectern project, which is opened as it is. */
+LecternCorpus *lectern_corpus_create             (GFile          *file,
+                                                  GError        **error);
+/* Opens an existing project, migrating an older schema forward (after a
+ * backup beside it). A newer schema, a non-project, a corrupt file: refused,
+ * file untouched. */
+LecternCorpus *lectern_corpus_open               (GFile          *file,
+                                                  GError        **error);
+/* (transfer none) */
+GFile         *lectern_corpus_get_file           (LecternCorpus  *self);
+/* Name written into new annotations; defaults to the user's real name. */
+const char    *lectern_corpus_get_author         (LecternCorpus  *self);
+void           lectern_corpus_set_author         (LecternCorpus  *self,
+                                                  const char     *author);
+/* Another connection (window, process) may have written: if so, emits
+ * "changed" with LECTERN_CHANGE_ALL. Call when a window regains focus. */
+gboolean       lectern_corpus_refresh            (LecternCorpus  *self);
+/* Integrity: SQLite's own check, the search index, every annotation's quote
+ * against its range. Problems are human-readable lines. Returns TRUE when
+ * sound; FALSE with @error unset when problems were found. */
+gboolean       lectern_corpus_check              (LecternCorpus  *self,
+                                                  GPtrArray     **problems,
+                                                  GError        **error);
+/* Copies the project to @dest with SQLite's online backup API. */
+gboolean       lectern_corpus_backup             (LecternCorpus  *self,
+                                                  GFile          *dest,
+                                                  GError        **error);
+
+/* ------------------------------------------------------------------ */
+/* Documents                                                           */
+
+/* Adds a document with @text (must be stored text, see lectern-text.h).
+ * Sets the id, length, hash and import time on @document. Same text twice:
+ * DUPLICATE, naming the document already there. Returns the new id or 0. */
+gint64           lectern_corpus_add_document      (LecternCorpus   *self,
+                                                   LecternDocument *document,
+                                                   const char      *text,
+                                                   GError         **error);
+/* Writes title, source, author, date, language and variables. */
+gboolean         lectern_corpus_update_document   (LecternCorpus   *self,
+                                                   LecternDocument *document,
+                                                   GError         **error);
+/* Deletes the document, its annotations, memo and fingerprints. */
+gboolean         lectern_corpus_delete_document   (LecternCorpus   *self,
+                                                   gint64           document_id,
+                                                   GError         **error);
+LecternDocument *lectern_corpus_dup_document      (LecternCorpus   *self,
+                                                   gint64           document_id,
+                                                   GError         **error);
+/* All documents in import order. (transfer full) of LecternDocument */
+GListModel      *lectern_corpus_list_documents    (LecternCorpus   *self,
+                                                   GError         **error);
+/* The stored text: the string that offsets count. */
+char            *lectern_corpus_dup_text          (LecternCorpus   *self,
+                                                   gint64           document_id,
+                                                   GError         **error);
+
+/* ------------------------------------------------------------------ */
+/* Codebook                                                            */
+
+/* @parent_id 0 for top level; @colour "#rrggbb" or NULL to pick from the
+ * palette. Sibling names are unique (DUPLICATE). */
+LecternTag *lectern_corpus_add_tag             (LecternCorpus  *self,
+                                                gint64          parent_id,
+                                                const char     *name,
+                                                const char     *colour,
+                                                GError        **error);
+/* Finds the tag at @path, creating missing tags along it. */
+LecternTag *lectern_corpus_ensure_tag_path     (LecternCorpus  *self,
+                                                const char     *path,
+                                                GError        **error);
+/* NOT_FOUND when there is none. */
+LecternTag *lectern_corpus_find_tag            (LecternCorpus  *self,
+                                                const char     *path,
+                                                GError        **error);
+LecternTag *lectern_corpus_dup_tag             (LecternCorpus  *self,
+                                                gint64          tag_id,
+                                                GError        **error);
+gboolean    lectern_corpus_rename_tag          (LecternCorpus  *self,
+                                                gint64          tag_id,
+                                                const char     *name,
+                                                GError        **error);
+gboolean    lectern_corpus_set_tag_colour      (LecternCorpus  *self,
+                                                gint64          tag_id,
+                                                const char     *colour,
+                                                GError        **error);
+gboolean    lectern_corpus_set_tag_description (LecternCorpus  *self,
+                                                gint64          tag_id,
+                                                const char     *description,
+                                                GError        **error);
+/* @new_parent_id 0 for top level; refuses moving a tag under itself. */
+gboolean    lectern_corpus_move_tag            (LecternCorpus  *self,
+                                                gint64          tag_id,
+                                                gint64          new_parent_id,
+                                                GError        **error);
+/* Every annotation tagged @from_id is tagged @into_id instead; @from_id's
+ * sub-tags move under @into_id; @from_id is deleted. */
+gboolean    lectern_corpus_merge_tags          (LecternCorpus  *self,
+                                                gint64          from_id,
+                                                gint64          into_id,
+                                                GError        **error);
+/* Deletes the tag and its sub-tags. If any of them tags an annotation and
+ * @force is FALSE: IN_USE, nothing deleted. With @force the tags are removed
+ * from annotations; an annotation left with no tag is kept. */
+gboolean    lectern_corpus_delete_tag          (LecternCorpus  *self,
+                                                gint64          tag_id,
+                                                gboolean        force,
+                                                GError        **error);
+/* The whole codebook, depth first, siblings by name.
+ * (transfer full) of LecternTag */
+GListModel *lectern_corpus_list_tags           (LecternCorpus  *self,
+                                                GError        **error);
+
+/* ------------------------------------------------------------------ */
+/* Annotations                                                         */
+
+/* Annotates [start, end) of a document; refuses empty ranges and ranges
+ * outside the text (INVALID). Quote and context are taken from the text. */
+LecternAnnotation *lectern_corpus_add_annotation       (LecternCorpus      *self,
+                                                        gint64              document_id,
+                                                        glong               start,
+                                                        glong               end,
+                                                        const gint64       *tag_ids,
+                                                        guint               n_tags,
+                                                        const char         *note,
+                                                        GError            **error);
+LecternAnnotation *lectern_corpus_dup_annotation       (LecternCorpus      *self,
+                                                        gint64              annotation_id,
+                                                        GError            **error);
+/* Extends or shrinks; quote and context are taken anew. */
+gboolean           lectern_corpus_set_annotation_range (LecternCorpus      *self,
+                                                        gint64              annotation_id,
+                                                        glong               start,
+                                                        glong               end,
+                                                        GError            **error);
+/* @note NULL or "" clears it. */
+gboolean           lectern_corpus_set_annotation_note  (LecternCorpus      *self,
+                                                        gint64              annotation_id,
+                                                        const char         *note,
+                                                        GError            **error);
+gboolean           lectern_corpus_set_annotation_tags  (LecternCorpus      *self,
+                                                        gint64              annotation_id,
+                                                        const gint64       *tag_ids,
+                                                        guint               n_tags,
+                                                        GError            **error);
+gboolean           lectern_corpus_delete_annotation    (LecternCorpus      *self,
+                                                        gint64              annotation_id,
+                                                        GError            **error);
+/* Annotations in reading order (document, start, end). @document_id 0: all
+ * documents; @tag_id 0: any tag; @with_subtags: @tag_id or any tag below it.
+ * (transfer full) of LecternAnnotation */
+GListModel        *lectern_corpus_list_annotations     (LecternCorpus      *self,
+                                                        gint64              document_id,
+                                                        gint64              tag_id,
+                                                        gboolean            with_subtags,
+                                                        GError            **error);
+/* Inserts an annotation as given (id 0: a new id), for importers. Its quote
+ * must match the text at its range, else INVALID. Tag ids must exist. */
+gint64             lectern_corpus_insert_annotation    (LecternCorpus      *self,
+                                                        gint64              document_id,
+                                                        glong               start,
+                                                        glong               end,
+                                                        const gint64       *tag_ids,
+                                                        guint               n_tags,
+                                                        const char         *note,
+                                                        const char         *author,
+                                                        GDateTime          *created,
+                                                        GDateTime          *updated,
+                                                        GError            **error);
+
+/* ------------------------------------------------------------------ */
+/* Memos                                                               */
+
+/* NULL when there is none (not an error). */
+char     *lectern_corpus_dup_memo  (LecternCorpus      *self,
+                                    LecternMemoTarget   target,
+                                    gint64              id,
+                                    GError            **error);
+/* @text NULL or "" deletes the memo. */
+gboolean  lectern_corpus_set_memo  (LecternCorpus      *self,
+                                    LecternMemoTarget   target,
+                                    gint64              id,
+                                    const char         *text,
+                                    GError            **error);
+
+/* ------------------------------------------------------------------ */
+/* Search                                                              */
+
+/* Full-text search, case and diacritics ignored. Query syntax: words (all
+ * must occur), "a phrase", prefix*, a OR b, -excluded. Malformed: QUERY,
+ * with a message that says what is wrong. Hits in document order, up to
+ * @limit (0: no limit). (transfer full) of LecternSearchHit */
+GListModel *lectern_corpus_search (LecternCorpus  *self,
+                                   const char     *query,
+                                   guint           limit,
+                                   GCancellable   *cancellable,
+                                   GError        **error);
+
+/* ------------------------------------------------------------------ */
+/* Comparison support: fingerprints and saved alignments               */
+
+/* Stored fingerprints whose hash is one of @hashes, of every document but
+ * @exclude_document_id (0: none excluded).
+ * (transfer full) element-type LecternFingerprintHit */
+GArray   *lectern_corpus_lookup_fingerprints (LecternCorpus         *self,
+                                              const guint64         *hashes,
+                                              guint                  n_hashes,
+                                              gint64                 exclude_document_id,
+                                              GError               **error);
+/* Hand corrections of the alignment of @a with @b. (transfer full)
+ * element-type LecternSpanPair; empty when none were saved. */
+GArray   *lectern_corpus_dup_alignment       (LecternCorpus         *self,
+                                              gint64                 document_a,
+                                              gint64                 document_b,
+                                              GError               **error);
+/* Replaces the saved corrections of @a with @b. */
+gboolean  lectern_corpus_set_alignment       (LecternCorpus         *self,
+                                              gint64                 document_a,
+                                              gint64                 document_b,
+                                              const LecternSpanPair *pairs,
+                                              guint                  n_pairs,
+                                              GError               **error);
+
+/* ------------------------------------------------------------------ */
+/* Undo                                                                */
+
+/* Off by default (the CLI does not need it); the app turns it on. Each
+ * successful mutating call is one step; steps survive document switches. */
+void        lectern_corpus_set_undo_enabled (LecternCorpus  *self,
+                                             gboolean        enabled);
+gboolean    lectern_corpus_get_can_undo     (LecternCorpus  *self);
+gboolean    lectern_corpus_get_can_redo     (LecternCorpus  *self);
+/* Short translated label of the step ("Tag passage"), or NULL. */
+const char *lectern_corpus_get_undo_label   (LecternCorpus  *self);
+const char *lectern_corpus_get_redo_label   (LecternCorpus  *self);
+gboolean    lectern_corpus_undo             (LecternCorpus  *self,
+                                             GError        **error);
+gboolean    lectern_corpus_redo             (LecternCorpus  *self,
+                                             GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,36 @@
+/* lectern-tag.h — a code of the codebook: a node of the tag tree.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define LECTERN_TYPE_TAG (lectern_tag_get_type ())
+
+G_DECLARE_FINAL_TYPE (LecternTag, lectern_tag, LECTERN, TAG, GObject)
+
+/* Tags are snapshots made by the corpus; change them through the corpus. */
+gint64      lectern_tag_get_id          (LecternTag *self);
+/* 0 for a top-level tag. */
+gint64      lectern_tag_get_parent_id   (LecternTag *self);
+const char *lectern_tag_get_name        (LecternTag *self);
+/* "Parent/Child"; a '/' or '\' inside a name is written "\/" or "\\". */
+const char *lectern_tag_get_path        (LecternTag *self);
+/* Nesting depth: 0 for a top-level tag. */
+guint       lectern_tag_get_depth       (LecternTag *self);
+/* "#rrggbb" (lower case). */
+const char *lectern_tag_get_colour      (LecternTag *self);
+const char *lectern_tag_get_description (LecternTag *self);
+/* Annotations carrying this very tag (not its sub-tags). */
+guint       lectern_tag_get_count       (LecternTag *self);
+
+/* Splits a tag path into names, honouring the escapes above; NULL when a
+ * name is empty. (transfer full) */
+char      **lectern_tag_path_split      (const char *path);
+/* Escapes one name for use inside a path. (transfer full) */
+char       *lectern_tag_name_escape     (const char *name);
+
+G_END_DECLS
