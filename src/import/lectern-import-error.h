@@ -1,0 +1,29 @@
+/* lectern-import-error.h — why a file was refused by the importer.
+ *
+ * Every message names the file (its display name) and the reason, so a
+ * person can act on it. Cancellation is reported as G_IO_ERROR_CANCELLED;
+ * failures of the project itself keep their LECTERN_CORPUS_ERROR.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define LECTERN_IMPORT_ERROR (lectern_import_error_quark ())
+
+typedef enum
+{
+  LECTERN_IMPORT_ERROR_READ,        /* the file could not be read */
+  LECTERN_IMPORT_ERROR_EMPTY,       /* empty, or only white space */
+  LECTERN_IMPORT_ERROR_BINARY,      /* an image, archive, PDF, program… */
+  LECTERN_IMPORT_ERROR_ENCODING,    /* text that cannot be decoded safely */
+  LECTERN_IMPORT_ERROR_TOO_LARGE,   /* over LECTERN_TEXT_DECODER_MAX_SIZE */
+  LECTERN_IMPORT_ERROR_DUPLICATE,   /* the same text is already in the project */
+} LecternImportError;
+
+GQuark lectern_import_error_quark (void);
+
+G_END_DECLS

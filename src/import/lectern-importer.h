@@ -1,0 +1,76 @@
+/* lectern-importer.h — plain-text files into a Lectern project.
+ *
+ * Importing several files is one operation with one LecternImportResult
+ * per file, in the order given: a refused file (bad input, or a text
+ * already in the project) does not stop the others, and changes nothing.
+ * Each accepted file is added in its own transaction, with its original
+ * file name, its encoding and the guessed title, language and date.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lectern-core.h"
+#include "lectern-import-error.h"
+#include "lectern-import-result.h"
+
+G_BEGIN_DECLS
+
+/* Called before each file (@done files finished, @current_name the display
+ * name of the next one) and once at the end (@done == @total,
+ * @current_name NULL). */
+typedef void (*LecternImportProgressFunc) (guint       done,
+                                           guint       total,
+                                           const char *current_name,
+                                           gpointer    data);
+
+/* Reads, decodes and inspects one file; touches no project. Sets the
+ * title, language, date, original name and encoding of the returned
+ * document (which has no id yet).
+ * @text: (out) (optional): the stored text.
+ * Returns: (transfer full): a new document, or NULL with @error set
+ * (LECTERN_IMPORT_ERROR, or G_IO_ERROR_CANCELLED). */
+LecternDocument *lectern_importer_read_file          (GFile                     *file,
+                                                      char                     **text,
+                                                      GCancellable              *cancellable,
+                                                      GError                   **error);
+
+/* Imports @files into @corpus, on the calling thread. @progress (nullable)
+ * is called on this thread.
+ *
+ * Returns: (transfer full): a GListModel of LecternImportResult, one per
+ * file in order, refused files included. NULL with G_IO_ERROR_CANCELLED
+ * only when @cancellable was cancelled: the files imported before that
+ * stay in the project (each was its own transaction); nothing of the file
+ * being imported when it happened is written. */
+GListModel      *lectern_importer_import_files       (LecternCorpus             *corpus,
+                                                      GFile                    **files,
+                                                      guint                      n_files,
+                                                      LecternImportProgressFunc  progress,
+                                                      gpointer                   progress_data,
+                                                      GCancellable              *cancellable,
+                                                      GError                   **error);
+
+/* The same in a worker thread, which opens its own LecternCorpus on the
+ * project file @project (a corpus is one SQLite connection of one
+ * thread); the caller's corpus sees the new documents after
+ * lectern_corpus_refresh(). @progress is called on the thread-default
+ * main context of the caller, never from the worker, and never after
+ * @callback: @progress_data must stay alive until @callback runs.
+ * @files are copied. */
+void             lectern_importer_import_files_async  (GFile                     *project,
+                                                       GFile                    **files,
+                                                       guint                      n_files,
+                                                       LecternImportProgressFunc  progress,
+                                                       gpointer                   progress_data,
+                                                       GCancellable              *cancellable,
+                                                       GAsyncReadyCallback        callback,
+                                                       gpointer                   user_data);
+/* Returns: (transfer full): as lectern_importer_import_files(); also NULL
+ * with a LECTERN_CORPUS_ERROR when the project cannot be opened. */
+GListModel      *lectern_importer_import_files_finish (GAsyncResult              *result,
+                                                       GError                   **error);
+
+G_END_DECLS
