@@ -1,0 +1,11 @@
+/* lectern-export.h — the export library: one header for its users.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lectern-export-options.h"
+#include "lectern-exporter.h"
+#include "lectern-print-layout.h"
+#include "lectern-qdpx-reader.h"
+#include "lectern-web-annotation-reader.h"

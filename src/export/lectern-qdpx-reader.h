@@ -1,0 +1,37 @@
+/* lectern-qdpx-reader.h — imports a REFI-QDA project (.qdpx) into a new
+ * Lectern project.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lectern-core.h"
+
+G_BEGIN_DECLS
+
+/* Archive limits: a .qdpx past these is refused (TOO_LARGE). */
+#define LECTERN_QDPX_MAX_ENTRIES           10000
+#define LECTERN_QDPX_MAX_ENTRY_SIZE        (G_GINT64_CONSTANT (256) * 1024 * 1024)
+#define LECTERN_QDPX_MAX_TOTAL_SIZE        (G_GINT64_CONSTANT (1024) * 1024 * 1024)
+
+/* Reads @qdpx (its entries in memory, nothing extracted to disk) and builds
+ * a new project at @new_project from it: text sources with their plain
+ * text, the codebook with colours, nesting and descriptions, coded text
+ * selections with their positions (code points) and notes, source
+ * variables, and memos on the project, sources and codes.
+ *
+ * Refuses, writing nothing: an existing @new_project (EXISTS); entries
+ * that leave the archive's root, links (UNSAFE); archives past the limits
+ * above (TOO_LARGE); damaged archives (DAMAGED); a project.qde that is
+ * not REFI-QDA or refers to missing parts (INVALID). On any failure the
+ * half-built project is removed.
+ *
+ * Returns the new project, open. (transfer full) */
+LecternCorpus *lectern_qdpx_import (GFile         *qdpx,
+                                    GFile         *new_project,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+
+G_END_DECLS
