@@ -1,0 +1,12 @@
+/* lectern-compare.h — comparing documents: one header for users of the
+ * compare library.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lectern-aligner.h"
+#include "lectern-compare-job.h"
+#include "lectern-comparison.h"
+#include "lectern-shared-passages.h"
+#include "lectern-word-diff.h"

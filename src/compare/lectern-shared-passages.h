@@ -1,0 +1,51 @@
+/* lectern-shared-passages.h — passages two texts share exactly or nearly,
+ * and where else in a corpus a passage occurs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lectern-corpus.h"
+
+G_BEGIN_DECLS
+
+/* Shortest passage reported, in words, when the caller passes 0. */
+#define LECTERN_SHARED_MIN_WORDS 8
+
+/* Finds the passages shared by @a and @b — quotations, reused paragraphs,
+ * boilerplate — by word n-grams (case and diacritics ignored), each
+ * extended to its full length and merged across small edits.
+ * @min_words: shortest passage to report, 0 for LECTERN_SHARED_MIN_WORDS.
+ * Returns: (transfer full) element-type LecternChunk, all SHARED, by a's
+ * offsets; score is the share of words the two sides have in common. */
+GArray *lectern_shared_passages (const char *a,
+                                 const char *b,
+                                 guint       min_words);
+
+/* A place where a passage occurs. */
+typedef struct
+{
+  gint64 document_id;
+  glong  start;        /* code points, end exclusive */
+  glong  end;
+  double similarity;   /* share of words in common with the passage, in (0, 1] */
+} LecternPlace;
+
+/* Where else does [start, end) of @document_id occur in @corpus? Every other
+ * document, and other places of the same document, holding the passage
+ * exactly or lightly edited; the queried range itself is left out.
+ * Passages shorter than LECTERN_FINGERPRINT_WORDS words find nothing.
+ * Errors: LECTERN_COMPARE_ERROR_INVALID for an empty range or one outside
+ * the text, corpus errors as they come, G_IO_ERROR_CANCELLED.
+ * Returns: (transfer full) element-type LecternPlace, most similar first
+ * (then by document and start), or NULL with @error set. */
+GArray *lectern_where (LecternCorpus  *corpus,
+                       gint64          document_id,
+                       glong           start,
+                       glong           end,
+                       GCancellable   *cancellable,
+                       GError        **error);
+
+G_END_DECLS
