@@ -1,0 +1,354 @@
+/* lectern-cli-documents.c — documents: import, documents, text,
+ * document-set.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "lectern-cli-private.h"
+#include "lectern-import.h"
+
+static int
+run_import (LecternCli  *cli,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "import", NULL);
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean refused = FALSE;
+  int status;
+  guint n;
+
+  if (!lectern_cli_parse (cli, context, "import", &argc, &argv))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_expect_args ("import", argc, 1, -1))
+    return LECTERN_CLI_EXIT_USAGE;
+
+  corpus = lectern_cli_open_corpus (cli, &status);
+  if (corpus == NULL)
+    return status;
+
+  for (int i = 1; i < argc; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
+
+  /* One bad file does not stop the others: a result per file. */
+  results = lectern_importer_import_files (corpus, (GFile **) files->pdata, files->len,
+                                           NULL, NULL, NULL, &error);
+  if (results == NULL)
+    return lectern_cli_fail (error);
+
+  n = g_list_model_get_n_items (results);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LecternImportResult) result = g_list_model_get_item (results, i);
+      const GError *file_error = lectern_import_result_get_error (result);
+
+      if (file_error == NULL)
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                 lectern_import_result_get_document_id (result));
+
+          lectern_cli_print_record (id, lectern_import_result_get_title (result), NULL);
+        }
+      else
+        {
+          const char *name = lectern_import_result_get_display_name (result);
+
+          /* The message names the file; if it does not, the line must. */
+          if (name != NULL && strstr (file_error->message, name) != NULL)
+            lectern_cli_error ("%s", file_error->message);
+          else
+            lectern_cli_error ("%s: %s", argv[i + 1], file_error->message);
+          refused = TRUE;
+        }
+    }
+
+  return refused ? LECTERN_CLI_EXIT_FAILURE : LECTERN_CLI_EXIT_OK;
+}
+
+static int
+run_documents (LecternCli  *cli,
+               int          argc,
+               char       **argv)
+{
+  g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "documents", NULL);
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GListModel) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  guint n;
+
+  if (!lectern_cli_parse (cli, context, "documents", &argc, &argv))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_expect_args ("documents", argc, 0, 0))
+    return LECTERN_CLI_EXIT_USAGE;
+
+  corpus = lectern_cli_open_corpus (cli, &status);
+  if (corpus == NULL)
+    return status;
+
+  documents = lectern_corpus_list_documents (corpus, &error);
+  if (documents == NULL)
+    return lectern_cli_fail (error);
+
+  n = g_list_model_get_n_items (documents);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LecternDocument) document = g_list_model_get_item (documents, i);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lectern_document_get_id (document));
+      g_autofree char *chars = g_strdup_printf ("%ld", lectern_document_get_length (document));
+      g_autofree char *annotations = g_strdup_printf ("%u", lectern_document_get_annotation_count (document));
+      const char *language = lectern_document_get_language (document);
+      const char *date = lectern_document_get_date (document);
+
+      lectern_cli_print_record (id,
+                                lectern_document_get_title (document),
+                                language != NULL ? language : "",
+                                date != NULL ? date : "",
+                                chars,
+                                annotations,
+                                NULL);
+    }
+
+  return LECTERN_CLI_EXIT_OK;
+}
+
+static int
+run_text (LecternCli  *cli,
+          int          argc,
+          char       **argv)
+{
+  g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "text", NULL);
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 document_id;
+  int status;
+
+  if (!lectern_cli_parse (cli, context, "text", &argc, &argv))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_expect_args ("text", argc, 1, 1))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_parse_id ("text", _("Document"), argv[1], &document_id))
+    return LECTERN_CLI_EXIT_USAGE;
+
+  corpus = lectern_cli_open_corpus (cli, &status);
+  if (corpus == NULL)
+    return status;
+
+  text = lectern_corpus_dup_text (corpus, document_id, &error);
+  if (text == NULL)
+    return lectern_cli_fail (error);
+
+  /* Exactly the stored text, the one offsets count: no newline added. */
+  if (!lectern_cli_write_raw (text, strlen (text), &error))
+    return lectern_cli_fail (error);
+
+  return LECTERN_CLI_EXIT_OK;
+}
+
+static gboolean
+is_iso_date (const char *text)
+{
+  guint year, month, day;
+  char end;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3)
+    return FALSE;
+
+  return g_date_valid_dmy (day, month, year);
+}
+
+static gboolean
+is_language_code (const char *text)
+{
+  gsize len = strlen (text);
+
+  if (len < 2 || len > 3)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_islower (text[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static int
+run_document_set (LecternCli  *cli,
+                  int          argc,
+                  char       **argv)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *author = NULL;
+  g_auto(GStrv) variables = NULL;
+  const GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The title"), N_("TEXT") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The date, YYYY-MM-DD (empty: unknown)"), N_("DATE") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("The language, an ISO 639 code such as en, fr, ru (empty: unknown)"), N_("CODE") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("Where the document comes from"), N_("TEXT") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("Who wrote it"), N_("TEXT") },
+    { "var", 0, 0, G_OPTION_ARG_STRING_ARRAY, &variables,
+      N_("Sets a document variable (KEY= removes it); repeatable"), N_("KEY=VALUE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "document-set", entries);
+  g_autoptr(LecternDocument) document = NULL;
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 document_id;
+  int status;
+
+  if (!lectern_cli_parse (cli, context, "document-set", &argc, &argv))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_expect_args ("document-set", argc, 1, 1))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_parse_id ("document-set", _("Document"), argv[1], &document_id))
+    return LECTERN_CLI_EXIT_USAGE;
+
+  if (title == NULL && date == NULL && language == NULL && source == NULL &&
+      author == NULL && variables == NULL)
+    return lectern_cli_usage_error ("document-set", _("nothing to set: give at least one option"));
+  if (title != NULL && g_utf8_strlen (g_strstrip (title), -1) == 0)
+    return lectern_cli_usage_error ("document-set", _("a title cannot be empty"));
+  if (date != NULL && date[0] != '\0' && !is_iso_date (date))
+    return lectern_cli_usage_error ("document-set", _("“%s” is not a date of the form YYYY-MM-DD"), date);
+  if (language != NULL && language[0] != '\0' && !is_language_code (language))
+    return lectern_cli_usage_error ("document-set",
+                                    _("“%s” is not a language code: use ISO 639 such as en, fr or ru"),
+                                    language);
+  for (guint i = 0; variables != NULL && variables[i] != NULL; i++)
+    {
+      const char *equals = strchr (variables[i], '=');
+
+      if (equals == NULL || equals == variables[i])
+        return lectern_cli_usage_error ("document-set",
+                                        _("“%s” is not a variable: write KEY=VALUE"), variables[i]);
+    }
+
+  corpus = lectern_cli_open_corpus (cli, &status);
+  if (corpus == NULL)
+    return status;
+
+  document = lectern_corpus_dup_document (corpus, document_id, &error);
+  if (document == NULL)
+    return lectern_cli_fail (error);
+
+  if (title != NULL)
+    lectern_document_set_title (document, title);
+  if (date != NULL)
+    lectern_document_set_date (document, date[0] != '\0' ? date : NULL);
+  if (language != NULL)
+    lectern_document_set_language (document, language[0] != '\0' ? language : NULL);
+  if (source != NULL)
+    lectern_document_set_source (document, source[0] != '\0' ? source : NULL);
+  if (author != NULL)
+    lectern_document_set_author (document, author[0] != '\0' ? author : NULL);
+  for (guint i = 0; variables != NULL && variables[i] != NULL; i++)
+    {
+      char *equals = strchr (variables[i], '=');
+
+      *equals = '\0';
+      lectern_document_set_variable (document, variables[i],
+                                     equals[1] != '\0' ? equals + 1 : NULL);
+    }
+
+  if (!lectern_corpus_update_document (corpus, document, &error))
+    return lectern_cli_fail (error);
+
+  return LECTERN_CLI_EXIT_OK;
+}
+
+static int
+run_document (LecternCli  *cli,
+              int          argc,
+              char       **argv)
+{
+  g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "document", NULL);
+  g_autoptr(LecternDocument) document = NULL;
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) keys = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *length = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *imported = NULL;
+  GHashTable *variables;
+  gint64 document_id;
+  int status;
+
+  if (!lectern_cli_parse (cli, context, "document", &argc, &argv))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_expect_args ("document", argc, 1, 1))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_parse_id ("document", _("Document"), argv[1], &document_id))
+    return LECTERN_CLI_EXIT_USAGE;
+
+  corpus = lectern_cli_open_corpus (cli, &status);
+  if (corpus == NULL)
+    return status;
+
+  document = lectern_corpus_dup_document (corpus, document_id, &error);
+  if (document == NULL)
+    return lectern_cli_fail (error);
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, lectern_document_get_id (document));
+  length = g_strdup_printf ("%ld", lectern_document_get_length (document));
+  count = g_strdup_printf ("%u", lectern_document_get_annotation_count (document));
+  if (lectern_document_get_imported (document) != NULL)
+    imported = g_date_time_format_iso8601 (lectern_document_get_imported (document));
+
+  /* KEY VALUE records; variables as "var:KEY", sorted. */
+  lectern_cli_print_record ("id", id, NULL);
+  lectern_cli_print_record ("title", lectern_document_get_title (document), NULL);
+  lectern_cli_print_record ("source", lectern_document_get_source (document) ?: "", NULL);
+  lectern_cli_print_record ("author", lectern_document_get_author (document) ?: "", NULL);
+  lectern_cli_print_record ("date", lectern_document_get_date (document) ?: "", NULL);
+  lectern_cli_print_record ("language", lectern_document_get_language (document) ?: "", NULL);
+  lectern_cli_print_record ("original-name", lectern_document_get_original_name (document) ?: "", NULL);
+  lectern_cli_print_record ("encoding", lectern_document_get_encoding (document) ?: "", NULL);
+  lectern_cli_print_record ("imported", imported ?: "", NULL);
+  lectern_cli_print_record ("chars", length, NULL);
+  lectern_cli_print_record ("annotations", count, NULL);
+  lectern_cli_print_record ("hash", lectern_document_get_content_hash (document) ?: "", NULL);
+
+  variables = lectern_document_get_variables (document);
+  if (variables != NULL)
+    {
+      keys = g_list_sort (g_hash_table_get_keys (variables), (GCompareFunc) g_strcmp0);
+      for (const GList *l = keys; l != NULL; l = l->next)
+        {
+          g_autofree char *key = g_strconcat ("var:", (const char *) l->data, NULL);
+
+          lectern_cli_print_record (key, g_hash_table_lookup (variables, l->data), NULL);
+        }
+    }
+
+  return LECTERN_CLI_EXIT_OK;
+}
+
+const LecternCliCommand lectern_cli_documents_commands[] = {
+  { "import", N_("FILE…"), N_("Import plain-text files; print ID TITLE for each"), run_import },
+  { "documents", "", N_("List documents: ID TITLE LANGUAGE DATE CHARS ANNOTATIONS"), run_documents },
+  { "document", N_("ID"), N_("Show a document’s metadata: KEY VALUE"), run_document },
+  { "text", N_("ID"), N_("Print a document’s stored text exactly, the text offsets count"), run_text },
+  { "document-set", N_("ID"), N_("Change a document’s metadata"), run_document_set },
+  { NULL }
+};

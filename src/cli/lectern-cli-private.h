@@ -1,0 +1,112 @@
+/* lectern-cli-private.h — what the command files of lectern-cli share: the
+ * command signature, the exit statuses, and helpers for arguments, the
+ * project and errors.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lectern-core.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses: scripts tell a failure from a mistake in the call. */
+typedef enum
+{
+  LECTERN_CLI_EXIT_OK      = 0,
+  LECTERN_CLI_EXIT_FAILURE = 1,
+  LECTERN_CLI_EXIT_USAGE   = 2,
+} LecternCliExit;
+
+/* One invocation: the global options, shared by every command. */
+typedef struct
+{
+  char *project_path;   /* --project FILE, else $LECTERN_PROJECT; may be NULL */
+  char *project_option; /* --project given after the command, while parsing */
+} LecternCli;
+
+/* A command receives its own argv: argv[0] is the command's name. */
+typedef int (*LecternCliRunFunc) (LecternCli  *cli,
+                                  int          argc,
+                                  char       **argv);
+
+typedef struct
+{
+  const char        *name;
+  const char        *parameters;   /* "ID START END", for --help */
+  const char        *summary;      /* one line, translatable (N_) */
+  LecternCliRunFunc  run;
+} LecternCliCommand;
+
+/* Dispatch tables of each command group, NULL-name terminated. */
+extern const LecternCliCommand lectern_cli_project_commands[];
+extern const LecternCliCommand lectern_cli_documents_commands[];
+extern const LecternCliCommand lectern_cli_tags_commands[];
+extern const LecternCliCommand lectern_cli_annotations_commands[];
+extern const LecternCliCommand lectern_cli_search_commands[];
+extern const LecternCliCommand lectern_cli_compare_commands[];
+extern const LecternCliCommand lectern_cli_export_commands[];
+
+/* lectern-cli-output.c: the one writer of machine output. */
+char      *lectern_cli_escape_field  (const char   *field);
+void       lectern_cli_print_record  (const char   *first_field,
+                                      ...) G_GNUC_NULL_TERMINATED;
+void       lectern_cli_print_fields  (const char * const *fields,
+                                      guint         n_fields);
+gboolean   lectern_cli_write_raw     (const char   *data,
+                                      gsize         len,
+                                      GError      **error);
+gboolean   lectern_cli_flush         (GError      **error);
+
+/* lectern-cli-context.c: arguments, the project, errors. */
+const LecternCliCommand *lectern_cli_find_command (const char *name);
+/* A command's option context: its usage line and summary for --help, its
+ * @entries (may be NULL), and --project. */
+GOptionContext *lectern_cli_option_context_new (LecternCli         *cli,
+                                                const char         *command_name,
+                                                const GOptionEntry *entries);
+/* Parses the command's options; on a usage error prints it and returns
+ * FALSE (the caller exits LECTERN_CLI_EXIT_USAGE). */
+gboolean        lectern_cli_parse            (LecternCli      *cli,
+                                              GOptionContext  *context,
+                                              const char      *command_name,
+                                              int             *argc,
+                                              char          ***argv);
+/* Prints "lectern-cli: MESSAGE" to stderr. */
+void            lectern_cli_error            (const char      *format,
+                                              ...) G_GNUC_PRINTF (1, 2);
+/* Prints a usage error with a pointer to the command's help; returns
+ * LECTERN_CLI_EXIT_USAGE. */
+int             lectern_cli_usage_error      (const char      *command_name,
+                                              const char      *format,
+                                              ...) G_GNUC_PRINTF (2, 3);
+/* Checks that exactly/at least so many positional arguments follow the
+ * command name; prints a usage error otherwise. */
+gboolean        lectern_cli_expect_args      (const char      *command_name,
+                                              int              argc,
+                                              int              min,
+                                              int              max);
+gboolean        lectern_cli_parse_id         (const char      *command_name,
+                                              const char      *what,
+                                              const char      *text,
+                                              gint64          *id);
+gboolean        lectern_cli_parse_offset     (const char      *command_name,
+                                              const char      *what,
+                                              const char      *text,
+                                              glong           *offset);
+/* The project file named by --project or $LECTERN_PROJECT; prints a usage
+ * error and returns NULL when there is none. */
+GFile          *lectern_cli_dup_project_file (LecternCli      *cli);
+/* Opens the existing project; prints the error and returns NULL on failure
+ * (*exit_status tells which kind). */
+LecternCorpus  *lectern_cli_open_corpus      (LecternCli      *cli,
+                                              int             *exit_status);
+/* Prints @error and returns LECTERN_CLI_EXIT_FAILURE. */
+int             lectern_cli_fail             (const GError    *error);
+/* "Parent/Child" paths of every tag, by id. (transfer full) */
+GHashTable     *lectern_cli_dup_tag_paths    (LecternCorpus   *corpus,
+                                              GError         **error);
+
+G_END_DECLS
