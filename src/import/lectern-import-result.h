@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LecternImportResult, lectern_import_result, LECTERN, IMPORT_RESULT, GObject)
 
-/* Properties (read-only, set at construction): "file" (GFile),
+/* Properties, read-only: "file" (GFile),
  * "display-name", "document" (LecternDocument, NULL when refused),
  * "document-id" (0 when refused), "title", "encoding" (NULL when refused),
  * "error" (GError boxed, NULL on success). */

@@ -1,0 +1,390 @@
+/* lectern-importer.c — plain-text files into a Lectern project.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "lectern-import-error.h"
+#include "lectern-importer.h"
+#include "lectern-metadata-guesser.h"
+#include "lectern-text-decoder.h"
+
+/* The name a person knows the file by. */
+static char *
+dup_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  if (basename == NULL)
+    return g_file_get_parse_name (file);
+
+  return g_filename_display_name (basename);
+}
+
+/* "report.final.txt" → "report.final": the title of last resort. */
+static char *
+title_from_name (const char *display_name)
+{
+  const char *dot = strrchr (display_name, '.');
+
+  if (dot == NULL || dot == display_name)
+    return g_strdup (display_name);
+
+  return g_strndup (display_name, dot - display_name);
+}
+
+static gboolean
+set_read_error (GError     **error,
+                GError      *local_error,
+                const char  *display_name)
+{
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ,
+               _("“%s” could not be read: %s"), display_name, local_error->message);
+  g_error_free (local_error);
+
+  return FALSE;
+}
+
+LecternDocument *
+lectern_importer_read_file (GFile         *file,
+                            char         **text,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(LecternDocument) document = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *encoding = NULL;
+  GError *local_error = NULL;
+  gsize len = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = dup_display_name (file);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      set_read_error (error, local_error, display_name);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ,
+                   _("“%s” is a folder, not a text file"), display_name);
+      return NULL;
+    }
+
+  /* Refuse a huge file before reading it into memory. */
+  if (g_file_info_get_size (info) > LECTERN_TEXT_DECODER_MAX_SIZE)
+    {
+      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
+                   _("“%s” is too large to import (%" G_GOFFSET_FORMAT " MB; the limit is %d MB)"),
+                   display_name, g_file_info_get_size (info) / (1024 * 1024),
+                   LECTERN_TEXT_DECODER_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
+    {
+      set_read_error (error, local_error, display_name);
+      return NULL;
+    }
+
+  stored = lectern_text_decoder_decode (contents, len, display_name, &encoding, error);
+  if (stored == NULL)
+    return NULL;
+
+  document = lectern_document_new ();
+  lectern_document_set_original_name (document, display_name);
+  lectern_document_set_encoding (document, encoding);
+  lectern_metadata_guess (document, stored);
+  if (lectern_document_get_title (document) == NULL)
+    {
+      g_autofree char *title = title_from_name (display_name);
+
+      lectern_document_set_title (document, title);
+    }
+
+  if (text != NULL)
+    *text = g_steal_pointer (&stored);
+
+  return g_steal_pointer (&document);
+}
+
+/* Adds one file; FALSE only when cancelled. */
+static gboolean
+import_one (LecternCorpus  *corpus,
+            GFile          *file,
+            const char     *display_name,
+            GListStore     *results,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  g_autoptr(LecternImportResult) result = NULL;
+  g_autoptr(LecternDocument) document = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+
+  document = lectern_importer_read_file (file, &text, cancellable, &local_error);
+
+  if (document == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (document != NULL
+      && lectern_corpus_add_document (corpus, document, text, &local_error) == 0)
+    {
+      g_autoptr(GError) corpus_error = g_steal_pointer (&local_error);
+
+      if (g_error_matches (corpus_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE))
+        g_set_error (&local_error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_DUPLICATE,
+                     _("“%s” was not imported: %s"), display_name, corpus_error->message);
+      else
+        {
+          local_error = g_steal_pointer (&corpus_error);
+          g_prefix_error (&local_error, _("“%s” was not imported: "), display_name);
+        }
+      g_clear_object (&document);
+    }
+
+  if (document != NULL)
+    result = lectern_import_result_new_success (file, display_name, document);
+  else
+    result = lectern_import_result_new_failure (file, display_name, local_error);
+
+  g_list_store_append (results, result);
+
+  return TRUE;
+}
+
+GListModel *
+lectern_importer_import_files (LecternCorpus              *corpus,
+                               GFile                     **files,
+                               guint                       n_files,
+                               LecternImportProgressFunc   progress,
+                               gpointer                    progress_data,
+                               GCancellable               *cancellable,
+                               GError                    **error)
+{
+  g_autoptr(GListStore) results = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
+  g_return_val_if_fail (files != NULL || n_files == 0, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  results = g_list_store_new (LECTERN_TYPE_IMPORT_RESULT);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *display_name = NULL;
+
+      g_return_val_if_fail (G_IS_FILE (files[i]), NULL);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      display_name = dup_display_name (files[i]);
+      if (progress != NULL)
+        progress (i, n_files, display_name, progress_data);
+
+      if (!import_one (corpus, files[i], display_name, results, cancellable, error))
+        return NULL;
+    }
+
+  if (progress != NULL)
+    progress (n_files, n_files, NULL, progress_data);
+
+  return G_LIST_MODEL (g_steal_pointer (&results));
+}
+
+/* ------------------------------------------------------------------ */
+/* In a worker thread                                                  */
+
+/* Where progress goes: shared by the job and the events in flight, so
+ * that an event dispatched after _finish() is dropped, not delivered to
+ * freed data. */
+typedef struct
+{
+  LecternImportProgressFunc  func;
+  gpointer                   data;
+  gboolean                   finished;   /* touched on the caller's context only */
+} ProgressSink;
+
+typedef struct
+{
+  ProgressSink *sink;
+  guint         done;
+  guint         total;
+  char         *current_name;
+} ProgressEvent;
+
+typedef struct
+{
+  GFile        *project;
+  GPtrArray    *files;
+  GMainContext *context;
+  ProgressSink *sink;
+} ImportJob;
+
+static void
+progress_sink_unref (ProgressSink *sink)
+{
+  g_atomic_rc_box_release (sink);
+}
+
+static void
+progress_event_free (gpointer data)
+{
+  ProgressEvent *event = data;
+
+  progress_sink_unref (event->sink);
+  g_free (event->current_name);
+  g_free (event);
+}
+
+static gboolean
+progress_event_dispatch (gpointer data)
+{
+  ProgressEvent *event = data;
+
+  if (!event->sink->finished)
+    event->sink->func (event->done, event->total, event->current_name, event->sink->data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_clear_object (&job->project);
+  g_clear_pointer (&job->files, g_ptr_array_unref);
+  g_clear_pointer (&job->context, g_main_context_unref);
+  g_clear_pointer (&job->sink, progress_sink_unref);
+  g_free (job);
+}
+
+/* Runs in the worker: hands the progress over to the caller's context. */
+static void
+thread_progress (guint       done,
+                 guint       total,
+                 const char *current_name,
+                 gpointer    data)
+{
+  ImportJob *job = data;
+  ProgressEvent *event;
+
+  if (job->sink == NULL)
+    return;
+
+  event = g_new0 (ProgressEvent, 1);
+  event->sink = g_atomic_rc_box_acquire (job->sink);
+  event->done = done;
+  event->total = total;
+  event->current_name = g_strdup (current_name);
+
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT,
+                              progress_event_dispatch, event, progress_event_free);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(LecternCorpus) corpus = NULL;
+  GListModel *results;
+  GError *error = NULL;
+
+  /* This thread's own connection to the project. */
+  corpus = lectern_corpus_open (job->project, &error);
+  if (corpus == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  results = lectern_importer_import_files (corpus, (GFile **) job->files->pdata, job->files->len,
+                                           thread_progress, job, cancellable, &error);
+  if (results == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, results, g_object_unref);
+}
+
+void
+lectern_importer_import_files_async (GFile                     *project,
+                                     GFile                    **files,
+                                     guint                      n_files,
+                                     LecternImportProgressFunc  progress,
+                                     gpointer                   progress_data,
+                                     GCancellable              *cancellable,
+                                     GAsyncReadyCallback        callback,
+                                     gpointer                   user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (G_IS_FILE (project));
+  g_return_if_fail (files != NULL || n_files == 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (ImportJob, 1);
+  job->project = g_object_ref (project);
+  job->files = g_ptr_array_new_full (n_files, g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (job->files, g_object_ref (files[i]));
+  job->context = g_main_context_ref_thread_default ();
+  if (progress != NULL)
+    {
+      job->sink = g_atomic_rc_box_new0 (ProgressSink);
+      job->sink->func = progress;
+      job->sink->data = progress_data;
+    }
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lectern_importer_import_files_async);
+  g_task_set_task_data (task, job, import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+GListModel *
+lectern_importer_import_files_finish (GAsyncResult  *result,
+                                      GError       **error)
+{
+  ImportJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lectern_importer_import_files_async, NULL);
+
+  /* Progress still queued behind the result must not reach the caller. */
+  job = g_task_get_task_data (G_TASK (result));
+  if (job->sink != NULL)
+    job->sink->finished = TRUE;
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

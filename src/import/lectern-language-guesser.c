@@ -1,0 +1,257 @@
+/* lectern-language-guesser.c — the language a text is written in.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <textcat.h>
+
+#include "lectern-language-guesser.h"
+
+/* textcat's n-gram profile settles well before this; a long transcript
+ * would only cost time. */
+#define SAMPLE_BYTES 8192
+
+/* Below this many words neither method is worth trusting. */
+#define MIN_WORDS 3
+
+/* Up to this many words, function words are trusted before textcat. */
+#define SHORT_TEXT_WORDS 30
+
+typedef struct
+{
+  const char        *code;
+  const char * const words[40];
+} StopWords;
+
+/* Short function words, frequent in any text of the language and rare in
+ * the others; lower case. */
+static const StopWords stop_words[] = {
+  { "en", { "the", "and", "of", "to", "is", "in", "that", "it", "was", "with", "for", "this",
+            "are", "have", "has", "be", "by", "not", "from", "which", "we", "they", "you",
+            "would", "their", "there", "been", "were", "will", "what", NULL } },
+  { "fr", { "le", "la", "les", "des", "et", "est", "une", "du", "que", "qui", "dans", "pour",
+            "pas", "sur", "avec", "nous", "vous", "ce", "sont", "mais", "ont", "aux", "cette",
+            "il", "elle", "au", "ne", "se", "leur", "été", NULL } },
+  { "ru", { "и", "в", "не", "на", "что", "с", "по", "это", "как", "к", "но", "из", "у", "за",
+            "от", "о", "для", "мы", "он", "она", "они", "так", "же", "бы", "был", "была",
+            "было", "если", "или", "уже", NULL } },
+  { "de", { "der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "dem", "zu",
+            "ein", "eine", "auch", "sich", "auf", "für", "wir", "sie", "es", "wird", "ich",
+            "dass", "werden", NULL } },
+  { "es", { "el", "los", "las", "y", "es", "por", "con", "una", "del", "para", "como", "pero",
+            "está", "son", "muy", "sus", "también", "fue", "este", "esta", "lo", "más",
+            "todo", "nosotros", NULL } },
+  { "it", { "il", "di", "che", "è", "della", "gli", "per", "non", "con", "sono", "una",
+            "anche", "nel", "alla", "dei", "delle", "questo", "come", "ma", "più", "ha",
+            "lo", "sua", "essere", NULL } },
+};
+
+static void *textcat_handle;
+static GMutex textcat_mutex;
+
+/* libexttextcat loads 160 language profiles: once per process. A handle
+ * is not safe to share between threads, hence the mutex around it. */
+static void *
+ensure_textcat (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      textcat_handle = special_textcat_Init (TEXTCAT_DATADIR "fpdb.conf", TEXTCAT_DATADIR);
+      if (textcat_handle == NULL)
+        g_warning ("Could not load the language profiles from %s; "
+                   "languages are guessed from common words only", TEXTCAT_DATADIR);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return textcat_handle;
+}
+
+/* "en--utf8" → "en"; "zh-CN-utf8" → "zh". NULL for languages without a
+ * two-letter ISO 639-1 code. */
+static char *
+code_from_textcat_name (const char *name,
+                        gsize       len)
+{
+  gsize code_len = 0;
+
+  while (code_len < len && name[code_len] != '-')
+    code_len++;
+
+  if (code_len != 2)
+    return NULL;
+
+  return g_ascii_strdown (name, code_len);
+}
+
+/* The candidates textcat gives, best first: "[en--utf8][fr--utf8]".
+ * (transfer full) element-type utf8 */
+static GPtrArray *
+classify_with_textcat (const char *sample,
+                       gsize       len)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GMutexLocker) locker = NULL;
+  void *handle;
+  const char *result;
+
+  if ((handle = ensure_textcat ()) == NULL)
+    return g_steal_pointer (&codes);
+
+  locker = g_mutex_locker_new (&textcat_mutex);
+  result = textcat_Classify (handle, sample, len);
+  if (result == NULL || result[0] != '[')
+    return g_steal_pointer (&codes);
+
+  for (const char *p = result; *p == '['; )
+    {
+      const char *close = strchr (p, ']');
+      char *code;
+
+      if (close == NULL)
+        break;
+      if ((code = code_from_textcat_name (p + 1, close - p - 1)) != NULL)
+        g_ptr_array_add (codes, code);
+      p = close + 1;
+    }
+
+  return g_steal_pointer (&codes);
+}
+
+static gboolean
+is_stop_word (const StopWords *language,
+              const char      *word)
+{
+  for (guint i = 0; language->words[i] != NULL; i++)
+    if (g_str_equal (language->words[i], word))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Counts the function words of each language in @sample; returns the
+ * clear winner, or NULL. With @among, only those languages compete. */
+static char *
+vote_with_stop_words (const char *sample,
+                      gsize       len,
+                      GPtrArray  *among,
+                      guint      *n_words)
+{
+  guint votes[G_N_ELEMENTS (stop_words)] = { 0 };
+  g_autoptr(GString) word = g_string_new (NULL);
+  const char *end = sample + len;
+  guint best = 0, second = 0;
+  int winner = -1;
+
+  *n_words = 0;
+
+  for (const char *p = sample; p <= end; p = p < end ? g_utf8_next_char (p) : end + 1)
+    {
+      gunichar c = p < end ? g_utf8_get_char (p) : ' ';
+
+      if (g_unichar_isalpha (c) || g_unichar_ismark (c))
+        {
+          g_string_append_unichar (word, g_unichar_tolower (c));
+          continue;
+        }
+
+      if (word->len > 0)
+        {
+          g_autofree char *nfc = g_utf8_normalize (word->str, word->len, G_NORMALIZE_NFC);
+
+          (*n_words)++;
+          for (guint i = 0; i < G_N_ELEMENTS (stop_words); i++)
+            if (nfc != NULL && is_stop_word (&stop_words[i], nfc))
+              votes[i]++;
+          g_string_truncate (word, 0);
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (stop_words); i++)
+    {
+      if (among != NULL && among->len > 0
+          && !g_ptr_array_find_with_equal_func (among, stop_words[i].code, g_str_equal, NULL))
+        continue;
+
+      if (votes[i] > best)
+        {
+          second = best;
+          best = votes[i];
+          winner = i;
+        }
+      else if (votes[i] > second)
+        second = votes[i];
+    }
+
+  /* A clear majority of at least two words, or one word in a tiny text. */
+  if (winner < 0 || best < MIN (2, *n_words) || best * 2 < second * 3)
+    return NULL;
+
+  return g_strdup (stop_words[winner].code);
+}
+
+char *
+lectern_guess_language (const char *text)
+{
+  g_autoptr(GPtrArray) candidates = NULL;
+  const char *end;
+  gsize len;
+  guint n_words;
+  char *vote;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  len = strlen (text);
+  if (len > SAMPLE_BYTES)
+    {
+      /* Cut on a character boundary. */
+      end = g_utf8_find_prev_char (text, text + SAMPLE_BYTES + 1);
+      len = end - text;
+    }
+
+  vote = vote_with_stop_words (text, len, NULL, &n_words);
+  if (n_words < MIN_WORDS)
+    {
+      g_free (vote);
+      return NULL;
+    }
+
+  /* On a line or two, n-gram profiles are noise; function words are not. */
+  if (vote != NULL && n_words < SHORT_TEXT_WORDS)
+    return vote;
+
+  candidates = classify_with_textcat (text, len);
+
+  /* textcat is sure: one candidate. */
+  if (candidates->len == 1)
+    {
+      g_free (vote);
+      return g_strdup (g_ptr_array_index (candidates, 0));
+    }
+
+  /* Several close candidates: the function words decide between them. */
+  if (candidates->len > 1)
+    {
+      char *among = vote_with_stop_words (text, len, candidates, &n_words);
+
+      if (among != NULL)
+        {
+          g_free (vote);
+          return among;
+        }
+    }
+
+  if (vote != NULL)
+    return vote;
+
+  /* A language without a stop-word list: textcat's best is still the
+   * best guess there is. */
+  if (candidates->len > 0)
+    return g_strdup (g_ptr_array_index (candidates, 0));
+
+  return NULL;
+}
