@@ -1,0 +1,380 @@
+/* test-importer.c — plain-text files into a Lectern project.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "lectern-import.h"
+
+static const char english[] =
+  "Harbour council backs the new budget\n"
+  "Portsmouth, 12 November 2021\n"
+  "The harbour council met on Thursday to discuss the new budget. Members said that the plan, "
+  "which had been delayed for months, would finally allow the town to repair the old quay.\n";
+
+static const char french[] =
+  "Le conseil du port adopte le budget\r\n"
+  "Brest, 26 octobre 2025\r\n"
+  "Le conseil du port s’est réuni jeudi pour discuter du nouveau budget. Les membres ont "
+  "déclaré que le projet permettrait enfin à la ville de réparer le vieux quai : « enfin ».\r\n";
+
+static GFile *
+write_file (const char *name,
+            const char *data,
+            gssize      len)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static GFile *
+write_windows_1252 (const char *name,
+                    const char *utf8)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+
+  bytes = g_convert (utf8, -1, "WINDOWS-1252", "UTF-8", NULL, &len, &error);
+  g_assert_no_error (error);
+
+  return write_file (name, bytes, len);
+}
+
+static GFile *
+project_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "test.lectern", NULL);
+
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  return g_file_new_for_path (path);
+}
+
+static LecternCorpus *
+create_corpus (void)
+{
+  g_autoptr(GFile) file = project_file ();
+  g_autoptr(GError) error = NULL;
+  LecternCorpus *corpus;
+
+  corpus = lectern_corpus_create (file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (corpus);
+
+  return corpus;
+}
+
+static guint
+count_documents (LecternCorpus *corpus)
+{
+  g_autoptr(GListModel) documents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  documents = lectern_corpus_list_documents (corpus, &error);
+  g_assert_no_error (error);
+
+  return g_list_model_get_n_items (documents);
+}
+
+static LecternImportResult *
+get_result (GListModel *results,
+            guint       position)
+{
+  LecternImportResult *result = g_list_model_get_item (results, position);
+
+  /* Borrowed: the model keeps it alive. */
+  g_object_unref (result);
+  return result;
+}
+
+static void
+assert_refused (LecternImportResult *result,
+                const char          *name,
+                GQuark               domain,
+                int                  code)
+{
+  const GError *error = lectern_import_result_get_error (result);
+
+  g_assert_cmpstr (lectern_import_result_get_display_name (result), ==, name);
+  g_assert_false (lectern_import_result_get_succeeded (result));
+  g_assert_error ((GError *) error, domain, code);
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_cmpint (lectern_import_result_get_document_id (result), ==, 0);
+  g_assert_null (lectern_import_result_get_document (result));
+}
+
+static void
+test_read_file (void)
+{
+  g_autoptr(GFile) file = write_windows_1252 ("conseil.txt", french);
+  g_autoptr(GFile) numbers = write_file ("numbers.txt", "12 34\n56 78\n", -1);
+  g_autoptr(GFile) folder = g_file_new_for_path (g_get_user_data_dir ());
+  g_autoptr(LecternDocument) document = NULL;
+  g_autoptr(LecternDocument) untitled = NULL;
+  g_autoptr(LecternDocument) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  document = lectern_importer_read_file (file, &text, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (french, "\r\n", -1);
+  expected = g_strjoinv ("\n", lines);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpint (lectern_document_get_id (document), ==, 0);
+  g_assert_cmpstr (lectern_document_get_title (document), ==, "Le conseil du port adopte le budget");
+  g_assert_cmpstr (lectern_document_get_language (document), ==, "fr");
+  g_assert_cmpstr (lectern_document_get_date (document), ==, "2025-10-26");
+  g_assert_cmpstr (lectern_document_get_original_name (document), ==, "conseil.txt");
+  g_assert_cmpstr (lectern_document_get_encoding (document), ==, "WINDOWS-1252");
+
+  /* No line worth a title: the file name stands in. */
+  untitled = lectern_importer_read_file (numbers, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_document_get_title (untitled), ==, "numbers");
+
+  none = lectern_importer_read_file (folder, NULL, NULL, &error);
+  g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ);
+  g_assert_null (none);
+}
+
+static void
+test_several_files (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_corpus ();
+  g_autoptr(GFile) good = write_file ("harbour.txt", english, -1);
+  g_autoptr(GFile) png = write_file ("chart.png", "\x89PNG\r\n\x1a\nIHDR", 12);
+  g_autoptr(GFile) legacy = write_windows_1252 ("conseil.txt", french);
+  g_autoptr(GFile) empty = write_file ("empty.txt", "", 0);
+  g_autoptr(GFile) missing = g_file_new_build_filename (g_get_user_data_dir (), "missing.txt", NULL);
+  g_autoptr(GFile) copy = write_file ("harbour-copy.txt", english, -1);
+  GFile *files[] = { good, png, legacy, empty, missing, copy };
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(LecternDocument) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  LecternImportResult *result;
+  gint64 id;
+
+  results = lectern_importer_import_files (corpus, files, G_N_ELEMENTS (files), NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, G_N_ELEMENTS (files));
+
+  /* One result per file, in order; the bad ones did not stop the others. */
+  result = get_result (results, 0);
+  g_assert_true (lectern_import_result_get_succeeded (result));
+  g_assert_true (lectern_import_result_get_file (result) == good);
+  g_assert_cmpint (lectern_import_result_get_document_id (result), >, 0);
+  g_assert_cmpstr (lectern_import_result_get_title (result), ==, "Harbour council backs the new budget");
+  g_assert_cmpstr (lectern_import_result_get_encoding (result), ==, "UTF-8");
+  g_assert_null (lectern_import_result_get_error (result));
+
+  assert_refused (get_result (results, 1), "chart.png", LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_BINARY);
+
+  result = get_result (results, 2);
+  g_assert_true (lectern_import_result_get_succeeded (result));
+  g_assert_cmpstr (lectern_import_result_get_encoding (result), ==, "WINDOWS-1252");
+  id = lectern_import_result_get_document_id (result);
+
+  assert_refused (get_result (results, 3), "empty.txt", LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_EMPTY);
+  assert_refused (get_result (results, 4), "missing.txt", LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ);
+  assert_refused (get_result (results, 5), "harbour-copy.txt", LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_DUPLICATE);
+
+  /* Refused files left no trace. */
+  g_assert_cmpuint (count_documents (corpus), ==, 2);
+
+  /* What the corpus holds: metadata and the stored text. */
+  stored = lectern_corpus_dup_document (corpus, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_document_get_title (stored), ==, "Le conseil du port adopte le budget");
+  g_assert_cmpstr (lectern_document_get_language (stored), ==, "fr");
+  g_assert_cmpstr (lectern_document_get_date (stored), ==, "2025-10-26");
+  g_assert_cmpstr (lectern_document_get_original_name (stored), ==, "conseil.txt");
+  g_assert_cmpstr (lectern_document_get_encoding (stored), ==, "WINDOWS-1252");
+  text = lectern_corpus_dup_text (corpus, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "Le conseil du port adopte le budget\nBrest"));
+  g_assert_null (strchr (text, '\r'));
+  g_assert_nonnull (strstr (text, "« enfin »"));
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  GThread      *thread;
+  guint         calls;
+  guint         last_done;
+  guint         last_total;
+  gboolean      saw_end;
+  guint         cancel_at;
+  GListModel   *results;
+  GError       *error;
+  gboolean      finished;
+} Progress;
+
+static void
+record_progress (guint       done,
+                 guint       total,
+                 const char *current_name,
+                 gpointer    data)
+{
+  Progress *progress = data;
+
+  /* Always on the caller's thread, never after the result. */
+  g_assert_true (g_thread_self () == progress->thread);
+  g_assert_false (progress->finished);
+  g_assert_cmpuint (done, <=, total);
+  g_assert_true ((done == total) == (current_name == NULL));
+
+  progress->calls++;
+  progress->last_done = done;
+  progress->last_total = total;
+  progress->saw_end |= current_name == NULL;
+
+  if (progress->cancellable != NULL && done == progress->cancel_at)
+    g_cancellable_cancel (progress->cancellable);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_corpus ();
+  g_autoptr(GFile) one = write_file ("one.txt", english, -1);
+  g_autoptr(GFile) two = write_windows_1252 ("two.txt", french);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GFile *files[] = { one, two };
+  Progress progress = { cancellable, g_thread_self (), .cancel_at = 1 };
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Cancelled after the first file: it stays, the second never starts. */
+  results = lectern_importer_import_files (corpus, files, 2, record_progress, &progress, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (results);
+  g_assert_cmpuint (progress.calls, ==, 2);
+  g_assert_cmpuint (count_documents (corpus), ==, 1);
+}
+
+static void
+import_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  Progress *progress = data;
+
+  g_assert_true (g_thread_self () == progress->thread);
+  progress->results = lectern_importer_import_files_finish (result, &progress->error);
+  progress->finished = TRUE;
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_corpus ();
+  g_autoptr(GFile) project = project_file ();
+  g_autoptr(GFile) one = write_file ("one.txt", english, -1);
+  g_autoptr(GFile) bad = write_file ("bad.txt", "\xff\xd8\xff\xe0 JFIF", 9);
+  g_autoptr(GFile) two = write_windows_1252 ("two.txt", french);
+  GFile *files[] = { one, bad, two };
+  Progress progress = { NULL, g_thread_self () };
+  LecternImportResult *result;
+
+  lectern_importer_import_files_async (project, files, G_N_ELEMENTS (files),
+                                       record_progress, &progress, NULL, import_done, &progress);
+  while (!progress.finished)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_no_error (progress.error);
+  g_assert_nonnull (progress.results);
+  g_assert_cmpuint (g_list_model_get_n_items (progress.results), ==, 3);
+  result = get_result (progress.results, 1);
+  assert_refused (result, "bad.txt", LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_BINARY);
+  result = get_result (progress.results, 2);
+  g_assert_cmpstr (lectern_import_result_get_title (result), ==, "Le conseil du port adopte le budget");
+
+  /* Progress before each file and at the end, all of it delivered. */
+  g_assert_cmpuint (progress.calls, ==, 4);
+  g_assert_true (progress.saw_end);
+  g_assert_cmpuint (progress.last_done, ==, 3);
+  g_assert_cmpuint (progress.last_total, ==, 3);
+
+  /* The worker wrote through its own connection; this one sees it. */
+  lectern_corpus_refresh (corpus);
+  g_assert_cmpuint (count_documents (corpus), ==, 2);
+
+  /* Nothing is left queued on the context. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&progress.results);
+}
+
+static void
+test_async_cancelled (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_corpus ();
+  g_autoptr(GFile) project = project_file ();
+  g_autoptr(GFile) one = write_file ("one.txt", english, -1);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GFile *files[] = { one };
+  Progress progress = { NULL, g_thread_self () };
+
+  g_cancellable_cancel (cancellable);
+  lectern_importer_import_files_async (project, files, 1, record_progress, &progress,
+                                       cancellable, import_done, &progress);
+  while (!progress.finished)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_error (progress.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (progress.results);
+  g_assert_cmpuint (progress.calls, ==, 0);
+  lectern_corpus_refresh (corpus);
+  g_assert_cmpuint (count_documents (corpus), ==, 0);
+  g_clear_error (&progress.error);
+}
+
+static void
+test_async_not_a_project (void)
+{
+  g_autoptr(GFile) project = write_file ("notes.lectern", "not a project\n", -1);
+  g_autoptr(GFile) one = write_file ("one.txt", english, -1);
+  GFile *files[] = { one };
+  Progress progress = { NULL, g_thread_self () };
+  g_autofree char *contents = NULL;
+
+  lectern_importer_import_files_async (project, files, 1, NULL, NULL, NULL, import_done, &progress);
+  while (!progress.finished)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_error (progress.error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_A_PROJECT);
+  g_assert_null (progress.results);
+  g_clear_error (&progress.error);
+
+  /* Left as it was. */
+  g_assert_true (g_file_load_contents (project, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "not a project\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/Lectern/Importer/read-file", test_read_file);
+  g_test_add_func ("/Lectern/Importer/several-files", test_several_files);
+  g_test_add_func ("/Lectern/Importer/cancel", test_cancel);
+  g_test_add_func ("/Lectern/Importer/async", test_async);
+  g_test_add_func ("/Lectern/Importer/async-cancelled", test_async_cancelled);
+  g_test_add_func ("/Lectern/Importer/async-not-a-project", test_async_not_a_project);
+
+  return g_test_run ();
+}
