@@ -1,0 +1,358 @@
+/* test-cli.c — lectern-cli as a whole: version, help, usage errors, the
+ * project file (init, open, check).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cli-harness.h"
+
+/* Every command lectern-cli promises. */
+static const char * const commands[] = {
+  "init", "check", "import", "documents", "document", "text", "document-set",
+  "tags", "tag-add", "tag-set", "tag-rename", "tag-move", "tag-merge", "tag-delete",
+  "annotate", "annotations", "note", "annotation-delete", "memo",
+  "search", "compare", "where", "export", "import-annotations", "import-qdpx",
+  NULL
+};
+
+static void
+test_version (void)
+{
+  g_autoptr(CliRun) run = cli_run (NULL, "--version", NULL);
+
+  cli_assert_status (run, 0);
+  g_assert_true (g_str_has_prefix (run->out_text, "lectern-cli "));
+  g_assert_true (g_str_has_suffix (run->out_text, "\n"));
+  g_assert_nonnull (strstr (run->out_text, PACKAGE_VERSION));
+}
+
+static void
+test_help (void)
+{
+  g_autoptr(CliRun) run = cli_run (NULL, "--help", NULL);
+
+  cli_assert_status (run, 0);
+  for (guint i = 0; commands[i] != NULL; i++)
+    {
+      g_autofree char *listed = g_strdup_printf ("\n  %s ", commands[i]);
+
+      if (strstr (run->out_text, listed) == NULL)
+        g_error ("“lectern-cli --help” does not list “%s”:\n%s", commands[i], run->out_text);
+    }
+}
+
+static void
+test_help_commands (void)
+{
+  for (guint i = 0; commands[i] != NULL; i++)
+    {
+      g_autoptr(CliRun) help = cli_run (NULL, commands[i], "--help", NULL);
+      g_autoptr(CliRun) help_command = cli_run (NULL, "help", commands[i], NULL);
+      g_autofree char *usage = g_strdup_printf ("lectern-cli [OPTION…] %s", commands[i]);
+
+      cli_assert_status (help, 0);
+      cli_assert_status (help_command, 0);
+      if (strstr (help->out_text, usage) == NULL)
+        g_error ("“lectern-cli %s --help” lacks its usage line:\n%s", commands[i], help->out_text);
+      g_assert_cmpstr (help->out_text, ==, help_command->out_text);
+      g_assert_nonnull (strstr (help->out_text, "--project"));
+    }
+}
+
+static void
+test_help_options (void)
+{
+  g_autoptr(CliRun) annotate = cli_run (NULL, "help", "annotate", NULL);
+  g_autoptr(CliRun) export = cli_run (NULL, "export", "--help", NULL);
+
+  cli_assert_status (annotate, 0);
+  g_assert_nonnull (strstr (annotate->out_text, "--tag"));
+  g_assert_nonnull (strstr (annotate->out_text, "--note"));
+  cli_assert_status (export, 0);
+  g_assert_nonnull (strstr (export->out_text, "--format"));
+  g_assert_nonnull (strstr (export->out_text, "--group-by"));
+}
+
+static void
+test_usage_no_command (void)
+{
+  const char * const nothing[] = { NULL };
+  g_autoptr(CliRun) run = cli_run_argv (NULL, NULL, nothing);
+
+  cli_assert_usage_error (run);
+  g_assert_cmpstr (run->out_text, ==, "");
+}
+
+static void
+test_usage_unknown_command (void)
+{
+  g_autoptr(CliRun) run = cli_run (NULL, "frobnicate", NULL);
+  g_autoptr(CliRun) help = cli_run (NULL, "help", "frobnicate", NULL);
+
+  cli_assert_usage_error (run);
+  g_assert_nonnull (strstr (run->err, "frobnicate"));
+  cli_assert_usage_error (help);
+}
+
+static void
+test_usage_unknown_option (void)
+{
+  g_autofree char *project = cli_new_project ("p.lectern");
+  g_autoptr(CliRun) global = cli_run (NULL, "--frobnicate", "documents", NULL);
+  g_autoptr(CliRun) command = cli_run (project, "documents", "--frobnicate", NULL);
+
+  cli_assert_usage_error (global);
+  cli_assert_usage_error (command);
+  g_assert_nonnull (strstr (command->err, "frobnicate"));
+}
+
+static void
+test_usage_missing_arguments (void)
+{
+  g_autofree char *project = cli_new_project ("p.lectern");
+  const char * const *cases[] = {
+    (const char *[]) { "text", NULL },
+    (const char *[]) { "annotate", "1", "0", NULL },
+    (const char *[]) { "import", NULL },
+    (const char *[]) { "tag-rename", "A", NULL },
+    (const char *[]) { "tag-move", "A", NULL },
+    (const char *[]) { "tag-merge", "A", NULL },
+    (const char *[]) { "tag-delete", NULL },
+    (const char *[]) { "search", NULL },
+    (const char *[]) { "compare", "1", NULL },
+    (const char *[]) { "where", "1", "0", NULL },
+    (const char *[]) { "note", "1", NULL },
+    (const char *[]) { "export", NULL },
+    (const char *[]) { "documents", "extra", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CliRun) run = cli_run_argv (project, NULL, cases[i]);
+
+      cli_assert_usage_error (run);
+      g_assert_cmpstr (run->out_text, ==, "");
+    }
+}
+
+static void
+test_usage_bad_number (void)
+{
+  g_autofree char *project = cli_new_project ("p.lectern");
+  const char * const *cases[] = {
+    (const char *[]) { "text", "abc", NULL },
+    (const char *[]) { "text", "0", NULL },
+    (const char *[]) { "text", "-3", NULL },
+    (const char *[]) { "annotate", "1", "x", "5", "--tag", "A", NULL },
+    (const char *[]) { "annotate", "1", "0", "5.5", "--tag", "A", NULL },
+    (const char *[]) { "annotate", "1", "-1", "5", "--tag", "A", NULL },
+    (const char *[]) { "search", "word", "--limit", "many", NULL },
+    (const char *[]) { "search", "word", "--limit", "-1", NULL },
+    (const char *[]) { "annotations", "--document", "one", NULL },
+    (const char *[]) { "where", "1", "0", "ten", NULL },
+    (const char *[]) { "note", "x", "text", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CliRun) run = cli_run_argv (project, NULL, cases[i]);
+
+      cli_assert_usage_error (run);
+    }
+}
+
+static void
+test_usage_no_project (void)
+{
+  g_autoptr(CliRun) run = cli_run (NULL, "documents", NULL);
+
+  cli_assert_usage_error (run);
+  g_assert_nonnull (strstr (run->err, "--project"));
+  g_assert_nonnull (strstr (run->err, "LECTERN_PROJECT"));
+}
+
+static void
+test_project_from_environment (void)
+{
+  g_autofree char *project = cli_temp_path ("env.lectern");
+  const char * const init[] = { "init", NULL };
+  const char * const documents[] = { "documents", NULL };
+  g_autoptr(CliRun) created = cli_run_argv (NULL, project, init);
+  g_autoptr(CliRun) listed = NULL;
+
+  cli_assert_status (created, 0);
+  g_assert_true (g_file_test (project, G_FILE_TEST_IS_REGULAR));
+
+  cli_import_text (project, "a.txt", "A title\n\nSome text.\n");
+  listed = cli_run_argv (NULL, project, documents);
+  cli_assert_status (listed, 0);
+  g_assert_true (g_str_has_prefix (listed->out_text, "1\tA title\t"));
+}
+
+static void
+test_project_option_after_command (void)
+{
+  g_autofree char *project = cli_new_project ("p.lectern");
+  g_autoptr(CliRun) run = NULL;
+
+  cli_import_text (project, "a.txt", "A title\n\nSome text.\n");
+  run = cli_run (NULL, "documents", "--project", project, NULL);
+  cli_assert_status (run, 0);
+  g_assert_true (g_str_has_prefix (run->out_text, "1\tA title\t"));
+}
+
+static void
+test_init_creates (void)
+{
+  g_autofree char *project = cli_temp_path ("new.lectern");
+  g_autoptr(CliRun) run = cli_run (project, "init", NULL);
+  g_autoptr(CliRun) documents = NULL;
+  g_autoptr(CliRun) again = NULL;
+
+  cli_assert_status (run, 0);
+  g_assert_cmpstr (run->out_text, ==, "");
+  g_assert_true (g_file_test (project, G_FILE_TEST_IS_REGULAR));
+
+  documents = cli_run (project, "documents", NULL);
+  cli_assert_status (documents, 0);
+  g_assert_cmpstr (documents->out_text, ==, "");
+
+  /* An empty project may be initialised again: it is what init makes. */
+  again = cli_run (project, "init", NULL);
+  cli_assert_status (again, 0);
+}
+
+static void
+test_init_refuses_existing_file (void)
+{
+  const char precious[] = "My notes, not a project.\n";
+  g_autofree char *path = cli_write_file ("notes.lectern", precious, -1);
+  g_autoptr(CliRun) run = cli_run (path, "init", NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  cli_assert_failure (run);
+  g_assert_nonnull (strstr (run->err, "notes.lectern"));
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpmem (contents, len, precious, strlen (precious));
+}
+
+static void
+test_init_refuses_project_with_documents (void)
+{
+  g_autofree char *project = cli_new_project ("p.lectern");
+  g_autoptr(CliRun) run = NULL;
+  g_autoptr(CliRun) documents = NULL;
+
+  cli_import_text (project, "a.txt", "A title\n\nSome text.\n");
+  run = cli_run (project, "init", NULL);
+  cli_assert_failure (run);
+
+  documents = cli_run (project, "documents", NULL);
+  cli_assert_status (documents, 0);
+  g_assert_true (g_str_has_prefix (documents->out_text, "1\tA title\t"));
+}
+
+static void
+test_open_missing_project (void)
+{
+  g_autofree char *project = cli_temp_path ("missing.lectern");
+  g_autoptr(CliRun) run = cli_run (project, "documents", NULL);
+
+  cli_assert_failure (run);
+  g_assert_nonnull (strstr (run->err, "missing.lectern"));
+  g_assert_nonnull (strstr (run->err, "init"));
+  /* A mistyped name must not become a new project. */
+  g_assert_false (g_file_test (project, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_open_not_a_project (void)
+{
+  const char text[] = "Just some text.\n";
+  g_autofree char *path = cli_write_file ("text.lectern", text, -1);
+  g_autoptr(CliRun) run = cli_run (path, "documents", NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  cli_assert_failure (run);
+  g_assert_nonnull (strstr (run->err, "text.lectern"));
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpmem (contents, len, text, strlen (text));
+}
+
+static void
+test_check_sound (void)
+{
+  g_autofree char *project = cli_new_project ("p.lectern");
+  g_autoptr(CliRun) empty = cli_run (project, "check", NULL);
+  const char text[] = "A title\n\nThe Minsk agreements were discussed.\n";
+  glong start = cli_char_offset (text, "Minsk agreements");
+  g_autoptr(CliRun) run = NULL;
+  gint64 id;
+
+  cli_assert_status (empty, 0);
+  g_assert_cmpstr (empty->out_text, ==, "");
+
+  id = cli_import_text (project, "a.txt", text);
+  cli_annotate (project, id, start, start + 16, "Minsk agreements", "a note");
+  cli_annotate (project, id, start, start + 5, "Places/Minsk", NULL);
+
+  run = cli_run (project, "check", NULL);
+  cli_assert_status (run, 0);
+  g_assert_cmpstr (run->out_text, ==, "");
+}
+
+static void
+test_check_truncated (void)
+{
+  g_autofree char *project = cli_new_project ("p.lectern");
+  g_autoptr(GString) text = g_string_new ("A long document\n\n");
+  g_autoptr(CliRun) run = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (text, "Sentence %u of a text long enough to fill many pages.\n", i);
+  cli_import_text (project, "long.txt", text->str);
+
+  g_assert_true (g_file_get_contents (project, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 8192);
+  g_assert_true (g_file_set_contents (project, contents, len / 2, NULL));
+
+  run = cli_run (project, "check", NULL);
+  cli_assert_failure (run);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/Lectern/Cli/version", test_version);
+  g_test_add_func ("/Lectern/Cli/help/commands-listed", test_help);
+  g_test_add_func ("/Lectern/Cli/help/every-command", test_help_commands);
+  g_test_add_func ("/Lectern/Cli/help/options", test_help_options);
+  g_test_add_func ("/Lectern/Cli/usage/no-command", test_usage_no_command);
+  g_test_add_func ("/Lectern/Cli/usage/unknown-command", test_usage_unknown_command);
+  g_test_add_func ("/Lectern/Cli/usage/unknown-option", test_usage_unknown_option);
+  g_test_add_func ("/Lectern/Cli/usage/missing-arguments", test_usage_missing_arguments);
+  g_test_add_func ("/Lectern/Cli/usage/bad-number", test_usage_bad_number);
+  g_test_add_func ("/Lectern/Cli/usage/no-project", test_usage_no_project);
+  g_test_add_func ("/Lectern/Cli/project/environment", test_project_from_environment);
+  g_test_add_func ("/Lectern/Cli/project/option-after-command", test_project_option_after_command);
+  g_test_add_func ("/Lectern/Cli/init/creates", test_init_creates);
+  g_test_add_func ("/Lectern/Cli/init/refuses-existing-file", test_init_refuses_existing_file);
+  g_test_add_func ("/Lectern/Cli/init/refuses-project-with-documents", test_init_refuses_project_with_documents);
+  g_test_add_func ("/Lectern/Cli/open/missing", test_open_missing_project);
+  g_test_add_func ("/Lectern/Cli/open/not-a-project", test_open_not_a_project);
+  g_test_add_func ("/Lectern/Cli/check/sound", test_check_sound);
+  g_test_add_func ("/Lectern/Cli/check/truncated", test_check_truncated);
+
+  return g_test_run ();
+}
