@@ -112,7 +112,8 @@ gboolean              lectern_export_options_get_csv_bom        (LecternExportOp
 void                  lectern_export_options_set_csv_bom        (LecternExportOptions *self,
                                                                  gboolean              csv_bom);
 
-/* HTML: add each exported document's full text with its highlights. */
+/* HTML and PDF: after the notes, each exported document's full text with
+ * its highlights in tag colours and its notes beside it. */
 gboolean              lectern_export_options_get_html_full_documents (LecternExportOptions *self);
 void                  lectern_export_options_set_html_full_documents (LecternExportOptions *self,
                                                                       gboolean              full);

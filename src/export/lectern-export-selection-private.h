@@ -1,0 +1,98 @@
+/* lectern-export-selection-private.h — what an export holds: the documents,
+ * tags and annotations that pass the options' filters, read once from the
+ * corpus for every writer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lectern-core.h"
+#include "lectern-exporter.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  LecternCorpus             *corpus;
+  LecternExportOptions      *options;
+  char                      *title;          /* report title, never NULL */
+  GPtrArray                 *documents;      /* LecternDocument passing the document filters */
+  GPtrArray                 *tags;           /* every LecternTag, depth first */
+  GPtrArray                 *annotations;    /* LecternAnnotation passing every filter, reading order */
+  GHashTable                *document_by_id; /* gint64* → LecternDocument (borrowed) */
+  GHashTable                *tag_by_id;      /* gint64* → LecternTag (borrowed) */
+  GHashTable                *allowed_tags;   /* gint64* set, or NULL: every tag */
+  GHashTable                *texts;          /* gint64* → char* */
+  LecternExportProgressFunc  progress;
+  gpointer                   progress_data;
+  guint                      done;
+} LecternExportSelection;
+
+LecternExportSelection *_lectern_export_selection_new        (LecternCorpus             *corpus,
+                                                              LecternExportOptions      *options,
+                                                              LecternExportProgressFunc  progress,
+                                                              gpointer                   progress_data,
+                                                              GCancellable              *cancellable,
+                                                              GError                   **error);
+void                    _lectern_export_selection_free       (LecternExportSelection    *self);
+LecternDocument        *_lectern_export_selection_get_document (LecternExportSelection  *self,
+                                                                gint64                   document_id);
+LecternTag             *_lectern_export_selection_get_tag    (LecternExportSelection    *self,
+                                                              gint64                     tag_id);
+/* The tags of @annotation that pass the tag filter. (transfer container) */
+GPtrArray              *_lectern_export_selection_list_tags  (LecternExportSelection    *self,
+                                                              LecternAnnotation         *annotation);
+/* The exported annotations of one document, reading order. (transfer container) */
+GPtrArray              *_lectern_export_selection_list_document_annotations (LecternExportSelection *self,
+                                                                             gint64                  document_id);
+/* The stored text, cached. (transfer none) */
+const char             *_lectern_export_selection_get_text   (LecternExportSelection    *self,
+                                                              gint64                     document_id,
+                                                              GError                   **error);
+/* Counts @n more annotations written and reports progress. */
+void                    _lectern_export_selection_advance    (LecternExportSelection    *self,
+                                                              guint                      n);
+/* "Title, 2025-04-26, Source, 120–180" citation parts; (transfer full) */
+char                   *_lectern_export_selection_citation   (LecternExportSelection    *self,
+                                                              LecternAnnotation         *annotation);
+
+/* The report outline that the Markdown, HTML and PDF notes share. A
+ * heading of @level (1 for a document or a top-level tag, 1 + depth for a
+ * sub-tag); @document or @tag is what it names (both NULL: the annotations
+ * without a tag). */
+typedef gboolean (*LecternExportHeadingFunc)    (guint               level,
+                                                 const char         *text,
+                                                 LecternDocument    *document,
+                                                 LecternTag         *tag,
+                                                 gpointer            data,
+                                                 GError            **error);
+typedef gboolean (*LecternExportAnnotationFunc) (LecternAnnotation  *annotation,
+                                                 gpointer            data,
+                                                 GError            **error);
+
+/* Walks the exported annotations grouped as the options say (by document,
+ * or by tag with nested tags as nested headings; an annotation is listed
+ * under each of its tags), reporting progress. */
+gboolean _lectern_export_selection_walk (LecternExportSelection       *self,
+                                         LecternExportHeadingFunc      heading,
+                                         LecternExportAnnotationFunc   annotation,
+                                         gpointer                      data,
+                                         GCancellable                 *cancellable,
+                                         GError                      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternExportSelection, _lectern_export_selection_free)
+
+/* Writes @buffer to @out when it holds more than a chunk, or always when
+ * @force, and empties it. */
+gboolean _lectern_export_flush (GOutputStream  *out,
+                                GString        *buffer,
+                                gboolean        force,
+                                GCancellable   *cancellable,
+                                GError        **error);
+
+/* An RFC 3339 UTC timestamp ("2025-04-26T10:00:00Z"). (transfer full) */
+char    *_lectern_export_format_time (GDateTime *time);
+
+G_END_DECLS

@@ -1,0 +1,457 @@
+/* lectern-export-selection.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lectern-export-selection-private.h"
+
+#define FLUSH_CHUNK (64 * 1024)
+#define PROGRESS_STEP 256
+
+static gboolean
+document_passes (LecternExportOptions *options,
+                 LecternDocument      *document)
+{
+  const gint64 *ids;
+  guint n_ids;
+  const char *from = lectern_export_options_get_date_from (options);
+  const char *to = lectern_export_options_get_date_to (options);
+  const char *date = lectern_document_get_date (document);
+
+  ids = lectern_export_options_get_document_ids (options, &n_ids);
+  if (n_ids > 0)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < n_ids && !found; i++)
+        found = ids[i] == lectern_document_get_id (document);
+      if (!found)
+        return FALSE;
+    }
+
+  /* ISO dates compare as strings. */
+  if ((from != NULL || to != NULL) && date == NULL)
+    return FALSE;
+  if (from != NULL && strcmp (date, from) < 0)
+    return FALSE;
+  if (to != NULL && strcmp (date, to) > 0)
+    return FALSE;
+  return TRUE;
+}
+
+static GHashTable *
+allowed_tags_new (LecternExportSelection *self)
+{
+  const gint64 *ids;
+  guint n_ids;
+  GHashTable *allowed;
+  gboolean with_subtags = lectern_export_options_get_with_subtags (self->options);
+
+  ids = lectern_export_options_get_tag_ids (self->options, &n_ids);
+  if (n_ids == 0)
+    return NULL;
+
+  allowed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < n_ids; i++)
+    g_hash_table_add (allowed, g_memdup2 (&ids[i], sizeof ids[i]));
+
+  /* Depth-first order puts every parent before its children. */
+  if (with_subtags)
+    for (guint i = 0; i < self->tags->len; i++)
+      {
+        LecternTag *tag = g_ptr_array_index (self->tags, i);
+        gint64 parent_id = lectern_tag_get_parent_id (tag);
+        gint64 id = lectern_tag_get_id (tag);
+
+        if (parent_id != 0 && g_hash_table_contains (allowed, &parent_id))
+          g_hash_table_add (allowed, g_memdup2 (&id, sizeof id));
+      }
+  return allowed;
+}
+
+static gboolean
+annotation_passes (LecternExportSelection *self,
+                   LecternAnnotation      *annotation)
+{
+  const char *author = lectern_export_options_get_author (self->options);
+
+  if (!g_hash_table_contains (self->document_by_id,
+                              &(gint64) { lectern_annotation_get_document_id (annotation) }))
+    return FALSE;
+  if (author != NULL && g_strcmp0 (author, lectern_annotation_get_author (annotation)) != 0)
+    return FALSE;
+  if (self->allowed_tags != NULL)
+    {
+      const gint64 *tag_ids;
+      guint n_tags;
+
+      tag_ids = lectern_annotation_get_tag_ids (annotation, &n_tags);
+      for (guint i = 0; i < n_tags; i++)
+        if (g_hash_table_contains (self->allowed_tags, &tag_ids[i]))
+          return TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+LecternExportSelection *
+_lectern_export_selection_new (LecternCorpus              *corpus,
+                               LecternExportOptions       *options,
+                               LecternExportProgressFunc   progress,
+                               gpointer                    progress_data,
+                               GCancellable               *cancellable,
+                               GError                    **error)
+{
+  g_autoptr(LecternExportSelection) self = g_new0 (LecternExportSelection, 1);
+  g_autoptr(GListModel) documents = NULL;
+  g_autoptr(GListModel) tags = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+  guint n;
+
+  self->corpus = g_object_ref (corpus);
+  self->options = g_object_ref (options);
+  self->progress = progress;
+  self->progress_data = progress_data;
+  self->documents = g_ptr_array_new_with_free_func (g_object_unref);
+  self->tags = g_ptr_array_new_with_free_func (g_object_unref);
+  self->annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  self->document_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->tag_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  if (lectern_export_options_get_title (options) != NULL)
+    self->title = g_strdup (lectern_export_options_get_title (options));
+  else
+    {
+      g_autofree char *basename = g_file_get_basename (lectern_corpus_get_file (corpus));
+      char *dot = strrchr (basename, '.');
+
+      if (dot != NULL && dot != basename)
+        *dot = '\0';
+      self->title = g_strdup (basename);
+    }
+
+  documents = lectern_corpus_list_documents (corpus, error);
+  if (documents == NULL)
+    return NULL;
+  n = g_list_model_get_n_items (documents);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LecternDocument) document = g_list_model_get_item (documents, i);
+
+      if (!document_passes (options, document))
+        continue;
+      g_hash_table_insert (self->document_by_id,
+                           g_memdup2 (&(gint64) { lectern_document_get_id (document) }, sizeof (gint64)),
+                           document);
+      g_ptr_array_add (self->documents, g_steal_pointer (&document));
+    }
+
+  tags = lectern_corpus_list_tags (corpus, error);
+  if (tags == NULL)
+    return NULL;
+  n = g_list_model_get_n_items (tags);
+  for (guint i = 0; i < n; i++)
+    {
+      LecternTag *tag = g_list_model_get_item (tags, i);
+      gint64 id = lectern_tag_get_id (tag);
+
+      g_ptr_array_add (self->tags, tag);
+      g_hash_table_insert (self->tag_by_id, g_memdup2 (&id, sizeof id), tag);
+    }
+  self->allowed_tags = allowed_tags_new (self);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  annotations = lectern_corpus_list_annotations (corpus, 0, 0, FALSE, error);
+  if (annotations == NULL)
+    return NULL;
+  n = g_list_model_get_n_items (annotations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LecternAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      if (annotation_passes (self, annotation))
+        g_ptr_array_add (self->annotations, g_steal_pointer (&annotation));
+    }
+
+  return g_steal_pointer (&self);
+}
+
+void
+_lectern_export_selection_free (LecternExportSelection *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_object (&self->corpus);
+  g_clear_object (&self->options);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->document_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->tag_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->allowed_tags, g_hash_table_unref);
+  g_clear_pointer (&self->texts, g_hash_table_unref);
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  g_free (self);
+}
+
+LecternDocument *
+_lectern_export_selection_get_document (LecternExportSelection *self,
+                                        gint64                  document_id)
+{
+  return g_hash_table_lookup (self->document_by_id, &document_id);
+}
+
+LecternTag *
+_lectern_export_selection_get_tag (LecternExportSelection *self,
+                                   gint64                  tag_id)
+{
+  return g_hash_table_lookup (self->tag_by_id, &tag_id);
+}
+
+GPtrArray *
+_lectern_export_selection_list_tags (LecternExportSelection *self,
+                                     LecternAnnotation      *annotation)
+{
+  GPtrArray *tags = g_ptr_array_new ();
+  const gint64 *tag_ids;
+  guint n_tags;
+
+  tag_ids = lectern_annotation_get_tag_ids (annotation, &n_tags);
+  for (guint i = 0; i < n_tags; i++)
+    {
+      LecternTag *tag = _lectern_export_selection_get_tag (self, tag_ids[i]);
+
+      if (tag == NULL)
+        continue;
+      if (self->allowed_tags != NULL && !g_hash_table_contains (self->allowed_tags, &tag_ids[i]))
+        continue;
+      g_ptr_array_add (tags, tag);
+    }
+  return tags;
+}
+
+GPtrArray *
+_lectern_export_selection_list_document_annotations (LecternExportSelection *self,
+                                                     gint64                  document_id)
+{
+  GPtrArray *annotations = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      LecternAnnotation *annotation = g_ptr_array_index (self->annotations, i);
+
+      if (lectern_annotation_get_document_id (annotation) == document_id)
+        g_ptr_array_add (annotations, annotation);
+    }
+  return annotations;
+}
+
+const char *
+_lectern_export_selection_get_text (LecternExportSelection  *self,
+                                    gint64                   document_id,
+                                    GError                 **error)
+{
+  char *text = g_hash_table_lookup (self->texts, &document_id);
+
+  if (text != NULL)
+    return text;
+  text = lectern_corpus_dup_text (self->corpus, document_id, error);
+  if (text == NULL)
+    return NULL;
+  g_hash_table_insert (self->texts, g_memdup2 (&document_id, sizeof document_id), text);
+  return text;
+}
+
+void
+_lectern_export_selection_advance (LecternExportSelection *self,
+                                   guint                   n)
+{
+  guint before = self->done;
+
+  self->done += n;
+  if (self->progress != NULL
+      && (self->done / PROGRESS_STEP != before / PROGRESS_STEP
+          || self->done >= self->annotations->len))
+    self->progress (MIN (self->done, self->annotations->len),
+                    self->annotations->len, self->progress_data);
+}
+
+char *
+_lectern_export_selection_citation (LecternExportSelection *self,
+                                    LecternAnnotation      *annotation)
+{
+  LecternDocument *document;
+  GString *citation = g_string_new (NULL);
+  const char *parts[3];
+
+  document = _lectern_export_selection_get_document (self, lectern_annotation_get_document_id (annotation));
+  g_assert (document != NULL);
+  parts[0] = lectern_document_get_title (document);
+  parts[1] = lectern_document_get_date (document);
+  parts[2] = lectern_document_get_source (document);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL && *parts[i] != '\0')
+      g_string_append_printf (citation, "%s, ", parts[i]);
+  /* Translators: the position of a passage, in characters from the start */
+  g_string_append_printf (citation, _("characters %ld–%ld"),
+                          lectern_annotation_get_start (annotation),
+                          lectern_annotation_get_end (annotation));
+  return g_string_free (citation, FALSE);
+}
+
+gboolean
+_lectern_export_flush (GOutputStream  *out,
+                       GString        *buffer,
+                       gboolean        force,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  if (buffer->len == 0 || (!force && buffer->len < FLUSH_CHUNK))
+    return TRUE;
+  if (!g_output_stream_write_all (out, buffer->str, buffer->len, NULL, cancellable, error))
+    return FALSE;
+  g_string_truncate (buffer, 0);
+  return TRUE;
+}
+
+char *
+_lectern_export_format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (time == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (time);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gboolean
+walk_by_document (LecternExportSelection       *self,
+                  LecternExportHeadingFunc      heading,
+                  LecternExportAnnotationFunc   annotation_func,
+                  gpointer                      data,
+                  GCancellable                 *cancellable,
+                  GError                      **error)
+{
+  for (guint i = 0; i < self->documents->len; i++)
+    {
+      LecternDocument *document = g_ptr_array_index (self->documents, i);
+      g_autoptr(GPtrArray) annotations =
+        _lectern_export_selection_list_document_annotations (self, lectern_document_get_id (document));
+
+      if (annotations->len == 0)
+        continue;
+      if (!heading (1, lectern_document_get_title (document), document, NULL, data, error))
+        return FALSE;
+      for (guint j = 0; j < annotations->len; j++)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error)
+              || !annotation_func (g_ptr_array_index (annotations, j), data, error))
+            return FALSE;
+          _lectern_export_selection_advance (self, 1);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+walk_by_tag (LecternExportSelection       *self,
+             LecternExportHeadingFunc      heading,
+             LecternExportAnnotationFunc   annotation_func,
+             gpointer                      data,
+             GCancellable                 *cancellable,
+             GError                      **error)
+{
+  g_autoptr(GHashTable) by_tag = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) untagged = g_ptr_array_new ();
+  g_autoptr(GHashTable) written = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      LecternAnnotation *annotation = g_ptr_array_index (self->annotations, i);
+      g_autoptr(GPtrArray) tags = _lectern_export_selection_list_tags (self, annotation);
+
+      if (tags->len == 0)
+        g_ptr_array_add (untagged, annotation);
+      for (guint j = 0; j < tags->len; j++)
+        {
+          gint64 id = lectern_tag_get_id (g_ptr_array_index (tags, j));
+          GPtrArray *list = g_hash_table_lookup (by_tag, &id);
+
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (by_tag, g_memdup2 (&id, sizeof id), list);
+            }
+          g_ptr_array_add (list, annotation);
+        }
+    }
+
+  /* Tags come depth first: a heading for each tag with passages of its own
+   * or below it. */
+  for (guint i = 0; i < self->tags->len; i++)
+    {
+      LecternTag *tag = g_ptr_array_index (self->tags, i);
+      gint64 id = lectern_tag_get_id (tag);
+      GPtrArray *list = g_hash_table_lookup (by_tag, &id);
+      gboolean has_below = FALSE;
+
+      for (guint j = i + 1; j < self->tags->len && !has_below; j++)
+        {
+          LecternTag *other = g_ptr_array_index (self->tags, j);
+
+          if (lectern_tag_get_depth (other) <= lectern_tag_get_depth (tag))
+            break;
+          has_below = g_hash_table_contains (by_tag, &(gint64) { lectern_tag_get_id (other) });
+        }
+      if (list == NULL && !has_below)
+        continue;
+
+      if (!heading (1 + lectern_tag_get_depth (tag), lectern_tag_get_name (tag), NULL, tag, data, error))
+        return FALSE;
+      for (guint j = 0; list != NULL && j < list->len; j++)
+        {
+          LecternAnnotation *annotation = g_ptr_array_index (list, j);
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error)
+              || !annotation_func (annotation, data, error))
+            return FALSE;
+          if (g_hash_table_add (written, annotation))
+            _lectern_export_selection_advance (self, 1);
+        }
+    }
+
+  if (untagged->len > 0)
+    {
+      if (!heading (1, _("Without a tag"), NULL, NULL, data, error))
+        return FALSE;
+      for (guint j = 0; j < untagged->len; j++)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error)
+              || !annotation_func (g_ptr_array_index (untagged, j), data, error))
+            return FALSE;
+          _lectern_export_selection_advance (self, 1);
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+_lectern_export_selection_walk (LecternExportSelection       *self,
+                                LecternExportHeadingFunc      heading,
+                                LecternExportAnnotationFunc   annotation,
+                                gpointer                      data,
+                                GCancellable                 *cancellable,
+                                GError                      **error)
+{
+  if (lectern_export_options_get_group_by (self->options) == LECTERN_EXPORT_GROUP_BY_TAG)
+    return walk_by_tag (self, heading, annotation, data, cancellable, error);
+  return walk_by_document (self, heading, annotation, data, cancellable, error);
+}

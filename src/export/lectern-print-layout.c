@@ -1,0 +1,737 @@
+/* lectern-print-layout.c — Pango pagination shared by PDF export and
+ * printing.
+ *
+ * Content is one or two flows of text, each a PangoLayout: a document's
+ * text (narrowed for a margin of notes) and its endnotes, or the report.
+ * Pagination cuts flows between lines; drawing a page shows only its own
+ * lines, so each page of a PDF holds only its own text.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "lectern-print-layout-private.h"
+
+#define TEXT_FONT   "Serif 11"
+#define NOTE_FONT   "Sans 8"
+#define REPORT_FONT "Sans 10"
+#define MARGIN_SHARE 0.30   /* of the page width, for margin notes */
+#define GUTTER       12.0   /* points between text and margin notes */
+#define NOTE_GAP     4.0
+#define HIGHLIGHT_ALPHA 0.40
+#define DEFAULT_COLOUR "#f6d32d"
+
+typedef struct
+{
+  int    start;      /* byte indices into the flow's text */
+  int    end;
+  double rgb[3];
+} Highlight;
+
+typedef struct
+{
+  guint  number;
+  int    anchor;     /* byte index in the text where its passage starts */
+  char  *text;
+  double rgb[3];
+} Note;
+
+/* One page's share of a flow: lines [first, last) shifted up by @top. */
+typedef struct
+{
+  guint  flow;       /* 0: main text, 1: endnotes */
+  int    first;
+  int    last;
+  double top;        /* flow y of the page's first line */
+  double offset;     /* page y where that line goes */
+} Slice;
+
+typedef struct
+{
+  PangoLayout *layout;
+  double       y;
+  double       rgb[3];
+} PlacedNote;
+
+typedef struct
+{
+  GArray    *slices;       /* Slice */
+  GPtrArray *notes;        /* PlacedNote */
+} Page;
+
+typedef struct
+{
+  PangoLayout *layout;
+  GArray      *line_y;     /* double: top of each line */
+  GArray      *line_h;     /* double */
+  GArray      *baseline;   /* double */
+  GArray      *line_x;     /* double: left edge, for right-aligned RTL lines */
+} Flow;
+
+struct _LecternPrintLayout
+{
+  GObject        parent_instance;
+  gboolean       is_document;
+  char          *text;          /* main flow text */
+  PangoAttrList *attrs;         /* main flow attributes */
+  GArray        *highlights;    /* Highlight */
+  GArray        *notes;         /* Note */
+  Flow           flows[2];
+  GArray        *pages;         /* Page */
+  double         width;
+  double         height;
+};
+
+G_DEFINE_FINAL_TYPE (LecternPrintLayout, lectern_print_layout, G_TYPE_OBJECT)
+
+static void
+clear_flow (Flow *flow)
+{
+  g_clear_object (&flow->layout);
+  g_clear_pointer (&flow->line_y, g_array_unref);
+  g_clear_pointer (&flow->line_h, g_array_unref);
+  g_clear_pointer (&flow->baseline, g_array_unref);
+  g_clear_pointer (&flow->line_x, g_array_unref);
+}
+
+static void
+clear_page (gpointer data)
+{
+  Page *page = data;
+
+  g_clear_pointer (&page->slices, g_array_unref);
+  g_clear_pointer (&page->notes, g_ptr_array_unref);
+}
+
+static void
+clear_note (gpointer data)
+{
+  Note *note = data;
+
+  g_clear_pointer (&note->text, g_free);
+}
+
+static void
+free_placed_note (gpointer data)
+{
+  PlacedNote *placed = data;
+
+  g_clear_object (&placed->layout);
+  g_free (placed);
+}
+
+static void
+lectern_print_layout_finalize (GObject *object)
+{
+  LecternPrintLayout *self = LECTERN_PRINT_LAYOUT (object);
+
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->attrs, pango_attr_list_unref);
+  g_clear_pointer (&self->highlights, g_array_unref);
+  g_clear_pointer (&self->notes, g_array_unref);
+  g_clear_pointer (&self->pages, g_array_unref);
+  clear_flow (&self->flows[0]);
+  clear_flow (&self->flows[1]);
+
+  G_OBJECT_CLASS (lectern_print_layout_parent_class)->finalize (object);
+}
+
+static void
+lectern_print_layout_class_init (LecternPrintLayoutClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lectern_print_layout_finalize;
+}
+
+static void
+lectern_print_layout_init (LecternPrintLayout *self)
+{
+  self->highlights = g_array_new (FALSE, FALSE, sizeof (Highlight));
+  self->notes = g_array_new (FALSE, FALSE, sizeof (Note));
+  g_array_set_clear_func (self->notes, clear_note);
+  self->pages = g_array_new (FALSE, FALSE, sizeof (Page));
+  g_array_set_clear_func (self->pages, clear_page);
+}
+
+static void
+parse_colour (const char *colour,
+              double      rgb[3])
+{
+  guint value;
+
+  if (colour == NULL || colour[0] != '#' || strlen (colour) != 7)
+    colour = DEFAULT_COLOUR;
+  value = (guint) g_ascii_strtoull (colour + 1, NULL, 16);
+  rgb[0] = ((value >> 16) & 0xff) / 255.0;
+  rgb[1] = ((value >> 8) & 0xff) / 255.0;
+  rgb[2] = (value & 0xff) / 255.0;
+}
+
+static const char *
+first_colour (LecternExportSelection *selection,
+              LecternAnnotation      *annotation)
+{
+  g_autoptr(GPtrArray) tags = _lectern_export_selection_list_tags (selection, annotation);
+
+  return tags->len > 0 ? lectern_tag_get_colour (g_ptr_array_index (tags, 0)) : NULL;
+}
+
+/* Markup-escaped, with control characters (which markup refuses) made
+ * visible as U+FFFD. */
+static void
+append_text (GString    *markup,
+             const char *text)
+{
+  g_autofree char *clean = g_strdup (text != NULL ? text : "");
+  g_autofree char *escaped = NULL;
+  GString *visible = g_string_new (NULL);
+
+  for (const char *p = clean; *p != '\0'; p++)
+    {
+      if (((guchar) *p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+        g_string_append (visible, "\xEF\xBF\xBD");
+      else
+        g_string_append_c (visible, *p);
+    }
+  escaped = g_markup_escape_text (visible->str, -1);
+  g_string_free (visible, TRUE);
+  g_string_append (markup, escaped);
+}
+
+/* ------------------------------------------------------------------ */
+/* Construction                                                        */
+
+LecternPrintLayout *
+_lectern_print_layout_new_document (LecternExportSelection  *selection,
+                                    LecternDocument         *document,
+                                    GError                 **error)
+{
+  g_autoptr(LecternPrintLayout) self = g_object_new (LECTERN_TYPE_PRINT_LAYOUT, NULL);
+  g_autoptr(GPtrArray) annotations =
+    _lectern_export_selection_list_document_annotations (selection, lectern_document_get_id (document));
+  const char *text = _lectern_export_selection_get_text (selection, lectern_document_get_id (document), error);
+  const char *title = lectern_document_get_title (document);
+  g_autoptr(GString) header = g_string_new (NULL);
+  PangoAttribute *attribute;
+  guint number = 0;
+  int offset;
+
+  if (text == NULL)
+    return NULL;
+  self->is_document = TRUE;
+
+  /* The title heads the first page, inside the main flow. */
+  g_string_append (header, title != NULL && *title != '\0' ? title : _("Untitled"));
+  g_strdelimit (header->str, "\n", ' ');
+  offset = header->len;
+  g_string_append (header, "\n\n");
+  g_string_append (header, text);
+  self->text = g_string_free (g_steal_pointer (&header), FALSE);
+  self->attrs = pango_attr_list_new ();
+  attribute = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  attribute->start_index = 0;
+  attribute->end_index = offset;
+  pango_attr_list_insert (self->attrs, attribute);
+  attribute = pango_attr_scale_new (1.4);
+  attribute->start_index = 0;
+  attribute->end_index = offset;
+  pango_attr_list_insert (self->attrs, attribute);
+  offset += 2;
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      LecternAnnotation *annotation = g_ptr_array_index (annotations, i);
+      const char *note = lectern_annotation_get_note (annotation);
+      Highlight highlight;
+      glong start = lectern_annotation_get_start (annotation);
+      glong end = lectern_annotation_get_end (annotation);
+
+      highlight.start = offset + (g_utf8_offset_to_pointer (text, start) - text);
+      highlight.end = offset + (g_utf8_offset_to_pointer (text, end) - text);
+      parse_colour (first_colour (selection, annotation), highlight.rgb);
+      g_array_append_val (self->highlights, highlight);
+
+      if (note != NULL && *note != '\0')
+        {
+          Note entry;
+
+          entry.number = ++number;
+          entry.anchor = highlight.start;
+          entry.text = g_strdup (note);
+          memcpy (entry.rgb, highlight.rgb, sizeof entry.rgb);
+          g_array_append_val (self->notes, entry);
+        }
+    }
+  return g_steal_pointer (&self);
+}
+
+typedef struct
+{
+  LecternExportSelection *selection;
+  GString                *markup;
+} ReportBuilder;
+
+static gboolean
+report_heading (guint             level,
+                const char       *text,
+                LecternDocument  *document,
+                LecternTag       *tag,
+                gpointer          data,
+                GError          **error)
+{
+  ReportBuilder *builder = data;
+  static const char * const sizes[] = { "large", "medium", "medium" };
+
+  g_string_append_printf (builder->markup, "\n<span size=\"%s\" weight=\"bold\">",
+                          sizes[MIN (level, G_N_ELEMENTS (sizes)) - 1]);
+  if (tag != NULL)
+    g_string_append_printf (builder->markup, "<span foreground=\"%s\">■</span> ",
+                            lectern_tag_get_colour (tag) != NULL
+                            && strlen (lectern_tag_get_colour (tag)) == 7
+                            ? lectern_tag_get_colour (tag) : DEFAULT_COLOUR);
+  for (guint i = 1; i < level; i++)
+    g_string_append (builder->markup, "    ");
+  append_text (builder->markup, text != NULL && *text != '\0' ? text : _("Untitled"));
+  g_string_append (builder->markup, "</span>\n\n");
+  return TRUE;
+}
+
+static gboolean
+report_annotation (LecternAnnotation  *annotation,
+                   gpointer            data,
+                   GError            **error)
+{
+  ReportBuilder *builder = data;
+  GString *markup = builder->markup;
+  g_autoptr(GPtrArray) tags = _lectern_export_selection_list_tags (builder->selection, annotation);
+  g_autofree char *citation = _lectern_export_selection_citation (builder->selection, annotation);
+  const char *colour = first_colour (builder->selection, annotation);
+  const char *note = lectern_annotation_get_note (annotation);
+
+  if (colour == NULL || strlen (colour) != 7 || colour[0] != '#')
+    colour = DEFAULT_COLOUR;
+  g_string_append_printf (markup, "<span background=\"%s\" bgalpha=\"40%%\">", colour);
+  append_text (markup, lectern_annotation_get_quote (annotation));
+  g_string_append (markup, "</span>\n");
+  if (tags->len > 0)
+    {
+      g_string_append_printf (markup, "<span size=\"small\" weight=\"bold\">%s</span> <span size=\"small\">",
+                              _("Tags:"));
+      for (guint i = 0; i < tags->len; i++)
+        {
+          if (i > 0)
+            g_string_append (markup, ", ");
+          append_text (markup, lectern_tag_get_path (g_ptr_array_index (tags, i)));
+        }
+      g_string_append (markup, "</span>\n");
+    }
+  if (note != NULL && *note != '\0')
+    {
+      g_string_append_printf (markup, "<span weight=\"bold\">%s</span> ", _("Note:"));
+      append_text (markup, note);
+      g_string_append_c (markup, '\n');
+    }
+  g_string_append (markup, "<span size=\"small\" foreground=\"#5e5c64\">— ");
+  append_text (markup, citation);
+  g_string_append (markup, "</span>\n\n");
+  return TRUE;
+}
+
+LecternPrintLayout *
+_lectern_print_layout_new_report (LecternExportSelection  *selection,
+                                  GCancellable            *cancellable,
+                                  GError                 **error)
+{
+  g_autoptr(LecternPrintLayout) self = g_object_new (LECTERN_TYPE_PRINT_LAYOUT, NULL);
+  g_autoptr(GString) markup = g_string_new ("<span size=\"x-large\" weight=\"bold\">");
+  g_autoptr(GError) markup_error = NULL;
+  ReportBuilder builder = { selection, markup };
+
+  append_text (markup, selection->title);
+  g_string_append (markup, "</span>\n");
+  if (selection->annotations->len == 0)
+    g_string_append_printf (markup, "\n%s\n", _("No annotation matches this export."));
+  if (!_lectern_export_selection_walk (selection, report_heading, report_annotation, &builder,
+                                       cancellable, error))
+    return NULL;
+
+  if (!pango_parse_markup (markup->str, markup->len, 0, &self->attrs, &self->text, NULL, &markup_error))
+    {
+      /* Everything was escaped: reaching this is a bug, not bad input. */
+      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_FAILED,
+                   _("Could not lay out the report: %s"), markup_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+LecternPrintLayout *
+lectern_print_layout_new_for_document (LecternCorpus  *corpus,
+                                       gint64          document_id,
+                                       GError        **error)
+{
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_PDF);
+  g_autoptr(LecternExportSelection) selection = NULL;
+  LecternDocument *document;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  lectern_export_options_add_document_id (options, document_id);
+  selection = _lectern_export_selection_new (corpus, options, NULL, NULL, NULL, error);
+  if (selection == NULL)
+    return NULL;
+  document = _lectern_export_selection_get_document (selection, document_id);
+  if (document == NULL)
+    {
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND,
+                   _("There is no document %" G_GINT64_FORMAT " in this project"), document_id);
+      return NULL;
+    }
+  return _lectern_print_layout_new_document (selection, document, error);
+}
+
+LecternPrintLayout *
+lectern_print_layout_new_for_report (LecternCorpus         *corpus,
+                                     LecternExportOptions  *options,
+                                     GCancellable          *cancellable,
+                                     GError               **error)
+{
+  g_autoptr(LecternExportSelection) selection = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
+  g_return_val_if_fail (LECTERN_IS_EXPORT_OPTIONS (options), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  selection = _lectern_export_selection_new (corpus, options, NULL, NULL, cancellable, error);
+  if (selection == NULL)
+    return NULL;
+  return _lectern_print_layout_new_report (selection, cancellable, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Pagination                                                          */
+
+static void
+measure_flow (Flow *flow)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (flow->layout);
+
+  flow->line_y = g_array_new (FALSE, FALSE, sizeof (double));
+  flow->line_h = g_array_new (FALSE, FALSE, sizeof (double));
+  flow->baseline = g_array_new (FALSE, FALSE, sizeof (double));
+  flow->line_x = g_array_new (FALSE, FALSE, sizeof (double));
+  do
+    {
+      PangoRectangle logical;
+      double x, y, h, baseline;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      y = (double) logical.y / PANGO_SCALE;
+      h = (double) logical.height / PANGO_SCALE;
+      baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      g_array_append_val (flow->line_y, y);
+      g_array_append_val (flow->line_h, h);
+      g_array_append_val (flow->baseline, baseline);
+      x = (double) logical.x / PANGO_SCALE;
+      g_array_append_val (flow->line_x, x);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static Page *
+add_page (LecternPrintLayout *self)
+{
+  Page page = { g_array_new (FALSE, FALSE, sizeof (Slice)),
+                g_ptr_array_new_with_free_func (free_placed_note) };
+
+  g_array_append_val (self->pages, page);
+  return &g_array_index (self->pages, Page, self->pages->len - 1);
+}
+
+/* Cuts flow @index into slices from page @page_nr at @page_y on; returns
+ * the page y where the flow ends on its last page. */
+static double
+paginate_flow (LecternPrintLayout *self,
+               guint               index,
+               guint              *page_nr,
+               double              page_y)
+{
+  Flow *flow = &self->flows[index];
+  int n_lines = flow->line_y->len;
+  int first = 0;
+
+  while (first < n_lines)
+    {
+      double top = g_array_index (flow->line_y, double, first);
+      int last = first;
+      Slice slice;
+
+      while (last < n_lines
+             && g_array_index (flow->line_y, double, last) + g_array_index (flow->line_h, double, last)
+                - top + page_y <= self->height)
+        last++;
+      /* A line taller than a page still goes somewhere. */
+      if (last == first && page_y == 0)
+        last = first + 1;
+      if (last > first)
+        {
+          Page *page = &g_array_index (self->pages, Page, *page_nr);
+
+          slice.flow = index;
+          slice.first = first;
+          slice.last = last;
+          slice.top = top;
+          slice.offset = page_y;
+          g_array_append_val (page->slices, slice);
+          page_y += g_array_index (flow->line_y, double, last - 1)
+                    + g_array_index (flow->line_h, double, last - 1) - top;
+          first = last;
+        }
+      if (first < n_lines)
+        {
+          add_page (self);
+          (*page_nr)++;
+          page_y = 0;
+        }
+    }
+  return page_y;
+}
+
+/* Page and page y of byte @index of the main flow. */
+static gboolean
+locate (LecternPrintLayout *self,
+        int                 index,
+        guint              *page_nr,
+        double             *y)
+{
+  int line_nr;
+  int x_pos;
+
+  pango_layout_index_to_line_x (self->flows[0].layout, index, FALSE, &line_nr, &x_pos);
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      Page *page = &g_array_index (self->pages, Page, p);
+
+      for (guint s = 0; s < page->slices->len; s++)
+        {
+          Slice *slice = &g_array_index (page->slices, Slice, s);
+
+          if (slice->flow == 0 && line_nr >= slice->first && line_nr < slice->last)
+            {
+              *page_nr = p;
+              *y = g_array_index (self->flows[0].line_y, double, line_nr) - slice->top + slice->offset;
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+guint
+lectern_print_layout_paginate (LecternPrintLayout *self,
+                               cairo_t            *cr,
+                               double              width,
+                               double              height)
+{
+  g_autoptr(GString) endnotes = g_string_new (NULL);
+  PangoFontDescription *font;
+  double text_width = width;
+  double margin_width = 0;
+  guint page_nr = 0;
+  double page_y;
+  double *bottoms;
+
+  g_return_val_if_fail (LECTERN_IS_PRINT_LAYOUT (self), 0);
+  g_return_val_if_fail (cr != NULL, 0);
+  g_return_val_if_fail (width > 0 && height > 0, 0);
+
+  self->width = width;
+  self->height = height;
+  g_array_set_size (self->pages, 0);
+  clear_flow (&self->flows[0]);
+  clear_flow (&self->flows[1]);
+
+  if (self->notes->len > 0)
+    {
+      margin_width = width * MARGIN_SHARE;
+      text_width = width - margin_width - GUTTER;
+    }
+
+  self->flows[0].layout = pango_cairo_create_layout (cr);
+  font = pango_font_description_from_string (self->is_document ? TEXT_FONT : REPORT_FONT);
+  pango_layout_set_font_description (self->flows[0].layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (self->flows[0].layout, (int) (text_width * PANGO_SCALE));
+  pango_layout_set_wrap (self->flows[0].layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (self->flows[0].layout, self->text, -1);
+  if (self->attrs != NULL)
+    pango_layout_set_attributes (self->flows[0].layout, self->attrs);
+  measure_flow (&self->flows[0]);
+
+  add_page (self);
+  page_y = paginate_flow (self, 0, &page_nr, 0);
+
+  /* Margin notes beside the line where their passage starts, pushed down
+   * past the one above; a note that would run off its page becomes an
+   * endnote. */
+  bottoms = g_new0 (double, self->pages->len);
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      Note *note = &g_array_index (self->notes, Note, i);
+      g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+      g_autoptr(GString) markup = g_string_new (NULL);
+      PangoFontDescription *note_font = pango_font_description_from_string (NOTE_FONT);
+      guint note_page;
+      double y;
+      int layout_height;
+
+      g_string_append_printf (markup, "<b>%u</b> ", note->number);
+      append_text (markup, note->text);
+      pango_layout_set_font_description (layout, note_font);
+      pango_font_description_free (note_font);
+      pango_layout_set_width (layout, (int) ((margin_width - 6) * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_markup (layout, markup->str, -1);
+      pango_layout_get_size (layout, NULL, &layout_height);
+
+      if (locate (self, note->anchor, &note_page, &y))
+        {
+          PlacedNote *placed;
+
+          y = MAX (y, bottoms[note_page]);
+          if (y + (double) layout_height / PANGO_SCALE <= height)
+            {
+              placed = g_new0 (PlacedNote, 1);
+              placed->layout = g_steal_pointer (&layout);
+              placed->y = y;
+              memcpy (placed->rgb, note->rgb, sizeof placed->rgb);
+              g_ptr_array_add (g_array_index (self->pages, Page, note_page).notes, placed);
+              bottoms[note_page] = y + (double) layout_height / PANGO_SCALE + NOTE_GAP;
+              continue;
+            }
+        }
+      g_string_append_printf (endnotes, "<b>%u</b>  ", note->number);
+      append_text (endnotes, note->text);
+      g_string_append (endnotes, "\n\n");
+    }
+  g_free (bottoms);
+
+  if (endnotes->len > 0)
+    {
+      g_autoptr(GString) markup = g_string_new (NULL);
+
+      g_string_append_printf (markup, "\n<b>%s</b>\n\n%s", _("Notes"), endnotes->str);
+      self->flows[1].layout = pango_cairo_create_layout (cr);
+      font = pango_font_description_from_string (NOTE_FONT);
+      pango_layout_set_font_description (self->flows[1].layout, font);
+      pango_font_description_free (font);
+      pango_layout_set_width (self->flows[1].layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (self->flows[1].layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_markup (self->flows[1].layout, markup->str, -1);
+      measure_flow (&self->flows[1]);
+      paginate_flow (self, 1, &page_nr, page_y);
+    }
+
+  return self->pages->len;
+}
+
+guint
+lectern_print_layout_get_n_pages (LecternPrintLayout *self)
+{
+  g_return_val_if_fail (LECTERN_IS_PRINT_LAYOUT (self), 0);
+  return self->pages->len;
+}
+
+/* ------------------------------------------------------------------ */
+/* Drawing                                                             */
+
+static void
+draw_highlights (LecternPrintLayout *self,
+                 cairo_t            *cr,
+                 Slice              *slice)
+{
+  Flow *flow = &self->flows[0];
+
+  for (int line_nr = slice->first; line_nr < slice->last; line_nr++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (flow->layout, line_nr);
+      int line_start = line->start_index;
+      int line_end = line->start_index + line->length;
+      double y = g_array_index (flow->line_y, double, line_nr) - slice->top + slice->offset;
+      double h = g_array_index (flow->line_h, double, line_nr);
+
+      for (guint i = 0; i < self->highlights->len; i++)
+        {
+          Highlight *highlight = &g_array_index (self->highlights, Highlight, i);
+          int *ranges = NULL;
+          int n_ranges = 0;
+
+          if (highlight->end <= line_start || highlight->start >= line_end)
+            continue;
+          pango_layout_line_get_x_ranges (line, MAX (highlight->start, line_start),
+                                          MIN (highlight->end, line_end), &ranges, &n_ranges);
+          cairo_set_source_rgba (cr, highlight->rgb[0], highlight->rgb[1], highlight->rgb[2],
+                                 HIGHLIGHT_ALPHA);
+          for (int r = 0; r < n_ranges; r++)
+            cairo_rectangle (cr, (double) ranges[2 * r] / PANGO_SCALE, y,
+                             (double) (ranges[2 * r + 1] - ranges[2 * r]) / PANGO_SCALE, h);
+          cairo_fill (cr);
+          g_free (ranges);
+        }
+    }
+}
+
+void
+lectern_print_layout_draw_page (LecternPrintLayout *self,
+                                cairo_t            *cr,
+                                guint               page_nr)
+{
+  Page *page;
+  double margin_x;
+
+  g_return_if_fail (LECTERN_IS_PRINT_LAYOUT (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page_nr < self->pages->len);
+
+  page = &g_array_index (self->pages, Page, page_nr);
+  cairo_save (cr);
+
+  for (guint s = 0; s < page->slices->len; s++)
+    {
+      Slice *slice = &g_array_index (page->slices, Slice, s);
+      Flow *flow = &self->flows[slice->flow];
+
+      if (slice->flow == 0)
+        draw_highlights (self, cr, slice);
+      cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
+      for (int line_nr = slice->first; line_nr < slice->last; line_nr++)
+        {
+          PangoLayoutLine *line = pango_layout_get_line_readonly (flow->layout, line_nr);
+          double baseline = g_array_index (flow->baseline, double, line_nr) - slice->top + slice->offset;
+
+          cairo_move_to (cr, g_array_index (flow->line_x, double, line_nr), baseline);
+          pango_cairo_show_layout_line (cr, line);
+        }
+    }
+
+  margin_x = self->width - self->width * MARGIN_SHARE;
+  for (guint i = 0; i < page->notes->len; i++)
+    {
+      PlacedNote *placed = g_ptr_array_index (page->notes, i);
+      int note_height;
+
+      pango_layout_get_size (placed->layout, NULL, &note_height);
+      cairo_set_source_rgb (cr, placed->rgb[0], placed->rgb[1], placed->rgb[2]);
+      cairo_rectangle (cr, margin_x, placed->y, 2.5, (double) note_height / PANGO_SCALE);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+      cairo_move_to (cr, margin_x + 6, placed->y);
+      pango_cairo_show_layout (cr, placed->layout);
+    }
+
+  cairo_restore (cr);
+}

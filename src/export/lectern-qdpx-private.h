@@ -1,0 +1,23 @@
+/* lectern-qdpx-private.h — names shared by the REFI-QDA writer and reader.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define LECTERN_QDPX_NAMESPACE    "urn:QDA-XML:project:1.0"
+#define LECTERN_QDPX_PROJECT_FILE "project.qde"
+#define LECTERN_QDPX_SOURCES_DIR  "sources/"
+#define LECTERN_QDPX_INTERNAL     "internal://"
+
+/* Document fields travel as source variables under these names, so other
+ * tools show them and a round trip puts them back in place. */
+#define LECTERN_QDPX_VAR_SOURCE   "Document source"
+#define LECTERN_QDPX_VAR_AUTHOR   "Document author"
+#define LECTERN_QDPX_VAR_DATE     "Document date"
+#define LECTERN_QDPX_VAR_LANGUAGE "Document language"
+
+G_END_DECLS

@@ -1,0 +1,826 @@
+/* lectern-qdpx-reader.c — REFI-QDA import.
+ *
+ * The archive is read defensively and only in memory: every entry's path
+ * is checked (no absolute path, no "..", no link, no device), the number of
+ * entries and the bytes actually decompressed are bounded, and nothing is
+ * extracted to disk. The new project is built in a file that is deleted
+ * again if anything fails.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "lectern-exporter.h"
+#include "lectern-qdpx-private.h"
+#include "lectern-qdpx-reader.h"
+
+typedef struct
+{
+  const char    *name;       /* the .qdpx, for messages */
+  GHashTable    *entries;    /* path → GBytes: project.qde and sources/ */
+  xmlDocPtr      xml;
+  LecternCorpus *corpus;
+  GHashTable    *codes;      /* guid → gint64* tag id */
+  GHashTable    *notes;      /* guid → xmlNodePtr <Note> */
+  GHashTable    *users;      /* guid → name (xmlChar*) */
+  GHashTable    *variables;  /* guid → name (xmlChar*) */
+} Import;
+
+/* ------------------------------------------------------------------ */
+/* The archive                                                         */
+
+static gboolean
+path_is_safe (const char *path)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (path == NULL || *path == '\0' || path[0] == '/' || path[0] == '\\'
+      || (g_ascii_isalpha (path[0]) && path[1] == ':'))
+    return FALSE;
+  parts = g_strsplit_set (path, "/\\", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (strcmp (parts[i], "..") == 0)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+wanted (const char *path)
+{
+  return strcmp (path, LECTERN_QDPX_PROJECT_FILE) == 0
+         || g_str_has_prefix (path, LECTERN_QDPX_SOURCES_DIR);
+}
+
+static gboolean
+read_entries (Import        *import,
+              GFile         *qdpx,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  struct archive *archive = archive_read_new ();
+  struct archive_entry *entry;
+  g_autofree char *path = g_file_get_path (qdpx);
+  gint64 total = 0;
+  guint count = 0;
+  gboolean ok = TRUE;
+  int status;
+
+  archive_read_support_format_zip (archive);
+  archive_read_support_filter_none (archive);
+  if (path == NULL || archive_read_open_filename (archive, path, 64 * 1024) != ARCHIVE_OK)
+    {
+      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_DAMAGED,
+                   _("“%s” cannot be opened as a REFI-QDA project: %s"), import->name,
+                   path != NULL ? archive_error_string (archive) : _("not a local file"));
+      archive_read_free (archive);
+      return FALSE;
+    }
+
+  while (ok && (status = archive_read_next_header (archive, &entry)) != ARCHIVE_EOF)
+    {
+      const char *entry_path;
+      mode_t type;
+
+      if (status < ARCHIVE_WARN)
+        {
+          g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_DAMAGED,
+                       _("“%s” is damaged: %s"), import->name, archive_error_string (archive));
+          ok = FALSE;
+          break;
+        }
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (++count > LECTERN_QDPX_MAX_ENTRIES)
+        {
+          g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_TOO_LARGE,
+                       _("“%s” has more than %d files: refused as unsafe"),
+                       import->name, LECTERN_QDPX_MAX_ENTRIES);
+          ok = FALSE;
+          break;
+        }
+
+      entry_path = archive_entry_pathname_utf8 (entry);
+      if (entry_path == NULL)
+        entry_path = archive_entry_pathname (entry);
+      type = archive_entry_filetype (entry);
+      if (!path_is_safe (entry_path))
+        {
+          g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_UNSAFE,
+                       _("“%s” is refused: its entry “%s” points outside the project"),
+                       import->name, entry_path != NULL ? entry_path : "");
+          ok = FALSE;
+          break;
+        }
+      if (archive_entry_hardlink (entry) != NULL || archive_entry_symlink (entry) != NULL
+          || (type != AE_IFREG && type != AE_IFDIR))
+        {
+          g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_UNSAFE,
+                       _("“%s” is refused: its entry “%s” is a link or a special file"),
+                       import->name, entry_path);
+          ok = FALSE;
+          break;
+        }
+      if (type == AE_IFDIR || !wanted (entry_path))
+        continue;
+
+      {
+        g_autoptr(GByteArray) data = g_byte_array_new ();
+        char chunk[64 * 1024];
+        la_ssize_t n;
+
+        /* Count what is really decompressed: a header's size can lie. */
+        while ((n = archive_read_data (archive, chunk, sizeof chunk)) > 0)
+          {
+            total += n;
+            if ((gint64) data->len + n > LECTERN_QDPX_MAX_ENTRY_SIZE || total > LECTERN_QDPX_MAX_TOTAL_SIZE)
+              {
+                g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_TOO_LARGE,
+                             _("“%s” is refused: its entry “%s” unpacks to more than Lectern accepts"),
+                             import->name, entry_path);
+                ok = FALSE;
+                break;
+              }
+            g_byte_array_append (data, (const guint8 *) chunk, n);
+          }
+        if (ok && n < 0)
+          {
+            g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_DAMAGED,
+                         _("“%s” is damaged: its entry “%s” cannot be read: %s"),
+                         import->name, entry_path, archive_error_string (archive));
+            ok = FALSE;
+          }
+        if (ok)
+          g_hash_table_insert (import->entries, g_strdup (entry_path),
+                               g_byte_array_free_to_bytes (g_steal_pointer (&data)));
+      }
+    }
+
+  archive_read_free (archive);
+  if (ok && !g_hash_table_contains (import->entries, LECTERN_QDPX_PROJECT_FILE))
+    {
+      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
+                   _("“%s” is not a REFI-QDA project: it has no %s"),
+                   import->name, LECTERN_QDPX_PROJECT_FILE);
+      ok = FALSE;
+    }
+  return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* project.qde                                                         */
+
+static gboolean
+is_element (xmlNodePtr  node,
+            const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE
+         && xmlStrcmp (node->name, BAD_CAST name) == 0;
+}
+
+static xmlNodePtr
+child (xmlNodePtr  parent,
+       const char *name)
+{
+  for (xmlNodePtr node = parent != NULL ? parent->children : NULL; node != NULL; node = node->next)
+    if (is_element (node, name))
+      return node;
+  return NULL;
+}
+
+/* An attribute as a g_free-able string, or NULL. */
+static char *
+attr (xmlNodePtr  node,
+      const char *name)
+{
+  xmlChar *value = xmlGetProp (node, BAD_CAST name);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+static char *
+content (xmlNodePtr node)
+{
+  xmlChar *value = node != NULL ? xmlNodeGetContent (node) : NULL;
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+static char *
+normalize_guid (const char *guid)
+{
+  char *copy;
+
+  if (guid == NULL)
+    return NULL;
+  copy = g_ascii_strdown (guid[0] == '{' ? guid + 1 : guid, -1);
+  g_strdelimit (copy, "}", '\0');
+  return copy;
+}
+
+static gboolean
+invalid (Import      *import,
+         GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+invalid (Import      *import,
+         GError     **error,
+         const char  *format,
+         ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
+               _("“%s” cannot be imported: %s"), import->name, reason);
+  return FALSE;
+}
+
+/* Text of an entry in the archive, UTF-8 checked. */
+static char *
+entry_text (Import      *import,
+            const char  *path,
+            GError     **error)
+{
+  GBytes *bytes = g_hash_table_lookup (import->entries, path);
+  gsize length;
+  const char *data;
+
+  if (bytes == NULL)
+    {
+      invalid (import, error, _("the file “%s” it refers to is missing"), path);
+      return NULL;
+    }
+  data = g_bytes_get_data (bytes, &length);
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      invalid (import, error, _("“%s” is not UTF-8 text"), path);
+      return NULL;
+    }
+  return g_strndup (data, length);
+}
+
+/* The plain text of a TextSource or a Note: inline or in sources/. */
+static char *
+plain_text (Import      *import,
+            xmlNodePtr   node,
+            gboolean     required,
+            GError     **error)
+{
+  g_autofree char *path = attr (node, "plainTextPath");
+  xmlNodePtr inline_content = child (node, "PlainTextContent");
+  g_autofree char *entry = NULL;
+
+  if (inline_content != NULL)
+    return content (inline_content);
+  if (path == NULL)
+    {
+      if (required)
+        invalid (import, error, _("a text source has neither a text nor a path to one"));
+      return required ? NULL : g_strdup ("");
+    }
+  if (!g_str_has_prefix (path, LECTERN_QDPX_INTERNAL))
+    {
+      invalid (import, error, _("the text “%s” is outside the project file"), path);
+      return NULL;
+    }
+  entry = g_strconcat (LECTERN_QDPX_SOURCES_DIR, path + strlen (LECTERN_QDPX_INTERNAL), NULL);
+  if (!path_is_safe (entry))
+    {
+      invalid (import, error, _("the text path “%s” is unsafe"), path);
+      return NULL;
+    }
+  return entry_text (import, entry, error);
+}
+
+/* The texts of the notes a node refers to, joined by blank lines. */
+static char *
+note_refs_text (Import      *import,
+                xmlNodePtr   node,
+                GError     **error)
+{
+  GString *text = NULL;
+
+  for (xmlNodePtr ref = node->children; ref != NULL; ref = ref->next)
+    {
+      g_autofree char *target = NULL;
+      g_autofree char *guid = NULL;
+      g_autofree char *note_text = NULL;
+      xmlNodePtr note;
+
+      if (!is_element (ref, "NoteRef"))
+        continue;
+      target = attr (ref, "targetGUID");
+      guid = normalize_guid (target);
+      note = guid != NULL ? g_hash_table_lookup (import->notes, guid) : NULL;
+      if (note == NULL)
+        {
+          if (text != NULL)
+            g_string_free (text, TRUE);
+          invalid (import, error, _("a note “%s” it refers to is missing"), target != NULL ? target : "");
+          return NULL;
+        }
+      note_text = plain_text (import, note, FALSE, error);
+      if (note_text == NULL)
+        {
+          if (text != NULL)
+            g_string_free (text, TRUE);
+          return NULL;
+        }
+      if (*note_text == '\0')
+        continue;
+      if (text == NULL)
+        text = g_string_new (NULL);
+      else
+        g_string_append (text, "\n\n");
+      g_string_append (text, note_text);
+    }
+  return text != NULL ? g_string_free (text, FALSE) : g_strdup ("");
+}
+
+/* guid → the node itself (Notes) or its "name" (Users, Variables). */
+static void
+index_by_guid (xmlNodePtr  parent,
+               const char *element,
+               GHashTable *table,
+               gboolean    names)
+{
+  for (xmlNodePtr node = parent != NULL ? parent->children : NULL; node != NULL; node = node->next)
+    {
+      g_autofree char *guid_attr = NULL;
+      char *guid;
+
+      if (!is_element (node, element))
+        continue;
+      guid_attr = attr (node, "guid");
+      guid = normalize_guid (guid_attr);
+      if (guid == NULL)
+        continue;
+      g_hash_table_insert (table, guid, names ? (gpointer) attr (node, "name") : (gpointer) node);
+    }
+}
+
+/* "#rgb" or "#rrggbb" to "#rrggbb" lower case; NULL when not a colour. */
+static char *
+normalize_colour (const char *colour)
+{
+  gsize length = colour != NULL ? strlen (colour) : 0;
+
+  if (length == 0 || colour[0] != '#' || (length != 4 && length != 7))
+    return NULL;
+  for (gsize i = 1; i < length; i++)
+    if (!g_ascii_isxdigit (colour[i]))
+      return NULL;
+  if (length == 4)
+    return g_ascii_strdown ((char[]) { '#', colour[1], colour[1], colour[2], colour[2],
+                                       colour[3], colour[3], '\0' }, -1);
+  return g_ascii_strdown (colour, -1);
+}
+
+static gboolean
+import_codes (Import      *import,
+              xmlNodePtr   parent,
+              gint64       parent_id,
+              GError     **error)
+{
+  for (xmlNodePtr node = parent->children; node != NULL; node = node->next)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *guid_attr = NULL;
+      g_autofree char *colour_attr = NULL;
+      g_autofree char *colour = NULL;
+      g_autofree char *description = NULL;
+      g_autofree char *memo = NULL;
+      g_autoptr(LecternTag) tag = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gint64 id;
+
+      if (!is_element (node, "Code"))
+        continue;
+      name = attr (node, "name");
+      guid_attr = attr (node, "guid");
+      if (name == NULL || *name == '\0' || guid_attr == NULL)
+        return invalid (import, error, _("a code has no name or no GUID"));
+      colour_attr = attr (node, "color");
+      colour = normalize_colour (colour_attr);
+
+      tag = lectern_corpus_add_tag (import->corpus, parent_id, name, colour, &local_error);
+      /* Other tools allow twin names among siblings; Lectern does not. */
+      for (guint n = 2; tag == NULL && n < 100
+           && g_error_matches (local_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE); n++)
+        {
+          g_autofree char *twin = g_strdup_printf ("%s (%u)", name, n);
+
+          g_clear_error (&local_error);
+          tag = lectern_corpus_add_tag (import->corpus, parent_id, twin, colour, &local_error);
+        }
+      if (tag == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      id = lectern_tag_get_id (tag);
+      g_hash_table_insert (import->codes, normalize_guid (guid_attr), g_memdup2 (&id, sizeof id));
+
+      description = content (child (node, "Description"));
+      if (description != NULL && *description != '\0'
+          && !lectern_corpus_set_tag_description (import->corpus, id, description, error))
+        return FALSE;
+      memo = note_refs_text (import, node, error);
+      if (memo == NULL
+          || (*memo != '\0' && !lectern_corpus_set_memo (import->corpus, LECTERN_MEMO_TAG, id, memo, error)))
+        return FALSE;
+
+      if (!import_codes (import, node, id, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static GDateTime *
+time_attr (xmlNodePtr  node,
+           const char *name)
+{
+  g_autofree char *value = attr (node, name);
+
+  return value != NULL ? g_date_time_new_from_iso8601 (value, NULL) : NULL;
+}
+
+/* Where code point @position of @original stands in its stored form. */
+static glong
+map_position (const char *original,
+              const char *stored,
+              glong       position)
+{
+  g_autofree char *prefix = NULL;
+  g_autofree char *normal = NULL;
+
+  if (stored == original)
+    return position;
+  prefix = lectern_text_slice (original, 0, position);
+  normal = lectern_text_normalize (prefix, -1);
+  return normal != NULL ? lectern_text_length (normal) : position;
+}
+
+static gboolean
+parse_position (xmlNodePtr  node,
+                const char *name,
+                gint64     *value)
+{
+  g_autofree char *text = attr (node, name);
+
+  return text != NULL && g_ascii_string_to_signed (text, 10, 0, G_MAXINT32, value, NULL);
+}
+
+static gboolean
+add_annotation (Import      *import,
+                gint64       document_id,
+                glong        start,
+                glong        end,
+                xmlNodePtr   node,
+                GError     **error)
+{
+  g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *note = NULL;
+  g_autofree char *user_attr = NULL;
+  g_autofree char *user = NULL;
+  g_autoptr(GDateTime) created = time_attr (node, "creationDateTime");
+  g_autoptr(GDateTime) modified = time_attr (node, "modifiedDateTime");
+  const char *author;
+
+  for (xmlNodePtr coding = node->children; coding != NULL; coding = coding->next)
+    {
+      g_autofree char *target = NULL;
+      g_autofree char *guid = NULL;
+      gint64 *tag_id;
+
+      if (!is_element (coding, "Coding"))
+        continue;
+      target = attr (child (coding, "CodeRef"), "targetGUID");
+      guid = normalize_guid (target);
+      tag_id = guid != NULL ? g_hash_table_lookup (import->codes, guid) : NULL;
+      if (tag_id == NULL)
+        return invalid (import, error, _("a coding refers to a code “%s” that is not in the codebook"),
+                        target != NULL ? target : "");
+      g_array_append_val (tag_ids, *tag_id);
+    }
+
+  note = note_refs_text (import, node, error);
+  if (note == NULL)
+    return FALSE;
+  if (*note == '\0' && is_element (node, "PlainTextSelection"))
+    {
+      g_free (note);
+      note = content (child (node, "Description"));
+    }
+
+  user_attr = attr (node, "creatingUser");
+  user = normalize_guid (user_attr);
+  author = user != NULL ? g_hash_table_lookup (import->users, user) : NULL;
+
+  return lectern_corpus_insert_annotation (import->corpus, document_id, start, end,
+                                           (const gint64 *) (gpointer) tag_ids->data, tag_ids->len,
+                                           note != NULL && *note != '\0' ? note : NULL,
+                                           author, created, modified != NULL ? modified : created,
+                                           error) != 0;
+}
+
+static gint64
+find_duplicate (Import     *import,
+                const char *text)
+{
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_autoptr(GListModel) documents = lectern_corpus_list_documents (import->corpus, NULL);
+
+  for (guint i = 0; documents != NULL && i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(LecternDocument) document = g_list_model_get_item (documents, i);
+
+      if (g_strcmp0 (lectern_document_get_content_hash (document), hash) == 0)
+        return lectern_document_get_id (document);
+    }
+  return 0;
+}
+
+static gboolean
+import_source (Import      *import,
+               xmlNodePtr   source,
+               GError     **error)
+{
+  g_autoptr(LecternDocument) document = lectern_document_new ();
+  g_autofree char *name = attr (source, "name");
+  g_autofree char *original = NULL;
+  g_autofree char *normalized = NULL;
+  g_autofree char *memo = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *text;
+  gint64 id;
+  glong length;
+
+  original = plain_text (import, source, TRUE, error);
+  if (original == NULL)
+    return FALSE;
+  if (lectern_text_is_stored (original, -1))
+    text = original;
+  else
+    {
+      /* Another tool's CRLF or BOM: store the text as Lectern does and move
+       * the positions with it. */
+      normalized = lectern_text_normalize (original, -1);
+      if (normalized == NULL)
+        return invalid (import, error, _("the text of “%s” is not valid UTF-8"), name != NULL ? name : "");
+      text = normalized;
+    }
+  if (*text == '\0')
+    return invalid (import, error, _("the text source “%s” is empty"), name != NULL ? name : "");
+  length = lectern_text_length (text);
+
+  lectern_document_set_title (document, name != NULL && *name != '\0' ? name : _("Untitled"));
+  for (xmlNodePtr value = source->children; value != NULL; value = value->next)
+    {
+      g_autofree char *target = NULL;
+      g_autofree char *guid = NULL;
+      g_autofree char *data = NULL;
+      const char *variable;
+      xmlNodePtr typed;
+
+      if (!is_element (value, "VariableValue"))
+        continue;
+      target = attr (child (value, "VariableRef"), "targetGUID");
+      guid = normalize_guid (target);
+      variable = guid != NULL ? g_hash_table_lookup (import->variables, guid) : NULL;
+      if (variable == NULL)
+        return invalid (import, error, _("a value refers to a variable “%s” that is not declared"),
+                        target != NULL ? target : "");
+      for (typed = value->children; typed != NULL; typed = typed->next)
+        if (typed->type == XML_ELEMENT_NODE && !is_element (typed, "VariableRef"))
+          break;
+      data = content (typed);
+      if (data == NULL)
+        continue;
+      if (strcmp (variable, LECTERN_QDPX_VAR_SOURCE) == 0)
+        lectern_document_set_source (document, data);
+      else if (strcmp (variable, LECTERN_QDPX_VAR_AUTHOR) == 0)
+        lectern_document_set_author (document, data);
+      else if (strcmp (variable, LECTERN_QDPX_VAR_DATE) == 0)
+        lectern_document_set_date (document, data);
+      else if (strcmp (variable, LECTERN_QDPX_VAR_LANGUAGE) == 0)
+        lectern_document_set_language (document, data);
+      else
+        lectern_document_set_variable (document, variable, data);
+    }
+
+  id = lectern_corpus_add_document (import->corpus, document, text, &local_error);
+  if (id == 0 && g_error_matches (local_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE))
+    /* The same text twice: its selections go to the one document. */
+    id = find_duplicate (import, text);
+  else if (id != 0 && !lectern_corpus_update_document (import->corpus, document, error))
+    return FALSE;
+  if (id == 0)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        invalid (import, error, _("the text source “%s” could not be added"), name != NULL ? name : "");
+      return FALSE;
+    }
+
+  memo = note_refs_text (import, source, error);
+  if (memo == NULL)
+    return FALSE;
+  if (*memo != '\0')
+    {
+      g_autofree char *old = lectern_corpus_dup_memo (import->corpus, LECTERN_MEMO_DOCUMENT, id, NULL);
+      g_autofree char *joined = old != NULL ? g_strconcat (old, "\n\n", memo, NULL) : g_strdup (memo);
+
+      if (!lectern_corpus_set_memo (import->corpus, LECTERN_MEMO_DOCUMENT, id, joined, error))
+        return FALSE;
+    }
+
+  for (xmlNodePtr node = source->children; node != NULL; node = node->next)
+    {
+      gint64 start, end;
+
+      if (is_element (node, "Coding"))
+        {
+          /* A code on the whole source. */
+          xmlNodePtr wrapper = xmlNewNode (NULL, BAD_CAST "Source");
+          gboolean ok;
+
+          xmlAddChild (wrapper, xmlCopyNode (node, 1));
+          ok = add_annotation (import, id, 0, length, wrapper, error);
+          xmlFreeNode (wrapper);
+          if (!ok)
+            return FALSE;
+          continue;
+        }
+      if (!is_element (node, "PlainTextSelection"))
+        continue;
+      if (!parse_position (node, "startPosition", &start) || !parse_position (node, "endPosition", &end))
+        return invalid (import, error, _("a selection in “%s” has no valid start or end"),
+                        lectern_document_get_title (document));
+      start = map_position (original, text, start);
+      end = map_position (original, text, end);
+      if (start > end)
+        {
+          gint64 swap = start;
+
+          start = end;
+          end = swap;
+        }
+      /* An empty selection marks nothing: there is no passage to keep. */
+      if (start == end)
+        continue;
+      if (end > length)
+        return invalid (import, error, _("a selection in “%s” ends at %" G_GINT64_FORMAT
+                                         ", past the end of its text (%ld characters)"),
+                        lectern_document_get_title (document), end, length);
+      if (!add_annotation (import, id, start, end, node, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_project (Import        *import,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  GBytes *bytes = g_hash_table_lookup (import->entries, LECTERN_QDPX_PROJECT_FILE);
+  xmlNodePtr root;
+  xmlNodePtr codes;
+  xmlNodePtr sources;
+  g_autofree char *memo = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  import->xml = xmlReadMemory (data, length, LECTERN_QDPX_PROJECT_FILE, NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (import->xml == NULL)
+    {
+      const xmlError *xml_error = xmlGetLastError ();
+
+      return invalid (import, error, _("%s is not well-formed XML (%s)"), LECTERN_QDPX_PROJECT_FILE,
+                      xml_error != NULL && xml_error->message != NULL
+                      ? g_strstrip (xml_error->message) : "?");
+    }
+  root = xmlDocGetRootElement (import->xml);
+  if (!is_element (root, "Project") || root->ns == NULL
+      || xmlStrcmp (root->ns->href, BAD_CAST LECTERN_QDPX_NAMESPACE) != 0)
+    return invalid (import, error, _("%s is not a REFI-QDA project"), LECTERN_QDPX_PROJECT_FILE);
+
+  index_by_guid (child (root, "Notes"), "Note", import->notes, FALSE);
+  index_by_guid (child (root, "Users"), "User", import->users, TRUE);
+  index_by_guid (child (root, "Variables"), "Variable", import->variables, TRUE);
+
+  codes = child (child (root, "CodeBook"), "Codes");
+  if (codes != NULL && !import_codes (import, codes, 0, error))
+    return FALSE;
+
+  sources = child (root, "Sources");
+  for (xmlNodePtr node = sources != NULL ? sources->children : NULL; node != NULL; node = node->next)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      /* Pictures, PDFs, audio and video have no place in Lectern yet. */
+      if (is_element (node, "TextSource") && !import_source (import, node, error))
+        return FALSE;
+    }
+
+  memo = note_refs_text (import, root, error);
+  if (memo == NULL)
+    return FALSE;
+  return *memo == '\0' || lectern_corpus_set_memo (import->corpus, LECTERN_MEMO_PROJECT, 0, memo, error);
+}
+
+static void
+delete_project (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  if (path == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (name);
+    }
+}
+
+LecternCorpus *
+lectern_qdpx_import (GFile         *qdpx,
+                     GFile         *new_project,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *project_name = NULL;
+  g_autoptr(GHashTable) entries = NULL;
+  g_autoptr(GHashTable) codes = NULL;
+  g_autoptr(GHashTable) notes = NULL;
+  g_autoptr(GHashTable) users = NULL;
+  g_autoptr(GHashTable) variables = NULL;
+  Import import = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (G_IS_FILE (qdpx), NULL);
+  g_return_val_if_fail (G_IS_FILE (new_project), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_parse_name (qdpx);
+  project_name = g_file_get_parse_name (new_project);
+  if (g_file_query_exists (new_project, cancellable))
+    {
+      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_EXISTS,
+                   _("“%s” already exists: choose a new file for the imported project"), project_name);
+      return NULL;
+    }
+
+  entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import.name = name;
+  import.entries = entries;
+  import.codes = codes;
+  import.notes = notes;
+  import.users = users;
+  import.variables = variables;
+
+  if (!read_entries (&import, qdpx, cancellable, error))
+    return NULL;
+
+  import.corpus = lectern_corpus_create (new_project, error);
+  if (import.corpus == NULL)
+    return NULL;
+  ok = import_project (&import, cancellable, error);
+  g_clear_pointer (&import.xml, xmlFreeDoc);
+  if (!ok)
+    {
+      g_clear_object (&import.corpus);
+      delete_project (new_project);
+      return NULL;
+    }
+  return import.corpus;
+}

@@ -1,0 +1,573 @@
+/* lectern-qdpx-writer.c — a REFI-QDA project exchange file (.qdpx): a zip
+ * of project.qde (QDA-XML, valid against Project.xsd) and each document's
+ * stored text as UTF-8 in sources/<guid>.txt.
+ *
+ * Positions of PlainTextSelection are code points, as in Lectern: the
+ * standard counts characters of the plain text. GUIDs are derived from what
+ * they name (document hash, tag path, annotation id), so exporting a
+ * project twice gives the same GUIDs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <glib/gi18n.h>
+#include <libxml/xmlwriter.h>
+
+#include "lectern-export-writers-private.h"
+#include "lectern-qdpx-private.h"
+
+typedef struct
+{
+  LecternExportSelection *selection;
+  xmlTextWriterPtr        xml;
+  GHashTable             *users;      /* author name → guid */
+  GHashTable             *variables;  /* variable name → guid */
+  GPtrArray              *notes;      /* Note: guid, text (pairs of char*) */
+} QdeWriter;
+
+typedef struct
+{
+  GOutputStream *out;
+  GCancellable  *cancellable;
+  GError        *error;
+} ZipSink;
+
+/* A version-5-shaped UUID from a name, so GUIDs are stable. */
+static char *
+guid_for (const char *kind,
+          const char *name)
+{
+  g_autofree char *key = g_strconcat ("lectern:", kind, ":", name, NULL);
+  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA1, key, -1);
+
+  sha[12] = '5';
+  sha[16] = "89ab"[g_ascii_xdigit_value (sha[16]) & 3];
+  return g_strdup_printf ("%.8s-%.4s-%.4s-%.4s-%.12s", sha, sha + 8, sha + 12, sha + 16, sha + 20);
+}
+
+/* XML 1.0 has no place for most control characters. */
+static char *
+xml_safe (const char *text)
+{
+  char *safe = g_strdup (text != NULL ? text : "");
+
+  for (char *p = safe; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      *p = '?';
+  return safe;
+}
+
+static void
+attribute (QdeWriter  *writer,
+           const char *name,
+           const char *value)
+{
+  g_autofree char *safe = NULL;
+
+  if (value == NULL)
+    return;
+  safe = xml_safe (value);
+  xmlTextWriterWriteAttribute (writer->xml, BAD_CAST name, BAD_CAST safe);
+}
+
+static void
+element_text (QdeWriter  *writer,
+              const char *name,
+              const char *value)
+{
+  g_autofree char *safe = xml_safe (value);
+
+  xmlTextWriterWriteElement (writer->xml, BAD_CAST name, BAD_CAST safe);
+}
+
+static void
+time_attribute (QdeWriter  *writer,
+                const char *name,
+                GDateTime  *time)
+{
+  g_autofree char *value = _lectern_export_format_time (time);
+
+  attribute (writer, name, value);
+}
+
+static void
+ref_element (QdeWriter  *writer,
+             const char *name,
+             const char *guid)
+{
+  xmlTextWriterStartElement (writer->xml, BAD_CAST name);
+  attribute (writer, "targetGUID", guid);
+  xmlTextWriterEndElement (writer->xml);
+}
+
+/* Registers a note to be written in <Notes> and writes its <NoteRef>. */
+static void
+note_ref (QdeWriter  *writer,
+          const char *kind,
+          const char *key,
+          const char *text)
+{
+  char *guid;
+
+  if (text == NULL || *text == '\0')
+    return;
+  guid = guid_for (kind, key);
+  g_ptr_array_add (writer->notes, guid);
+  g_ptr_array_add (writer->notes, g_strdup (text));
+  ref_element (writer, "NoteRef", guid);
+}
+
+static const char *
+user_guid (QdeWriter  *writer,
+           const char *author)
+{
+  char *guid;
+
+  if (author == NULL || *author == '\0')
+    return NULL;
+  guid = g_hash_table_lookup (writer->users, author);
+  if (guid == NULL)
+    {
+      guid = guid_for ("user", author);
+      g_hash_table_insert (writer->users, g_strdup (author), guid);
+    }
+  return guid;
+}
+
+static void
+collect_users (QdeWriter *writer)
+{
+  for (guint i = 0; i < writer->selection->annotations->len; i++)
+    user_guid (writer, lectern_annotation_get_author (g_ptr_array_index (writer->selection->annotations, i)));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GPtrArray *
+sorted_keys (GHashTable *table)
+{
+  GPtrArray *keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, compare_strings);
+  return keys;
+}
+
+static void
+write_users (QdeWriter *writer)
+{
+  g_autoptr(GPtrArray) names = sorted_keys (writer->users);
+
+  if (names->len == 0)
+    return;
+  xmlTextWriterStartElement (writer->xml, BAD_CAST "Users");
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+
+      xmlTextWriterStartElement (writer->xml, BAD_CAST "User");
+      attribute (writer, "guid", g_hash_table_lookup (writer->users, name));
+      attribute (writer, "name", name);
+      xmlTextWriterEndElement (writer->xml);
+    }
+  xmlTextWriterEndElement (writer->xml);
+}
+
+static gboolean
+write_codes (QdeWriter  *writer,
+             GError    **error)
+{
+  GPtrArray *tags = writer->selection->tags;
+  guint depth = 0;
+
+  if (tags->len == 0)
+    return TRUE;
+  xmlTextWriterStartElement (writer->xml, BAD_CAST "CodeBook");
+  xmlTextWriterStartElement (writer->xml, BAD_CAST "Codes");
+  /* Depth-first order: close one <Code> per level climbed back. */
+  for (guint i = 0; i < tags->len; i++)
+    {
+      LecternTag *tag = g_ptr_array_index (tags, i);
+      g_autofree char *guid = guid_for ("tag", lectern_tag_get_path (tag));
+      g_autofree char *memo = NULL;
+      const char *description = lectern_tag_get_description (tag);
+
+      if (i > 0)
+        for (guint level = lectern_tag_get_depth (tag); level <= depth; level++)
+          xmlTextWriterEndElement (writer->xml);
+      depth = lectern_tag_get_depth (tag);
+
+      memo = lectern_corpus_dup_memo (writer->selection->corpus, LECTERN_MEMO_TAG,
+                                      lectern_tag_get_id (tag), error);
+      if (memo == NULL && error != NULL && *error != NULL)
+        return FALSE;
+
+      xmlTextWriterStartElement (writer->xml, BAD_CAST "Code");
+      attribute (writer, "guid", guid);
+      attribute (writer, "name", lectern_tag_get_name (tag));
+      attribute (writer, "isCodable", "true");
+      attribute (writer, "color", lectern_tag_get_colour (tag));
+      if (description != NULL && *description != '\0')
+        element_text (writer, "Description", description);
+      note_ref (writer, "tag-memo", lectern_tag_get_path (tag), memo);
+    }
+  for (guint level = 0; level <= depth; level++)
+    xmlTextWriterEndElement (writer->xml);
+  xmlTextWriterEndElement (writer->xml);  /* Codes */
+  xmlTextWriterEndElement (writer->xml);  /* CodeBook */
+  return TRUE;
+}
+
+static void
+add_variable (QdeWriter  *writer,
+              const char *name)
+{
+  if (!g_hash_table_contains (writer->variables, name))
+    g_hash_table_insert (writer->variables, g_strdup (name), guid_for ("variable", name));
+}
+
+static void
+collect_variables (QdeWriter *writer)
+{
+  for (guint i = 0; i < writer->selection->documents->len; i++)
+    {
+      LecternDocument *document = g_ptr_array_index (writer->selection->documents, i);
+      GHashTable *variables = lectern_document_get_variables (document);
+      GHashTableIter iter;
+      gpointer key;
+
+      if (lectern_document_get_source (document) != NULL)
+        add_variable (writer, LECTERN_QDPX_VAR_SOURCE);
+      if (lectern_document_get_author (document) != NULL)
+        add_variable (writer, LECTERN_QDPX_VAR_AUTHOR);
+      if (lectern_document_get_date (document) != NULL)
+        add_variable (writer, LECTERN_QDPX_VAR_DATE);
+      if (lectern_document_get_language (document) != NULL)
+        add_variable (writer, LECTERN_QDPX_VAR_LANGUAGE);
+      if (variables == NULL)
+        continue;
+      g_hash_table_iter_init (&iter, variables);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        add_variable (writer, key);
+    }
+}
+
+static void
+write_variables (QdeWriter *writer)
+{
+  g_autoptr(GPtrArray) names = sorted_keys (writer->variables);
+
+  if (names->len == 0)
+    return;
+  xmlTextWriterStartElement (writer->xml, BAD_CAST "Variables");
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+
+      xmlTextWriterStartElement (writer->xml, BAD_CAST "Variable");
+      attribute (writer, "guid", g_hash_table_lookup (writer->variables, name));
+      attribute (writer, "name", name);
+      attribute (writer, "typeOfVariable", "Text");
+      xmlTextWriterEndElement (writer->xml);
+    }
+  xmlTextWriterEndElement (writer->xml);
+}
+
+static void
+variable_value (QdeWriter  *writer,
+                const char *name,
+                const char *value)
+{
+  if (value == NULL)
+    return;
+  xmlTextWriterStartElement (writer->xml, BAD_CAST "VariableValue");
+  ref_element (writer, "VariableRef", g_hash_table_lookup (writer->variables, name));
+  element_text (writer, "TextValue", value);
+  xmlTextWriterEndElement (writer->xml);
+}
+
+static gboolean
+write_source (QdeWriter        *writer,
+              LecternDocument  *document,
+              const char       *guid,
+              GError          **error)
+{
+  LecternExportSelection *selection = writer->selection;
+  g_autoptr(GPtrArray) annotations =
+    _lectern_export_selection_list_document_annotations (selection, lectern_document_get_id (document));
+  g_autofree char *path = g_strconcat (LECTERN_QDPX_INTERNAL, guid, ".txt", NULL);
+  g_autofree char *memo = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  GHashTable *variables = lectern_document_get_variables (document);
+
+  memo = lectern_corpus_dup_memo (selection->corpus, LECTERN_MEMO_DOCUMENT,
+                                  lectern_document_get_id (document), error);
+  if (memo == NULL && error != NULL && *error != NULL)
+    return FALSE;
+
+  xmlTextWriterStartElement (writer->xml, BAD_CAST "TextSource");
+  attribute (writer, "guid", guid);
+  attribute (writer, "name", lectern_document_get_title (document));
+  attribute (writer, "plainTextPath", path);
+  time_attribute (writer, "creationDateTime", lectern_document_get_imported (document));
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      LecternAnnotation *annotation = g_ptr_array_index (annotations, i);
+      g_autoptr(GPtrArray) tags = _lectern_export_selection_list_tags (selection, annotation);
+      g_autofree char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT,
+                                              lectern_document_get_content_hash (document),
+                                              lectern_annotation_get_id (annotation));
+      g_autofree char *selection_guid = guid_for ("annotation", key);
+      g_autofree char *start = g_strdup_printf ("%ld", lectern_annotation_get_start (annotation));
+      g_autofree char *end = g_strdup_printf ("%ld", lectern_annotation_get_end (annotation));
+      g_autofree char *name = g_utf8_substring (lectern_annotation_get_quote (annotation), 0,
+                                                MIN (lectern_text_length (lectern_annotation_get_quote (annotation)), 60));
+      const char *author = user_guid (writer, lectern_annotation_get_author (annotation));
+
+      xmlTextWriterStartElement (writer->xml, BAD_CAST "PlainTextSelection");
+      attribute (writer, "guid", selection_guid);
+      attribute (writer, "name", name);
+      attribute (writer, "startPosition", start);
+      attribute (writer, "endPosition", end);
+      attribute (writer, "creatingUser", author);
+      time_attribute (writer, "creationDateTime", lectern_annotation_get_created (annotation));
+      attribute (writer, "modifyingUser", author);
+      time_attribute (writer, "modifiedDateTime", lectern_annotation_get_updated (annotation));
+      for (guint j = 0; j < tags->len; j++)
+        {
+          LecternTag *tag = g_ptr_array_index (tags, j);
+          g_autofree char *coding_key = g_strdup_printf ("%s:%s", key, lectern_tag_get_path (tag));
+          g_autofree char *coding_guid = guid_for ("coding", coding_key);
+          g_autofree char *code_guid = guid_for ("tag", lectern_tag_get_path (tag));
+
+          xmlTextWriterStartElement (writer->xml, BAD_CAST "Coding");
+          attribute (writer, "guid", coding_guid);
+          attribute (writer, "creatingUser", author);
+          time_attribute (writer, "creationDateTime", lectern_annotation_get_created (annotation));
+          ref_element (writer, "CodeRef", code_guid);
+          xmlTextWriterEndElement (writer->xml);
+        }
+      note_ref (writer, "annotation-note", key, lectern_annotation_get_note (annotation));
+      xmlTextWriterEndElement (writer->xml);
+      _lectern_export_selection_advance (selection, 1);
+    }
+
+  note_ref (writer, "document-memo", lectern_document_get_content_hash (document), memo);
+
+  variable_value (writer, LECTERN_QDPX_VAR_SOURCE, lectern_document_get_source (document));
+  variable_value (writer, LECTERN_QDPX_VAR_AUTHOR, lectern_document_get_author (document));
+  variable_value (writer, LECTERN_QDPX_VAR_DATE, lectern_document_get_date (document));
+  variable_value (writer, LECTERN_QDPX_VAR_LANGUAGE, lectern_document_get_language (document));
+  if (variables != NULL)
+    {
+      names = sorted_keys (variables);
+      for (guint i = 0; i < names->len; i++)
+        variable_value (writer, g_ptr_array_index (names, i),
+                        g_hash_table_lookup (variables, g_ptr_array_index (names, i)));
+    }
+
+  xmlTextWriterEndElement (writer->xml);
+  return TRUE;
+}
+
+static void
+write_notes (QdeWriter *writer)
+{
+  if (writer->notes->len == 0)
+    return;
+  xmlTextWriterStartElement (writer->xml, BAD_CAST "Notes");
+  for (guint i = 0; i + 1 < writer->notes->len; i += 2)
+    {
+      const char *text = g_ptr_array_index (writer->notes, i + 1);
+      g_autofree char *name = g_utf8_substring (text, 0, MIN (lectern_text_length (text), 60));
+
+      xmlTextWriterStartElement (writer->xml, BAD_CAST "Note");
+      attribute (writer, "guid", g_ptr_array_index (writer->notes, i));
+      g_strdelimit (name, "\n\r\t", ' ');
+      attribute (writer, "name", name);
+      element_text (writer, "PlainTextContent", text);
+      xmlTextWriterEndElement (writer->xml);
+    }
+  xmlTextWriterEndElement (writer->xml);
+}
+
+static la_ssize_t
+zip_write (struct archive *archive,
+           void           *data,
+           const void     *buffer,
+           size_t          length)
+{
+  ZipSink *sink = data;
+
+  if (sink->error != NULL)
+    return -1;
+  if (!g_output_stream_write_all (sink->out, buffer, length, NULL, sink->cancellable, &sink->error))
+    {
+      archive_set_error (archive, EIO, "%s", sink->error->message);
+      return -1;
+    }
+  return length;
+}
+
+static gboolean
+zip_add (struct archive  *archive,
+         ZipSink         *sink,
+         const char      *path,
+         const char      *data,
+         gsize            length,
+         GError         **error)
+{
+  struct archive_entry *entry = archive_entry_new ();
+  gboolean ok;
+
+  archive_entry_set_pathname (entry, path);
+  archive_entry_set_filetype (entry, AE_IFREG);
+  archive_entry_set_perm (entry, 0644);
+  archive_entry_set_size (entry, length);
+  archive_entry_set_mtime (entry, g_get_real_time () / G_USEC_PER_SEC, 0);
+  ok = archive_write_header (archive, entry) == ARCHIVE_OK
+       && (length == 0 || archive_write_data (archive, data, length) == (la_ssize_t) length);
+  archive_entry_free (entry);
+
+  if (!ok)
+    {
+      if (sink->error != NULL)
+        g_propagate_error (error, g_steal_pointer (&sink->error));
+      else
+        g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_WRITE,
+                     _("Could not add “%s” to the archive: %s"), path, archive_error_string (archive));
+    }
+  return ok;
+}
+
+static gboolean
+write_archive (LecternExportSelection  *selection,
+               struct archive          *archive,
+               ZipSink                 *sink,
+               GCancellable            *cancellable,
+               GError                 **error)
+{
+  g_autoptr(GHashTable) users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *project_memo = NULL;
+  xmlBufferPtr xml_buffer = xmlBufferCreate ();
+  QdeWriter writer = { selection, NULL, users, variables, notes };
+  gboolean ok = TRUE;
+
+  writer.xml = xmlNewTextWriterMemory (xml_buffer, 0);
+  xmlTextWriterSetIndent (writer.xml, 1);
+  xmlTextWriterSetIndentString (writer.xml, BAD_CAST " ");
+  xmlTextWriterStartDocument (writer.xml, "1.0", "UTF-8", NULL);
+  xmlTextWriterStartElementNS (writer.xml, NULL, BAD_CAST "Project", BAD_CAST LECTERN_QDPX_NAMESPACE);
+  attribute (&writer, "name", selection->title);
+  attribute (&writer, "origin", "Lectern " PACKAGE_VERSION);
+  time_attribute (&writer, "creationDateTime", now);
+
+  collect_users (&writer);
+  collect_variables (&writer);
+  write_users (&writer);
+  ok = write_codes (&writer, error);
+  if (ok)
+    write_variables (&writer);
+
+  if (ok && selection->documents->len > 0)
+    {
+      xmlTextWriterStartElement (writer.xml, BAD_CAST "Sources");
+      for (guint i = 0; ok && i < selection->documents->len; i++)
+        {
+          LecternDocument *document = g_ptr_array_index (selection->documents, i);
+          g_autofree char *guid = guid_for ("document", lectern_document_get_content_hash (document));
+          g_autofree char *text = NULL;
+          g_autofree char *path = NULL;
+
+          ok = !g_cancellable_set_error_if_cancelled (cancellable, error)
+               && write_source (&writer, document, guid, error);
+          if (!ok)
+            break;
+          /* Each text goes into the zip at once, not kept for later. */
+          text = lectern_corpus_dup_text (selection->corpus, lectern_document_get_id (document), error);
+          path = g_strconcat (LECTERN_QDPX_SOURCES_DIR, guid, ".txt", NULL);
+          ok = text != NULL && zip_add (archive, sink, path, text, strlen (text), error);
+        }
+      xmlTextWriterEndElement (writer.xml);
+    }
+
+  if (ok)
+    {
+      project_memo = lectern_corpus_dup_memo (selection->corpus, LECTERN_MEMO_PROJECT, 0, error);
+      ok = project_memo != NULL || error == NULL || *error == NULL;
+    }
+  if (ok)
+    {
+      /* <Notes> comes before the project's own <NoteRef>: register the
+       * project memo's note first, then write its reference last. */
+      g_autofree char *memo_guid = guid_for ("project-memo", "project");
+
+      if (project_memo != NULL && *project_memo != '\0')
+        {
+          g_ptr_array_add (notes, g_strdup (memo_guid));
+          g_ptr_array_add (notes, g_strdup (project_memo));
+        }
+      write_notes (&writer);
+      if (project_memo != NULL && *project_memo != '\0')
+        ref_element (&writer, "NoteRef", memo_guid);
+    }
+
+  xmlTextWriterEndDocument (writer.xml);
+  xmlFreeTextWriter (writer.xml);
+  if (ok)
+    ok = zip_add (archive, sink, LECTERN_QDPX_PROJECT_FILE,
+                  (const char *) xmlBufferContent (xml_buffer), xmlBufferLength (xml_buffer), error);
+  xmlBufferFree (xml_buffer);
+  return ok;
+}
+
+gboolean
+_lectern_qdpx_writer_write (LecternExportSelection  *selection,
+                            GOutputStream           *out,
+                            GCancellable            *cancellable,
+                            GError                 **error)
+{
+  struct archive *archive = archive_write_new ();
+  ZipSink sink = { out, cancellable, NULL };
+  gboolean ok;
+
+  archive_write_set_format_zip (archive);
+  archive_write_set_bytes_in_last_block (archive, 1);
+  if (archive_write_open (archive, &sink, NULL, zip_write, NULL) != ARCHIVE_OK)
+    {
+      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_WRITE,
+                   _("Could not start the archive: %s"), archive_error_string (archive));
+      archive_write_free (archive);
+      return FALSE;
+    }
+
+  ok = write_archive (selection, archive, &sink, cancellable, error);
+  if (archive_write_close (archive) != ARCHIVE_OK && ok)
+    {
+      if (sink.error != NULL)
+        g_propagate_error (error, g_steal_pointer (&sink.error));
+      else
+        g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_WRITE,
+                     _("Could not finish the archive: %s"), archive_error_string (archive));
+      ok = FALSE;
+    }
+  g_clear_error (&sink.error);
+  archive_write_free (archive);
+  return ok;
+}

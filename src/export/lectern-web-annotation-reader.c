@@ -1,0 +1,582 @@
+/* lectern-web-annotation-reader.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "lectern-exporter.h"
+#include "lectern-web-annotation-reader.h"
+
+#define DOCUMENT_URN "urn:lectern:document:"
+#define MAX_INPUT_SIZE (G_GINT64_CONSTANT (1024) * 1024 * 1024)
+
+typedef struct
+{
+  LecternCorpus *corpus;
+  GPtrArray     *documents;  /* LecternDocument */
+  GHashTable    *texts;      /* gint64* → char* */
+} Target;
+
+static const char *
+object_get_string (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+object_get_int (JsonObject *object,
+                const char *member,
+                gint64     *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE
+      || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+/* Calls @func on @node, or on each element when it is an array: Web
+ * Annotation allows one value or many almost everywhere. */
+static void
+foreach_value (JsonNode *node,
+               void    (*func) (JsonNode *, gpointer),
+               gpointer  data)
+{
+  if (node == NULL)
+    return;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        func (json_array_get_element (array, i), data);
+    }
+  else
+    func (node, data);
+}
+
+static gboolean
+is_type (JsonObject *object,
+         const char *type)
+{
+  JsonNode *node = json_object_get_member (object, "type");
+
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (g_strcmp0 (json_array_get_string_element (array, i), type) == 0)
+          return TRUE;
+      return FALSE;
+    }
+  return JSON_NODE_HOLDS_VALUE (node) && g_strcmp0 (json_node_get_string (node), type) == 0;
+}
+
+static void
+collect_item (JsonNode *node,
+              gpointer  data)
+{
+  GPtrArray *items = data;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    g_ptr_array_add (items, json_node_get_object (node));
+}
+
+/* The annotations of a collection (items of its embedded pages, or items
+ * straight in it), of an array, or one annotation. NULL: not Web
+ * Annotation JSON. */
+static GPtrArray *
+find_items (JsonNode *root)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  JsonObject *object;
+
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    {
+      foreach_value (root, collect_item, items);
+      return g_steal_pointer (&items);
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+
+  object = json_node_get_object (root);
+  if (is_type (object, "Annotation"))
+    {
+      g_ptr_array_add (items, object);
+      return g_steal_pointer (&items);
+    }
+  if (!is_type (object, "AnnotationCollection") && !is_type (object, "AnnotationPage"))
+    return NULL;
+
+  foreach_value (json_object_get_member (object, "items"), collect_item, items);
+  /* Follow the chain of pages embedded in this file. */
+  for (JsonNode *page = json_object_get_member (object, "first");
+       page != NULL && JSON_NODE_HOLDS_OBJECT (page);)
+    {
+      JsonObject *page_object = json_node_get_object (page);
+
+      foreach_value (json_object_get_member (page_object, "items"), collect_item, items);
+      page = json_object_get_member (page_object, "next");
+    }
+  return g_steal_pointer (&items);
+}
+
+typedef struct
+{
+  GPtrArray  *tags;     /* char* paths */
+  GString    *note;
+  const char *source;   /* borrowed */
+  const char *title;
+  const char *exact;
+  const char *prefix;
+  const char *suffix;
+  gint64      start;
+  gint64      end;
+  gboolean    has_position;
+} Parsed;
+
+static void
+parse_body (JsonNode *node,
+            gpointer  data)
+{
+  Parsed *parsed = data;
+  JsonObject *body;
+  const char *purpose;
+  const char *value;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      /* A bare string body is an IRI, not text: nothing Lectern keeps. */
+      return;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  body = json_node_get_object (node);
+  purpose = object_get_string (body, "purpose");
+  value = object_get_string (body, "value");
+  if (value == NULL)
+    return;
+  if (g_strcmp0 (purpose, "tagging") == 0)
+    g_ptr_array_add (parsed->tags, g_strdup (value));
+  else if (purpose == NULL || g_strcmp0 (purpose, "commenting") == 0
+           || g_strcmp0 (purpose, "describing") == 0)
+    {
+      if (parsed->note->len > 0)
+        g_string_append (parsed->note, "\n\n");
+      g_string_append (parsed->note, value);
+    }
+}
+
+static void
+parse_selector (JsonNode *node,
+                gpointer  data)
+{
+  Parsed *parsed = data;
+  JsonObject *selector;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  selector = json_node_get_object (node);
+  if (is_type (selector, "TextQuoteSelector"))
+    {
+      parsed->exact = object_get_string (selector, "exact");
+      parsed->prefix = object_get_string (selector, "prefix");
+      parsed->suffix = object_get_string (selector, "suffix");
+    }
+  else if (is_type (selector, "TextPositionSelector"))
+    parsed->has_position = object_get_int (selector, "start", &parsed->start)
+                           && object_get_int (selector, "end", &parsed->end);
+}
+
+static void
+parse_target (JsonNode *node,
+              gpointer  data)
+{
+  Parsed *parsed = data;
+  JsonObject *target;
+  JsonNode *source;
+
+  if (parsed->source != NULL || parsed->title != NULL)
+    return;  /* Lectern keeps one target: the first. */
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      parsed->source = json_node_get_string (node);
+      return;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  target = json_node_get_object (node);
+  source = json_object_get_member (target, "source");
+  if (source != NULL && JSON_NODE_HOLDS_OBJECT (source))
+    {
+      JsonObject *source_object = json_node_get_object (source);
+
+      parsed->source = object_get_string (source_object, "id");
+      parsed->title = object_get_string (source_object, "title");
+    }
+  else if (source != NULL && JSON_NODE_HOLDS_VALUE (source))
+    parsed->source = json_node_get_string (source);
+  if (parsed->title == NULL)
+    parsed->title = object_get_string (target, "title");
+  foreach_value (json_object_get_member (target, "selector"), parse_selector, parsed);
+}
+
+static LecternDocument *
+find_document (Target *target,
+               Parsed *parsed)
+{
+  const char *hash = NULL;
+
+  if (parsed->source != NULL && g_str_has_prefix (parsed->source, DOCUMENT_URN))
+    hash = parsed->source + strlen (DOCUMENT_URN);
+
+  for (guint i = 0; hash != NULL && i < target->documents->len; i++)
+    {
+      LecternDocument *document = g_ptr_array_index (target->documents, i);
+
+      if (g_strcmp0 (lectern_document_get_content_hash (document), hash) == 0)
+        return document;
+    }
+  for (guint i = 0; parsed->title != NULL && i < target->documents->len; i++)
+    {
+      LecternDocument *document = g_ptr_array_index (target->documents, i);
+
+      if (g_strcmp0 (lectern_document_get_title (document), parsed->title) == 0)
+        return document;
+    }
+  return NULL;
+}
+
+static const char *
+get_text (Target  *target,
+          gint64   document_id,
+          GError **error)
+{
+  char *text = g_hash_table_lookup (target->texts, &document_id);
+
+  if (text == NULL)
+    {
+      text = lectern_corpus_dup_text (target->corpus, document_id, error);
+      if (text == NULL)
+        return NULL;
+      g_hash_table_insert (target->texts, g_memdup2 (&document_id, sizeof document_id), text);
+    }
+  return text;
+}
+
+/* TRUE when the corpus already holds this very annotation, so that
+ * importing the same file twice does not double it. */
+static gboolean
+already_present (LecternCorpus *corpus,
+                 gint64         document_id,
+                 glong          start,
+                 glong          end,
+                 const gint64  *tag_ids,
+                 guint          n_tags,
+                 const char    *note)
+{
+  g_autoptr(GListModel) annotations = lectern_corpus_list_annotations (corpus, document_id, 0, FALSE, NULL);
+  guint n = annotations != NULL ? g_list_model_get_n_items (annotations) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LecternAnnotation) annotation = g_list_model_get_item (annotations, i);
+      guint n_existing;
+      gboolean same;
+
+      if (lectern_annotation_get_start (annotation) != start
+          || lectern_annotation_get_end (annotation) != end
+          || g_strcmp0 (lectern_annotation_get_note (annotation), note) != 0)
+        continue;
+      lectern_annotation_get_tag_ids (annotation, &n_existing);
+      same = n_existing == n_tags;
+      for (guint j = 0; same && j < n_tags; j++)
+        same = lectern_annotation_has_tag (annotation, tag_ids[j]);
+      if (same)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+describe (JsonObject *item,
+          guint       index)
+{
+  const char *id = object_get_string (item, "id");
+
+  if (id != NULL)
+    /* Translators: names an annotation of an imported file by its number and id */
+    return g_strdup_printf (_("Annotation %u (%s)"), index + 1, id);
+  return g_strdup_printf (_("Annotation %u"), index + 1);
+}
+
+static char *
+parse_creator (JsonObject *item)
+{
+  JsonNode *creator = json_object_get_member (item, "creator");
+  const char *name = NULL;
+
+  if (creator != NULL && JSON_NODE_HOLDS_ARRAY (creator))
+    creator = json_array_get_length (json_node_get_array (creator)) > 0
+              ? json_array_get_element (json_node_get_array (creator), 0) : NULL;
+  if (creator == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (creator))
+    name = json_node_get_string (creator);
+  else if (JSON_NODE_HOLDS_OBJECT (creator))
+    {
+      name = object_get_string (json_node_get_object (creator), "name");
+      if (name == NULL)
+        name = object_get_string (json_node_get_object (creator), "nickname");
+    }
+  return g_strdup (name);
+}
+
+static GDateTime *
+parse_time (JsonObject *item,
+            const char *member)
+{
+  const char *value = object_get_string (item, member);
+
+  return value != NULL ? g_date_time_new_from_iso8601 (value, NULL) : NULL;
+}
+
+/* Adds one annotation; FALSE with a problem line when it cannot. */
+static gboolean
+import_item (Target      *target,
+             JsonObject  *item,
+             guint        index,
+             GPtrArray   *problems,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) tag_paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *what = describe (item, index);
+  g_autofree char *author = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Parsed parsed = { tag_paths, note, NULL, NULL, NULL, NULL, NULL, 0, 0, FALSE };
+  LecternDocument *document;
+  const char *text;
+  glong start = -1, end = -1;
+  JsonNode *body_value;
+
+  foreach_value (json_object_get_member (item, "body"), parse_body, &parsed);
+  body_value = json_object_get_member (item, "bodyValue");
+  if (body_value != NULL && JSON_NODE_HOLDS_VALUE (body_value))
+    {
+      if (note->len > 0)
+        g_string_append (note, "\n\n");
+      g_string_append (note, json_node_get_string (body_value));
+    }
+  foreach_value (json_object_get_member (item, "target"), parse_target, &parsed);
+
+  document = find_document (target, &parsed);
+  if (document == NULL)
+    {
+      g_ptr_array_add (problems,
+                       g_strdup_printf (_("%s: no document of this project matches its target “%s”"),
+                                        what, parsed.source != NULL ? parsed.source
+                                              : parsed.title != NULL ? parsed.title : "?"));
+      return FALSE;
+    }
+
+  text = get_text (target, lectern_document_get_id (document), error);
+  if (text == NULL)
+    return FALSE;
+
+  if (parsed.has_position && parsed.start >= 0 && parsed.start < parsed.end
+      && parsed.end <= lectern_document_get_length (document))
+    {
+      g_autofree char *slice = lectern_text_slice (text, parsed.start, parsed.end);
+
+      if (parsed.exact == NULL || g_strcmp0 (slice, parsed.exact) == 0)
+        {
+          start = parsed.start;
+          end = parsed.end;
+        }
+    }
+  if (start < 0 && parsed.exact != NULL && *parsed.exact != '\0')
+    {
+      if (!lectern_text_anchor (text, parsed.exact, parsed.prefix, parsed.suffix,
+                                parsed.has_position ? parsed.start : 0, &start, &end))
+        start = end = -1;
+    }
+  if (start < 0)
+    {
+      g_ptr_array_add (problems,
+                       g_strdup_printf (parsed.exact != NULL
+                                        ? _("%s: its quote is no longer in “%s”")
+                                        : _("%s: it has no usable selector on “%s”"),
+                                        what, lectern_document_get_title (document)));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < tag_paths->len; i++)
+    {
+      g_autoptr(LecternTag) tag = NULL;
+      gint64 tag_id;
+
+      tag = lectern_corpus_ensure_tag_path (target->corpus, g_ptr_array_index (tag_paths, i),
+                                            &local_error);
+      if (tag == NULL)
+        {
+          g_ptr_array_add (problems, g_strdup_printf (_("%s: tag “%s”: %s"), what,
+                                                      (char *) g_ptr_array_index (tag_paths, i),
+                                                      local_error->message));
+          return FALSE;
+        }
+      tag_id = lectern_tag_get_id (tag);
+      g_array_append_val (tag_ids, tag_id);
+    }
+
+  if (already_present (target->corpus, lectern_document_get_id (document), start, end,
+                       (const gint64 *) (gpointer) tag_ids->data, tag_ids->len,
+                       note->len > 0 ? note->str : NULL))
+    {
+      g_ptr_array_add (problems, g_strdup_printf (_("%s: already in the project, skipped"), what));
+      return FALSE;
+    }
+
+  author = parse_creator (item);
+  created = parse_time (item, "created");
+  modified = parse_time (item, "modified");
+  if (lectern_corpus_insert_annotation (target->corpus, lectern_document_get_id (document),
+                                        start, end,
+                                        (const gint64 *) (gpointer) tag_ids->data, tag_ids->len,
+                                        note->len > 0 ? note->str : NULL,
+                                        author, created, modified, &local_error) == 0)
+    {
+      g_ptr_array_add (problems, g_strdup_printf ("%s: %s", what, local_error->message));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lectern_web_annotation_import_data (LecternCorpus  *corpus,
+                                    const char     *data,
+                                    gssize          length,
+                                    const char     *name,
+                                    guint          *n_added,
+                                    GPtrArray     **problems,
+                                    GCancellable   *cancellable,
+                                    GError        **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) documents = NULL;
+  g_autoptr(GHashTable) texts = NULL;
+  Target target;
+  JsonNode *root;
+  guint added = 0;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (name == NULL)
+    name = _("the annotations");
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
+                   _("“%s” is not valid JSON: %s"), name, local_error->message);
+      return FALSE;
+    }
+  root = json_parser_get_root (parser);
+  items = root != NULL ? find_items (root) : NULL;
+  if (items == NULL)
+    {
+      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
+                   _("“%s” is not W3C Web Annotation JSON: it holds no Annotation or AnnotationCollection"),
+                   name);
+      return FALSE;
+    }
+
+  documents = lectern_corpus_list_documents (corpus, error);
+  if (documents == NULL)
+    return FALSE;
+  texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  target.corpus = corpus;
+  target.documents = g_ptr_array_new_with_free_func (g_object_unref);
+  target.texts = texts;
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    g_ptr_array_add (target.documents, g_list_model_get_item (documents, i));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          g_ptr_array_unref (target.documents);
+          return FALSE;
+        }
+      if (import_item (&target, g_ptr_array_index (items, i), i, lines, &local_error))
+        added++;
+      else if (local_error != NULL)
+        {
+          g_ptr_array_unref (target.documents);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  g_ptr_array_unref (target.documents);
+
+  if (n_added != NULL)
+    *n_added = added;
+  if (problems != NULL)
+    *problems = g_steal_pointer (&lines);
+  return TRUE;
+}
+
+gboolean
+lectern_web_annotation_import (LecternCorpus  *corpus,
+                               GFile          *file,
+                               guint          *n_added,
+                               GPtrArray     **problems,
+                               GCancellable   *cancellable,
+                               GError        **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = g_file_get_parse_name (file);
+  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
+    {
+      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
+                   _("Could not read “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+  if ((gint64) length > MAX_INPUT_SIZE)
+    {
+      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_TOO_LARGE,
+                   _("“%s” is too large to be an annotation file"), name);
+      return FALSE;
+    }
+  return lectern_web_annotation_import_data (corpus, data, length, name, n_added, problems,
+                                             cancellable, error);
+}
