@@ -122,6 +122,28 @@ gboolean       lectern_corpus_backup             (LecternCorpus  *self,
                                                   GFile          *dest,
                                                   GError        **error);
 
+/* Rotating backups, in the folder "NAME.lectern-backups" beside the
+ * project NAME.lectern: made with SQLite's online backup API before any
+ * migration, and when a project is opened or refreshed while the newest
+ * backup is more than a day old. The newest LECTERN_CORPUS_BACKUPS_KEPT
+ * are kept. Each backup is a complete project file. */
+#define LECTERN_CORPUS_BACKUPS_KEPT 10
+
+/* The backup folder of the project @file (it may not exist yet).
+ * (transfer full) */
+GFile         *lectern_corpus_dup_backup_folder  (GFile          *file);
+/* The backups of the project @file, newest first; empty when there are
+ * none. (transfer full) element-type GFile */
+GPtrArray     *lectern_corpus_list_backups       (GFile          *file,
+                                                  GError        **error);
+/* Replaces the content of the project @file with @backup (a Lectern
+ * project, e.g. one of lectern_corpus_list_backups()), after backing up
+ * the current state as one more backup. Other windows see the restored
+ * project on their next lectern_corpus_refresh(). */
+gboolean       lectern_corpus_restore_backup     (GFile          *file,
+                                                  GFile          *backup,
+                                                  GError        **error);
+
 /* ------------------------------------------------------------------ */
 /* Documents                                                           */
 

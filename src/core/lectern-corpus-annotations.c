@@ -1,0 +1,557 @@
+/* lectern-corpus-annotations.c — highlighted passages, their tags and notes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <glib/gi18n.h>
+
+#include "lectern-annotation-private.h"
+#include "lectern-corpus-private.h"
+#include "lectern-text.h"
+
+#define ANNOTATION_COLUMNS \
+  "a.id, a.document_id, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix, a.note," \
+  " a.author, a.created, a.updated," \
+  " (SELECT group_concat (tag_id) FROM" \
+  "   (SELECT tag_id FROM annotation_tags l WHERE l.annotation_id = a.id ORDER BY position))"
+
+static LecternAnnotation *
+annotation_from_row (LecternStmt *stmt)
+{
+  g_autoptr(GDateTime) created = _lectern_corpus_parse_time (_lectern_column_text (stmt, 9));
+  g_autoptr(GDateTime) updated = _lectern_corpus_parse_time (_lectern_column_text (stmt, 10));
+  const char *tags = _lectern_column_text (stmt, 11);
+  GArray *tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (tags != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (tags, ",", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          gint64 id = g_ascii_strtoll (parts[i], NULL, 10);
+          g_array_append_val (tag_ids, id);
+        }
+    }
+
+  return _lectern_annotation_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                                  sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3),
+                                  _lectern_column_text (stmt, 4), _lectern_column_text (stmt, 5),
+                                  _lectern_column_text (stmt, 6), _lectern_column_text (stmt, 7),
+                                  _lectern_column_text (stmt, 8), created, updated, tag_ids);
+}
+
+LecternAnnotation *
+lectern_corpus_dup_annotation (LecternCorpus  *self,
+                               gint64          annotation_id,
+                               GError        **error)
+{
+  g_autoptr(LecternStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _lectern_corpus_prepare (self, "SELECT " ANNOTATION_COLUMNS " FROM annotations a WHERE a.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      _lectern_corpus_not_found (self, error, _("annotation"), annotation_id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _lectern_corpus_fail (self, rc, error);
+      return NULL;
+    }
+
+  return annotation_from_row (stmt);
+}
+
+GListModel *
+lectern_corpus_list_annotations (LecternCorpus  *self,
+                                 gint64          document_id,
+                                 gint64          tag_id,
+                                 gboolean        with_subtags,
+                                 GError        **error)
+{
+  g_autoptr(LecternStmt) stmt = NULL;
+  g_autoptr(GListStore) store = NULL;
+  int rc;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (tag_id == 0)
+    stmt = _lectern_corpus_prepare (self,
+                                    "SELECT " ANNOTATION_COLUMNS " FROM annotations a"
+                                    " WHERE ?1 = 0 OR a.document_id = ?1"
+                                    " ORDER BY a.document_id, a.start_offset, a.end_offset, a.id",
+                                    error);
+  else if (!with_subtags)
+    stmt = _lectern_corpus_prepare (self,
+                                    "SELECT " ANNOTATION_COLUMNS " FROM annotations a"
+                                    " WHERE (?1 = 0 OR a.document_id = ?1)"
+                                    " AND a.id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id = ?2)"
+                                    " ORDER BY a.document_id, a.start_offset, a.end_offset, a.id",
+                                    error);
+  else
+    stmt = _lectern_corpus_prepare (self,
+                                    "WITH RECURSIVE subtree (id) AS ("
+                                    "  SELECT ?2 UNION SELECT t.id FROM tags t JOIN subtree s ON t.parent_id = s.id) "
+                                    "SELECT " ANNOTATION_COLUMNS " FROM annotations a"
+                                    " WHERE (?1 = 0 OR a.document_id = ?1)"
+                                    " AND a.id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id IN subtree)"
+                                    " ORDER BY a.document_id, a.start_offset, a.end_offset, a.id",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (tag_id != 0)
+    sqlite3_bind_int64 (stmt, 2, tag_id);
+
+  store = g_list_store_new (LECTERN_TYPE_ANNOTATION);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LecternAnnotation) annotation = annotation_from_row (stmt);
+      g_list_store_append (store, annotation);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _lectern_corpus_fail (self, rc, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/* Quote and context of [start, end) of a document, after checking the
+ * range against its text. */
+static gboolean
+take_quote (LecternCorpus  *self,
+            gint64          document_id,
+            glong           start,
+            glong           end,
+            char          **quote,
+            char          **prefix,
+            char          **suffix,
+            GError        **error)
+{
+  LecternTextCache *cache = _lectern_corpus_get_text_cache (self, document_id, error);
+
+  if (cache == NULL)
+    return FALSE;
+
+  if (start < 0 || end > cache->length || start >= end)
+    {
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+                   start >= end
+                   ? _("Cannot annotate %ld–%ld: the passage is empty")
+                   : _("Cannot annotate %ld–%ld: the document has only %ld characters"),
+                   start, end, cache->length);
+      return FALSE;
+    }
+
+  *quote = _lectern_text_cache_slice (cache, start, end);
+  *prefix = _lectern_text_cache_slice (cache, MAX (0, start - LECTERN_TEXT_CONTEXT_CHARS), start);
+  *suffix = _lectern_text_cache_slice (cache, end, end + LECTERN_TEXT_CONTEXT_CHARS);
+  return TRUE;
+}
+
+static gboolean
+write_tags (LecternCorpus  *self,
+            gint64          annotation_id,
+            const gint64   *tag_ids,
+            guint           n_tags,
+            GError        **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint position = 0;
+
+  {
+    g_autoptr(LecternStmt) stmt =
+      _lectern_corpus_prepare (self, "DELETE FROM annotation_tags WHERE annotation_id = ?", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, annotation_id);
+    if (!_lectern_corpus_run (self, stmt, error))
+      return FALSE;
+  }
+
+  for (guint i = 0; i < n_tags; i++)
+    {
+      g_autoptr(LecternStmt) stmt = NULL;
+      gboolean exists;
+
+      /* The same tag twice is once, at its first place. */
+      if (!g_hash_table_add (seen, (gpointer) &tag_ids[i]))
+        continue;
+
+      if (!_lectern_corpus_tag_exists (self, tag_ids[i], &exists, error))
+        return FALSE;
+      if (!exists)
+        {
+          _lectern_corpus_not_found (self, error, _("tag"), tag_ids[i]);
+          return FALSE;
+        }
+
+      stmt = _lectern_corpus_prepare (self,
+                                      "INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)",
+                                      error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, annotation_id);
+      sqlite3_bind_int64 (stmt, 2, tag_ids[i]);
+      sqlite3_bind_int (stmt, 3, position++);
+      if (!_lectern_corpus_run (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_note (const char  *note,
+            GError     **error)
+{
+  if (note != NULL && !g_utf8_validate (note, -1, NULL))
+    {
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+                   _("The note is not valid UTF-8 text"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inside a transaction: the new annotation's id, or 0. */
+static gint64
+insert_annotation (LecternCorpus  *self,
+                   gint64          document_id,
+                   glong           start,
+                   glong           end,
+                   const gint64   *tag_ids,
+                   guint           n_tags,
+                   const char     *note,
+                   const char     *author,
+                   GDateTime      *created,
+                   GDateTime      *updated,
+                   GError        **error)
+{
+  g_autoptr(LecternStmt) stmt = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  g_autofree char *created_stamp = _lectern_corpus_format_time (created);
+  g_autofree char *updated_stamp = _lectern_corpus_format_time (updated);
+  gint64 id;
+
+  if (!check_note (note, error)
+      || !take_quote (self, document_id, start, end, &quote, &prefix, &suffix, error))
+    return 0;
+
+  stmt = _lectern_corpus_prepare (self,
+                                  "INSERT INTO annotations (document_id, start_offset, end_offset, quote,"
+                                  " prefix, suffix, note, author, created, updated)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, nullif (?, ''), ?, ?, ?)",
+                                  error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, start);
+  sqlite3_bind_int64 (stmt, 3, end);
+  _lectern_bind_text (stmt, 4, quote);
+  _lectern_bind_text (stmt, 5, prefix);
+  _lectern_bind_text (stmt, 6, suffix);
+  _lectern_bind_text (stmt, 7, note);
+  _lectern_bind_text (stmt, 8, author ? author : "");
+  _lectern_bind_text (stmt, 9, created_stamp);
+  _lectern_bind_text (stmt, 10, updated_stamp);
+  if (!_lectern_corpus_run (self, stmt, error))
+    return 0;
+
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!write_tags (self, id, tag_ids, n_tags, error))
+    return 0;
+
+  return id;
+}
+
+LecternAnnotation *
+lectern_corpus_add_annotation (LecternCorpus  *self,
+                               gint64          document_id,
+                               glong           start,
+                               glong           end,
+                               const gint64   *tag_ids,
+                               guint           n_tags,
+                               const char     *note,
+                               GError        **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gint64 id;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (tag_ids != NULL || n_tags == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_lectern_corpus_begin (self, error))
+    return NULL;
+
+  id = insert_annotation (self, document_id, start, end, tag_ids, n_tags, note, self->author, now, now, error);
+  if (id == 0)
+    {
+      _lectern_corpus_rollback (self);
+      return NULL;
+    }
+
+  if (!_lectern_corpus_commit (self, LECTERN_CHANGE_ANNOTATIONS | (n_tags ? LECTERN_CHANGE_TAGS : 0),
+                               document_id, n_tags ? _("Tag passage") : _("Highlight passage"), error))
+    return NULL;
+
+  return lectern_corpus_dup_annotation (self, id, error);
+}
+
+gint64
+lectern_corpus_insert_annotation (LecternCorpus  *self,
+                                  gint64          document_id,
+                                  glong           start,
+                                  glong           end,
+                                  const gint64   *tag_ids,
+                                  guint           n_tags,
+                                  const char     *note,
+                                  const char     *author,
+                                  GDateTime      *created,
+                                  GDateTime      *updated,
+                                  GError        **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gint64 id;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), 0);
+  g_return_val_if_fail (tag_ids != NULL || n_tags == 0, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (author != NULL && !g_utf8_validate (author, -1, NULL))
+    {
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+                   _("The author’s name is not valid UTF-8 text"));
+      return 0;
+    }
+
+  if (!_lectern_corpus_begin (self, error))
+    return 0;
+
+  id = insert_annotation (self, document_id, start, end, tag_ids, n_tags, note,
+                          author ? author : self->author,
+                          created ? created : now,
+                          updated ? updated : (created ? created : now),
+                          error);
+  if (id == 0)
+    {
+      _lectern_corpus_rollback (self);
+      return 0;
+    }
+
+  if (!_lectern_corpus_commit (self, LECTERN_CHANGE_ANNOTATIONS | (n_tags ? LECTERN_CHANGE_TAGS : 0),
+                               document_id, _("Import annotation"), error))
+    return 0;
+
+  return id;
+}
+
+/* The document of an annotation, which must exist. */
+static gboolean
+annotation_document (LecternCorpus  *self,
+                     gint64          annotation_id,
+                     gint64         *document_id,
+                     GError        **error)
+{
+  if (!_lectern_corpus_query_int (self, "SELECT document_id FROM annotations WHERE id = ?",
+                                  annotation_id, 0, document_id, error))
+    return FALSE;
+  if (*document_id == 0)
+    {
+      _lectern_corpus_not_found (self, error, _("annotation"), annotation_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+touch (LecternCorpus  *self,
+       gint64          annotation_id,
+       GError        **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = _lectern_corpus_format_time (now);
+  g_autoptr(LecternStmt) stmt = _lectern_corpus_prepare (self, "UPDATE annotations SET updated = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _lectern_bind_text (stmt, 1, stamp);
+  sqlite3_bind_int64 (stmt, 2, annotation_id);
+  return _lectern_corpus_run (self, stmt, error);
+}
+
+gboolean
+lectern_corpus_set_annotation_range (LecternCorpus  *self,
+                                     gint64          annotation_id,
+                                     glong           start,
+                                     glong           end,
+                                     GError        **error)
+{
+  g_autofree char *quote = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  gint64 document_id;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_lectern_corpus_begin (self, error))
+    return FALSE;
+
+  if (!annotation_document (self, annotation_id, &document_id, error)
+      || !take_quote (self, document_id, start, end, &quote, &prefix, &suffix, error))
+    goto fail;
+
+  {
+    g_autoptr(LecternStmt) stmt =
+      _lectern_corpus_prepare (self,
+                               "UPDATE annotations SET start_offset = ?, end_offset = ?, quote = ?,"
+                               " prefix = ?, suffix = ? WHERE id = ?",
+                               error);
+
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_int64 (stmt, 1, start);
+    sqlite3_bind_int64 (stmt, 2, end);
+    _lectern_bind_text (stmt, 3, quote);
+    _lectern_bind_text (stmt, 4, prefix);
+    _lectern_bind_text (stmt, 5, suffix);
+    sqlite3_bind_int64 (stmt, 6, annotation_id);
+    if (!_lectern_corpus_run (self, stmt, error))
+      goto fail;
+  }
+
+  if (!touch (self, annotation_id, error))
+    goto fail;
+
+  return _lectern_corpus_commit (self, LECTERN_CHANGE_ANNOTATIONS, document_id, _("Resize passage"), error);
+
+fail:
+  _lectern_corpus_rollback (self);
+  return FALSE;
+}
+
+gboolean
+lectern_corpus_set_annotation_note (LecternCorpus  *self,
+                                    gint64          annotation_id,
+                                    const char     *note,
+                                    GError        **error)
+{
+  gint64 document_id;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_note (note, error))
+    return FALSE;
+
+  if (!_lectern_corpus_begin (self, error))
+    return FALSE;
+
+  if (!annotation_document (self, annotation_id, &document_id, error))
+    goto fail;
+
+  {
+    g_autoptr(LecternStmt) stmt =
+      _lectern_corpus_prepare (self, "UPDATE annotations SET note = nullif (?, '') WHERE id = ?", error);
+
+    if (stmt == NULL)
+      goto fail;
+    _lectern_bind_text (stmt, 1, note);
+    sqlite3_bind_int64 (stmt, 2, annotation_id);
+    if (!_lectern_corpus_run (self, stmt, error))
+      goto fail;
+  }
+
+  if (!touch (self, annotation_id, error))
+    goto fail;
+
+  return _lectern_corpus_commit (self, LECTERN_CHANGE_ANNOTATIONS, document_id, _("Edit note"), error);
+
+fail:
+  _lectern_corpus_rollback (self);
+  return FALSE;
+}
+
+gboolean
+lectern_corpus_set_annotation_tags (LecternCorpus  *self,
+                                    gint64          annotation_id,
+                                    const gint64   *tag_ids,
+                                    guint           n_tags,
+                                    GError        **error)
+{
+  gint64 document_id;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (tag_ids != NULL || n_tags == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_lectern_corpus_begin (self, error))
+    return FALSE;
+
+  if (!annotation_document (self, annotation_id, &document_id, error)
+      || !write_tags (self, annotation_id, tag_ids, n_tags, error)
+      || !touch (self, annotation_id, error))
+    {
+      _lectern_corpus_rollback (self);
+      return FALSE;
+    }
+
+  return _lectern_corpus_commit (self, LECTERN_CHANGE_ANNOTATIONS | LECTERN_CHANGE_TAGS,
+                                 document_id, _("Tag passage"), error);
+}
+
+gboolean
+lectern_corpus_delete_annotation (LecternCorpus  *self,
+                                  gint64          annotation_id,
+                                  GError        **error)
+{
+  gint64 document_id;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_lectern_corpus_begin (self, error))
+    return FALSE;
+
+  if (!annotation_document (self, annotation_id, &document_id, error))
+    goto fail;
+
+  {
+    g_autoptr(LecternStmt) stmt = _lectern_corpus_prepare (self, "DELETE FROM annotations WHERE id = ?", error);
+
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_int64 (stmt, 1, annotation_id);
+    if (!_lectern_corpus_run (self, stmt, error))
+      goto fail;
+  }
+
+  return _lectern_corpus_commit (self, LECTERN_CHANGE_ANNOTATIONS | LECTERN_CHANGE_TAGS,
+                                 document_id, _("Delete passage"), error);
+
+fail:
+  _lectern_corpus_rollback (self);
+  return FALSE;
+}

@@ -1,0 +1,317 @@
+/* lectern-corpus-backups.c — rotating backups beside the project.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "lectern-corpus-private.h"
+#include "lectern-sqlite-error-private.h"
+
+#define BACKUP_SUFFIX ".lectern-backups"
+#define DAY (G_TIME_SPAN_DAY)
+/* How often refresh looks whether a daily backup is due. */
+#define CHECK_INTERVAL (G_TIME_SPAN_HOUR)
+
+/* "notes" for "notes.lectern". */
+static char *
+project_stem (GFile *file)
+{
+  g_autofree char *base = g_file_get_basename (file);
+
+  if (g_str_has_suffix (base, ".lectern") && strlen (base) > strlen (".lectern"))
+    base[strlen (base) - strlen (".lectern")] = '\0';
+  return g_steal_pointer (&base);
+}
+
+GFile *
+lectern_corpus_dup_backup_folder (GFile *file)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  parent = g_file_get_parent (file);
+  stem = project_stem (file);
+  name = g_strconcat (stem, BACKUP_SUFFIX, NULL);
+  return g_file_get_child (parent, name);
+}
+
+static int
+compare_names_newest_first (gconstpointer a,
+                            gconstpointer b)
+{
+  g_autofree char *na = g_file_get_basename (*(GFile * const *) a);
+  g_autofree char *nb = g_file_get_basename (*(GFile * const *) b);
+
+  return -strcmp (na, nb);
+}
+
+GPtrArray *
+lectern_corpus_list_backups (GFile   *file,
+                             GError **error)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *prefix = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  folder = lectern_corpus_dup_backup_folder (file);
+  stem = project_stem (file);
+  prefix = g_strconcat (stem, "-", NULL);
+  backups = g_ptr_array_new_with_free_func (g_object_unref);
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (children == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return g_steal_pointer (&backups);
+
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+                   _("Could not list the backups of “%s”: %s"),
+                   g_file_peek_path (file), local_error->message);
+      return NULL;
+    }
+
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+      GFile *child = NULL;
+      const char *name;
+
+      if (!g_file_enumerator_iterate (children, &info, &child, NULL, &local_error))
+        {
+          g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+                       _("Could not list the backups of “%s”: %s"),
+                       g_file_peek_path (file), local_error->message);
+          return NULL;
+        }
+      if (info == NULL)
+        break;
+
+      name = g_file_info_get_name (info);
+      if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".lectern"))
+        g_ptr_array_add (backups, g_object_ref (child));
+    }
+
+  g_ptr_array_sort (backups, compare_names_newest_first);
+  return g_steal_pointer (&backups);
+}
+
+static void
+rotate (LecternCorpus *self)
+{
+  g_autoptr(GPtrArray) backups = lectern_corpus_list_backups (self->file, NULL);
+
+  if (backups == NULL)
+    return;
+
+  for (guint i = LECTERN_CORPUS_BACKUPS_KEPT; i < backups->len; i++)
+    g_file_delete (g_ptr_array_index (backups, i), NULL, NULL);
+}
+
+/* Names sort by time: NAME-YYYYMMDD-HHMMSS[-why].lectern. */
+static gboolean
+make_backup (LecternCorpus  *self,
+             const char     *why,
+             GError        **error)
+{
+  g_autoptr(GFile) folder = lectern_corpus_dup_backup_folder (self->file);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *stem = project_stem (self->file);
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autoptr(GFile) dest = NULL;
+
+  if (g_mkdir_with_parents (folder_path, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LECTERN_CORPUS_ERROR,
+                   saved == ENOSPC ? LECTERN_CORPUS_ERROR_NO_SPACE : LECTERN_CORPUS_ERROR_READ_ONLY,
+                   _("Could not make the backup folder “%s”: %s"), folder_path, g_strerror (saved));
+      return FALSE;
+    }
+
+  for (guint n = 1; dest == NULL || g_file_query_exists (dest, NULL); n++)
+    {
+      g_autofree char *name = NULL;
+
+      g_clear_object (&dest);
+      if (n == 1)
+        name = g_strdup_printf ("%s-%s%s%s.lectern", stem, stamp, why ? "-" : "", why ? why : "");
+      else
+        name = g_strdup_printf ("%s-%s-%u%s%s.lectern", stem, stamp, n, why ? "-" : "", why ? why : "");
+      dest = g_file_get_child (folder, name);
+    }
+
+  if (!lectern_corpus_backup (self, dest, error))
+    return FALSE;
+
+  rotate (self);
+  return TRUE;
+}
+
+gboolean
+_lectern_corpus_backup_before_migration (LecternCorpus  *self,
+                                         int             from_version,
+                                         GError        **error)
+{
+  g_autofree char *why = g_strdup_printf ("format-%d", from_version);
+  g_autoptr(GError) local_error = NULL;
+
+  if (make_backup (self, why, &local_error))
+    return TRUE;
+
+  g_set_error (error, local_error->domain, local_error->code,
+               _("“%s” needs updating to this version of Lectern, but it could not be backed up "
+                 "first, so it was left as it is: %s"),
+               self->path, local_error->message);
+  return FALSE;
+}
+
+gboolean
+_lectern_corpus_backup_daily (LecternCorpus  *self,
+                              GError        **error)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  gint64 now = g_get_monotonic_time ();
+
+  if (now < self->next_backup_check)
+    return TRUE;
+  self->next_backup_check = now + CHECK_INTERVAL;
+
+  backups = lectern_corpus_list_backups (self->file, error);
+  if (backups == NULL)
+    return FALSE;
+
+  if (backups->len > 0)
+    {
+      g_autoptr(GFileInfo) info =
+        g_file_query_info (g_ptr_array_index (backups, 0), G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                           G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+      if (info != NULL)
+        {
+          g_autoptr(GDateTime) modified = g_file_info_get_modification_date_time (info);
+          g_autoptr(GDateTime) wall = g_date_time_new_now_utc ();
+
+          if (modified != NULL && g_date_time_difference (wall, modified) < DAY)
+            return TRUE;
+        }
+    }
+
+  return make_backup (self, NULL, error);
+}
+
+static gboolean
+check_backup (GFile    *backup,
+              sqlite3 **db,
+              GError  **error)
+{
+  g_autofree char *path = g_file_get_path (backup);
+  sqlite3_stmt *stmt = NULL;
+  gint64 application_id = 0;
+  gint64 version = 0;
+  int rc;
+
+  if (path == NULL)
+    rc = SQLITE_CANTOPEN;
+  else
+    rc = sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (*db, "SELECT * FROM pragma_application_id, pragma_user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          application_id = sqlite3_column_int64 (stmt, 0);
+          version = sqlite3_column_int64 (stmt, 1);
+          rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      _lectern_sqlite_set_error (error, *db, rc, backup);
+      return FALSE;
+    }
+
+  if (application_id != LECTERN_APPLICATION_ID || version < 1 || version > LECTERN_CORPUS_SCHEMA_VERSION)
+    {
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not a Lectern project this version can restore"), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+lectern_corpus_restore_backup (GFile   *file,
+                               GFile   *backup,
+                               GError **error)
+{
+  g_autoptr(LecternCorpus) self = NULL;
+  sqlite3 *source = NULL;
+  sqlite3_backup *copy;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (G_IS_FILE (backup), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_backup (backup, &source, error))
+    goto out;
+
+  self = lectern_corpus_open (file, error);
+  if (self == NULL || !make_backup (self, "before-restore", error))
+    goto out;
+
+  /* Page by page into the open connection, under its write lock: other
+   * connections see either the old project or the restored one. */
+  copy = sqlite3_backup_init (self->db, "main", source, "main");
+  if (copy == NULL)
+    {
+      _lectern_corpus_fail (self, sqlite3_errcode (self->db), error);
+      goto out;
+    }
+  do
+    {
+      rc = sqlite3_backup_step (copy, -1);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (50);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (copy);
+
+  if (rc != SQLITE_DONE)
+    {
+      _lectern_corpus_fail (self, rc, error);
+      goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  sqlite3_close_v2 (source);
+  return ok;
+}

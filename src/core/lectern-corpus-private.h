@@ -1,0 +1,183 @@
+/* lectern-corpus-private.h — the corpus's state, shared by the files that
+ * implement it (lectern-corpus*.c). The only header with SQLite in it,
+ * besides lectern-sqlite-error-private.h.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "lectern-corpus.h"
+
+G_BEGIN_DECLS
+
+/* PRAGMA application_id of a Lectern project: "LCTN". */
+#define LECTERN_APPLICATION_ID 0x4c43544e
+
+typedef struct
+{
+  gint64         first;        /* undo-log rows [first, last] */
+  gint64         last;
+  LecternChange  what;
+  gint64         document_id;
+  char          *label;        /* translated */
+} LecternUndoStep;
+
+/* A document's text, kept for the last document annotated: offsets into
+ * big texts are found from checkpoints instead of walking from the start. */
+typedef struct
+{
+  gint64  document_id;
+  char   *text;
+  glong   length;
+  GArray *checkpoints;          /* gsize: byte index of every CHECKPOINT-th code point */
+} LecternTextCache;
+
+struct _LecternCorpus
+{
+  GObject           parent_instance;
+
+  GFile            *file;
+  char             *path;
+  sqlite3          *db;
+  GHashTable       *statements;   /* SQL text → sqlite3_stmt */
+  char             *author;
+  gint64            data_version;
+  LecternTextCache *text_cache;
+
+  GArray           *undo_steps;   /* LecternUndoStep */
+  GArray           *redo_steps;
+  gint64            step_start;
+  gint64            next_backup_check;  /* monotonic µs */
+
+  guint             in_transaction : 1;
+  guint             undo_enabled : 1;
+};
+
+/* A cached statement: g_autoptr resets it (and clears its bindings) when
+ * it goes out of scope, ready for the next use. */
+typedef sqlite3_stmt LecternStmt;
+void _lectern_stmt_reset (LecternStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternStmt, _lectern_stmt_reset)
+
+/* lectern-corpus.c */
+LecternStmt *_lectern_corpus_prepare       (LecternCorpus  *self,
+                                            const char     *sql,
+                                            GError        **error);
+gboolean     _lectern_corpus_exec          (LecternCorpus  *self,
+                                            const char     *sql,
+                                            GError        **error);
+/* Steps @stmt to its end (a statement without rows). */
+gboolean     _lectern_corpus_run           (LecternCorpus  *self,
+                                            LecternStmt    *stmt,
+                                            GError        **error);
+/* Sets @error from the connection's last failure @rc; returns FALSE. */
+gboolean     _lectern_corpus_fail          (LecternCorpus  *self,
+                                            int             rc,
+                                            GError        **error);
+/* Runs @sql, which must give one integer (or no row: @fallback). */
+gboolean     _lectern_corpus_query_int     (LecternCorpus  *self,
+                                            const char     *sql,
+                                            gint64          arg,
+                                            gint64          fallback,
+                                            gint64         *result,
+                                            GError        **error);
+gboolean     _lectern_corpus_begin         (LecternCorpus  *self,
+                                            GError        **error);
+/* Commits; on success records the undo step called @label and emits
+ * "changed" (@what, @document_id). On failure everything is rolled back. */
+gboolean     _lectern_corpus_commit        (LecternCorpus  *self,
+                                            LecternChange   what,
+                                            gint64          document_id,
+                                            const char     *label,
+                                            GError        **error);
+void         _lectern_corpus_rollback      (LecternCorpus  *self);
+void         _lectern_corpus_emit_changed  (LecternCorpus  *self,
+                                            LecternChange   what,
+                                            gint64          document_id);
+const char  *_lectern_corpus_get_name      (LecternCorpus  *self);
+/* Notifies "can-undo" and "can-redo". */
+void         _lectern_corpus_notify_undo   (LecternCorpus  *self);
+void         _lectern_corpus_not_found     (LecternCorpus  *self,
+                                            GError        **error,
+                                            const char     *what,
+                                            gint64          id);
+
+/* A timestamp as stored: ISO 8601, UTC, milliseconds. (transfer full) */
+char        *_lectern_corpus_format_time   (GDateTime      *time);
+/* (transfer full) or NULL */
+GDateTime   *_lectern_corpus_parse_time    (const char     *text);
+void         _lectern_bind_text            (LecternStmt    *stmt,
+                                            int             column,
+                                            const char     *text);
+/* NULL for an SQL NULL. */
+const char  *_lectern_column_text          (LecternStmt    *stmt,
+                                            int             column);
+
+/* lectern-corpus-schema.c */
+/* Brings the schema from @from_version to LECTERN_CORPUS_SCHEMA_VERSION,
+ * one transaction per version. */
+gboolean     _lectern_corpus_migrate       (LecternCorpus  *self,
+                                            int             from_version,
+                                            GError        **error);
+/* The tables a project of @version has; NULL-terminated. */
+const char * const *_lectern_corpus_schema_tables (int version);
+/* The tables whose rows undo restores. NULL-terminated. */
+const char * const *_lectern_corpus_user_tables   (void);
+
+/* lectern-corpus-documents.c */
+/* Stores the fingerprints of @text for @document_id. */
+gboolean     _lectern_corpus_store_fingerprints (LecternCorpus  *self,
+                                                 gint64          document_id,
+                                                 const char     *text,
+                                                 GError        **error);
+/* The text of @document_id, from the cache. (transfer none) */
+LecternTextCache *_lectern_corpus_get_text_cache (LecternCorpus  *self,
+                                                  gint64          document_id,
+                                                  GError        **error);
+/* Code points [start, end) of a cached text. (transfer full) */
+char        *_lectern_text_cache_slice     (LecternTextCache *cache,
+                                            glong             start,
+                                            glong             end);
+void         _lectern_text_cache_free      (LecternTextCache *cache);
+
+/* lectern-corpus-tags.c */
+/* The path of @tag_id ("A/B"); NULL when there is no such tag. */
+char        *_lectern_corpus_dup_tag_path  (LecternCorpus  *self,
+                                            gint64          tag_id,
+                                            GError        **error);
+gboolean     _lectern_corpus_tag_exists    (LecternCorpus  *self,
+                                            gint64          tag_id,
+                                            gboolean       *exists,
+                                            GError        **error);
+
+/* lectern-corpus-undo.c */
+gboolean     _lectern_corpus_undo_install  (LecternCorpus  *self,
+                                            GError        **error);
+void         _lectern_corpus_undo_clear    (LecternCorpus  *self);
+/* Before COMMIT: the first undo-log row of the open transaction. */
+gboolean     _lectern_corpus_undo_mark     (LecternCorpus  *self,
+                                            GError        **error);
+/* Inside the transaction, just before COMMIT: makes the step's rows the
+ * newest and drops the redo history when the transaction changed
+ * anything. @recorded: whether it did. */
+gboolean     _lectern_corpus_undo_seal     (LecternCorpus  *self,
+                                            gint64         *last,
+                                            GError        **error);
+/* After COMMIT: pushes the sealed step. */
+void         _lectern_corpus_undo_push     (LecternCorpus  *self,
+                                            gint64          last,
+                                            LecternChange   what,
+                                            gint64          document_id,
+                                            const char     *label);
+
+/* lectern-corpus-backups.c */
+/* The daily backup, when the newest is more than a day old. */
+gboolean     _lectern_corpus_backup_daily  (LecternCorpus  *self,
+                                            GError        **error);
+gboolean     _lectern_corpus_backup_before_migration (LecternCorpus *self,
+                                                      int            from_version,
+                                                      GError       **error);
+
+G_END_DECLS

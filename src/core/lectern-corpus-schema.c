@@ -1,0 +1,292 @@
+/* lectern-corpus-schema.c — the project file's schema and its forward
+ * migrations. docs/project-format.md describes the result for users.
+ *
+ * A fresh project runs every migration from 0, so the migrations are
+ * exercised on every create, not only on old files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lectern-corpus-private.h"
+#include "lectern-fingerprint.h"
+
+/* Version 1: documents, codebook, annotations, memos, search index. */
+static const char migration_1[] =
+  "CREATE TABLE meta ("
+  "  key   TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT"
+  ");"
+
+  /* `text` is the last column so that reading the metadata of a row never
+   * loads the text's overflow pages. */
+  "CREATE TABLE documents ("
+  "  id            INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  title         TEXT NOT NULL,"
+  "  source        TEXT,"
+  "  author        TEXT,"
+  "  date          TEXT CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  language      TEXT,"
+  "  original_name TEXT,"
+  "  encoding      TEXT,"
+  "  content_hash  TEXT NOT NULL UNIQUE,"
+  "  imported      TEXT NOT NULL,"
+  "  length        INTEGER NOT NULL CHECK (length >= 0),"
+  "  text          TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE document_variables ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  key         TEXT NOT NULL,"
+  "  value       TEXT NOT NULL,"
+  "  UNIQUE (document_id, key)"
+  ");"
+
+  "CREATE TABLE tags ("
+  "  id          INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  parent_id   INTEGER REFERENCES tags (id) ON DELETE CASCADE,"
+  "  name        TEXT NOT NULL CHECK (name <> ''),"
+  "  colour      TEXT NOT NULL CHECK (colour GLOB '#[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'),"
+  "  description TEXT,"
+  "  created     TEXT NOT NULL"
+  ");"
+  /* A NULL parent would make plain UNIQUE (parent_id, name) let top-level
+   * names repeat: index the parent as 0 instead. */
+  "CREATE UNIQUE INDEX tags_sibling_name ON tags (ifnull (parent_id, 0), name);"
+  "CREATE INDEX tags_parent ON tags (parent_id);"
+
+  "CREATE TABLE annotations ("
+  "  id           INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  document_id  INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  start_offset INTEGER NOT NULL CHECK (start_offset >= 0),"
+  "  end_offset   INTEGER NOT NULL,"
+  "  quote        TEXT NOT NULL,"
+  "  prefix       TEXT NOT NULL DEFAULT '',"
+  "  suffix       TEXT NOT NULL DEFAULT '',"
+  "  note         TEXT,"
+  "  author       TEXT NOT NULL DEFAULT '',"
+  "  created      TEXT NOT NULL,"
+  "  updated      TEXT NOT NULL,"
+  "  CHECK (start_offset < end_offset)"
+  ");"
+  "CREATE INDEX annotations_range ON annotations (document_id, start_offset, end_offset);"
+
+  "CREATE TABLE annotation_tags ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  annotation_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,"
+  "  tag_id        INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+  "  position      INTEGER NOT NULL,"
+  "  UNIQUE (annotation_id, tag_id)"
+  ");"
+  "CREATE INDEX annotation_tags_tag ON annotation_tags (tag_id);"
+
+  "CREATE TABLE memos ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  document_id INTEGER REFERENCES documents (id) ON DELETE CASCADE,"
+  "  tag_id      INTEGER REFERENCES tags (id) ON DELETE CASCADE,"
+  "  text        TEXT NOT NULL,"
+  "  updated     TEXT NOT NULL,"
+  "  CHECK (document_id IS NULL OR tag_id IS NULL)"
+  ");"
+  "CREATE UNIQUE INDEX memos_target ON memos (ifnull (document_id, 0), ifnull (tag_id, 0));"
+
+  /* The search index holds no copy of the text (external content); the
+   * triggers keep it in step with every change to documents, undo and
+   * redo included. */
+  "CREATE VIRTUAL TABLE documents_fts USING fts5 ("
+  "  text, content = 'documents', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN"
+  "  INSERT INTO documents_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;"
+  "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "END;"
+  "CREATE TRIGGER documents_fts_update AFTER UPDATE OF text ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "  INSERT INTO documents_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;"
+
+  "PRAGMA application_id = 1279480910;" /* LECTERN_APPLICATION_ID */
+  ;
+
+/* Version 2: comparison support. */
+static const char migration_2[] =
+  "CREATE TABLE fingerprints ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  document_id  INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  hash         INTEGER NOT NULL,"
+  "  start_offset INTEGER NOT NULL,"
+  "  end_offset   INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX fingerprints_hash ON fingerprints (hash);"
+  "CREATE INDEX fingerprints_document ON fingerprints (document_id);"
+
+  "CREATE TABLE alignments ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  document_a  INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  document_b  INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  position    INTEGER NOT NULL,"
+  "  a_start     INTEGER NOT NULL,"
+  "  a_end       INTEGER NOT NULL,"
+  "  b_start     INTEGER NOT NULL,"
+  "  b_end       INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX alignments_pair ON alignments (document_a, document_b, position);"
+  "CREATE INDEX alignments_b ON alignments (document_b);"
+  ;
+
+G_STATIC_ASSERT (LECTERN_APPLICATION_ID == 1279480910);
+
+static const char * const tables_1[] = {
+  "meta", "documents", "document_variables", "tags", "annotations",
+  "annotation_tags", "memos", "documents_fts", NULL
+};
+
+static const char * const tables_2[] = {
+  "meta", "documents", "document_variables", "tags", "annotations",
+  "annotation_tags", "memos", "documents_fts", "fingerprints", "alignments", NULL
+};
+
+/* Undo restores rows of these; the search index follows by trigger. */
+static const char * const user_tables[] = {
+  "documents", "document_variables", "tags", "annotations", "annotation_tags",
+  "memos", "fingerprints", "alignments", NULL
+};
+
+const char * const *
+_lectern_corpus_schema_tables (int version)
+{
+  return version >= 2 ? tables_2 : tables_1;
+}
+
+const char * const *
+_lectern_corpus_user_tables (void)
+{
+  return user_tables;
+}
+
+/* Documents imported before version 2 get their fingerprints now. */
+static gboolean
+fingerprint_existing (LecternCorpus  *self,
+                      GError        **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  {
+    g_autoptr(LecternStmt) stmt = _lectern_corpus_prepare (self, "SELECT id FROM documents ORDER BY id", error);
+    int rc;
+
+    if (stmt == NULL)
+      return FALSE;
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        g_array_append_val (ids, id);
+      }
+    if (rc != SQLITE_DONE)
+      return _lectern_corpus_fail (self, rc, error);
+  }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(LecternStmt) stmt = _lectern_corpus_prepare (self, "SELECT text FROM documents WHERE id = ?", error);
+      g_autofree char *text = NULL;
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        return _lectern_corpus_fail (self, rc, error);
+      text = g_strdup (_lectern_column_text (stmt, 0));
+      _lectern_stmt_reset (stmt);
+
+      if (!_lectern_corpus_store_fingerprints (self, id, text, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+record_meta (LecternCorpus  *self,
+             const char     *key,
+             const char     *value,
+             GError        **error)
+{
+  g_autoptr(LecternStmt) stmt =
+    _lectern_corpus_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _lectern_bind_text (stmt, 1, key);
+  _lectern_bind_text (stmt, 2, value);
+  return _lectern_corpus_run (self, stmt, error);
+}
+
+static gboolean
+migrate_one (LecternCorpus  *self,
+             int             to_version,
+             GError        **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = _lectern_corpus_format_time (now);
+  g_autofree char *key = g_strdup_printf ("migrated-to-%d", to_version);
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", to_version);
+  gboolean ok;
+
+  /* Migrations write no undo history. */
+  if (!_lectern_corpus_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  switch (to_version)
+    {
+    case 1:
+      ok = _lectern_corpus_exec (self, migration_1, error)
+           && record_meta (self, "created", stamp, error)
+           && record_meta (self, "created-by", "Lectern " PACKAGE_VERSION, error);
+      break;
+    case 2:
+      ok = _lectern_corpus_exec (self, migration_2, error)
+           && fingerprint_existing (self, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  ok = ok
+       && record_meta (self, key, stamp, error)
+       && _lectern_corpus_exec (self, set_version, error)
+       && _lectern_corpus_exec (self, "COMMIT", error);
+
+  if (!ok && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+  return ok;
+}
+
+gboolean
+_lectern_corpus_migrate (LecternCorpus  *self,
+                         int             from_version,
+                         GError        **error)
+{
+  g_assert (from_version >= 0 && from_version <= LECTERN_CORPUS_SCHEMA_VERSION);
+
+  for (int version = from_version + 1; version <= LECTERN_CORPUS_SCHEMA_VERSION; version++)
+    {
+      if (!migrate_one (self, version, error))
+        return FALSE;
+    }
+
+  /* Statements prepared against the old schema are stale. */
+  g_hash_table_remove_all (self->statements);
+  return TRUE;
+}

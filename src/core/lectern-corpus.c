@@ -1,0 +1,1135 @@
+/* lectern-corpus.c — a Lectern project: opening, creating, transactions,
+ * change notification and integrity. Documents, tags, annotations, memos,
+ * search, comparison data, undo and backups live in lectern-corpus-*.c
+ * over the struct in lectern-corpus-private.h.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "lectern-corpus.h"
+#include "lectern-corpus-private.h"
+#include "lectern-sqlite-error-private.h"
+#include "lectern-text.h"
+
+/* How long a write waits for another writer before giving up (LOCKED). */
+#define BUSY_TIMEOUT_MS 5000
+
+G_DEFINE_QUARK (lectern-corpus-error-quark, lectern_corpus_error)
+
+G_DEFINE_FINAL_TYPE (LecternCorpus, lectern_corpus, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_AUTHOR,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+clear_step (gpointer data)
+{
+  LecternUndoStep *step = data;
+
+  g_clear_pointer (&step->label, g_free);
+}
+
+static void
+lectern_corpus_finalize (GObject *object)
+{
+  LecternCorpus *self = LECTERN_CORPUS (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->text_cache, _lectern_text_cache_free);
+  if (self->db != NULL)
+    {
+      /* Closing the last connection checkpoints the WAL into the file. */
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->undo_steps, g_array_unref);
+  g_clear_pointer (&self->redo_steps, g_array_unref);
+
+  G_OBJECT_CLASS (lectern_corpus_parent_class)->finalize (object);
+}
+
+static void
+lectern_corpus_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LecternCorpus *self = LECTERN_CORPUS (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_AUTHOR:
+      g_value_set_string (value, lectern_corpus_get_author (self));
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, lectern_corpus_get_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, lectern_corpus_get_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lectern_corpus_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  LecternCorpus *self = LECTERN_CORPUS (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUTHOR:
+      lectern_corpus_set_author (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lectern_corpus_class_init (LecternCorpusClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lectern_corpus_finalize;
+  object_class->get_property = lectern_corpus_get_property;
+  object_class->set_property = lectern_corpus_set_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTHOR] =
+    g_param_spec_string ("author", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LecternCorpus::changed:
+   * @what: LecternChange flags
+   * @document_id: the document concerned, or 0 for several or unknown
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
+}
+
+static void
+lectern_corpus_init (LecternCorpus *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->undo_steps = g_array_new (FALSE, TRUE, sizeof (LecternUndoStep));
+  self->redo_steps = g_array_new (FALSE, TRUE, sizeof (LecternUndoStep));
+  g_array_set_clear_func (self->undo_steps, clear_step);
+  g_array_set_clear_func (self->redo_steps, clear_step);
+}
+
+/* ------------------------------------------------------------------ */
+/* SQL helpers                                                         */
+
+void
+_lectern_stmt_reset (LecternStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+const char *
+_lectern_corpus_get_name (LecternCorpus *self)
+{
+  return self->path;
+}
+
+gboolean
+_lectern_corpus_fail (LecternCorpus  *self,
+                      int             rc,
+                      GError        **error)
+{
+  _lectern_sqlite_set_error (error, self->db, rc, self->file);
+  return FALSE;
+}
+
+LecternStmt *
+_lectern_corpus_prepare (LecternCorpus  *self,
+                         const char     *sql,
+                         GError        **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _lectern_corpus_fail (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_lectern_corpus_exec (LecternCorpus  *self,
+                      const char     *sql,
+                      GError        **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return _lectern_corpus_fail (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+_lectern_corpus_run (LecternCorpus  *self,
+                     LecternStmt    *stmt,
+                     GError        **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  if (rc != SQLITE_DONE)
+    return _lectern_corpus_fail (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+_lectern_corpus_query_int (LecternCorpus  *self,
+                           const char     *sql,
+                           gint64          arg,
+                           gint64          fallback,
+                           gint64         *result,
+                           GError        **error)
+{
+  g_autoptr(LecternStmt) stmt = _lectern_corpus_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, arg);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *result = sqlite3_column_type (stmt, 0) == SQLITE_NULL ? fallback : sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    *result = fallback;
+  else
+    return _lectern_corpus_fail (self, rc, error);
+
+  return TRUE;
+}
+
+void
+_lectern_bind_text (LecternStmt *stmt,
+                    int          column,
+                    const char  *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+}
+
+const char *
+_lectern_column_text (LecternStmt *stmt,
+                      int          column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+char *
+_lectern_corpus_format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+GDateTime *
+_lectern_corpus_parse_time (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  return g_date_time_new_from_iso8601 (text, NULL);
+}
+
+void
+_lectern_corpus_not_found (LecternCorpus  *self,
+                           GError        **error,
+                           const char     *what,
+                           gint64          id)
+{
+  g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND,
+               /* Translators: "There is no annotation 12 in “notes.lectern”" */
+               _("There is no %s %" G_GINT64_FORMAT " in “%s”"), what, id, self->path);
+}
+
+/* ------------------------------------------------------------------ */
+/* Transactions                                                        */
+
+gboolean
+_lectern_corpus_begin (LecternCorpus  *self,
+                       GError        **error)
+{
+  g_assert (!self->in_transaction);
+
+  /* IMMEDIATE takes the write lock now, waiting up to BUSY_TIMEOUT_MS for
+   * another writer, so a transaction never fails half-way for a lock. */
+  if (!_lectern_corpus_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_transaction = TRUE;
+
+  if (self->undo_enabled && !_lectern_corpus_undo_mark (self, error))
+    {
+      _lectern_corpus_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+_lectern_corpus_rollback (LecternCorpus *self)
+{
+  if (!self->in_transaction)
+    return;
+
+  /* A failed statement may have already ended the transaction; then
+   * ROLLBACK fails harmlessly. */
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+}
+
+gboolean
+_lectern_corpus_commit (LecternCorpus  *self,
+                        LecternChange   what,
+                        gint64          document_id,
+                        const char     *label,
+                        GError        **error)
+{
+  gint64 last = 0;
+  int rc;
+
+  g_assert (self->in_transaction);
+
+  if (self->undo_enabled && !_lectern_corpus_undo_seal (self, &last, error))
+    {
+      _lectern_corpus_rollback (self);
+      return FALSE;
+    }
+
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _lectern_corpus_fail (self, rc, error);
+      _lectern_corpus_rollback (self);
+      return FALSE;
+    }
+  self->in_transaction = FALSE;
+
+  if (self->undo_enabled && last >= self->step_start)
+    _lectern_corpus_undo_push (self, last, what, document_id, label);
+
+  _lectern_corpus_emit_changed (self, what, document_id);
+  return TRUE;
+}
+
+void
+_lectern_corpus_emit_changed (LecternCorpus *self,
+                              LecternChange  what,
+                              gint64         document_id)
+{
+  if (what != 0)
+    g_signal_emit (self, signals[CHANGED], 0, (guint) what, document_id);
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                             */
+
+static guint32
+read_be32 (const guchar *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+typedef enum
+{
+  HEADER_LECTERN,       /* looks like ours */
+  HEADER_OTHER_SQLITE,  /* SQLite with another application id */
+  HEADER_MAYBE,         /* SQLite; a write-ahead log decides */
+} HeaderKind;
+
+/* Reads the file's 100-byte SQLite header before SQLite ever sees the
+ * file, so that something that is not a project is refused without being
+ * touched, and a truncated copy is recognised. */
+static gboolean
+check_header (const char  *path,
+              HeaderKind  *kind,
+              GError     **error)
+{
+  guchar header[100];
+  GStatBuf st;
+  gssize n;
+  int fd;
+  guint page_size;
+  guint32 n_pages;
+  g_autofree char *wal = NULL;
+  gboolean has_wal;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      if (saved == ENOENT)
+        g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND,
+                     _("There is no project “%s”"), path);
+      else
+        g_set_error (error, LECTERN_CORPUS_ERROR,
+                     saved == EACCES ? LECTERN_CORPUS_ERROR_READ_ONLY : LECTERN_CORPUS_ERROR_FAILED,
+                     _("Could not open “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  if (fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+                   _("Could not open “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_A_PROJECT,
+                   _("“%s” is a folder, not a Lectern project"), path);
+      return FALSE;
+    }
+
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n < 16 || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not a Lectern project: it is not a database at all"), path);
+      return FALSE;
+    }
+
+  if (n < (gssize) sizeof header)
+    goto truncated;
+
+  page_size = ((guint) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+    {
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_CORRUPT,
+                   _("“%s” is damaged: its header is invalid. Restore it from a backup"), path);
+      return FALSE;
+    }
+
+  if (st.st_size % page_size != 0)
+    goto truncated;
+
+  wal = g_strconcat (path, "-wal", NULL);
+  has_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+
+  /* The page count in the header is trustworthy when the change counter
+   * matches "version-valid-for"; pages may still sit in the WAL. */
+  n_pages = read_be32 (header + 28);
+  if (!has_wal && n_pages > 0 && read_be32 (header + 24) == read_be32 (header + 92)
+      && (guint64) st.st_size < (guint64) n_pages * page_size)
+    goto truncated;
+
+  if (read_be32 (header + 68) == LECTERN_APPLICATION_ID)
+    *kind = HEADER_LECTERN;
+  else if (has_wal)
+    *kind = HEADER_MAYBE;
+  else
+    *kind = HEADER_OTHER_SQLITE;
+
+  return TRUE;
+
+truncated:
+  g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_CORRUPT,
+               _("“%s” is damaged: the file is cut short. Restore it from a backup"), path);
+  return FALSE;
+}
+
+static void
+default_author (LecternCorpus *self)
+{
+  const char *name = g_get_real_name ();
+
+  if (name == NULL || *name == '\0' || g_strcmp0 (name, "Unknown") == 0)
+    name = g_get_user_name ();
+  self->author = g_strdup (name);
+}
+
+static LecternCorpus *
+corpus_new (GFile *file)
+{
+  LecternCorpus *self = g_object_new (LECTERN_TYPE_CORPUS, NULL);
+
+  self->file = g_object_ref (file);
+  self->path = g_file_get_path (file);
+  default_author (self);
+
+  return self;
+}
+
+static gboolean
+connect (LecternCorpus  *self,
+         int             flags,
+         GError        **error)
+{
+  int rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _lectern_corpus_fail (self, rc, error);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* Not persistent, nothing written. */
+  return _lectern_corpus_exec (self, "PRAGMA foreign_keys = ON", error);
+}
+
+/* Settings that write: only once the file is known to be ours. */
+static gboolean
+configure (LecternCorpus  *self,
+           GError        **error)
+{
+  return _lectern_corpus_exec (self,
+                               "PRAGMA journal_mode = WAL;"
+                               "PRAGMA synchronous = FULL;",
+                               error);
+}
+
+static gboolean
+read_data_version (LecternCorpus  *self,
+                   gint64         *version,
+                   GError        **error)
+{
+  return _lectern_corpus_query_int (self, "PRAGMA data_version", 0, 0, version, error);
+}
+
+static gboolean
+has_tables (LecternCorpus  *self,
+            int             version,
+            GError        **error)
+{
+  const char * const *tables = _lectern_corpus_schema_tables (version);
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      g_autoptr(LecternStmt) stmt =
+        _lectern_corpus_prepare (self, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, tables[i], -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_CORRUPT,
+                       _("“%s” is damaged: its table “%s” is missing. Restore it from a backup"),
+                       self->path, tables[i]);
+          return FALSE;
+        }
+      if (rc != SQLITE_ROW)
+        return _lectern_corpus_fail (self, rc, error);
+    }
+
+  return TRUE;
+}
+
+static LecternCorpus *
+open_existing (GFile   *file,
+               GError **error)
+{
+  g_autoptr(LecternCorpus) self = NULL;
+  HeaderKind kind;
+  gint64 application_id;
+  gint64 version;
+
+  self = corpus_new (file);
+
+  if (self->path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+                   _("Could not open “%s”: projects must be on a local disk"), name);
+      return NULL;
+    }
+
+  if (!check_header (self->path, &kind, error))
+    return NULL;
+
+  if (kind == HEADER_OTHER_SQLITE)
+    goto not_ours;
+
+  if (!connect (self, SQLITE_OPEN_READWRITE, error))
+    return NULL;
+
+  /* Reading the schema catches a damaged first page. */
+  if (!_lectern_corpus_query_int (self, "PRAGMA application_id", 0, 0, &application_id, error)
+      || !_lectern_corpus_query_int (self, "PRAGMA user_version", 0, 0, &version, error)
+      || !_lectern_corpus_exec (self, "SELECT count(*) FROM sqlite_schema", error))
+    return NULL;
+
+  if (application_id != LECTERN_APPLICATION_ID)
+    goto not_ours;
+
+  if (version > LECTERN_CORPUS_SCHEMA_VERSION)
+    {
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Lectern (format %d; this one "
+                     "reads up to %d). Update Lectern to open it"),
+                   self->path, (int) version, LECTERN_CORPUS_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (version < 1 || !has_tables (self, (int) version, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_CORRUPT,
+                     _("“%s” is damaged: it has no format version. Restore it from a backup"),
+                     self->path);
+      return NULL;
+    }
+
+  if (!configure (self, error))
+    return NULL;
+
+  if (version < LECTERN_CORPUS_SCHEMA_VERSION)
+    {
+      if (!_lectern_corpus_backup_before_migration (self, (int) version, error)
+          || !_lectern_corpus_migrate (self, (int) version, error))
+        return NULL;
+    }
+  else
+    {
+      /* A failed daily backup must not keep the user from working. */
+      g_autoptr(GError) backup_error = NULL;
+
+      if (!_lectern_corpus_backup_daily (self, &backup_error))
+        g_warning ("%s", backup_error->message);
+    }
+
+  if (!read_data_version (self, &self->data_version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+
+not_ours:
+  g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_A_PROJECT,
+               _("“%s” is a database, but not a Lectern project"), self->path);
+  return NULL;
+}
+
+LecternCorpus *
+lectern_corpus_open (GFile   *file,
+                     GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_existing (file, error);
+}
+
+static gboolean
+is_empty (LecternCorpus  *self,
+          gboolean       *empty,
+          GError        **error)
+{
+  gint64 n;
+
+  if (!_lectern_corpus_query_int (self,
+                                  "SELECT (SELECT count(*) FROM documents)"
+                                  " + (SELECT count(*) FROM tags)"
+                                  " + (SELECT count(*) FROM memos)",
+                                  0, 0, &n, error))
+    return FALSE;
+
+  *empty = n == 0;
+  return TRUE;
+}
+
+static void
+remove_created (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+}
+
+LecternCorpus *
+lectern_corpus_create (GFile   *file,
+                       GError **error)
+{
+  g_autoptr(LecternCorpus) self = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Creating the file exclusively first means two creators cannot both
+   * believe they made it, and an existing file is never overwritten. */
+  stream = g_file_create (file, G_FILE_CREATE_NONE, NULL, &local_error);
+  if (stream == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_autoptr(GError) open_error = NULL;
+          gboolean empty = FALSE;
+
+          self = open_existing (file, &open_error);
+          if (self != NULL && is_empty (self, &empty, NULL) && empty)
+            return g_steal_pointer (&self);
+
+          g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_EXISTS,
+                       _("“%s” already exists and is not an empty Lectern project; "
+                         "choose another name"), name);
+          return NULL;
+        }
+
+      g_set_error (error, LECTERN_CORPUS_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+                   || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY)
+                   ? LECTERN_CORPUS_ERROR_READ_ONLY
+                   : g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE)
+                   ? LECTERN_CORPUS_ERROR_NO_SPACE : LECTERN_CORPUS_ERROR_FAILED,
+                   _("Could not create “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+  g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
+
+  self = corpus_new (file);
+  if (self->path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_file_delete (file, NULL, NULL);
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+                   _("Could not create “%s”: projects must be on a local disk"), name);
+      return NULL;
+    }
+
+  if (!connect (self, SQLITE_OPEN_READWRITE, error)
+      || !configure (self, error)
+      || !_lectern_corpus_migrate (self, 0, error)
+      || !read_data_version (self, &self->data_version, error))
+    {
+      g_autofree char *path = g_strdup (self->path);
+
+      g_clear_object (&self);
+      remove_created (path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+GFile *
+lectern_corpus_get_file (LecternCorpus *self)
+{
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+
+  return self->file;
+}
+
+const char *
+lectern_corpus_get_author (LecternCorpus *self)
+{
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+
+  return self->author;
+}
+
+void
+lectern_corpus_set_author (LecternCorpus *self,
+                           const char    *author)
+{
+  g_return_if_fail (LECTERN_IS_CORPUS (self));
+
+  if (author == NULL || *author == '\0')
+    {
+      g_clear_pointer (&self->author, g_free);
+      default_author (self);
+    }
+  else if (g_strcmp0 (author, self->author) != 0)
+    {
+      g_free (self->author);
+      self->author = g_strdup (author);
+    }
+  else
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
+}
+
+gboolean
+lectern_corpus_refresh (LecternCorpus *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 version;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+
+  if (!read_data_version (self, &version, &error))
+    {
+      g_warning ("%s", error->message);
+      return FALSE;
+    }
+
+  /* Long sessions get their daily backup too. */
+  if (!_lectern_corpus_backup_daily (self, &error))
+    {
+      g_warning ("%s", error->message);
+      g_clear_error (&error);
+    }
+
+  if (version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
+  _lectern_corpus_emit_changed (self, LECTERN_CHANGE_ALL, 0);
+  return TRUE;
+}
+
+void
+_lectern_corpus_notify_undo (LecternCorpus *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/* ------------------------------------------------------------------ */
+/* Integrity                                                           */
+
+static gboolean
+check_sqlite (LecternCorpus  *self,
+              GPtrArray      *problems,
+              GError        **error)
+{
+  g_autoptr(LecternStmt) stmt = _lectern_corpus_prepare (self, "PRAGMA integrity_check", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = _lectern_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("Database: %s"), line));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+        {
+          g_ptr_array_add (problems, g_strdup_printf (_("Database: %s"), sqlite3_errmsg (self->db)));
+          return TRUE;
+        }
+      return _lectern_corpus_fail (self, rc, error);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_search_index (LecternCorpus  *self,
+                    GPtrArray      *problems,
+                    GError        **error)
+{
+  int rc = sqlite3_exec (self->db,
+                         "INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)",
+                         NULL, NULL, NULL);
+
+  if (rc == SQLITE_OK)
+    return TRUE;
+  if ((rc & 0xff) == SQLITE_CORRUPT)
+    {
+      g_ptr_array_add (problems,
+                       g_strdup (_("Search index: out of step with the documents; "
+                                   "searches may miss passages")));
+      return TRUE;
+    }
+  return _lectern_corpus_fail (self, rc, error);
+}
+
+static gboolean
+check_documents (LecternCorpus  *self,
+                 GPtrArray      *problems,
+                 GError        **error)
+{
+  g_autoptr(LecternStmt) stmt =
+    _lectern_corpus_prepare (self, "SELECT id, title, length, content_hash, text FROM documents ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *title = _lectern_column_text (stmt, 1);
+      const char *text = _lectern_column_text (stmt, 4);
+      int n_bytes = sqlite3_column_bytes (stmt, 4);
+      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, n_bytes);
+
+      if (!lectern_text_is_stored (text, n_bytes))
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("Document %" G_GINT64_FORMAT " “%s”: its text is not normalized"),
+                                          id, title));
+      if (g_utf8_strlen (text, n_bytes) != sqlite3_column_int64 (stmt, 2))
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("Document %" G_GINT64_FORMAT " “%s”: its recorded length is wrong"),
+                                          id, title));
+      if (g_strcmp0 (hash, _lectern_column_text (stmt, 3)) != 0)
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("Document %" G_GINT64_FORMAT " “%s”: its text does not match its hash"),
+                                          id, title));
+    }
+
+  if (rc != SQLITE_DONE)
+    return _lectern_corpus_fail (self, rc, error);
+  return TRUE;
+}
+
+/* Every annotation's quote against its range, one document text at a
+ * time, walking forward through annotations sorted by start. */
+static gboolean
+check_annotations (LecternCorpus  *self,
+                   GPtrArray      *problems,
+                   GError        **error)
+{
+  g_autoptr(LecternStmt) stmt =
+    _lectern_corpus_prepare (self,
+                             "SELECT a.id, a.document_id, a.start_offset, a.end_offset, a.quote, d.length"
+                             " FROM annotations a JOIN documents d ON d.id = a.document_id"
+                             " ORDER BY a.document_id, a.start_offset, a.end_offset",
+                             error);
+  LecternTextCache *cache = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 document_id = sqlite3_column_int64 (stmt, 1);
+      glong start = sqlite3_column_int64 (stmt, 2);
+      glong end = sqlite3_column_int64 (stmt, 3);
+      const char *quote = _lectern_column_text (stmt, 4);
+      glong length = sqlite3_column_int64 (stmt, 5);
+      g_autofree char *actual = NULL;
+
+      if (start < 0 || end <= start || end > length)
+        {
+          g_ptr_array_add (problems,
+                           g_strdup_printf (_("Annotation %" G_GINT64_FORMAT ": its range %ld–%ld lies outside "
+                                              "document %" G_GINT64_FORMAT " (%ld characters)"),
+                                            id, start, end, document_id, length));
+          continue;
+        }
+
+      if (cache == NULL || cache->document_id != document_id)
+        {
+          cache = _lectern_corpus_get_text_cache (self, document_id, error);
+          if (cache == NULL)
+            return FALSE;
+        }
+
+      actual = _lectern_text_cache_slice (cache, start, end);
+      if (g_strcmp0 (actual, quote) != 0)
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("Annotation %" G_GINT64_FORMAT ": its quote “%s” no longer matches "
+                                            "the text at %ld–%ld of document %" G_GINT64_FORMAT),
+                                          id, quote, start, end, document_id));
+    }
+
+  if (rc != SQLITE_DONE)
+    return _lectern_corpus_fail (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+lectern_corpus_check (LecternCorpus  *self,
+                      GPtrArray     **problems,
+                      GError        **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_sqlite (self, found, error))
+    return FALSE;
+
+  /* On a damaged database the other checks would only repeat it. */
+  if (found->len == 0
+      && (!check_search_index (self, found, error)
+          || !check_documents (self, found, error)
+          || !check_annotations (self, found, error)))
+    return FALSE;
+
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (found);
+
+  return found->len == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Backup                                                              */
+
+gboolean
+lectern_corpus_backup (LecternCorpus  *self,
+                       GFile          *dest,
+                       GError        **error)
+{
+  g_autofree char *dest_path = NULL;
+  g_autofree char *tmp_path = NULL;
+  sqlite3 *dest_db = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (dest), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  dest_path = g_file_get_path (dest);
+  if (dest_path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (dest);
+
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+                   _("Could not back up to “%s”: backups must be on a local disk"), name);
+      return FALSE;
+    }
+
+  /* Written beside and renamed, so @dest is never half a copy. */
+  tmp_path = g_strconcat (dest_path, ".part", NULL);
+  g_unlink (tmp_path);
+
+  rc = sqlite3_open_v2 (tmp_path, &dest_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest_db, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dest_db);
+      else
+        {
+          do
+            {
+              rc = sqlite3_backup_step (backup, -1);
+              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                sqlite3_sleep (50);
+            }
+          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = sqlite3_errcode (dest_db);
+        }
+    }
+
+  if (rc == SQLITE_OK)
+    {
+      /* A backup is a file on its own: no log beside it. */
+      rc = sqlite3_exec (dest_db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      _lectern_sqlite_set_error (error, dest_db, rc, dest);
+      sqlite3_close_v2 (dest_db);
+      remove_created (tmp_path);
+      return FALSE;
+    }
+
+  sqlite3_close_v2 (dest_db);
+
+  if (g_rename (tmp_path, dest_path) != 0)
+    {
+      int saved = errno;
+
+      remove_created (tmp_path);
+      g_set_error (error, LECTERN_CORPUS_ERROR,
+                   saved == ENOSPC ? LECTERN_CORPUS_ERROR_NO_SPACE : LECTERN_CORPUS_ERROR_FAILED,
+                   _("Could not back up to “%s”: %s"), dest_path, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,427 @@
+/* lectern-text.c — stored-text rules: normalization, offsets, folding and
+ * re-anchoring of quotes.
+ *
+ * Every offset Lectern stores counts Unicode code points of the stored text
+ * (what GtkTextIter offsets count), never bytes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lectern-text.h"
+#include "lectern-text-private.h"
+
+#define BOM "\xef\xbb\xbf"
+
+char *
+lectern_text_normalize (const char *text,
+                        gssize      len)
+{
+  g_autoptr(GString) lf = NULL;
+  const char *p;
+  const char *end;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (len < 0)
+    len = strlen (text);
+
+  /* With an explicit length a NUL byte also fails validation. */
+  if (!g_utf8_validate (text, len, NULL))
+    return NULL;
+
+  p = text;
+  end = text + len;
+  if (len >= 3 && memcmp (p, BOM, 3) == 0)
+    p += 3;
+
+  lf = g_string_sized_new (end - p);
+  while (p < end)
+    {
+      const char *cr = memchr (p, '\r', end - p);
+
+      if (cr == NULL)
+        {
+          g_string_append_len (lf, p, end - p);
+          break;
+        }
+
+      g_string_append_len (lf, p, cr - p);
+      g_string_append_c (lf, '\n');
+      p = cr + 1;
+      if (p < end && *p == '\n')
+        p++;
+    }
+
+  return g_utf8_normalize (lf->str, lf->len, G_NORMALIZE_NFC);
+}
+
+gboolean
+lectern_text_is_stored (const char *text,
+                        gssize      len)
+{
+  g_autofree char *nfc = NULL;
+  gboolean ascii = TRUE;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (len < 0)
+    len = strlen (text);
+
+  if (!g_utf8_validate (text, len, NULL))
+    return FALSE;
+  if (len >= 3 && memcmp (text, BOM, 3) == 0)
+    return FALSE;
+  if (memchr (text, '\r', len) != NULL)
+    return FALSE;
+
+  for (gssize i = 0; i < len; i++)
+    {
+      if ((guchar) text[i] >= 0x80)
+        {
+          ascii = FALSE;
+          break;
+        }
+    }
+  if (ascii)
+    return TRUE;
+
+  nfc = g_utf8_normalize (text, len, G_NORMALIZE_NFC);
+  return nfc != NULL && strlen (nfc) == (gsize) len && memcmp (nfc, text, len) == 0;
+}
+
+glong
+lectern_text_length (const char *text)
+{
+  g_return_val_if_fail (text != NULL, 0);
+
+  return g_utf8_strlen (text, -1);
+}
+
+gsize
+_lectern_text_offset_to_index (const char *text,
+                               glong       offset)
+{
+  const char *p = text;
+
+  for (glong i = 0; i < offset && *p != '\0'; i++)
+    p = g_utf8_next_char (p);
+
+  return p - text;
+}
+
+char *
+lectern_text_slice (const char *text,
+                    glong       start,
+                    glong       end)
+{
+  gsize from;
+  gsize to;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (start < 0)
+    start = 0;
+  if (end < start)
+    end = start;
+
+  from = _lectern_text_offset_to_index (text, start);
+  to = from + _lectern_text_offset_to_index (text + from, end - start);
+
+  return g_strndup (text + from, to - from);
+}
+
+static inline gboolean
+is_combining (gunichar c)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  return type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK;
+}
+
+gboolean
+_lectern_text_is_word_char (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_NON_SPACING_MARK:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_OTHER_NUMBER:
+    case G_UNICODE_PRIVATE_USE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Decomposes canonically, drops the combining marks and lower-cases: one
+ * code point in gives one code point out for nearly every script (simple
+ * lower-casing, as SQLite's unicode61 tokenizer does, keeps "ß" one code
+ * point). No allocation per character: this runs over whole documents. */
+char *
+_lectern_text_fold_map (const char *text,
+                        gssize      len,
+                        GArray    **map)
+{
+  GString *out;
+  const char *p;
+  const char *end;
+  glong index = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (len < 0)
+    len = strlen (text);
+
+  out = g_string_sized_new (len);
+  if (map != NULL)
+    *map = g_array_sized_new (FALSE, FALSE, sizeof (glong), len + 1);
+
+  for (p = text, end = text + len; p < end; p = g_utf8_next_char (p), index++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower (c));
+          if (map != NULL)
+            g_array_append_val (*map, index);
+        }
+      else
+        {
+          gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+          gsize n = g_unichar_fully_decompose (c, FALSE, parts, G_N_ELEMENTS (parts));
+
+          for (gsize i = 0; i < n; i++)
+            {
+              if (is_combining (parts[i]))
+                continue;
+              g_string_append_unichar (out, g_unichar_tolower (parts[i]));
+              if (map != NULL)
+                g_array_append_val (*map, index);
+            }
+          /* A lone combining mark folds to nothing, which keeps the map
+           * monotonic. */
+        }
+    }
+
+  if (map != NULL)
+    g_array_append_val (*map, index);
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+lectern_text_fold (const char *text,
+                   gssize      len)
+{
+  return _lectern_text_fold_map (text, len, NULL);
+}
+
+char *
+_lectern_text_one_line (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* How many code points at the end of @a and @b agree. */
+static glong
+common_tail (const char *a,
+             gsize       a_len,
+             const char *b,
+             gsize       b_len)
+{
+  const char *pa = a + a_len;
+  const char *pb = b + b_len;
+  glong n = 0;
+
+  while (pa > a && pb > b)
+    {
+      const char *qa = g_utf8_prev_char (pa);
+      const char *qb = g_utf8_prev_char (pb);
+
+      if (g_utf8_get_char (qa) != g_utf8_get_char (qb))
+        break;
+      pa = qa;
+      pb = qb;
+      n++;
+    }
+
+  return n;
+}
+
+/* How many code points at the start of @a and @b agree. */
+static glong
+common_head (const char *a,
+             const char *b,
+             gsize       b_len)
+{
+  const char *b_end = b + b_len;
+  glong n = 0;
+
+  while (*a != '\0' && b < b_end && g_utf8_get_char (a) == g_utf8_get_char (b))
+    {
+      a = g_utf8_next_char (a);
+      b = g_utf8_next_char (b);
+      n++;
+    }
+
+  return n;
+}
+
+/* Scores the candidate at @byte of @haystack: agreement of the context on
+ * both sides, in code points. */
+static glong
+score_candidate (const char *haystack,
+                 gsize       byte,
+                 gsize       quote_len,
+                 const char *prefix,
+                 const char *suffix)
+{
+  glong score = 0;
+
+  if (prefix != NULL && *prefix != '\0')
+    score += common_tail (prefix, strlen (prefix), haystack, byte);
+  if (suffix != NULL && *suffix != '\0')
+    score += common_head (suffix, haystack + byte + quote_len,
+                          strlen (haystack + byte + quote_len));
+
+  return score;
+}
+
+static gboolean
+choose_best (const char *haystack,
+             const char *needle,
+             const char *prefix,
+             const char *suffix,
+             glong       hint,
+             glong      *found)
+{
+  gsize needle_len = strlen (needle);
+  const char *p = haystack;
+  const char *counted = haystack;
+  glong offset = 0;
+  glong best_score = -1;
+  glong best_offset = -1;
+
+  while ((p = strstr (p, needle)) != NULL)
+    {
+      glong score;
+
+      offset += g_utf8_strlen (counted, p - counted);
+      counted = p;
+      score = score_candidate (haystack, p - haystack, needle_len, prefix, suffix);
+
+      if (score > best_score
+          || (score == best_score && ABS (offset - hint) < ABS (best_offset - hint)))
+        {
+          best_score = score;
+          best_offset = offset;
+        }
+
+      p = g_utf8_next_char (p);
+    }
+
+  if (best_offset < 0)
+    return FALSE;
+
+  *found = best_offset;
+  return TRUE;
+}
+
+gboolean
+lectern_text_anchor (const char *text,
+                     const char *quote,
+                     const char *prefix,
+                     const char *suffix,
+                     glong       hint,
+                     glong      *start,
+                     glong      *end)
+{
+  glong quote_chars;
+  glong found;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (quote != NULL, FALSE);
+
+  if (*quote == '\0')
+    return FALSE;
+
+  quote_chars = g_utf8_strlen (quote, -1);
+
+  /* Still where it was: the common case, and cheap. */
+  if (hint >= 0)
+    {
+      gsize at = _lectern_text_offset_to_index (text, hint);
+
+      if (strncmp (text + at, quote, strlen (quote)) == 0)
+        {
+          *start = hint;
+          *end = hint + quote_chars;
+          return TRUE;
+        }
+    }
+
+  if (choose_best (text, quote, prefix, suffix, hint, &found))
+    {
+      *start = found;
+      *end = found + quote_chars;
+      return TRUE;
+    }
+
+  /* The text changed case or accents around the passage: match folded,
+   * then map back to the text's own code points. */
+  {
+    g_autoptr(GArray) map = NULL;
+    g_autofree char *folded_text = _lectern_text_fold_map (text, -1, &map);
+    g_autofree char *folded_quote = lectern_text_fold (quote, -1);
+    g_autofree char *folded_prefix = prefix ? lectern_text_fold (prefix, -1) : NULL;
+    g_autofree char *folded_suffix = suffix ? lectern_text_fold (suffix, -1) : NULL;
+    glong folded_found;
+    glong folded_hint = 0;
+
+    if (*folded_quote == '\0')
+      return FALSE;
+
+    /* Translate the hint into folded code points. */
+    for (guint i = 0; i + 1 < map->len; i++)
+      {
+        if (g_array_index (map, glong, i) >= hint)
+          break;
+        folded_hint = i + 1;
+      }
+
+    if (!choose_best (folded_text, folded_quote, folded_prefix, folded_suffix,
+                      folded_hint, &folded_found))
+      return FALSE;
+
+    *start = g_array_index (map, glong, folded_found);
+    folded_found += g_utf8_strlen (folded_quote, -1);
+    /* The end is just past the last code point the match covers. */
+    *end = g_array_index (map, glong, folded_found - 1) + 1;
+    return TRUE;
+  }
+}
