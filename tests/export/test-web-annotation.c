@@ -1,0 +1,326 @@
+/* test-web-annotation.c — W3C Web Annotation JSON-LD out and back in.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "export-fixture.h"
+#include "lectern-export.h"
+
+static char *
+export_json (LecternCorpus        *corpus,
+             LecternExportOptions *options)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lectern_export_to_stream (corpus, options, out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static JsonArray *
+items_of (JsonNode *root)
+{
+  JsonObject *collection = json_node_get_object (root);
+  JsonObject *page;
+
+  g_assert_cmpstr (json_object_get_string_member (collection, "@context"), ==,
+                   "http://www.w3.org/ns/anno.jsonld");
+  g_assert_cmpstr (json_object_get_string_member (collection, "type"), ==, "AnnotationCollection");
+  page = json_object_get_object_member (collection, "first");
+  g_assert_nonnull (page);
+  g_assert_cmpstr (json_object_get_string_member (page, "type"), ==, "AnnotationPage");
+  return json_object_get_array_member (page, "items");
+}
+
+static JsonObject *
+find_selector (JsonObject *target,
+               const char *type)
+{
+  JsonArray *selectors = json_object_get_array_member (target, "selector");
+
+  for (guint i = 0; i < json_array_get_length (selectors); i++)
+    {
+      JsonObject *selector = json_array_get_object_element (selectors, i);
+
+      if (g_strcmp0 (json_object_get_string_member (selector, "type"), type) == 0)
+        return selector;
+    }
+  return NULL;
+}
+
+/* Every annotation comes out with its selectors, tags, note and creator. */
+static void
+test_export_structure (void)
+{
+  Fixture fixture;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_JSON);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GListModel) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  JsonArray *items;
+
+  fixture_init (&fixture, "json.lectern");
+  json = export_json (fixture.corpus, options);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  items = items_of (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (items), ==, fixture.n_annotations);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "total"),
+                   ==, fixture.n_annotations);
+
+  annotations = lectern_corpus_list_annotations (fixture.corpus, 0, 0, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      g_autoptr(LecternAnnotation) annotation = g_list_model_get_item (annotations, i);
+      g_autoptr(LecternDocument) document =
+        lectern_corpus_dup_document (fixture.corpus, lectern_annotation_get_document_id (annotation), NULL);
+      g_autofree char *urn = g_strconcat ("urn:lectern:document:", lectern_document_get_content_hash (document), NULL);
+      JsonObject *item = json_array_get_object_element (items, i);
+      JsonObject *target = json_object_get_object_member (item, "target");
+      JsonObject *source = json_object_get_object_member (target, "source");
+      JsonObject *quote = find_selector (target, "TextQuoteSelector");
+      JsonObject *position = find_selector (target, "TextPositionSelector");
+      JsonArray *bodies = json_object_get_array_member (item, "body");
+      const char *note = lectern_annotation_get_note (annotation);
+      guint n_tags, n_tagging = 0, n_commenting = 0;
+      const gint64 *tag_ids = lectern_annotation_get_tag_ids (annotation, &n_tags);
+
+      g_assert_cmpstr (json_object_get_string_member (item, "type"), ==, "Annotation");
+      g_assert_cmpstr (json_object_get_string_member (source, "id"), ==, urn);
+      g_assert_cmpstr (json_object_get_string_member (source, "title"), ==, lectern_document_get_title (document));
+      g_assert_nonnull (quote);
+      g_assert_nonnull (position);
+      g_assert_cmpstr (json_object_get_string_member (quote, "exact"), ==, lectern_annotation_get_quote (annotation));
+      g_assert_cmpstr (json_object_get_string_member (quote, "prefix"), ==, lectern_annotation_get_prefix (annotation));
+      g_assert_cmpstr (json_object_get_string_member (quote, "suffix"), ==, lectern_annotation_get_suffix (annotation));
+      g_assert_cmpint (json_object_get_int_member (position, "start"), ==, lectern_annotation_get_start (annotation));
+      g_assert_cmpint (json_object_get_int_member (position, "end"), ==, lectern_annotation_get_end (annotation));
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (item, "creator"), "name"),
+                       ==, "Ana Lyst");
+      g_assert_true (json_object_has_member (item, "created"));
+      g_assert_true (json_object_has_member (item, "modified"));
+
+      for (guint j = 0; j < json_array_get_length (bodies); j++)
+        {
+          JsonObject *body = json_array_get_object_element (bodies, j);
+          const char *purpose = json_object_get_string_member (body, "purpose");
+
+          g_assert_cmpstr (json_object_get_string_member (body, "type"), ==, "TextualBody");
+          if (g_strcmp0 (purpose, "tagging") == 0)
+            {
+              g_autoptr(LecternTag) tag = lectern_corpus_dup_tag (fixture.corpus, tag_ids[n_tagging], NULL);
+
+              g_assert_cmpstr (json_object_get_string_member (body, "value"), ==, lectern_tag_get_path (tag));
+              n_tagging++;
+            }
+          else
+            {
+              g_assert_cmpstr (purpose, ==, "commenting");
+              g_assert_cmpstr (json_object_get_string_member (body, "value"), ==, note);
+              n_commenting++;
+            }
+        }
+      g_assert_cmpuint (n_tagging, ==, n_tags);
+      g_assert_cmpuint (n_commenting, ==, note != NULL && *note != '\0' ? 1 : 0);
+    }
+
+  /* The position selector counts code points: the flag is two. */
+  g_assert_nonnull (strstr (json, "\"exact\" : \"européenne 🇫🇷 est\""));
+  /* The nested tag keeps its escaped path. */
+  g_assert_nonnull (strstr (json, "\"value\" : \"Diplomacy/a\\\\/b\""));
+  fixture_clear (&fixture);
+}
+
+static LecternCorpus *
+fresh_corpus (const char *name,
+              const char *text1,
+              const char *text2)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternDocument) doc1 = lectern_document_new ();
+  g_autoptr(LecternDocument) doc2 = lectern_document_new ();
+  LecternCorpus *corpus = lectern_corpus_create (file, &error);
+
+  g_assert_no_error (error);
+  lectern_document_set_title (doc1, FIXTURE_TITLE_1);
+  lectern_corpus_add_document (corpus, doc1, text1, &error);
+  g_assert_no_error (error);
+  lectern_document_set_title (doc2, FIXTURE_TITLE_2);
+  lectern_corpus_add_document (corpus, doc2, text2, &error);
+  g_assert_no_error (error);
+  return corpus;
+}
+
+/* Annotation text as "DOCTITLE|quote|tag,tag|note|author" for comparison. */
+static GPtrArray *
+describe_annotations (LecternCorpus *corpus)
+{
+  g_autoptr(GListModel) annotations = lectern_corpus_list_annotations (corpus, 0, 0, FALSE, NULL);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(LecternAnnotation) annotation = g_list_model_get_item (annotations, i);
+      g_autoptr(LecternDocument) document =
+        lectern_corpus_dup_document (corpus, lectern_annotation_get_document_id (annotation), NULL);
+      g_autoptr(GString) line = g_string_new (NULL);
+      guint n_tags;
+      const gint64 *tag_ids = lectern_annotation_get_tag_ids (annotation, &n_tags);
+
+      g_string_append_printf (line, "%s|%s|", lectern_document_get_title (document),
+                              lectern_annotation_get_quote (annotation));
+      for (guint j = 0; j < n_tags; j++)
+        {
+          g_autoptr(LecternTag) tag = lectern_corpus_dup_tag (corpus, tag_ids[j], NULL);
+
+          g_string_append_printf (line, "%s,", lectern_tag_get_path (tag));
+        }
+      g_string_append_printf (line, "|%s|%s", lectern_annotation_get_note (annotation),
+                              lectern_annotation_get_author (annotation));
+      g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
+    }
+  return lines;
+}
+
+static void
+assert_same_lines (GPtrArray *a,
+                   GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (a, i), ==, g_ptr_array_index (b, i));
+}
+
+/* The reader puts the same annotations into a project with the same texts,
+ * creating the tags; reading the file again adds nothing. */
+static void
+test_round_trip (void)
+{
+  Fixture fixture;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_JSON);
+  g_autoptr(LecternCorpus) fresh = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *text2 = NULL;
+  g_autofree char *path = fixture_path ("annotations.jsonld");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint n_added = 0;
+
+  fixture_init (&fixture, "json-source.lectern");
+  json = export_json (fixture.corpus, options);
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  text2 = lectern_corpus_dup_text (fixture.corpus, fixture.doc2, NULL);
+
+  fresh = fresh_corpus ("json-target.lectern", FIXTURE_TEXT_1, text2);
+  g_assert_true (lectern_web_annotation_import (fresh, file, &n_added, &problems, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (n_added, ==, fixture.n_annotations);
+
+  before = describe_annotations (fixture.corpus);
+  after = describe_annotations (fresh);
+  assert_same_lines (before, after);
+  {
+    g_autoptr(LecternTag) tag = lectern_corpus_find_tag (fresh, "Diplomacy/a\\/b", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (lectern_tag_get_name (tag), ==, "a/b");
+  }
+
+  /* Again: each annotation is already there. */
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_assert_true (lectern_web_annotation_import (fresh, file, &n_added, &problems, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 0);
+  g_assert_cmpuint (problems->len, ==, fixture.n_annotations);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = describe_annotations (fresh);
+  assert_same_lines (before, after);
+
+  fixture_clear (&fixture);
+}
+
+/* Texts that changed: found by title, re-anchored by quote and context;
+ * a quote no longer there is reported, the others still come in. */
+static void
+test_reanchor (void)
+{
+  Fixture fixture;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_JSON);
+  g_autoptr(LecternCorpus) fresh = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  guint n_added = 0;
+
+  fixture_init (&fixture, "anchor-source.lectern");
+  json = export_json (fixture.corpus, options);
+  /* Text 1 gains a line at the top; text 2 loses "'security'". */
+  fresh = fresh_corpus ("anchor-target.lectern",
+                        "A new first line moves every offset.\n" FIXTURE_TEXT_1,
+                        "Q: What about it?\nA: It matters — a lot. café is not NFC but café is.\n");
+  g_assert_true (lectern_web_annotation_import_data (fresh, json, -1, "annotations.jsonld",
+                                                     &n_added, &problems, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, fixture.n_annotations - 1);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "Interview transcript"));
+
+  annotations = lectern_corpus_list_annotations (fresh, 0, 0, FALSE, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(LecternAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      if (g_str_equal (lectern_annotation_get_quote (annotation), "sécurité européenne"))
+        g_assert_cmpint (lectern_annotation_get_start (annotation), ==,
+                         g_utf8_strlen ("A new first line moves every offset.\nPremière ligne : la ", -1));
+    }
+  fixture_clear (&fixture);
+}
+
+static void
+test_refuses_non_annotations (void)
+{
+  Fixture fixture;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+
+  fixture_init (&fixture, "refuse.lectern");
+  g_assert_false (lectern_web_annotation_import_data (fixture.corpus, "{\"not\": ", -1, "broken.json",
+                                                      NULL, NULL, NULL, &error));
+  g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "broken.json"));
+  g_clear_error (&error);
+  g_assert_false (lectern_web_annotation_import_data (fixture.corpus, "{\"type\": \"Person\"}", -1, "person.json",
+                                                      NULL, NULL, NULL, &error));
+  g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID);
+  annotations = lectern_corpus_list_annotations (fixture.corpus, 0, 0, FALSE, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, fixture.n_annotations);
+  fixture_clear (&fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/Lectern/WebAnnotation/export-structure", test_export_structure);
+  g_test_add_func ("/Lectern/WebAnnotation/round-trip", test_round_trip);
+  g_test_add_func ("/Lectern/WebAnnotation/reanchor", test_reanchor);
+  g_test_add_func ("/Lectern/WebAnnotation/refuses-non-annotations", test_refuses_non_annotations);
+  return g_test_run ();
+}
