@@ -2,6 +2,9 @@
  * the notes, optionally followed by the full documents with their
  * highlights in tag colours and the notes beside them.
  *
+ * Only HTML 4 elements are used, so that strict HTML parsers (libxml2's)
+ * read the page without a complaint.
+ *
  * Nothing from a document, a note, a title or a tag reaches the page as
  * markup: all of it goes through html_escape(); colours are checked to be
  * "#rrggbb" before they enter a style attribute; and the page forbids
@@ -22,7 +25,7 @@ static const char stylesheet[] =
   "max-width:60rem;margin:2rem auto;padding:0 1rem}"
   "h1,h2,h3,h4,h5,h6{line-height:1.2}"
   ".meta{color:#5e5c64}"
-  "article.annotation{margin:1rem 0 1.5rem;break-inside:avoid}"
+  "div.annotation{margin:1rem 0 1.5rem;break-inside:avoid}"
   "blockquote{margin:0;padding:.25rem 1rem;border-left:.35rem solid;background:#f6f5f4}"
   "ul.tags{list-style:none;padding:0;margin:.4rem 0}"
   "ul.tags li{display:inline-block;margin-right:.6rem;font-size:.9em}"
@@ -30,11 +33,11 @@ static const char stylesheet[] =
   "vertical-align:baseline}"
   ".note{white-space:pre-wrap;margin:.4rem 0}"
   ".citation{font-size:.85em;color:#5e5c64;margin:.2rem 0}"
-  "section.document{break-before:page}"
+  "div.document{break-before:page}"
   ".paragraph{display:grid;grid-template-columns:minmax(0,1fr) 16rem;gap:1.5rem;margin:0 0 1rem}"
   ".text{white-space:pre-wrap}"
-  "mark{color:inherit;border-radius:.15em}"
-  "aside .margin-note{font-size:.85em;border-left:.25rem solid;padding-left:.5rem;margin-bottom:.5rem;"
+  "span.hl{border-radius:.15em}"
+  ".notes .margin-note{font-size:.85em;border-left:.25rem solid;padding-left:.5rem;margin-bottom:.5rem;"
   "white-space:pre-wrap}"
   "sup.ref{font-size:.7em;color:#5e5c64}"
   "@media print{body{margin:0;max-width:none}blockquote{background:none}"
@@ -140,7 +143,7 @@ write_annotation (LecternAnnotation  *annotation,
   g_autofree char *citation = _lectern_export_selection_citation (writer->selection, annotation);
   const char *note = lectern_annotation_get_note (annotation);
 
-  g_string_append_printf (out, "<article class=\"annotation\">\n<blockquote style=\"border-color:%s\">",
+  g_string_append_printf (out, "<div class=\"annotation\">\n<blockquote style=\"border-color:%s\">",
                           annotation_colour (writer->selection, annotation));
   append_escaped (out, lectern_annotation_get_quote (annotation), -1);
   g_string_append (out, "</blockquote>\n");
@@ -166,7 +169,7 @@ write_annotation (LecternAnnotation  *annotation,
     }
   g_string_append (out, "<p class=\"citation\">");
   append_escaped (out, citation, -1);
-  g_string_append (out, "</p>\n</article>\n");
+  g_string_append (out, "</p>\n</div>\n");
 
   return _lectern_export_flush (writer->out, out, FALSE, writer->cancellable, error);
 }
@@ -210,7 +213,7 @@ append_piece (Writer     *writer,
   /* The innermost passage gives the fill, an enclosing one the underline,
    * so overlaps stay visible. */
   inner = g_ptr_array_index (covering, covering->len - 1);
-  g_string_append (out, "<mark style=\"background-color:");
+  g_string_append (out, "<span class=\"hl\" style=\"background-color:");
   append_rgba (out, annotation_colour (writer->selection, inner), 0.35);
   if (covering->len > 1)
     g_string_append_printf (out, ";box-shadow:inset 0 -0.2em 0 %s",
@@ -230,7 +233,7 @@ append_piece (Writer     *writer,
     }
   g_string_append (out, "\">");
   append_escaped (out, piece, length);
-  g_string_append (out, "</mark>");
+  g_string_append (out, "</span>");
 }
 
 /* Writes one paragraph [from, to) of a document: the text with its
@@ -292,7 +295,7 @@ append_paragraph (Writer      *writer,
             g_string_append_printf (out, "<sup class=\"ref\">%u</sup>", number);
         }
     }
-  g_string_append (out, "</div><aside>");
+  g_string_append (out, "</div><div class=\"notes\">");
 
   for (guint i = 0; i < annotations->len; i++)
     {
@@ -308,7 +311,7 @@ append_paragraph (Writer      *writer,
       append_escaped (out, lectern_annotation_get_note (annotation), -1);
       g_string_append (out, "</div>");
     }
-  g_string_append (out, "</aside></div>\n");
+  g_string_append (out, "</div></div>\n");
 }
 
 static gboolean
@@ -340,7 +343,7 @@ write_document (Writer           *writer,
         g_hash_table_insert (writer->numbers, annotation, GUINT_TO_POINTER (++number));
     }
 
-  g_string_append (writer->buffer, "<section class=\"document\">\n<h2>");
+  g_string_append (writer->buffer, "<div class=\"document\">\n<h2>");
   append_escaped (writer->buffer, lectern_document_get_title (document), -1);
   g_string_append (writer->buffer, "</h2>\n");
 
@@ -380,7 +383,7 @@ write_document (Writer           *writer,
           position++;
         }
     }
-  g_string_append (writer->buffer, "</section>\n");
+  g_string_append (writer->buffer, "</div>\n");
   return TRUE;
 }
 
@@ -403,7 +406,7 @@ _lectern_html_writer_write (LecternExportSelection  *selection,
                    "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
                    "<meta name=\"generator\" content=\"Lectern " PACKAGE_VERSION "\">\n<title>");
   append_escaped (buffer, selection->title, -1);
-  g_string_append_printf (buffer, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>",
+  g_string_append_printf (buffer, "</title>\n<style>%s</style>\n</head>\n<body>\n<div class=\"header\">\n<h1>",
                           stylesheet);
   append_escaped (buffer, selection->title, -1);
   g_string_append (buffer, "</h1>\n<p class=\"meta\">");
@@ -416,7 +419,7 @@ _lectern_html_writer_write (LecternExportSelection  *selection,
 
     append_escaped (buffer, meta, -1);
   }
-  g_string_append (buffer, "</p>\n</header>\n<main>\n");
+  g_string_append (buffer, "</p>\n</div>\n<div class=\"main\">\n");
 
   if (!_lectern_export_selection_walk (selection, write_heading, write_annotation, &writer,
                                        cancellable, error))
@@ -430,6 +433,6 @@ _lectern_html_writer_write (LecternExportSelection  *selection,
           return FALSE;
       }
 
-  g_string_append (buffer, "</main>\n</body>\n</html>\n");
+  g_string_append (buffer, "</div>\n</body>\n</html>\n");
   return _lectern_export_flush (out, buffer, TRUE, cancellable, error);
 }

@@ -45,13 +45,15 @@ _lectern_markdown_escape (const char *text)
             g_string_append_c (escaped, '\\');
           for (q = p; g_ascii_isdigit (*q); q++)
             ;
+          line_start = FALSE;
           if (q != p && (*q == '.' || *q == ')'))
             {
               g_string_append_len (escaped, p, q - p);
               g_string_append_c (escaped, '\\');
+              g_string_append_c (escaped, *q);
               p = q;
+              continue;
             }
-          line_start = FALSE;
         }
       if (*p == '\n')
         line_start = TRUE;

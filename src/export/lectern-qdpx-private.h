@@ -20,4 +20,9 @@ G_BEGIN_DECLS
 #define LECTERN_QDPX_VAR_DATE     "Document date"
 #define LECTERN_QDPX_VAR_LANGUAGE "Document language"
 
+/* Lowers the archive limits (for tests); 0 restores a default. */
+void _lectern_qdpx_reader_set_limits (guint  max_entries,
+                                      gint64 max_entry_size,
+                                      gint64 max_total_size);
+
 G_END_DECLS

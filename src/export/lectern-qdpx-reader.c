@@ -36,6 +36,20 @@ typedef struct
 /* ------------------------------------------------------------------ */
 /* The archive                                                         */
 
+static guint max_entries = LECTERN_QDPX_MAX_ENTRIES;
+static gint64 max_entry_size = LECTERN_QDPX_MAX_ENTRY_SIZE;
+static gint64 max_total_size = LECTERN_QDPX_MAX_TOTAL_SIZE;
+
+void
+_lectern_qdpx_reader_set_limits (guint  entries,
+                                 gint64 entry_size,
+                                 gint64 total_size)
+{
+  max_entries = entries > 0 ? entries : LECTERN_QDPX_MAX_ENTRIES;
+  max_entry_size = entry_size > 0 ? entry_size : LECTERN_QDPX_MAX_ENTRY_SIZE;
+  max_total_size = total_size > 0 ? total_size : LECTERN_QDPX_MAX_TOTAL_SIZE;
+}
+
 static gboolean
 path_is_safe (const char *path)
 {
@@ -100,11 +114,11 @@ read_entries (Import        *import,
           ok = FALSE;
           break;
         }
-      if (++count > LECTERN_QDPX_MAX_ENTRIES)
+      if (++count > max_entries)
         {
           g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_TOO_LARGE,
-                       _("“%s” has more than %d files: refused as unsafe"),
-                       import->name, LECTERN_QDPX_MAX_ENTRIES);
+                       _("“%s” has more than %u files: refused as unsafe"),
+                       import->name, max_entries);
           ok = FALSE;
           break;
         }
@@ -142,7 +156,7 @@ read_entries (Import        *import,
         while ((n = archive_read_data (archive, chunk, sizeof chunk)) > 0)
           {
             total += n;
-            if ((gint64) data->len + n > LECTERN_QDPX_MAX_ENTRY_SIZE || total > LECTERN_QDPX_MAX_TOTAL_SIZE)
+            if ((gint64) data->len + n > max_entry_size || total > max_total_size)
               {
                 g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_TOO_LARGE,
                              _("“%s” is refused: its entry “%s” unpacks to more than Lectern accepts"),

@@ -1,0 +1,211 @@
+/* test-csv.c — RFC 4180 CSV: parsed back cell by cell.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "export-fixture.h"
+#include "export-fixture-stream.h"
+
+/* A strict RFC 4180 reader: CRLF records, quoted fields with "" escapes.
+ * Returns rows of cells, or fails the test on malformed input. */
+static GPtrArray *
+parse_csv (const char *data,
+           gsize       length)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  GString *cell = g_string_new (NULL);
+  gsize i = 0;
+
+  while (i < length)
+    {
+      if (data[i] == '"')
+        {
+          i++;
+          for (;;)
+            {
+              g_assert_cmpuint (i, <, length);
+              if (data[i] == '"' && i + 1 < length && data[i + 1] == '"')
+                {
+                  g_string_append_c (cell, '"');
+                  i += 2;
+                }
+              else if (data[i] == '"')
+                {
+                  i++;
+                  break;
+                }
+              else
+                g_string_append_c (cell, data[i++]);
+            }
+        }
+      else
+        while (i < length && data[i] != ',' && data[i] != '\r')
+          {
+            /* Bare quotes and line feeds must be inside quoted fields. */
+            g_assert_cmpint (data[i], !=, '"');
+            g_assert_cmpint (data[i], !=, '\n');
+            g_string_append_c (cell, data[i++]);
+          }
+
+      g_ptr_array_add (row, g_strdup (cell->str));
+      g_string_truncate (cell, 0);
+      if (i < length && data[i] == ',')
+        i++;
+      else
+        {
+          g_assert_cmpint (data[i], ==, '\r');
+          g_assert_cmpint (data[i + 1], ==, '\n');
+          i += 2;
+          g_ptr_array_add (rows, row);
+          row = g_ptr_array_new_with_free_func (g_free);
+        }
+    }
+  g_assert_cmpuint (row->len, ==, 0);
+  g_ptr_array_unref (row);
+  g_string_free (cell, TRUE);
+  return rows;
+}
+
+static int
+column (GPtrArray  *header,
+        const char *name)
+{
+  for (guint i = 0; i < header->len; i++)
+    if (g_str_equal (g_ptr_array_index (header, i), name))
+      return i;
+  g_assert_not_reached ();
+}
+
+/* What a cell must read: the value, with an apostrophe before anything a
+ * spreadsheet would run as a formula. */
+static char *
+expected_cell (const char *value)
+{
+  if (value == NULL)
+    return g_strdup ("");
+  if (value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL)
+    return g_strconcat ("'", value, NULL);
+  return g_strdup (value);
+}
+
+static void
+test_cells (void)
+{
+  Fixture fixture;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_CSV);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+  GPtrArray *header;
+  const char *data;
+  gsize length;
+  guint row_nr = 1;
+  guint n_formulas = 0;
+
+  fixture_init (&fixture, "csv.lectern");
+  bytes = fixture_export (fixture.corpus, options);
+  data = g_bytes_get_data (bytes, &length);
+  g_assert_true (g_utf8_validate (data, length, NULL));
+  g_assert_false (g_str_has_prefix (data, "\xEF\xBB\xBF"));
+  rows = parse_csv (data, length);
+  header = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (g_ptr_array_index (header, 0), ==, "annotation_id");
+  /* Variables are columns, their names neutralised too. */
+  g_assert_cmpint (column (header, "country"), >, 0);
+  g_assert_cmpint (column (header, "'=risk"), >, 0);
+
+  annotations = lectern_corpus_list_annotations (fixture.corpus, 0, 0, FALSE, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(LecternAnnotation) annotation = g_list_model_get_item (annotations, i);
+      g_autoptr(LecternDocument) document =
+        lectern_corpus_dup_document (fixture.corpus, lectern_annotation_get_document_id (annotation), NULL);
+      guint n_tags;
+      const gint64 *tag_ids = lectern_annotation_get_tag_ids (annotation, &n_tags);
+
+      /* One row per annotation and tag; one row without a tag. */
+      for (guint t = 0; t < MAX (n_tags, 1); t++, row_nr++)
+        {
+          GPtrArray *row;
+          g_autofree char *quote = expected_cell (lectern_annotation_get_quote (annotation));
+          g_autofree char *note = expected_cell (lectern_annotation_get_note (annotation));
+          g_autofree char *title = expected_cell (lectern_document_get_title (document));
+          g_autofree char *country = expected_cell (lectern_document_get_variable (document, "country"));
+          g_autofree char *risk = expected_cell (lectern_document_get_variable (document, "=risk"));
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lectern_annotation_get_id (annotation));
+          g_autofree char *start = g_strdup_printf ("%ld", lectern_annotation_get_start (annotation));
+          g_autofree char *tag_path = NULL;
+
+          g_assert_cmpuint (row_nr, <, rows->len);
+          row = g_ptr_array_index (rows, row_nr);
+          g_assert_cmpuint (row->len, ==, header->len);
+          if (n_tags > 0)
+            {
+              g_autoptr(LecternTag) tag = lectern_corpus_dup_tag (fixture.corpus, tag_ids[t], NULL);
+
+              tag_path = expected_cell (lectern_tag_get_path (tag));
+              g_assert_cmpstr (g_ptr_array_index (row, column (header, "tag_colour")), ==,
+                               lectern_tag_get_colour (tag));
+            }
+          else
+            tag_path = g_strdup ("");
+
+          g_assert_cmpstr (g_ptr_array_index (row, column (header, "annotation_id")), ==, id);
+          g_assert_cmpstr (g_ptr_array_index (row, column (header, "start")), ==, start);
+          g_assert_cmpstr (g_ptr_array_index (row, column (header, "quote")), ==, quote);
+          g_assert_cmpstr (g_ptr_array_index (row, column (header, "note")), ==, note);
+          g_assert_cmpstr (g_ptr_array_index (row, column (header, "tag")), ==, tag_path);
+          g_assert_cmpstr (g_ptr_array_index (row, column (header, "document_title")), ==, title);
+          g_assert_cmpstr (g_ptr_array_index (row, column (header, "document_date")), ==,
+                           lectern_document_get_date (document));
+          g_assert_cmpstr (g_ptr_array_index (row, column (header, "country")), ==, country);
+          g_assert_cmpstr (g_ptr_array_index (row, column (header, "'=risk")), ==, risk);
+
+          for (guint c = 0; c < row->len; c++)
+            {
+              const char *cell = g_ptr_array_index (row, c);
+
+              /* No cell a spreadsheet would evaluate. */
+              g_assert_true (cell[0] == '\0' || strchr ("=+-@\t\r", cell[0]) == NULL);
+              if (cell[0] == '\'')
+                n_formulas++;
+            }
+        }
+    }
+  g_assert_cmpuint (row_nr, ==, rows->len);
+  /* The formula quote, "+1-2", "@SUM", "=HYPERLINK", "=Formula", "-danger"… */
+  g_assert_cmpuint (n_formulas, >=, 6);
+  fixture_clear (&fixture);
+}
+
+static void
+test_bom (void)
+{
+  Fixture fixture;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_CSV);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *data;
+  gsize length;
+
+  fixture_init (&fixture, "bom.lectern");
+  lectern_export_options_set_csv_bom (options, TRUE);
+  bytes = fixture_export (fixture.corpus, options);
+  data = g_bytes_get_data (bytes, &length);
+  g_assert_true (g_str_has_prefix (data, "\xEF\xBB\xBF" "annotation_id,"));
+  rows = parse_csv (data + 3, length - 3);
+  g_assert_cmpuint (rows->len, >, 1);
+  fixture_clear (&fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/Lectern/Csv/cells", test_cells);
+  g_test_add_func ("/Lectern/Csv/bom", test_bom);
+  return g_test_run ();
+}

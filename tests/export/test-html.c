@@ -1,0 +1,180 @@
+/* test-html.c — the HTML page parses cleanly, and hostile text is only
+ * ever text.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/xmlerror.h>
+
+#include "export-fixture.h"
+#include "export-fixture-stream.h"
+
+static void
+count_error (void        *data,
+             xmlErrorPtr  error)
+{
+  guint *n_errors = data;
+
+  g_test_message ("HTML parser: %s", error->message);
+  (*n_errors)++;
+}
+
+static htmlDocPtr
+parse_html (GBytes *bytes)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  guint n_errors = 0;
+  htmlDocPtr doc;
+
+  xmlSetStructuredErrorFunc (&n_errors, count_error);
+  doc = htmlReadMemory (data, length, "export.html", "UTF-8", HTML_PARSE_NONET);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  g_assert_nonnull (doc);
+  g_assert_cmpuint (n_errors, ==, 0);
+  return doc;
+}
+
+typedef struct
+{
+  guint    n_highlights;
+  guint    n_margin_notes;
+  gboolean europe_colour;
+} Census;
+
+/* Walks every element: no script, no link, no event handler, no
+ * javascript: anywhere in an attribute. */
+static void
+inspect (xmlNodePtr  node,
+         Census     *census)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      g_assert_cmpstr ((const char *) node->name, !=, "script");
+      g_assert_cmpstr ((const char *) node->name, !=, "a");
+      g_assert_cmpstr ((const char *) node->name, !=, "b");
+      g_assert_cmpstr ((const char *) node->name, !=, "i");
+      for (xmlAttrPtr attr = node->properties; attr != NULL; attr = attr->next)
+        {
+          xmlChar *value = xmlNodeGetContent ((xmlNodePtr) attr);
+          g_autofree char *lower = g_ascii_strdown ((const char *) value, -1);
+
+          g_assert_false (g_str_has_prefix ((const char *) attr->name, "on"));
+          g_assert_null (strstr (lower, "javascript:"));
+          if (g_str_equal (attr->name, "class") && g_str_equal (lower, "hl"))
+            census->n_highlights++;
+          if (g_str_equal (attr->name, "class") && g_str_equal (lower, "margin-note"))
+            census->n_margin_notes++;
+          if (g_str_equal (attr->name, "style") && strstr (lower, "rgba(46,194,126,") != NULL)
+            census->europe_colour = TRUE;
+          xmlFree (value);
+        }
+      inspect (node->children, census);
+    }
+}
+
+/* Drops the note numbers set after passages, to read the bare text. */
+static void
+drop_refs (xmlNodePtr node)
+{
+  while (node != NULL)
+    {
+      xmlNodePtr next = node->next;
+
+      if (node->type == XML_ELEMENT_NODE && g_str_equal (node->name, "sup"))
+        {
+          xmlUnlinkNode (node);
+          xmlFreeNode (node);
+        }
+      else
+        drop_refs (node->children);
+      node = next;
+    }
+}
+
+static char *
+body_text (htmlDocPtr doc)
+{
+  xmlChar *content = xmlNodeGetContent (xmlDocGetRootElement (doc));
+  char *text = g_strdup ((const char *) content);
+
+  xmlFree (content);
+  return text;
+}
+
+static void
+test_notes (void)
+{
+  Fixture fixture;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_HTML);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  Census census = { 0 };
+  htmlDocPtr doc;
+
+  fixture_init (&fixture, "page.lectern");
+  lectern_export_options_set_title (options, "<img src=x onerror=alert(1)>");
+  bytes = fixture_export (fixture.corpus, options);
+  doc = parse_html (bytes);
+  inspect (xmlDocGetRootElement (doc), &census);
+  text = body_text (doc);
+
+  /* The hostile strings are all there, as text. */
+  g_assert_nonnull (strstr (text, "<img src=x onerror=alert(1)>"));
+  g_assert_nonnull (strstr (text, FIXTURE_TITLE_1));
+  g_assert_nonnull (strstr (text, FIXTURE_NOTE_SCRIPT));
+  g_assert_nonnull (strstr (text, FIXTURE_NOTE_FORMULA));
+  g_assert_nonnull (strstr (text, "<b>Pango</b> and a javascript:alert(1) link"));
+  g_assert_nonnull (strstr (text, "Diplomacy/a\\/b"));
+  g_assert_cmpuint (census.n_highlights, ==, 0);
+  xmlFreeDoc (doc);
+  fixture_clear (&fixture);
+}
+
+static void
+test_full_documents (void)
+{
+  Fixture fixture;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_HTML);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  Census census = { 0 };
+  htmlDocPtr doc;
+
+  fixture_init (&fixture, "full.lectern");
+  lectern_export_options_set_html_full_documents (options, TRUE);
+  lectern_export_options_add_document_id (options, fixture.doc1);
+  bytes = fixture_export (fixture.corpus, options);
+  doc = parse_html (bytes);
+  inspect (xmlDocGetRootElement (doc), &census);
+  drop_refs (xmlDocGetRootElement (doc));
+  text = body_text (doc);
+
+  /* Each paragraph of the text, whole, highlights and all. */
+  g_assert_nonnull (strstr (text, "Première ligne : la sécurité européenne 🇫🇷 est en jeu.\n"
+                                  "=cmd|' /C calc'!A0 apparaît dans le texte."));
+  g_assert_nonnull (strstr (text, "- a list-like line\n1. numbered & [bracketed](javascript:alert(2))"));
+  /* Overlapping passages are cut into pieces, each highlighted. */
+  g_assert_cmpuint (census.n_highlights, >=, 6);
+  g_assert_true (census.europe_colour);
+  /* Four of the document's passages carry a note. */
+  g_assert_cmpuint (census.n_margin_notes, ==, 4);
+  /* The other document is filtered out. */
+  g_assert_null (strstr (text, FIXTURE_TITLE_2));
+  xmlFreeDoc (doc);
+  fixture_clear (&fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/Lectern/Html/notes", test_notes);
+  g_test_add_func ("/Lectern/Html/full-documents", test_full_documents);
+  return g_test_run ();
+}
