@@ -137,7 +137,8 @@ test_search_hostile (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
-      g_autoptr(CliRun) run = cli_run (project, "search", queries[i], NULL);
+      /* "--": a query may start with "-". */
+      g_autoptr(CliRun) run = cli_run (project, "search", "--", queries[i], NULL);
 
       if (run->status != 0 && run->status != 1)
         g_error ("search “%s” exited %d: %s", queries[i], run->status, run->err);
