@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "lectern-comparison.h"
 #include "lectern-corpus.h"
 
 G_BEGIN_DECLS

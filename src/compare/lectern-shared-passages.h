@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "lectern-comparison.h"
 #include "lectern-corpus.h"
 
 G_BEGIN_DECLS
