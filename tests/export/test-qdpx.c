@@ -1,0 +1,382 @@
+/* test-qdpx.c — REFI-QDA export valid against Project.xsd, round trip into
+ * a new project, and hostile archives refused.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+
+#include "export-fixture.h"
+#include "lectern-export.h"
+#include "lectern-qdpx-private.h"
+
+static char *
+export_qdpx (Fixture    *fixture,
+             const char *name)
+{
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_QDPX);
+  g_autoptr(GError) error = NULL;
+  char *path = fixture_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (lectern_export_to_file (fixture->corpus, options, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* path → contents of every entry of a zip. */
+static GHashTable *
+read_zip (const char *path)
+{
+  GHashTable *entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  struct archive *archive = archive_read_new ();
+  struct archive_entry *entry;
+
+  archive_read_support_format_zip (archive);
+  g_assert_cmpint (archive_read_open_filename (archive, path, 16384), ==, ARCHIVE_OK);
+  while (archive_read_next_header (archive, &entry) == ARCHIVE_OK)
+    {
+      GString *data = g_string_new (NULL);
+      char chunk[8192];
+      la_ssize_t n;
+
+      while ((n = archive_read_data (archive, chunk, sizeof chunk)) > 0)
+        g_string_append_len (data, chunk, n);
+      g_assert_cmpint (n, ==, 0);
+      g_hash_table_insert (entries, g_strdup (archive_entry_pathname (entry)), g_string_free (data, FALSE));
+    }
+  archive_read_free (archive);
+  return entries;
+}
+
+static void
+test_schema (void)
+{
+  Fixture fixture;
+  g_autofree char *path = NULL;
+  g_autofree char *xsd = fixture_xsd_path ();
+  g_autoptr(GHashTable) entries = NULL;
+  g_autofree char *text1 = NULL;
+  g_autofree char *text2 = NULL;
+  const char *qde;
+  xmlSchemaParserCtxtPtr parser;
+  xmlSchemaPtr schema;
+  xmlSchemaValidCtxtPtr validator;
+  xmlDocPtr doc;
+  guint n_sources = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  fixture_init (&fixture, "schema.lectern");
+  path = export_qdpx (&fixture, "schema.qdpx");
+  entries = read_zip (path);
+  qde = g_hash_table_lookup (entries, "project.qde");
+  g_assert_nonnull (qde);
+
+  /* Sources are the stored texts, byte for byte. */
+  text1 = lectern_corpus_dup_text (fixture.corpus, fixture.doc1, NULL);
+  text2 = lectern_corpus_dup_text (fixture.corpus, fixture.doc2, NULL);
+  g_hash_table_iter_init (&iter, entries);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_str_has_prefix (key, "sources/"))
+      {
+        g_autofree char *reference = g_strconcat ("plainTextPath=\"internal://", (char *) key + strlen ("sources/"),
+                                                  "\"", NULL);
+
+        g_assert_true (g_str_equal (value, text1) || g_str_equal (value, text2));
+        g_assert_nonnull (strstr (qde, reference));
+        n_sources++;
+      }
+  g_assert_cmpuint (n_sources, ==, 2);
+  g_assert_nonnull (strstr (qde, "color=\"#2ec27e\""));
+
+  if (xsd == NULL)
+    {
+      g_test_skip ("The REFI-QDA schema (../shared/standards/refi-qda/Project.xsd) is absent");
+      fixture_clear (&fixture);
+      return;
+    }
+  parser = xmlSchemaNewParserCtxt (xsd);
+  schema = xmlSchemaParse (parser);
+  g_assert_nonnull (schema);
+  validator = xmlSchemaNewValidCtxt (schema);
+  doc = xmlReadMemory (qde, strlen (qde), "project.qde", NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  g_assert_cmpint (xmlSchemaValidateDoc (validator, doc), ==, 0);
+  xmlFreeDoc (doc);
+  xmlSchemaFreeValidCtxt (validator);
+  xmlSchemaFree (schema);
+  xmlSchemaFreeParserCtxt (parser);
+  fixture_clear (&fixture);
+}
+
+/* Everything a user would miss, as lines to compare. */
+static GPtrArray *
+describe_project (LecternCorpus *corpus)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) documents = lectern_corpus_list_documents (corpus, NULL);
+  g_autoptr(GListModel) tags = lectern_corpus_list_tags (corpus, NULL);
+  g_autoptr(GListModel) annotations = lectern_corpus_list_annotations (corpus, 0, 0, FALSE, NULL);
+
+  g_ptr_array_add (lines, g_strdup_printf ("project memo %s",
+                                           lectern_corpus_dup_memo (corpus, LECTERN_MEMO_PROJECT, 0, NULL)));
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(LecternDocument) document = g_list_model_get_item (documents, i);
+      g_autofree char *text = lectern_corpus_dup_text (corpus, lectern_document_get_id (document), NULL);
+      g_autofree char *memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_DOCUMENT,
+                                                       lectern_document_get_id (document), NULL);
+      GHashTable *variables = lectern_document_get_variables (document);
+      g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (variables), (GCompareFunc) g_strcmp0);
+
+      g_ptr_array_add (lines, g_strdup_printf ("document %s|%s|%s|%s|%s|%s|memo %s",
+                                               lectern_document_get_title (document), text,
+                                               lectern_document_get_source (document),
+                                               lectern_document_get_author (document),
+                                               lectern_document_get_date (document),
+                                               lectern_document_get_language (document), memo));
+      for (GList *l = keys; l != NULL; l = l->next)
+        g_ptr_array_add (lines, g_strdup_printf ("variable %s=%s", (char *) l->data,
+                                                 (char *) g_hash_table_lookup (variables, l->data)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+    {
+      g_autoptr(LecternTag) tag = g_list_model_get_item (tags, i);
+      g_autofree char *memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_TAG, lectern_tag_get_id (tag), NULL);
+
+      g_ptr_array_add (lines, g_strdup_printf ("tag %s|%u|%s|%s|memo %s", lectern_tag_get_path (tag),
+                                               lectern_tag_get_depth (tag), lectern_tag_get_colour (tag),
+                                               lectern_tag_get_description (tag), memo));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(LecternAnnotation) annotation = g_list_model_get_item (annotations, i);
+      g_autoptr(LecternDocument) document =
+        lectern_corpus_dup_document (corpus, lectern_annotation_get_document_id (annotation), NULL);
+      g_autoptr(GString) line = g_string_new (NULL);
+      guint n_tags;
+      const gint64 *tag_ids = lectern_annotation_get_tag_ids (annotation, &n_tags);
+
+      g_string_append_printf (line, "annotation %s|%ld|%ld|%s|", lectern_document_get_title (document),
+                              lectern_annotation_get_start (annotation), lectern_annotation_get_end (annotation),
+                              lectern_annotation_get_quote (annotation));
+      for (guint j = 0; j < n_tags; j++)
+        {
+          g_autoptr(LecternTag) tag = lectern_corpus_dup_tag (corpus, tag_ids[j], NULL);
+
+          g_string_append_printf (line, "%s,", lectern_tag_get_path (tag));
+        }
+      g_string_append_printf (line, "|%s|%s", lectern_annotation_get_note (annotation),
+                              lectern_annotation_get_author (annotation));
+      g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
+    }
+  return lines;
+}
+
+static void
+test_round_trip (void)
+{
+  Fixture fixture;
+  g_autofree char *path = NULL;
+  g_autofree char *project_path = fixture_path ("imported.lectern");
+  g_autoptr(GFile) qdpx = NULL;
+  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(LecternCorpus) imported = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture_init (&fixture, "round.lectern");
+  path = export_qdpx (&fixture, "round.qdpx");
+  qdpx = g_file_new_for_path (path);
+  imported = lectern_qdpx_import (qdpx, project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (imported);
+
+  before = describe_project (fixture.corpus);
+  after = describe_project (imported);
+  for (guint i = 0; i < MIN (before->len, after->len); i++)
+    g_assert_cmpstr (g_ptr_array_index (after, i), ==, g_ptr_array_index (before, i));
+  g_assert_cmpuint (after->len, ==, before->len);
+
+  /* An existing file is never overwritten. */
+  g_clear_object (&imported);
+  g_assert_null (lectern_qdpx_import (qdpx, project, NULL, &error));
+  g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_EXISTS);
+  fixture_clear (&fixture);
+}
+
+typedef struct
+{
+  const char *path;
+  const char *data;    /* NULL: a symlink to "/etc/passwd" */
+  gsize       size;    /* 0: strlen (data) */
+} Entry;
+
+static char *
+write_zip (const char  *name,
+           const Entry *entries,
+           guint        n_entries)
+{
+  char *path = fixture_path (name);
+  struct archive *archive = archive_write_new ();
+
+  archive_write_set_format_zip (archive);
+  g_assert_cmpint (archive_write_open_filename (archive, path), ==, ARCHIVE_OK);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      struct archive_entry *entry = archive_entry_new ();
+      gsize size = entries[i].size > 0 ? entries[i].size
+                   : entries[i].data != NULL ? strlen (entries[i].data) : 0;
+
+      archive_entry_set_pathname (entry, entries[i].path);
+      archive_entry_set_perm (entry, 0644);
+      if (entries[i].data == NULL)
+        {
+          archive_entry_set_filetype (entry, AE_IFLNK);
+          archive_entry_set_symlink (entry, "/etc/passwd");
+          size = 0;
+        }
+      else
+        archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_size (entry, size);
+      g_assert_cmpint (archive_write_header (archive, entry), ==, ARCHIVE_OK);
+      if (entries[i].data != NULL && entries[i].size > 0)
+        {
+          /* A run of zeros: compresses to almost nothing. */
+          g_autofree char *zeros = g_malloc0 (64 * 1024);
+
+          for (gsize written = 0; written < size; written += 64 * 1024)
+            archive_write_data (archive, zeros, MIN (64 * 1024, size - written));
+        }
+      else if (size > 0)
+        archive_write_data (archive, entries[i].data, size);
+      archive_entry_free (entry);
+    }
+  archive_write_close (archive);
+  archive_write_free (archive);
+  return path;
+}
+
+#define MINIMAL_QDE \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\"><Sources>" \
+  "<TextSource guid=\"00000000-0000-5000-8000-000000000001\" name=\"t\">" \
+  "<PlainTextContent>Some text.</PlainTextContent>" \
+  "<PlainTextSelection guid=\"00000000-0000-5000-8000-000000000002\" startPosition=\"0\" endPosition=\"4\">" \
+  "<Coding guid=\"00000000-0000-5000-8000-000000000003\">" \
+  "<CodeRef targetGUID=\"00000000-0000-5000-8000-00000000dead\"/></Coding>" \
+  "</PlainTextSelection></TextSource></Sources></Project>\n"
+
+static void
+assert_refused (const char *zip_path,
+                const char *project_name,
+                int         code)
+{
+  g_autofree char *project_path = fixture_path (project_name);
+  g_autoptr(GFile) qdpx = g_file_new_for_path (zip_path);
+  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_path_get_basename (zip_path);
+
+  corpus = lectern_qdpx_import (qdpx, project, NULL, &error);
+  g_assert_null (corpus);
+  g_assert_error (error, LECTERN_EXPORT_ERROR, code);
+  g_test_message ("refused: %s", error->message);
+  /* The message names the archive; nothing is left behind. */
+  g_assert_nonnull (strstr (error->message, basename));
+  g_assert_false (g_file_test (project_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_zip_slip (void)
+{
+  g_autofree char *up = write_zip ("up.qdpx", (Entry[]) {
+    { "project.qde", MINIMAL_QDE, 0 }, { "sources/../../evil.txt", "owned", 0 } }, 2);
+  g_autofree char *absolute = write_zip ("absolute.qdpx", (Entry[]) {
+    { "/tmp/lectern-absolute-evil.txt", "owned", 0 }, { "project.qde", MINIMAL_QDE, 0 } }, 2);
+  g_autofree char *link = write_zip ("link.qdpx", (Entry[]) {
+    { "project.qde", MINIMAL_QDE, 0 }, { "sources/passwd.txt", NULL, 0 } }, 2);
+  g_autofree char *evil = g_build_filename (g_get_user_data_dir (), "..", "evil.txt", NULL);
+
+  assert_refused (up, "up.lectern", LECTERN_EXPORT_ERROR_UNSAFE);
+  assert_refused (absolute, "absolute.lectern", LECTERN_EXPORT_ERROR_UNSAFE);
+  assert_refused (link, "link.lectern", LECTERN_EXPORT_ERROR_UNSAFE);
+  g_assert_false (g_file_test (evil, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test ("/tmp/lectern-absolute-evil.txt", G_FILE_TEST_EXISTS));
+}
+
+static void
+test_bomb (void)
+{
+  g_autofree char *bomb = write_zip ("bomb.qdpx", (Entry[]) {
+    { "project.qde", MINIMAL_QDE, 0 }, { "sources/big.txt", "", 4 * 1024 * 1024 } }, 2);
+  g_autofree char *crowd = NULL;
+  g_autoptr(GArray) many = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  struct stat st;
+
+  /* The archive is small; what it unpacks to is not. */
+  g_assert_no_errno (g_stat (bomb, &st));
+  g_assert_cmpint (st.st_size, <, 64 * 1024);
+  _lectern_qdpx_reader_set_limits (20, 1024 * 1024, 2 * 1024 * 1024);
+  assert_refused (bomb, "bomb.lectern", LECTERN_EXPORT_ERROR_TOO_LARGE);
+
+  for (guint i = 0; i < 30; i++)
+    {
+      char *name = g_strdup_printf ("sources/%u.txt", i);
+      Entry entry = { name, "x", 0 };
+
+      g_ptr_array_add (names, name);
+      g_array_append_val (many, entry);
+    }
+  crowd = write_zip ("crowd.qdpx", (Entry *) (gpointer) many->data, many->len);
+  assert_refused (crowd, "crowd.lectern", LECTERN_EXPORT_ERROR_TOO_LARGE);
+  _lectern_qdpx_reader_set_limits (0, 0, 0);
+}
+
+static void
+test_damaged (void)
+{
+  Fixture fixture;
+  g_autofree char *good = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *truncated = fixture_path ("truncated.qdpx");
+  g_autofree char *garbage = fixture_path ("garbage.qdpx");
+  g_autofree char *dangling = write_zip ("dangling.qdpx", (Entry[]) { { "project.qde", MINIMAL_QDE, 0 } }, 1);
+  g_autofree char *empty = write_zip ("no-project.qdpx", (Entry[]) { { "sources/a.txt", "a", 0 } }, 1);
+  gsize length;
+
+  fixture_init (&fixture, "damaged.lectern");
+  good = export_qdpx (&fixture, "good.qdpx");
+  g_assert_true (g_file_get_contents (good, &data, &length, NULL));
+  /* Cut short in the middle of its entries. */
+  g_assert_true (g_file_set_contents (truncated, data, length / 2, NULL));
+  assert_refused (truncated, "truncated.lectern", LECTERN_EXPORT_ERROR_DAMAGED);
+  g_assert_true (g_file_set_contents (garbage, "PK\x03\x04 this is not a zip at all", -1, NULL));
+  assert_refused (garbage, "garbage.lectern", LECTERN_EXPORT_ERROR_DAMAGED);
+  /* A coding of a code that is not in the codebook. */
+  assert_refused (dangling, "dangling.lectern", LECTERN_EXPORT_ERROR_INVALID);
+  assert_refused (empty, "empty.lectern", LECTERN_EXPORT_ERROR_INVALID);
+  fixture_clear (&fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/Lectern/Qdpx/schema", test_schema);
+  g_test_add_func ("/Lectern/Qdpx/round-trip", test_round_trip);
+  g_test_add_func ("/Lectern/Qdpx/zip-slip", test_zip_slip);
+  g_test_add_func ("/Lectern/Qdpx/bomb", test_bomb);
+  g_test_add_func ("/Lectern/Qdpx/damaged", test_damaged);
+  return g_test_run ();
+}
