@@ -379,25 +379,38 @@ lectern_text_decoder_decode (const char  *data,
           utf8 = g_strndup (data + skip, len - skip);
           utf8_len = len - skip;
         }
-      else if (charset != NULL || n_multibyte >= n_broken)
+      else
         {
-          guint line, column;
-
-          /* Decoding the whole file as 8-bit would turn every good
+          /* A BOM, or more good multibyte characters than broken bytes:
+           * UTF-8 gone wrong. Decoding it as 8-bit would turn every good
            * accented letter into two characters of mojibake. */
-          locate_byte (bytes + skip, first_broken, &line, &column);
-          g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_ENCODING,
-                       _("“%s” is UTF-8 text with damaged bytes: the first one (0x%02X) is on line %u, column %u. "
-                         "Repair it, or save the file again as UTF-8"),
-                       display_name, bytes[skip + first_broken], line, column);
-          return NULL;
-        }
-      else if ((charset = detect_legacy_charset (bytes, len)) == NULL)
-        {
-          g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_ENCODING,
-                       _("The encoding of “%s” could not be recognised; save it as UTF-8 and import it again"),
-                       display_name);
-          return NULL;
+          gboolean damaged_utf8 = charset != NULL || n_multibyte >= n_broken;
+
+          if (!damaged_utf8)
+            {
+              charset = detect_legacy_charset (bytes, len);
+              damaged_utf8 = charset != NULL && g_str_equal (charset, "UTF-8");
+            }
+
+          if (damaged_utf8)
+            {
+              guint line, column;
+
+              locate_byte (bytes + skip, first_broken, &line, &column);
+              g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_ENCODING,
+                           _("“%s” is UTF-8 text with damaged bytes: the first one (0x%02X) is on line %u, column %u. "
+                             "Repair it, or save the file again as UTF-8"),
+                           display_name, bytes[skip + first_broken], line, column);
+              return NULL;
+            }
+
+          if (charset == NULL)
+            {
+              g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_ENCODING,
+                           _("The encoding of “%s” could not be recognised; save it as UTF-8 and import it again"),
+                           display_name);
+              return NULL;
+            }
         }
     }
 
