@@ -1,9 +1,11 @@
-/* lectern-cli-project.c — the project file itself: init and check.
+/* lectern-cli-project.c — the project file itself: init, check, restore.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -75,8 +77,98 @@ run_check (LecternCli  *cli,
   return LECTERN_CLI_EXIT_FAILURE;
 }
 
+/* BACKUP is a name that `restore` listed, or a path to a backup file. */
+static GFile *
+find_backup (GFile      *project,
+             const char *backup)
+{
+  if (strchr (backup, G_DIR_SEPARATOR) == NULL)
+    {
+      g_autoptr(GFile) folder = lectern_corpus_dup_backup_folder (project);
+      g_autoptr(GFile) listed = g_file_get_child (folder, backup);
+
+      if (g_file_query_exists (listed, NULL))
+        return g_steal_pointer (&listed);
+    }
+
+  return g_file_new_for_commandline_arg (backup);
+}
+
+static int
+run_restore (LecternCli  *cli,
+             int          argc,
+             char       **argv)
+{
+  g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "restore", NULL);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) project = NULL;
+  g_autoptr(GFile) backup = NULL;
+
+  if (!lectern_cli_parse (cli, context, "restore", &argc, &argv))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_expect_args ("restore", argc, 0, 1))
+    return LECTERN_CLI_EXIT_USAGE;
+
+  project = lectern_cli_dup_project_file (cli);
+  if (project == NULL)
+    return LECTERN_CLI_EXIT_USAGE;
+
+  if (argc == 1)
+    {
+      /* Listing only reads the backup folder: the project itself may be
+       * the damaged file the user wants to replace. */
+      backups = lectern_corpus_list_backups (project, &error);
+      if (backups == NULL)
+        return lectern_cli_fail (error);
+
+      for (guint i = 0; i < backups->len; i++)
+        {
+          GFile *file = g_ptr_array_index (backups, i);
+          g_autoptr(GFileInfo) info = NULL;
+          g_autoptr(GDateTime) modified = NULL;
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *path = g_file_get_path (file);
+          g_autofree char *when = NULL;
+          g_autofree char *size = NULL;
+
+          info = g_file_query_info (file,
+                                    G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                    G_FILE_QUERY_INFO_NONE, NULL, NULL);
+          if (info != NULL)
+            {
+              modified = g_file_info_get_modification_date_time (info);
+              size = g_strdup_printf ("%" G_GOFFSET_FORMAT, g_file_info_get_size (info));
+            }
+          if (modified != NULL)
+            when = g_date_time_format_iso8601 (modified);
+
+          lectern_cli_print_record (name, when != NULL ? when : "", size != NULL ? size : "",
+                                    path != NULL ? path : "", NULL);
+        }
+
+      return LECTERN_CLI_EXIT_OK;
+    }
+
+  backup = find_backup (project, argv[1]);
+  if (!g_file_query_exists (backup, NULL))
+    {
+      lectern_cli_error (_("there is no backup “%s”: “lectern-cli restore” lists them"), argv[1]);
+      return LECTERN_CLI_EXIT_FAILURE;
+    }
+
+  /* The current state becomes one more backup first: a restore can be
+   * undone by restoring that. */
+  if (!lectern_corpus_restore_backup (project, backup, &error))
+    return lectern_cli_fail (error);
+
+  return LECTERN_CLI_EXIT_OK;
+}
+
 const LecternCliCommand lectern_cli_project_commands[] = {
   { "init", "", N_("Create an empty project (never over an existing file)"), run_init },
   { "check", "", N_("Check the project’s integrity; list problems, exit 1 if any"), run_check },
+  { "restore", N_("[BACKUP]"),
+    N_("List the project’s backups (NAME MODIFIED BYTES PATH), or restore one"), run_restore },
   { NULL }
 };

@@ -15,7 +15,7 @@ static const char * const commands[] = {
   "init", "check", "import", "documents", "document", "text", "document-set",
   "tags", "tag-add", "tag-set", "tag-rename", "tag-move", "tag-merge", "tag-delete",
   "annotate", "annotations", "note", "annotation-delete", "memo",
-  "search", "compare", "where", "export", "import-annotations", "import-qdpx",
+  "search", "compare", "where", "export", "import-annotations", "import-qdpx", "restore",
   NULL
 };
 
@@ -328,6 +328,81 @@ test_check_truncated (void)
   cli_assert_failure (run);
 }
 
+static char *
+document_titles (const char *project)
+{
+  g_autoptr(CliRun) run = cli_run (project, "documents", NULL);
+  g_autoptr(GString) titles = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+
+  cli_assert_status (run, 0);
+  lines = cli_lines (run->out_text);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = cli_fields (lines[i]);
+
+      g_string_append_printf (titles, "%s;", fields[1]);
+    }
+
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+static void
+test_restore (void)
+{
+  g_autofree char *project = cli_new_project ("p.lectern");
+  g_autofree char *snapshot = cli_temp_path ("snapshot.lectern");
+  g_autofree char *contents = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *before_restore = NULL;
+  g_autoptr(CliRun) restore = NULL;
+  g_autoptr(CliRun) list = NULL;
+  g_autoptr(CliRun) back = NULL;
+  g_autoptr(CliRun) missing = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize len;
+
+  cli_import_text (project, "a.txt", "First text\n\nWords.\n");
+  /* No process has the project open: the file is complete on its own. */
+  g_assert_true (g_file_get_contents (project, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (snapshot, contents, len, NULL));
+  cli_import_text (project, "b.txt", "Second text\n\nMore words.\n");
+
+  restore = cli_run (project, "restore", snapshot, NULL);
+  cli_assert_status (restore, 0);
+  restored = document_titles (project);
+  g_assert_cmpstr (restored, ==, "First text;");
+
+  /* The state before the restore became a backup, listed newest first:
+   * NAME MODIFIED BYTES PATH. */
+  list = cli_run (project, "restore", NULL);
+  cli_assert_status (list, 0);
+  lines = cli_lines (list->out_text);
+  g_assert_cmpuint (g_strv_length (lines), >=, 1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = cli_fields (lines[i]);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 4);
+      g_assert_true (g_str_has_prefix (fields[0], "p-"));
+      g_assert_true (g_str_has_suffix (fields[3], fields[0]));
+      g_assert_true (g_file_test (fields[3], G_FILE_TEST_IS_REGULAR));
+      if (before_restore == NULL && strstr (fields[0], "restore") != NULL)
+        before_restore = g_strdup (fields[0]);
+    }
+  g_assert_nonnull (before_restore);
+
+  back = cli_run (project, "restore", before_restore, NULL);
+  cli_assert_status (back, 0);
+  undone = document_titles (project);
+  g_assert_cmpstr (undone, ==, "First text;Second text;");
+
+  missing = cli_run (project, "restore", "p-19990101-000000.lectern", NULL);
+  cli_assert_failure (missing);
+  g_assert_nonnull (strstr (missing->err, "p-19990101-000000.lectern"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +428,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Cli/open/not-a-project", test_open_not_a_project);
   g_test_add_func ("/Lectern/Cli/check/sound", test_check_sound);
   g_test_add_func ("/Lectern/Cli/check/truncated", test_check_truncated);
+  g_test_add_func ("/Lectern/Cli/restore", test_restore);
 
   return g_test_run ();
 }
