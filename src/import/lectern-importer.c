@@ -55,6 +55,39 @@ set_read_error (GError     **error,
   return FALSE;
 }
 
+/* Reads at most LECTERN_TEXT_DECODER_MAX_SIZE + 1 bytes, so that a pipe
+ * or a device that never ends cannot exhaust memory; the decoder refuses
+ * what is over the limit. */
+static GBytes *
+load_capped (GFile         *file,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  gsize chunk = 64 * 1024;
+
+  if ((stream = g_file_read (file, cancellable, error)) == NULL)
+    return NULL;
+
+  while (buffer->len <= LECTERN_TEXT_DECODER_MAX_SIZE)
+    {
+      gsize old_len = buffer->len;
+      gsize n_read = 0;
+
+      g_byte_array_set_size (buffer, old_len + chunk);
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer->data + old_len, chunk,
+                                    &n_read, cancellable, error))
+        return NULL;
+      g_byte_array_set_size (buffer, old_len + n_read);
+      if (n_read < chunk)
+        break;
+      chunk = MIN (chunk * 2, (gsize) 4 * 1024 * 1024);
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
 LecternDocument *
 lectern_importer_read_file (GFile         *file,
                             char         **text,
@@ -64,10 +97,11 @@ lectern_importer_read_file (GFile         *file,
   g_autoptr(LecternDocument) document = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *display_name = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autofree char *stored = NULL;
   g_autofree char *encoding = NULL;
   GError *local_error = NULL;
+  const char *data;
   gsize len = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -102,13 +136,14 @@ lectern_importer_read_file (GFile         *file,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
+  if ((contents = load_capped (file, cancellable, &local_error)) == NULL)
     {
       set_read_error (error, local_error, display_name);
       return NULL;
     }
 
-  stored = lectern_text_decoder_decode (contents, len, display_name, &encoding, error);
+  data = g_bytes_get_data (contents, &len);
+  stored = lectern_text_decoder_decode (len > 0 ? data : "", len, display_name, &encoding, error);
   if (stored == NULL)
     return NULL;
 

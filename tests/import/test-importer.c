@@ -148,6 +148,26 @@ test_read_file (void)
 }
 
 static void
+test_endless_file (void)
+{
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(LecternDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("No /dev/zero here");
+      return;
+    }
+
+  /* A device that never ends is read up to the limit, then refused. */
+  document = lectern_importer_read_file (zero, NULL, NULL, &error);
+  g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "zero"));
+  g_assert_null (document);
+}
+
+static void
 test_several_files (void)
 {
   g_autoptr(LecternCorpus) corpus = create_corpus ();
@@ -370,6 +390,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/Lectern/Importer/read-file", test_read_file);
+  g_test_add_func ("/Lectern/Importer/endless-file", test_endless_file);
   g_test_add_func ("/Lectern/Importer/several-files", test_several_files);
   g_test_add_func ("/Lectern/Importer/cancel", test_cancel);
   g_test_add_func ("/Lectern/Importer/async", test_async);
