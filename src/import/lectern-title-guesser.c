@@ -105,8 +105,10 @@ is_meaningful (const char *line)
   if (*line == '\0' || !has_letter (line))
     return FALSE;
 
+  /* Credits and breadcrumbs are short; a long line that starts like one
+   * is a real headline. */
   if (is_boilerplate (line)
-      || g_regex_match (credit_regex, line, 0, NULL)
+      || (g_regex_match (credit_regex, line, 0, NULL) && count_words (line) <= 8)
       || (g_regex_match (breadcrumb_regex, line, 0, NULL) && count_words (line) <= 6))
     return FALSE;
 

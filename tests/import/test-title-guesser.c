@@ -50,6 +50,8 @@ test_skips_credits (void)
                 "Minister’s interview recorded on 2 May 2024");
   assert_title ("Image credit : AFP\nUn accord signé\n", "Un accord signé");
   assert_title ("Фото: пресс-служба\nЗаявление министра\n", "Заявление министра");
+  assert_title ("Photo: the day the river ran dry and the whole town came out to see\nText.\n",
+                "Photo: the day the river ran dry and the whole town came out to see");
 }
 
 static void
