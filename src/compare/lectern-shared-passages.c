@@ -1,0 +1,626 @@
+/* lectern-shared-passages.c — passages two texts share, and where else a
+ * passage occurs in a corpus
+ *
+ * Both texts are cut into folded words (case and diacritics ignored).
+ * Every run of SEED_WORDS words of one text is hashed; the runs the other
+ * text has too are seeds, which grow into exact runs along their diagonal,
+ * and exact runs close enough to each other on both sides (a word changed,
+ * a phrase inserted) merge into one passage. A passage's score is the
+ * share of its words the two sides have in common.
+ *
+ * Corpus-wide, the stored fingerprints of the corpus (lectern-fingerprint.h)
+ * give the candidate places in a single indexed lookup; each candidate is
+ * then verified and extended on the candidate's own text by the same
+ * two-text method, so what is reported is a real passage with real bounds,
+ * not a bag of matching hashes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lectern-fingerprint.h"
+#include "lectern-shared-passages.h"
+#include "lectern-text.h"
+
+/* Words per seed: short enough to survive light edits. */
+#define SEED_WORDS 3
+/* Words of difference (either side) bridged inside one passage. */
+#define MAX_GAP_WORDS 8
+/* A seed found more often than this in one text is boilerplate noise
+ * ("of the ..."): skipped as a seed, still bridged over. */
+#define MAX_SEED_REPEATS 64
+/* Places less similar than this to the passage are not reported. */
+#define MIN_SIMILARITY 0.5
+
+typedef struct
+{
+  guint64 hash;   /* folded */
+  glong   start;  /* code points */
+  glong   end;
+} Word;
+
+/* A shared stretch, in word indices, end exclusive. */
+typedef struct
+{
+  guint ia0, ia1;
+  guint ib0, ib1;
+  guint matched;  /* words of a inside exact runs */
+} Passage;
+
+static inline gboolean
+is_mark (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_NON_SPACING_MARK:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static inline guint64
+hash_folded_char (guint64  hash,
+                  gunichar c)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n;
+
+  if (c < 0x80)
+    return (hash ^ g_ascii_tolower (c)) * G_GUINT64_CONSTANT (0x100000001b3);
+
+  n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
+  for (gsize i = 0; i < n; i++)
+    if (!is_mark (decomposed[i]))
+      hash = (hash ^ g_unichar_tolower (decomposed[i])) * G_GUINT64_CONSTANT (0x100000001b3);
+
+  return hash;
+}
+
+/* The words of @text (up to @len bytes, -1 for all), with code-point
+ * offsets counted from @base. */
+static GArray *
+split_words (const char *text,
+             gssize      len,
+             glong       base)
+{
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (Word));
+  const char *p = text;
+  const char *end = len < 0 ? text + strlen (text) : text + len;
+  glong offset = base;
+  Word current = { G_GUINT64_CONSTANT (0xcbf29ce484222325), -1, -1 };
+
+  for (; p < end; p = g_utf8_next_char (p), offset++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c) || (current.start >= 0 && is_mark (c)))
+        {
+          if (current.start < 0)
+            current.start = offset;
+          current.hash = hash_folded_char (current.hash, c);
+        }
+      else if (current.start >= 0)
+        {
+          current.end = offset;
+          g_array_append_val (words, current);
+          current = (Word) { G_GUINT64_CONSTANT (0xcbf29ce484222325), -1, -1 };
+        }
+    }
+
+  if (current.start >= 0)
+    {
+      current.end = offset;
+      g_array_append_val (words, current);
+    }
+
+  return words;
+}
+
+static inline guint64
+mix (guint64 h)
+{
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  h ^= h >> 33;
+  return h;
+}
+
+static inline guint64
+seed_hash (const Word *words,
+           guint       i)
+{
+  guint64 h = 0;
+
+  for (guint k = 0; k < SEED_WORDS; k++)
+    h = mix (h ^ words[i + k].hash);
+
+  return h;
+}
+
+typedef struct
+{
+  guint a;
+  guint b;
+} Seed;
+
+static int
+compare_seeds_by_diagonal (gconstpointer x,
+                           gconstpointer y)
+{
+  const Seed *s = x, *t = y;
+  gint64 ds = (gint64) s->b - s->a, dt = (gint64) t->b - t->a;
+
+  if (ds != dt)
+    return ds < dt ? -1 : 1;
+  return (s->a > t->a) - (s->a < t->a);
+}
+
+static int
+compare_passages_by_a (gconstpointer x,
+                       gconstpointer y)
+{
+  const Passage *p = x, *q = y;
+
+  if (p->ia0 != q->ia0)
+    return p->ia0 < q->ia0 ? -1 : 1;
+  return (p->ib0 > q->ib0) - (p->ib0 < q->ib0);
+}
+
+/* Seeds of @a in @b, through a hash table of @a's seeds with chains. */
+static GArray *
+find_seeds (const Word *a,
+            guint       na,
+            const Word *b,
+            guint       nb)
+{
+  GArray *seeds = g_array_new (FALSE, FALSE, sizeof (Seed));
+  g_autoptr(GHashTable) first = NULL;
+  g_autofree guint *next = NULL;
+  g_autofree guint *count = NULL;
+  g_autofree guint64 *hashes = NULL;
+
+  if (na < SEED_WORDS || nb < SEED_WORDS)
+    return seeds;
+
+  first = g_hash_table_new (g_int64_hash, g_int64_equal);
+  next = g_new (guint, na);
+  count = g_new0 (guint, na);
+  hashes = g_new (guint64, na);
+
+  /* Chains run from the last occurrence back: next[i] is the previous
+   * position with the same seed, or G_MAXUINT. */
+  for (guint i = 0; i + SEED_WORDS <= na; i++)
+    {
+      gpointer head;
+
+      hashes[i] = seed_hash (a, i);
+      if (g_hash_table_lookup_extended (first, &hashes[i], NULL, &head))
+        {
+          guint h = GPOINTER_TO_UINT (head) - 1;
+
+          next[i] = h;
+          count[i] = count[h] + 1;
+        }
+      else
+        {
+          next[i] = G_MAXUINT;
+          count[i] = 1;
+        }
+      g_hash_table_insert (first, &hashes[i], GUINT_TO_POINTER (i + 1));
+    }
+
+  for (guint j = 0; j + SEED_WORDS <= nb; j++)
+    {
+      guint64 h = seed_hash (b, j);
+      gpointer head;
+      guint i;
+
+      if (!g_hash_table_lookup_extended (first, &h, NULL, &head))
+        continue;
+      i = GPOINTER_TO_UINT (head) - 1;
+      if (count[i] > MAX_SEED_REPEATS)
+        continue;
+      for (; i != G_MAXUINT; i = next[i])
+        {
+          Seed seed = { i, j };
+
+          g_array_append_val (seeds, seed);
+        }
+    }
+
+  return seeds;
+}
+
+/* Shared passages of word lists @a and @b, in word indices, by a. */
+static GArray *
+find_passages (const Word *a,
+               guint       na,
+               const Word *b,
+               guint       nb,
+               guint       min_words)
+{
+  g_autoptr(GArray) seeds = find_seeds (a, na, b, nb);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Passage));
+  GArray *passages = g_array_new (FALSE, FALSE, sizeof (Passage));
+
+  if (seeds->len == 0)
+    return passages;
+
+  /* Seeds on one diagonal that touch or overlap make one exact run. */
+  g_array_sort (seeds, compare_seeds_by_diagonal);
+  for (guint s = 0; s < seeds->len; s++)
+    {
+      const Seed *seed = &g_array_index (seeds, Seed, s);
+      Passage *last = runs->len > 0 ? &g_array_index (runs, Passage, runs->len - 1) : NULL;
+
+      if (last != NULL &&
+          (gint64) last->ib0 - last->ia0 == (gint64) seed->b - seed->a &&
+          seed->a <= last->ia1)
+        {
+          last->ia1 = MAX (last->ia1, seed->a + SEED_WORDS);
+          last->ib1 = MAX (last->ib1, seed->b + SEED_WORDS);
+        }
+      else
+        {
+          Passage run = { seed->a, seed->a + SEED_WORDS, seed->b, seed->b + SEED_WORDS, 0 };
+
+          g_array_append_val (runs, run);
+        }
+    }
+  for (guint r = 0; r < runs->len; r++)
+    {
+      Passage *run = &g_array_index (runs, Passage, r);
+
+      run->matched = run->ia1 - run->ia0;
+    }
+
+  /* Runs in a's order join the passage they continue, on both sides,
+   * within MAX_GAP_WORDS; the rest start passages of their own. */
+  g_array_sort (runs, compare_passages_by_a);
+  for (guint r = 0; r < runs->len; r++)
+    {
+      const Passage *run = &g_array_index (runs, Passage, r);
+      gboolean joined = FALSE;
+
+      for (guint p = passages->len; p > 0 && !joined; p--)
+        {
+          Passage *passage = &g_array_index (passages, Passage, p - 1);
+
+          if (run->ia0 > passage->ia1 + MAX_GAP_WORDS)
+            break;
+          if (run->ia0 < passage->ia0 || run->ib0 < passage->ib0 ||
+              run->ib0 > passage->ib1 + MAX_GAP_WORDS ||
+              run->ib1 <= passage->ib1 || run->ia1 <= passage->ia1)
+            continue;
+          /* Overlaps count once. */
+          passage->matched += run->ia1 - MAX (run->ia0, passage->ia1);
+          passage->ia1 = run->ia1;
+          passage->ib1 = run->ib1;
+          joined = TRUE;
+        }
+
+      if (!joined)
+        {
+          /* A run inside a passage already found adds nothing. */
+          gboolean inside = FALSE;
+
+          for (guint p = passages->len; p > 0 && !inside; p--)
+            {
+              const Passage *passage = &g_array_index (passages, Passage, p - 1);
+
+              if (run->ia0 > passage->ia1)
+                break;
+              inside = run->ia1 <= passage->ia1 && run->ib0 >= passage->ib0 && run->ib1 <= passage->ib1;
+            }
+          if (!inside)
+            g_array_append_val (passages, *run);
+        }
+    }
+
+  /* Keep what is long enough; passages are kept in a's order. */
+  for (guint p = passages->len; p > 0; p--)
+    {
+      const Passage *passage = &g_array_index (passages, Passage, p - 1);
+
+      if (passage->matched < min_words)
+        g_array_remove_index (passages, p - 1);
+    }
+
+  return passages;
+}
+
+static double
+passage_score (const Passage *passage)
+{
+  guint len = MAX (passage->ia1 - passage->ia0, passage->ib1 - passage->ib0);
+
+  return len > 0 ? MIN (1.0, (double) passage->matched / len) : 0.0;
+}
+
+GArray *
+lectern_shared_passages (const char *a,
+                         const char *b,
+                         guint       min_words)
+{
+  g_autoptr(GArray) words_a = NULL;
+  g_autoptr(GArray) words_b = NULL;
+  g_autoptr(GArray) passages = NULL;
+  GArray *chunks;
+
+  g_return_val_if_fail (a != NULL, NULL);
+  g_return_val_if_fail (b != NULL, NULL);
+
+  if (min_words == 0)
+    min_words = LECTERN_SHARED_MIN_WORDS;
+  min_words = MAX (min_words, SEED_WORDS);
+
+  words_a = split_words (a, -1, 0);
+  words_b = split_words (b, -1, 0);
+  passages = find_passages ((const Word *) (gpointer) words_a->data, words_a->len,
+                            (const Word *) (gpointer) words_b->data, words_b->len,
+                            min_words);
+
+  chunks = lectern_chunks_new ();
+  for (guint p = 0; p < passages->len; p++)
+    {
+      const Passage *passage = &g_array_index (passages, Passage, p);
+      LecternChunk chunk = {
+        LECTERN_CHUNK_SHARED,
+        g_array_index (words_a, Word, passage->ia0).start,
+        g_array_index (words_a, Word, passage->ia1 - 1).end,
+        g_array_index (words_b, Word, passage->ib0).start,
+        g_array_index (words_b, Word, passage->ib1 - 1).end,
+        passage_score (passage),
+      };
+
+      g_array_append_val (chunks, chunk);
+    }
+
+  return chunks;
+}
+
+/* ------------------------------------------------------------------ */
+/* Corpus-wide                                                         */
+
+static int
+compare_hits (gconstpointer x,
+              gconstpointer y)
+{
+  const LecternFingerprintHit *h = x, *k = y;
+
+  if (h->document_id != k->document_id)
+    return h->document_id < k->document_id ? -1 : 1;
+  return (h->start > k->start) - (h->start < k->start);
+}
+
+static int
+compare_places (gconstpointer x,
+                gconstpointer y)
+{
+  const LecternPlace *p = x, *q = y;
+
+  if (p->similarity != q->similarity)
+    return p->similarity > q->similarity ? -1 : 1;
+  if (p->document_id != q->document_id)
+    return p->document_id < q->document_id ? -1 : 1;
+  return (p->start > q->start) - (p->start < q->start);
+}
+
+/* Verifies one cluster of hits: finds the passage's words in the text
+ * around it and, if enough of them are there in order, adds the place. */
+static void
+verify_window (GArray     *places,
+               gint64      document_id,
+               const char *text,
+               glong       window_start,
+               glong       window_end,
+               GArray     *query_words)
+{
+  const char *from = g_utf8_offset_to_pointer (text, window_start);
+  const char *to = g_utf8_offset_to_pointer (from, window_end - window_start);
+  g_autoptr(GArray) words = split_words (from, to - from, window_start);
+  g_autoptr(GArray) passages = NULL;
+  const Passage *best = NULL;
+  Passage merged;
+  LecternPlace place;
+  guint n_query = query_words->len;
+
+  passages = find_passages ((const Word *) (gpointer) query_words->data, n_query,
+                            (const Word *) (gpointer) words->data, words->len,
+                            MIN (LECTERN_FINGERPRINT_WORDS, n_query));
+  if (passages->len == 0)
+    return;
+
+  for (guint p = 0; p < passages->len; p++)
+    {
+      const Passage *passage = &g_array_index (passages, Passage, p);
+
+      if (best == NULL || passage->matched > best->matched)
+        best = passage;
+    }
+
+  /* Pieces of the same place split by a bigger edit join the best one
+   * when they keep the order on both sides. */
+  merged = *best;
+  for (guint p = 0; p < passages->len; p++)
+    {
+      const Passage *passage = &g_array_index (passages, Passage, p);
+
+      if (passage == best)
+        continue;
+      if (passage->ia1 <= merged.ia0 && passage->ib1 <= merged.ib0 &&
+          merged.ib0 - passage->ib1 <= n_query)
+        {
+          merged.ia0 = passage->ia0;
+          merged.ib0 = passage->ib0;
+          merged.matched += passage->matched;
+        }
+      else if (passage->ia0 >= merged.ia1 && passage->ib0 >= merged.ib1 &&
+               passage->ib0 - merged.ib1 <= n_query)
+        {
+          merged.ia1 = passage->ia1;
+          merged.ib1 = passage->ib1;
+          merged.matched += passage->matched;
+        }
+    }
+
+  place.document_id = document_id;
+  place.start = g_array_index (words, Word, merged.ib0).start;
+  place.end = g_array_index (words, Word, merged.ib1 - 1).end;
+  place.similarity = MIN (1.0, (double) merged.matched /
+                               MAX (n_query, merged.ib1 - merged.ib0));
+  if (place.similarity < MIN_SIMILARITY)
+    return;
+
+  /* Windows of nearby clusters can find the same place twice. */
+  for (guint p = 0; p < places->len; p++)
+    {
+      LecternPlace *other = &g_array_index (places, LecternPlace, p);
+
+      if (other->document_id == document_id && other->start < place.end && place.start < other->end)
+        {
+          if (place.similarity > other->similarity)
+            *other = place;
+          return;
+        }
+    }
+
+  g_array_append_val (places, place);
+}
+
+GArray *
+lectern_where (LecternCorpus  *corpus,
+               gint64          document_id,
+               glong           start,
+               glong           end,
+               GCancellable   *cancellable,
+               GError        **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *passage = NULL;
+  g_autoptr(GArray) shingles = NULL;
+  g_autoptr(GArray) hashes = NULL;
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(GArray) query_words = NULL;
+  g_autoptr(GArray) places = NULL;
+  glong length, passage_length;
+  guint h = 0;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  text = lectern_corpus_dup_text (corpus, document_id, error);
+  if (text == NULL)
+    return NULL;
+
+  length = lectern_text_length (text);
+  if (start < 0 || end > length || start >= end)
+    {
+      g_set_error (error, LECTERN_COMPARE_ERROR, LECTERN_COMPARE_ERROR_INVALID,
+                   _("The range %ld–%ld is not a passage of document %" G_GINT64_FORMAT
+                     ", which is %ld characters long"),
+                   start, end, document_id, length);
+      return NULL;
+    }
+
+  places = g_array_new (FALSE, FALSE, sizeof (LecternPlace));
+  passage = lectern_text_slice (text, start, end);
+  passage_length = end - start;
+  query_words = split_words (passage, -1, 0);
+  shingles = lectern_fingerprint_compute_all (passage);
+  if (shingles->len == 0)
+    return g_steal_pointer (&places);
+
+  hashes = g_array_sized_new (FALSE, FALSE, sizeof (guint64), shingles->len);
+  for (guint s = 0; s < shingles->len; s++)
+    g_array_append_val (hashes, g_array_index (shingles, LecternFingerprint, s).hash);
+
+  hits = lectern_corpus_lookup_fingerprints (corpus, (const guint64 *) (gpointer) hashes->data,
+                                             hashes->len, 0, error);
+  if (hits == NULL)
+    return NULL;
+  g_array_sort (hits, compare_hits);
+
+  /* Per document, hits closer than a passage's length apart are one
+   * cluster: one candidate place, verified on the text around it. */
+  while (h < hits->len)
+    {
+      gint64 doc = g_array_index (hits, LecternFingerprintHit, h).document_id;
+      g_autofree char *doc_text = NULL;
+      glong doc_length;
+      guint first = h;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      while (h < hits->len && g_array_index (hits, LecternFingerprintHit, h).document_id == doc)
+        h++;
+
+      if (doc == document_id)
+        doc_text = g_strdup (text);
+      else
+        {
+          g_autoptr(GError) local_error = NULL;
+
+          doc_text = lectern_corpus_dup_text (corpus, doc, &local_error);
+          /* Deleted since the lookup: nothing to report there. */
+          if (doc_text == NULL)
+            {
+              if (g_error_matches (local_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND))
+                continue;
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+        }
+      doc_length = doc == document_id ? length : lectern_text_length (doc_text);
+
+      for (guint c = first; c < h;)
+        {
+          glong cluster_start = G_MAXLONG, cluster_end = -1;
+          glong window_start, window_end;
+
+          for (; c < h; c++)
+            {
+              const LecternFingerprintHit *hit = &g_array_index (hits, LecternFingerprintHit, c);
+
+              /* The queried passage finds itself: not an answer. */
+              if (doc == document_id && hit->start < end && start < hit->end)
+                continue;
+              if (cluster_end >= 0 && hit->start > cluster_end + passage_length)
+                break;
+              /* Places before and after the passage are separate. */
+              if (doc == document_id && cluster_end >= 0 && cluster_end <= start && hit->start >= end)
+                break;
+              cluster_start = MIN (cluster_start, hit->start);
+              cluster_end = MAX (cluster_end, hit->end);
+            }
+          if (cluster_end < 0)
+            continue;
+
+          window_start = MAX (0, cluster_start - passage_length);
+          window_end = MIN (doc_length, cluster_end + passage_length);
+          if (doc == document_id)
+            {
+              if (cluster_start >= end)
+                window_start = MAX (window_start, end);
+              else
+                window_end = MIN (window_end, start);
+            }
+          if (window_start < window_end)
+            verify_window (places, doc, doc_text, window_start, window_end, query_words);
+        }
+    }
+
+  g_array_sort (places, compare_places);
+
+  return g_steal_pointer (&places);
+}
