@@ -216,6 +216,84 @@ test_corpus_annotate_and_check (void)
   cli_assert_status (check, 0);
 }
 
+/* Runs `where` on @passage of document @id and asserts a place in
+ * document @id overlapping the first occurrence of @other after
+ * @passage's own place. */
+static void
+assert_where_finds (const char *project,
+                    const char *text,
+                    const char *passage,
+                    const char *other)
+{
+  glong start = cli_char_offset (text, passage);
+  glong end = start + g_utf8_strlen (passage, -1);
+  const char *after = NULL;
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  g_autoptr(CliRun) run = NULL;
+  g_auto(GStrv) lines = NULL;
+  glong other_start, other_end;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (start, >=, 0);
+  /* The other occurrence: elsewhere than the passage itself. */
+  after = strstr (text, other);
+  if (after != NULL && g_utf8_pointer_to_offset (text, after) >= start &&
+      g_utf8_pointer_to_offset (text, after) < end)
+    after = strstr (after + 1, other);
+  g_assert_nonnull (after);
+  other_start = g_utf8_pointer_to_offset (text, after);
+  other_end = other_start + g_utf8_strlen (other, -1);
+
+  start_text = g_strdup_printf ("%ld", start);
+  end_text = g_strdup_printf ("%ld", end);
+  run = cli_run (project, "where", "2", start_text, end_text, NULL);
+  cli_assert_status (run, 0);
+  lines = cli_lines (run->out_text);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = cli_fields (lines[i]);
+      glong place_start = g_ascii_strtoll (fields[1], NULL, 10);
+      glong place_end = g_ascii_strtoll (fields[2], NULL, 10);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 4);
+      if (g_str_equal (fields[0], "2") && place_start < other_end && place_end > other_start)
+        found = TRUE;
+    }
+
+  if (!found)
+    g_error ("where did not find “%s” again; it answered:\n%s", other, run->out_text);
+}
+
+/* The reference passages of issue #4: a sentence repeated lightly edited
+ * further down 001, and a quotation that occurs twice. */
+static void
+test_corpus_where (void)
+{
+  g_autofree char *project = NULL;
+  g_autoptr(CliRun) text = NULL;
+
+  if (seeds_folder () == NULL)
+    {
+      g_test_skip ("the reference corpus is absent (LECTERN_SHARED_CORPUS)");
+      return;
+    }
+
+  project = import_seeds ();
+  text = cli_run (project, "text", "2", NULL);
+  cli_assert_status (text, 0);
+
+  assert_where_finds (project, text->out_text,
+                      "Moscow has dismissed claims that it intends to attack NATO countries as "
+                      "\'nonsense,\' saying that Western politicians are seeking to scare their "
+                      "populations to justify increased military spending.",
+                      "Moscow has dismissed claims that it intends to attack NATO as");
+  assert_where_finds (project, text->out_text,
+                      "they have no desire to sacrifice friendship with Russia for the dubious "
+                      "benefits of supporting the Nazi regime",
+                      "the dubious benefits of supporting the");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +303,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Cli/corpus/text", test_corpus_text);
   g_test_add_func ("/Lectern/Cli/corpus/documents", test_corpus_documents);
   g_test_add_func ("/Lectern/Cli/corpus/annotate-and-check", test_corpus_annotate_and_check);
+  g_test_add_func ("/Lectern/Cli/corpus/where", test_corpus_where);
 
   return g_test_run ();
 }
