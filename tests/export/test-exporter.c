@@ -1,0 +1,341 @@
+/* test-exporter.c — options, filters, atomic writes and the worker thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "export-fixture.h"
+#include "export-fixture-stream.h"
+
+static void
+test_formats (void)
+{
+  LecternExportFormat format;
+  LecternExportGroupBy group_by;
+  static const char * const names[] = { "markdown", "html", "csv", "json", "qdpx", "pdf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_true (lectern_export_format_from_string (names[i], &format));
+      g_assert_cmpint (format, ==, i);
+      g_assert_cmpstr (lectern_export_format_to_string (format), ==, names[i]);
+      g_assert_nonnull (lectern_export_format_get_extension (format));
+      g_assert_nonnull (lectern_export_format_get_mime_type (format));
+      g_assert_nonnull (lectern_export_format_get_label (format));
+    }
+  g_assert_true (lectern_export_format_from_string ("JSON", &format));
+  g_assert_cmpint (format, ==, LECTERN_EXPORT_FORMAT_JSON);
+  g_assert_false (lectern_export_format_from_string ("docx", &format));
+  g_assert_false (lectern_export_format_from_string (NULL, &format));
+  g_assert_true (lectern_export_group_by_from_string ("tag", &group_by));
+  g_assert_cmpint (group_by, ==, LECTERN_EXPORT_GROUP_BY_TAG);
+  g_assert_cmpstr (lectern_export_group_by_to_string (group_by), ==, "tag");
+  g_assert_false (lectern_export_group_by_from_string ("author", &group_by));
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+static void
+test_options (void)
+{
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_CSV);
+  g_autoptr(LecternExportOptions) copy = NULL;
+  const gint64 *ids;
+  guint n_ids;
+  guint n_notify = 0;
+
+  g_assert_true (lectern_export_options_get_with_subtags (options));
+  g_signal_connect (options, "notify", G_CALLBACK (count_notify), &n_notify);
+  lectern_export_options_set_csv_bom (options, TRUE);
+  lectern_export_options_set_csv_bom (options, TRUE);
+  g_assert_cmpuint (n_notify, ==, 1);
+  lectern_export_options_set_title (options, "T");
+  lectern_export_options_set_title (options, "T");
+  g_assert_cmpuint (n_notify, ==, 2);
+  lectern_export_options_add_document_id (options, 3);
+  lectern_export_options_add_document_id (options, 3);
+  lectern_export_options_add_tag_id (options, 7);
+  lectern_export_options_set_date_from (options, "2020-01-01");
+  lectern_export_options_set_author (options, "");
+  g_assert_null (lectern_export_options_get_author (options));
+
+  copy = lectern_export_options_copy (options);
+  g_assert_cmpint (lectern_export_options_get_format (copy), ==, LECTERN_EXPORT_FORMAT_CSV);
+  g_assert_true (lectern_export_options_get_csv_bom (copy));
+  g_assert_cmpstr (lectern_export_options_get_title (copy), ==, "T");
+  g_assert_cmpstr (lectern_export_options_get_date_from (copy), ==, "2020-01-01");
+  ids = lectern_export_options_get_document_ids (copy, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 1);
+  g_assert_cmpint (ids[0], ==, 3);
+  ids = lectern_export_options_get_tag_ids (copy, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 1);
+  g_assert_cmpint (ids[0], ==, 7);
+}
+
+/* The annotations of a JSON export: each as "quote|tag,tag". */
+static GPtrArray *
+exported (LecternCorpus        *corpus,
+          LecternExportOptions *options)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *items;
+
+  lectern_export_options_set_format (options, LECTERN_EXPORT_FORMAT_JSON);
+  bytes = fixture_export (corpus, options);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), -1, NULL));
+  items = json_object_get_array_member (json_object_get_object_member (
+            json_node_get_object (json_parser_get_root (parser)), "first"), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      JsonArray *bodies = json_object_get_array_member (item, "body");
+      JsonArray *selectors = json_object_get_array_member (json_object_get_object_member (item, "target"), "selector");
+      g_autoptr(GString) line = g_string_new (json_object_get_string_member (json_array_get_object_element (selectors, 0),
+                                                                             "exact"));
+
+      g_string_append_c (line, '|');
+      for (guint j = 0; j < json_array_get_length (bodies); j++)
+        {
+          JsonObject *body = json_array_get_object_element (bodies, j);
+
+          if (g_str_equal (json_object_get_string_member (body, "purpose"), "tagging"))
+            g_string_append_printf (line, "%s,", json_object_get_string_member (body, "value"));
+        }
+      g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
+    }
+  return lines;
+}
+
+static void
+test_filters (void)
+{
+  Fixture fixture;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_JSON);
+  GPtrArray *lines;
+
+  fixture_init (&fixture, "filters.lectern");
+
+  lines = exported (fixture.corpus, options);
+  g_assert_cmpuint (lines->len, ==, fixture.n_annotations);
+  g_ptr_array_unref (lines);
+
+  lectern_export_options_add_document_id (options, fixture.doc2);
+  lines = exported (fixture.corpus, options);
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_ptr_array_unref (lines);
+  lectern_export_options_clear_document_ids (options);
+
+  /* A tag with its sub-tags; only the tags that pass are listed. */
+  lectern_export_options_add_tag_id (options, fixture.security);
+  lines = exported (fixture.corpus, options);
+  g_assert_cmpuint (lines->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "sécurité européenne|Security/Europe,");
+  g_assert_cmpstr (g_ptr_array_index (lines, 2), ==, "'security'|Security,Security/Europe,");
+  g_ptr_array_unref (lines);
+  lectern_export_options_set_with_subtags (options, FALSE);
+  lines = exported (fixture.corpus, options);
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (lines, 1), ==, "'security'|Security,");
+  g_ptr_array_unref (lines);
+  lectern_export_options_clear_tag_ids (options);
+
+  lectern_export_options_set_author (options, "Somebody else");
+  lines = exported (fixture.corpus, options);
+  g_assert_cmpuint (lines->len, ==, 0);
+  g_ptr_array_unref (lines);
+  lectern_export_options_set_author (options, "Ana Lyst");
+  lines = exported (fixture.corpus, options);
+  g_assert_cmpuint (lines->len, ==, fixture.n_annotations);
+  g_ptr_array_unref (lines);
+  lectern_export_options_set_author (options, NULL);
+
+  /* Document dates: 2025-04-26 and 2021-11-12, ends included. */
+  lectern_export_options_set_date_from (options, "2022-01-01");
+  lines = exported (fixture.corpus, options);
+  g_assert_cmpuint (lines->len, ==, 5);
+  g_ptr_array_unref (lines);
+  lectern_export_options_set_date_from (options, NULL);
+  lectern_export_options_set_date_to (options, "2021-11-12");
+  lines = exported (fixture.corpus, options);
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_ptr_array_unref (lines);
+
+  fixture_clear (&fixture);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+static void
+cancel_on_progress (guint    done,
+                    guint    total,
+                    gpointer data)
+{
+  g_cancellable_cancel (data);
+}
+
+/* A failed or cancelled export leaves the old file whole, and nothing
+ * else behind. */
+static void
+test_atomic (void)
+{
+  Fixture fixture;
+  g_autofree char *path = fixture_path ("out.csv");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_CSV);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent-lectern-folder/out.csv");
+  guint n_files;
+
+  fixture_init (&fixture, "atomic.lectern");
+  g_assert_true (g_file_set_contents (path, "GOOD", -1, NULL));
+  n_files = count_files (dir);
+
+  /* Cancelled while writing, from the progress report. */
+  for (guint format = 0; format < LECTERN_EXPORT_N_FORMATS; format++)
+    {
+      g_cancellable_reset (cancellable);
+      lectern_export_options_set_format (options, format);
+      g_assert_false (lectern_export_to_file (fixture.corpus, options, file, cancel_on_progress, cancellable,
+                                              cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "GOOD");
+      g_clear_pointer (&contents, g_free);
+      g_assert_cmpuint (count_files (dir), ==, n_files);
+    }
+
+  /* A place that cannot be written: an error naming it. */
+  g_assert_false (lectern_export_to_file (fixture.corpus, options, nowhere, NULL, NULL, NULL, &error));
+  g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "/nonexistent-lectern-folder/out.csv"));
+  g_clear_error (&error);
+
+  /* And a good export does replace it. */
+  lectern_export_options_set_format (options, LECTERN_EXPORT_FORMAT_CSV);
+  g_assert_true (lectern_export_to_file (fixture.corpus, options, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "annotation_id,"));
+  g_assert_cmpuint (count_files (dir), ==, n_files);
+  fixture_clear (&fixture);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GThread   *main_thread;
+  guint      n_progress;
+  guint      last_done;
+  guint      last_total;
+  GError    *error;
+  gboolean   finished;
+} AsyncState;
+
+static void
+on_progress (guint    done,
+             guint    total,
+             gpointer data)
+{
+  AsyncState *state = data;
+
+  /* Delivered on the caller's thread, before completion. */
+  g_assert_true (g_thread_self () == state->main_thread);
+  g_assert_false (state->finished);
+  state->n_progress++;
+  state->last_done = done;
+  state->last_total = total;
+}
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  AsyncState *state = data;
+
+  g_assert_true (g_thread_self () == state->main_thread);
+  lectern_export_to_file_finish (result, &state->error);
+  state->finished = TRUE;
+  g_main_loop_quit (state->loop);
+}
+
+static void
+test_async (void)
+{
+  Fixture fixture;
+  g_autofree char *path = fixture_path ("async.jsonld");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_JSON);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  AsyncState state = { loop, g_thread_self (), 0, 0, 0, NULL, FALSE };
+
+  fixture_init (&fixture, "async.lectern");
+  lectern_export_to_file_async (lectern_corpus_get_file (fixture.corpus), options, file,
+                                on_progress, &state, NULL, on_exported, &state);
+  /* The options were copied: changing them now changes nothing. */
+  lectern_export_options_set_format (options, LECTERN_EXPORT_FORMAT_CSV);
+  g_main_loop_run (loop);
+  g_assert_no_error (state.error);
+  g_assert_cmpuint (state.n_progress, >=, 1);
+  g_assert_cmpuint (state.last_done, ==, fixture.n_annotations);
+  g_assert_cmpuint (state.last_total, ==, fixture.n_annotations);
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+
+  /* Cancelled: the file from before stays. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_cancellable_cancel (cancellable);
+  state.finished = FALSE;
+  lectern_export_to_file_async (lectern_corpus_get_file (fixture.corpus), options, file,
+                                NULL, NULL, cancellable, on_exported, &state);
+  g_main_loop_run (loop);
+  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&state.error);
+  {
+    g_autofree char *after = NULL;
+
+    g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, contents);
+  }
+  fixture_clear (&fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/Lectern/Exporter/formats", test_formats);
+  g_test_add_func ("/Lectern/Exporter/options", test_options);
+  g_test_add_func ("/Lectern/Exporter/filters", test_filters);
+  g_test_add_func ("/Lectern/Exporter/atomic", test_atomic);
+  g_test_add_func ("/Lectern/Exporter/async", test_async);
+  return g_test_run ();
+}
