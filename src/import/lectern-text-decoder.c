@@ -21,8 +21,9 @@ typedef struct
   const char *kind;   /* translatable */
 } Signature;
 
-/* Formats people drop onto an importer by mistake. Those whose bytes
- * could also begin a real text file (BMP's "BM", DOS's "MZ") are left to
+/* Formats people drop onto an importer by mistake, by magic bytes that no
+ * text begins with. Those whose magic could also begin a real text (BMP's
+ * "BM", DOS's "MZ", MP3's "ID3", RIFF media, MP4's "ftyp" box) are left to
  * the NUL-byte check, which catches them anyway. */
 static const Signature signatures[] = {
   { "\x89PNG\r\n\x1a\n", 8, 0, N_("a PNG image") },
@@ -31,13 +32,12 @@ static const Signature signatures[] = {
   { "GIF89a", 6, 0, N_("a GIF image") },
   { "II*\0", 4, 0, N_("a TIFF image") },
   { "MM\0*", 4, 0, N_("a TIFF image") },
-  { "WEBP", 4, 8, N_("a WebP image") },
   { "%PDF-", 5, 0, N_("a PDF file") },
   { "PK\x03\x04", 4, 0, N_("a ZIP archive (or a document stored as one, such as .docx or .odt)") },
   { "PK\x05\x06", 4, 0, N_("a ZIP archive") },
   { "PK\x07\x08", 4, 0, N_("a ZIP archive") },
   { "\x1f\x8b", 2, 0, N_("a gzip archive") },
-  { "BZh", 3, 0, N_("a bzip2 archive") },
+  { "1AY&SY", 6, 4, N_("a bzip2 archive") },
   { "\xfd" "7zXZ\0", 6, 0, N_("an xz archive") },
   { "7z\xbc\xaf\x27\x1c", 6, 0, N_("a 7-Zip archive") },
   { "Rar!\x1a\x07", 6, 0, N_("a RAR archive") },
@@ -47,10 +47,8 @@ static const Signature signatures[] = {
   { "{\\rtf", 5, 0, N_("an RTF document") },
   { "\x7f" "ELF", 4, 0, N_("a program (ELF)") },
   { "SQLite format 3\0", 16, 0, N_("an SQLite database") },
-  { "ID3", 3, 0, N_("an MP3 file") },
   { "OggS", 4, 0, N_("an Ogg media file") },
   { "fLaC", 4, 0, N_("a FLAC audio file") },
-  { "ftyp", 4, 4, N_("an MP4 or QuickTime media file") },
   { "\0asm", 4, 0, N_("a WebAssembly program") },
 };
 

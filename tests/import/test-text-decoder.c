@@ -211,6 +211,19 @@ test_signatures (void)
   assert_refused ("%PDF-1.7\n%text\n", 15, "report.pdf", LECTERN_IMPORT_ERROR_BINARY, "PDF");
   assert_refused ("\x1f\x8b text", 7, "notes.txt.gz", LECTERN_IMPORT_ERROR_BINARY, "gzip");
   assert_refused ("\x7f" "ELF text", 9, "a.out", LECTERN_IMPORT_ERROR_BINARY, "ELF");
+  assert_refused ("BZh91AY&SY text", 15, "notes.bz2", LECTERN_IMPORT_ERROR_BINARY, "bzip2");
+  /* Media files that have no text-proof magic still hold NUL bytes. */
+  assert_refused ("ID3\x04\0\0\0\0\x01\x02 text", 15, "song.mp3", LECTERN_IMPORT_ERROR_BINARY, "NUL");
+}
+
+static void
+test_magic_like_text (void)
+{
+  const char *text = "Convert WEBP images, read ID3 tags, and BZh files.\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+
+  /* Words that happen to spell a format's name are text. */
+  assert_decodes (bytes, text, "UTF-8");
 }
 
 static void
@@ -288,6 +301,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/TextDecoder/refused/empty", test_empty);
   g_test_add_func ("/Lectern/TextDecoder/refused/nul-bytes", test_nul_bytes);
   g_test_add_func ("/Lectern/TextDecoder/refused/signatures", test_signatures);
+  g_test_add_func ("/Lectern/TextDecoder/magic-like-text", test_magic_like_text);
   g_test_add_func ("/Lectern/TextDecoder/refused/control-characters", test_control_characters);
   g_test_add_func ("/Lectern/TextDecoder/few-control-characters", test_few_control_characters);
   g_test_add_func ("/Lectern/TextDecoder/refused/broken-utf8", test_broken_utf8);
