@@ -44,7 +44,7 @@ static const char stylesheet[] =
   "a{color:inherit;text-decoration:none}}";
 
 /* Escapes for text and attribute values alike; control characters other
- * than tab and newline become U+FFFD, as HTML forbids them. */
+ * than tab and line ends become U+FFFD, as HTML forbids them. */
 static void
 append_escaped (GString    *out,
                 const char *text,
@@ -63,6 +63,7 @@ append_escaped (GString    *out,
         case '\'': g_string_append (out, "&#39;"); break;
         case '\t':
         case '\n':
+        case '\r':
           g_string_append_c (out, *p);
           break;
         default:

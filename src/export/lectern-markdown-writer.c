@@ -64,6 +64,21 @@ _lectern_markdown_escape (const char *text)
   return g_string_free (escaped, FALSE);
 }
 
+/* Notes may hold CRLF or CR line ends (stored text never does). */
+static char *
+crlf_to_lf (const char *text)
+{
+  GString *lf = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\r' && p[1] == '\n')
+        continue;
+      g_string_append_c (lf, *p == '\r' ? '\n' : *p);
+    }
+  return g_string_free (lf, FALSE);
+}
+
 /* Appends @text escaped, each line of it prefixed with @lead; lines within
  * a paragraph end with a hard break, blank lines separate paragraphs. */
 static void
@@ -71,7 +86,8 @@ append_block (GString    *out,
               const char *text,
               const char *lead)
 {
-  g_autofree char *escaped = _lectern_markdown_escape (text);
+  g_autofree char *lf = crlf_to_lf (text);
+  g_autofree char *escaped = _lectern_markdown_escape (lf);
   g_auto(GStrv) lines = g_strsplit (escaped, "\n", -1);
   guint n = g_strv_length (lines);
 
@@ -107,7 +123,7 @@ append_heading (GString    *out,
   g_autofree char *flat = g_strdup (text != NULL && *text != '\0' ? text : _("Untitled"));
 
   /* A heading is one line. */
-  g_strdelimit (flat, "\n\t", ' ');
+  g_strdelimit (flat, "\r\n\t", ' ');
   escaped = _lectern_markdown_escape (flat);
   if (level > 6)
     {
@@ -151,7 +167,7 @@ append_annotation (LecternExportSelection *selection,
       g_string_append_c (out, '\n');
     }
 
-  g_strdelimit (citation, "\n\t", ' ');
+  g_strdelimit (citation, "\r\n\t", ' ');
   escaped_citation = _lectern_markdown_escape (citation);
   g_string_append_printf (out, "— %s\n\n", escaped_citation);
 }

@@ -190,7 +190,12 @@ append_text (GString    *markup,
 
   for (const char *p = clean; *p != '\0'; p++)
     {
-      if (((guchar) *p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+      if (*p == '\r')
+        {
+          if (p[1] != '\n')
+            g_string_append_c (visible, '\n');
+        }
+      else if (((guchar) *p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
         g_string_append (visible, "\xEF\xBF\xBD");
       else
         g_string_append_c (visible, *p);
