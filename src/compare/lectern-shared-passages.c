@@ -32,8 +32,9 @@
 /* A seed found more often than this in one text is boilerplate noise
  * ("of the ..."): skipped as a seed, still bridged over. */
 #define MAX_SEED_REPEATS 64
-/* Places less similar than this to the passage are not reported. */
-#define MIN_SIMILARITY 0.5
+/* Places less similar than this to the passage (Dice's coefficient over
+ * words) are not reported. */
+#define MIN_SIMILARITY 0.3
 
 typedef struct
 {
@@ -414,8 +415,40 @@ compare_places (gconstpointer x,
   return (p->start > q->start) - (p->start < q->start);
 }
 
-/* Verifies one cluster of hits: finds the passage's words in the text
- * around it and, if enough of them are there in order, adds the place. */
+static int
+compare_passages_by_b (gconstpointer x,
+                       gconstpointer y)
+{
+  const Passage *p = x, *q = y;
+
+  return (p->ib0 > q->ib0) - (p->ib0 < q->ib0);
+}
+
+static void
+add_place (GArray             *places,
+           const LecternPlace *place)
+{
+  /* Windows of nearby clusters can find the same place twice. */
+  for (guint p = 0; p < places->len; p++)
+    {
+      LecternPlace *other = &g_array_index (places, LecternPlace, p);
+
+      if (other->document_id == place->document_id &&
+          other->start < place->end && place->start < other->end)
+        {
+          if (place->similarity > other->similarity)
+            *other = *place;
+          return;
+        }
+    }
+
+  g_array_append_val (places, *place);
+}
+
+/* Verifies a window of a candidate text: finds the passage's words there
+ * and reports each place holding enough of them in order. Pieces of one
+ * place split by an edit longer than a passage's gap join when they follow
+ * each other on both sides. */
 static void
 verify_window (GArray     *places,
                gint64      document_id,
@@ -428,72 +461,41 @@ verify_window (GArray     *places,
   const char *to = g_utf8_offset_to_pointer (from, window_end - window_start);
   g_autoptr(GArray) words = split_words (from, to - from, window_start);
   g_autoptr(GArray) passages = NULL;
-  const Passage *best = NULL;
-  Passage merged;
-  LecternPlace place;
   guint n_query = query_words->len;
 
   passages = find_passages ((const Word *) (gpointer) query_words->data, n_query,
                             (const Word *) (gpointer) words->data, words->len,
                             MIN (LECTERN_FINGERPRINT_WORDS, n_query));
-  if (passages->len == 0)
-    return;
+  g_array_sort (passages, compare_passages_by_b);
 
-  for (guint p = 0; p < passages->len; p++)
+  for (guint p = 0; p < passages->len;)
     {
-      const Passage *passage = &g_array_index (passages, Passage, p);
+      Passage group = g_array_index (passages, Passage, p++);
+      LecternPlace place;
+      guint place_words;
 
-      if (best == NULL || passage->matched > best->matched)
-        best = passage;
-    }
-
-  /* Pieces of the same place split by a bigger edit join the best one
-   * when they keep the order on both sides. */
-  merged = *best;
-  for (guint p = 0; p < passages->len; p++)
-    {
-      const Passage *passage = &g_array_index (passages, Passage, p);
-
-      if (passage == best)
-        continue;
-      if (passage->ia1 <= merged.ia0 && passage->ib1 <= merged.ib0 &&
-          merged.ib0 - passage->ib1 <= n_query)
+      while (p < passages->len)
         {
-          merged.ia0 = passage->ia0;
-          merged.ib0 = passage->ib0;
-          merged.matched += passage->matched;
+          const Passage *next = &g_array_index (passages, Passage, p);
+
+          if (next->ib0 > group.ib1 + n_query || next->ia0 < group.ia1)
+            break;
+          group.ia1 = MAX (group.ia1, next->ia1);
+          group.ib1 = MAX (group.ib1, next->ib1);
+          group.matched += next->matched;
+          p++;
         }
-      else if (passage->ia0 >= merged.ia1 && passage->ib0 >= merged.ib1 &&
-               passage->ib0 - merged.ib1 <= n_query)
-        {
-          merged.ia1 = passage->ia1;
-          merged.ib1 = passage->ib1;
-          merged.matched += passage->matched;
-        }
+
+      /* Dice's coefficient: a short repeat of a long passage, and a long
+       * place around a short passage, both score low. */
+      place_words = group.ib1 - group.ib0;
+      place.document_id = document_id;
+      place.start = g_array_index (words, Word, group.ib0).start;
+      place.end = g_array_index (words, Word, group.ib1 - 1).end;
+      place.similarity = MIN (1.0, 2.0 * group.matched / (n_query + place_words));
+      if (place.similarity >= MIN_SIMILARITY)
+        add_place (places, &place);
     }
-
-  place.document_id = document_id;
-  place.start = g_array_index (words, Word, merged.ib0).start;
-  place.end = g_array_index (words, Word, merged.ib1 - 1).end;
-  place.similarity = MIN (1.0, (double) merged.matched /
-                               MAX (n_query, merged.ib1 - merged.ib0));
-  if (place.similarity < MIN_SIMILARITY)
-    return;
-
-  /* Windows of nearby clusters can find the same place twice. */
-  for (guint p = 0; p < places->len; p++)
-    {
-      LecternPlace *other = &g_array_index (places, LecternPlace, p);
-
-      if (other->document_id == document_id && other->start < place.end && place.start < other->end)
-        {
-          if (place.similarity > other->similarity)
-            *other = place;
-          return;
-        }
-    }
-
-  g_array_append_val (places, place);
 }
 
 GArray *
@@ -539,22 +541,33 @@ lectern_where (LecternCorpus  *corpus,
   shingles = lectern_fingerprint_compute_all (passage);
   if (shingles->len == 0)
     return g_steal_pointer (&places);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
   hashes = g_array_sized_new (FALSE, FALSE, sizeof (guint64), shingles->len);
   for (guint s = 0; s < shingles->len; s++)
     g_array_append_val (hashes, g_array_index (shingles, LecternFingerprint, s).hash);
 
   hits = lectern_corpus_lookup_fingerprints (corpus, (const guint64 *) (gpointer) hashes->data,
-                                             hashes->len, 0, error);
+                                             hashes->len, document_id, error);
   if (hits == NULL)
     return NULL;
   g_array_sort (hits, compare_hits);
 
-  /* Per document, hits closer than a passage's length apart are one
-   * cluster: one candidate place, verified on the text around it. */
+  /* The queried document is searched whole, before and after the passage:
+   * its own text is at hand, and stored fingerprints only promise to catch
+   * passages of LECTERN_FINGERPRINT_GUARANTEE words. */
+  if (start > 0)
+    verify_window (places, document_id, text, 0, start, query_words);
+  if (end < length)
+    verify_window (places, document_id, text, end, length, query_words);
+
+  /* Other documents: hits closer than a passage's length apart are one
+   * cluster, one candidate place, verified on the text around it. */
   while (h < hits->len)
     {
       gint64 doc = g_array_index (hits, LecternFingerprintHit, h).document_id;
+      g_autoptr(GError) local_error = NULL;
       g_autofree char *doc_text = NULL;
       glong doc_length;
       guint first = h;
@@ -565,58 +578,35 @@ lectern_where (LecternCorpus  *corpus,
       while (h < hits->len && g_array_index (hits, LecternFingerprintHit, h).document_id == doc)
         h++;
 
-      if (doc == document_id)
-        doc_text = g_strdup (text);
-      else
+      doc_text = lectern_corpus_dup_text (corpus, doc, &local_error);
+      if (doc_text == NULL)
         {
-          g_autoptr(GError) local_error = NULL;
-
-          doc_text = lectern_corpus_dup_text (corpus, doc, &local_error);
           /* Deleted since the lookup: nothing to report there. */
-          if (doc_text == NULL)
-            {
-              if (g_error_matches (local_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND))
-                continue;
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return NULL;
-            }
+          if (g_error_matches (local_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND))
+            continue;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
         }
-      doc_length = doc == document_id ? length : lectern_text_length (doc_text);
+      doc_length = lectern_text_length (doc_text);
 
       for (guint c = first; c < h;)
         {
           glong cluster_start = G_MAXLONG, cluster_end = -1;
-          glong window_start, window_end;
 
           for (; c < h; c++)
             {
               const LecternFingerprintHit *hit = &g_array_index (hits, LecternFingerprintHit, c);
 
-              /* The queried passage finds itself: not an answer. */
-              if (doc == document_id && hit->start < end && start < hit->end)
-                continue;
               if (cluster_end >= 0 && hit->start > cluster_end + passage_length)
-                break;
-              /* Places before and after the passage are separate. */
-              if (doc == document_id && cluster_end >= 0 && cluster_end <= start && hit->start >= end)
                 break;
               cluster_start = MIN (cluster_start, hit->start);
               cluster_end = MAX (cluster_end, hit->end);
             }
-          if (cluster_end < 0)
-            continue;
 
-          window_start = MAX (0, cluster_start - passage_length);
-          window_end = MIN (doc_length, cluster_end + passage_length);
-          if (doc == document_id)
-            {
-              if (cluster_start >= end)
-                window_start = MAX (window_start, end);
-              else
-                window_end = MIN (window_end, start);
-            }
-          if (window_start < window_end)
-            verify_window (places, doc, doc_text, window_start, window_end, query_words);
+          verify_window (places, doc, doc_text,
+                         MAX (0, cluster_start - passage_length),
+                         MIN (doc_length, cluster_end + passage_length),
+                         query_words);
         }
     }
 

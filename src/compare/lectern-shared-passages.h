@@ -31,12 +31,17 @@ typedef struct
   gint64 document_id;
   glong  start;        /* code points, end exclusive */
   glong  end;
-  double similarity;   /* share of words in common with the passage, in (0, 1] */
+  /* Words in common, 2m / (words of the passage + words of the place):
+   * 1 for an exact repeat, lower for an edited or partial one. */
+  double similarity;
 } LecternPlace;
 
 /* Where else does [start, end) of @document_id occur in @corpus? Every other
  * document, and other places of the same document, holding the passage
- * exactly or lightly edited; the queried range itself is left out.
+ * exactly or lightly edited (similarity 0.3 or more); the queried range
+ * itself is left out. The queried document is searched whole; the others
+ * through their stored fingerprints, which catch any shared stretch of
+ * LECTERN_FINGERPRINT_GUARANTEE words or more.
  * Passages shorter than LECTERN_FINGERPRINT_WORDS words find nothing.
  * Errors: LECTERN_COMPARE_ERROR_INVALID for an empty range or one outside
  * the text, corpus errors as they come, G_IO_ERROR_CANCELLED.
