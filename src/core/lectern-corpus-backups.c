@@ -45,14 +45,34 @@ lectern_corpus_dup_backup_folder (GFile *file)
   return g_file_get_child (parent, name);
 }
 
-static int
-compare_names_newest_first (gconstpointer a,
-                            gconstpointer b)
+typedef struct
 {
-  g_autofree char *na = g_file_get_basename (*(GFile * const *) a);
-  g_autofree char *nb = g_file_get_basename (*(GFile * const *) b);
+  GFile  *file;
+  char   *name;
+  gint64  modified;   /* µs since 1970 */
+} Backup;
 
-  return -strcmp (na, nb);
+static void
+backup_clear (gpointer data)
+{
+  Backup *backup = data;
+
+  g_clear_object (&backup->file);
+  g_clear_pointer (&backup->name, g_free);
+}
+
+/* Newest first: by modification time, then by name (which starts with
+ * the time, to the second). */
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const Backup *ba = a;
+  const Backup *bb = b;
+
+  if (ba->modified != bb->modified)
+    return ba->modified > bb->modified ? -1 : 1;
+  return -strcmp (ba->name, bb->name);
 }
 
 GPtrArray *
@@ -62,6 +82,7 @@ lectern_corpus_list_backups (GFile   *file,
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GFileEnumerator) children = NULL;
   g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GArray) found = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *stem = NULL;
   g_autofree char *prefix = NULL;
@@ -73,8 +94,13 @@ lectern_corpus_list_backups (GFile   *file,
   stem = project_stem (file);
   prefix = g_strconcat (stem, "-", NULL);
   backups = g_ptr_array_new_with_free_func (g_object_unref);
+  found = g_array_new (FALSE, TRUE, sizeof (Backup));
+  g_array_set_clear_func (found, backup_clear);
 
-  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
+  children = g_file_enumerate_children (folder,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                        G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
                                         G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (children == NULL)
     {
@@ -105,10 +131,23 @@ lectern_corpus_list_backups (GFile   *file,
 
       name = g_file_info_get_name (info);
       if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".lectern"))
-        g_ptr_array_add (backups, g_object_ref (child));
+        {
+          g_autoptr(GDateTime) modified = g_file_info_get_modification_date_time (info);
+          Backup backup = {
+            .file = g_object_ref (child),
+            .name = g_strdup (name),
+            .modified = modified ? g_date_time_to_unix (modified) * G_USEC_PER_SEC
+                                   + g_date_time_get_microsecond (modified) : 0,
+          };
+
+          g_array_append_val (found, backup);
+        }
     }
 
-  g_ptr_array_sort (backups, compare_names_newest_first);
+  g_array_sort (found, compare_newest_first);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (backups, g_object_ref (g_array_index (found, Backup, i).file));
+
   return g_steal_pointer (&backups);
 }
 

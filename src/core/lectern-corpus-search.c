@@ -203,7 +203,13 @@ locate_hits (LecternSearchQuery *query,
       covered = span->end;
 
       left = one_line_between (&cursor, MAX (0, span->start - CONTEXT_CHARS), span->start);
-      match = one_line_between (&cursor, span->start, span->end);
+      /* The match itself is the exact text at the offsets. */
+      {
+        const char *from = cursor_seek (&cursor, span->start);
+        const char *to = cursor_seek (&cursor, span->end);
+
+        match = g_strndup (from, to - from);
+      }
       right = one_line_between (&cursor, span->end, MIN (length, span->end + CONTEXT_CHARS));
 
       hit = _lectern_search_hit_new (document_id, title, span->start, span->end, left, match, right);

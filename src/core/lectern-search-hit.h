@@ -17,7 +17,9 @@ const char *lectern_search_hit_get_title       (LecternSearchHit *self);
 /* Code-point offsets of the match in the stored text, end exclusive. */
 glong       lectern_search_hit_get_start       (LecternSearchHit *self);
 glong       lectern_search_hit_get_end         (LecternSearchHit *self);
-/* Context: up to 40 code points either side, on one line. */
+/* Context: up to 40 code points either side, on one line (newlines and
+ * other controls shown as spaces). The match is the exact text at
+ * [start, end). */
 const char *lectern_search_hit_get_left        (LecternSearchHit *self);
 const char *lectern_search_hit_get_match       (LecternSearchHit *self);
 const char *lectern_search_hit_get_right       (LecternSearchHit *self);

@@ -1,0 +1,1532 @@
+/* test-corpus.c — the project file: opening and refusing files, documents,
+ * the codebook, annotations, memos, undo, change signals, several writers
+ * and the integrity check.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "lectern-core.h"
+
+#define CHILD_ENV "LECTERN_TEST_CORPUS_CHILD"
+#define CONCURRENT_WRITES 150
+
+static const char *self_exe;
+
+/* A family emoji (5 code points), a combining mark without precomposed
+ * form, an astral symbol and Arabic: what offsets must count right. */
+#define FAMILY "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7"
+#define TRICKY_TEXT "Mot q\xcc\x83 puis " FAMILY " puis \xf0\x9d\x84\x9e puis \xd8\xb3\xd9\x84\xd8\xa7\xd9\x85 fin.\n"
+
+static char *
+project_path (const char *name)
+{
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+static LecternCorpus *
+create_project (const char  *name,
+                GFile      **file_out)
+{
+  g_autofree char *path = project_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  LecternCorpus *corpus = lectern_corpus_create (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (corpus);
+  if (file_out != NULL)
+    *file_out = g_steal_pointer (&file);
+  return corpus;
+}
+
+static gint64
+add_document (LecternCorpus *corpus,
+              const char    *title,
+              const char    *text)
+{
+  g_autoptr(LecternDocument) document = lectern_document_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  lectern_document_set_title (document, title);
+  id = lectern_corpus_add_document (corpus, document, text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static guint
+n_items (GListModel *model)
+{
+  g_assert_nonnull (model);
+  return g_list_model_get_n_items (model);
+}
+
+static guint
+count_documents (LecternCorpus *corpus)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) documents = lectern_corpus_list_documents (corpus, &error);
+
+  g_assert_no_error (error);
+  return n_items (documents);
+}
+
+static guint
+count_annotations (LecternCorpus *corpus)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) annotations = lectern_corpus_list_annotations (corpus, 0, 0, FALSE, &error);
+
+  g_assert_no_error (error);
+  return n_items (annotations);
+}
+
+static guint
+count_tags (LecternCorpus *corpus)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) tags = lectern_corpus_list_tags (corpus, &error);
+
+  g_assert_no_error (error);
+  return n_items (tags);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static void
+assert_unchanged (const char *path,
+                  GBytes     *before)
+{
+  g_autoptr(GBytes) after = read_bytes (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static gint64
+raw_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* A closed project holding one document, for the refusal tests. */
+static char *
+make_closed_project (const char *name)
+{
+  g_autoptr(GFile) file = NULL;
+  LecternCorpus *corpus = create_project (name, &file);
+
+  add_document (corpus, "Kept", "Some text that must survive.\n");
+  g_object_unref (corpus);
+  return g_file_get_path (file);
+}
+
+static void
+assert_open_fails (const char *path,
+                   int         code)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCorpus) corpus = lectern_corpus_open (file, &error);
+
+  g_assert_error (error, LECTERN_CORPUS_ERROR, code);
+  g_assert_null (corpus);
+  /* The message names the file. */
+  g_assert_nonnull (strstr (error->message, path));
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_create_fresh (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LecternCorpus) corpus = create_project ("fresh.lectern", &file);
+  g_autofree char *path = g_file_get_path (file);
+
+  g_assert_true (g_file_equal (lectern_corpus_get_file (corpus), file));
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, LECTERN_CORPUS_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (path, "PRAGMA application_id"), !=, 0);
+  /* Both migrations ran. */
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM meta WHERE key LIKE 'migrated-to-%'"), ==, 2);
+  g_assert_cmpint (count_documents (corpus), ==, 0);
+}
+
+static void
+test_create_refuses_existing (void)
+{
+  g_autofree char *text_path = project_path ("notes.txt");
+  g_autoptr(GFile) text_file = g_file_new_for_path (text_path);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCorpus) refused = NULL;
+  g_autofree char *full_path = make_closed_project ("full.lectern");
+  g_autoptr(GFile) full_file = g_file_new_for_path (full_path);
+  g_autoptr(GFile) empty_file = NULL;
+  g_autoptr(LecternCorpus) empty = NULL;
+  g_autoptr(LecternCorpus) reopened = NULL;
+
+  g_assert_true (g_file_set_contents (text_path, "my notes\n", -1, NULL));
+  before = read_bytes (text_path);
+  refused = lectern_corpus_create (text_file, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_EXISTS);
+  g_assert_null (refused);
+  assert_unchanged (text_path, before);
+  g_clear_error (&error);
+
+  refused = lectern_corpus_create (full_file, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_EXISTS);
+  g_assert_null (refused);
+  g_clear_error (&error);
+
+  /* An empty project is simply opened. */
+  empty = create_project ("empty.lectern", &empty_file);
+  g_clear_object (&empty);
+  reopened = lectern_corpus_create (empty_file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reopened);
+}
+
+static void
+test_open_missing (void)
+{
+  g_autofree char *path = project_path ("absent.lectern");
+
+  assert_open_fails (path, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_open_plain_text (void)
+{
+  g_autofree char *path = project_path ("a.txt");
+  g_autoptr(GBytes) before = NULL;
+
+  g_assert_true (g_file_set_contents (path, "hello\n", -1, NULL));
+  before = read_bytes (path);
+  assert_open_fails (path, LECTERN_CORPUS_ERROR_NOT_A_PROJECT);
+  assert_unchanged (path, before);
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  before = (g_bytes_unref (before), read_bytes (path));
+  assert_open_fails (path, LECTERN_CORPUS_ERROR_NOT_A_PROJECT);
+  assert_unchanged (path, before);
+}
+
+static void
+test_open_other_sqlite (void)
+{
+  g_autofree char *path = project_path ("other.sqlite");
+  g_autoptr(GBytes) before = NULL;
+
+  raw_exec (path, "CREATE TABLE things (a, b); INSERT INTO things VALUES (1, 2);");
+  before = read_bytes (path);
+  assert_open_fails (path, LECTERN_CORPUS_ERROR_NOT_A_PROJECT);
+  assert_unchanged (path, before);
+
+  /* Also in WAL mode, where SQLite itself must look. */
+  raw_exec (path, "PRAGMA journal_mode = WAL; INSERT INTO things VALUES (3, 4);");
+  g_bytes_unref (before);
+  before = read_bytes (path);
+  assert_open_fails (path, LECTERN_CORPUS_ERROR_NOT_A_PROJECT);
+  assert_unchanged (path, before);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM things"), ==, 2);
+}
+
+static void
+test_open_too_new (void)
+{
+  g_autofree char *path = make_closed_project ("new.lectern");
+  g_autoptr(GBytes) before = NULL;
+
+  raw_exec (path, "PRAGMA user_version = 99");
+  before = read_bytes (path);
+  assert_open_fails (path, LECTERN_CORPUS_ERROR_TOO_NEW);
+  assert_unchanged (path, before);
+}
+
+static void
+test_open_corrupt (void)
+{
+  g_autofree char *path = make_closed_project ("corrupt.lectern");
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) before = NULL;
+  gsize length;
+
+  /* Garbage over the schema table's page (page 1, after the header). */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4096);
+  memset (contents + 100, 0xa5, 400);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  before = read_bytes (path);
+  assert_open_fails (path, LECTERN_CORPUS_ERROR_CORRUPT);
+  assert_unchanged (path, before);
+
+  /* A nonsense page size in the header. */
+  contents[16] = 0x03;
+  contents[17] = 0x01;
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_bytes_unref (before);
+  before = read_bytes (path);
+  assert_open_fails (path, LECTERN_CORPUS_ERROR_CORRUPT);
+  assert_unchanged (path, before);
+}
+
+static void
+test_open_truncated (void)
+{
+  g_autofree char *path = make_closed_project ("truncated.lectern");
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) before = NULL;
+  gsize length;
+  gsize page = 4096;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  page = (gsize) raw_int (path, "PRAGMA page_size");
+  g_assert_cmpuint (length, >=, 3 * page);
+
+  /* Cut at a page boundary: only the header's page count tells. */
+  g_assert_true (g_file_set_contents (path, contents, 2 * page, NULL));
+  before = read_bytes (path);
+  assert_open_fails (path, LECTERN_CORPUS_ERROR_CORRUPT);
+  assert_unchanged (path, before);
+
+  /* Cut in the middle of a page. */
+  g_assert_true (g_file_set_contents (path, contents, page + 1000, NULL));
+  g_bytes_unref (before);
+  before = read_bytes (path);
+  assert_open_fails (path, LECTERN_CORPUS_ERROR_CORRUPT);
+  assert_unchanged (path, before);
+
+  /* Cut inside the header. */
+  g_assert_true (g_file_set_contents (path, contents, 50, NULL));
+  g_bytes_unref (before);
+  before = read_bytes (path);
+  assert_open_fails (path, LECTERN_CORPUS_ERROR_CORRUPT);
+  assert_unchanged (path, before);
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *path = make_closed_project ("readonly.lectern");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternTag) tag = NULL;
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("Running as root: file permissions do not stop writes");
+      return;
+    }
+
+  corpus = lectern_corpus_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (g_chmod (path, 0444));
+
+  /* Open connection, file turned read-only under it: WAL still lets the
+   * first write through on some systems, so reopen to be sure. */
+  g_clear_object (&corpus);
+  g_assert_no_errno (g_chmod (folder, 0555));
+  corpus = lectern_corpus_open (file, &error);
+  if (corpus != NULL)
+    {
+      tag = lectern_corpus_add_tag (corpus, 0, "Nope", NULL, &error);
+      g_assert_null (tag);
+      g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_READ_ONLY);
+      g_assert_nonnull (strstr (error->message, path));
+    }
+  else
+    g_assert_nonnull (error);
+  g_assert_no_errno (g_chmod (folder, 0755));
+  g_assert_no_errno (g_chmod (path, 0644));
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_documents_round_trip (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("docs.lectern", NULL);
+  g_autoptr(LecternDocument) document = lectern_document_new ();
+  g_autoptr(LecternDocument) copy = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *hash = NULL;
+  gint64 id;
+
+  lectern_document_set_title (document, "Entretien");
+  lectern_document_set_source (document, "mid.ru");
+  lectern_document_set_author (document, "S. Lavrov");
+  lectern_document_set_date (document, "2025-10-26");
+  lectern_document_set_language (document, "fr");
+  lectern_document_set_original_name (document, "002.txt");
+  lectern_document_set_encoding (document, "WINDOWS-1252");
+  lectern_document_set_variable (document, "speaker", "Lavrov");
+  lectern_document_set_variable (document, "kind", "interview");
+
+  id = lectern_corpus_add_document (corpus, document, TRICKY_TEXT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (lectern_document_get_id (document), ==, id);
+  g_assert_cmpint (lectern_document_get_length (document), ==, lectern_text_length (TRICKY_TEXT));
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, TRICKY_TEXT, -1);
+  g_assert_cmpstr (lectern_document_get_content_hash (document), ==, hash);
+  g_assert_nonnull (lectern_document_get_imported (document));
+
+  copy = lectern_corpus_dup_document (corpus, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_document_get_title (copy), ==, "Entretien");
+  g_assert_cmpstr (lectern_document_get_source (copy), ==, "mid.ru");
+  g_assert_cmpstr (lectern_document_get_author (copy), ==, "S. Lavrov");
+  g_assert_cmpstr (lectern_document_get_date (copy), ==, "2025-10-26");
+  g_assert_cmpstr (lectern_document_get_language (copy), ==, "fr");
+  g_assert_cmpstr (lectern_document_get_original_name (copy), ==, "002.txt");
+  g_assert_cmpstr (lectern_document_get_encoding (copy), ==, "WINDOWS-1252");
+  g_assert_cmpstr (lectern_document_get_content_hash (copy), ==, hash);
+  g_assert_cmpint (lectern_document_get_length (copy), ==, lectern_text_length (TRICKY_TEXT));
+  g_assert_cmpstr (lectern_document_get_variable (copy, "speaker"), ==, "Lavrov");
+  g_assert_cmpstr (lectern_document_get_variable (copy, "kind"), ==, "interview");
+  g_assert_cmpuint (g_hash_table_size (lectern_document_get_variables (copy)), ==, 2);
+  g_assert_true (g_date_time_equal (lectern_document_get_imported (copy), lectern_document_get_imported (document)));
+
+  text = lectern_corpus_dup_text (corpus, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, TRICKY_TEXT);
+
+  /* Update: metadata and variables replaced. */
+  lectern_document_set_title (copy, "Entretien (corrigé)");
+  lectern_document_set_date (copy, NULL);
+  lectern_document_set_variable (copy, "kind", NULL);
+  lectern_document_set_variable (copy, "place", "Moscou");
+  g_assert_true (lectern_corpus_update_document (corpus, copy, &error));
+  g_assert_no_error (error);
+
+  list = lectern_corpus_list_documents (corpus, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (list), ==, 1);
+  {
+    g_autoptr(LecternDocument) listed = g_list_model_get_item (list, 0);
+
+    g_assert_cmpstr (lectern_document_get_title (listed), ==, "Entretien (corrigé)");
+    g_assert_null (lectern_document_get_date (listed));
+    g_assert_null (lectern_document_get_variable (listed, "kind"));
+    g_assert_cmpstr (lectern_document_get_variable (listed, "place"), ==, "Moscou");
+    g_assert_cmpstr (lectern_document_get_variable (listed, "speaker"), ==, "Lavrov");
+  }
+
+  /* A bad date is refused and changes nothing. */
+  lectern_document_set_date (copy, "26/10/2025");
+  g_assert_false (lectern_corpus_update_document (corpus, copy, &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (lectern_corpus_delete_document (corpus, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_documents (corpus), ==, 0);
+  g_assert_null (lectern_corpus_dup_document (corpus, id, &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (lectern_corpus_delete_document (corpus, id, &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+}
+
+static void
+test_documents_duplicate (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("dup.lectern", NULL);
+  g_autoptr(LecternDocument) again = lectern_document_new ();
+  g_autoptr(GError) error = NULL;
+
+  add_document (corpus, "The first import", "Same words.\n");
+  lectern_document_set_title (again, "Second try");
+  g_assert_cmpint (lectern_corpus_add_document (corpus, again, "Same words.\n", &error), ==, 0);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "The first import"));
+  g_assert_cmpint (lectern_document_get_id (again), ==, 0);
+  g_assert_cmpuint (count_documents (corpus), ==, 1);
+}
+
+static void
+test_documents_refused (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("refused.lectern", NULL);
+  g_autoptr(LecternDocument) document = lectern_document_new ();
+  g_autoptr(GError) error = NULL;
+
+  lectern_document_set_title (document, "Bad");
+  g_assert_cmpint (lectern_corpus_add_document (corpus, document, "crlf\r\nline", &error), ==, 0);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (lectern_corpus_add_document (corpus, document, "", &error), ==, 0);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (lectern_corpus_add_document (corpus, document, "not \xff utf-8", &error), ==, 0);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  lectern_document_set_date (document, "2025-02-30");
+  g_assert_cmpint (lectern_corpus_add_document (corpus, document, "fine", &error), ==, 0);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  lectern_document_set_date (document, NULL);
+  lectern_document_set_title (document, "");
+  g_assert_cmpint (lectern_corpus_add_document (corpus, document, "fine", &error), ==, 0);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (count_documents (corpus), ==, 0);
+}
+
+/* ------------------------------------------------------------------ */
+
+static LecternTag *
+add_tag (LecternCorpus *corpus,
+         gint64         parent_id,
+         const char    *name)
+{
+  g_autoptr(GError) error = NULL;
+  LecternTag *tag = lectern_corpus_add_tag (corpus, parent_id, name, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (tag);
+  return tag;
+}
+
+static void
+test_tags_crud (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("tags.lectern", NULL);
+  g_autoptr(LecternTag) security = add_tag (corpus, 0, "Security");
+  g_autoptr(LecternTag) europe = add_tag (corpus, lectern_tag_get_id (security), "Europe");
+  g_autoptr(LecternTag) other_europe = add_tag (corpus, 0, "Europe");
+  g_autoptr(LecternTag) slash = add_tag (corpus, lectern_tag_get_id (security), "A/B \\ C");
+  g_autoptr(LecternTag) found = NULL;
+  g_autoptr(LecternTag) refused = NULL;
+  g_autoptr(LecternTag) reloaded = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+  const char *expected[] = { "Europe", "Security", "Security/A\\/B \\\\ C", "Security/Europe" };
+
+  g_assert_cmpint (lectern_tag_get_parent_id (security), ==, 0);
+  g_assert_cmpint (lectern_tag_get_parent_id (europe), ==, lectern_tag_get_id (security));
+  g_assert_cmpstr (lectern_tag_get_path (europe), ==, "Security/Europe");
+  g_assert_cmpuint (lectern_tag_get_depth (europe), ==, 1);
+  g_assert_cmpuint (lectern_tag_get_depth (security), ==, 0);
+
+  /* Palette colours: valid and different for the first tags. */
+  g_assert_true (g_regex_match_simple ("^#[0-9a-f]{6}$", lectern_tag_get_colour (security), 0, 0));
+  g_assert_cmpstr (lectern_tag_get_colour (security), !=, lectern_tag_get_colour (europe));
+  g_assert_cmpstr (lectern_tag_get_colour (europe), !=, lectern_tag_get_colour (other_europe));
+
+  /* Sibling names are unique, at the top level too. */
+  refused = lectern_corpus_add_tag (corpus, lectern_tag_get_id (security), "Europe", NULL, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE);
+  g_assert_null (refused);
+  g_clear_error (&error);
+  refused = lectern_corpus_add_tag (corpus, 0, "Security", NULL, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  refused = lectern_corpus_add_tag (corpus, 0, "   ", NULL, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+  refused = lectern_corpus_add_tag (corpus, 0, "Red", "red", &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+  refused = lectern_corpus_add_tag (corpus, 999, "Orphan", NULL, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_tags (corpus), ==, 4);
+
+  /* Paths escape '/' and '\'. */
+  escaped = lectern_tag_name_escape ("A/B \\ C");
+  g_assert_cmpstr (escaped, ==, "A\\/B \\\\ C");
+  g_assert_cmpstr (lectern_tag_get_path (slash), ==, "Security/A\\/B \\\\ C");
+  found = lectern_corpus_find_tag (corpus, "Security/A\\/B \\\\ C", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_tag_get_id (found), ==, lectern_tag_get_id (slash));
+  g_clear_object (&found);
+  found = lectern_corpus_find_tag (corpus, "Security/Nothing", &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  found = lectern_corpus_find_tag (corpus, "Security//Europe", &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The whole codebook, depth first, siblings by name. */
+  list = lectern_corpus_list_tags (corpus, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (list), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(LecternTag) tag = g_list_model_get_item (list, i);
+      g_assert_cmpstr (lectern_tag_get_path (tag), ==, expected[i]);
+    }
+
+  /* Rename, colour, description. */
+  g_assert_false (lectern_corpus_rename_tag (corpus, lectern_tag_get_id (europe), "A/B \\ C", &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_true (lectern_corpus_rename_tag (corpus, lectern_tag_get_id (europe), "EU", &error));
+  g_assert_no_error (error);
+  g_assert_true (lectern_corpus_set_tag_colour (corpus, lectern_tag_get_id (europe), "#AABBCC", &error));
+  g_assert_no_error (error);
+  g_assert_false (lectern_corpus_set_tag_colour (corpus, lectern_tag_get_id (europe), "#abc", &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (lectern_corpus_set_tag_description (corpus, lectern_tag_get_id (europe), "The Union", &error));
+  g_assert_no_error (error);
+
+  reloaded = lectern_corpus_dup_tag (corpus, lectern_tag_get_id (europe), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_tag_get_path (reloaded), ==, "Security/EU");
+  g_assert_cmpstr (lectern_tag_get_colour (reloaded), ==, "#aabbcc");
+  g_assert_cmpstr (lectern_tag_get_description (reloaded), ==, "The Union");
+
+  g_assert_false (lectern_corpus_rename_tag (corpus, 999, "X", &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+}
+
+static void
+test_tags_ensure_path (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("ensure.lectern", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternTag) deep = lectern_corpus_ensure_tag_path (corpus, "A/B/C", &error);
+  g_autoptr(LecternTag) again = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_tag_get_path (deep), ==, "A/B/C");
+  g_assert_cmpuint (lectern_tag_get_depth (deep), ==, 2);
+  g_assert_cmpuint (count_tags (corpus), ==, 3);
+
+  again = lectern_corpus_ensure_tag_path (corpus, "A/B/C", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_tag_get_id (again), ==, lectern_tag_get_id (deep));
+  g_assert_cmpuint (count_tags (corpus), ==, 3);
+}
+
+static void
+test_tags_move (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("move.lectern", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternTag) a = add_tag (corpus, 0, "A");
+  g_autoptr(LecternTag) b = add_tag (corpus, lectern_tag_get_id (a), "B");
+  g_autoptr(LecternTag) c = add_tag (corpus, lectern_tag_get_id (b), "C");
+  g_autoptr(LecternTag) d = add_tag (corpus, 0, "D");
+  g_autoptr(LecternTag) c2 = add_tag (corpus, lectern_tag_get_id (d), "C");
+  g_autoptr(LecternTag) moved = NULL;
+
+  /* Under itself or a descendant: a cycle, refused. */
+  g_assert_false (lectern_corpus_move_tag (corpus, lectern_tag_get_id (a), lectern_tag_get_id (a), &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (lectern_corpus_move_tag (corpus, lectern_tag_get_id (a), lectern_tag_get_id (c), &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A name clash at the destination. */
+  g_assert_false (lectern_corpus_move_tag (corpus, lectern_tag_get_id (c), lectern_tag_get_id (d), &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  g_assert_true (lectern_corpus_move_tag (corpus, lectern_tag_get_id (b), lectern_tag_get_id (d), &error));
+  g_assert_no_error (error);
+  moved = lectern_corpus_dup_tag (corpus, lectern_tag_get_id (c), &error);
+  g_assert_cmpstr (lectern_tag_get_path (moved), ==, "D/B/C");
+  g_clear_object (&moved);
+
+  g_assert_true (lectern_corpus_move_tag (corpus, lectern_tag_get_id (b), 0, &error));
+  g_assert_no_error (error);
+  moved = lectern_corpus_dup_tag (corpus, lectern_tag_get_id (b), &error);
+  g_assert_cmpstr (lectern_tag_get_path (moved), ==, "B");
+  g_assert_cmpint (lectern_tag_get_parent_id (moved), ==, 0);
+  (void) c2;
+}
+
+static LecternAnnotation *
+annotate (LecternCorpus *corpus,
+          gint64         document_id,
+          glong          start,
+          glong          end,
+          const gint64  *tags,
+          guint          n_tags)
+{
+  g_autoptr(GError) error = NULL;
+  LecternAnnotation *annotation = lectern_corpus_add_annotation (corpus, document_id, start, end,
+                                                                 tags, n_tags, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (annotation);
+  return annotation;
+}
+
+static void
+test_tags_merge (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("merge.lectern", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 doc = add_document (corpus, "Doc", "one two three four five six\n");
+  g_autoptr(LecternTag) from = add_tag (corpus, 0, "Old");
+  g_autoptr(LecternTag) into = add_tag (corpus, 0, "New");
+  g_autoptr(LecternTag) from_child = add_tag (corpus, lectern_tag_get_id (from), "Shared");
+  g_autoptr(LecternTag) into_child = add_tag (corpus, lectern_tag_get_id (into), "Shared");
+  g_autoptr(LecternTag) lonely = add_tag (corpus, lectern_tag_get_id (from), "Lonely");
+  gint64 only_from = lectern_tag_get_id (from);
+  gint64 both[] = { lectern_tag_get_id (from), lectern_tag_get_id (into) };
+  gint64 child_tag = lectern_tag_get_id (from_child);
+  g_autoptr(LecternAnnotation) a1 = annotate (corpus, doc, 0, 3, &only_from, 1);
+  g_autoptr(LecternAnnotation) a2 = annotate (corpus, doc, 4, 7, both, 2);
+  g_autoptr(LecternAnnotation) a3 = annotate (corpus, doc, 8, 13, &child_tag, 1);
+  g_autoptr(LecternAnnotation) r1 = NULL;
+  g_autoptr(LecternAnnotation) r2 = NULL;
+  g_autoptr(LecternAnnotation) r3 = NULL;
+  g_autoptr(LecternTag) moved = NULL;
+  g_autoptr(LecternTag) gone = NULL;
+  g_autoptr(LecternTag) merged = NULL;
+  guint n;
+
+  g_assert_true (lectern_corpus_set_memo (corpus, LECTERN_MEMO_TAG, lectern_tag_get_id (from), "old memo", &error));
+
+  /* Not into itself, not into its own sub-tag. */
+  g_assert_false (lectern_corpus_merge_tags (corpus, lectern_tag_get_id (from), lectern_tag_get_id (lonely), &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (lectern_corpus_merge_tags (corpus, lectern_tag_get_id (from), lectern_tag_get_id (into), &error));
+  g_assert_no_error (error);
+
+  gone = lectern_corpus_dup_tag (corpus, lectern_tag_get_id (from), &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  r1 = lectern_corpus_dup_annotation (corpus, lectern_annotation_get_id (a1), &error);
+  g_assert_true (lectern_annotation_has_tag (r1, lectern_tag_get_id (into)));
+  r2 = lectern_corpus_dup_annotation (corpus, lectern_annotation_get_id (a2), &error);
+  lectern_annotation_get_tag_ids (r2, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (lectern_annotation_has_tag (r2, lectern_tag_get_id (into)));
+  /* Same-named sub-tags merged too. */
+  r3 = lectern_corpus_dup_annotation (corpus, lectern_annotation_get_id (a3), &error);
+  g_assert_true (lectern_annotation_has_tag (r3, lectern_tag_get_id (into_child)));
+
+  moved = lectern_corpus_dup_tag (corpus, lectern_tag_get_id (lonely), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_tag_get_path (moved), ==, "New/Lonely");
+
+  merged = lectern_corpus_dup_tag (corpus, lectern_tag_get_id (into), &error);
+  g_assert_cmpuint (lectern_tag_get_count (merged), ==, 2);
+  {
+    g_autofree char *memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_TAG, lectern_tag_get_id (into), &error);
+    g_assert_cmpstr (memo, ==, "old memo");
+  }
+  g_assert_cmpuint (count_tags (corpus), ==, 3);
+}
+
+static void
+test_tags_delete (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("delete-tag.lectern", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 doc = add_document (corpus, "Doc", "one two three\n");
+  g_autoptr(LecternTag) parent = add_tag (corpus, 0, "Parent");
+  g_autoptr(LecternTag) child = add_tag (corpus, lectern_tag_get_id (parent), "Child");
+  g_autoptr(LecternTag) unused = add_tag (corpus, 0, "Unused");
+  gint64 child_id = lectern_tag_get_id (child);
+  g_autoptr(LecternAnnotation) annotation = annotate (corpus, doc, 0, 3, &child_id, 1);
+  g_autoptr(LecternAnnotation) kept = NULL;
+  guint n = 99;
+
+  /* Unused: deleted without question. */
+  g_assert_true (lectern_corpus_delete_tag (corpus, lectern_tag_get_id (unused), FALSE, &error));
+  g_assert_no_error (error);
+
+  /* In use through a sub-tag: refused without force, nothing deleted. */
+  g_assert_false (lectern_corpus_delete_tag (corpus, lectern_tag_get_id (parent), FALSE, &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, "Parent"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_tags (corpus), ==, 2);
+
+  g_assert_true (lectern_corpus_delete_tag (corpus, lectern_tag_get_id (parent), TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_tags (corpus), ==, 0);
+
+  /* The passage stays, without the tag. */
+  kept = lectern_corpus_dup_annotation (corpus, lectern_annotation_get_id (annotation), &error);
+  g_assert_no_error (error);
+  lectern_annotation_get_tag_ids (kept, &n);
+  g_assert_cmpuint (n, ==, 0);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_annotations_crud (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("annotations.lectern", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 doc = add_document (corpus, "Doc", TRICKY_TEXT);
+  g_autoptr(LecternTag) t1 = add_tag (corpus, 0, "One");
+  g_autoptr(LecternTag) t2 = add_tag (corpus, lectern_tag_get_id (t1), "Two");
+  gint64 tags[] = { lectern_tag_get_id (t2), lectern_tag_get_id (t1), lectern_tag_get_id (t2) };
+  g_autoptr(LecternAnnotation) family = NULL;
+  g_autoptr(LecternAnnotation) overlap = NULL;
+  g_autoptr(LecternAnnotation) refused = NULL;
+  g_autoptr(LecternAnnotation) reloaded = NULL;
+  g_autoptr(GListModel) list = NULL;
+  const gint64 *ids;
+  guint n;
+  glong family_start = g_utf8_strlen ("Mot q\xcc\x83 puis ", -1);
+  glong length = lectern_text_length (TRICKY_TEXT);
+
+  g_assert_cmpint (family_start, ==, 12);
+
+  /* The family emoji is five code points. */
+  family = lectern_corpus_add_annotation (corpus, doc, family_start, family_start + 5, tags, 3,
+                                          "a family", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_annotation_get_quote (family), ==, FAMILY);
+  g_assert_cmpstr (lectern_annotation_get_prefix (family), ==, "Mot q\xcc\x83 puis ");
+  g_assert_true (g_str_has_prefix (lectern_annotation_get_suffix (family), " puis \xf0\x9d\x84\x9e"));
+  g_assert_cmpstr (lectern_annotation_get_note (family), ==, "a family");
+  g_assert_cmpstr (lectern_annotation_get_author (family), ==, lectern_corpus_get_author (corpus));
+  g_assert_nonnull (lectern_annotation_get_created (family));
+  /* Tags in the order applied, a repeat once. */
+  ids = lectern_annotation_get_tag_ids (family, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (ids[0], ==, lectern_tag_get_id (t2));
+  g_assert_cmpint (ids[1], ==, lectern_tag_get_id (t1));
+
+  /* The context runs to the end of a short text… */
+  g_assert_cmpstr (lectern_annotation_get_suffix (family), ==,
+                   " puis \xf0\x9d\x84\x9e puis \xd8\xb3\xd9\x84\xd8\xa7\xd9\x85 fin.\n");
+  /* …and is LECTERN_TEXT_CONTEXT_CHARS code points in a long one. */
+  {
+    g_autoptr(GString) long_text = g_string_new (NULL);
+    g_autoptr(LecternAnnotation) middle = NULL;
+    gint64 long_doc;
+
+    for (guint i = 0; i < 20; i++)
+      g_string_append (long_text, "\xc3\xa9t\xc3\xa9 " FAMILY " ");
+    long_doc = add_document (corpus, "Long", long_text->str);
+    middle = annotate (corpus, long_doc, 50, 60, NULL, 0);
+    g_assert_cmpint (lectern_text_length (lectern_annotation_get_prefix (middle)), ==, LECTERN_TEXT_CONTEXT_CHARS);
+    g_assert_cmpint (lectern_text_length (lectern_annotation_get_suffix (middle)), ==, LECTERN_TEXT_CONTEXT_CHARS);
+    g_assert_true (lectern_corpus_delete_document (corpus, long_doc, &error));
+  }
+
+  /* Overlaps are allowed; the Arabic word at the end. */
+  overlap = lectern_corpus_add_annotation (corpus, doc, family_start + 2, length - 1, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (lectern_annotation_get_quote (overlap), "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85 fin."));
+  g_assert_cmpstr (lectern_annotation_get_suffix (overlap), ==, "\n");
+  g_assert_null (lectern_annotation_get_note (overlap));
+
+  /* Empty, reversed, negative and out-of-range ranges are refused. */
+  refused = lectern_corpus_add_annotation (corpus, doc, 3, 3, NULL, 0, NULL, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+  refused = lectern_corpus_add_annotation (corpus, doc, 5, 3, NULL, 0, NULL, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+  refused = lectern_corpus_add_annotation (corpus, doc, -1, 3, NULL, 0, NULL, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+  refused = lectern_corpus_add_annotation (corpus, doc, 0, length + 1, NULL, 0, NULL, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+  refused = lectern_corpus_add_annotation (corpus, doc + 100, 0, 1, NULL, 0, NULL, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  {
+    gint64 missing = 12345;
+
+    refused = lectern_corpus_add_annotation (corpus, doc, 0, 1, &missing, 1, NULL, &error);
+    g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+  g_assert_null (refused);
+  g_assert_cmpuint (count_annotations (corpus), ==, 2);
+
+  /* Resize: quote and context taken anew; note and tags. */
+  g_assert_true (lectern_corpus_set_annotation_range (corpus, lectern_annotation_get_id (family),
+                                                      4, 6, &error));
+  g_assert_no_error (error);
+  g_assert_false (lectern_corpus_set_annotation_range (corpus, lectern_annotation_get_id (family),
+                                                       4, length + 3, &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (lectern_corpus_set_annotation_note (corpus, lectern_annotation_get_id (family), "", &error));
+  g_assert_true (lectern_corpus_set_annotation_tags (corpus, lectern_annotation_get_id (family),
+                                                     &tags[1], 1, &error));
+  g_assert_no_error (error);
+  reloaded = lectern_corpus_dup_annotation (corpus, lectern_annotation_get_id (family), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_annotation_get_quote (reloaded), ==, "q\xcc\x83");
+  g_assert_cmpint (lectern_annotation_get_start (reloaded), ==, 4);
+  g_assert_cmpint (lectern_annotation_get_end (reloaded), ==, 6);
+  g_assert_null (lectern_annotation_get_note (reloaded));
+  ids = lectern_annotation_get_tag_ids (reloaded, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (ids[0], ==, lectern_tag_get_id (t1));
+  g_assert_cmpint (g_date_time_compare (lectern_annotation_get_updated (reloaded),
+                                        lectern_annotation_get_created (reloaded)), >=, 0);
+
+  /* Lists in reading order, filtered by tag with and without sub-tags. */
+  g_assert_true (lectern_corpus_set_annotation_tags (corpus, lectern_annotation_get_id (overlap),
+                                                     &tags[0], 1, &error));
+  list = lectern_corpus_list_annotations (corpus, doc, 0, FALSE, &error);
+  g_assert_cmpuint (n_items (list), ==, 2);
+  {
+    g_autoptr(LecternAnnotation) first = g_list_model_get_item (list, 0);
+    g_assert_cmpint (lectern_annotation_get_start (first), ==, 4);
+  }
+  g_clear_object (&list);
+  list = lectern_corpus_list_annotations (corpus, 0, lectern_tag_get_id (t1), FALSE, &error);
+  g_assert_cmpuint (n_items (list), ==, 1);
+  g_clear_object (&list);
+  list = lectern_corpus_list_annotations (corpus, 0, lectern_tag_get_id (t1), TRUE, &error);
+  g_assert_cmpuint (n_items (list), ==, 2);
+  g_clear_object (&list);
+  list = lectern_corpus_list_annotations (corpus, doc + 1, 0, FALSE, &error);
+  g_assert_cmpuint (n_items (list), ==, 0);
+  g_clear_object (&list);
+
+  {
+    g_autoptr(LecternDocument) document = lectern_corpus_dup_document (corpus, doc, &error);
+    g_assert_cmpuint (lectern_document_get_annotation_count (document), ==, 2);
+  }
+
+  g_assert_true (lectern_corpus_delete_annotation (corpus, lectern_annotation_get_id (overlap), &error));
+  g_assert_no_error (error);
+  g_assert_false (lectern_corpus_delete_annotation (corpus, lectern_annotation_get_id (overlap), &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  g_assert_cmpuint (count_annotations (corpus), ==, 1);
+}
+
+static void
+test_annotations_author (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("author.lectern", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 doc = add_document (corpus, "Doc", "abcdef\n");
+  g_autoptr(LecternAnnotation) mine = NULL;
+  g_autoptr(LecternAnnotation) imported = NULL;
+  g_autoptr(GDateTime) created = g_date_time_new_utc (2024, 5, 6, 7, 8, 9);
+  gint64 id;
+
+  g_assert_nonnull (lectern_corpus_get_author (corpus));
+  g_assert_cmpstr (lectern_corpus_get_author (corpus), !=, "");
+  lectern_corpus_set_author (corpus, "Ada Lovelace");
+  mine = annotate (corpus, doc, 0, 2, NULL, 0);
+  g_assert_cmpstr (lectern_annotation_get_author (mine), ==, "Ada Lovelace");
+
+  id = lectern_corpus_insert_annotation (corpus, doc, 2, 4, NULL, 0, "from elsewhere", "Bob",
+                                         created, NULL, &error);
+  g_assert_no_error (error);
+  imported = lectern_corpus_dup_annotation (corpus, id, &error);
+  g_assert_cmpstr (lectern_annotation_get_author (imported), ==, "Bob");
+  g_assert_cmpstr (lectern_annotation_get_quote (imported), ==, "cd");
+  g_assert_true (g_date_time_equal (lectern_annotation_get_created (imported), created));
+
+  g_assert_cmpint (lectern_corpus_insert_annotation (corpus, doc, 4, 99, NULL, 0, NULL, NULL, NULL, NULL,
+                                                     &error), ==, 0);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+}
+
+static void
+test_memos (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("memos.lectern", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 doc = add_document (corpus, "Doc", "text\n");
+  g_autoptr(LecternTag) tag = add_tag (corpus, 0, "Tag");
+  g_autofree char *none = NULL;
+  g_autofree char *project = NULL;
+  g_autofree char *document = NULL;
+  g_autofree char *tag_memo = NULL;
+  g_autofree char *cleared = NULL;
+
+  none = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_PROJECT, 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+
+  g_assert_true (lectern_corpus_set_memo (corpus, LECTERN_MEMO_PROJECT, 0, "Research question", &error));
+  g_assert_true (lectern_corpus_set_memo (corpus, LECTERN_MEMO_DOCUMENT, doc, "About the doc", &error));
+  g_assert_true (lectern_corpus_set_memo (corpus, LECTERN_MEMO_TAG, lectern_tag_get_id (tag), "Code book", &error));
+  g_assert_true (lectern_corpus_set_memo (corpus, LECTERN_MEMO_DOCUMENT, doc, "About the doc, v2", &error));
+  g_assert_no_error (error);
+
+  project = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_PROJECT, 0, &error);
+  document = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_DOCUMENT, doc, &error);
+  tag_memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_TAG, lectern_tag_get_id (tag), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (project, ==, "Research question");
+  g_assert_cmpstr (document, ==, "About the doc, v2");
+  g_assert_cmpstr (tag_memo, ==, "Code book");
+
+  g_assert_true (lectern_corpus_set_memo (corpus, LECTERN_MEMO_PROJECT, 0, NULL, &error));
+  cleared = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_PROJECT, 0, &error);
+  g_assert_null (cleared);
+
+  g_assert_false (lectern_corpus_set_memo (corpus, LECTERN_MEMO_DOCUMENT, doc + 7, "x", &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A document's memo goes with it. */
+  g_assert_true (lectern_corpus_delete_document (corpus, doc, &error));
+  g_assert_null (lectern_corpus_dup_memo (corpus, LECTERN_MEMO_DOCUMENT, doc, &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+}
+
+static void
+test_alignments_and_fingerprints (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("compare.lectern", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *shared = "the quick brown fox jumps over the lazy dog near the river bank today";
+  g_autofree char *text_a = g_strconcat ("Alpha beta gamma. ", shared, ". Delta.\n", NULL);
+  g_autofree char *text_b = g_strconcat ("Something else entirely first. ", shared, "!\n", NULL);
+  gint64 a = add_document (corpus, "A", text_a);
+  gint64 b = add_document (corpus, "B", text_b);
+  g_autoptr(GArray) prints = lectern_fingerprint_compute_all (shared);
+  g_autoptr(GArray) hashes = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(GArray) saved = NULL;
+  LecternSpanPair pairs[] = { { 0, 5, 0, 9 }, { 6, 10, -1, -1 } };
+  gboolean found_b = FALSE;
+
+  for (guint i = 0; i < prints->len; i++)
+    g_array_append_val (hashes, g_array_index (prints, LecternFingerprint, i).hash);
+
+  hits = lectern_corpus_lookup_fingerprints (corpus, (guint64 *) (gpointer) hashes->data, hashes->len, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, >, 0);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      LecternFingerprintHit *hit = &g_array_index (hits, LecternFingerprintHit, i);
+
+      g_assert_cmpint (hit->document_id, !=, a);
+      if (hit->document_id == b)
+        found_b = TRUE;
+    }
+  g_assert_true (found_b);
+
+  saved = lectern_corpus_dup_alignment (corpus, a, b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->len, ==, 0);
+  g_clear_pointer (&saved, g_array_unref);
+
+  g_assert_true (lectern_corpus_set_alignment (corpus, a, b, pairs, G_N_ELEMENTS (pairs), &error));
+  g_assert_no_error (error);
+  saved = lectern_corpus_dup_alignment (corpus, a, b, &error);
+  g_assert_cmpuint (saved->len, ==, 2);
+  g_assert_cmpint (g_array_index (saved, LecternSpanPair, 1).b_start, ==, -1);
+  g_assert_cmpint (g_array_index (saved, LecternSpanPair, 0).b_end, ==, 9);
+
+  pairs[0].a_end = 99999;
+  g_assert_false (lectern_corpus_set_alignment (corpus, a, b, pairs, 1, &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_undo_sequence (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("undo.lectern", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternTag) tag = NULL;
+  g_autoptr(LecternAnnotation) annotation = NULL;
+  g_autoptr(GListModel) hits = NULL;
+  gint64 doc, doc2, tag_id;
+
+  g_assert_false (lectern_corpus_get_can_undo (corpus));
+  g_assert_false (lectern_corpus_undo (corpus, &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOTHING_TO_UNDO);
+  g_clear_error (&error);
+
+  lectern_corpus_set_undo_enabled (corpus, TRUE);
+
+  doc = add_document (corpus, "First", "La sécurité européenne.\n");
+  g_assert_true (lectern_corpus_get_can_undo (corpus));
+  g_assert_nonnull (lectern_corpus_get_undo_label (corpus));
+  doc2 = add_document (corpus, "Second", "Another text.\n");
+  tag = add_tag (corpus, 0, "Security");
+  tag_id = lectern_tag_get_id (tag);
+  annotation = annotate (corpus, doc, 3, 11, &tag_id, 1);
+  g_assert_true (lectern_corpus_rename_tag (corpus, tag_id, "Sécurité", &error));
+  g_assert_true (lectern_corpus_delete_document (corpus, doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_annotations (corpus), ==, 0);
+
+  /* Undo the deletion: the document, its annotation, its search entry
+   * and its fingerprints are back. */
+  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_documents (corpus), ==, 2);
+  g_assert_cmpuint (count_annotations (corpus), ==, 1);
+  hits = lectern_corpus_search (corpus, "securite", 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (hits), ==, 1);
+  g_clear_object (&hits);
+  g_assert_true (lectern_corpus_get_can_redo (corpus));
+
+  /* Undo the rename. */
+  g_assert_true (lectern_corpus_undo (corpus, &error));
+  {
+    g_autoptr(LecternTag) renamed = lectern_corpus_dup_tag (corpus, tag_id, &error);
+    g_assert_cmpstr (lectern_tag_get_name (renamed), ==, "Security");
+  }
+
+  /* Undo the annotation, the tag, the second document. */
+  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_cmpuint (count_annotations (corpus), ==, 0);
+  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_cmpuint (count_tags (corpus), ==, 0);
+  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_cmpuint (count_documents (corpus), ==, 1);
+  g_assert_no_error (error);
+
+  /* Redo two steps: the second document and the tag. */
+  g_assert_true (lectern_corpus_redo (corpus, &error));
+  g_assert_true (lectern_corpus_redo (corpus, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_documents (corpus), ==, 2);
+  g_assert_cmpuint (count_tags (corpus), ==, 1);
+  {
+    g_autofree char *text = lectern_corpus_dup_text (corpus, doc2, &error);
+    g_assert_cmpstr (text, ==, "Another text.\n");
+  }
+
+  /* A new change forgets the rest of the redo history. */
+  g_assert_true (lectern_corpus_get_can_redo (corpus));
+  g_assert_true (lectern_corpus_set_memo (corpus, LECTERN_MEMO_PROJECT, 0, "memo", &error));
+  g_assert_false (lectern_corpus_get_can_redo (corpus));
+  g_assert_false (lectern_corpus_redo (corpus, &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOTHING_TO_UNDO);
+  g_clear_error (&error);
+
+  /* Everything undone: back to an empty project, which is sound. */
+  while (lectern_corpus_get_can_undo (corpus))
+    {
+      g_assert_true (lectern_corpus_undo (corpus, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (count_documents (corpus), ==, 0);
+  g_assert_cmpuint (count_tags (corpus), ==, 0);
+  g_assert_true (lectern_corpus_check (corpus, NULL, &error));
+  g_assert_no_error (error);
+
+  /* And all of it redone: both documents, the tag and the memo. */
+  while (lectern_corpus_get_can_redo (corpus))
+    {
+      g_assert_true (lectern_corpus_redo (corpus, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (count_documents (corpus), ==, 2);
+  {
+    g_autofree char *memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_PROJECT, 0, &error);
+    g_assert_cmpstr (memo, ==, "memo");
+  }
+  g_assert_cmpuint (count_tags (corpus), ==, 1);
+  g_assert_true (lectern_corpus_check (corpus, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_undo_failed_call_is_no_step (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("undo-fail.lectern", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternTag) tag = NULL;
+  g_autoptr(LecternTag) refused = NULL;
+  guint notified = 0;
+
+  lectern_corpus_set_undo_enabled (corpus, TRUE);
+  g_signal_connect (corpus, "notify::can-undo", G_CALLBACK (count_notify), &notified);
+  tag = add_tag (corpus, 0, "Only");
+  g_assert_cmpuint (notified, >, 0);
+  refused = lectern_corpus_add_tag (corpus, 0, "Only", NULL, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  /* One undo removes the tag; nothing else was recorded. */
+  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_false (lectern_corpus_get_can_undo (corpus));
+  g_assert_cmpuint (count_tags (corpus), ==, 0);
+
+  lectern_corpus_set_undo_enabled (corpus, FALSE);
+  g_assert_false (lectern_corpus_get_can_redo (corpus));
+}
+
+typedef struct
+{
+  guint  count;
+  guint  what;
+  gint64 document_id;
+} Changed;
+
+static void
+on_changed (LecternCorpus *corpus,
+            guint          what,
+            gint64         document_id,
+            gpointer       user_data)
+{
+  Changed *changed = user_data;
+
+  changed->count++;
+  changed->what = what;
+  changed->document_id = document_id;
+}
+
+static void
+test_changed_signal (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("changed.lectern", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternAnnotation) annotation = NULL;
+  g_autoptr(LecternTag) tag = NULL;
+  g_autoptr(LecternAnnotation) refused = NULL;
+  Changed changed = { 0, };
+  gint64 doc;
+
+  g_signal_connect (corpus, "changed", G_CALLBACK (on_changed), &changed);
+
+  doc = add_document (corpus, "Doc", "Some text.\n");
+  g_assert_cmpuint (changed.count, ==, 1);
+  g_assert_true (changed.what & LECTERN_CHANGE_DOCUMENTS);
+  g_assert_cmpint (changed.document_id, ==, doc);
+
+  annotation = annotate (corpus, doc, 0, 4, NULL, 0);
+  g_assert_cmpuint (changed.count, ==, 2);
+  g_assert_true (changed.what & LECTERN_CHANGE_ANNOTATIONS);
+  g_assert_cmpint (changed.document_id, ==, doc);
+
+  tag = add_tag (corpus, 0, "T");
+  g_assert_cmpuint (changed.count, ==, 3);
+  g_assert_true (changed.what & LECTERN_CHANGE_TAGS);
+
+  g_assert_true (lectern_corpus_set_memo (corpus, LECTERN_MEMO_DOCUMENT, doc, "m", &error));
+  g_assert_cmpuint (changed.count, ==, 4);
+  g_assert_true (changed.what & LECTERN_CHANGE_MEMOS);
+
+  /* A refused change says nothing. */
+  refused = lectern_corpus_add_annotation (corpus, doc, 0, 0, NULL, 0, NULL, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_assert_cmpuint (changed.count, ==, 4);
+}
+
+static void
+test_refresh (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LecternCorpus) one = create_project ("refresh.lectern", &file);
+  g_autoptr(LecternCorpus) two = NULL;
+  g_autoptr(GError) error = NULL;
+  Changed changed = { 0, };
+
+  two = lectern_corpus_open (file, &error);
+  g_assert_no_error (error);
+  g_signal_connect (two, "changed", G_CALLBACK (on_changed), &changed);
+
+  g_assert_false (lectern_corpus_refresh (two));
+  add_document (one, "Written elsewhere", "From the other window.\n");
+  g_assert_cmpuint (changed.count, ==, 0);
+
+  g_assert_true (lectern_corpus_refresh (two));
+  g_assert_cmpuint (changed.count, ==, 1);
+  g_assert_cmpuint (changed.what, ==, LECTERN_CHANGE_ALL);
+  g_assert_cmpuint (count_documents (two), ==, 1);
+
+  g_assert_false (lectern_corpus_refresh (two));
+  g_assert_cmpuint (changed.count, ==, 1);
+}
+
+/* The child half of test_concurrent_processes. */
+static int
+run_child (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCorpus) corpus = lectern_corpus_open (file, &error);
+
+  if (corpus == NULL)
+    {
+      g_printerr ("child: %s\n", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < CONCURRENT_WRITES; i++)
+    {
+      g_autoptr(LecternAnnotation) annotation =
+        lectern_corpus_add_annotation (corpus, 1, 10, 20, NULL, 0, "child", &error);
+
+      if (annotation == NULL)
+        {
+          g_printerr ("child: %s\n", error->message);
+          return 1;
+        }
+    }
+
+  return 0;
+}
+
+static void
+test_concurrent_processes (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LecternCorpus) corpus = create_project ("concurrent.lectern", &file);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GListModel) mine = NULL;
+  g_autoptr(GListModel) theirs = NULL;
+  gint64 doc;
+
+  doc = add_document (corpus, "Shared", "A text both processes annotate at once.\n");
+  g_assert_cmpint (doc, ==, 1);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_subprocess_launcher_setenv (launcher, CHILD_ENV, path, TRUE);
+  child = g_subprocess_launcher_spawn (launcher, &error, self_exe, NULL);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < CONCURRENT_WRITES; i++)
+    {
+      g_autoptr(LecternAnnotation) annotation =
+        lectern_corpus_add_annotation (corpus, doc, 0, 5, NULL, 0, "parent", &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (annotation);
+    }
+
+  g_assert_true (g_subprocess_wait_check (child, NULL, &error));
+  g_assert_no_error (error);
+
+  /* No write lost, from either side. */
+  mine = lectern_corpus_list_annotations (corpus, doc, 0, FALSE, &error);
+  g_assert_cmpuint (n_items (mine), ==, 2 * CONCURRENT_WRITES);
+  for (guint i = 0; i < 2 * CONCURRENT_WRITES; i++)
+    {
+      g_autoptr(LecternAnnotation) annotation = g_list_model_get_item (mine, i);
+      const char *expected = i < CONCURRENT_WRITES ? "parent" : "child";
+
+      g_assert_cmpstr (lectern_annotation_get_note (annotation), ==, expected);
+    }
+  g_assert_true (lectern_corpus_check (corpus, NULL, &error));
+  g_assert_no_error (error);
+  (void) theirs;
+}
+
+static void
+test_check (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LecternCorpus) corpus = create_project ("check.lectern", &file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(LecternAnnotation) annotation = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  gint64 doc;
+
+  doc = add_document (corpus, "Doc", TRICKY_TEXT);
+  annotation = annotate (corpus, doc, 11, 16, NULL, 0);
+  g_assert_true (lectern_corpus_check (corpus, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* Someone edits the file behind Lectern's back. */
+  raw_exec (path, "UPDATE annotations SET quote = 'something else'");
+  g_assert_false (lectern_corpus_check (corpus, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "something else"));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* The search index losing a document is found too. */
+  raw_exec (path, "UPDATE annotations SET quote = '" FAMILY "';"
+                  "INSERT INTO documents_fts (documents_fts, rowid, text)"
+                  " SELECT 'delete', id, text FROM documents;");
+  g_assert_false (lectern_corpus_check (corpus, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, >=, 1);
+}
+
+static void
+test_backups (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LecternCorpus) corpus = create_project ("backed.lectern", &file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_path = project_path ("copy.lectern");
+  g_autoptr(GFile) copy_file = g_file_new_for_path (copy_path);
+  g_autoptr(LecternCorpus) copy = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GFile) folder = lectern_corpus_dup_backup_folder (file);
+  g_autofree char *folder_name = g_file_get_basename (folder);
+  LecternCorpus *reopened;
+
+  g_assert_cmpstr (folder_name, ==, "backed.lectern-backups");
+
+  add_document (corpus, "Before", "Text before the backup.\n");
+  g_assert_true (lectern_corpus_backup (corpus, copy_file, &error));
+  g_assert_no_error (error);
+  add_document (corpus, "After", "Text after the backup.\n");
+
+  copy = lectern_corpus_open (copy_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_documents (copy), ==, 1);
+  g_clear_object (&copy);
+
+  /* Opening made the daily backup (the project had none). */
+  g_clear_object (&corpus);
+  reopened = lectern_corpus_open (file, &error);
+  g_assert_no_error (error);
+  g_object_unref (reopened);
+  backups = lectern_corpus_list_backups (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  /* Not twice in a day. */
+  reopened = lectern_corpus_open (file, &error);
+  g_object_unref (reopened);
+  backups = lectern_corpus_list_backups (file, &error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  /* Restoring the one-document copy; the state it replaced is kept. */
+  g_assert_true (lectern_corpus_restore_backup (file, copy_file, &error));
+  g_assert_no_error (error);
+  corpus = lectern_corpus_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_documents (corpus), ==, 1);
+  g_assert_true (lectern_corpus_check (corpus, NULL, &error));
+  backups = lectern_corpus_list_backups (file, &error);
+  g_assert_cmpuint (backups->len, ==, 2);
+  {
+    g_autofree char *newest = g_file_get_basename (g_ptr_array_index (backups, 0));
+    g_assert_true (g_str_has_suffix (newest, "-before-restore.lectern"));
+  }
+
+  /* Not a project: refused, nothing replaced. */
+  {
+    g_autofree char *text_path = project_path ("not-a-backup.lectern");
+    g_autoptr(GFile) text_file = g_file_new_for_path (text_path);
+
+    g_assert_true (g_file_set_contents (text_path, "hello", -1, NULL));
+    g_assert_false (lectern_corpus_restore_backup (file, text_file, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_cmpuint (count_documents (corpus), ==, 1);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *child = g_getenv (CHILD_ENV);
+
+  if (child != NULL)
+    return run_child (child);
+
+  self_exe = argv[0];
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/Lectern/Corpus/create/fresh", test_create_fresh);
+  g_test_add_func ("/Lectern/Corpus/create/refuses-existing", test_create_refuses_existing);
+  g_test_add_func ("/Lectern/Corpus/open/missing", test_open_missing);
+  g_test_add_func ("/Lectern/Corpus/open/plain-text", test_open_plain_text);
+  g_test_add_func ("/Lectern/Corpus/open/other-sqlite", test_open_other_sqlite);
+  g_test_add_func ("/Lectern/Corpus/open/too-new", test_open_too_new);
+  g_test_add_func ("/Lectern/Corpus/open/corrupt", test_open_corrupt);
+  g_test_add_func ("/Lectern/Corpus/open/truncated", test_open_truncated);
+  g_test_add_func ("/Lectern/Corpus/open/read-only", test_read_only);
+  g_test_add_func ("/Lectern/Corpus/documents/round-trip", test_documents_round_trip);
+  g_test_add_func ("/Lectern/Corpus/documents/duplicate", test_documents_duplicate);
+  g_test_add_func ("/Lectern/Corpus/documents/refused", test_documents_refused);
+  g_test_add_func ("/Lectern/Corpus/tags/crud", test_tags_crud);
+  g_test_add_func ("/Lectern/Corpus/tags/ensure-path", test_tags_ensure_path);
+  g_test_add_func ("/Lectern/Corpus/tags/move", test_tags_move);
+  g_test_add_func ("/Lectern/Corpus/tags/merge", test_tags_merge);
+  g_test_add_func ("/Lectern/Corpus/tags/delete", test_tags_delete);
+  g_test_add_func ("/Lectern/Corpus/annotations/crud", test_annotations_crud);
+  g_test_add_func ("/Lectern/Corpus/annotations/author", test_annotations_author);
+  g_test_add_func ("/Lectern/Corpus/memos", test_memos);
+  g_test_add_func ("/Lectern/Corpus/comparison", test_alignments_and_fingerprints);
+  g_test_add_func ("/Lectern/Corpus/undo/sequence", test_undo_sequence);
+  g_test_add_func ("/Lectern/Corpus/undo/failed-call", test_undo_failed_call_is_no_step);
+  g_test_add_func ("/Lectern/Corpus/changed", test_changed_signal);
+  g_test_add_func ("/Lectern/Corpus/refresh", test_refresh);
+  g_test_add_func ("/Lectern/Corpus/concurrent-processes", test_concurrent_processes);
+  g_test_add_func ("/Lectern/Corpus/check", test_check);
+  g_test_add_func ("/Lectern/Corpus/backups", test_backups);
+
+  return g_test_run ();
+}
