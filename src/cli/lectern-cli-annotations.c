@@ -97,7 +97,7 @@ run_annotate (LecternCli  *cli,
     return lectern_cli_fail (error);
 
   id = g_strdup_printf ("%" G_GINT64_FORMAT, lectern_annotation_get_id (annotation));
-  lectern_cli_print_record (id, NULL);
+  lectern_cli_print_record (1, id);
 
   return LECTERN_CLI_EXIT_OK;
 }
@@ -188,10 +188,9 @@ run_annotations (LecternCli  *cli,
           g_string_append (tags, path != NULL ? path : "");
         }
 
-      lectern_cli_print_record (id, document, start, end, tags->str,
+      lectern_cli_print_record (7, id, document, start, end, tags->str,
                                 note != NULL ? note : "",
-                                lectern_annotation_get_quote (annotation),
-                                NULL);
+                                lectern_annotation_get_quote (annotation));
     }
 
   return LECTERN_CLI_EXIT_OK;

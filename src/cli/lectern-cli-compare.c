@@ -112,7 +112,7 @@ run_where (LecternCli  *cli,
 
       /* A dot whatever the locale: this is for machines. */
       g_ascii_formatd (similarity, sizeof similarity, "%.3f", place->similarity);
-      lectern_cli_print_record (document, place_start, place_end, similarity, NULL);
+      lectern_cli_print_record (4, document, place_start, place_end, similarity);
     }
 
   return LECTERN_CLI_EXIT_OK;

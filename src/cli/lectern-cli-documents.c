@@ -57,7 +57,7 @@ run_import (LecternCli  *cli,
           g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                  lectern_import_result_get_document_id (result));
 
-          lectern_cli_print_record (id, lectern_import_result_get_title (result), NULL);
+          lectern_cli_print_record (2, id, lectern_import_result_get_title (result));
         }
       else
         {
@@ -110,13 +110,12 @@ run_documents (LecternCli  *cli,
       const char *language = lectern_document_get_language (document);
       const char *date = lectern_document_get_date (document);
 
-      lectern_cli_print_record (id,
+      lectern_cli_print_record (6, id,
                                 lectern_document_get_title (document),
                                 language != NULL ? language : "",
                                 date != NULL ? date : "",
                                 chars,
-                                annotations,
-                                NULL);
+                                annotations);
     }
 
   return LECTERN_CLI_EXIT_OK;
@@ -316,18 +315,18 @@ run_document (LecternCli  *cli,
     imported = g_date_time_format_iso8601 (lectern_document_get_imported (document));
 
   /* KEY VALUE records; variables as "var:KEY", sorted. */
-  lectern_cli_print_record ("id", id, NULL);
-  lectern_cli_print_record ("title", lectern_document_get_title (document), NULL);
-  lectern_cli_print_record ("source", lectern_document_get_source (document) ?: "", NULL);
-  lectern_cli_print_record ("author", lectern_document_get_author (document) ?: "", NULL);
-  lectern_cli_print_record ("date", lectern_document_get_date (document) ?: "", NULL);
-  lectern_cli_print_record ("language", lectern_document_get_language (document) ?: "", NULL);
-  lectern_cli_print_record ("original-name", lectern_document_get_original_name (document) ?: "", NULL);
-  lectern_cli_print_record ("encoding", lectern_document_get_encoding (document) ?: "", NULL);
-  lectern_cli_print_record ("imported", imported ?: "", NULL);
-  lectern_cli_print_record ("chars", length, NULL);
-  lectern_cli_print_record ("annotations", count, NULL);
-  lectern_cli_print_record ("hash", lectern_document_get_content_hash (document) ?: "", NULL);
+  lectern_cli_print_record (2, "id", id);
+  lectern_cli_print_record (2, "title", lectern_document_get_title (document));
+  lectern_cli_print_record (2, "source", lectern_document_get_source (document) ?: "");
+  lectern_cli_print_record (2, "author", lectern_document_get_author (document) ?: "");
+  lectern_cli_print_record (2, "date", lectern_document_get_date (document) ?: "");
+  lectern_cli_print_record (2, "language", lectern_document_get_language (document) ?: "");
+  lectern_cli_print_record (2, "original-name", lectern_document_get_original_name (document) ?: "");
+  lectern_cli_print_record (2, "encoding", lectern_document_get_encoding (document) ?: "");
+  lectern_cli_print_record (2, "imported", imported ?: "");
+  lectern_cli_print_record (2, "chars", length);
+  lectern_cli_print_record (2, "annotations", count);
+  lectern_cli_print_record (2, "hash", lectern_document_get_content_hash (document) ?: "");
 
   variables = lectern_document_get_variables (document);
   if (variables != NULL)
@@ -337,7 +336,7 @@ run_document (LecternCli  *cli,
         {
           g_autofree char *key = g_strconcat ("var:", (const char *) l->data, NULL);
 
-          lectern_cli_print_record (key, g_hash_table_lookup (variables, l->data), NULL);
+          lectern_cli_print_record (2, key, g_hash_table_lookup (variables, l->data));
         }
     }
 

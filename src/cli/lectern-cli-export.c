@@ -191,7 +191,7 @@ run_import_annotations (LecternCli  *cli,
     return lectern_cli_fail (error);
 
   added = g_strdup_printf ("%u", n_added);
-  lectern_cli_print_record (added, NULL);
+  lectern_cli_print_record (1, added);
 
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     lectern_cli_error ("%s", (const char *) g_ptr_array_index (problems, i));

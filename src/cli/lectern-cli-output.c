@@ -75,21 +75,22 @@ lectern_cli_print_fields (const char * const *fields,
   fwrite (line->str, 1, line->len, stdout);
 }
 
-/* Prints one record: the fields up to the terminating NULL. An empty field
- * is written ""; pass "" rather than NULL for a missing value. */
+/* Prints one record of @n_fields fields, given as const char *; a NULL
+ * field is written empty. A count rather than a NULL terminator, so a
+ * missing value can never cut a record short. */
 void
-lectern_cli_print_record (const char *first_field,
+lectern_cli_print_record (guint n_fields,
                           ...)
 {
-  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autofree const char **fields = g_new0 (const char *, n_fields + 1);
   va_list args;
 
-  va_start (args, first_field);
-  for (const char *field = first_field; field != NULL; field = va_arg (args, const char *))
-    g_ptr_array_add (fields, (gpointer) field);
+  va_start (args, n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    fields[i] = va_arg (args, const char *);
   va_end (args);
 
-  lectern_cli_print_fields ((const char * const *) fields->pdata, fields->len);
+  lectern_cli_print_fields (fields, n_fields);
 }
 
 /* Writes @data to stdout exactly, for `text` and exports. */

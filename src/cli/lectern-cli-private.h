@@ -51,8 +51,8 @@ extern const LecternCliCommand lectern_cli_export_commands[];
 
 /* lectern-cli-output.c: the one writer of machine output. */
 char      *lectern_cli_escape_field  (const char   *field);
-void       lectern_cli_print_record  (const char   *first_field,
-                                      ...) G_GNUC_NULL_TERMINATED;
+void       lectern_cli_print_record  (guint         n_fields,
+                                      ...);
 void       lectern_cli_print_fields  (const char * const *fields,
                                       guint         n_fields);
 gboolean   lectern_cli_write_raw     (const char   *data,

@@ -65,7 +65,7 @@ run_check (LecternCli  *cli,
     return lectern_cli_fail (error);
 
   for (guint i = 0; problems != NULL && i < problems->len; i++)
-    lectern_cli_print_record (g_ptr_array_index (problems, i), NULL);
+    lectern_cli_print_record (1, g_ptr_array_index (problems, i));
 
   lectern_cli_error (g_dngettext (GETTEXT_PACKAGE,
                                   "“%s” has %u problem",
@@ -143,8 +143,8 @@ run_restore (LecternCli  *cli,
           if (modified != NULL)
             when = g_date_time_format_iso8601 (modified);
 
-          lectern_cli_print_record (name, when != NULL ? when : "", size != NULL ? size : "",
-                                    path != NULL ? path : "", NULL);
+          lectern_cli_print_record (4, name, when != NULL ? when : "", size != NULL ? size : "",
+                                    path != NULL ? path : "");
         }
 
       return LECTERN_CLI_EXIT_OK;

@@ -55,11 +55,10 @@ run_search (LecternCli  *cli,
       g_autofree char *start = g_strdup_printf ("%ld", lectern_search_hit_get_start (hit));
       g_autofree char *end = g_strdup_printf ("%ld", lectern_search_hit_get_end (hit));
 
-      lectern_cli_print_record (document, start, end,
+      lectern_cli_print_record (6, document, start, end,
                                 lectern_search_hit_get_left (hit),
                                 lectern_search_hit_get_match (hit),
-                                lectern_search_hit_get_right (hit),
-                                NULL);
+                                lectern_search_hit_get_right (hit));
     }
 
   return LECTERN_CLI_EXIT_OK;

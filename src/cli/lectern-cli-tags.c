@@ -88,8 +88,8 @@ run_tags (LecternCli  *cli,
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lectern_tag_get_id (tag));
       g_autofree char *count = g_strdup_printf ("%u", lectern_tag_get_count (tag));
 
-      lectern_cli_print_record (id, lectern_tag_get_path (tag), lectern_tag_get_colour (tag),
-                                count, NULL);
+      lectern_cli_print_record (4, id, lectern_tag_get_path (tag), lectern_tag_get_colour (tag),
+                                count);
     }
 
   return LECTERN_CLI_EXIT_OK;
@@ -166,7 +166,7 @@ run_tag_add (LecternCli  *cli,
     return lectern_cli_fail (error);
 
   id = g_strdup_printf ("%" G_GINT64_FORMAT, lectern_tag_get_id (tag));
-  lectern_cli_print_record (id, NULL);
+  lectern_cli_print_record (1, id);
 
   return LECTERN_CLI_EXIT_OK;
 }
