@@ -329,6 +329,7 @@ thread_progress (guint       done,
                  gpointer    data)
 {
   ImportJob *job = data;
+  g_autoptr(GSource) source = NULL;
   ProgressEvent *event;
 
   if (job->sink == NULL)
@@ -340,8 +341,14 @@ thread_progress (guint       done,
   event->total = total;
   event->current_name = g_strdup (current_name);
 
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT,
-                              progress_event_dispatch, event, progress_event_free);
+  /* Always queued: g_main_context_invoke() would call it right here, in
+   * the worker, whenever the caller's context is the default one and
+   * nobody happens to be iterating it. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_event_dispatch, event, progress_event_free);
+  g_source_set_static_name (source, "[lectern] import progress");
+  g_source_attach (source, job->context);
 }
 
 static void

@@ -310,6 +310,10 @@ test_async (void)
 
   lectern_importer_import_files_async (project, files, G_N_ELEMENTS (files),
                                        record_progress, &progress, NULL, import_done, &progress);
+  /* Nobody iterates the context for a while: progress must wait for it,
+   * not run in the worker. */
+  g_usleep (G_USEC_PER_SEC / 5);
+  g_assert_cmpuint (progress.calls, ==, 0);
   while (!progress.finished)
     g_main_context_iteration (NULL, TRUE);
 
@@ -362,6 +366,45 @@ test_async_cancelled (void)
 }
 
 static void
+test_async_cancel_while_running (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_corpus ();
+  g_autoptr(GFile) project = project_file ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  Progress progress = { cancellable, g_thread_self (), .cancel_at = 0 };
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("report-%02u.txt", i);
+      g_autofree char *text = g_strdup_printf ("Report number %u\n%s", i, english);
+
+      g_ptr_array_add (files, write_file (name, text, -1));
+    }
+
+  /* Cancelled from the caller's context while the worker runs: however
+   * far it got, the caller hears "cancelled", and the project is sound. */
+  lectern_importer_import_files_async (project, (GFile **) files->pdata, files->len,
+                                       record_progress, &progress, cancellable, import_done, &progress);
+  while (!progress.finished)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_error (progress.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (progress.results);
+  g_clear_error (&progress.error);
+
+  lectern_corpus_refresh (corpus);
+  g_assert_cmpuint (count_documents (corpus), <=, files->len);
+  g_assert_true (lectern_corpus_check (corpus, &problems, &error));
+  g_assert_no_error (error);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
 test_async_not_a_project (void)
 {
   g_autoptr(GFile) project = write_file ("notes.lectern", "not a project\n", -1);
@@ -395,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Importer/cancel", test_cancel);
   g_test_add_func ("/Lectern/Importer/async", test_async);
   g_test_add_func ("/Lectern/Importer/async-cancelled", test_async_cancelled);
+  g_test_add_func ("/Lectern/Importer/async-cancel-while-running", test_async_cancel_while_running);
   g_test_add_func ("/Lectern/Importer/async-not-a-project", test_async_not_a_project);
 
   return g_test_run ();
