@@ -1063,6 +1063,38 @@ common_space_suffix (const char *x,
   return i;
 }
 
+/* Length of the whitespace that @x starts with. */
+static guint32
+space_prefix (const char *x,
+              guint32     n)
+{
+  const char *p = x, *next;
+
+  while (p < x + n && class_at (p, &next) == TOKEN_SPACE)
+    p = next;
+
+  return (guint32) (p - x);
+}
+
+/* Length of the whitespace that @x ends with. */
+static guint32
+space_suffix (const char *x,
+              guint32     n)
+{
+  const char *p = x + n, *next;
+
+  while (p > x)
+    {
+      const char *prev = g_utf8_find_prev_char (x, p);
+
+      if (prev == NULL || class_at (prev, &next) != TOKEN_SPACE)
+        break;
+      p = prev;
+    }
+
+  return (guint32) (x + n - p);
+}
+
 /* Emits what lies between two matched tokens (or a text's ends): equal
  * whitespace on both ends, and the rest, if any, as one change. */
 static void
@@ -1079,6 +1111,21 @@ push_gap (Builder    *builder,
   if (a1 - a0 == b1 - b0 && memcmp (ta + a0, tb + b0, a1 - a0) == 0)
     {
       push_span (builder, TRUE, a0, a1, b0, b1);
+      return;
+    }
+
+  /* Ignoring whitespace, any whitespace on both ends is equal; otherwise
+   * only what is the same on both sides. */
+  if (builder->flags != LECTERN_WORD_DIFF_NONE)
+    {
+      guint32 lead_a = space_prefix (ta + a0, a1 - a0);
+      guint32 lead_b = space_prefix (tb + b0, b1 - b0);
+      guint32 trail_a = space_suffix (ta + a0 + lead_a, a1 - a0 - lead_a);
+      guint32 trail_b = space_suffix (tb + b0 + lead_b, b1 - b0 - lead_b);
+
+      push_span (builder, TRUE, a0, a0 + lead_a, b0, b0 + lead_b);
+      push_span (builder, FALSE, a0 + lead_a, a1 - trail_a, b0 + lead_b, b1 - trail_b);
+      push_span (builder, TRUE, a1 - trail_a, a1, b1 - trail_b, b1);
       return;
     }
 
