@@ -90,9 +90,11 @@ def test_full_disk_fsize():
                if n.startswith('p.lectern'))
 
     def limit(extra):
+        cap = 4096 if extra is None else size + extra
+
         def preexec():
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG, not death
-            resource.setrlimit(resource.RLIMIT_FSIZE, (size + extra, size + extra))
+            resource.setrlimit(resource.RLIMIT_FSIZE, (cap, cap))
         return preexec
 
     rc, out, err = cli.run('import', big, preexec_fn=limit(16384))
@@ -102,18 +104,23 @@ def test_full_disk_fsize():
     assert os.path.basename(project) in err or 'big.txt' in err, \
         'the message names neither the project nor the file: ' + err.strip()
     assert_sound_and_kept(cli, before)
+    message = err.strip()
 
-    # A tight limit: not even the write-ahead log fits.
+    # A tight limit: not one page fits in the write-ahead log.
+    refused = []
     for what, args in WRITES:
-        rc, out, err = cli.run(*args, preexec_fn=limit(0))
+        rc, out, err = cli.run(*args, preexec_fn=limit(None))
         if rc == 0:
-            # It fitted in place; then it must be there. Undo nothing: the
-            # following checks compare with the new state.
+            # It fitted in place; then it must be there, and the project
+            # sound: the next comparisons start from here.
+            sound, report = cli.check()
+            assert sound, what + ' under a tight limit left an unsound project:\n' + report
             before = snapshot(cli)
             continue
         assert_refused(rc, err, project, what + ' on a full disk')
         assert_sound_and_kept(cli, before)
-    return 'message: ' + err.strip()
+        refused.append(what)
+    return 'message: %s\nrefused under a tight limit: %s' % (message, ', '.join(refused) or 'none')
 
 
 def test_full_disk_tmpfs():
@@ -132,9 +139,9 @@ def test_full_disk_tmpfs():
 set -u
 mount -t tmpfs -o size="$1"k lectern-full "$2" || exit 99
 cp "$3" "$2"/p.lectern
-"$4" --project "$2"/p.lectern import "$5" 2>"$2"/err
+"$4" --project "$2"/p.lectern import "$5" 2>"$3".err
 echo "rc=$?"
-cat "$2"/err
+cat "$3".err
 cp "$2"/p.lectern "$3".after
 '''
     p = subprocess.run(['unshare', '-m', '--propagation', 'private', 'sh', '-c', script, 'sh',
@@ -161,21 +168,28 @@ def test_read_only_file():
     os.chmod(project, 0o444)
     preexec = None
     if os.geteuid() == 0:
-        # Root writes through file modes: act as an ordinary user instead.
-        os.chmod(folder, 0o777)
-        os.chmod(project, 0o444)
+        # Root writes through file modes: act as an ordinary user who owns
+        # the folder and the project, which is read-only.
+        for base, dirs, files in os.walk(folder):
+            for name in dirs + files:
+                os.chown(os.path.join(base, name), 65534, 65534)
+        os.chown(folder, 65534, 65534)
 
         def preexec():
             os.setgid(65534)
             os.setuid(65534)
+    new_text = os.path.join(folder, 'new.txt')
+    with open(new_text, 'w', encoding='utf-8') as f:
+        f.write(make_text(RNG, 4000, 300))
     messages = []
-    for what, args in WRITES + (('import', ['import', os.path.join(folder, 'seed0.txt')]),):
+    for what, args in WRITES + (('import', ['import', new_text]),):
         rc, out, err = cli.run(*args, preexec_fn=preexec)
         assert_refused(rc, err, project, what + ' on a read-only project')
         messages.append(err.strip())
     os.chmod(project, 0o644)
+    os.unlink(new_text)
     for name in os.listdir(folder):  # -shm/-wal a reader may leave
-        if name not in state:
+        if name not in state and os.path.isfile(os.path.join(folder, name)):
             os.unlink(os.path.join(folder, name))
     assert folder_state(folder) == state, 'a read-only project was changed'
     assert_sound_and_kept(cli, before)

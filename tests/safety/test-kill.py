@@ -22,7 +22,7 @@ from lectern_safety import (Cli, Tap, cli_path, make_text, records,  # noqa: E40
                             remove_tree, rng_from_env, temp_dir)
 
 KILLS = int(os.environ.get('LECTERN_KILLS', '200'))
-BUDGET = float(os.environ.get('LECTERN_KILL_SECONDS', '60'))
+BUDGET = float(os.environ.get('LECTERN_KILL_SECONDS', '60'))  # aimed at, see below
 CHECK_EVERY = 10
 
 
@@ -170,7 +170,9 @@ def main():
     t_start = time.monotonic()
     checks = 0
     check_failures = []
-    while model.kills < KILLS and time.monotonic() - t_start < BUDGET:
+    # BUDGET is what a run takes here; slower builds (sanitizers) get up to
+    # four times as long before the test gives up short of KILLS.
+    while model.kills < KILLS and time.monotonic() - t_start < 4 * BUDGET:
         name, args, apply = rng.choice(weighted)()
         # Half the kills anywhere in the run, half near its end, where the
         # commit happens.
