@@ -124,8 +124,9 @@ describe_project (LecternCorpus *corpus)
   g_autoptr(GListModel) tags = lectern_corpus_list_tags (corpus, NULL);
   g_autoptr(GListModel) annotations = lectern_corpus_list_annotations (corpus, 0, 0, FALSE, NULL);
 
-  g_ptr_array_add (lines, g_strdup_printf ("project memo %s",
-                                           lectern_corpus_dup_memo (corpus, LECTERN_MEMO_PROJECT, 0, NULL)));
+  g_autofree char *project_memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_PROJECT, 0, NULL);
+
+  g_ptr_array_add (lines, g_strdup_printf ("project memo %s", project_memo));
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
       g_autoptr(LecternDocument) document = g_list_model_get_item (documents, i);
