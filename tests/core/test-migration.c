@@ -1,0 +1,209 @@
+/* test-migration.c — a project of schema version 1 (a checked-in SQL
+ * fixture) opens with this Lectern, migrates to the current version with
+ * its data intact, and leaves a backup of itself as it was.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "lectern-core.h"
+
+/* Loads tests/fixtures/core/project-v1.sql into a new file. */
+static char *
+load_fixture (const char *name)
+{
+  g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "fixtures", "core", "project-v1.sql", NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *path = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_true (g_file_get_contents (sql_path, &sql, NULL, NULL));
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  path = g_build_filename (g_get_user_data_dir (), name, NULL);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("Loading %s: %s", sql_path, message);
+  sqlite3_close (db);
+
+  return g_steal_pointer (&path);
+}
+
+static gint64
+raw_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+test_fixture_is_version_1 (void)
+{
+  g_autofree char *path = load_fixture ("check.lectern");
+
+  /* Guards the test itself: the fixture must stay an old project. */
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'fingerprints'"), ==, 0);
+}
+
+static void
+test_migrates_intact (void)
+{
+  g_autofree char *path = load_fixture ("old.lectern");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GListModel) documents = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+  g_autoptr(GListModel) tags = NULL;
+  g_autoptr(GListModel) hits = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(LecternDocument) first = NULL;
+  g_autoptr(LecternAnnotation) annotation = NULL;
+  g_autoptr(LecternAnnotation) emoji = NULL;
+  g_autoptr(LecternTag) tag = NULL;
+  g_autoptr(GArray) prints = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *memo = NULL;
+  const gint64 *tag_ids;
+  guint n_tags;
+
+  corpus = lectern_corpus_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (corpus);
+
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, LECTERN_CORPUS_SCHEMA_VERSION);
+
+  /* Documents, with their variables and text. */
+  documents = lectern_corpus_list_documents (corpus, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+  first = g_list_model_get_item (documents, 0);
+  g_assert_cmpstr (lectern_document_get_title (first), ==, "Entretien sur la sécurité européenne");
+  g_assert_cmpstr (lectern_document_get_date (first), ==, "2025-10-26");
+  g_assert_cmpstr (lectern_document_get_language (first), ==, "fr");
+  g_assert_cmpstr (lectern_document_get_variable (first, "speaker"), ==, "Lavrov");
+  g_assert_cmpuint (lectern_document_get_annotation_count (first), ==, 1);
+  text = lectern_corpus_dup_text (corpus, lectern_document_get_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "Question : Que pensez-vous"));
+  g_assert_cmpint (lectern_text_length (text), ==, lectern_document_get_length (first));
+
+  /* Annotations with their tags in order, quotes and notes. */
+  annotations = lectern_corpus_list_annotations (corpus, 0, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 3);
+  annotation = lectern_corpus_dup_annotation (corpus, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_annotation_get_quote (annotation), ==, "La sécurité de l’Europe");
+  g_assert_cmpstr (lectern_annotation_get_note (annotation), ==, "Le cœur de l’argument");
+  g_assert_cmpstr (lectern_annotation_get_author (annotation), ==, "Ada");
+  tag_ids = lectern_annotation_get_tag_ids (annotation, &n_tags);
+  g_assert_cmpuint (n_tags, ==, 2);
+  g_assert_cmpint (tag_ids[0], ==, 2);
+  g_assert_cmpint (tag_ids[1], ==, 1);
+  emoji = lectern_corpus_dup_annotation (corpus, 3, &error);
+  g_assert_cmpint (lectern_annotation_get_end (emoji) - lectern_annotation_get_start (emoji), ==, 5);
+
+  /* The codebook and memos. */
+  tags = lectern_corpus_list_tags (corpus, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (tags), ==, 3);
+  tag = lectern_corpus_find_tag (corpus, "Security/Europe", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_tag_get_id (tag), ==, 2);
+  memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_TAG, 3, &error);
+  g_assert_cmpstr (memo, ==, "Tag memo");
+
+  /* The search index came along. */
+  hits = lectern_corpus_search (corpus, "securite", 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
+
+  /* Version 2 computed fingerprints for the old documents. */
+  g_assert_cmpint (raw_int (path, "SELECT count(DISTINCT document_id) FROM fingerprints"), ==, 2);
+  prints = lectern_fingerprint_compute_all ("Both sides agreed that the Minsk agreements remain the basis");
+  {
+    g_autoptr(GArray) hashes = g_array_new (FALSE, FALSE, sizeof (guint64));
+
+    for (guint i = 0; i < prints->len; i++)
+      g_array_append_val (hashes, g_array_index (prints, LecternFingerprint, i).hash);
+    found = lectern_corpus_lookup_fingerprints (corpus, (guint64 *) (gpointer) hashes->data, hashes->len, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, >, 0);
+  }
+
+  /* And the result is sound, and writable. */
+  g_assert_true (lectern_corpus_check (corpus, &problems, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(LecternAnnotation) added = lectern_corpus_add_annotation (corpus, 2, 0, 3, NULL, 0, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (lectern_annotation_get_id (added), >, 3);
+  }
+}
+
+static void
+test_backup_before_migration (void)
+{
+  g_autofree char *path = load_fixture ("backed-up.lectern");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *backup_path = NULL;
+  g_autofree char *backup_name = NULL;
+
+  corpus = lectern_corpus_open (file, &error);
+  g_assert_no_error (error);
+
+  backups = lectern_corpus_list_backups (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  backup_path = g_file_get_path (g_ptr_array_index (backups, 0));
+  backup_name = g_path_get_basename (backup_path);
+  g_assert_true (g_str_has_prefix (backup_name, "backed-up-"));
+  g_assert_true (g_str_has_suffix (backup_name, "-format-1.lectern"));
+
+  /* The backup is the project as it was: version 1, all its data. */
+  g_assert_cmpint (raw_int (backup_path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (backup_path, "SELECT count(*) FROM annotations"), ==, 3);
+  g_assert_cmpint (raw_int (backup_path, "SELECT count(*) FROM sqlite_schema WHERE name = 'fingerprints'"), ==, 0);
+
+  /* Opening again migrates nothing and makes no second backup today. */
+  g_clear_object (&corpus);
+  corpus = lectern_corpus_open (file, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  backups = lectern_corpus_list_backups (file, &error);
+  g_assert_cmpuint (backups->len, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/Lectern/Migration/fixture-is-version-1", test_fixture_is_version_1);
+  g_test_add_func ("/Lectern/Migration/intact", test_migrates_intact);
+  g_test_add_func ("/Lectern/Migration/backup", test_backup_before_migration);
+
+  return g_test_run ();
+}

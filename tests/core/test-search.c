@@ -1,0 +1,443 @@
+/* test-search.c — full-text search: folding, phrases, prefixes, OR,
+ * exclusion, malformed queries, and hits whose offsets are code points.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lectern-core.h"
+
+typedef struct
+{
+  LecternCorpus *corpus;
+  gint64         fr;     /* French, accents and emoji */
+  gint64         en;     /* English */
+  gint64         other;  /* neither */
+} Fixture;
+
+#define FR_TEXT \
+  "Question : Que pensez-vous de la SÉCURITÉ européenne ?\n" \
+  "Réponse : 👩‍👩‍👧 La sécurité de l’Europe dépend du dialogue.\n" \
+  "Le dialogue, encore le dialogue.\n"
+
+#define EN_TEXT \
+  "The Minsk agreements were discussed.\n" \
+  "Security in Europe depends on the Minsk agreements being kept,\n" \
+  "said the minister; securities markets did not react.\n"
+
+static gint64
+add (LecternCorpus *corpus,
+     const char    *title,
+     const char    *text)
+{
+  g_autoptr(LecternDocument) document = lectern_document_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  lectern_document_set_title (document, title);
+  id = lectern_corpus_add_document (corpus, document, text, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  path = g_build_filename (g_get_user_data_dir (), "search.lectern", NULL);
+  file = g_file_new_for_path (path);
+  fixture->corpus = lectern_corpus_create (file, &error);
+  g_assert_no_error (error);
+
+  fixture->fr = add (fixture->corpus, "Entretien", FR_TEXT);
+  fixture->en = add (fixture->corpus, "Communiqué", EN_TEXT);
+  fixture->other = add (fixture->corpus, "Other", "Nothing relevant at all here.\n");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->corpus);
+}
+
+static GListModel *
+search (Fixture    *fixture,
+        const char *query,
+        guint       limit)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *hits = lectern_corpus_search (fixture->corpus, query, limit, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+  return hits;
+}
+
+/* Every hit's offsets are code points into the stored text: the text at
+ * [start, end) is the match, and the context agrees with the text. */
+static void
+assert_hits_consistent (Fixture    *fixture,
+                        GListModel *hits)
+{
+  gint64 last_document = 0;
+  glong last_start = -1;
+
+  for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+    {
+      g_autoptr(LecternSearchHit) hit = g_list_model_get_item (hits, i);
+      g_autoptr(GError) error = NULL;
+      gint64 document = lectern_search_hit_get_document_id (hit);
+      glong start = lectern_search_hit_get_start (hit);
+      glong end = lectern_search_hit_get_end (hit);
+      g_autofree char *text = lectern_corpus_dup_text (fixture->corpus, document, &error);
+      g_autofree char *match = NULL;
+      g_autofree char *after = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (start, >=, 0);
+      g_assert_cmpint (start, <, end);
+      g_assert_cmpint (end, <=, lectern_text_length (text));
+      match = lectern_text_slice (text, start, end);
+      g_assert_cmpstr (lectern_search_hit_get_match (hit), ==, match);
+
+      /* Context: on one line, at most 40 code points a side. */
+      g_assert_null (strchr (lectern_search_hit_get_left (hit), '\n'));
+      g_assert_null (strchr (lectern_search_hit_get_right (hit), '\n'));
+      g_assert_cmpint (lectern_text_length (lectern_search_hit_get_left (hit)), <=, 40);
+      g_assert_cmpint (lectern_text_length (lectern_search_hit_get_right (hit)), <=, 40);
+      after = lectern_text_slice (text, end, end + lectern_text_length (lectern_search_hit_get_right (hit)));
+      g_strdelimit (after, "\n", ' ');
+      g_assert_cmpstr (lectern_search_hit_get_right (hit), ==, after);
+      g_assert_nonnull (lectern_search_hit_get_title (hit));
+
+      /* Document order, then text order. */
+      g_assert_cmpint (document, >=, last_document);
+      if (document == last_document)
+        g_assert_cmpint (start, >, last_start);
+      last_document = document;
+      last_start = start;
+    }
+}
+
+static void
+test_diacritics_and_case (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GListModel) hits = search (fixture, "securite", 0);
+  g_autoptr(LecternSearchHit) first = NULL;
+  g_autoptr(LecternSearchHit) second = NULL;
+  g_autoptr(LecternSearchHit) third = NULL;
+
+  /* "SÉCURITÉ" and "sécurité" (after a five-code-point emoji); not
+   * "Security", another word. */
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
+  assert_hits_consistent (fixture, hits);
+
+  first = g_list_model_get_item (hits, 0);
+  second = g_list_model_get_item (hits, 1);
+  g_assert_cmpint (lectern_search_hit_get_document_id (first), ==, fixture->fr);
+  g_assert_cmpstr (lectern_search_hit_get_match (first), ==, "SÉCURITÉ");
+  g_assert_cmpint (lectern_search_hit_get_start (first), ==, 33);
+  g_assert_cmpstr (lectern_search_hit_get_match (second), ==, "sécurité");
+  /* 55 code points of line one, "Réponse : " (10), the family (5), " La " (4). */
+  g_assert_cmpint (lectern_search_hit_get_start (second), ==, 55 + 10 + 5 + 4);
+  g_assert_cmpstr (lectern_search_hit_get_left (first), ==, "Question : Que pensez-vous de la ");
+
+  /* The query's own accents and case do not matter either. */
+  g_clear_object (&hits);
+  hits = search (fixture, "SÉCURITÉ", 0);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
+  g_clear_object (&hits);
+  hits = search (fixture, "EUROPÉENNE", 0);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  third = g_list_model_get_item (hits, 0);
+  g_assert_cmpstr (lectern_search_hit_get_match (third), ==, "européenne");
+}
+
+static void
+test_phrase (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GListModel) hits = search (fixture, "\"minsk agreements\"", 0);
+  g_autoptr(GListModel) none = NULL;
+  g_autoptr(GListModel) across = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
+  assert_hits_consistent (fixture, hits);
+  {
+    g_autoptr(LecternSearchHit) hit = g_list_model_get_item (hits, 0);
+    g_assert_cmpstr (lectern_search_hit_get_match (hit), ==, "Minsk agreements");
+    g_assert_cmpint (lectern_search_hit_get_document_id (hit), ==, fixture->en);
+  }
+
+  /* Words in another order are not the phrase. */
+  none = search (fixture, "\"agreements minsk\"", 0);
+  g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+
+  /* A phrase may span punctuation, here "l’Europe". */
+  across = search (fixture, "\"securite de l europe\"", 0);
+  g_assert_cmpuint (g_list_model_get_n_items (across), ==, 1);
+  assert_hits_consistent (fixture, across);
+  {
+    g_autoptr(LecternSearchHit) hit = g_list_model_get_item (across, 0);
+    g_assert_cmpstr (lectern_search_hit_get_match (hit), ==, "sécurité de l’Europe");
+  }
+}
+
+static void
+test_prefix (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GListModel) hits = search (fixture, "secur*", 0);
+
+  /* SÉCURITÉ, sécurité, Security, securities. */
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 4);
+  assert_hits_consistent (fixture, hits);
+  {
+    g_autoptr(LecternSearchHit) hit = g_list_model_get_item (hits, 3);
+    g_assert_cmpstr (lectern_search_hit_get_match (hit), ==, "securities");
+  }
+}
+
+static void
+test_all_words (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GListModel) hits = search (fixture, "dialogue europe", 0);
+
+  /* Only the French document has both; each word is a hit: "dialogue"
+   * three times, "l’Europe" once ("européenne" is another word). */
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 4);
+  assert_hits_consistent (fixture, hits);
+  for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+    {
+      g_autoptr(LecternSearchHit) hit = g_list_model_get_item (hits, i);
+      g_assert_cmpint (lectern_search_hit_get_document_id (hit), ==, fixture->fr);
+    }
+}
+
+static void
+test_or (Fixture       *fixture,
+         gconstpointer  data)
+{
+  g_autoptr(GListModel) hits = search (fixture, "minister OR dialogue", 0);
+  gboolean fr = FALSE, en = FALSE;
+
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 4);
+  assert_hits_consistent (fixture, hits);
+  for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+    {
+      g_autoptr(LecternSearchHit) hit = g_list_model_get_item (hits, i);
+
+      fr |= lectern_search_hit_get_document_id (hit) == fixture->fr;
+      en |= lectern_search_hit_get_document_id (hit) == fixture->en;
+    }
+  g_assert_true (fr && en);
+}
+
+static void
+test_exclude (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GListModel) hits = search (fixture, "europe -minsk", 0);
+  g_autoptr(GListModel) all = search (fixture, "europe", 0);
+
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  {
+    g_autoptr(LecternSearchHit) hit = g_list_model_get_item (hits, 0);
+    g_assert_cmpint (lectern_search_hit_get_document_id (hit), ==, fixture->fr);
+  }
+}
+
+static void
+test_limit (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GListModel) hits = search (fixture, "the OR dialogue", 2);
+
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
+  {
+    g_autoptr(LecternSearchHit) hit = g_list_model_get_item (hits, 0);
+    /* Document order: the French document was added first. */
+    g_assert_cmpint (lectern_search_hit_get_document_id (hit), ==, fixture->fr);
+  }
+}
+
+static void
+test_fts_syntax_is_text (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  /* FTS5 operators typed by a user are words, never syntax. */
+  const char *queries[] = { "NEAR(minsk agreements)", "text:minsk", "^minsk", "minsk AND", "NOT minsk", "(minsk" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) hits = lectern_corpus_search (fixture->corpus, queries[i], 0, NULL, &error);
+
+      if (hits == NULL)
+        g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_QUERY);
+      else
+        assert_hits_consistent (fixture, hits);
+    }
+}
+
+static void
+test_malformed (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *queries[] = {
+    "",                     /* nothing */
+    "   ",
+    "\"unbalanced phrase",  /* open quote */
+    "\"\"",                 /* empty phrase */
+    "-minsk",               /* only exclusions */
+    "OR minsk",             /* dangling OR */
+    "minsk OR",
+    "minsk OR OR europe",
+    "minsk OR -europe",
+    "*",                    /* a star alone */
+    "mi*nsk",               /* a star inside */
+    "!!!",                  /* no letters */
+    "-",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) hits = lectern_corpus_search (fixture->corpus, queries[i], 0, NULL, &error);
+
+      g_test_message ("query: %s", queries[i]);
+      g_assert_null (hits);
+      g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_QUERY);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+
+  /* The message says what is wrong. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GListModel) hits = lectern_corpus_search (fixture->corpus, "\"open", 0, NULL, &error);
+
+    g_assert_nonnull (strstr (error->message, "\""));
+  }
+}
+
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) hits = NULL;
+
+  g_cancellable_cancel (cancellable);
+  hits = lectern_corpus_search (fixture->corpus, "dialogue", 0, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (hits);
+}
+
+static void
+test_follows_changes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) before = search (fixture, "minister", 0);
+  g_autoptr(GListModel) after = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (before), ==, 1);
+  g_assert_true (lectern_corpus_delete_document (fixture->corpus, fixture->en, &error));
+  g_assert_no_error (error);
+  after = search (fixture, "minister", 0);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, 0);
+}
+
+static void
+test_reference_corpus (void)
+{
+  const char *dir = g_getenv ("LECTERN_SHARED_CORPUS");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GDir) seeds = NULL;
+  g_autoptr(GListModel) hits = NULL;
+  const char *name;
+  guint added = 0;
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("The reference corpus (LECTERN_SHARED_CORPUS) is not here");
+      return;
+    }
+
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  path = g_build_filename (g_get_user_data_dir (), "reference.lectern", NULL);
+  file = g_file_new_for_path (path);
+  corpus = lectern_corpus_create (file, &error);
+  g_assert_no_error (error);
+
+  seeds = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (seeds)) != NULL)
+    {
+      g_autofree char *seed = g_build_filename (dir, name, NULL);
+      g_autofree char *raw = NULL;
+      g_autofree char *text = NULL;
+      gsize length;
+
+      if (!g_str_has_suffix (name, ".txt"))
+        continue;
+      g_assert_true (g_file_get_contents (seed, &raw, &length, NULL));
+      text = lectern_text_normalize (raw, length);
+      g_assert_nonnull (text);
+      add (corpus, name, text);
+      added++;
+    }
+  g_assert_cmpuint (added, >, 0);
+
+  /* "Minsk" occurs in the corpus; every hit's offsets hold. */
+  hits = lectern_corpus_search (corpus, "minsk OR securite OR \"foreign minister\"", 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), >, 0);
+  {
+    Fixture fixture = { corpus, 0, 0, 0 };
+    assert_hits_consistent (&fixture, hits);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/Lectern/Search/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("diacritics-and-case", test_diacritics_and_case);
+  ADD ("phrase", test_phrase);
+  ADD ("prefix", test_prefix);
+  ADD ("all-words", test_all_words);
+  ADD ("or", test_or);
+  ADD ("exclude", test_exclude);
+  ADD ("limit", test_limit);
+  ADD ("fts-syntax-is-text", test_fts_syntax_is_text);
+  ADD ("malformed", test_malformed);
+  ADD ("cancel", test_cancel);
+  ADD ("follows-changes", test_follows_changes);
+  g_test_add_func ("/Lectern/Search/reference-corpus", test_reference_corpus);
+
+#undef ADD
+
+  return g_test_run ();
+}
