@@ -150,7 +150,7 @@ def main():
                 model.maybe_tags.append((old, new))
         return 'tag-rename', ['tag-rename', old, new_name], apply
 
-    ops = [(op_import, 2), (op_annotate, 5), (op_tag_add, 2), (op_tag_rename, 2)]
+    ops = [(op_import, 2), (op_annotate, 5), (op_tag_add, 3), (op_tag_rename, 1)]
     weighted = [f for f, w in ops for _ in range(w)]
 
     # How long each kind of run takes here, so kills land inside runs.
