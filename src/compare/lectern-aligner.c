@@ -30,7 +30,7 @@
 
 /* Paragraph pairs at least this long (code points, each side) are
  * aligned sentence by sentence too. */
-#define LONG_PARAGRAPH 400
+#define LONG_PARAGRAPH 300
 /* Variance of the length ratio, from Gale and Church. */
 #define LENGTH_VARIANCE 6.8
 /* Band half-width around the length diagonal, at least. */
@@ -325,7 +325,7 @@ split_paragraphs (const char   *text,
       blocks++;
       multi_line_blocks += lines_in_block > 1;
     }
-  by_block = multi_line_blocks * 2 > blocks;
+  by_block = blocks > 1 && multi_line_blocks * 2 > blocks;
 
   for (p = text; *p != '\0';)
     {
