@@ -1409,12 +1409,23 @@ test_check (void)
   g_clear_pointer (&problems, g_ptr_array_unref);
 
   /* The search index losing a document is found too. */
-  raw_exec (path, "UPDATE annotations SET quote = '" FAMILY "';"
-                  "INSERT INTO documents_fts (documents_fts, rowid, text)"
+  raw_exec (path, "UPDATE annotations SET quote = (SELECT substr (d.text, start_offset + 1, end_offset - start_offset)"
+                  " FROM documents d WHERE d.id = document_id)");
+  g_assert_true (lectern_corpus_check (corpus, NULL, &error));
+  raw_exec (path, "INSERT INTO documents_fts (documents_fts, rowid, text)"
                   " SELECT 'delete', id, text FROM documents;");
   g_assert_false (lectern_corpus_check (corpus, &problems, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, >=, 1);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "Search index"));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* A document whose text no longer matches its recorded hash. */
+  raw_exec (path, "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');"
+                  "UPDATE documents SET content_hash = 'feed'");
+  g_assert_false (lectern_corpus_check (corpus, &problems, &error));
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "hash"));
 }
 
 static void
