@@ -31,6 +31,7 @@ void
 _lectern_text_cache_free (LecternTextCache *cache)
 {
   g_free (cache->text);
+  g_free (cache->hash);
   g_clear_pointer (&cache->checkpoints, g_array_unref);
   g_free (cache);
 }
@@ -46,21 +47,28 @@ _lectern_corpus_get_text_cache (LecternCorpus  *self,
   glong n = 0;
   int rc;
 
-  /* A document's text never changes once stored (ids are never reused),
-   * so a cached text is valid as long as the document exists. */
+  /* A document's text never changes once stored and ids are never
+   * reused; the hash guards against a backup restored under us. */
   if (self->text_cache != NULL && self->text_cache->document_id == document_id)
     {
-      gint64 exists;
+      g_autoptr(LecternStmt) check =
+        _lectern_corpus_prepare (self, "SELECT content_hash FROM documents WHERE id = ?", error);
 
-      if (!_lectern_corpus_query_int (self, "SELECT count(*) FROM documents WHERE id = ?",
-                                      document_id, 0, &exists, error))
+      if (check == NULL)
         return NULL;
-      if (exists)
+      sqlite3_bind_int64 (check, 1, document_id);
+      rc = sqlite3_step (check);
+      if (rc == SQLITE_ROW && g_strcmp0 (_lectern_column_text (check, 0), self->text_cache->hash) == 0)
         return self->text_cache;
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _lectern_corpus_fail (self, rc, error);
+          return NULL;
+        }
       g_clear_pointer (&self->text_cache, _lectern_text_cache_free);
     }
 
-  stmt = _lectern_corpus_prepare (self, "SELECT text, length FROM documents WHERE id = ?", error);
+  stmt = _lectern_corpus_prepare (self, "SELECT text, length, content_hash FROM documents WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, document_id);
@@ -80,6 +88,7 @@ _lectern_corpus_get_text_cache (LecternCorpus  *self,
   cache->document_id = document_id;
   cache->text = g_strdup (_lectern_column_text (stmt, 0));
   cache->length = sqlite3_column_int64 (stmt, 1);
+  cache->hash = g_strdup (_lectern_column_text (stmt, 2));
   cache->checkpoints = g_array_new (FALSE, FALSE, sizeof (gsize));
 
   for (p = cache->text; *p != '\0'; p = g_utf8_next_char (p), n++)

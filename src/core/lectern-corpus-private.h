@@ -30,6 +30,7 @@ typedef struct
 {
   gint64  document_id;
   char   *text;
+  char   *hash;
   glong   length;
   GArray *checkpoints;          /* gsize: byte index of every CHECKPOINT-th code point */
 } LecternTextCache;

@@ -243,9 +243,21 @@ migrate_one (LecternCorpus  *self,
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", to_version);
   gboolean ok;
 
+  gint64 current;
+
   /* Migrations write no undo history. */
   if (!_lectern_corpus_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
+
+  /* Another process opening the same old project may have migrated it
+   * while this one waited for the lock. */
+  if (!_lectern_corpus_query_int (self, "PRAGMA user_version", 0, 0, &current, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  if (current >= to_version)
+    return _lectern_corpus_exec (self, "COMMIT", error);
 
   switch (to_version)
     {

@@ -675,7 +675,7 @@ open_existing (GFile   *file,
       g_autoptr(GError) backup_error = NULL;
 
       if (!_lectern_corpus_backup_daily (self, &backup_error))
-        g_warning ("%s", backup_error->message);
+        g_message ("%s", backup_error->message);
     }
 
   if (!read_data_version (self, &self->data_version, error))
@@ -844,16 +844,18 @@ lectern_corpus_refresh (LecternCorpus *self)
 
   g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
 
+  /* Logged, not fatal: a disk that disappeared is a situation, not a bug,
+   * and the next write reports it to the user with its own error. */
   if (!read_data_version (self, &version, &error))
     {
-      g_warning ("%s", error->message);
+      g_message ("%s", error->message);
       return FALSE;
     }
 
   /* Long sessions get their daily backup too. */
   if (!_lectern_corpus_backup_daily (self, &error))
     {
-      g_warning ("%s", error->message);
+      g_message ("%s", error->message);
       g_clear_error (&error);
     }
 
@@ -861,6 +863,8 @@ lectern_corpus_refresh (LecternCorpus *self)
     return FALSE;
 
   self->data_version = version;
+  /* Another connection may even have restored a backup. */
+  g_clear_pointer (&self->text_cache, _lectern_text_cache_free);
   _lectern_corpus_emit_changed (self, LECTERN_CHANGE_ALL, 0);
   return TRUE;
 }

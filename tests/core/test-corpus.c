@@ -389,6 +389,34 @@ test_read_only (void)
   g_assert_no_errno (g_chmod (path, 0644));
 }
 
+static void
+test_locked (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LecternCorpus) corpus = create_project ("locked.lectern", &file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternTag) tag = NULL;
+  sqlite3 *other = NULL;
+
+  /* Another program takes the write lock and keeps it. */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  tag = lectern_corpus_add_tag (corpus, 0, "Waits", NULL, &error);
+  g_assert_null (tag);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+
+  /* Once it lets go, the same change goes through. */
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  tag = lectern_corpus_add_tag (corpus, 0, "Waits", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_tags (corpus), ==, 1);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -1519,6 +1547,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Corpus/open/corrupt", test_open_corrupt);
   g_test_add_func ("/Lectern/Corpus/open/truncated", test_open_truncated);
   g_test_add_func ("/Lectern/Corpus/open/read-only", test_read_only);
+  g_test_add_func ("/Lectern/Corpus/locked", test_locked);
   g_test_add_func ("/Lectern/Corpus/documents/round-trip", test_documents_round_trip);
   g_test_add_func ("/Lectern/Corpus/documents/duplicate", test_documents_duplicate);
   g_test_add_func ("/Lectern/Corpus/documents/refused", test_documents_refused);
