@@ -91,7 +91,7 @@ def main():
 
     # Each operation: (name, argv, apply(reported, killed, records)).
     def op_import():
-        path, text = new_text_file(rng.choice((400, 4000, 30000)))
+        path, text = new_text_file(rng.choice((400, 4000, 12000)))
 
         def apply(recs, rc):
             for rec in recs:  # printed: it is in the project
@@ -155,7 +155,7 @@ def main():
 
     # How long each kind of run takes here, so kills land inside runs.
     usual = {}
-    for make in (op_import, op_import, op_annotate, op_annotate, op_tag_add, op_tag_rename):
+    for make in (op_import, op_annotate, op_tag_add, op_tag_rename) * 3:
         name, args, apply = make()
         t0 = time.monotonic()
         rc, out, err = cli.run(*args)
@@ -174,10 +174,17 @@ def main():
     # four times as long before the test gives up short of KILLS.
     while model.kills < KILLS and time.monotonic() - t_start < 4 * BUDGET:
         name, args, apply = rng.choice(weighted)()
-        # Half the kills anywhere in the run, half near its end, where the
-        # commit happens.
+        # Some runs are left to finish, so that reported changes pile up
+        # for later kills to threaten. Of the others, half are killed
+        # anywhere in the run, half near its end, where the commit happens.
         u = usual[name]
-        delay = rng.uniform(0, u) if rng.random() < 0.5 else rng.uniform(0.6 * u, 1.05 * u)
+        r = rng.random()
+        if r < 0.25:
+            delay = 60.0
+        elif r < 0.6:
+            delay = rng.uniform(0, u)
+        else:
+            delay = rng.uniform(0.6 * u, 1.2 * u)
         killed, rc, out, err = run_killed(cli, args, delay)
         if killed:
             model.kills += 1
