@@ -352,6 +352,51 @@ split_paragraphs (const char   *text,
   return segments;
 }
 
+static inline gboolean
+is_sentence_end (gunichar c)
+{
+  switch (c)
+    {
+    case '.':
+    case '!':
+    case '?':
+    case 0x0964: /* । */
+    case 0x061f: /* ؟ */
+    case 0x2026: /* … */
+    case 0x3002: /* 。 */
+    case 0xff01: /* ！ */
+    case 0xff1f: /* ？ */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Could the segment hold more than one sentence: does a full stop, a
+ * question or an exclamation mark stand before its last character? A
+ * cheap test that spares ICU most one-sentence paragraphs. */
+static gboolean
+may_have_sentences (const char    *text,
+                    const Segment *segment)
+{
+  const char *end = text + segment->byte_end;
+
+  for (const char *p = text + segment->byte_start; p < end; p = g_utf8_next_char (p))
+    if (is_sentence_end (g_utf8_get_char (p)) && g_utf8_next_char (p) < end)
+      {
+        /* "…" and "?!" runs: what follows must start another sentence. */
+        const char *q = g_utf8_next_char (p);
+
+        while (q < end && is_sentence_end (g_utf8_get_char (q)))
+          q = g_utf8_next_char (q);
+        if (q < end)
+          return TRUE;
+        p = g_utf8_prev_char (q);
+      }
+
+  return FALSE;
+}
+
 /* Sentences of one segment, by ICU's sentence break rules for @language. */
 static GArray *
 split_sentences (const char    *text,
@@ -412,6 +457,40 @@ typedef struct
   double         ratio;   /* b's length per code point of a */
 } Problem;
 
+/* -100 log P(|X| ≥ x) for a standard normal X, tabulated: erfc () and
+ * log () in the inner loop of the alignment cost more than all the rest. */
+#define TAIL_STEP    0.01
+#define TAIL_LIMIT   40.0
+#define TAIL_ENTRIES 4002   /* TAIL_LIMIT / TAIL_STEP, and one past */
+static double tail_table[TAIL_ENTRIES];
+static gsize  tail_ready;
+
+static void
+init_tail_table (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tail_table); i++)
+    tail_table[i] = -100.0 * log (MAX (erfc (i * TAIL_STEP / G_SQRT2), 1e-300));
+}
+
+static inline double
+tail_cost (double x)
+{
+  double pos;
+  guint i;
+
+  if (x >= TAIL_LIMIT)
+    {
+      /* erfc (z) ~ exp (-z²) / (z √π) */
+      double z = x / G_SQRT2;
+
+      return 100.0 * (z * z + log (z * sqrt (G_PI)));
+    }
+  pos = x / TAIL_STEP;
+  i = (guint) pos;
+
+  return tail_table[i] + (pos - i) * (tail_table[i + 1] - tail_table[i]);
+}
+
 static inline double
 length_cost (double la,
              double lb,
@@ -424,8 +503,7 @@ length_cost (double la,
   mean = (la + lb / ratio) / 2;
   delta = (lb - la * ratio) / sqrt (ratio * mean * LENGTH_VARIANCE);
 
-  /* -100 log P(|delta| or more), floored so one huge gap stays finite. */
-  return -100.0 * log (MAX (erfc (fabs (delta) / G_SQRT2), 1e-30));
+  return tail_cost (fabs (delta));
 }
 
 static guint
@@ -531,7 +609,7 @@ append_pair (GArray        *chunks,
   chunk.b_start = nb > 0 ? b[0].start : -1;
   chunk.b_end = nb > 0 ? b[nb - 1].end : -1;
   /* A confidence: a good 1-1 pair costs a few tens. */
-  chunk.score = CLAMP (exp (-MAX (cost, 0) / 200.0), 0.0, 1.0);
+  chunk.score = exp (-MAX (cost, 0) / 200.0);
   g_array_append_val (chunks, chunk);
 }
 
@@ -551,7 +629,9 @@ align_segments (const Problem *problem,
   g_autofree double *cost = NULL;
   g_autofree guint8 *back = NULL;
   g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (guint) * 3);
-  guint band = MAX (MIN_BAND, (guint) ABS ((gint) na - (gint) nb) + MIN_BAND / 2);
+  /* The band's centre already follows the overall drift; its width is for
+   * local detours (a few paragraphs left out or merged in a row). */
+  guint band = MIN_BAND + (guint) ABS ((gint) na - (gint) nb) / 4;
   guint i, j;
 
   if (na == 0 && nb == 0)
@@ -699,7 +779,8 @@ align_region (const char    *a_text,
 
       if (m == MOVE_1_1 &&
           pair->a_end - pair->a_start >= LONG_PARAGRAPH &&
-          pair->b_end - pair->b_start >= LONG_PARAGRAPH)
+          pair->b_end - pair->b_start >= LONG_PARAGRAPH &&
+          may_have_sentences (a_text, &a[ia]) && may_have_sentences (b_text, &b[ib]))
         {
           g_autoptr(GArray) sa = split_sentences (a_text, &a[ia], language_a);
           g_autoptr(GArray) sb = split_sentences (b_text, &b[ib], language_b);
@@ -812,6 +893,12 @@ lectern_align (const char            *a,
   g_return_val_if_fail (a != NULL, NULL);
   g_return_val_if_fail (b != NULL, NULL);
   g_return_val_if_fail (fixed != NULL || n_fixed == 0, NULL);
+
+  if (g_once_init_enter (&tail_ready))
+    {
+      init_tail_table ();
+      g_once_init_leave (&tail_ready, 1);
+    }
 
   blocked_a = blocked_spans (fixed, n_fixed, FALSE);
   blocked_b = blocked_spans (fixed, n_fixed, TRUE);
