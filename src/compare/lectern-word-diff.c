@@ -21,6 +21,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "lectern-word-diff.h"
@@ -250,9 +251,10 @@ typedef struct
 {
   guint32 hash;
   guint32 id;      /* 0: empty slot */
-  guint32 token;   /* first token with these bytes, in side @in_b */
-  guint32 in_b;
+  guint32 token;   /* first token with these bytes; IN_B: of text b */
 } InternSlot;
+
+#define IN_B 0x80000000u
 
 typedef struct
 {
@@ -279,7 +281,7 @@ intern_table_grow (InternTable *table)
   InternSlot *old = table->slots;
   guint old_size = table->size;
 
-  table->size = old_size ? old_size * 2 : 4096;
+  table->size = old_size * 2;
   table->slots = g_new0 (InternSlot, table->size);
   for (guint i = 0; i < old_size; i++)
     {
@@ -300,11 +302,16 @@ intern_table_grow (InternTable *table)
 static void
 intern_tokens (Diff *diff)
 {
-  InternTable table = { NULL, 0, 0 };
+  InternTable table = { NULL, 512, 0 };
   guint32 next_id = 1;
   Side *sides[] = { &diff->a, &diff->b };
+  guint n = diff->a.n_tokens + diff->b.n_tokens;
 
-  intern_table_grow (&table);
+  /* A vocabulary grows about as the square root of the text (Heaps' law):
+   * start near its size rather than growing through every power of two. */
+  while (table.size < 16 * (guint) sqrt (n))
+    table.size <<= 1;
+  table.slots = g_new0 (InternSlot, table.size);
 
   for (guint s = 0; s < 2; s++)
     {
@@ -321,9 +328,11 @@ intern_tokens (Diff *diff)
 
               if (is->hash == h)
                 {
-                  const Side *other = sides[is->in_b];
-                  if (token_length (other, is->token) == n_bytes &&
-                      same_bytes (token_bytes (other, is->token), bytes, n_bytes))
+                  const Side *other = sides[(is->token & IN_B) != 0];
+                  guint32 token = is->token & ~IN_B;
+
+                  if (token_length (other, token) == n_bytes &&
+                      same_bytes (token_bytes (other, token), bytes, n_bytes))
                     break;
                 }
               slot = (slot + 1) & (table.size - 1);
@@ -333,8 +342,7 @@ intern_tokens (Diff *diff)
             {
               table.slots[slot].hash = h;
               table.slots[slot].id = next_id++;
-              table.slots[slot].token = i;
-              table.slots[slot].in_b = s;
+              table.slots[slot].token = i | (s == 1 ? IN_B : 0);
               side->ids[i] = table.slots[slot].id;
               if (++table.n_used * 2 > table.size)
                 intern_table_grow (&table);
