@@ -807,6 +807,15 @@ align_region (const char    *a_text,
 }
 
 static int
+compare_spans (gconstpointer x,
+               gconstpointer y)
+{
+  const glong *p = x, *q = y;
+
+  return (p[0] > q[0]) - (p[0] < q[0]);
+}
+
+static int
 compare_fixed_by_a (gconstpointer x,
                     gconstpointer y)
 {
@@ -902,8 +911,8 @@ lectern_align (const char            *a,
 
   blocked_a = blocked_spans (fixed, n_fixed, FALSE);
   blocked_b = blocked_spans (fixed, n_fixed, TRUE);
-  g_array_sort (blocked_a, compare_fixed_by_a);
-  g_array_sort (blocked_b, compare_fixed_by_a);
+  g_array_sort (blocked_a, compare_spans);
+  g_array_sort (blocked_b, compare_spans);
   segs_a = split_paragraphs (a, blocked_a);
   segs_b = split_paragraphs (b, blocked_b);
   sa = (const Segment *) (gpointer) segs_a->data;

@@ -29,9 +29,11 @@
 #define SEED_WORDS 3
 /* Words of difference (either side) bridged inside one passage. */
 #define MAX_GAP_WORDS 8
-/* A seed found more often than this in one text is boilerplate noise
- * ("of the ..."): skipped as a seed, still bridged over. */
+/* A seed pairing more often than this between the texts is boilerplate
+ * noise ("one of the"): skipped as a seed, still bridged over. */
 #define MAX_SEED_REPEATS 64
+/* Passages still open to runs that continue them. */
+#define MAX_OPEN_PASSAGES 32
 /* Places less similar than this to the passage (Dice's coefficient over
  * words) are not reported. */
 #define MIN_SIMILARITY 0.3
@@ -186,6 +188,7 @@ find_seeds (const Word *a,
   g_autoptr(GHashTable) first = NULL;
   g_autofree guint *next = NULL;
   g_autofree guint *count = NULL;
+  g_autofree guint *used = NULL;
   g_autofree guint64 *hashes = NULL;
 
   if (na < SEED_WORDS || nb < SEED_WORDS)
@@ -194,6 +197,7 @@ find_seeds (const Word *a,
   first = g_hash_table_new (g_int64_hash, g_int64_equal);
   next = g_new (guint, na);
   count = g_new0 (guint, na);
+  used = g_new0 (guint, na);
   hashes = g_new (guint64, na);
 
   /* Chains run from the last occurrence back: next[i] is the previous
@@ -227,8 +231,11 @@ find_seeds (const Word *a,
       if (!g_hash_table_lookup_extended (first, &h, NULL, &head))
         continue;
       i = GPOINTER_TO_UINT (head) - 1;
-      if (count[i] > MAX_SEED_REPEATS)
+      /* count[] of the chain's head is the seed's occurrences in a; once
+       * its pairs with b pass the limit, it is boilerplate. */
+      if (used[i] + count[i] > MAX_SEED_REPEATS)
         continue;
+      used[i] += count[i];
       for (; i != G_MAXUINT; i = next[i])
         {
           Seed seed = { i, j };
@@ -291,12 +298,13 @@ find_passages (const Word *a,
       const Passage *run = &g_array_index (runs, Passage, r);
       gboolean joined = FALSE;
 
-      for (guint p = passages->len; p > 0 && !joined; p--)
+      /* Recent passages only: the ones a run in a's order can continue. */
+      for (guint p = passages->len; p > 0 && p + MAX_OPEN_PASSAGES > passages->len && !joined; p--)
         {
           Passage *passage = &g_array_index (passages, Passage, p - 1);
 
           if (run->ia0 > passage->ia1 + MAX_GAP_WORDS)
-            break;
+            continue;
           if (run->ia0 < passage->ia0 || run->ib0 < passage->ib0 ||
               run->ib0 > passage->ib1 + MAX_GAP_WORDS ||
               run->ib1 <= passage->ib1 || run->ia1 <= passage->ia1)
@@ -313,13 +321,11 @@ find_passages (const Word *a,
           /* A run inside a passage already found adds nothing. */
           gboolean inside = FALSE;
 
-          for (guint p = passages->len; p > 0 && !inside; p--)
+          for (guint p = passages->len; p > 0 && p + MAX_OPEN_PASSAGES > passages->len && !inside; p--)
             {
               const Passage *passage = &g_array_index (passages, Passage, p - 1);
 
-              if (run->ia0 > passage->ia1)
-                break;
-              inside = run->ia1 <= passage->ia1 && run->ib0 >= passage->ib0 && run->ib1 <= passage->ib1;
+              inside = run->ia0 >= passage->ia0 &&  run->ia1 <= passage->ia1 && run->ib0 >= passage->ib0 && run->ib1 <= passage->ib1;
             }
           if (!inside)
             g_array_append_val (passages, *run);
