@@ -24,6 +24,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lectern-text.h"
 #include "lectern-word-diff.h"
 
 /* Work units (token comparisons, table slots) before the diff turns
@@ -161,32 +162,25 @@ class_at (const char  *p,
 }
 
 /* Cuts @text into words and single punctuation marks; whitespace is what
- * lies between them. Texts too long for the offsets are one token. */
+ * lies between them. */
 static void
 tokenize (Side       *side,
           const char *text)
 {
   gsize len = strlen (text);
   const char *p = text;
-  const char *end;
+  const char *end = text + len;
   guint n = 0;
-  /* At most one token per two bytes, plus one; pages never written are
-   * never mapped. */
-  gsize capacity = MIN (len, MAX_TEXT_BYTES) / 2 + 2;
+  /* At most one token per byte ("!!!"); pages never written are never
+   * mapped, so the bound costs address space only. */
+  gsize capacity = len + 1;
+
+  g_assert (len <= MAX_TEXT_BYTES);
 
   side->text = text;
-  side->n_bytes = (guint32) MIN (len, MAX_TEXT_BYTES);
+  side->n_bytes = (guint32) len;
   side->starts = g_new (guint32, capacity);
   side->ends = g_new (guint32, capacity);
-  end = text + side->n_bytes;
-
-  if (len > MAX_TEXT_BYTES)
-    {
-      side->starts[n] = WORD_BIT;
-      side->ends[n++] = side->n_bytes;
-      p = end;
-    }
-
   side->ids = g_new (guint32, capacity);
 
   /* Each token's hash goes into ids[], which intern_tokens () then turns
@@ -1199,6 +1193,20 @@ lectern_word_diff (const char           *a,
     {
       init_ascii_class ();
       g_once_init_leave (&ascii_ready, 1);
+    }
+
+  /* Beyond what 31-bit offsets hold (and what a project can store): the
+   * coarsest answer. */
+  if (strlen (a) > MAX_TEXT_BYTES || strlen (b) > MAX_TEXT_BYTES)
+    {
+      LecternChunk whole = { LECTERN_CHUNK_REPLACE, 0, lectern_text_length (a),
+                             0, lectern_text_length (b), 1.0 };
+
+      builder.chunks = lectern_chunks_new ();
+      g_array_append_val (builder.chunks, whole);
+      if (summary != NULL)
+        *summary = builder.summary;
+      return builder.chunks;
     }
 
   if (strlen (b) >= THREAD_BYTES)

@@ -244,6 +244,14 @@ test_punctuation_only (void)
 }
 
 static void
+test_punctuation_runs (void)
+{
+  check_diff ("a,b,c;d", "a;b.c,d", 0, "{=a}{,→;}{=b}{,→.}{=c}{;→,}{=d}");
+  check_diff ("!!!!!!!!!!", "!!!!?!!!!!!", 0, "{=!!!!}{+?}{=!!!!!!}");
+  check_diff ("", ",,,,,,,,,,,,", 0, "{+,,,,,,,,,,,,}");
+}
+
+static void
 test_summary (void)
 {
   LecternDiffSummary summary;
@@ -401,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/WordDiff/unicode", test_unicode);
   g_test_add_func ("/Lectern/WordDiff/whitespace-only", test_whitespace_only);
   g_test_add_func ("/Lectern/WordDiff/punctuation-only", test_punctuation_only);
+  g_test_add_func ("/Lectern/WordDiff/punctuation-runs", test_punctuation_runs);
   g_test_add_func ("/Lectern/WordDiff/summary", test_summary);
   g_test_add_func ("/Lectern/WordDiff/large-small-change", test_large_small_change);
   g_test_add_func ("/Lectern/WordDiff/random-edits", test_random_edits);
