@@ -38,13 +38,14 @@ status_kb (const char *key)
   return line != NULL ? atol (line + strlen (key)) : -1;
 }
 
-static void
+static gboolean
 settled_cb (gpointer user_data)
 {
   GApplication *app = user_data;
 
   g_print ("rss_kb=%ld hwm_kb=%ld\n", status_kb ("VmRSS:"), status_kb ("VmHWM:"));
   g_application_quit (app);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -55,7 +56,7 @@ after_paint_cb (GdkFrameClock *clock,
     return;
   first_frame_seen = TRUE;
   g_print ("first_frame_us=%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  g_timeout_add_seconds_once (settle_seconds, settled_cb, user_data);
+  g_timeout_add_seconds (settle_seconds, settled_cb, user_data);
 }
 
 static void
