@@ -1,0 +1,1352 @@
+/* lectern-compare-window.c
+ *
+ * Both panes are the workbench's own reader views, so highlights show and
+ * passages can be tagged and annotated in either pane as in the reader.
+ * The comparison is drawn over them with text tags of its own, and the
+ * bands between the panes link each chunk across.
+ *
+ * Synchronised scrolling maps the line in the middle of the scrolled pane
+ * through the chunks' boundaries (anchors) to the other pane, as Meld
+ * does, so that aligned pairs and changed chunks stay side by side.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Lectern"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lectern-application.h"
+#include "lectern-compare-window.h"
+
+typedef struct
+{
+  glong a;
+  glong b;
+} Anchor;
+
+struct _LecternCompareWindow
+{
+  AdwWindow            parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay     *toast_overlay;
+  GtkDropDown         *dropdown_a;
+  GtkDropDown         *dropdown_b;
+  GtkLabel            *summary_label;
+  GtkRevealer         *busy_revealer;
+  GtkSpinner          *spinner;
+  LecternReaderView   *pane_a;
+  LecternReaderView   *pane_b;
+  LecternCompareBands *bands;
+  GtkActionBar        *pair_bar;
+  GtkLabel            *pair_label;
+
+  LecternCorpus       *corpus;
+  GSignalGroup        *corpus_signals;
+  GListModel          *documents;
+  gint64               doc[2];
+  LecternCompareMode   mode;
+  gboolean             hide_minor;
+  gboolean             sync_scroll;
+
+  GCancellable        *cancellable;
+  GArray              *chunks;         /* LecternChunk, or NULL */
+  LecternDiffSummary   summary;
+  GArray              *anchors;        /* Anchor, increasing on both sides */
+  int                  current;
+  gboolean             syncing;
+  gboolean             updating_dropdowns;
+};
+
+G_DEFINE_FINAL_TYPE (LecternCompareWindow, lectern_compare_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_MODE,
+  PROP_HIDE_MINOR,
+  PROP_SYNC_SCROLL,
+  PROP_BUSY,
+  N_PROPS
+};
+
+enum {
+  COMPARED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char *tag_names[] = {
+  "compare-insert", "compare-delete", "compare-replace",
+  "compare-pair-0", "compare-pair-1", "compare-unpaired",
+  "compare-shared", "compare-focus",
+};
+
+static void run_comparison (LecternCompareWindow *self);
+
+static LecternReaderView *
+pane (LecternCompareWindow *self,
+      guint                 side)
+{
+  return side == 0 ? self->pane_a : self->pane_b;
+}
+
+static GtkTextView *
+text_view (LecternCompareWindow *self,
+           guint                 side)
+{
+  return GTK_TEXT_VIEW (lectern_reader_view_get_text_view (pane (self, side)));
+}
+
+static GtkTextBuffer *
+buffer (LecternCompareWindow *self,
+        guint                 side)
+{
+  return gtk_text_view_get_buffer (text_view (self, side));
+}
+
+static void
+chunk_side (const LecternChunk *c,
+            guint               side,
+            glong              *start,
+            glong              *end)
+{
+  *start = side == 0 ? c->a_start : c->b_start;
+  *end = side == 0 ? c->a_end : c->b_end;
+}
+
+/* Whether next/previous stop at this chunk: every change, pair or
+ * shared passage; never the text two versions share. */
+static gboolean
+is_stop (const LecternChunk *c)
+{
+  return c->kind != LECTERN_CHUNK_EQUAL;
+}
+
+static void
+update_actions (LecternCompareWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean busy = self->cancellable != NULL;
+  gboolean has_chunks = self->chunks != NULL && self->chunks->len > 0;
+  gboolean translation = self->mode == LECTERN_COMPARE_MODE_TRANSLATION && !busy && self->chunks != NULL;
+  gboolean has_current = self->chunks != NULL && self->current >= 0 && (guint) self->current < self->chunks->len;
+  gboolean has_stop_after = FALSE, has_stop_before = FALSE;
+
+  for (guint i = 0; has_chunks && i < self->chunks->len; i++)
+    {
+      if (!is_stop (&g_array_index (self->chunks, LecternChunk, i)))
+        continue;
+      if ((int) i > self->current)
+        has_stop_after = TRUE;
+      if ((int) i < self->current)
+        has_stop_before = TRUE;
+    }
+
+  gtk_widget_action_set_enabled (widget, "compare.cancel", busy);
+  gtk_widget_action_set_enabled (widget, "compare.next-change", !busy && has_stop_after);
+  gtk_widget_action_set_enabled (widget, "compare.previous-change", !busy && has_stop_before);
+  gtk_widget_action_set_enabled (widget, "compare.hide-minor", self->mode == LECTERN_COMPARE_MODE_VERSIONS);
+  gtk_widget_action_set_enabled (widget, "compare.pair-selections",
+                                 translation &&
+                                 lectern_reader_view_get_selection (self->pane_a, NULL, NULL) &&
+                                 lectern_reader_view_get_selection (self->pane_b, NULL, NULL));
+  gtk_widget_action_set_enabled (widget, "compare.merge-pair", translation && has_current &&
+                                 (guint) self->current + 1 < self->chunks->len);
+  gtk_widget_action_set_enabled (widget, "compare.split-pair", translation && has_current);
+  gtk_widget_action_set_enabled (widget, "compare.reset-pairs", translation);
+  gtk_action_bar_set_revealed (self->pair_bar, self->mode == LECTERN_COMPARE_MODE_TRANSLATION);
+}
+
+static void
+show_error (LecternCompareWindow *self,
+            const char           *heading,
+            const GError         *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------ */
+/* Showing a result                                                    */
+
+static void
+clear_marks (LecternCompareWindow *self)
+{
+  for (guint side = 0; side < 2; side++)
+    {
+      GtkTextBuffer *b = buffer (self, side);
+      GtkTextIter s, e;
+
+      gtk_text_buffer_get_bounds (b, &s, &e);
+      for (guint t = 0; t < G_N_ELEMENTS (tag_names); t++)
+        gtk_text_buffer_remove_tag_by_name (b, tag_names[t], &s, &e);
+    }
+}
+
+static void
+apply_side (LecternCompareWindow *self,
+            guint                 side,
+            const char           *tag,
+            glong                 start,
+            glong                 end)
+{
+  GtkTextBuffer *b = buffer (self, side);
+  GtkTextIter s, e;
+
+  if (start < 0 || end <= start)
+    return;
+  gtk_text_buffer_get_iter_at_offset (b, &s, start);
+  gtk_text_buffer_get_iter_at_offset (b, &e, end);
+  gtk_text_buffer_apply_tag_by_name (b, tag, &s, &e);
+}
+
+static void
+show_chunks (LecternCompareWindow *self)
+{
+  guint n_pairs = 0, n_unpaired = 0, n_stops = 0;
+  g_autofree char *summary = NULL;
+
+  clear_marks (self);
+  for (guint i = 0; self->chunks != NULL && i < self->chunks->len; i++)
+    {
+      const LecternChunk *c = &g_array_index (self->chunks, LecternChunk, i);
+      const char *tag = NULL;
+
+      switch (c->kind)
+        {
+        case LECTERN_CHUNK_INSERT:  tag = "compare-insert"; break;
+        case LECTERN_CHUNK_DELETE:  tag = "compare-delete"; break;
+        case LECTERN_CHUNK_REPLACE: tag = "compare-replace"; break;
+        case LECTERN_CHUNK_SHARED:  tag = "compare-shared"; break;
+        case LECTERN_CHUNK_PAIR:
+          if (c->a_start < 0 || c->b_start < 0)
+            {
+              tag = "compare-unpaired";
+              n_unpaired++;
+            }
+          else
+            tag = n_pairs++ % 2 ? "compare-pair-1" : "compare-pair-0";
+          break;
+        case LECTERN_CHUNK_EQUAL:
+        default:
+          break;
+        }
+      if (is_stop (c))
+        n_stops++;
+      if (tag == NULL)
+        continue;
+      apply_side (self, 0, tag, c->a_start, c->a_end);
+      apply_side (self, 1, tag, c->b_start, c->b_end);
+    }
+
+  switch (self->mode)
+    {
+    case LECTERN_COMPARE_MODE_VERSIONS:
+      if (n_stops == 0)
+        summary = g_strdup (_("No differences"));
+      else
+        /* Translators: words added, removed, changed */
+        summary = g_strdup_printf (_("+%u  −%u  ~%u words"), self->summary.words_added,
+                                   self->summary.words_removed, self->summary.words_changed);
+      break;
+    case LECTERN_COMPARE_MODE_TRANSLATION:
+      summary = g_strdup_printf (g_dngettext (NULL, "%u pair, %u unpaired", "%u pairs, %u unpaired", n_pairs),
+                                 n_pairs, n_unpaired);
+      break;
+    case LECTERN_COMPARE_MODE_SHARED:
+    default:
+      summary = n_stops == 0 ? g_strdup (_("No shared passages"))
+                             : g_strdup_printf (g_dngettext (NULL, "%u shared passage", "%u shared passages", n_stops),
+                                                n_stops);
+      break;
+    }
+  gtk_label_set_text (self->summary_label, summary);
+  if (self->mode == LECTERN_COMPARE_MODE_VERSIONS && n_stops > 0)
+    {
+      g_autofree char *tooltip =
+        g_strdup_printf (_("%u words added, %u removed, %u changed, in %u changes"),
+                         self->summary.words_added, self->summary.words_removed,
+                         self->summary.words_changed, n_stops);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label), tooltip);
+    }
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label), summary);
+
+  lectern_compare_bands_set_chunks (self->bands, self->chunks);
+}
+
+static void
+build_anchors (LecternCompareWindow *self)
+{
+  Anchor last = { 0, 0 };
+
+  g_array_set_size (self->anchors, 0);
+  g_array_append_val (self->anchors, last);
+
+  for (guint i = 0; self->chunks != NULL && i < self->chunks->len; i++)
+    {
+      const LecternChunk *c = &g_array_index (self->chunks, LecternChunk, i);
+      Anchor ends[2] = { { c->a_start, c->b_start }, { c->a_end, c->b_end } };
+
+      if (c->a_start < 0 || c->b_start < 0)
+        continue;
+      /* Shared passages may cross (a quotation moved up): keep the ones
+       * that go forward on both sides. */
+      for (guint k = 0; k < 2; k++)
+        if (ends[k].a >= last.a && ends[k].b >= last.b)
+          {
+            g_array_append_val (self->anchors, ends[k]);
+            last = ends[k];
+          }
+    }
+
+  last.a = gtk_text_buffer_get_char_count (buffer (self, 0));
+  last.b = gtk_text_buffer_get_char_count (buffer (self, 1));
+  g_array_append_val (self->anchors, last);
+}
+
+/* ------------------------------------------------------------------ */
+/* Focus: the chunk under the cursor                                   */
+
+static void
+set_current (LecternCompareWindow *self,
+             int                   index)
+{
+  g_autofree char *label = NULL;
+
+  if (self->chunks == NULL || index >= (int) self->chunks->len)
+    index = -1;
+
+  for (guint side = 0; side < 2; side++)
+    {
+      GtkTextBuffer *b = buffer (self, side);
+      GtkTextIter s, e;
+
+      gtk_text_buffer_get_bounds (b, &s, &e);
+      gtk_text_buffer_remove_tag_by_name (b, "compare-focus", &s, &e);
+    }
+
+  self->current = index;
+  if (index >= 0)
+    {
+      const LecternChunk *c = &g_array_index (self->chunks, LecternChunk, index);
+
+      apply_side (self, 0, "compare-focus", c->a_start, c->a_end);
+      apply_side (self, 1, "compare-focus", c->b_start, c->b_end);
+    }
+  lectern_compare_bands_set_focus (self->bands, index);
+
+  if (self->mode == LECTERN_COMPARE_MODE_TRANSLATION && index >= 0)
+    {
+      const LecternChunk *c = &g_array_index (self->chunks, LecternChunk, index);
+
+      if (c->a_start < 0)
+        label = g_strdup_printf (_("Segment %d of %u: only on the right"), index + 1, self->chunks->len);
+      else if (c->b_start < 0)
+        label = g_strdup_printf (_("Segment %d of %u: only on the left"), index + 1, self->chunks->len);
+      else
+        label = g_strdup_printf (_("Pair %d of %u, confidence %.0f%%"), index + 1, self->chunks->len,
+                                 c->score * 100.0);
+    }
+  else if (self->mode == LECTERN_COMPARE_MODE_TRANSLATION)
+    label = g_strdup (_("Select a passage in each pane to pair them by hand"));
+  gtk_label_set_text (self->pair_label, label ? label : "");
+
+  update_actions (self);
+}
+
+/* The chunk whose side @side holds @offset; an empty side counts at its
+ * place. */
+static int
+chunk_at (LecternCompareWindow *self,
+          guint                 side,
+          glong                 offset)
+{
+  int best = -1;
+
+  for (guint i = 0; self->chunks != NULL && i < self->chunks->len; i++)
+    {
+      const LecternChunk *c = &g_array_index (self->chunks, LecternChunk, i);
+      glong s, e;
+
+      chunk_side (c, side, &s, &e);
+      if (s < 0 || !is_stop (c))
+        continue;
+      if (s <= offset && (offset < e || (s == e && s == offset)))
+        return i;
+      if (s > offset && self->mode != LECTERN_COMPARE_MODE_SHARED && side == 0)
+        break;
+      (void) best;
+    }
+  return best;
+}
+
+static void
+cursor_moved (LecternCompareWindow *self,
+              guint                 side)
+{
+  GtkTextBuffer *b = buffer (self, side);
+  GtkTextIter iter;
+  int index;
+
+  if (self->chunks == NULL || self->cancellable != NULL)
+    return;
+  gtk_text_buffer_get_iter_at_mark (b, &iter, gtk_text_buffer_get_insert (b));
+  index = chunk_at (self, side, gtk_text_iter_get_offset (&iter));
+  if (index >= 0 && index != self->current)
+    set_current (self, index);
+  else
+    update_actions (self);
+}
+
+static void
+mark_set_a_cb (LecternCompareWindow *self,
+               GtkTextIter          *location,
+               GtkTextMark          *mark,
+               GtkTextBuffer        *b)
+{
+  if (mark == gtk_text_buffer_get_insert (b) || mark == gtk_text_buffer_get_selection_bound (b))
+    cursor_moved (self, 0);
+}
+
+static void
+mark_set_b_cb (LecternCompareWindow *self,
+               GtkTextIter          *location,
+               GtkTextMark          *mark,
+               GtkTextBuffer        *b)
+{
+  if (mark == gtk_text_buffer_get_insert (b) || mark == gtk_text_buffer_get_selection_bound (b))
+    cursor_moved (self, 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* Synchronised scrolling                                              */
+
+static int
+anchor_y (GtkTextView *view,
+          glong        offset)
+{
+  GtkTextIter iter;
+  GdkRectangle loc;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, offset);
+  gtk_text_view_get_iter_location (view, &iter, &loc);
+  return loc.y;
+}
+
+static void
+sync_from (LecternCompareWindow *self,
+           guint                 side)
+{
+  GtkTextView *src = text_view (self, side), *dst = text_view (self, !side);
+  GtkAdjustment *sadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (src));
+  GtkAdjustment *dadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (dst));
+  double value, page, dpage, target;
+  const Anchor *anchors;
+  GtkTextIter iter;
+  glong offset;
+  guint lo, hi;
+  int y0, y1, t0, t1, ref;
+
+  if (!self->sync_scroll || self->syncing || self->anchors->len < 2 || sadj == NULL || dadj == NULL)
+    return;
+
+  value = gtk_adjustment_get_value (sadj);
+  page = gtk_adjustment_get_page_size (sadj);
+  dpage = gtk_adjustment_get_page_size (dadj);
+
+  if (value <= gtk_adjustment_get_lower (sadj))
+    target = gtk_adjustment_get_lower (dadj);
+  else if (value >= gtk_adjustment_get_upper (sadj) - page - 0.5)
+    target = gtk_adjustment_get_upper (dadj) - dpage;
+  else
+    {
+      ref = (int) (value + page / 2);
+      gtk_text_view_get_iter_at_location (src, &iter, 0, ref);
+      offset = gtk_text_iter_get_offset (&iter);
+
+      /* The last anchor at or before the middle line. */
+      anchors = (const Anchor *) (gpointer) self->anchors->data;
+      lo = 0;
+      hi = self->anchors->len - 1;
+      while (lo + 1 < hi)
+        {
+          guint mid = (lo + hi) / 2;
+          glong at = side == 0 ? anchors[mid].a : anchors[mid].b;
+
+          if (at <= offset)
+            lo = mid;
+          else
+            hi = mid;
+        }
+
+      y0 = anchor_y (src, side == 0 ? anchors[lo].a : anchors[lo].b);
+      y1 = anchor_y (src, side == 0 ? anchors[hi].a : anchors[hi].b);
+      t0 = anchor_y (dst, side == 0 ? anchors[lo].b : anchors[lo].a);
+      t1 = anchor_y (dst, side == 0 ? anchors[hi].b : anchors[hi].a);
+      if (y1 - y0 > 0)
+        target = t0 + (t1 - t0) * CLAMP ((double) (ref - y0) / (y1 - y0), 0.0, 1.0);
+      else
+        target = t0;
+      target -= dpage / 2;
+    }
+
+  target = CLAMP (target, gtk_adjustment_get_lower (dadj),
+                  MAX (gtk_adjustment_get_lower (dadj), gtk_adjustment_get_upper (dadj) - dpage));
+  self->syncing = TRUE;
+  gtk_adjustment_set_value (dadj, target);
+  self->syncing = FALSE;
+}
+
+static void
+scrolled_a_cb (LecternCompareWindow *self)
+{
+  sync_from (self, 0);
+}
+
+static void
+scrolled_b_cb (LecternCompareWindow *self)
+{
+  sync_from (self, 1);
+}
+
+static void
+set_sync_scroll (LecternCompareWindow *self,
+                 gboolean              sync)
+{
+  sync = !!sync;
+  if (self->sync_scroll == sync)
+    return;
+  self->sync_scroll = sync;
+  if (sync)
+    sync_from (self, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_SCROLL]);
+}
+
+/* ------------------------------------------------------------------ */
+/* Running a comparison                                                */
+
+static void
+set_busy (LecternCompareWindow *self,
+          GCancellable         *cancellable)
+{
+  gboolean was_busy = self->cancellable != NULL;
+
+  if (self->cancellable != NULL && self->cancellable != cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_set_object (&self->cancellable, cancellable);
+
+  gtk_revealer_set_reveal_child (self->busy_revealer, cancellable != NULL);
+  gtk_spinner_set_spinning (self->spinner, cancellable != NULL);
+  update_actions (self);
+  if (was_busy != (cancellable != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+typedef struct
+{
+  LecternCompareWindow *self;
+  GCancellable         *cancellable;
+} Request;
+
+static void
+compare_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Request *request = user_data;
+  g_autoptr(LecternCompareWindow) self = request->self;
+  g_autoptr(GCancellable) cancellable = request->cancellable;
+  g_autoptr(GError) error = NULL;
+  LecternDiffSummary summary = { 0 };
+  GArray *chunks;
+
+  g_free (request);
+  chunks = lectern_compare_documents_finish (result, &summary, &error);
+
+  /* A newer comparison replaced this one, or the window closed. */
+  if (self->cancellable != cancellable)
+    {
+      g_clear_pointer (&chunks, g_array_unref);
+      return;
+    }
+  set_busy (self, NULL);
+
+  if (chunks == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Compare the Documents"), error);
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Comparison cancelled")));
+      return;
+    }
+
+  g_clear_pointer (&self->chunks, g_array_unref);
+  self->chunks = chunks;
+  self->summary = summary;
+  show_chunks (self);
+  build_anchors (self);
+  set_current (self, -1);
+  sync_from (self, 0);
+  g_signal_emit (self, signals[COMPARED], 0);
+}
+
+static void
+run_comparison (LecternCompareWindow *self)
+{
+  g_autoptr(GCancellable) cancellable = NULL;
+  LecternWordDiffFlags flags = LECTERN_WORD_DIFF_NONE;
+  Request *request;
+
+  g_clear_pointer (&self->chunks, g_array_unref);
+  clear_marks (self);
+  lectern_compare_bands_set_chunks (self->bands, NULL);
+  g_array_set_size (self->anchors, 0);
+  self->current = -1;
+  gtk_label_set_text (self->summary_label, "");
+  gtk_label_set_text (self->pair_label, "");
+
+  if (self->corpus == NULL || self->doc[0] == 0 || self->doc[1] == 0)
+    {
+      set_busy (self, NULL);
+      return;
+    }
+
+  if (self->hide_minor)
+    flags = LECTERN_WORD_DIFF_IGNORE_WHITESPACE | LECTERN_WORD_DIFF_IGNORE_PUNCTUATION;
+
+  cancellable = g_cancellable_new ();
+  set_busy (self, cancellable);
+
+  request = g_new0 (Request, 1);
+  request->self = g_object_ref (self);
+  request->cancellable = g_object_ref (cancellable);
+  lectern_compare_documents_async (lectern_corpus_get_file (self->corpus),
+                                   self->doc[0], self->doc[1], self->mode, flags,
+                                   cancellable, compare_done_cb, request);
+}
+
+/* ------------------------------------------------------------------ */
+/* Documents                                                           */
+
+static guint
+position_of (LecternCompareWindow *self,
+             gint64                id)
+{
+  guint n = self->documents ? g_list_model_get_n_items (self->documents) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LecternDocument) doc = g_list_model_get_item (self->documents, i);
+
+      if (lectern_document_get_id (doc) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+update_title (LecternCompareWindow *self)
+{
+  g_autoptr(LecternDocument) a = NULL;
+  g_autoptr(LecternDocument) b = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->corpus != NULL && self->doc[0] && self->doc[1])
+    {
+      a = lectern_corpus_dup_document (self->corpus, self->doc[0], NULL);
+      b = lectern_corpus_dup_document (self->corpus, self->doc[1], NULL);
+    }
+  if (a != NULL && b != NULL)
+    /* Translators: the window title, "Left document ↔ Right document" */
+    title = g_strdup_printf (_("%s ↔ %s"), lectern_document_get_title (a), lectern_document_get_title (b));
+  gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Compare Documents"));
+}
+
+void
+lectern_compare_window_set_documents (LecternCompareWindow *self,
+                                      gint64                a,
+                                      gint64                b)
+{
+  g_return_if_fail (LECTERN_IS_COMPARE_WINDOW (self));
+
+  /* The old chunks mean nothing in the new texts. */
+  g_clear_pointer (&self->chunks, g_array_unref);
+  self->current = -1;
+  self->doc[0] = a;
+  self->doc[1] = b;
+
+  self->updating_dropdowns = TRUE;
+  gtk_drop_down_set_selected (self->dropdown_a, position_of (self, a));
+  gtk_drop_down_set_selected (self->dropdown_b, position_of (self, b));
+  self->updating_dropdowns = FALSE;
+
+  lectern_reader_view_set_document_id (self->pane_a, a);
+  lectern_reader_view_set_document_id (self->pane_b, b);
+  update_title (self);
+  run_comparison (self);
+}
+
+gint64
+lectern_compare_window_get_document (LecternCompareWindow *self,
+                                     guint                 side)
+{
+  g_return_val_if_fail (LECTERN_IS_COMPARE_WINDOW (self), 0);
+  g_return_val_if_fail (side < 2, 0);
+  return self->doc[side];
+}
+
+static void
+dropdown_selected_cb (LecternCompareWindow *self,
+                      GParamSpec           *pspec,
+                      GtkDropDown          *dropdown)
+{
+  LecternDocument *doc;
+  gint64 a = self->doc[0], b = self->doc[1];
+
+  if (self->updating_dropdowns)
+    return;
+  doc = gtk_drop_down_get_selected_item (dropdown);
+  if (doc == NULL)
+    return;
+  if (dropdown == self->dropdown_a)
+    a = lectern_document_get_id (doc);
+  else
+    b = lectern_document_get_id (doc);
+  if (a != self->doc[0] || b != self->doc[1])
+    lectern_compare_window_set_documents (self, a, b);
+}
+
+static void
+reload_documents (LecternCompareWindow *self)
+{
+  g_autoptr(GListModel) documents = NULL;
+
+  if (self->corpus != NULL)
+    documents = lectern_corpus_list_documents (self->corpus, NULL);
+
+  self->updating_dropdowns = TRUE;
+  g_set_object (&self->documents, documents);
+  gtk_drop_down_set_model (self->dropdown_a, documents);
+  gtk_drop_down_set_model (self->dropdown_b, documents);
+  gtk_drop_down_set_selected (self->dropdown_a, position_of (self, self->doc[0]));
+  gtk_drop_down_set_selected (self->dropdown_b, position_of (self, self->doc[1]));
+  self->updating_dropdowns = FALSE;
+}
+
+static void
+corpus_changed_cb (LecternCompareWindow *self,
+                   guint                 what,
+                   gint64                document_id,
+                   LecternCorpus        *corpus)
+{
+  if (what & LECTERN_CHANGE_DOCUMENTS)
+    {
+      reload_documents (self);
+      update_title (self);
+    }
+  if ((what & LECTERN_CHANGE_ALIGNMENTS) && self->mode == LECTERN_COMPARE_MODE_TRANSLATION)
+    run_comparison (self);
+}
+
+static void
+set_corpus (LecternCompareWindow *self,
+            LecternCorpus        *corpus)
+{
+  if (!g_set_object (&self->corpus, corpus))
+    return;
+  g_signal_group_set_target (self->corpus_signals, corpus);
+  lectern_reader_view_set_corpus (self->pane_a, corpus);
+  lectern_reader_view_set_corpus (self->pane_b, corpus);
+  reload_documents (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Modes                                                               */
+
+void
+lectern_compare_window_set_mode (LecternCompareWindow *self,
+                                 LecternCompareMode    mode)
+{
+  g_return_if_fail (LECTERN_IS_COMPARE_WINDOW (self));
+
+  if (self->mode == mode)
+    return;
+  self->mode = mode;
+  update_actions (self);
+  run_comparison (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+}
+
+LecternCompareMode
+lectern_compare_window_get_mode (LecternCompareWindow *self)
+{
+  g_return_val_if_fail (LECTERN_IS_COMPARE_WINDOW (self), LECTERN_COMPARE_MODE_VERSIONS);
+  return self->mode;
+}
+
+gboolean
+lectern_compare_window_get_busy (LecternCompareWindow *self)
+{
+  g_return_val_if_fail (LECTERN_IS_COMPARE_WINDOW (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+GArray *
+lectern_compare_window_get_chunks (LecternCompareWindow *self)
+{
+  g_return_val_if_fail (LECTERN_IS_COMPARE_WINDOW (self), NULL);
+  return self->chunks;
+}
+
+int
+lectern_compare_window_get_current (LecternCompareWindow *self)
+{
+  g_return_val_if_fail (LECTERN_IS_COMPARE_WINDOW (self), -1);
+  return self->current;
+}
+
+void
+lectern_compare_window_get_summary (LecternCompareWindow *self,
+                                    LecternDiffSummary   *summary)
+{
+  g_return_if_fail (LECTERN_IS_COMPARE_WINDOW (self));
+  *summary = self->summary;
+}
+
+LecternReaderView *
+lectern_compare_window_get_pane (LecternCompareWindow *self,
+                                 guint                 side)
+{
+  g_return_val_if_fail (LECTERN_IS_COMPARE_WINDOW (self), NULL);
+  return pane (self, side);
+}
+
+LecternCompareBands *
+lectern_compare_window_get_bands (LecternCompareWindow *self)
+{
+  g_return_val_if_fail (LECTERN_IS_COMPARE_WINDOW (self), NULL);
+  return self->bands;
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions                                                             */
+
+static void
+go_to_chunk (LecternCompareWindow *self,
+             int                   index)
+{
+  const LecternChunk *c = &g_array_index (self->chunks, LecternChunk, index);
+
+  for (guint side = 0; side < 2; side++)
+    {
+      GtkTextBuffer *b = buffer (self, side);
+      GtkTextMark *mark;
+      GtkTextIter iter;
+      glong s, e;
+
+      chunk_side (c, side, &s, &e);
+      if (s < 0)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (b, &iter, s);
+      gtk_text_buffer_place_cursor (b, &iter);
+      mark = gtk_text_buffer_get_mark (b, "compare-jump");
+      if (mark == NULL)
+        mark = gtk_text_buffer_create_mark (b, "compare-jump", &iter, TRUE);
+      else
+        gtk_text_buffer_move_mark (b, mark, &iter);
+      /* With synchronised scrolling the left pane leads and the right one
+       * follows through the anchors, so both land on the chunk. */
+      if (side == 0 || !self->sync_scroll || c->a_start < 0)
+        gtk_text_view_scroll_to_mark (text_view (self, side), mark, 0.0, TRUE, 0.0, 0.3);
+    }
+  set_current (self, index);
+}
+
+static void
+step_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *param)
+{
+  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
+  gboolean forward = g_str_equal (action_name, "compare.next-change");
+
+  if (self->chunks == NULL)
+    return;
+
+  if (forward)
+    {
+      for (guint i = self->current + 1; i < self->chunks->len; i++)
+        if (is_stop (&g_array_index (self->chunks, LecternChunk, i)))
+          {
+            go_to_chunk (self, i);
+            return;
+          }
+    }
+  else
+    {
+      for (int i = self->current - 1; i >= 0; i--)
+        if (is_stop (&g_array_index (self->chunks, LecternChunk, i)))
+          {
+            go_to_chunk (self, i);
+            return;
+          }
+    }
+  gtk_widget_error_bell (widget);
+}
+
+static void
+swap_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *param)
+{
+  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
+
+  lectern_compare_window_set_documents (self, self->doc[1], self->doc[0]);
+}
+
+static void
+cancel_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static void
+mode_key_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LecternCompareMode mode;
+
+  if (lectern_compare_mode_from_string (g_variant_get_string (param, NULL), &mode))
+    lectern_compare_window_set_mode (LECTERN_COMPARE_WINDOW (widget), mode);
+}
+
+/* The pane holding the keyboard focus, else the left one. */
+static LecternReaderView *
+focused_pane (LecternCompareWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->pane_b)))
+    return self->pane_b;
+  return self->pane_a;
+}
+
+static void
+reader_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
+  g_autofree char *name = g_strconcat ("reader.", action_name + strlen ("compare."), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (focused_pane (self)), name, NULL);
+}
+
+/* Saves @pairs, replacing the saved pairs they overlap. */
+static void
+save_corrections (LecternCompareWindow  *self,
+                  const LecternSpanPair *pairs,
+                  guint                  n_pairs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) saved = NULL;
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (LecternSpanPair));
+
+  saved = lectern_corpus_dup_alignment (self->corpus, self->doc[0], self->doc[1], &error);
+  if (saved == NULL)
+    {
+      show_error (self, _("Could Not Save the Correction"), error);
+      return;
+    }
+
+  for (guint i = 0; i < saved->len; i++)
+    {
+      const LecternSpanPair *old = &g_array_index (saved, LecternSpanPair, i);
+      gboolean overlaps = FALSE;
+
+      for (guint k = 0; k < n_pairs && !overlaps; k++)
+        overlaps = (old->a_start >= 0 && pairs[k].a_start >= 0 &&
+                    old->a_start < pairs[k].a_end && pairs[k].a_start < old->a_end) ||
+                   (old->b_start >= 0 && pairs[k].b_start >= 0 &&
+                    old->b_start < pairs[k].b_end && pairs[k].b_start < old->b_end);
+      if (!overlaps)
+        g_array_append_val (kept, *old);
+    }
+  g_array_append_vals (kept, pairs, n_pairs);
+
+  if (!lectern_corpus_set_alignment (self->corpus, self->doc[0], self->doc[1],
+                                     (const LecternSpanPair *) (gpointer) kept->data, kept->len, &error))
+    show_error (self, _("Could Not Save the Correction"), error);
+  /* The corpus's "changed" signal runs the alignment again. */
+}
+
+static void
+pair_selections_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
+  LecternSpanPair pair;
+
+  if (!lectern_reader_view_get_selection (self->pane_a, &pair.a_start, &pair.a_end) ||
+      !lectern_reader_view_get_selection (self->pane_b, &pair.b_start, &pair.b_end))
+    return;
+  save_corrections (self, &pair, 1);
+}
+
+static void
+merge_pair_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
+  const LecternChunk *c, *n;
+  LecternSpanPair pair;
+
+  if (self->chunks == NULL || self->current < 0 || (guint) self->current + 1 >= self->chunks->len)
+    return;
+  c = &g_array_index (self->chunks, LecternChunk, self->current);
+  n = &g_array_index (self->chunks, LecternChunk, self->current + 1);
+
+  pair.a_start = c->a_start >= 0 ? c->a_start : n->a_start;
+  pair.a_end = n->a_start >= 0 ? n->a_end : c->a_end;
+  pair.b_start = c->b_start >= 0 ? c->b_start : n->b_start;
+  pair.b_end = n->b_start >= 0 ? n->b_end : c->b_end;
+  save_corrections (self, &pair, 1);
+}
+
+static glong
+cursor_offset (LecternCompareWindow *self,
+               guint                 side)
+{
+  GtkTextBuffer *b = buffer (self, side);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (b, &iter, gtk_text_buffer_get_insert (b));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+static void
+split_pair_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
+  const LecternChunk *c;
+  LecternSpanPair pairs[2];
+  glong at_a = cursor_offset (self, 0), at_b = cursor_offset (self, 1);
+
+  if (self->chunks == NULL || self->current < 0)
+    return;
+  c = &g_array_index (self->chunks, LecternChunk, self->current);
+  if (c->a_start < 0 || c->b_start < 0 ||
+      at_a <= c->a_start || at_a >= c->a_end || at_b <= c->b_start || at_b >= c->b_end)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Put the cursor inside the pair in both panes, where it should be cut")));
+      return;
+    }
+
+  pairs[0] = (LecternSpanPair) { c->a_start, at_a, c->b_start, at_b };
+  pairs[1] = (LecternSpanPair) { at_a, c->a_end, at_b, c->b_end };
+  save_corrections (self, pairs, 2);
+}
+
+static void
+reset_pairs_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!lectern_corpus_set_alignment (self->corpus, self->doc[0], self->doc[1], NULL, 0, &error))
+    show_error (self, _("Could Not Forget the Corrections"), error);
+}
+
+static void
+close_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+lectern_compare_window_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      g_value_set_string (value, lectern_compare_mode_to_string (self->mode));
+      break;
+    case PROP_HIDE_MINOR:
+      g_value_set_boolean (value, self->hide_minor);
+      break;
+    case PROP_SYNC_SCROLL:
+      g_value_set_boolean (value, self->sync_scroll);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->cancellable != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lectern_compare_window_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (object);
+  LecternCompareMode mode;
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      if (lectern_compare_mode_from_string (g_value_get_string (value), &mode))
+        lectern_compare_window_set_mode (self, mode);
+      break;
+    case PROP_HIDE_MINOR:
+      if (self->hide_minor != g_value_get_boolean (value))
+        {
+          self->hide_minor = g_value_get_boolean (value);
+          if (self->mode == LECTERN_COMPARE_MODE_VERSIONS)
+            run_comparison (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_SYNC_SCROLL:
+      set_sync_scroll (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lectern_compare_window_dispose (GObject *object)
+{
+  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->corpus_signals != NULL)
+    g_signal_group_set_target (self->corpus_signals, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_COMPARE_WINDOW);
+
+  g_clear_object (&self->corpus_signals);
+  g_clear_object (&self->corpus);
+  g_clear_object (&self->documents);
+  g_clear_pointer (&self->chunks, g_array_unref);
+
+  G_OBJECT_CLASS (lectern_compare_window_parent_class)->dispose (object);
+}
+
+static void
+lectern_compare_window_finalize (GObject *object)
+{
+  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (object);
+
+  g_clear_pointer (&self->anchors, g_array_unref);
+  G_OBJECT_CLASS (lectern_compare_window_parent_class)->finalize (object);
+}
+
+static void
+lectern_compare_window_class_init (LecternCompareWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const struct { guint key; GdkModifierType mods; const char *action; const char *target; } keys[] = {
+    { GDK_KEY_Down, GDK_ALT_MASK, "compare.next-change", NULL },
+    { GDK_KEY_Up, GDK_ALT_MASK, "compare.previous-change", NULL },
+    { GDK_KEY_F7, 0, "compare.next-change", NULL },
+    { GDK_KEY_F7, GDK_SHIFT_MASK, "compare.previous-change", NULL },
+    { GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "compare.swap", NULL },
+    { GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "compare.swap", NULL },
+    { GDK_KEY_1, GDK_ALT_MASK, "compare.set-mode", "versions" },
+    { GDK_KEY_2, GDK_ALT_MASK, "compare.set-mode", "translation" },
+    { GDK_KEY_3, GDK_ALT_MASK, "compare.set-mode", "shared" },
+    { GDK_KEY_t, GDK_CONTROL_MASK, "compare.tag-selection", NULL },
+    { GDK_KEY_e, GDK_CONTROL_MASK, "compare.edit-note", NULL },
+    { GDK_KEY_f, GDK_CONTROL_MASK, "compare.find", NULL },
+    { GDK_KEY_w, GDK_CONTROL_MASK, "compare.close", NULL },
+    { GDK_KEY_Escape, 0, "compare.cancel", NULL },
+  };
+
+  object_class->get_property = lectern_compare_window_get_property;
+  object_class->set_property = lectern_compare_window_set_property;
+  object_class->dispose = lectern_compare_window_dispose;
+  object_class->finalize = lectern_compare_window_finalize;
+
+  properties[PROP_MODE] =
+    g_param_spec_string ("mode", NULL, NULL, "versions",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIDE_MINOR] =
+    g_param_spec_boolean ("hide-minor", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SYNC_SCROLL] =
+    g_param_spec_boolean ("sync-scroll", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[COMPARED] = g_signal_new ("compared", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (LECTERN_TYPE_COMPARE_BANDS);
+  g_type_ensure (LECTERN_TYPE_READER_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, LECTERN_UI "lectern-compare-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, bands);
+  gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, busy_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, dropdown_a);
+  gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, dropdown_b);
+  gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, pair_bar);
+  gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, pair_label);
+  gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, pane_a);
+  gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, pane_b);
+  gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, toast_overlay);
+
+  gtk_widget_class_install_property_action (widget_class, "compare.mode", "mode");
+  gtk_widget_class_install_property_action (widget_class, "compare.hide-minor", "hide-minor");
+  gtk_widget_class_install_property_action (widget_class, "compare.sync-scroll", "sync-scroll");
+  gtk_widget_class_install_action (widget_class, "compare.set-mode", "s", mode_key_cb);
+  gtk_widget_class_install_action (widget_class, "compare.next-change", NULL, step_cb);
+  gtk_widget_class_install_action (widget_class, "compare.previous-change", NULL, step_cb);
+  gtk_widget_class_install_action (widget_class, "compare.swap", NULL, swap_cb);
+  gtk_widget_class_install_action (widget_class, "compare.cancel", NULL, cancel_cb);
+  gtk_widget_class_install_action (widget_class, "compare.pair-selections", NULL, pair_selections_cb);
+  gtk_widget_class_install_action (widget_class, "compare.merge-pair", NULL, merge_pair_cb);
+  gtk_widget_class_install_action (widget_class, "compare.split-pair", NULL, split_pair_cb);
+  gtk_widget_class_install_action (widget_class, "compare.reset-pairs", NULL, reset_pairs_cb);
+  gtk_widget_class_install_action (widget_class, "compare.tag-selection", NULL, reader_action_cb);
+  gtk_widget_class_install_action (widget_class, "compare.edit-note", NULL, reader_action_cb);
+  gtk_widget_class_install_action (widget_class, "compare.find", NULL, reader_action_cb);
+  gtk_widget_class_install_action (widget_class, "compare.close", NULL, close_cb);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (keys[i].target != NULL)
+        gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods,
+                                             keys[i].action, "s", keys[i].target);
+      else
+        gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods,
+                                             keys[i].action, NULL);
+    }
+}
+
+static void
+create_tags (GtkTextBuffer *b)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (b);
+
+  if (gtk_text_tag_table_lookup (table, "compare-insert") != NULL)
+    return;
+  /* Translucent, so the reader's own highlights stay visible under them. */
+  gtk_text_buffer_create_tag (b, "compare-insert", "background", "rgba(46, 194, 126, 0.28)", NULL);
+  gtk_text_buffer_create_tag (b, "compare-delete", "background", "rgba(224, 27, 36, 0.22)",
+                              "strikethrough", FALSE, NULL);
+  gtk_text_buffer_create_tag (b, "compare-replace", "background", "rgba(53, 132, 228, 0.24)", NULL);
+  gtk_text_buffer_create_tag (b, "compare-pair-0", "paragraph-background", "rgba(53, 132, 228, 0.07)", NULL);
+  gtk_text_buffer_create_tag (b, "compare-pair-1", "paragraph-background", "rgba(145, 65, 172, 0.09)", NULL);
+  gtk_text_buffer_create_tag (b, "compare-unpaired", "paragraph-background", "rgba(119, 118, 123, 0.14)",
+                              "style", PANGO_STYLE_ITALIC, NULL);
+  gtk_text_buffer_create_tag (b, "compare-shared", "background", "rgba(230, 97, 0, 0.20)", NULL);
+  gtk_text_buffer_create_tag (b, "compare-focus", "underline", PANGO_UNDERLINE_SINGLE,
+                              "underline-rgba", &(GdkRGBA) { 0.21, 0.52, 0.89, 1.0 }, NULL);
+}
+
+static GtkExpression *
+title_expression (void)
+{
+  return gtk_property_expression_new (LECTERN_TYPE_DOCUMENT, NULL, "title");
+}
+
+static void
+lectern_compare_window_init (LecternCompareWindow *self)
+{
+  GtkAdjustment *adj;
+
+  self->anchors = g_array_new (FALSE, FALSE, sizeof (Anchor));
+  self->current = -1;
+  self->sync_scroll = TRUE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->corpus_signals = g_signal_group_new (LECTERN_TYPE_CORPUS);
+  g_signal_group_connect_object (self->corpus_signals, "changed",
+                                 G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_drop_down_set_expression (self->dropdown_a, title_expression ());
+  gtk_drop_down_set_expression (self->dropdown_b, title_expression ());
+  g_signal_connect_object (self->dropdown_a, "notify::selected",
+                           G_CALLBACK (dropdown_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dropdown_b, "notify::selected",
+                           G_CALLBACK (dropdown_selected_cb), self, G_CONNECT_SWAPPED);
+
+  create_tags (buffer (self, 0));
+  create_tags (buffer (self, 1));
+  g_signal_connect_object (buffer (self, 0), "mark-set", G_CALLBACK (mark_set_a_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer (self, 1), "mark-set", G_CALLBACK (mark_set_b_cb), self, G_CONNECT_SWAPPED);
+
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view (self, 0)));
+  g_signal_connect_object (adj, "value-changed", G_CALLBACK (scrolled_a_cb), self, G_CONNECT_SWAPPED);
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view (self, 1)));
+  g_signal_connect_object (adj, "value-changed", G_CALLBACK (scrolled_b_cb), self, G_CONNECT_SWAPPED);
+
+  lectern_compare_bands_set_views (self->bands, text_view (self, 0), text_view (self, 1));
+
+  g_settings_bind (lectern_settings (), "sync-scroll", self, "sync-scroll", G_SETTINGS_BIND_DEFAULT);
+
+  update_actions (self);
+}
+
+LecternCompareWindow *
+lectern_compare_window_new (GtkWindow          *parent,
+                            LecternCorpus      *corpus,
+                            gint64              a,
+                            gint64              b,
+                            LecternCompareMode  mode)
+{
+  LecternCompareWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
+
+  self = g_object_new (LECTERN_TYPE_COMPARE_WINDOW,
+                       "transient-for", parent,
+                       "mode", lectern_compare_mode_to_string (mode),
+                       NULL);
+  set_corpus (self, corpus);
+  lectern_compare_window_set_documents (self, a, b);
+  return self;
+}
