@@ -24,6 +24,11 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib.h>
+#ifdef G_OS_UNIX
+#include <sys/mman.h>
+#endif
+
 #include "lectern-text.h"
 #include "lectern-word-diff.h"
 
@@ -65,6 +70,9 @@ typedef struct
   guint       n_tokens;
   guint32    *ids;
   guint8     *matched;
+  gsize       capacity;
+  gpointer    mapping;  /* of starts, ends and ids, or NULL: g_malloc'd */
+  gsize       mapping_size;
 } Side;
 
 typedef struct AnchorSlot AnchorSlot;
@@ -161,6 +169,81 @@ class_at (const char  *p,
   return classify (g_utf8_get_char (p));
 }
 
+/* Token arrays from this size on go in huge pages. */
+#define HUGE_PAGE_BYTES (256 * 1024)
+#define HUGE_PAGE       (2u << 20)
+
+/* The token arrays of a long text live in one anonymous mapping with
+ * transparent huge pages requested: faulting in a megabyte text's arrays
+ * 4 KB at a time cost more than diffing them. Elsewhere, or when the
+ * mapping fails, plain allocations. */
+static void
+side_alloc (Side  *side,
+            gsize  capacity)
+{
+#if defined(G_OS_UNIX) && defined(MAP_ANONYMOUS)
+  if (capacity * sizeof (guint32) >= HUGE_PAGE_BYTES)
+    {
+      gsize size = 3 * capacity * sizeof (guint32) + HUGE_PAGE;
+      char *mapping = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+      if (mapping != MAP_FAILED)
+        {
+          /* Huge pages only cover aligned stretches. */
+          char *aligned = (char *) (((guintptr) mapping + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1));
+
+#ifdef MADV_HUGEPAGE
+          madvise (aligned, size - (aligned - mapping), MADV_HUGEPAGE);
+#endif
+          side->mapping = mapping;
+          side->mapping_size = size;
+          side->starts = (guint32 *) (gpointer) aligned;
+          side->ends = side->starts + capacity;
+          side->ids = side->ends + capacity;
+          side->capacity = capacity;
+          return;
+        }
+    }
+#endif
+
+  side->mapping = NULL;
+  side->starts = g_new (guint32, capacity);
+  side->ends = g_new (guint32, capacity);
+  side->ids = g_new (guint32, capacity);
+  side->capacity = capacity;
+}
+
+static void
+side_free_arrays (Side *side)
+{
+#if defined(G_OS_UNIX) && defined(MAP_ANONYMOUS)
+  if (side->mapping != NULL)
+    {
+      munmap (side->mapping, side->mapping_size);
+      side->mapping = NULL;
+      return;
+    }
+#endif
+  g_free (side->starts);
+  g_free (side->ends);
+  g_free (side->ids);
+}
+
+/* Text denser in tokens than guessed (punctuation runs): arrays for the
+ * worst case, one token per byte, with what is there so far. */
+static void
+side_grow (Side *side,
+           guint n)
+{
+  Side old = *side;
+
+  side_alloc (side, (gsize) side->n_bytes + 1);
+  memcpy (side->starts, old.starts, n * sizeof (guint32));
+  memcpy (side->ends, old.ends, n * sizeof (guint32));
+  memcpy (side->ids, old.ids, n * sizeof (guint32));
+  side_free_arrays (&old);
+}
+
 /* Cuts @text into words and single punctuation marks; whitespace is what
  * lies between them. */
 static void
@@ -171,17 +254,14 @@ tokenize (Side       *side,
   const char *p = text;
   const char *end = text + len;
   guint n = 0;
-  /* At most one token per byte ("!!!"); pages never written are never
-   * mapped, so the bound costs address space only. */
-  gsize capacity = len + 1;
 
   g_assert (len <= MAX_TEXT_BYTES);
 
   side->text = text;
   side->n_bytes = (guint32) len;
-  side->starts = g_new (guint32, capacity);
-  side->ends = g_new (guint32, capacity);
-  side->ids = g_new (guint32, capacity);
+  /* Prose has a token every five bytes or so; runs of punctuation can
+   * have one per byte, and then the arrays grow once. */
+  side_alloc (side, len / 3 + 16);
 
   /* Each token's hash goes into ids[], which intern_tokens () then turns
    * into ids: the bytes are read once. */
@@ -197,6 +277,8 @@ tokenize (Side       *side,
           continue;
         }
 
+      if (n == side->capacity)
+        side_grow (side, n);
       side->starts[n] = (guint32) (p - text) | (cls == TOKEN_WORD ? WORD_BIT : 0);
       for (const char *c = p; c < next; c++)
         h = (h ^ (guchar) *c) * FNV32_PRIME;
@@ -1138,6 +1220,21 @@ push_gap (Builder    *builder,
   push_span (builder, TRUE, a1 - trail, a1, b1 - trail, b1);
 }
 
+/* An array sized for the chunks to come: about two per run of unmatched
+ * tokens. Growing it by doubling would touch twice the memory. */
+static GArray *
+chunks_for (const Diff *diff)
+{
+  guint runs = 1;
+  const Side *sides[] = { &diff->a, &diff->b };
+
+  for (guint s = 0; s < 2; s++)
+    for (guint i = 0; i < sides[s]->n_tokens; i++)
+      runs += !sides[s]->matched[i] && (i == 0 || sides[s]->matched[i - 1]);
+
+  return g_array_sized_new (FALSE, FALSE, sizeof (LecternChunk), 2 * runs + 8);
+}
+
 /* Turns the matched flags into alternating equal and change chunks. */
 static void
 build_chunks (const Diff *diff,
@@ -1171,9 +1268,7 @@ build_chunks (const Diff *diff,
 static void
 side_clear (Side *side)
 {
-  g_free (side->starts);
-  g_free (side->ends);
-  g_free (side->ids);
+  side_free_arrays (side);
   g_free (side->matched);
 }
 
@@ -1228,7 +1323,7 @@ lectern_word_diff (const char           *a,
 
   diff_ranges (&diff);
 
-  builder.chunks = lectern_chunks_new ();
+  builder.chunks = chunks_for (&diff);
   builder.count_a = (Counter) { a, a, 0 };
   builder.count_b = (Counter) { b, b, 0 };
   builder.flags = flags;

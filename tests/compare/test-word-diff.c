@@ -249,6 +249,21 @@ test_punctuation_runs (void)
   check_diff ("a,b,c;d", "a;b.c,d", 0, "{=a}{,→;}{=b}{,→.}{=c}{;→,}{=d}");
   check_diff ("!!!!!!!!!!", "!!!!?!!!!!!", 0, "{=!!!!}{+?}{=!!!!!!}");
   check_diff ("", ",,,,,,,,,,,,", 0, "{+,,,,,,,,,,,,}");
+
+  /* A token a byte, past what prose needs: small and large texts. */
+  for (guint size = 3000; size <= 300000; size *= 100)
+    {
+      g_autofree char *a = g_strnfill (size, '!');
+      g_autofree char *b = g_strdup (a);
+      g_autoptr(GArray) chunks = NULL;
+
+      b[size / 2] = '?';
+      chunks = lectern_word_diff (a, b, 0, NULL);
+      assert_covering (a, b, chunks, 0);
+      g_assert_cmpuint (chunks->len, ==, 3);
+      g_assert_cmpint (g_array_index (chunks, LecternChunk, 1).a_start, ==, size / 2);
+      g_assert_cmpint (g_array_index (chunks, LecternChunk, 1).kind, ==, LECTERN_CHUNK_REPLACE);
+    }
 }
 
 static void
