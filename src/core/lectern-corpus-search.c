@@ -22,104 +22,139 @@
 /* Code points of context either side of a hit. */
 #define CONTEXT_CHARS 40
 
+/* Bytes of text folded at a time: the first page of hits in a 5 MB
+ * document needs only its beginning folded. */
+#define CHUNK 65536
+
 typedef struct
 {
-  gsize byte;       /* into the folded text */
-  gsize len;
-  glong start;      /* folded code points, end exclusive */
-  glong end;
+  const char *folded;   /* the folded word, in one of the stream's buffers */
+  gsize       len;
+  glong       start;    /* code points of the stored text, end exclusive */
+  glong       end;
 } Word;
 
+/* The folded words of a text, folded a chunk at a time on demand. */
 typedef struct
 {
-  glong start;      /* code points of the stored text */
-  glong end;
-} Span;
+  const char *pos;      /* the rest of the text */
+  const char *end;
+  glong       base;     /* code points before pos */
+  GPtrArray  *buffers;  /* folded chunks the words point into */
+  GArray     *words;    /* Word */
+} WordStream;
 
-static GArray *
-split_words (const char *folded)
+static void
+word_stream_init (WordStream *stream,
+                  const char *text)
 {
-  GArray *words = g_array_new (FALSE, FALSE, sizeof (Word));
-  const char *start = NULL;
-  glong start_index = 0;
-  glong index = 0;
+  stream->pos = text;
+  stream->end = text + strlen (text);
+  stream->base = 0;
+  stream->buffers = g_ptr_array_new_with_free_func (g_free);
+  stream->words = g_array_new (FALSE, FALSE, sizeof (Word));
+}
+
+static void
+word_stream_clear (WordStream *stream)
+{
+  g_clear_pointer (&stream->buffers, g_ptr_array_unref);
+  g_clear_pointer (&stream->words, g_array_unref);
+}
+
+/* Folds the next chunk, which ends outside a word; FALSE at the end. */
+static gboolean
+word_stream_more (WordStream *stream)
+{
+  g_autoptr(GArray) map = NULL;
+  const char *cut;
+  char *folded;
+  const char *word = NULL;
+  guint word_index = 0;
+  guint index = 0;
+
+  if (stream->pos >= stream->end)
+    return FALSE;
+
+  cut = stream->pos + MIN (CHUNK, stream->end - stream->pos);
+  while (cut < stream->end && ((guchar) *cut & 0xc0) == 0x80)
+    cut++;
+  while (cut < stream->end && _lectern_text_is_word_char (g_utf8_get_char (cut)))
+    cut = g_utf8_next_char (cut);
+
+  folded = _lectern_text_fold_map (stream->pos, cut - stream->pos, &map);
+  g_ptr_array_add (stream->buffers, folded);
 
   for (const char *p = folded; ; p = g_utf8_next_char (p), index++)
     {
-      gboolean word = *p != '\0' && _lectern_text_is_word_char (g_utf8_get_char (p));
+      gboolean in_word = *p != '\0' && _lectern_text_is_word_char (g_utf8_get_char (p));
 
-      if (word && start == NULL)
+      if (in_word && word == NULL)
         {
-          start = p;
-          start_index = index;
+          word = p;
+          word_index = index;
         }
-      else if (!word && start != NULL)
+      else if (!in_word && word != NULL)
         {
-          Word w = { start - folded, p - start, start_index, index };
+          Word w = {
+            word, p - word,
+            stream->base + g_array_index (map, guint32, word_index),
+            stream->base + g_array_index (map, guint32, index - 1) + 1,
+          };
 
-          g_array_append_val (words, w);
-          start = NULL;
+          g_array_append_val (stream->words, w);
+          word = NULL;
         }
       if (*p == '\0')
         break;
     }
 
-  return words;
+  stream->base += g_array_index (map, guint32, map->len - 1);
+  stream->pos = cut;
+  return TRUE;
+}
+
+/* Makes sure words [0, n) are there, as far as the text has them. */
+static void
+word_stream_need (WordStream *stream,
+                  guint       n)
+{
+  while (stream->words->len < n && word_stream_more (stream))
+    ;
 }
 
 static gboolean
-word_matches (const char *folded,
-              const Word *word,
+word_matches (const Word *word,
               const char *wanted,
               gboolean    prefix)
 {
   gsize len = strlen (wanted);
 
   if (prefix)
-    return word->len >= len && memcmp (folded + word->byte, wanted, len) == 0;
-  return word->len == len && memcmp (folded + word->byte, wanted, len) == 0;
+    return word->len >= len && memcmp (word->folded, wanted, len) == 0;
+  return word->len == len && memcmp (word->folded, wanted, len) == 0;
 }
 
-static void
-find_term (const char       *folded,
-           GArray           *words,
-           GArray           *map,
-           LecternQueryTerm *term,
-           GArray           *spans)
+/* The end of @term's match starting at word @i, or -1. */
+static glong
+match_term (WordStream       *stream,
+            guint             i,
+            LecternQueryTerm *term)
 {
   guint n = g_strv_length (term->words);
 
-  for (guint i = 0; i + n <= words->len; i++)
+  word_stream_need (stream, i + n);
+  if (i + n > stream->words->len)
+    return -1;
+
+  for (guint j = 0; j < n; j++)
     {
-      gboolean match = TRUE;
-
-      for (guint j = 0; j < n && match; j++)
-        match = word_matches (folded, &g_array_index (words, Word, i + j), term->words[j],
-                              term->prefix && j == n - 1);
-
-      if (match)
-        {
-          Span span = {
-            g_array_index (map, glong, g_array_index (words, Word, i).start),
-            g_array_index (map, glong, g_array_index (words, Word, i + n - 1).end - 1) + 1,
-          };
-          g_array_append_val (spans, span);
-        }
+      if (!word_matches (&g_array_index (stream->words, Word, i + j), term->words[j],
+                         term->prefix && j == n - 1))
+        return -1;
     }
-}
 
-static int
-compare_spans (gconstpointer a,
-               gconstpointer b)
-{
-  const Span *sa = a;
-  const Span *sb = b;
-
-  if (sa->start != sb->start)
-    return sa->start < sb->start ? -1 : 1;
-  if (sa->end != sb->end)
-    return sa->end > sb->end ? -1 : 1;
-  return 0;
+  return g_array_index (stream->words, Word, i + n - 1).end;
 }
 
 /* A code-point cursor over a text that mostly moves forward. */
@@ -159,7 +194,36 @@ one_line_between (Cursor *cursor,
   return _lectern_text_one_line (raw);
 }
 
-/* Appends the hits of one document to @store, up to @limit in all. */
+static void
+append_hit (GListStore *store,
+            Cursor     *cursor,
+            gint64      document_id,
+            const char *title,
+            glong       length,
+            glong       start,
+            glong       end)
+{
+  g_autofree char *left = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *right = NULL;
+  g_autoptr(LecternSearchHit) hit = NULL;
+  const char *from;
+  const char *to;
+
+  left = one_line_between (cursor, MAX (0, start - CONTEXT_CHARS), start);
+  /* The match itself is the exact text at the offsets. */
+  from = cursor_seek (cursor, start);
+  to = cursor_seek (cursor, end);
+  match = g_strndup (from, to - from);
+  right = one_line_between (cursor, end, MIN (length, end + CONTEXT_CHARS));
+
+  hit = _lectern_search_hit_new (document_id, title, start, end, left, match, right);
+  g_list_store_append (store, hit);
+}
+
+/* Appends the hits of one document to @store, up to @limit in all, in
+ * text order: each word is tried against every term, so the scan stops
+ * as soon as the page is full. */
 static void
 locate_hits (LecternSearchQuery *query,
              gint64              document_id,
@@ -169,52 +233,42 @@ locate_hits (LecternSearchQuery *query,
              guint               limit,
              GListStore         *store)
 {
-  g_autoptr(GArray) map = NULL;
-  g_autofree char *folded = _lectern_text_fold_map (text, -1, &map);
-  g_autoptr(GArray) words = split_words (folded);
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  WordStream stream;
   Cursor cursor = { text, text, 0 };
-  glong covered = -1;
+  glong covered = 0;
 
-  for (guint i = 0; i < query->groups->len; i++)
+  word_stream_init (&stream, text);
+
+  for (guint i = 0; ; i++)
     {
-      GPtrArray *group = g_ptr_array_index (query->groups, i);
+      glong best_end = -1;
+      glong start;
 
-      for (guint j = 0; j < group->len; j++)
-        find_term (folded, words, map, g_ptr_array_index (group, j), spans);
-    }
+      word_stream_need (&stream, i + 1);
+      if (i >= stream.words->len)
+        break;
 
-  g_array_sort (spans, compare_spans);
+      for (guint g = 0; g < query->groups->len; g++)
+        {
+          GPtrArray *group = g_ptr_array_index (query->groups, g);
 
-  for (guint i = 0; i < spans->len; i++)
-    {
-      const Span *span = &g_array_index (spans, Span, i);
-      g_autofree char *left = NULL;
-      g_autofree char *match = NULL;
-      g_autofree char *right = NULL;
-      g_autoptr(LecternSearchHit) hit = NULL;
+          for (guint t = 0; t < group->len; t++)
+            best_end = MAX (best_end, match_term (&stream, i, g_ptr_array_index (group, t)));
+        }
 
-      if (limit > 0 && g_list_model_get_n_items (G_LIST_MODEL (store)) >= limit)
-        return;
+      start = g_array_index (stream.words, Word, i).start;
 
       /* Overlapping matches of several terms show once. */
-      if (span->start < covered)
+      if (best_end < 0 || start < covered)
         continue;
-      covered = span->end;
+      covered = best_end;
 
-      left = one_line_between (&cursor, MAX (0, span->start - CONTEXT_CHARS), span->start);
-      /* The match itself is the exact text at the offsets. */
-      {
-        const char *from = cursor_seek (&cursor, span->start);
-        const char *to = cursor_seek (&cursor, span->end);
-
-        match = g_strndup (from, to - from);
-      }
-      right = one_line_between (&cursor, span->end, MIN (length, span->end + CONTEXT_CHARS));
-
-      hit = _lectern_search_hit_new (document_id, title, span->start, span->end, left, match, right);
-      g_list_store_append (store, hit);
+      append_hit (store, &cursor, document_id, title, length, start, best_end);
+      if (limit > 0 && g_list_model_get_n_items (G_LIST_MODEL (store)) >= limit)
+        break;
     }
+
+  word_stream_clear (&stream);
 }
 
 GListModel *

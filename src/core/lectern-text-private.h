@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* Like lectern_text_fold(), and also fills @map (element-type glong) with,
+/* Like lectern_text_fold(), and also fills @map (element-type guint32) with,
  * for each code point of the result, the code point of @text it came from,
  * followed by one last entry: the length of @text. */
 char    *_lectern_text_fold_map        (const char *text,

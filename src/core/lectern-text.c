@@ -16,11 +16,64 @@
 
 #define BOM "\xef\xbb\xbf"
 
+/* Bytes normalized at a time, see nfc_piece_end(). */
+#define PIECE 4096
+
+/* GLib 2.74's g_utf8_normalize() takes time in the square of the length
+ * of non-ASCII text (minutes for a 5 MB French article), so text is
+ * normalized in pieces. A piece may end just before any ASCII character:
+ * ASCII has combining class 0 and is never the second element of a
+ * canonical composition, so nothing composes or reorders across that
+ * point, and normalizing the pieces apart equals normalizing the whole. */
+static const char *
+nfc_piece_end (const char *p,
+               const char *end)
+{
+  const char *cut = p + MIN (PIECE, end - p);
+
+  /* ASCII bytes never occur inside a multi-byte sequence. */
+  while (cut < end && (guchar) *cut >= 0x80)
+    cut++;
+  return cut;
+}
+
+static gboolean
+is_ascii (const char *p,
+          gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) p[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Appends the NFC form of valid UTF-8 [p, end) to @out. */
+static void
+append_nfc (GString    *out,
+            const char *p,
+            const char *end)
+{
+  while (p < end)
+    {
+      const char *cut = nfc_piece_end (p, end);
+
+      if (is_ascii (p, cut - p))
+        g_string_append_len (out, p, cut - p);
+      else
+        {
+          g_autofree char *nfc = g_utf8_normalize (p, cut - p, G_NORMALIZE_NFC);
+          g_string_append (out, nfc);
+        }
+      p = cut;
+    }
+}
+
 char *
 lectern_text_normalize (const char *text,
                         gssize      len)
 {
   g_autoptr(GString) lf = NULL;
+  g_autoptr(GString) nfc = NULL;
   const char *p;
   const char *end;
 
@@ -56,15 +109,17 @@ lectern_text_normalize (const char *text,
         p++;
     }
 
-  return g_utf8_normalize (lf->str, lf->len, G_NORMALIZE_NFC);
+  nfc = g_string_sized_new (lf->len);
+  append_nfc (nfc, lf->str, lf->str + lf->len);
+  return g_string_free (g_steal_pointer (&nfc), FALSE);
 }
 
 gboolean
 lectern_text_is_stored (const char *text,
                         gssize      len)
 {
-  g_autofree char *nfc = NULL;
-  gboolean ascii = TRUE;
+  const char *p;
+  const char *end;
 
   g_return_val_if_fail (text != NULL, FALSE);
 
@@ -78,19 +133,21 @@ lectern_text_is_stored (const char *text,
   if (memchr (text, '\r', len) != NULL)
     return FALSE;
 
-  for (gssize i = 0; i < len; i++)
+  for (p = text, end = text + len; p < end; )
     {
-      if ((guchar) text[i] >= 0x80)
-        {
-          ascii = FALSE;
-          break;
-        }
-    }
-  if (ascii)
-    return TRUE;
+      const char *cut = nfc_piece_end (p, end);
 
-  nfc = g_utf8_normalize (text, len, G_NORMALIZE_NFC);
-  return nfc != NULL && strlen (nfc) == (gsize) len && memcmp (nfc, text, len) == 0;
+      if (!is_ascii (p, cut - p))
+        {
+          g_autofree char *nfc = g_utf8_normalize (p, cut - p, G_NORMALIZE_NFC);
+
+          if (nfc == NULL || strlen (nfc) != (gsize) (cut - p) || memcmp (nfc, p, cut - p) != 0)
+            return FALSE;
+        }
+      p = cut;
+    }
+
+  return TRUE;
 }
 
 glong
@@ -177,7 +234,7 @@ _lectern_text_fold_map (const char *text,
   GString *out;
   const char *p;
   const char *end;
-  glong index = 0;
+  guint32 index = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -186,7 +243,7 @@ _lectern_text_fold_map (const char *text,
 
   out = g_string_sized_new (len);
   if (map != NULL)
-    *map = g_array_sized_new (FALSE, FALSE, sizeof (glong), len + 1);
+    *map = g_array_sized_new (FALSE, FALSE, sizeof (guint32), len + 1);
 
   for (p = text, end = text + len; p < end; p = g_utf8_next_char (p), index++)
     {
@@ -409,7 +466,7 @@ lectern_text_anchor (const char *text,
     /* Translate the hint into folded code points. */
     for (guint i = 0; i + 1 < map->len; i++)
       {
-        if (g_array_index (map, glong, i) >= hint)
+        if (g_array_index (map, guint32, i) >= hint)
           break;
         folded_hint = i + 1;
       }
@@ -418,10 +475,10 @@ lectern_text_anchor (const char *text,
                       folded_hint, &folded_found))
       return FALSE;
 
-    *start = g_array_index (map, glong, folded_found);
+    *start = g_array_index (map, guint32, folded_found);
     folded_found += g_utf8_strlen (folded_quote, -1);
     /* The end is just past the last code point the match covers. */
-    *end = g_array_index (map, glong, folded_found - 1) + 1;
+    *end = g_array_index (map, guint32, folded_found - 1) + 1;
     return TRUE;
   }
 }

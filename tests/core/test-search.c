@@ -361,6 +361,40 @@ test_follows_changes (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, 0);
 }
 
+/* A document longer than the pieces it is folded in: every hit found,
+ * offsets right on both sides of every piece boundary. */
+static void
+test_long_document (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GListModel) hits = NULL;
+  g_autoptr(GListModel) first = NULL;
+  guint expected = 0;
+
+  for (guint i = 0; i < 6000; i++)
+    {
+      g_string_append (text, "Un paragraphe sur la d\xc3\xa9" "fense, \xf0\x9f\x91\x8d ");
+      if (i % 97 == 0)
+        {
+          g_string_append (text, "la S\xc3\xa9" "curit\xc3\xa9 Collective ");
+          expected++;
+        }
+      if (i % 50 == 49)
+        g_string_append_c (text, '\n');
+    }
+  g_assert_cmpuint (text->len, >, 3 * 65536);
+  add (fixture->corpus, "Long", text->str);
+
+  hits = search (fixture, "\"securite collective\"", 0);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, expected);
+  assert_hits_consistent (fixture, hits);
+
+  first = search (fixture, "defense", 10);
+  g_assert_cmpuint (g_list_model_get_n_items (first), ==, 10);
+  assert_hits_consistent (fixture, first);
+}
+
 static void
 test_reference_corpus (void)
 {
@@ -435,6 +469,7 @@ main (int   argc,
   ADD ("malformed", test_malformed);
   ADD ("cancel", test_cancel);
   ADD ("follows-changes", test_follows_changes);
+  ADD ("long-document", test_long_document);
   g_test_add_func ("/Lectern/Search/reference-corpus", test_reference_corpus);
 
 #undef ADD
