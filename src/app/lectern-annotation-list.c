@@ -1,0 +1,576 @@
+/* lectern-annotation-list.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Lectern"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "lectern-annotation-list.h"
+#include "lectern-application.h"
+#include "lectern-note-popover.h"
+#include "lectern-tag-picker.h"
+#include "lectern-tag-swatch.h"
+
+struct _LecternAnnotationList
+{
+  GtkWidget           parent_instance;
+
+  GtkStack           *stack;
+  GtkListView        *list_view;
+
+  GtkSingleSelection *selection;
+  LecternNotePopover *note_popover;
+  LecternTagPicker   *tag_picker;
+  gint64              picker_annotation_id;
+
+  LecternCorpus      *corpus;
+  GSignalGroup       *corpus_signals;
+  gint64              document_id;
+  GHashTable         *tags;          /* id → LecternTag */
+};
+
+G_DEFINE_FINAL_TYPE (LecternAnnotationList, lectern_annotation_list, GTK_TYPE_WIDGET)
+
+enum { ANNOTATION_ACTIVATED, FIT_REQUESTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+GListModel *
+lectern_annotation_list_get_model (LecternAnnotationList *self)
+{
+  g_return_val_if_fail (LECTERN_IS_ANNOTATION_LIST (self), NULL);
+
+  return gtk_single_selection_get_model (self->selection);
+}
+
+static LecternAnnotation *
+dup_annotation (LecternAnnotationList *self,
+                gint64                 annotation_id,
+                guint                 *position)
+{
+  GListModel *model = lectern_annotation_list_get_model (self);
+  guint n = model ? g_list_model_get_n_items (model) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LecternAnnotation) a = g_list_model_get_item (model, i);
+
+      if (lectern_annotation_get_id (a) == annotation_id)
+        {
+          if (position)
+            *position = i;
+          return g_steal_pointer (&a);
+        }
+    }
+  return NULL;
+}
+
+static gint64
+selected_id (LecternAnnotationList *self)
+{
+  LecternAnnotation *a = gtk_single_selection_get_selected_item (self->selection);
+
+  return a ? lectern_annotation_get_id (a) : 0;
+}
+
+static void
+reload_tags (LecternAnnotationList *self)
+{
+  g_autoptr(GListModel) tags = NULL;
+
+  g_hash_table_remove_all (self->tags);
+  if (self->corpus == NULL || !(tags = lectern_corpus_list_tags (self->corpus, NULL)))
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+    {
+      LecternTag *tag = g_list_model_get_item (tags, i);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = lectern_tag_get_id (tag);
+      g_hash_table_insert (self->tags, key, tag);
+    }
+}
+
+static void
+reload (LecternAnnotationList *self)
+{
+  g_autoptr(GListModel) model = NULL;
+  gint64 keep = selected_id (self);
+  guint position;
+
+  if (self->corpus != NULL && self->document_id != 0)
+    model = lectern_corpus_list_annotations (self->corpus, self->document_id, 0, FALSE, NULL);
+  if (model == NULL)
+    model = G_LIST_MODEL (g_list_store_new (LECTERN_TYPE_ANNOTATION));
+
+  gtk_single_selection_set_model (self->selection, model);
+  gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (model) ? "list" : "empty");
+
+  if (keep != 0)
+    {
+      g_autoptr(LecternAnnotation) a = dup_annotation (self, keep, &position);
+      if (a != NULL)
+        gtk_single_selection_set_selected (self->selection, position);
+    }
+}
+
+static void
+corpus_changed_cb (LecternAnnotationList *self,
+                   guint                  what,
+                   gint64                 document_id,
+                   LecternCorpus         *corpus)
+{
+  if (what & LECTERN_CHANGE_TAGS)
+    reload_tags (self);
+  if ((what & (LECTERN_CHANGE_TAGS | LECTERN_CHANGE_ANNOTATIONS)) &&
+      (document_id == 0 || document_id == self->document_id))
+    reload (self);
+}
+
+void
+lectern_annotation_list_set_corpus (LecternAnnotationList *self,
+                                    LecternCorpus         *corpus)
+{
+  g_return_if_fail (LECTERN_IS_ANNOTATION_LIST (self));
+
+  if (!g_set_object (&self->corpus, corpus))
+    return;
+
+  g_signal_group_set_target (self->corpus_signals, corpus);
+  lectern_tag_picker_set_corpus (self->tag_picker, corpus);
+  self->document_id = 0;
+  reload_tags (self);
+  reload (self);
+}
+
+void
+lectern_annotation_list_set_document_id (LecternAnnotationList *self,
+                                         gint64                 document_id)
+{
+  g_return_if_fail (LECTERN_IS_ANNOTATION_LIST (self));
+
+  if (self->document_id == document_id)
+    return;
+  self->document_id = document_id;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_popover_popdown (GTK_POPOVER (self->note_popover));
+  gtk_popover_popdown (GTK_POPOVER (self->tag_picker));
+  reload (self);
+}
+
+void
+lectern_annotation_list_select_annotation (LecternAnnotationList *self,
+                                           gint64                 annotation_id)
+{
+  g_autoptr(LecternAnnotation) a = NULL;
+  guint position;
+
+  g_return_if_fail (LECTERN_IS_ANNOTATION_LIST (self));
+
+  if (!(a = dup_annotation (self, annotation_id, &position)))
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+static void
+list_activate_cb (LecternAnnotationList *self,
+                  guint                  position)
+{
+  g_autoptr(LecternAnnotation) a = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (a != NULL)
+    g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, lectern_annotation_get_id (a));
+}
+
+/* ------------------------------------------------------------------ */
+/* Rows                                                                */
+
+typedef struct
+{
+  GtkWidget *swatches;
+  GtkLabel  *tags;
+  GtkLabel  *quote;
+  GtkLabel  *note;
+  GtkMenuButton *menu;
+} Row;
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          LecternAnnotationList    *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  Row *row = g_new0 (Row, 1);
+
+  gtk_widget_add_css_class (box, "annotation-row");
+
+  row->swatches = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 3);
+  gtk_box_append (GTK_BOX (header), row->swatches);
+
+  row->tags = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (row->tags, 0);
+  gtk_label_set_ellipsize (row->tags, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (row->tags), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (row->tags), "caption-heading");
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (row->tags));
+
+  row->menu = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (row->menu, "view-more-symbolic");
+  gtk_widget_add_css_class (GTK_WIDGET (row->menu), "flat");
+  gtk_widget_set_valign (GTK_WIDGET (row->menu), GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->menu), _("Annotation Menu"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->menu),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Annotation menu"), -1);
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (row->menu));
+  gtk_box_append (GTK_BOX (box), header);
+
+  row->quote = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (row->quote, 0);
+  gtk_label_set_wrap (row->quote, TRUE);
+  gtk_label_set_wrap_mode (row->quote, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (row->quote, 3);
+  /* GTK 4.8 measures a wrapped, ellipsized label narrower than nothing
+   * unless it is given a width in characters. */
+  gtk_label_set_width_chars (row->quote, 12);
+  gtk_label_set_ellipsize (row->quote, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (row->quote), "annotation-quote");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->quote));
+
+  row->note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (row->note, 0);
+  gtk_label_set_wrap (row->note, TRUE);
+  gtk_label_set_wrap_mode (row->note, PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (GTK_WIDGET (row->note), "annotation-note");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->note));
+
+  g_object_set_data_full (G_OBJECT (box), "row", row, g_free);
+  gtk_list_item_set_child (item, box);
+}
+
+static GMenuModel *
+row_menu (gint64 id)
+{
+  GMenu *menu = g_menu_new ();
+  static const struct { const char *label; const char *action; } entries[] = {
+    { N_("Write _Note…"), "annotations.edit-note" },
+    { N_("Change _Tags…"), "annotations.retag" },
+    { N_("_Fit to Selection"), "annotations.fit" },
+    { N_("_Delete"), "annotations.delete" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(entries[i].label), NULL);
+
+      g_menu_item_set_action_and_target (item, entries[i].action, "x", id);
+      g_menu_append_item (menu, item);
+    }
+  return G_MENU_MODEL (menu);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         LecternAnnotationList    *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  Row *row = g_object_get_data (G_OBJECT (box), "row");
+  LecternAnnotation *a = gtk_list_item_get_item (item);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GMenuModel) menu = NULL;
+  const gint64 *ids;
+  const char *note;
+  g_autofree char *quote = NULL;
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (row->swatches)))
+    gtk_box_remove (GTK_BOX (row->swatches), child);
+
+  ids = lectern_annotation_get_tag_ids (a, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      LecternTag *tag = g_hash_table_lookup (self->tags, &ids[i]);
+
+      if (tag == NULL)
+        continue;
+      gtk_box_append (GTK_BOX (row->swatches), lectern_tag_swatch_new (lectern_tag_get_colour (tag)));
+      g_string_append_printf (names, "%s%s", names->len ? " · " : "", lectern_tag_get_path (tag));
+    }
+  gtk_label_set_text (row->tags, names->len ? names->str : _("No tags"));
+
+  /* One line of the passage per line of the quote is too much: fold
+   * paragraph breaks into spaces. */
+  quote = g_strdup (lectern_annotation_get_quote (a));
+  g_strdelimit (quote, "\n", ' ');
+  gtk_label_set_text (row->quote, quote);
+
+  note = lectern_annotation_get_note (a);
+  gtk_label_set_text (row->note, note ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (row->note), note != NULL && note[0] != '\0');
+
+  menu = row_menu (lectern_annotation_get_id (a));
+  gtk_menu_button_set_menu_model (row->menu, menu);
+  g_object_set_data (G_OBJECT (box), "annotation-id", GSIZE_TO_POINTER ((gsize) lectern_annotation_get_id (a)));
+}
+
+/* The row widget showing @id, if it is built, to point popovers at. */
+static GtkWidget *
+find_row_widget (LecternAnnotationList *self,
+                 gint64                 id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (child);
+
+      if (box != NULL && gtk_widget_get_mapped (box) &&
+          (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (box), "annotation-id")) == id)
+        return box;
+    }
+  return NULL;
+}
+
+static void
+point_at_row (LecternAnnotationList *self,
+              GtkPopover            *popover,
+              gint64                 id)
+{
+  GtkWidget *row = find_row_widget (self, id);
+  GdkRectangle rect = { gtk_widget_get_width (GTK_WIDGET (self)) / 2, 24, 1, 1 };
+  graphene_rect_t bounds;
+
+  if (row != NULL && gtk_widget_compute_bounds (row, GTK_WIDGET (self), &bounds))
+    rect = (GdkRectangle) { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height };
+  gtk_popover_set_pointing_to (popover, &rect);
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions                                                             */
+
+static void
+show_error (LecternAnnotationList *self,
+            const GError          *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  g_warning ("%s", error->message);
+  if (!GTK_IS_WINDOW (root))
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Could Not Save the Change"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gint64
+action_target (LecternAnnotationList *self,
+               GVariant              *param)
+{
+  return param ? g_variant_get_int64 (param) : selected_id (self);
+}
+
+GtkPopover *
+lectern_annotation_list_edit_note (LecternAnnotationList *self,
+                                   gint64                 annotation_id)
+{
+  g_return_val_if_fail (LECTERN_IS_ANNOTATION_LIST (self), NULL);
+
+  if (self->corpus == NULL || annotation_id == 0)
+    return NULL;
+  lectern_note_popover_edit (self->note_popover, self->corpus, annotation_id);
+  point_at_row (self, GTK_POPOVER (self->note_popover), annotation_id);
+  gtk_popover_popup (GTK_POPOVER (self->note_popover));
+  return GTK_POPOVER (self->note_popover);
+}
+
+static void
+edit_note_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  LecternAnnotationList *self = LECTERN_ANNOTATION_LIST (widget);
+
+  lectern_annotation_list_edit_note (self, action_target (self, param));
+}
+
+static void
+retag_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *param)
+{
+  LecternAnnotationList *self = LECTERN_ANNOTATION_LIST (widget);
+  gint64 id = action_target (self, param);
+  g_autoptr(LecternAnnotation) a = dup_annotation (self, id, NULL);
+  const gint64 *ids;
+  guint n = 0;
+
+  if (a == NULL)
+    return;
+  self->picker_annotation_id = id;
+  ids = lectern_annotation_get_tag_ids (a, &n);
+  lectern_tag_picker_set_checked (self->tag_picker, ids, n);
+  point_at_row (self, GTK_POPOVER (self->tag_picker), id);
+  gtk_popover_popup (GTK_POPOVER (self->tag_picker));
+}
+
+static void
+tag_chosen_cb (LecternAnnotationList *self,
+               gint64                 tag_id,
+               LecternTagPicker      *picker)
+{
+  g_autoptr(LecternAnnotation) a = dup_annotation (self, self->picker_annotation_id, NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  const gint64 *old;
+  guint n_old = 0;
+
+  if (a == NULL)
+    return;
+
+  /* The chosen tag is switched: off when the passage has it, else on. */
+  old = lectern_annotation_get_tag_ids (a, &n_old);
+  for (guint i = 0; i < n_old; i++)
+    if (old[i] != tag_id)
+      g_array_append_val (ids, old[i]);
+  if (ids->len == n_old)
+    {
+      g_array_append_val (ids, tag_id);
+      lectern_note_recent_tag (tag_id);
+    }
+
+  if (!lectern_corpus_set_annotation_tags (self->corpus, lectern_annotation_get_id (a),
+                                           (gint64 *) (gpointer) ids->data, ids->len, &error))
+    show_error (self, error);
+}
+
+static void
+fit_cb (GtkWidget  *widget,
+        const char *action_name,
+        GVariant   *param)
+{
+  LecternAnnotationList *self = LECTERN_ANNOTATION_LIST (widget);
+  gint64 id = action_target (self, param);
+
+  if (id != 0)
+    g_signal_emit (self, signals[FIT_REQUESTED], 0, id);
+}
+
+static void
+delete_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  LecternAnnotationList *self = LECTERN_ANNOTATION_LIST (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = action_target (self, param);
+
+  if (id != 0 && self->corpus != NULL &&
+      !lectern_corpus_delete_annotation (self->corpus, id, &error))
+    show_error (self, error);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+lectern_annotation_list_dispose (GObject *object)
+{
+  LecternAnnotationList *self = LECTERN_ANNOTATION_LIST (object);
+  GtkWidget *child;
+
+  if (self->corpus_signals != NULL)
+    g_signal_group_set_target (self->corpus_signals, NULL);
+  if (self->note_popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->note_popover));
+  self->note_popover = NULL;
+  if (self->tag_picker != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->tag_picker));
+  self->tag_picker = NULL;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_ANNOTATION_LIST);
+  /* The template's root box has no id, so it is unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->corpus_signals);
+  g_clear_object (&self->corpus);
+  g_clear_pointer (&self->tags, g_hash_table_unref);
+
+  G_OBJECT_CLASS (lectern_annotation_list_parent_class)->dispose (object);
+}
+
+static void
+lectern_annotation_list_class_init (LecternAnnotationListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lectern_annotation_list_dispose;
+
+  signals[ANNOTATION_ACTIVATED] =
+    g_signal_new ("annotation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[FIT_REQUESTED] =
+    g_signal_new ("fit-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, LECTERN_UI "lectern-annotation-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, LecternAnnotationList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, LecternAnnotationList, stack);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+
+  /* With a target: that annotation (row menus); without: the selected row. */
+  gtk_widget_class_install_action (widget_class, "annotations.edit-note", "x", edit_note_cb);
+  gtk_widget_class_install_action (widget_class, "annotations.retag", "x", retag_cb);
+  gtk_widget_class_install_action (widget_class, "annotations.fit", "x", fit_cb);
+  gtk_widget_class_install_action (widget_class, "annotations.delete", "x", delete_cb);
+  gtk_widget_class_install_action (widget_class, "annotations.edit-selected-note", NULL, edit_note_cb);
+  gtk_widget_class_install_action (widget_class, "annotations.delete-selected", NULL, delete_cb);
+  gtk_widget_class_install_action (widget_class, "annotations.retag-selected", NULL, retag_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "annotations.delete-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "annotations.edit-selected-note", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "annotations.retag-selected", NULL);
+}
+
+static void
+lectern_annotation_list_init (LecternAnnotationList *self)
+{
+  GtkListItemFactory *factory;
+
+  self->tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->corpus_signals = g_signal_group_new (LECTERN_TYPE_CORPUS);
+  g_signal_group_connect_object (self->corpus_signals, "changed",
+                                 G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_list_store_new (LECTERN_TYPE_ANNOTATION)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  self->note_popover = LECTERN_NOTE_POPOVER (lectern_note_popover_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->note_popover), GTK_WIDGET (self));
+
+  self->tag_picker = LECTERN_TAG_PICKER (lectern_tag_picker_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->tag_picker), GTK_WIDGET (self));
+  g_signal_connect_object (self->tag_picker, "tag-chosen", G_CALLBACK (tag_chosen_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}

@@ -1,0 +1,27 @@
+/* lectern-document-dialog.h — edits a document's metadata and variables.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lectern-core.h"
+
+G_BEGIN_DECLS
+
+#define LECTERN_TYPE_DOCUMENT_DIALOG (lectern_document_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (LecternDocumentDialog, lectern_document_dialog, LECTERN, DOCUMENT_DIALOG, AdwWindow)
+
+LecternDocumentDialog *lectern_document_dialog_new     (LecternCorpus         *corpus,
+                                                        gint64                 document_id);
+/* Opens the dialog over @parent. */
+void                   lectern_document_dialog_present (GtkWindow             *parent,
+                                                        LecternCorpus         *corpus,
+                                                        gint64                 document_id);
+/* Writes the fields into the corpus. FALSE with @error when refused. */
+gboolean               lectern_document_dialog_save    (LecternDocumentDialog *self,
+                                                        GError               **error);
+
+G_END_DECLS

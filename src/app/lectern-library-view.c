@@ -1,0 +1,554 @@
+/* lectern-library-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Lectern"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "lectern-application.h"
+#include "lectern-document-dialog.h"
+#include "lectern-library-view.h"
+
+struct _LecternLibraryView
+{
+  GtkWidget           parent_instance;
+
+  GtkSearchEntry     *filter_entry;
+  GtkMenuButton      *sort_button;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  GMenuModel         *row_menu;
+
+  GtkPopoverMenu     *context_menu;
+  GListStore         *placeholder;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkSingleSelection *selection;
+  GtkCustomFilter    *filter;
+  GtkCustomSorter    *sorter;
+
+  LecternCorpus      *corpus;
+  GSignalGroup       *corpus_signals;
+  gint64              current_id;
+  gint64              context_id;
+  char               *query;
+};
+
+G_DEFINE_FINAL_TYPE (LecternLibraryView, lectern_library_view, GTK_TYPE_WIDGET)
+
+enum { DOCUMENT_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+GListModel *
+lectern_library_view_get_model (LecternLibraryView *self)
+{
+  g_return_val_if_fail (LECTERN_IS_LIBRARY_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
+}
+
+static void
+update_page (LecternLibraryView *self)
+{
+  GListModel *all = gtk_filter_list_model_get_model (self->filtered);
+  guint total = all ? g_list_model_get_n_items (all) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    total == 0 ? "empty" : shown == 0 ? "no-match" : "list");
+}
+
+void
+lectern_library_view_select_document (LecternLibraryView *self,
+                                      gint64              document_id)
+{
+  GListModel *model = G_LIST_MODEL (self->sorted);
+  guint n = g_list_model_get_n_items (model);
+
+  g_return_if_fail (LECTERN_IS_LIBRARY_VIEW (self));
+
+  self->current_id = document_id;
+  for (guint i = 0; i < n && document_id != 0; i++)
+    {
+      g_autoptr(LecternDocument) doc = g_list_model_get_item (model, i);
+
+      if (lectern_document_get_id (doc) == document_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+reload (LecternLibraryView *self)
+{
+  g_autoptr(GListModel) documents = NULL;
+
+  if (self->corpus != NULL)
+    documents = lectern_corpus_list_documents (self->corpus, NULL);
+
+  gtk_filter_list_model_set_model (self->filtered, documents ? documents : G_LIST_MODEL (self->placeholder));
+  lectern_library_view_select_document (self, self->current_id);
+  update_page (self);
+}
+
+static void
+corpus_changed_cb (LecternLibraryView *self,
+                   guint               what,
+                   gint64              document_id,
+                   LecternCorpus      *corpus)
+{
+  /* Annotation counts are shown too. */
+  if (what & (LECTERN_CHANGE_DOCUMENTS | LECTERN_CHANGE_ANNOTATIONS))
+    reload (self);
+}
+
+void
+lectern_library_view_set_corpus (LecternLibraryView *self,
+                                 LecternCorpus      *corpus)
+{
+  g_return_if_fail (LECTERN_IS_LIBRARY_VIEW (self));
+
+  if (!g_set_object (&self->corpus, corpus))
+    return;
+  g_signal_group_set_target (self->corpus_signals, corpus);
+  self->current_id = 0;
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+  reload (self);
+}
+
+void
+lectern_library_view_focus_filter (LecternLibraryView *self)
+{
+  g_return_if_fail (LECTERN_IS_LIBRARY_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
+/* ------------------------------------------------------------------ */
+/* Filter and sort                                                     */
+
+static gboolean
+field_matches (const char *field,
+               const char *query)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *folded_query = NULL;
+
+  if (field == NULL)
+    return FALSE;
+  /* Accent-insensitive word prefixes ("secu" finds "Sécurité")… */
+  if (g_str_match_string (query, field, TRUE))
+    return TRUE;
+  /* …and plain substrings anywhere. */
+  folded = g_utf8_casefold (field, -1);
+  folded_query = g_utf8_casefold (query, -1);
+  return strstr (folded, folded_query) != NULL;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  LecternLibraryView *self = user_data;
+  LecternDocument *doc = item;
+
+  if (self->query == NULL || self->query[0] == '\0')
+    return TRUE;
+  return field_matches (lectern_document_get_title (doc), self->query) ||
+         field_matches (lectern_document_get_author (doc), self->query) ||
+         field_matches (lectern_document_get_source (doc), self->query) ||
+         field_matches (lectern_document_get_date (doc), self->query) ||
+         field_matches (lectern_document_get_original_name (doc), self->query);
+}
+
+static int
+compare_titles (LecternDocument *a,
+                LecternDocument *b)
+{
+  g_autofree char *ka = g_utf8_collate_key (lectern_document_get_title (a) ? lectern_document_get_title (a) : "", -1);
+  g_autofree char *kb = g_utf8_collate_key (lectern_document_get_title (b) ? lectern_document_get_title (b) : "", -1);
+
+  return strcmp (ka, kb);
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  LecternDocument *da = (LecternDocument *) a, *db = (LecternDocument *) b;
+  g_autofree char *mode = g_settings_get_string (lectern_settings (), "library-sort");
+  int cmp = 0;
+
+  if (g_str_equal (mode, "title"))
+    cmp = compare_titles (da, db);
+  else if (g_str_equal (mode, "date"))
+    {
+      const char *x = lectern_document_get_date (da), *y = lectern_document_get_date (db);
+
+      /* Undated documents go last. */
+      if (x == NULL || y == NULL)
+        cmp = (x == NULL) - (y == NULL);
+      else
+        cmp = strcmp (x, y);
+      if (cmp == 0)
+        cmp = compare_titles (da, db);
+    }
+
+  if (cmp == 0)
+    cmp = (lectern_document_get_id (da) > lectern_document_get_id (db)) -
+          (lectern_document_get_id (da) < lectern_document_get_id (db));
+  return cmp;
+}
+
+static void
+filter_changed_cb (LecternLibraryView *self)
+{
+  g_free (self->query);
+  self->query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->filter_entry))));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  lectern_library_view_select_document (self, self->current_id);
+  update_page (self);
+}
+
+void
+lectern_library_view_set_filter_text (LecternLibraryView *self,
+                                      const char         *text)
+{
+  g_return_if_fail (LECTERN_IS_LIBRARY_VIEW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), text ? text : "");
+  filter_changed_cb (self);
+}
+
+static void
+filter_activate_cb (LecternLibraryView *self)
+{
+  g_autoptr(LecternDocument) first = g_list_model_get_item (G_LIST_MODEL (self->sorted), 0);
+
+  /* Enter opens the first match. */
+  if (first != NULL)
+    g_signal_emit (self, signals[DOCUMENT_ACTIVATED], 0, lectern_document_get_id (first));
+}
+
+static void
+filter_stop_cb (LecternLibraryView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+}
+
+static void
+sort_changed_cb (LecternLibraryView *self)
+{
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  lectern_library_view_select_document (self, self->current_id);
+}
+
+static void
+list_activate_cb (LecternLibraryView *self,
+                  guint               position)
+{
+  g_autoptr(LecternDocument) doc = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  if (doc != NULL)
+    g_signal_emit (self, signals[DOCUMENT_ACTIVATED], 0, lectern_document_get_id (doc));
+}
+
+/* ------------------------------------------------------------------ */
+/* Rows                                                                */
+
+static void
+row_pressed_cb (GtkGestureClick    *gesture,
+                int                 n_press,
+                double              x,
+                double              y,
+                LecternLibraryView *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  double lx, ly;
+
+  self->context_id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "document-id"));
+  if (self->context_id == 0 ||
+      !gtk_widget_translate_coordinates (row, GTK_WIDGET (self), x, y, &lx, &ly))
+    return;
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &(GdkRectangle) { lx, ly, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          LecternLibraryView       *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *meta = gtk_label_new (NULL);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_widget_add_css_class (box, "document-row");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
+  /* GTK 4.8 measures a wrapped, ellipsized label narrower than nothing
+   * unless it is given a width in characters. */
+  gtk_label_set_width_chars (GTK_LABEL (title), 12);
+  gtk_widget_add_css_class (title, "document-title");
+  gtk_box_append (GTK_BOX (box), title);
+
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_widget_add_css_class (meta, "caption");
+  gtk_box_append (GTK_BOX (box), meta);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (row_pressed_cb), self);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
+
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         LecternLibraryView       *self)
+{
+  LecternDocument *doc = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *meta = gtk_widget_get_next_sibling (title);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint count = lectern_document_get_annotation_count (doc);
+  const char *date = lectern_document_get_date (doc);
+  const char *language = lectern_document_get_language (doc);
+  g_autofree char *meta_text = NULL;
+  g_autofree char *accessible = NULL;
+
+  /* Titles are data: plain text, never markup. */
+  gtk_label_set_text (GTK_LABEL (title), lectern_document_get_title (doc));
+
+  if (date != NULL)
+    g_ptr_array_add (parts, g_strdup (date));
+  if (language != NULL)
+    g_ptr_array_add (parts, g_ascii_strup (language, -1));
+  g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", count), count));
+  g_ptr_array_add (parts, NULL);
+  meta_text = g_strjoinv (" · ", (char **) parts->pdata);
+  gtk_label_set_text (GTK_LABEL (meta), meta_text);
+
+  g_object_set_data (G_OBJECT (box), "document-id", GSIZE_TO_POINTER ((gsize) lectern_document_get_id (doc)));
+  accessible = g_strdup_printf ("%s, %s", lectern_document_get_title (doc), meta_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions                                                             */
+
+static gint64
+action_document (LecternLibraryView *self,
+                 const char         *action_name)
+{
+  LecternDocument *doc;
+
+  /* From the context menu: the row clicked; from the keyboard: the row
+   * selected. */
+  if (g_str_has_suffix (action_name, "-selected"))
+    {
+      doc = gtk_single_selection_get_selected_item (self->selection);
+      return doc ? lectern_document_get_id (doc) : 0;
+    }
+  return self->context_id;
+}
+
+static void
+edit_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *param)
+{
+  LecternLibraryView *self = LECTERN_LIBRARY_VIEW (widget);
+  gint64 id = action_document (self, action_name);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (id != 0 && self->corpus != NULL && GTK_IS_WINDOW (root))
+    lectern_document_dialog_present (GTK_WINDOW (root), self->corpus, id);
+}
+
+static void
+delete_response_cb (AdwMessageDialog   *dialog,
+                    const char         *response,
+                    LecternLibraryView *self)
+{
+  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "document-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "delete") || self->corpus == NULL)
+    return;
+  if (!lectern_corpus_delete_document (self->corpus, id, &error))
+    {
+      GtkWidget *err = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
+                                               _("Could Not Delete Document"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (err), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (err));
+    }
+}
+
+static void
+delete_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  LecternLibraryView *self = LECTERN_LIBRARY_VIEW (widget);
+  gint64 id = action_document (self, action_name);
+  g_autoptr(LecternDocument) doc = NULL;
+  g_autofree char *heading = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+  guint count;
+
+  if (id == 0 || self->corpus == NULL || !GTK_IS_WINDOW (root))
+    return;
+  if (!(doc = lectern_corpus_dup_document (self->corpus, id, NULL)))
+    return;
+
+  count = lectern_document_get_annotation_count (doc);
+  heading = g_strdup_printf (_("Delete “%s”?"), lectern_document_get_title (doc));
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), heading, NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "The document and its %u annotation are removed from the project.",
+                                               "The document and its %u annotations are removed from the project.",
+                                               count), count);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "document-id", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+lectern_library_view_dispose (GObject *object)
+{
+  LecternLibraryView *self = LECTERN_LIBRARY_VIEW (object);
+  GtkWidget *child;
+
+  if (self->corpus_signals != NULL)
+    g_signal_group_set_target (self->corpus_signals, NULL);
+  if (self->context_menu != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->context_menu));
+  self->context_menu = NULL;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_LIBRARY_VIEW);
+  /* The template's root box has no id, so it is unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->corpus_signals);
+  g_clear_object (&self->corpus);
+  g_clear_object (&self->placeholder);
+
+  G_OBJECT_CLASS (lectern_library_view_parent_class)->dispose (object);
+}
+
+static void
+lectern_library_view_finalize (GObject *object)
+{
+  LecternLibraryView *self = LECTERN_LIBRARY_VIEW (object);
+
+  g_free (self->query);
+  G_OBJECT_CLASS (lectern_library_view_parent_class)->finalize (object);
+}
+
+static void
+lectern_library_view_class_init (LecternLibraryViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lectern_library_view_dispose;
+  object_class->finalize = lectern_library_view_finalize;
+
+  signals[DOCUMENT_ACTIVATED] =
+    g_signal_new ("document-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, LECTERN_UI "lectern-library-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LecternLibraryView, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, LecternLibraryView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, LecternLibraryView, row_menu);
+  gtk_widget_class_bind_template_child (widget_class, LecternLibraryView, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, LecternLibraryView, stack);
+  gtk_widget_class_bind_template_callback (widget_class, filter_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "documents.edit", NULL, edit_cb);
+  gtk_widget_class_install_action (widget_class, "documents.delete", NULL, delete_cb);
+  gtk_widget_class_install_action (widget_class, "documents.edit-selected", NULL, edit_cb);
+  gtk_widget_class_install_action (widget_class, "documents.delete-selected", NULL, delete_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "documents.delete-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "documents.edit-selected", NULL);
+}
+
+static void
+lectern_library_view_init (LecternLibraryView *self)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GAction) sort = NULL;
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->corpus_signals = g_signal_group_new (LECTERN_TYPE_CORPUS);
+  g_signal_group_connect_object (self->corpus_signals, "changed",
+                                 G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->placeholder = g_list_store_new (LECTERN_TYPE_DOCUMENT);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->placeholder)),
+                                              GTK_FILTER (self->filter));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (self->sorter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  sort = g_settings_create_action (lectern_settings (), "library-sort");
+  g_action_map_add_action (G_ACTION_MAP (group), sort);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "library", G_ACTION_GROUP (group));
+  g_signal_connect_object (lectern_settings (), "changed::library-sort",
+                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->context_menu = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (self->row_menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_widget_set_halign (GTK_WIDGET (self->context_menu), GTK_ALIGN_START);
+  gtk_widget_set_parent (GTK_WIDGET (self->context_menu), GTK_WIDGET (self));
+
+  update_page (self);
+}

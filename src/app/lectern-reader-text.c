@@ -1,0 +1,330 @@
+/* lectern-reader-text.c
+ *
+ * GtkTextTag backgrounds do not blend (the top tag wins), so a passage
+ * inside another, or one with three tags, would hide the others. Instead
+ * each highlight is painted under the text: a translucent tint (tints of
+ * overlapping passages add up) and one thin stripe per tag in the gap below
+ * the line, on a "lane" that overlapping passages do not share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Lectern"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "lectern-reader-text.h"
+
+#define STRIPE_HEIGHT 2
+#define STRIPE_STEP   3
+#define MAX_LANES     3
+#define FLASH_USEC    (900 * G_TIME_SPAN_MILLISECOND)
+
+struct _LecternReaderText
+{
+  GtkTextView  parent_instance;
+
+  GArray      *highlights;    /* LecternHighlight, by start */
+  glong        max_length;    /* longest highlight, bounds the visible scan */
+  gint64       flash_id;
+  gint64       flash_start;
+  guint        flash_tick;
+};
+
+G_DEFINE_FINAL_TYPE (LecternReaderText, lectern_reader_text, GTK_TYPE_TEXT_VIEW)
+
+static void
+assign_lanes (LecternReaderText *self)
+{
+  /* Greedy interval colouring over stripe rows: a passage takes the rows
+   * above every passage still open where it starts. */
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  self->max_length = 0;
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      LecternHighlight *h = &g_array_index (self->highlights, LecternHighlight, i);
+      guint lane = 0;
+
+      for (guint j = 0; j < open->len;)
+        {
+          LecternHighlight *o = &g_array_index (self->highlights, LecternHighlight,
+                                                g_array_index (open, guint, j));
+          if (o->end <= h->start)
+            g_array_remove_index_fast (open, j);
+          else
+            {
+              lane = MAX (lane, o->lane + MAX (o->n_colours, 1));
+              j++;
+            }
+        }
+
+      h->lane = lane;
+      g_array_append_val (open, i);
+      self->max_length = MAX (self->max_length, h->end - h->start);
+    }
+}
+
+void
+lectern_reader_text_set_highlights (LecternReaderText *self,
+                                    GArray            *highlights)
+{
+  g_return_if_fail (LECTERN_IS_READER_TEXT (self));
+
+  g_array_set_size (self->highlights, 0);
+  if (highlights != NULL)
+    g_array_append_vals (self->highlights, highlights->data, highlights->len);
+  assign_lanes (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static int
+compare_length (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  GArray *highlights = user_data;
+  const LecternHighlight *ha = NULL, *hb = NULL;
+  gint64 ia = *(const gint64 *) a, ib = *(const gint64 *) b;
+
+  for (guint i = 0; i < highlights->len; i++)
+    {
+      LecternHighlight *h = &g_array_index (highlights, LecternHighlight, i);
+      if (h->annotation_id == ia)
+        ha = h;
+      if (h->annotation_id == ib)
+        hb = h;
+    }
+  if (ha == NULL || hb == NULL)
+    return 0;
+  return (ha->end - ha->start) - (hb->end - hb->start);
+}
+
+GArray *
+lectern_reader_text_dup_ids_at (LecternReaderText *self,
+                                glong              offset)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (LECTERN_IS_READER_TEXT (self), ids);
+
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      LecternHighlight *h = &g_array_index (self->highlights, LecternHighlight, i);
+
+      if (h->start > offset)
+        break;
+      if (offset < h->end)
+        g_array_append_val (ids, h->annotation_id);
+    }
+  g_array_sort_with_data (ids, compare_length, self->highlights);
+  return ids;
+}
+
+static gboolean
+flash_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  LecternReaderText *self = LECTERN_READER_TEXT (widget);
+
+  gtk_widget_queue_draw (widget);
+  if (gdk_frame_clock_get_frame_time (clock) - self->flash_start > FLASH_USEC)
+    {
+      self->flash_id = 0;
+      self->flash_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+void
+lectern_reader_text_flash (LecternReaderText *self,
+                           gint64             annotation_id)
+{
+  g_return_if_fail (LECTERN_IS_READER_TEXT (self));
+
+  self->flash_id = annotation_id;
+  self->flash_start = g_get_monotonic_time ();
+  if (self->flash_tick == 0)
+    self->flash_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), flash_tick_cb, NULL, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gint64
+lectern_reader_text_get_flash_id (LecternReaderText *self)
+{
+  g_return_val_if_fail (LECTERN_IS_READER_TEXT (self), 0);
+
+  return self->flash_id;
+}
+
+static double
+flash_level (LecternReaderText *self)
+{
+  double t;
+
+  if (self->flash_id == 0)
+    return 0.0;
+  t = (double) (g_get_monotonic_time () - self->flash_start) / FLASH_USEC;
+  t = CLAMP (t, 0.0, 1.0);
+  /* Two soft pulses, then gone. */
+  return 0.5 * (1.0 - t) * (0.5 - 0.5 * cos (t * 4.0 * G_PI));
+}
+
+static void
+draw_highlight (LecternReaderText      *self,
+                GtkSnapshot            *snapshot,
+                const LecternHighlight *h,
+                glong                   from,
+                glong                   to,
+                double                  tint_alpha,
+                double                  flash)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter it, end;
+  GdkRGBA tint;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &it, MAX (h->start, from));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, MIN (h->end, to));
+
+  tint = h->n_colours > 0 ? h->colours[0] : (GdkRGBA) { 0.98, 0.85, 0.3, 1 };
+  tint.alpha = tint_alpha + (h->annotation_id == self->flash_id ? flash : 0.0);
+
+  while (gtk_text_iter_compare (&it, &end) < 0)
+    {
+      GtkTextIter line_end = it, last;
+      GdkRectangle r0, r1;
+
+      /* The display line's last character (the space where it wraps, or
+       * the newline that ends the paragraph). */
+      gtk_text_view_forward_display_line_end (view, &line_end);
+      last = end;
+      gtk_text_iter_backward_char (&last);
+      if (gtk_text_iter_compare (&line_end, &last) < 0)
+        last = line_end;
+
+      gtk_text_view_get_iter_location (view, &it, &r0);
+      gtk_text_view_get_iter_location (view, &last, &r1);
+
+      if (r1.y == r0.y)
+        {
+          graphene_rect_t rect;
+          int x1 = r1.x + MAX (r1.width, 0);
+
+          if (gtk_text_iter_ends_line (&last))
+            x1 = MAX (x1, r1.x + 4);
+          graphene_rect_init (&rect, r0.x, r0.y, MAX (x1 - r0.x, 2), r0.height);
+          gtk_snapshot_append_color (snapshot, &tint, &rect);
+
+          for (guint k = 0; k < h->n_colours; k++)
+            {
+              guint row = h->lane + k;
+              graphene_rect_t stripe;
+
+              if (row >= MAX_LANES)
+                break;
+              graphene_rect_init (&stripe, rect.origin.x,
+                                  r0.y + r0.height + 1 + row * STRIPE_STEP,
+                                  rect.size.width, STRIPE_HEIGHT);
+              gtk_snapshot_append_color (snapshot, &h->colours[k], &stripe);
+            }
+        }
+
+      it = line_end;
+      if (!gtk_text_iter_forward_char (&it))
+        break;
+    }
+}
+
+static void
+lectern_reader_text_snapshot_layer (GtkTextView      *view,
+                                    GtkTextViewLayer  layer,
+                                    GtkSnapshot      *snapshot)
+{
+  LecternReaderText *self = LECTERN_READER_TEXT (view);
+  GdkRectangle visible;
+  GtkTextIter top, bottom;
+  glong from, to;
+  double tint_alpha, flash;
+
+  if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->highlights->len == 0)
+    return;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_at_location (view, &top, visible.x, visible.y);
+  gtk_text_view_get_iter_at_location (view, &bottom, visible.x + visible.width,
+                                      visible.y + visible.height);
+  gtk_text_iter_forward_to_line_end (&bottom);
+  from = gtk_text_iter_get_offset (&top);
+  to = gtk_text_iter_get_offset (&bottom) + 1;
+
+  tint_alpha = adw_style_manager_get_dark (adw_style_manager_get_default ()) ? 0.30 : 0.20;
+  flash = flash_level (self);
+
+  /* Highlights are sorted by start: skip those that end before the top. */
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      const LecternHighlight *h = &g_array_index (self->highlights, LecternHighlight, i);
+
+      if (h->start >= to)
+        break;
+      if (h->start + self->max_length < from || h->end <= from)
+        continue;
+      draw_highlight (self, snapshot, h, from, to, tint_alpha, flash);
+    }
+}
+
+static void
+lectern_reader_text_dispose (GObject *object)
+{
+  LecternReaderText *self = LECTERN_READER_TEXT (object);
+
+  if (self->flash_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->flash_tick);
+      self->flash_tick = 0;
+    }
+  G_OBJECT_CLASS (lectern_reader_text_parent_class)->dispose (object);
+}
+
+static void
+lectern_reader_text_finalize (GObject *object)
+{
+  LecternReaderText *self = LECTERN_READER_TEXT (object);
+
+  g_clear_pointer (&self->highlights, g_array_unref);
+  G_OBJECT_CLASS (lectern_reader_text_parent_class)->finalize (object);
+}
+
+static void
+lectern_reader_text_class_init (LecternReaderTextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
+
+  object_class->dispose = lectern_reader_text_dispose;
+  object_class->finalize = lectern_reader_text_finalize;
+  text_view_class->snapshot_layer = lectern_reader_text_snapshot_layer;
+}
+
+static void
+lectern_reader_text_init (LecternReaderText *self)
+{
+  self->highlights = g_array_new (FALSE, FALSE, sizeof (LecternHighlight));
+
+  /* Reading, not editing: the caret stays so the keyboard can select. */
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self), TRUE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self), GTK_WRAP_WORD_CHAR);
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "reader");
+}
+
+GtkWidget *
+lectern_reader_text_new (void)
+{
+  return g_object_new (LECTERN_TYPE_READER_TEXT, NULL);
+}

@@ -1,0 +1,42 @@
+/* lectern-reader-text.h — the reader's text view: draws highlights under
+ * the text so that overlapping passages and several tags stay visible.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Tags shown as stripes under one passage; more are listed in the popover. */
+#define LECTERN_HIGHLIGHT_MAX_COLOURS 4
+
+typedef struct
+{
+  gint64  annotation_id;
+  glong   start;              /* code points, end exclusive */
+  glong   end;
+  guint   n_colours;
+  GdkRGBA colours[LECTERN_HIGHLIGHT_MAX_COLOURS];
+  guint   lane;               /* first stripe row; set by the view */
+} LecternHighlight;
+
+#define LECTERN_TYPE_READER_TEXT (lectern_reader_text_get_type ())
+
+G_DECLARE_FINAL_TYPE (LecternReaderText, lectern_reader_text, LECTERN, READER_TEXT, GtkTextView)
+
+GtkWidget *lectern_reader_text_new            (void);
+/* @highlights: (element-type LecternHighlight), sorted by start; copied. */
+void       lectern_reader_text_set_highlights (LecternReaderText *self,
+                                               GArray            *highlights);
+/* Ids of the annotations covering @offset, innermost (shortest) first.
+ * (transfer full) (element-type gint64) */
+GArray    *lectern_reader_text_dup_ids_at     (LecternReaderText *self,
+                                               glong              offset);
+/* Briefly brightens one annotation's highlight. */
+void       lectern_reader_text_flash          (LecternReaderText *self,
+                                               gint64             annotation_id);
+gint64     lectern_reader_text_get_flash_id   (LecternReaderText *self);
+
+G_END_DECLS

@@ -1,0 +1,1337 @@
+/* lectern-reader-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Lectern"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "lectern-application.h"
+#include "lectern-note-popover.h"
+#include "lectern-reader-view.h"
+#include "lectern-tag-swatch.h"
+
+/* A comfortable measure: about this many characters per line. */
+#define MEASURE_CHARS 68
+#define MIN_SIDE_MARGIN 18
+#define MAX_MATCHES 10000
+
+struct _LecternReaderView
+{
+  GtkWidget           parent_instance;
+
+  /* Template widgets */
+  GtkStack           *stack;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *find_entry;
+  GtkLabel           *match_label;
+  GtkOverlay         *overlay;
+  GtkScrolledWindow  *scroller;
+  LecternReaderText  *text_view;
+  GtkWidget          *tag_button;
+  GMenuModel         *extra_menu;
+
+  /* Popovers parented to the text view */
+  LecternTagPicker   *tag_picker;
+  LecternNotePopover *note_popover;
+  GtkPopover         *info_popover;
+
+  LecternCorpus      *corpus;
+  GSignalGroup       *corpus_signals;
+  gint64              document_id;
+  GHashTable         *tags;            /* id → LecternTag */
+  GListModel         *annotations;     /* LecternAnnotation, reading order */
+  gint64              picker_annotation_id;  /* 0: tag the selection */
+  /* The selection when the picker opened: typing in the picker takes the
+   * PRIMARY selection, and GtkTextBuffer deselects when it loses it. */
+  glong               picker_start;
+  glong               picker_end;
+
+  GtkCssProvider     *font_provider;
+  int                 char_width;      /* px, at the current font and zoom */
+  int                 side_margin;
+
+  GtkTextTag         *match_tag;
+  GArray             *matches;         /* glong pairs: start, end */
+  int                 current_match;
+};
+
+G_DEFINE_FINAL_TYPE (LecternReaderView, lectern_reader_view, GTK_TYPE_WIDGET)
+
+static GtkTextBuffer *
+get_buffer (LecternReaderView *self)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+}
+
+LecternReaderText *
+lectern_reader_view_get_text_view (LecternReaderView *self)
+{
+  g_return_val_if_fail (LECTERN_IS_READER_VIEW (self), NULL);
+  return self->text_view;
+}
+
+LecternTagPicker *
+lectern_reader_view_get_tag_picker (LecternReaderView *self)
+{
+  g_return_val_if_fail (LECTERN_IS_READER_VIEW (self), NULL);
+  return self->tag_picker;
+}
+
+GtkPopover *
+lectern_reader_view_get_note_popover (LecternReaderView *self)
+{
+  g_return_val_if_fail (LECTERN_IS_READER_VIEW (self), NULL);
+  return GTK_POPOVER (self->note_popover);
+}
+
+gint64
+lectern_reader_view_get_document_id (LecternReaderView *self)
+{
+  g_return_val_if_fail (LECTERN_IS_READER_VIEW (self), 0);
+  return self->document_id;
+}
+
+static LecternAnnotation *
+find_annotation (LecternReaderView *self,
+                 gint64             annotation_id)
+{
+  guint n = self->annotations ? g_list_model_get_n_items (self->annotations) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LecternAnnotation) a = g_list_model_get_item (self->annotations, i);
+
+      if (lectern_annotation_get_id (a) == annotation_id)
+        return a;   /* the model keeps it alive */
+    }
+  return NULL;
+}
+
+gboolean
+lectern_reader_view_get_selection (LecternReaderView *self,
+                                   glong             *start,
+                                   glong             *end)
+{
+  GtkTextIter s, e;
+
+  g_return_val_if_fail (LECTERN_IS_READER_VIEW (self), FALSE);
+
+  if (self->document_id == 0 || !gtk_text_buffer_get_selection_bounds (get_buffer (self), &s, &e))
+    return FALSE;
+  if (start)
+    *start = gtk_text_iter_get_offset (&s);
+  if (end)
+    *end = gtk_text_iter_get_offset (&e);
+  return TRUE;
+}
+
+static glong
+cursor_offset (LecternReaderView *self)
+{
+  GtkTextIter iter;
+  GtkTextBuffer *buffer = get_buffer (self);
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+gint64
+lectern_reader_view_get_annotation_at_cursor (LecternReaderView *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  glong start;
+
+  g_return_val_if_fail (LECTERN_IS_READER_VIEW (self), 0);
+
+  if (self->document_id == 0)
+    return 0;
+  if (!lectern_reader_view_get_selection (self, &start, NULL))
+    start = cursor_offset (self);
+  ids = lectern_reader_text_dup_ids_at (self->text_view, start);
+  return ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
+}
+
+/* The annotation that overlaps the selection most: the one to fit to it. */
+static gint64
+annotation_overlapping_selection (LecternReaderView *self)
+{
+  guint n = self->annotations ? g_list_model_get_n_items (self->annotations) : 0;
+  glong s, e, best = 0;
+  gint64 best_id = 0;
+
+  if (!lectern_reader_view_get_selection (self, &s, &e))
+    return 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LecternAnnotation) a = g_list_model_get_item (self->annotations, i);
+      glong overlap = MIN (e, lectern_annotation_get_end (a)) - MAX (s, lectern_annotation_get_start (a));
+
+      if (overlap > best)
+        {
+          best = overlap;
+          best_id = lectern_annotation_get_id (a);
+        }
+    }
+  return best_id;
+}
+
+static void
+update_actions (LecternReaderView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_doc = self->document_id != 0;
+  gboolean has_selection = lectern_reader_view_get_selection (self, NULL, NULL);
+  gboolean at_annotation = lectern_reader_view_get_annotation_at_cursor (self) != 0;
+
+  gtk_widget_action_set_enabled (widget, "reader.find", has_doc);
+  gtk_widget_action_set_enabled (widget, "reader.find-next", has_doc && self->matches->len > 0);
+  gtk_widget_action_set_enabled (widget, "reader.find-previous", has_doc && self->matches->len > 0);
+  gtk_widget_action_set_enabled (widget, "reader.tag-selection", has_doc && (has_selection || at_annotation));
+  gtk_widget_action_set_enabled (widget, "reader.edit-note", has_doc && (has_selection || at_annotation));
+  gtk_widget_action_set_enabled (widget, "reader.fit-annotation",
+                                 has_selection && annotation_overlapping_selection (self) != 0);
+  gtk_widget_action_set_enabled (widget, "reader.delete-annotation", at_annotation);
+
+  gtk_widget_set_visible (self->tag_button, has_selection);
+  gtk_widget_queue_allocate (GTK_WIDGET (self->overlay));
+}
+
+/* ------------------------------------------------------------------ */
+/* Highlights                                                          */
+
+static void
+reload_tags (LecternReaderView *self)
+{
+  g_autoptr(GListModel) tags = NULL;
+
+  g_hash_table_remove_all (self->tags);
+  if (self->corpus == NULL || !(tags = lectern_corpus_list_tags (self->corpus, NULL)))
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+    {
+      LecternTag *tag = g_list_model_get_item (tags, i);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = lectern_tag_get_id (tag);
+      g_hash_table_insert (self->tags, key, tag);
+    }
+}
+
+static void
+reload_annotations (LecternReaderView *self)
+{
+  g_autoptr(GArray) highlights = g_array_new (FALSE, FALSE, sizeof (LecternHighlight));
+  guint n;
+
+  g_clear_object (&self->annotations);
+  if (self->corpus != NULL && self->document_id != 0)
+    self->annotations = lectern_corpus_list_annotations (self->corpus, self->document_id, 0, FALSE, NULL);
+
+  n = self->annotations ? g_list_model_get_n_items (self->annotations) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LecternAnnotation) a = g_list_model_get_item (self->annotations, i);
+      LecternHighlight h = { 0 };
+      const gint64 *ids;
+      guint n_ids = 0;
+
+      h.annotation_id = lectern_annotation_get_id (a);
+      h.start = lectern_annotation_get_start (a);
+      h.end = lectern_annotation_get_end (a);
+      ids = lectern_annotation_get_tag_ids (a, &n_ids);
+      for (guint k = 0; k < n_ids && h.n_colours < LECTERN_HIGHLIGHT_MAX_COLOURS; k++)
+        {
+          LecternTag *tag = g_hash_table_lookup (self->tags, &ids[k]);
+
+          if (tag != NULL && gdk_rgba_parse (&h.colours[h.n_colours], lectern_tag_get_colour (tag)))
+            h.n_colours++;
+        }
+      g_array_append_val (highlights, h);
+    }
+
+  lectern_reader_text_set_highlights (self->text_view, highlights);
+  update_actions (self);
+}
+
+static void
+corpus_changed_cb (LecternReaderView *self,
+                   guint              what,
+                   gint64             document_id,
+                   LecternCorpus     *corpus)
+{
+  if (what & LECTERN_CHANGE_TAGS)
+    reload_tags (self);
+  if ((what & (LECTERN_CHANGE_TAGS | LECTERN_CHANGE_ANNOTATIONS)) &&
+      (document_id == 0 || document_id == self->document_id))
+    reload_annotations (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Document                                                            */
+
+void
+lectern_reader_view_set_corpus (LecternReaderView *self,
+                                LecternCorpus     *corpus)
+{
+  g_return_if_fail (LECTERN_IS_READER_VIEW (self));
+
+  if (!g_set_object (&self->corpus, corpus))
+    return;
+
+  g_signal_group_set_target (self->corpus_signals, corpus);
+  lectern_tag_picker_set_corpus (self->tag_picker, corpus);
+  self->document_id = -1;
+  lectern_reader_view_set_document_id (self, 0);
+  reload_tags (self);
+}
+
+static void clear_find (LecternReaderView *self);
+
+void
+lectern_reader_view_set_document_id (LecternReaderView *self,
+                                     gint64             document_id)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter start;
+
+  g_return_if_fail (LECTERN_IS_READER_VIEW (self));
+
+  if (self->document_id == document_id)
+    return;
+
+  gtk_popover_popdown (GTK_POPOVER (self->tag_picker));
+  gtk_popover_popdown (GTK_POPOVER (self->note_popover));
+  gtk_popover_popdown (self->info_popover);
+  clear_find (self);
+
+  if (document_id != 0 && self->corpus != NULL)
+    {
+      text = lectern_corpus_dup_text (self->corpus, document_id, &error);
+      if (text == NULL)
+        g_warning ("Could not read document %" G_GINT64_FORMAT ": %s", document_id, error->message);
+    }
+
+  self->document_id = text != NULL ? document_id : 0;
+  gtk_text_buffer_set_text (get_buffer (self), text ? text : "", -1);
+  gtk_text_buffer_get_start_iter (get_buffer (self), &start);
+  gtk_text_buffer_place_cursor (get_buffer (self), &start);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+
+  gtk_stack_set_visible_child_name (self->stack, self->document_id ? "document" : "empty");
+  reload_annotations (self);
+}
+
+void
+lectern_reader_view_select_range (LecternReaderView *self,
+                                  glong              start,
+                                  glong              end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+
+  g_return_if_fail (LECTERN_IS_READER_VIEW (self));
+
+  buffer = get_buffer (self);
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  gtk_text_buffer_select_range (buffer, &e, &s);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view),
+                                gtk_text_buffer_get_selection_bound (buffer),
+                                0.1, FALSE, 0, 0);
+}
+
+void
+lectern_reader_view_reveal_annotation (LecternReaderView *self,
+                                       gint64             annotation_id)
+{
+  LecternAnnotation *a;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  GtkTextMark *mark;
+
+  g_return_if_fail (LECTERN_IS_READER_VIEW (self));
+
+  if (!(a = find_annotation (self, annotation_id)))
+    return;
+
+  buffer = get_buffer (self);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, lectern_annotation_get_start (a));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  mark = gtk_text_buffer_get_mark (buffer, "reveal");
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (buffer, "reveal", &iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, &iter);
+  /* A mark, not an iter: line heights of a long text are computed lazily
+   * and the mark is scrolled to once they are known. */
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), mark, 0.0, TRUE, 0.0, 0.3);
+  lectern_reader_text_flash (self->text_view, annotation_id);
+}
+
+/* Selections often catch the spaces around a passage; drop them. */
+static gboolean
+trimmed_selection (LecternReaderView *self,
+                   glong             *start,
+                   glong             *end)
+{
+  GtkTextIter s, e;
+
+  if (self->document_id == 0 || !gtk_text_buffer_get_selection_bounds (get_buffer (self), &s, &e))
+    return FALSE;
+  while (gtk_text_iter_compare (&s, &e) < 0 && g_unichar_isspace (gtk_text_iter_get_char (&s)))
+    gtk_text_iter_forward_char (&s);
+  while (gtk_text_iter_compare (&s, &e) < 0)
+    {
+      GtkTextIter prev = e;
+
+      gtk_text_iter_backward_char (&prev);
+      if (!g_unichar_isspace (gtk_text_iter_get_char (&prev)))
+        break;
+      e = prev;
+    }
+  if (gtk_text_iter_equal (&s, &e))
+    return FALSE;
+  *start = gtk_text_iter_get_offset (&s);
+  *end = gtk_text_iter_get_offset (&e);
+  return TRUE;
+}
+
+static gboolean
+apply_tag_to_range (LecternReaderView  *self,
+                    gint64              tag_id,
+                    glong               start,
+                    glong               end,
+                    GError            **error)
+{
+  guint n = self->annotations ? g_list_model_get_n_items (self->annotations) : 0;
+  g_autoptr(LecternAnnotation) created = NULL;
+  GtkTextIter end_iter;
+
+  lectern_note_recent_tag (tag_id);
+
+  /* The same passage again: one annotation with one more tag. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LecternAnnotation) a = g_list_model_get_item (self->annotations, i);
+
+      if (lectern_annotation_get_start (a) == start && lectern_annotation_get_end (a) == end)
+        {
+          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          const gint64 *old;
+          guint n_old = 0;
+
+          if (lectern_annotation_has_tag (a, tag_id))
+            return TRUE;
+          old = lectern_annotation_get_tag_ids (a, &n_old);
+          g_array_append_vals (ids, old, n_old);
+          g_array_append_val (ids, tag_id);
+          return lectern_corpus_set_annotation_tags (self->corpus, lectern_annotation_get_id (a),
+                                                     (gint64 *) (gpointer) ids->data, ids->len, error);
+        }
+    }
+
+  created = lectern_corpus_add_annotation (self->corpus, self->document_id, start, end,
+                                           &tag_id, 1, NULL, error);
+  if (created == NULL)
+    return FALSE;
+
+  /* Drop the selection so the new highlight shows. */
+  gtk_text_buffer_get_iter_at_offset (get_buffer (self), &end_iter, end);
+  gtk_text_buffer_place_cursor (get_buffer (self), &end_iter);
+  return TRUE;
+}
+
+gboolean
+lectern_reader_view_apply_tag (LecternReaderView  *self,
+                               gint64              tag_id,
+                               GError            **error)
+{
+  glong start, end;
+
+  g_return_val_if_fail (LECTERN_IS_READER_VIEW (self), FALSE);
+
+  if (self->corpus == NULL || !trimmed_selection (self, &start, &end))
+    {
+      g_set_error_literal (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+                           _("Select a passage of the document to tag it"));
+      return FALSE;
+    }
+  return apply_tag_to_range (self, tag_id, start, end, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Popovers                                                            */
+
+static GdkRectangle
+range_rect (LecternReaderView *self,
+            glong              offset)
+{
+  GtkTextIter iter;
+  GdkRectangle rect;
+
+  gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, offset);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->text_view), &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self->text_view), GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x, rect.y, &rect.x, &rect.y);
+  /* A passage scrolled out of sight: point at the nearest visible edge so
+   * popovers stay on screen. */
+  rect.x = CLAMP (rect.x, 0, MAX (0, gtk_widget_get_width (GTK_WIDGET (self->text_view)) - 1));
+  rect.y = CLAMP (rect.y, 0, MAX (0, gtk_widget_get_height (GTK_WIDGET (self->text_view)) - rect.height));
+  rect.width = MAX (rect.width, 1);
+  return rect;
+}
+
+static void
+show_error (LecternReaderView *self,
+            const GError      *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  g_warning ("%s", error->message);
+  if (!GTK_IS_WINDOW (root))
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Could Not Save the Change"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+tag_chosen_cb (LecternReaderView *self,
+               gint64             tag_id,
+               LecternTagPicker  *picker)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->picker_annotation_id != 0)
+    {
+      /* Re-tagging: the chosen tag is switched on or off. */
+      LecternAnnotation *a = find_annotation (self, self->picker_annotation_id);
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      const gint64 *old;
+      guint n_old = 0;
+
+      if (a == NULL)
+        return;
+      old = lectern_annotation_get_tag_ids (a, &n_old);
+      for (guint i = 0; i < n_old; i++)
+        if (old[i] != tag_id)
+          g_array_append_val (ids, old[i]);
+      if (ids->len == n_old)
+        {
+          g_array_append_val (ids, tag_id);
+          lectern_note_recent_tag (tag_id);
+        }
+      if (!lectern_corpus_set_annotation_tags (self->corpus, lectern_annotation_get_id (a),
+                                               (gint64 *) (gpointer) ids->data, ids->len, &error))
+        show_error (self, error);
+      return;
+    }
+
+  if (self->picker_end <= self->picker_start)
+    return;
+  if (!apply_tag_to_range (self, tag_id, self->picker_start, self->picker_end, &error))
+    show_error (self, error);
+  self->picker_start = self->picker_end = 0;
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+static void
+picker_closed_cb (LecternReaderView *self)
+{
+  /* Show again what is about to be tagged, or what was not. */
+  if (self->picker_annotation_id == 0 && self->picker_end > self->picker_start)
+    lectern_reader_view_select_range (self, self->picker_start, self->picker_end);
+}
+
+static void
+popup_tag_picker (LecternReaderView *self,
+                  gint64             annotation_id)
+{
+  GdkRectangle rect;
+
+  self->picker_annotation_id = annotation_id;
+  if (annotation_id != 0)
+    {
+      LecternAnnotation *a = find_annotation (self, annotation_id);
+      const gint64 *ids;
+      guint n = 0;
+
+      if (a == NULL)
+        return;
+      ids = lectern_annotation_get_tag_ids (a, &n);
+      lectern_tag_picker_set_checked (self->tag_picker, ids, n);
+      rect = range_rect (self, lectern_annotation_get_start (a));
+    }
+  else
+    {
+      if (!trimmed_selection (self, &self->picker_start, &self->picker_end))
+        return;
+      lectern_tag_picker_set_checked (self->tag_picker, NULL, 0);
+      rect = range_rect (self, self->picker_end);
+    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->tag_picker), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->tag_picker));
+}
+
+static void
+popup_note (LecternReaderView *self,
+            gint64             annotation_id)
+{
+  LecternAnnotation *a = find_annotation (self, annotation_id);
+  GdkRectangle rect;
+
+  if (a == NULL)
+    return;
+  lectern_note_popover_edit (self->note_popover, self->corpus, annotation_id);
+  rect = range_rect (self, lectern_annotation_get_start (a));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->note_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->note_popover));
+}
+
+static void
+info_button_cb (GtkButton         *button,
+                LecternReaderView *self)
+{
+  const char *what = g_object_get_data (G_OBJECT (button), "what");
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "annotation-id");
+  g_autoptr(GError) error = NULL;
+
+  gtk_popover_popdown (self->info_popover);
+  if (g_str_equal (what, "note"))
+    popup_note (self, id);
+  else if (g_str_equal (what, "tags"))
+    popup_tag_picker (self, id);
+  else if (g_str_equal (what, "delete") &&
+           !lectern_corpus_delete_annotation (self->corpus, id, &error))
+    show_error (self, error);
+}
+
+static GtkWidget *
+info_button (LecternReaderView *self,
+             const char        *label,
+             const char        *what,
+             gint64             id)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  gint64 *idp = g_new (gint64, 1);
+
+  *idp = id;
+  g_object_set_data (G_OBJECT (button), "what", (gpointer) what);
+  g_object_set_data_full (G_OBJECT (button), "annotation-id", idp, g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (info_button_cb), self);
+  return button;
+}
+
+static void
+show_info (LecternReaderView *self,
+           GArray            *ids,
+           GdkRectangle      *at)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  gtk_widget_set_size_request (box, 260, -1);
+  for (guint i = 0; i < ids->len && i < 3; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      LecternAnnotation *a = find_annotation (self, id);
+      GtkWidget *section, *buttons, *note;
+      const gint64 *tag_ids;
+      guint n_tags = 0;
+
+      if (a == NULL)
+        continue;
+      if (i > 0)
+        gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
+      section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      tag_ids = lectern_annotation_get_tag_ids (a, &n_tags);
+      for (guint k = 0; k < n_tags; k++)
+        {
+          LecternTag *tag = g_hash_table_lookup (self->tags, &tag_ids[k]);
+          GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          GtkWidget *label;
+
+          if (tag == NULL)
+            continue;
+          gtk_box_append (GTK_BOX (row), lectern_tag_swatch_new (lectern_tag_get_colour (tag)));
+          label = gtk_label_new (lectern_tag_get_path (tag));
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+          gtk_widget_add_css_class (label, "heading");
+          gtk_box_append (GTK_BOX (row), label);
+          gtk_box_append (GTK_BOX (section), row);
+        }
+      if (n_tags == 0)
+        gtk_box_append (GTK_BOX (section), g_object_new (GTK_TYPE_LABEL, "label", _("No tags"),
+                                                         "xalign", 0.0f, "css-classes",
+                                                         (const char *[]) { "dim-label", NULL }, NULL));
+
+      note = gtk_label_new (lectern_annotation_get_note (a));
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (note), 40);
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_label_set_selectable (GTK_LABEL (note), TRUE);
+      gtk_widget_set_visible (note, lectern_annotation_get_note (a) != NULL &&
+                                    lectern_annotation_get_note (a)[0] != '\0');
+      gtk_box_append (GTK_BOX (section), note);
+
+      buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_box_append (GTK_BOX (buttons), info_button (self, _("_Note…"), "note", id));
+      gtk_box_append (GTK_BOX (buttons), info_button (self, _("_Tags…"), "tags", id));
+      gtk_box_append (GTK_BOX (buttons), info_button (self, _("_Delete"), "delete", id));
+      gtk_widget_add_css_class (gtk_widget_get_last_child (buttons), "destructive-action");
+      gtk_widget_set_margin_top (buttons, 6);
+      gtk_box_append (GTK_BOX (section), buttons);
+      gtk_box_append (GTK_BOX (box), section);
+    }
+
+  gtk_popover_set_child (self->info_popover, box);
+  gtk_popover_set_pointing_to (self->info_popover, at);
+  gtk_popover_popup (self->info_popover);
+}
+
+static void
+click_released_cb (GtkGestureClick   *gesture,
+                   int                n_press,
+                   double             x,
+                   double             y,
+                   LecternReaderView *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  GtkTextIter iter;
+  GdkRectangle loc;
+  int bx, by;
+
+  if (n_press != 1 || lectern_reader_view_get_selection (self, NULL, NULL))
+    return;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->text_view), GTK_TEXT_WINDOW_WIDGET,
+                                         x, y, &bx, &by);
+  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->text_view), &iter, bx, by);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->text_view), &iter, &loc);
+  /* Clicks past the end of a line land on its last character: ignore. */
+  if (bx < loc.x - 2 || bx > loc.x + loc.width + 2)
+    return;
+
+  ids = lectern_reader_text_dup_ids_at (self->text_view, gtk_text_iter_get_offset (&iter));
+  if (ids->len > 0)
+    show_info (self, ids, &(GdkRectangle) { x, y, 1, 1 });
+}
+
+static gboolean
+query_tooltip_cb (LecternReaderView *self,
+                  int                x,
+                  int                y,
+                  gboolean           keyboard_mode,
+                  GtkTooltip        *tooltip)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkTextIter iter;
+  int bx, by;
+
+  if (keyboard_mode)
+    gtk_text_buffer_get_iter_at_mark (get_buffer (self), &iter,
+                                      gtk_text_buffer_get_insert (get_buffer (self)));
+  else
+    {
+      gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->text_view), GTK_TEXT_WINDOW_WIDGET,
+                                             x, y, &bx, &by);
+      if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->text_view), &iter, bx, by))
+        return FALSE;
+    }
+
+  ids = lectern_reader_text_dup_ids_at (self->text_view, gtk_text_iter_get_offset (&iter));
+  for (guint i = 0; i < ids->len && i < 4; i++)
+    {
+      LecternAnnotation *a = find_annotation (self, g_array_index (ids, gint64, i));
+      const gint64 *tag_ids;
+      guint n_tags = 0;
+
+      if (a == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, "\n\n");
+      tag_ids = lectern_annotation_get_tag_ids (a, &n_tags);
+      for (guint k = 0; k < n_tags; k++)
+        {
+          LecternTag *tag = g_hash_table_lookup (self->tags, &tag_ids[k]);
+
+          if (tag != NULL)
+            g_string_append_printf (text, "%s%s", k ? ", " : "", lectern_tag_get_path (tag));
+        }
+      if (lectern_annotation_get_note (a) && lectern_annotation_get_note (a)[0])
+        g_string_append_printf (text, "\n%s", lectern_annotation_get_note (a));
+    }
+
+  if (text->len == 0)
+    return FALSE;
+  /* Plain text: notes and tag names are never markup. */
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Find in document                                                    */
+
+static void
+show_match (LecternReaderView *self)
+{
+  g_autofree char *label = NULL;
+  glong *m;
+
+  if (self->matches->len == 0)
+    return;
+
+  m = &g_array_index (self->matches, glong, self->current_match * 2);
+  lectern_reader_view_select_range (self, m[0], m[1]);
+  label = g_strdup_printf (_("%d of %u"), self->current_match + 1, self->matches->len / 2);
+  gtk_label_set_text (self->match_label, label);
+}
+
+static void
+clear_find (LecternReaderView *self)
+{
+  GtkTextIter begin, end;
+
+  gtk_text_buffer_get_bounds (get_buffer (self), &begin, &end);
+  gtk_text_buffer_remove_tag (get_buffer (self), self->match_tag, &begin, &end);
+  g_array_set_size (self->matches, 0);
+  self->current_match = 0;
+  gtk_label_set_text (self->match_label, "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->find_entry), "error");
+}
+
+void
+lectern_reader_view_find (LecternReaderView *self,
+                          const char        *text)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter, ms, me;
+  glong cursor;
+
+  g_return_if_fail (LECTERN_IS_READER_VIEW (self));
+
+  buffer = get_buffer (self);
+  cursor = cursor_offset (self);
+  clear_find (self);
+
+  if (text != NULL && text[0] != '\0')
+    {
+      gtk_text_buffer_get_start_iter (buffer, &iter);
+      while (self->matches->len / 2 < MAX_MATCHES &&
+             gtk_text_iter_forward_search (&iter, text, GTK_TEXT_SEARCH_CASE_INSENSITIVE, &ms, &me, NULL))
+        {
+          glong pair[2] = { gtk_text_iter_get_offset (&ms), gtk_text_iter_get_offset (&me) };
+
+          g_array_append_vals (self->matches, pair, 2);
+          gtk_text_buffer_apply_tag (buffer, self->match_tag, &ms, &me);
+          iter = me;
+        }
+
+      if (self->matches->len == 0)
+        {
+          gtk_label_set_text (self->match_label, _("No matches"));
+          gtk_widget_add_css_class (GTK_WIDGET (self->find_entry), "error");
+        }
+      else
+        {
+          /* Start from the caret, as readers expect. */
+          for (guint i = 0; i < self->matches->len / 2; i++)
+            if (g_array_index (self->matches, glong, i * 2) >= cursor)
+              {
+                self->current_match = i;
+                break;
+              }
+          show_match (self);
+        }
+    }
+
+  update_actions (self);
+}
+
+guint
+lectern_reader_view_get_match_count (LecternReaderView *self)
+{
+  g_return_val_if_fail (LECTERN_IS_READER_VIEW (self), 0);
+  return self->matches->len / 2;
+}
+
+static void
+find_changed_cb (LecternReaderView *self)
+{
+  lectern_reader_view_find (self, gtk_editable_get_text (GTK_EDITABLE (self->find_entry)));
+}
+
+static void
+step_match (LecternReaderView *self,
+            int                delta)
+{
+  int n = self->matches->len / 2;
+
+  if (n == 0)
+    return;
+  self->current_match = (self->current_match + delta + n) % n;
+  show_match (self);
+}
+
+static void
+find_activate_cb (LecternReaderView *self)
+{
+  step_match (self, 1);
+}
+
+static void
+find_next_cb (LecternReaderView *self)
+{
+  step_match (self, 1);
+}
+
+static void
+find_previous_cb (LecternReaderView *self)
+{
+  step_match (self, -1);
+}
+
+static void
+find_stop_cb (LecternReaderView *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  clear_find (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions                                                             */
+
+static void
+find_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  LecternReaderView *self = LECTERN_READER_VIEW (widget);
+  GtkTextIter s, e;
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  /* A short selection on one line is what the reader wants to find. */
+  if (gtk_text_buffer_get_selection_bounds (get_buffer (self), &s, &e) &&
+      gtk_text_iter_get_line (&s) == gtk_text_iter_get_line (&e) &&
+      gtk_text_iter_get_offset (&e) - gtk_text_iter_get_offset (&s) < 80)
+    {
+      g_autofree char *text = gtk_text_iter_get_text (&s, &e);
+      gtk_editable_set_text (GTK_EDITABLE (self->find_entry), text);
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
+}
+
+static void
+find_step_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  step_match (LECTERN_READER_VIEW (widget), g_str_equal (action_name, "reader.find-next") ? 1 : -1);
+}
+
+static void
+tag_selection_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  LecternReaderView *self = LECTERN_READER_VIEW (widget);
+
+  if (lectern_reader_view_get_selection (self, NULL, NULL))
+    popup_tag_picker (self, 0);
+  else
+    popup_tag_picker (self, lectern_reader_view_get_annotation_at_cursor (self));
+}
+
+static void
+edit_note_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LecternReaderView *self = LECTERN_READER_VIEW (widget);
+  gint64 id = 0;
+  glong start, end;
+
+  if (trimmed_selection (self, &start, &end))
+    {
+      guint n = self->annotations ? g_list_model_get_n_items (self->annotations) : 0;
+
+      for (guint i = 0; i < n && id == 0; i++)
+        {
+          g_autoptr(LecternAnnotation) a = g_list_model_get_item (self->annotations, i);
+
+          if (lectern_annotation_get_start (a) == start && lectern_annotation_get_end (a) == end)
+            id = lectern_annotation_get_id (a);
+        }
+
+      /* A note on a passage not yet highlighted: highlight it, untagged. */
+      if (id == 0)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(LecternAnnotation) a = NULL;
+
+          a = lectern_corpus_add_annotation (self->corpus, self->document_id, start, end,
+                                             NULL, 0, NULL, &error);
+          if (a == NULL)
+            {
+              show_error (self, error);
+              return;
+            }
+          id = lectern_annotation_get_id (a);
+        }
+    }
+  else
+    id = lectern_reader_view_get_annotation_at_cursor (self);
+
+  if (id != 0)
+    popup_note (self, id);
+}
+
+static void
+fit_annotation_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  LecternReaderView *self = LECTERN_READER_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = annotation_overlapping_selection (self);
+  glong start, end;
+
+  if (id == 0 || !trimmed_selection (self, &start, &end))
+    return;
+  if (!lectern_corpus_set_annotation_range (self->corpus, id, start, end, &error))
+    show_error (self, error);
+}
+
+static void
+delete_annotation_action_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  LecternReaderView *self = LECTERN_READER_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = lectern_reader_view_get_annotation_at_cursor (self);
+
+  if (id != 0 && !lectern_corpus_delete_annotation (self->corpus, id, &error))
+    show_error (self, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Typography                                                          */
+
+static void
+append_css_family (GString    *css,
+                   const char *families)
+{
+  g_auto(GStrv) names = g_strsplit (families ? families : "Serif", ",", -1);
+  gboolean first = TRUE;
+
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autoptr(GString) clean = g_string_new (NULL);
+
+      for (const char *p = g_strstrip (names[i]); *p; p++)
+        if (*p != '"' && *p != '\\' && *p != ';' && *p != '}')
+          g_string_append_c (clean, *p);
+      if (clean->len == 0)
+        continue;
+      g_string_append_printf (css, "%s\"%s\"", first ? "" : ", ", clean->str);
+      first = FALSE;
+    }
+  g_string_append (css, first ? "serif" : ", serif");
+}
+
+static void
+apply_font (LecternReaderView *self)
+{
+  GSettings *settings = lectern_settings ();
+  g_autofree char *font = g_settings_get_string (settings, "reader-font");
+  double zoom = g_settings_get_double (settings, "reader-zoom");
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+  g_autoptr(GString) css = g_string_new (".reader { font-family: ");
+  PangoFontMetrics *metrics;
+  double points, px;
+
+  points = pango_font_description_get_size (desc) / (double) PANGO_SCALE;
+  if (points <= 0)
+    points = 13;
+  if (pango_font_description_get_size_is_absolute (desc))
+    points = points * 72.0 / 96.0;
+  points *= zoom;
+  px = points * 96.0 / 72.0;
+
+  append_css_family (css, pango_font_description_get_family (desc));
+  g_string_append_printf (css, "; font-size: %.1fpt; font-weight: %d; font-style: %s; }",
+                          points, (int) pango_font_description_get_weight (desc),
+                          pango_font_description_get_style (desc) == PANGO_STYLE_ITALIC ? "italic" : "normal");
+  gtk_css_provider_load_from_data (self->font_provider, css->str, -1);
+
+  /* Generous leading; the gap under each line holds the tag stripes. */
+  gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self->text_view), (int) round (px * 0.55));
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self->text_view), (int) round (px * 0.95));
+
+  pango_font_description_set_size (desc, (int) (points * PANGO_SCALE));
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self->text_view)),
+                                       desc, NULL);
+  self->char_width = MAX (1, pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE);
+  pango_font_metrics_unref (metrics);
+  pango_font_description_free (desc);
+
+  self->side_margin = -1;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+settings_changed_cb (LecternReaderView *self,
+                     const char        *key,
+                     GSettings         *settings)
+{
+  if (g_strcmp0 (key, "reader-font") == 0 || g_strcmp0 (key, "reader-zoom") == 0)
+    apply_font (self);
+}
+
+static void
+lectern_reader_view_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  LecternReaderView *self = LECTERN_READER_VIEW (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+lectern_reader_view_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  LecternReaderView *self = LECTERN_READER_VIEW (widget);
+  int measure = self->char_width * MEASURE_CHARS;
+  int margin = MAX (MIN_SIDE_MARGIN, (width - measure) / 2);
+
+  /* The measure is kept by the margins, so the whole width still scrolls
+   * and the scrollbar stays at the window's edge. */
+  if (margin != self->side_margin)
+    {
+      self->side_margin = margin;
+      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->text_view), margin);
+      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->text_view), margin);
+    }
+
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+}
+
+static gboolean
+overlay_position_cb (LecternReaderView *self,
+                     GtkWidget         *child,
+                     GdkRectangle      *allocation,
+                     GtkOverlay        *overlay)
+{
+  GtkTextIter s, e;
+  GdkRectangle rect;
+  int min, nat_w, nat_h;
+  double ox, oy;
+
+  if (child != self->tag_button ||
+      !gtk_text_buffer_get_selection_bounds (get_buffer (self), &s, &e))
+    return FALSE;
+
+  rect = range_rect (self, gtk_text_iter_get_offset (&e));
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->text_view), GTK_WIDGET (overlay),
+                                         rect.x, rect.y + rect.height, &ox, &oy))
+    return FALSE;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat_w, NULL, NULL);
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, nat_w, &min, &nat_h, NULL, NULL);
+  allocation->width = nat_w;
+  allocation->height = nat_h;
+  /* Just under the end of the selection, kept inside the view. */
+  allocation->x = CLAMP ((int) ox - nat_w / 2, 6, MAX (6, gtk_widget_get_width (GTK_WIDGET (overlay)) - nat_w - 18));
+  allocation->y = CLAMP ((int) oy + 6, 6, MAX (6, gtk_widget_get_height (GTK_WIDGET (overlay)) - nat_h - 6));
+  return TRUE;
+}
+
+static void
+buffer_mark_set_cb (LecternReaderView *self,
+                    GtkTextIter       *location,
+                    GtkTextMark       *mark,
+                    GtkTextBuffer     *buffer)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer) || mark == gtk_text_buffer_get_selection_bound (buffer))
+    update_actions (self);
+}
+
+static void
+scrolled_cb (LecternReaderView *self)
+{
+  if (gtk_widget_get_visible (self->tag_button))
+    gtk_widget_queue_allocate (GTK_WIDGET (self->overlay));
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+lectern_reader_view_dispose (GObject *object)
+{
+  LecternReaderView *self = LECTERN_READER_VIEW (object);
+
+  if (self->corpus_signals != NULL)
+    g_signal_group_set_target (self->corpus_signals, NULL);
+
+  if (self->tag_picker != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->tag_picker));
+  self->tag_picker = NULL;
+  if (self->note_popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->note_popover));
+  self->note_popover = NULL;
+  if (self->info_popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->info_popover));
+  self->info_popover = NULL;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_READER_VIEW);
+
+  g_clear_object (&self->corpus_signals);
+  g_clear_object (&self->corpus);
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->font_provider);
+  g_clear_pointer (&self->tags, g_hash_table_unref);
+
+  G_OBJECT_CLASS (lectern_reader_view_parent_class)->dispose (object);
+}
+
+static void
+lectern_reader_view_finalize (GObject *object)
+{
+  LecternReaderView *self = LECTERN_READER_VIEW (object);
+
+  g_clear_pointer (&self->matches, g_array_unref);
+  G_OBJECT_CLASS (lectern_reader_view_parent_class)->finalize (object);
+}
+
+static gboolean
+lectern_reader_view_grab_focus (GtkWidget *widget)
+{
+  LecternReaderView *self = LECTERN_READER_VIEW (widget);
+
+  if (self->document_id != 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  return FALSE;
+}
+
+static void
+lectern_reader_view_class_init (LecternReaderViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lectern_reader_view_dispose;
+  object_class->finalize = lectern_reader_view_finalize;
+  widget_class->measure = lectern_reader_view_measure;
+  widget_class->size_allocate = lectern_reader_view_size_allocate;
+  widget_class->grab_focus = lectern_reader_view_grab_focus;
+
+  g_type_ensure (LECTERN_TYPE_READER_TEXT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, LECTERN_UI "lectern-reader-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LecternReaderView, extra_menu);
+  gtk_widget_class_bind_template_child (widget_class, LecternReaderView, find_entry);
+  gtk_widget_class_bind_template_child (widget_class, LecternReaderView, match_label);
+  gtk_widget_class_bind_template_child (widget_class, LecternReaderView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, LecternReaderView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LecternReaderView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, LecternReaderView, stack);
+  gtk_widget_class_bind_template_child (widget_class, LecternReaderView, tag_button);
+  gtk_widget_class_bind_template_child (widget_class, LecternReaderView, text_view);
+  gtk_widget_class_bind_template_callback (widget_class, find_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, overlay_position_cb);
+  gtk_widget_class_bind_template_callback (widget_class, query_tooltip_cb);
+
+  gtk_widget_class_install_action (widget_class, "reader.find", NULL, find_action_cb);
+  gtk_widget_class_install_action (widget_class, "reader.find-next", NULL, find_step_action_cb);
+  gtk_widget_class_install_action (widget_class, "reader.find-previous", NULL, find_step_action_cb);
+  gtk_widget_class_install_action (widget_class, "reader.tag-selection", NULL, tag_selection_action_cb);
+  gtk_widget_class_install_action (widget_class, "reader.edit-note", NULL, edit_note_action_cb);
+  gtk_widget_class_install_action (widget_class, "reader.fit-annotation", NULL, fit_annotation_action_cb);
+  gtk_widget_class_install_action (widget_class, "reader.delete-annotation", NULL, delete_annotation_action_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "readerview");
+}
+
+static void
+lectern_reader_view_init (LecternReaderView *self)
+{
+  GtkGesture *click;
+
+  self->tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->matches = g_array_new (FALSE, FALSE, sizeof (glong));
+  self->side_margin = -1;
+  self->char_width = 8;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->corpus_signals = g_signal_group_new (LECTERN_TYPE_CORPUS);
+  g_signal_group_connect_object (self->corpus_signals, "changed",
+                                 G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->match_tag = gtk_text_buffer_create_tag (get_buffer (self), "find-match",
+                                                "background", "rgba(255, 214, 0, 0.45)",
+                                                NULL);
+  g_signal_connect_object (get_buffer (self), "mark-set",
+                           G_CALLBACK (buffer_mark_set_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->text_view), self->extra_menu);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->find_entry));
+
+  self->tag_picker = LECTERN_TAG_PICKER (lectern_tag_picker_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->tag_picker), GTK_WIDGET (self->text_view));
+  g_signal_connect_object (self->tag_picker, "tag-chosen", G_CALLBACK (tag_chosen_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tag_picker, "closed", G_CALLBACK (picker_closed_cb), self, G_CONNECT_SWAPPED);
+
+  self->note_popover = LECTERN_NOTE_POPOVER (lectern_note_popover_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->note_popover), GTK_WIDGET (self->text_view));
+
+  self->info_popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->info_popover), "annotation-info");
+  gtk_widget_set_parent (GTK_WIDGET (self->info_popover), GTK_WIDGET (self->text_view));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+
+  self->font_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->text_view)),
+                                  GTK_STYLE_PROVIDER (self->font_provider),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  g_signal_connect_object (lectern_settings (), "changed",
+                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  apply_font (self);
+
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  update_actions (self);
+}

@@ -1,0 +1,464 @@
+/* lectern-window-actions.c — the window's actions and their shortcuts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Lectern"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "lectern-document-dialog.h"
+#include "lectern-window-private.h"
+
+#define MAX_RECENT_PROJECTS 8
+
+void
+_lectern_window_update_actions (LecternWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_project = self->corpus != NULL;
+  gboolean has_document = has_project && self->document_id != 0;
+
+  gtk_widget_action_set_enabled (widget, "win.import", has_project && !_lectern_window_is_importing (self));
+  gtk_widget_action_set_enabled (widget, "win.cancel-import", _lectern_window_is_importing (self));
+  gtk_widget_action_set_enabled (widget, "win.undo", has_project && lectern_corpus_get_can_undo (self->corpus));
+  gtk_widget_action_set_enabled (widget, "win.redo", has_project && lectern_corpus_get_can_redo (self->corpus));
+  gtk_widget_action_set_enabled (widget, "win.toggle-library", has_project);
+  gtk_widget_action_set_enabled (widget, "win.toggle-panel", has_project);
+  gtk_widget_action_set_enabled (widget, "win.show-panel", has_project);
+  gtk_widget_action_set_enabled (widget, "win.focus-library", has_project);
+  gtk_widget_action_set_enabled (widget, "win.new-tag", has_project);
+  gtk_widget_action_set_enabled (widget, "win.find", has_document);
+  gtk_widget_action_set_enabled (widget, "win.find-next", has_document);
+  gtk_widget_action_set_enabled (widget, "win.find-previous", has_document);
+  gtk_widget_action_set_enabled (widget, "win.tag-selection", has_document);
+  gtk_widget_action_set_enabled (widget, "win.edit-note", has_document);
+  gtk_widget_action_set_enabled (widget, "win.document-properties", has_document);
+}
+
+static void
+undo_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *param)
+{
+  LecternWindow *self = LECTERN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->corpus == NULL)
+    return;
+
+  label = g_strdup (lectern_corpus_get_undo_label (self->corpus));
+  if (!lectern_corpus_undo (self->corpus, &error))
+    {
+      _lectern_window_show_error (self, _("Could Not Undo"), error);
+      return;
+    }
+  if (label != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Undone: %s"), label);
+      lectern_window_toast (self, message);
+    }
+}
+
+static void
+redo_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *param)
+{
+  LecternWindow *self = LECTERN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->corpus == NULL)
+    return;
+
+  label = g_strdup (lectern_corpus_get_redo_label (self->corpus));
+  if (!lectern_corpus_redo (self->corpus, &error))
+    {
+      _lectern_window_show_error (self, _("Could Not Redo"), error);
+      return;
+    }
+  if (label != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Redone: %s"), label);
+      lectern_window_toast (self, message);
+    }
+}
+
+static GtkFileFilter *
+project_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Lectern Projects"));
+  gtk_file_filter_add_suffix (filter, "lectern");
+  return filter;
+}
+
+static void
+new_project_response_cb (GtkNativeDialog *native,
+                         int              response,
+                         LecternWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *name = g_file_get_basename (chosen);
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* Give the project its extension so Open finds it again. */
+      if (g_str_has_suffix (name, ".lectern"))
+        file = g_object_ref (chosen);
+      else
+        {
+          g_autofree char *with_suffix = g_strconcat (name, ".lectern", NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (chosen);
+          file = g_file_get_child (parent, with_suffix);
+        }
+
+      if (!lectern_window_create_project (self, file, &error))
+        _lectern_window_show_error (self, _("Could Not Create Project"), error);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+new_project_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("New Project"), GTK_WINDOW (widget),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Create"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Untitled.lectern"));
+  g_signal_connect (native, "response", G_CALLBACK (new_project_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_project_response_cb (GtkNativeDialog *native,
+                          int              response,
+                          LecternWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GError) error = NULL;
+
+      if (!lectern_window_open_project (self, file, &error))
+        _lectern_window_show_error (self, _("Could Not Open Project"), error);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+open_project_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = project_filter ();
+
+  native = gtk_file_chooser_native_new (_("Open Project"), GTK_WINDOW (widget),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect (native, "response", G_CALLBACK (open_project_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_recent_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+  g_autoptr(GError) error = NULL;
+
+  if (!lectern_window_open_project (LECTERN_WINDOW (widget), file, &error))
+    _lectern_window_show_error (LECTERN_WINDOW (widget), _("Could Not Open Project"), error);
+}
+
+static int
+compare_recent_info (gconstpointer a,
+                     gconstpointer b)
+{
+  GDateTime *ma = gtk_recent_info_get_modified (*(GtkRecentInfo **) a);
+  GDateTime *mb = gtk_recent_info_get_modified (*(GtkRecentInfo **) b);
+
+  return g_date_time_compare (mb, ma);
+}
+
+void
+_lectern_window_update_recent_menu (LecternWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) projects = g_ptr_array_new ();
+
+  for (GList *l = items; l; l = l->next)
+    {
+      const char *uri = gtk_recent_info_get_uri (l->data);
+
+      if (g_str_has_suffix (uri, ".lectern") && gtk_recent_info_exists (l->data))
+        g_ptr_array_add (projects, l->data);
+    }
+  g_ptr_array_sort (projects, compare_recent_info);
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; i < projects->len && i < MAX_RECENT_PROJECTS; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (projects, i);
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+      g_autofree char *name = g_file_get_basename (file);
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      /* Menu labels take underscores as mnemonics: double them. */
+      parts = g_strsplit (name, "_", -1);
+      label = g_strjoinv ("__", parts);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", uri);
+      g_menu_append_item (self->recent_menu, item);
+    }
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+import_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    LecternWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
+      guint n = g_list_model_get_n_items (files);
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      lectern_window_import_files (self, (GFile **) array->pdata, array->len);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+import_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (text, _("Text Files"));
+  gtk_file_filter_add_mime_type (text, "text/plain");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  native = gtk_file_chooser_native_new (_("Import Documents"), GTK_WINDOW (widget),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), text);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  g_signal_connect (native, "response", G_CALLBACK (import_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+cancel_import_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  _lectern_window_cancel_import (LECTERN_WINDOW (widget));
+}
+
+static void
+toggle_library_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  LecternWindow *self = LECTERN_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->library_flap, !adw_flap_get_reveal_flap (self->library_flap));
+}
+
+static void
+toggle_panel_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  LecternWindow *self = LECTERN_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->panel_flap, !adw_flap_get_reveal_flap (self->panel_flap));
+}
+
+static void
+show_panel_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LecternWindow *self = LECTERN_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->panel_flap, TRUE);
+  adw_view_stack_set_visible_child_name (self->panel_stack, g_variant_get_string (param, NULL));
+  gtk_widget_child_focus (adw_view_stack_get_visible_child (self->panel_stack), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+focus_library_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LecternWindow *self = LECTERN_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->library_flap, TRUE);
+  lectern_library_view_focus_filter (self->library_view);
+}
+
+static void
+new_tag_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  LecternWindow *self = LECTERN_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->panel_flap, TRUE);
+  adw_view_stack_set_visible_child_name (self->panel_stack, "codebook");
+  gtk_widget_activate_action (GTK_WIDGET (self->codebook_view), "codebook.new-tag", NULL);
+}
+
+static void
+reader_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LecternWindow *self = LECTERN_WINDOW (widget);
+  /* "win.find" → "reader.find": the reader owns these. */
+  g_autofree char *name = g_strconcat ("reader.", action_name + strlen ("win."), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->reader_view), name, NULL);
+}
+
+static void
+zoom_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *param)
+{
+  GSettings *settings = lectern_settings ();
+  double zoom = g_settings_get_double (settings, "reader-zoom");
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    zoom = MIN (3.0, zoom + 0.1);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    zoom = MAX (0.5, zoom - 0.1);
+  else
+    zoom = 1.0;
+  /* Round so that steps land on whole percentages. */
+  g_settings_set_double (settings, "reader-zoom", round (zoom * 10.0) / 10.0);
+}
+
+static void
+document_properties_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  LecternWindow *self = LECTERN_WINDOW (widget);
+
+  if (self->corpus != NULL && self->document_id != 0)
+    lectern_document_dialog_present (GTK_WINDOW (self), self->corpus, self->document_id);
+}
+
+static void
+show_primary_menu_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  gtk_menu_button_popup (LECTERN_WINDOW (widget)->main_menu_button);
+}
+
+static void
+close_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+void
+_lectern_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_cb);
+  gtk_widget_class_install_action (widget_class, "win.toggle-library", NULL, toggle_library_cb);
+  gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-panel", "s", show_panel_cb);
+  gtk_widget_class_install_action (widget_class, "win.focus-library", NULL, focus_library_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-tag", NULL, new_tag_cb);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, reader_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, reader_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, reader_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.tag-selection", NULL, reader_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, reader_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_cb);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_cb);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_cb);
+  gtk_widget_class_install_action (widget_class, "win.document-properties", NULL, document_properties_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-primary-menu", NULL, show_primary_menu_cb);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-library", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.toggle-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-panel", "s", "annotations");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-panel", "s", "codebook");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.focus-library", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-tag", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_T, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-tag", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.tag-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-note", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.document-properties", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.show-primary-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+}

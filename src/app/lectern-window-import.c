@@ -1,0 +1,204 @@
+/* lectern-window-import.c — importing files in the background: the
+ * progress bar with Cancel, then a summary of what was refused and why.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Lectern"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#ifdef LECTERN_HAVE_IMPORT
+# include "lectern-import.h"
+#endif
+
+#include "lectern-window-private.h"
+
+gboolean
+_lectern_window_is_importing (LecternWindow *self)
+{
+  return self->import_cancellable != NULL;
+}
+
+void
+_lectern_window_cancel_import (LecternWindow *self)
+{
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
+#ifdef LECTERN_HAVE_IMPORT
+
+static void
+import_progress_cb (guint       done,
+                    guint       total,
+                    const char *current_name,
+                    gpointer    data)
+{
+  LecternWindow *self = data;
+  g_autofree char *text = NULL;
+
+  if (total > 0)
+    gtk_progress_bar_set_fraction (self->import_progress, (double) done / total);
+
+  if (current_name != NULL)
+    /* Translators: "Importing “notes.txt” (2 of 5)" */
+    text = g_strdup_printf (_("Importing “%s” (%u of %u)"), current_name, done + 1, total);
+  else
+    text = g_strdup (_("Finishing import…"));
+  gtk_label_set_text (self->import_label, text);
+}
+
+static void
+show_summary (LecternWindow *self,
+              GListModel    *results)
+{
+  guint n = g_list_model_get_n_items (results);
+  guint n_ok = 0;
+  g_autoptr(GString) reasons = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog, *scroller, *label;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LecternImportResult) result = g_list_model_get_item (results, i);
+      const GError *error = lectern_import_result_get_error (result);
+
+      if (lectern_import_result_get_succeeded (result))
+        n_ok++;
+      else
+        {
+          if (reasons->len > 0)
+            g_string_append (reasons, "\n\n");
+          g_string_append_printf (reasons, "• %s", error ? error->message : lectern_import_result_get_display_name (result));
+        }
+    }
+
+  if (n_ok == n)
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "Imported %u document",
+                                                               "Imported %u documents", n_ok), n_ok);
+      lectern_window_toast (self, message);
+      return;
+    }
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u File Was Not Imported",
+                                          "%u Files Were Not Imported", n - n_ok), n - n_ok);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%u document was imported. These files were refused:",
+                                               "%u documents were imported. These files were refused:",
+                                               n_ok), n_ok);
+
+  /* File names and reasons are plain text, never markup. */
+  label = gtk_label_new (reasons->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "import-reasons");
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+
+  g_set_weak_pointer (&self->import_summary, ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(LecternWindow) self = user_data;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  results = lectern_importer_import_files_finish (result, &error);
+
+  g_clear_object (&self->import_cancellable);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  _lectern_window_update_actions (self);
+
+  /* The importer wrote through its own connection: show what it added. */
+  if (self->corpus != NULL)
+    lectern_corpus_refresh (self->corpus);
+
+  if (results == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lectern_window_toast (self, _("Import cancelled; documents imported before stay in the project"));
+      else
+        _lectern_window_show_error (self, _("Could Not Import"), error);
+      return;
+    }
+
+  g_set_object (&self->import_results, results);
+
+  if (self->corpus != NULL && self->document_id == 0)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+        {
+          g_autoptr(LecternImportResult) r = g_list_model_get_item (results, i);
+
+          if (lectern_import_result_get_succeeded (r))
+            {
+              lectern_window_set_document_id (self, lectern_import_result_get_document_id (r));
+              break;
+            }
+        }
+    }
+
+  show_summary (self, results);
+}
+
+void
+lectern_window_import_files (LecternWindow  *self,
+                             GFile         **files,
+                             guint           n_files)
+{
+  g_return_if_fail (LECTERN_IS_WINDOW (self));
+
+  if (self->corpus == NULL || n_files == 0)
+    return;
+
+  if (_lectern_window_is_importing (self))
+    {
+      lectern_window_toast (self, _("Wait for the current import to finish, or cancel it"));
+      return;
+    }
+
+  self->import_cancellable = g_cancellable_new ();
+  g_clear_object (&self->import_results);
+  gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  gtk_label_set_text (self->import_label, _("Importing…"));
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  _lectern_window_update_actions (self);
+
+  lectern_importer_import_files_async (lectern_corpus_get_file (self->corpus),
+                                       files, n_files,
+                                       import_progress_cb, self,
+                                       self->import_cancellable,
+                                       import_done_cb, g_object_ref (self));
+}
+
+#else /* !LECTERN_HAVE_IMPORT */
+
+void
+lectern_window_import_files (LecternWindow  *self,
+                             GFile         **files,
+                             guint           n_files)
+{
+  g_return_if_fail (LECTERN_IS_WINDOW (self));
+
+  lectern_window_toast (self, _("This build of Lectern cannot import documents"));
+}
+
+#endif

@@ -1,0 +1,61 @@
+/* lectern-window-private.h — the window's state, shared by its parts
+ * (lectern-window.c, -actions.c, -import.c) and by the UI tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lectern-annotation-list.h"
+#include "lectern-codebook-view.h"
+#include "lectern-library-view.h"
+#include "lectern-reader-view.h"
+#include "lectern-window.h"
+
+G_BEGIN_DECLS
+
+struct _LecternWindow
+{
+  AdwApplicationWindow   parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay       *toast_overlay;
+  AdwHeaderBar          *header_bar;
+  AdwWindowTitle        *window_title;
+  GtkMenuButton         *main_menu_button;
+  GtkWidget             *undo_box;
+  GtkWidget             *import_button;
+  GtkWidget             *library_button;
+  GtkWidget             *panel_button;
+  GtkRevealer           *import_revealer;
+  GtkLabel              *import_label;
+  GtkProgressBar        *import_progress;
+  GtkStack              *main_stack;
+  AdwFlap               *library_flap;
+  AdwFlap               *panel_flap;
+  LecternLibraryView    *library_view;
+  LecternReaderView     *reader_view;
+  AdwViewStack          *panel_stack;
+  LecternAnnotationList *annotation_list;
+  LecternCodebookView   *codebook_view;
+  GMenu                 *recent_menu;
+
+  /* State */
+  LecternCorpus         *corpus;
+  GSignalGroup          *corpus_signals;
+  gint64                 document_id;
+  GCancellable          *import_cancellable;
+  /* The last import's results, kept for the summary (and for tests). */
+  GListModel            *import_results;
+  AdwMessageDialog      *import_summary;
+};
+
+void _lectern_window_class_init_actions (GtkWidgetClass *widget_class);
+void _lectern_window_update_actions     (LecternWindow  *self);
+void _lectern_window_update_recent_menu (LecternWindow  *self);
+void _lectern_window_show_error         (LecternWindow  *self,
+                                         const char     *heading,
+                                         const GError   *error);
+void _lectern_window_cancel_import      (LecternWindow  *self);
+gboolean _lectern_window_is_importing   (LecternWindow  *self);
+
+G_END_DECLS

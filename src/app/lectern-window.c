@@ -1,0 +1,496 @@
+/* lectern-window.c — the workbench window: layout, project, current document.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Lectern"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lectern-window-private.h"
+
+G_DEFINE_FINAL_TYPE (LecternWindow, lectern_window, ADW_TYPE_APPLICATION_WINDOW)
+
+LecternCorpus *
+lectern_window_get_corpus (LecternWindow *self)
+{
+  g_return_val_if_fail (LECTERN_IS_WINDOW (self), NULL);
+
+  return self->corpus;
+}
+
+gint64
+lectern_window_get_document_id (LecternWindow *self)
+{
+  g_return_val_if_fail (LECTERN_IS_WINDOW (self), 0);
+
+  return self->document_id;
+}
+
+void
+lectern_window_toast (LecternWindow *self,
+                      const char    *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (LECTERN_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_lectern_window_show_error (LecternWindow *self,
+                            const char    *heading,
+                            const GError  *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error ? error->message : NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_title (LecternWindow *self)
+{
+  g_autofree char *project = NULL;
+  g_autoptr(LecternDocument) document = NULL;
+
+  if (self->corpus == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Lectern"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Lectern"));
+      return;
+    }
+
+  project = g_file_get_basename (lectern_corpus_get_file (self->corpus));
+  if (g_str_has_suffix (project, ".lectern"))
+    project[strlen (project) - strlen (".lectern")] = '\0';
+
+  if (self->document_id != 0)
+    document = lectern_corpus_dup_document (self->corpus, self->document_id, NULL);
+
+  if (document != NULL)
+    {
+      g_autofree char *window_title = NULL;
+
+      /* AdwWindowTitle shows plain text: document titles are never markup. */
+      adw_window_title_set_title (self->window_title, lectern_document_get_title (document));
+      adw_window_title_set_subtitle (self->window_title, project);
+      window_title = g_strdup_printf ("%s — %s", lectern_document_get_title (document), project);
+      gtk_window_set_title (GTK_WINDOW (self), window_title);
+    }
+  else
+    {
+      adw_window_title_set_title (self->window_title, project);
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), project);
+    }
+}
+
+void
+lectern_window_set_document_id (LecternWindow *self,
+                                gint64         document_id)
+{
+  g_return_if_fail (LECTERN_IS_WINDOW (self));
+
+  if (self->corpus == NULL)
+    document_id = 0;
+
+  if (document_id != 0)
+    {
+      g_autoptr(LecternDocument) document = NULL;
+
+      document = lectern_corpus_dup_document (self->corpus, document_id, NULL);
+      if (document == NULL)
+        document_id = 0;
+    }
+
+  self->document_id = document_id;
+  lectern_reader_view_set_document_id (self->reader_view, document_id);
+  lectern_annotation_list_set_document_id (self->annotation_list, document_id);
+  lectern_library_view_select_document (self->library_view, document_id);
+  if (self->corpus != NULL)
+    g_settings_set_int64 (lectern_settings (), "last-document", document_id);
+
+  update_title (self);
+  _lectern_window_update_actions (self);
+}
+
+void
+lectern_window_show_annotation (LecternWindow *self,
+                                gint64         annotation_id)
+{
+  g_autoptr(LecternAnnotation) annotation = NULL;
+  gint64 document_id;
+
+  g_return_if_fail (LECTERN_IS_WINDOW (self));
+
+  if (self->corpus == NULL)
+    return;
+
+  annotation = lectern_corpus_dup_annotation (self->corpus, annotation_id, NULL);
+  if (annotation == NULL)
+    return;
+
+  document_id = lectern_annotation_get_document_id (annotation);
+  if (document_id != self->document_id)
+    lectern_window_set_document_id (self, document_id);
+
+  lectern_reader_view_reveal_annotation (self->reader_view, annotation_id);
+  lectern_annotation_list_select_annotation (self->annotation_list, annotation_id);
+}
+
+static void
+document_activated_cb (LecternWindow      *self,
+                       gint64              document_id,
+                       LecternLibraryView *view)
+{
+  lectern_window_set_document_id (self, document_id);
+
+  /* On a narrow window the library covers the reader: get it out of the way. */
+  if (adw_flap_get_folded (self->library_flap))
+    adw_flap_set_reveal_flap (self->library_flap, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->reader_view));
+}
+
+static void
+annotation_activated_cb (LecternWindow         *self,
+                         gint64                 annotation_id,
+                         LecternAnnotationList *list)
+{
+  lectern_window_show_annotation (self, annotation_id);
+}
+
+static void
+passage_activated_cb (LecternWindow       *self,
+                      gint64               annotation_id,
+                      LecternCodebookView *view)
+{
+  lectern_window_show_annotation (self, annotation_id);
+  if (adw_flap_get_folded (self->panel_flap))
+    adw_flap_set_reveal_flap (self->panel_flap, FALSE);
+}
+
+static void
+corpus_changed_cb (LecternWindow *self,
+                   guint          what,
+                   gint64         document_id,
+                   LecternCorpus *corpus)
+{
+  if ((what & LECTERN_CHANGE_DOCUMENTS) != 0 && self->document_id != 0)
+    {
+      g_autoptr(LecternDocument) document = NULL;
+
+      document = lectern_corpus_dup_document (corpus, self->document_id, NULL);
+      if (document == NULL)
+        lectern_window_set_document_id (self, 0);
+      else
+        update_title (self);
+    }
+  _lectern_window_update_actions (self);
+}
+
+static void
+corpus_can_undo_cb (LecternWindow *self,
+                    GParamSpec    *pspec,
+                    LecternCorpus *corpus)
+{
+  _lectern_window_update_actions (self);
+}
+
+static void
+set_corpus (LecternWindow *self,
+            LecternCorpus *corpus)
+{
+  if (!g_set_object (&self->corpus, corpus) && corpus != NULL)
+    return;
+
+  self->document_id = 0;
+  g_signal_group_set_target (self->corpus_signals, corpus);
+
+  lectern_library_view_set_corpus (self->library_view, corpus);
+  lectern_reader_view_set_corpus (self->reader_view, corpus);
+  lectern_annotation_list_set_corpus (self->annotation_list, corpus);
+  lectern_codebook_view_set_corpus (self->codebook_view, corpus);
+  lectern_window_set_document_id (self, 0);
+
+  gtk_stack_set_visible_child_name (self->main_stack, corpus ? "project" : "empty");
+  gtk_widget_set_visible (self->undo_box, corpus != NULL);
+  gtk_widget_set_visible (self->import_button, corpus != NULL);
+  gtk_widget_set_visible (self->library_button, corpus != NULL);
+  gtk_widget_set_visible (self->panel_button, corpus != NULL);
+
+  if (corpus != NULL)
+    {
+      GFile *file = lectern_corpus_get_file (corpus);
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *uri = g_file_get_uri (file);
+
+      if (path != NULL)
+        g_settings_set_string (lectern_settings (), "last-project", path);
+      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+    }
+
+  update_title (self);
+  _lectern_window_update_actions (self);
+}
+
+static void
+show_first_document (LecternWindow *self)
+{
+  g_autoptr(GListModel) documents = NULL;
+  g_autoptr(LecternDocument) first = NULL;
+
+  documents = lectern_corpus_list_documents (self->corpus, NULL);
+  if (documents != NULL && (first = g_list_model_get_item (documents, 0)) != NULL)
+    lectern_window_set_document_id (self, lectern_document_get_id (first));
+}
+
+gboolean
+lectern_window_open_project (LecternWindow  *self,
+                             GFile          *file,
+                             GError        **error)
+{
+  g_autoptr(LecternCorpus) corpus = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!(corpus = lectern_corpus_open (file, error)))
+    return FALSE;
+
+  _lectern_window_cancel_import (self);
+  lectern_corpus_set_undo_enabled (corpus, TRUE);
+  set_corpus (self, corpus);
+  show_first_document (self);
+  return TRUE;
+}
+
+gboolean
+lectern_window_create_project (LecternWindow  *self,
+                               GFile          *file,
+                               GError        **error)
+{
+  g_autoptr(LecternCorpus) corpus = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!(corpus = lectern_corpus_create (file, error)))
+    return FALSE;
+
+  _lectern_window_cancel_import (self);
+  lectern_corpus_set_undo_enabled (corpus, TRUE);
+  set_corpus (self, corpus);
+  show_first_document (self);
+  return TRUE;
+}
+
+void
+lectern_window_open_project_interactive (LecternWindow *self,
+                                         GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_return_if_fail (LECTERN_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* `lectern new.lectern` starts a new project there. */
+  if (g_file_query_exists (file, NULL))
+    ok = lectern_window_open_project (self, file, &error);
+  else
+    ok = lectern_window_create_project (self, file, &error);
+
+  if (!ok)
+    _lectern_window_show_error (self, _("Could Not Open Project"), error);
+}
+
+/* Panels: remembered only when the user chose, not when the window folds. */
+static void
+flap_reveal_changed_cb (LecternWindow *self,
+                        GParamSpec    *pspec,
+                        AdwFlap       *flap)
+{
+  const char *key = flap == self->library_flap ? "show-library" : "show-annotations";
+
+  if (!adw_flap_get_folded (flap))
+    g_settings_set_boolean (lectern_settings (), key, adw_flap_get_reveal_flap (flap));
+}
+
+static void
+is_active_cb (LecternWindow *self)
+{
+  /* Another window or process may have written while we were away. */
+  if (self->corpus != NULL && gtk_window_is_active (GTK_WINDOW (self)))
+    lectern_corpus_refresh (self->corpus);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         LecternWindow *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  for (GSList *l = list; l; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+
+      /* A project dropped on the window opens; anything else is imported. */
+      if (g_str_has_suffix (name, ".lectern") && list->next == NULL)
+        {
+          lectern_window_open_project_interactive (self, l->data);
+          return TRUE;
+        }
+      g_ptr_array_add (files, l->data);
+    }
+
+  if (self->corpus == NULL)
+    {
+      lectern_window_toast (self, _("Create or open a project before importing documents"));
+      return FALSE;
+    }
+
+  lectern_window_import_files (self, (GFile **) files->pdata, files->len);
+  return TRUE;
+}
+
+static gboolean
+lectern_window_close_request (GtkWindow *window)
+{
+  LecternWindow *self = LECTERN_WINDOW (window);
+  GSettings *settings = lectern_settings ();
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+
+  _lectern_window_cancel_import (self);
+
+  return GTK_WINDOW_CLASS (lectern_window_parent_class)->close_request (window);
+}
+
+static void
+lectern_window_dispose (GObject *object)
+{
+  LecternWindow *self = LECTERN_WINDOW (object);
+
+  _lectern_window_cancel_import (self);
+  if (self->corpus_signals != NULL)
+    g_signal_group_set_target (self->corpus_signals, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_WINDOW);
+
+  g_clear_object (&self->corpus_signals);
+  g_clear_object (&self->corpus);
+  g_clear_object (&self->import_results);
+
+  G_OBJECT_CLASS (lectern_window_parent_class)->dispose (object);
+}
+
+static void
+lectern_window_class_init (LecternWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = lectern_window_dispose;
+  window_class->close_request = lectern_window_close_request;
+
+  g_type_ensure (LECTERN_TYPE_ANNOTATION_LIST);
+  g_type_ensure (LECTERN_TYPE_CODEBOOK_VIEW);
+  g_type_ensure (LECTERN_TYPE_LIBRARY_VIEW);
+  g_type_ensure (LECTERN_TYPE_READER_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, LECTERN_UI "lectern-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, annotation_list);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, codebook_view);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, library_button);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, library_flap);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, library_view);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, panel_button);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, panel_flap);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, panel_stack);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, reader_view);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, undo_box);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, annotation_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, document_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, passage_activated_cb);
+
+  _lectern_window_class_init_actions (widget_class);
+}
+
+static void
+lectern_window_init (LecternWindow *self)
+{
+  GSettings *settings = lectern_settings ();
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->corpus_signals = g_signal_group_new (LECTERN_TYPE_CORPUS);
+  g_signal_group_connect_object (self->corpus_signals, "changed",
+                                 G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->corpus_signals, "notify::can-undo",
+                                 G_CALLBACK (corpus_can_undo_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->corpus_signals, "notify::can-redo",
+                                 G_CALLBACK (corpus_can_undo_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  adw_flap_set_reveal_flap (self->library_flap, g_settings_get_boolean (settings, "show-library"));
+  adw_flap_set_reveal_flap (self->panel_flap, g_settings_get_boolean (settings, "show-annotations"));
+  g_signal_connect_object (self->library_flap, "notify::reveal-flap",
+                           G_CALLBACK (flap_reveal_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->panel_flap, "notify::reveal-flap",
+                           G_CALLBACK (flap_reveal_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (_lectern_window_update_recent_menu), self,
+                           G_CONNECT_SWAPPED);
+  _lectern_window_update_recent_menu (self);
+
+  set_corpus (self, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "empty");
+}
+
+LecternWindow *
+lectern_window_new (LecternApplication *app)
+{
+  return g_object_new (LECTERN_TYPE_WINDOW, "application", app, NULL);
+}

@@ -1,0 +1,581 @@
+/* test-window.c — the workbench window, driven through its actions,
+ * signals and models in a real window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "lectern-application.h"
+#include "lectern-document-dialog.h"
+#include "lectern-note-popover.h"
+#include "lectern-preferences-window.h"
+#include "lectern-window-private.h"
+#include "lectern-import.h"
+
+#define TEXT_A \
+  "The Treaty of the River\n" \
+  "\n" \
+  "The delegations met in Geneva for the final round of talks. " \
+  "Both sides agreed that the water of the river would be shared by season, " \
+  "and that a joint commission would publish the gauge readings every week.\n" \
+  "\n" \
+  "Critics in the delta said the accord came too late for the farmers.\n"
+
+#define TEXT_B "A second document, about something else entirely.\n"
+
+static LecternApplication *app;
+
+/* Keeps the main loop turning while a test waits for a condition. */
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+#define WAIT_UNTIL(cond)                                                     \
+  G_STMT_START {                                                             \
+    gint64 _deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;        \
+    while (!(cond))                                                          \
+      {                                                                      \
+        if (g_get_monotonic_time () > _deadline)                             \
+          g_error ("Timed out waiting for %s", #cond);                       \
+        g_main_context_iteration (NULL, TRUE);                               \
+      }                                                                      \
+  } G_STMT_END
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static glong
+offset_of (const char *text,
+           const char *needle)
+{
+  const char *p = strstr (text, needle);
+
+  g_assert_nonnull (p);
+  return g_utf8_pointer_to_offset (text, p);
+}
+
+static GFile *
+make_project (gint64 *doc_a,
+              gint64 *tag_id)
+{
+  static guint serial;
+  g_autofree char *name = g_strdup_printf ("test-%u.lectern", ++serial);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  GFile *file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternDocument) a = lectern_document_new ();
+  g_autoptr(LecternDocument) b = lectern_document_new ();
+  g_autoptr(LecternTag) tag = NULL;
+  g_autoptr(LecternAnnotation) annotation = NULL;
+  glong start = offset_of (TEXT_A, "Critics in the delta");
+
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  corpus = lectern_corpus_create (file, &error);
+  g_assert_no_error (error);
+
+  lectern_document_set_title (a, "The Treaty of the River");
+  lectern_document_set_date (a, "2025-11-14");
+  lectern_document_set_language (a, "en");
+  *doc_a = lectern_corpus_add_document (corpus, a, TEXT_A, &error);
+  g_assert_no_error (error);
+  lectern_document_set_title (b, "Something Else");
+  lectern_corpus_add_document (corpus, b, TEXT_B, &error);
+  g_assert_no_error (error);
+
+  tag = lectern_corpus_ensure_tag_path (corpus, "Reception/Criticism", &error);
+  g_assert_no_error (error);
+  *tag_id = lectern_tag_get_id (tag);
+  annotation = lectern_corpus_add_annotation (corpus, *doc_a, start, start + 20, tag_id, 1, NULL, &error);
+  g_assert_no_error (error);
+
+  return file;
+}
+
+static LecternWindow *
+open_window (GFile *file)
+{
+  LecternWindow *window = lectern_window_new (app);
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  if (file != NULL)
+    {
+      lectern_window_open_project (window, file, &error);
+      g_assert_no_error (error);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  /* Popovers place themselves on the window's monitor: wait until X has
+   * told where the window is. */
+  WAIT_UNTIL (gdk_display_get_monitor_at_surface (gdk_display_get_default (),
+                                                  gtk_native_get_surface (GTK_NATIVE (window))) != NULL);
+  if (file != NULL)
+    WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (lectern_reader_view_get_text_view (window->reader_view))) > 0);
+  return window;
+}
+
+static void
+close_window (LecternWindow *window)
+{
+  /* No window manager gives focus under Xvfb; drop it before the entries
+   * go, or GtkText warns that it never saw focus leave. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  drain ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
+static guint
+count_annotations (LecternCorpus *corpus,
+                   gint64         document_id)
+{
+  g_autoptr(GListModel) list = lectern_corpus_list_annotations (corpus, document_id, 0, FALSE, NULL);
+
+  return g_list_model_get_n_items (list);
+}
+
+static LecternAnnotation *
+annotation_at (LecternCorpus *corpus,
+               gint64         document_id,
+               glong          start)
+{
+  g_autoptr(GListModel) list = lectern_corpus_list_annotations (corpus, document_id, 0, FALSE, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(LecternAnnotation) a = g_list_model_get_item (list, i);
+
+      if (lectern_annotation_get_start (a) == start)
+        return g_steal_pointer (&a);
+    }
+  return NULL;
+}
+
+/* The list's model is replaced on every change: ask for it each time. */
+static guint
+n_listed (LecternWindow *window)
+{
+  return g_list_model_get_n_items (lectern_annotation_list_get_model (window->annotation_list));
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_templates (void)
+{
+  gint64 doc, tag;
+  g_autoptr(GFile) file = make_project (&doc, &tag);
+  g_autoptr(GtkBuilder) builder = NULL;
+  LecternWindow *empty, *window;
+  GtkWidget *prefs, *dialog, *picker, *note, *shortcuts;
+
+  /* Every template is built and shown, so a class newer than GTK 4.8 or
+   * libadwaita 1.2 in a .ui file fails here rather than for a user. */
+  empty = open_window (NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (empty->main_stack), ==, "empty");
+  g_assert_false (gtk_widget_get_visible (empty->import_button));
+
+  window = open_window (file);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "project");
+  g_assert_cmpint (window->document_id, ==, doc);
+
+  prefs = lectern_preferences_window_new ();
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  WAIT_UNTIL (gtk_widget_get_mapped (prefs));
+
+  dialog = GTK_WIDGET (lectern_document_dialog_new (lectern_window_get_corpus (window), doc));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  WAIT_UNTIL (gtk_widget_get_mapped (dialog));
+
+  picker = GTK_WIDGET (lectern_reader_view_get_tag_picker (window->reader_view));
+  lectern_reader_view_select_range (window->reader_view, 4, 10);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", NULL);
+  WAIT_UNTIL (gtk_widget_get_mapped (picker));
+  gtk_popover_popdown (GTK_POPOVER (picker));
+
+  note = GTK_WIDGET (lectern_reader_view_get_note_popover (window->reader_view));
+  g_assert_true (LECTERN_IS_NOTE_POPOVER (note));
+
+  builder = gtk_builder_new_from_resource ("/org/gnome/Lectern/gtk/help-overlay.ui");
+  shortcuts = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
+  /* Built, not shown: GTK 4.8's own GtkShortcutsWindow warns of a label
+   * "min width -4" under Xvfb once it has several groups (gnome-text-
+   * editor's gnome-43 overlay does the same), and warnings are fatal here. */
+
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  close_window (window);
+  close_window (empty);
+}
+
+static void
+test_annotate (void)
+{
+  gint64 doc, criticism;
+  g_autoptr(GFile) file = make_project (&doc, &criticism);
+  LecternWindow *window = open_window (file);
+  LecternCorpus *corpus = lectern_window_get_corpus (window);
+  LecternTagPicker *picker = lectern_reader_view_get_tag_picker (window->reader_view);
+  glong geneva = offset_of (TEXT_A, "Geneva");
+  glong joint = offset_of (TEXT_A, "a joint commission");
+  g_autoptr(LecternAnnotation) a = NULL;
+  g_autoptr(LecternTag) created = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPopover *note;
+  gint64 id;
+
+  g_assert_cmpuint (n_listed (window), ==, 1);
+
+  /* An existing tag, chosen by typing part of its name and Enter. The
+   * selection's trailing space is trimmed off. */
+  lectern_reader_view_select_range (window->reader_view, geneva, geneva + strlen ("Geneva "));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", NULL);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (picker)));
+  lectern_tag_picker_set_text (picker, "critic");
+  g_assert_true (lectern_tag_picker_choose (picker));
+  WAIT_UNTIL (n_listed (window) == 2);
+
+  a = annotation_at (corpus, doc, geneva);
+  g_assert_nonnull (a);
+  g_assert_cmpint (lectern_annotation_get_end (a), ==, geneva + 6);
+  g_assert_cmpstr (lectern_annotation_get_quote (a), ==, "Geneva");
+  g_assert_true (lectern_annotation_has_tag (a, criticism));
+  g_clear_object (&a);
+
+  /* A new tag, nested by its path, created from the picker. */
+  lectern_reader_view_select_range (window->reader_view, joint, joint + strlen ("a joint commission"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", NULL);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (picker)));
+  lectern_tag_picker_set_text (picker, "Mechanisms/Joint commission");
+  g_assert_cmpuint (lectern_tag_picker_get_n_rows (picker), ==, 1);
+  g_assert_true (lectern_tag_picker_choose (picker));
+  WAIT_UNTIL (n_listed (window) == 3);
+
+  created = lectern_corpus_find_tag (corpus, "Mechanisms/Joint commission", &error);
+  g_assert_no_error (error);
+  a = annotation_at (corpus, doc, joint);
+  g_assert_nonnull (a);
+  g_assert_true (lectern_annotation_has_tag (a, lectern_tag_get_id (created)));
+  id = lectern_annotation_get_id (a);
+  g_clear_object (&a);
+  g_assert_cmpuint (lectern_codebook_view_get_n_rows (window->codebook_view), ==, 4);
+
+  /* Undo takes the annotation away, redo brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  WAIT_UNTIL (n_listed (window) == 2);
+  g_assert_null (annotation_at (corpus, doc, joint));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  WAIT_UNTIL (n_listed (window) == 3);
+  a = annotation_at (corpus, doc, joint);
+  g_assert_nonnull (a);
+  id = lectern_annotation_get_id (a);
+  g_clear_object (&a);
+
+  /* Activating it in the list flashes it in the reader. */
+  lectern_window_show_annotation (window, id);
+  g_assert_cmpint (lectern_reader_text_get_flash_id (lectern_reader_view_get_text_view (window->reader_view)), ==, id);
+
+  /* A note, written in the list's note editor, saved when it closes. */
+  note = lectern_annotation_list_edit_note (window->annotation_list, id);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (note)));
+  lectern_note_popover_set_text (LECTERN_NOTE_POPOVER (note), "Weekly readings: the heart of the deal.");
+  gtk_popover_popdown (note);
+  drain ();
+  a = lectern_corpus_dup_annotation (corpus, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_annotation_get_note (a), ==, "Weekly readings: the heart of the deal.");
+  g_clear_object (&a);
+
+  /* Delete it from its row's menu. */
+  gtk_widget_activate_action (GTK_WIDGET (window->annotation_list), "annotations.delete", "x", id);
+  WAIT_UNTIL (n_listed (window) == 2);
+  g_assert_cmpuint (count_annotations (corpus, doc), ==, 2);
+  a = lectern_corpus_dup_annotation (corpus, id, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  g_assert_null (a);
+
+  close_window (window);
+}
+
+static void
+test_reader (void)
+{
+  gint64 doc, tag;
+  g_autoptr(GFile) file = make_project (&doc, &tag);
+  LecternWindow *window = open_window (file);
+  GSettings *settings = lectern_settings ();
+  glong s, e;
+
+  /* Find: every match counted, the first one selected. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  lectern_reader_view_find (window->reader_view, "the");
+  g_assert_cmpuint (lectern_reader_view_get_match_count (window->reader_view), ==, 10);
+  g_assert_true (lectern_reader_view_get_selection (window->reader_view, &s, &e));
+  g_assert_cmpint (e - s, ==, 3);
+  lectern_reader_view_find (window->reader_view, "no such words");
+  g_assert_cmpuint (lectern_reader_view_get_match_count (window->reader_view), ==, 0);
+
+  /* Zoom steps and resets. */
+  g_settings_set_double (settings, "reader-zoom", 1.0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "reader-zoom"), 1.1, 0.001);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "reader-zoom"), 1.0, 0.001);
+
+  /* The library filters as you type. */
+  lectern_library_view_set_filter_text (window->library_view, "treaty");
+  g_assert_cmpuint (g_list_model_get_n_items (lectern_library_view_get_model (window->library_view)), ==, 1);
+  lectern_library_view_set_filter_text (window->library_view, "");
+  g_assert_cmpuint (g_list_model_get_n_items (lectern_library_view_get_model (window->library_view)), ==, 2);
+
+  close_window (window);
+}
+
+static LecternTag *
+find_tag (LecternCorpus *corpus,
+          const char    *path)
+{
+  return lectern_corpus_find_tag (corpus, path, NULL);
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *text,
+         const char       *response)
+{
+  g_assert_nonnull (dialog);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), text);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain ();
+}
+
+static void
+test_codebook (void)
+{
+  gint64 doc, criticism;
+  g_autoptr(GFile) file = make_project (&doc, &criticism);
+  LecternWindow *window = open_window (file);
+  LecternCorpus *corpus = lectern_window_get_corpus (window);
+  LecternCodebookView *codebook = window->codebook_view;
+  g_autoptr(LecternTag) tag = NULL;
+  g_autoptr(LecternTag) other = NULL;
+  g_autoptr(LecternAnnotation) a = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPopover *merge;
+
+  adw_view_stack_set_visible_child_name (window->panel_stack, "codebook");
+  g_assert_cmpuint (lectern_codebook_view_get_n_rows (codebook), ==, 2);
+
+  /* Create */
+  gtk_widget_activate_action (GTK_WIDGET (codebook), "codebook.new-tag", NULL);
+  respond (lectern_codebook_view_get_dialog (codebook), "Sources", "accept");
+  tag = find_tag (corpus, "Sources");
+  g_assert_nonnull (tag);
+  g_assert_cmpuint (lectern_codebook_view_get_n_rows (codebook), ==, 3);
+  g_assert_cmpint (lectern_codebook_view_get_selected_tag (codebook), ==, lectern_tag_get_id (tag));
+
+  /* Rename */
+  gtk_widget_activate_action (GTK_WIDGET (codebook), "codebook.rename", NULL);
+  respond (lectern_codebook_view_get_dialog (codebook), "Official sources", "accept");
+  g_clear_object (&tag);
+  tag = find_tag (corpus, "Official sources");
+  g_assert_nonnull (tag);
+  g_assert_null (find_tag (corpus, "Sources"));
+
+  /* Selecting a tag lists its passages across the corpus. */
+  lectern_codebook_view_select_tag (codebook, criticism);
+  g_assert_cmpuint (g_list_model_get_n_items (lectern_codebook_view_get_passages (codebook)), ==, 1);
+
+  /* Merge "Reception/Criticism" into "Official sources": its passage
+   * follows. */
+  gtk_widget_activate_action (GTK_WIDGET (codebook), "codebook.merge", NULL);
+  merge = lectern_codebook_view_get_merge_picker (codebook);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (merge)));
+  lectern_tag_picker_set_text (LECTERN_TAG_PICKER (merge), "Official");
+  g_assert_true (lectern_tag_picker_choose (LECTERN_TAG_PICKER (merge)));
+  drain ();
+  g_assert_null (find_tag (corpus, "Reception/Criticism"));
+  g_clear_object (&tag);
+  tag = find_tag (corpus, "Official sources");
+  g_assert_cmpuint (lectern_tag_get_count (tag), ==, 1);
+
+  /* Delete an unused tag: no question asked (undo is there). */
+  other = find_tag (corpus, "Reception");
+  g_assert_nonnull (other);
+  lectern_codebook_view_select_tag (codebook, lectern_tag_get_id (other));
+  gtk_widget_activate_action (GTK_WIDGET (codebook), "codebook.delete", NULL);
+  drain ();
+  g_assert_null (find_tag (corpus, "Reception"));
+
+  /* Delete a tag in use: a confirmation first; Cancel keeps it. */
+  lectern_codebook_view_select_tag (codebook, lectern_tag_get_id (tag));
+  gtk_widget_activate_action (GTK_WIDGET (codebook), "codebook.delete", NULL);
+  respond (lectern_codebook_view_get_dialog (codebook), NULL, "cancel");
+  g_clear_object (&other);
+  other = find_tag (corpus, "Official sources");
+  g_assert_nonnull (other);
+
+  gtk_widget_activate_action (GTK_WIDGET (codebook), "codebook.delete", NULL);
+  respond (lectern_codebook_view_get_dialog (codebook), NULL, "delete");
+  g_clear_object (&other);
+  other = find_tag (corpus, "Official sources");
+  g_assert_null (other);
+  g_assert_cmpuint (lectern_codebook_view_get_n_rows (codebook), ==, 0);
+
+  /* The passage stays, untagged. */
+  g_assert_cmpuint (count_annotations (corpus, doc), ==, 1);
+  a = annotation_at (corpus, doc, offset_of (TEXT_A, "Critics"));
+  g_assert_nonnull (a);
+
+  /* And undo brings the tag back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  drain ();
+  other = find_tag (corpus, "Official sources");
+  g_assert_nonnull (other);
+  g_assert_no_error (error);
+
+  close_window (window);
+}
+
+static void
+test_import (void)
+{
+  gint64 doc, tag;
+  g_autoptr(GFile) file = make_project (&doc, &tag);
+  LecternWindow *window = open_window (file);
+  g_autofree char *text_path = g_build_filename (g_get_user_data_dir (), "letter.txt", NULL);
+  g_autofree char *binary_path = g_build_filename (g_get_user_data_dir (), "picture.png", NULL);
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+  GFile *files[2];
+  guint n_ok = 0;
+
+  g_assert_true (g_file_set_contents (text_path,
+                                      "A Letter from the Delta\n\nDear editor, the water came back in May.\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (binary_path, png, sizeof png, NULL));
+  files[0] = g_file_new_for_path (text_path);
+  files[1] = g_file_new_for_path (binary_path);
+
+  lectern_window_import_files (window, files, 2);
+  g_assert_true (gtk_revealer_get_reveal_child (window->import_revealer));
+  WAIT_UNTIL (window->import_results != NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (window->import_results), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(LecternImportResult) result = g_list_model_get_item (window->import_results, i);
+
+      if (lectern_import_result_get_succeeded (result))
+        n_ok++;
+      else
+        g_assert_error ((GError *) lectern_import_result_get_error (result),
+                        LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_BINARY);
+    }
+  g_assert_cmpuint (n_ok, ==, 1);
+
+  /* The summary names the refused file. */
+  g_assert_nonnull (window->import_summary);
+  g_assert_false (gtk_revealer_get_reveal_child (window->import_revealer));
+  WAIT_UNTIL (g_list_model_get_n_items (lectern_library_view_get_model (window->library_view)) == 3);
+
+  gtk_window_destroy (GTK_WINDOW (window->import_summary));
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+  close_window (window);
+}
+
+/* GtkRecentManager and GSettings are one per process and keep the folders
+ * they were made with, so the tests share one private home for the whole
+ * run (rather than G_TEST_OPTION_ISOLATE_DIRS, which gives each test its
+ * own and removes it) while the system's icons and MIME data stay found. */
+static char *
+make_private_home (void)
+{
+  static const char *vars[][2] = {
+    { "HOME", "home" },
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_CACHE_HOME", "cache" },
+    { "XDG_STATE_HOME", "state" },
+    { "XDG_RUNTIME_DIR", "runtime" },
+  };
+  char *root = g_dir_make_tmp ("lectern-app-test-XXXXXX", NULL);
+
+  g_assert_nonnull (root);
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_autofree char *dir = g_build_filename (root, vars[i][1], NULL);
+
+      g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+      g_setenv (vars[i][0], dir, TRUE);
+    }
+  return root;
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)))
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      remove_tree (child);
+      g_object_unref (info);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = make_private_home ();
+  g_autoptr(GFile) home_file = g_file_new_for_path (home);
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: the app tests need one (build-aux/test runs them under Xvfb)\n");
+      remove_tree (home_file);
+      return 77;
+    }
+
+  app = lectern_application_new ("org.gnome.Lectern.Test", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_timeout_add (10, tick_cb, NULL);
+
+  g_test_add_func ("/Lectern/App/templates", test_templates);
+  g_test_add_func ("/Lectern/App/annotate", test_annotate);
+  g_test_add_func ("/Lectern/App/reader", test_reader);
+  g_test_add_func ("/Lectern/App/codebook", test_codebook);
+  g_test_add_func ("/Lectern/App/import", test_import);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  remove_tree (home_file);
+  return ret;
+}
