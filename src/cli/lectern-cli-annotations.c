@@ -197,6 +197,91 @@ run_annotations (LecternCli  *cli,
 }
 
 static int
+run_annotation_set (LecternCli  *cli,
+                    int          argc,
+                    char       **argv)
+{
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  g_auto(GStrv) tag_paths = NULL;
+  const GOptionEntry entries[] = {
+    { "start", 's', 0, G_OPTION_ARG_STRING, &start_text, N_("New start, in characters"), N_("START") },
+    { "end", 'e', 0, G_OPTION_ARG_STRING, &end_text, N_("New end, in characters"), N_("END") },
+    { "tag", 't', 0, G_OPTION_ARG_STRING_ARRAY, &tag_paths,
+      N_("Replace the passage’s tags with these, made if missing; repeatable"), N_("PATH") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "annotation-set", entries);
+  g_autoptr(LecternAnnotation) annotation = NULL;
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  gint64 annotation_id;
+  glong start = -1, end = -1;
+  int status;
+
+  if (!lectern_cli_parse (cli, context, "annotation-set", &argc, &argv))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_expect_args ("annotation-set", argc, 1, 1))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_parse_id ("annotation-set", _("Annotation"), argv[1], &annotation_id))
+    return LECTERN_CLI_EXIT_USAGE;
+  if ((start_text != NULL && !lectern_cli_parse_offset ("annotation-set", _("Start"), start_text, &start)) ||
+      (end_text != NULL && !lectern_cli_parse_offset ("annotation-set", _("End"), end_text, &end)))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (start_text == NULL && end_text == NULL && tag_paths == NULL)
+    return lectern_cli_usage_error ("annotation-set", _("nothing to set: give --start, --end or --tag"));
+  for (guint i = 0; tag_paths != NULL && tag_paths[i] != NULL; i++)
+    {
+      g_auto(GStrv) names = lectern_tag_path_split (tag_paths[i]);
+
+      if (names == NULL || names[0] == NULL)
+        return lectern_cli_usage_error ("annotation-set", _("“%s” is not a tag path: a name in it is empty"),
+                                        tag_paths[i]);
+    }
+
+  corpus = lectern_cli_open_corpus (cli, &status);
+  if (corpus == NULL)
+    return status;
+
+  annotation = lectern_corpus_dup_annotation (corpus, annotation_id, &error);
+  if (annotation == NULL)
+    return lectern_cli_fail (error);
+
+  /* The range first: a refused range must not leave new tags behind. */
+  if (start_text != NULL || end_text != NULL)
+    {
+      if (start < 0)
+        start = lectern_annotation_get_start (annotation);
+      if (end < 0)
+        end = lectern_annotation_get_end (annotation);
+      if (!lectern_corpus_set_annotation_range (corpus, annotation_id, start, end, &error))
+        return lectern_cli_fail (error);
+    }
+
+  if (tag_paths != NULL)
+    {
+      for (guint i = 0; tag_paths[i] != NULL; i++)
+        {
+          g_autoptr(LecternTag) tag = lectern_corpus_ensure_tag_path (corpus, tag_paths[i], &error);
+          gint64 tag_id;
+
+          if (tag == NULL)
+            return lectern_cli_fail (error);
+          tag_id = lectern_tag_get_id (tag);
+          g_array_append_val (tag_ids, tag_id);
+        }
+
+      if (!lectern_corpus_set_annotation_tags (corpus, annotation_id,
+                                               (const gint64 *) (gpointer) tag_ids->data, tag_ids->len,
+                                               &error))
+        return lectern_cli_fail (error);
+    }
+
+  return LECTERN_CLI_EXIT_OK;
+}
+
+static int
 run_note (LecternCli  *cli,
           int          argc,
           char       **argv)
@@ -336,6 +421,7 @@ run_memo (LecternCli  *cli,
 const LecternCliCommand lectern_cli_annotations_commands[] = {
   { "annotate", N_("ID START END --tag PATH…"), N_("Tag the passage START–END (characters) of a document; print its ID"), run_annotate },
   { "annotations", "", N_("List passages: ID DOCUMENT START END TAGS NOTE QUOTE"), run_annotations },
+  { "annotation-set", N_("ANNOTATION_ID"), N_("Move a passage’s ends or replace its tags"), run_annotation_set },
   { "note", N_("ANNOTATION_ID TEXT"), N_("Set a passage’s note (\"\" clears it)"), run_note },
   { "annotation-delete", N_("ANNOTATION_ID"), N_("Delete a passage"), run_annotation_delete },
   { "memo", N_("[TEXT]"), N_("Print or set the memo of the project, a document or a tag"), run_memo },

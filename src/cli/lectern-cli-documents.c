@@ -276,6 +276,34 @@ run_document_set (LecternCli  *cli,
 }
 
 static int
+run_document_delete (LecternCli  *cli,
+                     int          argc,
+                     char       **argv)
+{
+  g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "document-delete", NULL);
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 document_id;
+  int status;
+
+  if (!lectern_cli_parse (cli, context, "document-delete", &argc, &argv))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_expect_args ("document-delete", argc, 1, 1))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_parse_id ("document-delete", _("Document"), argv[1], &document_id))
+    return LECTERN_CLI_EXIT_USAGE;
+
+  corpus = lectern_cli_open_corpus (cli, &status);
+  if (corpus == NULL)
+    return status;
+
+  if (!lectern_corpus_delete_document (corpus, document_id, &error))
+    return lectern_cli_fail (error);
+
+  return LECTERN_CLI_EXIT_OK;
+}
+
+static int
 run_document (LecternCli  *cli,
               int          argc,
               char       **argv)
@@ -349,5 +377,6 @@ const LecternCliCommand lectern_cli_documents_commands[] = {
   { "document", N_("ID"), N_("Show a document’s metadata: KEY VALUE"), run_document },
   { "text", N_("ID"), N_("Print a document’s stored text exactly, the text offsets count"), run_text },
   { "document-set", N_("ID"), N_("Change a document’s metadata"), run_document_set },
+  { "document-delete", N_("ID"), N_("Delete a document with its passages and memo"), run_document_delete },
   { NULL }
 };

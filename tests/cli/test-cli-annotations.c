@@ -419,6 +419,51 @@ test_note_and_delete (void)
 }
 
 static void
+test_annotation_set (void)
+{
+  g_autofree char *project = cli_new_project ("p.lectern");
+  gint64 document = cli_import_text (project, "s.txt", statement);
+  gint64 id = cli_annotate (project, document, 20, 26, "Places", "kept");
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *expected = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(CliRun) widen = cli_run (project, "annotation-set", id_text, "--end", "31", NULL);
+  g_autoptr(CliRun) retag = NULL;
+  g_autoptr(CliRun) outside = NULL;
+  g_autoptr(CliRun) nothing = NULL;
+  g_autoptr(CliRun) missing = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  cli_assert_status (widen, 0);
+  retag = cli_run (project, "annotation-set", id_text, "--tag", "Speakers/Moscow", "--tag", "Claims", NULL);
+  cli_assert_status (retag, 0);
+
+  lines = annotation_lines (project, NULL);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  expected = g_strdup_printf ("%s\t1\t20\t31\tSpeakers/Moscow,Claims\tkept\tMoscow says", id_text);
+  g_assert_cmpstr (lines[0], ==, expected);
+  summary = tags_summary (project);
+  g_assert_cmpstr (summary, ==, "Claims 1\nPlaces 0\nSpeakers 0\nSpeakers/Moscow 1\n");
+
+  /* A refused range changes nothing, tags included. */
+  outside = cli_run (project, "annotation-set", id_text, "--start", "5000", "--end", "5001",
+                     "--tag", "Unmade", NULL);
+  cli_assert_failure (outside);
+  g_strfreev (lines);
+  lines = annotation_lines (project, NULL);
+  g_assert_cmpstr (lines[0], ==, expected);
+  g_free (summary);
+  summary = tags_summary (project);
+  g_assert_null (strstr (summary, "Unmade"));
+
+  nothing = cli_run (project, "annotation-set", id_text, NULL);
+  cli_assert_usage_error (nothing);
+  missing = cli_run (project, "annotation-set", "77", "--end", "30", NULL);
+  cli_assert_failure (missing);
+  g_assert_nonnull (strstr (missing->err, "77"));
+}
+
+static void
 test_memo (void)
 {
   g_autofree char *project = cli_new_project ("p.lectern");
@@ -512,6 +557,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Cli/annotate/concurrent", test_concurrent_annotate);
   g_test_add_func ("/Lectern/Cli/annotations/escaping", test_annotations_escaping);
   g_test_add_func ("/Lectern/Cli/annotations/filters", test_annotations_filters);
+  g_test_add_func ("/Lectern/Cli/annotation-set", test_annotation_set);
   g_test_add_func ("/Lectern/Cli/note-and-delete", test_note_and_delete);
   g_test_add_func ("/Lectern/Cli/memo", test_memo);
 

@@ -285,6 +285,40 @@ test_document_set_refused (void)
   g_assert_true (g_str_has_prefix (documents->out_text, "1\tOld title\t"));
 }
 
+static void
+test_document_delete (void)
+{
+  g_autofree char *project = cli_new_project ("p.lectern");
+  g_autoptr(CliRun) deleted = NULL;
+  g_autoptr(CliRun) documents = NULL;
+  g_autoptr(CliRun) annotations = NULL;
+  g_autoptr(CliRun) text = NULL;
+  g_autoptr(CliRun) again = NULL;
+  g_autoptr(CliRun) check = NULL;
+
+  cli_import_text (project, "a.txt", "First text\n\nWords.\n");
+  cli_import_text (project, "b.txt", "Second text\n\nMore words.\n");
+  cli_annotate (project, 1, 0, 5, "Openings", NULL);
+  cli_annotate (project, 2, 0, 6, "Openings", NULL);
+
+  deleted = cli_run (project, "document-delete", "1", NULL);
+  cli_assert_status (deleted, 0);
+
+  documents = cli_run (project, "documents", NULL);
+  g_assert_true (g_str_has_prefix (documents->out_text, "2\tSecond text\t"));
+  g_assert_true (g_str_has_suffix (documents->out_text, "\t25\t1\n"));
+  g_assert_cmpstr (strchr (documents->out_text, '\n'), ==, "\n");
+  annotations = cli_run (project, "annotations", NULL);
+  g_assert_true (g_str_has_suffix (annotations->out_text, "\t2\t0\t6\tOpenings\t\tSecond\n"));
+  text = cli_run (project, "text", "1", NULL);
+  cli_assert_failure (text);
+
+  again = cli_run (project, "document-delete", "1", NULL);
+  cli_assert_failure (again);
+  check = cli_run (project, "check", NULL);
+  cli_assert_status (check, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +334,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Cli/text/missing-document", test_text_missing_document);
   g_test_add_func ("/Lectern/Cli/document-set/changes", test_document_set);
   g_test_add_func ("/Lectern/Cli/document-set/refused", test_document_set_refused);
+  g_test_add_func ("/Lectern/Cli/document-delete", test_document_delete);
 
   return g_test_run ();
 }

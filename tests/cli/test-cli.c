@@ -12,9 +12,9 @@
 
 /* Every command lectern-cli promises. */
 static const char * const commands[] = {
-  "init", "check", "import", "documents", "document", "text", "document-set",
+  "init", "check", "import", "documents", "document", "text", "document-set", "document-delete",
   "tags", "tag-add", "tag-set", "tag-rename", "tag-move", "tag-merge", "tag-delete",
-  "annotate", "annotations", "note", "annotation-delete", "memo",
+  "annotate", "annotations", "annotation-set", "note", "annotation-delete", "memo",
   "search", "compare", "where", "export", "import-annotations", "import-qdpx", "restore",
   NULL
 };
