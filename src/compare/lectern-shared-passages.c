@@ -32,6 +32,8 @@
 /* A seed pairing more often than this between the texts is boilerplate
  * noise ("one of the"): skipped as a seed, still bridged over. */
 #define MAX_SEED_REPEATS 64
+/* Words skipped, on either side, for each word a place grows by. */
+#define EXTEND_SKIP 1
 /* Passages still open to runs that continue them. */
 #define MAX_OPEN_PASSAGES 32
 /* Places less similar than this to the passage (Dice's coefficient over
@@ -352,6 +354,77 @@ passage_score (const Passage *passage)
   return len > 0 ? MIN (1.0, (double) passage->matched / len) : 0.0;
 }
 
+static inline gboolean
+same_words (const Word *x,
+            const Word *y,
+            guint       n)
+{
+  for (guint k = 0; k < n; k++)
+    if (x[k].hash != y[k].hash)
+      return FALSE;
+  return TRUE;
+}
+
+/* Seeds are SEED_WORDS long, so a place stops short of a last word or two
+ * that match after an edit ("… NATO countries as nonsense" against "… NATO
+ * as nonsense"): extend it at both ends by the next word, or past up to
+ * EXTEND_SKIP changed words by the next two, so common words alone do not
+ * drag a place along. */
+static void
+extend_group (Passage    *group,
+              const Word *a,
+              guint       na,
+              const Word *b,
+              guint       nb)
+{
+  gboolean grown = TRUE;
+
+  while (grown)
+    {
+      grown = FALSE;
+      for (guint cost = 0; cost <= 2 * EXTEND_SKIP && !grown; cost++)
+        for (guint i = 0; i <= MIN (cost, EXTEND_SKIP) && !grown; i++)
+          {
+            guint j = cost - i;
+
+            guint n = cost == 0 ? 1 : 2;
+
+            if (j > EXTEND_SKIP || group->ia1 + i + n > na || group->ib1 + j + n > nb)
+              continue;
+            if (same_words (a + group->ia1 + i, b + group->ib1 + j, n))
+              {
+                group->ia1 += i + n;
+                group->ib1 += j + n;
+                group->matched += n;
+                grown = TRUE;
+              }
+          }
+    }
+
+  grown = TRUE;
+  while (grown)
+    {
+      grown = FALSE;
+      for (guint cost = 0; cost <= 2 * EXTEND_SKIP && !grown; cost++)
+        for (guint i = 0; i <= MIN (cost, EXTEND_SKIP) && !grown; i++)
+          {
+            guint j = cost - i;
+
+            guint n = cost == 0 ? 1 : 2;
+
+            if (j > EXTEND_SKIP || group->ia0 < i + n || group->ib0 < j + n)
+              continue;
+            if (same_words (a + group->ia0 - i - n, b + group->ib0 - j - n, n))
+              {
+                group->ia0 -= i + n;
+                group->ib0 -= j + n;
+                group->matched += n;
+                grown = TRUE;
+              }
+          }
+    }
+}
+
 GArray *
 lectern_shared_passages (const char *a,
                          const char *b,
@@ -378,8 +451,13 @@ lectern_shared_passages (const char *a,
   chunks = lectern_chunks_new ();
   for (guint p = 0; p < passages->len; p++)
     {
-      const Passage *passage = &g_array_index (passages, Passage, p);
-      LecternChunk chunk = {
+      Passage *passage = &g_array_index (passages, Passage, p);
+      LecternChunk chunk;
+
+      extend_group (passage,
+                    (const Word *) (gpointer) words_a->data, words_a->len,
+                    (const Word *) (gpointer) words_b->data, words_b->len);
+      chunk = (LecternChunk) {
         LECTERN_CHUNK_SHARED,
         g_array_index (words_a, Word, passage->ia0).start,
         g_array_index (words_a, Word, passage->ia1 - 1).end,
@@ -491,6 +569,10 @@ verify_window (GArray     *places,
           group.matched += next->matched;
           p++;
         }
+
+      extend_group (&group,
+                    (const Word *) (gpointer) query_words->data, n_query,
+                    (const Word *) (gpointer) words->data, words->len);
 
       /* Dice's coefficient: a short repeat of a long passage, and a long
        * place around a short passage, both score low. */
