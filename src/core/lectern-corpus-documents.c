@@ -415,6 +415,43 @@ _lectern_corpus_store_fingerprints (LecternCorpus  *self,
   return TRUE;
 }
 
+gboolean
+_lectern_corpus_fingerprint_missing (LecternCorpus  *self,
+                                     GError        **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  {
+    g_autoptr(LecternStmt) stmt =
+      _lectern_corpus_prepare (self,
+                               "SELECT id FROM documents d"
+                               " WHERE NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.document_id = d.id)",
+                               error);
+    int rc;
+
+    if (stmt == NULL)
+      return FALSE;
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        g_array_append_val (ids, id);
+      }
+    if (rc != SQLITE_DONE)
+      return _lectern_corpus_fail (self, rc, error);
+  }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autofree char *text = lectern_corpus_dup_text (self, id, error);
+
+      if (text == NULL || !_lectern_corpus_store_fingerprints (self, id, text, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_duplicate (LecternCorpus    *self,
                  LecternDocument  *document,

@@ -133,6 +133,11 @@ gboolean     _lectern_corpus_store_fingerprints (LecternCorpus  *self,
                                                  gint64          document_id,
                                                  const char     *text,
                                                  GError        **error);
+/* Stores fingerprints for every document that has none (after undo or
+ * redo brought documents back; a text too short to have any costs a
+ * query). */
+gboolean     _lectern_corpus_fingerprint_missing (LecternCorpus  *self,
+                                                  GError        **error);
 /* The text of @document_id, from the cache. (transfer none) */
 LecternTextCache *_lectern_corpus_get_text_cache (LecternCorpus  *self,
                                                   gint64          document_id,

@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "lectern-corpus-private.h"
-#include "lectern-fingerprint.h"
 
 /* Version 1: documents, codebook, annotations, memos, search index. */
 static const char migration_1[] =
@@ -153,10 +152,12 @@ static const char * const tables_2[] = {
   "annotation_tags", "memos", "documents_fts", "fingerprints", "alignments", NULL
 };
 
-/* Undo restores rows of these; the search index follows by trigger. */
+/* Undo restores rows of these. The search index follows by trigger, and
+ * fingerprints, derived from the text and numerous, are recomputed for
+ * documents that undo or redo brings back. */
 static const char * const user_tables[] = {
   "documents", "document_variables", "tags", "annotations", "annotation_tags",
-  "memos", "fingerprints", "alignments", NULL
+  "memos", "alignments", NULL
 };
 
 const char * const *
@@ -169,51 +170,6 @@ const char * const *
 _lectern_corpus_user_tables (void)
 {
   return user_tables;
-}
-
-/* Documents imported before version 2 get their fingerprints now. */
-static gboolean
-fingerprint_existing (LecternCorpus  *self,
-                      GError        **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  {
-    g_autoptr(LecternStmt) stmt = _lectern_corpus_prepare (self, "SELECT id FROM documents ORDER BY id", error);
-    int rc;
-
-    if (stmt == NULL)
-      return FALSE;
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        g_array_append_val (ids, id);
-      }
-    if (rc != SQLITE_DONE)
-      return _lectern_corpus_fail (self, rc, error);
-  }
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(LecternStmt) stmt = _lectern_corpus_prepare (self, "SELECT text FROM documents WHERE id = ?", error);
-      g_autofree char *text = NULL;
-      int rc;
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_ROW)
-        return _lectern_corpus_fail (self, rc, error);
-      text = g_strdup (_lectern_column_text (stmt, 0));
-      _lectern_stmt_reset (stmt);
-
-      if (!_lectern_corpus_store_fingerprints (self, id, text, error))
-        return FALSE;
-    }
-
-  return TRUE;
 }
 
 static gboolean
@@ -268,7 +224,8 @@ migrate_one (LecternCorpus  *self,
       break;
     case 2:
       ok = _lectern_corpus_exec (self, migration_2, error)
-           && fingerprint_existing (self, error);
+           /* Documents imported before version 2 get theirs now. */
+           && _lectern_corpus_fingerprint_missing (self, error);
       break;
     default:
       g_assert_not_reached ();

@@ -6,7 +6,7 @@
  * rows one transaction wrote. Undoing a step runs its SQL backwards in
  * one transaction; the triggers log the reverse of that, which becomes
  * the redo step. The search index follows the documents table through
- * its own triggers. TEMP objects live only in this connection: other
+ * its own triggers; fingerprints are recomputed. TEMP objects live only in this connection: other
  * windows and processes never see them, and their changes are not logged.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -313,6 +313,9 @@ replay (LecternCorpus  *self,
       if (!_lectern_corpus_exec (self, g_ptr_array_index (statements, i), error))
         goto fail;
     }
+
+  if ((step->what & LECTERN_CHANGE_DOCUMENTS) && !_lectern_corpus_fingerprint_missing (self, error))
+    goto fail;
 
   if (!next_seq (self, &done.last, error))
     goto fail;

@@ -1113,6 +1113,28 @@ test_alignments_and_fingerprints (void)
 
 /* ------------------------------------------------------------------ */
 
+#define UNDO_TEXT "La sécurité européenne dépend du dialogue entre les peuples et les nations.\n"
+
+/* Whether the stored fingerprints find @document_id from its own text. */
+static gboolean
+fingerprints_find (LecternCorpus *corpus,
+                   gint64         document_id)
+{
+  g_autoptr(GArray) prints = lectern_fingerprint_compute_all (UNDO_TEXT);
+  g_autoptr(GArray) hashes = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < prints->len; i++)
+    g_array_append_val (hashes, g_array_index (prints, LecternFingerprint, i).hash);
+  hits = lectern_corpus_lookup_fingerprints (corpus, (guint64 *) (gpointer) hashes->data, hashes->len, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len; i++)
+    if (g_array_index (hits, LecternFingerprintHit, i).document_id == document_id)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_undo_sequence (void)
 {
@@ -1130,7 +1152,7 @@ test_undo_sequence (void)
 
   lectern_corpus_set_undo_enabled (corpus, TRUE);
 
-  doc = add_document (corpus, "First", "La sécurité européenne.\n");
+  doc = add_document (corpus, "First", UNDO_TEXT);
   g_assert_true (lectern_corpus_get_can_undo (corpus));
   g_assert_nonnull (lectern_corpus_get_undo_label (corpus));
   doc2 = add_document (corpus, "Second", "Another text.\n");
@@ -1138,9 +1160,11 @@ test_undo_sequence (void)
   tag_id = lectern_tag_get_id (tag);
   annotation = annotate (corpus, doc, 3, 11, &tag_id, 1);
   g_assert_true (lectern_corpus_rename_tag (corpus, tag_id, "Sécurité", &error));
+  g_assert_true (fingerprints_find (corpus, doc));
   g_assert_true (lectern_corpus_delete_document (corpus, doc, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_annotations (corpus), ==, 0);
+  g_assert_false (fingerprints_find (corpus, doc));
 
   /* Undo the deletion: the document, its annotation, its search entry
    * and its fingerprints are back. */
@@ -1152,6 +1176,7 @@ test_undo_sequence (void)
   g_assert_no_error (error);
   g_assert_cmpuint (n_items (hits), ==, 1);
   g_clear_object (&hits);
+  g_assert_true (fingerprints_find (corpus, doc));
   g_assert_true (lectern_corpus_get_can_redo (corpus));
 
   /* Undo the rename. */
