@@ -36,7 +36,7 @@
  * coarse: a few hundred milliseconds. */
 #define WORK_BUDGET G_GINT64_CONSTANT (150000000)
 /* Myers' trace is kept per round for the way back: cap its memory. */
-#define MYERS_MAX_TRACE (8 * 1024 * 1024)
+#define MYERS_MAX_TRACE (2 * 1024 * 1024)
 /* Gaps this small (n × m) go straight to Myers. */
 #define SMALL_GAP 4096
 /* Longest run of tokens tried as an anchor. */
@@ -448,12 +448,13 @@ strip_common (Diff  *diff,
 {
   const guint32 *ia = diff->a.ids;
   const guint32 *ib = diff->b.ids;
+  guint before = r->a1 - r->a0;
 
   while (r->a0 < r->a1 && r->b0 < r->b1 && ia[r->a0] == ib[r->b0])
     match_pair (diff, r->a0++, r->b0++);
   while (r->a0 < r->a1 && r->b0 < r->b1 && ia[r->a1 - 1] == ib[r->b1 - 1])
     match_pair (diff, --r->a1, --r->b1);
-  diff->budget -= (r->a0 + r->b0) / 64 + 1;
+  diff->budget -= before - (r->a1 - r->a0) + 1;
 }
 
 /* Myers' greedy forward search over the gap, keeping each round's
