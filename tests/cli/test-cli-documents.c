@@ -200,6 +200,40 @@ test_text_offsets (void)
     }
 }
 
+/* A legacy 8-bit French file comes back as UTF-8, its encoding recorded. */
+static void
+test_import_legacy_encoding (void)
+{
+  const char utf8[] =
+    "Les n\xC3\xA9gociations de l\xE2\x80\x99\xC3\xA9t\xC3\xA9\n\n"
+    "La s\xC3\xA9" "curit\xC3\xA9 europ\xC3\xA9" "enne \xC3\xA9tait au c\xC5\x93ur des \xC3\xA9" "changes \xC3\xA0 "
+    "Gen\xC3\xA8ve, o\xC3\xB9 les d\xC3\xA9l\xC3\xA9gations ont d\xC3\xA9" "battu des garanties "
+    "\xC2\xAB concr\xC3\xA8tes \xC2\xBB et de l\xE2\x80\x99" "avenir du trait\xC3\xA9.\n";
+  g_autofree char *project = cli_new_project ("p.lectern");
+  g_autofree char *legacy = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CliRun) imported = NULL;
+  g_autoptr(CliRun) text = NULL;
+  g_autoptr(CliRun) shown = NULL;
+  gsize len;
+
+  legacy = g_convert (utf8, -1, "WINDOWS-1252", "UTF-8", NULL, &len, NULL);
+  g_assert_nonnull (legacy);
+  path = cli_write_file ("ete.txt", legacy, len);
+
+  imported = cli_run (project, "import", path, NULL);
+  cli_assert_status (imported, 0);
+  text = cli_run (project, "text", "1", NULL);
+  cli_assert_status (text, 0);
+  g_assert_cmpstr (text->out_text, ==, utf8);
+
+  shown = cli_run (project, "document", "1", NULL);
+  cli_assert_status (shown, 0);
+  g_assert_nonnull (strstr (shown->out_text, "\nencoding\t"));
+  g_assert_null (strstr (shown->out_text, "\nencoding\tUTF-8\n"));
+  g_assert_null (strstr (shown->out_text, "\nencoding\t\n"));
+}
+
 static void
 test_text_missing_document (void)
 {
@@ -329,6 +363,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Cli/import/some-refused", test_import_some_refused);
   g_test_add_func ("/Lectern/Cli/import/duplicate", test_import_duplicate);
   g_test_add_func ("/Lectern/Cli/import/missing-file", test_import_missing_file);
+  g_test_add_func ("/Lectern/Cli/import/legacy-encoding", test_import_legacy_encoding);
   g_test_add_func ("/Lectern/Cli/text/exact", test_text_exact);
   g_test_add_func ("/Lectern/Cli/text/offsets", test_text_offsets);
   g_test_add_func ("/Lectern/Cli/text/missing-document", test_text_missing_document);
