@@ -325,6 +325,41 @@ test_large_small_change (void)
   g_assert_cmpint (g_array_index (chunks, LecternChunk, 1).b_end, ==, (glong) at + 9);
 }
 
+/* A megabyte of text with a word changed every fifty: every change found
+ * as itself to the end of the text, none lumped into a coarse block. */
+static void
+test_large_many_changes (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GString) a = random_text (rand, 160000, 20000);
+  g_auto(GStrv) words = g_strsplit (a->str, " ", -1);
+  g_autoptr(GString) b = g_string_new (NULL);
+  g_autoptr(GArray) chunks = NULL;
+  LecternDiffSummary summary;
+  guint changed = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (b, ' ');
+      /* Words without punctuation attached, so each change is one word. */
+      if (i % 50 == 25 && g_ascii_isalnum (words[i][strlen (words[i]) - 1]) && words[i][0] == 'w')
+        {
+          g_string_append_printf (b, "changed%u", i);
+          changed++;
+        }
+      else
+        g_string_append (b, words[i]);
+    }
+
+  chunks = lectern_word_diff (a->str, b->str, 0, &summary);
+  assert_covering (a->str, b->str, chunks, 0);
+  g_assert_cmpuint (changed, >, 2000);
+  g_assert_cmpuint (summary.words_changed, ==, changed);
+  g_assert_cmpuint (summary.words_added, ==, 0);
+  g_assert_cmpuint (summary.words_removed, ==, 0);
+}
+
 static void
 test_random_edits (void)
 {
@@ -427,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/WordDiff/punctuation-runs", test_punctuation_runs);
   g_test_add_func ("/Lectern/WordDiff/summary", test_summary);
   g_test_add_func ("/Lectern/WordDiff/large-small-change", test_large_small_change);
+  g_test_add_func ("/Lectern/WordDiff/large-many-changes", test_large_many_changes);
   g_test_add_func ("/Lectern/WordDiff/random-edits", test_random_edits);
   g_test_add_func ("/Lectern/WordDiff/pathological/disjoint", test_pathological_disjoint);
   g_test_add_func ("/Lectern/WordDiff/pathological/repeats", test_pathological_repeats);
