@@ -25,6 +25,15 @@ static const LecternCliCommand * const groups[] = {
   lectern_cli_export_commands,
 };
 
+static void
+lectern_cli_clear (LecternCli *cli)
+{
+  g_clear_pointer (&cli->project_path, g_free);
+  g_clear_pointer (&cli->project_option, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LecternCli, lectern_cli_clear)
+
 const LecternCliCommand *
 lectern_cli_find_command (const char *name)
 {
@@ -111,7 +120,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  LecternCli cli = { NULL, NULL };
+  g_auto(LecternCli) cli = { NULL, NULL };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = NULL;
@@ -150,23 +159,15 @@ main (int   argc,
 
       lectern_cli_error (_("no command given"));
       fputs (help, stderr);
-      g_free (cli.project_path);
       return LECTERN_CLI_EXIT_USAGE;
     }
 
   if (g_strcmp0 (args[1], "help") == 0)
-    {
-      status = run_help (&cli, context, n_args - 1, args + 1);
-      g_free (cli.project_path);
-      return status;
-    }
+    return run_help (&cli, context, n_args - 1, args + 1);
 
   command = lectern_cli_find_command (args[1]);
   if (command == NULL)
-    {
-      g_free (cli.project_path);
-      return lectern_cli_usage_error (NULL, _("unknown command “%s”"), args[1]);
-    }
+    return lectern_cli_usage_error (NULL, _("unknown command “%s”"), args[1]);
 
   /* GOptionContext rearranges the pointers of the command's argv but frees
    * none of them: args keeps owning the strings. */
@@ -177,11 +178,9 @@ main (int   argc,
     status = command->run (&cli, n_args - 1, command_argv);
   }
 
+  /* Output still buffered must reach its file before success is claimed. */
   if (status == LECTERN_CLI_EXIT_OK && !lectern_cli_flush (&error))
     status = lectern_cli_fail (error);
-
-  g_free (cli.project_path);
-  g_free (cli.project_option);
 
   return status;
 }
