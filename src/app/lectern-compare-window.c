@@ -58,6 +58,10 @@ struct _LecternCompareWindow
   int                  current;
   gboolean             syncing;
   gboolean             updating_dropdowns;
+  /* The passage last selected in each pane, for "Pair Selections": a
+   * buffer drops its selection when another widget takes PRIMARY, so
+   * selecting on the right would otherwise lose the left one. */
+  glong                chosen[2][2];
 };
 
 G_DEFINE_FINAL_TYPE (LecternCompareWindow, lectern_compare_window, ADW_TYPE_WINDOW)
@@ -82,7 +86,7 @@ static guint signals[N_SIGNALS];
 static const char *tag_names[] = {
   "compare-insert", "compare-delete", "compare-replace",
   "compare-pair-0", "compare-pair-1", "compare-unpaired",
-  "compare-shared", "compare-focus",
+  "compare-shared", "compare-focus", "compare-chosen",
 };
 
 static void run_comparison (LecternCompareWindow *self);
@@ -151,9 +155,8 @@ update_actions (LecternCompareWindow *self)
   gtk_widget_action_set_enabled (widget, "compare.previous-change", !busy && has_stop_before);
   gtk_widget_action_set_enabled (widget, "compare.hide-minor", self->mode == LECTERN_COMPARE_MODE_VERSIONS);
   gtk_widget_action_set_enabled (widget, "compare.pair-selections",
-                                 translation &&
-                                 lectern_reader_view_get_selection (self->pane_a, NULL, NULL) &&
-                                 lectern_reader_view_get_selection (self->pane_b, NULL, NULL));
+                                 translation && self->chosen[0][1] > self->chosen[0][0] &&
+                                 self->chosen[1][1] > self->chosen[1][0]);
   gtk_widget_action_set_enabled (widget, "compare.merge-pair", translation && has_current &&
                                  (guint) self->current + 1 < self->chunks->len);
   gtk_widget_action_set_enabled (widget, "compare.split-pair", translation && has_current);
@@ -395,8 +398,21 @@ cursor_moved (LecternCompareWindow *self,
   GtkTextIter iter;
   int index;
 
+  if (self->mode == LECTERN_COMPARE_MODE_TRANSLATION &&
+      lectern_reader_view_get_selection (pane (self, side), &self->chosen[side][0], &self->chosen[side][1]))
+    {
+      GtkTextIter s, e;
+
+      gtk_text_buffer_get_bounds (b, &s, &e);
+      gtk_text_buffer_remove_tag_by_name (b, "compare-chosen", &s, &e);
+      apply_side (self, side, "compare-chosen", self->chosen[side][0], self->chosen[side][1]);
+    }
+
   if (self->chunks == NULL || self->cancellable != NULL)
-    return;
+    {
+      update_actions (self);
+      return;
+    }
   gtk_text_buffer_get_iter_at_mark (b, &iter, gtk_text_buffer_get_insert (b));
   index = chunk_at (self, side, gtk_text_iter_get_offset (&iter));
   if (index >= 0 && index != self->current)
@@ -606,6 +622,7 @@ run_comparison (LecternCompareWindow *self)
 
   g_clear_pointer (&self->chunks, g_array_unref);
   clear_marks (self);
+  memset (self->chosen, 0, sizeof self->chosen);
   lectern_compare_bands_set_chunks (self->bands, NULL);
   g_array_set_size (self->anchors, 0);
   self->current = -1;
@@ -999,11 +1016,11 @@ pair_selections_cb (GtkWidget  *widget,
                     GVariant   *param)
 {
   LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
-  LecternSpanPair pair;
+  LecternSpanPair pair = { self->chosen[0][0], self->chosen[0][1], self->chosen[1][0], self->chosen[1][1] };
 
-  if (!lectern_reader_view_get_selection (self->pane_a, &pair.a_start, &pair.a_end) ||
-      !lectern_reader_view_get_selection (self->pane_b, &pair.b_start, &pair.b_end))
+  if (pair.a_end <= pair.a_start || pair.b_end <= pair.b_start)
     return;
+  memset (self->chosen, 0, sizeof self->chosen);
   save_corrections (self, &pair, 1);
 }
 
@@ -1281,6 +1298,8 @@ create_tags (GtkTextBuffer *b)
   gtk_text_buffer_create_tag (b, "compare-unpaired", "paragraph-background", "rgba(119, 118, 123, 0.14)",
                               "style", PANGO_STYLE_ITALIC, NULL);
   gtk_text_buffer_create_tag (b, "compare-shared", "background", "rgba(230, 97, 0, 0.20)", NULL);
+  gtk_text_buffer_create_tag (b, "compare-chosen", "background", "rgba(53, 132, 228, 0.30)",
+                              "underline", PANGO_UNDERLINE_DOUBLE, NULL);
   gtk_text_buffer_create_tag (b, "compare-focus", "underline", PANGO_UNDERLINE_SINGLE,
                               "underline-rgba", &(GdkRGBA) { 0.21, 0.52, 0.89, 1.0 }, NULL);
 }

@@ -1,0 +1,439 @@
+/* test-compare-window.c — the comparison window in each mode, in a real
+ * window: results shown in both panes, synchronised scrolling, next
+ * change, and a translation pair corrected by hand.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lectern-application.h"
+#include "lectern-compare-window.h"
+
+#define VERSION_1 \
+  "Low Water on the Tavra\n" \
+  "\n" \
+  "The river fell to its lowest level in forty years on Monday, and barges stopped at Varennes. " \
+  "Farmers in the delta asked the commission for an emergency release of water.\n" \
+  "\n" \
+  "The commission said it would meet on Thursday to discuss the request.\n" \
+  "\n" \
+  "Shipping companies expect losses of several million euros this month.\n"
+
+#define VERSION_2 \
+  "Low Water on the Tavra\n" \
+  "\n" \
+  "The river fell to its lowest level in fifty years on Monday, and barges stopped at Varennes. " \
+  "Farmers in the delta asked the commission for an emergency release of water.\n" \
+  "\n" \
+  "The commission said it would meet on Wednesday to discuss the urgent request.\n" \
+  "\n" \
+  "Shipping companies expect losses this month.\n"
+
+#define ENGLISH \
+  "The Tavra Accord\n" \
+  "\n" \
+  "The two governments agree to share the water of the Tavra by season.\n" \
+  "\n" \
+  "A joint commission of six members will publish the gauge readings every week, " \
+  "in both languages, from the first of March 2022.\n" \
+  "\n" \
+  "Disputes go first to the commission and then, within ninety days, to arbitration in Geneva.\n"
+
+#define FRENCH \
+  "L'accord de la Tavra\n" \
+  "\n" \
+  "Les deux gouvernements conviennent de partager l'eau de la Tavra selon les saisons.\n" \
+  "\n" \
+  "Une commission mixte de six membres publiera chaque semaine les relevés des jauges, " \
+  "dans les deux langues, à partir du 1er mars 2022.\n" \
+  "\n" \
+  "Les différends sont soumis d'abord à la commission puis, dans un délai de quatre-vingt-dix jours, " \
+  "à un arbitrage à Genève.\n"
+
+#define SHARED_QUOTE \
+  "we will not accept any solution that leaves the farmers of the delta without water in the summer months"
+
+#define QUOTING_1 \
+  "Statement of the basin authority\n\nThe minister told parliament that " SHARED_QUOTE \
+  ", and the opposition applauded.\n\nNothing else was decided.\n"
+
+#define QUOTING_2 \
+  "Interview\n\nAsked about the accord, the farmer said: \"They promised that " SHARED_QUOTE \
+  ". We will see.\"\n"
+
+typedef struct
+{
+  GFile         *file;
+  LecternCorpus *corpus;
+  gint64         v1, v2, en, fr, q1, q2;
+} Fixture;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+#define WAIT_UNTIL(cond)                                                     \
+  G_STMT_START {                                                             \
+    gint64 _deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;        \
+    while (!(cond))                                                          \
+      {                                                                      \
+        if (g_get_monotonic_time () > _deadline)                             \
+          g_error ("Timed out waiting for %s", #cond);                       \
+        g_main_context_iteration (NULL, TRUE);                               \
+      }                                                                      \
+  } G_STMT_END
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gint64
+add (LecternCorpus *corpus,
+     const char    *title,
+     const char    *language,
+     const char    *text)
+{
+  g_autoptr(LecternDocument) doc = lectern_document_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  lectern_document_set_title (doc, title);
+  lectern_document_set_language (doc, language);
+  id = lectern_corpus_add_document (corpus, doc, text, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "compare.lectern", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternTag) tag = NULL;
+  g_autoptr(LecternAnnotation) annotation = NULL;
+  gint64 tag_id;
+
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  f->file = g_file_new_for_path (path);
+  f->corpus = lectern_corpus_create (f->file, &error);
+  g_assert_no_error (error);
+
+  f->v1 = add (f->corpus, "Low Water", "en", VERSION_1);
+  f->v2 = add (f->corpus, "Low Water (revised)", "en", VERSION_2);
+  f->en = add (f->corpus, "The Tavra Accord", "en", ENGLISH);
+  f->fr = add (f->corpus, "L'accord de la Tavra", "fr", FRENCH);
+  f->q1 = add (f->corpus, "Statement", "en", QUOTING_1);
+  f->q2 = add (f->corpus, "Interview", "en", QUOTING_2);
+
+  /* A highlight, to see that the panes are readers. */
+  tag = lectern_corpus_ensure_tag_path (f->corpus, "Water/Shortage", &error);
+  g_assert_no_error (error);
+  tag_id = lectern_tag_get_id (tag);
+  annotation = lectern_corpus_add_annotation (f->corpus, f->v1, 24, 60, &tag_id, 1, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->corpus);
+  g_clear_object (&f->file);
+}
+
+static LecternCompareWindow *
+open_comparison (Fixture            *f,
+                 gint64              a,
+                 gint64              b,
+                 LecternCompareMode  mode)
+{
+  LecternCompareWindow *window = lectern_compare_window_new (NULL, f->corpus, a, b, mode);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  WAIT_UNTIL (!lectern_compare_window_get_busy (window) && lectern_compare_window_get_chunks (window) != NULL);
+  drain ();
+  return window;
+}
+
+static GtkTextBuffer *
+pane_buffer (LecternCompareWindow *window,
+             guint                 side)
+{
+  LecternReaderView *pane = lectern_compare_window_get_pane (window, side);
+
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (lectern_reader_view_get_text_view (pane)));
+}
+
+/* Whether the text tag @name covers some text of the pane. */
+static gboolean
+has_tag (LecternCompareWindow *window,
+         guint                 side,
+         const char           *name)
+{
+  GtkTextBuffer *buffer = pane_buffer (window, side);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  return gtk_text_iter_has_tag (&iter, tag) || gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+}
+
+static glong
+cursor (LecternCompareWindow *window,
+        guint                 side)
+{
+  GtkTextBuffer *buffer = pane_buffer (window, side);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+static int
+next_stop (GArray *chunks,
+           int     after)
+{
+  for (guint i = after + 1; i < chunks->len; i++)
+    if (g_array_index (chunks, LecternChunk, i).kind != LECTERN_CHUNK_EQUAL)
+      return i;
+  return -1;
+}
+
+static void
+close_window (LecternCompareWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
+static void
+test_versions (Fixture       *f,
+               gconstpointer  data)
+{
+  LecternCompareWindow *window = open_comparison (f, f->v1, f->v2, LECTERN_COMPARE_MODE_VERSIONS);
+  GArray *chunks = lectern_compare_window_get_chunks (window);
+  LecternDiffSummary summary;
+  GSettings *settings = lectern_settings ();
+  int first, second;
+
+  /* The texts and the highlights are there. */
+  g_assert_cmpint (gtk_text_buffer_get_char_count (pane_buffer (window, 0)), ==, g_utf8_strlen (VERSION_1, -1));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (pane_buffer (window, 1)), ==, g_utf8_strlen (VERSION_2, -1));
+
+  /* forty → fifty, Thursday → Wednesday, + urgent, − several million euros */
+  g_assert_true (has_tag (window, 0, "compare-replace"));
+  g_assert_true (has_tag (window, 1, "compare-replace"));
+  g_assert_true (has_tag (window, 1, "compare-insert"));
+  g_assert_true (has_tag (window, 0, "compare-delete"));
+  lectern_compare_window_get_summary (window, &summary);
+  g_assert_cmpuint (summary.words_added, >=, 1);
+  g_assert_cmpuint (summary.words_removed, >=, 3);
+  g_assert_cmpuint (summary.words_changed, >=, 2);
+  g_assert_cmpuint (lectern_compare_bands_get_n_drawn (lectern_compare_window_get_bands (window)), >, 0);
+
+  /* Synchronised scrolling is a setting, toggled from the window. */
+  g_assert_true (g_settings_get_boolean (settings, "sync-scroll"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.sync-scroll", NULL);
+  g_assert_false (g_settings_get_boolean (settings, "sync-scroll"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.sync-scroll", NULL);
+  g_assert_true (g_settings_get_boolean (settings, "sync-scroll"));
+
+  /* Next change: the cursor goes to the first change, then the second. */
+  first = next_stop (chunks, -1);
+  second = next_stop (chunks, first);
+  g_assert_cmpint (first, >=, 0);
+  g_assert_cmpint (second, >, first);
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.next-change", NULL);
+  g_assert_cmpint (lectern_compare_window_get_current (window), ==, first);
+  g_assert_cmpint (cursor (window, 0), ==, g_array_index (chunks, LecternChunk, first).a_start);
+  g_assert_cmpint (cursor (window, 1), ==, g_array_index (chunks, LecternChunk, first).b_start);
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.next-change", NULL);
+  g_assert_cmpint (lectern_compare_window_get_current (window), ==, second);
+  g_assert_cmpint (cursor (window, 0), ==, g_array_index (chunks, LecternChunk, second).a_start);
+  g_assert_cmpint (cursor (window, 1), ==, g_array_index (chunks, LecternChunk, second).b_start);
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.previous-change", NULL);
+  g_assert_cmpint (lectern_compare_window_get_current (window), ==, first);
+
+  /* Hiding minor changes runs the comparison again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.hide-minor", NULL);
+  g_assert_true (lectern_compare_window_get_busy (window));
+  WAIT_UNTIL (!lectern_compare_window_get_busy (window));
+  g_assert_nonnull (lectern_compare_window_get_chunks (window));
+
+  /* Swap sides. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.swap", NULL);
+  g_assert_cmpint (lectern_compare_window_get_document (window, 0), ==, f->v2);
+  g_assert_cmpint (lectern_compare_window_get_document (window, 1), ==, f->v1);
+  WAIT_UNTIL (!lectern_compare_window_get_busy (window));
+  /* What the revision dropped is now an insertion on the right. */
+  g_assert_true (has_tag (window, 1, "compare-insert"));
+  g_assert_true (has_tag (window, 0, "compare-delete") || has_tag (window, 0, "compare-replace"));
+
+  close_window (window);
+}
+
+static void
+test_translation (Fixture       *f,
+                  gconstpointer  data)
+{
+  LecternCompareWindow *window = open_comparison (f, f->en, f->fr, LECTERN_COMPARE_MODE_TRANSLATION);
+  GArray *chunks = lectern_compare_window_get_chunks (window);
+  g_autoptr(GArray) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *en_title_end = strchr (ENGLISH, '\n');
+  const char *fr_title_end = strchr (FRENCH, '\n');
+  glong a_end = g_utf8_pointer_to_offset (ENGLISH, en_title_end);
+  glong b_end = g_utf8_pointer_to_offset (FRENCH, fr_title_end);
+  gboolean found = FALSE;
+
+  g_assert_cmpuint (chunks->len, >=, 3);
+  for (guint i = 0; i < chunks->len; i++)
+    g_assert_cmpint (g_array_index (chunks, LecternChunk, i).kind, ==, LECTERN_CHUNK_PAIR);
+  g_assert_true (has_tag (window, 0, "compare-pair-0"));
+  g_assert_true (has_tag (window, 1, "compare-pair-0"));
+  g_assert_true (has_tag (window, 0, "compare-pair-1"));
+  g_assert_true (has_tag (window, 1, "compare-pair-1"));
+
+  /* The pair under the cursor is the one under focus. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.next-change", NULL);
+  g_assert_cmpint (lectern_compare_window_get_current (window), ==, 0);
+  g_assert_true (has_tag (window, 0, "compare-focus"));
+  g_assert_true (has_tag (window, 1, "compare-focus"));
+
+  /* Pair the two titles' first words by hand: saved in the project, and
+   * the alignment keeps it. */
+  lectern_reader_view_select_range (lectern_compare_window_get_pane (window, 0), 0, a_end - 7);
+  lectern_reader_view_select_range (lectern_compare_window_get_pane (window, 1), 0, b_end - 6);
+  drain ();
+  /* Selecting on the right takes PRIMARY from the left, yet the left
+   * passage stays chosen. */
+  g_assert_true (has_tag (window, 0, "compare-chosen"));
+  g_assert_true (has_tag (window, 1, "compare-chosen"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "compare.pair-selections", NULL));
+  saved = lectern_corpus_dup_alignment (f->corpus, f->en, f->fr, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->len, ==, 1);
+  g_assert_cmpint (g_array_index (saved, LecternSpanPair, 0).a_start, ==, 0);
+  g_assert_cmpint (g_array_index (saved, LecternSpanPair, 0).a_end, ==, a_end - 7);
+  g_assert_cmpint (g_array_index (saved, LecternSpanPair, 0).b_end, ==, b_end - 6);
+
+  WAIT_UNTIL (!lectern_compare_window_get_busy (window) && lectern_compare_window_get_chunks (window) != NULL);
+  chunks = lectern_compare_window_get_chunks (window);
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      const LecternChunk *c = &g_array_index (chunks, LecternChunk, i);
+
+      if (c->a_start == 0 && c->a_end == a_end - 7 && c->b_start == 0 && c->b_end == b_end - 6)
+        found = TRUE;
+    }
+  g_assert_true (found);
+
+  /* Forget the corrections. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.reset-pairs", NULL);
+  g_clear_pointer (&saved, g_array_unref);
+  saved = lectern_corpus_dup_alignment (f->corpus, f->en, f->fr, &error);
+  g_assert_cmpuint (saved->len, ==, 0);
+  WAIT_UNTIL (!lectern_compare_window_get_busy (window));
+
+  close_window (window);
+}
+
+static void
+test_shared (Fixture       *f,
+             gconstpointer  data)
+{
+  LecternCompareWindow *window = open_comparison (f, f->q1, f->q2, LECTERN_COMPARE_MODE_SHARED);
+  GArray *chunks = lectern_compare_window_get_chunks (window);
+  const LecternChunk *c;
+  glong quote_a = g_utf8_pointer_to_offset (QUOTING_1, strstr (QUOTING_1, SHARED_QUOTE));
+
+  g_assert_cmpuint (chunks->len, ==, 1);
+  c = &g_array_index (chunks, LecternChunk, 0);
+  g_assert_cmpint (c->kind, ==, LECTERN_CHUNK_SHARED);
+  g_assert_cmpint (c->a_start, <=, quote_a);
+  g_assert_true (has_tag (window, 0, "compare-shared"));
+  g_assert_true (has_tag (window, 1, "compare-shared"));
+
+  /* Switching mode from the window compares again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.set-mode", "s", "versions");
+  g_assert_cmpint (lectern_compare_window_get_mode (window), ==, LECTERN_COMPARE_MODE_VERSIONS);
+  WAIT_UNTIL (!lectern_compare_window_get_busy (window) && lectern_compare_window_get_chunks (window) != NULL);
+  g_assert_false (has_tag (window, 0, "compare-shared"));
+
+  close_window (window);
+}
+
+/* Scrolling one pane scrolls the other to the same place in the text. */
+static void
+test_sync_scroll (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GString) a = g_string_new ("Long\n\n");
+  g_autoptr(GString) b = g_string_new ("Long\n\n");
+  LecternCompareWindow *window;
+  GtkAdjustment *adj_a, *adj_b;
+  gint64 id_a, id_b;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_string_append_printf (a, "Paragraph %u says the same thing in both versions of the text.\n\n", i);
+      g_string_append_printf (b, "Paragraph %u says the same thing in both versions of the text.\n\n", i);
+      /* The second version has extra paragraphs: the panes drift apart
+       * unless scrolled through the chunks. */
+      if (i % 10 == 0)
+        g_string_append (b, "An added paragraph that only the second version has, long enough to wrap.\n\n");
+    }
+  id_a = add (f->corpus, "Long", "en", a->str);
+  id_b = add (f->corpus, "Long (revised)", "en", b->str);
+  window = open_comparison (f, id_a, id_b, LECTERN_COMPARE_MODE_VERSIONS);
+  adj_a = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (lectern_reader_view_get_text_view (lectern_compare_window_get_pane (window, 0))));
+  adj_b = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (lectern_reader_view_get_text_view (lectern_compare_window_get_pane (window, 1))));
+  WAIT_UNTIL (gtk_adjustment_get_upper (adj_a) > 3 * gtk_adjustment_get_page_size (adj_a));
+
+  gtk_adjustment_set_value (adj_a, gtk_adjustment_get_upper (adj_a) / 2);
+  drain ();
+  /* B has more text before the middle: it scrolled further. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj_b), >, gtk_adjustment_get_value (adj_a));
+
+  g_object_set (window, "sync-scroll", FALSE, NULL);
+  gtk_adjustment_set_value (adj_b, 0);
+  gtk_adjustment_set_value (adj_a, gtk_adjustment_get_upper (adj_a) / 3);
+  drain ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj_b), ==, 0);
+  g_object_set (window, "sync-scroll", TRUE, NULL);
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: the app tests need one (build-aux/test runs them under Xvfb)\n");
+      return 77;
+    }
+  adw_init ();
+  g_timeout_add (10, tick_cb, NULL);
+
+  g_test_add ("/Lectern/CompareWindow/versions", Fixture, NULL, fixture_set_up, test_versions, fixture_tear_down);
+  g_test_add ("/Lectern/CompareWindow/translation", Fixture, NULL, fixture_set_up, test_translation, fixture_tear_down);
+  g_test_add ("/Lectern/CompareWindow/shared", Fixture, NULL, fixture_set_up, test_shared, fixture_tear_down);
+  g_test_add ("/Lectern/CompareWindow/sync-scroll", Fixture, NULL, fixture_set_up, test_sync_scroll, fixture_tear_down);
+
+  return g_test_run ();
+}
