@@ -303,12 +303,92 @@ check_backup (GFile    *backup,
   return TRUE;
 }
 
+static gboolean
+rename_if_there (const char  *from,
+                 const char  *to,
+                 GError     **error)
+{
+  int saved;
+
+  if (g_rename (from, to) == 0 || errno == ENOENT)
+    return TRUE;
+
+  saved = errno;
+  g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+               _("Could not move “%s” to “%s”: %s"), from, to, g_strerror (saved));
+  return FALSE;
+}
+
+/* A damaged project cannot be opened to restore into: it is set aside
+ * whole, with its log, among the backups (as NAME-…-damaged.lectern), and
+ * a copy of @backup takes its place. */
+static gboolean
+replace_damaged (GFile   *file,
+                 GFile   *backup,
+                 GError **error)
+{
+  g_autoptr(GFile) folder = lectern_corpus_dup_backup_folder (file);
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *stem = project_stem (file);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *name = g_strdup_printf ("%s-%s-damaged.lectern", stem, stamp);
+  g_autofree char *aside = g_build_filename (folder_path, name, NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *aside_wal = g_strconcat (aside, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+  g_autoptr(GFile) part_file = g_file_new_for_path (part);
+  g_autoptr(GError) copy_error = NULL;
+
+  /* The copy first, beside: if it fails, nothing was moved. */
+  if (!g_file_copy (backup, part_file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &copy_error))
+    {
+      g_set_error (error, LECTERN_CORPUS_ERROR,
+                   g_error_matches (copy_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE)
+                   ? LECTERN_CORPUS_ERROR_NO_SPACE : LECTERN_CORPUS_ERROR_FAILED,
+                   _("Could not restore “%s”: %s"), path, copy_error->message);
+      return FALSE;
+    }
+
+  if (g_mkdir_with_parents (folder_path, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+                   _("Could not make the backup folder “%s”: %s"), folder_path, g_strerror (saved));
+      g_unlink (part);
+      return FALSE;
+    }
+
+  if (!rename_if_there (wal, aside_wal, error) || !rename_if_there (path, aside, error))
+    {
+      g_unlink (part);
+      return FALSE;
+    }
+  g_unlink (shm);
+
+  if (g_rename (part, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+                   _("Could not restore “%s”: %s; the damaged project is in “%s”"),
+                   path, g_strerror (saved), aside);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 lectern_corpus_restore_backup (GFile   *file,
                                GFile   *backup,
                                GError **error)
 {
   g_autoptr(LecternCorpus) self = NULL;
+  g_autoptr(GError) open_error = NULL;
   sqlite3 *source = NULL;
   sqlite3_backup *copy;
   gboolean ok = FALSE;
@@ -321,8 +401,17 @@ lectern_corpus_restore_backup (GFile   *file,
   if (!check_backup (backup, &source, error))
     goto out;
 
-  self = lectern_corpus_open (file, error);
-  if (self == NULL || !make_backup (self, "before-restore", error))
+  self = lectern_corpus_open (file, &open_error);
+  if (self == NULL)
+    {
+      if (g_error_matches (open_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_CORRUPT))
+        ok = replace_damaged (file, backup, error);
+      else
+        g_propagate_error (error, g_steal_pointer (&open_error));
+      goto out;
+    }
+
+  if (!make_backup (self, "before-restore", error))
     goto out;
 
   /* Page by page into the open connection, under its write lock: other

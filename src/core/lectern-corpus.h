@@ -139,7 +139,10 @@ GPtrArray     *lectern_corpus_list_backups       (GFile          *file,
 /* Replaces the content of the project @file with @backup (a Lectern
  * project, e.g. one of lectern_corpus_list_backups()), after backing up
  * the current state as one more backup. Other windows see the restored
- * project on their next lectern_corpus_refresh(). */
+ * project on their next lectern_corpus_refresh(). A damaged project
+ * (one that lectern_corpus_open() refuses as CORRUPT) is moved into the
+ * backup folder as NAME-…-damaged.lectern and a copy of @backup takes its
+ * place; close it everywhere first. */
 gboolean       lectern_corpus_restore_backup     (GFile          *file,
                                                   GFile          *backup,
                                                   GError        **error);

@@ -1551,6 +1551,52 @@ test_backups (void)
   }
 }
 
+static void
+test_restore_damaged (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LecternCorpus) corpus = create_project ("damaged.lectern", &file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *copy_path = project_path ("damaged-copy.lectern");
+  g_autoptr(GFile) copy_file = g_file_new_for_path (copy_path);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  add_document (corpus, "Saved", "Text that was backed up.\n");
+  g_assert_true (lectern_corpus_backup (corpus, copy_file, &error));
+  g_clear_object (&corpus);
+
+  /* The project is cut short: it cannot be opened any more. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length / 2 + 7, NULL));
+  assert_open_fails (path, LECTERN_CORPUS_ERROR_CORRUPT);
+
+  g_assert_true (lectern_corpus_restore_backup (file, copy_file, &error));
+  g_assert_no_error (error);
+
+  corpus = lectern_corpus_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_documents (corpus), ==, 1);
+  g_assert_true (lectern_corpus_check (corpus, NULL, &error));
+
+  /* The damaged file is kept, among the backups. */
+  backups = lectern_corpus_list_backups (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, >=, 1);
+  {
+    gboolean kept = FALSE;
+
+    for (guint i = 0; i < backups->len; i++)
+      {
+        g_autofree char *name = g_file_get_basename (g_ptr_array_index (backups, i));
+        kept |= g_str_has_suffix (name, "-damaged.lectern");
+      }
+    g_assert_true (kept);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1592,6 +1638,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Corpus/concurrent-processes", test_concurrent_processes);
   g_test_add_func ("/Lectern/Corpus/check", test_check);
   g_test_add_func ("/Lectern/Corpus/backups", test_backups);
+  g_test_add_func ("/Lectern/Corpus/backups/restore-damaged", test_restore_damaged);
 
   return g_test_run ();
 }
