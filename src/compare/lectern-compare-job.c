@@ -76,7 +76,8 @@ lectern_compare_documents (LecternCorpus         *corpus,
 
     default:
       g_set_error (error, LECTERN_COMPARE_ERROR, LECTERN_COMPARE_ERROR_INVALID,
-                   _("Unknown comparison mode %d"), (int) mode);
+                   _("Unknown comparison mode %d: use versions, translation or shared"),
+                   (int) mode);
       return NULL;
     }
 }

@@ -615,10 +615,14 @@ lectern_where (LecternCorpus  *corpus,
   length = lectern_text_length (text);
   if (start < 0 || end > length || start >= end)
     {
+      /* The id is formatted apart: gettext cannot see through
+       * G_GINT64_FORMAT. */
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
+
       g_set_error (error, LECTERN_COMPARE_ERROR, LECTERN_COMPARE_ERROR_INVALID,
-                   _("The range %ld–%ld is not a passage of document %" G_GINT64_FORMAT
-                     ", which is %ld characters long"),
-                   start, end, document_id, length);
+                   _("The range %ld–%ld is not a passage of document %s: choose a non-empty "
+                     "range within its %ld characters"),
+                   start, end, id, length);
       return NULL;
     }
 
