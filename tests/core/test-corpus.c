@@ -1333,6 +1333,31 @@ test_changed_signal (void)
 }
 
 static void
+test_undo_emits_changed (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("undo-changed.lectern", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternAnnotation) annotation = NULL;
+  Changed changed = { 0, };
+  gint64 doc;
+
+  lectern_corpus_set_undo_enabled (corpus, TRUE);
+  doc = add_document (corpus, "Doc", "Some text.\n");
+  annotation = annotate (corpus, doc, 0, 4, NULL, 0);
+
+  g_signal_connect (corpus, "changed", G_CALLBACK (on_changed), &changed);
+  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_cmpuint (changed.count, ==, 1);
+  g_assert_true (changed.what & LECTERN_CHANGE_ANNOTATIONS);
+  g_assert_cmpint (changed.document_id, ==, doc);
+
+  g_assert_true (lectern_corpus_redo (corpus, &error));
+  g_assert_cmpuint (changed.count, ==, 2);
+  g_assert_true (changed.what & LECTERN_CHANGE_ANNOTATIONS);
+  g_assert_cmpuint (count_annotations (corpus), ==, 1);
+}
+
+static void
 test_refresh (void)
 {
   g_autoptr(GFile) file = NULL;
@@ -1634,6 +1659,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Corpus/undo/sequence", test_undo_sequence);
   g_test_add_func ("/Lectern/Corpus/undo/failed-call", test_undo_failed_call_is_no_step);
   g_test_add_func ("/Lectern/Corpus/changed", test_changed_signal);
+  g_test_add_func ("/Lectern/Corpus/undo/emits-changed", test_undo_emits_changed);
   g_test_add_func ("/Lectern/Corpus/refresh", test_refresh);
   g_test_add_func ("/Lectern/Corpus/concurrent-processes", test_concurrent_processes);
   g_test_add_func ("/Lectern/Corpus/check", test_check);
