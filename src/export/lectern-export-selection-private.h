@@ -24,7 +24,7 @@ typedef struct
   GHashTable                *document_by_id; /* gint64* → LecternDocument (borrowed) */
   GHashTable                *tag_by_id;      /* gint64* → LecternTag (borrowed) */
   GHashTable                *allowed_tags;   /* gint64* set, or NULL: every tag */
-  GHashTable                *texts;          /* gint64* → char* */
+  GHashTable                *by_document;    /* gint64* → GPtrArray of annotations, built on demand */
   LecternExportProgressFunc  progress;
   gpointer                   progress_data;
   guint                      done;
@@ -44,13 +44,10 @@ LecternTag             *_lectern_export_selection_get_tag    (LecternExportSelec
 /* The tags of @annotation that pass the tag filter. (transfer container) */
 GPtrArray              *_lectern_export_selection_list_tags  (LecternExportSelection    *self,
                                                               LecternAnnotation         *annotation);
-/* The exported annotations of one document, reading order. (transfer container) */
+/* The exported annotations of one document, reading order; do not
+ * change the array. (transfer full) */
 GPtrArray              *_lectern_export_selection_list_document_annotations (LecternExportSelection *self,
                                                                              gint64                  document_id);
-/* The stored text, cached. (transfer none) */
-const char             *_lectern_export_selection_get_text   (LecternExportSelection    *self,
-                                                              gint64                     document_id,
-                                                              GError                   **error);
 /* Counts @n more annotations written and reports progress. */
 void                    _lectern_export_selection_advance    (LecternExportSelection    *self,
                                                               guint                      n);

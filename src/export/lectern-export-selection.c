@@ -120,7 +120,6 @@ _lectern_export_selection_new (LecternCorpus              *corpus,
   self->annotations = g_ptr_array_new_with_free_func (g_object_unref);
   self->document_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->tag_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   if (lectern_export_options_get_title (options) != NULL)
     self->title = g_strdup (lectern_export_options_get_title (options));
@@ -193,7 +192,7 @@ _lectern_export_selection_free (LecternExportSelection *self)
   g_clear_pointer (&self->document_by_id, g_hash_table_unref);
   g_clear_pointer (&self->tag_by_id, g_hash_table_unref);
   g_clear_pointer (&self->allowed_tags, g_hash_table_unref);
-  g_clear_pointer (&self->texts, g_hash_table_unref);
+  g_clear_pointer (&self->by_document, g_hash_table_unref);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
@@ -240,32 +239,31 @@ GPtrArray *
 _lectern_export_selection_list_document_annotations (LecternExportSelection *self,
                                                      gint64                  document_id)
 {
-  GPtrArray *annotations = g_ptr_array_new ();
+  GPtrArray *annotations;
 
-  for (guint i = 0; i < self->annotations->len; i++)
+  /* One pass builds every document's list, so that a corpus of many
+   * documents is not scanned once per document. */
+  if (self->by_document == NULL)
     {
-      LecternAnnotation *annotation = g_ptr_array_index (self->annotations, i);
+      self->by_document = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                 (GDestroyNotify) g_ptr_array_unref);
+      for (guint i = 0; i < self->annotations->len; i++)
+        {
+          LecternAnnotation *annotation = g_ptr_array_index (self->annotations, i);
+          gint64 id = lectern_annotation_get_document_id (annotation);
+          GPtrArray *list = g_hash_table_lookup (self->by_document, &id);
 
-      if (lectern_annotation_get_document_id (annotation) == document_id)
-        g_ptr_array_add (annotations, annotation);
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (self->by_document, g_memdup2 (&id, sizeof id), list);
+            }
+          g_ptr_array_add (list, annotation);
+        }
     }
-  return annotations;
-}
 
-const char *
-_lectern_export_selection_get_text (LecternExportSelection  *self,
-                                    gint64                   document_id,
-                                    GError                 **error)
-{
-  char *text = g_hash_table_lookup (self->texts, &document_id);
-
-  if (text != NULL)
-    return text;
-  text = lectern_corpus_dup_text (self->corpus, document_id, error);
-  if (text == NULL)
-    return NULL;
-  g_hash_table_insert (self->texts, g_memdup2 (&document_id, sizeof document_id), text);
-  return text;
+  annotations = g_hash_table_lookup (self->by_document, &document_id);
+  return annotations != NULL ? g_ptr_array_ref (annotations) : g_ptr_array_new ();
 }
 
 void

@@ -250,6 +250,7 @@ append_paragraph (Writer      *writer,
   g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (glong));
   g_autoptr(GPtrArray) covering = g_ptr_array_new ();
   const char *p = text_at_from;
+  guint next = 0;
 
   g_array_append_val (cuts, from);
   g_array_append_val (cuts, to);
@@ -266,30 +267,36 @@ append_paragraph (Writer      *writer,
     }
   g_array_sort (cuts, compare_glong);
 
+  /* A sweep over the cuts: @covering holds the passages open at the
+   * current piece, in reading order, so many passages stay linear. */
   g_string_append (out, "<div class=\"paragraph\"><div class=\"text\">");
   for (guint c = 0; c + 1 < cuts->len; c++)
     {
       glong a = g_array_index (cuts, glong, c);
       glong b = g_array_index (cuts, glong, c + 1);
-      const char *next;
+      const char *piece_end;
 
       if (a == b)
         continue;
-      next = g_utf8_offset_to_pointer (p, b - a);
-      g_ptr_array_set_size (covering, 0);
-      for (guint i = 0; i < annotations->len; i++)
+      for (guint i = covering->len; i > 0; i--)
+        if (lectern_annotation_get_end (g_ptr_array_index (covering, i - 1)) <= a)
+          g_ptr_array_remove_index (covering, i - 1);
+      while (next < annotations->len
+             && lectern_annotation_get_start (g_ptr_array_index (annotations, next)) <= a)
         {
-          LecternAnnotation *annotation = g_ptr_array_index (annotations, i);
+          LecternAnnotation *annotation = g_ptr_array_index (annotations, next++);
 
-          if (lectern_annotation_get_start (annotation) <= a && lectern_annotation_get_end (annotation) >= b)
+          if (lectern_annotation_get_end (annotation) > a)
             g_ptr_array_add (covering, annotation);
         }
-      append_piece (writer, p, next - p, covering);
-      p = next;
 
-      for (guint i = 0; i < annotations->len; i++)
+      piece_end = g_utf8_offset_to_pointer (p, b - a);
+      append_piece (writer, p, piece_end - p, covering);
+      p = piece_end;
+
+      for (guint i = 0; i < covering->len; i++)
         {
-          LecternAnnotation *annotation = g_ptr_array_index (annotations, i);
+          LecternAnnotation *annotation = g_ptr_array_index (covering, i);
           guint number = GPOINTER_TO_UINT (g_hash_table_lookup (writer->numbers, annotation));
 
           if (number > 0 && lectern_annotation_get_end (annotation) == b)
@@ -323,7 +330,7 @@ write_document (Writer           *writer,
   g_autoptr(GPtrArray) annotations =
     _lectern_export_selection_list_document_annotations (writer->selection, lectern_document_get_id (document));
   g_autoptr(GPtrArray) active = g_ptr_array_new ();
-  const char *text;
+  g_autofree char *text = NULL;
   const char *p;
   glong position = 0;
   guint next = 0;
@@ -331,7 +338,7 @@ write_document (Writer           *writer,
 
   if (annotations->len == 0)
     return TRUE;
-  text = _lectern_export_selection_get_text (writer->selection, lectern_document_get_id (document), error);
+  text = lectern_corpus_dup_text (writer->selection->corpus, lectern_document_get_id (document), error);
   if (text == NULL)
     return FALSE;
 

@@ -69,6 +69,7 @@ typedef struct
   GArray      *line_h;     /* double */
   GArray      *baseline;   /* double */
   GArray      *line_x;     /* double: left edge, for right-aligned RTL lines */
+  GPtrArray   *lines;      /* PangoLayoutLine, borrowed from the layout */
 } Flow;
 
 struct _LecternPrintLayout
@@ -95,6 +96,7 @@ clear_flow (Flow *flow)
   g_clear_pointer (&flow->line_h, g_array_unref);
   g_clear_pointer (&flow->baseline, g_array_unref);
   g_clear_pointer (&flow->line_x, g_array_unref);
+  g_clear_pointer (&flow->lines, g_ptr_array_unref);
 }
 
 static void
@@ -216,7 +218,7 @@ _lectern_print_layout_new_document (LecternExportSelection  *selection,
   g_autoptr(LecternPrintLayout) self = g_object_new (LECTERN_TYPE_PRINT_LAYOUT, NULL);
   g_autoptr(GPtrArray) annotations =
     _lectern_export_selection_list_document_annotations (selection, lectern_document_get_id (document));
-  const char *text = _lectern_export_selection_get_text (selection, lectern_document_get_id (document), error);
+  g_autofree char *text = lectern_corpus_dup_text (selection->corpus, lectern_document_get_id (document), error);
   const char *title = lectern_document_get_title (document);
   g_autoptr(GString) header = g_string_new (NULL);
   PangoAttribute *attribute;
@@ -428,6 +430,7 @@ measure_flow (Flow *flow)
   flow->line_h = g_array_new (FALSE, FALSE, sizeof (double));
   flow->baseline = g_array_new (FALSE, FALSE, sizeof (double));
   flow->line_x = g_array_new (FALSE, FALSE, sizeof (double));
+  flow->lines = g_ptr_array_new ();
   do
     {
       PangoRectangle logical;
@@ -442,6 +445,7 @@ measure_flow (Flow *flow)
       g_array_append_val (flow->baseline, baseline);
       x = (double) logical.x / PANGO_SCALE;
       g_array_append_val (flow->line_x, x);
+      g_ptr_array_add (flow->lines, pango_layout_iter_get_line_readonly (iter));
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
@@ -506,17 +510,12 @@ paginate_flow (LecternPrintLayout *self,
   return page_y;
 }
 
-/* Page and page y of byte @index of the main flow. */
-static gboolean
-locate (LecternPrintLayout *self,
-        int                 index,
-        guint              *page_nr,
-        double             *y)
+/* Where each line of the main flow went: its page and its y there. */
+static void
+map_lines (LecternPrintLayout *self,
+           guint              *line_page,
+           double             *line_y)
 {
-  int line_nr;
-  int x_pos;
-
-  pango_layout_index_to_line_x (self->flows[0].layout, index, FALSE, &line_nr, &x_pos);
   for (guint p = 0; p < self->pages->len; p++)
     {
       Page *page = &g_array_index (self->pages, Page, p);
@@ -525,15 +524,15 @@ locate (LecternPrintLayout *self,
         {
           Slice *slice = &g_array_index (page->slices, Slice, s);
 
-          if (slice->flow == 0 && line_nr >= slice->first && line_nr < slice->last)
+          if (slice->flow != 0)
+            continue;
+          for (int line = slice->first; line < slice->last; line++)
             {
-              *page_nr = p;
-              *y = g_array_index (self->flows[0].line_y, double, line_nr) - slice->top + slice->offset;
-              return TRUE;
+              line_page[line] = p;
+              line_y[line] = g_array_index (self->flows[0].line_y, double, line) - slice->top + slice->offset;
             }
         }
     }
-  return FALSE;
 }
 
 guint
@@ -549,6 +548,9 @@ lectern_print_layout_paginate (LecternPrintLayout *self,
   guint page_nr = 0;
   double page_y;
   double *bottoms;
+  guint *line_page;
+  double *line_y;
+  guint n_lines;
 
   g_return_val_if_fail (LECTERN_IS_PRINT_LAYOUT (self), 0);
   g_return_val_if_fail (cr != NULL, 0);
@@ -582,9 +584,14 @@ lectern_print_layout_paginate (LecternPrintLayout *self,
 
   /* Margin notes beside the line where their passage starts, pushed down
    * past the one above; a note that would run off its page becomes an
-   * endnote. */
+   * endnote. Notes come in reading order, so one walk down the lines
+   * finds every anchor. */
   bottoms = g_new0 (double, self->pages->len);
-  for (guint i = 0; i < self->notes->len; i++)
+  n_lines = self->flows[0].lines->len;
+  line_page = g_new0 (guint, n_lines);
+  line_y = g_new0 (double, n_lines);
+  map_lines (self, line_page, line_y);
+  for (guint i = 0, line = 0; i < self->notes->len; i++)
     {
       Note *note = &g_array_index (self->notes, Note, i);
       g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
@@ -593,6 +600,12 @@ lectern_print_layout_paginate (LecternPrintLayout *self,
       guint note_page;
       double y;
       int layout_height;
+
+      while (line + 1 < n_lines
+             && ((PangoLayoutLine *) g_ptr_array_index (self->flows[0].lines, line + 1))->start_index <= note->anchor)
+        line++;
+      note_page = line_page[line];
+      y = MAX (line_y[line], bottoms[note_page]);
 
       g_string_append_printf (markup, "<b>%u</b> ", note->number);
       append_text (markup, note->text);
@@ -603,27 +616,24 @@ lectern_print_layout_paginate (LecternPrintLayout *self,
       pango_layout_set_markup (layout, markup->str, -1);
       pango_layout_get_size (layout, NULL, &layout_height);
 
-      if (locate (self, note->anchor, &note_page, &y))
+      if (y + (double) layout_height / PANGO_SCALE <= height)
         {
-          PlacedNote *placed;
+          PlacedNote *placed = g_new0 (PlacedNote, 1);
 
-          y = MAX (y, bottoms[note_page]);
-          if (y + (double) layout_height / PANGO_SCALE <= height)
-            {
-              placed = g_new0 (PlacedNote, 1);
-              placed->layout = g_steal_pointer (&layout);
-              placed->y = y;
-              memcpy (placed->rgb, note->rgb, sizeof placed->rgb);
-              g_ptr_array_add (g_array_index (self->pages, Page, note_page).notes, placed);
-              bottoms[note_page] = y + (double) layout_height / PANGO_SCALE + NOTE_GAP;
-              continue;
-            }
+          placed->layout = g_steal_pointer (&layout);
+          placed->y = y;
+          memcpy (placed->rgb, note->rgb, sizeof placed->rgb);
+          g_ptr_array_add (g_array_index (self->pages, Page, note_page).notes, placed);
+          bottoms[note_page] = y + (double) layout_height / PANGO_SCALE + NOTE_GAP;
+          continue;
         }
       g_string_append_printf (endnotes, "<b>%u</b>  ", note->number);
       append_text (endnotes, note->text);
       g_string_append (endnotes, "\n\n");
     }
   g_free (bottoms);
+  g_free (line_page);
+  g_free (line_y);
 
   if (endnotes->len > 0)
     {
@@ -660,18 +670,34 @@ draw_highlights (LecternPrintLayout *self,
                  Slice              *slice)
 {
   Flow *flow = &self->flows[0];
+  PangoLayoutLine *first = g_ptr_array_index (flow->lines, slice->first);
+  PangoLayoutLine *last = g_ptr_array_index (flow->lines, slice->last - 1);
+  int slice_start = first->start_index;
+  int slice_end = last->start_index + last->length;
+  g_autoptr(GArray) here = g_array_new (FALSE, FALSE, sizeof (Highlight));
+
+  /* The page's own highlights first, so each line looks at a few. */
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      Highlight *highlight = &g_array_index (self->highlights, Highlight, i);
+
+      if (highlight->start >= slice_end)
+        break;  /* in reading order: none further starts on this page */
+      if (highlight->end > slice_start)
+        g_array_append_val (here, *highlight);
+    }
 
   for (int line_nr = slice->first; line_nr < slice->last; line_nr++)
     {
-      PangoLayoutLine *line = pango_layout_get_line_readonly (flow->layout, line_nr);
+      PangoLayoutLine *line = g_ptr_array_index (flow->lines, line_nr);
       int line_start = line->start_index;
       int line_end = line->start_index + line->length;
       double y = g_array_index (flow->line_y, double, line_nr) - slice->top + slice->offset;
       double h = g_array_index (flow->line_h, double, line_nr);
 
-      for (guint i = 0; i < self->highlights->len; i++)
+      for (guint i = 0; i < here->len; i++)
         {
-          Highlight *highlight = &g_array_index (self->highlights, Highlight, i);
+          Highlight *highlight = &g_array_index (here, Highlight, i);
           int *ranges = NULL;
           int n_ranges = 0;
 
@@ -715,7 +741,7 @@ lectern_print_layout_draw_page (LecternPrintLayout *self,
       cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
       for (int line_nr = slice->first; line_nr < slice->last; line_nr++)
         {
-          PangoLayoutLine *line = pango_layout_get_line_readonly (flow->layout, line_nr);
+          PangoLayoutLine *line = g_ptr_array_index (flow->lines, line_nr);
           double baseline = g_array_index (flow->baseline, double, line_nr) - slice->top + slice->offset;
 
           cairo_move_to (cr, g_array_index (flow->line_x, double, line_nr), baseline);
