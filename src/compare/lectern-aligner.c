@@ -55,6 +55,7 @@ typedef struct
   guint32 *names;
   guint    n_names;
   gboolean quotes;
+  gboolean after_fixed;  /* a fixed span separates it from the one before */
 } Segment;
 
 typedef enum
@@ -578,6 +579,10 @@ move_cost (const Problem *problem,
   const Segment *b = problem->b + j - db;
   double la = 0, lb = 0;
 
+  /* Segments on either side of a hand correction are not one. */
+  if ((da == 2 && a[1].after_fixed) || (db == 2 && b[1].after_fixed))
+    return G_MAXDOUBLE;
+
   for (guint k = 0; k < da; k++)
     la += a[k].end - a[k].start;
   for (guint k = 0; k < db; k++)
@@ -698,7 +703,7 @@ align_segments (const Problem *problem,
             if (c == G_MAXDOUBLE)
               continue;
             c += move_cost (problem, m, i, j);
-            if (c < best)
+            if (c < best && c < G_MAXDOUBLE / 2)
               {
                 best = c;
                 best_move = m;
@@ -843,6 +848,23 @@ blocked_spans (const LecternSpanPair *fixed,
   return spans;
 }
 
+static void
+mark_after_fixed (GArray       *segments,
+                  const GArray *blocked)
+{
+  guint f = 0;
+
+  for (guint i = 1; i < segments->len; i++)
+    {
+      Segment *segment = &g_array_index (segments, Segment, i);
+      glong prev_end = g_array_index (segments, Segment, i - 1).end;
+
+      while (f < blocked->len && g_array_index (blocked, glong, 2 * f + 1) <= prev_end)
+        f++;
+      segment->after_fixed = f < blocked->len && g_array_index (blocked, glong, 2 * f) < segment->start;
+    }
+}
+
 static LecternChunk
 chunk_from_fixed (const LecternSpanPair *fixed)
 {
@@ -915,6 +937,8 @@ lectern_align (const char            *a,
   g_array_sort (blocked_b, compare_spans);
   segs_a = split_paragraphs (a, blocked_a);
   segs_b = split_paragraphs (b, blocked_b);
+  mark_after_fixed (segs_a, blocked_a);
+  mark_after_fixed (segs_b, blocked_b);
   sa = (const Segment *) (gpointer) segs_a->data;
   sb = (const Segment *) (gpointer) segs_b->data;
   ratio = length_ratio (sa, segs_a->len, sb, segs_b->len);

@@ -317,6 +317,120 @@ test_line_paragraphs (void)
     }
 }
 
+/* Random texts of random shapes, with random corrections: whatever the
+ * alignment, every paragraph of each side is in exactly one chunk (in
+ * order when there are no crossing corrections), and every correction is
+ * there as given. */
+static void
+test_random_shapes (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+
+  for (guint round = 0; round < 60; round++)
+    {
+      g_autoptr(GString) a = g_string_new (NULL);
+      g_autoptr(GString) b = g_string_new (NULL);
+      guint na = g_rand_int_range (rand, 0, round < 50 ? 30 : 400);
+      guint nb = g_rand_int_range (rand, 0, round < 50 ? 30 : 400);
+      g_autoptr(GArray) chunks = NULL;
+      g_autoptr(GArray) spans_a = NULL;
+      g_autoptr(GArray) spans_b = NULL;
+      g_autoptr(GPtrArray) pairs = NULL;
+      g_autofree guint *seen_a = NULL;
+      g_autofree guint *seen_b = NULL;
+      g_autoptr(GArray) fixed = g_array_new (FALSE, FALSE, sizeof (LecternSpanPair));
+
+      for (guint i = 0; i < na; i++)
+        {
+          guint words = g_rand_int_range (rand, 1, 60);
+
+          for (guint w = 0; w < words; w++)
+            g_string_append_printf (a, "%s%u", w > 0 ? " " : "", g_rand_int_range (rand, 0, 3000));
+          g_string_append (a, i + 1 < na ? ".\n\n" : ".");
+        }
+      for (guint i = 0; i < nb; i++)
+        {
+          guint words = g_rand_int_range (rand, 1, 60);
+
+          for (guint w = 0; w < words; w++)
+            g_string_append_printf (b, "%smot%u", w > 0 ? " " : "", g_rand_int_range (rand, 0, 3000));
+          g_string_append (b, i + 1 < nb ? ".\n\n" : ".");
+        }
+
+      spans_a = paragraph_spans (a->str);
+      spans_b = paragraph_spans (b->str);
+      /* From round 30 on, two random hand corrections, in order or
+       * crossing, one of them maybe one-sided. */
+      if (round >= 30 && na > 0 && nb > 0)
+        for (guint f = 0; f < 2; f++)
+          {
+            guint i = g_rand_int_range (rand, 0, na), j = g_rand_int_range (rand, 0, nb);
+            LecternSpanPair pair = {
+              g_array_index (spans_a, glong, 2 * i), g_array_index (spans_a, glong, 2 * i + 1),
+              g_array_index (spans_b, glong, 2 * j), g_array_index (spans_b, glong, 2 * j + 1),
+            };
+            gboolean clash = FALSE;
+
+            if (f == 1 && g_rand_boolean (rand))
+              pair.b_start = pair.b_end = -1;
+            for (guint g = 0; g < fixed->len; g++)
+              {
+                const LecternSpanPair *other = &g_array_index (fixed, LecternSpanPair, g);
+
+                clash |= other->a_start == pair.a_start || (pair.b_start >= 0 && other->b_start == pair.b_start);
+              }
+            if (!clash)
+              g_array_append_val (fixed, pair);
+          }
+
+      chunks = lectern_align (a->str, "en", b->str, "fr",
+                              (const LecternSpanPair *) (gpointer) fixed->data, fixed->len);
+      for (guint f = 0; f < fixed->len; f++)
+        {
+          const LecternSpanPair *pair = &g_array_index (fixed, LecternSpanPair, f);
+          gboolean found = FALSE;
+
+          for (guint c = 0; c < chunks->len; c++)
+            {
+              const LecternChunk *chunk = &g_array_index (chunks, LecternChunk, c);
+
+              found |= chunk->a_start == pair->a_start && chunk->a_end == pair->a_end &&
+                       chunk->b_start == pair->b_start && chunk->b_end == pair->b_end;
+            }
+          g_assert_true (found);
+        }
+      if (fixed->len == 0)
+        pairs = chunks_as_pairs (a->str, b->str, chunks);
+      g_assert_cmpuint (spans_a->len, ==, na);
+      g_assert_cmpuint (spans_b->len, ==, nb);
+      seen_a = g_new0 (guint, na + 1);
+      seen_b = g_new0 (guint, nb + 1);
+      for (guint c = 0; c < chunks->len; c++)
+        {
+          const LecternChunk *chunk = &g_array_index (chunks, LecternChunk, c);
+
+          for (guint i = 0; i < na; i++)
+            {
+              const glong *span = &g_array_index (spans_a, glong, 2 * i);
+
+              if (chunk->a_start >= 0 && span[0] < chunk->a_end && chunk->a_start < span[1])
+                seen_a[i]++;
+            }
+          for (guint j = 0; j < nb; j++)
+            {
+              const glong *span = &g_array_index (spans_b, glong, 2 * j);
+
+              if (chunk->b_start >= 0 && span[0] < chunk->b_end && chunk->b_start < span[1])
+                seen_b[j]++;
+            }
+        }
+      for (guint i = 0; i < na; i++)
+        g_assert_cmpuint (seen_a[i], ==, 1);
+      for (guint j = 0; j < nb; j++)
+        g_assert_cmpuint (seen_b[j], ==, 1);
+    }
+}
+
 static void
 test_empty (void)
 {
@@ -343,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Aligner/corrections", test_corrections);
   g_test_add_func ("/Lectern/Aligner/sentences", test_sentences);
   g_test_add_func ("/Lectern/Aligner/line-paragraphs", test_line_paragraphs);
+  g_test_add_func ("/Lectern/Aligner/random-shapes", test_random_shapes);
   g_test_add_func ("/Lectern/Aligner/empty", test_empty);
 
   return g_test_run ();
