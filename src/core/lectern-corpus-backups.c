@@ -18,6 +18,9 @@
 #define DAY (G_TIME_SPAN_DAY)
 /* How often refresh looks whether a daily backup is due. */
 #define CHECK_INTERVAL (G_TIME_SPAN_HOUR)
+/* Bigger projects get their daily backup in a thread of its own, so that
+ * opening them does not wait for a copy of the whole file. */
+#define SYNC_BACKUP_MAX_BYTES (32 * 1024 * 1024)
 
 /* "notes" for "notes.lectern". */
 static char *
@@ -152,9 +155,9 @@ lectern_corpus_list_backups (GFile   *file,
 }
 
 static void
-rotate (LecternCorpus *self)
+rotate (GFile *file)
 {
-  g_autoptr(GPtrArray) backups = lectern_corpus_list_backups (self->file, NULL);
+  g_autoptr(GPtrArray) backups = lectern_corpus_list_backups (file, NULL);
 
   if (backups == NULL)
     return;
@@ -163,16 +166,17 @@ rotate (LecternCorpus *self)
     g_file_delete (g_ptr_array_index (backups, i), NULL, NULL);
 }
 
-/* Names sort by time: NAME-YYYYMMDD-HHMMSS[-why].lectern. */
-static gboolean
-make_backup (LecternCorpus  *self,
-             const char     *why,
-             GError        **error)
+/* The next backup's file: NAME-YYYYMMDD-HHMMSS[-why].lectern, names
+ * sorting by time. NULL with @error set if the folder cannot be made. */
+static GFile *
+next_backup_file (GFile       *file,
+                  const char  *why,
+                  GError     **error)
 {
-  g_autoptr(GFile) folder = lectern_corpus_dup_backup_folder (self->file);
+  g_autoptr(GFile) folder = lectern_corpus_dup_backup_folder (file);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *stem = project_stem (self->file);
+  g_autofree char *stem = project_stem (file);
   g_autofree char *folder_path = g_file_get_path (folder);
   g_autoptr(GFile) dest = NULL;
 
@@ -183,7 +187,7 @@ make_backup (LecternCorpus  *self,
       g_set_error (error, LECTERN_CORPUS_ERROR,
                    saved == ENOSPC ? LECTERN_CORPUS_ERROR_NO_SPACE : LECTERN_CORPUS_ERROR_READ_ONLY,
                    _("Could not make the backup folder “%s”: %s"), folder_path, g_strerror (saved));
-      return FALSE;
+      return NULL;
     }
 
   for (guint n = 1; dest == NULL || g_file_query_exists (dest, NULL); n++)
@@ -198,13 +202,65 @@ make_backup (LecternCorpus  *self,
       dest = g_file_get_child (folder, name);
     }
 
-  if (!lectern_corpus_backup (self, dest, error))
+  return g_steal_pointer (&dest);
+}
+
+static gboolean
+make_backup (LecternCorpus  *self,
+             const char     *why,
+             GError        **error)
+{
+  g_autoptr(GFile) dest = next_backup_file (self->file, why, error);
+
+  if (dest == NULL || !lectern_corpus_backup (self, dest, error))
     return FALSE;
 
-  rotate (self);
+  rotate (self->file);
   return TRUE;
 }
 
+typedef struct
+{
+  GFile *file;
+  GFile *dest;
+} DailyBackup;
+
+static void
+daily_backup_free (gpointer data)
+{
+  DailyBackup *job = data;
+
+  g_clear_object (&job->file);
+  g_clear_object (&job->dest);
+  g_free (job);
+}
+
+/* In a worker thread, on a read-only connection of its own. */
+static void
+daily_backup_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  DailyBackup *job = task_data;
+  g_autofree char *path = g_file_get_path (job->file);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_busy_timeout (db, 5000);
+  if (rc != SQLITE_OK)
+    _lectern_sqlite_set_error (&error, db, rc, job->file);
+  else if (_lectern_backup_connection (db, job->dest, &error))
+    rotate (job->file);
+  sqlite3_close_v2 (db);
+
+  if (error != NULL)
+    g_message ("%s", error->message);
+  g_task_return_boolean (task, error == NULL);
+}
 gboolean
 _lectern_corpus_backup_before_migration (LecternCorpus  *self,
                                          int             from_version,
@@ -253,6 +309,28 @@ _lectern_corpus_backup_daily (LecternCorpus  *self,
             return TRUE;
         }
     }
+
+  {
+    GStatBuf st;
+
+    if (g_stat (self->path, &st) == 0 && st.st_size > SYNC_BACKUP_MAX_BYTES)
+      {
+        g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+        DailyBackup *job = g_new0 (DailyBackup, 1);
+
+        job->file = g_object_ref (self->file);
+        job->dest = next_backup_file (self->file, NULL, error);
+        if (job->dest == NULL)
+          {
+            daily_backup_free (job);
+            return FALSE;
+          }
+        g_task_set_source_tag (task, _lectern_corpus_backup_daily);
+        g_task_set_task_data (task, job, daily_backup_free);
+        g_task_run_in_thread (task, daily_backup_thread);
+        return TRUE;
+      }
+  }
 
   return make_backup (self, NULL, error);
 }

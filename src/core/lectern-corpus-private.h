@@ -178,6 +178,12 @@ void         _lectern_corpus_undo_push     (LecternCorpus  *self,
                                             gint64          document_id,
                                             const char     *label);
 
+/* Copies the database of @source to @dest with the online backup API,
+ * through a temporary file beside @dest. */
+gboolean     _lectern_backup_connection    (sqlite3        *source,
+                                            GFile          *dest,
+                                            GError        **error);
+
 /* lectern-corpus-backups.c */
 /* The daily backup, when the newest is more than a day old. */
 gboolean     _lectern_corpus_backup_daily  (LecternCorpus  *self,

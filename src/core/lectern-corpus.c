@@ -1059,19 +1059,15 @@ lectern_corpus_check (LecternCorpus  *self,
 /* Backup                                                              */
 
 gboolean
-lectern_corpus_backup (LecternCorpus  *self,
-                       GFile          *dest,
-                       GError        **error)
+_lectern_backup_connection (sqlite3  *source,
+                            GFile    *dest,
+                            GError  **error)
 {
   g_autofree char *dest_path = NULL;
   g_autofree char *tmp_path = NULL;
   sqlite3 *dest_db = NULL;
   sqlite3_backup *backup;
   int rc;
-
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (dest), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   dest_path = g_file_get_path (dest);
   if (dest_path == NULL)
@@ -1090,7 +1086,7 @@ lectern_corpus_backup (LecternCorpus  *self,
   rc = sqlite3_open_v2 (tmp_path, &dest_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
     {
-      backup = sqlite3_backup_init (dest_db, "main", self->db, "main");
+      backup = sqlite3_backup_init (dest_db, "main", source, "main");
       if (backup == NULL)
         rc = sqlite3_errcode (dest_db);
       else
@@ -1136,4 +1132,16 @@ lectern_corpus_backup (LecternCorpus  *self,
     }
 
   return TRUE;
+}
+
+gboolean
+lectern_corpus_backup (LecternCorpus  *self,
+                       GFile          *dest,
+                       GError        **error)
+{
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (dest), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _lectern_backup_connection (self->db, dest, error);
 }
