@@ -149,6 +149,83 @@ test_two_passages (void)
                    g_array_index (chunks, LecternChunk, 1).b_start);
 }
 
+/* A text against itself is one passage, whole. */
+static void
+test_identical (void)
+{
+  glong s, e;
+  g_autofree char *a = text_around ("alpha", PASSAGE, &s, &e);
+  g_autoptr(GArray) chunks = lectern_shared_passages (a, a, 0);
+  const LecternChunk *c;
+
+  g_assert_cmpuint (chunks->len, ==, 1);
+  c = &g_array_index (chunks, LecternChunk, 0);
+  g_assert_cmpint (c->a_start, ==, 0);
+  g_assert_cmpint (c->a_start, ==, c->b_start);
+  g_assert_cmpint (c->a_end, ==, c->b_end);
+  /* Up to the last word. */
+  {
+    const char *p = a + strlen (a);
+
+    while (p > a && !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p))))
+      p = g_utf8_prev_char (p);
+    g_assert_cmpint (c->a_end, ==, g_utf8_pointer_to_offset (a, p));
+  }
+  g_assert_cmpfloat (c->score, ==, 1.0);
+}
+
+/* Random texts from a small vocabulary, with reused pieces: passages are
+ * inside both texts, in a's order, with scores in (0, 1]. */
+static void
+test_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autoptr(GString) a = g_string_new (NULL);
+      g_autoptr(GString) b = g_string_new (NULL);
+      g_autoptr(GArray) chunks = NULL;
+      glong la, lb, last = 0;
+
+      for (guint w = 0; w < 400; w++)
+        g_string_append_printf (a, "w%u%s", g_rand_int_range (rand, 0, 40), w % 9 == 8 ? ". " : " ");
+      for (guint w = 0; w < 400; w++)
+        {
+          /* Now and then a stretch of a, lightly changed. */
+          if (g_rand_int_range (rand, 0, 60) == 0)
+            {
+              guint from = g_rand_int_range (rand, 0, a->len / 2);
+              guint len = g_rand_int_range (rand, 20, a->len / 2);
+
+              g_string_append_len (b, a->str + from, len);
+              g_string_append (b, " changed ");
+            }
+          g_string_append_printf (b, "w%u ", g_rand_int_range (rand, 0, 40));
+        }
+
+      chunks = lectern_shared_passages (a->str, b->str, 0);
+      la = lectern_text_length (a->str);
+      lb = lectern_text_length (b->str);
+      for (guint i = 0; i < chunks->len; i++)
+        {
+          const LecternChunk *c = &g_array_index (chunks, LecternChunk, i);
+
+          g_assert_cmpint (c->kind, ==, LECTERN_CHUNK_SHARED);
+          g_assert_cmpint (0, <=, c->a_start);
+          g_assert_cmpint (c->a_start, <, c->a_end);
+          g_assert_cmpint (c->a_end, <=, la);
+          g_assert_cmpint (0, <=, c->b_start);
+          g_assert_cmpint (c->b_start, <, c->b_end);
+          g_assert_cmpint (c->b_end, <=, lb);
+          g_assert_cmpint (c->a_start, >=, last);
+          g_assert_cmpfloat (c->score, >, 0.0);
+          g_assert_cmpfloat (c->score, <=, 1.0);
+          last = c->a_start;
+        }
+    }
+}
+
 /* ------------------------------------------------------------------ */
 
 static LecternCorpus *
@@ -394,6 +471,8 @@ main (int   argc,
   g_test_add_func ("/Lectern/SharedPassages/case-and-accents", test_case_and_accents);
   g_test_add_func ("/Lectern/SharedPassages/nothing-shared", test_nothing_shared);
   g_test_add_func ("/Lectern/SharedPassages/two-passages", test_two_passages);
+  g_test_add_func ("/Lectern/SharedPassages/identical", test_identical);
+  g_test_add_func ("/Lectern/SharedPassages/random", test_random);
   g_test_add_func ("/Lectern/SharedPassages/where", test_where);
   g_test_add_func ("/Lectern/SharedPassages/where-errors", test_where_errors);
   g_test_add_func ("/Lectern/SharedPassages/where-reference", test_where_reference);
