@@ -154,6 +154,38 @@ lectern_corpus_list_backups (GFile   *file,
   return g_steal_pointer (&backups);
 }
 
+/* A backup cut short by the end of its process leaves NAME….lectern.part;
+ * one a day old is no longer being written. */
+static void
+remove_stale_parts (GFile *file)
+{
+  g_autoptr(GFile) folder = lectern_corpus_dup_backup_folder (file);
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  children = g_file_enumerate_children (folder,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                        G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (children == NULL)
+    return;
+
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+      GFile *child = NULL;
+      g_autoptr(GDateTime) modified = NULL;
+
+      if (!g_file_enumerator_iterate (children, &info, &child, NULL, NULL) || info == NULL)
+        break;
+      if (!g_str_has_suffix (g_file_info_get_name (info), ".lectern.part"))
+        continue;
+      modified = g_file_info_get_modification_date_time (info);
+      if (modified != NULL && g_date_time_difference (now, modified) > DAY)
+        g_file_delete (child, NULL, NULL);
+    }
+}
+
 static void
 rotate (GFile *file)
 {
@@ -164,6 +196,8 @@ rotate (GFile *file)
 
   for (guint i = LECTERN_CORPUS_BACKUPS_KEPT; i < backups->len; i++)
     g_file_delete (g_ptr_array_index (backups, i), NULL, NULL);
+
+  remove_stale_parts (file);
 }
 
 /* The next backup's file: NAME-YYYYMMDD-HHMMSS[-why].lectern, names
