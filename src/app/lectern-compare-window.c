@@ -86,7 +86,7 @@ static guint signals[N_SIGNALS];
 static const char *tag_names[] = {
   "compare-insert", "compare-delete", "compare-replace",
   "compare-pair-0", "compare-pair-1", "compare-unpaired",
-  "compare-shared", "compare-focus", "compare-chosen",
+  "compare-shared", "compare-focus", "compare-focus-pair", "compare-chosen",
 };
 
 static void run_comparison (LecternCompareWindow *self);
@@ -333,15 +333,19 @@ set_current (LecternCompareWindow *self,
 
       gtk_text_buffer_get_bounds (b, &s, &e);
       gtk_text_buffer_remove_tag_by_name (b, "compare-focus", &s, &e);
+      gtk_text_buffer_remove_tag_by_name (b, "compare-focus-pair", &s, &e);
     }
 
   self->current = index;
   if (index >= 0)
     {
       const LecternChunk *c = &g_array_index (self->chunks, LecternChunk, index);
+      /* A pair is a paragraph or sentence: tint it; a change is a few
+       * words: underline them. */
+      const char *tag = c->kind == LECTERN_CHUNK_PAIR ? "compare-focus-pair" : "compare-focus";
 
-      apply_side (self, 0, "compare-focus", c->a_start, c->a_end);
-      apply_side (self, 1, "compare-focus", c->b_start, c->b_end);
+      apply_side (self, 0, tag, c->a_start, c->a_end);
+      apply_side (self, 1, tag, c->b_start, c->b_end);
     }
   lectern_compare_bands_set_focus (self->bands, index);
 
@@ -855,6 +859,35 @@ lectern_compare_window_get_bands (LecternCompareWindow *self)
 /* ------------------------------------------------------------------ */
 /* Actions                                                             */
 
+/* After a jump with synchronised scrolling the right pane follows the
+ * left through the anchors; where anchors cross (shared passages moved
+ * around) the chunk may still be off screen: bring it in, without moving
+ * the left pane back. */
+static void
+reveal_right_cb (gpointer data)
+{
+  g_autoptr(LecternCompareWindow) self = data;
+  GtkTextView *view = text_view (self, 1);
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  const LecternChunk *c;
+  GdkRectangle visible, loc;
+  GtkTextIter iter;
+
+  if (self->chunks == NULL || self->current < 0 || adj == NULL)
+    return;
+  c = &g_array_index (self->chunks, LecternChunk, self->current);
+  if (c->b_start < 0)
+    return;
+  gtk_text_buffer_get_iter_at_offset (buffer (self, 1), &iter, c->b_start);
+  gtk_text_view_get_iter_location (view, &iter, &loc);
+  gtk_text_view_get_visible_rect (view, &visible);
+  if (loc.y >= visible.y && loc.y + loc.height <= visible.y + visible.height)
+    return;
+  self->syncing = TRUE;
+  gtk_adjustment_set_value (adj, loc.y - 0.3 * gtk_adjustment_get_page_size (adj));
+  self->syncing = FALSE;
+}
+
 static void
 go_to_chunk (LecternCompareWindow *self,
              int                   index)
@@ -884,6 +917,8 @@ go_to_chunk (LecternCompareWindow *self,
         gtk_text_view_scroll_to_mark (text_view (self, side), mark, 0.0, TRUE, 0.0, 0.3);
     }
   set_current (self, index);
+  if (self->sync_scroll && c->a_start >= 0 && c->b_start >= 0)
+    g_timeout_add_once (100, reveal_right_cb, g_object_ref (self));
 }
 
 static void
@@ -1298,6 +1333,7 @@ create_tags (GtkTextBuffer *b)
   gtk_text_buffer_create_tag (b, "compare-unpaired", "paragraph-background", "rgba(119, 118, 123, 0.14)",
                               "style", PANGO_STYLE_ITALIC, NULL);
   gtk_text_buffer_create_tag (b, "compare-shared", "background", "rgba(230, 97, 0, 0.20)", NULL);
+  gtk_text_buffer_create_tag (b, "compare-focus-pair", "paragraph-background", "rgba(53, 132, 228, 0.20)", NULL);
   gtk_text_buffer_create_tag (b, "compare-chosen", "background", "rgba(53, 132, 228, 0.30)",
                               "underline", PANGO_UNDERLINE_DOUBLE, NULL);
   gtk_text_buffer_create_tag (b, "compare-focus", "underline", PANGO_UNDERLINE_SINGLE,
@@ -1308,6 +1344,48 @@ static GtkExpression *
 title_expression (void)
 {
   return gtk_property_expression_new (LECTERN_TYPE_DOCUMENT, NULL, "title");
+}
+
+/* Titles are long: ellipsized, so the window is not as wide as the
+ * longest title; the date tells apart two versions with the same title. */
+static void
+setup_document_item (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  max_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (max_chars));
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_document_item (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  max_chars)
+{
+  LecternDocument *doc = gtk_list_item_get_item (item);
+  const char *date = lectern_document_get_date (doc);
+  g_autofree char *text = NULL;
+
+  if (date != NULL)
+    /* Translators: a document in the chooser: "Title — 2021-11-12" */
+    text = g_strdup_printf (_("%s — %s"), lectern_document_get_title (doc), date);
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      text ? text : lectern_document_get_title (doc));
+}
+
+static GtkListItemFactory *
+document_factory (int max_chars)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_document_item), GINT_TO_POINTER (max_chars));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_document_item), GINT_TO_POINTER (max_chars));
+  return factory;
 }
 
 static void
@@ -1325,8 +1403,16 @@ lectern_compare_window_init (LecternCompareWindow *self)
   g_signal_group_connect_object (self->corpus_signals, "changed",
                                  G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_drop_down_set_expression (self->dropdown_a, title_expression ());
-  gtk_drop_down_set_expression (self->dropdown_b, title_expression ());
+  for (guint side = 0; side < 2; side++)
+    {
+      GtkDropDown *dropdown = side == 0 ? self->dropdown_a : self->dropdown_b;
+      g_autoptr(GtkListItemFactory) button = document_factory (20);
+      g_autoptr(GtkListItemFactory) list = document_factory (70);
+
+      gtk_drop_down_set_expression (dropdown, title_expression ());
+      gtk_drop_down_set_factory (dropdown, button);
+      gtk_drop_down_set_list_factory (dropdown, list);
+    }
   g_signal_connect_object (self->dropdown_a, "notify::selected",
                            G_CALLBACK (dropdown_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->dropdown_b, "notify::selected",

@@ -474,7 +474,7 @@ load_tags (LecternExportDialog *self)
   g_autoptr(GListModel) tags = lectern_corpus_list_tags (self->corpus, NULL);
   GtkStringList *list = gtk_string_list_new (NULL);
 
-  gtk_string_list_append (list, _("All tags, and passages without a tag"));
+  gtk_string_list_append (list, _("Any tag"));
   g_array_set_size (self->tag_ids, 0);
   for (guint i = 0; tags != NULL && i < g_list_model_get_n_items (tags); i++)
     {

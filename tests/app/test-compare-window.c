@@ -308,8 +308,8 @@ test_translation (Fixture       *f,
   /* The pair under the cursor is the one under focus. */
   gtk_widget_activate_action (GTK_WIDGET (window), "compare.next-change", NULL);
   g_assert_cmpint (lectern_compare_window_get_current (window), ==, 0);
-  g_assert_true (has_tag (window, 0, "compare-focus"));
-  g_assert_true (has_tag (window, 1, "compare-focus"));
+  g_assert_true (has_tag (window, 0, "compare-focus-pair"));
+  g_assert_true (has_tag (window, 1, "compare-focus-pair"));
 
   /* Pair the two titles' first words by hand: saved in the project, and
    * the alignment keeps it. */
