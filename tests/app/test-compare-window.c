@@ -10,6 +10,7 @@
 
 #include "lectern-application.h"
 #include "lectern-compare-window.h"
+#include "lectern-where-popover.h"
 
 #define VERSION_1 \
   "Low Water on the Tavra\n" \
@@ -374,6 +375,87 @@ test_shared (Fixture       *f,
   close_window (window);
 }
 
+/* Both panes are readers: a passage tagged in the right pane is an
+ * annotation of that document, highlighted there. */
+static void
+test_annotate_in_pane (Fixture       *f,
+                       gconstpointer  data)
+{
+  LecternCompareWindow *window = open_comparison (f, f->v1, f->v2, LECTERN_COMPARE_MODE_VERSIONS);
+  LecternReaderView *right = lectern_compare_window_get_pane (window, 1);
+  g_autoptr(LecternTag) tag = lectern_corpus_ensure_tag_path (f->corpus, "Water/Shortage", NULL);
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  lectern_reader_view_select_range (right, 30, 50);
+  g_assert_true (lectern_reader_view_apply_tag (right, lectern_tag_get_id (tag), &error));
+  g_assert_no_error (error);
+  list = lectern_corpus_list_annotations (f->corpus, f->v2, 0, FALSE, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  drain ();
+  ids = lectern_reader_text_dup_ids_at (lectern_reader_view_get_text_view (right), 35);
+  g_assert_cmpuint (ids->len, ==, 1);
+  /* The comparison's marks are still there. */
+  g_assert_true (has_tag (window, 1, "compare-replace"));
+
+  /* Ctrl+T in the window opens the tag picker of the focused pane. */
+  gtk_widget_grab_focus (GTK_WIDGET (lectern_reader_view_get_text_view (right)));
+  lectern_reader_view_select_range (right, 60, 70);
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.tag-selection", NULL);
+  WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (lectern_reader_view_get_tag_picker (right))));
+  gtk_popover_popdown (GTK_POPOVER (lectern_reader_view_get_tag_picker (right)));
+
+  close_window (window);
+}
+
+static void
+place_activated_cb (LecternWherePopover *popover,
+                    gint64               document_id,
+                    glong                start,
+                    glong                end,
+                    gint64              *activated)
+{
+  *activated = document_id;
+}
+
+/* "Where else does this passage occur?" finds the quotation in the other
+ * document, and activating the place reports it. */
+static void
+test_where (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *button = gtk_button_new_with_label ("anchor");
+  LecternWherePopover *popover = LECTERN_WHERE_POPOVER (lectern_where_popover_new ());
+  glong start = g_utf8_pointer_to_offset (QUOTING_1, strstr (QUOTING_1, SHARED_QUOTE));
+  glong end = start + g_utf8_strlen (SHARED_QUOTE, -1);
+  gint64 activated = 0;
+  GArray *places;
+
+  gtk_window_set_child (GTK_WINDOW (window), button);
+  gtk_widget_set_parent (GTK_WIDGET (popover), button);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (window));
+  g_signal_connect (popover, "place-activated", G_CALLBACK (place_activated_cb), &activated);
+
+  lectern_where_popover_search (popover, f->corpus, f->q1, start, end);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  g_assert_true (lectern_where_popover_get_busy (popover));
+  WAIT_UNTIL (!lectern_where_popover_get_busy (popover));
+  places = lectern_where_popover_get_places (popover);
+  g_assert_nonnull (places);
+  g_assert_cmpuint (places->len, >=, 1);
+  g_assert_cmpint (g_array_index (places, LecternPlace, 0).document_id, ==, f->q2);
+
+  lectern_where_popover_activate (popover, 0);
+  g_assert_cmpint (activated, ==, f->q2);
+
+  gtk_widget_unparent (GTK_WIDGET (popover));
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 /* Scrolling one pane scrolls the other to the same place in the text. */
 static void
 test_sync_scroll (Fixture       *f,
@@ -433,6 +515,8 @@ main (int   argc,
   g_test_add ("/Lectern/CompareWindow/versions", Fixture, NULL, fixture_set_up, test_versions, fixture_tear_down);
   g_test_add ("/Lectern/CompareWindow/translation", Fixture, NULL, fixture_set_up, test_translation, fixture_tear_down);
   g_test_add ("/Lectern/CompareWindow/shared", Fixture, NULL, fixture_set_up, test_shared, fixture_tear_down);
+  g_test_add ("/Lectern/CompareWindow/annotate-in-pane", Fixture, NULL, fixture_set_up, test_annotate_in_pane, fixture_tear_down);
+  g_test_add ("/Lectern/CompareWindow/where", Fixture, NULL, fixture_set_up, test_where, fixture_tear_down);
   g_test_add ("/Lectern/CompareWindow/sync-scroll", Fixture, NULL, fixture_set_up, test_sync_scroll, fixture_tear_down);
 
   return g_test_run ();
