@@ -535,9 +535,9 @@ corpus_new (GFile *file)
 }
 
 static gboolean
-connect (LecternCorpus  *self,
-         int             flags,
-         GError        **error)
+open_connection (LecternCorpus  *self,
+                 int             flags,
+                 GError        **error)
 {
   int rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
 
@@ -630,7 +630,7 @@ open_existing (GFile   *file,
   if (kind == HEADER_OTHER_SQLITE)
     goto not_ours;
 
-  if (!connect (self, SQLITE_OPEN_READWRITE, error))
+  if (!open_connection (self, SQLITE_OPEN_READWRITE, error))
     return NULL;
 
   /* Reading the schema catches a damaged first page. */
@@ -783,7 +783,7 @@ lectern_corpus_create (GFile   *file,
       return NULL;
     }
 
-  if (!connect (self, SQLITE_OPEN_READWRITE, error)
+  if (!open_connection (self, SQLITE_OPEN_READWRITE, error)
       || !configure (self, error)
       || !_lectern_corpus_migrate (self, 0, error)
       || !read_data_version (self, &self->data_version, error))
