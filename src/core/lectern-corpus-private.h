@@ -105,7 +105,7 @@ void         _lectern_corpus_not_found     (LecternCorpus  *self,
                                             const char     *what,
                                             gint64          id);
 
-/* A timestamp as stored: ISO 8601, UTC, milliseconds. (transfer full) */
+/* A timestamp as stored: ISO 8601, UTC, microseconds. (transfer full) */
 char        *_lectern_corpus_format_time   (GDateTime      *time);
 /* (transfer full) or NULL */
 GDateTime   *_lectern_corpus_parse_time    (const char     *text);
