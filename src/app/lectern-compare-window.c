@@ -375,8 +375,6 @@ chunk_at (LecternCompareWindow *self,
           guint                 side,
           glong                 offset)
 {
-  int best = -1;
-
   for (guint i = 0; self->chunks != NULL && i < self->chunks->len; i++)
     {
       const LecternChunk *c = &g_array_index (self->chunks, LecternChunk, i);
@@ -387,11 +385,11 @@ chunk_at (LecternCompareWindow *self,
         continue;
       if (s <= offset && (offset < e || (s == e && s == offset)))
         return i;
-      if (s > offset && self->mode != LECTERN_COMPARE_MODE_SHARED && side == 0)
+      /* Chunks come in the left text's order. */
+      if (s > offset && side == 0)
         break;
-      (void) best;
     }
-  return best;
+  return -1;
 }
 
 static void
