@@ -98,8 +98,9 @@ G_DECLARE_FINAL_TYPE (LecternCorpus, lectern_corpus, LECTERN, CORPUS, GObject)
 LecternCorpus *lectern_corpus_create             (GFile          *file,
                                                   GError        **error);
 /* Opens an existing project, migrating an older schema forward (after a
- * backup beside it). A newer schema, a non-project, a corrupt file: refused,
- * file untouched. */
+ * backup beside it). A newer schema (TOO_NEW), a non-project
+ * (NOT_A_PROJECT), a corrupt or truncated file (CORRUPT): refused, file
+ * untouched. No file: NOT_FOUND. */
 LecternCorpus *lectern_corpus_open               (GFile          *file,
                                                   GError        **error);
 /* (transfer none) */
@@ -150,9 +151,11 @@ gboolean       lectern_corpus_restore_backup     (GFile          *file,
 /* ------------------------------------------------------------------ */
 /* Documents                                                           */
 
-/* Adds a document with @text (must be stored text, see lectern-text.h).
- * Sets the id, length, hash and import time on @document. Same text twice:
- * DUPLICATE, naming the document already there. Returns the new id or 0. */
+/* Adds a document with @text (must be stored text, see lectern-text.h,
+ * and not empty: INVALID otherwise; a title is required and a date must be
+ * YYYY-MM-DD). Sets the id, length, hash and import time on @document.
+ * Same text twice: DUPLICATE, naming the document already there. Returns
+ * the new id or 0. */
 gint64           lectern_corpus_add_document      (LecternCorpus   *self,
                                                    LecternDocument *document,
                                                    const char      *text,
