@@ -278,8 +278,12 @@ GListModel        *lectern_corpus_list_annotations     (LecternCorpus      *self
                                                         gint64              tag_id,
                                                         gboolean            with_subtags,
                                                         GError            **error);
-/* Inserts an annotation as given (id 0: a new id), for importers. Its quote
- * must match the text at its range, else INVALID. Tag ids must exist. */
+/* Inserts an annotation with the given author and times (NULL: the
+ * corpus's author, now; @updated NULL: @created), for importers. It gets a
+ * new id, returned (0 on failure). Quote and context are taken from the
+ * text at the range, so an importer re-anchors first (lectern_text_anchor)
+ * when its offsets may not fit; a range outside the text is INVALID, a
+ * missing tag NOT_FOUND. */
 gint64             lectern_corpus_insert_annotation    (LecternCorpus      *self,
                                                         gint64              document_id,
                                                         glong               start,
