@@ -453,6 +453,15 @@ zip_add (struct archive  *archive,
   return ok;
 }
 
+static int
+append_xml (void       *data,
+            const char *buffer,
+            int         length)
+{
+  g_string_append_len (data, buffer, length);
+  return length;
+}
+
 static gboolean
 write_archive (LecternExportSelection  *selection,
                struct archive          *archive,
@@ -465,11 +474,13 @@ write_archive (LecternExportSelection  *selection,
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *project_memo = NULL;
-  xmlBufferPtr xml_buffer = xmlBufferCreate ();
+  g_autoptr(GString) xml_text = g_string_sized_new (64 * 1024);
   QdeWriter writer = { selection, NULL, users, variables, notes };
   gboolean ok = TRUE;
 
-  writer.xml = xmlNewTextWriterMemory (xml_buffer, 0);
+  /* Into a GString, which grows by doubling: xmlBuffer's growth copies
+   * the document over and over. */
+  writer.xml = xmlNewTextWriter (xmlOutputBufferCreateIO (append_xml, NULL, xml_text, NULL));
   xmlTextWriterSetIndent (writer.xml, 1);
   xmlTextWriterSetIndentString (writer.xml, BAD_CAST " ");
   xmlTextWriterStartDocument (writer.xml, "1.0", "UTF-8", NULL);
@@ -531,9 +542,7 @@ write_archive (LecternExportSelection  *selection,
   xmlTextWriterEndDocument (writer.xml);
   xmlFreeTextWriter (writer.xml);
   if (ok)
-    ok = zip_add (archive, sink, LECTERN_QDPX_PROJECT_FILE,
-                  (const char *) xmlBufferContent (xml_buffer), xmlBufferLength (xml_buffer), error);
-  xmlBufferFree (xml_buffer);
+    ok = zip_add (archive, sink, LECTERN_QDPX_PROJECT_FILE, xml_text->str, xml_text->len, error);
   return ok;
 }
 
