@@ -1,6 +1,13 @@
 /* cli-harness.c — runs the real lectern-cli binary for the CLI tests.
  *
  * The binary's path comes from $LECTERN_CLI, set by tests/cli/meson.build.
+ * $LECTERN_CLI_WRAPPER, when set, is a command line the binary runs under;
+ * a leak or memory error then fails the test (exit 99):
+ *   LECTERN_CLI_WRAPPER="valgrind -q --leak-check=full --error-exitcode=99
+ *     --errors-for-leak-kinds=definite --undef-value-errors=no
+ *     --suppressions=$PWD/tests/cli/valgrind.supp" meson test --suite cli
+ * (--undef-value-errors=no: import's third-party libraries, outside
+ * Lectern and without symbols, make memcheck report conditional jumps.)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,8 +37,17 @@ spawn (const char         *project,
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   const char *binary = g_getenv ("LECTERN_CLI");
+  const char *wrapper = g_getenv ("LECTERN_CLI_WRAPPER");
+  g_auto(GStrv) wrapper_argv = NULL;
 
   g_assert_nonnull (binary);
+  if (wrapper != NULL && wrapper[0] != '\0')
+    {
+      g_autoptr(GError) parse_error = NULL;
+
+      g_shell_parse_argv (wrapper, NULL, &wrapper_argv, &parse_error);
+      g_assert_no_error (parse_error);
+    }
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
@@ -43,6 +59,8 @@ spawn (const char         *project,
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
 
+  for (guint i = 0; wrapper_argv != NULL && wrapper_argv[i] != NULL; i++)
+    g_ptr_array_add (argv, wrapper_argv[i]);
   g_ptr_array_add (argv, (gpointer) binary);
   if (project != NULL)
     {
