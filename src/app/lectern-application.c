@@ -95,11 +95,12 @@ lectern_application_activate (GApplication *app)
         {
           g_autoptr(GFile) file = g_file_new_for_path (last);
           g_autoptr(GError) error = NULL;
+          /* Read before opening, which shows a first document. */
+          gint64 doc = g_settings_get_int64 (lectern_application_get_settings (self),
+                                             "last-document");
 
           if (lectern_window_open_project (lw, file, &error))
             {
-              gint64 doc = g_settings_get_int64 (lectern_application_get_settings (self),
-                                                 "last-document");
               if (doc > 0)
                 lectern_window_set_document_id (lw, doc);
             }

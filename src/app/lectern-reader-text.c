@@ -4,7 +4,7 @@
  * inside another, or one with three tags, would hide the others. Instead
  * each highlight is painted under the text: a translucent tint (tints of
  * overlapping passages add up) and one thin stripe per tag in the gap below
- * the line, on a "lane" that overlapping passages do not share.
+ * the line, on a row that overlapping passages do not share.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,15 +37,15 @@ G_DEFINE_FINAL_TYPE (LecternReaderText, lectern_reader_text, GTK_TYPE_TEXT_VIEW)
 static void
 assign_lanes (LecternReaderText *self)
 {
-  /* Greedy interval colouring over stripe rows: a passage takes the rows
-   * above every passage still open where it starts. */
+  /* Greedy interval colouring of stripe rows: each tag of a passage takes
+   * the lowest row that no passage still open at its start is using. */
   g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
 
   self->max_length = 0;
   for (guint i = 0; i < self->highlights->len; i++)
     {
       LecternHighlight *h = &g_array_index (self->highlights, LecternHighlight, i);
-      guint lane = 0;
+      guint32 used = 0;
 
       for (guint j = 0; j < open->len;)
         {
@@ -55,12 +55,22 @@ assign_lanes (LecternReaderText *self)
             g_array_remove_index_fast (open, j);
           else
             {
-              lane = MAX (lane, o->lane + MAX (o->n_colours, 1));
+              for (guint k = 0; k < o->n_colours; k++)
+                used |= 1u << o->rows[k];
               j++;
             }
         }
 
-      h->lane = lane;
+      for (guint k = 0; k < h->n_colours; k++)
+        {
+          guint row = 0;
+
+          while (row < 31 && (used & (1u << row)))
+            row++;
+          h->rows[k] = row;
+          used |= 1u << row;
+        }
+
       g_array_append_val (open, i);
       self->max_length = MAX (self->max_length, h->end - h->start);
     }
@@ -221,11 +231,11 @@ draw_highlight (LecternReaderText      *self,
 
           for (guint k = 0; k < h->n_colours; k++)
             {
-              guint row = h->lane + k;
+              guint row = h->rows[k];
               graphene_rect_t stripe;
 
               if (row >= MAX_LANES)
-                break;
+                continue;
               graphene_rect_init (&stripe, rect.origin.x,
                                   r0.y + r0.height + 1 + row * STRIPE_STEP,
                                   rect.size.width, STRIPE_HEIGHT);

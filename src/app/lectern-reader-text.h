@@ -19,7 +19,7 @@ typedef struct
   glong   end;
   guint   n_colours;
   GdkRGBA colours[LECTERN_HIGHLIGHT_MAX_COLOURS];
-  guint   lane;               /* first stripe row; set by the view */
+  guint8  rows[LECTERN_HIGHLIGHT_MAX_COLOURS];  /* stripe row per tag; set by the view */
 } LecternHighlight;
 
 #define LECTERN_TYPE_READER_TEXT (lectern_reader_text_get_type ())

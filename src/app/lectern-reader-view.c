@@ -1079,9 +1079,11 @@ apply_font (LecternReaderView *self)
                           pango_font_description_get_style (desc) == PANGO_STYLE_ITALIC ? "italic" : "normal");
   gtk_css_provider_load_from_data (self->font_provider, css->str, -1);
 
-  /* Generous leading; the gap under each line holds the tag stripes. */
-  gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self->text_view), (int) round (px * 0.55));
-  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self->text_view), (int) round (px * 0.95));
+  /* Generous leading; the gap under each line holds the tag stripes
+   * (three rows of three pixels). Paragraphs are usually separated by a
+   * blank line already, so no more is added between them. */
+  gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self->text_view), MAX (10, (int) round (px * 0.55)));
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self->text_view), MAX (10, (int) round (px * 0.55)));
 
   pango_font_description_set_size (desc, (int) (points * PANGO_SCALE));
   metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self->text_view)),
