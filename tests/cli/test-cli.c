@@ -403,6 +403,39 @@ test_restore (void)
   g_assert_nonnull (strstr (missing->err, "p-19990101-000000.lectern"));
 }
 
+/* What a damaged project's message tells the user to do must work. */
+static void
+test_restore_damaged (void)
+{
+  g_autofree char *project = cli_new_project ("p.lectern");
+  g_autofree char *snapshot = cli_temp_path ("snapshot.lectern");
+  g_autoptr(GString) text = g_string_new ("A long document\n\n");
+  g_autofree char *contents = NULL;
+  g_autofree char *titles = NULL;
+  g_autoptr(CliRun) damaged = NULL;
+  g_autoptr(CliRun) restore = NULL;
+  g_autoptr(CliRun) check = NULL;
+  gsize len;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (text, "Sentence %u of a text long enough to fill many pages.\n", i);
+  cli_import_text (project, "long.txt", text->str);
+  g_assert_true (g_file_get_contents (project, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (snapshot, contents, len, NULL));
+  g_assert_true (g_file_set_contents (project, contents, len / 2, NULL));
+
+  damaged = cli_run (project, "documents", NULL);
+  cli_assert_failure (damaged);
+  g_assert_nonnull (strstr (damaged->err, "backup"));
+
+  restore = cli_run (project, "restore", snapshot, NULL);
+  cli_assert_status (restore, 0);
+  titles = document_titles (project);
+  g_assert_cmpstr (titles, ==, "A long document;");
+  check = cli_run (project, "check", NULL);
+  cli_assert_status (check, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,7 +461,8 @@ main (int   argc,
   g_test_add_func ("/Lectern/Cli/open/not-a-project", test_open_not_a_project);
   g_test_add_func ("/Lectern/Cli/check/sound", test_check_sound);
   g_test_add_func ("/Lectern/Cli/check/truncated", test_check_truncated);
-  g_test_add_func ("/Lectern/Cli/restore", test_restore);
+  g_test_add_func ("/Lectern/Cli/restore/by-name-and-path", test_restore);
+  g_test_add_func ("/Lectern/Cli/restore/damaged", test_restore_damaged);
 
   return g_test_run ();
 }
