@@ -580,6 +580,8 @@ popup_tag_picker (LecternReaderView *self,
     }
 
   gtk_popover_set_pointing_to (GTK_POPOVER (self->tag_picker), &rect);
+  /* The floating Tag button would sit under the picker's arrow. */
+  gtk_widget_set_visible (self->tag_button, FALSE);
   gtk_popover_popup (GTK_POPOVER (self->tag_picker));
 }
 
