@@ -167,6 +167,23 @@ annotation_activated_cb (LecternWindow         *self,
 }
 
 static void
+fit_requested_cb (LecternWindow         *self,
+                  gint64                 annotation_id,
+                  LecternAnnotationList *list)
+{
+  g_autoptr(GError) error = NULL;
+  glong start, end;
+
+  if (self->corpus == NULL || !lectern_reader_view_get_selection (self->reader_view, &start, &end))
+    {
+      lectern_window_toast (self, _("Select the new extent of the passage in the reader first"));
+      return;
+    }
+  if (!lectern_corpus_set_annotation_range (self->corpus, annotation_id, start, end, &error))
+    _lectern_window_show_error (self, _("Could Not Change the Passage"), error);
+}
+
+static void
 passage_activated_cb (LecternWindow       *self,
                       gint64               annotation_id,
                       LecternCodebookView *view)
@@ -440,6 +457,7 @@ lectern_window_class_init (LecternWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, annotation_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, document_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fit_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, passage_activated_cb);
 
   _lectern_window_class_init_actions (widget_class);

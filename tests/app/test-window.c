@@ -289,6 +289,15 @@ test_annotate (void)
   lectern_window_show_annotation (window, id);
   g_assert_cmpint (lectern_reader_text_get_flash_id (lectern_reader_view_get_text_view (window->reader_view)), ==, id);
 
+  /* Extended to a wider selection from its row's menu. */
+  lectern_reader_view_select_range (window->reader_view, joint - strlen ("and that "), joint + strlen ("a joint commission"));
+  gtk_widget_activate_action (GTK_WIDGET (window->annotation_list), "annotations.fit", "x", id);
+  drain ();
+  a = lectern_corpus_dup_annotation (corpus, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_annotation_get_quote (a), ==, "and that a joint commission");
+  g_clear_object (&a);
+
   /* A note, written in the list's note editor, saved when it closes. */
   note = lectern_annotation_list_edit_note (window->annotation_list, id);
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (note)));
