@@ -62,9 +62,15 @@ typedef struct
   GPtrArray *notes;        /* PlacedNote */
 } Page;
 
+/* A flow is cut into blocks, one PangoLayout per line of its text:
+ * Pango counts characters from the start of a layout for each of its
+ * lines, which is quadratic for a whole book in one layout. */
 typedef struct
 {
-  PangoLayout *layout;
+  GPtrArray   *blocks;     /* PangoLayout */
+  GArray      *line_start; /* int: byte index of each line in the flow's text */
+  GArray      *line_block; /* int: the block of each line */
+  GArray      *block_start;/* int: byte index of each block in the flow's text */
   GArray      *line_y;     /* double: top of each line */
   GArray      *line_h;     /* double */
   GArray      *baseline;   /* double */
@@ -91,7 +97,10 @@ G_DEFINE_FINAL_TYPE (LecternPrintLayout, lectern_print_layout, G_TYPE_OBJECT)
 static void
 clear_flow (Flow *flow)
 {
-  g_clear_object (&flow->layout);
+  g_clear_pointer (&flow->blocks, g_ptr_array_unref);
+  g_clear_pointer (&flow->line_start, g_array_unref);
+  g_clear_pointer (&flow->line_block, g_array_unref);
+  g_clear_pointer (&flow->block_start, g_array_unref);
   g_clear_pointer (&flow->line_y, g_array_unref);
   g_clear_pointer (&flow->line_h, g_array_unref);
   g_clear_pointer (&flow->baseline, g_array_unref);
@@ -294,9 +303,12 @@ _lectern_print_layout_new_document (LecternExportSelection  *selection,
   PangoAttribute *attribute;
   guint number = 0;
   int offset;
+  const char *walker;
+  glong walked = 0;
 
   if (text == NULL)
     return NULL;
+  walker = text;
   self->is_document = TRUE;
 
   /* The title heads the first page, inside the main flow. */
@@ -325,8 +337,11 @@ _lectern_print_layout_new_document (LecternExportSelection  *selection,
       glong start = lectern_annotation_get_start (annotation);
       glong end = lectern_annotation_get_end (annotation);
 
-      highlight.start = offset + (g_utf8_offset_to_pointer (text, start) - text);
-      highlight.end = offset + (g_utf8_offset_to_pointer (text, end) - text);
+      /* Starts come in order: walk on from the last one. */
+      walker = g_utf8_offset_to_pointer (walker, start - walked);
+      walked = start;
+      highlight.start = offset + (walker - text);
+      highlight.end = offset + (g_utf8_offset_to_pointer (walker, end - start) - text);
       parse_colour (first_colour (selection, annotation), highlight.rgb);
       g_array_append_val (self->highlights, highlight);
 
@@ -511,34 +526,120 @@ lectern_print_layout_new_for_report (LecternCorpus         *corpus,
 /* ------------------------------------------------------------------ */
 /* Pagination                                                          */
 
-static void
-measure_flow (Flow *flow)
+/* The attributes of @attrs that fall in [start, end), moved to start at 0.
+ * @attrs lists them by start: *@cursor remembers where to look next. */
+static PangoAttrList *
+slice_attributes (GSList  *attrs,
+                  GSList **cursor,
+                  int      start,
+                  int      end)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (flow->layout);
+  PangoAttrList *slice = NULL;
 
+  /* Attributes that ended before @start are done with for good only when
+   * they also started before every later block: skip by start. */
+  while (*cursor != NULL && ((PangoAttribute *) (*cursor)->data)->end_index <= (guint) start
+         && ((PangoAttribute *) (*cursor)->data)->start_index <= (guint) start)
+    *cursor = (*cursor)->next;
+  for (GSList *l = *cursor; l != NULL; l = l->next)
+    {
+      PangoAttribute *attribute = l->data;
+      PangoAttribute *copy;
+
+      if (attribute->start_index >= (guint) end)
+        break;
+      if (attribute->end_index <= (guint) start)
+        continue;
+      copy = pango_attribute_copy (attribute);
+      copy->start_index = MAX (attribute->start_index, (guint) start) - start;
+      copy->end_index = MIN (attribute->end_index, (guint) end) - start;
+      if (slice == NULL)
+        slice = pango_attr_list_new ();
+      pango_attr_list_insert (slice, copy);
+    }
+  return slice;
+}
+
+static void
+build_flow (Flow          *flow,
+            PangoContext  *context,
+            const char    *text,
+            PangoAttrList *attrs,
+            const char    *font_name,
+            double         width)
+{
+  PangoFontDescription *font = pango_font_description_from_string (font_name);
+  GSList *all = attrs != NULL ? pango_attr_list_get_attributes (attrs) : NULL;
+  GSList *cursor = all;
+  const char *p = text;
+  double top = 0;
+
+  flow->blocks = g_ptr_array_new_with_free_func (g_object_unref);
+  flow->line_start = g_array_new (FALSE, FALSE, sizeof (int));
+  flow->line_block = g_array_new (FALSE, FALSE, sizeof (int));
+  flow->block_start = g_array_new (FALSE, FALSE, sizeof (int));
   flow->line_y = g_array_new (FALSE, FALSE, sizeof (double));
   flow->line_h = g_array_new (FALSE, FALSE, sizeof (double));
   flow->baseline = g_array_new (FALSE, FALSE, sizeof (double));
   flow->line_x = g_array_new (FALSE, FALSE, sizeof (double));
   flow->lines = g_ptr_array_new ();
-  do
-    {
-      PangoRectangle logical;
-      double x, y, h, baseline;
 
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      y = (double) logical.y / PANGO_SCALE;
-      h = (double) logical.height / PANGO_SCALE;
-      baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-      g_array_append_val (flow->line_y, y);
-      g_array_append_val (flow->line_h, h);
-      g_array_append_val (flow->baseline, baseline);
-      x = (double) logical.x / PANGO_SCALE;
-      g_array_append_val (flow->line_x, x);
-      g_ptr_array_add (flow->lines, pango_layout_iter_get_line_readonly (iter));
+  for (;;)
+    {
+      const char *end = strchr (p, '\n');
+      int block_start = p - text;
+      int length = end != NULL ? end - p : (int) strlen (p);
+      PangoLayout *layout = pango_layout_new (context);
+      PangoAttrList *block_attrs = slice_attributes (all, &cursor, block_start, block_start + length);
+      PangoLayoutIter *iter;
+      int block = flow->blocks->len;
+      int height;
+
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_text (layout, p, length);
+      if (block_attrs != NULL)
+        {
+          pango_layout_set_attributes (layout, block_attrs);
+          pango_attr_list_unref (block_attrs);
+        }
+      g_ptr_array_add (flow->blocks, layout);
+      g_array_append_val (flow->block_start, block_start);
+
+      iter = pango_layout_get_iter (layout);
+      do
+        {
+          PangoRectangle logical;
+          PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+          double x, y, h, baseline;
+          int line_start = block_start + line->start_index;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          x = (double) logical.x / PANGO_SCALE;
+          y = top + (double) logical.y / PANGO_SCALE;
+          h = (double) logical.height / PANGO_SCALE;
+          baseline = top + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+          g_array_append_val (flow->line_y, y);
+          g_array_append_val (flow->line_h, h);
+          g_array_append_val (flow->baseline, baseline);
+          g_array_append_val (flow->line_x, x);
+          g_array_append_val (flow->line_start, line_start);
+          g_array_append_val (flow->line_block, block);
+          g_ptr_array_add (flow->lines, line);
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+      pango_layout_get_size (layout, NULL, &height);
+      top += (double) height / PANGO_SCALE;
+
+      if (end == NULL)
+        break;
+      p = end + 1;
     }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
+
+  g_slist_free_full (all, (GDestroyNotify) pango_attribute_destroy);
+  pango_font_description_free (font);
 }
 
 static Page *
@@ -632,7 +733,7 @@ lectern_print_layout_paginate (LecternPrintLayout *self,
                                double              height)
 {
   Rich endnotes;
-  PangoFontDescription *font;
+  PangoContext *context;
   double text_width = width;
   double margin_width = 0;
   guint page_nr = 0;
@@ -659,16 +760,9 @@ lectern_print_layout_paginate (LecternPrintLayout *self,
       text_width = width - margin_width - GUTTER;
     }
 
-  self->flows[0].layout = pango_cairo_create_layout (cr);
-  font = pango_font_description_from_string (self->is_document ? TEXT_FONT : REPORT_FONT);
-  pango_layout_set_font_description (self->flows[0].layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (self->flows[0].layout, (int) (text_width * PANGO_SCALE));
-  pango_layout_set_wrap (self->flows[0].layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (self->flows[0].layout, self->text, -1);
-  if (self->attrs != NULL)
-    pango_layout_set_attributes (self->flows[0].layout, self->attrs);
-  measure_flow (&self->flows[0]);
+  context = pango_cairo_create_context (cr);
+  build_flow (&self->flows[0], context, self->text, self->attrs,
+              self->is_document ? TEXT_FONT : REPORT_FONT, text_width);
 
   add_page (self);
   page_y = paginate_flow (self, 0, &page_nr, 0);
@@ -685,7 +779,7 @@ lectern_print_layout_paginate (LecternPrintLayout *self,
   for (guint i = 0, line = 0; i < self->notes->len; i++)
     {
       Note *note = &g_array_index (self->notes, Note, i);
-      g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+      g_autoptr(PangoLayout) layout = pango_layout_new (context);
       g_autoptr(GString) markup = g_string_new (NULL);
       PangoFontDescription *note_font = pango_font_description_from_string (NOTE_FONT);
       guint note_page;
@@ -693,7 +787,7 @@ lectern_print_layout_paginate (LecternPrintLayout *self,
       int layout_height;
 
       while (line + 1 < n_lines
-             && ((PangoLayoutLine *) g_ptr_array_index (self->flows[0].lines, line + 1))->start_index <= note->anchor)
+             && g_array_index (self->flows[0].line_start, int, line + 1) <= note->anchor)
         line++;
       note_page = line_page[line];
       y = MAX (line_y[line], bottoms[note_page]);
@@ -745,19 +839,11 @@ lectern_print_layout_paginate (LecternPrintLayout *self,
       pango_attr_list_splice (attrs, endnotes.attrs, strlen (heading), endnotes.text->len);
       g_string_prepend (endnotes.text, heading);
 
-      self->flows[1].layout = pango_cairo_create_layout (cr);
-      font = pango_font_description_from_string (NOTE_FONT);
-      pango_layout_set_font_description (self->flows[1].layout, font);
-      pango_font_description_free (font);
-      pango_layout_set_width (self->flows[1].layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (self->flows[1].layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_text (self->flows[1].layout, endnotes.text->str, endnotes.text->len);
-      pango_layout_set_attributes (self->flows[1].layout, attrs);
-      pango_attr_list_unref (attrs);
-      measure_flow (&self->flows[1]);
+      build_flow (&self->flows[1], context, endnotes.text->str, attrs, NOTE_FONT, width);
       paginate_flow (self, 1, &page_nr, page_y);
     }
   rich_clear (&endnotes);
+  g_object_unref (context);
 
   return self->pages->len;
 }
@@ -778,10 +864,9 @@ draw_highlights (LecternPrintLayout *self,
                  Slice              *slice)
 {
   Flow *flow = &self->flows[0];
-  PangoLayoutLine *first = g_ptr_array_index (flow->lines, slice->first);
   PangoLayoutLine *last = g_ptr_array_index (flow->lines, slice->last - 1);
-  int slice_start = first->start_index;
-  int slice_end = last->start_index + last->length;
+  int slice_start = g_array_index (flow->line_start, int, slice->first);
+  int slice_end = g_array_index (flow->line_start, int, slice->last - 1) + last->length;
   g_autoptr(GArray) here = g_array_new (FALSE, FALSE, sizeof (Highlight));
 
   /* The page's own highlights first, so each line looks at a few. */
@@ -798,8 +883,10 @@ draw_highlights (LecternPrintLayout *self,
   for (int line_nr = slice->first; line_nr < slice->last; line_nr++)
     {
       PangoLayoutLine *line = g_ptr_array_index (flow->lines, line_nr);
-      int line_start = line->start_index;
-      int line_end = line->start_index + line->length;
+      int line_start = g_array_index (flow->line_start, int, line_nr);
+      int line_end = line_start + line->length;
+      /* x ranges take indices into the line's own block. */
+      int block_start = g_array_index (flow->block_start, int, g_array_index (flow->line_block, int, line_nr));
       double y = g_array_index (flow->line_y, double, line_nr) - slice->top + slice->offset;
       double h = g_array_index (flow->line_h, double, line_nr);
 
@@ -811,8 +898,8 @@ draw_highlights (LecternPrintLayout *self,
 
           if (highlight->end <= line_start || highlight->start >= line_end)
             continue;
-          pango_layout_line_get_x_ranges (line, MAX (highlight->start, line_start),
-                                          MIN (highlight->end, line_end), &ranges, &n_ranges);
+          pango_layout_line_get_x_ranges (line, MAX (highlight->start, line_start) - block_start,
+                                          MIN (highlight->end, line_end) - block_start, &ranges, &n_ranges);
           cairo_set_source_rgba (cr, highlight->rgb[0], highlight->rgb[1], highlight->rgb[2],
                                  HIGHLIGHT_ALPHA);
           for (int r = 0; r < n_ranges; r++)
