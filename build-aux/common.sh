@@ -88,11 +88,3 @@ lectern_build ()
   lectern_say "Building $builddir"
   ninja -C "$builddir" "$@"
 }
-
-# The usual first half of both commands.
-lectern_prepare ()
-{
-  lectern_install_packages
-  lectern_configure _build
-  lectern_build _build
-}
