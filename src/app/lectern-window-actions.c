@@ -37,6 +37,7 @@ _lectern_window_update_actions (LecternWindow *self)
   gtk_widget_action_set_enabled (widget, "win.tag-selection", has_document);
   gtk_widget_action_set_enabled (widget, "win.edit-note", has_document);
   gtk_widget_action_set_enabled (widget, "win.document-properties", has_document);
+  _lectern_window_update_tools_actions (self);
 }
 
 static void

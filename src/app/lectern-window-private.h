@@ -57,5 +57,8 @@ void _lectern_window_show_error         (LecternWindow  *self,
                                          const GError   *error);
 void _lectern_window_cancel_import      (LecternWindow  *self);
 gboolean _lectern_window_is_importing   (LecternWindow  *self);
+/* lectern-window-tools.c: compare, where, export, print */
+void _lectern_window_class_init_tools   (GtkWidgetClass *widget_class);
+void _lectern_window_update_tools_actions (LecternWindow *self);
 
 G_END_DECLS

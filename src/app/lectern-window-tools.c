@@ -125,9 +125,10 @@ popover_destroyed_cb (gpointer data)
 }
 
 /* The popover is a child of the reader's text view: it must leave before
- * the text view is finalized. */
+ * the text view is disposed, which a closing window does after
+ * unrealizing it. It is made again when next needed. */
 static void
-text_view_destroyed_cb (LecternWindow *self)
+text_view_unrealized_cb (LecternWindow *self)
 {
   g_object_set_data (G_OBJECT (self), "lectern-where-popover", NULL);
 }
@@ -158,7 +159,7 @@ where_cb (GtkWidget  *widget,
       gtk_widget_set_parent (GTK_WIDGET (popover), GTK_WIDGET (text_view));
       g_signal_connect_object (popover, "place-activated", G_CALLBACK (place_activated_cb), self, G_CONNECT_SWAPPED);
       g_object_set_data_full (G_OBJECT (self), "lectern-where-popover", popover, popover_destroyed_cb);
-      g_signal_connect_object (text_view, "destroy", G_CALLBACK (text_view_destroyed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (text_view, "unrealize", G_CALLBACK (text_view_unrealized_cb), self, G_CONNECT_SWAPPED);
     }
 
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, end);

@@ -461,6 +461,7 @@ lectern_window_class_init (LecternWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, passage_activated_cb);
 
   _lectern_window_class_init_actions (widget_class);
+  _lectern_window_class_init_tools (widget_class);
 }
 
 static void

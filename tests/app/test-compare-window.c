@@ -10,7 +10,9 @@
 
 #include "lectern-application.h"
 #include "lectern-compare-window.h"
+#include "lectern-export-dialog.h"
 #include "lectern-where-popover.h"
+#include "lectern-window-private.h"
 
 #define VERSION_1 \
   "Low Water on the Tavra\n" \
@@ -112,11 +114,58 @@ add (LecternCorpus *corpus,
   return id;
 }
 
+/* A home of the test's own. Not G_TEST_OPTION_ISOLATE_DIRS: that hides
+ * the system data dirs, and with them the icon theme and the MIME data
+ * GTK needs to draw the workbench's icons. */
+static char *
+make_private_home (void)
+{
+  static const char *vars[][2] = {
+    { "HOME", "home" },
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_CACHE_HOME", "cache" },
+    { "XDG_STATE_HOME", "state" },
+    { "XDG_RUNTIME_DIR", "runtime" },
+  };
+  char *root = g_dir_make_tmp ("lectern-compare-test-XXXXXX", NULL);
+
+  g_assert_nonnull (root);
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_autofree char *dir = g_build_filename (root, vars[i][1], NULL);
+
+      g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+      g_setenv (vars[i][0], dir, TRUE);
+    }
+  return root;
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)))
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      remove_tree (child);
+      g_object_unref (info);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "compare.lectern", NULL);
+  static guint n;
+  g_autofree char *name = g_strdup_printf ("compare-%u.lectern", ++n);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(LecternTag) tag = NULL;
   g_autoptr(LecternAnnotation) annotation = NULL;
@@ -456,6 +505,90 @@ test_where (Fixture       *f,
   drain ();
 }
 
+static LecternCompareWindow *
+find_compare_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (LECTERN_IS_COMPARE_WINDOW (w))
+        return LECTERN_COMPARE_WINDOW (w);
+    }
+  return NULL;
+}
+
+static LecternExportDialog *
+find_export_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (LECTERN_IS_EXPORT_DIALOG (w))
+        return LECTERN_EXPORT_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* From the workbench: Ctrl+D compares the current document with the next
+ * one; "where" on a reader selection lists the other place and opens it;
+ * Export opens the dialog. */
+static void
+test_from_workbench (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(LecternApplication) app = lectern_application_new ("org.gnome.Lectern.CompareTest", G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GError) error = NULL;
+  LecternWindow *window;
+  LecternCompareWindow *compare;
+  LecternWherePopover *popover;
+  LecternExportDialog *dialog;
+  glong start = g_utf8_pointer_to_offset (QUOTING_1, strstr (QUOTING_1, SHARED_QUOTE));
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  window = lectern_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  g_assert_true (lectern_window_open_project (window, f->file, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  lectern_window_set_document_id (window, f->v1);
+  drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL));
+  WAIT_UNTIL ((compare = find_compare_window ()) != NULL);
+  g_assert_cmpint (lectern_compare_window_get_document (compare, 0), ==, f->v1);
+  g_assert_cmpint (lectern_compare_window_get_document (compare, 1), ==, f->v2);
+  WAIT_UNTIL (!lectern_compare_window_get_busy (compare) && lectern_compare_window_get_chunks (compare) != NULL);
+  g_assert_true (has_tag (compare, 0, "compare-replace"));
+  gtk_window_destroy (GTK_WINDOW (compare));
+  drain ();
+
+  /* Where else: the quotation in the statement is in the interview. */
+  lectern_window_set_document_id (window, f->q1);
+  lectern_reader_view_select_range (window->reader_view, start, start + g_utf8_strlen (SHARED_QUOTE, -1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.where", NULL));
+  popover = g_object_get_data (G_OBJECT (window), "lectern-where-popover");
+  g_assert_nonnull (popover);
+  WAIT_UNTIL (!lectern_where_popover_get_busy (popover));
+  g_assert_cmpuint (lectern_where_popover_get_places (popover)->len, >=, 1);
+  lectern_where_popover_activate (popover, 0);
+  g_assert_cmpint (lectern_window_get_document_id (window), ==, f->q2);
+  g_assert_true (lectern_reader_view_get_selection (window->reader_view, NULL, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  WAIT_UNTIL ((dialog = find_export_dialog ()) != NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 /* Scrolling one pane scrolls the other to the same place in the text. */
 static void
 test_sync_scroll (Fixture       *f,
@@ -502,11 +635,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *home = make_private_home ();
+  g_autoptr(GFile) home_file = g_file_new_for_path (home);
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
     {
       g_printerr ("No display: the app tests need one (build-aux/test runs them under Xvfb)\n");
+      remove_tree (home_file);
       return 77;
     }
   adw_init ();
@@ -517,7 +655,10 @@ main (int   argc,
   g_test_add ("/Lectern/CompareWindow/shared", Fixture, NULL, fixture_set_up, test_shared, fixture_tear_down);
   g_test_add ("/Lectern/CompareWindow/annotate-in-pane", Fixture, NULL, fixture_set_up, test_annotate_in_pane, fixture_tear_down);
   g_test_add ("/Lectern/CompareWindow/where", Fixture, NULL, fixture_set_up, test_where, fixture_tear_down);
+  g_test_add ("/Lectern/CompareWindow/from-workbench", Fixture, NULL, fixture_set_up, test_from_workbench, fixture_tear_down);
   g_test_add ("/Lectern/CompareWindow/sync-scroll", Fixture, NULL, fixture_set_up, test_sync_scroll, fixture_tear_down);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  remove_tree (home_file);
+  return ret;
 }
