@@ -357,9 +357,11 @@ set_current (LecternCompareWindow *self,
         label = g_strdup_printf (_("Segment %d of %u: only on the right"), index + 1, self->chunks->len);
       else if (c->b_start < 0)
         label = g_strdup_printf (_("Segment %d of %u: only on the left"), index + 1, self->chunks->len);
-      else
+      else if (c->score > 0)
         label = g_strdup_printf (_("Pair %d of %u, confidence %.0f%%"), index + 1, self->chunks->len,
                                  c->score * 100.0);
+      else
+        label = g_strdup_printf (_("Pair %d of %u"), index + 1, self->chunks->len);
     }
   else if (self->mode == LECTERN_COMPARE_MODE_TRANSLATION)
     label = g_strdup (_("Select a passage in each pane to pair them by hand"));

@@ -180,6 +180,11 @@ show_places (LecternWherePopover *self)
     }
   else
     gtk_stack_set_visible_child_name (self->stack, "list");
+
+  /* The list is taller than "Searching…": place the popup anew, flipped
+   * above the passage if it no longer fits below. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    gtk_popover_present (GTK_POPOVER (self));
 }
 
 static void

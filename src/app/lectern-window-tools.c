@@ -167,6 +167,7 @@ where_cb (GtkWidget  *widget,
   gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &rect.x, &rect.y);
   rect.width = MAX (rect.width, 1);
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &rect);
+  g_debug ("Where else: document %" G_GINT64_FORMAT " [%ld, %ld)", self->document_id, start, end);
   lectern_where_popover_search (popover, self->corpus, self->document_id, start, end);
   gtk_popover_popup (GTK_POPOVER (popover));
 }
