@@ -17,7 +17,7 @@ typedef struct
 {
   LecternCorpus *corpus;
   GPtrArray     *documents;  /* LecternDocument */
-  GHashTable    *texts;      /* gint64* → char* */
+  GHashTable    *states;     /* gint64* → DocumentState */
 } Target;
 
 static const char *
@@ -261,55 +261,115 @@ find_document (Target *target,
   return NULL;
 }
 
-static const char *
-get_text (Target  *target,
-          gint64   document_id,
-          GError **error)
+/* What the import knows of one target document: its text, a cursor into
+ * it (annotations mostly come in reading order, so offsets are found by
+ * walking on) and the annotations it already has. */
+typedef struct
 {
-  char *text = g_hash_table_lookup (target->texts, &document_id);
+  char       *text;
+  const char *cursor;
+  glong       cursor_offset;
+  GHashTable *existing;    /* keys of annotation_key() */
+} DocumentState;
 
-  if (text == NULL)
-    {
-      text = lectern_corpus_dup_text (target->corpus, document_id, error);
-      if (text == NULL)
-        return NULL;
-      g_hash_table_insert (target->texts, g_memdup2 (&document_id, sizeof document_id), text);
-    }
-  return text;
+static void
+document_state_free (gpointer data)
+{
+  DocumentState *state = data;
+
+  g_free (state->text);
+  g_hash_table_unref (state->existing);
+  g_free (state);
 }
 
-/* TRUE when the corpus already holds this very annotation, so that
- * importing the same file twice does not double it. */
-static gboolean
-already_present (LecternCorpus *corpus,
-                 gint64         document_id,
-                 glong          start,
-                 glong          end,
-                 const gint64  *tag_ids,
-                 guint          n_tags,
-                 const char    *note)
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
 {
-  g_autoptr(GListModel) annotations = lectern_corpus_list_annotations (corpus, document_id, 0, FALSE, NULL);
-  guint n = annotations != NULL ? g_list_model_get_n_items (annotations) : 0;
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
 
-  for (guint i = 0; i < n; i++)
+  return x < y ? -1 : x > y;
+}
+
+/* Range, note and tag set: what makes two annotations the same, so that
+ * importing a file twice does not double its annotations. */
+static char *
+annotation_key (glong         start,
+                glong         end,
+                const gint64 *tag_ids,
+                guint         n_tags,
+                const char   *note)
+{
+  g_autofree gint64 *sorted = n_tags > 0 ? g_memdup2 (tag_ids, sizeof (gint64) * n_tags) : NULL;
+  GString *key = g_string_new (NULL);
+
+  if (n_tags > 0)
+    qsort (sorted, n_tags, sizeof (gint64), compare_ids);
+  g_string_append_printf (key, "%ld:%ld:", start, end);
+  for (guint i = 0; i < n_tags; i++)
+    g_string_append_printf (key, "%" G_GINT64_FORMAT ",", sorted[i]);
+  g_string_append_c (key, ':');
+  g_string_append (key, note != NULL ? note : "");
+  return g_string_free (key, FALSE);
+}
+
+static DocumentState *
+get_state (Target  *target,
+           gint64   document_id,
+           GError **error)
+{
+  DocumentState *state = g_hash_table_lookup (target->states, &document_id);
+  g_autoptr(GListModel) annotations = NULL;
+  char *text;
+
+  if (state != NULL)
+    return state;
+  text = lectern_corpus_dup_text (target->corpus, document_id, error);
+  if (text == NULL)
+    return NULL;
+  annotations = lectern_corpus_list_annotations (target->corpus, document_id, 0, FALSE, error);
+  if (annotations == NULL)
+    {
+      g_free (text);
+      return NULL;
+    }
+
+  state = g_new0 (DocumentState, 1);
+  state->text = text;
+  state->cursor = text;
+  state->existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
     {
       g_autoptr(LecternAnnotation) annotation = g_list_model_get_item (annotations, i);
-      guint n_existing;
-      gboolean same;
+      guint n_tags;
+      const gint64 *tag_ids = lectern_annotation_get_tag_ids (annotation, &n_tags);
 
-      if (lectern_annotation_get_start (annotation) != start
-          || lectern_annotation_get_end (annotation) != end
-          || g_strcmp0 (lectern_annotation_get_note (annotation), note) != 0)
-        continue;
-      lectern_annotation_get_tag_ids (annotation, &n_existing);
-      same = n_existing == n_tags;
-      for (guint j = 0; same && j < n_tags; j++)
-        same = lectern_annotation_has_tag (annotation, tag_ids[j]);
-      if (same)
-        return TRUE;
+      g_hash_table_add (state->existing,
+                        annotation_key (lectern_annotation_get_start (annotation),
+                                        lectern_annotation_get_end (annotation),
+                                        tag_ids, n_tags, lectern_annotation_get_note (annotation)));
     }
-  return FALSE;
+  g_hash_table_insert (target->states, g_memdup2 (&document_id, sizeof document_id), state);
+  return state;
+}
+
+/* Code points [start, end) of the text, @end within it. */
+static char *
+state_slice (DocumentState *state,
+             glong          start,
+             glong          end)
+{
+  const char *from;
+
+  if (start < state->cursor_offset)
+    {
+      state->cursor = state->text;
+      state->cursor_offset = 0;
+    }
+  state->cursor = g_utf8_offset_to_pointer (state->cursor, start - state->cursor_offset);
+  state->cursor_offset = start;
+  from = state->cursor;
+  return g_strndup (from, g_utf8_offset_to_pointer (from, end - start) - from);
 }
 
 static char *
@@ -373,6 +433,8 @@ import_item (Target      *target,
   g_autoptr(GError) local_error = NULL;
   Parsed parsed = { tag_paths, note, NULL, NULL, NULL, NULL, NULL, 0, 0, FALSE };
   LecternDocument *document;
+  DocumentState *state;
+  g_autofree char *key = NULL;
   const char *text;
   glong start = -1, end = -1;
   JsonNode *body_value;
@@ -397,14 +459,15 @@ import_item (Target      *target,
       return FALSE;
     }
 
-  text = get_text (target, lectern_document_get_id (document), error);
-  if (text == NULL)
+  state = get_state (target, lectern_document_get_id (document), error);
+  if (state == NULL)
     return FALSE;
+  text = state->text;
 
   if (parsed.has_position && parsed.start >= 0 && parsed.start < parsed.end
       && parsed.end <= lectern_document_get_length (document))
     {
-      g_autofree char *slice = lectern_text_slice (text, parsed.start, parsed.end);
+      g_autofree char *slice = state_slice (state, parsed.start, parsed.end);
 
       if (parsed.exact == NULL || g_strcmp0 (slice, parsed.exact) == 0)
         {
@@ -446,9 +509,9 @@ import_item (Target      *target,
       g_array_append_val (tag_ids, tag_id);
     }
 
-  if (already_present (target->corpus, lectern_document_get_id (document), start, end,
-                       (const gint64 *) (gpointer) tag_ids->data, tag_ids->len,
-                       note->len > 0 ? note->str : NULL))
+  key = annotation_key (start, end, (const gint64 *) (gpointer) tag_ids->data, tag_ids->len,
+                        note->len > 0 ? note->str : NULL);
+  if (g_hash_table_contains (state->existing, key))
     {
       g_ptr_array_add (problems, g_strdup_printf (_("%s: already in the project, skipped"), what));
       return FALSE;
@@ -466,6 +529,7 @@ import_item (Target      *target,
       g_ptr_array_add (problems, g_strdup_printf ("%s: %s", what, local_error->message));
       return FALSE;
     }
+  g_hash_table_add (state->existing, g_steal_pointer (&key));
   return TRUE;
 }
 
@@ -484,7 +548,7 @@ lectern_web_annotation_import_data (LecternCorpus  *corpus,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GListModel) documents = NULL;
-  g_autoptr(GHashTable) texts = NULL;
+  g_autoptr(GHashTable) states = NULL;
   Target target;
   JsonNode *root;
   guint added = 0;
@@ -515,10 +579,10 @@ lectern_web_annotation_import_data (LecternCorpus  *corpus,
   documents = lectern_corpus_list_documents (corpus, error);
   if (documents == NULL)
     return FALSE;
-  texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  states = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, document_state_free);
   target.corpus = corpus;
   target.documents = g_ptr_array_new_with_free_func (g_object_unref);
-  target.texts = texts;
+  target.states = states;
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     g_ptr_array_add (target.documents, g_list_model_get_item (documents, i));
 
