@@ -18,6 +18,7 @@ typedef struct
   LecternCorpus *corpus;
   GPtrArray     *documents;  /* LecternDocument */
   GHashTable    *states;     /* gint64* → DocumentState */
+  GHashTable    *tag_ids;    /* path → gint64*, tags found or made so far */
 } Target;
 
 static const char *
@@ -494,8 +495,17 @@ import_item (Target      *target,
   for (guint i = 0; i < tag_paths->len; i++)
     {
       g_autoptr(LecternTag) tag = NULL;
+      const char *path = g_ptr_array_index (tag_paths, i);
+      gint64 *known = g_hash_table_lookup (target->tag_ids, path);
       gint64 tag_id;
 
+      /* Each path costs the corpus a lookup once per import, not per
+       * annotation. */
+      if (known != NULL)
+        {
+          g_array_append_val (tag_ids, *known);
+          continue;
+        }
       tag = lectern_corpus_ensure_tag_path (target->corpus, g_ptr_array_index (tag_paths, i),
                                             &local_error);
       if (tag == NULL)
@@ -506,6 +516,7 @@ import_item (Target      *target,
           return FALSE;
         }
       tag_id = lectern_tag_get_id (tag);
+      g_hash_table_insert (target->tag_ids, g_strdup (path), g_memdup2 (&tag_id, sizeof tag_id));
       g_array_append_val (tag_ids, tag_id);
     }
 
@@ -549,6 +560,7 @@ lectern_web_annotation_import_data (LecternCorpus  *corpus,
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GListModel) documents = NULL;
   g_autoptr(GHashTable) states = NULL;
+  g_autoptr(GHashTable) known_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   Target target;
   JsonNode *root;
   guint added = 0;
@@ -583,6 +595,7 @@ lectern_web_annotation_import_data (LecternCorpus  *corpus,
   target.corpus = corpus;
   target.documents = g_ptr_array_new_with_free_func (g_object_unref);
   target.states = states;
+  target.tag_ids = known_tags;
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     g_ptr_array_add (target.documents, g_list_model_get_item (documents, i));
 
