@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -71,7 +73,7 @@ run_annotate (LecternCli  *cli,
     }
   if (end > lectern_document_get_length (document))
     {
-      lectern_cli_error (_("the passage %ld–%ld lies outside document %" G_GINT64_FORMAT
+      lectern_cli_error (_("the passage %ld–%ld lies outside document %" PRId64
                            ", which has %ld characters"),
                          start, end, document_id, lectern_document_get_length (document));
       return LECTERN_CLI_EXIT_FAILURE;

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -469,7 +471,7 @@ check_duplicate (LecternCorpus    *self,
   if (rc == SQLITE_ROW)
     {
       g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE,
-                   _("“%s” has the same text as “%s” (document %" G_GINT64_FORMAT "), "
+                   _("“%s” has the same text as “%s” (document %" PRId64 "), "
                      "already in “%s”; it was not added again"),
                    lectern_document_get_title (document), _lectern_column_text (stmt, 1),
                    (gint64) sqlite3_column_int64 (stmt, 0), self->path);
@@ -546,7 +548,7 @@ lectern_corpus_add_document (LecternCorpus    *self,
   if (lectern_document_get_id (document) != 0)
     {
       g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
-                   _("“%s” is already document %" G_GINT64_FORMAT "; add a new document instead"),
+                   _("“%s” is already document %" PRId64 "; add a new document instead"),
                    lectern_document_get_title (document), lectern_document_get_id (document));
       return 0;
     }

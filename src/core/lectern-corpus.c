@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -311,7 +313,7 @@ _lectern_corpus_not_found (LecternCorpus  *self,
 {
   g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND,
                /* Translators: "There is no annotation 12 in “notes.lectern”" */
-               _("There is no %s %" G_GINT64_FORMAT " in “%s”"), what, id, self->path);
+               _("There is no %s %" PRId64 " in “%s”"), what, id, self->path);
 }
 
 /* ------------------------------------------------------------------ */
@@ -954,15 +956,15 @@ check_documents (LecternCorpus  *self,
 
       if (!lectern_text_is_stored (text, n_bytes))
         g_ptr_array_add (problems,
-                         g_strdup_printf (_("Document %" G_GINT64_FORMAT " “%s”: its text is not normalized"),
+                         g_strdup_printf (_("Document %" PRId64 " “%s”: its text is not normalized"),
                                           id, title));
       if (g_utf8_strlen (text, n_bytes) != sqlite3_column_int64 (stmt, 2))
         g_ptr_array_add (problems,
-                         g_strdup_printf (_("Document %" G_GINT64_FORMAT " “%s”: its recorded length is wrong"),
+                         g_strdup_printf (_("Document %" PRId64 " “%s”: its recorded length is wrong"),
                                           id, title));
       if (g_strcmp0 (hash, _lectern_column_text (stmt, 3)) != 0)
         g_ptr_array_add (problems,
-                         g_strdup_printf (_("Document %" G_GINT64_FORMAT " “%s”: its text does not match its hash"),
+                         g_strdup_printf (_("Document %" PRId64 " “%s”: its text does not match its hash"),
                                           id, title));
     }
 
@@ -1003,7 +1005,7 @@ check_annotations (LecternCorpus  *self,
       if (start < 0 || end <= start || end > length)
         {
           g_ptr_array_add (problems,
-                           g_strdup_printf (_("Annotation %" G_GINT64_FORMAT ": its range %ld–%ld lies outside "
+                           g_strdup_printf (_("Annotation %" PRId64 ": its range %ld–%ld lies outside "
                                               "document %" G_GINT64_FORMAT " (%ld characters)"),
                                             id, start, end, document_id, length));
           continue;
@@ -1019,7 +1021,7 @@ check_annotations (LecternCorpus  *self,
       actual = _lectern_text_cache_slice (cache, start, end);
       if (g_strcmp0 (actual, quote) != 0)
         g_ptr_array_add (problems,
-                         g_strdup_printf (_("Annotation %" G_GINT64_FORMAT ": its quote “%s” no longer matches "
+                         g_strdup_printf (_("Annotation %" PRId64 ": its quote “%s” no longer matches "
                                             "the text at %ld–%ld of document %" G_GINT64_FORMAT),
                                           id, quote, start, end, document_id));
     }

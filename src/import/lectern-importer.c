@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -130,7 +132,7 @@ lectern_importer_read_file (GFile         *file,
   if (g_file_info_get_size (info) > LECTERN_TEXT_DECODER_MAX_SIZE)
     {
       g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
-                   _("“%s” is too large to import (%" G_GOFFSET_FORMAT " MB; the limit is %d MB)"),
+                   _("“%s” is too large to import (%" PRId64 " MB; the limit is %d MB)"),
                    display_name, g_file_info_get_size (info) / (1024 * 1024),
                    LECTERN_TEXT_DECODER_MAX_SIZE / (1024 * 1024));
       return NULL;

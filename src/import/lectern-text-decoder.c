@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -321,8 +323,8 @@ lectern_text_decoder_decode (const char  *data,
   if (len > LECTERN_TEXT_DECODER_MAX_SIZE)
     {
       g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
-                   _("“%s” is too large to import (%" G_GSIZE_FORMAT " MB; the limit is %d MB)"),
-                   display_name, len / (1024 * 1024), LECTERN_TEXT_DECODER_MAX_SIZE / (1024 * 1024));
+                   _("“%s” is too large to import (%" PRId64 " MB; the limit is %d MB)"),
+                   display_name, (gint64) (len / (1024 * 1024)), LECTERN_TEXT_DECODER_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
 
