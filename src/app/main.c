@@ -16,7 +16,9 @@ main (int   argc,
   g_autoptr(LecternApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* LECTERN_LOCALEDIR lets an uninstalled build (build-aux/run, the tests)
+   * find the catalogues it built. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LECTERN_LOCALEDIR") ? g_getenv ("LECTERN_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
