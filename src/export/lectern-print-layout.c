@@ -840,6 +840,7 @@ lectern_print_layout_paginate (LecternPrintLayout *self,
       g_string_prepend (endnotes.text, heading);
 
       build_flow (&self->flows[1], context, endnotes.text->str, attrs, NOTE_FONT, width);
+      pango_attr_list_unref (attrs);
       paginate_flow (self, 1, &page_nr, page_y);
     }
   rich_clear (&endnotes);
