@@ -1408,8 +1408,9 @@ lectern_compare_window_init (LecternCompareWindow *self)
       GtkDropDown *dropdown = side == 0 ? self->dropdown_a : self->dropdown_b;
       g_autoptr(GtkListItemFactory) button = document_factory (20);
       g_autoptr(GtkListItemFactory) list = document_factory (70);
+      g_autoptr(GtkExpression) expression = title_expression ();
 
-      gtk_drop_down_set_expression (dropdown, title_expression ());
+      gtk_drop_down_set_expression (dropdown, expression);
       gtk_drop_down_set_factory (dropdown, button);
       gtk_drop_down_set_list_factory (dropdown, list);
     }
