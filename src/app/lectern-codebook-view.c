@@ -553,13 +553,15 @@ new_tag_response_cb (AdwMessageDialog    *dialog,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LecternTag) tag = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   const char *prefix = g_object_get_data (G_OBJECT (dialog), "prefix");
 
   if (!g_str_equal (response, "accept"))
     return;
 
-  path = g_strconcat (prefix ? prefix : "", g_strstrip (g_strdup (dialog_text (dialog))), NULL);
+  name = g_strstrip (g_strdup (dialog_text (dialog)));
+  path = g_strconcat (prefix ? prefix : "", name, NULL);
   /* Trailing text is stripped above; an empty name is no tag. */
   if ((prefix ? strlen (path) == strlen (prefix) : path[0] == '\0'))
     return;
