@@ -52,7 +52,14 @@ struct _LecternCorpus
   gint64            step_start;
   gint64            next_backup_check;  /* monotonic µs */
 
-  guint             in_transaction : 1;
+  /* The calls that joined the open batch (lectern_corpus_begin_batch()). */
+  LecternChange     batch_what;
+  gint64            batch_document_id;  /* -1: none yet; 0: several */
+  char             *batch_label;        /* the calls' undo label, if one */
+  guint             batch_labels_differ : 1;
+  guint             in_batch : 1;
+
+  guint             in_transaction : 1;  /* a call's, or its savepoint in a batch */
   guint             undo_enabled : 1;
 };
 
@@ -84,10 +91,16 @@ gboolean     _lectern_corpus_query_int     (LecternCorpus  *self,
                                             gint64          fallback,
                                             gint64         *result,
                                             GError        **error);
+/* Begins a mutating call: BEGIN IMMEDIATE, or inside a batch a SAVEPOINT
+ * that _lectern_corpus_commit() releases into the batch and
+ * _lectern_corpus_rollback() undoes alone. */
 gboolean     _lectern_corpus_begin         (LecternCorpus  *self,
                                             GError        **error);
 /* Commits; on success records the undo step called @label and emits
- * "changed" (@what, @document_id). On failure everything is rolled back. */
+ * "changed" (@what, @document_id). On failure everything is rolled back.
+ * Inside a batch: releases the call's savepoint, and the step and the
+ * signal wait for lectern_corpus_commit_batch(); on failure only the
+ * call's part is rolled back. */
 gboolean     _lectern_corpus_commit        (LecternCorpus  *self,
                                             LecternChange   what,
                                             gint64          document_id,

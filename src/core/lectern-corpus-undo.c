@@ -206,7 +206,7 @@ lectern_corpus_set_undo_enabled (LecternCorpus *self,
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (LECTERN_IS_CORPUS (self));
-  g_return_if_fail (!self->in_transaction);
+  g_return_if_fail (!self->in_transaction && !self->in_batch);
 
   enabled = !!enabled;
   if (enabled == self->undo_enabled)
@@ -350,6 +350,7 @@ lectern_corpus_undo (LecternCorpus  *self,
 {
   g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (!self->in_batch, FALSE);
 
   if (self->undo_steps->len == 0)
     {
@@ -367,6 +368,7 @@ lectern_corpus_redo (LecternCorpus  *self,
 {
   g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (!self->in_batch, FALSE);
 
   if (self->redo_steps->len == 0)
     {

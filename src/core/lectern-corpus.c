@@ -79,6 +79,7 @@ lectern_corpus_finalize (GObject *object)
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->undo_steps, g_array_unref);
   g_clear_pointer (&self->redo_steps, g_array_unref);
+  g_clear_pointer (&self->batch_label, g_free);
 
   G_OBJECT_CLASS (lectern_corpus_parent_class)->finalize (object);
 }
@@ -169,6 +170,7 @@ lectern_corpus_init (LecternCorpus *self)
   self->redo_steps = g_array_new (FALSE, TRUE, sizeof (LecternUndoStep));
   g_array_set_clear_func (self->undo_steps, clear_step);
   g_array_set_clear_func (self->redo_steps, clear_step);
+  self->batch_document_id = -1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -319,11 +321,35 @@ _lectern_corpus_not_found (LecternCorpus  *self,
 /* ------------------------------------------------------------------ */
 /* Transactions                                                        */
 
+/* SQLite rolls the whole transaction back itself after some failures
+ * (disk full, I/O error): a batch that lost its transaction must not let
+ * later calls write on their own. */
+static gboolean
+batch_lost (LecternCorpus  *self,
+            GError        **error)
+{
+  g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+               _("The changes to “%s” were abandoned after an earlier failure; none of them was saved"),
+               self->path);
+  return FALSE;
+}
+
 gboolean
 _lectern_corpus_begin (LecternCorpus  *self,
                        GError        **error)
 {
   g_assert (!self->in_transaction);
+
+  if (self->in_batch)
+    {
+      if (sqlite3_get_autocommit (self->db))
+        return batch_lost (self, error);
+      /* Lets this call fail alone without losing the batch. */
+      if (!_lectern_corpus_exec (self, "SAVEPOINT lectern_call", error))
+        return FALSE;
+      self->in_transaction = TRUE;
+      return TRUE;
+    }
 
   /* IMMEDIATE takes the write lock now, waiting up to BUSY_TIMEOUT_MS for
    * another writer, so a transaction never fails half-way for a lock. */
@@ -347,11 +373,35 @@ _lectern_corpus_rollback (LecternCorpus *self)
   if (!self->in_transaction)
     return;
 
-  /* A failed statement may have already ended the transaction; then
-   * ROLLBACK fails harmlessly. */
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
+
+  /* A failed statement may have already ended the transaction; then
+   * there is nothing to roll back (and a batch has lost its own). */
+  if (sqlite3_get_autocommit (self->db))
+    return;
+
+  if (self->in_batch)
+    sqlite3_exec (self->db, "ROLLBACK TO lectern_call; RELEASE lectern_call", NULL, NULL, NULL);
+  else
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* A call's change becomes part of the batch's. */
+static void
+batch_join (LecternCorpus *self,
+            LecternChange  what,
+            gint64         document_id,
+            const char    *label)
+{
+  self->batch_what |= what;
+  if (self->batch_document_id < 0)
+    self->batch_document_id = document_id;
+  else if (self->batch_document_id != document_id)
+    self->batch_document_id = 0;
+  if (self->batch_label == NULL && !self->batch_labels_differ)
+    self->batch_label = g_strdup (label);
+  else if (g_strcmp0 (self->batch_label, label) != 0)
+    self->batch_labels_differ = TRUE;
 }
 
 gboolean
@@ -365,6 +415,20 @@ _lectern_corpus_commit (LecternCorpus  *self,
   int rc;
 
   g_assert (self->in_transaction);
+
+  if (self->in_batch)
+    {
+      rc = sqlite3_exec (self->db, "RELEASE lectern_call", NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        {
+          _lectern_corpus_fail (self, rc, error);
+          _lectern_corpus_rollback (self);
+          return FALSE;
+        }
+      self->in_transaction = FALSE;
+      batch_join (self, what, document_id, label);
+      return TRUE;
+    }
 
   if (self->undo_enabled && !_lectern_corpus_undo_seal (self, &last, error))
     {
@@ -386,6 +450,99 @@ _lectern_corpus_commit (LecternCorpus  *self,
 
   _lectern_corpus_emit_changed (self, what, document_id);
   return TRUE;
+}
+
+static void
+batch_end (LecternCorpus *self)
+{
+  self->in_batch = FALSE;
+  self->batch_what = 0;
+  self->batch_document_id = -1;
+  self->batch_labels_differ = FALSE;
+  g_clear_pointer (&self->batch_label, g_free);
+}
+
+gboolean
+lectern_corpus_begin_batch (LecternCorpus  *self,
+                            GError        **error)
+{
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (self->in_batch)
+    {
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+                   _("A batch of changes to “%s” is already open; batches do not nest"), self->path);
+      return FALSE;
+    }
+
+  /* The batch's transaction, begun as a call's would be (undo marks its
+   * first log row); the calls then take savepoints inside it. */
+  if (!_lectern_corpus_begin (self, error))
+    return FALSE;
+  self->in_transaction = FALSE;
+
+  batch_end (self);
+  self->in_batch = TRUE;
+  return TRUE;
+}
+
+gboolean
+lectern_corpus_commit_batch (LecternCorpus  *self,
+                             GError        **error)
+{
+  g_autofree char *label = NULL;
+  LecternChange what;
+  gint64 document_id;
+  gint64 last = 0;
+  int rc;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (self->in_batch, FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  what = self->batch_what;
+  document_id = MAX (self->batch_document_id, 0);
+  label = self->batch_labels_differ ? g_strdup (_("Several changes")) : g_steal_pointer (&self->batch_label);
+  batch_end (self);
+
+  if (sqlite3_get_autocommit (self->db))
+    return batch_lost (self, error);
+
+  if (self->undo_enabled && !_lectern_corpus_undo_seal (self, &last, error))
+    goto fail;
+
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _lectern_corpus_fail (self, rc, error);
+      goto fail;
+    }
+
+  if (self->undo_enabled && last >= self->step_start)
+    _lectern_corpus_undo_push (self, last, what, document_id, label);
+
+  _lectern_corpus_emit_changed (self, what, document_id);
+  return TRUE;
+
+fail:
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+void
+lectern_corpus_rollback_batch (LecternCorpus *self)
+{
+  g_return_if_fail (LECTERN_IS_CORPUS (self));
+  g_return_if_fail (self->in_batch);
+  g_return_if_fail (!self->in_transaction);
+
+  batch_end (self);
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 void
@@ -854,8 +1011,8 @@ lectern_corpus_refresh (LecternCorpus *self)
       return FALSE;
     }
 
-  /* Long sessions get their daily backup too. */
-  if (!_lectern_corpus_backup_daily (self, &error))
+  /* Long sessions get their daily backup too; not of a batch half done. */
+  if (!self->in_batch && !_lectern_corpus_backup_daily (self, &error))
     {
       g_message ("%s", error->message);
       g_clear_error (&error);

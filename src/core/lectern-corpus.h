@@ -3,7 +3,9 @@
  *
  * Every mutating call is one transaction: when it returns TRUE the change is
  * on disk; when it returns FALSE nothing changed and @error says why, naming
- * the project file. No SQL exists outside core.
+ * the project file. Inside a batch (lectern_corpus_begin_batch()) calls
+ * join one transaction that reaches the disk at its commit. No SQL exists
+ * outside core.
  *
  * Signals: "changed" (guint what: LecternChange flags, gint64 document_id:
  * the one document concerned, or 0 for several/unknown), emitted after every
@@ -147,6 +149,37 @@ GPtrArray     *lectern_corpus_list_backups       (GFile          *file,
 gboolean       lectern_corpus_restore_backup     (GFile          *file,
                                                   GFile          *backup,
                                                   GError        **error);
+
+/* ------------------------------------------------------------------ */
+/* Batches                                                             */
+
+/* Many changes in one transaction, for importers: while a batch is open,
+ * every mutating call joins it instead of committing on its own, so a
+ * hundred thousand calls cost one write to disk instead of one each.
+ *
+ * A call that fails inside the batch undoes only its own part and the
+ * batch goes on: the caller decides whether to carry on, commit or roll
+ * back. (After a failure SQLite answers by rolling back everything — disk
+ * full, I/O error — every later call and the commit fail, and nothing of
+ * the batch is kept.)
+ *
+ * lectern_corpus_commit_batch() makes all of it durable at once, emits
+ * "changed" once with every kind of change the calls made (@document_id 0
+ * when they touched several documents) and, when undo is enabled, records
+ * the batch as one step. lectern_corpus_rollback_batch() discards all of
+ * it, as if it never began. Either ends the batch; so does a failing
+ * commit, which keeps nothing. Other connections see nothing of a batch
+ * before its commit, and their writes wait for it (LOCKED when it takes
+ * too long): keep batches to one import, never open across user input.
+ *
+ * Batches do not nest: begin_batch while one is open fails (FAILED).
+ * Undo, redo and lectern_corpus_set_undo_enabled() must not be called
+ * while a batch is open. */
+gboolean       lectern_corpus_begin_batch        (LecternCorpus  *self,
+                                                  GError        **error);
+gboolean       lectern_corpus_commit_batch       (LecternCorpus  *self,
+                                                  GError        **error);
+void           lectern_corpus_rollback_batch     (LecternCorpus  *self);
 
 /* ------------------------------------------------------------------ */
 /* Documents                                                           */

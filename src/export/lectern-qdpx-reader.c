@@ -4,7 +4,7 @@
  * is checked (no absolute path, no "..", no link, no device), the number of
  * entries and the bytes actually decompressed are bounded, and nothing is
  * extracted to disk. The new project is built in a file that is deleted
- * again if anything fails.
+ * again if anything fails, in one batch (one transaction).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -828,7 +828,19 @@ lectern_qdpx_import (GFile         *qdpx,
   import.corpus = lectern_corpus_create (new_project, error);
   if (import.corpus == NULL)
     return NULL;
-  ok = import_project (&import, cancellable, error);
+  /* The whole project is one transaction: one write to disk instead of
+   * one for each tag, document and annotation. */
+  ok = lectern_corpus_begin_batch (import.corpus, error);
+  if (ok)
+    {
+      if (import_project (&import, cancellable, error))
+        ok = lectern_corpus_commit_batch (import.corpus, error);
+      else
+        {
+          lectern_corpus_rollback_batch (import.corpus);
+          ok = FALSE;
+        }
+    }
   g_clear_pointer (&import.xml, xmlFreeDoc);
   if (!ok)
     {

@@ -599,10 +599,20 @@ lectern_web_annotation_import_data (LecternCorpus  *corpus,
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     g_ptr_array_add (target.documents, g_list_model_get_item (documents, i));
 
+  /* The file is one transaction: an annotation that fails is skipped
+   * alone (its own part rolled back), a failure of the whole import keeps
+   * nothing of it. */
+  if (!lectern_corpus_begin_batch (corpus, error))
+    {
+      g_ptr_array_unref (target.documents);
+      return FALSE;
+    }
+
   for (guint i = 0; i < items->len; i++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
+          lectern_corpus_rollback_batch (corpus);
           g_ptr_array_unref (target.documents);
           return FALSE;
         }
@@ -610,12 +620,16 @@ lectern_web_annotation_import_data (LecternCorpus  *corpus,
         added++;
       else if (local_error != NULL)
         {
+          lectern_corpus_rollback_batch (corpus);
           g_ptr_array_unref (target.documents);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
     }
   g_ptr_array_unref (target.documents);
+
+  if (!lectern_corpus_commit_batch (corpus, error))
+    return FALSE;
 
   if (n_added != NULL)
     *n_added = added;

@@ -24,8 +24,11 @@ G_BEGIN_DECLS
  *
  * An annotation that cannot be placed is skipped and described in
  * @problems (one translated line each, naming the annotation); the others
- * are still added. Returns FALSE with @error only when the file cannot be
- * read or is not Web Annotation JSON; then nothing was added.
+ * are still added, all in one transaction (a batch, see
+ * lectern_corpus_begin_batch(); none may be open on @corpus). Returns FALSE
+ * with @error when the file cannot be read or is not Web Annotation JSON,
+ * or the project cannot be written or the import is cancelled; then
+ * nothing was added.
  *
  * @n_added: (out) (optional) number of annotations added
  * @problems: (out) (optional) (transfer full) element-type utf8 */

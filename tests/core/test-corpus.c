@@ -1622,6 +1622,258 @@ test_restore_damaged (void)
   }
 }
 
+/* ------------------------------------------------------------------ */
+/* Batches                                                             */
+
+static gint64
+insert (LecternCorpus *corpus,
+        gint64         document_id,
+        glong          start,
+        glong          end,
+        const gint64  *tags,
+        guint          n_tags)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = lectern_corpus_insert_annotation (corpus, document_id, start, end, tags, n_tags,
+                                                NULL, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+test_batch_commit (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LecternCorpus) corpus = create_project ("batch-commit.lectern", &file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternTag) tag = NULL;
+  gint64 doc = add_document (corpus, "Doc", "one two three four five six seven eight\n");
+  gint64 tag_id;
+
+  g_assert_true (lectern_corpus_begin_batch (corpus, &error));
+  g_assert_no_error (error);
+  tag = add_tag (corpus, 0, "Batch");
+  tag_id = lectern_tag_get_id (tag);
+  for (glong i = 0; i < 30; i++)
+    insert (corpus, doc, i, i + 5, &tag_id, 1);
+
+  /* This connection sees its batch; another sees nothing of it yet. */
+  g_assert_cmpuint (count_annotations (corpus), ==, 30);
+  g_assert_cmpuint (count_tags (corpus), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM annotations"), ==, 0);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM tags"), ==, 0);
+
+  g_assert_true (lectern_corpus_commit_batch (corpus, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM annotations"), ==, 30);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM annotation_tags"), ==, 30);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM tags"), ==, 1);
+
+  /* Back to one transaction per call. */
+  insert (corpus, doc, 0, 3, NULL, 0);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM annotations"), ==, 31);
+  g_assert_true (lectern_corpus_check (corpus, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_batch_rollback (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LecternCorpus) corpus = create_project ("batch-rollback.lectern", &file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternTag) tag = NULL;
+  g_autoptr(LecternTag) after = NULL;
+  Changed changed = { 0, };
+  gint64 doc;
+
+  g_signal_connect (corpus, "changed", G_CALLBACK (on_changed), &changed);
+
+  g_assert_true (lectern_corpus_begin_batch (corpus, &error));
+  doc = add_document (corpus, "Doc", "one two three four five six\n");
+  tag = add_tag (corpus, 0, "Gone");
+  insert (corpus, doc, 0, 3, NULL, 0);
+  g_assert_true (lectern_corpus_set_memo (corpus, LECTERN_MEMO_PROJECT, 0, "memo", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_annotations (corpus), ==, 1);
+
+  lectern_corpus_rollback_batch (corpus);
+  g_assert_cmpuint (changed.count, ==, 0);
+  g_assert_cmpuint (count_documents (corpus), ==, 0);
+  g_assert_cmpuint (count_tags (corpus), ==, 0);
+  g_assert_cmpuint (count_annotations (corpus), ==, 0);
+  g_assert_null (lectern_corpus_dup_memo (corpus, LECTERN_MEMO_PROJECT, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM documents"), ==, 0);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM tags"), ==, 0);
+
+  /* The corpus goes on as before, with no transaction left open: another
+   * connection can write at once. */
+  raw_exec (path, "BEGIN IMMEDIATE; ROLLBACK");
+  after = add_tag (corpus, 0, "Gone");
+  g_assert_cmpuint (changed.count, ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM tags"), ==, 1);
+}
+
+static void
+test_batch_failed_call (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LecternCorpus) corpus = create_project ("batch-failed.lectern", &file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternTag) tag = NULL;
+  g_autoptr(LecternTag) twin = NULL;
+  gint64 doc = add_document (corpus, "Doc", "one two three four five six\n");
+  gint64 ids[2];
+
+  g_assert_true (lectern_corpus_begin_batch (corpus, &error));
+  tag = add_tag (corpus, 0, "Kept");
+  ids[0] = lectern_tag_get_id (tag);
+  ids[1] = ids[0] + 1000;
+  insert (corpus, doc, 0, 3, ids, 1);
+
+  /* Refused before writing anything. */
+  g_assert_cmpint (lectern_corpus_insert_annotation (corpus, doc, 5, 500, NULL, 0, NULL, NULL, NULL, NULL,
+                                                     &error), ==, 0);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_clear_error (&error);
+  twin = lectern_corpus_add_tag (corpus, 0, "Kept", NULL, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE);
+  g_assert_null (twin);
+  g_clear_error (&error);
+
+  /* Refused half-way: the annotation row was written, then its missing
+   * tag refused; the call's own part goes, the batch's stays. */
+  g_assert_cmpint (lectern_corpus_insert_annotation (corpus, doc, 4, 7, ids, 2, NULL, NULL, NULL, NULL,
+                                                     &error), ==, 0);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_annotations (corpus), ==, 1);
+
+  insert (corpus, doc, 8, 11, ids, 1);
+  g_assert_true (lectern_corpus_commit_batch (corpus, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM annotations"), ==, 2);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM annotation_tags"), ==, 2);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM tags"), ==, 1);
+  g_assert_true (lectern_corpus_check (corpus, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_batch_changed_once (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("batch-changed.lectern", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternTag) tag = NULL;
+  Changed changed = { 0, };
+  gint64 doc = add_document (corpus, "Doc", "one two three four five six\n");
+
+  g_signal_connect (corpus, "changed", G_CALLBACK (on_changed), &changed);
+
+  /* All on one document: that document. */
+  g_assert_true (lectern_corpus_begin_batch (corpus, &error));
+  for (glong i = 0; i < 5; i++)
+    insert (corpus, doc, i, i + 2, NULL, 0);
+  g_assert_cmpuint (changed.count, ==, 0);
+  g_assert_true (lectern_corpus_commit_batch (corpus, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed.count, ==, 1);
+  g_assert_cmpuint (changed.what, ==, LECTERN_CHANGE_ANNOTATIONS);
+  g_assert_cmpint (changed.document_id, ==, doc);
+
+  /* Several kinds: all of them, no one document. */
+  g_assert_true (lectern_corpus_begin_batch (corpus, &error));
+  tag = add_tag (corpus, 0, "T");
+  insert (corpus, doc, 0, 2, NULL, 0);
+  g_assert_true (lectern_corpus_commit_batch (corpus, &error));
+  g_assert_cmpuint (changed.count, ==, 2);
+  g_assert_cmpuint (changed.what, ==, LECTERN_CHANGE_ANNOTATIONS | LECTERN_CHANGE_TAGS);
+  g_assert_cmpint (changed.document_id, ==, 0);
+
+  /* Nothing done, nothing said. */
+  g_assert_true (lectern_corpus_begin_batch (corpus, &error));
+  g_assert_cmpint (lectern_corpus_insert_annotation (corpus, doc, 3, 3, NULL, 0, NULL, NULL, NULL, NULL,
+                                                     &error), ==, 0);
+  g_clear_error (&error);
+  g_assert_true (lectern_corpus_commit_batch (corpus, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed.count, ==, 2);
+}
+
+static void
+test_batch_undo (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("batch-undo.lectern", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternTag) tag = NULL;
+  gint64 doc;
+  gint64 tag_id;
+
+  lectern_corpus_set_undo_enabled (corpus, TRUE);
+  doc = add_document (corpus, "Doc", "one two three four five six\n");
+
+  g_assert_true (lectern_corpus_begin_batch (corpus, &error));
+  tag = add_tag (corpus, 0, "T");
+  tag_id = lectern_tag_get_id (tag);
+  for (glong i = 0; i < 4; i++)
+    insert (corpus, doc, i, i + 2, &tag_id, 1);
+  g_assert_true (lectern_corpus_commit_batch (corpus, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (lectern_corpus_get_undo_label (corpus));
+
+  /* One undo takes the whole batch back, and only it. */
+  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_annotations (corpus), ==, 0);
+  g_assert_cmpuint (count_tags (corpus), ==, 0);
+  g_assert_cmpuint (count_documents (corpus), ==, 1);
+
+  /* One redo brings it all back. */
+  g_assert_true (lectern_corpus_redo (corpus, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_annotations (corpus), ==, 4);
+  g_assert_cmpuint (count_tags (corpus), ==, 1);
+
+  /* A batch rolled back is no step; the document's step is next. */
+  g_assert_true (lectern_corpus_begin_batch (corpus, &error));
+  insert (corpus, doc, 0, 1, NULL, 0);
+  lectern_corpus_rollback_batch (corpus);
+  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_cmpuint (count_annotations (corpus), ==, 0);
+  g_assert_cmpuint (count_documents (corpus), ==, 1);
+  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_documents (corpus), ==, 0);
+  g_assert_false (lectern_corpus_get_can_undo (corpus));
+  lectern_corpus_set_undo_enabled (corpus, FALSE);
+}
+
+static void
+test_batch_no_nesting (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("batch-nest.lectern", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternTag) tag = NULL;
+
+  g_assert_true (lectern_corpus_begin_batch (corpus, &error));
+  g_assert_false (lectern_corpus_begin_batch (corpus, &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* The open batch is untouched by the refusal. */
+  tag = add_tag (corpus, 0, "T");
+  g_assert_true (lectern_corpus_commit_batch (corpus, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_tags (corpus), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1660,6 +1912,12 @@ main (int   argc,
   g_test_add_func ("/Lectern/Corpus/undo/failed-call", test_undo_failed_call_is_no_step);
   g_test_add_func ("/Lectern/Corpus/changed", test_changed_signal);
   g_test_add_func ("/Lectern/Corpus/undo/emits-changed", test_undo_emits_changed);
+  g_test_add_func ("/Lectern/Corpus/batch/commit", test_batch_commit);
+  g_test_add_func ("/Lectern/Corpus/batch/rollback", test_batch_rollback);
+  g_test_add_func ("/Lectern/Corpus/batch/failed-call", test_batch_failed_call);
+  g_test_add_func ("/Lectern/Corpus/batch/changed-once", test_batch_changed_once);
+  g_test_add_func ("/Lectern/Corpus/batch/undo", test_batch_undo);
+  g_test_add_func ("/Lectern/Corpus/batch/no-nesting", test_batch_no_nesting);
   g_test_add_func ("/Lectern/Corpus/refresh", test_refresh);
   g_test_add_func ("/Lectern/Corpus/concurrent-processes", test_concurrent_processes);
   g_test_add_func ("/Lectern/Corpus/check", test_check);
