@@ -38,9 +38,7 @@ run_annotate (LecternCli  *cli,
   glong start, end;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "annotate", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("annotate", argc, 3, 3))
+  if (!lectern_cli_parse (cli, context, "annotate", &argc, &argv, 3, 3))
     return LECTERN_CLI_EXIT_USAGE;
   if (!lectern_cli_parse_id ("annotate", _("Document"), argv[1], &document_id) ||
       !lectern_cli_parse_offset ("annotate", _("Start"), argv[2], &start) ||
@@ -129,9 +127,7 @@ run_annotations (LecternCli  *cli,
   int status;
   guint n;
 
-  if (!lectern_cli_parse (cli, context, "annotations", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("annotations", argc, 0, 0))
+  if (!lectern_cli_parse (cli, context, "annotations", &argc, &argv, 0, 0))
     return LECTERN_CLI_EXIT_USAGE;
   if (document_text != NULL &&
       !lectern_cli_parse_id ("annotations", _("Document"), document_text, &document_id))
@@ -222,9 +218,7 @@ run_annotation_set (LecternCli  *cli,
   glong start = -1, end = -1;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "annotation-set", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("annotation-set", argc, 1, 1))
+  if (!lectern_cli_parse (cli, context, "annotation-set", &argc, &argv, 1, 1))
     return LECTERN_CLI_EXIT_USAGE;
   if (!lectern_cli_parse_id ("annotation-set", _("Annotation"), argv[1], &annotation_id))
     return LECTERN_CLI_EXIT_USAGE;
@@ -294,9 +288,7 @@ run_note (LecternCli  *cli,
   gint64 annotation_id;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "note", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("note", argc, 2, 2))
+  if (!lectern_cli_parse (cli, context, "note", &argc, &argv, 2, 2))
     return LECTERN_CLI_EXIT_USAGE;
   if (!lectern_cli_parse_id ("note", _("Annotation"), argv[1], &annotation_id))
     return LECTERN_CLI_EXIT_USAGE;
@@ -323,9 +315,7 @@ run_annotation_delete (LecternCli  *cli,
   gint64 annotation_id;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "annotation-delete", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("annotation-delete", argc, 1, 1))
+  if (!lectern_cli_parse (cli, context, "annotation-delete", &argc, &argv, 1, 1))
     return LECTERN_CLI_EXIT_USAGE;
   if (!lectern_cli_parse_id ("annotation-delete", _("Annotation"), argv[1], &annotation_id))
     return LECTERN_CLI_EXIT_USAGE;
@@ -361,9 +351,7 @@ run_memo (LecternCli  *cli,
   gint64 id = 0;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "memo", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("memo", argc, 0, 1))
+  if (!lectern_cli_parse (cli, context, "memo", &argc, &argv, 0, 1))
     return LECTERN_CLI_EXIT_USAGE;
   if (document_text != NULL && tag_path != NULL)
     return lectern_cli_usage_error ("memo", _("give --document or --tag, not both"));

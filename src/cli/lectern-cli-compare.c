@@ -40,9 +40,7 @@ run_compare (LecternCli  *cli,
   gint64 a, b;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "compare", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("compare", argc, 2, 2))
+  if (!lectern_cli_parse (cli, context, "compare", &argc, &argv, 2, 2))
     return LECTERN_CLI_EXIT_USAGE;
   if (!lectern_cli_parse_id ("compare", _("Document"), argv[1], &a) ||
       !lectern_cli_parse_id ("compare", _("Document"), argv[2], &b))
@@ -85,9 +83,7 @@ run_where (LecternCli  *cli,
   glong start, end;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "where", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("where", argc, 3, 3))
+  if (!lectern_cli_parse (cli, context, "where", &argc, &argv, 3, 3))
     return LECTERN_CLI_EXIT_USAGE;
   if (!lectern_cli_parse_id ("where", _("Document"), argv[1], &document_id) ||
       !lectern_cli_parse_offset ("where", _("Start"), argv[2], &start) ||

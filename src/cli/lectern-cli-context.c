@@ -88,12 +88,40 @@ lectern_cli_option_context_new (LecternCli         *cli,
   return context;
 }
 
+/* @argc counts the command's name: @min and @max count what follows it;
+ * @max -1 for no limit. */
+static gboolean
+expect_args (const char *command_name,
+             int         argc,
+             int         min,
+             int         max)
+{
+  int n = argc - 1;
+
+  if (n < min)
+    {
+      lectern_cli_usage_error (command_name, _("“%s” needs more arguments"), command_name);
+      return FALSE;
+    }
+
+  if (max >= 0 && n > max)
+    {
+      lectern_cli_usage_error (command_name, _("“%s” takes at most %d arguments"),
+                               command_name, max);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 lectern_cli_parse (LecternCli       *cli,
                    GOptionContext   *context,
                    const char       *command_name,
                    int              *argc,
-                   char           ***argv)
+                   char           ***argv,
+                   int               min_args,
+                   int               max_args)
 {
   g_autoptr(GError) error = NULL;
 
@@ -122,33 +150,7 @@ lectern_cli_parse (LecternCli       *cli,
       cli->project_path = g_steal_pointer (&cli->project_option);
     }
 
-  return TRUE;
-}
-
-/* @argc counts the command's name: @min and @max count what follows it;
- * @max -1 for no limit. */
-gboolean
-lectern_cli_expect_args (const char *command_name,
-                         int         argc,
-                         int         min,
-                         int         max)
-{
-  int n = argc - 1;
-
-  if (n < min)
-    {
-      lectern_cli_usage_error (command_name, _("“%s” needs more arguments"), command_name);
-      return FALSE;
-    }
-
-  if (max >= 0 && n > max)
-    {
-      lectern_cli_usage_error (command_name, _("“%s” takes at most %d arguments"),
-                               command_name, max);
-      return FALSE;
-    }
-
-  return TRUE;
+  return expect_args (command_name, *argc, min_args, max_args);
 }
 
 gboolean

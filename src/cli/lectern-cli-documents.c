@@ -28,9 +28,7 @@ run_import (LecternCli  *cli,
   int status;
   guint n;
 
-  if (!lectern_cli_parse (cli, context, "import", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("import", argc, 1, -1))
+  if (!lectern_cli_parse (cli, context, "import", &argc, &argv, 1, -1))
     return LECTERN_CLI_EXIT_USAGE;
 
   corpus = lectern_cli_open_corpus (cli, &status);
@@ -87,9 +85,7 @@ run_documents (LecternCli  *cli,
   int status;
   guint n;
 
-  if (!lectern_cli_parse (cli, context, "documents", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("documents", argc, 0, 0))
+  if (!lectern_cli_parse (cli, context, "documents", &argc, &argv, 0, 0))
     return LECTERN_CLI_EXIT_USAGE;
 
   corpus = lectern_cli_open_corpus (cli, &status);
@@ -133,9 +129,7 @@ run_text (LecternCli  *cli,
   gint64 document_id;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "text", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("text", argc, 1, 1))
+  if (!lectern_cli_parse (cli, context, "text", &argc, &argv, 1, 1))
     return LECTERN_CLI_EXIT_USAGE;
   if (!lectern_cli_parse_id ("text", _("Document"), argv[1], &document_id))
     return LECTERN_CLI_EXIT_USAGE;
@@ -215,9 +209,7 @@ run_document_set (LecternCli  *cli,
   gint64 document_id;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "document-set", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("document-set", argc, 1, 1))
+  if (!lectern_cli_parse (cli, context, "document-set", &argc, &argv, 1, 1))
     return LECTERN_CLI_EXIT_USAGE;
   if (!lectern_cli_parse_id ("document-set", _("Document"), argv[1], &document_id))
     return LECTERN_CLI_EXIT_USAGE;
@@ -286,9 +278,7 @@ run_document_delete (LecternCli  *cli,
   gint64 document_id;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "document-delete", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("document-delete", argc, 1, 1))
+  if (!lectern_cli_parse (cli, context, "document-delete", &argc, &argv, 1, 1))
     return LECTERN_CLI_EXIT_USAGE;
   if (!lectern_cli_parse_id ("document-delete", _("Document"), argv[1], &document_id))
     return LECTERN_CLI_EXIT_USAGE;
@@ -321,9 +311,7 @@ run_document (LecternCli  *cli,
   gint64 document_id;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "document", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("document", argc, 1, 1))
+  if (!lectern_cli_parse (cli, context, "document", &argc, &argv, 1, 1))
     return LECTERN_CLI_EXIT_USAGE;
   if (!lectern_cli_parse_id ("document", _("Document"), argv[1], &document_id))
     return LECTERN_CLI_EXIT_USAGE;

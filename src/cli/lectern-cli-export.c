@@ -77,9 +77,7 @@ run_export (LecternCli  *cli,
   LecternExportGroupBy group_by = LECTERN_EXPORT_GROUP_BY_DOCUMENT;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "export", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("export", argc, 0, 0))
+  if (!lectern_cli_parse (cli, context, "export", &argc, &argv, 0, 0))
     return LECTERN_CLI_EXIT_USAGE;
   if (format_text == NULL)
     return lectern_cli_usage_error ("export", _("give a format: --format markdown, html, csv, json, qdpx or pdf"));
@@ -177,9 +175,7 @@ run_import_annotations (LecternCli  *cli,
   guint n_added = 0;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "import-annotations", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("import-annotations", argc, 1, 1))
+  if (!lectern_cli_parse (cli, context, "import-annotations", &argc, &argv, 1, 1))
     return LECTERN_CLI_EXIT_USAGE;
 
   corpus = lectern_cli_open_corpus (cli, &status);
@@ -210,9 +206,7 @@ run_import_qdpx (LecternCli  *cli,
   g_autoptr(GFile) project = NULL;
   g_autoptr(GFile) qdpx = NULL;
 
-  if (!lectern_cli_parse (cli, context, "import-qdpx", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("import-qdpx", argc, 1, 1))
+  if (!lectern_cli_parse (cli, context, "import-qdpx", &argc, &argv, 1, 1))
     return LECTERN_CLI_EXIT_USAGE;
 
   project = lectern_cli_dup_project_file (cli);

@@ -67,13 +67,17 @@ const LecternCliCommand *lectern_cli_find_command (const char *name);
 GOptionContext *lectern_cli_option_context_new (LecternCli         *cli,
                                                 const char         *command_name,
                                                 const GOptionEntry *entries);
-/* Parses the command's options; on a usage error prints it and returns
- * FALSE (the caller exits LECTERN_CLI_EXIT_USAGE). */
+/* Parses the command's options and checks that @min_args to @max_args
+ * positional arguments (@max_args -1: no limit) follow the command name; on
+ * a usage error prints it and returns FALSE (the caller exits
+ * LECTERN_CLI_EXIT_USAGE). */
 gboolean        lectern_cli_parse            (LecternCli      *cli,
                                               GOptionContext  *context,
                                               const char      *command_name,
                                               int             *argc,
-                                              char          ***argv);
+                                              char          ***argv,
+                                              int              min_args,
+                                              int              max_args);
 /* Prints "lectern-cli: MESSAGE" to stderr. */
 void            lectern_cli_error            (const char      *format,
                                               ...) G_GNUC_PRINTF (1, 2);
@@ -82,12 +86,6 @@ void            lectern_cli_error            (const char      *format,
 int             lectern_cli_usage_error      (const char      *command_name,
                                               const char      *format,
                                               ...) G_GNUC_PRINTF (2, 3);
-/* Checks that exactly/at least so many positional arguments follow the
- * command name; prints a usage error otherwise. */
-gboolean        lectern_cli_expect_args      (const char      *command_name,
-                                              int              argc,
-                                              int              min,
-                                              int              max);
 gboolean        lectern_cli_parse_id         (const char      *command_name,
                                               const char      *what,
                                               const char      *text,

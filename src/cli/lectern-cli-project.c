@@ -21,9 +21,7 @@ run_init (LecternCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
-  if (!lectern_cli_parse (cli, context, "init", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("init", argc, 0, 0))
+  if (!lectern_cli_parse (cli, context, "init", &argc, &argv, 0, 0))
     return LECTERN_CLI_EXIT_USAGE;
 
   file = lectern_cli_dup_project_file (cli);
@@ -49,9 +47,7 @@ run_check (LecternCli  *cli,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "check", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("check", argc, 0, 0))
+  if (!lectern_cli_parse (cli, context, "check", &argc, &argv, 0, 0))
     return LECTERN_CLI_EXIT_USAGE;
 
   corpus = lectern_cli_open_corpus (cli, &status);
@@ -105,9 +101,7 @@ run_restore (LecternCli  *cli,
   g_autoptr(GFile) project = NULL;
   g_autoptr(GFile) backup = NULL;
 
-  if (!lectern_cli_parse (cli, context, "restore", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("restore", argc, 0, 1))
+  if (!lectern_cli_parse (cli, context, "restore", &argc, &argv, 0, 1))
     return LECTERN_CLI_EXIT_USAGE;
 
   project = lectern_cli_dup_project_file (cli);

@@ -27,9 +27,7 @@ run_search (LecternCli  *cli,
   int status;
   guint n;
 
-  if (!lectern_cli_parse (cli, context, "search", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("search", argc, 1, -1))
+  if (!lectern_cli_parse (cli, context, "search", &argc, &argv, 1, -1))
     return LECTERN_CLI_EXIT_USAGE;
   if (limit < 0)
     return lectern_cli_usage_error ("search", _("--limit must be 0 (no limit) or more, not %d"), limit);

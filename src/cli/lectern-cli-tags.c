@@ -68,9 +68,7 @@ run_tags (LecternCli  *cli,
   int status;
   guint n;
 
-  if (!lectern_cli_parse (cli, context, "tags", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("tags", argc, 0, 0))
+  if (!lectern_cli_parse (cli, context, "tags", &argc, &argv, 0, 0))
     return LECTERN_CLI_EXIT_USAGE;
 
   corpus = lectern_cli_open_corpus (cli, &status);
@@ -121,9 +119,7 @@ run_tag_add (LecternCli  *cli,
   guint n_names;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "tag-add", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("tag-add", argc, 1, 1))
+  if (!lectern_cli_parse (cli, context, "tag-add", &argc, &argv, 1, 1))
     return LECTERN_CLI_EXIT_USAGE;
   if (colour_option != NULL && (colour = parse_colour ("tag-add", colour_option)) == NULL)
     return LECTERN_CLI_EXIT_USAGE;
@@ -192,9 +188,7 @@ run_tag_set (LecternCli  *cli,
   g_autofree char *colour = NULL;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "tag-set", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("tag-set", argc, 1, 1))
+  if (!lectern_cli_parse (cli, context, "tag-set", &argc, &argv, 1, 1))
     return LECTERN_CLI_EXIT_USAGE;
   if (colour_option == NULL && description == NULL)
     return lectern_cli_usage_error ("tag-set", _("nothing to set: give --colour or --description"));
@@ -231,9 +225,7 @@ run_tag_rename (LecternCli  *cli,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "tag-rename", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("tag-rename", argc, 2, 2))
+  if (!lectern_cli_parse (cli, context, "tag-rename", &argc, &argv, 2, 2))
     return LECTERN_CLI_EXIT_USAGE;
 
   corpus = lectern_cli_open_corpus (cli, &status);
@@ -262,9 +254,7 @@ run_tag_move (LecternCli  *cli,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "tag-move", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("tag-move", argc, 2, 2))
+  if (!lectern_cli_parse (cli, context, "tag-move", &argc, &argv, 2, 2))
     return LECTERN_CLI_EXIT_USAGE;
 
   corpus = lectern_cli_open_corpus (cli, &status);
@@ -302,9 +292,7 @@ run_tag_merge (LecternCli  *cli,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "tag-merge", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("tag-merge", argc, 2, 2))
+  if (!lectern_cli_parse (cli, context, "tag-merge", &argc, &argv, 2, 2))
     return LECTERN_CLI_EXIT_USAGE;
 
   corpus = lectern_cli_open_corpus (cli, &status);
@@ -341,9 +329,7 @@ run_tag_delete (LecternCli  *cli,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!lectern_cli_parse (cli, context, "tag-delete", &argc, &argv))
-    return LECTERN_CLI_EXIT_USAGE;
-  if (!lectern_cli_expect_args ("tag-delete", argc, 1, 1))
+  if (!lectern_cli_parse (cli, context, "tag-delete", &argc, &argv, 1, 1))
     return LECTERN_CLI_EXIT_USAGE;
 
   corpus = lectern_cli_open_corpus (cli, &status);
