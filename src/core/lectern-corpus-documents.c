@@ -26,6 +26,33 @@
   " d.content_hash, d.imported, d.length," \
   " (SELECT count(*) FROM annotations a WHERE a.document_id = d.id)"
 
+/* Binds @document_id to @stmt's one parameter, a document's id, and steps
+ * to that document's row; sets @error when there is none or the step
+ * fails. */
+static gboolean
+step_to_document (LecternCorpus  *self,
+                  LecternStmt    *stmt,
+                  gint64          document_id,
+                  GError        **error)
+{
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      _lectern_corpus_not_found (self, error, _("document"), document_id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _lectern_corpus_fail (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ */
 /* Text cache                                                          */
 
@@ -73,18 +100,8 @@ _lectern_corpus_get_text_cache (LecternCorpus  *self,
   stmt = _lectern_corpus_prepare (self, "SELECT text, length, content_hash FROM documents WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      _lectern_corpus_not_found (self, error, _("document"), document_id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      _lectern_corpus_fail (self, rc, error);
-      return NULL;
-    }
+  if (!step_to_document (self, stmt, document_id, error))
+    return NULL;
 
   cache = g_new0 (LecternTextCache, 1);
   cache->document_id = document_id;
@@ -191,7 +208,6 @@ lectern_corpus_dup_document (LecternCorpus  *self,
 {
   g_autoptr(LecternStmt) stmt = NULL;
   g_autoptr(LecternDocument) document = NULL;
-  int rc;
 
   g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -199,18 +215,8 @@ lectern_corpus_dup_document (LecternCorpus  *self,
   stmt = _lectern_corpus_prepare (self, "SELECT " DOCUMENT_COLUMNS " FROM documents d WHERE d.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      _lectern_corpus_not_found (self, error, _("document"), document_id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      _lectern_corpus_fail (self, rc, error);
-      return NULL;
-    }
+  if (!step_to_document (self, stmt, document_id, error))
+    return NULL;
 
   document = document_from_row (stmt);
   if (!load_variables (self, document, error))
@@ -286,7 +292,6 @@ lectern_corpus_dup_text (LecternCorpus  *self,
                          GError        **error)
 {
   g_autoptr(LecternStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -294,18 +299,8 @@ lectern_corpus_dup_text (LecternCorpus  *self,
   stmt = _lectern_corpus_prepare (self, "SELECT text FROM documents WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      _lectern_corpus_not_found (self, error, _("document"), document_id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      _lectern_corpus_fail (self, rc, error);
-      return NULL;
-    }
+  if (!step_to_document (self, stmt, document_id, error))
+    return NULL;
 
   return g_strndup (_lectern_column_text (stmt, 0), sqlite3_column_bytes (stmt, 0));
 }
