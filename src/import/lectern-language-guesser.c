@@ -133,21 +133,17 @@ is_stop_word (const StopWords *language,
   return FALSE;
 }
 
-/* Counts the function words of each language in @sample; returns the
- * clear winner, or NULL. With @among, only those languages compete. */
-static char *
-vote_with_stop_words (const char *sample,
-                      gsize       len,
-                      GPtrArray  *among,
-                      guint      *n_words)
+/* Counts the function words of each language in @sample, in one pass:
+ * the counts serve both rounds of lectern_guess_language(). */
+static guint
+count_stop_words (const char *sample,
+                  gsize       len,
+                  guint       votes[G_N_ELEMENTS (stop_words)])
 {
-  guint votes[G_N_ELEMENTS (stop_words)] = { 0 };
-  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_sized_new (64);
   const char *end = sample + len;
-  guint best = 0, second = 0;
-  int winner = -1;
-
-  *n_words = 0;
+  gboolean ascii = TRUE;
+  guint n_words = 0;
 
   for (const char *p = sample; p <= end; p = p < end ? g_utf8_next_char (p) : end + 1)
     {
@@ -155,21 +151,39 @@ vote_with_stop_words (const char *sample,
 
       if (g_unichar_isalpha (c) || g_unichar_ismark (c))
         {
-          g_string_append_unichar (word, g_unichar_tolower (c));
+          c = g_unichar_tolower (c);
+          ascii = ascii && c < 0x80;
+          g_string_append_unichar (word, c);
           continue;
         }
 
       if (word->len > 0)
         {
-          g_autofree char *nfc = g_utf8_normalize (word->str, word->len, G_NORMALIZE_NFC);
+          /* An ASCII word is its own NFC form: no allocation for most words. */
+          g_autofree char *nfc = ascii ? NULL : g_utf8_normalize (word->str, word->len, G_NORMALIZE_NFC);
+          const char *key = ascii ? word->str : nfc;
 
-          (*n_words)++;
+          n_words++;
           for (guint i = 0; i < G_N_ELEMENTS (stop_words); i++)
-            if (nfc != NULL && is_stop_word (&stop_words[i], nfc))
+            if (key != NULL && is_stop_word (&stop_words[i], key))
               votes[i]++;
           g_string_truncate (word, 0);
+          ascii = TRUE;
         }
     }
+
+  return n_words;
+}
+
+/* The clear winner of @votes, or NULL. With @among, only those languages
+ * compete. */
+static char *
+vote_with_stop_words (const guint  votes[G_N_ELEMENTS (stop_words)],
+                      guint        n_words,
+                      GPtrArray   *among)
+{
+  guint best = 0, second = 0;
+  int winner = -1;
 
   for (guint i = 0; i < G_N_ELEMENTS (stop_words); i++)
     {
@@ -188,7 +202,7 @@ vote_with_stop_words (const char *sample,
     }
 
   /* A clear majority of at least two words, or one word in a tiny text. */
-  if (winner < 0 || best < MIN (2, *n_words) || best * 2 < second * 3)
+  if (winner < 0 || best < MIN (2, n_words) || best * 2 < second * 3)
     return NULL;
 
   return g_strdup (stop_words[winner].code);
@@ -199,13 +213,15 @@ lectern_guess_language (const char *text)
 {
   g_autoptr(GPtrArray) candidates = NULL;
   const char *end;
+  guint votes[G_N_ELEMENTS (stop_words)] = { 0 };
   gsize len;
   guint n_words;
   char *vote;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  len = strlen (text);
+  /* Only the sample is read, however long the text. */
+  len = strnlen (text, SAMPLE_BYTES + 1);
   if (len > SAMPLE_BYTES)
     {
       /* Cut on a character boundary. */
@@ -213,7 +229,8 @@ lectern_guess_language (const char *text)
       len = end - text;
     }
 
-  vote = vote_with_stop_words (text, len, NULL, &n_words);
+  n_words = count_stop_words (text, len, votes);
+  vote = vote_with_stop_words (votes, n_words, NULL);
   if (n_words < MIN_WORDS)
     {
       g_free (vote);
@@ -236,7 +253,7 @@ lectern_guess_language (const char *text)
   /* Several close candidates: the function words decide between them. */
   if (candidates->len > 1)
     {
-      char *among = vote_with_stop_words (text, len, candidates, &n_words);
+      char *among = vote_with_stop_words (votes, n_words, candidates);
 
       if (among != NULL)
         {
