@@ -74,10 +74,16 @@ count_words (const char *text)
 /* A date line, or a stamp such as "Russia Today26-04-2025" or
  * "Moscou, 26 octobre 2025": a date and at most a few words. */
 static gboolean
-is_date_stamp (const char *line)
+is_date_stamp (const char *line,
+               guint       n_words)
 {
   g_autofree char *rest = NULL;
   gsize start, end;
+
+  /* A date covers at most three words ("26 octobre 2025", "26-04-2025"),
+   * so a longer line cannot be a stamp: no need to search it. */
+  if (n_words > 3 + 3)
+    return FALSE;
 
   if (!_lectern_date_find_in_line (line, NULL, &start, &end))
     return FALSE;
@@ -102,17 +108,21 @@ is_boilerplate (const char *line)
 static gboolean
 is_meaningful (const char *line)
 {
+  guint n_words;
+
   if (*line == '\0' || !has_letter (line))
     return FALSE;
 
   /* Credits and breadcrumbs are short; a long line that starts like one
-   * is a real headline. */
+   * is a real headline. Words are counted first: the patterns need not
+   * run over a long paragraph (the breadcrumb one backtracks on it). */
+  n_words = count_words (line);
   if (is_boilerplate (line)
-      || (g_regex_match (credit_regex, line, 0, NULL) && count_words (line) <= 8)
-      || (g_regex_match (breadcrumb_regex, line, 0, NULL) && count_words (line) <= 6))
+      || (n_words <= 8 && g_regex_match (credit_regex, line, 0, NULL))
+      || (n_words <= 6 && g_regex_match (breadcrumb_regex, line, 0, NULL)))
     return FALSE;
 
-  return !is_date_stamp (line);
+  return !is_date_stamp (line, n_words);
 }
 
 /* Trims white space, Unicode spaces included. */
