@@ -388,25 +388,28 @@ _lectern_corpus_store_fingerprints (LecternCorpus  *self,
                                     GError        **error)
 {
   g_autoptr(GArray) prints = lectern_fingerprint_compute (text);
+  /* Looked up once: a long text has hundreds of thousands of rows. */
+  g_autoptr(LecternStmt) stmt =
+    _lectern_corpus_prepare (self,
+                             "INSERT INTO fingerprints (document_id, hash, start_offset, end_offset)"
+                             " VALUES (?, ?, ?, ?)",
+                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
 
   for (guint i = 0; i < prints->len; i++)
     {
       const LecternFingerprint *print = &g_array_index (prints, LecternFingerprint, i);
-      g_autoptr(LecternStmt) stmt =
-        _lectern_corpus_prepare (self,
-                                 "INSERT INTO fingerprints (document_id, hash, start_offset, end_offset)"
-                                 " VALUES (?, ?, ?, ?)",
-                                 error);
 
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, document_id);
       /* SQLite integers are signed: the 64 bits are stored as they are. */
       sqlite3_bind_int64 (stmt, 2, (gint64) print->hash);
       sqlite3_bind_int64 (stmt, 3, print->start);
       sqlite3_bind_int64 (stmt, 4, print->end);
       if (!_lectern_corpus_run (self, stmt, error))
         return FALSE;
+      sqlite3_reset (stmt);
     }
 
   return TRUE;
