@@ -96,10 +96,16 @@ word_stream_more (WordStream *stream)
         }
       else if (!in_word && word != NULL)
         {
+          /* The word ends where the next folded code point comes from
+           * (or at the end of the chunk): combining marks that folding
+           * dropped after its last letter belong to it, since a hit
+           * covers whole graphemes. */
+          guint32 last = g_array_index (map, guint32, index - 1);
+          guint32 next = g_array_index (map, guint32, index);
           Word w = {
             word, p - word,
             stream->base + g_array_index (map, guint32, word_index),
-            stream->base + g_array_index (map, guint32, index - 1) + 1,
+            stream->base + MAX (last + 1, next),
           };
 
           g_array_append_val (stream->words, w);

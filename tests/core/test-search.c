@@ -328,6 +328,7 @@ test_malformed (Fixture       *fixture,
     g_autoptr(GError) error = NULL;
     g_autoptr(GListModel) hits = lectern_corpus_search (fixture->corpus, "\"open", 0, NULL, &error);
 
+    g_assert_null (hits);
     g_assert_nonnull (strstr (error->message, "\""));
   }
 }
@@ -393,6 +394,84 @@ test_long_document (Fixture       *fixture,
   first = search (fixture, "defense", 10);
   g_assert_cmpuint (g_list_model_get_n_items (first), ==, 10);
   assert_hits_consistent (fixture, first);
+}
+
+/* The one hit of @query in the project, checked against the stored text. */
+static void
+assert_one_hit (Fixture    *fixture,
+                const char *query,
+                glong       start,
+                glong       end,
+                const char *match)
+{
+  g_autoptr(GListModel) hits = search (fixture, query, 0);
+  g_autoptr(LecternSearchHit) hit = NULL;
+
+  g_test_message ("query: %s", query);
+  assert_hits_consistent (fixture, hits);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  hit = g_list_model_get_item (hits, 0);
+  g_assert_cmpint (lectern_search_hit_get_start (hit), ==, start);
+  g_assert_cmpint (lectern_search_hit_get_end (hit), ==, end);
+  g_assert_cmpstr (lectern_search_hit_get_match (hit), ==, match);
+}
+
+/* Combining marks fold away, yet a hit covers whole graphemes: the base
+ * and every mark after it, whether the query has the marks or not, in
+ * NFC or in a decomposed (NFD-looking) form. */
+static void
+test_combining_marks (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  /* The fuzzer's find: "q" + U+0307 as the query, over the fuzz
+   * target's project line, normalized as it is there: q + U+0307 has no
+   * composite; e + U+0301 + U+0323 becomes U+1EB9 + U+0301. */
+  g_autofree char *text = lectern_text_normalize ("Marks and scripts\n"
+                                                  "q\xcc\x87 and e\xcc\x81\xcc\xa3 stay marked.\n", -1);
+
+  add (fixture->corpus, "Marks", text);
+
+  assert_one_hit (fixture, "q\xcc\x87", 18, 20, "q\xcc\x87");
+  assert_one_hit (fixture, "q", 18, 20, "q\xcc\x87");
+  assert_one_hit (fixture, "\xe1\xba\xb9\xcc\x81", 25, 27, "\xe1\xba\xb9\xcc\x81");
+  /* NFD-looking queries: decomposed, the marks in either order. */
+  assert_one_hit (fixture, "e\xcc\xa3\xcc\x81", 25, 27, "\xe1\xba\xb9\xcc\x81");
+  assert_one_hit (fixture, "e\xcc\x81\xcc\xa3", 25, 27, "\xe1\xba\xb9\xcc\x81");
+  assert_one_hit (fixture, "\"q\xcc\x87 and e\"", 18, 27, "q\xcc\x87 and \xe1\xba\xb9\xcc\x81");
+}
+
+/* Marks inside a word, and on its last letter, stay in the match. */
+static void
+test_combining_marks_in_words (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  /* NFC already: q takes no mark into a composite. */
+  add (fixture->corpus, "Inner", "Dzq\xcc\xa3\xcc\x88" "b plq\xcc\x81tnq\xcc\xa7\xcc\x83 end.\n");
+
+  assert_one_hit (fixture, "dzqb", 0, 6, "Dzq\xcc\xa3\xcc\x88" "b");
+  assert_one_hit (fixture, "plqtnq", 7, 16, "plq\xcc\x81tnq\xcc\xa7\xcc\x83");
+  assert_one_hit (fixture, "plqt*", 7, 16, "plq\xcc\x81tnq\xcc\xa7\xcc\x83");
+}
+
+/* A text whose last code point is a mark: the hit reaches the end. */
+static void
+test_text_ends_in_mark (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("Zoq\xcc\x87 x");
+  glong length;
+
+  add (fixture->corpus, "Ends", "The last word is xoq\xcc\xa3\xcc\x87");
+  assert_one_hit (fixture, "xoq", 17, 22, "xoq\xcc\xa3\xcc\x87");
+
+  /* Past the first chunk of folding, and ending in marks. */
+  for (guint i = 0; i < 70000 / 7; i++)
+    g_string_append (text, " filler");
+  g_string_append (text, " yq\xcc\xa3\xcc\x87\xcc\x87");
+  g_assert_cmpuint (text->len, >, 65536);
+  add (fixture->corpus, "Long ending", text->str);
+  length = g_utf8_strlen (text->str, -1);
+  assert_one_hit (fixture, "yq", length - 5, length, "yq\xcc\xa3\xcc\x87\xcc\x87");
 }
 
 static void
@@ -470,6 +549,9 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("follows-changes", test_follows_changes);
   ADD ("long-document", test_long_document);
+  ADD ("combining-marks", test_combining_marks);
+  ADD ("combining-marks/in-words", test_combining_marks_in_words);
+  ADD ("combining-marks/text-ends-in-mark", test_text_ends_in_mark);
   g_test_add_func ("/Lectern/Search/reference-corpus", test_reference_corpus);
 
 #undef ADD

@@ -16,6 +16,15 @@
 
 static LecternCorpus *corpus;
 
+static gboolean
+is_mark (const char *text,
+         glong       offset)
+{
+  GUnicodeType type = g_unichar_type (g_utf8_get_char (g_utf8_offset_to_pointer (text, offset)));
+
+  return type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK;
+}
+
 static void
 check_hit (LecternSearchHit *hit)
 {
@@ -33,6 +42,11 @@ check_hit (LecternSearchHit *hit)
   /* The match is the stored text at the hit's code-point range. */
   match = lectern_text_slice (text, start, end);
   g_assert_cmpstr (lectern_search_hit_get_match (hit), ==, match);
+  /* Whole graphemes: no combining mark just inside the start or just
+   * past the end. */
+  g_assert_false (is_mark (text, start));
+  if (end < lectern_text_length (text))
+    g_assert_false (is_mark (text, end));
   g_assert_true (g_utf8_validate (lectern_search_hit_get_left (hit), -1, NULL));
   g_assert_true (g_utf8_validate (lectern_search_hit_get_right (hit), -1, NULL));
 }
