@@ -223,6 +223,10 @@ find_child (LecternCorpus  *self,
                              error);
   int rc;
 
+  /* Set on every path, failure included: the caller's variable is never
+   * left undefined (and -O3 cannot see that _lectern_corpus_fail() is
+   * always FALSE). */
+  *child_id = 0;
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, parent_id);
@@ -231,10 +235,11 @@ find_child (LecternCorpus  *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *child_id = sqlite3_column_int64 (stmt, 0);
-  else if (rc == SQLITE_DONE)
-    *child_id = 0;
-  else
-    return _lectern_corpus_fail (self, rc, error);
+  else if (rc != SQLITE_DONE)
+    {
+      _lectern_corpus_fail (self, rc, error);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -245,7 +250,7 @@ refuse_sibling (LecternCorpus  *self,
                 gint64          except_id,
                 GError        **error)
 {
-  gint64 other;
+  gint64 other = 0;
 
   if (!find_child (self, parent_id, name, except_id, &other, error))
     return FALSE;

@@ -1,0 +1,92 @@
+/* test-tags.c — sibling names in the codebook: adding, renaming and
+ * moving a tag refuse a name its new siblings already have (DUPLICATE),
+ * and allow it anywhere else, or for the tag itself.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lectern-core.h"
+
+static LecternCorpus *
+new_corpus (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  LecternCorpus *corpus;
+
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  path = g_build_filename (g_get_user_data_dir (), "tags.lectern", NULL);
+  file = g_file_new_for_path (path);
+  corpus = lectern_corpus_create (file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (corpus);
+  return corpus;
+}
+
+static gint64
+add_tag (LecternCorpus *corpus,
+         gint64         parent_id,
+         const char    *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternTag) tag = lectern_corpus_add_tag (corpus, parent_id, name, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (tag);
+  return lectern_tag_get_id (tag);
+}
+
+static void
+test_sibling_names (void)
+{
+  g_autoptr(LecternCorpus) corpus = new_corpus ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternTag) twin = NULL;
+  gint64 actors = add_tag (corpus, 0, "Actors");
+  gint64 themes = add_tag (corpus, 0, "Themes");
+  gint64 state = add_tag (corpus, actors, "State");
+  gint64 peace = add_tag (corpus, themes, "Peace");
+
+  /* Add: a top-level twin, and a twin under a parent, are refused... */
+  twin = lectern_corpus_add_tag (corpus, 0, "Actors", NULL, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE);
+  g_assert_null (twin);
+  g_clear_error (&error);
+  twin = lectern_corpus_add_tag (corpus, actors, "State", NULL, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "Actors"));
+  g_assert_null (twin);
+  g_clear_error (&error);
+  /* ...but the same name elsewhere is fine. */
+  add_tag (corpus, themes, "State");
+
+  /* Rename: to a sibling's name refused, to its own name fine. */
+  g_assert_false (lectern_corpus_rename_tag (corpus, themes, "Actors", &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_true (lectern_corpus_rename_tag (corpus, themes, "Themes", &error));
+  g_assert_no_error (error);
+
+  /* Move: next to a twin refused; to a free place fine. */
+  g_assert_false (lectern_corpus_move_tag (corpus, state, themes, &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_true (lectern_corpus_move_tag (corpus, peace, actors, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/Lectern/Tags/sibling-names", test_sibling_names);
+
+  return g_test_run ();
+}
