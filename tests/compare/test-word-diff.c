@@ -310,7 +310,6 @@ test_large_small_change (void)
   g_autoptr(GString) a = random_text (rand, 20000, 3000);
   g_autoptr(GString) b = g_string_new (a->str);
   g_autoptr(GArray) chunks = NULL;
-  g_autofree char *rendered = NULL;
   char *middle = strstr (b->str + b->len / 2, " ");
   gsize at = middle - b->str + 1;
 
