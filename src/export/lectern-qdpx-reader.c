@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <glib/gi18n.h>
@@ -704,7 +706,7 @@ import_source (Import      *import,
       if (start == end)
         continue;
       if (end > length)
-        return invalid (import, error, _("a selection in “%s” ends at %" G_GINT64_FORMAT
+        return invalid (import, error, _("a selection in “%s” ends at %" PRId64
                                          ", past the end of its text (%ld characters)"),
                         lectern_document_get_title (document), end, length);
       if (!add_annotation (import, id, start, end, node, error))
