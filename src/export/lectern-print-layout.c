@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
@@ -499,7 +501,7 @@ lectern_print_layout_new_for_document (LecternCorpus  *corpus,
   if (document == NULL)
     {
       g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND,
-                   _("There is no document %" G_GINT64_FORMAT " in this project"), document_id);
+                   _("There is no document %" PRId64 " in this project"), document_id);
       return NULL;
     }
   return _lectern_print_layout_new_document (selection, document, error);
