@@ -384,6 +384,18 @@ edit_cb (GtkWidget  *widget,
 }
 
 static void
+compare_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  LecternLibraryView *self = LECTERN_LIBRARY_VIEW (widget);
+  gint64 id = action_document (self, action_name);
+
+  if (id != 0)
+    gtk_widget_activate_action (widget, "win.compare-with", "x", id);
+}
+
+static void
 delete_response_cb (AdwMessageDialog   *dialog,
                     const char         *response,
                     LecternLibraryView *self)
@@ -503,6 +515,7 @@ lectern_library_view_class_init (LecternLibraryViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "documents.edit", NULL, edit_cb);
   gtk_widget_class_install_action (widget_class, "documents.delete", NULL, delete_cb);
+  gtk_widget_class_install_action (widget_class, "documents.compare", NULL, compare_cb);
   gtk_widget_class_install_action (widget_class, "documents.edit-selected", NULL, edit_cb);
   gtk_widget_class_install_action (widget_class, "documents.delete-selected", NULL, delete_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "documents.delete-selected", NULL);

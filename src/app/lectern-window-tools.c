@@ -25,6 +25,7 @@ _lectern_window_update_tools_actions (LecternWindow *self)
   /* Whether there are two documents to compare is checked when asked:
    * the library may not have caught up with a change yet. */
   gtk_widget_action_set_enabled (widget, "win.compare", has_project);
+  gtk_widget_action_set_enabled (widget, "win.compare-with", has_project);
   gtk_widget_action_set_enabled (widget, "win.where", has_document);
   gtk_widget_action_set_enabled (widget, "win.export", has_project);
   gtk_widget_action_set_enabled (widget, "win.print", has_document);
@@ -68,22 +69,24 @@ first_document (LecternWindow *self)
   return doc ? lectern_document_get_id (doc) : 0;
 }
 
+/* Opens a comparison of @a with @b; @b 0 picks @a's neighbour in the
+ * library. */
 static void
-compare_cb (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *param)
+open_comparison (LecternWindow *self,
+                 gint64         a,
+                 gint64         b)
 {
-  LecternWindow *self = LECTERN_WINDOW (widget);
   LecternCompareMode mode = LECTERN_COMPARE_MODE_VERSIONS;
   g_autoptr(LecternDocument) doc_a = NULL;
   g_autoptr(LecternDocument) doc_b = NULL;
   LecternCompareWindow *window;
-  gint64 a, b;
 
   if (self->corpus == NULL)
     return;
-  a = self->document_id != 0 ? self->document_id : first_document (self);
-  b = neighbour_of (self, a);
+  if (a == 0)
+    a = first_document (self);
+  if (b == 0 || b == a)
+    b = neighbour_of (self, a);
   if (a == 0 || b == 0)
     {
       lectern_window_toast (self, _("Import at least two documents to compare them"));
@@ -100,6 +103,32 @@ compare_cb (GtkWidget  *widget,
 
   window = lectern_compare_window_new (GTK_WINDOW (self), self->corpus, a, b, mode);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+compare_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  LecternWindow *self = LECTERN_WINDOW (widget);
+
+  open_comparison (self, self->document_id, 0);
+}
+
+/* From the library's context menu: the document being read against the
+ * one clicked. */
+static void
+compare_with_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  LecternWindow *self = LECTERN_WINDOW (widget);
+  gint64 other = g_variant_get_int64 (param);
+
+  if (self->document_id == 0 || self->document_id == other)
+    open_comparison (self, other, 0);
+  else
+    open_comparison (self, self->document_id, other);
 }
 
 static void
@@ -201,6 +230,7 @@ void
 _lectern_window_class_init_tools (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_cb);
+  gtk_widget_class_install_action (widget_class, "win.compare-with", "x", compare_with_cb);
   gtk_widget_class_install_action (widget_class, "win.where", NULL, where_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_cb);
