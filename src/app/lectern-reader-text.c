@@ -34,6 +34,34 @@ struct _LecternReaderText
 
 G_DEFINE_FINAL_TYPE (LecternReaderText, lectern_reader_text, GTK_TYPE_TEXT_VIEW)
 
+static int
+compare_start (gconstpointer a,
+               gconstpointer b)
+{
+  const LecternHighlight *ha = a, *hb = b;
+
+  return (ha->start > hb->start) - (ha->start < hb->start);
+}
+
+/* Index of the first highlight that starts at or after @offset. */
+static guint
+first_starting_at (LecternReaderText *self,
+                   glong              offset)
+{
+  guint lo = 0, hi = self->highlights->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->highlights, LecternHighlight, mid).start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 static void
 assign_lanes (LecternReaderText *self)
 {
@@ -85,30 +113,26 @@ lectern_reader_text_set_highlights (LecternReaderText *self,
   g_array_set_size (self->highlights, 0);
   if (highlights != NULL)
     g_array_append_vals (self->highlights, highlights->data, highlights->len);
+  /* Stable, so callers that already sort by start keep their order; the
+   * lane sweep and the binary searches below rely on it. */
+  g_array_sort (self->highlights, compare_start);
   assign_lanes (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+typedef struct
+{
+  gint64 annotation_id;
+  glong  length;
+} IdLength;
+
 static int
 compare_length (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
+                gconstpointer b)
 {
-  GArray *highlights = user_data;
-  const LecternHighlight *ha = NULL, *hb = NULL;
-  gint64 ia = *(const gint64 *) a, ib = *(const gint64 *) b;
+  const IdLength *ia = a, *ib = b;
 
-  for (guint i = 0; i < highlights->len; i++)
-    {
-      LecternHighlight *h = &g_array_index (highlights, LecternHighlight, i);
-      if (h->annotation_id == ia)
-        ha = h;
-      if (h->annotation_id == ib)
-        hb = h;
-    }
-  if (ha == NULL || hb == NULL)
-    return 0;
-  return (ha->end - ha->start) - (hb->end - hb->start);
+  return (ia->length > ib->length) - (ia->length < ib->length);
 }
 
 GArray *
@@ -116,19 +140,30 @@ lectern_reader_text_dup_ids_at (LecternReaderText *self,
                                 glong              offset)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) found = NULL;
+  guint first, last;
 
   g_return_val_if_fail (LECTERN_IS_READER_TEXT (self), ids);
 
-  for (guint i = 0; i < self->highlights->len; i++)
+  /* Only passages starting in [offset - max_length, offset] can cover it. */
+  first = first_starting_at (self, offset - self->max_length);
+  last = first_starting_at (self, offset + 1);
+  found = g_array_new (FALSE, FALSE, sizeof (IdLength));
+  for (guint i = first; i < last; i++)
     {
       LecternHighlight *h = &g_array_index (self->highlights, LecternHighlight, i);
 
-      if (h->start > offset)
-        break;
       if (offset < h->end)
-        g_array_append_val (ids, h->annotation_id);
+        {
+          IdLength il = { h->annotation_id, h->end - h->start };
+
+          g_array_append_val (found, il);
+        }
     }
-  g_array_sort_with_data (ids, compare_length, self->highlights);
+  /* Stable: passages of one length stay in order of start. */
+  g_array_sort (found, compare_length);
+  for (guint i = 0; i < found->len; i++)
+    g_array_append_val (ids, g_array_index (found, IdLength, i).annotation_id);
   return ids;
 }
 
@@ -263,10 +298,14 @@ lectern_reader_text_snapshot_layer (GtkTextView      *view,
   if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->highlights->len == 0)
     return;
 
+  /* The last pixel row inside the view, not the one below it: when the
+   * view has only validated the lines on screen (the first frame of a long
+   * text), a point below them maps to the end of the buffer, and every
+   * highlight in the text would be laid out and drawn. */
   gtk_text_view_get_visible_rect (view, &visible);
   gtk_text_view_get_iter_at_location (view, &top, visible.x, visible.y);
-  gtk_text_view_get_iter_at_location (view, &bottom, visible.x + visible.width,
-                                      visible.y + visible.height);
+  gtk_text_view_get_iter_at_location (view, &bottom, visible.x + MAX (visible.width - 1, 0),
+                                      visible.y + MAX (visible.height - 1, 0));
   gtk_text_iter_forward_to_line_end (&bottom);
   from = gtk_text_iter_get_offset (&top);
   to = gtk_text_iter_get_offset (&bottom) + 1;
@@ -274,14 +313,15 @@ lectern_reader_text_snapshot_layer (GtkTextView      *view,
   tint_alpha = adw_style_manager_get_dark (adw_style_manager_get_default ()) ? 0.30 : 0.20;
   flash = flash_level (self);
 
-  /* Highlights are sorted by start: skip those that end before the top. */
-  for (guint i = 0; i < self->highlights->len; i++)
+  /* Highlights are sorted by start: none starting before from - max_length
+   * reaches the top, so start there. */
+  for (guint i = first_starting_at (self, from - self->max_length); i < self->highlights->len; i++)
     {
       const LecternHighlight *h = &g_array_index (self->highlights, LecternHighlight, i);
 
       if (h->start >= to)
         break;
-      if (h->start + self->max_length < from || h->end <= from)
+      if (h->end <= from)
         continue;
       draw_highlight (self, snapshot, h, from, to, tint_alpha, flash);
     }
