@@ -122,15 +122,31 @@ classify_with_textcat (const char *sample,
   return g_steal_pointer (&codes);
 }
 
-static gboolean
-is_stop_word (const StopWords *language,
-              const char      *word)
+/* Every stop word → the bit mask of the languages listing it ("la" is
+ * French and Spanish), so that a word costs one lookup, not a comparison
+ * with each word of each list. Built once, read-only after. */
+static GHashTable *
+ensure_stop_word_table (void)
 {
-  for (guint i = 0; language->words[i] != NULL; i++)
-    if (g_str_equal (language->words[i], word))
-      return TRUE;
+  static GHashTable *table;
 
-  return FALSE;
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *languages = g_hash_table_new (g_str_hash, g_str_equal);
+
+      G_STATIC_ASSERT (G_N_ELEMENTS (stop_words) <= 32);
+      for (guint i = 0; i < G_N_ELEMENTS (stop_words); i++)
+        for (guint j = 0; stop_words[i].words[j] != NULL; j++)
+          {
+            const char *word = stop_words[i].words[j];
+            guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (languages, word));
+
+            g_hash_table_insert (languages, (gpointer) word, GUINT_TO_POINTER (mask | (1u << i)));
+          }
+      g_once_init_leave (&table, languages);
+    }
+
+  return table;
 }
 
 /* Counts the function words of each language in @sample, in one pass:
@@ -140,6 +156,7 @@ count_stop_words (const char *sample,
                   gsize       len,
                   guint       votes[G_N_ELEMENTS (stop_words)])
 {
+  GHashTable *table = ensure_stop_word_table ();
   g_autoptr(GString) word = g_string_sized_new (64);
   const char *end = sample + len;
   gboolean ascii = TRUE;
@@ -163,9 +180,11 @@ count_stop_words (const char *sample,
           g_autofree char *nfc = ascii ? NULL : g_utf8_normalize (word->str, word->len, G_NORMALIZE_NFC);
           const char *key = ascii ? word->str : nfc;
 
+          guint mask = key != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (table, key)) : 0;
+
           n_words++;
-          for (guint i = 0; i < G_N_ELEMENTS (stop_words); i++)
-            if (key != NULL && is_stop_word (&stop_words[i], key))
+          for (guint i = 0; mask != 0; i++, mask >>= 1)
+            if (mask & 1)
               votes[i]++;
           g_string_truncate (word, 0);
           ascii = TRUE;
