@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -837,9 +839,9 @@ lectern_corpus_delete_tag (LecternCorpus  *self,
     {
       g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_IN_USE,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "“%s” or a tag under it is on %" G_GINT64_FORMAT " passage; "
+                                "“%s” or a tag under it is on %" PRId64 " passage; "
                                 "confirm to delete it and remove it from that passage",
-                                "“%s” or a tag under it is on %" G_GINT64_FORMAT " passages; "
+                                "“%s” or a tag under it is on %" PRId64 " passages; "
                                 "confirm to delete it and remove it from those passages",
                                 uses),
                    path, uses);

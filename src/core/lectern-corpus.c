@@ -1163,7 +1163,7 @@ check_annotations (LecternCorpus  *self,
         {
           g_ptr_array_add (problems,
                            g_strdup_printf (_("Annotation %" PRId64 ": its range %ld–%ld lies outside "
-                                              "document %" G_GINT64_FORMAT " (%ld characters)"),
+                                              "document %" PRId64 " (%ld characters)"),
                                             id, start, end, document_id, length));
           continue;
         }
@@ -1179,7 +1179,7 @@ check_annotations (LecternCorpus  *self,
       if (g_strcmp0 (actual, quote) != 0)
         g_ptr_array_add (problems,
                          g_strdup_printf (_("Annotation %" PRId64 ": its quote “%s” no longer matches "
-                                            "the text at %ld–%ld of document %" G_GINT64_FORMAT),
+                                            "the text at %ld–%ld of document %" PRId64),
                                           id, quote, start, end, document_id));
     }
 
