@@ -569,6 +569,16 @@ test_from_workbench (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (compare));
   drain ();
 
+  /* The library's "Compare with Current Document": the one being read
+   * against the one clicked. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with", "x", f->q1));
+  WAIT_UNTIL ((compare = find_compare_window ()) != NULL);
+  g_assert_cmpint (lectern_compare_window_get_document (compare, 0), ==, f->v1);
+  g_assert_cmpint (lectern_compare_window_get_document (compare, 1), ==, f->q1);
+  WAIT_UNTIL (!lectern_compare_window_get_busy (compare));
+  gtk_window_destroy (GTK_WINDOW (compare));
+  drain ();
+
   /* Where else: the quotation in the statement is in the interview. */
   lectern_window_set_document_id (window, f->q1);
   lectern_reader_view_select_range (window->reader_view, start, start + g_utf8_strlen (SHARED_QUOTE, -1));
