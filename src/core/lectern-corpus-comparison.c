@@ -76,6 +76,23 @@ require_document (LecternCorpus  *self,
   return TRUE;
 }
 
+/* Corrections are stored once per pair of documents, lower id first, so
+ * that they hold whichever side each document is shown on. */
+static void
+swap_sides (LecternSpanPair *pairs,
+            guint            n_pairs)
+{
+  for (guint i = 0; i < n_pairs; i++)
+    {
+      LecternSpanPair swapped = {
+        pairs[i].b_start, pairs[i].b_end,
+        pairs[i].a_start, pairs[i].a_end,
+      };
+
+      pairs[i] = swapped;
+    }
+}
+
 GArray *
 lectern_corpus_dup_alignment (LecternCorpus  *self,
                               gint64          document_a,
@@ -84,6 +101,7 @@ lectern_corpus_dup_alignment (LecternCorpus  *self,
 {
   g_autoptr(LecternStmt) stmt = NULL;
   g_autoptr(GArray) pairs = NULL;
+  gboolean swapped = document_a > document_b;
   int rc;
 
   g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
@@ -91,6 +109,13 @@ lectern_corpus_dup_alignment (LecternCorpus  *self,
 
   if (!require_document (self, document_a, error) || !require_document (self, document_b, error))
     return NULL;
+  if (swapped)
+    {
+      gint64 first = document_b;
+
+      document_b = document_a;
+      document_a = first;
+    }
 
   stmt = _lectern_corpus_prepare (self,
                                   "SELECT a_start, a_end, b_start, b_end FROM alignments"
@@ -117,6 +142,8 @@ lectern_corpus_dup_alignment (LecternCorpus  *self,
       _lectern_corpus_fail (self, rc, error);
       return NULL;
     }
+  if (swapped)
+    swap_sides ((LecternSpanPair *) (gpointer) pairs->data, pairs->len);
 
   return g_steal_pointer (&pairs);
 }
@@ -139,11 +166,23 @@ lectern_corpus_set_alignment (LecternCorpus          *self,
                               guint                   n_pairs,
                               GError                **error)
 {
+  g_autofree LecternSpanPair *swapped = NULL;
   gint64 length_a, length_b;
 
   g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
   g_return_val_if_fail (pairs != NULL || n_pairs == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (document_a > document_b)
+    {
+      gint64 first = document_b;
+
+      document_b = document_a;
+      document_a = first;
+      swapped = g_memdup2 (pairs, sizeof *pairs * n_pairs);
+      swap_sides (swapped, n_pairs);
+      pairs = swapped;
+    }
 
   if (!_lectern_corpus_begin (self, error))
     return FALSE;

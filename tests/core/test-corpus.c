@@ -1105,6 +1105,23 @@ test_alignments_and_fingerprints (void)
   g_assert_cmpuint (saved->len, ==, 2);
   g_assert_cmpint (g_array_index (saved, LecternSpanPair, 1).b_start, ==, -1);
   g_assert_cmpint (g_array_index (saved, LecternSpanPair, 0).b_end, ==, 9);
+  g_clear_pointer (&saved, g_array_unref);
+
+  /* Shown the other way round (sides swapped), the same corrections come
+   * back with their sides swapped; saved that way, they replace them. */
+  saved = lectern_corpus_dup_alignment (corpus, b, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->len, ==, 2);
+  g_assert_cmpint (g_array_index (saved, LecternSpanPair, 0).a_end, ==, pairs[0].b_end);
+  g_assert_cmpint (g_array_index (saved, LecternSpanPair, 0).b_end, ==, pairs[0].a_end);
+  g_assert_cmpint (g_array_index (saved, LecternSpanPair, 1).a_start, ==, -1);
+  g_assert_true (lectern_corpus_set_alignment (corpus, b, a, (LecternSpanPair *) (gpointer) saved->data, 1, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&saved, g_array_unref);
+  saved = lectern_corpus_dup_alignment (corpus, a, b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->len, ==, 1);
+  g_assert_cmpint (g_array_index (saved, LecternSpanPair, 0).b_end, ==, 9);
 
   pairs[0].a_end = 99999;
   g_assert_false (lectern_corpus_set_alignment (corpus, a, b, pairs, 1, &error));
