@@ -21,16 +21,22 @@ typedef struct
   GHashTable    *tag_ids;    /* path → gint64*, tags found or made so far */
 } Target;
 
+/* The string @node holds, or NULL for anything else: the file is foreign
+ * input, and json-glib's typed getters are assertions, not checks. */
 static const char *
-object_get_string (JsonObject *object,
-                   const char *member)
+node_get_string (JsonNode *node)
 {
-  JsonNode *node = json_object_get_member (object, member);
-
   if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE
       || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
+}
+
+static const char *
+object_get_string (JsonObject *object,
+                   const char *member)
+{
+  return node_get_string (json_object_get_member (object, member));
 }
 
 static gboolean
@@ -80,11 +86,11 @@ is_type (JsonObject *object,
       JsonArray *array = json_node_get_array (node);
 
       for (guint i = 0; i < json_array_get_length (array); i++)
-        if (g_strcmp0 (json_array_get_string_element (array, i), type) == 0)
+        if (g_strcmp0 (node_get_string (json_array_get_element (array, i)), type) == 0)
           return TRUE;
       return FALSE;
     }
-  return JSON_NODE_HOLDS_VALUE (node) && g_strcmp0 (json_node_get_string (node), type) == 0;
+  return g_strcmp0 (node_get_string (node), type) == 0;
 }
 
 static void
@@ -159,7 +165,7 @@ parse_body (JsonNode *node,
   const char *purpose;
   const char *value;
 
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+  if (node_get_string (node) != NULL)
     {
       /* A bare string body is an IRI, not text: nothing Lectern keeps. */
       return;
@@ -215,7 +221,7 @@ parse_target (JsonNode *node,
     return;  /* Lectern keeps one target: the first. */
   if (JSON_NODE_HOLDS_VALUE (node))
     {
-      parsed->source = json_node_get_string (node);
+      parsed->source = node_get_string (node);
       return;
     }
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -230,7 +236,7 @@ parse_target (JsonNode *node,
       parsed->title = object_get_string (source_object, "title");
     }
   else if (source != NULL && JSON_NODE_HOLDS_VALUE (source))
-    parsed->source = json_node_get_string (source);
+    parsed->source = node_get_string (source);
   if (parsed->title == NULL)
     parsed->title = object_get_string (target, "title");
   foreach_value (json_object_get_member (target, "selector"), parse_selector, parsed);
@@ -397,7 +403,7 @@ parse_creator (JsonObject *item)
   if (creator == NULL)
     return NULL;
   if (JSON_NODE_HOLDS_VALUE (creator))
-    name = json_node_get_string (creator);
+    name = node_get_string (creator);
   else if (JSON_NODE_HOLDS_OBJECT (creator))
     {
       name = object_get_string (json_node_get_object (creator), "name");
@@ -438,15 +444,15 @@ import_item (Target      *target,
   g_autofree char *key = NULL;
   const char *text;
   glong start = -1, end = -1;
-  JsonNode *body_value;
+  const char *body_value;
 
   foreach_value (json_object_get_member (item, "body"), parse_body, &parsed);
-  body_value = json_object_get_member (item, "bodyValue");
-  if (body_value != NULL && JSON_NODE_HOLDS_VALUE (body_value))
+  body_value = node_get_string (json_object_get_member (item, "bodyValue"));
+  if (body_value != NULL)
     {
       if (note->len > 0)
         g_string_append (note, "\n\n");
-      g_string_append (note, json_node_get_string (body_value));
+      g_string_append (note, body_value);
     }
   foreach_value (json_object_get_member (item, "target"), parse_target, &parsed);
 
