@@ -69,15 +69,50 @@ lectern_chunks_new (void)
   return g_array_new (FALSE, FALSE, sizeof (LecternChunk));
 }
 
-static void
-append_side (GString *out,
-             glong    start,
-             glong    end)
+/* Writes a non-negative offset in decimal at @p; returns the end. A
+ * version comparison of two long texts writes tens of thousands of
+ * offsets, and printf's format parsing was a fifth of `lectern-cli
+ * compare`'s work. */
+static char *
+put_offset (char  *p,
+            glong  value)
+{
+  char digits[24];
+  guint n = 0;
+
+  do
+    {
+      digits[n++] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  while (n > 0)
+    *p++ = digits[--n];
+  return p;
+}
+
+static char *
+put_literal (char       *p,
+             const char *s)
+{
+  while (*s != '\0')
+    *p++ = *s++;
+  return p;
+}
+
+static char *
+put_side (char  *p,
+          glong  start,
+          glong  end)
 {
   if (start < 0 || end < 0)
-    g_string_append (out, "null");
-  else
-    g_string_append_printf (out, "[%ld, %ld]", start, end);
+    return put_literal (p, "null");
+  *p++ = '[';
+  p = put_offset (p, start);
+  p = put_literal (p, ", ");
+  p = put_offset (p, end);
+  *p++ = ']';
+  return p;
 }
 
 static void
@@ -115,16 +150,21 @@ lectern_chunks_to_json (const char *mode,
   for (guint i = 0; i < chunks->len; i++)
     {
       const LecternChunk *chunk = &g_array_index (chunks, LecternChunk, i);
+      /* Kind names are plain ASCII words; two offsets of at most 20
+       * digits each side: 160 bytes is ample. */
+      char record[160];
+      char *p = record;
 
       if (i > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, "{\"kind\": ");
-      append_json_string (out, lectern_chunk_kind_to_string (chunk->kind));
-      g_string_append (out, ", \"a\": ");
-      append_side (out, chunk->a_start, chunk->a_end);
-      g_string_append (out, ", \"b\": ");
-      append_side (out, chunk->b_start, chunk->b_end);
-      g_string_append_c (out, '}');
+        p = put_literal (p, ", ");
+      p = put_literal (p, "{\"kind\": \"");
+      p = put_literal (p, lectern_chunk_kind_to_string (chunk->kind));
+      p = put_literal (p, "\", \"a\": ");
+      p = put_side (p, chunk->a_start, chunk->a_end);
+      p = put_literal (p, ", \"b\": ");
+      p = put_side (p, chunk->b_start, chunk->b_end);
+      *p++ = '}';
+      g_string_append_len (out, record, p - record);
     }
 
   g_string_append (out, "]}");
