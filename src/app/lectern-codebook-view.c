@@ -32,7 +32,8 @@ struct _LecternCodebookView
   GListStore         *roots;
   GHashTable         *children;       /* parent id → GListStore of LecternTag */
   GHashTable         *tags;           /* id → LecternTag */
-  GHashTable         *titles;         /* document id → title */
+  /* Titles of the passages' documents, looked up as rows show. */
+  LecternDocumentModel *documents;
 };
 
 G_DEFINE_FINAL_TYPE (LecternCodebookView, lectern_codebook_view, GTK_TYPE_WIDGET)
@@ -168,25 +169,6 @@ reload_passages (LecternCodebookView *self)
   gtk_no_selection_set_model (self->passages_selection, passages);
 }
 
-static void
-reload_titles (LecternCodebookView *self)
-{
-  g_autoptr(GListModel) documents = NULL;
-
-  g_hash_table_remove_all (self->titles);
-  if (self->corpus == NULL || !(documents = lectern_corpus_list_documents (self->corpus, NULL)))
-    return;
-
-  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
-    {
-      g_autoptr(LecternDocument) doc = g_list_model_get_item (documents, i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = lectern_document_get_id (doc);
-      g_hash_table_insert (self->titles, key, g_strdup (lectern_document_get_title (doc)));
-    }
-}
-
 void
 lectern_codebook_view_select_tag (LecternCodebookView *self,
                                   gint64               tag_id)
@@ -273,9 +255,7 @@ corpus_changed_cb (LecternCodebookView *self,
                    gint64               document_id,
                    LecternCorpus       *corpus)
 {
-  if (what & LECTERN_CHANGE_DOCUMENTS)
-    reload_titles (self);
-  /* Counts change with annotations. */
+  /* Counts change with annotations; titles with documents. */
   if (what & (LECTERN_CHANGE_TAGS | LECTERN_CHANGE_ANNOTATIONS))
     reload (self);
   else if (what & LECTERN_CHANGE_DOCUMENTS)
@@ -293,8 +273,18 @@ lectern_codebook_view_set_corpus (LecternCodebookView *self,
   g_signal_group_set_target (self->corpus_signals, corpus);
   lectern_tag_picker_set_corpus (self->merge_picker, corpus);
   gtk_single_selection_set_selected (self->tree_selection, GTK_INVALID_LIST_POSITION);
-  reload_titles (self);
   reload (self);
+}
+
+void
+lectern_codebook_view_set_documents (LecternCodebookView  *self,
+                                     LecternDocumentModel *documents)
+{
+  g_return_if_fail (LECTERN_IS_CODEBOOK_VIEW (self));
+  g_return_if_fail (documents == NULL || LECTERN_IS_DOCUMENT_MODEL (documents));
+
+  if (g_set_object (&self->documents, documents))
+    reload_passages (self);
 }
 
 static void
@@ -495,10 +485,14 @@ passage_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *quote = gtk_widget_get_next_sibling (title);
-  gint64 doc = lectern_annotation_get_document_id (a);
-  const char *doc_title = g_hash_table_lookup (self->titles, &doc);
+  LecternDocument *doc = NULL;
+  const char *doc_title = NULL;
   g_autofree char *text = g_strdup (lectern_annotation_get_quote (a));
 
+  if (self->documents != NULL)
+    doc = lectern_document_model_lookup (self->documents, lectern_annotation_get_document_id (a));
+  if (doc != NULL)
+    doc_title = lectern_document_get_title (doc);
   gtk_label_set_text (GTK_LABEL (title), doc_title ? doc_title : "");
   g_strdelimit (text, "\n", ' ');
   gtk_label_set_text (GTK_LABEL (quote), text);
@@ -798,7 +792,7 @@ lectern_codebook_view_dispose (GObject *object)
   g_clear_object (&self->roots);
   g_clear_pointer (&self->children, g_hash_table_unref);
   g_clear_pointer (&self->tags, g_hash_table_unref);
-  g_clear_pointer (&self->titles, g_hash_table_unref);
+  g_clear_object (&self->documents);
 
   G_OBJECT_CLASS (lectern_codebook_view_parent_class)->dispose (object);
 }
@@ -846,7 +840,6 @@ lectern_codebook_view_init (LecternCodebookView *self)
 
   self->children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  self->titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

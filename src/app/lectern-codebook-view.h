@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "lectern-core.h"
+#include "lectern-document-model.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,9 @@ G_DECLARE_FINAL_TYPE (LecternCodebookView, lectern_codebook_view, LECTERN, CODEB
 
 void              lectern_codebook_view_set_corpus       (LecternCodebookView *self,
                                                           LecternCorpus       *corpus);
+/* The documents whose titles head the passages (NULL: no titles). */
+void              lectern_codebook_view_set_documents    (LecternCodebookView  *self,
+                                                          LecternDocumentModel *documents);
 gint64            lectern_codebook_view_get_selected_tag (LecternCodebookView *self);
 void              lectern_codebook_view_select_tag       (LecternCodebookView *self,
                                                           gint64               tag_id);

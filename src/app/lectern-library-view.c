@@ -13,6 +13,15 @@
 #include "lectern-document-dialog.h"
 #include "lectern-library-view.h"
 
+/* The "library-sort" setting, read once and again when it changes: the
+ * sorter asks for it on every comparison. */
+typedef enum
+{
+  SORT_IMPORT,
+  SORT_TITLE,
+  SORT_DATE,
+} SortMode;
+
 struct _LecternLibraryView
 {
   GtkWidget           parent_instance;
@@ -31,11 +40,12 @@ struct _LecternLibraryView
   GtkCustomFilter    *filter;
   GtkCustomSorter    *sorter;
 
+  LecternDocumentModel *documents;
   LecternCorpus      *corpus;
-  GSignalGroup       *corpus_signals;
   gint64              current_id;
   gint64              context_id;
   char               *query;
+  SortMode            sort_mode;
 };
 
 G_DEFINE_FINAL_TYPE (LecternLibraryView, lectern_library_view, GTK_TYPE_WIDGET)
@@ -85,42 +95,39 @@ lectern_library_view_select_document (LecternLibraryView *self,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
+/* After the filter and the sorter have seen the change: the rows moved. */
 static void
-reload (LecternLibraryView *self)
+documents_changed_cb (LecternLibraryView *self)
 {
-  g_autoptr(GListModel) documents = NULL;
-
-  if (self->corpus != NULL)
-    documents = lectern_corpus_list_documents (self->corpus, NULL);
-
-  gtk_filter_list_model_set_model (self->filtered, documents ? documents : G_LIST_MODEL (self->placeholder));
   lectern_library_view_select_document (self, self->current_id);
   update_page (self);
 }
 
-static void
-corpus_changed_cb (LecternLibraryView *self,
-                   guint               what,
-                   gint64              document_id,
-                   LecternCorpus      *corpus)
-{
-  /* Annotation counts are shown too. */
-  if (what & (LECTERN_CHANGE_DOCUMENTS | LECTERN_CHANGE_ANNOTATIONS))
-    reload (self);
-}
-
 void
-lectern_library_view_set_corpus (LecternLibraryView *self,
-                                 LecternCorpus      *corpus)
+lectern_library_view_set_documents (LecternLibraryView   *self,
+                                    LecternDocumentModel *documents)
 {
   g_return_if_fail (LECTERN_IS_LIBRARY_VIEW (self));
+  g_return_if_fail (documents == NULL || LECTERN_IS_DOCUMENT_MODEL (documents));
 
-  if (!g_set_object (&self->corpus, corpus))
+  if (self->documents == documents)
     return;
-  g_signal_group_set_target (self->corpus_signals, corpus);
+  if (self->documents != NULL)
+    g_signal_handlers_disconnect_by_func (self->documents, documents_changed_cb, self);
+  g_set_object (&self->documents, documents);
+  g_clear_object (&self->corpus);
+  if (documents != NULL)
+    self->corpus = g_object_ref (lectern_document_model_get_corpus (documents));
+
   self->current_id = 0;
   gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
-  reload (self);
+  /* The filter model first, so that it has seen a change when we are told. */
+  gtk_filter_list_model_set_model (self->filtered, documents ? G_LIST_MODEL (documents)
+                                                             : G_LIST_MODEL (self->placeholder));
+  if (documents != NULL)
+    g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changed_cb),
+                             self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  documents_changed_cb (self);
 }
 
 void
@@ -168,14 +175,49 @@ filter_func (gpointer item,
          field_matches (lectern_document_get_original_name (doc), self->query);
 }
 
+typedef struct
+{
+  char *title;   /* the title the key was made from */
+  char *key;
+} TitleKey;
+
+static void
+title_key_free (gpointer data)
+{
+  TitleKey *tk = data;
+
+  g_free (tk->title);
+  g_free (tk->key);
+  g_free (tk);
+}
+
+/* A collation key costs more than the comparison: made once per
+ * document (and title), kept with the document. */
+static const char *
+title_key (LecternDocument *doc)
+{
+  static GQuark quark;
+  const char *title = lectern_document_get_title (doc) ? lectern_document_get_title (doc) : "";
+  TitleKey *tk;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("lectern-library-title-key");
+  tk = g_object_get_qdata (G_OBJECT (doc), quark);
+  if (tk == NULL || !g_str_equal (tk->title, title))
+    {
+      tk = g_new0 (TitleKey, 1);
+      tk->title = g_strdup (title);
+      tk->key = g_utf8_collate_key (title, -1);
+      g_object_set_qdata_full (G_OBJECT (doc), quark, tk, title_key_free);
+    }
+  return tk->key;
+}
+
 static int
 compare_titles (LecternDocument *a,
                 LecternDocument *b)
 {
-  g_autofree char *ka = g_utf8_collate_key (lectern_document_get_title (a) ? lectern_document_get_title (a) : "", -1);
-  g_autofree char *kb = g_utf8_collate_key (lectern_document_get_title (b) ? lectern_document_get_title (b) : "", -1);
-
-  return strcmp (ka, kb);
+  return strcmp (title_key (a), title_key (b));
 }
 
 static int
@@ -183,13 +225,13 @@ sort_func (gconstpointer a,
            gconstpointer b,
            gpointer      user_data)
 {
+  LecternLibraryView *self = user_data;
   LecternDocument *da = (LecternDocument *) a, *db = (LecternDocument *) b;
-  g_autofree char *mode = g_settings_get_string (lectern_settings (), "library-sort");
   int cmp = 0;
 
-  if (g_str_equal (mode, "title"))
+  if (self->sort_mode == SORT_TITLE)
     cmp = compare_titles (da, db);
-  else if (g_str_equal (mode, "date"))
+  else if (self->sort_mode == SORT_DATE)
     {
       const char *x = lectern_document_get_date (da), *y = lectern_document_get_date (db);
 
@@ -213,7 +255,12 @@ filter_changed_cb (LecternLibraryView *self)
 {
   g_free (self->query);
   self->query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->filter_entry))));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* No function, no filter: the list then passes every document through
+   * without looking at each one. Either way the filter says it changed. */
+  if (self->query[0] == '\0')
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  else
+    gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
   lectern_library_view_select_document (self, self->current_id);
   update_page (self);
 }
@@ -245,9 +292,25 @@ filter_stop_cb (LecternLibraryView *self)
 }
 
 static void
+read_sort_mode (LecternLibraryView *self)
+{
+  g_autofree char *mode = g_settings_get_string (lectern_settings (), "library-sort");
+
+  self->sort_mode = g_str_equal (mode, "title") ? SORT_TITLE :
+                    g_str_equal (mode, "date") ? SORT_DATE : SORT_IMPORT;
+  /* Import order is the documents' own order: with no function the
+   * sorted list passes it through instead of sorting. Either way the
+   * sorter says it changed. */
+  if (self->sort_mode == SORT_IMPORT)
+    gtk_custom_sorter_set_sort_func (self->sorter, NULL, NULL, NULL);
+  else
+    gtk_custom_sorter_set_sort_func (self->sorter, sort_func, self, NULL);
+}
+
+static void
 sort_changed_cb (LecternLibraryView *self)
 {
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  read_sort_mode (self);
   lectern_library_view_select_document (self, self->current_id);
 }
 
@@ -460,8 +523,8 @@ lectern_library_view_dispose (GObject *object)
   LecternLibraryView *self = LECTERN_LIBRARY_VIEW (object);
   GtkWidget *child;
 
-  if (self->corpus_signals != NULL)
-    g_signal_group_set_target (self->corpus_signals, NULL);
+  if (self->documents != NULL)
+    g_signal_handlers_disconnect_by_func (self->documents, documents_changed_cb, self);
   if (self->context_menu != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->context_menu));
   self->context_menu = NULL;
@@ -472,7 +535,7 @@ lectern_library_view_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->corpus_signals);
+  g_clear_object (&self->documents);
   g_clear_object (&self->corpus);
   g_clear_object (&self->placeholder);
 
@@ -531,13 +594,10 @@ lectern_library_view_init (LecternLibraryView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->corpus_signals = g_signal_group_new (LECTERN_TYPE_CORPUS);
-  g_signal_group_connect_object (self->corpus_signals, "changed",
-                                 G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
-
   self->placeholder = g_list_store_new (LECTERN_TYPE_DOCUMENT);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
+  /* Functions set by filter_changed_cb and read_sort_mode. */
+  self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
+  self->sorter = gtk_custom_sorter_new (NULL, NULL, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->placeholder)),
                                               GTK_FILTER (self->filter));
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (self->sorter));
@@ -555,8 +615,10 @@ lectern_library_view_init (LecternLibraryView *self)
   sort = g_settings_create_action (lectern_settings (), "library-sort");
   g_action_map_add_action (G_ACTION_MAP (group), sort);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "library", G_ACTION_GROUP (group));
+  /* Connected before the first read, for GSettings to tell of changes. */
   g_signal_connect_object (lectern_settings (), "changed::library-sort",
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
+  read_sort_mode (self);
 
   self->context_menu = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (self->row_menu));
   gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);

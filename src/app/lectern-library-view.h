@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "lectern-core.h"
+#include "lectern-document-model.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +18,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LecternLibraryView, lectern_library_view, LECTERN, LIBRARY_VIEW, GtkWidget)
 
-void        lectern_library_view_set_corpus       (LecternLibraryView *self,
-                                                   LecternCorpus      *corpus);
+/* The project's documents (NULL: none); their corpus is the one edited. */
+void        lectern_library_view_set_documents    (LecternLibraryView   *self,
+                                                   LecternDocumentModel *documents);
 /* Marks the document shown in the reader (0: none); emits nothing. */
 void        lectern_library_view_select_document  (LecternLibraryView *self,
                                                    gint64              document_id);

@@ -41,6 +41,9 @@ struct _LecternWindow
 
   /* State */
   LecternCorpus         *corpus;
+  /* The project's documents, loaded once for the library, the codebook
+   * and the window. */
+  LecternDocumentModel  *documents;
   GSignalGroup          *corpus_signals;
   gint64                 document_id;
   GCancellable          *import_cancellable;

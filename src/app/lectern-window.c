@@ -228,12 +228,18 @@ set_corpus (LecternWindow *self,
     return;
 
   self->document_id = 0;
+  /* Made before the views connect to the corpus, so that it has taken a
+   * change in when their "changed" handlers read it. */
+  g_clear_object (&self->documents);
+  if (corpus != NULL)
+    self->documents = lectern_document_model_new (corpus);
   g_signal_group_set_target (self->corpus_signals, corpus);
 
-  lectern_library_view_set_corpus (self->library_view, corpus);
+  lectern_library_view_set_documents (self->library_view, self->documents);
   lectern_reader_view_set_corpus (self->reader_view, corpus);
   lectern_annotation_list_set_corpus (self->annotation_list, corpus);
   lectern_codebook_view_set_corpus (self->codebook_view, corpus);
+  lectern_codebook_view_set_documents (self->codebook_view, self->documents);
   lectern_window_set_document_id (self, 0);
 
   gtk_stack_set_visible_child_name (self->main_stack, corpus ? "project" : "empty");
@@ -260,11 +266,9 @@ set_corpus (LecternWindow *self,
 static void
 show_first_document (LecternWindow *self)
 {
-  g_autoptr(GListModel) documents = NULL;
-  g_autoptr(LecternDocument) first = NULL;
+  g_autoptr(LecternDocument) first = g_list_model_get_item (G_LIST_MODEL (self->documents), 0);
 
-  documents = lectern_corpus_list_documents (self->corpus, NULL);
-  if (documents != NULL && (first = g_list_model_get_item (documents, 0)) != NULL)
+  if (first != NULL)
     lectern_window_set_document_id (self, lectern_document_get_id (first));
 }
 
@@ -413,6 +417,7 @@ lectern_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_WINDOW);
 
   g_clear_object (&self->corpus_signals);
+  g_clear_object (&self->documents);
   g_clear_object (&self->corpus);
   g_clear_object (&self->import_results);
 

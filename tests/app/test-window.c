@@ -354,6 +354,80 @@ test_reader (void)
   close_window (window);
 }
 
+static LecternDocument *
+library_document (LecternWindow *window,
+                  guint          position)
+{
+  return g_list_model_get_item (lectern_library_view_get_model (window->library_view), position);
+}
+
+static void
+test_library (void)
+{
+  gint64 doc, tag;
+  g_autoptr(GFile) file = make_project (&doc, &tag);
+  LecternWindow *window = open_window (file);
+  LecternCorpus *corpus = lectern_window_get_corpus (window);
+  GListModel *listed = lectern_library_view_get_model (window->library_view);
+  GSettings *settings = lectern_settings ();
+  g_autoptr(LecternDocument) first = NULL;
+  g_autoptr(LecternAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 other;
+  g_autofree char *sort = g_settings_get_string (settings, "library-sort");
+
+  /* The window, the library and the codebook read one list of documents,
+   * in import order by default. */
+  g_assert_cmpstr (sort, ==, "import");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->documents)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 2);
+  first = library_document (window, 0);
+  g_assert_cmpint (lectern_document_get_id (first), ==, doc);
+  g_assert_cmpuint (lectern_document_get_annotation_count (first), ==, 1);
+  g_clear_object (&first);
+  first = library_document (window, 1);
+  other = lectern_document_get_id (first);
+  g_clear_object (&first);
+  g_assert_cmpstr (lectern_document_get_title (lectern_document_model_lookup (window->documents, other)),
+                   ==, "Something Else");
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (listed)), ==, 0);
+
+  /* Sorted by title, then back to import order, following the setting. */
+  g_settings_set_string (settings, "library-sort", "title");
+  first = library_document (window, 0);
+  g_assert_cmpint (lectern_document_get_id (first), ==, other);
+  g_clear_object (&first);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (listed)), ==, 1);
+  g_settings_set_string (settings, "library-sort", "import");
+  first = library_document (window, 0);
+  g_assert_cmpint (lectern_document_get_id (first), ==, doc);
+  g_clear_object (&first);
+
+  /* A new passage changes its document's count, and the current document
+   * stays selected. */
+  annotation = lectern_corpus_add_annotation (corpus, doc, 4, 10, &tag, 1, NULL, &error);
+  g_assert_no_error (error);
+  first = library_document (window, 0);
+  g_assert_cmpuint (lectern_document_get_annotation_count (first), ==, 2);
+  g_clear_object (&first);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (listed)), ==, 0);
+
+  /* Passages in the codebook are headed by their document's title. */
+  adw_view_stack_set_visible_child_name (window->panel_stack, "codebook");
+  lectern_codebook_view_select_tag (window->codebook_view, tag);
+  g_assert_cmpuint (g_list_model_get_n_items (lectern_codebook_view_get_passages (window->codebook_view)), ==, 2);
+  g_assert_cmpstr (lectern_document_get_title (lectern_document_model_lookup (window->documents, doc)),
+                   ==, "The Treaty of the River");
+
+  /* A deleted document leaves the list. */
+  g_assert_true (lectern_corpus_delete_document (corpus, other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+  g_assert_null (lectern_document_model_lookup (window->documents, other));
+
+  close_window (window);
+}
+
 static LecternTag *
 find_tag (LecternCorpus *corpus,
           const char    *path)
@@ -586,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/App/templates", test_templates);
   g_test_add_func ("/Lectern/App/annotate", test_annotate);
   g_test_add_func ("/Lectern/App/reader", test_reader);
+  g_test_add_func ("/Lectern/App/library", test_library);
   g_test_add_func ("/Lectern/App/codebook", test_codebook);
   g_test_add_func ("/Lectern/App/import", test_import);
 
