@@ -205,6 +205,7 @@ run_import_qdpx (LecternCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) project = NULL;
   g_autoptr(GFile) qdpx = NULL;
+  g_autoptr(GPtrArray) skipped = NULL;
 
   if (!lectern_cli_parse (cli, context, "import-qdpx", &argc, &argv, 1, 1))
     return LECTERN_CLI_EXIT_USAGE;
@@ -223,9 +224,12 @@ run_import_qdpx (LecternCli  *cli,
     }
 
   qdpx = g_file_new_for_commandline_arg (argv[1]);
-  corpus = lectern_qdpx_import (qdpx, project, NULL, &error);
+  corpus = lectern_qdpx_import (qdpx, project, &skipped, NULL, &error);
   if (corpus == NULL)
     return lectern_cli_fail (error);
+  /* The project was made; what it could not hold is said, not fatal. */
+  for (guint i = 0; i < skipped->len; i++)
+    lectern_cli_error ("%s", (const char *) g_ptr_array_index (skipped, i));
 
   return LECTERN_CLI_EXIT_OK;
 }

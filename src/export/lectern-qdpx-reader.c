@@ -33,6 +33,7 @@ typedef struct
   GHashTable    *notes;      /* guid → xmlNodePtr <Note> */
   GHashTable    *users;      /* guid → name (xmlChar*) */
   GHashTable    *variables;  /* guid → name (xmlChar*) */
+  GPtrArray     *skipped;    /* char*: what could not be kept, and why */
 } Import;
 
 /* ------------------------------------------------------------------ */
@@ -576,11 +577,17 @@ find_duplicate (Import     *import,
   return 0;
 }
 
+/* Imports @source as a document. @text is the node holding its plain text
+ * and text selections: @source itself for a TextSource, the text
+ * Representation of a PDFSource. Variables, notes and codes on the whole
+ * source are read from both. */
 static gboolean
 import_source (Import      *import,
                xmlNodePtr   source,
+               xmlNodePtr   text_node,
                GError     **error)
 {
+  xmlNodePtr holders[] = { source, text_node != source ? text_node : NULL };
   g_autoptr(LecternDocument) document = lectern_document_new ();
   g_autofree char *name = attr (source, "name");
   g_autofree char *original = NULL;
@@ -591,7 +598,7 @@ import_source (Import      *import,
   gint64 id;
   glong length;
 
-  original = plain_text (import, source, TRUE, error);
+  original = plain_text (import, text_node, TRUE, error);
   if (original == NULL)
     return FALSE;
   if (lectern_text_is_stored (original, -1))
@@ -610,7 +617,8 @@ import_source (Import      *import,
   length = lectern_text_length (text);
 
   lectern_document_set_title (document, name != NULL && *name != '\0' ? name : _("Untitled"));
-  for (xmlNodePtr value = source->children; value != NULL; value = value->next)
+  for (guint h = 0; h < G_N_ELEMENTS (holders); h++)
+  for (xmlNodePtr value = holders[h] != NULL ? holders[h]->children : NULL; value != NULL; value = value->next)
     {
       g_autofree char *target = NULL;
       g_autofree char *guid = NULL;
@@ -662,6 +670,20 @@ import_source (Import      *import,
   memo = note_refs_text (import, source, error);
   if (memo == NULL)
     return FALSE;
+  if (text_node != source)
+    {
+      g_autofree char *text_memo = note_refs_text (import, text_node, error);
+
+      if (text_memo == NULL)
+        return FALSE;
+      if (*text_memo != '\0')
+        {
+          char *joined = *memo != '\0' ? g_strconcat (memo, "\n\n", text_memo, NULL) : g_strdup (text_memo);
+
+          g_free (memo);
+          memo = joined;
+        }
+    }
   if (*memo != '\0')
     {
       g_autofree char *old = lectern_corpus_dup_memo (import->corpus, LECTERN_MEMO_DOCUMENT, id, NULL);
@@ -671,7 +693,8 @@ import_source (Import      *import,
         return FALSE;
     }
 
-  for (xmlNodePtr node = source->children; node != NULL; node = node->next)
+  for (guint h = 0; h < G_N_ELEMENTS (holders); h++)
+  for (xmlNodePtr node = holders[h] != NULL ? holders[h]->children : NULL; node != NULL; node = node->next)
     {
       gint64 start, end;
 
@@ -688,7 +711,7 @@ import_source (Import      *import,
             return FALSE;
           continue;
         }
-      if (!is_element (node, "PlainTextSelection"))
+      if (node->parent != text_node || !is_element (node, "PlainTextSelection"))
         continue;
       if (!parse_position (node, "startPosition", &start) || !parse_position (node, "endPosition", &end))
         return invalid (import, error, _("a selection in “%s” has no valid start or end"),
@@ -713,6 +736,70 @@ import_source (Import      *import,
         return FALSE;
     }
   return TRUE;
+}
+
+/* A source's name for the list of what was left out. */
+static char *
+source_label (xmlNodePtr source)
+{
+  char *label = attr (source, "name");
+
+  if (label == NULL || *label == '\0')
+    {
+      g_free (label);
+      label = attr (source, "path");
+    }
+  if (label == NULL || *label == '\0')
+    {
+      g_free (label);
+      label = attr (source, "guid");
+    }
+  return label != NULL ? label : g_strdup ("?");
+}
+
+/* A source Lectern cannot hold (it keeps text only): said, not hidden. */
+static void
+skip_source (Import     *import,
+             xmlNodePtr  source)
+{
+  g_autofree char *label = source_label (source);
+  char *line;
+
+  if (is_element (source, "PDFSource"))
+    line = g_strdup_printf (_("“%s” is a PDF without a text representation: left out, as Lectern keeps text only"), label);
+  else if (is_element (source, "PictureSource"))
+    line = g_strdup_printf (_("“%s” is a picture: left out, as Lectern keeps text only"), label);
+  else if (is_element (source, "AudioSource"))
+    line = g_strdup_printf (_("“%s” is a sound recording: left out, as Lectern keeps text only"), label);
+  else if (is_element (source, "VideoSource"))
+    line = g_strdup_printf (_("“%s” is a video: left out, as Lectern keeps text only"), label);
+  else
+    line = g_strdup_printf (_("“%s” is a source of a kind Lectern does not know (%s): left out"),
+                            label, (const char *) source->name);
+  g_ptr_array_add (import->skipped, line);
+}
+
+/* The regions of a PDF's pages coded in the other tool have no place in
+ * its text: the text and its codes are kept, the regions counted. */
+static void
+skip_pdf_regions (Import     *import,
+                  xmlNodePtr  source)
+{
+  g_autofree char *label = NULL;
+  guint n = 0;
+
+  for (xmlNodePtr node = source->children; node != NULL; node = node->next)
+    if (is_element (node, "PDFSelection"))
+      n++;
+  if (n == 0)
+    return;
+  label = source_label (source);
+  g_ptr_array_add (import->skipped,
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "“%s”: %u region coded on the PDF’s pages was left out; its text and the codes on its text were kept",
+                                                 "“%s”: %u regions coded on the PDF’s pages were left out; its text and the codes on its text were kept",
+                                                 n),
+                                    label, n));
 }
 
 static gboolean
@@ -756,9 +843,21 @@ import_project (Import        *import,
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      /* Pictures, PDFs, audio and video have no place in Lectern yet. */
-      if (is_element (node, "TextSource") && !import_source (import, node, error))
-        return FALSE;
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_element (node, "TextSource"))
+        {
+          if (!import_source (import, node, node, error))
+            return FALSE;
+        }
+      else if (is_element (node, "PDFSource") && child (node, "Representation") != NULL)
+        {
+          if (!import_source (import, node, child (node, "Representation"), error))
+            return FALSE;
+          skip_pdf_regions (import, node);
+        }
+      else
+        skip_source (import, node);
     }
 
   memo = note_refs_text (import, root, error);
@@ -786,9 +885,11 @@ delete_project (GFile *file)
 LecternCorpus *
 lectern_qdpx_import (GFile         *qdpx,
                      GFile         *new_project,
+                     GPtrArray    **skipped,
                      GCancellable  *cancellable,
                      GError       **error)
 {
+  g_autoptr(GPtrArray) skipped_lines = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *name = NULL;
   g_autofree char *project_name = NULL;
   g_autoptr(GHashTable) entries = NULL;
@@ -823,6 +924,7 @@ lectern_qdpx_import (GFile         *qdpx,
   import.notes = notes;
   import.users = users;
   import.variables = variables;
+  import.skipped = skipped_lines;
 
   if (!read_entries (&import, qdpx, cancellable, error))
     return NULL;
@@ -850,5 +952,83 @@ lectern_qdpx_import (GFile         *qdpx,
       delete_project (new_project);
       return NULL;
     }
+  if (skipped != NULL)
+    *skipped = g_steal_pointer (&skipped_lines);
   return import.corpus;
+}
+
+typedef struct
+{
+  GFile     *qdpx;
+  GFile     *new_project;
+  GPtrArray *skipped;
+} ImportTask;
+
+static void
+import_task_free (ImportTask *task_data)
+{
+  g_clear_object (&task_data->qdpx);
+  g_clear_object (&task_data->new_project);
+  g_clear_pointer (&task_data->skipped, g_ptr_array_unref);
+  g_free (task_data);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportTask *data = task_data;
+  g_autoptr(LecternCorpus) corpus = NULL;
+  GError *error = NULL;
+
+  (void) source_object;
+  /* The project is closed here; the caller opens it on its own thread. */
+  corpus = lectern_qdpx_import (data->qdpx, data->new_project, &data->skipped, cancellable, &error);
+  if (corpus == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+lectern_qdpx_import_async (GFile               *qdpx,
+                           GFile               *new_project,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportTask *data;
+
+  g_return_if_fail (G_IS_FILE (qdpx));
+  g_return_if_fail (G_IS_FILE (new_project));
+
+  data = g_new0 (ImportTask, 1);
+  data->qdpx = g_object_ref (qdpx);
+  data->new_project = g_object_ref (new_project);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lectern_qdpx_import_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_task_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+gboolean
+lectern_qdpx_import_finish (GAsyncResult  *result,
+                            GPtrArray    **skipped,
+                            GError       **error)
+{
+  ImportTask *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lectern_qdpx_import_async, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  data = g_task_get_task_data (G_TASK (result));
+  if (skipped != NULL)
+    *skipped = data->skipped != NULL ? g_ptr_array_ref (data->skipped)
+                                     : g_ptr_array_new_with_free_func (g_free);
+  return TRUE;
 }

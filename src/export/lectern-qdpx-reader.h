@@ -22,6 +22,11 @@ G_BEGIN_DECLS
  * selections with their positions (code points) and notes, source
  * variables, and memos on the project, sources and codes.
  *
+ * Text sources are kept, and PDF sources that carry a text representation
+ * (their text and the selections on it); pictures, sound, video, PDFs
+ * without text and regions coded on a PDF's pages cannot be, and one line
+ * for each, for the user, goes to @skipped (may be NULL).
+ *
  * Refuses, writing nothing: an existing @new_project (EXISTS); entries
  * that leave the archive's root, links (UNSAFE); archives past the limits
  * above (TOO_LARGE); damaged archives (DAMAGED); a project.qde that is
@@ -29,9 +34,22 @@ G_BEGIN_DECLS
  * half-built project is removed.
  *
  * Returns the new project, open. (transfer full) */
-LecternCorpus *lectern_qdpx_import (GFile         *qdpx,
-                                    GFile         *new_project,
-                                    GCancellable  *cancellable,
-                                    GError       **error);
+LecternCorpus *lectern_qdpx_import        (GFile               *qdpx,
+                                           GFile               *new_project,
+                                           GPtrArray          **skipped,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+
+/* The same in a worker thread, for the app: the new project is closed
+ * again when done, for the caller to open. */
+void           lectern_qdpx_import_async  (GFile               *qdpx,
+                                           GFile               *new_project,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+/* TRUE when @new_project was made; @skipped (may be NULL) as above. */
+gboolean       lectern_qdpx_import_finish (GAsyncResult        *result,
+                                           GPtrArray          **skipped,
+                                           GError             **error);
 
 G_END_DECLS

@@ -196,7 +196,7 @@ test_round_trip (void)
   fixture_init (&fixture, "round.lectern");
   path = export_qdpx (&fixture, "round.qdpx");
   qdpx = g_file_new_for_path (path);
-  imported = lectern_qdpx_import (qdpx, project, NULL, &error);
+  imported = lectern_qdpx_import (qdpx, project, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (imported);
 
@@ -208,7 +208,7 @@ test_round_trip (void)
 
   /* An existing file is never overwritten. */
   g_clear_object (&imported);
-  g_assert_null (lectern_qdpx_import (qdpx, project, NULL, &error));
+  g_assert_null (lectern_qdpx_import (qdpx, project, NULL, NULL, &error));
   g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_EXISTS);
   fixture_clear (&fixture);
 }
@@ -287,7 +287,7 @@ assert_refused (const char *zip_path,
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = g_path_get_basename (zip_path);
 
-  corpus = lectern_qdpx_import (qdpx, project, NULL, &error);
+  corpus = lectern_qdpx_import (qdpx, project, NULL, NULL, &error);
   g_assert_null (corpus);
   g_assert_error (error, LECTERN_EXPORT_ERROR, code);
   g_test_message ("refused: %s", error->message);
@@ -369,6 +369,120 @@ test_damaged (void)
   fixture_clear (&fixture);
 }
 
+/* What MAXQDA or ATLAS.ti export beside text: a PDF with the text they
+ * extracted (its Representation) and selections on that text, regions
+ * coded on the PDF's pages, a picture and a recording. The PDF's text and
+ * codes are kept; what has no place in text is listed, not dropped
+ * silently. */
+#define FOREIGN_QDE \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"foreign\">" \
+  "<CodeBook><Codes><Code guid=\"00000000-0000-5000-8000-0000000000c1\" name=\"Treaty\" isCodable=\"true\" color=\"#3366cc\"/></Codes></CodeBook>" \
+  "<Notes><Note guid=\"00000000-0000-5000-8000-0000000000e1\" name=\"n\"><PlainTextContent>Read twice.</PlainTextContent></Note></Notes>" \
+  "<Sources>" \
+  "<PDFSource guid=\"00000000-0000-5000-8000-000000000011\" name=\"Accord.pdf\" path=\"internal://accord.pdf\">" \
+  "<PDFSelection guid=\"00000000-0000-5000-8000-000000000012\" page=\"1\" firstX=\"1\" firstY=\"1\" secondX=\"9\" secondY=\"9\">" \
+  "<Coding guid=\"00000000-0000-5000-8000-000000000013\"><CodeRef targetGUID=\"00000000-0000-5000-8000-0000000000c1\"/></Coding></PDFSelection>" \
+  "<Representation guid=\"00000000-0000-5000-8000-000000000014\" plainTextPath=\"internal://accord.txt\">" \
+  "<PlainTextSelection guid=\"00000000-0000-5000-8000-000000000015\" startPosition=\"4\" endPosition=\"10\">" \
+  "<Coding guid=\"00000000-0000-5000-8000-000000000016\"><CodeRef targetGUID=\"00000000-0000-5000-8000-0000000000c1\"/></Coding>" \
+  "</PlainTextSelection></Representation>" \
+  "<NoteRef targetGUID=\"00000000-0000-5000-8000-0000000000e1\"/>" \
+  "</PDFSource>" \
+  "<PictureSource guid=\"00000000-0000-5000-8000-000000000021\" name=\"Map.png\" path=\"internal://map.png\"/>" \
+  "<AudioSource guid=\"00000000-0000-5000-8000-000000000031\" name=\"Interview.mp3\" path=\"internal://i.mp3\"/>" \
+  "<PDFSource guid=\"00000000-0000-5000-8000-000000000041\" name=\"Scan.pdf\" path=\"internal://scan.pdf\"/>" \
+  "</Sources></Project>\n"
+
+static void
+test_foreign_sources (void)
+{
+  g_autofree char *zip = write_zip ("foreign.qdpx", (Entry[]) {
+                                      { "project.qde", FOREIGN_QDE, 0 },
+                                      { "sources/accord.txt", "The accord was signed.", 0 },
+                                      { "sources/accord.pdf", "%PDF-1.4 not read", 0 },
+                                    }, 3);
+  g_autofree char *project_path = fixture_path ("foreign.lectern");
+  g_autoptr(GFile) qdpx = g_file_new_for_path (zip);
+  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(GPtrArray) skipped = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GListModel) documents = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+  g_autoptr(LecternDocument) document = NULL;
+  g_autoptr(LecternAnnotation) annotation = NULL;
+  g_autofree char *memo = NULL;
+
+  corpus = lectern_qdpx_import (qdpx, project, &skipped, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (corpus);
+
+  documents = lectern_corpus_list_documents (corpus, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+  document = g_list_model_get_item (documents, 0);
+  g_assert_cmpstr (lectern_document_get_title (document), ==, "Accord.pdf");
+  annotations = lectern_corpus_list_annotations (corpus, lectern_document_get_id (document), 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 1);
+  annotation = g_list_model_get_item (annotations, 0);
+  g_assert_cmpint (lectern_annotation_get_start (annotation), ==, 4);
+  g_assert_cmpint (lectern_annotation_get_end (annotation), ==, 10);
+  g_assert_cmpstr (lectern_annotation_get_quote (annotation), ==, "accord");
+  memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_DOCUMENT, lectern_document_get_id (document), NULL);
+  g_assert_cmpstr (memo, ==, "Read twice.");
+
+  /* The region, the picture, the recording and the PDF without text. */
+  g_assert_cmpuint (skipped->len, ==, 4);
+  for (guint i = 0; i < skipped->len; i++)
+    g_test_message ("left out: %s", (const char *) g_ptr_array_index (skipped, i));
+  g_assert_nonnull (strstr (g_ptr_array_index (skipped, 0), "Accord.pdf"));
+  g_assert_nonnull (strstr (g_ptr_array_index (skipped, 1), "Map.png"));
+  g_assert_nonnull (strstr (g_ptr_array_index (skipped, 2), "Interview.mp3"));
+  g_assert_nonnull (strstr (g_ptr_array_index (skipped, 3), "Scan.pdf"));
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  (void) source;
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+test_async (void)
+{
+  Fixture fixture;
+  g_autofree char *good = NULL;
+  g_autofree char *project_path = fixture_path ("async.lectern");
+  g_autoptr(GFile) qdpx = NULL;
+  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) skipped = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GListModel) documents = NULL;
+
+  fixture_init (&fixture, "async-source.lectern");
+  good = export_qdpx (&fixture, "async.qdpx");
+  qdpx = g_file_new_for_path (good);
+  lectern_qdpx_import_async (qdpx, project, NULL, store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lectern_qdpx_import_finish (result, &skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (skipped->len, ==, 0);
+
+  /* Made and closed: it opens, with the exported documents. */
+  corpus = lectern_corpus_open (project, &error);
+  g_assert_no_error (error);
+  documents = lectern_corpus_list_documents (corpus, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), >, 0);
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,5 +493,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Qdpx/zip-slip", test_zip_slip);
   g_test_add_func ("/Lectern/Qdpx/bomb", test_bomb);
   g_test_add_func ("/Lectern/Qdpx/damaged", test_damaged);
+  g_test_add_func ("/Lectern/Qdpx/foreign-sources", test_foreign_sources);
+  g_test_add_func ("/Lectern/Qdpx/async", test_async);
   return g_test_run ();
 }

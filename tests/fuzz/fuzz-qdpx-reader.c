@@ -33,7 +33,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   qdpx = g_file_new_for_path (qdpx_path);
   project = g_file_new_for_path (project_path);
 
-  corpus = lectern_qdpx_import (qdpx, project, NULL, &error);
+  corpus = lectern_qdpx_import (qdpx, project, NULL, NULL, &error);
   if (corpus == NULL)
     {
       g_assert_nonnull (error);
