@@ -9,6 +9,240 @@
 #include <glib/gi18n.h>
 
 #include "lectern-corpus-private.h"
+#include "lectern-fingerprint.h"
+
+/* ------------------------------------------------------------------ */
+/* Fingerprints                                                        */
+
+/* Rows written per transaction by lectern_corpus_update_fingerprints():
+ * large enough that sorting them by hash turns the index's scattered
+ * writes into one pass over its pages, small enough that the write lock
+ * is held well under the other writers' BUSY_TIMEOUT_MS and memory stays
+ * bounded (32 bytes a row). */
+#define FINGERPRINT_CHUNK_ROWS (512 * 1024)
+/* Page cache while writing a chunk, KiB: the index pages a chunk touches
+ * stay in memory until its commit instead of being spilled and read
+ * back. */
+#define FINGERPRINT_CACHE_KIB 65536
+
+typedef struct
+{
+  gint64 hash;
+  gint64 document_id;
+  glong  start;
+  glong  end;
+} PrintRow;
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const PrintRow *x = a, *y = b;
+
+  if (x->hash != y->hash)
+    return x->hash < y->hash ? -1 : 1;
+  if (x->document_id != y->document_id)
+    return x->document_id < y->document_id ? -1 : 1;
+  return (x->start > y->start) - (x->start < y->start);
+}
+
+static void
+append_prints (GArray     *rows,
+               gint64      document_id,
+               const char *text)
+{
+  g_autoptr(GArray) prints = lectern_fingerprint_compute (text);
+
+  for (guint i = 0; i < prints->len; i++)
+    {
+      const LecternFingerprint *print = &g_array_index (prints, LecternFingerprint, i);
+      /* SQLite integers are signed: the 64 bits are stored as they are. */
+      PrintRow row = { (gint64) print->hash, document_id, print->start, print->end };
+
+      g_array_append_val (rows, row);
+    }
+}
+
+/* The documents without a fingerprint: imported since the last update,
+ * brought back by undo, or too short to have any (cheap to redo). */
+static GArray *
+missing_documents (LecternCorpus  *self,
+                   GError        **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(LecternStmt) stmt =
+    _lectern_corpus_prepare (self,
+                             "SELECT id FROM documents d"
+                             " WHERE NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.document_id = d.id)"
+                             " ORDER BY id",
+                             error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _lectern_corpus_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* Writes @rows, sorted by hash, in the open transaction; skips documents
+ * that are gone or got their fingerprints from another connection since
+ * @rows were computed. */
+static gboolean
+insert_rows (LecternCorpus  *self,
+             GArray         *rows,
+             GError        **error)
+{
+  g_autoptr(LecternStmt) insert = NULL;
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) checked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *cache = NULL;
+  gint64 old_cache = 0;
+  gboolean ok = TRUE;
+
+  g_array_sort (rows, compare_rows);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gint64 id = g_array_index (rows, PrintRow, i).document_id;
+      gint64 still_missing;
+
+      if (g_hash_table_contains (checked, &id))
+        continue;
+      g_hash_table_add (checked, g_memdup2 (&id, sizeof id));
+      if (!_lectern_corpus_query_int (self,
+                                      "SELECT count(*) FROM documents d WHERE d.id = ?1"
+                                      " AND NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.document_id = ?1)",
+                                      id, 0, &still_missing, error))
+        return FALSE;
+      if (still_missing)
+        g_hash_table_add (wanted, g_memdup2 (&id, sizeof id));
+    }
+
+  insert = _lectern_corpus_prepare (self,
+                                    "INSERT INTO fingerprints (document_id, hash, start_offset, end_offset)"
+                                    " VALUES (?, ?, ?, ?)",
+                                    error);
+  if (insert == NULL
+      || !_lectern_corpus_query_int (self, "PRAGMA cache_size", 0, 0, &old_cache, error))
+    return FALSE;
+  cache = g_strdup_printf ("PRAGMA cache_size = %d", -FINGERPRINT_CACHE_KIB);
+  if (old_cache > -FINGERPRINT_CACHE_KIB && !_lectern_corpus_exec (self, cache, error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < rows->len; i++)
+    {
+      const PrintRow *row = &g_array_index (rows, PrintRow, i);
+
+      if (!g_hash_table_contains (wanted, &row->document_id))
+        continue;
+      sqlite3_bind_int64 (insert, 1, row->document_id);
+      sqlite3_bind_int64 (insert, 2, row->hash);
+      sqlite3_bind_int64 (insert, 3, row->start);
+      sqlite3_bind_int64 (insert, 4, row->end);
+      ok = _lectern_corpus_run (self, insert, error);
+      sqlite3_reset (insert);
+    }
+
+  if (old_cache > -FINGERPRINT_CACHE_KIB)
+    {
+      g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, old_cache);
+
+      sqlite3_exec (self->db, restore, NULL, NULL, NULL);
+    }
+
+  return ok;
+}
+
+gboolean
+_lectern_corpus_fingerprint_missing (LecternCorpus  *self,
+                                     GError        **error)
+{
+  g_autoptr(GArray) ids = missing_documents (self, error);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (PrintRow));
+
+  if (ids == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autofree char *text = lectern_corpus_dup_text (self, id, error);
+
+      if (text == NULL)
+        return FALSE;
+      append_prints (rows, id, text);
+    }
+
+  return rows->len == 0 || insert_rows (self, rows, error);
+}
+
+gboolean
+lectern_corpus_update_fingerprints (LecternCorpus  *self,
+                                    GCancellable   *cancellable,
+                                    GError        **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  guint next = 0;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((ids = missing_documents (self, error)) == NULL)
+    return FALSE;
+
+  while (next < ids->len)
+    {
+      g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (PrintRow));
+
+      /* The texts are read and hashed before the write lock is taken. */
+      while (next < ids->len && rows->len < FINGERPRINT_CHUNK_ROWS)
+        {
+          gint64 id = g_array_index (ids, gint64, next++);
+          g_autoptr(GError) local_error = NULL;
+          g_autofree char *text = NULL;
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+
+          text = lectern_corpus_dup_text (self, id, &local_error);
+          if (text == NULL)
+            {
+              /* Deleted meanwhile by another connection: nothing to do. */
+              if (g_error_matches (local_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND))
+                continue;
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          append_prints (rows, id, text);
+        }
+
+      if (rows->len == 0)
+        continue;
+
+      /* Derived data: no undo step, no "changed" signal. */
+      if (!_lectern_corpus_begin (self, error))
+        return FALSE;
+      if (!insert_rows (self, rows, error))
+        {
+          _lectern_corpus_rollback (self);
+          return FALSE;
+        }
+      if (!_lectern_corpus_commit (self, 0, 0, NULL, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
 
 GArray *
 lectern_corpus_lookup_fingerprints (LecternCorpus  *self,
@@ -22,6 +256,12 @@ lectern_corpus_lookup_fingerprints (LecternCorpus  *self,
   g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
   g_return_val_if_fail (hashes != NULL || n_hashes == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Documents imported since the last update (or whose import was cut
+   * off before its fingerprints) must be found too: a lookup never
+   * answers from an incomplete index. */
+  if (!lectern_corpus_update_fingerprints (self, NULL, error))
+    return NULL;
 
   hits = g_array_new (FALSE, FALSE, sizeof (LecternFingerprintHit));
 

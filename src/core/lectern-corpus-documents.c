@@ -14,7 +14,6 @@
 
 #include "lectern-corpus-private.h"
 #include "lectern-document-private.h"
-#include "lectern-fingerprint.h"
 #include "lectern-text.h"
 #include "lectern-text-private.h"
 
@@ -381,77 +380,6 @@ write_variables (LecternCorpus    *self,
   return TRUE;
 }
 
-gboolean
-_lectern_corpus_store_fingerprints (LecternCorpus  *self,
-                                    gint64          document_id,
-                                    const char     *text,
-                                    GError        **error)
-{
-  g_autoptr(GArray) prints = lectern_fingerprint_compute (text);
-  /* Looked up once: a long text has hundreds of thousands of rows. */
-  g_autoptr(LecternStmt) stmt =
-    _lectern_corpus_prepare (self,
-                             "INSERT INTO fingerprints (document_id, hash, start_offset, end_offset)"
-                             " VALUES (?, ?, ?, ?)",
-                             error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-
-  for (guint i = 0; i < prints->len; i++)
-    {
-      const LecternFingerprint *print = &g_array_index (prints, LecternFingerprint, i);
-
-      /* SQLite integers are signed: the 64 bits are stored as they are. */
-      sqlite3_bind_int64 (stmt, 2, (gint64) print->hash);
-      sqlite3_bind_int64 (stmt, 3, print->start);
-      sqlite3_bind_int64 (stmt, 4, print->end);
-      if (!_lectern_corpus_run (self, stmt, error))
-        return FALSE;
-      sqlite3_reset (stmt);
-    }
-
-  return TRUE;
-}
-
-gboolean
-_lectern_corpus_fingerprint_missing (LecternCorpus  *self,
-                                     GError        **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  {
-    g_autoptr(LecternStmt) stmt =
-      _lectern_corpus_prepare (self,
-                               "SELECT id FROM documents d"
-                               " WHERE NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.document_id = d.id)",
-                               error);
-    int rc;
-
-    if (stmt == NULL)
-      return FALSE;
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        g_array_append_val (ids, id);
-      }
-    if (rc != SQLITE_DONE)
-      return _lectern_corpus_fail (self, rc, error);
-  }
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autofree char *text = lectern_corpus_dup_text (self, id, error);
-
-      if (text == NULL || !_lectern_corpus_store_fingerprints (self, id, text, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 check_duplicate (LecternCorpus    *self,
                  LecternDocument  *document,
@@ -520,8 +448,11 @@ insert_document (LecternCorpus    *self,
 
   id = sqlite3_last_insert_rowid (self->db);
 
-  if (!write_variables (self, id, document, error)
-      || !_lectern_corpus_store_fingerprints (self, id, text, error))
+  /* Fingerprints are not written here: spread over every document of an
+   * import they cost more than the rest of it (they scatter writes over
+   * the whole hash index), so lectern_corpus_update_fingerprints() writes
+   * them later for many documents at once, sorted. */
+  if (!write_variables (self, id, document, error))
     return 0;
 
   return id;

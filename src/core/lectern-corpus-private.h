@@ -141,14 +141,10 @@ const char * const *_lectern_corpus_schema_tables (int version);
 const char * const *_lectern_corpus_user_tables   (void);
 
 /* lectern-corpus-documents.c */
-/* Stores the fingerprints of @text for @document_id. */
-gboolean     _lectern_corpus_store_fingerprints (LecternCorpus  *self,
-                                                 gint64          document_id,
-                                                 const char     *text,
-                                                 GError        **error);
-/* Stores fingerprints for every document that has none (after undo or
- * redo brought documents back; a text too short to have any costs a
- * query). */
+/* lectern-corpus-comparison.c */
+/* Stores fingerprints for every document that has none, in the open
+ * transaction (a migration, or undo and redo bringing documents back; a
+ * text too short to have any costs a query). */
 gboolean     _lectern_corpus_fingerprint_missing (LecternCorpus  *self,
                                                   GError        **error);
 /* The text of @document_id, from the cache. (transfer none) */

@@ -360,8 +360,19 @@ GListModel *lectern_corpus_search (LecternCorpus  *self,
 /* ------------------------------------------------------------------ */
 /* Comparison support: fingerprints and saved alignments               */
 
+/* Writes the fingerprints of every document that has none yet, a large
+ * sorted transaction at a time. Adding a document does not write them
+ * (importers call this once at the end); a document whose import was cut
+ * off before gets them on the next call, or the next lookup. Derived data:
+ * no undo step, no "changed" signal. Cancelling between two transactions
+ * keeps what was written (G_IO_ERROR_CANCELLED). */
+gboolean  lectern_corpus_update_fingerprints (LecternCorpus         *self,
+                                              GCancellable          *cancellable,
+                                              GError               **error);
 /* Stored fingerprints whose hash is one of @hashes, of every document but
- * @exclude_document_id (0: none excluded).
+ * @exclude_document_id (0: none excluded). Calls
+ * lectern_corpus_update_fingerprints() first, so that no document is
+ * missed: a write, which may fail (LOCKED, READ_ONLY…).
  * (transfer full) element-type LecternFingerprintHit */
 GArray   *lectern_corpus_lookup_fingerprints (LecternCorpus         *self,
                                               const guint64         *hashes,
