@@ -166,20 +166,76 @@ lectern_importer_read_file (GFile         *file,
   return g_steal_pointer (&document);
 }
 
+/* Files are added a batch at a time (lectern_corpus_begin_batch()): one
+ * commit, one sync to disk and one flush of the search index for many
+ * small files instead of one each. A batch is committed once it has run
+ * this long or holds this much text, so that other writers (the app's
+ * edits while a background import runs) wait for the lock no longer than
+ * for one large file, and a file's result is reported only once its
+ * batch is committed: nothing reported can be lost, nothing half
+ * imported is ever visible. */
+#define BATCH_TIME (250 * G_TIME_SPAN_MILLISECOND)
+#define BATCH_BYTES (32 * 1024 * 1024)
+
+typedef struct
+{
+  LecternCorpus *corpus;
+  GListStore    *results;   /* reported: committed, or refused */
+  GPtrArray     *pending;   /* results of the open batch */
+  gboolean       open;
+  gint64         started;
+  gsize          bytes;
+} Batch;
+
+/* Reports the open batch's files: as imported if it commits, refused
+ * with the reason if it does not (then none of them was kept). */
+static void
+batch_commit (Batch *batch)
+{
+  g_autoptr(GError) commit_error = NULL;
+  gboolean committed;
+
+  if (!batch->open)
+    return;
+
+  batch->open = FALSE;
+  committed = lectern_corpus_commit_batch (batch->corpus, &commit_error);
+
+  for (guint i = 0; i < batch->pending->len; i++)
+    {
+      LecternImportResult *result = g_ptr_array_index (batch->pending, i);
+
+      if (!committed && lectern_import_result_get_succeeded (result))
+        {
+          const char *display_name = lectern_import_result_get_display_name (result);
+          g_autoptr(LecternImportResult) failure = NULL;
+          g_autoptr(GError) file_error = g_error_copy (commit_error);
+
+          g_prefix_error (&file_error, _("“%s” was not imported: "), display_name);
+          failure = lectern_import_result_new_failure (lectern_import_result_get_file (result),
+                                                       display_name, file_error);
+          g_list_store_append (batch->results, failure);
+        }
+      else
+        g_list_store_append (batch->results, result);
+    }
+  g_ptr_array_set_size (batch->pending, 0);
+}
+
 /* Adds one file; FALSE only when cancelled. */
 static gboolean
-import_one (LecternCorpus  *corpus,
-            GFile          *file,
-            const char     *display_name,
-            GListStore     *results,
-            GCancellable   *cancellable,
-            GError        **error)
+import_one (Batch         *batch,
+            GFile         *file,
+            const char    *display_name,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   g_autoptr(LecternImportResult) result = NULL;
   g_autoptr(LecternDocument) document = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *text = NULL;
 
+  /* Read before the write lock is taken. */
   document = lectern_importer_read_file (file, &text, cancellable, &local_error);
 
   if (document == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -188,8 +244,17 @@ import_one (LecternCorpus  *corpus,
       return FALSE;
     }
 
+  if (document != NULL && !batch->open)
+    {
+      /* Without a batch (the caller has one open, or the lock is not to
+       * be had) the document is added on its own, as it always can be. */
+      batch->open = lectern_corpus_begin_batch (batch->corpus, NULL);
+      batch->started = g_get_monotonic_time ();
+      batch->bytes = 0;
+    }
+
   if (document != NULL
-      && lectern_corpus_add_document (corpus, document, text, &local_error) == 0)
+      && lectern_corpus_add_document (batch->corpus, document, text, &local_error) == 0)
     {
       g_autoptr(GError) corpus_error = g_steal_pointer (&local_error);
 
@@ -209,7 +274,15 @@ import_one (LecternCorpus  *corpus,
   else
     result = lectern_import_result_new_failure (file, display_name, local_error);
 
-  g_list_store_append (results, result);
+  if (batch->open)
+    {
+      g_ptr_array_add (batch->pending, g_steal_pointer (&result));
+      batch->bytes += text != NULL ? strlen (text) : 0;
+      if (batch->bytes >= BATCH_BYTES || g_get_monotonic_time () - batch->started >= BATCH_TIME)
+        batch_commit (batch);
+    }
+  else
+    g_list_store_append (batch->results, result);
 
   return TRUE;
 }
@@ -224,6 +297,9 @@ lectern_importer_import_files (LecternCorpus              *corpus,
                                GError                    **error)
 {
   g_autoptr(GListStore) results = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GError) fingerprint_error = NULL;
+  Batch batch = { 0 };
 
   g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
   g_return_val_if_fail (files != NULL || n_files == 0, NULL);
@@ -231,6 +307,8 @@ lectern_importer_import_files (LecternCorpus              *corpus,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   results = g_list_store_new (LECTERN_TYPE_IMPORT_RESULT);
+  pending = g_ptr_array_new_with_free_func (g_object_unref);
+  batch = (Batch) { corpus, results, pending, FALSE, 0, 0 };
 
   for (guint i = 0; i < n_files; i++)
     {
@@ -238,19 +316,37 @@ lectern_importer_import_files (LecternCorpus              *corpus,
 
       g_return_val_if_fail (G_IS_FILE (files[i]), NULL);
 
+      /* The files added before a cancellation stay, as if each had been
+       * committed on its own. */
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
+        {
+          batch_commit (&batch);
+          return NULL;
+        }
 
       display_name = dup_display_name (files[i]);
       if (progress != NULL)
         progress (i, n_files, display_name, progress_data);
 
-      if (!import_one (corpus, files[i], display_name, results, cancellable, error))
-        return NULL;
+      if (!import_one (&batch, files[i], display_name, cancellable, error))
+        {
+          batch_commit (&batch);
+          return NULL;
+        }
     }
+
+  batch_commit (&batch);
 
   if (progress != NULL)
     progress (n_files, n_files, NULL, progress_data);
+
+  /* The documents are in; their fingerprints (for shared passages) are
+   * written now for all of them at once, far cheaper than file by file.
+   * Cut off here (killed, cancelled, disk full), they are written by the
+   * next import or comparison: nothing is lost, so the import succeeded. */
+  if (!lectern_corpus_update_fingerprints (corpus, cancellable, &fingerprint_error)
+      && !g_error_matches (fingerprint_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("%s", fingerprint_error->message);
 
   return G_LIST_MODEL (g_steal_pointer (&results));
 }

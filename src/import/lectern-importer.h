@@ -3,8 +3,12 @@
  * Importing several files is one operation with one LecternImportResult
  * per file, in the order given: a refused file (bad input, or a text
  * already in the project) does not stop the others, and changes nothing.
- * Each accepted file is added in its own transaction, with its original
- * file name, its encoding and the guessed title, language and date.
+ * Accepted files are added with their original file name, their encoding
+ * and the guessed title, language and date, in transactions of several
+ * files (each committed within a quarter of a second); a file's result
+ * exists only once its transaction is committed. The fingerprints of the
+ * new documents (lectern_corpus_update_fingerprints()) are written at
+ * the end, after the last progress call.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,9 +46,11 @@ LecternDocument *lectern_importer_read_file          (GFile                     
  *
  * Returns: (transfer full): a GListModel of LecternImportResult, one per
  * file in order, refused files included. NULL with G_IO_ERROR_CANCELLED
- * only when @cancellable was cancelled: the files imported before that
- * stay in the project (each was its own transaction); nothing of the file
- * being imported when it happened is written. */
+ * only when @cancellable was cancelled while files were being added: the
+ * files added before that stay in the project (their transaction is
+ * committed); nothing of the file being imported when it happened is
+ * written. Cancelled while fingerprinting, the results are returned: every
+ * document is in, and its fingerprints are written later. */
 GListModel      *lectern_importer_import_files       (LecternCorpus             *corpus,
                                                       GFile                    **files,
                                                       guint                      n_files,
