@@ -328,6 +328,40 @@ test_where (void)
     g_assert_cmpint (g_array_index (places, LecternPlace, i).document_id, !=, doc_unrelated);
 }
 
+/* A document added after the fingerprints were last written (as an
+ * import leaves it until its end, or a killed import for good) is found:
+ * 'where' writes the missing fingerprints before it looks (issue #6). */
+static void
+test_where_just_added (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project (NULL);
+  g_autoptr(GString) first = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) places = NULL;
+  glong query_start, query_end, other_start, other_end;
+  g_autofree char *other = text_around ("beta", PASSAGE, &other_start, &other_end);
+  gint64 doc_first, doc_other;
+
+  append_filler (first, "alpha", 50);
+  query_start = g_utf8_strlen (first->str, -1);
+  g_string_append (first, PASSAGE);
+  query_end = g_utf8_strlen (first->str, -1);
+  g_string_append (first, "\n");
+  doc_first = add_document (corpus, "First", first->str);
+
+  /* Fingerprints written for the first document only. */
+  places = lectern_where (corpus, doc_first, query_start, query_end, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (places->len, ==, 0);
+  g_clear_pointer (&places, g_array_unref);
+
+  doc_other = add_document (corpus, "Other", other);
+  places = lectern_where (corpus, doc_first, query_start, query_end, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (places->len, ==, 1);
+  g_assert_nonnull (find_place (places, doc_other, other_start));
+}
+
 static void
 test_where_errors (void)
 {
@@ -474,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/SharedPassages/identical", test_identical);
   g_test_add_func ("/Lectern/SharedPassages/random", test_random);
   g_test_add_func ("/Lectern/SharedPassages/where", test_where);
+  g_test_add_func ("/Lectern/SharedPassages/where-just-added", test_where_just_added);
   g_test_add_func ("/Lectern/SharedPassages/where-errors", test_where_errors);
   g_test_add_func ("/Lectern/SharedPassages/where-reference", test_where_reference);
 

@@ -1128,6 +1128,82 @@ test_alignments_and_fingerprints (void)
   g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
 }
 
+/* Fingerprints are written after the documents (issue #6): a document
+ * without them, as a killed import leaves it, is found all the same. */
+static void
+test_fingerprints_deferred (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LecternCorpus) corpus = create_project ("deferred.lectern", &file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  const char *shared = "the treaty was ratified by both parliaments after a long and bitter debate";
+  g_autofree char *text_a = g_strconcat ("First document. ", shared, ".\n", NULL);
+  g_autofree char *text_b = g_strconcat ("A second one, quoting: ", shared, "!\n", NULL);
+  g_autoptr(GArray) prints = lectern_fingerprint_compute_all (shared);
+  g_autoptr(GArray) hashes = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr(GArray) hits = NULL;
+  gint64 a, b, rows;
+  gboolean found_b = FALSE;
+
+  for (guint i = 0; i < prints->len; i++)
+    g_array_append_val (hashes, g_array_index (prints, LecternFingerprint, i).hash);
+
+  a = add_document (corpus, "A", text_a);
+  b = add_document (corpus, "B", text_b);
+  add_document (corpus, "Short", "Too short.\n");
+
+  /* Adding wrote none; closing without an update is a kill in between. */
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM fingerprints"), ==, 0);
+  g_clear_object (&corpus);
+
+  corpus = lectern_corpus_open (file, &error);
+  g_assert_no_error (error);
+  hits = lectern_corpus_lookup_fingerprints (corpus, (guint64 *) (gpointer) hashes->data, hashes->len, a, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len; i++)
+    if (g_array_index (hits, LecternFingerprintHit, i).document_id == b)
+      found_b = TRUE;
+  g_assert_true (found_b);
+
+  /* The lookup wrote them, for both texts, once. */
+  rows = raw_int (path, "SELECT count(*) FROM fingerprints");
+  g_assert_cmpint (rows, >, 0);
+  g_assert_cmpint (raw_int (path, "SELECT count(DISTINCT document_id) FROM fingerprints"), ==, 2);
+  g_assert_true (lectern_corpus_update_fingerprints (corpus, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM fingerprints"), ==, rows);
+
+  /* The same as computed directly, hash by hash. */
+  {
+    g_autoptr(GArray) expected = lectern_fingerprint_compute (text_b);
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM fingerprints WHERE document_id = %" G_GINT64_FORMAT, b);
+
+    g_assert_cmpint (raw_int (path, sql), ==, expected->len);
+  }
+}
+
+static void
+test_fingerprints_update_cancelled (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LecternCorpus) corpus = create_project ("update-cancelled.lectern", &file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  add_document (corpus, "A", "One two three four five six seven eight nine ten.\n");
+  g_cancellable_cancel (cancellable);
+  g_assert_false (lectern_corpus_update_fingerprints (corpus, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM fingerprints"), ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (lectern_corpus_update_fingerprints (corpus, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM fingerprints"), >, 0);
+}
+
 /* ------------------------------------------------------------------ */
 
 #define UNDO_TEXT "La sécurité européenne dépend du dialogue entre les peuples et les nations.\n"
@@ -1925,6 +2001,8 @@ main (int   argc,
   g_test_add_func ("/Lectern/Corpus/annotations/author", test_annotations_author);
   g_test_add_func ("/Lectern/Corpus/memos", test_memos);
   g_test_add_func ("/Lectern/Corpus/comparison", test_alignments_and_fingerprints);
+  g_test_add_func ("/Lectern/Corpus/fingerprints/deferred", test_fingerprints_deferred);
+  g_test_add_func ("/Lectern/Corpus/fingerprints/update-cancelled", test_fingerprints_update_cancelled);
   g_test_add_func ("/Lectern/Corpus/undo/sequence", test_undo_sequence);
   g_test_add_func ("/Lectern/Corpus/undo/failed-call", test_undo_failed_call_is_no_step);
   g_test_add_func ("/Lectern/Corpus/changed", test_changed_signal);

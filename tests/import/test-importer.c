@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "lectern-import.h"
 
 static const char english[] =
@@ -227,6 +229,68 @@ test_several_files (void)
   g_assert_nonnull (strstr (text, "« enfin »"));
 }
 
+static gint64
+raw_int (GFile      *project,
+         const char *sql)
+{
+  g_autofree char *path = g_file_get_path (project);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* Files are committed in batches and their fingerprints written at the
+ * end (issue #6): when the import returns, every reported document is
+ * committed (another connection sees it) and has its fingerprints. */
+static void
+test_committed_and_fingerprinted (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_corpus ();
+  g_autoptr(GFile) project = project_file ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(LecternCorpus) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("note%02u.txt", i);
+      g_autofree char *text = g_strdup_printf ("Note %u\nThe delegation met the minister on day %u and "
+                                               "discussed the border, the harbour and the budget.\n", i, i);
+
+      g_ptr_array_add (files, write_file (name, text, -1));
+    }
+
+  results = lectern_importer_import_files (corpus, (GFile **) files->pdata, files->len, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, files->len);
+
+  other = lectern_corpus_open (project, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < files->len; i++)
+    {
+      LecternImportResult *result = get_result (results, i);
+      g_autoptr(LecternDocument) seen = NULL;
+
+      g_assert_true (lectern_import_result_get_succeeded (result));
+      seen = lectern_corpus_dup_document (other, lectern_import_result_get_document_id (result), &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (seen);
+    }
+
+  g_assert_cmpint (raw_int (project, "SELECT count(*) FROM documents"), ==, files->len);
+  g_assert_cmpint (raw_int (project, "SELECT count(*) FROM documents d WHERE NOT EXISTS"
+                                     " (SELECT 1 FROM fingerprints f WHERE f.document_id = d.id)"), ==, 0);
+}
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -435,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Importer/read-file", test_read_file);
   g_test_add_func ("/Lectern/Importer/endless-file", test_endless_file);
   g_test_add_func ("/Lectern/Importer/several-files", test_several_files);
+  g_test_add_func ("/Lectern/Importer/committed-and-fingerprinted", test_committed_and_fingerprinted);
   g_test_add_func ("/Lectern/Importer/cancel", test_cancel);
   g_test_add_func ("/Lectern/Importer/async", test_async);
   g_test_add_func ("/Lectern/Importer/async-cancelled", test_async_cancelled);
