@@ -95,8 +95,10 @@ project_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Lectern Projects"));
+  gtk_file_filter_set_name (filter, _("Lectern and REFI-QDA Projects"));
   gtk_file_filter_add_suffix (filter, "lectern");
+  /* A .qdpx from another QDA program opens as a new project. */
+  gtk_file_filter_add_suffix (filter, "qdpx");
   return filter;
 }
 
@@ -156,7 +158,9 @@ open_project_response_cb (GtkNativeDialog *native,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autoptr(GError) error = NULL;
 
-      if (!lectern_window_open_project (self, file, &error))
+      if (_lectern_file_is_qdpx (file))
+        _lectern_window_open_qdpx (self, file);
+      else if (!lectern_window_open_project (self, file, &error))
         _lectern_window_show_error (self, _("Could Not Open Project"), error);
     }
 

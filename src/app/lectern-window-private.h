@@ -47,6 +47,7 @@ struct _LecternWindow
   GSignalGroup          *corpus_signals;
   gint64                 document_id;
   GCancellable          *import_cancellable;
+  guint                  import_pulse_id;   /* a .qdpx being read */
   /* The last import's results, kept for the summary (and for tests). */
   GListModel            *import_results;
   AdwMessageDialog      *import_summary;
@@ -60,6 +61,10 @@ void _lectern_window_show_error         (LecternWindow  *self,
                                          const GError   *error);
 void _lectern_window_cancel_import      (LecternWindow  *self);
 gboolean _lectern_window_is_importing   (LecternWindow  *self);
+/* lectern-window-qdpx.c: a REFI-QDA project opens as a new project */
+gboolean _lectern_file_is_qdpx          (GFile          *file);
+void _lectern_window_open_qdpx          (LecternWindow  *self,
+                                         GFile          *qdpx);
 /* lectern-window-tools.c: compare, where, export, print */
 void _lectern_window_class_init_tools   (GtkWidgetClass *widget_class);
 void _lectern_window_update_tools_actions (LecternWindow *self);

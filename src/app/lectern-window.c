@@ -322,6 +322,12 @@ lectern_window_open_project_interactive (LecternWindow *self,
   g_return_if_fail (LECTERN_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* A REFI-QDA project is not opened in place: it becomes a new one. */
+  if (_lectern_file_is_qdpx (file))
+    {
+      _lectern_window_open_qdpx (self, file);
+      return;
+    }
   /* `lectern new.lectern` starts a new project there. */
   if (g_file_query_exists (file, NULL))
     ok = lectern_window_open_project (self, file, &error);
@@ -367,7 +373,7 @@ drop_cb (GtkDropTarget *target,
       g_autofree char *name = g_file_get_basename (l->data);
 
       /* A project dropped on the window opens; anything else is imported. */
-      if (g_str_has_suffix (name, ".lectern") && list->next == NULL)
+      if ((g_str_has_suffix (name, ".lectern") || _lectern_file_is_qdpx (l->data)) && list->next == NULL)
         {
           lectern_window_open_project_interactive (self, l->data);
           return TRUE;
@@ -411,6 +417,7 @@ lectern_window_dispose (GObject *object)
   LecternWindow *self = LECTERN_WINDOW (object);
 
   _lectern_window_cancel_import (self);
+  g_clear_handle_id (&self->import_pulse_id, g_source_remove);
   if (self->corpus_signals != NULL)
     g_signal_group_set_target (self->corpus_signals, NULL);
 

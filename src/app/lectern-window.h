@@ -40,6 +40,12 @@ void           lectern_window_show_annotation          (LecternWindow      *self
 void           lectern_window_import_files             (LecternWindow      *self,
                                                         GFile             **files,
                                                         guint               n_files);
+/* Makes the new project @project from the REFI-QDA project @qdpx in the
+ * background, with progress and Cancel, then opens it and lists what
+ * could not be kept. */
+void           lectern_window_import_qdpx              (LecternWindow      *self,
+                                                        GFile              *qdpx,
+                                                        GFile              *project);
 /* The toast overlay, for views that report something. */
 void           lectern_window_toast                    (LecternWindow      *self,
                                                         const char         *message);

@@ -8,7 +8,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include <archive.h>
+#include <archive_entry.h>
+
 #include "lectern-application.h"
+#include "lectern-export.h"
 #include "lectern-document-dialog.h"
 #include "lectern-note-popover.h"
 #include "lectern-preferences-window.h"
@@ -584,6 +588,106 @@ test_import (void)
   close_window (window);
 }
 
+/* A zip of @n entries, path then contents, for a foreign .qdpx. */
+static GFile *
+write_zip (const char         *name,
+           const char * const *entries,
+           guint               n)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  struct archive *archive = archive_write_new ();
+
+  archive_write_set_format_zip (archive);
+  g_assert_cmpint (archive_write_open_filename (archive, path), ==, ARCHIVE_OK);
+  for (guint i = 0; i < n; i++)
+    {
+      struct archive_entry *entry = archive_entry_new ();
+      gsize size = strlen (entries[2 * i + 1]);
+
+      archive_entry_set_pathname (entry, entries[2 * i]);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_size (entry, size);
+      g_assert_cmpint (archive_write_header (archive, entry), ==, ARCHIVE_OK);
+      archive_write_data (archive, entries[2 * i + 1], size);
+      archive_entry_free (entry);
+    }
+  archive_write_close (archive);
+  archive_write_free (archive);
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+window_shows_project (LecternWindow *window,
+                      GFile         *project)
+{
+  return window->corpus != NULL && g_file_equal (lectern_corpus_get_file (window->corpus), project);
+}
+
+/* A .qdpx opens as a new project made in the background: every document
+ * and code comes back, and the window shows the new project. */
+static void
+test_open_qdpx (void)
+{
+  gint64 doc, tag;
+  g_autoptr(GFile) file = make_project (&doc, &tag);
+  g_autofree char *qdpx_path = g_build_filename (g_get_user_data_dir (), "exchange.qdpx", NULL);
+  g_autofree char *new_path = g_build_filename (g_get_user_data_dir (), "exchange.lectern", NULL);
+  g_autoptr(GFile) qdpx = g_file_new_for_path (qdpx_path);
+  g_autoptr(GFile) project = g_file_new_for_path (new_path);
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_QDPX);
+  g_autoptr(GError) error = NULL;
+  LecternWindow *window = open_window (file);
+
+  g_assert_true (lectern_export_to_file (window->corpus, options, qdpx, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  lectern_window_import_qdpx (window, qdpx, project);
+  g_assert_true (gtk_revealer_get_reveal_child (window->import_revealer));
+  WAIT_UNTIL (window_shows_project (window, project));
+  g_assert_false (gtk_revealer_get_reveal_child (window->import_revealer));
+  g_assert_null (window->import_summary);
+  WAIT_UNTIL (g_list_model_get_n_items (lectern_library_view_get_model (window->library_view)) == 2);
+  g_assert_cmpuint (count_annotations (window->corpus, 0), ==, 1);
+
+  close_window (window);
+}
+
+/* What Lectern cannot hold (a picture) is listed for the user, and the
+ * text sources open. */
+static void
+test_open_qdpx_left_out (void)
+{
+  static const char * const entries[] = {
+    "project.qde",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"field\"><Sources>"
+    "<TextSource guid=\"00000000-0000-5000-8000-000000000001\" name=\"Field notes\">"
+    "<PlainTextContent>Field notes from the delta.</PlainTextContent></TextSource>"
+    "<PictureSource guid=\"00000000-0000-5000-8000-000000000002\" name=\"Dam.jpg\" path=\"internal://dam.jpg\"/>"
+    "</Sources></Project>\n",
+  };
+  g_autoptr(GFile) qdpx = write_zip ("field.qdpx", entries, 1);
+  g_autofree char *new_path = g_build_filename (g_get_user_data_dir (), "field.lectern", NULL);
+  g_autoptr(GFile) project = g_file_new_for_path (new_path);
+  LecternWindow *window = open_window (NULL);
+  GtkWidget *scroller;
+  const char *listed;
+
+  lectern_window_import_qdpx (window, qdpx, project);
+  WAIT_UNTIL (window_shows_project (window, project));
+  g_assert_nonnull (window->import_summary);
+  scroller = adw_message_dialog_get_extra_child (window->import_summary);
+  /* The scrolled window wraps the label in a viewport. */
+  listed = gtk_label_get_text (GTK_LABEL (gtk_viewport_get_child (
+    GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))))));
+  g_assert_nonnull (strstr (listed, "Dam.jpg"));
+  WAIT_UNTIL (g_list_model_get_n_items (lectern_library_view_get_model (window->library_view)) == 1);
+
+  gtk_window_destroy (GTK_WINDOW (window->import_summary));
+  close_window (window);
+}
+
 /* GtkRecentManager and GSettings are one per process and keep the folders
  * they were made with, so the tests share one private home for the whole
  * run (rather than G_TEST_OPTION_ISOLATE_DIRS, which gives each test its
@@ -663,6 +767,8 @@ main (int   argc,
   g_test_add_func ("/Lectern/App/library", test_library);
   g_test_add_func ("/Lectern/App/codebook", test_codebook);
   g_test_add_func ("/Lectern/App/import", test_import);
+  g_test_add_func ("/Lectern/App/open-qdpx", test_open_qdpx);
+  g_test_add_func ("/Lectern/App/open-qdpx-left-out", test_open_qdpx_left_out);
 
   ret = g_test_run ();
   g_clear_object (&app);
