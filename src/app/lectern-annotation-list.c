@@ -12,6 +12,7 @@
 #include "lectern-annotation-list.h"
 #include "lectern-application.h"
 #include "lectern-note-popover.h"
+#include "lectern-tag-index.h"
 #include "lectern-tag-picker.h"
 #include "lectern-tag-swatch.h"
 
@@ -79,20 +80,8 @@ selected_id (LecternAnnotationList *self)
 static void
 reload_tags (LecternAnnotationList *self)
 {
-  g_autoptr(GListModel) tags = NULL;
-
-  g_hash_table_remove_all (self->tags);
-  if (self->corpus == NULL || !(tags = lectern_corpus_list_tags (self->corpus, NULL)))
-    return;
-
-  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
-    {
-      LecternTag *tag = g_list_model_get_item (tags, i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = lectern_tag_get_id (tag);
-      g_hash_table_insert (self->tags, key, tag);
-    }
+  g_hash_table_unref (self->tags);
+  self->tags = lectern_tag_index_new (self->corpus);
 }
 
 static void
@@ -546,7 +535,7 @@ lectern_annotation_list_init (LecternAnnotationList *self)
 {
   GtkListItemFactory *factory;
 
-  self->tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->tags = lectern_tag_index_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -13,6 +13,7 @@
 #include "lectern-application.h"
 #include "lectern-note-popover.h"
 #include "lectern-reader-view.h"
+#include "lectern-tag-index.h"
 #include "lectern-tag-swatch.h"
 
 /* A comfortable measure: about this many characters per line. */
@@ -208,20 +209,8 @@ update_actions (LecternReaderView *self)
 static void
 reload_tags (LecternReaderView *self)
 {
-  g_autoptr(GListModel) tags = NULL;
-
-  g_hash_table_remove_all (self->tags);
-  if (self->corpus == NULL || !(tags = lectern_corpus_list_tags (self->corpus, NULL)))
-    return;
-
-  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
-    {
-      LecternTag *tag = g_list_model_get_item (tags, i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = lectern_tag_get_id (tag);
-      g_hash_table_insert (self->tags, key, tag);
-    }
+  g_hash_table_unref (self->tags);
+  self->tags = lectern_tag_index_new (self->corpus);
 }
 
 static void
@@ -1289,7 +1278,7 @@ lectern_reader_view_init (LecternReaderView *self)
 {
   GtkGesture *click;
 
-  self->tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->tags = lectern_tag_index_new (NULL);
   self->matches = g_array_new (FALSE, FALSE, sizeof (glong));
   self->side_margin = -1;
   self->char_width = 8;
