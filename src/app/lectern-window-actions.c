@@ -40,52 +40,35 @@ _lectern_window_update_actions (LecternWindow *self)
   _lectern_window_update_tools_actions (self);
 }
 
+/* win.undo and win.redo: the same step, one way or the other; the toast
+ * names what was undone or redone. */
 static void
-undo_cb (GtkWidget  *widget,
-         const char *action_name,
-         GVariant   *param)
+history_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
 {
   LecternWindow *self = LECTERN_WINDOW (widget);
+  gboolean redo = g_str_equal (action_name, "win.redo");
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
+  gboolean done;
 
   if (self->corpus == NULL)
     return;
 
-  label = g_strdup (lectern_corpus_get_undo_label (self->corpus));
-  if (!lectern_corpus_undo (self->corpus, &error))
+  /* Read before the step, which moves the label on to the next one. */
+  label = g_strdup (redo ? lectern_corpus_get_redo_label (self->corpus)
+                         : lectern_corpus_get_undo_label (self->corpus));
+  done = redo ? lectern_corpus_redo (self->corpus, &error)
+              : lectern_corpus_undo (self->corpus, &error);
+  if (!done)
     {
-      _lectern_window_show_error (self, _("Could Not Undo"), error);
+      _lectern_window_show_error (self, redo ? _("Could Not Redo") : _("Could Not Undo"), error);
       return;
     }
   if (label != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Undone: %s"), label);
-      lectern_window_toast (self, message);
-    }
-}
-
-static void
-redo_cb (GtkWidget  *widget,
-         const char *action_name,
-         GVariant   *param)
-{
-  LecternWindow *self = LECTERN_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-
-  if (self->corpus == NULL)
-    return;
-
-  label = g_strdup (lectern_corpus_get_redo_label (self->corpus));
-  if (!lectern_corpus_redo (self->corpus, &error))
-    {
-      _lectern_window_show_error (self, _("Could Not Redo"), error);
-      return;
-    }
-  if (label != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Redone: %s"), label);
+      g_autofree char *message = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), label);
       lectern_window_toast (self, message);
     }
 }
@@ -417,8 +400,8 @@ _lectern_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_cb);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_cb);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_cb);
   gtk_widget_class_install_action (widget_class, "win.toggle-library", NULL, toggle_library_cb);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_cb);
   gtk_widget_class_install_action (widget_class, "win.show-panel", "s", show_panel_cb);
