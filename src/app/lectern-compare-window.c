@@ -19,6 +19,7 @@
 
 #include "lectern-application.h"
 #include "lectern-compare-window.h"
+#include "lectern-plain-toast.h"
 
 typedef struct
 {
@@ -603,7 +604,7 @@ compare_done_cb (GObject      *source,
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, _("Could Not Compare the Documents"), error);
       else
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Comparison cancelled")));
+        adw_toast_overlay_add_toast (self->toast_overlay, lectern_plain_toast_new (_("Comparison cancelled")));
       return;
     }
 
@@ -1108,7 +1109,7 @@ split_pair_cb (GtkWidget  *widget,
       at_a <= c->a_start || at_a >= c->a_end || at_b <= c->b_start || at_b >= c->b_end)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Put the cursor inside the pair in both panes, where it should be cut")));
+                                   lectern_plain_toast_new (_("Put the cursor inside the pair in both panes, where it should be cut")));
       return;
     }
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "lectern-document-dialog.h"
+#include "lectern-plain-toast.h"
 
 struct _LecternDocumentDialog
 {
@@ -206,7 +207,7 @@ save_cb (GtkWidget  *widget,
   if (lectern_document_dialog_save (self, &error))
     gtk_window_destroy (GTK_WINDOW (self));
   else
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (self->toast_overlay, lectern_plain_toast_new (error->message));
 }
 
 static void

@@ -14,6 +14,7 @@
 
 #include "lectern-application.h"
 #include "lectern-export-dialog.h"
+#include "lectern-plain-toast.h"
 
 struct _LecternExportDialog
 {
@@ -322,16 +323,16 @@ export_done_cb (GObject      *source,
       g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
 
       g_set_object (&self->written, dest);
-      toast = adw_toast_new (message);
+      toast = lectern_plain_toast_new (message);
       adw_toast_set_button_label (toast, _("_Open"));
       adw_toast_set_action_name (toast, "export.open");
       adw_toast_set_timeout (toast, 0);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast = adw_toast_new (_("Export cancelled; no file was changed"));
+    toast = lectern_plain_toast_new (_("Export cancelled; no file was changed"));
   else
     {
-      toast = adw_toast_new (error->message);
+      toast = lectern_plain_toast_new (error->message);
       adw_toast_set_timeout (toast, 0);
     }
 
@@ -359,7 +360,7 @@ run_cb (GtkWidget  *widget,
       {
         g_autofree char *message = g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD, e.g. 2021-08-14"),
                                                     dates[i]);
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+        adw_toast_overlay_add_toast (self->toast_overlay, lectern_plain_toast_new (message));
         gtk_widget_grab_focus (GTK_WIDGET (i == 0 ? self->date_from_row : self->date_to_row));
         return;
       }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "lectern-window-private.h"
+#include "lectern-plain-toast.h"
 
 G_DEFINE_FINAL_TYPE (LecternWindow, lectern_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -36,7 +37,7 @@ lectern_window_toast (LecternWindow *self,
 
   g_return_if_fail (LECTERN_IS_WINDOW (self));
 
-  toast = adw_toast_new (message);
+  toast = lectern_plain_toast_new (message);
   adw_toast_set_timeout (toast, 3);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

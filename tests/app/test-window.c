@@ -688,6 +688,53 @@ test_open_qdpx_left_out (void)
   close_window (window);
 }
 
+#define HOSTILE_TITLE "<b>Bold</b> & <span foreground='red'>red</span> <"
+#define HOSTILE_TAG "<i>Tag</i> & Co"
+#define HOSTILE_NOTE "<big>note</big> & <a href='javascript:alert(1)'>link</a>"
+
+/* Titles, tag names, notes and file names are text, never Pango markup:
+ * a markup parse error is a warning, which the tests make fatal, and a
+ * shown "<b>" must stay visible as typed. */
+static void
+test_hostile_text (void)
+{
+  static guint serial;
+  g_autofree char *name = g_strdup_printf ("hostile-%u & <x>.lectern", ++serial);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCorpus) corpus = lectern_corpus_create (file, &error);
+  g_autoptr(LecternDocument) document = lectern_document_new ();
+  g_autoptr(LecternTag) tag = NULL;
+  g_autoptr(LecternAnnotation) annotation = NULL;
+  LecternWindow *window;
+  gint64 id, tag_id;
+
+  g_assert_no_error (error);
+  lectern_document_set_title (document, HOSTILE_TITLE);
+  id = lectern_corpus_add_document (corpus, document,
+                                    "<b>Not bold</b> & <i>not italic</i>: plain text.\n", &error);
+  g_assert_no_error (error);
+  tag = lectern_corpus_ensure_tag_path (corpus, HOSTILE_TAG, &error);
+  g_assert_no_error (error);
+  tag_id = lectern_tag_get_id (tag);
+  annotation = lectern_corpus_add_annotation (corpus, id, 0, 15, &tag_id, 1, HOSTILE_NOTE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&corpus);
+
+  window = open_window (file);
+  lectern_window_set_document_id (window, id);
+  drain ();
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, HOSTILE_TITLE);
+  g_assert_cmpuint (n_listed (window), ==, 1);
+
+  /* Messages that name a file or a title go through a toast. */
+  lectern_window_toast (window, HOSTILE_TITLE);
+  drain ();
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  close_window (window);
+}
+
 /* GtkRecentManager and GSettings are one per process and keep the folders
  * they were made with, so the tests share one private home for the whole
  * run (rather than G_TEST_OPTION_ISOLATE_DIRS, which gives each test its
@@ -769,6 +816,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/App/import", test_import);
   g_test_add_func ("/Lectern/App/open-qdpx", test_open_qdpx);
   g_test_add_func ("/Lectern/App/open-qdpx-left-out", test_open_qdpx_left_out);
+  g_test_add_func ("/Lectern/App/hostile-text", test_hostile_text);
 
   ret = g_test_run ();
   g_clear_object (&app);
