@@ -7,7 +7,8 @@
 # every few kills and at the end the project must pass `lectern-cli check`,
 # and every change the CLI reported as done (it printed the new id, or
 # exited 0) must be there, exactly as reported. A change cut off by the
-# kill may be there or not, but never half.
+# kill may be there or not, but never half. test-app-kill.py does the same
+# to the app, under Xvfb.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
