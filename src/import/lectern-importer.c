@@ -306,6 +306,9 @@ lectern_importer_import_files (LecternCorpus              *corpus,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  for (guint i = 0; i < n_files; i++)
+    g_return_val_if_fail (G_IS_FILE (files[i]), NULL);
+
   results = g_list_store_new (LECTERN_TYPE_IMPORT_RESULT);
   pending = g_ptr_array_new_with_free_func (g_object_unref);
   batch = (Batch) { corpus, results, pending, FALSE, 0, 0 };
@@ -313,8 +316,6 @@ lectern_importer_import_files (LecternCorpus              *corpus,
   for (guint i = 0; i < n_files; i++)
     {
       g_autofree char *display_name = NULL;
-
-      g_return_val_if_fail (G_IS_FILE (files[i]), NULL);
 
       /* The files added before a cancellation stay, as if each had been
        * committed on its own. */
