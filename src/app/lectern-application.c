@@ -95,16 +95,11 @@ lectern_application_activate (GApplication *app)
         {
           g_autoptr(GFile) file = g_file_new_for_path (last);
           g_autoptr(GError) error = NULL;
-          /* Read before opening, which shows a first document. */
+          /* Read before opening, which records the document shown. */
           gint64 doc = g_settings_get_int64 (lectern_application_get_settings (self),
                                              "last-document");
 
-          if (lectern_window_open_project (lw, file, &error))
-            {
-              if (doc > 0)
-                lectern_window_set_document_id (lw, doc);
-            }
-          else
+          if (!lectern_window_open_project_at (lw, file, MAX (doc, 0), &error))
             g_message ("Could not reopen %s: %s", last, error->message);
         }
       window = GTK_WINDOW (lw);

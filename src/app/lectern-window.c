@@ -274,9 +274,10 @@ show_first_document (LecternWindow *self)
 }
 
 gboolean
-lectern_window_open_project (LecternWindow  *self,
-                             GFile          *file,
-                             GError        **error)
+lectern_window_open_project_at (LecternWindow  *self,
+                                GFile          *file,
+                                gint64          document_id,
+                                GError        **error)
 {
   g_autoptr(LecternCorpus) corpus = NULL;
 
@@ -289,8 +290,20 @@ lectern_window_open_project (LecternWindow  *self,
   _lectern_window_cancel_import (self);
   lectern_corpus_set_undo_enabled (corpus, TRUE);
   set_corpus (self, corpus);
-  show_first_document (self);
+  /* One document read, not the first and then the one asked for. */
+  if (document_id != 0)
+    lectern_window_set_document_id (self, document_id);
+  else
+    show_first_document (self);
   return TRUE;
+}
+
+gboolean
+lectern_window_open_project (LecternWindow  *self,
+                             GFile          *file,
+                             GError        **error)
+{
+  return lectern_window_open_project_at (self, file, 0, error);
 }
 
 gboolean

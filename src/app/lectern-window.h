@@ -18,9 +18,16 @@ G_DECLARE_FINAL_TYPE (LecternWindow, lectern_window, LECTERN, WINDOW, AdwApplica
 LecternWindow *lectern_window_new                      (LecternApplication *app);
 /* The open project, or NULL. (transfer none) */
 LecternCorpus *lectern_window_get_corpus               (LecternWindow      *self);
-/* Opens an existing project in this window, replacing the one shown. */
+/* Opens an existing project in this window, replacing the one shown,
+ * and shows its first document. */
 gboolean       lectern_window_open_project             (LecternWindow      *self,
                                                         GFile              *file,
+                                                        GError            **error);
+/* The same, showing @document_id (as lectern_window_set_document_id()
+ * does) instead of the first document, when it is not 0. */
+gboolean       lectern_window_open_project_at          (LecternWindow      *self,
+                                                        GFile              *file,
+                                                        gint64              document_id,
                                                         GError            **error);
 /* Creates a new project at @file and shows it. */
 gboolean       lectern_window_create_project           (LecternWindow      *self,

@@ -432,6 +432,29 @@ test_library (void)
   close_window (window);
 }
 
+static void
+test_open_at (void)
+{
+  gint64 doc, tag;
+  g_autoptr(GFile) file = make_project (&doc, &tag);
+  LecternWindow *window = lectern_window_new (app);
+  g_autoptr(LecternDocument) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Reopened where the user left off: that document, not the first. */
+  g_assert_true (lectern_window_open_project (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_window_get_document_id (window), ==, doc);
+  second = g_list_model_get_item (G_LIST_MODEL (window->documents), 1);
+  g_assert_true (lectern_window_open_project_at (window, file, lectern_document_get_id (second), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_window_get_document_id (window), ==, lectern_document_get_id (second));
+  g_assert_cmpuint (n_listed (window), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 static LecternTag *
 find_tag (LecternCorpus *corpus,
           const char    *path)
@@ -812,6 +835,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/App/annotate", test_annotate);
   g_test_add_func ("/Lectern/App/reader", test_reader);
   g_test_add_func ("/Lectern/App/library", test_library);
+  g_test_add_func ("/Lectern/App/open-at", test_open_at);
   g_test_add_func ("/Lectern/App/codebook", test_codebook);
   g_test_add_func ("/Lectern/App/import", test_import);
   g_test_add_func ("/Lectern/App/open-qdpx", test_open_qdpx);
