@@ -185,20 +185,14 @@ _lectern_corpus_fingerprint_missing (LecternCorpus  *self,
   return rows->len == 0 || insert_rows (self, rows, error);
 }
 
-gboolean
-lectern_corpus_update_fingerprints (LecternCorpus  *self,
-                                    GCancellable   *cancellable,
-                                    GError        **error)
+/* Writes the fingerprints of @ids, FINGERPRINT_CHUNK_ROWS per transaction. */
+static gboolean
+write_missing (LecternCorpus  *self,
+               GArray         *ids,
+               GCancellable   *cancellable,
+               GError        **error)
 {
-  g_autoptr(GArray) ids = NULL;
   guint next = 0;
-
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if ((ids = missing_documents (self, error)) == NULL)
-    return FALSE;
 
   while (next < ids->len)
     {
@@ -239,6 +233,42 @@ lectern_corpus_update_fingerprints (LecternCorpus  *self,
         }
       if (!_lectern_corpus_commit (self, 0, 0, NULL, error))
         return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+lectern_corpus_update_fingerprints (LecternCorpus  *self,
+                                    GCancellable   *cancellable,
+                                    GError        **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  gint64 version = 0;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Looking for missing fingerprints scans every document: skipped when
+   * nothing was added since the last look. Other connections' commits
+   * change data_version, this one's do not: adding a document here clears
+   * fingerprints_complete. */
+  if (!_lectern_corpus_query_int (self, "PRAGMA data_version", 0, 0, &version, error))
+    return FALSE;
+  if (self->fingerprints_complete && version == self->fingerprints_version)
+    return TRUE;
+
+  /* Noted before the scan: a document added meanwhile by another
+   * connection changes the version, so the next call looks again. */
+  self->fingerprints_complete = TRUE;
+  self->fingerprints_version = version;
+
+  if ((ids = missing_documents (self, error)) == NULL
+      || !write_missing (self, ids, cancellable, error))
+    {
+      self->fingerprints_complete = FALSE;
+      return FALSE;
     }
 
   return TRUE;

@@ -447,6 +447,7 @@ insert_document (LecternCorpus    *self,
     return 0;
 
   id = sqlite3_last_insert_rowid (self->db);
+  self->fingerprints_complete = FALSE;
 
   /* Fingerprints are not written here: spread over every document of an
    * import they cost more than the rest of it (they scatter writes over

@@ -61,6 +61,12 @@ struct _LecternCorpus
 
   guint             in_transaction : 1;  /* a call's, or its savepoint in a batch */
   guint             undo_enabled : 1;
+
+  /* Every document had its fingerprints when PRAGMA data_version was
+   * fingerprints_version, and this connection has added none since: a
+   * lookup need not look for missing ones (a scan of every document). */
+  guint             fingerprints_complete : 1;
+  gint64            fingerprints_version;
 };
 
 /* A cached statement: g_autoptr resets it (and clears its bindings) when

@@ -455,6 +455,8 @@ _lectern_corpus_commit (LecternCorpus  *self,
 static void
 batch_end (LecternCorpus *self)
 {
+  /* Fingerprints written inside the batch may be rolled back with it. */
+  self->fingerprints_complete = FALSE;
   self->in_batch = FALSE;
   self->batch_what = 0;
   self->batch_document_id = -1;

@@ -1181,6 +1181,24 @@ test_fingerprints_deferred (void)
 
     g_assert_cmpint (raw_int (path, sql), ==, expected->len);
   }
+
+  /* A document another connection adds later is found too. */
+  {
+    g_autoptr(LecternCorpus) other = lectern_corpus_open (file, &error);
+    g_autofree char *text_c = g_strconcat ("Third: ", shared, ".\n", NULL);
+    gint64 c;
+    gboolean found_c = FALSE;
+
+    g_assert_no_error (error);
+    c = add_document (other, "C", text_c);
+    g_clear_pointer (&hits, g_array_unref);
+    hits = lectern_corpus_lookup_fingerprints (corpus, (guint64 *) (gpointer) hashes->data, hashes->len, a, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < hits->len; i++)
+      if (g_array_index (hits, LecternFingerprintHit, i).document_id == c)
+        found_c = TRUE;
+    g_assert_true (found_c);
+  }
 }
 
 static void
