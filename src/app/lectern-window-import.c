@@ -28,6 +28,33 @@ _lectern_window_cancel_import (LecternWindow *self)
     g_cancellable_cancel (self->import_cancellable);
 }
 
+void
+_lectern_window_present_report (LecternWindow *self,
+                                const char    *heading,
+                                const char    *body,
+                                const char    *report)
+{
+  GtkWidget *dialog, *scroller, *label;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  /* File names and reasons are plain text, never markup. */
+  label = gtk_label_new (report);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "import-reasons");
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+
+  g_set_weak_pointer (&self->import_summary, ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 #ifdef LECTERN_HAVE_IMPORT
 
 static void
@@ -58,7 +85,7 @@ show_summary (LecternWindow *self,
   guint n_ok = 0;
   g_autoptr(GString) reasons = g_string_new (NULL);
   g_autofree char *heading = NULL;
-  GtkWidget *dialog, *scroller, *label;
+  g_autofree char *body = NULL;
 
   for (guint i = 0; i < n; i++)
     {
@@ -87,29 +114,11 @@ show_summary (LecternWindow *self,
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "%u File Was Not Imported",
                                           "%u Files Were Not Imported", n - n_ok), n - n_ok);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  g_dngettext (GETTEXT_PACKAGE,
-                                               "%u document was imported. These files were refused:",
-                                               "%u documents were imported. These files were refused:",
-                                               n_ok), n_ok);
-
-  /* File names and reasons are plain text, never markup. */
-  label = gtk_label_new (reasons->str);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "import-reasons");
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-
-  g_set_weak_pointer (&self->import_summary, ADW_MESSAGE_DIALOG (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u document was imported. These files were refused:",
+                                       "%u documents were imported. These files were refused:",
+                                       n_ok), n_ok);
+  _lectern_window_present_report (self, heading, body, reasons->str);
 }
 
 static void

@@ -61,6 +61,12 @@ void _lectern_window_show_error         (LecternWindow  *self,
                                          const GError   *error);
 void _lectern_window_cancel_import      (LecternWindow  *self);
 gboolean _lectern_window_is_importing   (LecternWindow  *self);
+/* A message dialog with a scrolled, selectable plain-text @report (what
+ * was refused or left out, and why); kept as the window's import_summary. */
+void _lectern_window_present_report     (LecternWindow  *self,
+                                         const char     *heading,
+                                         const char     *body,
+                                         const char     *report);
 /* lectern-window-qdpx.c: a REFI-QDA project opens as a new project */
 gboolean _lectern_file_is_qdpx          (GFile          *file);
 void _lectern_window_open_qdpx          (LecternWindow  *self,

@@ -65,8 +65,8 @@ show_left_out (LecternWindow *self,
                GPtrArray     *skipped)
 {
   g_autofree char *name = g_file_get_basename (qdpx);
+  g_autofree char *body = NULL;
   g_autoptr(GString) lines = g_string_new (NULL);
-  GtkWidget *dialog, *scroller, *label;
 
   for (guint i = 0; i < skipped->len; i++)
     {
@@ -74,28 +74,10 @@ show_left_out (LecternWindow *self,
         g_string_append (lines, "\n\n");
       g_string_append_printf (lines, "• %s", (const char *) g_ptr_array_index (skipped, i));
     }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some Sources Were Left Out"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” is open as a new project with its texts, codes and notes. "
-                                    "Lectern keeps text only, so these were not imported:"),
-                                  name);
-  /* Names come from another program's file: plain text, never markup. */
-  label = gtk_label_new (lines->str);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "import-reasons");
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-
-  g_set_weak_pointer (&self->import_summary, ADW_MESSAGE_DIALOG (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
+  body = g_strdup_printf (_("“%s” is open as a new project with its texts, codes and notes. "
+                            "Lectern keeps text only, so these were not imported:"),
+                          name);
+  _lectern_window_present_report (self, _("Some Sources Were Left Out"), body, lines->str);
 }
 
 typedef struct
