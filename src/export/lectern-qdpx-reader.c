@@ -952,6 +952,10 @@ lectern_qdpx_import (GFile         *qdpx,
       delete_project (new_project);
       return NULL;
     }
+  /* Like the text importer: the comparison index now, while the user
+   * waits anyway, rather than at the first comparison. A failure here
+   * loses nothing (the next comparison writes what is missing). */
+  lectern_corpus_update_fingerprints (import.corpus, cancellable, NULL);
   if (skipped != NULL)
     *skipped = g_steal_pointer (&skipped_lines);
   return import.corpus;
