@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "app-test-harness.h"
 #include "lectern-application.h"
 #include "lectern-compare-window.h"
 #include "lectern-export-dialog.h"
@@ -73,29 +74,6 @@ typedef struct
   gint64         v1, v2, en, fr, q1, q2;
 } Fixture;
 
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_UNTIL(cond)                                                     \
-  G_STMT_START {                                                             \
-    gint64 _deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;        \
-    while (!(cond))                                                          \
-      {                                                                      \
-        if (g_get_monotonic_time () > _deadline)                             \
-          g_error ("Timed out waiting for %s", #cond);                       \
-        g_main_context_iteration (NULL, TRUE);                               \
-      }                                                                      \
-  } G_STMT_END
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static gint64
 add (LecternCorpus *corpus,
@@ -114,50 +92,6 @@ add (LecternCorpus *corpus,
   return id;
 }
 
-/* A home of the test's own. Not G_TEST_OPTION_ISOLATE_DIRS: that hides
- * the system data dirs, and with them the icon theme and the MIME data
- * GTK needs to draw the workbench's icons. */
-static char *
-make_private_home (void)
-{
-  static const char *vars[][2] = {
-    { "HOME", "home" },
-    { "XDG_DATA_HOME", "data" },
-    { "XDG_CONFIG_HOME", "config" },
-    { "XDG_CACHE_HOME", "cache" },
-    { "XDG_STATE_HOME", "state" },
-    { "XDG_RUNTIME_DIR", "runtime" },
-  };
-  char *root = g_dir_make_tmp ("lectern-compare-test-XXXXXX", NULL);
-
-  g_assert_nonnull (root);
-  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
-    {
-      g_autofree char *dir = g_build_filename (root, vars[i][1], NULL);
-
-      g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
-      g_setenv (vars[i][0], dir, TRUE);
-    }
-  return root;
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)))
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -211,7 +145,7 @@ open_comparison (Fixture            *f,
   gtk_window_present (GTK_WINDOW (window));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
   WAIT_UNTIL (!lectern_compare_window_get_busy (window) && lectern_compare_window_get_chunks (window) != NULL);
-  drain ();
+  app_test_drain ();
   return window;
 }
 
@@ -264,7 +198,7 @@ static void
 close_window (LecternCompareWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  app_test_drain ();
 }
 
 static void
@@ -365,7 +299,7 @@ test_translation (Fixture       *f,
    * the alignment keeps it. */
   lectern_reader_view_select_range (lectern_compare_window_get_pane (window, 0), 0, a_end - 7);
   lectern_reader_view_select_range (lectern_compare_window_get_pane (window, 1), 0, b_end - 6);
-  drain ();
+  app_test_drain ();
   /* Selecting on the right takes PRIMARY from the left, yet the left
    * passage stays chosen. */
   g_assert_true (has_tag (window, 0, "compare-chosen"));
@@ -442,7 +376,7 @@ test_annotate_in_pane (Fixture       *f,
   g_assert_no_error (error);
   list = lectern_corpus_list_annotations (f->corpus, f->v2, 0, FALSE, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
-  drain ();
+  app_test_drain ();
   ids = lectern_reader_text_dup_ids_at (lectern_reader_view_get_text_view (right), 35);
   g_assert_cmpuint (ids->len, ==, 1);
   /* The comparison's marks are still there. */
@@ -502,7 +436,7 @@ test_where (Fixture       *f,
 
   gtk_widget_unparent (GTK_WIDGET (popover));
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  app_test_drain ();
 }
 
 static LecternCompareWindow *
@@ -559,7 +493,7 @@ test_from_workbench (Fixture       *f,
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   lectern_window_set_document_id (window, f->v1);
-  drain ();
+  app_test_drain ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL));
   WAIT_UNTIL ((compare = find_compare_window ()) != NULL);
   g_assert_cmpint (lectern_compare_window_get_document (compare, 0), ==, f->v1);
@@ -567,7 +501,7 @@ test_from_workbench (Fixture       *f,
   WAIT_UNTIL (!lectern_compare_window_get_busy (compare) && lectern_compare_window_get_chunks (compare) != NULL);
   g_assert_true (has_tag (compare, 0, "compare-replace"));
   gtk_window_destroy (GTK_WINDOW (compare));
-  drain ();
+  app_test_drain ();
 
   /* The library's "Compare with Current Document": the one being read
    * against the one clicked. */
@@ -577,7 +511,7 @@ test_from_workbench (Fixture       *f,
   g_assert_cmpint (lectern_compare_window_get_document (compare, 1), ==, f->q1);
   WAIT_UNTIL (!lectern_compare_window_get_busy (compare));
   gtk_window_destroy (GTK_WINDOW (compare));
-  drain ();
+  app_test_drain ();
 
   /* Where else: the quotation in the statement is in the interview. */
   lectern_window_set_document_id (window, f->q1);
@@ -596,7 +530,7 @@ test_from_workbench (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  app_test_drain ();
 }
 
 /* Scrolling one pane scrolls the other to the same place in the text. */
@@ -627,14 +561,14 @@ test_sync_scroll (Fixture       *f,
   WAIT_UNTIL (gtk_adjustment_get_upper (adj_a) > 3 * gtk_adjustment_get_page_size (adj_a));
 
   gtk_adjustment_set_value (adj_a, gtk_adjustment_get_upper (adj_a) / 2);
-  drain ();
+  app_test_drain ();
   /* B has more text before the middle: it scrolled further. */
   g_assert_cmpfloat (gtk_adjustment_get_value (adj_b), >, gtk_adjustment_get_value (adj_a));
 
   g_object_set (window, "sync-scroll", FALSE, NULL);
   gtk_adjustment_set_value (adj_b, 0);
   gtk_adjustment_set_value (adj_a, gtk_adjustment_get_upper (adj_a) / 3);
-  drain ();
+  app_test_drain ();
   g_assert_cmpfloat (gtk_adjustment_get_value (adj_b), ==, 0);
   g_object_set (window, "sync-scroll", TRUE, NULL);
 
@@ -645,26 +579,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = make_private_home ();
-  g_autoptr(GFile) home_file = g_file_new_for_path (home);
+  g_autofree char *home = app_test_make_private_home ("lectern-compare-test");
   int ret;
 
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
+  if (!app_test_init_gtk ())
     {
-      g_printerr ("No display: the app tests need one (build-aux/test runs them under Xvfb)\n");
-      remove_tree (home_file);
-      return 77;
+      app_test_remove_tree (home);
+      return APP_TEST_SKIP;
     }
-  /* GTK 4.8's GtkRecentManager leaks a GDateTime each time it prunes the
-   * list by age (gtk_recent_manager_real_changed: the `now` of
-   * clamp_to_age is never unreffed; fixed in later GTK), which every
-   * project opened here sets off. -1 keeps every item and skips that
-   * pruning; the tests' items are minutes old anyway. */
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-max-age", -1, NULL);
-  adw_init ();
-  g_timeout_add (10, tick_cb, NULL);
 
   g_test_add ("/Lectern/CompareWindow/versions", Fixture, NULL, fixture_set_up, test_versions, fixture_tear_down);
   g_test_add ("/Lectern/CompareWindow/translation", Fixture, NULL, fixture_set_up, test_translation, fixture_tear_down);
@@ -675,6 +599,6 @@ main (int   argc,
   g_test_add ("/Lectern/CompareWindow/sync-scroll", Fixture, NULL, fixture_set_up, test_sync_scroll, fixture_tear_down);
 
   ret = g_test_run ();
-  remove_tree (home_file);
+  app_test_remove_tree (home);
   return ret;
 }

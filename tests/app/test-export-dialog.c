@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "app-test-harness.h"
 #include "lectern-application.h"
 #include "lectern-export-dialog.h"
 #include "lectern-print-operation.h"
@@ -27,29 +28,6 @@ typedef struct
   gint64         tag_id;
 } Fixture;
 
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_UNTIL(cond)                                                     \
-  G_STMT_START {                                                             \
-    gint64 _deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;        \
-    while (!(cond))                                                          \
-      {                                                                      \
-        if (g_get_monotonic_time () > _deadline)                             \
-          g_error ("Timed out waiting for %s", #cond);                       \
-        g_main_context_iteration (NULL, TRUE);                               \
-      }                                                                      \
-  } G_STMT_END
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -209,13 +187,13 @@ test_formats (Fixture       *f,
   }
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
+  app_test_drain ();
 
   /* A new dialog starts from the remembered format. */
   dialog = open_dialog (f);
   g_assert_cmpint (lectern_export_dialog_get_format (dialog), ==, LECTERN_EXPORT_FORMAT_PDF);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
+  app_test_drain ();
 }
 
 static void
@@ -247,7 +225,7 @@ test_filters (Fixture       *f,
   g_assert_false (lectern_export_dialog_get_busy (dialog));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
+  app_test_drain ();
 }
 
 static void
@@ -276,13 +254,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: the app tests need one (build-aux/test runs them under Xvfb)\n");
-      return 77;
-    }
-  adw_init ();
-  g_timeout_add (10, tick_cb, NULL);
+  if (!app_test_init_gtk ())
+    return APP_TEST_SKIP;
 
   g_test_add ("/Lectern/ExportDialog/formats", Fixture, NULL, fixture_set_up, test_formats, fixture_tear_down);
   g_test_add ("/Lectern/ExportDialog/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);

@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 
+#include "app-test-harness.h"
 #include "lectern-application.h"
 #include "lectern-window.h"
 
@@ -77,11 +78,8 @@ main (int   argc,
    * test opens no project and writes nothing. */
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: the app tests need one (build-aux/test runs them under Xvfb)\n");
-      return 77;
-    }
+  if (!app_test_init_gtk ())
+    return APP_TEST_SKIP;
 
   g_test_add_func ("/Lectern/App/french", test_window_in_french);
   return g_test_run ();

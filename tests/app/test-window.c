@@ -11,6 +11,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include "app-test-harness.h"
 #include "lectern-application.h"
 #include "lectern-export.h"
 #include "lectern-document-dialog.h"
@@ -32,30 +33,6 @@
 
 static LecternApplication *app;
 
-/* Keeps the main loop turning while a test waits for a condition. */
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_UNTIL(cond)                                                     \
-  G_STMT_START {                                                             \
-    gint64 _deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;        \
-    while (!(cond))                                                          \
-      {                                                                      \
-        if (g_get_monotonic_time () > _deadline)                             \
-          g_error ("Timed out waiting for %s", #cond);                       \
-        g_main_context_iteration (NULL, TRUE);                               \
-      }                                                                      \
-  } G_STMT_END
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static glong
 offset_of (const char *text,
@@ -134,9 +111,9 @@ close_window (LecternWindow *window)
   /* No window manager gives focus under Xvfb; drop it before the entries
    * go, or GtkText warns that it never saw focus leave. */
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  drain ();
+  app_test_drain ();
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  app_test_drain ();
 }
 
 static guint
@@ -296,7 +273,7 @@ test_annotate (void)
   /* Extended to a wider selection from its row's menu. */
   lectern_reader_view_select_range (window->reader_view, joint - strlen ("and that "), joint + strlen ("a joint commission"));
   gtk_widget_activate_action (GTK_WIDGET (window->annotation_list), "annotations.fit", "x", id);
-  drain ();
+  app_test_drain ();
   a = lectern_corpus_dup_annotation (corpus, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (lectern_annotation_get_quote (a), ==, "and that a joint commission");
@@ -307,7 +284,7 @@ test_annotate (void)
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (note)));
   lectern_note_popover_set_text (LECTERN_NOTE_POPOVER (note), "Weekly readings: the heart of the deal.");
   gtk_popover_popdown (note);
-  drain ();
+  app_test_drain ();
   a = lectern_corpus_dup_annotation (corpus, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (lectern_annotation_get_note (a), ==, "Weekly readings: the heart of the deal.");
@@ -452,7 +429,7 @@ test_open_at (void)
   g_assert_cmpuint (n_listed (window), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  app_test_drain ();
 }
 
 static LecternTag *
@@ -473,7 +450,7 @@ respond (AdwMessageDialog *dialog,
     gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), text);
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
+  app_test_drain ();
 }
 
 static void
@@ -520,7 +497,7 @@ test_codebook (void)
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (merge)));
   lectern_tag_picker_set_text (LECTERN_TAG_PICKER (merge), "Official");
   g_assert_true (lectern_tag_picker_choose (LECTERN_TAG_PICKER (merge)));
-  drain ();
+  app_test_drain ();
   g_assert_null (find_tag (corpus, "Reception/Criticism"));
   g_clear_object (&tag);
   tag = find_tag (corpus, "Official sources");
@@ -531,7 +508,7 @@ test_codebook (void)
   g_assert_nonnull (other);
   lectern_codebook_view_select_tag (codebook, lectern_tag_get_id (other));
   gtk_widget_activate_action (GTK_WIDGET (codebook), "codebook.delete", NULL);
-  drain ();
+  app_test_drain ();
   g_assert_null (find_tag (corpus, "Reception"));
 
   /* Delete a tag in use: a confirmation first; Cancel keeps it. */
@@ -556,7 +533,7 @@ test_codebook (void)
 
   /* And undo brings the tag back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  drain ();
+  app_test_drain ();
   other = find_tag (corpus, "Official sources");
   g_assert_nonnull (other);
   g_assert_no_error (error);
@@ -747,89 +724,34 @@ test_hostile_text (void)
 
   window = open_window (file);
   lectern_window_set_document_id (window, id);
-  drain ();
+  app_test_drain ();
   g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, HOSTILE_TITLE);
   g_assert_cmpuint (n_listed (window), ==, 1);
 
   /* Messages that name a file or a title go through a toast. */
   lectern_window_toast (window, HOSTILE_TITLE);
-  drain ();
+  app_test_drain ();
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
   close_window (window);
 }
 
-/* GtkRecentManager and GSettings are one per process and keep the folders
- * they were made with, so the tests share one private home for the whole
- * run (rather than G_TEST_OPTION_ISOLATE_DIRS, which gives each test its
- * own and removes it) while the system's icons and MIME data stay found. */
-static char *
-make_private_home (void)
-{
-  static const char *vars[][2] = {
-    { "HOME", "home" },
-    { "XDG_DATA_HOME", "data" },
-    { "XDG_CONFIG_HOME", "config" },
-    { "XDG_CACHE_HOME", "cache" },
-    { "XDG_STATE_HOME", "state" },
-    { "XDG_RUNTIME_DIR", "runtime" },
-  };
-  char *root = g_dir_make_tmp ("lectern-app-test-XXXXXX", NULL);
-
-  g_assert_nonnull (root);
-  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
-    {
-      g_autofree char *dir = g_build_filename (root, vars[i][1], NULL);
-
-      g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
-      g_setenv (vars[i][0], dir, TRUE);
-    }
-  return root;
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)))
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
-}
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = make_private_home ();
-  g_autoptr(GFile) home_file = g_file_new_for_path (home);
+  g_autofree char *home = app_test_make_private_home ("lectern-app-test");
   int ret;
 
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
+  if (!app_test_init_gtk ())
     {
-      g_printerr ("No display: the app tests need one (build-aux/test runs them under Xvfb)\n");
-      remove_tree (home_file);
-      return 77;
+      app_test_remove_tree (home);
+      return APP_TEST_SKIP;
     }
-  /* GTK 4.8's GtkRecentManager leaks a GDateTime each time it prunes the
-   * list by age (gtk_recent_manager_real_changed: the `now` of
-   * clamp_to_age is never unreffed; fixed in later GTK), which every
-   * project opened here sets off. -1 keeps every item and skips that
-   * pruning; the tests' items are minutes old anyway. */
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-max-age", -1, NULL);
-
   app = lectern_application_new ("org.gnome.Lectern.Test", G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_timeout_add (10, tick_cb, NULL);
 
   g_test_add_func ("/Lectern/App/templates", test_templates);
   g_test_add_func ("/Lectern/App/annotate", test_annotate);
@@ -844,6 +766,6 @@ main (int   argc,
 
   ret = g_test_run ();
   g_clear_object (&app);
-  remove_tree (home_file);
+  app_test_remove_tree (home);
   return ret;
 }
