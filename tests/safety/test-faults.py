@@ -10,13 +10,16 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import atexit
 import os
 import resource
 import shutil
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -161,6 +164,26 @@ cp "$2"/p.lectern "$3".after
 
 # ---------------------------------------------------------------- read-only
 
+def exe_for_others(exe):
+    """@exe, or a copy of it that an ordinary user can run: a build tree
+    in a private folder (mktemp -d makes them 0700) is out of its reach."""
+    path = os.path.abspath(exe)
+    while True:
+        if not os.stat(path).st_mode & stat.S_IXOTH:
+            break
+        parent = os.path.dirname(path)
+        if parent == path:
+            return exe
+        path = parent
+    folder = tempfile.mkdtemp(prefix='lectern-cli-copy-')
+    atexit.register(shutil.rmtree, folder, True)
+    os.chmod(folder, 0o755)
+    copy = os.path.join(folder, os.path.basename(exe))
+    shutil.copy2(exe, copy)
+    os.chmod(copy, 0o755)
+    return copy
+
+
 def test_read_only_file():
     folder, project, cli = sample_project()
     before = snapshot(cli)
@@ -178,6 +201,7 @@ def test_read_only_file():
         def preexec():
             os.setgid(65534)
             os.setuid(65534)
+        cli = Cli(exe_for_others(cli.exe), project, cli.env)
     new_text = os.path.join(folder, 'new.txt')
     with open(new_text, 'w', encoding='utf-8') as f:
         f.write(make_text(RNG, 4000, 300))
