@@ -292,7 +292,8 @@ entry_text (Import      *import,
       invalid (import, error, _("“%s” is not UTF-8 text"), path);
       return NULL;
     }
-  return g_strndup (data, length);
+  /* An empty entry has no data at all: NULL here is not a failure. */
+  return length > 0 ? g_strndup (data, length) : g_strdup ("");
 }
 
 /* The plain text of a TextSource or a Note: inline or in sources/. */
@@ -307,7 +308,11 @@ plain_text (Import      *import,
   g_autofree char *entry = NULL;
 
   if (inline_content != NULL)
-    return content (inline_content);
+    {
+      char *text = content (inline_content);
+
+      return text != NULL ? text : g_strdup ("");
+    }
   if (path == NULL)
     {
       if (required)

@@ -275,6 +275,12 @@ write_zip (const char  *name,
   "<CodeRef targetGUID=\"00000000-0000-5000-8000-00000000dead\"/></Coding>" \
   "</PlainTextSelection></TextSource></Sources></Project>\n"
 
+#define EMPTY_SOURCE_QDE \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\"><Sources>" \
+  "<TextSource guid=\"00000000-0000-5000-8000-000000000001\" name=\"t\" plainTextPath=\"internal://a.txt\"/>" \
+  "</Sources></Project>\n"
+
 static void
 assert_refused (const char *zip_path,
                 const char *project_name,
@@ -353,6 +359,10 @@ test_damaged (void)
   g_autofree char *garbage = fixture_path ("garbage.qdpx");
   g_autofree char *dangling = write_zip ("dangling.qdpx", (Entry[]) { { "project.qde", MINIMAL_QDE, 0 } }, 1);
   g_autofree char *empty = write_zip ("no-project.qdpx", (Entry[]) { { "sources/a.txt", "a", 0 } }, 1);
+  g_autofree char *empty_text = write_zip ("empty-text.qdpx", (Entry[]) {
+                                             { "project.qde", EMPTY_SOURCE_QDE, 0 },
+                                             { "sources/a.txt", "", 0 },
+                                           }, 2);
   gsize length;
 
   fixture_init (&fixture, "damaged.lectern");
@@ -366,6 +376,9 @@ test_damaged (void)
   /* A coding of a code that is not in the codebook. */
   assert_refused (dangling, "dangling.lectern", LECTERN_EXPORT_ERROR_INVALID);
   assert_refused (empty, "empty.lectern", LECTERN_EXPORT_ERROR_INVALID);
+  /* A source whose text file is empty (found by fuzzing: it failed
+   * without saying why). */
+  assert_refused (empty_text, "empty-text.lectern", LECTERN_EXPORT_ERROR_INVALID);
   fixture_clear (&fixture);
 }
 
