@@ -88,7 +88,9 @@ lectern_text_normalize (const char *text,
 
   p = text;
   end = text + len;
-  if (len >= 3 && memcmp (p, BOM, 3) == 0)
+  /* Every BOM at the start: a UTF-16 file's own BOM comes through the
+   * decoder as one, and a file can carry another behind it. */
+  while (end - p >= 3 && memcmp (p, BOM, 3) == 0)
     p += 3;
 
   lf = g_string_sized_new (end - p);

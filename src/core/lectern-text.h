@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 /* How many code points of context an annotation keeps on each side. */
 #define LECTERN_TEXT_CONTEXT_CHARS 32
 
-/* Valid UTF-8 in, stored text out: BOM removed, CRLF and lone CR turned
+/* Valid UTF-8 in, stored text out: leading BOMs removed, CRLF and lone CR turned
  * into LF, NFC. Returns NULL if @text is not valid UTF-8. */
 char     *lectern_text_normalize   (const char  *text,
                                     gssize       len);

@@ -16,9 +16,14 @@ test_normalize_line_endings (void)
   g_autofree char *crlf = lectern_text_normalize ("a\r\nb\rc\n\r\nd", -1);
   g_autofree char *bom = lectern_text_normalize ("\xef\xbb\xbfhello", -1);
   g_autofree char *inner_bom = lectern_text_normalize ("a\xef\xbb\xbf" "b", -1);
+  g_autofree char *two_boms = lectern_text_normalize ("\xef\xbb\xbf\xef\xbb\xbf" "hello", -1);
 
   g_assert_cmpstr (crlf, ==, "a\nb\nc\n\nd");
   g_assert_cmpstr (bom, ==, "hello");
+  /* A UTF-16 file's BOM with another behind it (found by fuzzing): stored
+   * text never starts with one. */
+  g_assert_cmpstr (two_boms, ==, "hello");
+  g_assert_true (lectern_text_is_stored (two_boms, -1));
   /* Only a leading BOM is a byte-order mark; inside it is text. */
   g_assert_cmpstr (inner_bom, ==, "a\xef\xbb\xbf" "b");
 }
