@@ -165,26 +165,50 @@ insert_rows (LecternCorpus  *self,
   return ok;
 }
 
+/* Appends to @rows the fingerprints of @ids from *@next on, until @rows
+ * holds @max_rows or @ids run out; *@next moves past what was read. */
+static gboolean
+collect_prints (LecternCorpus  *self,
+                GArray         *ids,
+                guint          *next,
+                guint           max_rows,
+                GArray         *rows,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  while (*next < ids->len && rows->len < max_rows)
+    {
+      gint64 id = g_array_index (ids, gint64, (*next)++);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *text = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      text = lectern_corpus_dup_text (self, id, &local_error);
+      if (text == NULL)
+        {
+          /* Deleted meanwhile by another connection: nothing to do. */
+          if (g_error_matches (local_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND))
+            continue;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      append_prints (rows, id, text);
+    }
+  return TRUE;
+}
+
 gboolean
 _lectern_corpus_fingerprint_missing (LecternCorpus  *self,
                                      GError        **error)
 {
   g_autoptr(GArray) ids = missing_documents (self, error);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (PrintRow));
+  guint next = 0;
 
-  if (ids == NULL)
+  if (ids == NULL || !collect_prints (self, ids, &next, G_MAXUINT, rows, NULL, error))
     return FALSE;
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autofree char *text = lectern_corpus_dup_text (self, id, error);
-
-      if (text == NULL)
-        return FALSE;
-      append_prints (rows, id, text);
-    }
-
   return rows->len == 0 || insert_rows (self, rows, error);
 }
 
@@ -202,27 +226,8 @@ write_missing (LecternCorpus  *self,
       g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (PrintRow));
 
       /* The texts are read and hashed before the write lock is taken. */
-      while (next < ids->len && rows->len < FINGERPRINT_CHUNK_ROWS)
-        {
-          gint64 id = g_array_index (ids, gint64, next++);
-          g_autoptr(GError) local_error = NULL;
-          g_autofree char *text = NULL;
-
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
-
-          text = lectern_corpus_dup_text (self, id, &local_error);
-          if (text == NULL)
-            {
-              /* Deleted meanwhile by another connection: nothing to do. */
-              if (g_error_matches (local_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND))
-                continue;
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          append_prints (rows, id, text);
-        }
-
+      if (!collect_prints (self, ids, &next, FINGERPRINT_CHUNK_ROWS, rows, cancellable, error))
+        return FALSE;
       if (rows->len == 0)
         continue;
 

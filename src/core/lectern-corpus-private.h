@@ -149,8 +149,8 @@ const char * const *_lectern_corpus_user_tables   (void);
 /* lectern-corpus-documents.c */
 /* lectern-corpus-comparison.c */
 /* Stores fingerprints for every document that has none, in the open
- * transaction (a migration, or undo and redo bringing documents back; a
- * text too short to have any costs a query). */
+ * transaction: the migration to version 2. (Elsewhere they are written
+ * late, by lectern_corpus_update_fingerprints().) */
 gboolean     _lectern_corpus_fingerprint_missing (LecternCorpus  *self,
                                                   GError        **error);
 /* The text of @document_id, from the cache. (transfer none) */
