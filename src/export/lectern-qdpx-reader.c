@@ -582,6 +582,21 @@ find_duplicate (Import     *import,
   return 0;
 }
 
+/* The child after @node (NULL: the first) among the children of @source,
+ * then those of @text_node when that is another node (a PDF's text
+ * Representation): where a source's variables, notes and codes are. */
+static xmlNodePtr
+next_source_child (xmlNodePtr source,
+                   xmlNodePtr text_node,
+                   xmlNodePtr node)
+{
+  xmlNodePtr next = node != NULL ? node->next : source->children;
+
+  if (next == NULL && text_node != source && (node == NULL || node->parent == source))
+    next = text_node->children;
+  return next;
+}
+
 /* Imports @source as a document. @text is the node holding its plain text
  * and text selections: @source itself for a TextSource, the text
  * Representation of a PDFSource. Variables, notes and codes on the whole
@@ -592,7 +607,6 @@ import_source (Import      *import,
                xmlNodePtr   text_node,
                GError     **error)
 {
-  xmlNodePtr holders[] = { source, text_node != source ? text_node : NULL };
   g_autoptr(LecternDocument) document = lectern_document_new ();
   g_autofree char *name = attr (source, "name");
   g_autofree char *original = NULL;
@@ -622,8 +636,8 @@ import_source (Import      *import,
   length = lectern_text_length (text);
 
   lectern_document_set_title (document, name != NULL && *name != '\0' ? name : _("Untitled"));
-  for (guint h = 0; h < G_N_ELEMENTS (holders); h++)
-  for (xmlNodePtr value = holders[h] != NULL ? holders[h]->children : NULL; value != NULL; value = value->next)
+  for (xmlNodePtr value = next_source_child (source, text_node, NULL); value != NULL;
+       value = next_source_child (source, text_node, value))
     {
       g_autofree char *target = NULL;
       g_autofree char *guid = NULL;
@@ -698,8 +712,8 @@ import_source (Import      *import,
         return FALSE;
     }
 
-  for (guint h = 0; h < G_N_ELEMENTS (holders); h++)
-  for (xmlNodePtr node = holders[h] != NULL ? holders[h]->children : NULL; node != NULL; node = node->next)
+  for (xmlNodePtr node = next_source_child (source, text_node, NULL); node != NULL;
+       node = next_source_child (source, text_node, node))
     {
       gint64 start, end;
 

@@ -165,11 +165,7 @@ parse_body (JsonNode *node,
   const char *purpose;
   const char *value;
 
-  if (node_get_string (node) != NULL)
-    {
-      /* A bare string body is an IRI, not text: nothing Lectern keeps. */
-      return;
-    }
+  /* A bare string body is an IRI, not text: nothing Lectern keeps. */
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return;
   body = json_node_get_object (node);
