@@ -16,6 +16,8 @@
 
 #include "lectern-core.h"
 
+#include "lectern-test-sqlite.h"
+
 #define CHILD_ENV "LECTERN_TEST_CORPUS_CHILD"
 #define CONCURRENT_WRITES 150
 
@@ -136,22 +138,6 @@ raw_exec (const char *path,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
-static gint64
-raw_int (const char *path,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
 
 /* A closed project holding one document, for the refusal tests. */
 static char *
@@ -189,10 +175,10 @@ test_create_fresh (void)
   g_autofree char *path = g_file_get_path (file);
 
   g_assert_true (g_file_equal (lectern_corpus_get_file (corpus), file));
-  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, LECTERN_CORPUS_SCHEMA_VERSION);
-  g_assert_cmpint (raw_int (path, "PRAGMA application_id"), !=, 0);
+  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, LECTERN_CORPUS_SCHEMA_VERSION);
+  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA application_id"), !=, 0);
   /* Both migrations ran. */
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM meta WHERE key LIKE 'migrated-to-%'"), ==, 2);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM meta WHERE key LIKE 'migrated-to-%'"), ==, 2);
   g_assert_cmpint (count_documents (corpus), ==, 0);
 }
 
@@ -274,7 +260,7 @@ test_open_other_sqlite (void)
   before = read_bytes (path);
   assert_open_fails (path, LECTERN_CORPUS_ERROR_NOT_A_PROJECT);
   assert_unchanged (path, before);
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM things"), ==, 2);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM things"), ==, 2);
 }
 
 static void
@@ -327,7 +313,7 @@ test_open_truncated (void)
   gsize page = 4096;
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  page = (gsize) raw_int (path, "PRAGMA page_size");
+  page = (gsize) lectern_test_raw_int (path, "PRAGMA page_size");
   g_assert_cmpuint (length, >=, 3 * page);
 
   /* Cut at a page boundary: only the header's page count tells. */
@@ -1154,7 +1140,7 @@ test_fingerprints_deferred (void)
   add_document (corpus, "Short", "Too short.\n");
 
   /* Adding wrote none; closing without an update is a kill in between. */
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM fingerprints"), ==, 0);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM fingerprints"), ==, 0);
   g_clear_object (&corpus);
 
   corpus = lectern_corpus_open (file, &error);
@@ -1167,19 +1153,19 @@ test_fingerprints_deferred (void)
   g_assert_true (found_b);
 
   /* The lookup wrote them, for both texts, once. */
-  rows = raw_int (path, "SELECT count(*) FROM fingerprints");
+  rows = lectern_test_raw_int (path, "SELECT count(*) FROM fingerprints");
   g_assert_cmpint (rows, >, 0);
-  g_assert_cmpint (raw_int (path, "SELECT count(DISTINCT document_id) FROM fingerprints"), ==, 2);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(DISTINCT document_id) FROM fingerprints"), ==, 2);
   g_assert_true (lectern_corpus_update_fingerprints (corpus, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM fingerprints"), ==, rows);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM fingerprints"), ==, rows);
 
   /* The same as computed directly, hash by hash. */
   {
     g_autoptr(GArray) expected = lectern_fingerprint_compute (text_b);
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM fingerprints WHERE document_id = %" G_GINT64_FORMAT, b);
 
-    g_assert_cmpint (raw_int (path, sql), ==, expected->len);
+    g_assert_cmpint (lectern_test_raw_int (path, sql), ==, expected->len);
   }
 
   /* A document another connection adds later is found too. */
@@ -1214,12 +1200,12 @@ test_fingerprints_update_cancelled (void)
   g_cancellable_cancel (cancellable);
   g_assert_false (lectern_corpus_update_fingerprints (corpus, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM fingerprints"), ==, 0);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM fingerprints"), ==, 0);
   g_clear_error (&error);
 
   g_assert_true (lectern_corpus_update_fingerprints (corpus, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM fingerprints"), >, 0);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM fingerprints"), >, 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1774,18 +1760,18 @@ test_batch_commit (void)
   /* This connection sees its batch; another sees nothing of it yet. */
   g_assert_cmpuint (count_annotations (corpus), ==, 30);
   g_assert_cmpuint (count_tags (corpus), ==, 1);
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM annotations"), ==, 0);
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM tags"), ==, 0);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM annotations"), ==, 0);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM tags"), ==, 0);
 
   g_assert_true (lectern_corpus_commit_batch (corpus, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM annotations"), ==, 30);
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM annotation_tags"), ==, 30);
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM tags"), ==, 1);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM annotations"), ==, 30);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM annotation_tags"), ==, 30);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM tags"), ==, 1);
 
   /* Back to one transaction per call. */
   insert (corpus, doc, 0, 3, NULL, 0);
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM annotations"), ==, 31);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM annotations"), ==, 31);
   g_assert_true (lectern_corpus_check (corpus, NULL, &error));
   g_assert_no_error (error);
 }
@@ -1819,15 +1805,15 @@ test_batch_rollback (void)
   g_assert_cmpuint (count_annotations (corpus), ==, 0);
   g_assert_null (lectern_corpus_dup_memo (corpus, LECTERN_MEMO_PROJECT, 0, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM documents"), ==, 0);
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM tags"), ==, 0);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM documents"), ==, 0);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM tags"), ==, 0);
 
   /* The corpus goes on as before, with no transaction left open: another
    * connection can write at once. */
   raw_exec (path, "BEGIN IMMEDIATE; ROLLBACK");
   after = add_tag (corpus, 0, "Gone");
   g_assert_cmpuint (changed.count, ==, 1);
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM tags"), ==, 1);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM tags"), ==, 1);
 }
 
 static void
@@ -1870,9 +1856,9 @@ test_batch_failed_call (void)
   g_assert_true (lectern_corpus_commit_batch (corpus, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM annotations"), ==, 2);
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM annotation_tags"), ==, 2);
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM tags"), ==, 1);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM annotations"), ==, 2);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM annotation_tags"), ==, 2);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM tags"), ==, 1);
   g_assert_true (lectern_corpus_check (corpus, NULL, &error));
   g_assert_no_error (error);
 }

@@ -13,6 +13,8 @@
 
 #include "lectern-core.h"
 
+#include "lectern-test-sqlite.h"
+
 /* Loads tests/fixtures/core/project-v1.sql into a new file. */
 static char *
 load_fixture (const char *name)
@@ -35,22 +37,6 @@ load_fixture (const char *name)
   return g_steal_pointer (&path);
 }
 
-static gint64
-raw_int (const char *path,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
 
 static void
 test_fixture_is_version_1 (void)
@@ -58,8 +44,8 @@ test_fixture_is_version_1 (void)
   g_autofree char *path = load_fixture ("check.lectern");
 
   /* Guards the test itself: the fixture must stay an old project. */
-  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'fingerprints'"), ==, 0);
+  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'fingerprints'"), ==, 0);
 }
 
 static void
@@ -89,7 +75,7 @@ test_migrates_intact (void)
   g_assert_no_error (error);
   g_assert_nonnull (corpus);
 
-  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, LECTERN_CORPUS_SCHEMA_VERSION);
+  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, LECTERN_CORPUS_SCHEMA_VERSION);
 
   /* Documents, with their variables and text. */
   documents = lectern_corpus_list_documents (corpus, &error);
@@ -137,7 +123,7 @@ test_migrates_intact (void)
   g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
 
   /* Version 2 computed fingerprints for the old documents. */
-  g_assert_cmpint (raw_int (path, "SELECT count(DISTINCT document_id) FROM fingerprints"), ==, 2);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(DISTINCT document_id) FROM fingerprints"), ==, 2);
   prints = lectern_fingerprint_compute_all ("Both sides agreed that the Minsk agreements remain the basis");
   {
     g_autoptr(GArray) hashes = g_array_new (FALSE, FALSE, sizeof (guint64));
@@ -182,9 +168,9 @@ test_backup_before_migration (void)
   g_assert_true (g_str_has_suffix (backup_name, "-format-1.lectern"));
 
   /* The backup is the project as it was: version 1, all its data. */
-  g_assert_cmpint (raw_int (backup_path, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (raw_int (backup_path, "SELECT count(*) FROM annotations"), ==, 3);
-  g_assert_cmpint (raw_int (backup_path, "SELECT count(*) FROM sqlite_schema WHERE name = 'fingerprints'"), ==, 0);
+  g_assert_cmpint (lectern_test_raw_int (backup_path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (lectern_test_raw_int (backup_path, "SELECT count(*) FROM annotations"), ==, 3);
+  g_assert_cmpint (lectern_test_raw_int (backup_path, "SELECT count(*) FROM sqlite_schema WHERE name = 'fingerprints'"), ==, 0);
 
   /* Opening again migrates nothing and makes no second backup today. */
   g_clear_object (&corpus);

@@ -10,6 +10,8 @@
 
 #include "lectern-import.h"
 
+#include "lectern-test-sqlite.h"
+
 static const char english[] =
   "Harbour council backs the new budget\n"
   "Portsmouth, 12 November 2021\n"
@@ -229,22 +231,14 @@ test_several_files (void)
   g_assert_nonnull (strstr (text, "« enfin »"));
 }
 
+/* What another connection sees in @project. */
 static gint64
 raw_int (GFile      *project,
          const char *sql)
 {
   g_autofree char *path = g_file_get_path (project);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  return lectern_test_raw_int (path, sql);
 }
 
 /* Files are committed in batches and their fingerprints written at the
