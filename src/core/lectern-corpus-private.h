@@ -6,6 +6,8 @@
  */
 #pragma once
 
+#include <sys/types.h>
+
 #include <sqlite3.h>
 
 #include "lectern-corpus.h"
@@ -42,6 +44,10 @@ struct _LecternCorpus
   GFile            *file;
   char             *path;
   sqlite3          *db;
+  /* The file as lectern-corpus-registry.c counts it. */
+  dev_t             registered_dev;
+  ino_t             registered_ino;
+  gboolean          registered;
   GHashTable       *statements;   /* SQL text → sqlite3_stmt */
   char             *author;
   gint64            data_version;
@@ -134,6 +140,22 @@ void         _lectern_bind_text            (LecternStmt    *stmt,
 /* NULL for an SQL NULL. */
 const char  *_lectern_column_text          (LecternStmt    *stmt,
                                             int             column);
+
+/* lectern-corpus-registry.c: the process's connections to each project
+ * file. Lock around a header check, the open and _add, so that nothing
+ * opens the file outside SQLite while a connection holds locks on it. */
+void         _lectern_corpus_registry_lock   (void);
+void         _lectern_corpus_registry_unlock (void);
+/* Whether this process holds a connection to the file at @path. Locked. */
+gboolean     _lectern_corpus_registry_has    (const char     *path);
+/* Counts @self's open connection. Locked. */
+void         _lectern_corpus_registry_add    (LecternCorpus  *self);
+/* Closes @self's connection and uncounts it. Takes the lock itself. */
+void         _lectern_corpus_registry_close  (LecternCorpus  *self);
+/* Adds a problem for every process that holds @self's write-ahead log
+ * open after it was deleted: its commits are lost (Linux only). */
+void         _lectern_corpus_find_deleted_logs (LecternCorpus *self,
+                                                GPtrArray     *problems);
 
 /* lectern-corpus-schema.c */
 /* Brings the schema from @from_version to LECTERN_CORPUS_SCHEMA_VERSION,

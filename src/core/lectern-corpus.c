@@ -68,12 +68,7 @@ lectern_corpus_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->text_cache, _lectern_text_cache_free);
-  if (self->db != NULL)
-    {
-      /* Closing the last connection checkpoints the WAL into the file. */
-      sqlite3_close_v2 (self->db);
-      self->db = NULL;
-    }
+  _lectern_corpus_registry_close (self);
   g_clear_object (&self->file);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->author, g_free);
@@ -770,9 +765,11 @@ open_existing (GFile   *file,
                GError **error)
 {
   g_autoptr(LecternCorpus) self = NULL;
-  HeaderKind kind;
+  HeaderKind kind = HEADER_LECTERN;
   gint64 application_id;
   gint64 version;
+  gboolean secondary;
+  gboolean opened;
 
   self = corpus_new (file);
 
@@ -785,13 +782,30 @@ open_existing (GFile   *file,
       return NULL;
     }
 
-  if (!check_header (self->path, &kind, error))
-    return NULL;
-
-  if (kind == HEADER_OTHER_SQLITE)
-    goto not_ours;
-
-  if (!open_connection (self, SQLITE_OPEN_READWRITE, error))
+  /* The header is read through a descriptor of our own only while this
+   * process holds no connection to the file: closing it would drop their
+   * locks (lectern-corpus-registry.c). A file already open here was
+   * checked when it was first opened. */
+  _lectern_corpus_registry_lock ();
+  secondary = _lectern_corpus_registry_has (self->path);
+  if (!secondary)
+    {
+      if (!check_header (self->path, &kind, error))
+        {
+          _lectern_corpus_registry_unlock ();
+          return NULL;
+        }
+      if (kind == HEADER_OTHER_SQLITE)
+        {
+          _lectern_corpus_registry_unlock ();
+          goto not_ours;
+        }
+    }
+  opened = open_connection (self, SQLITE_OPEN_READWRITE, error);
+  if (opened)
+    _lectern_corpus_registry_add (self);
+  _lectern_corpus_registry_unlock ();
+  if (!opened)
     return NULL;
 
   /* Reading the schema catches a damaged first page. */
@@ -830,9 +844,10 @@ open_existing (GFile   *file,
           || !_lectern_corpus_migrate (self, (int) version, error))
         return NULL;
     }
-  else
+  else if (!secondary)
     {
-      /* A failed daily backup must not keep the user from working. */
+      /* A failed daily backup must not keep the user from working. The
+       * first connection of the process makes it; a worker's does not. */
       g_autoptr(GError) backup_error = NULL;
 
       if (!_lectern_corpus_backup_daily (self, &backup_error))
@@ -896,6 +911,7 @@ lectern_corpus_create (GFile   *file,
   g_autoptr(LecternCorpus) self = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean opened;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -944,7 +960,13 @@ lectern_corpus_create (GFile   *file,
       return NULL;
     }
 
-  if (!open_connection (self, SQLITE_OPEN_READWRITE, error)
+  _lectern_corpus_registry_lock ();
+  opened = open_connection (self, SQLITE_OPEN_READWRITE, error);
+  if (opened)
+    _lectern_corpus_registry_add (self);
+  _lectern_corpus_registry_unlock ();
+
+  if (!opened
       || !configure (self, error)
       || !_lectern_corpus_migrate (self, 0, error)
       || !read_data_version (self, &self->data_version, error))
@@ -1209,6 +1231,8 @@ lectern_corpus_check (LecternCorpus  *self,
           || !check_documents (self, found, error)
           || !check_annotations (self, found, error)))
     return FALSE;
+
+  _lectern_corpus_find_deleted_logs (self, found);
 
   if (problems != NULL)
     *problems = g_ptr_array_ref (found);

@@ -102,9 +102,20 @@ LecternCorpus *lectern_corpus_create             (GFile          *file,
 /* Opens an existing project, migrating an older schema forward (after a
  * backup beside it). A newer schema (TOO_NEW), a non-project
  * (NOT_A_PROJECT), a corrupt or truncated file (CORRUPT): refused, file
- * untouched. No file: NOT_FOUND. */
+ * untouched. No file: NOT_FOUND.
+ *
+ * Every connection to one file in a process is counted by one registry
+ * (lectern-corpus-registry.c), so that opening a project a second time,
+ * as a worker thread does, never touches the file outside SQLite (which
+ * would drop the first connection's locks), and makes no daily backup.
+ * Each LecternCorpus is one connection, for one thread at a time. */
 LecternCorpus *lectern_corpus_open               (GFile          *file,
                                                   GError        **error);
+/* Whether @file is a project this process has open, or its write-ahead
+ * log or shared-memory file. Readers of outside files (import, export)
+ * refuse such a file: a descriptor of theirs on it, once closed, would
+ * drop the locks that keep other processes from deleting the log. */
+gboolean       lectern_corpus_file_is_in_use     (GFile          *file);
 /* (transfer none) */
 GFile         *lectern_corpus_get_file           (LecternCorpus  *self);
 /* Name written into new annotations; defaults to the user's real name. */

@@ -112,6 +112,15 @@ lectern_importer_read_file (GFile         *file,
 
   display_name = dup_display_name (file);
 
+  /* Reading it would close a descriptor on it, and with it the locks of
+   * this process's connections (lectern-corpus-registry.c). */
+  if (lectern_corpus_file_is_in_use (file))
+    {
+      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_BINARY,
+                   _("“%s” is an open Lectern project, not a document"), display_name);
+      return NULL;
+    }
+
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);

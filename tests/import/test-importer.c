@@ -171,6 +171,34 @@ test_endless_file (void)
   g_assert_null (document);
 }
 
+/* The project itself, or its log, dropped on the window by mistake: read,
+ * then closed, it would drop the open connection's locks. */
+static void
+test_open_project_refused (void)
+{
+  g_autoptr(GFile) file = project_file ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCorpus) corpus = lectern_corpus_create (file, &error);
+  g_autofree char *wal_path = g_strconcat (g_file_peek_path (file), "-wal", NULL);
+  g_autoptr(GFile) wal = g_file_new_for_path (wal_path);
+  const char *names[] = { "test.lectern", "test.lectern-wal" };
+  GFile *files[] = { file, wal };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_query_exists (wal, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(LecternDocument) document = lectern_importer_read_file (files[i], NULL, NULL, &error);
+
+      g_assert_null (document);
+      g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_BINARY);
+      g_assert_nonnull (strstr (error->message, names[i]));
+      g_assert_nonnull (strstr (error->message, "open Lectern project"));
+      g_clear_error (&error);
+    }
+}
+
 static void
 test_several_files (void)
 {
@@ -492,6 +520,7 @@ main (int   argc,
 
   g_test_add_func ("/Lectern/Importer/read-file", test_read_file);
   g_test_add_func ("/Lectern/Importer/endless-file", test_endless_file);
+  g_test_add_func ("/Lectern/Importer/open-project-refused", test_open_project_refused);
   g_test_add_func ("/Lectern/Importer/several-files", test_several_files);
   g_test_add_func ("/Lectern/Importer/committed-and-fingerprinted", test_committed_and_fingerprinted);
   g_test_add_func ("/Lectern/Importer/cancel", test_cancel);
