@@ -87,6 +87,7 @@ show_summary (LecternWindow *self,
   guint n = g_list_model_get_n_items (results);
   guint n_ok = 0;
   g_autoptr(GString) reasons = g_string_new (NULL);
+  g_autoptr(GString) notices = g_string_new (NULL);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
 
@@ -96,7 +97,13 @@ show_summary (LecternWindow *self,
       const GError *error = lectern_import_result_get_error (result);
 
       if (lectern_import_result_get_succeeded (result))
-        n_ok++;
+        {
+          g_autofree char *notice = lectern_import_result_dup_notice (result);
+
+          n_ok++;
+          if (notice != NULL)
+            g_string_append_printf (notices, "\n\n• %s", notice);
+        }
       else
         {
           if (reasons->len > 0)
@@ -105,7 +112,7 @@ show_summary (LecternWindow *self,
         }
     }
 
-  if (n_ok == n)
+  if (n_ok == n && notices->len == 0)
     {
       g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                                "Imported %u document",
@@ -114,6 +121,18 @@ show_summary (LecternWindow *self,
       return;
     }
 
+  if (n_ok == n)
+    {
+      /* Imported, but a repair the user must hear of: damaged bytes. */
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Imported %u Document",
+                                              "Imported %u Documents", n_ok), n_ok);
+      body = g_strdup (_("Some files were not entirely valid text:"));
+      _lectern_window_present_report (self, heading, body, notices->str + 2);
+      return;
+    }
+
+  g_string_append (reasons, notices->str);
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "%u File Was Not Imported",
                                           "%u Files Were Not Imported", n - n_ok), n - n_ok);

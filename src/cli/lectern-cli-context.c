@@ -18,15 +18,17 @@ lectern_cli_error (const char *format,
                    ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  escaped = lectern_cli_escape_message (message);
 
   /* Machine output and messages share a terminal: keep their order. */
   fflush (stdout);
-  fprintf (stderr, "lectern-cli: %s\n", message);
+  fprintf (stderr, "lectern-cli: %s\n", escaped);
 }
 
 int

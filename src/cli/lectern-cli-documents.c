@@ -55,7 +55,12 @@ run_import (LecternCli  *cli,
           g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                  lectern_import_result_get_document_id (result));
 
+          g_autofree char *notice = lectern_import_result_dup_notice (result);
+
           lectern_cli_print_record (2, id, lectern_import_result_get_title (result));
+          /* Imported, so not a failure; but never repaired in silence. */
+          if (notice != NULL)
+            lectern_cli_error ("%s", notice);
         }
       else
         {

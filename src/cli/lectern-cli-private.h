@@ -51,6 +51,7 @@ extern const LecternCliCommand lectern_cli_export_commands[];
 
 /* lectern-cli-output.c: the one writer of machine output. */
 char      *lectern_cli_escape_field  (const char   *field);
+char      *lectern_cli_escape_message (const char  *message);
 void       lectern_cli_print_record  (guint         n_fields,
                                       ...);
 void       lectern_cli_print_fields  (const char * const *fields,

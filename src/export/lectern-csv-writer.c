@@ -1,9 +1,9 @@
 /* lectern-csv-writer.c — RFC 4180 CSV, UTF-8: one row per annotation and
  * tag, with the document's metadata and variables as columns.
  *
- * A cell a spreadsheet would run as a formula (one starting with = + - @,
- * a tab or a carriage return) gets a leading apostrophe, the usual
- * neutralisation: spreadsheets show the text, never evaluate it.
+ * Cells holding a separator (',' or ';'), a quote, a tab or a line break
+ * are quoted; a cell a spreadsheet would run as a formula is neutralised
+ * (see is_formula()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,31 +18,62 @@ static const char * const fixed_columns[] = {
   "annotation_author", "created", "modified",
 };
 
+/* Spreadsheets run a cell as a formula when it starts with = + - @ (a
+ * tab or a carriage return can hide the sign), and some also after
+ * leading spaces. Such a cell gets a leading apostrophe inside its
+ * quotes, OWASP's advice: spreadsheets show the text, never evaluate it.
+ * It changes what the cell reads ("'- bullet", "'-3" in a variable), the
+ * price of safety; numbers Lectern writes itself (ids, offsets) go
+ * through append_number() and are never touched. */
+static gboolean
+is_formula (const char *value)
+{
+  while (*value == ' ')
+    value++;
+
+  return *value != '\0' && strchr ("=+-@\t\r", *value) != NULL;
+}
+
+char *
+_lectern_csv_escape (const char *value)
+{
+  GString *cell;
+  gboolean formula;
+
+  if (value == NULL || *value == '\0')
+    return g_strdup ("");
+
+  formula = is_formula (value);
+  /* Quoted also for ';' and a tab: the list separator of spreadsheets in
+   * locales where ',' is the decimal mark, and of "tab-separated" reads. */
+  if (!formula && strpbrk (value, ",;\"\r\n\t") == NULL)
+    return g_strdup (value);
+
+  cell = g_string_sized_new (strlen (value) + 3);
+  g_string_append_c (cell, '"');
+  if (formula)
+    g_string_append_c (cell, '\'');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (cell, '"');
+      g_string_append_c (cell, *p);
+    }
+  g_string_append_c (cell, '"');
+
+  return g_string_free (cell, FALSE);
+}
+
 static void
 append_cell (GString    *row,
              const char *value,
              gboolean    first)
 {
-  gboolean quote;
+  g_autofree char *cell = _lectern_csv_escape (value);
 
   if (!first)
     g_string_append_c (row, ',');
-  if (value == NULL || *value == '\0')
-    return;
-
-  quote = strpbrk (value, ",\"\r\n") != NULL;
-  if (quote)
-    g_string_append_c (row, '"');
-  if (strchr ("=+-@\t\r", value[0]) != NULL)
-    g_string_append_c (row, '\'');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (row, '"');
-      g_string_append_c (row, *p);
-    }
-  if (quote)
-    g_string_append_c (row, '"');
+  g_string_append (row, cell);
 }
 
 static void

@@ -42,5 +42,9 @@ gboolean _lectern_pdf_writer_write            (LecternExportSelection  *selectio
 /* The Markdown escape of @text for inline use: every character Pandoc's
  * Markdown could read as syntax gets a backslash. (transfer full) */
 char    *_lectern_markdown_escape             (const char              *text);
+/* One CSV cell of a text value as written: quoted when it holds , ; " a
+ * tab or a line break, and with an apostrophe before what a spreadsheet
+ * would run as a formula. NULL gives "". (transfer full) */
+char    *_lectern_csv_escape                  (const char              *value);
 
 G_END_DECLS

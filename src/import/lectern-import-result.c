@@ -4,7 +4,12 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
+#include <glib/gi18n.h>
+
 #include "lectern-import-result.h"
+#include "lectern-importer.h"
 
 struct _LecternImportResult
 {
@@ -241,4 +246,39 @@ lectern_import_result_get_succeeded (LecternImportResult *self)
   g_return_val_if_fail (LECTERN_IS_IMPORT_RESULT (self), FALSE);
 
   return self->error == NULL;
+}
+
+guint64
+lectern_import_result_get_replaced_bytes (LecternImportResult *self)
+{
+  const char *value;
+
+  g_return_val_if_fail (LECTERN_IS_IMPORT_RESULT (self), 0);
+
+  if (self->document == NULL)
+    return 0;
+  value = lectern_document_get_variable (self->document, LECTERN_IMPORTER_REPLACED_BYTES);
+
+  return value != NULL ? g_ascii_strtoull (value, NULL, 10) : 0;
+}
+
+char *
+lectern_import_result_dup_notice (LecternImportResult *self)
+{
+  guint64 n;
+
+  g_return_val_if_fail (LECTERN_IS_IMPORT_RESULT (self), NULL);
+
+  if ((n = lectern_import_result_get_replaced_bytes (self)) == 0)
+    return NULL;
+
+  /* Translators: "�" is U+FFFD, the replacement character; the first
+   * %s is a file name. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "“%s” was imported, but %" PRIu64 " byte was not valid UTF-8; "
+                                       "it was replaced with “�”",
+                                       "“%s” was imported, but %" PRIu64 " bytes were not valid UTF-8; "
+                                       "each damaged stretch was replaced with “�”",
+                                       n),
+                          self->display_name, n);
 }

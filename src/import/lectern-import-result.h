@@ -43,5 +43,11 @@ const char          *lectern_import_result_get_encoding     (LecternImportResult
  * when the project could not take the document. */
 const GError        *lectern_import_result_get_error        (LecternImportResult *self);
 gboolean             lectern_import_result_get_succeeded    (LecternImportResult *self);
+/* How many damaged bytes of the file were replaced with U+FFFD; 0 when
+ * refused or when none were. */
+guint64              lectern_import_result_get_replaced_bytes (LecternImportResult *self);
+/* (transfer full) (nullable): what the user must know about an imported
+ * file, naming it (damaged bytes replaced); NULL when nothing. */
+char                *lectern_import_result_dup_notice       (LecternImportResult *self);
 
 G_END_DECLS

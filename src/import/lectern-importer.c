@@ -104,6 +104,7 @@ lectern_importer_read_file (GFile         *file,
   g_autofree char *encoding = NULL;
   GError *local_error = NULL;
   const char *data;
+  gsize replaced_bytes = 0;
   gsize len = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -154,13 +155,22 @@ lectern_importer_read_file (GFile         *file,
     }
 
   data = g_bytes_get_data (contents, &len);
-  stored = lectern_text_decoder_decode (len > 0 ? data : "", len, display_name, &encoding, error);
+  stored = lectern_text_decoder_decode (len > 0 ? data : "", len, display_name, &encoding,
+                                        &replaced_bytes, error);
   if (stored == NULL)
     return NULL;
 
   document = lectern_document_new ();
   lectern_document_set_original_name (document, display_name);
   lectern_document_set_encoding (document, encoding);
+  /* Kept with the document, so that the repair is never silent: the
+   * text holds U+FFFD where those bytes were. */
+  if (replaced_bytes > 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GSIZE_FORMAT, replaced_bytes);
+
+      lectern_document_set_variable (document, LECTERN_IMPORTER_REPLACED_BYTES, count);
+    }
   lectern_metadata_guess (document, stored);
   if (lectern_document_get_title (document) == NULL)
     {

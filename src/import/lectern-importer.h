@@ -22,6 +22,11 @@
 
 G_BEGIN_DECLS
 
+/* The document variable that records how many bytes of a file that was
+ * UTF-8 with a few damaged bytes were replaced with U+FFFD on import
+ * (lectern_text_decoder_decode()); absent when none were. */
+#define LECTERN_IMPORTER_REPLACED_BYTES "replaced-bytes"
+
 /* Called before each file (@done files finished, @current_name the display
  * name of the next one) and once at the end (@done == @total,
  * @current_name NULL). */

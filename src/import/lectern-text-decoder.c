@@ -84,65 +84,114 @@ static const struct
   { "\xfe\xff", 2, "UTF-16BE" },
 };
 
-/* Position of a byte for a person: 1-based line, and 1-based column in
- * characters as far as they can be read. */
-static void
-locate_byte (const guint8 *data,
-             gsize         offset,
-             guint        *line,
-             guint        *column)
+/* Length of the well-formed UTF-8 sequence at @p (Unicode §3.9, table
+ * 3-7), or 0 with *subpart set to the length of its maximal ill-formed
+ * subpart: the longest start of a well-formed sequence there, at least
+ * one byte. Each subpart becomes one U+FFFD, as the standard recommends
+ * (and as browsers and ICU do). */
+static gsize
+utf8_sequence (const guint8 *p,
+               gsize         avail,
+               gsize        *subpart)
 {
-  gsize line_start = 0;
-  const char *p;
+  guint8 lo = 0x80, hi = 0xbf;
+  gsize need;
 
-  *line = 1;
-  for (gsize i = 0; i < offset; i++)
+  if (p[0] < 0x80)
+    return 1;
+  if (p[0] >= 0xc2 && p[0] <= 0xdf)
+    need = 1;
+  else if (p[0] == 0xe0)
+    need = 2, lo = 0xa0;
+  else if (p[0] == 0xed)
+    need = 2, hi = 0x9f;
+  else if (p[0] >= 0xe1 && p[0] <= 0xef)
+    need = 2;
+  else if (p[0] == 0xf0)
+    need = 3, lo = 0x90;
+  else if (p[0] >= 0xf1 && p[0] <= 0xf3)
+    need = 3;
+  else if (p[0] == 0xf4)
+    need = 3, hi = 0x8f;
+  else
     {
-      if (data[i] == '\n' || (data[i] == '\r' && (i + 1 >= offset || data[i + 1] != '\n')))
-        {
-          (*line)++;
-          line_start = i + 1;
-        }
+      *subpart = 1;
+      return 0;
     }
 
-  /* The line so far is valid UTF-8: offset is the first bad byte. */
-  *column = 1;
-  for (p = (const char *) data + line_start; p < (const char *) data + offset; p = g_utf8_next_char (p))
-    (*column)++;
+  for (gsize i = 1; i <= need; i++)
+    {
+      if (i >= avail || p[i] < lo || p[i] > hi)
+        {
+          *subpart = i;
+          return 0;
+        }
+      lo = 0x80, hi = 0xbf;
+    }
+
+  return need + 1;
 }
 
-/* Counts well-formed multibyte sequences and broken bytes of @data, and
- * finds the first broken one. */
+/* Counts the well-formed multi-byte sequences of @data and its bytes that
+ * are not UTF-8. */
 static void
 survey_utf8 (const guint8 *data,
              gsize         len,
              gsize        *n_multibyte,
-             gsize        *n_broken,
-             gsize        *first_broken)
+             gsize        *n_broken)
 {
-  const char *p = (const char *) data;
-  const char *end = p + len;
-
   *n_multibyte = 0;
   *n_broken = 0;
-  *first_broken = len;
 
-  while (p < end)
+  if (g_utf8_validate_len ((const char *) data, len, NULL))
+    return;
+
+  for (gsize i = 0; i < len; )
     {
-      const char *bad;
+      gsize subpart = 0;
+      gsize n = utf8_sequence (data + i, len - i, &subpart);
 
-      if (g_utf8_validate_len (p, end - p, &bad))
-        break;
-
-      for (const char *q = p; q < bad; q = g_utf8_next_char (q))
-        if ((guint8) *q >= 0x80)
-          (*n_multibyte)++;
-
-      if (*first_broken == len)
-        *first_broken = bad - (const char *) data;
-      (*n_broken)++;
-      p = bad + 1;
+      if (n == 0)
+        {
+          *n_broken += subpart;
+          i += subpart;
+        }
+      else
+        {
+          *n_multibyte += n > 1;
+          i += n;
+        }
     }
+}
+
+/* @data as UTF-8, each maximal ill-formed subpart replaced with U+FFFD. */
+static char *
+decode_utf8_replacing (const guint8 *data,
+                       gsize         len,
+                       gsize        *out_len)
+{
+  GString *out = g_string_sized_new (len + 16);
+  gsize run = 0;
+
+  for (gsize i = 0; i < len; )
+    {
+      gsize subpart = 0;
+      gsize n = utf8_sequence (data + i, len - i, &subpart);
+
+      if (n > 0)
+        {
+          i += n;
+          continue;
+        }
+      g_string_append_len (out, (const char *) data + run, i - run);
+      g_string_append (out, "\xef\xbf\xbd");
+      i += subpart;
+      run = i;
+    }
+  g_string_append_len (out, (const char *) data + run, len - run);
+
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
 }
 
 static gboolean
@@ -304,6 +353,7 @@ lectern_text_decoder_decode (const char  *data,
                              gsize        len,
                              const char  *display_name,
                              char       **encoding,
+                             gsize       *replaced_bytes,
                              GError     **error)
 {
   const guint8 *bytes = (const guint8 *) data;
@@ -314,6 +364,7 @@ lectern_text_decoder_decode (const char  *data,
   gsize utf8_len = 0;
   gsize n_chars = 0;
   gsize n_controls;
+  gsize n_replaced = 0;
   gsize skip = 0;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
@@ -368,49 +419,48 @@ lectern_text_decoder_decode (const char  *data,
 
   if (charset == NULL || g_str_equal (charset, "UTF-8"))
     {
-      gsize n_multibyte, n_broken, first_broken;
+      gsize n_multibyte, n_broken;
+      gboolean damaged_utf8;
 
-      survey_utf8 (bytes + skip, len - skip, &n_multibyte, &n_broken, &first_broken);
+      survey_utf8 (bytes + skip, len - skip, &n_multibyte, &n_broken);
 
-      if (n_broken == 0)
+      /* Text that is mostly UTF-8 is UTF-8: a UTF-8 BOM, or at least as
+       * many well-formed multi-byte sequences as bytes that are not
+       * UTF-8, and the file is UTF-8 with a few damaged bytes (a bad copy
+       * and paste, a truncated mail). Each damaged stretch becomes one
+       * U+FFFD and the caller learns how many bytes went; decoding such a
+       * file as 8-bit would turn every good accented letter and dash into
+       * mojibake ("â€”"). Only a file whose high bytes are mostly not
+       * UTF-8 (Latin-1 or Windows-1252 text never has a run of valid
+       * sequences) is handed to uchardet for a legacy code page; if
+       * uchardet still reads UTF-8, it is damaged UTF-8 after all. */
+      damaged_utf8 = charset != NULL || n_multibyte >= n_broken;
+
+      if (n_broken > 0 && !damaged_utf8)
+        {
+          charset = detect_legacy_charset (bytes, len);
+          damaged_utf8 = charset != NULL && g_str_equal (charset, "UTF-8");
+        }
+
+      if (n_broken == 0 || damaged_utf8)
         {
           g_free (charset);
           charset = g_strdup ("UTF-8");
-          utf8 = g_strndup (data + skip, len - skip);
-          utf8_len = len - skip;
+          if (n_broken == 0)
+            {
+              utf8 = g_strndup (data + skip, len - skip);
+              utf8_len = len - skip;
+            }
+          else
+            utf8 = decode_utf8_replacing (bytes + skip, len - skip, &utf8_len);
+          n_replaced = n_broken;
         }
-      else
+      else if (charset == NULL)
         {
-          /* A BOM, or more good multibyte characters than broken bytes:
-           * UTF-8 gone wrong. Decoding it as 8-bit would turn every good
-           * accented letter into two characters of mojibake. */
-          gboolean damaged_utf8 = charset != NULL || n_multibyte >= n_broken;
-
-          if (!damaged_utf8)
-            {
-              charset = detect_legacy_charset (bytes, len);
-              damaged_utf8 = charset != NULL && g_str_equal (charset, "UTF-8");
-            }
-
-          if (damaged_utf8)
-            {
-              guint line, column;
-
-              locate_byte (bytes + skip, first_broken, &line, &column);
-              g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_ENCODING,
-                           _("“%s” is UTF-8 text with damaged bytes: the first one (0x%02X) is on line %u, column %u. "
-                             "Repair it, or save the file again as UTF-8"),
-                           display_name, bytes[skip + first_broken], line, column);
-              return NULL;
-            }
-
-          if (charset == NULL)
-            {
-              g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_ENCODING,
-                           _("The encoding of “%s” could not be recognised; save it as UTF-8 and import it again"),
-                           display_name);
-              return NULL;
-            }
+          g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_ENCODING,
+                       _("The encoding of “%s” could not be recognised; save it as UTF-8 and import it again"),
+                       display_name);
+          return NULL;
         }
     }
 
@@ -456,6 +506,8 @@ lectern_text_decoder_decode (const char  *data,
 
   if (encoding != NULL)
     *encoding = g_steal_pointer (&charset);
+  if (replaced_bytes != NULL)
+    *replaced_bytes = n_replaced;
 
   return g_steal_pointer (&stored);
 }

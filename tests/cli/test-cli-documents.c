@@ -234,6 +234,38 @@ test_import_legacy_encoding (void)
   g_assert_null (strstr (shown->out_text, "\nencoding\t\n"));
 }
 
+/* UTF-8 but for three stray bytes: imported, the damage told on stderr
+ * naming the file and the count, and kept as a variable. */
+static void
+test_import_damaged_bytes (void)
+{
+  static const char data[] =
+    "Le trait\xC3\xA9 \xE2\x80\x94 sign\xC3\xA9 \xC3\xA0 Paris\n\n"
+    "caf\xE9 noir, l\x92" "auteur, et \x92 fin.\n";
+  g_autofree char *project = cli_new_project ("p.lectern");
+  g_autofree char *path = cli_write_file ("mixed.txt", data, sizeof data - 1);
+  g_autoptr(CliRun) imported = cli_run (project, "import", path, NULL);
+  g_autoptr(CliRun) text = NULL;
+  g_autoptr(CliRun) shown = NULL;
+
+  cli_assert_status (imported, 0);
+  g_assert_cmpstr (imported->out_text, ==, "1\tLe trait\xC3\xA9 \xE2\x80\x94 sign\xC3\xA9 \xC3\xA0 Paris\n");
+  g_assert_true (g_str_has_prefix (imported->err, "lectern-cli: "));
+  g_assert_nonnull (strstr (imported->err, "mixed.txt"));
+  g_assert_nonnull (strstr (imported->err, " 3 "));
+
+  text = cli_run (project, "text", "1", NULL);
+  cli_assert_status (text, 0);
+  g_assert_cmpstr (text->out_text, ==,
+                   "Le trait\xC3\xA9 \xE2\x80\x94 sign\xC3\xA9 \xC3\xA0 Paris\n\n"
+                   "caf\uFFFD noir, l\uFFFD" "auteur, et \uFFFD fin.\n");
+
+  shown = cli_run (project, "document", "1", NULL);
+  cli_assert_status (shown, 0);
+  g_assert_nonnull (strstr (shown->out_text, "\nencoding\tUTF-8\n"));
+  g_assert_nonnull (strstr (shown->out_text, "\nvar:replaced-bytes\t3\n"));
+}
+
 static void
 test_text_missing_document (void)
 {
@@ -364,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Cli/import/duplicate", test_import_duplicate);
   g_test_add_func ("/Lectern/Cli/import/missing-file", test_import_missing_file);
   g_test_add_func ("/Lectern/Cli/import/legacy-encoding", test_import_legacy_encoding);
+  g_test_add_func ("/Lectern/Cli/import/damaged-bytes", test_import_damaged_bytes);
   g_test_add_func ("/Lectern/Cli/text/exact", test_text_exact);
   g_test_add_func ("/Lectern/Cli/text/offsets", test_text_offsets);
   g_test_add_func ("/Lectern/Cli/text/missing-document", test_text_missing_document);

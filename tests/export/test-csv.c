@@ -6,6 +6,7 @@
 
 #include "export-fixture.h"
 #include "export-fixture-stream.h"
+#include "lectern-export-writers-private.h"
 
 /* A strict RFC 4180 reader: CRLF records, quoted fields with "" escapes.
  * Returns rows of cells, or fails the test on malformed input. */
@@ -83,9 +84,13 @@ column (GPtrArray  *header,
 static char *
 expected_cell (const char *value)
 {
+  const char *p = value;
+
   if (value == NULL)
     return g_strdup ("");
-  if (value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL)
+  while (*p == ' ')
+    p++;
+  if (*p != '\0' && strchr ("=+-@\t\r", *p) != NULL)
     return g_strconcat ("'", value, NULL);
   return g_strdup (value);
 }
@@ -180,6 +185,79 @@ test_cells (void)
   fixture_clear (&fixture);
 }
 
+/* Exact bytes of one cell: what every spreadsheet, whatever its locale's
+ * list separator, reads as one text cell. */
+static void
+test_escape (void)
+{
+  static const struct
+  {
+    const char *value;
+    const char *cell;
+  } cases[] = {
+    { NULL, "" },
+    { "", "" },
+    { "plain words", "plain words" },
+    { "Élysée, 1963", "\"Élysée, 1963\"" },
+    /* ';' separates cells in French, German… spreadsheets. */
+    { "x;=HYPERLINK(\"http://evil\")", "\"x;=HYPERLINK(\"\"http://evil\"\")\"" },
+    { "a;b", "\"a;b\"" },
+    { "tab\there", "\"tab\there\"" },
+    { "two\nlines", "\"two\nlines\"" },
+    { "say \"hi\"", "\"say \"\"hi\"\"\"" },
+    /* Every formula sign, also after leading spaces. */
+    { "=1+1", "\"'=1+1\"" },
+    { "+33 1 23", "\"'+33 1 23\"" },
+    { "-2+3", "\"'-2+3\"" },
+    { "@SUM(A1)", "\"'@SUM(A1)\"" },
+    { "\t=1", "\"'\t=1\"" },
+    { "\r=1", "\"'\r=1\"" },
+    { "   =cmd|' /C calc'!A0", "\"'   =cmd|' /C calc'!A0\"" },
+    { "- bullet", "\"'- bullet\"" },
+    { "  -3", "\"'  -3\"" },
+    /* A sign inside the text is no formula. */
+    { "1+1=2", "1+1=2" },
+    { "e-mail@example.org", "e-mail@example.org" },
+    { "   ", "   " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cell = _lectern_csv_escape (cases[i].value);
+
+      g_assert_cmpstr (cell, ==, cases[i].cell);
+    }
+}
+
+/* Numbers Lectern writes (ids, offsets) are never quoted or prefixed. */
+static void
+test_numbers (void)
+{
+  Fixture fixture;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_CSV);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+  g_autoptr(LecternAnnotation) annotation = NULL;
+  g_autofree char *expected = NULL;
+  const char *data;
+  gsize length;
+
+  fixture_init (&fixture, "numbers.lectern");
+  bytes = fixture_export (fixture.corpus, options);
+  data = g_bytes_get_data (bytes, &length);
+  annotations = lectern_corpus_list_annotations (fixture.corpus, 0, 0, FALSE, NULL);
+  annotation = g_list_model_get_item (annotations, 0);
+  expected = g_strdup_printf ("\r\n%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",",
+                              lectern_annotation_get_id (annotation),
+                              lectern_annotation_get_document_id (annotation));
+  g_assert_nonnull (g_strstr_len (data, length, expected));
+  g_free (expected);
+  expected = g_strdup_printf (",%ld,%ld,", lectern_annotation_get_start (annotation),
+                              lectern_annotation_get_end (annotation));
+  g_assert_nonnull (g_strstr_len (data, length, expected));
+  fixture_clear (&fixture);
+}
+
 static void
 test_bom (void)
 {
@@ -206,6 +284,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/Lectern/Csv/cells", test_cells);
+  g_test_add_func ("/Lectern/Csv/escape", test_escape);
+  g_test_add_func ("/Lectern/Csv/numbers", test_numbers);
   g_test_add_func ("/Lectern/Csv/bom", test_bom);
   return g_test_run ();
 }

@@ -21,11 +21,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *encoding = NULL;
   g_autofree char *text = NULL;
   g_autoptr(LecternDocument) document = NULL;
+  gsize replaced = 0;
 
   fuzz_init ();
 
   text = lectern_text_decoder_decode ((const char *) data, size, "fuzz.txt",
-                                      &encoding, &error);
+                                      &encoding, &replaced, &error);
   if (text == NULL)
     {
       /* Refused: must say so in the importer's terms. */
@@ -39,6 +40,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_assert_nonnull (encoding);
   /* The contract of lectern-text.h: what is stored is stored text. */
   g_assert_true (lectern_text_is_stored (text, -1));
+  /* Bytes are replaced only in UTF-8, and each leaves a U+FFFD behind. */
+  g_assert_true (replaced == 0 || (g_str_equal (encoding, "UTF-8")
+                                   && strstr (text, "\xef\xbf\xbd") != NULL));
+  g_assert_cmpuint (replaced, <=, size);
 
   document = lectern_document_new ();
   lectern_metadata_guess (document, text);

@@ -259,6 +259,56 @@ test_several_files (void)
   g_assert_nonnull (strstr (text, "« enfin »"));
 }
 
+/* A file that is UTF-8 but for three stray bytes: imported with the
+ * right characters, the count kept with the document and told. */
+static void
+test_damaged_bytes (void)
+{
+  static const char data[] =
+    "Le traité — signé à Paris — fut publié l’été suivant.\n"
+    "Une copie abîmée : caf\xe9 noir, l\x92" "auteur, et \x92 fin.\n";
+  g_autoptr(LecternCorpus) corpus = create_corpus ();
+  g_autoptr(GFile) mixed = write_file ("mixed.txt", data, sizeof data - 1);
+  g_autoptr(GFile) clean = write_file ("harbour.txt", english, -1);
+  GFile *files[] = { mixed, clean };
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(LecternDocument) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *clean_notice = NULL;
+  LecternImportResult *result;
+
+  results = lectern_importer_import_files (corpus, files, G_N_ELEMENTS (files), NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  result = get_result (results, 0);
+  g_assert_true (lectern_import_result_get_succeeded (result));
+  g_assert_cmpstr (lectern_import_result_get_encoding (result), ==, "UTF-8");
+  g_assert_cmpuint (lectern_import_result_get_replaced_bytes (result), ==, 3);
+  notice = lectern_import_result_dup_notice (result);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, "mixed.txt"));
+  g_assert_nonnull (strstr (notice, "3"));
+
+  stored = lectern_corpus_dup_document (corpus, lectern_import_result_get_document_id (result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_document_get_variable (stored, LECTERN_IMPORTER_REPLACED_BYTES), ==, "3");
+  text = lectern_corpus_dup_text (corpus, lectern_document_get_id (stored), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==,
+                   "Le traité — signé à Paris — fut publié l’été suivant.\n"
+                   "Une copie abîmée : caf\uFFFD noir, l\uFFFDauteur, et \uFFFD fin.\n");
+
+  /* A clean file has nothing to tell. */
+  result = get_result (results, 1);
+  g_assert_cmpuint (lectern_import_result_get_replaced_bytes (result), ==, 0);
+  clean_notice = lectern_import_result_dup_notice (result);
+  g_assert_null (clean_notice);
+  g_assert_null (lectern_document_get_variable (lectern_import_result_get_document (result),
+                                                LECTERN_IMPORTER_REPLACED_BYTES));
+}
+
 /* What another connection sees in @project. */
 static gint64
 raw_int (GFile      *project,
@@ -522,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Importer/endless-file", test_endless_file);
   g_test_add_func ("/Lectern/Importer/open-project-refused", test_open_project_refused);
   g_test_add_func ("/Lectern/Importer/several-files", test_several_files);
+  g_test_add_func ("/Lectern/Importer/damaged-bytes", test_damaged_bytes);
   g_test_add_func ("/Lectern/Importer/committed-and-fingerprinted", test_committed_and_fingerprinted);
   g_test_add_func ("/Lectern/Importer/cancel", test_cancel);
   g_test_add_func ("/Lectern/Importer/async", test_async);

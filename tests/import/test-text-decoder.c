@@ -39,11 +39,13 @@ assert_decodes (GBytes     *bytes,
   g_autofree char *text = NULL;
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
+  gsize replaced = G_MAXSIZE;
 
-  text = lectern_text_decoder_decode (data, len, "sample.txt", &encoding, &error);
+  text = lectern_text_decoder_decode (data, len, "sample.txt", &encoding, &replaced, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (text, ==, expected_text);
   g_assert_cmpstr (encoding, ==, expected_encoding);
+  g_assert_cmpuint (replaced, ==, 0);
   g_assert_true (lectern_text_is_stored (text, -1));
 }
 
@@ -58,7 +60,7 @@ assert_refused (const char *data,
   g_autofree char *encoding = NULL;
   g_autofree char *text = NULL;
 
-  text = lectern_text_decoder_decode (data, len, name, &encoding, &error);
+  text = lectern_text_decoder_decode (data, len, name, &encoding, NULL, &error);
   g_assert_error (error, LECTERN_IMPORT_ERROR, code);
   g_assert_null (text);
   g_assert_null (encoding);
@@ -134,7 +136,7 @@ test_iso_8859_1 (void)
 
   /* Windows-1252 is a superset of ISO-8859-1 for the printable bytes:
    * either name gives the same text. */
-  decoded = lectern_text_decoder_decode (data, len, "latin1.txt", &encoding, &error);
+  decoded = lectern_text_decoder_decode (data, len, "latin1.txt", &encoding, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (decoded, ==, latin1);
   g_assert_cmpstr (decoded, !=, text);
@@ -247,6 +249,27 @@ test_few_control_characters (void)
   assert_decodes (bytes, text, "UTF-8");
 }
 
+/* Decodes @data, which must come out as UTF-8 with @n_replaced bytes
+ * replaced. */
+static void
+assert_repaired (const char *data,
+                 gsize       len,
+                 const char *expected_text,
+                 gsize       n_replaced)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *encoding = NULL;
+  g_autofree char *text = NULL;
+  gsize replaced = 0;
+
+  text = lectern_text_decoder_decode (data, len, "damaged.txt", &encoding, &replaced, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, expected_text);
+  g_assert_cmpstr (encoding, ==, "UTF-8");
+  g_assert_cmpuint (replaced, ==, n_replaced);
+  g_assert_true (lectern_text_is_stored (text, -1));
+}
+
 static void
 test_broken_utf8 (void)
 {
@@ -255,14 +278,11 @@ test_broken_utf8 (void)
     "Première ligne, très ordinaire, d’après l’auteur.\n"
     "Deuxième ligne avec \xe9 cassé au milieu.\n"
     "Troisième ligne intacte.\n";
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
 
-  assert_refused (data, sizeof data - 1, "damaged.txt", LECTERN_IMPORT_ERROR_ENCODING, "line 2, column 21");
-
-  /* Not mojibake: nothing came out at all. */
-  text = lectern_text_decoder_decode (data, sizeof data - 1, "damaged.txt", NULL, &error);
-  g_assert_null (text);
+  assert_repaired (data, sizeof data - 1,
+                   "Première ligne, très ordinaire, d’après l’auteur.\n"
+                   "Deuxième ligne avec \uFFFD cassé au milieu.\n"
+                   "Troisième ligne intacte.\n", 1);
 }
 
 static void
@@ -270,7 +290,69 @@ test_broken_utf8_with_bom (void)
 {
   static const char data[] = "\xef\xbb\xbf" "abc\n\xff\n";
 
-  assert_refused (data, sizeof data - 1, "bom.txt", LECTERN_IMPORT_ERROR_ENCODING, "line 2, column 1");
+  /* A UTF-8 BOM says what the file is, whatever else it holds. */
+  assert_repaired (data, sizeof data - 1, "abc\n\uFFFD\n", 1);
+}
+
+/* Mostly UTF-8, with dashes and accents, and three stray bytes from a
+ * Windows-1252 paste: the good characters stay right, each stray byte is
+ * one U+FFFD, and the caller learns there were three. */
+static void
+test_mostly_utf8 (void)
+{
+  static const char data[] =
+    "Le traité — signé à Paris — fut publié l’été suivant.\n"
+    "Une copie abîmée : caf\xe9 noir, l\x92" "auteur, et \x92 fin.\n"
+    "La dernière ligne est intacte — elle aussi.\n";
+
+  assert_repaired (data, sizeof data - 1,
+                   "Le traité — signé à Paris — fut publié l’été suivant.\n"
+                   "Une copie abîmée : caf\uFFFD noir, l\uFFFDauteur, et \uFFFD fin.\n"
+                   "La dernière ligne est intacte — elle aussi.\n", 3);
+}
+
+/* Stray bytes first, good UTF-8 after: once read as Windows-1252, every
+ * dash came out as "â€”". */
+static void
+test_mostly_utf8_damaged_first (void)
+{
+  static const char data[] =
+    "\x92Titre\x93 cass\xe9\n"
+    "Le traité — signé à Paris — fut publié l’été suivant, à l’Élysée.\n"
+    "La délégation française a répondu « non » à la proposition.\n";
+
+  assert_repaired (data, sizeof data - 1,
+                   "\uFFFDTitre\uFFFD cass\uFFFD\n"
+                   "Le traité — signé à Paris — fut publié l’été suivant, à l’Élysée.\n"
+                   "La délégation française a répondu « non » à la proposition.\n", 3);
+}
+
+/* One U+FFFD per maximal ill-formed subpart (Unicode §3.9, the example of
+ * table 3-8, surrogates, overlongs, above U+10FFFF, a truncated end). */
+static void
+test_maximal_subparts (void)
+{
+  static const char data[] =
+    "\xef\xbb\xbf"
+    "a\xf1\x80\x80\xe1\x80\xc2" "b\x80" "c\x80\xbf" "d\n"
+    "\xed\xa0\x80|\xc0\xaf|\xf4\x90\x80\x80|é\xe2\x80";
+
+  assert_repaired (data, sizeof data - 1,
+                   "a\uFFFD\uFFFD\uFFFDb\uFFFDc\uFFFD\uFFFDd\n"
+                   "\uFFFD\uFFFD\uFFFD|\uFFFD\uFFFD|\uFFFD\uFFFD\uFFFD\uFFFD|é\uFFFD",
+                   9 + 3 + 2 + 4 + 2);
+}
+
+/* Windows-1252 with many accents and, by chance, one pair of bytes that
+ * is valid UTF-8 ("É…" is C9 85): not mostly UTF-8, read as 8-bit. */
+static void
+test_windows_1252_with_chance_utf8 (void)
+{
+  const char *text = "Il a crié : « ÉTÉ… » et « HIVER ». Déjà l’été, où étions-nous ?\n"
+                     "La grève générale a été évitée, dit le délégué.\n";
+  g_autoptr(GBytes) bytes = encode (text, "WINDOWS-1252", NULL, 0);
+
+  assert_decodes (bytes, text, "WINDOWS-1252");
 }
 
 static void
@@ -304,8 +386,12 @@ main (int   argc,
   g_test_add_func ("/Lectern/TextDecoder/magic-like-text", test_magic_like_text);
   g_test_add_func ("/Lectern/TextDecoder/refused/control-characters", test_control_characters);
   g_test_add_func ("/Lectern/TextDecoder/few-control-characters", test_few_control_characters);
-  g_test_add_func ("/Lectern/TextDecoder/refused/broken-utf8", test_broken_utf8);
-  g_test_add_func ("/Lectern/TextDecoder/refused/broken-utf8-bom", test_broken_utf8_with_bom);
+  g_test_add_func ("/Lectern/TextDecoder/broken-utf8", test_broken_utf8);
+  g_test_add_func ("/Lectern/TextDecoder/broken-utf8-bom", test_broken_utf8_with_bom);
+  g_test_add_func ("/Lectern/TextDecoder/mostly-utf8", test_mostly_utf8);
+  g_test_add_func ("/Lectern/TextDecoder/mostly-utf8-damaged-first", test_mostly_utf8_damaged_first);
+  g_test_add_func ("/Lectern/TextDecoder/maximal-subparts", test_maximal_subparts);
+  g_test_add_func ("/Lectern/TextDecoder/windows-1252-chance-utf8", test_windows_1252_with_chance_utf8);
   g_test_add_func ("/Lectern/TextDecoder/refused/too-large", test_too_large);
 
   return g_test_run ();
