@@ -9,6 +9,7 @@
 #include "lectern-corpus.h"
 #include "lectern-document.h"
 #include "lectern-fingerprint.h"
+#include "lectern-input-file.h"
 #include "lectern-search-hit.h"
 #include "lectern-tag.h"
 #include "lectern-text.h"

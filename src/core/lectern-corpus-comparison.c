@@ -465,11 +465,13 @@ lectern_corpus_set_alignment (LecternCorpus          *self,
   if (!_lectern_corpus_begin (self, error))
     return FALSE;
 
+  /* Spans are checked against the texts themselves (SQLite's length()
+   * counts code points), never against a stored length that may lie. */
   if (!require_document (self, document_a, error)
       || !require_document (self, document_b, error)
-      || !_lectern_corpus_query_int (self, "SELECT length FROM documents WHERE id = ?",
+      || !_lectern_corpus_query_int (self, "SELECT length(text) FROM documents WHERE id = ?",
                                      document_a, 0, &length_a, error)
-      || !_lectern_corpus_query_int (self, "SELECT length FROM documents WHERE id = ?",
+      || !_lectern_corpus_query_int (self, "SELECT length(text) FROM documents WHERE id = ?",
                                      document_b, 0, &length_b, error))
     goto fail;
 

@@ -96,7 +96,9 @@ _lectern_corpus_get_text_cache (LecternCorpus  *self,
       g_clear_pointer (&self->text_cache, _lectern_text_cache_free);
     }
 
-  stmt = _lectern_corpus_prepare (self, "SELECT text, length, content_hash FROM documents WHERE id = ?", error);
+  /* The stored length column is not used: it can be wrong in a damaged or
+   * edited project, and offsets are checked against the text itself. */
+  stmt = _lectern_corpus_prepare (self, "SELECT text, content_hash FROM documents WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   if (!step_to_document (self, stmt, document_id, error))
@@ -105,8 +107,7 @@ _lectern_corpus_get_text_cache (LecternCorpus  *self,
   cache = g_new0 (LecternTextCache, 1);
   cache->document_id = document_id;
   cache->text = g_strdup (_lectern_column_text (stmt, 0));
-  cache->length = sqlite3_column_int64 (stmt, 1);
-  cache->hash = g_strdup (_lectern_column_text (stmt, 2));
+  cache->hash = g_strdup (_lectern_column_text (stmt, 1));
   cache->checkpoints = g_array_new (FALSE, FALSE, sizeof (gsize));
 
   for (p = cache->text; *p != '\0'; p = g_utf8_next_char (p), n++)
@@ -117,6 +118,7 @@ _lectern_corpus_get_text_cache (LecternCorpus  *self,
           g_array_append_val (cache->checkpoints, index);
         }
     }
+  cache->length = n;
 
   g_clear_pointer (&self->text_cache, _lectern_text_cache_free);
   self->text_cache = cache;

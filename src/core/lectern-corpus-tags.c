@@ -89,6 +89,15 @@ clean_name (const char  *name,
                    _("A tag needs a name of one line, not empty"));
       return NULL;
     }
+  if (strlen (nfc) > LECTERN_TAG_MAX_NAME_BYTES)
+    {
+      g_autofree char *start = g_utf8_substring (nfc, 0, 40);
+
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+                   _("The tag name “%s…” is too long: a name has at most %d bytes"),
+                   start, LECTERN_TAG_MAX_NAME_BYTES);
+      return NULL;
+    }
 
   return g_steal_pointer (&nfc);
 }
@@ -329,6 +338,22 @@ insert_tag (LecternCorpus  *self,
   if (parent_id != 0 && !require_tag (self, parent_id, error))
     return 0;
 
+  if (parent_id != 0)
+    {
+      gint64 levels;
+
+      if (!_lectern_corpus_query_int (self, ANCESTORS "SELECT count(*) FROM ancestors",
+                                      parent_id, 0, &levels, error))
+        return 0;
+      if (levels >= LECTERN_TAG_MAX_DEPTH)
+        {
+          g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+                       _("The tag “%s” cannot be added: tags nest at most %d levels deep"),
+                       clean, LECTERN_TAG_MAX_DEPTH);
+          return 0;
+        }
+    }
+
   if (!refuse_sibling (self, parent_id, clean, 0, error))
     return 0;
 
@@ -376,11 +401,44 @@ lectern_corpus_add_tag (LecternCorpus  *self,
   return lectern_corpus_dup_tag (self, id, error);
 }
 
+/* A path for messages: its start when it is long. */
+static char *
+path_start (const char *path)
+{
+  g_autofree char *valid = g_utf8_make_valid (path, MIN (strlen (path), 160));
+  g_autofree char *start = g_utf8_substring (valid, 0, 40);
+
+  return strlen (start) < strlen (path) ? g_strconcat (start, "…", NULL) : g_strdup (path);
+}
+
 static char **
 split_path (const char  *path,
             GError     **error)
 {
-  char **names = path != NULL ? lectern_tag_path_split (path) : NULL;
+  char **names = NULL;
+
+  /* Refused before splitting: a path of thousands of levels must cost
+   * nothing, not a tag per level. */
+  if (path != NULL && strlen (path) > LECTERN_TAG_MAX_PATH_BYTES)
+    {
+      g_autofree char *start = path_start (path);
+
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+                   _("The tag path “%s” is too long: a path has at most %d bytes"),
+                   start, LECTERN_TAG_MAX_PATH_BYTES);
+      return NULL;
+    }
+  names = path != NULL ? lectern_tag_path_split (path) : NULL;
+  if (names != NULL && g_strv_length (names) > LECTERN_TAG_MAX_DEPTH)
+    {
+      g_autofree char *start = path_start (path);
+
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+                   _("The tag path “%s” has %u levels: tags nest at most %d levels deep"),
+                   start, g_strv_length (names), LECTERN_TAG_MAX_DEPTH);
+      g_strfreev (names);
+      return NULL;
+    }
 
   if (names == NULL || names[0] == NULL)
     {

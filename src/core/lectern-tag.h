@@ -10,6 +10,14 @@ G_BEGIN_DECLS
 
 #define LECTERN_TYPE_TAG (lectern_tag_get_type ())
 
+/* Bounds of the codebook, checked in the corpus wherever a tag is made, so
+ * that every importer and the command line meet them: levels of nesting,
+ * bytes of a whole path and bytes of one name (after NFC). A codebook is
+ * read by people; past these an input is a mistake or an attack. */
+#define LECTERN_TAG_MAX_DEPTH      16
+#define LECTERN_TAG_MAX_PATH_BYTES 1000
+#define LECTERN_TAG_MAX_NAME_BYTES 200
+
 G_DECLARE_FINAL_TYPE (LecternTag, lectern_tag, LECTERN, TAG, GObject)
 
 /* Tags are snapshots made by the corpus; change them through the corpus. */

@@ -307,10 +307,29 @@ _lectern_print_layout_new_document (LecternExportSelection  *selection,
   int offset;
   const char *walker;
   glong walked = 0;
+  glong length;
 
   if (text == NULL)
     return NULL;
   walker = text;
+
+  /* Offsets are stored; the text is what they must fall within. A passage
+   * outside it is damage to report, not memory to read. */
+  length = g_utf8_strlen (text, -1);
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      LecternAnnotation *annotation = g_ptr_array_index (annotations, i);
+      glong start = lectern_annotation_get_start (annotation);
+      glong end = lectern_annotation_get_end (annotation);
+
+      if (start < 0 || end < start || end > length)
+        {
+          g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_DAMAGED,
+                       _("The document “%s” is damaged: its passage at characters %ld–%ld lies outside its text (%ld characters); “lectern-cli check” lists such damage"),
+                       title != NULL ? title : "", start, end, length);
+          return NULL;
+        }
+    }
   self->is_document = TRUE;
 
   /* The title heads the first page, inside the main flow. */

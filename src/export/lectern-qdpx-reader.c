@@ -84,10 +84,25 @@ read_entries (Import        *import,
   struct archive *archive = archive_read_new ();
   struct archive_entry *entry;
   g_autofree char *path = g_file_get_path (qdpx);
+  g_autoptr(GError) local_error = NULL;
   gint64 total = 0;
   guint count = 0;
   gboolean ok = TRUE;
   int status;
+
+  /* By type first: libarchive would block on a FIFO and read a device
+   * without end. */
+  if (path != NULL && !lectern_input_file_check (qdpx, 0, cancellable, &local_error)
+      && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error_literal (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
+                             local_error->message);
+      archive_read_free (archive);
+      return FALSE;
+    }
 
   archive_read_support_format_zip (archive);
   archive_read_support_filter_none (archive);
@@ -486,20 +501,78 @@ time_attr (xmlNodePtr  node,
   return value != NULL ? g_date_time_new_from_iso8601 (value, NULL) : NULL;
 }
 
-/* Where code point @position of @original stands in its stored form. */
-static glong
-map_position (const char *original,
-              const char *stored,
-              glong       position)
+/* Where code points of @original stand in its stored form (CRLF and lone
+ * CR made LF, leading BOMs dropped, NFC), found in one pass over the text
+ * for positions asked in increasing order.
+ *
+ * The stored form of a prefix [0, p) is what a position p maps to. Before
+ * an ASCII character that is not the LF of a CRLF nothing composes,
+ * reorders or joins across (see lectern-text.c), so the stored form of a
+ * prefix is that of the text up to such a point followed by that of the
+ * rest: the map keeps the last such point passed and its stored length,
+ * and normalizes only what lies after it. */
+typedef struct
 {
-  g_autofree char *prefix = NULL;
+  const char *text;
+  const char *safe;         /* the last safe point passed */
+  glong       safe_offset;  /* its code point in the original */
+  glong       safe_mapped;  /* the stored length of [0, safe) */
+} PositionMap;
+
+static void
+position_map_init (PositionMap *map,
+                   const char  *text)
+{
+  map->text = map->safe = text;
+  map->safe_offset = map->safe_mapped = 0;
+}
+
+static gboolean
+is_safe_point (const char *text,
+               const char *p)
+{
+  return *p != '\0' && (guchar) *p < 0x80 && !(*p == '\n' && p > text && p[-1] == '\r');
+}
+
+/* Stored length of [from, to), a piece that starts at a safe point. */
+static glong
+stored_length (const char *from,
+               const char *to)
+{
   g_autofree char *normal = NULL;
 
-  if (stored == original)
-    return position;
-  prefix = lectern_text_slice (original, 0, position);
-  normal = lectern_text_normalize (prefix, -1);
-  return normal != NULL ? lectern_text_length (normal) : position;
+  if (from == to)
+    return 0;
+  normal = lectern_text_normalize (from, to - from);
+  g_assert (normal != NULL);  /* the text was validated whole */
+  return lectern_text_length (normal);
+}
+
+/* @position: within the text, and not before the previous one asked. */
+static glong
+position_map_get (PositionMap *map,
+                  glong        position)
+{
+  const char *p = map->safe;
+  const char *safe = map->safe;
+  glong offset = map->safe_offset;
+  glong safe_offset = map->safe_offset;
+
+  g_assert (position >= map->safe_offset);
+  while (offset < position && *p != '\0')
+    {
+      p = g_utf8_next_char (p);
+      offset++;
+      if (is_safe_point (map->text, p))
+        {
+          safe = p;
+          safe_offset = offset;
+        }
+    }
+  map->safe_mapped += stored_length (map->safe, safe);
+  map->safe = safe;
+  map->safe_offset = safe_offset;
+  return map->safe_mapped + stored_length (safe, p);
 }
 
 static gboolean
@@ -597,16 +670,80 @@ next_source_child (xmlNodePtr source,
   return next;
 }
 
+/* Selections are checked for Cancel this often. */
+#define CANCEL_STEP 256
+
+/* A text selection, or a coding on the whole source. */
+typedef struct
+{
+  xmlNodePtr node;
+  gint64     start;  /* code points: first of the file's text, then of the stored */
+  gint64     end;
+} Selection;
+
+static int
+compare_position_refs (gconstpointer a,
+                       gconstpointer b)
+{
+  gint64 x = **(gint64 * const *) a, y = **(gint64 * const *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Reads the positions of a PlainTextSelection into @selection and refuses
+ * one that is not within the source's text as the file has it (positions
+ * count its code points, before CRLF is made LF), or ends before it
+ * starts. @original_length: the text's length, counted at the first
+ * need (-1 before). */
+static gboolean
+check_selection (Import           *import,
+                 LecternDocument  *document,
+                 xmlNodePtr        node,
+                 const char       *original,
+                 glong            *original_length,
+                 Selection        *selection,
+                 GError          **error)
+{
+  g_autofree char *label = attr (node, "name");
+  const char *title = lectern_document_get_title (document);
+
+  if (label == NULL || *label == '\0')
+    {
+      g_free (label);
+      label = attr (node, "guid");
+    }
+  if (label == NULL)
+    label = g_strdup ("?");
+
+  if (!parse_position (node, "startPosition", &selection->start)
+      || !parse_position (node, "endPosition", &selection->end))
+    return invalid (import, error, _("a selection in “%s” has no valid start or end"), title);
+  if (selection->start > selection->end)
+    return invalid (import, error, _("the selection “%s” in “%s” starts at %" PRId64
+                                     ", after its end at %" PRId64),
+                    label, title, selection->start, selection->end);
+  if (*original_length < 0)
+    *original_length = g_utf8_strlen (original, -1);
+  if (selection->end > *original_length)
+    return invalid (import, error, _("the selection “%s” in “%s” (%" PRId64 "–%" PRId64
+                                     ") ends past the end of its text (%ld characters)"),
+                    label, title, selection->start, selection->end, *original_length);
+  return TRUE;
+}
+
 /* Imports @source as a document. @text is the node holding its plain text
  * and text selections: @source itself for a TextSource, the text
  * Representation of a PDFSource. Variables, notes and codes on the whole
  * source are read from both. */
 static gboolean
-import_source (Import      *import,
-               xmlNodePtr   source,
-               xmlNodePtr   text_node,
-               GError     **error)
+import_source (Import        *import,
+               xmlNodePtr     source,
+               xmlNodePtr     text_node,
+               GCancellable  *cancellable,
+               GError       **error)
 {
+  g_autoptr(GArray) selections = NULL;
+  glong original_length = -1;
   g_autoptr(LecternDocument) document = lectern_document_new ();
   g_autofree char *name = attr (source, "name");
   g_autofree char *original = NULL;
@@ -712,46 +849,80 @@ import_source (Import      *import,
         return FALSE;
     }
 
+  /* Read and checked all first, then mapped in one pass over the text,
+   * then added in the file's order. */
+  selections = g_array_new (FALSE, FALSE, sizeof (Selection));
   for (xmlNodePtr node = next_source_child (source, text_node, NULL); node != NULL;
        node = next_source_child (source, text_node, node))
     {
-      gint64 start, end;
+      Selection selection = { node, 0, length };
 
-      if (is_element (node, "Coding"))
+      if (!is_element (node, "Coding")
+          && (node->parent != text_node || !is_element (node, "PlainTextSelection")))
+        continue;
+      if (selections->len >= LECTERN_QDPX_MAX_SELECTIONS)
         {
-          /* A code on the whole source. */
-          xmlNodePtr wrapper = xmlNewNode (NULL, BAD_CAST "Source");
-          gboolean ok;
+          g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_TOO_LARGE,
+                       _("“%s” is refused: its source “%s” has more than %d selections"),
+                       import->name, lectern_document_get_title (document), LECTERN_QDPX_MAX_SELECTIONS);
+          return FALSE;
+        }
+      /* A Coding codes the whole source. */
+      if (is_element (node, "PlainTextSelection") && !check_selection (import, document, node, original,
+                                                                       &original_length, &selection, error))
+        return FALSE;
+      g_array_append_val (selections, selection);
+    }
 
-          xmlAddChild (wrapper, xmlCopyNode (node, 1));
+  if (text != original)
+    {
+      g_autofree gint64 **positions = g_new (gint64 *, 2 * selections->len + 1);
+      guint n = 0;
+      PositionMap map;
+
+      for (guint i = 0; i < selections->len; i++)
+        {
+          Selection *selection = &g_array_index (selections, Selection, i);
+
+          if (is_element (selection->node, "PlainTextSelection"))
+            {
+              positions[n++] = &selection->start;
+              positions[n++] = &selection->end;
+            }
+        }
+      qsort (positions, n, sizeof *positions, compare_position_refs);
+      position_map_init (&map, original);
+      for (guint i = 0; i < n; i++)
+        {
+          if (i % CANCEL_STEP == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          *positions[i] = position_map_get (&map, *positions[i]);
+        }
+    }
+
+  for (guint i = 0; i < selections->len; i++)
+    {
+      Selection *selection = &g_array_index (selections, Selection, i);
+      gboolean ok;
+
+      if (i % CANCEL_STEP == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (is_element (selection->node, "Coding"))
+        {
+          xmlNodePtr wrapper = xmlNewNode (NULL, BAD_CAST "Source");
+
+          xmlAddChild (wrapper, xmlCopyNode (selection->node, 1));
           ok = add_annotation (import, id, 0, length, wrapper, error);
           xmlFreeNode (wrapper);
           if (!ok)
             return FALSE;
           continue;
         }
-      if (node->parent != text_node || !is_element (node, "PlainTextSelection"))
-        continue;
-      if (!parse_position (node, "startPosition", &start) || !parse_position (node, "endPosition", &end))
-        return invalid (import, error, _("a selection in “%s” has no valid start or end"),
-                        lectern_document_get_title (document));
-      start = map_position (original, text, start);
-      end = map_position (original, text, end);
-      if (start > end)
-        {
-          gint64 swap = start;
-
-          start = end;
-          end = swap;
-        }
       /* An empty selection marks nothing: there is no passage to keep. */
-      if (start == end)
+      if (selection->start == selection->end)
         continue;
-      if (end > length)
-        return invalid (import, error, _("a selection in “%s” ends at %" PRId64
-                                         ", past the end of its text (%ld characters)"),
-                        lectern_document_get_title (document), end, length);
-      if (!add_annotation (import, id, start, end, node, error))
+      g_assert (selection->start < selection->end && selection->end <= length);
+      if (!add_annotation (import, id, selection->start, selection->end, selection->node, error))
         return FALSE;
     }
   return TRUE;
@@ -866,12 +1037,12 @@ import_project (Import        *import,
         continue;
       if (is_element (node, "TextSource"))
         {
-          if (!import_source (import, node, node, error))
+          if (!import_source (import, node, node, cancellable, error))
             return FALSE;
         }
       else if (is_element (node, "PDFSource") && child (node, "Representation") != NULL)
         {
-          if (!import_source (import, node, child (node, "Representation"), error))
+          if (!import_source (import, node, child (node, "Representation"), cancellable, error))
             return FALSE;
           skip_pdf_regions (import, node);
         }

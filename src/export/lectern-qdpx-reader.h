@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 #define LECTERN_QDPX_MAX_ENTRIES           10000
 #define LECTERN_QDPX_MAX_ENTRY_SIZE        (G_GINT64_CONSTANT (256) * 1024 * 1024)
 #define LECTERN_QDPX_MAX_TOTAL_SIZE        (G_GINT64_CONSTANT (1024) * 1024 * 1024)
+/* Text selections and codings on one source: past this it is refused. */
+#define LECTERN_QDPX_MAX_SELECTIONS        100000
 
 /* Reads @qdpx (its entries in memory, nothing extracted to disk) and builds
  * a new project at @new_project from it: text sources with their plain
@@ -29,8 +31,10 @@ G_BEGIN_DECLS
  *
  * Refuses, writing nothing: an existing @new_project (EXISTS); entries
  * that leave the archive's root, links (UNSAFE); archives past the limits
- * above (TOO_LARGE); damaged archives (DAMAGED); a project.qde that is
- * not REFI-QDA or refers to missing parts (INVALID). On any failure the
+ * above (TOO_LARGE); damaged archives (DAMAGED); a @qdpx that is not a
+ * regular file, a project.qde that is not REFI-QDA, refers to missing
+ * parts or has a selection outside its text or ending before it starts
+ * (INVALID). On any failure the
  * half-built project is removed.
  *
  * Returns the new project, open. (transfer full) */

@@ -11,7 +11,6 @@
 #include "lectern-web-annotation-reader.h"
 
 #define DOCUMENT_URN "urn:lectern:document:"
-#define MAX_INPUT_SIZE (G_GINT64_CONSTANT (1024) * 1024 * 1024)
 
 typedef struct
 {
@@ -270,6 +269,7 @@ find_document (Target *target,
 typedef struct
 {
   char       *text;
+  glong       length;      /* of the text itself, never the stored column */
   const char *cursor;
   glong       cursor_offset;
   GHashTable *existing;    /* keys of annotation_key() */
@@ -339,6 +339,7 @@ get_state (Target  *target,
 
   state = g_new0 (DocumentState, 1);
   state->text = text;
+  state->length = g_utf8_strlen (text, -1);
   state->cursor = text;
   state->existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
@@ -419,6 +420,41 @@ parse_time (JsonObject *item,
 }
 
 /* Adds one annotation; FALSE with a problem line when it cannot. */
+/* TRUE when the JSON in @data nests no deeper than
+ * LECTERN_WEB_ANNOTATION_MAX_DEPTH, counting [ and { outside strings: a
+ * scan over the bytes, before json-glib recurses once per level. Not a
+ * validation: the parser still refuses what is not JSON. */
+static gboolean
+check_depth (const char *data,
+             gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > LECTERN_WEB_ANNOTATION_MAX_DEPTH)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
 static gboolean
 import_item (Target      *target,
              JsonObject  *item,
@@ -452,6 +488,14 @@ import_item (Target      *target,
     }
   foreach_value (json_object_get_member (item, "target"), parse_target, &parsed);
 
+  if (tag_paths->len > LECTERN_WEB_ANNOTATION_MAX_TAGS)
+    {
+      g_ptr_array_add (problems,
+                       g_strdup_printf (_("%s: it has %u tags, more than the %d Lectern accepts on one passage"),
+                                        what, tag_paths->len, LECTERN_WEB_ANNOTATION_MAX_TAGS));
+      return FALSE;
+    }
+
   document = find_document (target, &parsed);
   if (document == NULL)
     {
@@ -468,7 +512,7 @@ import_item (Target      *target,
   text = state->text;
 
   if (parsed.has_position && parsed.start >= 0 && parsed.start < parsed.end
-      && parsed.end <= lectern_document_get_length (document))
+      && parsed.end <= state->length)
     {
       g_autofree char *slice = state_slice (state, parsed.start, parsed.end);
 
@@ -512,9 +556,11 @@ import_item (Target      *target,
                                             &local_error);
       if (tag == NULL)
         {
-          g_ptr_array_add (problems, g_strdup_printf (_("%s: tag “%s”: %s"), what,
-                                                      (char *) g_ptr_array_index (tag_paths, i),
-                                                      local_error->message));
+          /* The core's message quotes the start of a path too long. */
+          g_ptr_array_add (problems,
+                           strlen (path) > LECTERN_TAG_MAX_PATH_BYTES
+                           ? g_strdup_printf ("%s: %s", what, local_error->message)
+                           : g_strdup_printf (_("%s: tag “%s”: %s"), what, path, local_error->message));
           return FALSE;
         }
       tag_id = lectern_tag_get_id (tag);
@@ -574,6 +620,13 @@ lectern_web_annotation_import_data (LecternCorpus  *corpus,
   if (name == NULL)
     name = _("the annotations");
 
+  if (!check_depth (data, length < 0 ? strlen (data) : (gsize) length))
+    {
+      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
+                   _("“%s” is refused: its JSON nests more than %d levels deep"),
+                   name, LECTERN_WEB_ANNOTATION_MAX_DEPTH);
+      return FALSE;
+    }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
@@ -587,6 +640,14 @@ lectern_web_annotation_import_data (LecternCorpus  *corpus,
       g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
                    _("“%s” is not W3C Web Annotation JSON: it holds no Annotation or AnnotationCollection"),
                    name);
+      return FALSE;
+    }
+
+  if (items->len > LECTERN_WEB_ANNOTATION_MAX_ANNOTATIONS)
+    {
+      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_TOO_LARGE,
+                   _("“%s” is refused: it holds %u annotations, more than the %d Lectern imports from one file"),
+                   name, items->len, LECTERN_WEB_ANNOTATION_MAX_ANNOTATIONS);
       return FALSE;
     }
 
@@ -648,9 +709,10 @@ lectern_web_annotation_import (LecternCorpus  *corpus,
                                GCancellable   *cancellable,
                                GError        **error)
 {
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *data;
   gsize length;
 
   g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), FALSE);
@@ -658,18 +720,24 @@ lectern_web_annotation_import (LecternCorpus  *corpus,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   name = g_file_get_parse_name (file);
-  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
+  bytes = lectern_input_file_load (file, LECTERN_WEB_ANNOTATION_MAX_SIZE, cancellable, &local_error);
+  if (bytes == NULL)
     {
-      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
-                   _("Could not read “%s”: %s"), name, local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        g_set_error_literal (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_TOO_LARGE,
+                             local_error->message);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE)
+               || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error_literal (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
+                             local_error->message);
+      else
+        g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
+                     _("Could not read “%s”: %s"), name, local_error->message);
       return FALSE;
     }
-  if ((gint64) length > MAX_INPUT_SIZE)
-    {
-      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_TOO_LARGE,
-                   _("“%s” is too large to be an annotation file"), name);
-      return FALSE;
-    }
-  return lectern_web_annotation_import_data (corpus, data, length, name, n_added, problems,
-                                             cancellable, error);
+  data = g_bytes_get_data (bytes, &length);
+  return lectern_web_annotation_import_data (corpus, length > 0 ? data : "", length, name,
+                                             n_added, problems, cancellable, error);
 }

@@ -11,6 +11,15 @@
 
 G_BEGIN_DECLS
 
+/* Bounds of one annotation file, checked before the memory is spent: its
+ * size in bytes, how deep its JSON nests (checked over the bytes before
+ * parsing; json-glib recurses for each level), how many annotations it
+ * holds, and how many tags one annotation may carry. */
+#define LECTERN_WEB_ANNOTATION_MAX_SIZE        (G_GINT64_CONSTANT (1024) * 1024 * 1024)
+#define LECTERN_WEB_ANNOTATION_MAX_DEPTH       64
+#define LECTERN_WEB_ANNOTATION_MAX_ANNOTATIONS 1000000
+#define LECTERN_WEB_ANNOTATION_MAX_TAGS        1000
+
 /* Reads an AnnotationCollection (or an array of annotations, or one
  * annotation) from @file and adds its annotations to @corpus.
  *
@@ -26,9 +35,9 @@ G_BEGIN_DECLS
  * @problems (one translated line each, naming the annotation); the others
  * are still added, all in one transaction (a batch, see
  * lectern_corpus_begin_batch(); none may be open on @corpus). Returns FALSE
- * with @error when the file cannot be read or is not Web Annotation JSON,
- * or the project cannot be written or the import is cancelled; then
- * nothing was added.
+ * with @error when the file cannot be read, is not a regular file, is past
+ * the bounds above or is not Web Annotation JSON, or the project cannot be
+ * written or the import is cancelled; then nothing was added.
  *
  * @n_added: (out) (optional) number of annotations added
  * @problems: (out) (optional) (transfer full) element-type utf8 */

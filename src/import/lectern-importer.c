@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lectern-core.h"
 #include "lectern-import-error.h"
 #include "lectern-importer.h"
 #include "lectern-metadata-guesser.h"
@@ -55,39 +56,6 @@ set_read_error (GError     **error,
   g_error_free (local_error);
 
   return FALSE;
-}
-
-/* Reads at most LECTERN_TEXT_DECODER_MAX_SIZE + 1 bytes, so that a pipe
- * or a device that never ends cannot exhaust memory; the decoder refuses
- * what is over the limit. */
-static GBytes *
-load_capped (GFile         *file,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  gsize chunk = 64 * 1024;
-
-  if ((stream = g_file_read (file, cancellable, error)) == NULL)
-    return NULL;
-
-  while (buffer->len <= LECTERN_TEXT_DECODER_MAX_SIZE)
-    {
-      gsize old_len = buffer->len;
-      gsize n_read = 0;
-
-      g_byte_array_set_size (buffer, old_len + chunk);
-      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer->data + old_len, chunk,
-                                    &n_read, cancellable, error))
-        return NULL;
-      g_byte_array_set_size (buffer, old_len + n_read);
-      if (n_read < chunk)
-        break;
-      chunk = MIN (chunk * 2, (gsize) 4 * 1024 * 1024);
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
 LecternDocument *
@@ -137,6 +105,15 @@ lectern_importer_read_file (GFile         *file,
                    _("“%s” is a folder, not a text file"), display_name);
       return NULL;
     }
+  /* By type, before opening: a FIFO would block the open, a device such
+   * as /dev/zero would stream without end. */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ,
+                   _("“%s” is not a regular file but a pipe, a device or a socket: Lectern imports only files"),
+                   display_name);
+      return NULL;
+    }
 
   /* Refuse a huge file before reading it into memory. */
   if (g_file_info_get_size (info) > LECTERN_TEXT_DECODER_MAX_SIZE)
@@ -148,9 +125,18 @@ lectern_importer_read_file (GFile         *file,
       return NULL;
     }
 
-  if ((contents = load_capped (file, cancellable, &local_error)) == NULL)
+  /* The size can grow after it was read: reading stops past the limit. */
+  contents = lectern_input_file_load (file, LECTERN_TEXT_DECODER_MAX_SIZE, cancellable, &local_error);
+  if (contents == NULL)
     {
-      set_read_error (error, local_error, display_name);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        {
+          g_set_error_literal (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
+                               local_error->message);
+          g_error_free (local_error);
+        }
+      else
+        set_read_error (error, local_error, display_name);
       return NULL;
     }
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <json-glib/json-glib.h>
 
@@ -347,6 +348,77 @@ test_import_qdpx_damaged (void)
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
 }
 
+typedef struct
+{
+  GSubprocess  *process;
+  GCancellable *done;
+  gboolean      killed;
+} Watchdog;
+
+static gpointer
+watchdog_thread (gpointer data)
+{
+  Watchdog *watchdog = data;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!g_cancellable_is_cancelled (watchdog->done) && g_get_monotonic_time () < deadline)
+    g_usleep (20 * 1000);
+  if (!g_cancellable_is_cancelled (watchdog->done))
+    {
+      watchdog->killed = TRUE;
+      g_subprocess_force_exit (watchdog->process);
+    }
+  return NULL;
+}
+
+/* Runs lectern-cli, killing it if it has not ended after 20 s: a hang is
+ * a failure of the test, not of the suite. */
+static CliRun *
+run_with_timeout (const char         *project,
+                  const char * const *args)
+{
+  g_autoptr(GSubprocess) process = cli_spawn (project, args);
+  g_autoptr(GCancellable) done = g_cancellable_new ();
+  Watchdog watchdog = { process, done, FALSE };
+  GThread *thread = g_thread_new ("watchdog", watchdog_thread, &watchdog);
+  CliRun *run = cli_wait (process);
+
+  g_cancellable_cancel (done);
+  g_thread_join (thread);
+  g_assert_false (watchdog.killed);
+  return run;
+}
+
+/* A device that never ends and a pipe nobody writes to, given where a
+ * file is read: refused at once by type, naming the file, exit 1. */
+static void
+test_not_a_file (void)
+{
+  g_autofree char *project = cli_new_project ("p.lectern");
+  g_autofree char *fifo = cli_temp_path ("pipe.json");
+  g_autofree char *new_project = cli_temp_path ("new.lectern");
+  const char *commands[] = { "import-annotations", "import", "import-qdpx" };
+  const char *paths[] = { "/dev/zero", fifo };
+
+  g_assert_no_errno (mkfifo (fifo, 0600));
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    for (guint p = 0; p < G_N_ELEMENTS (paths); p++)
+      {
+        const char *args[] = { commands[c], paths[p], NULL };
+        g_autofree char *base = g_path_get_basename (paths[p]);
+        g_autoptr(CliRun) run = NULL;
+
+        if (!g_file_test (paths[p], G_FILE_TEST_EXISTS))
+          continue;
+        /* import-qdpx makes the project it is given. */
+        run = run_with_timeout (c == 2 ? new_project : project, args);
+        cli_assert_failure (run);
+        g_assert_nonnull (strstr (run->err, base));
+        g_assert_nonnull (strstr (run->err, "not a regular file"));
+        g_assert_false (g_file_test (new_project, G_FILE_TEST_EXISTS));
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Cli/import-qdpx/round-trip", test_import_qdpx);
   g_test_add_func ("/Lectern/Cli/import-qdpx/existing-project", test_import_qdpx_existing_project);
   g_test_add_func ("/Lectern/Cli/import-qdpx/damaged", test_import_qdpx_damaged);
+  g_test_add_func ("/Lectern/Cli/import/not-a-file", test_not_a_file);
 
   return g_test_run ();
 }

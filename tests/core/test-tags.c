@@ -80,6 +80,59 @@ test_sibling_names (void)
   g_assert_no_error (error);
 }
 
+/* A codebook has bounds wherever a tag is made: 16 levels, 1,000 bytes a
+ * path, 200 bytes a name. Past them the tag is refused, quickly and with
+ * a message quoting the start of the path, and nothing is made. */
+static void
+test_bounds (void)
+{
+  g_autoptr(LecternCorpus) corpus = new_corpus ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternTag) tag = NULL;
+  g_autoptr(GListModel) tags = NULL;
+  g_autoptr(GString) deep = g_string_new ("a");
+  g_autoptr(GString) levels = g_string_new ("l1");
+  g_autofree char *long_name = g_strnfill (LECTERN_TAG_MAX_NAME_BYTES + 1, 'n');
+  gint64 parent = 0;
+
+  for (guint i = 1; i < 8000; i++)
+    g_string_append (deep, "/a");
+  tag = lectern_corpus_ensure_tag_path (corpus, deep->str, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "a/a/a"));
+  g_assert_cmpuint (strlen (error->message), <, 300);
+  g_assert_null (tag);
+  g_clear_error (&error);
+
+  /* 16 levels are fine; a 17th is refused by path and by parent. */
+  for (guint i = 2; i <= LECTERN_TAG_MAX_DEPTH; i++)
+    g_string_append_printf (levels, "/l%u", i);
+  tag = lectern_corpus_ensure_tag_path (corpus, levels->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lectern_tag_get_depth (tag), ==, LECTERN_TAG_MAX_DEPTH - 1);
+  parent = lectern_tag_get_id (tag);
+  g_clear_object (&tag);
+  g_string_append (levels, "/l17");
+  tag = lectern_corpus_ensure_tag_path (corpus, levels->str, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "16"));
+  g_assert_null (tag);
+  g_clear_error (&error);
+  tag = lectern_corpus_add_tag (corpus, parent, "l17", NULL, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_assert_null (tag);
+  g_clear_error (&error);
+
+  tag = lectern_corpus_add_tag (corpus, 0, long_name, NULL, &error);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_assert_null (tag);
+  g_clear_error (&error);
+
+  tags = lectern_corpus_list_tags (corpus, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (tags), ==, LECTERN_TAG_MAX_DEPTH);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -87,6 +140,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/Lectern/Tags/sibling-names", test_sibling_names);
+  g_test_add_func ("/Lectern/Tags/bounds", test_bounds);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 #include "export-fixture.h"
 #include "export-fixture-stream.h"
@@ -327,6 +328,88 @@ test_async (void)
   fixture_clear (&fixture);
 }
 
+/* Runs @sql on the project at @path through a connection of its own, as
+ * someone editing the file by hand would. */
+static void
+edit_behind_the_back (const char *path,
+                      const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static gboolean
+export_format (Fixture              *fixture,
+               LecternExportFormat   format,
+               gboolean              full_documents,
+               GError              **error)
+{
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (format);
+  g_autofree char *name = g_strdup_printf ("damaged.%s", lectern_export_format_get_extension (format));
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  lectern_export_options_set_html_full_documents (options, full_documents);
+  return lectern_export_to_file (fixture->corpus, options, file, NULL, NULL, NULL, error);
+}
+
+/* A project edited by hand: the stored lengths of its documents lie, then
+ * a passage's offsets point past its text. Every format either writes
+ * what the texts hold or names the damage; none reads past a text. */
+static void
+test_damaged_lengths (void)
+{
+  Fixture fixture;
+  g_autofree char *path = NULL;
+  g_autofree char *sql = NULL;
+
+  fixture_init (&fixture, "damaged-lengths.lectern");
+  path = g_file_get_path (lectern_corpus_get_file (fixture.corpus));
+  sql = g_strdup_printf ("UPDATE documents SET length = length + 100000 WHERE id = %" G_GINT64_FORMAT ";"
+                         "UPDATE documents SET length = 1 WHERE id = %" G_GINT64_FORMAT ";",
+                         fixture.doc1, fixture.doc2);
+  edit_behind_the_back (path, sql);
+
+  for (LecternExportFormat format = 0; format < LECTERN_EXPORT_N_FORMATS; format++)
+    for (int full = 0; full < 2; full++)
+      {
+        g_autoptr(GError) error = NULL;
+
+        g_assert_true (export_format (&fixture, format, full, &error));
+        g_assert_no_error (error);
+      }
+
+  /* A passage past the end of its text: the printed document, which walks
+   * the text to each passage, reports the document as damaged. */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("UPDATE annotations SET end_offset = 100000 WHERE id ="
+                         " (SELECT max(id) FROM annotations WHERE document_id = %" G_GINT64_FORMAT ");",
+                         fixture.doc2);
+  edit_behind_the_back (path, sql);
+  for (LecternExportFormat format = 0; format < LECTERN_EXPORT_N_FORMATS; format++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (export_format (&fixture, format, TRUE, &error))
+        continue;
+      g_test_message ("%s: %s", lectern_export_format_to_string (format), error->message);
+      g_assert_cmpint (format, ==, LECTERN_EXPORT_FORMAT_PDF);
+      g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_DAMAGED);
+      g_assert_nonnull (strstr (error->message, FIXTURE_TITLE_2));
+      g_assert_nonnull (strstr (error->message, "damaged"));
+    }
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (export_format (&fixture, LECTERN_EXPORT_FORMAT_PDF, TRUE, &error));
+    g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_DAMAGED);
+  }
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,5 +420,6 @@ main (int   argc,
   g_test_add_func ("/Lectern/Exporter/filters", test_filters);
   g_test_add_func ("/Lectern/Exporter/atomic", test_atomic);
   g_test_add_func ("/Lectern/Exporter/async", test_async);
+  g_test_add_func ("/Lectern/Exporter/damaged-lengths", test_damaged_lengths);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
+#include <sys/stat.h>
 
 #include "export-fixture.h"
 #include "lectern-export.h"
@@ -382,6 +383,123 @@ test_damaged (void)
   fixture_clear (&fixture);
 }
 
+#define QDE_HEAD \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\"><Sources>" \
+  "<TextSource guid=\"00000000-0000-5000-8000-000000000001\" name=\"Transcript\" plainTextPath=\"internal://a.txt\">"
+#define QDE_TAIL "</TextSource></Sources></Project>\n"
+
+/* One line of the CRLF text below: 21 code points in the file ("e" and a
+ * combining acute, CR LF), 19 once stored (NFC "é", LF). */
+#define LINE_FORMAT "Line %05u cafe\xcc\x81 ok\r\n"
+#define LINE_FILE_CHARS 21
+#define LINE_STORED_CHARS 19
+
+/* 200 selections on a 1 MB text with CRLF line ends and decomposed
+ * accents, listed last line first: each lands on its own line's words in
+ * the stored text. (The positions were once re-mapped from the start of
+ * the text for each selection: 4 s for this file.) */
+static void
+test_crlf_positions (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) qde = g_string_new (QDE_HEAD);
+  g_autofree char *zip = NULL;
+  g_autofree char *project_path = fixture_path ("crlf.lectern");
+  g_autoptr(GFile) qdpx = NULL;
+  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+  guint n_lines = 1024 * 1024 / (LINE_FILE_CHARS + 2);
+
+  for (guint k = 0; k < n_lines; k++)
+    g_string_append_printf (text, LINE_FORMAT, k);
+  for (guint i = 200; i > 0; i--)
+    {
+      guint k = (i - 1) * 220 + 3;
+
+      g_string_append_printf (qde, "<PlainTextSelection guid=\"00000000-0000-5000-8000-%012u\" name=\"s%u\""
+                                   " startPosition=\"%u\" endPosition=\"%u\"/>",
+                              i, i, k * LINE_FILE_CHARS, k * LINE_FILE_CHARS + LINE_FILE_CHARS - 2);
+    }
+  g_string_append (qde, QDE_TAIL);
+  zip = write_zip ("crlf.qdpx", (Entry[]) { { "project.qde", qde->str, 0 }, { "sources/a.txt", text->str, 0 } }, 2);
+  qdpx = g_file_new_for_path (zip);
+
+  corpus = lectern_qdpx_import (qdpx, project, NULL, NULL, &error);
+  g_assert_no_error (error);
+  annotations = lectern_corpus_list_annotations (corpus, 0, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 200);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(LecternAnnotation) annotation = g_list_model_get_item (annotations, i);
+      glong start = lectern_annotation_get_start (annotation);
+      guint k = start / LINE_STORED_CHARS;
+      g_autofree char *quote = g_strdup_printf ("Line %05u caf\xc3\xa9 ok", k);
+
+      g_assert_cmpint (start, ==, (glong) k * LINE_STORED_CHARS);
+      g_assert_cmpint (k % 220, ==, 3);
+      g_assert_cmpint (lectern_annotation_get_end (annotation), ==, start + LINE_STORED_CHARS - 1);
+      g_assert_cmpstr (lectern_annotation_get_quote (annotation), ==, quote);
+    }
+}
+
+/* A selection past the end of a CRLF text was clamped to its end, one
+ * ending before it starts was turned round: both are refused, naming the
+ * source, the selection and its positions, and nothing is imported. */
+static void
+test_selection_outside_text (void)
+{
+  static const struct { const char *name; const char *selection; const char *expected; } cases[] = {
+    { "past-end", "<PlainTextSelection guid=\"00000000-0000-5000-8000-000000000002\" name=\"Too far\""
+                  " startPosition=\"5\" endPosition=\"25\"/>", "25" },
+    { "backwards", "<PlainTextSelection guid=\"00000000-0000-5000-8000-000000000002\" name=\"Backwards\""
+                   " startPosition=\"8\" endPosition=\"3\"/>", "8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *qde = g_strconcat (QDE_HEAD
+                                          "<PlainTextSelection guid=\"00000000-0000-5000-8000-000000000003\""
+                                          " startPosition=\"0\" endPosition=\"4\"/>",
+                                          cases[i].selection, QDE_TAIL, NULL);
+      g_autofree char *zip_name = g_strconcat (cases[i].name, ".qdpx", NULL);
+      g_autofree char *project_name = g_strconcat (cases[i].name, ".lectern", NULL);
+      g_autofree char *project_path = fixture_path (project_name);
+      g_autofree char *zip = write_zip (zip_name, (Entry[]) {
+                                          { "project.qde", qde, 0 },
+                                          { "sources/a.txt", "Line one\r\nLine two\r\n", 0 },
+                                        }, 2);
+      g_autoptr(GFile) qdpx = g_file_new_for_path (zip);
+      g_autoptr(GFile) project = g_file_new_for_path (project_path);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (lectern_qdpx_import (qdpx, project, NULL, NULL, &error));
+      g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, zip_name));
+      g_assert_nonnull (strstr (error->message, "Transcript"));
+      g_assert_nonnull (strstr (error->message, i == 0 ? "Too far" : "Backwards"));
+      g_assert_nonnull (strstr (error->message, cases[i].expected));
+      g_assert_false (g_file_test (project_path, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* A .qdpx that is a pipe or a device is refused by its type: libarchive
+ * would block on the one and read the other without end. */
+static void
+test_not_a_file (void)
+{
+  g_autofree char *fifo = fixture_path ("pipe.qdpx");
+
+  g_assert_no_errno (mkfifo (fifo, 0600));
+  assert_refused (fifo, "pipe.lectern", LECTERN_EXPORT_ERROR_INVALID);
+  if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    assert_refused ("/dev/zero", "zero.lectern", LECTERN_EXPORT_ERROR_INVALID);
+}
+
 /* What MAXQDA or ATLAS.ti export beside text: a PDF with the text they
  * extracted (its Representation) and selections on that text, regions
  * coded on the PDF's pages, a picture and a recording. The PDF's text and
@@ -507,6 +625,9 @@ main (int   argc,
   g_test_add_func ("/Lectern/Qdpx/bomb", test_bomb);
   g_test_add_func ("/Lectern/Qdpx/damaged", test_damaged);
   g_test_add_func ("/Lectern/Qdpx/foreign-sources", test_foreign_sources);
+  g_test_add_func ("/Lectern/Qdpx/crlf-positions", test_crlf_positions);
+  g_test_add_func ("/Lectern/Qdpx/selection-outside-text", test_selection_outside_text);
+  g_test_add_func ("/Lectern/Qdpx/not-a-file", test_not_a_file);
   g_test_add_func ("/Lectern/Qdpx/async", test_async);
   return g_test_run ();
 }

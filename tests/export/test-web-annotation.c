@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
 
 #include "export-fixture.h"
 #include "lectern-export.h"
@@ -313,6 +315,149 @@ test_refuses_non_annotations (void)
   fixture_clear (&fixture);
 }
 
+/* 100,000 nested arrays: json-glib recurses once per level and ran out of
+ * stack. Refused before it parses, naming the file and the bound. */
+static void
+test_deep_nesting (void)
+{
+  Fixture fixture;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *deep = g_malloc (100000 + 1);
+  g_autofree char *bound = g_strdup_printf ("%d", LECTERN_WEB_ANNOTATION_MAX_DEPTH);
+  g_autofree char *fine = NULL;
+
+  fixture_init (&fixture, "deep.lectern");
+  memset (deep, '[', 100000);
+  deep[100000] = '\0';
+  g_assert_false (lectern_web_annotation_import_data (fixture.corpus, deep, -1, "deep.json",
+                                                      NULL, NULL, NULL, &error));
+  g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "deep.json"));
+  g_assert_nonnull (strstr (error->message, bound));
+  g_clear_error (&error);
+
+  /* Brackets inside strings are text, not nesting. */
+  fine = g_strdup_printf ("[{\"type\": \"Annotation\", \"bodyValue\": \"%s\"}]", deep + 100000 - 200);
+  g_assert_true (lectern_web_annotation_import_data (fixture.corpus, fine, -1, "fine.json",
+                                                     NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  fixture_clear (&fixture);
+}
+
+/* What is not a file is refused by its type, at once: a device would be
+ * read without end, a pipe nobody writes to would block the open. */
+static void
+test_not_a_file (void)
+{
+  Fixture fixture;
+  g_autofree char *fifo = fixture_path ("pipe.json");
+  const char *paths[] = { "/dev/zero", fifo };
+
+  fixture_init (&fixture, "not-a-file.lectern");
+  g_assert_no_errno (mkfifo (fifo, 0600));
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *base = g_path_get_basename (paths[i]);
+
+      if (!g_file_test (paths[i], G_FILE_TEST_EXISTS))
+        continue;
+      g_assert_false (lectern_web_annotation_import (fixture.corpus, file, NULL, NULL, NULL, &error));
+      g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, base));
+      g_assert_nonnull (strstr (error->message, "not a regular file"));
+    }
+  fixture_clear (&fixture);
+}
+
+/* A tagging body "a/a/…/a" 8,000 levels deep (16 KB) took 26 s to import
+ * and 145 MB to list: the path is refused at once, the annotation with
+ * it, and no tag is made. */
+static void
+test_deep_tag_path (void)
+{
+  Fixture fixture;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GListModel) tags_before = NULL;
+  g_autoptr(GListModel) tags_after = NULL;
+  g_autoptr(GString) path = g_string_new ("a");
+  g_autofree char *json = NULL;
+  guint n_added = 99;
+
+  fixture_init (&fixture, "deep-tag.lectern");
+  tags_before = lectern_corpus_list_tags (fixture.corpus, NULL);
+  for (guint i = 1; i < 8000; i++)
+    g_string_append (path, "/a");
+  json = g_strdup_printf ("{\"type\": \"Annotation\", \"id\": \"deep\","
+                          " \"body\": {\"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"%s\"},"
+                          " \"target\": {\"source\": {\"title\": \"" FIXTURE_TITLE_2 "\"},"
+                          " \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"matters\"}}}",
+                          path->str);
+  g_assert_true (lectern_web_annotation_import_data (fixture.corpus, json, -1, "deep-tag.json",
+                                                     &n_added, &problems, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 0);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_test_message ("%s", (char *) g_ptr_array_index (problems, 0));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "deep"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "too long"));
+  /* The line quotes the start of the path, not all 16 KB of it. */
+  g_assert_cmpuint (strlen (g_ptr_array_index (problems, 0)), <, 400);
+  tags_after = lectern_corpus_list_tags (fixture.corpus, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (tags_after), ==, g_list_model_get_n_items (tags_before));
+  fixture_clear (&fixture);
+}
+
+/* documents.length edited by hand to say more than the text holds: a
+ * position past the text was taken as within it and the text read past
+ * its end. Positions are checked against the text itself. */
+static void
+test_stored_length_lies (void)
+{
+  Fixture fixture;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+  sqlite3 *db = NULL;
+  glong length;
+  guint n_added = 99;
+
+  fixture_init (&fixture, "length-lies.lectern");
+  text = lectern_corpus_dup_text (fixture.corpus, fixture.doc2, NULL);
+  length = g_utf8_strlen (text, -1);
+  path = g_file_get_path (lectern_corpus_get_file (fixture.corpus));
+  sql = g_strdup_printf ("UPDATE documents SET length = length + 100000 WHERE id = %" G_GINT64_FORMAT,
+                         fixture.doc2);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  json = g_strdup_printf ("{\"type\": \"Annotation\", \"id\": \"past\","
+                          " \"target\": {\"source\": {\"title\": \"" FIXTURE_TITLE_2 "\"},"
+                          " \"selector\": {\"type\": \"TextPositionSelector\", \"start\": %ld, \"end\": %ld}}}",
+                          length + 10, length + 50000);
+  g_assert_true (lectern_web_annotation_import_data (fixture.corpus, json, -1, "past.json",
+                                                     &n_added, &problems, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 0);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "past"));
+  annotations = lectern_corpus_list_annotations (fixture.corpus, 0, 0, FALSE, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, fixture.n_annotations);
+
+  /* The core refuses the same range on its own. */
+  g_assert_cmpint (lectern_corpus_insert_annotation (fixture.corpus, fixture.doc2, length + 10, length + 20,
+                                                     NULL, 0, NULL, NULL, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,5 +467,9 @@ main (int   argc,
   g_test_add_func ("/Lectern/WebAnnotation/round-trip", test_round_trip);
   g_test_add_func ("/Lectern/WebAnnotation/reanchor", test_reanchor);
   g_test_add_func ("/Lectern/WebAnnotation/refuses-non-annotations", test_refuses_non_annotations);
+  g_test_add_func ("/Lectern/WebAnnotation/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/Lectern/WebAnnotation/not-a-file", test_not_a_file);
+  g_test_add_func ("/Lectern/WebAnnotation/deep-tag-path", test_deep_tag_path);
+  g_test_add_func ("/Lectern/WebAnnotation/stored-length-lies", test_stored_length_lies);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <sqlite3.h>
 
@@ -164,10 +165,30 @@ test_endless_file (void)
       return;
     }
 
-  /* A device that never ends is read up to the limit, then refused. */
+  /* A device that never ends is refused by its type, before any read. */
   document = lectern_importer_read_file (zero, NULL, NULL, &error);
-  g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE);
+  g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ);
   g_assert_nonnull (strstr (error->message, "zero"));
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_assert_null (document);
+}
+
+static void
+test_fifo (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "pipe.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LecternDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  g_assert_no_errno (mkfifo (path, 0600));
+
+  /* No writer ever opens the pipe: opening it would block for ever. */
+  document = lectern_importer_read_file (file, NULL, NULL, &error);
+  g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, "pipe.txt"));
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
   g_assert_null (document);
 }
 
@@ -571,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Importer/read-file", test_read_file);
   g_test_add_func ("/Lectern/Importer/endless-file", test_endless_file);
   g_test_add_func ("/Lectern/Importer/open-project-refused", test_open_project_refused);
+  g_test_add_func ("/Lectern/Importer/fifo", test_fifo);
   g_test_add_func ("/Lectern/Importer/several-files", test_several_files);
   g_test_add_func ("/Lectern/Importer/damaged-bytes", test_damaged_bytes);
   g_test_add_func ("/Lectern/Importer/committed-and-fingerprinted", test_committed_and_fingerprinted);
