@@ -100,6 +100,13 @@ test_folder_unreadable (void)
   g_test_trap_assert_stderr ("");
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static char *
 list_folder (const char *dir)
 {
@@ -110,7 +117,7 @@ list_folder (const char *dir)
   g_assert_nonnull (d);
   while ((name = g_dir_read_name (d)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (",", (char **) names->pdata);
 }
