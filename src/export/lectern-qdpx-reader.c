@@ -556,7 +556,9 @@ add_annotation (Import      *import,
 
   user_attr = attr (node, "creatingUser");
   user = normalize_guid (user_attr);
-  author = user != NULL ? g_hash_table_lookup (import->users, user) : NULL;
+  /* Lectern's stand-in for "nobody named" goes back to no author. */
+  author = user != NULL && g_strcmp0 (user, LECTERN_QDPX_UNNAMED_USER_GUID) != 0
+           ? g_hash_table_lookup (import->users, user) : NULL;
 
   return lectern_corpus_insert_annotation (import->corpus, document_id, start, end,
                                            (const gint64 *) (gpointer) tag_ids->data, tag_ids->len,
