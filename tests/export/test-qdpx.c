@@ -298,6 +298,58 @@ test_other_tools (void)
   fixture_clear (&fixture);
 }
 
+/* The names in @dir that start with a dot: temporary files. */
+static guint
+count_hidden (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    n += name[0] == '.';
+  return n;
+}
+
+/* A project imported from a .qdpx appears whole or not at all: a
+ * cancelled import leaves nothing, a good one the project and no
+ * temporary file. */
+static void
+test_import_whole_or_nothing (void)
+{
+  Fixture fixture;
+  g_autofree char *qdpx_path = NULL;
+  g_autofree char *dir = fixture_path ("imports");
+  g_autofree char *project_path = g_build_filename (dir, "imported.lectern", NULL);
+  g_autoptr(GFile) qdpx = NULL;
+  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture_init (&fixture, "import-source.lectern");
+  qdpx_path = export_qdpx (&fixture, "import-source.qdpx");
+  qdpx = g_file_new_for_path (qdpx_path);
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+
+  g_cancellable_cancel (cancellable);
+  corpus = lectern_qdpx_import (qdpx, project, NULL, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (corpus);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (project_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_hidden (dir), ==, 0);
+
+  corpus = lectern_qdpx_import (qdpx, project, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (corpus);
+  g_assert_true (g_file_test (project_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_hidden (dir), ==, 0);
+  g_clear_object (&corpus);
+  fixture_clear (&fixture);
+}
+
 /* Everything a user would miss, as lines to compare. */
 static GPtrArray *
 describe_project (LecternCorpus *corpus)
@@ -687,6 +739,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Qdpx/schema", test_schema);
   g_test_add_func ("/Lectern/Qdpx/other-tools", test_other_tools);
   g_test_add_func ("/Lectern/Qdpx/round-trip", test_round_trip);
+  g_test_add_func ("/Lectern/Qdpx/import-whole-or-nothing", test_import_whole_or_nothing);
   g_test_add_func ("/Lectern/Qdpx/zip-slip", test_zip_slip);
   g_test_add_func ("/Lectern/Qdpx/bomb", test_bomb);
   g_test_add_func ("/Lectern/Qdpx/damaged", test_damaged);
