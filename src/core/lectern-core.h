@@ -6,6 +6,7 @@
 
 #define LECTERN_CORE_INSIDE
 #include "lectern-annotation.h"
+#include "lectern-atomic-file.h"
 #include "lectern-corpus.h"
 #include "lectern-document.h"
 #include "lectern-fingerprint.h"

@@ -154,8 +154,20 @@ lectern_corpus_list_backups (GFile   *file,
   return g_steal_pointer (&backups);
 }
 
-/* A backup cut short by the end of its process leaves NAME….lectern.part;
- * one a day old is no longer being written. */
+/* A backup cut short by the end of its process leaves its temporary file,
+ * .NAME….lectern.XXXXXX (NAME….lectern.part before); one a day old is no
+ * longer being written. */
+/* ".NAME.lectern.XXXXXX", as LecternAtomicFile names it. */
+static gboolean
+is_temporary_name (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+
+  return name[0] == '.' && dot != NULL && strlen (dot + 1) == 6
+         && dot - name > (gssize) strlen (".lectern")
+         && strncmp (dot - strlen (".lectern"), ".lectern", strlen (".lectern")) == 0;
+}
+
 static void
 remove_stale_parts (GFile *file)
 {
@@ -178,7 +190,8 @@ remove_stale_parts (GFile *file)
 
       if (!g_file_enumerator_iterate (children, &info, &child, NULL, NULL) || info == NULL)
         break;
-      if (!g_str_has_suffix (g_file_info_get_name (info), ".lectern.part"))
+      if (!g_str_has_suffix (g_file_info_get_name (info), ".lectern.part")
+          && !is_temporary_name (g_file_info_get_name (info)))
         continue;
       modified = g_file_info_get_modification_date_time (info);
       if (modified != NULL && g_date_time_difference (now, modified) > DAY)

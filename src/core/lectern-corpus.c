@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "lectern-atomic-file.h"
 #include "lectern-corpus.h"
 #include "lectern-corpus-private.h"
 #include "lectern-sqlite-error-private.h"
@@ -1243,13 +1244,26 @@ lectern_corpus_check (LecternCorpus  *self,
 /* ------------------------------------------------------------------ */
 /* Backup                                                              */
 
+static void
+set_backup_error (GError     **error,
+                  const char  *dest_path,
+                  GError      *reason)
+{
+  g_set_error (error, LECTERN_CORPUS_ERROR,
+               g_error_matches (reason, G_IO_ERROR, G_IO_ERROR_NO_SPACE)
+               ? LECTERN_CORPUS_ERROR_NO_SPACE : LECTERN_CORPUS_ERROR_FAILED,
+               _("Could not back up to “%s”: %s"), dest_path, reason->message);
+}
+
 gboolean
 _lectern_backup_connection (sqlite3  *source,
                             GFile    *dest,
                             GError  **error)
 {
   g_autofree char *dest_path = NULL;
-  g_autofree char *tmp_path = NULL;
+  g_autoptr(LecternAtomicFile) atomic = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *tmp_path;
   sqlite3 *dest_db = NULL;
   sqlite3_backup *backup;
   int rc;
@@ -1264,11 +1278,18 @@ _lectern_backup_connection (sqlite3  *source,
       return FALSE;
     }
 
-  /* Written beside and renamed, so @dest is never half a copy. */
-  tmp_path = g_strconcat (dest_path, ".part", NULL);
-  g_unlink (tmp_path);
+  /* Written beside under a name of its own, synced and renamed, so @dest
+   * is never half a copy; on failure the temporary file goes with @atomic. */
+  atomic = lectern_atomic_file_new (dest, LECTERN_ATOMIC_FILE_NAME_ONLY, &local_error);
+  if (atomic == NULL)
+    {
+      set_backup_error (error, dest_path, local_error);
+      return FALSE;
+    }
+  tmp_path = lectern_atomic_file_get_temp_path (atomic);
 
-  rc = sqlite3_open_v2 (tmp_path, &dest_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  rc = sqlite3_open_v2 (tmp_path, &dest_db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (dest_db, "main", source, "main");
@@ -1299,20 +1320,15 @@ _lectern_backup_connection (sqlite3  *source,
     {
       _lectern_sqlite_set_error (error, dest_db, rc, dest);
       sqlite3_close_v2 (dest_db);
-      remove_created (tmp_path);
       return FALSE;
     }
 
+  /* Closed before the commit reopens it to sync: no lock of SQLite's to lose. */
   sqlite3_close_v2 (dest_db);
 
-  if (g_rename (tmp_path, dest_path) != 0)
+  if (!lectern_atomic_file_commit (atomic, &local_error))
     {
-      int saved = errno;
-
-      remove_created (tmp_path);
-      g_set_error (error, LECTERN_CORPUS_ERROR,
-                   saved == ENOSPC ? LECTERN_CORPUS_ERROR_NO_SPACE : LECTERN_CORPUS_ERROR_FAILED,
-                   _("Could not back up to “%s”: %s"), dest_path, g_strerror (saved));
+      set_backup_error (error, dest_path, local_error);
       return FALSE;
     }
 

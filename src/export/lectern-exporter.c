@@ -77,36 +77,25 @@ lectern_export_to_file (LecternCorpus              *corpus,
                         GCancellable               *cancellable,
                         GError                    **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) abort = NULL;
+  g_autoptr(LecternAtomicFile) atomic = NULL;
 
   g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), FALSE);
   g_return_val_if_fail (LECTERN_IS_EXPORT_OPTIONS (options), FALSE);
   g_return_val_if_fail (G_IS_FILE (dest), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* g_file_replace() writes a temporary file that is renamed over @dest
-   * only by a successful close. */
-  stream = g_file_replace (dest, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                           cancellable, error);
-  if (stream == NULL)
+  /* A temporary file beside @dest that replaces it only once complete and
+   * on disk; on failure it goes (with atomic), and @dest stays as it was. */
+  atomic = lectern_atomic_file_new (dest, LECTERN_ATOMIC_FILE_NONE, error);
+  if (atomic == NULL
+      || !lectern_export_to_stream (corpus, options, lectern_atomic_file_get_stream (atomic),
+                                    progress, progress_data, cancellable, error)
+      || !lectern_atomic_file_commit (atomic, error))
     {
       set_write_error (dest, error);
       return FALSE;
     }
-
-  if (lectern_export_to_stream (corpus, options, G_OUTPUT_STREAM (stream),
-                                progress, progress_data, cancellable, error)
-      && g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error))
-    return TRUE;
-
-  /* Closing with a cancelled cancellable drops the temporary file and
-   * leaves @dest as it was. */
-  abort = g_cancellable_new ();
-  g_cancellable_cancel (abort);
-  g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
-  set_write_error (dest, error);
-  return FALSE;
+  return TRUE;
 }
 
 typedef struct

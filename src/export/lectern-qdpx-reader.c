@@ -629,7 +629,9 @@ add_annotation (Import      *import,
 
   user_attr = attr (node, "creatingUser");
   user = normalize_guid (user_attr);
-  author = user != NULL ? g_hash_table_lookup (import->users, user) : NULL;
+  /* Lectern's stand-in for "nobody named" goes back to no author. */
+  author = user != NULL && g_strcmp0 (user, LECTERN_QDPX_UNNAMED_USER_GUID) != 0
+           ? g_hash_table_lookup (import->users, user) : NULL;
 
   return lectern_corpus_insert_annotation (import->corpus, document_id, start, end,
                                            (const gint64 *) (gpointer) tag_ids->data, tag_ids->len,
@@ -1056,22 +1058,6 @@ import_project (Import        *import,
   return *memo == '\0' || lectern_corpus_set_memo (import->corpus, LECTERN_MEMO_PROJECT, 0, memo, error);
 }
 
-static void
-delete_project (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  if (path == NULL)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (name);
-    }
-}
-
 LecternCorpus *
 lectern_qdpx_import (GFile         *qdpx,
                      GFile         *new_project,
@@ -1087,6 +1073,9 @@ lectern_qdpx_import (GFile         *qdpx,
   g_autoptr(GHashTable) notes = NULL;
   g_autoptr(GHashTable) users = NULL;
   g_autoptr(GHashTable) variables = NULL;
+  g_autoptr(LecternAtomicFile) atomic = NULL;
+  g_autoptr(GFile) temp = NULL;
+  g_autoptr(GError) local_error = NULL;
   Import import = { 0 };
   gboolean ok;
 
@@ -1119,7 +1108,21 @@ lectern_qdpx_import (GFile         *qdpx,
   if (!read_entries (&import, qdpx, cancellable, error))
     return NULL;
 
-  import.corpus = lectern_corpus_create (new_project, error);
+  /* Built under a temporary name beside @new_project and renamed into
+   * place (never over a file) only once whole and on disk: a failure, a
+   * Cancel or a crash leaves no half project under the name asked for. */
+  atomic = lectern_atomic_file_new (new_project,
+                                    LECTERN_ATOMIC_FILE_NAME_ONLY | LECTERN_ATOMIC_FILE_NO_REPLACE,
+                                    &local_error);
+  if (atomic == NULL)
+    {
+      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), project_name, local_error->message);
+      return NULL;
+    }
+  temp = g_file_new_for_path (lectern_atomic_file_get_temp_path (atomic));
+
+  import.corpus = lectern_corpus_create (temp, error);
   if (import.corpus == NULL)
     return NULL;
   /* The whole project is one transaction: one write to disk instead of
@@ -1136,16 +1139,27 @@ lectern_qdpx_import (GFile         *qdpx,
         }
     }
   g_clear_pointer (&import.xml, xmlFreeDoc);
-  if (!ok)
-    {
-      g_clear_object (&import.corpus);
-      delete_project (new_project);
-      return NULL;
-    }
   /* Like the text importer: the comparison index now, while the user
    * waits anyway, rather than at the first comparison. A failure here
    * loses nothing (the next comparison writes what is missing). */
-  lectern_corpus_update_fingerprints (import.corpus, cancellable, NULL);
+  if (ok)
+    lectern_corpus_update_fingerprints (import.corpus, cancellable, NULL);
+  /* Closed (its log folded in) before it is synced and moved. */
+  g_clear_object (&import.corpus);
+  if (!ok)
+    return NULL;
+  if (!lectern_atomic_file_commit (atomic, &local_error))
+    {
+      g_set_error (error, LECTERN_EXPORT_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS)
+                   ? LECTERN_EXPORT_ERROR_EXISTS : LECTERN_EXPORT_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), project_name, local_error->message);
+      return NULL;
+    }
+
+  import.corpus = lectern_corpus_open (new_project, error);
+  if (import.corpus == NULL)
+    return NULL;
   if (skipped != NULL)
     *skipped = g_steal_pointer (&skipped_lines);
   return import.corpus;

@@ -7,6 +7,13 @@
  * they name (document hash, tag path, annotation id), so exporting a
  * project twice gives the same GUIDs.
  *
+ * Every element that may carry provenance carries all of it (QualCoder's
+ * importer, for one, fails on a <Note> without a date): the user is the
+ * annotation's author, or LECTERN_QDPX_UNNAMED_USER where the project
+ * names nobody; times are the project's own where it stores them
+ * (annotations' created/updated, documents' import time) and the time of
+ * the export otherwise (memos, the project itself).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -25,8 +32,31 @@ typedef struct
   xmlTextWriterPtr        xml;
   GHashTable             *users;      /* author name → guid */
   GHashTable             *variables;  /* variable name → guid */
-  GPtrArray              *notes;      /* Note: guid, text (pairs of char*) */
+  GPtrArray              *notes;      /* of Note */
+  GDateTime              *now;        /* the export's time */
 } QdeWriter;
+
+typedef struct
+{
+  char      *guid;
+  char      *text;
+  char      *user;      /* guid */
+  GDateTime *created;
+  GDateTime *modified;
+} Note;
+
+static void
+note_free (gpointer data)
+{
+  Note *note = data;
+
+  g_free (note->guid);
+  g_free (note->text);
+  g_free (note->user);
+  g_date_time_unref (note->created);
+  g_date_time_unref (note->modified);
+  g_free (note);
+}
 
 typedef struct
 {
@@ -103,23 +133,6 @@ ref_element (QdeWriter  *writer,
   xmlTextWriterEndElement (writer->xml);
 }
 
-/* Registers a note to be written in <Notes> and writes its <NoteRef>. */
-static void
-note_ref (QdeWriter  *writer,
-          const char *kind,
-          const char *key,
-          const char *text)
-{
-  char *guid;
-
-  if (text == NULL || *text == '\0')
-    return;
-  guid = guid_for (kind, key);
-  g_ptr_array_add (writer->notes, guid);
-  g_ptr_array_add (writer->notes, g_strdup (text));
-  ref_element (writer, "NoteRef", guid);
-}
-
 static const char *
 user_guid (QdeWriter  *writer,
            const char *author)
@@ -127,7 +140,7 @@ user_guid (QdeWriter  *writer,
   char *guid;
 
   if (author == NULL || *author == '\0')
-    return NULL;
+    return LECTERN_QDPX_UNNAMED_USER_GUID;
   guid = g_hash_table_lookup (writer->users, author);
   if (guid == NULL)
     {
@@ -135,6 +148,46 @@ user_guid (QdeWriter  *writer,
       g_hash_table_insert (writer->users, g_strdup (author), guid);
     }
   return guid;
+}
+
+/* The four provenance attributes; @modified NULL means @created. */
+static void
+provenance (QdeWriter  *writer,
+            const char *user,
+            GDateTime  *created,
+            GDateTime  *modified)
+{
+  attribute (writer, "creatingUser", user);
+  time_attribute (writer, "creationDateTime", created);
+  attribute (writer, "modifyingUser", user);
+  time_attribute (writer, "modifiedDateTime", modified != NULL ? modified : created);
+}
+
+/* Registers a note to be written in <Notes> and writes its <NoteRef>.
+ * @author and the times are those of the annotation it belongs to, or
+ * NULL for a memo: the project keeps no author for memos, and its memo
+ * times are not read here, so a memo's note carries the export's time. */
+static void
+note_ref (QdeWriter  *writer,
+          const char *kind,
+          const char *key,
+          const char *text,
+          const char *author,
+          GDateTime  *created,
+          GDateTime  *modified)
+{
+  Note *note;
+
+  if (text == NULL || *text == '\0')
+    return;
+  note = g_new0 (Note, 1);
+  note->guid = guid_for (kind, key);
+  note->text = g_strdup (text);
+  note->user = g_strdup (user_guid (writer, author));
+  note->created = g_date_time_ref (created != NULL ? created : writer->now);
+  note->modified = g_date_time_ref (modified != NULL ? modified : note->created);
+  g_ptr_array_add (writer->notes, note);
+  ref_element (writer, "NoteRef", note->guid);
 }
 
 static void
@@ -170,8 +223,6 @@ write_users (QdeWriter *writer)
 {
   g_autoptr(GPtrArray) names = sorted_keys (writer->users);
 
-  if (names->len == 0)
-    return;
   xmlTextWriterStartElement (writer->xml, BAD_CAST "Users");
   for (guint i = 0; i < names->len; i++)
     {
@@ -182,6 +233,12 @@ write_users (QdeWriter *writer)
       attribute (writer, "name", name);
       xmlTextWriterEndElement (writer->xml);
     }
+  /* Always there (the project itself is by it), and last: QualCoder
+   * takes the first user listed for its coder's name. */
+  xmlTextWriterStartElement (writer->xml, BAD_CAST "User");
+  attribute (writer, "guid", LECTERN_QDPX_UNNAMED_USER_GUID);
+  attribute (writer, "name", LECTERN_QDPX_UNNAMED_USER_NAME);
+  xmlTextWriterEndElement (writer->xml);
   xmlTextWriterEndElement (writer->xml);
 }
 
@@ -221,7 +278,7 @@ write_codes (QdeWriter  *writer,
       attribute (writer, "color", lectern_tag_get_colour (tag));
       if (description != NULL && *description != '\0')
         element_text (writer, "Description", description);
-      note_ref (writer, "tag-memo", lectern_tag_get_path (tag), memo);
+      note_ref (writer, "tag-memo", lectern_tag_get_path (tag), memo, NULL, NULL, NULL);
     }
   for (guint level = 0; level <= depth; level++)
     xmlTextWriterEndElement (writer->xml);
@@ -321,7 +378,9 @@ write_source (QdeWriter        *writer,
   attribute (writer, "guid", guid);
   attribute (writer, "name", lectern_document_get_title (document));
   attribute (writer, "plainTextPath", path);
-  time_attribute (writer, "creationDateTime", lectern_document_get_imported (document));
+  /* The project keeps who imported a document no more than when it last
+   * changed: its import time stands for both. */
+  provenance (writer, user_guid (writer, NULL), lectern_document_get_imported (document), NULL);
 
   for (guint i = 0; i < annotations->len; i++)
     {
@@ -342,10 +401,8 @@ write_source (QdeWriter        *writer,
       attribute (writer, "name", name);
       attribute (writer, "startPosition", start);
       attribute (writer, "endPosition", end);
-      attribute (writer, "creatingUser", author);
-      time_attribute (writer, "creationDateTime", lectern_annotation_get_created (annotation));
-      attribute (writer, "modifyingUser", author);
-      time_attribute (writer, "modifiedDateTime", lectern_annotation_get_updated (annotation));
+      provenance (writer, author, lectern_annotation_get_created (annotation),
+                  lectern_annotation_get_updated (annotation));
       for (guint j = 0; j < tags->len; j++)
         {
           LecternTag *tag = g_ptr_array_index (tags, j);
@@ -360,12 +417,15 @@ write_source (QdeWriter        *writer,
           ref_element (writer, "CodeRef", code_guid);
           xmlTextWriterEndElement (writer->xml);
         }
-      note_ref (writer, "annotation-note", key, lectern_annotation_get_note (annotation));
+      note_ref (writer, "annotation-note", key, lectern_annotation_get_note (annotation),
+                lectern_annotation_get_author (annotation), lectern_annotation_get_created (annotation),
+                lectern_annotation_get_updated (annotation));
       xmlTextWriterEndElement (writer->xml);
       _lectern_export_selection_advance (selection, 1);
     }
 
-  note_ref (writer, "document-memo", lectern_document_get_content_hash (document), memo);
+  note_ref (writer, "document-memo", lectern_document_get_content_hash (document), memo,
+            NULL, NULL, NULL);
 
   variable_value (writer, LECTERN_QDPX_VAR_SOURCE, lectern_document_get_source (document));
   variable_value (writer, LECTERN_QDPX_VAR_AUTHOR, lectern_document_get_author (document));
@@ -389,16 +449,17 @@ write_notes (QdeWriter *writer)
   if (writer->notes->len == 0)
     return;
   xmlTextWriterStartElement (writer->xml, BAD_CAST "Notes");
-  for (guint i = 0; i + 1 < writer->notes->len; i += 2)
+  for (guint i = 0; i < writer->notes->len; i++)
     {
-      const char *text = g_ptr_array_index (writer->notes, i + 1);
-      g_autofree char *name = g_utf8_substring (text, 0, MIN (lectern_text_length (text), 60));
+      Note *note = g_ptr_array_index (writer->notes, i);
+      g_autofree char *name = g_utf8_substring (note->text, 0, MIN (lectern_text_length (note->text), 60));
 
       xmlTextWriterStartElement (writer->xml, BAD_CAST "Note");
-      attribute (writer, "guid", g_ptr_array_index (writer->notes, i));
+      attribute (writer, "guid", note->guid);
       g_strdelimit (name, "\n\r\t", ' ');
       attribute (writer, "name", name);
-      element_text (writer, "PlainTextContent", text);
+      provenance (writer, note->user, note->created, note->modified);
+      element_text (writer, "PlainTextContent", note->text);
       xmlTextWriterEndElement (writer->xml);
     }
   xmlTextWriterEndElement (writer->xml);
@@ -471,11 +532,11 @@ write_archive (LecternExportSelection  *selection,
 {
   g_autoptr(GHashTable) users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (note_free);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *project_memo = NULL;
   g_autoptr(GString) xml_text = g_string_sized_new (64 * 1024);
-  QdeWriter writer = { selection, NULL, users, variables, notes };
+  QdeWriter writer = { selection, NULL, users, variables, notes, now };
   gboolean ok = TRUE;
 
   /* Into a GString, which grows by doubling: xmlBuffer's growth copies
@@ -487,7 +548,11 @@ write_archive (LecternExportSelection  *selection,
   xmlTextWriterStartElementNS (writer.xml, NULL, BAD_CAST "Project", BAD_CAST LECTERN_QDPX_NAMESPACE);
   attribute (&writer, "name", selection->title);
   attribute (&writer, "origin", "Lectern " PACKAGE_VERSION);
+  /* The project as exported: by nobody it names, made now. */
+  attribute (&writer, "creatingUserGUID", LECTERN_QDPX_UNNAMED_USER_GUID);
   time_attribute (&writer, "creationDateTime", now);
+  attribute (&writer, "modifyingUserGUID", LECTERN_QDPX_UNNAMED_USER_GUID);
+  time_attribute (&writer, "modifiedDateTime", now);
 
   collect_users (&writer);
   collect_variables (&writer);
@@ -531,8 +596,14 @@ write_archive (LecternExportSelection  *selection,
 
       if (project_memo != NULL && *project_memo != '\0')
         {
-          g_ptr_array_add (notes, g_strdup (memo_guid));
-          g_ptr_array_add (notes, g_strdup (project_memo));
+          Note *note = g_new0 (Note, 1);
+
+          note->guid = g_strdup (memo_guid);
+          note->text = g_strdup (project_memo);
+          note->user = g_strdup (LECTERN_QDPX_UNNAMED_USER_GUID);
+          note->created = g_date_time_ref (now);
+          note->modified = g_date_time_ref (now);
+          g_ptr_array_add (notes, note);
         }
       write_notes (&writer);
       if (project_memo != NULL && *project_memo != '\0')

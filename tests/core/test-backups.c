@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -98,6 +100,104 @@ test_folder_unreadable (void)
   g_test_trap_assert_stderr ("");
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+list_folder (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (",", (char **) names->pdata);
+}
+
+/* Backs @corpus up to @dest with files limited to @limit bytes (0: no
+ * limit), SIGXFSZ ignored as it must be for the write to fail. */
+static gboolean
+backup_limited (LecternCorpus  *corpus,
+                GFile          *dest,
+                rlim_t          limit,
+                GError        **error)
+{
+  struct rlimit saved, limited;
+  void (*previous) (int) = signal (SIGXFSZ, SIG_IGN);
+  gboolean ok;
+
+  g_assert_no_errno (getrlimit (RLIMIT_FSIZE, &saved));
+  limited = saved;
+  if (limit > 0)
+    {
+      limited.rlim_cur = limit;
+      g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &limited));
+    }
+  ok = lectern_corpus_backup (corpus, dest, error);
+  g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &saved));
+  signal (SIGXFSZ, previous);
+  return ok;
+}
+
+/* A backup is written whole or not at all, under a temporary name of its
+ * own: a failed one leaves nothing, an older copy stays as it was, and a
+ * file of the user's that happens to be called NAME.part is not touched. */
+static void
+test_whole_or_nothing (void)
+{
+  g_autoptr(GFile) file = new_project ("whole.lectern");
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "copies", NULL);
+  g_autofree char *path = g_build_filename (dir, "copy.lectern", NULL);
+  g_autofree char *part = g_build_filename (dir, "copy.lectern.part", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (path);
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternCorpus) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *contents = NULL;
+
+  corpus = lectern_corpus_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+  g_assert_true (g_file_set_contents (part, "mine", -1, NULL));
+
+  /* Past a file-size limit: an error naming the copy, and no file. */
+  g_assert_false (backup_limited (corpus, dest, 4096, &error));
+  g_assert_true (error->domain == LECTERN_CORPUS_ERROR);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+  g_assert_cmpstr ((listing = list_folder (dir)), ==, "copy.lectern.part");
+  g_clear_pointer (&listing, g_free);
+
+  /* Over an older copy: the older copy stays. */
+  g_assert_true (g_file_set_contents (path, "OLD", -1, NULL));
+  g_assert_false (backup_limited (corpus, dest, 4096, &error));
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "OLD");
+  g_clear_pointer (&contents, g_free);
+  g_assert_cmpstr ((listing = list_folder (dir)), ==, "copy.lectern,copy.lectern.part");
+  g_clear_pointer (&listing, g_free);
+
+  /* A good backup: the copy, nothing beside it, and it opens. */
+  g_assert_true (backup_limited (corpus, dest, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr ((listing = list_folder (dir)), ==, "copy.lectern,copy.lectern.part");
+  g_assert_true (g_file_get_contents (part, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "mine");
+  copy = lectern_corpus_open (dest, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -106,6 +206,7 @@ main (int   argc,
 
   g_test_add_func ("/Lectern/Backups/folder-is-a-file", test_folder_is_a_file);
   g_test_add_func ("/Lectern/Backups/folder-unreadable", test_folder_unreadable);
+  g_test_add_func ("/Lectern/Backups/whole-or-nothing", test_whole_or_nothing);
 
   return g_test_run ();
 }

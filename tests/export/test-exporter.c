@@ -4,6 +4,11 @@
  */
 #include "config.h"
 
+#include <signal.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
@@ -244,6 +249,135 @@ test_atomic (void)
   fixture_clear (&fixture);
 }
 
+/* The names in @dir, sorted and joined, to compare listings. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+list_folder (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (",", (char **) names->pdata);
+}
+
+/* Exports @format to @path with the file size limited to @limit bytes
+ * (0: no limit); SIGXFSZ is ignored so a write past it fails with EFBIG
+ * as under `ulimit -f`, instead of ending the test. */
+static gboolean
+export_limited (LecternCorpus        *corpus,
+                LecternExportOptions *options,
+                const char           *path,
+                rlim_t                limit,
+                GCancellable         *cancellable,
+                GError              **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  struct rlimit saved, limited;
+  gboolean ok;
+
+  g_assert_no_errno (getrlimit (RLIMIT_FSIZE, &saved));
+  limited = saved;
+  if (limit > 0)
+    {
+      limited.rlim_cur = limit;
+      g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &limited));
+    }
+  ok = lectern_export_to_file (corpus, options, file,
+                               cancellable != NULL ? cancel_on_progress : NULL, cancellable,
+                               cancellable, error);
+  g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &saved));
+  return ok;
+}
+
+/* Every format's file is written whole or not at all: an export cut
+ * short (a file-size limit, a full disk, Cancel) leaves neither a partial
+ * file under the final name nor a temporary file, and a file it would
+ * have replaced stays byte for byte. */
+static void
+test_whole_or_nothing (void)
+{
+  static const LecternExportFormat formats[] = {
+    LECTERN_EXPORT_FORMAT_MARKDOWN, LECTERN_EXPORT_FORMAT_HTML, LECTERN_EXPORT_FORMAT_CSV,
+    LECTERN_EXPORT_FORMAT_JSON, LECTERN_EXPORT_FORMAT_QDPX, LECTERN_EXPORT_FORMAT_PDF,
+  };
+  static const char old[] = "OLD\0contents\n";
+  Fixture fixture;
+  g_autofree char *dir = fixture_path ("exports");
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_CSV);
+  void (*previous) (int);
+
+  fixture_init (&fixture, "whole.lectern");
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+  previous = signal (SIGXFSZ, SIG_IGN);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      const char *name = lectern_export_format_to_string (formats[i]);
+      g_autofree char *base = g_strconcat ("out.", lectern_export_format_get_extension (formats[i]), NULL);
+      g_autofree char *path = g_build_filename (dir, base, NULL);
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *listing = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_test_message ("format %s", name);
+      lectern_export_options_set_format (options, formats[i]);
+      g_assert_cmpstr ((listing = list_folder (dir)), ==, "");
+      g_clear_pointer (&listing, g_free);
+
+      /* A new file past the size limit: an error naming it, no file. */
+      g_assert_false (export_limited (fixture.corpus, options, path, 64, NULL, &error));
+      g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_WRITE);
+      g_assert_nonnull (strstr (error->message, path));
+      g_clear_error (&error);
+      g_assert_cmpstr ((listing = list_folder (dir)), ==, "");
+      g_clear_pointer (&listing, g_free);
+
+      /* A new file, cancelled midway: nothing. */
+      g_assert_false (export_limited (fixture.corpus, options, path, 0, cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      g_assert_cmpstr ((listing = list_folder (dir)), ==, "");
+      g_clear_pointer (&listing, g_free);
+
+      /* Over an existing file: the old one, byte for byte. */
+      g_assert_true (g_file_set_contents (path, old, sizeof old, NULL));
+      g_assert_false (export_limited (fixture.corpus, options, path, 64, NULL, &error));
+      g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_WRITE);
+      g_clear_error (&error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpmem (contents, length, old, sizeof old);
+      g_clear_pointer (&contents, g_free);
+      g_assert_cmpstr ((listing = list_folder (dir)), ==, base);
+      g_clear_pointer (&listing, g_free);
+      g_assert_no_errno (g_unlink (path));
+
+      /* A good export: the final name, and nothing else. */
+      g_assert_true (export_limited (fixture.corpus, options, path, 0, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 64);
+      g_assert_cmpstr ((listing = list_folder (dir)), ==, base);
+      g_assert_no_errno (g_unlink (path));
+    }
+
+  signal (SIGXFSZ, previous);
+  fixture_clear (&fixture);
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -419,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Exporter/options", test_options);
   g_test_add_func ("/Lectern/Exporter/filters", test_filters);
   g_test_add_func ("/Lectern/Exporter/atomic", test_atomic);
+  g_test_add_func ("/Lectern/Exporter/whole-or-nothing", test_whole_or_nothing);
   g_test_add_func ("/Lectern/Exporter/async", test_async);
   g_test_add_func ("/Lectern/Exporter/damaged-lengths", test_damaged_lengths);
   return g_test_run ();

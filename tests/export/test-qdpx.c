@@ -9,6 +9,8 @@
 #include <archive_entry.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 #include <libxml/xmlschemas.h>
 #include <sys/stat.h>
 
@@ -113,6 +115,239 @@ test_schema (void)
   xmlSchemaFreeValidCtxt (validator);
   xmlSchemaFree (schema);
   xmlSchemaFreeParserCtxt (parser);
+  fixture_clear (&fixture);
+}
+
+static xmlXPathObjectPtr
+select_nodes (xmlXPathContextPtr  context,
+              const char         *expression)
+{
+  xmlXPathObjectPtr result = xmlXPathEvalExpression (BAD_CAST expression, context);
+
+  g_assert_nonnull (result);
+  g_assert_nonnull (result->nodesetval);
+  return result;
+}
+
+static char *
+get_attr (xmlNodePtr  node,
+          const char *name)
+{
+  xmlChar *value = xmlGetProp (node, BAD_CAST name);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+/* "2024-05-01T12:30:00Z": QualCoder (refi.py, parse_notes and
+ * load_codings_for_text) drops the "T" and the "Z" and stores the rest
+ * as its "YYYY-MM-DD HH:MM:SS" dates. */
+static void
+assert_date (xmlNodePtr  node,
+             const char *name)
+{
+  g_autofree char *value = get_attr (node, name);
+  g_autoptr(GRegex) regex = g_regex_new ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", 0, 0, NULL);
+
+  g_assert_nonnull (value);
+  g_assert_true (g_regex_match (regex, value, 0, NULL));
+}
+
+/* What other REFI-QDA importers need beyond Project.xsd: each check
+ * names the tool and the function that relies on it. */
+static void
+test_other_tools (void)
+{
+  Fixture fixture;
+  g_autofree char *path = NULL;
+  g_autoptr(GHashTable) entries = NULL;
+  g_autoptr(GHashTable) users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *qde;
+  xmlDocPtr doc;
+  xmlXPathContextPtr context;
+  xmlXPathObjectPtr result;
+  xmlNodeSetPtr nodes;
+  guint n_notes = 0;
+
+  fixture_init (&fixture, "tools.lectern");
+  /* A memo too, whose note has no annotation to take a date from. */
+  g_assert_true (lectern_corpus_set_memo (fixture.corpus, LECTERN_MEMO_PROJECT, 0, "Project memo", NULL));
+  path = export_qdpx (&fixture, "tools.qdpx");
+  entries = read_zip (path);
+  qde = g_hash_table_lookup (entries, "project.qde");
+  g_assert_nonnull (qde);
+  doc = xmlReadMemory (qde, strlen (qde), "project.qde", NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  context = xmlXPathNewContext (doc);
+  xmlXPathRegisterNs (context, BAD_CAST "q", BAD_CAST LECTERN_QDPX_NAMESPACE);
+
+  /* Every <User> has a guid and a name: QualCoder (refi.py parse_users)
+   * maps guids to names, and import_project makes users[0]'s name its
+   * coder's name. */
+  result = select_nodes (context, "/q:Project/q:Users/q:User");
+  nodes = result->nodesetval;
+  g_assert_cmpint (nodes->nodeNr, >=, 2);
+  for (int i = 0; i < nodes->nodeNr; i++)
+    {
+      g_autofree char *name = get_attr (nodes->nodeTab[i], "name");
+
+      g_assert_nonnull (name);
+      g_assert_cmpstr (name, !=, "");
+      g_hash_table_add (users, get_attr (nodes->nodeTab[i], "guid"));
+    }
+  xmlXPathFreeObject (result);
+
+  /* The project says who made it and when (Project.xsd ProjectType). */
+  result = select_nodes (context, "/q:Project");
+  {
+    g_autofree char *creator = get_attr (result->nodesetval->nodeTab[0], "creatingUserGUID");
+
+    g_assert_true (g_hash_table_contains (users, creator));
+    assert_date (result->nodesetval->nodeTab[0], "creationDateTime");
+    assert_date (result->nodesetval->nodeTab[0], "modifiedDateTime");
+  }
+  xmlXPathFreeObject (result);
+
+  /* Sources, selections and notes carry user and dates, the users listed
+   * in <Users>: QualCoder reads creatingUser (else modifyingUser) and
+   * looks it up by exact string in its users, "default" otherwise
+   * (refi.py name_creating_user_create_date_source_path_helper for
+   * sources, load_codings_for_text for selections, parse_notes for
+   * notes); every <Note> has creationDateTime (or modifiedDateTime),
+   * without which parse_notes fails on None.replace(). */
+  result = select_nodes (context, "//q:TextSource | //q:PlainTextSelection | //q:Note");
+  nodes = result->nodesetval;
+  for (int i = 0; i < nodes->nodeNr; i++)
+    {
+      g_autofree char *creating = get_attr (nodes->nodeTab[i], "creatingUser");
+      g_autofree char *modifying = get_attr (nodes->nodeTab[i], "modifyingUser");
+
+      g_assert_true (g_hash_table_contains (users, creating));
+      g_assert_true (g_hash_table_contains (users, modifying));
+      assert_date (nodes->nodeTab[i], "creationDateTime");
+      assert_date (nodes->nodeTab[i], "modifiedDateTime");
+      if (xmlStrEqual (nodes->nodeTab[i]->name, BAD_CAST "Note"))
+        n_notes++;
+    }
+  g_assert_cmpuint (n_notes, >=, 2);
+  xmlXPathFreeObject (result);
+
+  /* The annotation's author is its selection's user, by name. */
+  result = select_nodes (context, "//q:PlainTextSelection[@creatingUser=/q:Project/q:Users/q:User[@name='Ana Lyst']/@guid]");
+  g_assert_cmpint (result->nodesetval->nodeNr, >=, 1);
+  xmlXPathFreeObject (result);
+
+  /* A <Note>'s text is in <PlainTextContent>: QualCoder (refi.py
+   * insert_annotation) reads that element by name. */
+  result = select_nodes (context, "//q:Note[not(q:PlainTextContent)]");
+  g_assert_cmpint (result->nodesetval->nodeNr, ==, 0);
+  xmlXPathFreeObject (result);
+
+  /* The codebook's only child is <Codes>: QualCoder (refi.py
+   * import_project) takes list(CodeBook)[0] as it. */
+  result = select_nodes (context, "/q:Project/q:CodeBook/*");
+  g_assert_cmpint (result->nodesetval->nodeNr, ==, 1);
+  g_assert_cmpstr ((const char *) result->nodesetval->nodeTab[0]->name, ==, "Codes");
+  xmlXPathFreeObject (result);
+
+  result = select_nodes (context, "//q:Code");
+  for (int i = 0; i < result->nodesetval->nodeNr; i++)
+    g_hash_table_add (codes, get_attr (result->nodesetval->nodeTab[i], "guid"));
+  xmlXPathFreeObject (result);
+
+  /* A <Coding>'s first child is its <CodeRef>, whose targetGUID is a
+   * <Code>'s guid spelt the same (case included): QualCoder (refi.py
+   * load_codings_for_text) takes list(Coding)[0] and compares strings. */
+  result = select_nodes (context, "//q:Coding");
+  nodes = result->nodesetval;
+  g_assert_cmpint (nodes->nodeNr, >=, 1);
+  for (int i = 0; i < nodes->nodeNr; i++)
+    {
+      xmlNodePtr first = xmlFirstElementChild (nodes->nodeTab[i]);
+      g_autofree char *target = NULL;
+      g_autofree char *creating = get_attr (nodes->nodeTab[i], "creatingUser");
+
+      g_assert_nonnull (first);
+      g_assert_cmpstr ((const char *) first->name, ==, "CodeRef");
+      target = get_attr (first, "targetGUID");
+      g_assert_true (g_hash_table_contains (codes, target));
+      g_assert_true (g_hash_table_contains (users, creating));
+      assert_date (nodes->nodeTab[i], "creationDateTime");
+    }
+  xmlXPathFreeObject (result);
+
+  /* plainTextPath is internal://NAME with NAME under sources/: QualCoder
+   * (refi.py name_creating_user_create_date_source_path_helper) splits
+   * at "internal:/" and reads the rest from its "sources" folder. */
+  result = select_nodes (context, "//q:TextSource");
+  nodes = result->nodesetval;
+  for (int i = 0; i < nodes->nodeNr; i++)
+    {
+      g_autofree char *text_path = get_attr (nodes->nodeTab[i], "plainTextPath");
+      g_autofree char *entry = NULL;
+
+      g_assert_true (g_str_has_prefix (text_path, "internal://"));
+      entry = g_strconcat ("sources/", text_path + strlen ("internal://"), NULL);
+      g_assert_true (g_hash_table_contains (entries, entry));
+    }
+  xmlXPathFreeObject (result);
+
+  xmlXPathFreeContext (context);
+  xmlFreeDoc (doc);
+  fixture_clear (&fixture);
+}
+
+/* The names in @dir that start with a dot: temporary files. */
+static guint
+count_hidden (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    n += name[0] == '.';
+  return n;
+}
+
+/* A project imported from a .qdpx appears whole or not at all: a
+ * cancelled import leaves nothing, a good one the project and no
+ * temporary file. */
+static void
+test_import_whole_or_nothing (void)
+{
+  Fixture fixture;
+  g_autofree char *qdpx_path = NULL;
+  g_autofree char *dir = fixture_path ("imports");
+  g_autofree char *project_path = g_build_filename (dir, "imported.lectern", NULL);
+  g_autoptr(GFile) qdpx = NULL;
+  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture_init (&fixture, "import-source.lectern");
+  qdpx_path = export_qdpx (&fixture, "import-source.qdpx");
+  qdpx = g_file_new_for_path (qdpx_path);
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+
+  g_cancellable_cancel (cancellable);
+  corpus = lectern_qdpx_import (qdpx, project, NULL, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (corpus);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (project_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_hidden (dir), ==, 0);
+
+  corpus = lectern_qdpx_import (qdpx, project, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (corpus);
+  g_assert_true (g_file_test (project_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_hidden (dir), ==, 0);
+  g_clear_object (&corpus);
   fixture_clear (&fixture);
 }
 
@@ -620,7 +855,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/Lectern/Qdpx/schema", test_schema);
+  g_test_add_func ("/Lectern/Qdpx/other-tools", test_other_tools);
   g_test_add_func ("/Lectern/Qdpx/round-trip", test_round_trip);
+  g_test_add_func ("/Lectern/Qdpx/import-whole-or-nothing", test_import_whole_or_nothing);
   g_test_add_func ("/Lectern/Qdpx/zip-slip", test_zip_slip);
   g_test_add_func ("/Lectern/Qdpx/bomb", test_bomb);
   g_test_add_func ("/Lectern/Qdpx/damaged", test_damaged);
