@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "lectern-corpus-private.h"
+#include "lectern-sqlite-connection-private.h"
 #include "lectern-sqlite-error-private.h"
 
 #define BACKUP_SUFFIX ".lectern-backups"
@@ -295,7 +296,7 @@ daily_backup_thread (GTask        *task,
   sqlite3 *db = NULL;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  rc = _lectern_sqlite_open (path, SQLITE_OPEN_READONLY, &db);
   if (rc == SQLITE_OK)
     sqlite3_busy_timeout (db, 5000);
   if (rc != SQLITE_OK)
@@ -404,7 +405,7 @@ check_backup (GFile    *backup,
   if (path == NULL)
     rc = SQLITE_CANTOPEN;
   else
-    rc = sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
+    rc = _lectern_sqlite_open (path, SQLITE_OPEN_READONLY, db);
 
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (*db, "SELECT * FROM pragma_application_id, pragma_user_version", -1, &stmt, NULL);
@@ -433,7 +434,8 @@ check_backup (GFile    *backup,
       return FALSE;
     }
 
-  return TRUE;
+  /* Restoring copies it in whole: it must be a project Lectern wrote. */
+  return _lectern_corpus_check_schema (*db, (int) version, path, error);
 }
 
 static gboolean

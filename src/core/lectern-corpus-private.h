@@ -167,6 +167,30 @@ gboolean     _lectern_corpus_migrate       (LecternCorpus  *self,
 const char * const *_lectern_corpus_schema_tables (int version);
 /* The tables whose rows undo restores. NULL-terminated. */
 const char * const *_lectern_corpus_user_tables   (void);
+/* The SQL that brings the schema from @version - 1 to @version. */
+const char  *_lectern_corpus_schema_migration (int version);
+
+/* lectern-corpus-schema-check.c */
+/* Fails with LECTERN_CORPUS_ERROR_TAMPERED, naming @path and what differs,
+ * unless the schema of @db (tables and their columns, indexes, triggers,
+ * views, the search index's own tables) is exactly what Lectern declares
+ * for @version. Only reads. */
+gboolean     _lectern_corpus_check_schema  (sqlite3        *db,
+                                            int             version,
+                                            const char     *path,
+                                            GError        **error);
+
+typedef struct
+{
+  char     *name;
+  gboolean  primary;
+} LecternSchemaColumn;
+
+/* The columns (LecternSchemaColumn) of @table as Lectern's own schema of
+ * the current version declares them, in order; kept for the life of the
+ * process. NULL with @error when that schema cannot be built. */
+GPtrArray   *_lectern_corpus_schema_columns (const char    *table,
+                                             GError       **error);
 
 /* lectern-corpus-documents.c */
 /* lectern-corpus-comparison.c */

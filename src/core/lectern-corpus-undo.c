@@ -18,61 +18,78 @@
 
 #include "lectern-corpus-private.h"
 
-/* Identifiers here are our own table and column names, never user text. */
+/* The SQL of the three triggers that log the reverse of a change to
+ * @table. Its identifiers are Lectern's own table and column names, taken
+ * from Lectern's schema, never from the file (whose schema was checked
+ * against it on open anyway), and quoted wherever they are spliced: as
+ * identifiers in the trigger, and inside the string literal of the SQL
+ * the trigger logs. */
 static char *
-build_triggers (LecternCorpus  *self,
-                const char     *table,
-                GError        **error)
+build_triggers (const char  *table,
+                GError     **error)
 {
-  g_autofree char *pragma = g_strdup_printf ("PRAGMA main.table_info (%s)", table);
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GString) columns = g_string_new (NULL);
-  g_autoptr(GString) values = g_string_new (NULL);
-  g_autoptr(GString) sets = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  GPtrArray *schema_columns = _lectern_corpus_schema_columns (table, error);
+  sqlite3_str *columns;
+  sqlite3_str *values;
+  sqlite3_str *sets;
+  char *columns_sql;
+  char *values_sql;
+  char *sets_sql;
+  char *quoted_table;
+  char *sql;
 
-  rc = sqlite3_prepare_v2 (self->db, pragma, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  if (schema_columns == NULL)
+    return NULL;
+
+  columns = sqlite3_str_new (NULL);
+  values = sqlite3_str_new (NULL);
+  sets = sqlite3_str_new (NULL);
+
+  for (guint i = 0; i < schema_columns->len; i++)
     {
-      _lectern_corpus_fail (self, rc, error);
+      const LecternSchemaColumn *column = g_ptr_array_index (schema_columns, i);
+      char *id = sqlite3_mprintf ("\"%w\"", column->name);
+
+      /* %q: the quoted name inside the logged SQL's string literal. */
+      sqlite3_str_appendf (columns, "%s%q", i > 0 ? ", " : "", id);
+      sqlite3_str_appendf (values, "%s' || quote (old.%s) || '", i > 0 ? ", " : "", id);
+      if (!column->primary)
+        sqlite3_str_appendf (sets, "%s%q = ' || quote (old.%s) || '",
+                             sqlite3_str_length (sets) > 0 ? ", " : "", id, id);
+      sqlite3_free (id);
+    }
+
+  columns_sql = sqlite3_str_finish (columns);
+  values_sql = sqlite3_str_finish (values);
+  sets_sql = sqlite3_str_finish (sets);
+  quoted_table = sqlite3_mprintf ("\"%w\"", table);
+
+  sql = sqlite3_mprintf ("CREATE TEMP TRIGGER IF NOT EXISTS \"lectern_undo_%w_insert\" AFTER INSERT ON main.%s BEGIN"
+                         " INSERT INTO lectern_undo_log (sql) VALUES ('DELETE FROM main.%q WHERE id = ' || new.id);"
+                         " END;"
+                         "CREATE TEMP TRIGGER IF NOT EXISTS \"lectern_undo_%w_update\" AFTER UPDATE ON main.%s BEGIN"
+                         " INSERT INTO lectern_undo_log (sql) VALUES ('UPDATE main.%q SET %s WHERE id = ' || old.id);"
+                         " END;"
+                         "CREATE TEMP TRIGGER IF NOT EXISTS \"lectern_undo_%w_delete\" BEFORE DELETE ON main.%s BEGIN"
+                         " INSERT INTO lectern_undo_log (sql) VALUES ('INSERT INTO main.%q (%s) VALUES (%s)');"
+                         " END;",
+                         table, quoted_table, quoted_table,
+                         table, quoted_table, quoted_table, sets_sql,
+                         table, quoted_table, quoted_table, columns_sql, values_sql);
+
+  sqlite3_free (quoted_table);
+  sqlite3_free (columns_sql);
+  sqlite3_free (values_sql);
+  sqlite3_free (sets_sql);
+
+  if (sql == NULL)
+    {
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+                   _("Lectern ran out of memory"));
       return NULL;
     }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *column = (const char *) sqlite3_column_text (stmt, 1);
-      gboolean primary = sqlite3_column_int (stmt, 5) != 0;
-
-      g_string_append_printf (columns, "%s%s", columns->len ? ", " : "", column);
-      g_string_append_printf (values, "%s' || quote (old.%s) || '", values->len ? ", " : "", column);
-      if (!primary)
-        g_string_append_printf (sets, "%s%s = ' || quote (old.%s) || '", sets->len ? ", " : "", column, column);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _lectern_corpus_fail (self, rc, error);
-      return NULL;
-    }
-
-  g_string_append_printf (sql,
-                          "CREATE TEMP TRIGGER IF NOT EXISTS lectern_undo_%s_insert AFTER INSERT ON main.%s BEGIN"
-                          " INSERT INTO lectern_undo_log (sql) VALUES ('DELETE FROM main.%s WHERE id = ' || new.id);"
-                          " END;",
-                          table, table, table);
-  g_string_append_printf (sql,
-                          "CREATE TEMP TRIGGER IF NOT EXISTS lectern_undo_%s_update AFTER UPDATE ON main.%s BEGIN"
-                          " INSERT INTO lectern_undo_log (sql) VALUES ('UPDATE main.%s SET %s WHERE id = ' || old.id);"
-                          " END;",
-                          table, table, table, sets->str);
-  g_string_append_printf (sql,
-                          "CREATE TEMP TRIGGER IF NOT EXISTS lectern_undo_%s_delete BEFORE DELETE ON main.%s BEGIN"
-                          " INSERT INTO lectern_undo_log (sql) VALUES ('INSERT INTO main.%s (%s) VALUES (%s)');"
-                          " END;",
-                          table, table, table, columns->str, values->str);
-
-  return g_string_free (g_steal_pointer (&sql), FALSE);
+  return sql;
 }
 
 gboolean
@@ -89,9 +106,14 @@ _lectern_corpus_undo_install (LecternCorpus  *self,
 
   for (guint i = 0; tables[i] != NULL; i++)
     {
-      g_autofree char *sql = build_triggers (self, tables[i], error);
+      char *sql = build_triggers (tables[i], error);
+      gboolean ok;
 
-      if (sql == NULL || !_lectern_corpus_exec (self, sql, error))
+      if (sql == NULL)
+        return FALSE;
+      ok = _lectern_corpus_exec (self, sql, error);
+      sqlite3_free (sql);
+      if (!ok)
         return FALSE;
     }
 
@@ -106,13 +128,15 @@ _lectern_corpus_undo_clear (LecternCorpus *self)
 
   for (guint i = 0; tables[i] != NULL; i++)
     {
-      g_autofree char *sql =
-        g_strdup_printf ("DROP TRIGGER IF EXISTS temp.lectern_undo_%s_insert;"
-                         "DROP TRIGGER IF EXISTS temp.lectern_undo_%s_update;"
-                         "DROP TRIGGER IF EXISTS temp.lectern_undo_%s_delete;",
+      char *sql =
+        sqlite3_mprintf ("DROP TRIGGER IF EXISTS temp.\"lectern_undo_%w_insert\";"
+                         "DROP TRIGGER IF EXISTS temp.\"lectern_undo_%w_update\";"
+                         "DROP TRIGGER IF EXISTS temp.\"lectern_undo_%w_delete\";",
                          tables[i], tables[i], tables[i]);
 
-      sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+      if (sql != NULL)
+        sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+      sqlite3_free (sql);
     }
   sqlite3_exec (self->db, "DROP TABLE IF EXISTS temp.lectern_undo_log", NULL, NULL, NULL);
 

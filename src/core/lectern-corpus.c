@@ -21,6 +21,7 @@
 #include "lectern-atomic-file.h"
 #include "lectern-corpus.h"
 #include "lectern-corpus-private.h"
+#include "lectern-sqlite-connection-private.h"
 #include "lectern-sqlite-error-private.h"
 #include "lectern-text.h"
 
@@ -696,7 +697,7 @@ open_connection (LecternCorpus  *self,
                  int             flags,
                  GError        **error)
 {
-  int rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  int rc = _lectern_sqlite_open (self->path, flags | SQLITE_OPEN_NOMUTEX, &self->db);
 
   if (rc != SQLITE_OK)
     {
@@ -835,6 +836,11 @@ open_existing (GFile   *file,
                      self->path);
       return NULL;
     }
+
+  /* Before anything writes or runs the file's own SQL. */
+  if (!_lectern_corpus_check_schema (self->db, (int) version, self->path, error))
+    return NULL;
+  _lectern_sqlite_trust_schema (self->db);
 
   if (!configure (self, error))
     return NULL;
@@ -979,6 +985,8 @@ lectern_corpus_create (GFile   *file,
       return NULL;
     }
 
+  /* Its schema is the one Lectern's migrations just wrote. */
+  _lectern_sqlite_trust_schema (self->db);
   return g_steal_pointer (&self);
 }
 
@@ -1288,8 +1296,7 @@ _lectern_backup_connection (sqlite3  *source,
     }
   tmp_path = lectern_atomic_file_get_temp_path (atomic);
 
-  rc = sqlite3_open_v2 (tmp_path, &dest_db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  rc = _lectern_sqlite_open (tmp_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &dest_db);
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (dest_db, "main", source, "main");

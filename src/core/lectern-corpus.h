@@ -46,6 +46,7 @@ typedef enum
   LECTERN_CORPUS_ERROR_IN_USE,          /* deleting a tag in use without force */
   LECTERN_CORPUS_ERROR_QUERY,           /* malformed search query */
   LECTERN_CORPUS_ERROR_NOTHING_TO_UNDO,
+  LECTERN_CORPUS_ERROR_TAMPERED,        /* schema changed outside Lectern: refused, untouched */
 } LecternCorpusError;
 
 GQuark lectern_corpus_error_quark (void);
@@ -101,8 +102,10 @@ LecternCorpus *lectern_corpus_create             (GFile          *file,
                                                   GError        **error);
 /* Opens an existing project, migrating an older schema forward (after a
  * backup beside it). A newer schema (TOO_NEW), a non-project
- * (NOT_A_PROJECT), a corrupt or truncated file (CORRUPT): refused, file
- * untouched. No file: NOT_FOUND.
+ * (NOT_A_PROJECT), a corrupt or truncated file (CORRUPT), a schema that
+ * is not exactly Lectern's (TAMPERED: another program added or changed a
+ * table, column, index, trigger or view): refused, file untouched. No
+ * file: NOT_FOUND.
  *
  * Every connection to one file in a process is counted by one registry
  * (lectern-corpus-registry.c), so that opening a project a second time,

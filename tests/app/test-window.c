@@ -10,6 +10,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <sqlite3.h>
 
 #include "app-test-harness.h"
 #include "lectern-application.h"
@@ -735,6 +736,83 @@ test_hostile_text (void)
   close_window (window);
 }
 
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == parent)
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* A project from someone else whose schema was changed to run commands
+ * when the app turns undo on: the window says so and opens nothing; no
+ * file is written, the other project and the file itself are untouched. */
+static void
+test_open_tampered (void)
+{
+  gint64 doc, tag;
+  g_autoptr(GFile) other = make_project (&doc, &tag);
+  g_autoptr(GFile) file = make_project (&doc, &tag);
+  g_autofree char *other_path = g_file_get_path (other);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *stolen = g_build_filename (g_get_user_data_dir (), "stolen.lectern", NULL);
+  g_autofree char *payload =
+    g_strdup_printf ("x'); END; VACUUM INTO '%s'; ATTACH '%s' AS v; DELETE FROM v.documents; --",
+                     stolen, other_path);
+  g_autoptr(GFile) backups = lectern_corpus_dup_backup_folder (file);
+  g_autoptr(GBytes) other_before = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) other_after = NULL;
+  g_autoptr(GBytes) after = NULL;
+  LecternWindow *window;
+  AdwMessageDialog *dialog;
+  sqlite3 *db = NULL;
+  char *sql;
+
+  sql = sqlite3_mprintf ("ALTER TABLE memos RENAME COLUMN updated TO \"%w\";"
+                         "PRAGMA journal_mode = DELETE;", payload);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  sqlite3_free (sql);
+  other_before = read_bytes (other_path);
+  before = read_bytes (path);
+
+  window = open_window (NULL);
+  lectern_window_open_project_interactive (window, file);
+  WAIT_UNTIL ((dialog = find_message_dialog (GTK_WINDOW (window))) != NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "outside Lectern"));
+  g_assert_null (window->corpus);
+
+  g_assert_false (g_file_test (stolen, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_query_exists (backups, NULL));
+  other_after = read_bytes (other_path);
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (other_after, other_before));
+  g_assert_true (g_bytes_equal (after, before));
+
+  adw_message_dialog_response (dialog, "close");
+  app_test_drain ();
+  close_window (window);
+}
 
 int
 main (int   argc,
@@ -763,6 +841,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/App/open-qdpx", test_open_qdpx);
   g_test_add_func ("/Lectern/App/open-qdpx-left-out", test_open_qdpx_left_out);
   g_test_add_func ("/Lectern/App/hostile-text", test_hostile_text);
+  g_test_add_func ("/Lectern/App/open-tampered", test_open_tampered);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "cli-harness.h"
 
 /* Every command lectern-cli promises. */
@@ -403,6 +405,82 @@ test_restore (void)
   g_assert_nonnull (strstr (missing->err, "p-19990101-000000.lectern"));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @folder and in the folders in it, sorted. */
+static char *
+list_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      g_ptr_array_add (names, g_strdup (name));
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_autofree char *inside = list_files (path);
+
+          g_ptr_array_add (names, g_strdup_printf ("%s/{%s}", name, inside));
+        }
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (";", (char **) names->pdata);
+}
+
+/* A project whose schema another program changed is refused with a
+ * message naming it; nothing is created and the file is not touched. */
+static void
+test_open_tampered (void)
+{
+  g_autofree char *project = cli_new_project ("p.lectern");
+  g_autofree char *folder = g_path_get_dirname (project);
+  g_autofree char *stolen = cli_temp_path ("stolen.lectern");
+  g_autofree char *payload =
+    g_strdup_printf ("x'); END; VACUUM INTO '%s'; --", stolen);
+  g_autofree char *before_files = NULL;
+  g_autofree char *after_files = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(CliRun) run = NULL;
+  gsize before_len, after_len;
+  sqlite3 *db = NULL;
+  char *sql;
+
+  cli_import_text (project, "a.txt", "A title\n\nSome text.\n");
+
+  sql = sqlite3_mprintf ("ALTER TABLE memos RENAME COLUMN updated TO \"%w\";"
+                         "PRAGMA journal_mode = DELETE;", payload);
+  g_assert_cmpint (sqlite3_open (project, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  sqlite3_free (sql);
+
+  before_files = list_files (folder);
+  g_assert_true (g_file_get_contents (project, &before, &before_len, NULL));
+
+  run = cli_run (project, "documents", NULL);
+  cli_assert_failure (run);
+  g_assert_nonnull (strstr (run->err, project));
+  g_assert_nonnull (strstr (run->err, "outside Lectern"));
+
+  g_assert_false (g_file_test (stolen, G_FILE_TEST_EXISTS));
+  after_files = list_files (folder);
+  g_assert_cmpstr (after_files, ==, before_files);
+  g_assert_true (g_file_get_contents (project, &after, &after_len, NULL));
+  g_assert_cmpmem (after, after_len, before, before_len);
+}
+
 /* What a damaged project's message tells the user to do must work. */
 static void
 test_restore_damaged (void)
@@ -459,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Cli/init/refuses-project-with-documents", test_init_refuses_project_with_documents);
   g_test_add_func ("/Lectern/Cli/open/missing", test_open_missing_project);
   g_test_add_func ("/Lectern/Cli/open/not-a-project", test_open_not_a_project);
+  g_test_add_func ("/Lectern/Cli/open/tampered", test_open_tampered);
   g_test_add_func ("/Lectern/Cli/check/sound", test_check_sound);
   g_test_add_func ("/Lectern/Cli/check/truncated", test_check_truncated);
   g_test_add_func ("/Lectern/Cli/restore/by-name-and-path", test_restore);

@@ -1,0 +1,267 @@
+/* test-tampered.c — a project file changed outside Lectern (an extra
+ * trigger, view, table or column, a column name written to break out of
+ * SQL) is refused on open, and nothing in it runs: no file is written,
+ * another project is not touched, the file itself is left as it was.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "lectern-core.h"
+
+#include "lectern-test-sqlite.h"
+
+static char *
+test_path (const char *name)
+{
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+/* A closed project with a document, a tag and a memo. */
+static char *
+make_project (const char *name)
+{
+  g_autofree char *path = test_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCorpus) corpus = lectern_corpus_create (file, &error);
+  g_autoptr(LecternDocument) document = lectern_document_new ();
+  g_autoptr(LecternTag) tag = NULL;
+
+  g_assert_no_error (error);
+  lectern_document_set_title (document, "Kept");
+  g_assert_cmpint (lectern_corpus_add_document (corpus, document, "Some text that must survive.\n", &error), >, 0);
+  g_assert_no_error (error);
+  tag = lectern_corpus_ensure_tag_path (corpus, "Security", &error);
+  g_assert_no_error (error);
+  g_assert_true (lectern_corpus_set_memo (corpus, LECTERN_MEMO_PROJECT, 0, "A memo", &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* A project changed by @sql behind Lectern's back, as another program
+ * would; left in rollback-journal mode, so that a switch to WAL would
+ * show in its bytes. */
+static char *
+make_tampered (const char *name,
+               const char *sql)
+{
+  char *path = make_project (name);
+
+  raw_exec (path, sql);
+  raw_exec (path, "PRAGMA journal_mode = DELETE");
+  return path;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static void
+assert_unchanged (const char *path,
+                  GBytes     *before)
+{
+  g_autoptr(GBytes) after = read_bytes (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+/* Opens @path as the app does (undo on) and expects TAMPERED, naming the
+ * file and @what; the file stays as it was and no backup is made. */
+static void
+assert_refused (const char *path,
+                const char *what)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) backups = lectern_corpus_dup_backup_folder (file);
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GError) error = NULL;
+  LecternCorpus *corpus;
+
+  corpus = lectern_corpus_open (file, &error);
+  if (corpus != NULL)
+    {
+      /* What the app does next: without the check, this runs the file's SQL. */
+      lectern_corpus_set_undo_enabled (corpus, TRUE);
+      g_object_unref (corpus);
+    }
+
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_TAMPERED);
+  g_test_message ("%s", error->message);
+  g_assert_null (corpus);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, what));
+  assert_unchanged (path, before);
+  g_assert_false (g_file_query_exists (backups, NULL));
+}
+
+static void
+test_column_name_breaks_out (void)
+{
+  g_autofree char *other = make_project ("other.lectern");
+  g_autoptr(GBytes) other_before = read_bytes (other);
+  g_autofree char *stolen = test_path ("stolen.lectern");
+  g_autofree char *payload =
+    g_strdup_printf ("x'); END; VACUUM INTO '%s'; ATTACH '%s' AS v; DELETE FROM v.documents; --",
+                     stolen, other);
+  char *sql = sqlite3_mprintf ("ALTER TABLE memos RENAME COLUMN updated TO \"%w\"", payload);
+  g_autofree char *path = make_tampered ("hostile.lectern", sql);
+
+  sqlite3_free (sql);
+
+  assert_refused (path, "VACUUM INTO");
+  g_assert_false (g_file_test (stolen, G_FILE_TEST_EXISTS));
+  assert_unchanged (other, other_before);
+  g_assert_cmpint (lectern_test_raw_int (other, "SELECT count(*) FROM documents"), ==, 1);
+}
+
+static void
+test_extra_trigger (void)
+{
+  g_autofree char *path =
+    make_tampered ("trigger.lectern",
+                   "CREATE TRIGGER wipe AFTER INSERT ON annotations BEGIN DELETE FROM documents; END;");
+
+  assert_refused (path, "“wipe”");
+}
+
+static void
+test_view (void)
+{
+  g_autofree char *path = make_tampered ("view.lectern", "CREATE VIEW peek AS SELECT text FROM documents;");
+
+  assert_refused (path, "“peek”");
+}
+
+static void
+test_extra_table (void)
+{
+  g_autofree char *path = make_tampered ("table.lectern", "CREATE TABLE extra (a, b);");
+
+  assert_refused (path, "“extra”");
+}
+
+static void
+test_extra_column (void)
+{
+  g_autofree char *path = make_tampered ("column.lectern", "ALTER TABLE tags ADD COLUMN secret TEXT;");
+
+  assert_refused (path, "“secret”");
+}
+
+static void
+test_changed_trigger (void)
+{
+  g_autofree char *path =
+    make_tampered ("search-trigger.lectern",
+                   "DROP TRIGGER documents_fts_insert;"
+                   "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN"
+                   "  DELETE FROM tags;"
+                   " END;");
+
+  assert_refused (path, "“documents_fts_insert”");
+}
+
+/* Statistics that the sqlite3 shell's ANALYZE adds are not code. */
+static void
+test_statistics_allowed (void)
+{
+  g_autofree char *path = make_tampered ("analyzed.lectern", "ANALYZE;");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCorpus) corpus = lectern_corpus_open (file, &error);
+  g_autoptr(GListModel) documents = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (corpus);
+  documents = lectern_corpus_list_documents (corpus, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+}
+
+/* Undo still works on a project Lectern wrote (its triggers now come
+ * from Lectern's own schema). */
+static void
+test_undo_on_valid_project (void)
+{
+  g_autofree char *path = make_project ("valid.lectern");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCorpus) corpus = lectern_corpus_open (file, &error);
+  g_autofree char *memo = NULL;
+
+  g_assert_no_error (error);
+  lectern_corpus_set_undo_enabled (corpus, TRUE);
+  g_assert_true (lectern_corpus_set_memo (corpus, LECTERN_MEMO_PROJECT, 0, "Changed", &error));
+  g_assert_no_error (error);
+  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_no_error (error);
+  memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_PROJECT, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (memo, ==, "A memo");
+}
+
+/* Restoring copies a backup in whole: a tampered one is refused first. */
+static void
+test_restore_tampered_backup (void)
+{
+  g_autofree char *path = make_project ("restored.lectern");
+  g_autofree char *hostile = make_tampered ("backup.lectern", "CREATE VIEW peek AS SELECT 1;");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) backup = g_file_new_for_path (hostile);
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (lectern_corpus_restore_backup (file, backup, &error));
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_TAMPERED);
+  assert_unchanged (path, before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/Lectern/Tampered/column-name-breaks-out", test_column_name_breaks_out);
+  g_test_add_func ("/Lectern/Tampered/extra-trigger", test_extra_trigger);
+  g_test_add_func ("/Lectern/Tampered/view", test_view);
+  g_test_add_func ("/Lectern/Tampered/extra-table", test_extra_table);
+  g_test_add_func ("/Lectern/Tampered/extra-column", test_extra_column);
+  g_test_add_func ("/Lectern/Tampered/changed-trigger", test_changed_trigger);
+  g_test_add_func ("/Lectern/Tampered/statistics-allowed", test_statistics_allowed);
+  g_test_add_func ("/Lectern/Tampered/undo-on-valid-project", test_undo_on_valid_project);
+  g_test_add_func ("/Lectern/Tampered/restore-tampered-backup", test_restore_tampered_backup);
+
+  return g_test_run ();
+}
