@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <glib/gi18n.h>
 
 #include "lectern-application.h"
@@ -15,6 +16,10 @@ main (int   argc,
 {
   g_autoptr(LecternApplication) app = NULL;
 
+  /* Past a file-size limit a write fails with EFBIG, which becomes an
+   * error naming the file; the default SIGXFSZ would kill the process
+   * with the work it had not committed yet. */
+  signal (SIGXFSZ, SIG_IGN);
   setlocale (LC_ALL, "");
   /* LECTERN_LOCALEDIR lets an uninstalled build (build-aux/run, the tests)
    * find the catalogues it built. */

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -129,6 +130,10 @@ main (int   argc,
   int n_args;
   int status;
 
+  /* Past a file-size limit a write fails with EFBIG, which becomes an
+   * error naming the file; the default SIGXFSZ would kill the process
+   * with the work it had not committed yet. */
+  signal (SIGXFSZ, SIG_IGN);
   setlocale (LC_ALL, "");
   /* LECTERN_LOCALEDIR lets an uninstalled build (build-aux/run, the tests)
    * find the catalogues it built. */

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lectern-corpus.h"
 #include "lectern-input-file.h"
 
 #define CHUNK (64 * 1024)
@@ -41,6 +42,16 @@ lectern_input_file_check (GFile         *file,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   name = g_file_get_parse_name (file);
+
+  /* Reading it would close a descriptor on it, and with it the locks of
+   * this process's connections (lectern-corpus-registry.c). */
+  if (lectern_corpus_file_is_in_use (file))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                   _("“%s” is a Lectern project open in this program: it cannot be read as a file"), name);
+      return FALSE;
+    }
+
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)

@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <json-glib/json-glib.h>
@@ -172,6 +174,46 @@ test_export_json_output (void)
   g_assert_cmpstr (run->out_text, ==, "");
   g_assert_true (g_file_get_contents (output, &contents, NULL, NULL));
   assert_web_annotation (contents);
+}
+
+/* Past the file-size limit (ulimit -f) the export fails with a message,
+ * is not killed by SIGXFSZ, and leaves no file behind. */
+static void
+test_export_file_size_limit (void)
+{
+  g_autofree char *project = cli_new_project ("big.lectern");
+  g_autofree char *output = cli_temp_path ("big.md");
+  g_autofree char *folder = g_path_get_dirname (output);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(CliRun) run = NULL;
+  g_autoptr(GDir) dir = NULL;
+  struct rlimit old, limit;
+  const char *name;
+  gint64 doc;
+
+  while (text->len < 200 * 1024)
+    g_string_append (text, "The harbour council met again to discuss the quay. ");
+  doc = cli_import_text (project, "big.txt", text->str);
+  cli_annotate (project, doc, 0, g_utf8_strlen (text->str, -1) - 1, "Long", NULL);
+
+  /* The default disposition, as a terminal gives it; the limit for the
+   * child only matters once its output passes 128 KiB (the project
+   * and its 32 KiB shared-memory file stay under it). */
+  signal (SIGXFSZ, SIG_DFL);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old), ==, 0);
+  limit = old;
+  limit.rlim_cur = 128 * 1024;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  run = cli_run (project, "export", "--format", "markdown", "--output", output, NULL);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old), ==, 0);
+
+  cli_assert_failure (run);
+  if (strstr (run->err, "big.md") == NULL)
+    g_error ("no file named in: %s", run->err);
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".big.md."));
 }
 
 static void
@@ -427,6 +469,7 @@ main (int   argc,
 
   g_test_add_func ("/Lectern/Cli/export/json", test_export_json);
   g_test_add_func ("/Lectern/Cli/export/json-output", test_export_json_output);
+  g_test_add_func ("/Lectern/Cli/export/file-size-limit", test_export_file_size_limit);
   g_test_add_func ("/Lectern/Cli/export/text-formats", test_export_text_formats);
   g_test_add_func ("/Lectern/Cli/export/filters", test_export_filters);
   g_test_add_func ("/Lectern/Cli/export/binary", test_export_binary);

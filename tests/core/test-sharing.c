@@ -279,6 +279,22 @@ test_file_in_use (void)
   g_assert_true (lectern_corpus_file_is_in_use (shm));
   g_assert_false (lectern_corpus_file_is_in_use (other));
 
+  /* Neither read as an outside file, nor written over by an export. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) bytes = lectern_input_file_load (wal, 1024 * 1024, NULL, &error);
+    g_autoptr(LecternAtomicFile) atomic = NULL;
+
+    g_assert_null (bytes);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+    g_assert_nonnull (strstr (error->message, "in-use.lectern-wal"));
+    g_clear_error (&error);
+
+    atomic = lectern_atomic_file_new (link, 0, &error);
+    g_assert_null (atomic);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  }
+
   /* Counted per connection: the file stays in use until the last goes. */
   second = open_or_die (link_path);
   g_object_unref (corpus);
