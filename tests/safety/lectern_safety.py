@@ -84,6 +84,25 @@ class Cli:
         return rc == 0, out + err
 
 
+def deleted_logs(pid, project):
+    """How many of @pid's descriptors point at a deleted -wal of @project:
+    a process that writes there loses what it commits (issue #17)."""
+    target = os.path.realpath(project) + '-wal (deleted)'
+    folder = '/proc/%d/fd' % pid
+    n = 0
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return 0
+    for name in names:
+        try:
+            if os.readlink(os.path.join(folder, name)) == target:
+                n += 1
+        except OSError:
+            pass
+    return n
+
+
 def sha256(path):
     h = hashlib.sha256()
     with open(path, 'rb') as f:

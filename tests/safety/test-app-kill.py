@@ -58,8 +58,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lectern_safety import (Cli, Tap, cli_path, make_text, records,  # noqa: E402
-                            remove_tree, rng_from_env, skip_all, temp_dir)
+from lectern_safety import (Cli, Tap, cli_path, deleted_logs, make_text,  # noqa: E402
+                            records, remove_tree, rng_from_env, skip_all, temp_dir)
 
 KILLS = int(os.environ.get('LECTERN_APP_KILLS', '200'))
 CHECK_EVERY = 10
@@ -140,7 +140,7 @@ def done_of(begin):
 class Run:
     """One driver process, read as it reports, killed by plan."""
 
-    def __init__(self, argv, env, plan, rng, timing, limit):
+    def __init__(self, argv, env, plan, rng, timing, limit, reader=None):
         self.plan = plan
         self.records = []
         self.killed = False
@@ -173,6 +173,8 @@ class Run:
                 buf += chunk
                 *lines, buf = buf.split(b'\n')
                 now = time.monotonic()
+                if reader is not None and self.ready_after is not None and lines:
+                    reader(p.pid)
                 for line in lines:
                     rec = records(line.decode('utf-8', 'replace') + '\n')[0]
                     self.records.append(rec)
@@ -299,6 +301,20 @@ def main():
         model.annotations[int(rec[0])] = {'range': (doc, start, end), 'tag': tag_id, 'notes': {''}}
 
     run_no = [0]
+    beside = {'reads': 0}
+
+    def read_beside(pid):
+        """Now and then, lectern-cli reads the project while the app edits
+        it (issue #17): the app must not then write into a deleted log."""
+        if rng.random() >= 0.3:
+            return
+        beside['reads'] += 1
+        rc, out, err = cli.run(rng.choice(('tags', 'documents', 'annotations')))
+        if rc != 0:
+            problems.append('lectern-cli beside the app failed: %s' % err.strip())
+        if deleted_logs(pid, project):
+            problems.append('run %d: after a lectern-cli read, the app writes into a deleted log'
+                            % run_no[0])
 
     def start(plan, timing, limit):
         run_no[0] += 1
@@ -313,7 +329,7 @@ def main():
             argv.append('--import-first')
         if plan == 'finish':
             argv += ['--edits', str(rng.randrange(3, 9))]
-        run = Run(argv, fast_env, plan, rng, timing, limit)
+        run = Run(argv, fast_env, plan, rng, timing, limit, reader=read_beside)
         for rec in run.records:
             model.apply(rec, problems)
         if run.hung:
@@ -476,9 +492,10 @@ def main():
     tap.result(kills >= KILLS and not check_failures,
                'killed the app %d times (target %d) in %.0f s; project sound and complete at all %d checks'
                % (kills, KILLS, elapsed, checks),
-               'runs by plan: %s\nkills landed: %s; %d runs finished and closed the window\n'
+               'runs by plan: %s\nkills landed: %s; %d runs finished and closed the window; '
+               '%d lectern-cli reads beside the app\n'
                'start-up to the first edit: %.2f s in the first ten runs, %.2f s in the last ten\n%s'
-               % (planned, where, completed, mean(ready_times[:10]), mean(ready_times[-10:]),
+               % (planned, where, completed, beside['reads'], mean(ready_times[:10]), mean(ready_times[-10:]),
                   '\n'.join(check_failures)))
     tap.result(not problems, 'every run not killed exited 0 after reporting done; no warnings',
                '\n'.join(problems[:20]))

@@ -29,31 +29,14 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lectern_safety import (Cli, Tap, cli_path, make_text, records,  # noqa: E402
-                            remove_tree, rng_from_env, skip_all, temp_dir, unescape)
+from lectern_safety import (Cli, Tap, cli_path, deleted_logs, make_text,  # noqa: E402
+                            records, remove_tree, rng_from_env, skip_all, temp_dir,
+                            unescape)
 
 KILLS = int(os.environ.get('LECTERN_SHARED_KILLS', '120'))
 HOLDER_KILLS = KILLS // 3   # of which the holder's, at least
 BUDGET = float(os.environ.get('LECTERN_SHARED_SECONDS', '60'))
 CHECK_EVERY = 5   # holder kills between checks
-
-
-def deleted_logs(pid, project):
-    """How many of @pid's descriptors point at a deleted -wal of @project."""
-    target = os.path.realpath(project) + '-wal (deleted)'
-    folder = '/proc/%d/fd' % pid
-    n = 0
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return 0
-    for name in names:
-        try:
-            if os.readlink(os.path.join(folder, name)) == target:
-                n += 1
-        except OSError:
-            pass
-    return n
 
 
 class Holder:
