@@ -329,7 +329,10 @@ draw_outline (GtkTextView       *view,
 
       gtk_text_view_get_iter_location (view, &it, &r0);
       gtk_text_view_get_iter_location (view, &last, &r1);
-      if (r1.y == r0.y)
+      /* A mark that runs on over a line break alone frames its words, not
+       * an empty box at the start of the next line. */
+      if (r1.y == r0.y && !(gtk_text_iter_equal (&it, &last) && gtk_text_iter_ends_line (&last) &&
+                            (!gtk_text_iter_equal (&it, start) || gtk_text_iter_get_offset (end) - gtk_text_iter_get_offset (start) > 1)))
         {
           GskRoundedRect frame;
           int x1 = r1.x + MAX (r1.width, 0);

@@ -94,36 +94,52 @@ date_of (LecternDocument *doc)
   return format_date (lectern_document_get_date (doc));
 }
 
-/* @doc's label, @same being every document with its title (@doc too). */
+/* What tells @doc from the others of @same, every document with its
+ * title (@doc too); NULL when it has the title to itself. */
+static char *
+qualifier_in (LecternDocument *doc,
+              GPtrArray       *same)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *name = NULL;
+
+  if (same->len < 2)
+    return NULL;
+
+  date = date_of (doc);
+  name = file_name (doc);
+  if (date != NULL && unique_in (doc, same, date, date_of, FALSE))
+    return g_steal_pointer (&date);
+  if (name != NULL && unique_in (doc, same, name, file_name, TRUE))
+    return g_steal_pointer (&name);
+  return g_strdup_printf ("#%" G_GINT64_FORMAT, lectern_document_get_id (doc));
+}
+
 static char *
 label_in (LecternDocument *doc,
           GPtrArray       *same)
 {
   const char *title = lectern_document_get_title (doc) ? lectern_document_get_title (doc) : "";
-  g_autofree char *date = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *id = NULL;
-  const char *qualifier;
+  g_autofree char *qualifier = qualifier_in (doc, same);
 
-  if (same->len < 2)
+  if (qualifier == NULL)
     return g_strdup (title);
-
-  date = date_of (doc);
-  name = file_name (doc);
-  if (date != NULL && unique_in (doc, same, date, date_of, FALSE))
-    qualifier = date;
-  else if (name != NULL && unique_in (doc, same, name, file_name, TRUE))
-    qualifier = name;
-  else
-    qualifier = id = g_strdup_printf ("#%" G_GINT64_FORMAT, lectern_document_get_id (doc));
-
   /* Translators: a document named with what tells it from another with
    * the same title: "Title — 12 March 2024", "Title — file.txt" */
   return g_strdup_printf (_("%s — %s"), title, qualifier);
 }
 
-GHashTable *
-lectern_document_labels_new (GListModel *documents)
+char *
+lectern_document_dup_long_date (LecternDocument *document)
+{
+  g_return_val_if_fail (LECTERN_IS_DOCUMENT (document), NULL);
+
+  return date_of (document);
+}
+
+static GHashTable *
+labels_new (GListModel *documents,
+            char     *(*name) (LecternDocument *, GPtrArray *))
 {
   g_autoptr(GHashTable) by_title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                           (GDestroyNotify) g_ptr_array_unref);
@@ -153,12 +169,28 @@ lectern_document_labels_new (GListModel *documents)
     {
       g_autoptr(LecternDocument) doc = g_list_model_get_item (documents, i);
       g_autofree char *key = title_key (doc);
-      gint64 *id = g_new (gint64, 1);
+      char *value = name (doc, g_hash_table_lookup (by_title, key));
+      gint64 *id;
 
+      if (value == NULL)
+        continue;
+      id = g_new (gint64, 1);
       *id = lectern_document_get_id (doc);
-      g_hash_table_insert (labels, id, label_in (doc, g_hash_table_lookup (by_title, key)));
+      g_hash_table_insert (labels, id, value);
     }
   return labels;
+}
+
+GHashTable *
+lectern_document_labels_new (GListModel *documents)
+{
+  return labels_new (documents, label_in);
+}
+
+GHashTable *
+lectern_document_qualifiers_new (GListModel *documents)
+{
+  return labels_new (documents, qualifier_in);
 }
 
 char *

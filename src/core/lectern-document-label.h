@@ -19,6 +19,16 @@ G_BEGIN_DECLS
  * Returns: (transfer full): a table of gint64 id → utf8 label. */
 GHashTable *lectern_document_labels_new        (GListModel      *documents);
 
+/* Only what tells apart the documents that share their title: "12 March
+ * 2024", "file.txt" or "#12"; a document with a title of its own is not
+ * in the table. For lists that show the title on its own line.
+ * Returns: (transfer full): a table of gint64 id → utf8 */
+GHashTable *lectern_document_qualifiers_new    (GListModel      *documents);
+
+/* @document's date written in full for the locale ("12 March 2024"), or
+ * NULL when it has none. Returns: (transfer full) */
+char       *lectern_document_dup_long_date     (LecternDocument *document);
+
 /* The label of @document among @documents, as in
  * lectern_document_labels_new(), without a table for all of them.
  * Returns: (transfer full) */

@@ -77,6 +77,13 @@ test_labels (void)
   g_assert_cmpstr (lectern_document_labels_lookup (labels, 6), ==, "Minutes — #6");
   g_assert_null (lectern_document_labels_lookup (labels, 7));
 
+  /* Only what tells apart, for a list that shows the title above it. */
+  g_hash_table_unref (labels);
+  labels = lectern_document_qualifiers_new (model);
+  g_assert_null (lectern_document_labels_lookup (labels, 1));
+  g_assert_cmpstr (lectern_document_labels_lookup (labels, 2), ==, "12 March 2024");
+  g_assert_cmpstr (lectern_document_labels_lookup (labels, 6), ==, "#6");
+
   /* One document's label, as the table has it. */
   fourth = g_list_model_get_item (model, 3);
   one = lectern_document_dup_label (fourth, model);
