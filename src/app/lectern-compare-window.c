@@ -47,6 +47,7 @@ struct _LecternCompareWindow
   LecternCorpus       *corpus;
   GSignalGroup        *corpus_signals;
   GListModel          *documents;
+  GHashTable          *labels;         /* id → label, from documents */
   gint64               doc[2];
   LecternCompareMode   mode;
   gboolean             hide_minor;
@@ -210,6 +211,23 @@ apply_side (LecternCompareWindow *self,
   gtk_text_buffer_apply_tag_by_name (b, tag, &s, &e);
 }
 
+/* "5 words added, 48 removed, 6 changed": a sentence, each count with
+ * its own plural. */
+static char *
+spell_out_summary (const LecternDiffSummary *summary)
+{
+  guint added = summary->words_added, removed = summary->words_removed, changed = summary->words_changed;
+  /* Translators: the first part of "5 words added, 48 removed, 6 changed" */
+  g_autofree char *a = g_strdup_printf (g_dngettext (NULL, "%u word added", "%u words added", added), added);
+  /* Translators: the second part of "5 words added, 48 removed, 6 changed" */
+  g_autofree char *r = g_strdup_printf (g_dngettext (NULL, "%u removed", "%u removed", removed), removed);
+  /* Translators: the last part of "5 words added, 48 removed, 6 changed" */
+  g_autofree char *c = g_strdup_printf (g_dngettext (NULL, "%u changed", "%u changed", changed), changed);
+
+  /* Translators: "5 words added", "48 removed", "6 changed" */
+  return g_strdup_printf (_("%s, %s, %s"), a, r, c);
+}
+
 static void
 show_chunks (LecternCompareWindow *self)
 {
@@ -255,9 +273,7 @@ show_chunks (LecternCompareWindow *self)
       if (n_stops == 0)
         summary = g_strdup (_("No differences"));
       else
-        /* Translators: words added, removed, changed */
-        summary = g_strdup_printf (_("+%u  −%u  ~%u words"), self->summary.words_added,
-                                   self->summary.words_removed, self->summary.words_changed);
+        summary = spell_out_summary (&self->summary);
       break;
     case LECTERN_COMPARE_MODE_TRANSLATION:
       summary = g_strdup_printf (g_dngettext (NULL, "%u pair, %u unpaired", "%u pairs, %u unpaired", n_pairs),
@@ -274,9 +290,8 @@ show_chunks (LecternCompareWindow *self)
   if (self->mode == LECTERN_COMPARE_MODE_VERSIONS && n_stops > 0)
     {
       g_autofree char *tooltip =
-        g_strdup_printf (_("%u words added, %u removed, %u changed, in %u changes"),
-                         self->summary.words_added, self->summary.words_removed,
-                         self->summary.words_changed, n_stops);
+        g_strdup_printf (g_dngettext (NULL, "%s, in %u change", "%s, in %u changes", n_stops),
+                         summary, n_stops);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label), tooltip);
     }
   else
@@ -673,6 +688,18 @@ position_of (LecternCompareWindow *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* What the window calls @doc: its title, told apart from another with
+ * the same title. (transfer none) */
+static const char *
+document_label (LecternCompareWindow *self,
+                LecternDocument      *doc)
+{
+  const char *label = self->labels ? lectern_document_labels_lookup (self->labels, lectern_document_get_id (doc))
+                                   : NULL;
+
+  return label ? label : lectern_document_get_title (doc);
+}
+
 static void
 update_title (LecternCompareWindow *self)
 {
@@ -687,7 +714,7 @@ update_title (LecternCompareWindow *self)
     }
   if (a != NULL && b != NULL)
     /* Translators: the window title, "Left document ↔ Right document" */
-    title = g_strdup_printf (_("%s ↔ %s"), lectern_document_get_title (a), lectern_document_get_title (b));
+    title = g_strdup_printf (_("%s ↔ %s"), document_label (self, a), document_label (self, b));
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Compare Documents"));
 }
 
@@ -754,6 +781,8 @@ reload_documents (LecternCompareWindow *self)
     documents = lectern_corpus_list_documents (self->corpus, NULL);
 
   self->updating_dropdowns = TRUE;
+  g_clear_pointer (&self->labels, g_hash_table_unref);
+  self->labels = lectern_document_labels_new (documents);
   g_set_object (&self->documents, documents);
   gtk_drop_down_set_model (self->dropdown_a, documents);
   gtk_drop_down_set_model (self->dropdown_b, documents);
@@ -1215,6 +1244,7 @@ lectern_compare_window_dispose (GObject *object)
   g_clear_object (&self->corpus_signals);
   g_clear_object (&self->corpus);
   g_clear_object (&self->documents);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->chunks, g_array_unref);
 
   G_OBJECT_CLASS (lectern_compare_window_parent_class)->dispose (object);
@@ -1318,22 +1348,31 @@ lectern_compare_window_class_init (LecternCompareWindowClass *klass)
 }
 
 static void
-create_tags (GtkTextBuffer *b)
+create_tags (LecternReaderText *view)
 {
+  /* Differences are framed, never tinted: a tag's highlight is a tint,
+   * and a green insertion on a green tag would be lost. Colours from the
+   * GNOME palette, darker on a light page, lighter on a dark one. */
+  static const struct { const char *tag; GdkRGBA light, dark; } frames[] = {
+    { "compare-insert",  { 0.15, 0.64, 0.41, 1 }, { 0.34, 0.89, 0.54, 1 } },
+    { "compare-delete",  { 0.75, 0.11, 0.16, 1 }, { 1.00, 0.48, 0.39, 1 } },
+    { "compare-replace", { 0.11, 0.44, 0.85, 1 }, { 0.38, 0.63, 0.92, 1 } },
+    { "compare-shared",  { 0.78, 0.38, 0.00, 1 }, { 1.00, 0.64, 0.28, 1 } },
+  };
+  GtkTextBuffer *b = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (b);
 
   if (gtk_text_tag_table_lookup (table, "compare-insert") != NULL)
     return;
-  /* Translucent, so the reader's own highlights stay visible under them. */
-  gtk_text_buffer_create_tag (b, "compare-insert", "background", "rgba(46, 194, 126, 0.28)", NULL);
-  gtk_text_buffer_create_tag (b, "compare-delete", "background", "rgba(224, 27, 36, 0.22)",
-                              "strikethrough", FALSE, NULL);
-  gtk_text_buffer_create_tag (b, "compare-replace", "background", "rgba(53, 132, 228, 0.24)", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (frames); i++)
+    {
+      gtk_text_buffer_create_tag (b, frames[i].tag, NULL);
+      lectern_reader_text_add_outline (view, frames[i].tag, &frames[i].light, &frames[i].dark);
+    }
   gtk_text_buffer_create_tag (b, "compare-pair-0", "paragraph-background", "rgba(53, 132, 228, 0.07)", NULL);
   gtk_text_buffer_create_tag (b, "compare-pair-1", "paragraph-background", "rgba(145, 65, 172, 0.09)", NULL);
   gtk_text_buffer_create_tag (b, "compare-unpaired", "paragraph-background", "rgba(119, 118, 123, 0.14)",
                               "style", PANGO_STYLE_ITALIC, NULL);
-  gtk_text_buffer_create_tag (b, "compare-shared", "background", "rgba(230, 97, 0, 0.20)", NULL);
   gtk_text_buffer_create_tag (b, "compare-focus-pair", "paragraph-background", "rgba(53, 132, 228, 0.20)", NULL);
   gtk_text_buffer_create_tag (b, "compare-chosen", "background", "rgba(53, 132, 228, 0.30)",
                               "underline", PANGO_UNDERLINE_DOUBLE, NULL);
@@ -1341,14 +1380,22 @@ create_tags (GtkTextBuffer *b)
                               "underline-rgba", &(GdkRGBA) { 0.21, 0.52, 0.89, 1.0 }, NULL);
 }
 
-static GtkExpression *
-title_expression (void)
+static char *
+label_of (LecternDocument      *doc,
+          LecternCompareWindow *self)
 {
-  return gtk_property_expression_new (LECTERN_TYPE_DOCUMENT, NULL, "title");
+  return g_strdup (doc ? document_label (self, doc) : NULL);
+}
+
+/* The chooser's search and its button's accessible name: the label too. */
+static GtkExpression *
+label_expression (LecternCompareWindow *self)
+{
+  return gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (label_of), self, NULL);
 }
 
 /* Titles are long: ellipsized, so the window is not as wide as the
- * longest title; the date tells apart two versions with the same title. */
+ * longest title; the label tells apart two versions with the same title. */
 static void
 setup_document_item (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
@@ -1357,7 +1404,7 @@ setup_document_item (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (max_chars));
   gtk_label_set_width_chars (GTK_LABEL (label), 10);
   gtk_list_item_set_child (item, label);
@@ -1366,26 +1413,20 @@ setup_document_item (GtkSignalListItemFactory *factory,
 static void
 bind_document_item (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
-                    gpointer                  max_chars)
+                    LecternCompareWindow     *self)
 {
-  LecternDocument *doc = gtk_list_item_get_item (item);
-  const char *date = lectern_document_get_date (doc);
-  g_autofree char *text = NULL;
-
-  if (date != NULL)
-    /* Translators: a document in the chooser: "Title — 2021-11-12" */
-    text = g_strdup_printf (_("%s — %s"), lectern_document_get_title (doc), date);
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      text ? text : lectern_document_get_title (doc));
+                      document_label (self, gtk_list_item_get_item (item)));
 }
 
 static GtkListItemFactory *
-document_factory (int max_chars)
+document_factory (LecternCompareWindow *self,
+                  int                   max_chars)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_document_item), GINT_TO_POINTER (max_chars));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_document_item), GINT_TO_POINTER (max_chars));
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_document_item), self, 0);
   return factory;
 }
 
@@ -1407,9 +1448,9 @@ lectern_compare_window_init (LecternCompareWindow *self)
   for (guint side = 0; side < 2; side++)
     {
       GtkDropDown *dropdown = side == 0 ? self->dropdown_a : self->dropdown_b;
-      g_autoptr(GtkListItemFactory) button = document_factory (20);
-      g_autoptr(GtkListItemFactory) list = document_factory (70);
-      g_autoptr(GtkExpression) expression = title_expression ();
+      g_autoptr(GtkListItemFactory) button = document_factory (self, 30);
+      g_autoptr(GtkListItemFactory) list = document_factory (self, 70);
+      g_autoptr(GtkExpression) expression = label_expression (self);
 
       gtk_drop_down_set_expression (dropdown, expression);
       gtk_drop_down_set_factory (dropdown, button);
@@ -1420,8 +1461,8 @@ lectern_compare_window_init (LecternCompareWindow *self)
   g_signal_connect_object (self->dropdown_b, "notify::selected",
                            G_CALLBACK (dropdown_selected_cb), self, G_CONNECT_SWAPPED);
 
-  create_tags (buffer (self, 0));
-  create_tags (buffer (self, 1));
+  create_tags (lectern_reader_view_get_text_view (self->pane_a));
+  create_tags (lectern_reader_view_get_text_view (self->pane_b));
   g_signal_connect_object (buffer (self, 0), "mark-set", G_CALLBACK (mark_set_a_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer (self, 1), "mark-set", G_CALLBACK (mark_set_b_cb), self, G_CONNECT_SWAPPED);
 

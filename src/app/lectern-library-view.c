@@ -46,6 +46,8 @@ struct _LecternLibraryView
   gint64              context_id;
   char               *query;
   SortMode            sort_mode;
+  GHashTable         *qualifiers;    /* id → what tells apart same titles */
+  GHashTable         *bound;         /* the row boxes bound now */
 };
 
 G_DEFINE_FINAL_TYPE (LecternLibraryView, lectern_library_view, GTK_TYPE_WIDGET)
@@ -95,10 +97,30 @@ lectern_library_view_select_document (LecternLibraryView *self,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
+static void set_row_text (LecternLibraryView *self, GtkWidget *box, LecternDocument *doc);
+
+/* A document's title changes what tells apart others with its old and
+ * new titles, whose rows are not rebound: relabel every row shown. */
+static void
+update_labels (LecternLibraryView *self)
+{
+  GListModel *all = gtk_filter_list_model_get_model (self->filtered);
+  GHashTableIter iter;
+  gpointer box, item;
+
+  g_clear_pointer (&self->qualifiers, g_hash_table_unref);
+  self->qualifiers = lectern_document_qualifiers_new (all);
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &box, &item))
+    if (gtk_list_item_get_item (item) != NULL)
+      set_row_text (self, box, gtk_list_item_get_item (item));
+}
+
 /* After the filter and the sorter have seen the change: the rows moved. */
 static void
 documents_changed_cb (LecternLibraryView *self)
 {
+  update_labels (self);
   lectern_library_view_select_document (self, self->current_id);
   update_page (self);
 }
@@ -386,21 +408,46 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          LecternLibraryView       *self)
 {
-  LecternDocument *doc = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
+
+  g_hash_table_insert (self->bound, box, item);
+  set_row_text (self, box, gtk_list_item_get_item (item));
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           LecternLibraryView       *self)
+{
+  g_hash_table_remove (self->bound, gtk_list_item_get_child (item));
+}
+
+static void
+set_row_text (LecternLibraryView *self,
+              GtkWidget          *box,
+              LecternDocument    *doc)
+{
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *meta = gtk_widget_get_next_sibling (title);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   guint count = lectern_document_get_annotation_count (doc);
   const char *date = lectern_document_get_date (doc);
   const char *language = lectern_document_get_language (doc);
+  const char *qualifier = self->qualifiers ? lectern_document_labels_lookup (self->qualifiers,
+                                                                           lectern_document_get_id (doc))
+                                           : NULL;
+  g_autofree char *long_date = lectern_document_dup_long_date (doc);
   g_autofree char *meta_text = NULL;
   g_autofree char *accessible = NULL;
 
   /* Titles are data: plain text, never markup. */
   gtk_label_set_text (GTK_LABEL (title), lectern_document_get_title (doc));
 
-  if (date != NULL)
+  /* Two versions with one title: first what tells them apart, on a line
+   * of its own that a long title does not push out of sight. */
+  if (qualifier != NULL)
+    g_ptr_array_add (parts, g_strdup (qualifier));
+  if (date != NULL && g_strcmp0 (qualifier, long_date) != 0)
     g_ptr_array_add (parts, g_strdup (date));
   if (language != NULL)
     g_ptr_array_add (parts, g_ascii_strup (language, -1));
@@ -548,6 +595,8 @@ lectern_library_view_finalize (GObject *object)
   LecternLibraryView *self = LECTERN_LIBRARY_VIEW (object);
 
   g_free (self->query);
+  g_clear_pointer (&self->qualifiers, g_hash_table_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
   G_OBJECT_CLASS (lectern_library_view_parent_class)->finalize (object);
 }
 
@@ -594,6 +643,7 @@ lectern_library_view_init (LecternLibraryView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->bound = g_hash_table_new (NULL, NULL);
   self->placeholder = g_list_store_new (LECTERN_TYPE_DOCUMENT);
   /* Functions set by filter_changed_cb and read_sort_mode. */
   self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
@@ -609,6 +659,7 @@ lectern_library_view_init (LecternLibraryView *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 

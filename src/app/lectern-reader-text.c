@@ -6,6 +6,9 @@
  * overlapping passages add up) and one thin stripe per tag in the gap below
  * the line, on a row that overlapping passages do not share.
  *
+ * Marks of other kinds (a comparison's differences) are frames drawn over
+ * the text, so they never look like a tag's tint.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Lectern"
@@ -20,6 +23,14 @@
 #define STRIPE_STEP   3
 #define MAX_LANES     3
 #define FLASH_USEC    (900 * G_TIME_SPAN_MILLISECOND)
+#define OUTLINE_WIDTH 2
+
+typedef struct
+{
+  char    *tag_name;
+  GdkRGBA  light;
+  GdkRGBA  dark;
+} Outline;
 
 struct _LecternReaderText
 {
@@ -30,9 +41,18 @@ struct _LecternReaderText
   gint64       flash_id;
   gint64       flash_start;
   guint        flash_tick;
+  GArray      *outlines;      /* Outline */
 };
 
 G_DEFINE_FINAL_TYPE (LecternReaderText, lectern_reader_text, GTK_TYPE_TEXT_VIEW)
+
+static void
+clear_outline (gpointer data)
+{
+  Outline *o = data;
+
+  g_free (o->tag_name);
+}
 
 static int
 compare_start (gconstpointer a,
@@ -284,6 +304,90 @@ draw_highlight (LecternReaderText      *self,
     }
 }
 
+/* One frame per display line of [@start, @end). */
+static void
+draw_outline (GtkTextView       *view,
+              GtkSnapshot       *snapshot,
+              const GtkTextIter *start,
+              const GtkTextIter *end,
+              const GdkRGBA     *colour)
+{
+  const float widths[4] = { OUTLINE_WIDTH, OUTLINE_WIDTH, OUTLINE_WIDTH, OUTLINE_WIDTH };
+  const GdkRGBA colours[4] = { *colour, *colour, *colour, *colour };
+  GtkTextIter it = *start;
+
+  while (gtk_text_iter_compare (&it, end) < 0)
+    {
+      GtkTextIter line_end = it, last;
+      GdkRectangle r0, r1;
+
+      gtk_text_view_forward_display_line_end (view, &line_end);
+      last = *end;
+      gtk_text_iter_backward_char (&last);
+      if (gtk_text_iter_compare (&line_end, &last) < 0)
+        last = line_end;
+
+      gtk_text_view_get_iter_location (view, &it, &r0);
+      gtk_text_view_get_iter_location (view, &last, &r1);
+      /* A mark that runs on over a line break alone frames its words, not
+       * an empty box at the start of the next line. */
+      if (r1.y == r0.y && !(gtk_text_iter_equal (&it, &last) && gtk_text_iter_ends_line (&last) &&
+                            (!gtk_text_iter_equal (&it, start) || gtk_text_iter_get_offset (end) - gtk_text_iter_get_offset (start) > 1)))
+        {
+          GskRoundedRect frame;
+          int x1 = r1.x + MAX (r1.width, 0);
+
+          if (gtk_text_iter_ends_line (&last))
+            x1 = MAX (x1, r1.x + 6);
+          /* Just outside the glyphs, so the frame never crosses them. */
+          gsk_rounded_rect_init_from_rect (&frame,
+                                           &GRAPHENE_RECT_INIT (r0.x - OUTLINE_WIDTH, r0.y,
+                                                                MAX (x1 - r0.x, 4) + 2 * OUTLINE_WIDTH,
+                                                                r0.height),
+                                           3);
+          gtk_snapshot_append_border (snapshot, &frame, widths, colours);
+        }
+
+      it = line_end;
+      if (!gtk_text_iter_forward_char (&it))
+        break;
+    }
+}
+
+static void
+draw_outlines (LecternReaderText *self,
+               GtkSnapshot       *snapshot,
+               const GtkTextIter *top,
+               const GtkTextIter *bottom)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (view));
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  for (guint i = 0; i < self->outlines->len; i++)
+    {
+      const Outline *o = &g_array_index (self->outlines, Outline, i);
+      GtkTextTag *tag = gtk_text_tag_table_lookup (table, o->tag_name);
+      GtkTextIter s = *top, e;
+
+      if (tag == NULL)
+        continue;
+      if (!gtk_text_iter_starts_tag (&s, tag) && gtk_text_iter_has_tag (&s, tag))
+        gtk_text_iter_backward_to_tag_toggle (&s, tag);
+      else if (!gtk_text_iter_has_tag (&s, tag) && !gtk_text_iter_forward_to_tag_toggle (&s, tag))
+        continue;
+      while (gtk_text_iter_compare (&s, bottom) < 0)
+        {
+          e = s;
+          gtk_text_iter_forward_to_tag_toggle (&e, tag);
+          draw_outline (view, snapshot, &s, &e, dark ? &o->dark : &o->light);
+          s = e;
+          if (!gtk_text_iter_forward_to_tag_toggle (&s, tag))
+            break;
+        }
+    }
+}
+
 static void
 lectern_reader_text_snapshot_layer (GtkTextView      *view,
                                     GtkTextViewLayer  layer,
@@ -294,6 +398,18 @@ lectern_reader_text_snapshot_layer (GtkTextView      *view,
   GtkTextIter top, bottom;
   glong from, to;
   double tint_alpha, flash;
+
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->outlines->len > 0)
+    {
+      gtk_text_view_get_visible_rect (view, &visible);
+      gtk_text_view_get_iter_at_location (view, &top, visible.x, visible.y);
+      gtk_text_view_get_iter_at_location (view, &bottom, visible.x + MAX (visible.width - 1, 0),
+                                          visible.y + MAX (visible.height - 1, 0));
+      gtk_text_iter_forward_to_line_end (&bottom);
+      gtk_text_iter_forward_char (&bottom);
+      draw_outlines (self, snapshot, &top, &bottom);
+      return;
+    }
 
   if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->highlights->len == 0)
     return;
@@ -346,6 +462,7 @@ lectern_reader_text_finalize (GObject *object)
   LecternReaderText *self = LECTERN_READER_TEXT (object);
 
   g_clear_pointer (&self->highlights, g_array_unref);
+  g_clear_pointer (&self->outlines, g_array_unref);
   G_OBJECT_CLASS (lectern_reader_text_parent_class)->finalize (object);
 }
 
@@ -364,6 +481,8 @@ static void
 lectern_reader_text_init (LecternReaderText *self)
 {
   self->highlights = g_array_new (FALSE, FALSE, sizeof (LecternHighlight));
+  self->outlines = g_array_new (FALSE, FALSE, sizeof (Outline));
+  g_array_set_clear_func (self->outlines, clear_outline);
 
   /* Reading, not editing: the caret stays so the keyboard can select. */
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self), FALSE);
@@ -377,4 +496,43 @@ GtkWidget *
 lectern_reader_text_new (void)
 {
   return g_object_new (LECTERN_TYPE_READER_TEXT, NULL);
+}
+
+void
+lectern_reader_text_add_outline (LecternReaderText *self,
+                                 const char        *tag_name,
+                                 const GdkRGBA     *light,
+                                 const GdkRGBA     *dark)
+{
+  Outline o;
+
+  g_return_if_fail (LECTERN_IS_READER_TEXT (self));
+  g_return_if_fail (tag_name != NULL && light != NULL && dark != NULL);
+
+  o.tag_name = g_strdup (tag_name);
+  o.light = *light;
+  o.dark = *dark;
+  g_array_append_val (self->outlines, o);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+lectern_reader_text_get_outline (LecternReaderText *self,
+                                 const char        *tag_name,
+                                 GdkRGBA           *colour)
+{
+  g_return_val_if_fail (LECTERN_IS_READER_TEXT (self), FALSE);
+
+  for (guint i = 0; i < self->outlines->len; i++)
+    {
+      const Outline *o = &g_array_index (self->outlines, Outline, i);
+
+      if (g_str_equal (o->tag_name, tag_name))
+        {
+          if (colour != NULL)
+            *colour = adw_style_manager_get_dark (adw_style_manager_get_default ()) ? o->dark : o->light;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }

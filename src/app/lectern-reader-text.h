@@ -38,5 +38,17 @@ GArray    *lectern_reader_text_dup_ids_at     (LecternReaderText *self,
 void       lectern_reader_text_flash          (LecternReaderText *self,
                                                gint64             annotation_id);
 gint64     lectern_reader_text_get_flash_id   (LecternReaderText *self);
+/* Draws a frame around the text the buffer's tag @tag_name covers, in
+ * @light or, with a dark style, @dark: marks that must never be taken
+ * for a highlight (highlights are tints and stripes). */
+void       lectern_reader_text_add_outline    (LecternReaderText *self,
+                                               const char        *tag_name,
+                                               const GdkRGBA     *light,
+                                               const GdkRGBA     *dark);
+/* Whether @tag_name is drawn as a frame; its colour for the current
+ * style in @colour. */
+gboolean   lectern_reader_text_get_outline    (LecternReaderText *self,
+                                               const char        *tag_name,
+                                               GdkRGBA           *colour);
 
 G_END_DECLS

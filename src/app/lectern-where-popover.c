@@ -112,7 +112,8 @@ snippet (const char *text,
 static GtkWidget *
 place_row (LecternWherePopover *self,
            const LecternPlace  *place,
-           GHashTable          *texts)
+           GHashTable          *texts,
+           GHashTable          *labels)
 {
   g_autoptr(LecternDocument) doc = lectern_corpus_dup_document (self->corpus, place->document_id, NULL);
   const char *text = g_hash_table_lookup (texts, &place->document_id);
@@ -132,7 +133,12 @@ place_row (LecternWherePopover *self,
       g_hash_table_insert (texts, key, (gpointer) text);
     }
 
-  title = gtk_label_new (doc ? lectern_document_get_title (doc) : _("Unknown document"));
+  /* Two versions of one text both hold the passage: the label tells
+   * them apart. */
+  title = gtk_label_new (doc == NULL ? _("Unknown document")
+                         : lectern_document_labels_lookup (labels, place->document_id)
+                         ? lectern_document_labels_lookup (labels, place->document_id)
+                         : lectern_document_get_title (doc));
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (title, TRUE);
@@ -165,13 +171,15 @@ static void
 show_places (LecternWherePopover *self)
 {
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GListModel) documents = lectern_corpus_list_documents (self->corpus, NULL);
+  g_autoptr(GHashTable) labels = lectern_document_labels_new (documents);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
 
   for (guint i = 0; i < self->places->len && i < MAX_ROWS; i++)
-    gtk_list_box_append (self->list, place_row (self, &g_array_index (self->places, LecternPlace, i), texts));
+    gtk_list_box_append (self->list, place_row (self, &g_array_index (self->places, LecternPlace, i), texts, labels));
 
   if (self->places->len == 0)
     {

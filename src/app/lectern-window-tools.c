@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "lectern-compare-window.h"
@@ -69,6 +71,20 @@ first_document (LecternWindow *self)
   return doc ? lectern_document_get_id (doc) : 0;
 }
 
+/* Whether @a is the later version of the two: by date, else (undated, or
+ * the same day) by import order. */
+static gboolean
+is_newer (LecternDocument *a,
+          LecternDocument *b)
+{
+  const char *da = lectern_document_get_date (a), *db = lectern_document_get_date (b);
+  int cmp = da != NULL && db != NULL ? strcmp (da, db) : 0;
+
+  if (cmp != 0)
+    return cmp > 0;
+  return lectern_document_get_id (a) > lectern_document_get_id (b);
+}
+
 /* Opens a comparison of @a with @b; @b 0 picks @a's neighbour in the
  * library. */
 static void
@@ -100,6 +116,15 @@ open_comparison (LecternWindow *self,
       lectern_document_get_language (doc_a) != NULL && lectern_document_get_language (doc_b) != NULL &&
       g_strcmp0 (lectern_document_get_language (doc_a), lectern_document_get_language (doc_b)) != 0)
     mode = LECTERN_COMPARE_MODE_TRANSLATION;
+  /* Versions read from old to new, left to right, as in every diff. */
+  if (mode == LECTERN_COMPARE_MODE_VERSIONS && doc_a != NULL && doc_b != NULL &&
+      is_newer (doc_a, doc_b))
+    {
+      gint64 t = a;
+
+      a = b;
+      b = t;
+    }
 
   window = lectern_compare_window_new (GTK_WINDOW (self), self->corpus, a, b, mode);
   gtk_window_present (GTK_WINDOW (window));

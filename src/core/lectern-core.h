@@ -9,6 +9,7 @@
 #include "lectern-atomic-file.h"
 #include "lectern-corpus.h"
 #include "lectern-document.h"
+#include "lectern-document-label.h"
 #include "lectern-fingerprint.h"
 #include "lectern-input-file.h"
 #include "lectern-search-hit.h"

@@ -25,6 +25,7 @@ typedef struct
   GHashTable                *tag_by_id;      /* gint64* → LecternTag (borrowed) */
   GHashTable                *allowed_tags;   /* gint64* set, or NULL: every tag */
   GHashTable                *by_document;    /* gint64* → GPtrArray of annotations, built on demand */
+  GHashTable                *labels;         /* gint64* → a document's heading, told from same titles */
   LecternExportProgressFunc  progress;
   gpointer                   progress_data;
   guint                      done;
@@ -37,6 +38,10 @@ LecternExportSelection *_lectern_export_selection_new        (LecternCorpus     
                                                               GCancellable              *cancellable,
                                                               GError                   **error);
 void                    _lectern_export_selection_free       (LecternExportSelection    *self);
+/* What a heading calls @document: its title, with its date, file name or
+ * ID where another document of the project has the same title. */
+const char             *_lectern_export_selection_document_label (LecternExportSelection *self,
+                                                                LecternDocument        *document);
 LecternDocument        *_lectern_export_selection_get_document (LecternExportSelection  *self,
                                                                 gint64                   document_id);
 LecternTag             *_lectern_export_selection_get_tag    (LecternExportSelection    *self,

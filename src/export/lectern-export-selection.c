@@ -136,6 +136,8 @@ _lectern_export_selection_new (LecternCorpus              *corpus,
   documents = lectern_corpus_list_documents (corpus, error);
   if (documents == NULL)
     return NULL;
+  /* Over the whole project, so a heading reads as the library row does. */
+  self->labels = lectern_document_labels_new (documents);
   n = g_list_model_get_n_items (documents);
   for (guint i = 0; i < n; i++)
     {
@@ -193,6 +195,7 @@ _lectern_export_selection_free (LecternExportSelection *self)
   g_clear_pointer (&self->tag_by_id, g_hash_table_unref);
   g_clear_pointer (&self->allowed_tags, g_hash_table_unref);
   g_clear_pointer (&self->by_document, g_hash_table_unref);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
@@ -280,6 +283,15 @@ _lectern_export_selection_advance (LecternExportSelection *self,
                     self->annotations->len, self->progress_data);
 }
 
+const char *
+_lectern_export_selection_document_label (LecternExportSelection *self,
+                                          LecternDocument        *document)
+{
+  const char *label = lectern_document_labels_lookup (self->labels, lectern_document_get_id (document));
+
+  return label != NULL ? label : lectern_document_get_title (document);
+}
+
 char *
 _lectern_export_selection_citation (LecternExportSelection *self,
                                     LecternAnnotation      *annotation)
@@ -345,7 +357,7 @@ walk_by_document (LecternExportSelection       *self,
 
       if (annotations->len == 0)
         continue;
-      if (!heading (1, lectern_document_get_title (document), document, NULL, data, error))
+      if (!heading (1, _lectern_export_selection_document_label (self, document), document, NULL, data, error))
         return FALSE;
       for (guint j = 0; j < annotations->len; j++)
         {

@@ -352,7 +352,7 @@ write_document (Writer           *writer,
     }
 
   g_string_append (writer->buffer, "<div class=\"document\">\n<h2>");
-  append_escaped (writer->buffer, lectern_document_get_title (document), -1);
+  append_escaped (writer->buffer, _lectern_export_selection_document_label (writer->selection, document), -1);
   g_string_append (writer->buffer, "</h2>\n");
 
   /* Paragraphs end at a blank line; the blank lines themselves are the

@@ -533,6 +533,260 @@ test_from_workbench (Fixture       *f,
   app_test_drain ();
 }
 
+static gint64
+add_version (LecternCorpus *corpus,
+             const char    *title,
+             const char    *date,
+             const char    *file_name,
+             const char    *text)
+{
+  g_autoptr(LecternDocument) doc = lectern_document_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  lectern_document_set_title (doc, title);
+  lectern_document_set_language (doc, "en");
+  lectern_document_set_date (doc, date);
+  lectern_document_set_original_name (doc, file_name);
+  id = lectern_corpus_add_document (corpus, doc, text, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The texts of the labels on screen under @widget, in order, each
+ * followed by "|". */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_string_append_printf (out, "%s|", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, out);
+}
+
+static void
+find_dropdowns (GtkWidget *widget,
+                GPtrArray *found)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    find_dropdowns (c, found);
+}
+
+static char *
+dropdown_text (GtkWidget *dropdown)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_labels (dropdown, out);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+dropdown_shows (GtkWidget  *dropdown,
+                const char *text)
+{
+  g_autofree char *shown = dropdown_text (dropdown);
+
+  return strstr (shown, text) != NULL;
+}
+
+/* Two versions with the same title: the document menus tell them apart
+ * by their dates, written in full; a title of its own stays alone. */
+static void
+test_same_title_menus (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 old = add_version (f->corpus, "Low Water on the Tavra", "2024-03-12", "low-water.txt", VERSION_1 "\nFiled in March.\n");
+  gint64 new = add_version (f->corpus, "Low Water on the Tavra", "2024-05-02", "low-water-2.txt", VERSION_2 "\nFiled in May.\n");
+  LecternCompareWindow *window = open_comparison (f, old, new, LECTERN_COMPARE_MODE_VERSIONS);
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  g_autofree char *left = NULL;
+  g_autofree char *right = NULL;
+
+  find_dropdowns (GTK_WIDGET (window), dropdowns);
+  g_assert_cmpuint (dropdowns->len, ==, 2);
+  left = dropdown_text (g_ptr_array_index (dropdowns, 0));
+  right = dropdown_text (g_ptr_array_index (dropdowns, 1));
+  g_assert_cmpstr (left, ==, "Low Water on the Tavra — 12 March 2024|");
+  g_assert_cmpstr (right, ==, "Low Water on the Tavra — 2 May 2024|");
+
+  /* The menu itself, opened. */
+  g_signal_emit_by_name (g_ptr_array_index (dropdowns, 1), "activate");
+  WAIT_UNTIL (dropdown_shows (g_ptr_array_index (dropdowns, 1), "12 March 2024"));
+  g_free (right);
+  right = dropdown_text (g_ptr_array_index (dropdowns, 1));
+  g_assert_nonnull (strstr (right, "|Low Water on the Tavra — 12 March 2024|Low Water on the Tavra — 2 May 2024|"));
+  g_assert_nonnull (strstr (right, "|The Tavra Accord|"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Low Water on the Tavra — 12 March 2024 ↔ Low Water on the Tavra — 2 May 2024");
+
+  /* A unique title is named alone. */
+  lectern_compare_window_set_documents (window, f->en, new);
+  WAIT_UNTIL (!lectern_compare_window_get_busy (window));
+  g_free (left);
+  left = dropdown_text (g_ptr_array_index (dropdowns, 0));
+  g_assert_cmpstr (left, ==, "The Tavra Accord|");
+  close_window (window);
+}
+
+static void
+collect_library_rows (GtkWidget *widget,
+                      GPtrArray *rows)
+{
+  if (gtk_widget_has_css_class (widget, "document-row"))
+    {
+      GString *out = g_string_new (NULL);
+
+      collect_labels (widget, out);
+      g_ptr_array_add (rows, g_string_free (out, FALSE));
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_library_rows (c, rows);
+}
+
+static LecternWindow *
+open_workbench (Fixture            *f,
+                LecternApplication *app)
+{
+  g_autoptr(GError) error = NULL;
+  LecternWindow *window;
+
+  window = lectern_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  g_assert_true (lectern_window_open_project (window, f->file, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  app_test_drain ();
+  return window;
+}
+
+/* Two undated copies with the same title: the library names them by
+ * their files, so a person can tell which is which. */
+static void
+test_same_title_library (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(LecternApplication) app = lectern_application_new ("org.gnome.Lectern.CompareTest2", G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  LecternWindow *window;
+  guint n_same = 0;
+
+  add_version (f->corpus, "Minutes of the Commission", NULL, "minutes-draft.txt", "Minutes of the Commission\n\nDraft.\n");
+  add_version (f->corpus, "Minutes of the Commission", NULL, "minutes-final.txt", "Minutes of the Commission\n\nFinal.\n");
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  window = open_workbench (f, app);
+
+  collect_library_rows (GTK_WIDGET (window->library_view), rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *row = g_ptr_array_index (rows, i);
+
+      if (!g_str_has_prefix (row, "Minutes of the Commission|"))
+        continue;
+      n_same++;
+      /* The file name leads the line under the title, where a long title
+       * does not push it out of sight. */
+      g_assert_true (g_str_has_prefix (row, "Minutes of the Commission|minutes-draft.txt · ") ||
+                     g_str_has_prefix (row, "Minutes of the Commission|minutes-final.txt · "));
+    }
+  g_assert_cmpuint (n_same, ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    for (guint j = i + 1; j < rows->len; j++)
+      g_assert_cmpstr (g_ptr_array_index (rows, i), !=, g_ptr_array_index (rows, j));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  app_test_drain ();
+}
+
+/* Versions read from old to new: the older on the left, by date even when
+ * it was imported later, whichever document the comparison starts from. */
+static void
+test_older_on_left (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(LecternApplication) app = lectern_application_new ("org.gnome.Lectern.CompareTest3", G_APPLICATION_NON_UNIQUE);
+  gint64 new = add_version (f->corpus, "Low Water on the Tavra", "2024-05-02", NULL, VERSION_2 "\nSecond.\n");
+  gint64 old = add_version (f->corpus, "Low Water on the Tavra", "2024-03-12", NULL, VERSION_1 "\nFirst.\n");
+  LecternWindow *window;
+  LecternCompareWindow *compare;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  window = open_workbench (f, app);
+
+  /* Reading the newer, comparing with the older. */
+  lectern_window_set_document_id (window, new);
+  app_test_drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with", "x", old));
+  WAIT_UNTIL ((compare = find_compare_window ()) != NULL);
+  g_assert_cmpint (lectern_compare_window_get_document (compare, 0), ==, old);
+  g_assert_cmpint (lectern_compare_window_get_document (compare, 1), ==, new);
+  WAIT_UNTIL (!lectern_compare_window_get_busy (compare));
+  gtk_window_destroy (GTK_WINDOW (compare));
+  app_test_drain ();
+
+  /* Undated: the one imported first is the older. */
+  lectern_window_set_document_id (window, f->v2);
+  app_test_drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with", "x", f->v1));
+  WAIT_UNTIL ((compare = find_compare_window ()) != NULL);
+  g_assert_cmpint (lectern_compare_window_get_document (compare, 0), ==, f->v1);
+  g_assert_cmpint (lectern_compare_window_get_document (compare, 1), ==, f->v2);
+  WAIT_UNTIL (!lectern_compare_window_get_busy (compare));
+  gtk_window_destroy (GTK_WINDOW (compare));
+  app_test_drain ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  app_test_drain ();
+}
+
+/* The summary is a sentence, and differences are framed, never tinted
+ * like a tag's highlight. */
+static void
+test_summary_and_marks (Fixture       *f,
+                        gconstpointer  data)
+{
+  LecternCompareWindow *window = open_comparison (f, f->v1, f->v2, LECTERN_COMPARE_MODE_VERSIONS);
+  static const char *marks[] = { "compare-insert", "compare-delete", "compare-replace", "compare-shared" };
+  LecternDiffSummary summary;
+  GString *texts = g_string_new (NULL);
+
+  /* + urgent; − several million euros; forty → fifty, Thursday → Wednesday */
+  lectern_compare_window_get_summary (window, &summary);
+  g_assert_cmpuint (summary.words_added, ==, 1);
+  g_assert_cmpuint (summary.words_removed, ==, 4);
+  g_assert_cmpuint (summary.words_changed, ==, 2);
+  collect_labels (GTK_WIDGET (window), texts);
+  g_assert_nonnull (strstr (texts->str, "|1 word added, 4 removed, 2 changed|"));
+  g_string_free (texts, TRUE);
+
+  for (guint side = 0; side < 2; side++)
+    {
+      LecternReaderText *view = lectern_reader_view_get_text_view (lectern_compare_window_get_pane (window, side));
+      GtkTextTagTable *table = gtk_text_buffer_get_tag_table (pane_buffer (window, side));
+
+      for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+        {
+          GtkTextTag *tag = gtk_text_tag_table_lookup (table, marks[i]);
+          gboolean background_set = TRUE, paragraph_set = TRUE;
+          GdkRGBA colour;
+
+          g_assert_nonnull (tag);
+          g_object_get (tag, "background-set", &background_set,
+                        "paragraph-background-set", &paragraph_set, NULL);
+          g_assert_false (background_set);
+          g_assert_false (paragraph_set);
+          g_assert_true (lectern_reader_text_get_outline (view, marks[i], &colour));
+          g_assert_cmpfloat (colour.alpha, ==, 1.0);
+        }
+    }
+  close_window (window);
+}
+
 /* Scrolling one pane scrolls the other to the same place in the text. */
 static void
 test_sync_scroll (Fixture       *f,
@@ -596,6 +850,10 @@ main (int   argc,
   g_test_add ("/Lectern/CompareWindow/annotate-in-pane", Fixture, NULL, fixture_set_up, test_annotate_in_pane, fixture_tear_down);
   g_test_add ("/Lectern/CompareWindow/where", Fixture, NULL, fixture_set_up, test_where, fixture_tear_down);
   g_test_add ("/Lectern/CompareWindow/from-workbench", Fixture, NULL, fixture_set_up, test_from_workbench, fixture_tear_down);
+  g_test_add ("/Lectern/CompareWindow/same-title-menus", Fixture, NULL, fixture_set_up, test_same_title_menus, fixture_tear_down);
+  g_test_add ("/Lectern/CompareWindow/same-title-library", Fixture, NULL, fixture_set_up, test_same_title_library, fixture_tear_down);
+  g_test_add ("/Lectern/CompareWindow/older-on-left", Fixture, NULL, fixture_set_up, test_older_on_left, fixture_tear_down);
+  g_test_add ("/Lectern/CompareWindow/summary-and-marks", Fixture, NULL, fixture_set_up, test_summary_and_marks, fixture_tear_down);
   g_test_add ("/Lectern/CompareWindow/sync-scroll", Fixture, NULL, fixture_set_up, test_sync_scroll, fixture_tear_down);
 
   ret = g_test_run ();

@@ -106,6 +106,35 @@ test_by_document (void)
   fixture_clear (&fixture);
 }
 
+/* Two versions with one title: the headings tell them apart by date. */
+static void
+test_same_title (void)
+{
+  Fixture fixture;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_MARKDOWN);
+  g_autoptr(LecternDocument) doc = lectern_document_new ();
+  g_autoptr(LecternAnnotation) annotation = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  const char *md;
+
+  fixture_init (&fixture, "versions.lectern");
+  lectern_document_set_title (doc, FIXTURE_TITLE_2);
+  lectern_document_set_date (doc, "2025-05-02");
+  id = lectern_corpus_add_document (fixture.corpus, doc, "Q: And now?\nA: Still security.\n", &error);
+  g_assert_no_error (error);
+  annotation = lectern_corpus_add_annotation (fixture.corpus, id, 12, 20, &fixture.security, 1, NULL, &error);
+  g_assert_no_error (error);
+  bytes = fixture_export (fixture.corpus, options);
+  md = g_bytes_get_data (bytes, NULL);
+
+  g_assert_nonnull (strstr (md, "\n## Interview transcript — 12 November 2021\n\n"));
+  g_assert_nonnull (strstr (md, "\n## Interview transcript — 2 May 2025\n\n"));
+  g_assert_null (strstr (md, "\n## Interview transcript\n"));
+  fixture_clear (&fixture);
+}
+
 static void
 test_by_tag (void)
 {
@@ -183,6 +212,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Markdown/escape", test_escape);
   g_test_add_func ("/Lectern/Markdown/by-document", test_by_document);
   g_test_add_func ("/Lectern/Markdown/by-tag", test_by_tag);
+  g_test_add_func ("/Lectern/Markdown/same-title", test_same_title);
   g_test_add_func ("/Lectern/Markdown/pandoc", test_pandoc);
   return g_test_run ();
 }
