@@ -703,7 +703,7 @@ click_released_cb (GtkGestureClick   *gesture,
   g_autoptr(GArray) ids = NULL;
   GtkTextIter iter;
   GdkRectangle loc;
-  int bx, by;
+  int bx, by, trailing;
 
   /* A click anywhere in the text puts away what the last one showed. */
   gtk_popover_popdown (self->info_popover);
@@ -712,7 +712,10 @@ click_released_cb (GtkGestureClick   *gesture,
 
   gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->text_view), GTK_TEXT_WINDOW_WIDGET,
                                          x, y, &bx, &by);
-  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->text_view), &iter, bx, by);
+  /* The character under the pointer: get_iter_at_location gives the next
+   * one for a click on a character's right half, which the check below
+   * then took for a click past the end of the line. */
+  gtk_text_view_get_iter_at_position (GTK_TEXT_VIEW (self->text_view), &iter, &trailing, bx, by);
   gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->text_view), &iter, &loc);
   /* Clicks past the end of a line land on its last character: ignore. */
   if (bx < loc.x - 2 || bx > loc.x + loc.width + 2)

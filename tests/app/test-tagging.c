@@ -13,6 +13,10 @@
 #include "lectern-note-popover.h"
 #include "lectern-window-private.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 #define TEXT \
   "Notes on the talks\n" \
   "\n" \
@@ -225,11 +229,14 @@ test_enter_before_filter (void)
   glong envoy = offset_of ("The envoy said");
   glong americans = offset_of ("the Americans would broker");
   glong spring = offset_of ("in the spring");
-  gint64 created;
+  gint64 created, ukraine;
 
   /* "Framing/U" has filtered the list, "Framing/Ukraine unreliable" on
-   * top; the rest of the path is typed and Enter pressed before the
-   * entry's delayed search-changed has come. */
+   * top (applied a moment ago, so recent); the rest of the path is typed
+   * and Enter pressed before the entry's delayed search-changed has come. */
+  ukraine = tag_id_of (corpus, UKRAINE);
+  g_settings_set_value (lectern_settings (), "recent-tags",
+                        g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, &ukraine, 1, sizeof (gint64)));
   picker = open_picker (window, "The envoy said");
   entry = GTK_EDITABLE (find_descendant (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY));
   type_fast (entry, "Framing/U");
@@ -361,6 +368,33 @@ click_text (LecternWindow *window,
   g_signal_emit_by_name (click, "released", 1, (double) x, (double) y);
 }
 
+/* Presses real keys (xdotool, through the X server) in @window. FALSE
+ * where that cannot be done: not X11, or no xdotool. */
+static gboolean
+press_keys (GtkWidget  *window,
+            const char *keys)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
+    return FALSE;
+  /* No window manager gives the window the keyboard under Xvfb. */
+  command = g_strdup_printf ("%s windowfocus %lu key --delay 20 %s", xdotool,
+                             (gulong) gdk_x11_surface_get_xid (surface), keys);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
 static char *
 dup_note (LecternCorpus *corpus,
           gint64         id)
@@ -384,14 +418,37 @@ test_passage_click (void)
   GtkPopover *note = lectern_reader_view_get_note_popover (window->reader_view);
   g_autofree char *kept = NULL;
 
+  /* A passage with no note: its popover's first button is Note…. */
+  g_autoptr(LecternAnnotation) bare = NULL;
+  g_autoptr(GError) error = NULL;
+  glong envoy = offset_of ("The envoy said");
+  gint64 tag_id = tag_id_of (corpus, US);
+
+  bare = lectern_corpus_add_annotation (corpus, doc, envoy, envoy + strlen ("The envoy said"),
+                                        &tag_id, 1, NULL, &error);
+  g_assert_no_error (error);
+  WAIT_UNTIL (g_list_model_get_n_items (lectern_annotation_list_get_model (window->annotation_list)) == 2);
+  app_test_drain ();
+
   /* The passage shows; the text keeps the keyboard. */
   gtk_widget_grab_focus (text_view);
-  click_text (window, offset_of ("was not told") + 2);
+  click_text (window, envoy + 2);
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (info)));
   app_test_drain ();
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == text_view);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (note)));
 
+  /* Keys pressed next are the reader's: Space and a letter write no note,
+   * and Escape puts the passage's popover away. */
+  if (press_keys (GTK_WIDGET (window), "space x Escape"))
+    {
+      WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (info)) && !gtk_widget_get_mapped (GTK_WIDGET (note)));
+      app_test_drain ();
+      kept = dup_note (corpus, lectern_annotation_get_id (bare));
+      g_assert_null (kept);
+    }
+  else
+    g_test_message ("No xdotool on X11: real key presses not tried");
   gtk_popover_popdown (info);
   app_test_drain ();
 
