@@ -21,6 +21,7 @@ struct _LecternNotePopover
   LecternCorpus *corpus;
   gint64         annotation_id;
   char          *original;
+  gboolean       cancelled;   /* closing drops the edit */
 };
 
 G_DEFINE_FINAL_TYPE (LecternNotePopover, lectern_note_popover, GTK_TYPE_POPOVER)
@@ -50,7 +51,9 @@ lectern_note_popover_save (LecternNotePopover  *self,
   if (g_strcmp0 (text, self->original ? self->original : "") == 0)
     return TRUE;
 
-  if (!lectern_corpus_set_annotation_note (self->corpus, self->annotation_id, text, error))
+  /* An empty note is no note: stored as NULL, as core reads "". */
+  if (!lectern_corpus_set_annotation_note (self->corpus, self->annotation_id,
+                                           text[0] != '\0' ? text : NULL, error))
     return FALSE;
 
   g_free (self->original);
@@ -63,6 +66,11 @@ closed_cb (LecternNotePopover *self)
 {
   g_autoptr(GError) error = NULL;
 
+  if (self->cancelled)
+    {
+      self->cancelled = FALSE;
+      return;
+    }
   if (!lectern_note_popover_save (self, &error))
     {
       /* Keep the text and say why rather than drop what was written. */
@@ -78,6 +86,21 @@ done_cb (LecternNotePopover *self)
   gtk_popover_popdown (GTK_POPOVER (self));
 }
 
+static void
+cancel_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LecternNotePopover *self = LECTERN_NOTE_POPOVER (widget);
+
+  /* The note stays as it was; what was typed since it opened goes. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view),
+                            self->original ? self->original : "", -1);
+  self->cancelled = TRUE;
+  gtk_popover_popdown (GTK_POPOVER (self));
+  self->cancelled = FALSE;
+}
+
 void
 lectern_note_popover_edit (LecternNotePopover *self,
                            LecternCorpus      *corpus,
@@ -91,6 +114,7 @@ lectern_note_popover_edit (LecternNotePopover *self,
 
   g_set_object (&self->corpus, corpus);
   self->annotation_id = annotation_id;
+  self->cancelled = FALSE;
   g_clear_pointer (&self->original, g_free);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 
@@ -132,9 +156,12 @@ static void
 lectern_note_popover_class_init (LecternNotePopoverClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lectern_note_popover_dispose;
   object_class->finalize = lectern_note_popover_finalize;
+
+  gtk_widget_class_install_action (widget_class, "note.cancel", NULL, cancel_action_cb);
 }
 
 static gboolean
@@ -147,6 +174,12 @@ key_cb (GtkEventControllerKey *controller,
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_CONTROL_MASK))
     {
       done_cb (self);
+      return TRUE;
+    }
+  /* Before GtkPopover's own Escape, which would close it and so save. */
+  if (keyval == GDK_KEY_Escape)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "note.cancel", NULL);
       return TRUE;
     }
   return FALSE;
@@ -199,7 +232,7 @@ lectern_note_popover_init (LecternNotePopover *self)
 
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (header), g_object_new (GTK_TYPE_LABEL,
-                                                  "label", _("Saved when closed (Ctrl+Enter)"),
+                                                  "label", _("Ctrl+Enter saves, Escape cancels"),
                                                   "hexpand", TRUE, "xalign", 0.0f,
                                                   "css-classes", (const char *[]) { "dim-label", "caption", NULL },
                                                   NULL));
@@ -216,7 +249,8 @@ lectern_note_popover_init (LecternNotePopover *self)
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
+  /* On the popover, in capture, so Escape cancels wherever the focus is. */
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 GtkWidget *

@@ -1,6 +1,7 @@
 /* lectern-note-popover.h — writes the note of one annotation. The note is
- * saved when the popover closes (Ctrl+Enter, Escape, a click away), so
- * nothing typed is lost.
+ * saved when the popover closes (Ctrl+Enter, Done, a click away), so
+ * nothing typed is lost; Escape (the "note.cancel" action) closes it and
+ * leaves the note as it was. Saving empty text removes the note.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

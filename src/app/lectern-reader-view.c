@@ -619,6 +619,8 @@ info_button (LecternReaderView *self,
   *idp = id;
   g_object_set_data (G_OBJECT (button), "what", (gpointer) what);
   g_object_set_data_full (G_OBJECT (button), "annotation-id", idp, g_free);
+  /* A click here must not take the keyboard from the text (see init). */
+  gtk_widget_set_focus_on_click (button, FALSE);
   g_signal_connect (button, "clicked", G_CALLBACK (info_button_cb), self);
   return button;
 }
@@ -701,14 +703,19 @@ click_released_cb (GtkGestureClick   *gesture,
   g_autoptr(GArray) ids = NULL;
   GtkTextIter iter;
   GdkRectangle loc;
-  int bx, by;
+  int bx, by, trailing;
 
+  /* A click anywhere in the text puts away what the last one showed. */
+  gtk_popover_popdown (self->info_popover);
   if (n_press != 1 || lectern_reader_view_get_selection (self, NULL, NULL))
     return;
 
   gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->text_view), GTK_TEXT_WINDOW_WIDGET,
                                          x, y, &bx, &by);
-  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->text_view), &iter, bx, by);
+  /* The character under the pointer: get_iter_at_location gives the next
+   * one for a click on a character's right half, which the check below
+   * then took for a click past the end of the line. */
+  gtk_text_view_get_iter_at_position (GTK_TEXT_VIEW (self->text_view), &iter, &trailing, bx, by);
   gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->text_view), &iter, &loc);
   /* Clicks past the end of a line land on its last character: ignore. */
   if (bx < loc.x - 2 || bx > loc.x + loc.width + 2)
@@ -1173,9 +1180,34 @@ buffer_mark_set_cb (LecternReaderView *self,
     update_actions (self);
 }
 
+static gboolean
+text_key_cb (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             LecternReaderView     *self)
+{
+  /* The passage's popover has no focus to take Escape itself. */
+  if (keyval == GDK_KEY_Escape && gtk_widget_get_visible (GTK_WIDGET (self->info_popover)))
+    {
+      gtk_popover_popdown (self->info_popover);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+text_focus_leave_cb (LecternReaderView *self)
+{
+  gtk_popover_popdown (self->info_popover);
+}
+
 static void
 scrolled_cb (LecternReaderView *self)
 {
+  /* It would point at where the passage was. */
+  if (self->info_popover != NULL)
+    gtk_popover_popdown (self->info_popover);
   if (gtk_widget_get_visible (self->tag_button))
     gtk_widget_queue_allocate (GTK_WIDGET (self->overlay));
 }
@@ -1277,6 +1309,7 @@ static void
 lectern_reader_view_init (LecternReaderView *self)
 {
   GtkGesture *click;
+  GtkEventController *controller;
 
   self->tags = lectern_tag_index_new (NULL);
   self->matches = g_array_new (FALSE, FALSE, sizeof (glong));
@@ -1311,6 +1344,22 @@ lectern_reader_view_init (LecternReaderView *self)
   self->info_popover = GTK_POPOVER (gtk_popover_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->info_popover), "annotation-info");
   gtk_widget_set_parent (GTK_WIDGET (self->info_popover), GTK_WIDGET (self->text_view));
+  /* A click on a passage shows what it holds, as GtkSourceView's hover
+   * and completion assistants do: a popover that does not autohide, so it
+   * neither grabs the pointer nor moves the focus into itself. The text
+   * keeps the keyboard (the caret, Ctrl+C, the reader's shortcuts); its
+   * buttons are for the pointer, and the reader's actions (Ctrl+T, Ctrl+E)
+   * reach the same commands from the keyboard. The reader
+   * puts it away on Escape, on a click elsewhere in the text, on a scroll
+   * and when the text loses the focus. */
+  gtk_popover_set_autohide (self->info_popover, FALSE);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (text_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (text_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);

@@ -24,7 +24,12 @@ struct _LecternTagPicker
 
   LecternCorpus  *corpus;
   GPtrArray      *tags;        /* LecternTag, recent first, then codebook order */
+  guint           n_recent;    /* how many of @tags lead as recent */
   GArray         *checked;     /* gint64 */
+  /* The text the rows were built for. GtkSearchEntry tells of a change
+   * only after a delay, so Enter can come before the rows follow. */
+  char           *shown_query;
+  gboolean        show_headers;
   gint64          excluded;
   gboolean        can_create;
 };
@@ -32,6 +37,9 @@ struct _LecternTagPicker
 G_DEFINE_FINAL_TYPE (LecternTagPicker, lectern_tag_picker, GTK_TYPE_POPOVER)
 
 enum { TAG_CHOSEN, N_SIGNALS };
+
+/* Which part of the list a row belongs to, for its header. */
+enum { SECTION_NONE, SECTION_RECENT, SECTION_ALL };
 static guint signals[N_SIGNALS];
 
 static gboolean
@@ -54,6 +62,7 @@ load_tags (LecternTagPicker *self)
   guint n;
 
   g_ptr_array_set_size (self->tags, 0);
+  self->n_recent = 0;
   if (self->corpus == NULL)
     return;
 
@@ -73,6 +82,7 @@ load_tags (LecternTagPicker *self)
         if (lectern_tag_get_id (tag) == recent_ids[r])
           {
             g_ptr_array_add (self->tags, g_steal_pointer (&tag));
+            self->n_recent++;
             break;
           }
       }
@@ -91,7 +101,8 @@ load_tags (LecternTagPicker *self)
 
 static GtkWidget *
 make_tag_row (LecternTagPicker *self,
-              LecternTag       *tag)
+              LecternTag       *tag,
+              guint             section)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -113,6 +124,7 @@ make_tag_row (LecternTagPicker *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, lectern_tag_get_path (tag),
                                   -1);
   g_object_set_data_full (G_OBJECT (row), "tag", g_object_ref (tag), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "section", GUINT_TO_POINTER (section));
   return row;
 }
 
@@ -152,41 +164,114 @@ tag_matches (LecternTag *tag,
 }
 
 static void
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       user_data)
+{
+  LecternTagPicker *self = user_data;
+  guint section = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "section"));
+  guint before_section = before ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (before), "section")) : SECTION_NONE;
+  GtkWidget *header;
+
+  if (!self->show_headers || section == SECTION_NONE || section == before_section)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (section == SECTION_RECENT ? _("Recent") : _("All Tags"));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "dim-label");
+  gtk_widget_set_margin_start (header, 6);
+  gtk_widget_set_margin_top (header, before ? 12 : 6);
+  gtk_widget_set_margin_bottom (header, 6);
+  gtk_list_box_row_set_header (row, header);
+}
+
+/* Builds the rows for the entry's text and selects the row Enter applies:
+ * the tag whose path is the text (case aside); else the one tag whose own
+ * name is the text, if only one has it; else a new tag of that path; and
+ * only where no tag may be created, the best match. So Enter never picks
+ * a tag the text merely resembles. */
+static void
 rebuild (LecternTagPicker *self)
 {
   g_autofree char *query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
   g_autofree char *folded_query = g_utf8_casefold (query, -1);
-  gboolean exact = FALSE;
+  GtkWidget *exact = NULL, *by_name = NULL, *create = NULL;
+  guint n_by_name = 0, n_recent = 0, n_all = 0;
   guint shown = 0;
   GtkWidget *child;
+
+  g_free (self->shown_query);
+  self->shown_query = g_strdup (query);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
 
-  for (guint i = 0; i < self->tags->len && shown < MAX_ROWS; i++)
+  for (guint i = 0; i < self->tags->len; i++)
     {
       LecternTag *tag = g_ptr_array_index (self->tags, i);
       g_autofree char *folded_path = g_utf8_casefold (lectern_tag_get_path (tag), -1);
+      g_autofree char *folded_name = g_utf8_casefold (lectern_tag_get_name (tag), -1);
+      gboolean is_exact, is_name;
+      GtkWidget *row;
 
       if (lectern_tag_get_id (tag) == self->excluded)
         continue;
-      if (g_str_equal (folded_path, folded_query))
-        exact = TRUE;
-      if (!tag_matches (tag, query, folded_query))
+      is_exact = query[0] != '\0' && g_str_equal (folded_path, folded_query);
+      is_name = query[0] != '\0' && g_str_equal (folded_name, folded_query);
+      n_by_name += is_name;
+      /* The rows Enter may apply are always shown, past the cap too. */
+      if ((shown >= MAX_ROWS && !is_exact && !is_name) || !tag_matches (tag, query, folded_query))
         continue;
-      gtk_list_box_append (self->list, make_tag_row (self, tag));
+
+      row = make_tag_row (self, tag, i < self->n_recent ? SECTION_RECENT : SECTION_ALL);
+      gtk_list_box_append (self->list, row);
       shown++;
+      if (i < self->n_recent)
+        n_recent++;
+      else
+        n_all++;
+      if (is_exact && exact == NULL)
+        exact = row;
+      if (is_name && by_name == NULL)
+        by_name = row;
     }
 
-  if (self->can_create && query[0] != '\0' && !exact)
+  if (self->can_create && query[0] != '\0' && exact == NULL)
     {
       g_auto(GStrv) names = lectern_tag_path_split (query);
 
+      /* First, where it shows what Enter will do. */
       if (names != NULL)
-        gtk_list_box_append (self->list, make_create_row (query));
+        {
+          create = make_create_row (query);
+          gtk_list_box_prepend (self->list, create);
+        }
     }
 
-  gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
+  self->show_headers = n_recent > 0 && n_all > 0;
+  gtk_list_box_invalidate_headers (self->list);
+
+  if (exact == NULL && n_by_name == 1)
+    exact = by_name;
+  if (exact == NULL)
+    exact = create;
+  if (exact == NULL)
+    exact = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, 0));
+  gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (exact));
+}
+
+/* Brings the rows up to the entry's text if they are behind it. */
+static void
+catch_up (LecternTagPicker *self)
+{
+  g_autofree char *query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+
+  if (g_strcmp0 (query, self->shown_query) != 0)
+    rebuild (self);
 }
 
 static gboolean
@@ -229,6 +314,9 @@ lectern_tag_picker_choose (LecternTagPicker *self)
 {
   g_return_val_if_fail (LECTERN_IS_TAG_PICKER (self), FALSE);
 
+  /* The selected row is the one for the text now, or one the arrow keys
+   * picked from rows that were already for that text. */
+  catch_up (self);
   return choose_row (self, gtk_list_box_get_selected_row (self->list));
 }
 
@@ -236,7 +324,9 @@ static void
 entry_changed_cb (LecternTagPicker *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self->hint), "error");
-  rebuild (self);
+  /* The rows may have caught up already (Enter, an arrow key): rebuilding
+   * them again would drop the row the arrows picked. */
+  catch_up (self);
 }
 
 static void
@@ -249,9 +339,13 @@ static void
 move_selection (LecternTagPicker *self,
                 int               delta)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
-  int index = row ? gtk_list_box_row_get_index (row) + delta : 0;
-  GtkListBoxRow *next = gtk_list_box_get_row_at_index (self->list, MAX (index, 0));
+  GtkListBoxRow *row, *next;
+  int index;
+
+  catch_up (self);
+  row = gtk_list_box_get_selected_row (self->list);
+  index = row ? gtk_list_box_row_get_index (row) + delta : 0;
+  next = gtk_list_box_get_row_at_index (self->list, MAX (index, 0));
 
   if (next != NULL)
     {
@@ -403,6 +497,7 @@ lectern_tag_picker_finalize (GObject *object)
 
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->checked, g_array_unref);
+  g_free (self->shown_query);
   G_OBJECT_CLASS (lectern_tag_picker_parent_class)->finalize (object);
 }
 
@@ -442,6 +537,7 @@ lectern_tag_picker_init (LecternTagPicker *self)
   self->can_create = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_header_func (self->list, header_func, self, NULL);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

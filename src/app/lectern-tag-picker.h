@@ -33,7 +33,10 @@ void       lectern_tag_picker_set_can_create (LecternTagPicker *self,
 /* Types @text into the search entry (also for tests). */
 void       lectern_tag_picker_set_text    (LecternTagPicker *self,
                                            const char       *text);
-/* What Enter does: chooses the selected row. Returns FALSE if none. */
+/* What Enter does: chooses the selected row once the rows have caught up
+ * with the entry's text, so the tag whose path is the text, else the one
+ * tag whose name it is, else a new tag of that path (unless the arrow
+ * keys picked another row). Returns FALSE if none. */
 gboolean   lectern_tag_picker_choose      (LecternTagPicker *self);
 /* Rows shown, for tests. */
 guint      lectern_tag_picker_get_n_rows  (LecternTagPicker *self);
