@@ -88,18 +88,17 @@ class Holder:
 
 
 def run_killed(cli, args, delay):
-    """lectern-cli, killed after @delay s if still running: (killed, rc, out)."""
+    """lectern-cli, killed after @delay s if still running: (killed, rc, out).
+    Its output is read all along: a listing larger than the pipe would
+    otherwise block it until the kill."""
     p = subprocess.Popen(cli.argv(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli.env)
-    deadline = time.monotonic() + delay
-    while time.monotonic() < deadline and p.poll() is None:
-        time.sleep(min(0.0005, max(0.0, deadline - time.monotonic())))
-    killed = False
-    if p.poll() is None:
-        p.send_signal(signal.SIGKILL)
-        killed = True
-    out, err = p.communicate()
-    if killed and p.returncode != -signal.SIGKILL:
+    try:
+        out, err = p.communicate(timeout=delay)
         killed = False
+    except subprocess.TimeoutExpired:
+        p.send_signal(signal.SIGKILL)
+        out, err = p.communicate()
+        killed = p.returncode == -signal.SIGKILL
     return killed, p.returncode, out.decode('utf-8', 'replace'), err.decode('utf-8', 'replace')
 
 
@@ -196,7 +195,9 @@ def main():
             killed, rc, out, err = run_killed(cli, args, delay)
             cli_times.append((time.monotonic() - t0, args[0], killed))
             cli_runs += 1
-            if killed:
+            if killed and delay >= 60:
+                problems.append('lectern-cli %s hung: no end after %.0f s' % (' '.join(map(str, args)), delay))
+            elif killed:
                 cli_kills += 1
             elif rc != 0:
                 problems.append('lectern-cli %s: exit %d: %s' % (' '.join(map(str, args)), rc, err.strip()))
