@@ -14,6 +14,7 @@
 
 #include "lectern-aligner.h"
 #include "lectern-compare-job.h"
+#include "lectern-core.h"
 #include "lectern-shared-passages.h"
 
 GArray *
@@ -84,7 +85,6 @@ lectern_compare_documents (LecternCorpus         *corpus,
 
 typedef struct
 {
-  GFile                *project;
   gint64                a;
   gint64                b;
   LecternCompareMode    mode;
@@ -94,47 +94,17 @@ typedef struct
   LecternDiffSummary    summary;
 } Job;
 
-static void
-job_free (Job *job)
+static gpointer
+compare_job_run (LecternJob     *job,
+                 LecternCorpus  *corpus,
+                 gpointer        data,
+                 GCancellable   *cancellable,
+                 GError        **error)
 {
-  g_clear_object (&job->project);
-  g_free (job);
-}
+  Job *compare = data;
 
-static Job *
-job_new (GFile *project)
-{
-  Job *job = g_new0 (Job, 1);
-
-  job->project = g_object_ref (project);
-
-  return job;
-}
-
-static void
-compare_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(LecternCorpus) corpus = NULL;
-  g_autoptr(GError) error = NULL;
-  GArray *chunks;
-
-  corpus = lectern_corpus_open (job->project, &error);
-  if (corpus == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  chunks = lectern_compare_documents (corpus, job->a, job->b, job->mode, job->flags,
-                                      &job->summary, cancellable, &error);
-  if (chunks == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, chunks, (GDestroyNotify) g_array_unref);
+  return lectern_compare_documents (corpus, compare->a, compare->b, compare->mode, compare->flags,
+                                    &compare->summary, cancellable, error);
 }
 
 void
@@ -147,22 +117,20 @@ lectern_compare_documents_async (GFile                 *project,
                                  GAsyncReadyCallback    callback,
                                  gpointer               user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Job *job;
+  g_autoptr(LecternJob) job = NULL;
+  Job *compare;
 
   g_return_if_fail (G_IS_FILE (project));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  job = job_new (project);
-  job->a = a;
-  job->b = b;
-  job->mode = mode;
-  job->flags = flags;
+  compare = g_new0 (Job, 1);
+  compare->a = a;
+  compare->b = b;
+  compare->mode = mode;
+  compare->flags = flags;
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lectern_compare_documents_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, compare_thread);
+  job = lectern_job_new (project, compare_job_run, compare, g_free, (GDestroyNotify) g_array_unref);
+  lectern_job_run_async (job, lectern_compare_documents_async, cancellable, callback, user_data);
 }
 
 GArray *
@@ -170,46 +138,29 @@ lectern_compare_documents_finish (GAsyncResult        *result,
                                   LecternDiffSummary  *summary,
                                   GError             **error)
 {
-  GArray *chunks;
+  GArray *chunks = lectern_job_propagate (result, lectern_compare_documents_async, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lectern_compare_documents_async, NULL);
-
-  chunks = g_task_propagate_pointer (G_TASK (result), error);
   if (summary != NULL)
     {
-      Job *job = g_task_get_task_data (G_TASK (result));
+      Job *compare = lectern_job_get_data (lectern_job_from_result (result));
       LecternDiffSummary zero = { 0 };
 
-      *summary = chunks != NULL ? job->summary : zero;
+      *summary = chunks != NULL ? compare->summary : zero;
     }
 
   return chunks;
 }
 
-static void
-where_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+where_job_run (LecternJob     *job,
+               LecternCorpus  *corpus,
+               gpointer        data,
+               GCancellable   *cancellable,
+               GError        **error)
 {
-  Job *job = task_data;
-  g_autoptr(LecternCorpus) corpus = NULL;
-  g_autoptr(GError) error = NULL;
-  GArray *places;
+  Job *where = data;
 
-  corpus = lectern_corpus_open (job->project, &error);
-  if (corpus == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  places = lectern_where (corpus, job->a, job->start, job->end, cancellable, &error);
-  if (places == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, places, (GDestroyNotify) g_array_unref);
+  return lectern_where (corpus, where->a, where->start, where->end, cancellable, error);
 }
 
 void
@@ -221,29 +172,24 @@ lectern_where_async (GFile               *project,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Job *job;
+  g_autoptr(LecternJob) job = NULL;
+  Job *where;
 
   g_return_if_fail (G_IS_FILE (project));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  job = job_new (project);
-  job->a = document_id;
-  job->start = start;
-  job->end = end;
+  where = g_new0 (Job, 1);
+  where->a = document_id;
+  where->start = start;
+  where->end = end;
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lectern_where_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, where_thread);
+  job = lectern_job_new (project, where_job_run, where, g_free, (GDestroyNotify) g_array_unref);
+  lectern_job_run_async (job, lectern_where_async, cancellable, callback, user_data);
 }
 
 GArray *
 lectern_where_finish (GAsyncResult  *result,
                       GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lectern_where_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return lectern_job_propagate (result, lectern_where_async, error);
 }

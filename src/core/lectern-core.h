@@ -12,6 +12,7 @@
 #include "lectern-document-label.h"
 #include "lectern-fingerprint.h"
 #include "lectern-input-file.h"
+#include "lectern-job.h"
 #include "lectern-search-hit.h"
 #include "lectern-tag.h"
 #include "lectern-text.h"

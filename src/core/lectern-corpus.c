@@ -762,9 +762,11 @@ has_tables (LecternCorpus  *self,
   return TRUE;
 }
 
+/* @worker: a job's connection, which neither migrates nor backs up. */
 static LecternCorpus *
-open_existing (GFile   *file,
-               GError **error)
+open_existing (GFile     *file,
+               gboolean   worker,
+               GError   **error)
 {
   g_autoptr(LecternCorpus) self = NULL;
   HeaderKind kind = HEADER_LECTERN;
@@ -845,13 +847,20 @@ open_existing (GFile   *file,
   if (!configure (self, error))
     return NULL;
 
-  if (version < LECTERN_CORPUS_SCHEMA_VERSION)
+  if (version < LECTERN_CORPUS_SCHEMA_VERSION && worker)
+    {
+      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+                   _("“%s” is in an older format (%d): open it in Lectern first, which upgrades it"),
+                   self->path, (int) version);
+      return NULL;
+    }
+  else if (version < LECTERN_CORPUS_SCHEMA_VERSION)
     {
       if (!_lectern_corpus_backup_before_migration (self, (int) version, error)
           || !_lectern_corpus_migrate (self, (int) version, error))
         return NULL;
     }
-  else if (!secondary)
+  else if (!secondary && !worker)
     {
       /* A failed daily backup must not keep the user from working. The
        * first connection of the process makes it; a worker's does not. */
@@ -879,7 +888,17 @@ lectern_corpus_open (GFile   *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return open_existing (file, error);
+  return open_existing (file, FALSE, error);
+}
+
+LecternCorpus *
+lectern_corpus_open_worker (GFile   *file,
+                            GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_existing (file, TRUE, error);
 }
 
 static gboolean
@@ -935,7 +954,7 @@ lectern_corpus_create (GFile   *file,
           g_autoptr(GError) open_error = NULL;
           gboolean empty = FALSE;
 
-          self = open_existing (file, &open_error);
+          self = open_existing (file, FALSE, &open_error);
           if (self != NULL && is_empty (self, &empty, NULL) && empty)
             return g_steal_pointer (&self);
 

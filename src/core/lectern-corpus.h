@@ -114,6 +114,11 @@ LecternCorpus *lectern_corpus_create             (GFile          *file,
  * Each LecternCorpus is one connection, for one thread at a time. */
 LecternCorpus *lectern_corpus_open               (GFile          *file,
                                                   GError        **error);
+/* Another connection to a project, for a job's worker thread
+ * (lectern-job.h): checked as lectern_corpus_open () checks, but it never
+ * migrates (an older format is refused) and never makes a backup. */
+LecternCorpus *lectern_corpus_open_worker        (GFile          *file,
+                                                  GError        **error);
 /* Whether @file is a project this process has open, or its write-ahead
  * log or shared-memory file. Readers of outside files (import, export)
  * refuse such a file: a descriptor of theirs on it, once closed, would

@@ -100,76 +100,55 @@ lectern_export_to_file (LecternCorpus              *corpus,
 
 typedef struct
 {
-  GFile                     *project;
   LecternExportOptions      *options;
   GFile                     *dest;
   LecternExportProgressFunc  progress;
   gpointer                   progress_data;
-  GMainContext              *context;
 } ExportJob;
-
-typedef struct
-{
-  LecternExportProgressFunc progress;
-  gpointer                  progress_data;
-  guint                     done;
-  guint                     total;
-} ProgressReport;
 
 static void
 export_job_free (ExportJob *job)
 {
-  g_clear_object (&job->project);
   g_clear_object (&job->options);
   g_clear_object (&job->dest);
-  g_clear_pointer (&job->context, g_main_context_unref);
   g_free (job);
 }
 
-static gboolean
-deliver_progress (gpointer data)
-{
-  ProgressReport *report = data;
-
-  report->progress (report->done, report->total, report->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs in the worker: hands the report to the caller's context. */
+/* The job's progress, on the caller's context. */
 static void
-forward_progress (guint    done,
-                  guint    total,
-                  gpointer user_data)
+deliver_progress (guint       done,
+                  guint       total,
+                  const char *what,
+                  gpointer    user_data)
 {
   ExportJob *job = user_data;
-  ProgressReport *report = g_new (ProgressReport, 1);
 
-  report->progress = job->progress;
-  report->progress_data = job->progress_data;
-  report->done = done;
-  report->total = total;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT,
-                              deliver_progress, report, g_free);
+  job->progress (done, total, job->progress_data);
 }
 
+/* In the worker. */
 static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+report_progress (guint    done,
+                 guint    total,
+                 gpointer user_data)
 {
-  ExportJob *job = task_data;
-  g_autoptr(LecternCorpus) corpus = NULL;
-  GError *error = NULL;
+  lectern_job_report (user_data, done, total, NULL);
+}
 
-  corpus = lectern_corpus_open (job->project, &error);
-  if (corpus == NULL
-      || !lectern_export_to_file (corpus, job->options, job->dest,
-                                  job->progress != NULL ? forward_progress : NULL, job,
-                                  cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+static gpointer
+export_job_run (LecternJob     *job,
+                LecternCorpus  *corpus,
+                gpointer        data,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  ExportJob *export = data;
+
+  if (!lectern_export_to_file (corpus, export->options, export->dest,
+                               export->progress != NULL ? report_progress : NULL, job,
+                               cancellable, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
 }
 
 void
@@ -182,33 +161,28 @@ lectern_export_to_file_async (GFile                      *project,
                               GAsyncReadyCallback         callback,
                               gpointer                    user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ExportJob *job;
+  g_autoptr(LecternJob) job = NULL;
+  ExportJob *export;
 
   g_return_if_fail (G_IS_FILE (project));
   g_return_if_fail (LECTERN_IS_EXPORT_OPTIONS (options));
   g_return_if_fail (G_IS_FILE (dest));
 
-  job = g_new0 (ExportJob, 1);
-  job->project = g_object_ref (project);
-  job->options = lectern_export_options_copy (options);
-  job->dest = g_object_ref (dest);
-  job->progress = progress;
-  job->progress_data = progress_data;
-  job->context = g_main_context_ref_thread_default ();
+  export = g_new0 (ExportJob, 1);
+  export->options = lectern_export_options_copy (options);
+  export->dest = g_object_ref (dest);
+  export->progress = progress;
+  export->progress_data = progress_data;
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lectern_export_to_file_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  job = lectern_job_new (project, export_job_run, export, (GDestroyNotify) export_job_free, NULL);
+  if (progress != NULL)
+    lectern_job_set_progress (job, deliver_progress, export);
+  lectern_job_run_async (job, lectern_export_to_file_async, cancellable, callback, user_data);
 }
 
 gboolean
 lectern_export_to_file_finish (GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lectern_export_to_file_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return lectern_job_propagate (result, lectern_export_to_file_async, error) != NULL;
 }

@@ -1181,23 +1181,20 @@ import_task_free (ImportTask *task_data)
   g_free (task_data);
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* A job without a project of its own: it makes one. */
+static gpointer
+import_job_run (LecternJob     *job,
+                LecternCorpus  *no_corpus,
+                gpointer        task_data,
+                GCancellable   *cancellable,
+                GError        **error)
 {
   ImportTask *data = task_data;
   g_autoptr(LecternCorpus) corpus = NULL;
-  GError *error = NULL;
 
-  (void) source_object;
   /* The project is closed here; the caller opens it on its own thread. */
-  corpus = lectern_qdpx_import (data->qdpx, data->new_project, &data->skipped, cancellable, &error);
-  if (corpus == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  corpus = lectern_qdpx_import (data->qdpx, data->new_project, &data->skipped, cancellable, error);
+  return corpus != NULL ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 void
@@ -1207,7 +1204,7 @@ lectern_qdpx_import_async (GFile               *qdpx,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(LecternJob) job = NULL;
   ImportTask *data;
 
   g_return_if_fail (G_IS_FILE (qdpx));
@@ -1216,10 +1213,8 @@ lectern_qdpx_import_async (GFile               *qdpx,
   data = g_new0 (ImportTask, 1);
   data->qdpx = g_object_ref (qdpx);
   data->new_project = g_object_ref (new_project);
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lectern_qdpx_import_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_task_free);
-  g_task_run_in_thread (task, import_thread);
+  job = lectern_job_new (NULL, import_job_run, data, (GDestroyNotify) import_task_free, NULL);
+  lectern_job_run_async (job, lectern_qdpx_import_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -1229,12 +1224,9 @@ lectern_qdpx_import_finish (GAsyncResult  *result,
 {
   ImportTask *data;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lectern_qdpx_import_async, FALSE);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  if (lectern_job_propagate (result, lectern_qdpx_import_async, error) == NULL)
     return FALSE;
-  data = g_task_get_task_data (G_TASK (result));
+  data = lectern_job_get_data (lectern_job_from_result (result));
   if (skipped != NULL)
     *skipped = data->skipped != NULL ? g_ptr_array_ref (data->skipped)
                                      : g_ptr_array_new_with_free_func (g_free);

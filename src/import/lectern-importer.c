@@ -360,126 +360,56 @@ lectern_importer_import_files (LecternCorpus              *corpus,
 /* ------------------------------------------------------------------ */
 /* In a worker thread                                                  */
 
-/* Where progress goes: shared by the job and the events in flight, so
- * that an event dispatched after _finish() is dropped, not delivered to
- * freed data. */
 typedef struct
 {
-  LecternImportProgressFunc  func;
-  gpointer                   data;
-  gboolean                   finished;   /* touched on the caller's context only */
-} ProgressSink;
-
-typedef struct
-{
-  ProgressSink *sink;
-  guint         done;
-  guint         total;
-  char         *current_name;
-} ProgressEvent;
-
-typedef struct
-{
-  GFile        *project;
-  GPtrArray    *files;
-  GMainContext *context;
-  ProgressSink *sink;
+  GPtrArray                 *files;
+  LecternImportProgressFunc  progress;
+  gpointer                   progress_data;
 } ImportJob;
-
-static void
-progress_sink_unref (ProgressSink *sink)
-{
-  g_atomic_rc_box_release (sink);
-}
-
-static void
-progress_event_free (gpointer data)
-{
-  ProgressEvent *event = data;
-
-  progress_sink_unref (event->sink);
-  g_free (event->current_name);
-  g_free (event);
-}
-
-static gboolean
-progress_event_dispatch (gpointer data)
-{
-  ProgressEvent *event = data;
-
-  if (!event->sink->finished)
-    event->sink->func (event->done, event->total, event->current_name, event->sink->data);
-
-  return G_SOURCE_REMOVE;
-}
 
 static void
 import_job_free (gpointer data)
 {
-  ImportJob *job = data;
+  ImportJob *import = data;
 
-  g_clear_object (&job->project);
-  g_clear_pointer (&job->files, g_ptr_array_unref);
-  g_clear_pointer (&job->context, g_main_context_unref);
-  g_clear_pointer (&job->sink, progress_sink_unref);
-  g_free (job);
+  g_clear_pointer (&import->files, g_ptr_array_unref);
+  g_free (import);
 }
 
-/* Runs in the worker: hands the progress over to the caller's context. */
+/* The job's progress, on the caller's context. */
 static void
-thread_progress (guint       done,
+deliver_progress (guint       done,
+                  guint       total,
+                  const char *current_name,
+                  gpointer    data)
+{
+  ImportJob *import = data;
+
+  import->progress (done, total, current_name, import->progress_data);
+}
+
+/* In the worker. */
+static void
+report_progress (guint       done,
                  guint       total,
                  const char *current_name,
                  gpointer    data)
 {
-  ImportJob *job = data;
-  g_autoptr(GSource) source = NULL;
-  ProgressEvent *event;
-
-  if (job->sink == NULL)
-    return;
-
-  event = g_new0 (ProgressEvent, 1);
-  event->sink = g_atomic_rc_box_acquire (job->sink);
-  event->done = done;
-  event->total = total;
-  event->current_name = g_strdup (current_name);
-
-  /* Always queued: g_main_context_invoke() would call it right here, in
-   * the worker, whenever the caller's context is the default one and
-   * nobody happens to be iterating it. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, progress_event_dispatch, event, progress_event_free);
-  g_source_set_static_name (source, "[lectern] import progress");
-  g_source_attach (source, job->context);
+  lectern_job_report (data, done, total, current_name);
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+import_job_run (LecternJob     *job,
+                LecternCorpus  *corpus,
+                gpointer        data,
+                GCancellable   *cancellable,
+                GError        **error)
 {
-  ImportJob *job = task_data;
-  g_autoptr(LecternCorpus) corpus = NULL;
-  GListModel *results;
-  GError *error = NULL;
+  ImportJob *import = data;
 
-  /* This thread's own connection to the project. */
-  corpus = lectern_corpus_open (job->project, &error);
-  if (corpus == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  results = lectern_importer_import_files (corpus, (GFile **) job->files->pdata, job->files->len,
-                                           thread_progress, job, cancellable, &error);
-  if (results == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, results, g_object_unref);
+  return lectern_importer_import_files (corpus, (GFile **) import->files->pdata, import->files->len,
+                                        import->progress != NULL ? report_progress : NULL, job,
+                                        cancellable, error);
 }
 
 void
@@ -492,45 +422,29 @@ lectern_importer_import_files_async (GFile                     *project,
                                      GAsyncReadyCallback        callback,
                                      gpointer                   user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ImportJob *job;
+  g_autoptr(LecternJob) job = NULL;
+  ImportJob *import;
 
   g_return_if_fail (G_IS_FILE (project));
   g_return_if_fail (files != NULL || n_files == 0);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  job = g_new0 (ImportJob, 1);
-  job->project = g_object_ref (project);
-  job->files = g_ptr_array_new_full (n_files, g_object_unref);
+  import = g_new0 (ImportJob, 1);
+  import->files = g_ptr_array_new_full (n_files, g_object_unref);
   for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (job->files, g_object_ref (files[i]));
-  job->context = g_main_context_ref_thread_default ();
-  if (progress != NULL)
-    {
-      job->sink = g_atomic_rc_box_new0 (ProgressSink);
-      job->sink->func = progress;
-      job->sink->data = progress_data;
-    }
+    g_ptr_array_add (import->files, g_object_ref (files[i]));
+  import->progress = progress;
+  import->progress_data = progress_data;
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lectern_importer_import_files_async);
-  g_task_set_task_data (task, job, import_job_free);
-  g_task_run_in_thread (task, import_thread);
+  job = lectern_job_new (project, import_job_run, import, import_job_free, g_object_unref);
+  if (progress != NULL)
+    lectern_job_set_progress (job, deliver_progress, import);
+  lectern_job_run_async (job, lectern_importer_import_files_async, cancellable, callback, user_data);
 }
 
 GListModel *
 lectern_importer_import_files_finish (GAsyncResult  *result,
                                       GError       **error)
 {
-  ImportJob *job;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lectern_importer_import_files_async, NULL);
-
-  /* Progress still queued behind the result must not reach the caller. */
-  job = g_task_get_task_data (G_TASK (result));
-  if (job->sink != NULL)
-    job->sink->finished = TRUE;
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return lectern_job_propagate (result, lectern_importer_import_files_async, error);
 }
