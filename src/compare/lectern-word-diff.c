@@ -205,13 +205,10 @@ tokenize (Side       *side,
 
   /* Each token's hash of its bytes goes into ids[], which
    * intern_tokens () then turns into ids. */
-  lectern_word_iter_init (&iter, text, len, 0, LECTERN_WORD_ITER_TOKENS);
+  lectern_word_iter_init (&iter, text, len, 0, LECTERN_WORD_ITER_PUNCT);
   while (lectern_word_iter_next (&iter))
     {
       guint32 h = FNV32_OFFSET;
-
-      if (iter.kind == LECTERN_TOKEN_SPACE)
-        continue;
 
       if (n == side->capacity)
         side_grow (side, n);

@@ -194,27 +194,25 @@ lectern_word_iter_init (LecternWordIter      *iter,
   iter->flags = flags;
 }
 
-/* Reads the character at iter->p, moves past it and gives its table entry
+/* Reads the character at *@p, moves past it and gives its table entry
  * (NULL beyond the table) and class. */
 static inline const Fold *
-read_char (LecternWordIter  *iter,
+read_char (const char      **p,
            gunichar         *c,
            LecternTokenKind *kind)
 {
-  const char *p = iter->p;
+  const guchar byte = (guchar) **p;
 
-  if ((guchar) *p < 0x80)
+  if (byte < 0x80)
     {
-      *c = (guchar) *p;
-      iter->p = p + 1;
+      *c = byte;
+      *p += 1;
+      *kind = (LecternTokenKind) _lectern_words_ascii_class[byte];
+      return &fold_table[byte];
     }
-  else
-    {
-      *c = g_utf8_get_char (p);
-      iter->p = g_utf8_next_char (p);
-    }
-  iter->offset++;
 
+  *c = g_utf8_get_char (*p);
+  *p = g_utf8_next_char (*p);
   if (*c < FOLD_TABLE_SIZE)
     {
       *kind = fold_table[*c].kind;
@@ -224,75 +222,105 @@ read_char (LecternWordIter  *iter,
   return NULL;
 }
 
+/* The position is kept in locals, not in *iter, while characters are
+ * read: the text's bytes may alias anything, so the compiler would reload
+ * and store the iterator's fields around every read. */
 gboolean
 lectern_word_iter_next (LecternWordIter *iter)
 {
   const gboolean fold = (iter->flags & LECTERN_WORD_ITER_FOLD) != 0;
-  const gboolean tokens = (iter->flags & LECTERN_WORD_ITER_TOKENS) != 0;
-  const char *before;
-  glong offset_before;
+  /* Bit k: tokens of LecternTokenKind k are reported. */
+  const guint wanted = 1u << LECTERN_TOKEN_WORD
+                     | ((iter->flags & LECTERN_WORD_ITER_SPACE) ? 1u << LECTERN_TOKEN_SPACE : 0)
+                     | ((iter->flags & LECTERN_WORD_ITER_PUNCT) ? 1u << LECTERN_TOKEN_PUNCT : 0);
+  const char *p = iter->p;
+  const char *const limit = iter->limit;
+  glong offset = iter->offset;
   gunichar c;
   LecternTokenKind kind;
   const Fold *entry;
+  const char *first;
   guint64 hash = FNV_OFFSET;
 
   /* Skip to a token's first character. */
   for (;;)
     {
-      if (iter->p >= iter->limit)
-        return FALSE;
-      before = iter->p;
-      offset_before = iter->offset;
-      entry = read_char (iter, &c, &kind);
-      if (kind == LECTERN_TOKEN_WORD || tokens)
+      if (p >= limit)
+        {
+          iter->p = p;
+          iter->offset = offset;
+          return FALSE;
+        }
+      first = p;
+      entry = read_char (&p, &c, &kind);
+      offset++;
+      if (wanted & (1u << kind))
         break;
     }
 
+  iter->byte_start = first - iter->text;
+  iter->start = offset - 1;
   iter->kind = kind;
-  iter->start = offset_before;
-  iter->byte_start = before - iter->text;
   iter->hash = 0;
-
-  if (kind == LECTERN_TOKEN_PUNCT)
-    goto done;
 
   /* Runs of whitespace and of word characters go on while the class
    * does; a word's characters are folded into its hash on the way. */
-  for (;;)
+  if (kind != LECTERN_TOKEN_PUNCT)
     {
-      if (kind == LECTERN_TOKEN_WORD && fold)
+      const gboolean fold_word = fold && kind == LECTERN_TOKEN_WORD;
+
+      for (;;)
         {
-          if (entry == NULL || entry->n_folded > FOLD_MAX)
-            hash = hash_folded_char (hash, c);
-          else
-            for (guint i = 0; i < entry->n_folded; i++)
-              hash = hash_code_point (hash, entry->folded[i]);
-        }
+          const char *before;
+          LecternTokenKind next_kind;
 
-      if (iter->p >= iter->limit)
-        break;
-      before = iter->p;
-      offset_before = iter->offset;
-      {
-        LecternTokenKind next_kind;
+          if (fold_word)
+            {
+              if (entry == NULL || entry->n_folded > FOLD_MAX)
+                hash = hash_folded_char (hash, c);
+              else
+                for (guint i = 0; i < entry->n_folded; i++)
+                  hash = hash_code_point (hash, entry->folded[i]);
+            }
 
-        entry = read_char (iter, &c, &next_kind);
-        if (next_kind != kind)
-          {
-            /* Not ours: read again by the next call. */
-            iter->p = before;
-            iter->offset = offset_before;
+          /* ASCII within the run, the common case, in a tight loop: an
+           * ASCII letter or digit folds to one code point. */
+          while (p < limit && (guchar) *p < 0x80 && _lectern_words_ascii_class[(guchar) *p] == kind)
+            {
+              if (fold_word)
+                hash = hash_code_point (hash, fold_table[(guchar) *p].folded[0]);
+              p++;
+              offset++;
+            }
+
+          if (p >= limit)
             break;
-          }
-      }
+          before = p;
+          entry = read_char (&p, &c, &next_kind);
+          if (next_kind != kind)
+            {
+              /* What ends the token starts the next one, read again by
+               * the next call, or is skipped anyway. */
+              iter->byte_end = before - iter->text;
+              iter->end = offset;
+              if (wanted & (1u << next_kind))
+                p = before;
+              else
+                offset++;
+              goto done;
+            }
+          offset++;
+        }
     }
 
-  if (kind == LECTERN_TOKEN_WORD && fold)
-    iter->hash = hash;
+  iter->byte_end = p - iter->text;
+  iter->end = offset;
 
 done:
-  iter->end = iter->offset;
-  iter->byte_end = iter->p - iter->text;
+  if (kind == LECTERN_TOKEN_WORD && fold)
+    iter->hash = hash;
+  iter->p = p;
+  iter->offset = offset;
   return TRUE;
 }
 
@@ -307,8 +335,7 @@ lectern_words_split (const char *text,
   g_return_val_if_fail (text != NULL, NULL);
 
   lectern_word_iter_init (&iter, text, length, base, LECTERN_WORD_ITER_FOLD);
-  /* About one word per six bytes of prose. */
-  words = g_array_sized_new (FALSE, FALSE, sizeof (LecternWord), (iter.limit - text) / 6 + 1);
+  words = g_array_new (FALSE, FALSE, sizeof (LecternWord));
   while (lectern_word_iter_next (&iter))
     {
       LecternWord word = { iter.hash, iter.start, iter.end };

@@ -20,9 +20,13 @@ typedef enum
   LECTERN_WORD_ITER_NONE   = 0,
   /* Compute each word's folded hash. */
   LECTERN_WORD_ITER_FOLD   = 1 << 0,
-  /* Also stop at what lies between words: whitespace runs and single
-   * punctuation marks. */
-  LECTERN_WORD_ITER_TOKENS = 1 << 1,
+  /* Also stop at each punctuation mark (any character that is neither
+   * word nor whitespace), one token each. */
+  LECTERN_WORD_ITER_PUNCT  = 1 << 1,
+  /* Also stop at each run of whitespace. */
+  LECTERN_WORD_ITER_SPACE  = 1 << 2,
+  /* Everything: the tokens then cover the text. */
+  LECTERN_WORD_ITER_TOKENS = LECTERN_WORD_ITER_PUNCT | LECTERN_WORD_ITER_SPACE,
 } LecternWordIterFlags;
 
 /* One word of a text, as lectern_words_split() gives it. */

@@ -19,23 +19,19 @@ static const char *corpus_dirs[] = {
   "tests/fuzz/corpus/fuzz-search-query",
 };
 
+/* Does a word of @words start (or end, if @end) at @offset? */
 static gboolean
-is_word_start (GArray *words,
-               glong   offset)
+at_word (GArray   *words,
+         glong     offset,
+         gboolean  end)
 {
   for (guint i = 0; i < words->len; i++)
-    if (g_array_index (words, LecternWord, i).start == offset)
-      return TRUE;
-  return FALSE;
-}
+    {
+      const LecternWord *word = &g_array_index (words, LecternWord, i);
 
-static gboolean
-is_word_end (GArray *words,
-             glong   offset)
-{
-  for (guint i = 0; i < words->len; i++)
-    if (g_array_index (words, LecternWord, i).end == offset)
-      return TRUE;
+      if ((end ? word->end : word->start) == offset)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -91,10 +87,10 @@ check_text (const char *name,
     {
       const LecternChunk *chunk = &g_array_index (shared, LecternChunk, i);
 
-      g_assert_true (is_word_start (words, chunk->a_start));
-      g_assert_true (is_word_end (words, chunk->a_end));
-      g_assert_true (is_word_start (words, chunk->b_start));
-      g_assert_true (is_word_end (words, chunk->b_end));
+      g_assert_true (at_word (words, chunk->a_start, FALSE));
+      g_assert_true (at_word (words, chunk->a_end, TRUE));
+      g_assert_true (at_word (words, chunk->b_start, FALSE));
+      g_assert_true (at_word (words, chunk->b_end, TRUE));
     }
   /* A text shares itself whole. */
   if (words->len >= LECTERN_SHARED_MIN_WORDS && shared->len > 0)
