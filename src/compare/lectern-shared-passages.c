@@ -54,24 +54,13 @@ typedef struct
 } Passage;
 
 static inline guint64
-mix (guint64 h)
-{
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
-  h ^= h >> 33;
-  return h;
-}
-
-static inline guint64
 seed_hash (const Word *words,
            guint       i)
 {
   guint64 h = 0;
 
   for (guint k = 0; k < SEED_WORDS; k++)
-    h = mix (h ^ words[i + k].hash);
+    h = lectern_words_mix (h ^ words[i + k].hash);
 
   return h;
 }

@@ -232,17 +232,6 @@ tokenize_thread (gpointer data)
   return NULL;
 }
 
-static inline guint64
-mix (guint64 h)
-{
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
-  h ^= h >> 33;
-  return h;
-}
-
 typedef struct
 {
   guint32 hash;
@@ -285,7 +274,7 @@ intern_table_grow (InternTable *table)
 
       if (old[i].id == 0)
         continue;
-      slot = (guint) mix (old[i].hash) & (table->size - 1);
+      slot = (guint) lectern_words_mix (old[i].hash) & (table->size - 1);
       while (table->slots[slot].id != 0)
         slot = (slot + 1) & (table->size - 1);
       table->slots[slot] = old[i];
@@ -317,7 +306,7 @@ intern_tokens (Diff *diff)
           const char *bytes = token_bytes (side, i);
           guint32 n_bytes = token_length (side, i);
           guint32 h = side->ids[i];
-          guint slot = (guint) mix (h) & (table.size - 1);
+          guint slot = (guint) lectern_words_mix (h) & (table.size - 1);
           while (table.slots[slot].id != 0)
             {
               const InternSlot *is = &table.slots[slot];

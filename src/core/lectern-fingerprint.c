@@ -21,19 +21,6 @@
 
 #define WINDOW (LECTERN_FINGERPRINT_GUARANTEE - LECTERN_FINGERPRINT_WORDS + 1)
 
-/* A word hash of 0 must not make shingles collide, hence the mixing step
- * (the finaliser of MurmurHash3) after each word. */
-static inline guint64
-mix (guint64 h)
-{
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
-  h ^= h >> 33;
-  return h;
-}
-
 GArray *
 lectern_fingerprint_compute_all (const char *text)
 {
@@ -56,7 +43,7 @@ lectern_fingerprint_compute_all (const char *text)
       guint64 h = 0;
 
       for (guint j = 0; j < LECTERN_FINGERPRINT_WORDS; j++)
-        h = mix (h ^ g_array_index (words, LecternWord, i + j).hash);
+        h = lectern_words_mix (h ^ g_array_index (words, LecternWord, i + j).hash);
 
       /* SQLite stores signed 64-bit integers; keep the top bit clear so a
        * hash reads back the same through any binding. */

@@ -99,6 +99,20 @@ lectern_words_class_at (const char  *p,
   return lectern_words_classify (g_utf8_get_char (p));
 }
 
+/* Mixes a hash (the finaliser of MurmurHash3), to chain the hashes of
+ * consecutive words into the hash of a run of them: a word hash of 0 must
+ * not make runs collide. Part of the stored fingerprints: never change it. */
+static inline guint64
+lectern_words_mix (guint64 h)
+{
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  h ^= h >> 33;
+  return h;
+}
+
 /* @word folded as its hash sees it, in UTF-8: for tests and debugging.
  * (transfer full) */
 char    *lectern_words_fold     (const char           *word);
