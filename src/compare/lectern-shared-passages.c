@@ -1,7 +1,8 @@
 /* lectern-shared-passages.c — passages two texts share, and where else a
  * passage occurs in a corpus
  *
- * Both texts are cut into folded words (case and diacritics ignored).
+ * Both texts are cut into folded words (case and diacritics ignored) by
+ * lectern-words.h, as the stored fingerprints are.
  * Every run of SEED_WORDS words of one text is hashed; the runs the other
  * text has too are seeds, which grow into exact runs along their diagonal,
  * and exact runs close enough to each other on both sides (a word changed,
@@ -24,6 +25,7 @@
 #include "lectern-fingerprint.h"
 #include "lectern-shared-passages.h"
 #include "lectern-text.h"
+#include "lectern-words.h"
 
 /* Words per seed: short enough to survive light edits. */
 #define SEED_WORDS 3
@@ -40,12 +42,8 @@
  * words) are not reported. */
 #define MIN_SIMILARITY 0.3
 
-typedef struct
-{
-  guint64 hash;   /* folded */
-  glong   start;  /* code points */
-  glong   end;
-} Word;
+/* Words are lectern-words.h's: the ones the fingerprints are made of. */
+typedef LecternWord Word;
 
 /* A shared stretch, in word indices, end exclusive. */
 typedef struct
@@ -55,89 +53,6 @@ typedef struct
   guint matched;  /* words of a inside exact runs */
 } Passage;
 
-static inline gboolean
-is_mark (gunichar c)
-{
-  switch (g_unichar_type (c))
-    {
-    case G_UNICODE_SPACING_MARK:
-    case G_UNICODE_ENCLOSING_MARK:
-    case G_UNICODE_NON_SPACING_MARK:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static inline guint64
-hash_folded_char (guint64  hash,
-                  gunichar c)
-{
-  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-  gsize n;
-
-  if (c < 0x80)
-    return (hash ^ g_ascii_tolower (c)) * G_GUINT64_CONSTANT (0x100000001b3);
-
-  n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
-  for (gsize i = 0; i < n; i++)
-    if (!is_mark (decomposed[i]))
-      hash = (hash ^ g_unichar_tolower (decomposed[i])) * G_GUINT64_CONSTANT (0x100000001b3);
-
-  return hash;
-}
-
-/* The words of @text (up to @len bytes, -1 for all), with code-point
- * offsets counted from @base. */
-static GArray *
-split_words (const char *text,
-             gssize      len,
-             glong       base)
-{
-  GArray *words = g_array_new (FALSE, FALSE, sizeof (Word));
-  const char *p = text;
-  const char *end = len < 0 ? text + strlen (text) : text + len;
-  glong offset = base;
-  Word current = { G_GUINT64_CONSTANT (0xcbf29ce484222325), -1, -1 };
-
-  for (; p < end; p = g_utf8_next_char (p), offset++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c) || (current.start >= 0 && is_mark (c)))
-        {
-          if (current.start < 0)
-            current.start = offset;
-          current.hash = hash_folded_char (current.hash, c);
-        }
-      else if (current.start >= 0)
-        {
-          current.end = offset;
-          g_array_append_val (words, current);
-          current = (Word) { G_GUINT64_CONSTANT (0xcbf29ce484222325), -1, -1 };
-        }
-    }
-
-  if (current.start >= 0)
-    {
-      current.end = offset;
-      g_array_append_val (words, current);
-    }
-
-  return words;
-}
-
-static inline guint64
-mix (guint64 h)
-{
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
-  h ^= h >> 33;
-  return h;
-}
-
 static inline guint64
 seed_hash (const Word *words,
            guint       i)
@@ -145,7 +60,7 @@ seed_hash (const Word *words,
   guint64 h = 0;
 
   for (guint k = 0; k < SEED_WORDS; k++)
-    h = mix (h ^ words[i + k].hash);
+    h = lectern_words_mix (h ^ words[i + k].hash);
 
   return h;
 }
@@ -442,8 +357,8 @@ lectern_shared_passages (const char *a,
     min_words = LECTERN_SHARED_MIN_WORDS;
   min_words = MAX (min_words, SEED_WORDS);
 
-  words_a = split_words (a, -1, 0);
-  words_b = split_words (b, -1, 0);
+  words_a = lectern_words_split (a, -1, 0);
+  words_b = lectern_words_split (b, -1, 0);
   passages = find_passages ((const Word *) (gpointer) words_a->data, words_a->len,
                             (const Word *) (gpointer) words_b->data, words_b->len,
                             min_words);
@@ -543,7 +458,7 @@ verify_window (GArray     *places,
 {
   const char *from = g_utf8_offset_to_pointer (text, window_start);
   const char *to = g_utf8_offset_to_pointer (from, window_end - window_start);
-  g_autoptr(GArray) words = split_words (from, to - from, window_start);
+  g_autoptr(GArray) words = lectern_words_split (from, to - from, window_start);
   g_autoptr(GArray) passages = NULL;
   guint n_query = query_words->len;
 
@@ -629,7 +544,7 @@ lectern_where (LecternCorpus  *corpus,
   places = g_array_new (FALSE, FALSE, sizeof (LecternPlace));
   passage = lectern_text_slice (text, start, end);
   passage_length = end - start;
-  query_words = split_words (passage, -1, 0);
+  query_words = lectern_words_split (passage, -1, 0);
   shingles = lectern_fingerprint_compute_all (passage);
   if (shingles->len == 0)
     return g_steal_pointer (&places);

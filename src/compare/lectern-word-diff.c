@@ -30,6 +30,7 @@
 #endif
 
 #include "lectern-text.h"
+#include "lectern-words.h"
 #include "lectern-word-diff.h"
 
 /* Work units (token comparisons, table slots) before the diff turns
@@ -43,13 +44,6 @@
 #define MAX_ANCHOR_TOKENS 5
 /* Anchors are dense enough when there is one per this many tokens. */
 #define DENSE_ANCHORS 48
-
-typedef enum
-{
-  TOKEN_WORD,
-  TOKEN_SPACE,
-  TOKEN_PUNCT,
-} TokenClass;
 
 /* Token starts carry this bit for words (as opposed to punctuation). */
 #define WORD_BIT       0x80000000u
@@ -95,45 +89,6 @@ typedef struct
 } Range;
 
 static inline gboolean
-is_mark (gunichar c)
-{
-  switch (g_unichar_type (c))
-    {
-    case G_UNICODE_SPACING_MARK:
-    case G_UNICODE_ENCLOSING_MARK:
-    case G_UNICODE_NON_SPACING_MARK:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* ASCII classes by table: most text is mostly ASCII. */
-static guint8 ascii_class[128];
-static gsize ascii_ready;
-
-static void
-init_ascii_class (void)
-{
-  for (guint c = 0; c < 128; c++)
-    ascii_class[c] = g_ascii_isalnum (c) ? TOKEN_WORD
-                   : g_ascii_isspace (c) ? TOKEN_SPACE
-                   : TOKEN_PUNCT;
-}
-
-static inline TokenClass
-classify (gunichar c)
-{
-  if (c < 0x80)
-    return (TokenClass) ascii_class[c];
-  if (g_unichar_isalnum (c) || is_mark (c))
-    return TOKEN_WORD;
-  if (g_unichar_isspace (c))
-    return TOKEN_SPACE;
-  return TOKEN_PUNCT;
-}
-
-static inline gboolean
 token_is_word (const Side *side,
                guint       i)
 {
@@ -152,21 +107,6 @@ token_length (const Side *side,
               guint       i)
 {
   return side->ends[i] - TOKEN_BYTE (side->starts[i]);
-}
-
-static inline TokenClass
-class_at (const char  *p,
-          const char **next)
-{
-  guchar byte = (guchar) *p;
-
-  if (byte < 0x80)
-    {
-      *next = p + 1;
-      return (TokenClass) ascii_class[byte];
-    }
-  *next = g_utf8_next_char (p);
-  return classify (g_utf8_get_char (p));
 }
 
 /* Token arrays from this size on go in huge pages. */
@@ -244,15 +184,15 @@ side_grow (Side *side,
   side_free_arrays (&old);
 }
 
-/* Cuts @text into words and single punctuation marks; whitespace is what
- * lies between them. */
+/* Cuts @text into words and single punctuation marks, by the word layer
+ * every comparison shares (lectern-words.h); whitespace is what lies
+ * between them. */
 static void
 tokenize (Side       *side,
           const char *text)
 {
   gsize len = strlen (text);
-  const char *p = text;
-  const char *end = text + len;
+  LecternWordIter iter;
   guint n = 0;
 
   g_assert (len <= MAX_TEXT_BYTES);
@@ -263,40 +203,20 @@ tokenize (Side       *side,
    * have one per byte, and then the arrays grow once. */
   side_alloc (side, len / 3 + 16);
 
-  /* Each token's hash goes into ids[], which intern_tokens () then turns
-   * into ids: the bytes are read once. */
-  while (p < end)
+  /* Each token's hash of its bytes goes into ids[], which
+   * intern_tokens () then turns into ids. */
+  lectern_word_iter_init (&iter, text, len, 0, LECTERN_WORD_ITER_PUNCT);
+  while (lectern_word_iter_next (&iter))
     {
-      const char *next;
-      TokenClass cls = class_at (p, &next);
       guint32 h = FNV32_OFFSET;
-
-      if (cls == TOKEN_SPACE)
-        {
-          p = next;
-          continue;
-        }
 
       if (n == side->capacity)
         side_grow (side, n);
-      side->starts[n] = (guint32) (p - text) | (cls == TOKEN_WORD ? WORD_BIT : 0);
-      for (const char *c = p; c < next; c++)
+      side->starts[n] = (guint32) iter.byte_start | (iter.kind == LECTERN_TOKEN_WORD ? WORD_BIT : 0);
+      for (const char *c = text + iter.byte_start; c < text + iter.byte_end; c++)
         h = (h ^ (guchar) *c) * FNV32_PRIME;
-      if (cls == TOKEN_WORD)
-        {
-          const char *q = next;
-
-          while (q < end && class_at (q, &next) == TOKEN_WORD)
-            {
-              for (const char *c = q; c < next; c++)
-                h = (h ^ (guchar) *c) * FNV32_PRIME;
-              q = next;
-            }
-          next = q;
-        }
       side->ids[n] = h;
-      side->ends[n++] = (guint32) (next - text);
-      p = next;
+      side->ends[n++] = (guint32) iter.byte_end;
     }
 
   side->n_tokens = n;
@@ -310,17 +230,6 @@ tokenize_thread (gpointer data)
 
   tokenize (side, side->text);
   return NULL;
-}
-
-static inline guint64
-mix (guint64 h)
-{
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
-  h ^= h >> 33;
-  return h;
 }
 
 typedef struct
@@ -365,7 +274,7 @@ intern_table_grow (InternTable *table)
 
       if (old[i].id == 0)
         continue;
-      slot = (guint) mix (old[i].hash) & (table->size - 1);
+      slot = (guint) lectern_words_mix (old[i].hash) & (table->size - 1);
       while (table->slots[slot].id != 0)
         slot = (slot + 1) & (table->size - 1);
       table->slots[slot] = old[i];
@@ -397,7 +306,7 @@ intern_tokens (Diff *diff)
           const char *bytes = token_bytes (side, i);
           guint32 n_bytes = token_length (side, i);
           guint32 h = side->ids[i];
-          guint slot = (guint) mix (h) & (table.size - 1);
+          guint slot = (guint) lectern_words_mix (h) & (table.size - 1);
           while (table.slots[slot].id != 0)
             {
               const InternSlot *is = &table.slots[slot];
@@ -1068,9 +977,9 @@ only_blank (const char *text,
 
   for (; p < end; p = next)
     {
-      TokenClass cls = class_at (p, &next);
+      LecternTokenKind cls = lectern_words_class_at (p, &next);
 
-      if (cls == TOKEN_WORD || (cls == TOKEN_PUNCT && !punct))
+      if (cls == LECTERN_TOKEN_WORD || (cls == LECTERN_TOKEN_PUNCT && !punct))
         return FALSE;
     }
 
@@ -1088,7 +997,7 @@ count_words (const char *text,
 
   for (; p < end; p = next)
     {
-      gboolean word = class_at (p, &next) == TOKEN_WORD;
+      gboolean word = lectern_words_class_at (p, &next) == LECTERN_TOKEN_WORD;
 
       n += word && !in_word;
       in_word = word;
@@ -1110,7 +1019,7 @@ common_space_prefix (const char *x,
     {
       const char *next;
 
-      if (class_at (x + i, &next) != TOKEN_SPACE || (guint32) (next - x) > MIN (nx, ny) ||
+      if (lectern_words_class_at (x + i, &next) != LECTERN_TOKEN_SPACE || (guint32) (next - x) > MIN (nx, ny) ||
           memcmp (x + i, y + i, next - (x + i)) != 0)
         break;
       i = (guint32) (next - x);
@@ -1140,7 +1049,7 @@ common_space_suffix (const char *x,
       len = (guint32) ((x + nx - i) - px);
       next_i = i + len;
       if (next_i > ny || memcmp (px, y + ny - next_i, len) != 0 ||
-          class_at (px, &next) != TOKEN_SPACE)
+          lectern_words_class_at (px, &next) != LECTERN_TOKEN_SPACE)
         break;
       i = next_i;
     }
@@ -1155,7 +1064,7 @@ space_prefix (const char *x,
 {
   const char *p = x, *next;
 
-  while (p < x + n && class_at (p, &next) == TOKEN_SPACE)
+  while (p < x + n && lectern_words_class_at (p, &next) == LECTERN_TOKEN_SPACE)
     p = next;
 
   return (guint32) (p - x);
@@ -1172,7 +1081,7 @@ space_suffix (const char *x,
     {
       const char *prev = g_utf8_find_prev_char (x, p);
 
-      if (prev == NULL || class_at (prev, &next) != TOKEN_SPACE)
+      if (prev == NULL || lectern_words_class_at (prev, &next) != LECTERN_TOKEN_SPACE)
         break;
       p = prev;
     }
@@ -1284,12 +1193,6 @@ lectern_word_diff (const char           *a,
 
   g_return_val_if_fail (a != NULL, NULL);
   g_return_val_if_fail (b != NULL, NULL);
-
-  if (g_once_init_enter (&ascii_ready))
-    {
-      init_ascii_class ();
-      g_once_init_leave (&ascii_ready, 1);
-    }
 
   /* Beyond what 31-bit offsets hold (and what a project can store): the
    * coarsest answer. */

@@ -16,4 +16,5 @@
 #include "lectern-search-hit.h"
 #include "lectern-tag.h"
 #include "lectern-text.h"
+#include "lectern-words.h"
 #undef LECTERN_CORE_INSIDE
