@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "lectern-reader-text.h"
@@ -37,6 +39,7 @@ struct _LecternReaderText
   GtkTextView  parent_instance;
 
   GArray      *highlights;    /* LecternHighlight, by start */
+  GByteArray  *paragraphs;    /* ParagraphKind per buffer line, filled as drawn */
   glong        max_length;    /* longest highlight, bounds the visible scan */
   gint64       flash_id;
   gint64       flash_start;
@@ -53,6 +56,13 @@ clear_outline (gpointer data)
 
   g_free (o->tag_name);
 }
+
+typedef enum
+{
+  PARAGRAPH_UNKNOWN,
+  PARAGRAPH_LEFT_TO_RIGHT,   /* every character at bidi level 0 */
+  PARAGRAPH_BIDI,            /* may hold right-to-left runs */
+} ParagraphKind;
 
 static int
 compare_start (gconstpointer a,
@@ -238,9 +248,187 @@ flash_level (LecternReaderText *self)
   return 0.5 * (1.0 - t) * (0.5 - 0.5 * cos (t * 4.0 * G_PI));
 }
 
+/* Code points whose bidirectional class may be right-to-left (R, AL, AN)
+ * or that open a right-to-left embedding or isolate: Hebrew to Arabic
+ * Extended, their presentation forms, the right-to-left scripts of the
+ * SMP, the marks and controls. Generous on purpose (pango's class lookup
+ * is deprecated): a false hit only costs the exact, slower path. */
+static gboolean
+maybe_right_to_left (gunichar c)
+{
+  return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) ||
+         (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0x10800 && c <= 0x10FFF) ||
+         (c >= 0x1E800 && c <= 0x1EFFF) || c == 0x200F ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+static void
+paragraphs_changed_cb (LecternReaderText *self)
+{
+  g_byte_array_set_size (self->paragraphs, 0);
+}
+
+static void
+watch_buffer (LecternReaderText *self)
+{
+  paragraphs_changed_cb (self);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), "changed",
+                           G_CALLBACK (paragraphs_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+buffer_notify_cb (LecternReaderText *self,
+                  GParamSpec        *pspec,
+                  gpointer           user_data)
+{
+  watch_buffer (self);
+}
+
+/* Whether the paragraph holding @iter is plain left-to-right text: a
+ * letter (so a left-to-right base direction) and nothing that may run
+ * right to left. Then its characters stand in logical order on screen and
+ * a line's range is the stretch from its first to its last character.
+ * Looked at once per paragraph until the text changes. */
+static gboolean
+paragraph_is_left_to_right (LecternReaderText *self,
+                            const GtkTextIter *iter)
+{
+  guint line = gtk_text_iter_get_line (iter);
+  GtkTextIter start = *iter, end = *iter;
+  g_autofree char *text = NULL;
+  gboolean letter = FALSE, rtl = FALSE;
+
+  if (line < self->paragraphs->len && self->paragraphs->data[line] != PARAGRAPH_UNKNOWN)
+    return self->paragraphs->data[line] == PARAGRAPH_LEFT_TO_RIGHT;
+
+  gtk_text_iter_set_line_offset (&start, 0);
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  text = gtk_text_iter_get_slice (&start, &end);
+  for (const char *p = text; *p != '\0' && !rtl; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      rtl = maybe_right_to_left (c);
+      letter = letter || g_unichar_isalpha (c);
+    }
+
+  if (line >= self->paragraphs->len)
+    {
+      guint old = self->paragraphs->len;
+
+      g_byte_array_set_size (self->paragraphs, line + 1);
+      memset (self->paragraphs->data + old, PARAGRAPH_UNKNOWN, line + 1 - old);
+    }
+  self->paragraphs->data[line] = letter && !rtl ? PARAGRAPH_LEFT_TO_RIGHT : PARAGRAPH_BIDI;
+  return self->paragraphs->data[line] == PARAGRAPH_LEFT_TO_RIGHT;
+}
+
+typedef struct
+{
+  int x0;
+  int x1;
+} Span;
+
+static int
+compare_span (gconstpointer a,
+              gconstpointer b)
+{
+  const Span *sa = a, *sb = b;
+
+  return (sa->x0 > sb->x0) - (sa->x0 < sb->x0);
+}
+
+/* The horizontal spans that the characters from @it to @last (one display
+ * line, @last included) cover on screen. In a right-to-left or mixed line
+ * the bidirectional algorithm reorders runs, so the range is not the
+ * stretch between its first and last character: each grapheme's box is
+ * taken from the layout and boxes that touch are merged. Only the visible
+ * part of a highlight comes here, so the cost is bounded by the screen. */
+static void
+line_spans (LecternReaderText *self,
+            const GtkTextIter *it,
+            const GtkTextIter *last,
+            GArray            *spans,
+            GdkRectangle      *line)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter c = *it;
+  guint n = 0;
+
+  g_array_set_size (spans, 0);
+  if (paragraph_is_left_to_right (self, it))
+    {
+      GdkRectangle r1;
+      Span span;
+
+      gtk_text_view_get_iter_location (view, it, line);
+      gtk_text_view_get_iter_location (view, last, &r1);
+      if (r1.y != line->y)
+        return;
+      span.x0 = line->x;
+      span.x1 = r1.x + MAX (r1.width, 0);
+      if (gtk_text_iter_ends_line (last))
+        span.x1 = MAX (span.x1, r1.x + 4);
+      g_array_append_val (spans, span);
+      return;
+    }
+
+  while (gtk_text_iter_compare (&c, last) <= 0)
+    {
+      GdkRectangle r;
+      Span span;
+
+      gtk_text_view_get_iter_location (view, &c, &r);
+      if (spans->len == 0)
+        *line = r;
+      /* Right-to-left graphemes report a negative width. */
+      span.x0 = MIN (r.x, r.x + r.width);
+      span.x1 = MAX (r.x, r.x + r.width);
+      if (span.x1 == span.x0 && gtk_text_iter_ends_line (&c))
+        {
+          /* The paragraph's end: a small block past the text shows that
+           * the passage takes the line break, on the side the text runs
+           * to (left of a right-to-left paragraph). */
+          GtkTextIter prev = c;
+          GdkRectangle p;
+          gboolean rtl = FALSE;
+
+          if (!gtk_text_iter_starts_line (&prev) && gtk_text_iter_backward_cursor_position (&prev))
+            {
+              gtk_text_view_get_iter_location (view, &prev, &p);
+              rtl = p.y == r.y && MIN (p.x, p.x + p.width) >= r.x;
+            }
+          if (rtl)
+            span.x0 -= 4;
+          else
+            span.x1 += 4;
+        }
+      g_array_append_val (spans, span);
+      if (!gtk_text_iter_forward_cursor_position (&c))
+        break;
+    }
+
+  if (spans->len == 0)
+    return;
+  g_array_sort (spans, compare_span);
+  for (guint i = 1; i < spans->len; i++)
+    {
+      Span *cur = &g_array_index (spans, Span, n);
+      const Span *next = &g_array_index (spans, Span, i);
+
+      if (next->x0 <= cur->x1 + 1)
+        cur->x1 = MAX (cur->x1, next->x1);
+      else
+        g_array_index (spans, Span, ++n) = *next;
+    }
+  g_array_set_size (spans, n + 1);
+}
+
 static void
 draw_highlight (LecternReaderText      *self,
                 GtkSnapshot            *snapshot,
+                GArray                 *spans,
                 const LecternHighlight *h,
                 glong                   from,
                 glong                   to,
@@ -261,7 +449,7 @@ draw_highlight (LecternReaderText      *self,
   while (gtk_text_iter_compare (&it, &end) < 0)
     {
       GtkTextIter line_end = it, last;
-      GdkRectangle r0, r1;
+      GdkRectangle line = { 0 };
 
       /* The display line's last character (the space where it wraps, or
        * the newline that ends the paragraph). */
@@ -271,17 +459,13 @@ draw_highlight (LecternReaderText      *self,
       if (gtk_text_iter_compare (&line_end, &last) < 0)
         last = line_end;
 
-      gtk_text_view_get_iter_location (view, &it, &r0);
-      gtk_text_view_get_iter_location (view, &last, &r1);
-
-      if (r1.y == r0.y)
+      line_spans (self, &it, &last, spans, &line);
+      for (guint i = 0; i < spans->len; i++)
         {
+          const Span *span = &g_array_index (spans, Span, i);
           graphene_rect_t rect;
-          int x1 = r1.x + MAX (r1.width, 0);
 
-          if (gtk_text_iter_ends_line (&last))
-            x1 = MAX (x1, r1.x + 4);
-          graphene_rect_init (&rect, r0.x, r0.y, MAX (x1 - r0.x, 2), r0.height);
+          graphene_rect_init (&rect, span->x0, line.y, MAX (span->x1 - span->x0, 2), line.height);
           gtk_snapshot_append_color (snapshot, &tint, &rect);
 
           for (guint k = 0; k < h->n_colours; k++)
@@ -292,7 +476,7 @@ draw_highlight (LecternReaderText      *self,
               if (row >= MAX_LANES)
                 continue;
               graphene_rect_init (&stripe, rect.origin.x,
-                                  r0.y + r0.height + 1 + row * STRIPE_STEP,
+                                  line.y + line.height + 1 + row * STRIPE_STEP,
                                   rect.size.width, STRIPE_HEIGHT);
               gtk_snapshot_append_color (snapshot, &h->colours[k], &stripe);
             }
@@ -396,6 +580,7 @@ lectern_reader_text_snapshot_layer (GtkTextView      *view,
   LecternReaderText *self = LECTERN_READER_TEXT (view);
   GdkRectangle visible;
   GtkTextIter top, bottom;
+  g_autoptr(GArray) spans = NULL;
   glong from, to;
   double tint_alpha, flash;
 
@@ -428,6 +613,7 @@ lectern_reader_text_snapshot_layer (GtkTextView      *view,
 
   tint_alpha = adw_style_manager_get_dark (adw_style_manager_get_default ()) ? 0.30 : 0.20;
   flash = flash_level (self);
+  spans = g_array_new (FALSE, FALSE, sizeof (Span));
 
   /* Highlights are sorted by start: none starting before from - max_length
    * reaches the top, so start there. */
@@ -439,7 +625,7 @@ lectern_reader_text_snapshot_layer (GtkTextView      *view,
         break;
       if (h->end <= from)
         continue;
-      draw_highlight (self, snapshot, h, from, to, tint_alpha, flash);
+      draw_highlight (self, snapshot, spans, h, from, to, tint_alpha, flash);
     }
 }
 
@@ -463,6 +649,7 @@ lectern_reader_text_finalize (GObject *object)
 
   g_clear_pointer (&self->highlights, g_array_unref);
   g_clear_pointer (&self->outlines, g_array_unref);
+  g_clear_pointer (&self->paragraphs, g_byte_array_unref);
   G_OBJECT_CLASS (lectern_reader_text_parent_class)->finalize (object);
 }
 
@@ -483,6 +670,9 @@ lectern_reader_text_init (LecternReaderText *self)
   self->highlights = g_array_new (FALSE, FALSE, sizeof (LecternHighlight));
   self->outlines = g_array_new (FALSE, FALSE, sizeof (Outline));
   g_array_set_clear_func (self->outlines, clear_outline);
+  self->paragraphs = g_byte_array_new ();
+  watch_buffer (self);
+  g_signal_connect (self, "notify::buffer", G_CALLBACK (buffer_notify_cb), NULL);
 
   /* Reading, not editing: the caret stays so the keyboard can select. */
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self), FALSE);
