@@ -12,14 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "lectern-corpus-private.h"
+#include "lectern-tag-colours-private.h"
 #include "lectern-tag-private.h"
-
-/* GNOME's palette (HIG), strong tones first, then their light tones:
- * distinct from one another and readable under black text. */
-static const char * const palette[] = {
-  "#3584e4", "#33d17a", "#f6d32d", "#ff7800", "#e01b24", "#9141ac", "#986a44",
-  "#99c1f1", "#8ff0a4", "#f9f06b", "#ffbe6f", "#f66151", "#dc8add", "#cdab8f",
-};
 
 #define SUBTREE \
   "WITH RECURSIVE subtree (id) AS (" \
@@ -280,37 +274,55 @@ refuse_sibling (LecternCorpus  *self,
   return TRUE;
 }
 
-/* The palette colour used by fewest tags, the first such in order. */
+/* A colour for a new tag under @parent_id that no sibling's or the
+ * parent's looks like (lectern-tag-colours.c). */
 static gboolean
 pick_colour (LecternCorpus  *self,
+             gint64          parent_id,
              char          **colour,
              GError        **error)
 {
-  guint best = 0;
-  gint64 best_uses = G_MAXINT64;
+  g_autoptr(GPtrArray) neighbours = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gint64 *uses = NULL;
+  const char * const *palette;
+  guint n_colours;
+  int rc;
 
-  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
-    {
-      g_autoptr(LecternStmt) stmt =
-        _lectern_corpus_prepare (self, "SELECT count(*) FROM tags WHERE colour = ?", error);
-      gint64 uses;
-      int rc;
+  palette = _lectern_tag_colours_palette (&n_colours);
+  uses = g_new0 (gint64, n_colours);
 
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, palette[i], -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_ROW)
-        return _lectern_corpus_fail (self, rc, error);
-      uses = sqlite3_column_int64 (stmt, 0);
-      if (uses < best_uses)
-        {
-          best = i;
-          best_uses = uses;
-        }
-    }
+  {
+    g_autoptr(LecternStmt) stmt =
+      _lectern_corpus_prepare (self,
+                               "SELECT colour FROM tags WHERE parent_id IS ?1 OR id = ?1",
+                               error);
 
-  *colour = g_strdup (palette[best]);
+    if (stmt == NULL)
+      return FALSE;
+    if (parent_id != 0)
+      sqlite3_bind_int64 (stmt, 1, parent_id);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_ptr_array_add (neighbours, g_strdup (_lectern_column_text (stmt, 0)));
+    if (rc != SQLITE_DONE)
+      return _lectern_corpus_fail (self, rc, error);
+  }
+
+  {
+    g_autoptr(LecternStmt) stmt =
+      _lectern_corpus_prepare (self, "SELECT colour, count(*) FROM tags GROUP BY colour", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      for (guint i = 0; i < n_colours; i++)
+        if (g_strcmp0 (_lectern_column_text (stmt, 0), palette[i]) == 0)
+          uses[i] = sqlite3_column_int64 (stmt, 1);
+    if (rc != SQLITE_DONE)
+      return _lectern_corpus_fail (self, rc, error);
+  }
+
+  *colour = g_strdup (palette[_lectern_tag_colours_pick ((const char * const *) neighbours->pdata,
+                                                         neighbours->len, uses)]);
   return TRUE;
 }
 
@@ -332,7 +344,7 @@ insert_tag (LecternCorpus  *self,
   if (clean == NULL)
     return 0;
 
-  if (colour != NULL ? !check_colour (colour, &parsed, error) : !pick_colour (self, &parsed, error))
+  if (colour != NULL ? !check_colour (colour, &parsed, error) : !pick_colour (self, parent_id, &parsed, error))
     return 0;
 
   if (parent_id != 0 && !require_tag (self, parent_id, error))

@@ -1,6 +1,7 @@
 /* test-tags.c — sibling names in the codebook: adding, renaming and
  * moving a tag refuse a name its new siblings already have (DUPLICATE),
- * and allow it anywhere else, or for the tag itself.
+ * and allow it anywhere else, or for the tag itself; the bounds of tag
+ * paths; and the colours new tags are given.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "lectern-core.h"
+#include "lectern-tag-colours-private.h"
 
 static LecternCorpus *
 new_corpus (void)
@@ -133,6 +135,49 @@ test_bounds (void)
   g_assert_cmpuint (g_list_model_get_n_items (tags), ==, LECTERN_TAG_MAX_DEPTH);
 }
 
+/* Distances against values computed apart (a Python transcription of
+ * the same colour science): black and white are 100 apart for every
+ * reader; GNOME's red and green, 133 apart for normal vision, are only
+ * 32 apart for a deuteranope, and that is what counts. */
+static void
+test_colour_distance (void)
+{
+  g_assert_cmpfloat_with_epsilon (_lectern_tag_colours_distance ("#000000", "#ffffff"), 100.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (_lectern_tag_colours_distance ("#3584e4", "#3584e4"), 0.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (_lectern_tag_colours_distance ("#e01b24", "#33d17a"), 32.47, 0.05);
+  g_assert_cmpfloat_with_epsilon (_lectern_tag_colours_distance ("#e01b24", "#986a44"), 10.95, 0.05);
+}
+
+/* Siblings and their parent, coloured automatically, never look alike,
+ * also to colour-blind readers. (The palette in order, as before, gave
+ * a red and a brown 11 apart.) */
+static void
+test_sibling_colours (void)
+{
+  g_autoptr(LecternCorpus) corpus = new_corpus ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternTag) parent = lectern_corpus_add_tag (corpus, 0, "Framing", NULL, &error);
+  g_autoptr(GPtrArray) colours = g_ptr_array_new_with_free_func (g_free);
+  double nearest = G_MAXDOUBLE;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (colours, g_strdup (lectern_tag_get_colour (parent)));
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Frame %u", i);
+      g_autoptr(LecternTag) child = lectern_corpus_add_tag (corpus, lectern_tag_get_id (parent), name, NULL, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (colours, g_strdup (lectern_tag_get_colour (child)));
+    }
+
+  for (guint i = 0; i < colours->len; i++)
+    for (guint j = i + 1; j < colours->len; j++)
+      nearest = MIN (nearest, _lectern_tag_colours_distance (g_ptr_array_index (colours, i),
+                                                             g_ptr_array_index (colours, j)));
+  g_assert_cmpfloat (nearest, >=, 18.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,6 +186,8 @@ main (int   argc,
 
   g_test_add_func ("/Lectern/Tags/sibling-names", test_sibling_names);
   g_test_add_func ("/Lectern/Tags/bounds", test_bounds);
+  g_test_add_func ("/Lectern/Tags/colour-distance", test_colour_distance);
+  g_test_add_func ("/Lectern/Tags/sibling-colours", test_sibling_colours);
 
   return g_test_run ();
 }
