@@ -65,7 +65,6 @@ lectern_importer_read_file (GFile         *file,
                             GError       **error)
 {
   g_autoptr(LecternDocument) document = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *display_name = NULL;
   g_autoptr(GBytes) contents = NULL;
   g_autofree char *stored = NULL;
@@ -81,62 +80,32 @@ lectern_importer_read_file (GFile         *file,
 
   display_name = dup_display_name (file);
 
-  /* Reading it would close a descriptor on it, and with it the locks of
-   * this process's connections (lectern-corpus-registry.c). */
-  if (lectern_corpus_file_is_in_use (file))
-    {
-      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_BINARY,
-                   _("“%s” is an open Lectern project, not a document"), display_name);
-      return NULL;
-    }
-
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      set_read_error (error, local_error, display_name);
-      return NULL;
-    }
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ,
-                   _("“%s” is a folder, not a text file"), display_name);
-      return NULL;
-    }
-  /* By type, before opening: a FIFO would block the open, a device such
-   * as /dev/zero would stream without end. */
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ,
-                   _("“%s” is not a regular file but a pipe, a device or a socket: Lectern imports only files"),
-                   display_name);
-      return NULL;
-    }
-
-  /* Refuse a huge file before reading it into memory. */
-  if (g_file_info_get_size (info) > LECTERN_TEXT_DECODER_MAX_SIZE)
-    {
-      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
-                   _("“%s” is too large to import (%" PRId64 " MB; the limit is %d MB)"),
-                   display_name, g_file_info_get_size (info) / (1024 * 1024),
-                   LECTERN_TEXT_DECODER_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  /* The size can grow after it was read: reading stops past the limit. */
+  /* Checked by type before it is opened (a FIFO would block, /dev/zero
+   * would stream without end), by size before and while it is read, and
+   * refused when it is a project this process has open. */
   contents = lectern_input_file_load (file, LECTERN_TEXT_DECODER_MAX_SIZE, cancellable, &local_error);
   if (contents == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
-        {
-          g_set_error_literal (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
-                               local_error->message);
-          g_error_free (local_error);
-        }
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ,
+                     _("“%s” is a folder, not a text file"), display_name);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+        g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ,
+                     _("“%s” is not a regular file but a pipe, a device or a socket: Lectern imports only files"),
+                     display_name);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_BUSY))
+        g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_BINARY,
+                     _("“%s” is an open Lectern project, not a document"), display_name);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
+                     _("“%s” is too large to import (the limit is %d MB)"),
+                     display_name, LECTERN_TEXT_DECODER_MAX_SIZE / (1024 * 1024));
       else
-        set_read_error (error, local_error, display_name);
+        {
+          set_read_error (error, local_error, display_name);
+          local_error = NULL;
+        }
+      g_clear_error (&local_error);
       return NULL;
     }
 
