@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "lectern-codebook-view.h"
+#include "lectern-memo-pane.h"
 #include "lectern-tag-picker.h"
 #include "lectern-tag-swatch.h"
 
@@ -21,6 +22,9 @@ struct _LecternCodebookView
   GtkListView        *passages_view;
   GtkLabel           *passages_title;
   GtkWidget          *merge_button;
+  GtkStack           *tag_stack;
+  LecternMemoPane    *description_pane;
+  LecternMemoPane    *tag_memo_pane;
 
   GtkSingleSelection *tree_selection;
   GtkNoSelection     *passages_selection;
@@ -34,6 +38,8 @@ struct _LecternCodebookView
   GHashTable         *tags;           /* id → LecternTag */
   /* Titles of the passages' documents, looked up as rows show. */
   LecternDocumentModel *documents;
+  /* The tree is being rebuilt: its selection passes through "none". */
+  gboolean            reloading;
 };
 
 G_DEFINE_FINAL_TYPE (LecternCodebookView, lectern_codebook_view, GTK_TYPE_WIDGET)
@@ -192,6 +198,18 @@ lectern_codebook_view_select_tag (LecternCodebookView *self,
   gtk_single_selection_set_selected (self->tree_selection, GTK_INVALID_LIST_POSITION);
 }
 
+/* The description and memo panes edit the selected tag's. */
+static void
+update_notes (LecternCodebookView *self)
+{
+  LecternTag *tag = selected_tag (self);
+  LecternCorpus *corpus = tag ? self->corpus : NULL;
+  gint64 id = tag ? lectern_tag_get_id (tag) : 0;
+
+  lectern_memo_pane_set_tag_description (self->description_pane, corpus, id);
+  lectern_memo_pane_set_memo (self->tag_memo_pane, corpus, LECTERN_MEMO_TAG, id);
+}
+
 static void
 reload (LecternCodebookView *self)
 {
@@ -240,13 +258,16 @@ reload (LecternCodebookView *self)
 
   tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->roots)), FALSE, TRUE,
                                   create_children_cb, self, NULL);
+  self->reloading = TRUE;
   gtk_single_selection_set_model (self->tree_selection, G_LIST_MODEL (tree));
   gtk_stack_set_visible_child_name (self->tree_stack,
                                     g_hash_table_size (self->tags) ? "tree" : "empty");
 
   lectern_codebook_view_select_tag (self, keep);
+  self->reloading = FALSE;
   reload_passages (self);
   update_actions (self);
+  update_notes (self);
 }
 
 static void
@@ -290,8 +311,11 @@ lectern_codebook_view_set_documents (LecternCodebookView  *self,
 static void
 selection_changed_cb (LecternCodebookView *self)
 {
+  if (self->reloading)
+    return;
   reload_passages (self);
   update_actions (self);
+  update_notes (self);
 }
 
 static void
@@ -810,10 +834,14 @@ lectern_codebook_view_class_init (LecternCodebookViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (LECTERN_TYPE_MEMO_PANE);
   gtk_widget_class_set_template_from_resource (widget_class, LECTERN_UI "lectern-codebook-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LecternCodebookView, description_pane);
   gtk_widget_class_bind_template_child (widget_class, LecternCodebookView, merge_button);
   gtk_widget_class_bind_template_child (widget_class, LecternCodebookView, passages_title);
   gtk_widget_class_bind_template_child (widget_class, LecternCodebookView, passages_view);
+  gtk_widget_class_bind_template_child (widget_class, LecternCodebookView, tag_memo_pane);
+  gtk_widget_class_bind_template_child (widget_class, LecternCodebookView, tag_stack);
   gtk_widget_class_bind_template_child (widget_class, LecternCodebookView, tree_stack);
   gtk_widget_class_bind_template_child (widget_class, LecternCodebookView, tree_view);
   gtk_widget_class_bind_template_callback (widget_class, passage_activate_cb);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "lectern-document-dialog.h"
+#include "lectern-memo-pane.h"
 #include "lectern-plain-toast.h"
 
 struct _LecternDocumentDialog
@@ -27,6 +28,7 @@ struct _LecternDocumentDialog
   AdwActionRow         *encoding_row;
   AdwActionRow         *imported_row;
   AdwActionRow         *length_row;
+  LecternMemoPane      *memo_pane;
 
   LecternCorpus        *corpus;
   LecternDocument      *document;
@@ -291,6 +293,7 @@ lectern_document_dialog_class_init (LecternDocumentDialogClass *klass)
   object_class->dispose = lectern_document_dialog_dispose;
   object_class->finalize = lectern_document_dialog_finalize;
 
+  g_type_ensure (LECTERN_TYPE_MEMO_PANE);
   gtk_widget_class_set_template_from_resource (widget_class, LECTERN_UI "lectern-document-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LecternDocumentDialog, author_row);
   gtk_widget_class_bind_template_child (widget_class, LecternDocumentDialog, date_row);
@@ -299,6 +302,7 @@ lectern_document_dialog_class_init (LecternDocumentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternDocumentDialog, imported_row);
   gtk_widget_class_bind_template_child (widget_class, LecternDocumentDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, LecternDocumentDialog, length_row);
+  gtk_widget_class_bind_template_child (widget_class, LecternDocumentDialog, memo_pane);
   gtk_widget_class_bind_template_child (widget_class, LecternDocumentDialog, new_variable_row);
   gtk_widget_class_bind_template_child (widget_class, LecternDocumentDialog, source_row);
   gtk_widget_class_bind_template_child (widget_class, LecternDocumentDialog, title_row);
@@ -335,6 +339,7 @@ lectern_document_dialog_new (LecternCorpus *corpus,
   self->corpus = g_object_ref (corpus);
   self->document = g_steal_pointer (&document);
   load (self);
+  lectern_memo_pane_set_memo (self->memo_pane, corpus, LECTERN_MEMO_DOCUMENT, document_id);
   return self;
 }
 

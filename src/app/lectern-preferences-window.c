@@ -18,6 +18,8 @@ struct _LecternPreferencesWindow
 
   GtkFontButton        *font_button;
   GtkSpinButton        *zoom_spin;
+  AdwPreferencesGroup  *coder_group;
+  AdwEntryRow          *coder_row;
 };
 
 G_DEFINE_FINAL_TYPE (LecternPreferencesWindow, lectern_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -40,6 +42,18 @@ zoom_set_mapping (const GValue       *value,
   return g_variant_new_double (g_value_get_double (value) / 100.0);
 }
 
+/* The name passages get when none is set: the account's, as core picks
+ * it (lectern-corpus.c, default_author). */
+static const char *
+account_name (void)
+{
+  const char *name = g_get_real_name ();
+
+  if (name == NULL || *name == '\0' || g_strcmp0 (name, "Unknown") == 0)
+    name = g_get_user_name ();
+  return name;
+}
+
 static void
 lectern_preferences_window_dispose (GObject *object)
 {
@@ -56,6 +70,8 @@ lectern_preferences_window_class_init (LecternPreferencesWindowClass *klass)
   object_class->dispose = lectern_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, LECTERN_UI "lectern-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LecternPreferencesWindow, coder_group);
+  gtk_widget_class_bind_template_child (widget_class, LecternPreferencesWindow, coder_row);
   gtk_widget_class_bind_template_child (widget_class, LecternPreferencesWindow, font_button);
   gtk_widget_class_bind_template_child (widget_class, LecternPreferencesWindow, zoom_spin);
 }
@@ -64,6 +80,7 @@ static void
 lectern_preferences_window_init (LecternPreferencesWindow *self)
 {
   GSettings *settings = lectern_settings ();
+  g_autofree char *description = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -72,6 +89,17 @@ lectern_preferences_window_init (LecternPreferencesWindow *self)
                                 gtk_spin_button_get_adjustment (self->zoom_spin), "value",
                                 G_SETTINGS_BIND_DEFAULT,
                                 zoom_get_mapping, zoom_set_mapping, NULL, NULL);
+
+  /* Each window applies the setting to its project as it changes. The
+   * placeholder, shown once the row is focused and empty, is the name
+   * used when none is set. */
+  g_settings_bind (settings, "coder-name", self->coder_row, "text", G_SETTINGS_BIND_DEFAULT);
+  gtk_text_set_placeholder_text (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->coder_row))),
+                                 account_name ());
+  description = g_strdup_printf (_("The passages, notes and memos you write record this name, in every "
+                                   "open project. Left empty, they record “%s”, your account’s name."),
+                                 account_name ());
+  adw_preferences_group_set_description (self->coder_group, description);
 }
 
 GtkWidget *

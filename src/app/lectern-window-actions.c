@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lectern-document-dialog.h"
+#include "lectern-memo-pane.h"
 #include "lectern-window-private.h"
 
 #define MAX_RECENT_PROJECTS 8
@@ -37,6 +38,7 @@ _lectern_window_update_actions (LecternWindow *self)
   gtk_widget_action_set_enabled (widget, "win.tag-selection", has_document);
   gtk_widget_action_set_enabled (widget, "win.edit-note", has_document);
   gtk_widget_action_set_enabled (widget, "win.document-properties", has_document);
+  gtk_widget_action_set_enabled (widget, "win.project-memo", has_project);
   _lectern_window_update_tools_actions (self);
 }
 
@@ -376,6 +378,58 @@ document_properties_cb (GtkWidget  *widget,
     lectern_document_dialog_present (GTK_WINDOW (self), self->corpus, self->document_id);
 }
 
+/* win.project-memo: a window of its own, beside the reader, on the
+ * memo of the whole project; it saves as it is typed. */
+static void
+project_memo_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  LecternWindow *self = LECTERN_WINDOW (widget);
+  GtkWidget *window;
+  GtkWidget *box;
+  GtkWidget *pane;
+  GtkEventController *shortcuts;
+
+  if (self->corpus == NULL)
+    return;
+  if (self->project_memo != NULL)
+    {
+      gtk_window_present (self->project_memo);
+      return;
+    }
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Project Memo"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 520, 480);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  pane = lectern_memo_pane_new ();
+  lectern_memo_pane_set_heading (LECTERN_MEMO_PANE (pane), _("Notes on the Whole Project"));
+  gtk_widget_set_tooltip_text (pane, _("Research questions, decisions and ideas, saved as you type"));
+  gtk_widget_set_vexpand (pane, TRUE);
+  gtk_widget_set_margin_start (pane, 12);
+  gtk_widget_set_margin_end (pane, 12);
+  gtk_widget_set_margin_top (pane, 12);
+  gtk_widget_set_margin_bottom (pane, 12);
+  lectern_memo_pane_set_memo (LECTERN_MEMO_PANE (pane), self->corpus, LECTERN_MEMO_PROJECT, 0);
+  gtk_box_append (GTK_BOX (box), pane);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
+
+  g_set_weak_pointer (&self->project_memo, GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_grab_focus (GTK_WIDGET (lectern_memo_pane_get_text_view (LECTERN_MEMO_PANE (pane))));
+}
+
 static void
 show_primary_menu_cb (GtkWidget  *widget,
                       const char *action_name,
@@ -416,6 +470,7 @@ _lectern_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_cb);
   gtk_widget_class_install_action (widget_class, "win.document-properties", NULL, document_properties_cb);
+  gtk_widget_class_install_action (widget_class, "win.project-memo", NULL, project_memo_cb);
   gtk_widget_class_install_action (widget_class, "win.show-primary-menu", NULL, show_primary_menu_cb);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_cb);
 

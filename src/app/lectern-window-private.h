@@ -51,6 +51,7 @@ struct _LecternWindow
   /* The last import's results, kept for the summary (and for tests). */
   GListModel            *import_results;
   AdwMessageDialog      *import_summary;
+  GtkWindow             *project_memo;      /* weak */
 };
 
 void _lectern_window_class_init_actions (GtkWidgetClass *widget_class);

@@ -221,12 +221,36 @@ corpus_can_undo_cb (LecternWindow *self,
   _lectern_window_update_actions (self);
 }
 
+/* Passages, notes and memos record the name set in Preferences, or the
+ * account's when none is. */
+static void
+apply_coder_name (LecternWindow *self)
+{
+  /* Read even without a project: GSettings only reports changes to keys
+   * read since the handler was connected. */
+  g_autofree char *name = g_settings_get_string (lectern_settings (), "coder-name");
+
+  if (self->corpus != NULL)
+    lectern_corpus_set_author (self->corpus, g_strstrip (name));
+}
+
+static void
+coder_name_changed_cb (LecternWindow *self)
+{
+  apply_coder_name (self);
+}
+
 static void
 set_corpus (LecternWindow *self,
             LecternCorpus *corpus)
 {
   if (!g_set_object (&self->corpus, corpus) && corpus != NULL)
     return;
+
+  /* The memo window edits the project that was open. */
+  if (self->project_memo != NULL)
+    gtk_window_destroy (self->project_memo);
+  apply_coder_name (self);
 
   self->document_id = 0;
   /* Made before the views connect to the corpus, so that it has taken a
@@ -437,6 +461,7 @@ lectern_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_WINDOW);
 
+  g_clear_weak_pointer (&self->project_memo);
   g_clear_object (&self->corpus_signals);
   g_clear_object (&self->documents);
   g_clear_object (&self->corpus);
@@ -520,6 +545,9 @@ lectern_window_init (LecternWindow *self)
                            G_CALLBACK (flap_reveal_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
+  g_signal_connect_object (settings, "changed::coder-name",
+                           G_CALLBACK (coder_name_changed_cb), self, G_CONNECT_SWAPPED);
+  apply_coder_name (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
