@@ -255,7 +255,7 @@ load (LecternDocumentDialog *self)
   set_subtitle (self->file_row, lectern_document_get_original_name (doc));
   set_subtitle (self->encoding_row, lectern_document_get_encoding (doc));
   if (lectern_document_get_imported (doc))
-    imported = g_date_time_format (lectern_document_get_imported (doc), "%x %X");
+    imported = lectern_long_date_format_time (lectern_document_get_imported (doc));
   set_subtitle (self->imported_row, imported);
   length = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%ld character", "%ld characters",
                                          lectern_document_get_length (doc)),

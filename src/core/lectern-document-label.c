@@ -11,11 +11,10 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n.h>
 
 #include "lectern-document-label.h"
+#include "lectern-long-date.h"
 
 static char *
 title_key (LecternDocument *doc)
@@ -23,23 +22,6 @@ title_key (LecternDocument *doc)
   const char *title = lectern_document_get_title (doc);
 
   return g_utf8_casefold (title ? title : "", -1);
-}
-
-/* "2024-03-12" as "12 March 2024", or NULL when it is no date. */
-static char *
-format_date (const char *iso)
-{
-  g_autoptr(GDateTime) when = NULL;
-  int y, m, d;
-
-  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
-    return NULL;
-  when = g_date_time_new_utc (y, m, d, 0, 0, 0);
-  if (when == NULL)
-    return NULL;
-  /* Translators: a document's date written in full, as in "12 March
-   * 2024"; see g_date_time_format() for the codes. */
-  return g_date_time_format (when, _("%-d %B %Y"));
 }
 
 static char *
@@ -91,7 +73,7 @@ unique_in (LecternDocument  *doc,
 static char *
 date_of (LecternDocument *doc)
 {
-  return format_date (lectern_document_get_date (doc));
+  return lectern_long_date_from_iso (lectern_document_get_date (doc));
 }
 
 /* What tells @doc from the others of @same, every document with its

@@ -299,11 +299,13 @@ _lectern_export_selection_citation (LecternExportSelection *self,
   LecternDocument *document;
   GString *citation = g_string_new (NULL);
   const char *parts[3];
+  g_autofree char *date = NULL;
 
   document = _lectern_export_selection_get_document (self, lectern_annotation_get_document_id (annotation));
   g_assert (document != NULL);
+  date = lectern_long_date_from_iso (lectern_document_get_date (document));
   parts[0] = lectern_document_get_title (document);
-  parts[1] = lectern_document_get_date (document);
+  parts[1] = date != NULL ? date : lectern_document_get_date (document);
   parts[2] = lectern_document_get_source (document);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i] != NULL && *parts[i] != '\0')

@@ -404,7 +404,7 @@ _lectern_html_writer_write (LecternExportSelection  *selection,
   g_autoptr(GString) buffer = g_string_new (NULL);
   g_autoptr(GHashTable) numbers = g_hash_table_new (NULL, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%x");
+  g_autofree char *date = lectern_long_date_format (now);
   Writer writer = { selection, out, buffer, cancellable, numbers };
 
   g_string_append (buffer,

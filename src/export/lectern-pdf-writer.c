@@ -38,22 +38,72 @@ pdf_write (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+#define MAX_OUTLINE_DEPTH 16
+
+/* The pages of one layout, numbered from @first_page (from 0) in a PDF of
+ * @total pages. */
 static void
 print_pages (LecternPrintLayout *layout,
-             cairo_t            *cr)
+             cairo_t            *cr,
+             guint               first_page,
+             guint               total)
 {
-  guint n_pages = lectern_print_layout_paginate (layout, cr,
-                                                 PAGE_WIDTH - 2 * PAGE_MARGIN,
-                                                 PAGE_HEIGHT - 2 * PAGE_MARGIN);
-
-  for (guint i = 0; i < n_pages; i++)
+  for (guint i = 0; i < lectern_print_layout_get_n_pages (layout); i++)
     {
       cairo_save (cr);
       cairo_translate (cr, PAGE_MARGIN, PAGE_MARGIN);
-      lectern_print_layout_draw_page (layout, cr, i);
+      _lectern_print_layout_draw_numbered_page (layout, cr, i, first_page + i + 1, total);
       cairo_restore (cr);
       cairo_show_page (cr);
     }
+}
+
+/* The outline entries of one layout whose pages start at @first_page: its
+ * title, the headings below it nested by level. Added once the pages are
+ * there: cairo 1.16 crashes on finishing a link to a page it never had. */
+static void
+add_outline (LecternPrintLayout *layout,
+             cairo_surface_t    *surface,
+             guint               first_page)
+{
+  int parents[MAX_OUTLINE_DEPTH];
+
+  for (guint i = 0; i < G_N_ELEMENTS (parents); i++)
+    parents[i] = CAIRO_PDF_OUTLINE_ROOT;
+  for (guint i = 0; i < _lectern_print_layout_get_n_headings (layout); i++)
+    {
+      guint level, page;
+      double y;
+      const char *text = _lectern_print_layout_get_heading (layout, i, &level, &page, &y);
+      g_autofree char *name = g_strdup (text);
+      /* Cairo's link attributes: pages from 1, positions in points from
+       * the page's top left corner. */
+      g_autofree char *link = g_strdup_printf ("page=%u pos=[%d %d]", first_page + page + 1,
+                                               (int) PAGE_MARGIN, (int) (PAGE_MARGIN + y));
+      int id;
+
+      level = MIN (level, MAX_OUTLINE_DEPTH - 1);
+      g_strdelimit (name, "\r\n\t", ' ');
+      id = cairo_pdf_surface_add_outline (surface, level > 0 ? parents[level - 1] : CAIRO_PDF_OUTLINE_ROOT,
+                                          name, link, level == 0 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+      for (guint l = level; l < G_N_ELEMENTS (parents); l++)
+        parents[l] = id;
+    }
+}
+
+static void
+set_metadata (cairo_surface_t        *surface,
+              LecternExportSelection *selection)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  const char *author = lectern_corpus_get_author (selection->corpus);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, selection->title);
+  if (author != NULL && *author != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Lectern " PACKAGE_VERSION);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
 }
 
 gboolean
@@ -64,6 +114,8 @@ _lectern_pdf_writer_write (LecternExportSelection  *selection,
 {
   PdfSink sink = { out, cancellable, NULL };
   g_autoptr(LecternPrintLayout) report = NULL;
+  g_autoptr(GPtrArray) layouts = NULL;
+  guint total = 0;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -74,19 +126,20 @@ _lectern_pdf_writer_write (LecternExportSelection  *selection,
     return FALSE;
 
   surface = cairo_pdf_surface_create_for_stream (pdf_write, &sink, PAGE_WIDTH, PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, selection->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Lectern " PACKAGE_VERSION);
+  set_metadata (surface, selection);
   cr = cairo_create (surface);
 
-  print_pages (report, cr);
-
+  /* Every layout is paginated before the first page is drawn: each page
+   * shows its number out of the whole file's. */
+  layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (layouts, g_steal_pointer (&report));
   if (lectern_export_options_get_html_full_documents (selection->options))
     for (guint i = 0; ok && i < selection->documents->len; i++)
       {
         LecternDocument *document = g_ptr_array_index (selection->documents, i);
         g_autoptr(GPtrArray) annotations =
           _lectern_export_selection_list_document_annotations (selection, lectern_document_get_id (document));
-        g_autoptr(LecternPrintLayout) layout = NULL;
+        LecternPrintLayout *layout;
 
         if (annotations->len == 0)
           continue;
@@ -99,8 +152,28 @@ _lectern_pdf_writer_write (LecternExportSelection  *selection,
         if (layout == NULL)
           ok = FALSE;
         else
-          print_pages (layout, cr);
+          g_ptr_array_add (layouts, layout);
       }
+  for (guint i = 0; ok && i < layouts->len; i++)
+    total += lectern_print_layout_paginate (g_ptr_array_index (layouts, i), cr,
+                                            PAGE_WIDTH - 2 * PAGE_MARGIN,
+                                            PAGE_HEIGHT - 2 * PAGE_MARGIN);
+  for (guint i = 0, first = 0; ok && i < layouts->len; i++)
+    {
+      LecternPrintLayout *layout = g_ptr_array_index (layouts, i);
+
+      print_pages (layout, cr, first, total);
+      first += lectern_print_layout_get_n_pages (layout);
+    }
+  for (guint i = 0, first = 0;
+       ok && sink.error == NULL && cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS && i < layouts->len;
+       i++)
+    {
+      LecternPrintLayout *layout = g_ptr_array_index (layouts, i);
+
+      add_outline (layout, surface, first);
+      first += lectern_print_layout_get_n_pages (layout);
+    }
 
   cairo_destroy (cr);
   cairo_surface_finish (surface);

@@ -25,6 +25,9 @@
 #define NOTE_GAP     4.0
 #define HIGHLIGHT_ALPHA 0.40
 #define DEFAULT_COLOUR "#f6d32d"
+#define FOOTER_FONT  "Sans 8"
+#define FOOTER_SPACE 24.0   /* points kept free at the page foot for its number */
+#define KEEP_LINES   2      /* lines that a heading keeps on its page */
 
 typedef struct
 {
@@ -37,9 +40,20 @@ typedef struct
 {
   guint  number;
   int    anchor;     /* byte index in the text where its passage starts */
-  char  *text;
+  char  *tags;       /* "Claims/Dam blamed · Trust", or NULL */
+  char  *text;       /* the note, or NULL */
   double rgb[3];
 } Note;
+
+/* A heading of the main flow, for keep-with-next and the PDF outline. */
+typedef struct
+{
+  int    index;      /* byte index in the text where its line starts */
+  guint  level;      /* 0: the title */
+  char  *text;
+  guint  page;       /* where the last pagination put it */
+  double y;
+} Heading;
 
 /* One page's share of a flow: lines [first, last) shifted up by @top. */
 typedef struct
@@ -88,10 +102,12 @@ struct _LecternPrintLayout
   PangoAttrList *attrs;         /* main flow attributes */
   GArray        *highlights;    /* Highlight */
   GArray        *notes;         /* Note */
+  GArray        *headings;      /* Heading, in reading order */
   Flow           flows[2];
   GArray        *pages;         /* Page */
   double         width;
-  double         height;
+  double         height;        /* of the text, above the page number */
+  double         page_height;
 };
 
 G_DEFINE_FINAL_TYPE (LecternPrintLayout, lectern_print_layout, G_TYPE_OBJECT)
@@ -124,7 +140,16 @@ clear_note (gpointer data)
 {
   Note *note = data;
 
+  g_clear_pointer (&note->tags, g_free);
   g_clear_pointer (&note->text, g_free);
+}
+
+static void
+clear_heading (gpointer data)
+{
+  Heading *heading = data;
+
+  g_clear_pointer (&heading->text, g_free);
 }
 
 static void
@@ -145,6 +170,7 @@ lectern_print_layout_finalize (GObject *object)
   g_clear_pointer (&self->attrs, pango_attr_list_unref);
   g_clear_pointer (&self->highlights, g_array_unref);
   g_clear_pointer (&self->notes, g_array_unref);
+  g_clear_pointer (&self->headings, g_array_unref);
   g_clear_pointer (&self->pages, g_array_unref);
   clear_flow (&self->flows[0]);
   clear_flow (&self->flows[1]);
@@ -164,6 +190,8 @@ lectern_print_layout_init (LecternPrintLayout *self)
   self->highlights = g_array_new (FALSE, FALSE, sizeof (Highlight));
   self->notes = g_array_new (FALSE, FALSE, sizeof (Note));
   g_array_set_clear_func (self->notes, clear_note);
+  self->headings = g_array_new (FALSE, FALSE, sizeof (Heading));
+  g_array_set_clear_func (self->headings, clear_heading);
   self->pages = g_array_new (FALSE, FALSE, sizeof (Page));
   g_array_set_clear_func (self->pages, clear_page);
 }
@@ -180,6 +208,32 @@ parse_colour (const char *colour,
   rgb[0] = ((value >> 16) & 0xff) / 255.0;
   rgb[1] = ((value >> 8) & 0xff) / 255.0;
   rgb[2] = (value & 0xff) / 255.0;
+}
+
+static void
+add_heading (LecternPrintLayout *self,
+             int                 index,
+             guint               level,
+             const char         *text)
+{
+  Heading heading = { index, level, g_strdup (text), 0, 0 };
+
+  g_array_append_val (self->headings, heading);
+}
+
+/* The tag paths of @tags on one line, for a printout in black and white. */
+static char *
+join_tags (GPtrArray *tags)
+{
+  GString *line = g_string_new (NULL);
+
+  for (guint i = 0; i < tags->len; i++)
+    {
+      if (i > 0)
+        g_string_append (line, " · ");
+      g_string_append (line, lectern_tag_get_path (g_ptr_array_index (tags, i)));
+    }
+  return g_string_free (line, FALSE);
 }
 
 static const char *
@@ -335,6 +389,7 @@ _lectern_print_layout_new_document (LecternExportSelection  *selection,
   /* The title heads the first page, inside the main flow. */
   g_string_append (header, title != NULL && *title != '\0' ? title : _("Untitled"));
   g_strdelimit (header->str, "\n", ' ');
+  add_heading (self, 0, 0, header->str);
   offset = header->len;
   g_string_append (header, "\n\n");
   g_string_append (header, text);
@@ -354,6 +409,7 @@ _lectern_print_layout_new_document (LecternExportSelection  *selection,
     {
       LecternAnnotation *annotation = g_ptr_array_index (annotations, i);
       const char *note = lectern_annotation_get_note (annotation);
+      g_autoptr(GPtrArray) tags = _lectern_export_selection_list_tags (selection, annotation);
       Highlight highlight;
       glong start = lectern_annotation_get_start (annotation);
       glong end = lectern_annotation_get_end (annotation);
@@ -363,16 +419,20 @@ _lectern_print_layout_new_document (LecternExportSelection  *selection,
       walked = start;
       highlight.start = offset + (walker - text);
       highlight.end = offset + (g_utf8_offset_to_pointer (walker, end - start) - text);
-      parse_colour (first_colour (selection, annotation), highlight.rgb);
+      parse_colour (tags->len > 0 ? lectern_tag_get_colour (g_ptr_array_index (tags, 0)) : NULL,
+                    highlight.rgb);
       g_array_append_val (self->highlights, highlight);
 
-      if (note != NULL && *note != '\0')
+      /* The margin names the passage's tags as well as its note: colour
+       * alone is lost on a black-and-white printer. */
+      if ((note != NULL && *note != '\0') || tags->len > 0)
         {
           Note entry;
 
           entry.number = ++number;
           entry.anchor = highlight.start;
-          entry.text = g_strdup (note);
+          entry.tags = tags->len > 0 ? join_tags (tags) : NULL;
+          entry.text = note != NULL && *note != '\0' ? g_strdup (note) : NULL;
           memcpy (entry.rgb, highlight.rgb, sizeof entry.rgb);
           g_array_append_val (self->notes, entry);
         }
@@ -383,6 +443,7 @@ _lectern_print_layout_new_document (LecternExportSelection  *selection,
 typedef struct
 {
   LecternExportSelection *selection;
+  LecternPrintLayout     *layout;
   Rich                    rich;
 } ReportBuilder;
 
@@ -401,6 +462,7 @@ report_heading (guint             level,
 
   rich_append (rich, "\n");
   start = rich->text->len;
+  add_heading (builder->layout, start, level, text != NULL && *text != '\0' ? text : _("Untitled"));
   if (tag != NULL)
     {
       guint16 rgb[3];
@@ -474,10 +536,11 @@ _lectern_print_layout_new_report (LecternExportSelection  *selection,
                                   GError                 **error)
 {
   g_autoptr(LecternPrintLayout) self = g_object_new (LECTERN_TYPE_PRINT_LAYOUT, NULL);
-  ReportBuilder builder = { selection, { NULL, NULL } };
+  ReportBuilder builder = { selection, self, { NULL, NULL } };
   guint start;
 
   rich_init (&builder.rich);
+  add_heading (self, 0, 0, selection->title);
   start = rich_append (&builder.rich, selection->title);
   rich_span (&builder.rich, start, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
   rich_span (&builder.rich, start, pango_attr_scale_new (PANGO_SCALE_X_LARGE));
@@ -673,13 +736,58 @@ add_page (LecternPrintLayout *self)
   return &g_array_index (self->pages, Page, self->pages->len - 1);
 }
 
+/* For each line of the main flow that belongs to a heading, the last line
+ * that must share its page: the KEEP_LINES-th line of text after it
+ * (blank lines and further headings do not count); -1 for other lines. */
+static int *
+keep_with_next (LecternPrintLayout *self)
+{
+  Flow *flow = &self->flows[0];
+  int n_lines = flow->lines->len;
+  int *keep = g_new (int, n_lines);
+  gboolean *is_heading = g_new0 (gboolean, n_lines);
+  int line = 0;
+
+  for (guint i = 0; i < self->headings->len; i++)
+    {
+      Heading *heading = &g_array_index (self->headings, Heading, i);
+      int block;
+
+      while (line + 1 < n_lines && g_array_index (flow->line_start, int, line + 1) <= heading->index)
+        line++;
+      /* Every line of the heading's block: a long heading wraps. */
+      block = g_array_index (flow->line_block, int, line);
+      for (int l = line; l < n_lines && g_array_index (flow->line_block, int, l) == block; l++)
+        is_heading[l] = TRUE;
+    }
+
+  for (int l = 0; l < n_lines; l++)
+    {
+      int seen = 0;
+      int j = l + 1;
+
+      keep[l] = -1;
+      if (!is_heading[l])
+        continue;
+      for (; j < n_lines; j++)
+        if (!is_heading[j] && ((PangoLayoutLine *) g_ptr_array_index (flow->lines, j))->length > 0
+            && ++seen == KEEP_LINES)
+          break;
+      keep[l] = MIN (j, n_lines - 1);
+    }
+  g_free (is_heading);
+  return keep;
+}
+
 /* Cuts flow @index into slices from page @page_nr at @page_y on; returns
- * the page y where the flow ends on its last page. */
+ * the page y where the flow ends on its last page. A heading whose @keep
+ * lines do not fit below it goes to the next page. */
 static double
 paginate_flow (LecternPrintLayout *self,
                guint               index,
                guint              *page_nr,
-               double              page_y)
+               double              page_y,
+               const int          *keep)
 {
   Flow *flow = &self->flows[index];
   int n_lines = flow->line_y->len;
@@ -698,6 +806,13 @@ paginate_flow (LecternPrintLayout *self,
       /* A line taller than a page still goes somewhere. */
       if (last == first && page_y == 0)
         last = first + 1;
+      if (keep != NULL && last < n_lines)
+        for (int l = first + 1; l < last; l++)
+          if (keep[l] >= last)
+            {
+              last = l;
+              break;
+            }
       if (last > first)
         {
           Page *page = &g_array_index (self->pages, Page, *page_nr);
@@ -763,12 +878,17 @@ lectern_print_layout_paginate (LecternPrintLayout *self,
   guint *line_page;
   double *line_y;
   guint n_lines;
+  int *keep;
 
   g_return_val_if_fail (LECTERN_IS_PRINT_LAYOUT (self), 0);
   g_return_val_if_fail (cr != NULL, 0);
   g_return_val_if_fail (width > 0 && height > 0, 0);
 
   self->width = width;
+  self->page_height = height;
+  /* The page number goes below the text, where nothing else can. */
+  if (height > 2 * FOOTER_SPACE)
+    height -= FOOTER_SPACE;
   self->height = height;
   g_array_set_size (self->pages, 0);
   rich_init (&endnotes);
@@ -786,7 +906,9 @@ lectern_print_layout_paginate (LecternPrintLayout *self,
               self->is_document ? TEXT_FONT : REPORT_FONT, text_width);
 
   add_page (self);
-  page_y = paginate_flow (self, 0, &page_nr, 0);
+  keep = keep_with_next (self);
+  page_y = paginate_flow (self, 0, &page_nr, 0, keep);
+  g_free (keep);
 
   /* Margin notes beside the line where their passage starts, pushed down
    * past the one above; a note that would run off its page becomes an
@@ -797,6 +919,16 @@ lectern_print_layout_paginate (LecternPrintLayout *self,
   line_page = g_new0 (guint, n_lines);
   line_y = g_new0 (double, n_lines);
   map_lines (self, line_page, line_y);
+  for (guint i = 0, line = 0; i < self->headings->len; i++)
+    {
+      Heading *heading = &g_array_index (self->headings, Heading, i);
+
+      while (line + 1 < n_lines
+             && g_array_index (self->flows[0].line_start, int, line + 1) <= heading->index)
+        line++;
+      heading->page = line_page[line];
+      heading->y = line_y[line];
+    }
   for (guint i = 0, line = 0; i < self->notes->len; i++)
     {
       Note *note = &g_array_index (self->notes, Note, i);
@@ -814,7 +946,16 @@ lectern_print_layout_paginate (LecternPrintLayout *self,
       y = MAX (line_y[line], bottoms[note_page]);
 
       g_string_append_printf (markup, "<b>%u</b> ", note->number);
-      append_text (markup, note->text);
+      if (note->tags != NULL)
+        {
+          g_string_append (markup, "<i>");
+          append_text (markup, note->tags);
+          g_string_append (markup, "</i>");
+          if (note->text != NULL)
+            g_string_append_c (markup, '\n');
+        }
+      if (note->text != NULL)
+        append_text (markup, note->text);
       pango_layout_set_font_description (layout, note_font);
       pango_font_description_free (note_font);
       pango_layout_set_width (layout, (int) ((margin_width - 6) * PANGO_SCALE));
@@ -839,7 +980,15 @@ lectern_print_layout_paginate (LecternPrintLayout *self,
 
         rich_span (&endnotes, start, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
         rich_append (&endnotes, "  ");
-        rich_append (&endnotes, note->text);
+        if (note->tags != NULL)
+          {
+            start = rich_append (&endnotes, note->tags);
+            rich_span (&endnotes, start, pango_attr_style_new (PANGO_STYLE_ITALIC));
+            if (note->text != NULL)
+              rich_append (&endnotes, "\n");
+          }
+        if (note->text != NULL)
+          rich_append (&endnotes, note->text);
         rich_append (&endnotes, "\n\n");
       }
     }
@@ -862,7 +1011,7 @@ lectern_print_layout_paginate (LecternPrintLayout *self,
 
       build_flow (&self->flows[1], context, endnotes.text->str, attrs, NOTE_FONT, width);
       pango_attr_list_unref (attrs);
-      paginate_flow (self, 1, &page_nr, page_y);
+      paginate_flow (self, 1, &page_nr, page_y, NULL);
     }
   rich_clear (&endnotes);
   g_object_unref (context);
@@ -933,17 +1082,52 @@ draw_highlights (LecternPrintLayout *self,
     }
 }
 
+/* "Page 3 of 12", centred at the page foot. */
+static void
+draw_page_number (LecternPrintLayout *self,
+                  cairo_t            *cr,
+                  guint               number,
+                  guint               total)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (FOOTER_FONT);
+  /* Translators: the page number at the foot of a printed or PDF page */
+  g_autofree char *text = g_strdup_printf (_("Page %u of %u"), number, total);
+  int text_width, text_height;
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &text_width, &text_height);
+  cairo_set_source_rgb (cr, 0.37, 0.36, 0.39);
+  cairo_move_to (cr, (self->width - (double) text_width / PANGO_SCALE) / 2,
+                 self->page_height - (double) text_height / PANGO_SCALE);
+  pango_cairo_show_layout (cr, layout);
+}
+
 void
 lectern_print_layout_draw_page (LecternPrintLayout *self,
                                 cairo_t            *cr,
                                 guint               page_nr)
 {
-  Page *page;
-  double margin_x;
-
   g_return_if_fail (LECTERN_IS_PRINT_LAYOUT (self));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (page_nr < self->pages->len);
+
+  _lectern_print_layout_draw_numbered_page (self, cr, page_nr, page_nr + 1, self->pages->len);
+}
+
+void
+_lectern_print_layout_draw_numbered_page (LecternPrintLayout *self,
+                                          cairo_t            *cr,
+                                          guint               page_nr,
+                                          guint               number,
+                                          guint               total)
+{
+  Page *page;
+  double margin_x;
+
+  g_assert (page_nr < self->pages->len);
 
   page = &g_array_index (self->pages, Page, page_nr);
   cairo_save (cr);
@@ -980,6 +1164,30 @@ lectern_print_layout_draw_page (LecternPrintLayout *self,
       cairo_move_to (cr, margin_x + 6, placed->y);
       pango_cairo_show_layout (cr, placed->layout);
     }
+  draw_page_number (self, cr, number, total);
 
   cairo_restore (cr);
+}
+
+guint
+_lectern_print_layout_get_n_headings (LecternPrintLayout *self)
+{
+  return self->headings->len;
+}
+
+const char *
+_lectern_print_layout_get_heading (LecternPrintLayout *self,
+                                   guint               index,
+                                   guint              *level,
+                                   guint              *page,
+                                   double             *y)
+{
+  Heading *heading;
+
+  g_assert (index < self->headings->len);
+  heading = &g_array_index (self->headings, Heading, index);
+  *level = heading->level;
+  *page = heading->page;
+  *y = heading->y;
+  return heading->text;
 }

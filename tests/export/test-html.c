@@ -131,6 +131,20 @@ test_notes (void)
   g_assert_nonnull (strstr (text, "<b>Pango</b> and a javascript:alert(1) link"));
   g_assert_nonnull (strstr (text, "Diplomacy/a\\/b"));
   g_assert_cmpuint (census.n_highlights, ==, 0);
+
+  /* Dates in full, as a reader writes them: the document's in its
+   * citation, today's in the header. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *month = g_date_time_format (now, "%B");
+    g_autofree char *today = g_strdup_printf ("Exported from Lectern on %d %s %d",
+                                              g_date_time_get_day_of_month (now), month,
+                                              g_date_time_get_year (now));
+
+    g_assert_nonnull (strstr (text, "26 April 2025"));
+    g_assert_null (strstr (text, "2025-04-26"));
+    g_assert_nonnull (strstr (text, today));
+  }
   xmlFreeDoc (doc);
   fixture_clear (&fixture);
 }

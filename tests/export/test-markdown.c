@@ -95,7 +95,7 @@ test_by_document (void)
   {
     glong start = g_utf8_strlen ("Première ligne : la ", -1);
     g_autofree char *citation =
-      g_strdup_printf ("\n— %s, 2025-04-26, Le Monde, \\\"Idées\\\", characters %ld–%ld\n\n",
+      g_strdup_printf ("\n— %s, 26 April 2025, Le Monde, \\\"Idées\\\", characters %ld–%ld\n\n",
                        escaped_title, start, start + g_utf8_strlen ("sécurité européenne", -1));
 
     g_assert_nonnull (strstr (md, citation));

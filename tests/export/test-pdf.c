@@ -13,6 +13,7 @@
 /* poppler-glib 22.12 declares no cleanup functions. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerIndexIter, poppler_index_iter_free)
 
 /* A tag colour laid at 40 % over white paper, as the layout draws it. */
 static void
@@ -109,6 +110,37 @@ test_report_and_document (void)
   /* The document's margin notes. */
   g_assert_nonnull (strstr (all_text->str, "HYPERLINK"));
 
+  /* The document's pages name each passage's tags, so a printout in
+   * black and white still shows them. */
+  {
+    g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, document_page);
+    g_autofree char *text = poppler_page_get_text (page);
+
+    g_assert_nonnull (strstr (text, "Security/Europe"));
+    g_assert_nonnull (strstr (text, "=Formula"));
+    g_assert_nonnull (strstr (text, "Diplomacy/a\\/b"));
+  }
+
+  /* Every page says which it is, out of the whole file. */
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree char *number = g_strdup_printf ("Page %d of %d", i + 1, n_pages);
+
+      g_assert_nonnull (strstr (text, number));
+    }
+
+  /* Metadata: title, author (the project's), creation date. */
+  {
+    g_autofree char *title = poppler_document_get_title (pdf);
+    g_autofree char *author = poppler_document_get_author (pdf);
+
+    g_assert_cmpstr (author, ==, "Ana Lyst");
+    g_assert_nonnull (title);
+    g_assert_cmpint (poppler_document_get_creation_date (pdf), >, 0);
+  }
+
   {
     g_autoptr(PopplerPage) report = poppler_document_get_page (pdf, 0);
     g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, document_page);
@@ -174,6 +206,114 @@ test_pagination (void)
   fixture_clear (&fixture);
 }
 
+/* The titles of the outline, depth first, one a line, indented by depth. */
+static void
+walk_outline (PopplerIndexIter *iter,
+              guint             depth,
+              GString          *out)
+{
+  do
+    {
+      g_autoptr(PopplerIndexIter) child = NULL;
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+
+      for (guint i = 0; i < depth; i++)
+        g_string_append (out, "  ");
+      g_string_append_printf (out, "%s\n", action->any.title);
+      poppler_action_free (action);
+      child = poppler_index_iter_get_child (iter);
+      if (child != NULL)
+        walk_outline (child, depth + 1, out);
+    }
+  while (poppler_index_iter_next (iter));
+}
+
+/* A report of many documents: an outline entry for each, page numbers,
+ * and no heading left alone at a page foot. */
+static void
+test_report_structure (void)
+{
+  Fixture fixture;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_PDF);
+  g_autofree char *path = fixture_path ("structure.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(PopplerIndexIter) outline = NULL;
+  g_autoptr(GString) entries = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  guint n_orphans_checked = 0;
+  int n_pages;
+
+  fixture_init (&fixture, "structure.lectern");
+  /* Passages of one to eleven lines: some document's heading falls in the
+   * last lines of a page. */
+  for (guint d = 0; d < 40; d++)
+    {
+      g_autoptr(LecternDocument) document = lectern_document_new ();
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *title = g_strdup_printf ("Heading %02u", d);
+      gint64 id;
+
+      g_string_append_printf (text, "Text %u ", d);
+      for (guint w = 0; w < 5 + 9 * (d % 11); w++)
+        g_string_append (text, w % 9 == 8 ? "word.\n" : "word ");
+      lectern_document_set_title (document, title);
+      id = lectern_corpus_add_document (fixture.corpus, document, text->str, &error);
+      g_assert_no_error (error);
+      {
+        g_autoptr(LecternAnnotation) annotation =
+          lectern_corpus_add_annotation (fixture.corpus, id, 0, g_utf8_strlen (text->str, -1) - 1,
+                                         (gint64[]) { fixture.europe }, 1, NULL, &error);
+        g_assert_no_error (error);
+      }
+    }
+  g_assert_true (lectern_export_to_file (fixture.corpus, options, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  n_pages = poppler_document_get_n_pages (pdf);
+  g_assert_cmpint (n_pages, >, 3);
+
+  outline = poppler_index_iter_new (pdf);
+  g_assert_nonnull (outline);
+  walk_outline (outline, 0, entries);
+  g_test_message ("Outline:\n%s", entries->str);
+  for (guint d = 0; d < 40; d++)
+    {
+      g_autofree char *entry = g_strdup_printf ("\n  Heading %02u\n", d);
+
+      g_assert_nonnull (strstr (entries->str, entry));
+    }
+  g_assert_nonnull (strstr (entries->str, FIXTURE_TITLE_1));
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree char *number = g_strdup_printf ("Page %d of %d", i + 1, n_pages);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+      int last = g_strv_length (lines) - 1;
+
+      /* The last line is the page number; the one above it is text. */
+      while (last >= 0 && *g_strstrip (lines[last]) == '\0')
+        last--;
+      g_assert_cmpint (last, >, 0);
+      g_assert_cmpstr (lines[last], ==, number);
+      last--;
+      while (last >= 0 && *g_strstrip (lines[last]) == '\0')
+        last--;
+      if (i + 1 < n_pages)
+        {
+          g_test_message ("Page %d ends with “%s”", i + 1, lines[last]);
+          g_assert_false (g_str_has_prefix (lines[last], "Heading "));
+          n_orphans_checked++;
+        }
+    }
+  g_assert_cmpuint (n_orphans_checked, >, 2);
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,5 +321,6 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/Lectern/Pdf/report-and-document", test_report_and_document);
   g_test_add_func ("/Lectern/Pdf/pagination", test_pagination);
+  g_test_add_func ("/Lectern/Pdf/report-structure", test_report_structure);
   return g_test_run ();
 }
