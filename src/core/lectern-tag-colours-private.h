@@ -15,9 +15,10 @@ const char * const *_lectern_tag_colours_palette  (guint              *n_colours
  * (normal vision, protanopia, deuteranopia, tritanopia). */
 double              _lectern_tag_colours_distance (const char         *a,
                                                    const char         *b);
-/* The index of the palette colour farthest from every one of
- * @neighbours (the new tag's siblings and parent); ties go to the colour
- * with the fewest @uses (one count per palette colour), then the first. */
+/* The index of the palette colour for a tag whose siblings and parent
+ * have the colours @neighbours: of those that look apart from all of
+ * them, the one with the fewest @uses (one count per palette colour),
+ * then the farthest; when none does, the farthest. */
 guint               _lectern_tag_colours_pick     (const char * const *neighbours,
                                                    guint               n_neighbours,
                                                    const gint64       *uses);

@@ -5,10 +5,9 @@
  * apart worst: the distance is the smallest CIELAB ΔE*ab between them as
  * seen with normal vision and as simulated for protanopia, deuteranopia
  * and tritanopia (Machado, Oliveira and Fernandes 2009, severity 1, applied
- * to linear sRGB). A new tag takes the palette colour farthest, by that
- * measure, from its siblings' and its parent's colours; among colours as
- * far as each other (within ΔE 1), the one fewest tags use, then the
- * first.
+ * to linear sRGB). A new tag takes, among the palette colours at least
+ * ΔE 20 from its siblings' and its parent's colours, the one fewest tags
+ * use, then the farthest; when none is that far, the farthest.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +19,9 @@
 #include <string.h>
 
 #include "lectern-tag-colours-private.h"
+
+/* ΔE*ab from which two colours are taken to look apart. */
+#define APART 20.0
 
 /* GNOME's palette (HIG), strong tones first, then their light tones:
  * readable under black text. */
@@ -111,21 +113,29 @@ _lectern_tag_colours_pick (const char * const *neighbours,
                            const gint64       *uses)
 {
   guint best = 0;
+  gboolean best_apart = FALSE;
   double best_score = -1;
 
   for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
     {
       double score = G_MAXDOUBLE;
+      gboolean apart;
 
       for (guint j = 0; j < n_neighbours; j++)
         score = MIN (score, _lectern_tag_colours_distance (palette[i], neighbours[j]));
-      /* Whole ΔE units: closer than that, no eye tells two scores apart,
-       * and the palette should be used evenly. */
-      score = n_neighbours > 0 ? floor (score) : 0;
+      /* Whole ΔE units: closer than that, no eye tells two scores apart. */
+      score = floor (MIN (score, 1000.0));
+      apart = score >= APART;
 
-      if (score > best_score || (score == best_score && uses[i] < uses[best]))
+      /* Among the colours that look apart from every neighbour, the least
+       * used (the palette is used evenly, cousins differ too), then the
+       * farthest; failing any, the farthest. */
+      if (apart != best_apart ? apart
+          : apart && uses[i] != uses[best] ? uses[i] < uses[best]
+          : score > best_score)
         {
           best = i;
+          best_apart = apart;
           best_score = score;
         }
     }
