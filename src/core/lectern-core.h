@@ -13,6 +13,7 @@
 #include "lectern-fingerprint.h"
 #include "lectern-input-file.h"
 #include "lectern-job.h"
+#include "lectern-paragraphs.h"
 #include "lectern-search-hit.h"
 #include "lectern-tag.h"
 #include "lectern-text.h"
