@@ -12,6 +12,7 @@
 
 #include "lectern-application.h"
 #include "lectern-note-popover.h"
+#include "lectern-paragraph-gutter.h"
 #include "lectern-reader-view.h"
 #include "lectern-tag-index.h"
 #include "lectern-tag-swatch.h"
@@ -33,6 +34,7 @@ struct _LecternReaderView
   GtkOverlay         *overlay;
   GtkScrolledWindow  *scroller;
   LecternReaderText  *text_view;
+  GtkWidget          *gutter;          /* paragraph numbers; owned by the text view */
   GtkWidget          *tag_button;
   GMenuModel         *extra_menu;
 
@@ -310,6 +312,7 @@ lectern_reader_view_set_document_id (LecternReaderView *self,
 
   self->document_id = text != NULL ? document_id : 0;
   gtk_text_buffer_set_text (get_buffer (self), text ? text : "", -1);
+  lectern_paragraph_gutter_set_text (LECTERN_PARAGRAPH_GUTTER (self->gutter), text);
   gtk_text_buffer_get_start_iter (get_buffer (self), &start);
   gtk_text_buffer_place_cursor (get_buffer (self), &start);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -726,6 +729,33 @@ click_released_cb (GtkGestureClick   *gesture,
     show_info (self, ids, &(GdkRectangle) { x, y, 1, 1 });
 }
 
+/* GtkTextView's own triple click selects a display line, a fragment of a
+ * wrapped paragraph; a reader means the paragraph. */
+static void
+triple_click_pressed_cb (GtkGestureClick   *gesture,
+                         int                n_press,
+                         double             x,
+                         double             y,
+                         LecternReaderView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->text_view);
+  GtkTextIter start, end;
+  int bx, by;
+
+  if (n_press != 3
+      || gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
+    return;
+
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  gtk_text_view_get_iter_at_location (view, &start, bx, by);
+  gtk_text_iter_set_line_offset (&start, 0);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  gtk_text_buffer_select_range (get_buffer (self), &end, &start);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static gboolean
 query_tooltip_cb (LecternReaderView *self,
                   int                x,
@@ -1062,6 +1092,7 @@ apply_font (LecternReaderView *self)
   g_autoptr(GString) css = g_string_new (".reader { font-family: ");
   PangoFontMetrics *metrics;
   double points, px;
+  int leading;
 
   points = pango_font_description_get_size (desc) / (double) PANGO_SCALE;
   if (points <= 0)
@@ -1078,10 +1109,12 @@ apply_font (LecternReaderView *self)
   gtk_css_provider_load_from_data (self->font_provider, css->str, -1);
 
   /* Generous leading; the gap under each line holds the tag stripes
-   * (three rows of three pixels). Paragraphs are usually separated by a
-   * blank line already, so no more is added between them. */
-  gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self->text_view), MAX (10, (int) round (px * 0.55)));
-  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self->text_view), MAX (10, (int) round (px * 0.55)));
+   * (three rows of three pixels). Every line break ends a paragraph and
+   * gets a paragraph's space: a transcript whose paragraphs are separated
+   * by a single line break would otherwise read as a wall. */
+  leading = MAX (10, (int) round (px * 0.55));
+  gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self->text_view), leading);
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self->text_view), leading + (int) round (px * 0.6));
 
   pango_font_description_set_size (desc, (int) (points * PANGO_SCALE));
   metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self->text_view)),
@@ -1101,6 +1134,8 @@ settings_changed_cb (LecternReaderView *self,
 {
   if (g_strcmp0 (key, "reader-font") == 0 || g_strcmp0 (key, "reader-zoom") == 0)
     apply_font (self);
+  else if (g_strcmp0 (key, "show-paragraph-numbers") == 0)
+    gtk_widget_set_visible (self->gutter, g_settings_get_boolean (settings, key));
 }
 
 static void
@@ -1210,6 +1245,7 @@ scrolled_cb (LecternReaderView *self)
     gtk_popover_popdown (self->info_popover);
   if (gtk_widget_get_visible (self->tag_button))
     gtk_widget_queue_allocate (GTK_WIDGET (self->overlay));
+  gtk_widget_queue_draw (self->gutter);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1365,6 +1401,18 @@ lectern_reader_view_init (LecternReaderView *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+
+  /* Any button, so that tests finding the primary-button click find the
+   * reader's own; the handler checks for the primary one. */
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (triple_click_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+
+  self->gutter = lectern_paragraph_gutter_new (GTK_TEXT_VIEW (self->text_view));
+  gtk_text_view_set_gutter (GTK_TEXT_VIEW (self->text_view), GTK_TEXT_WINDOW_LEFT, self->gutter);
+  gtk_widget_set_visible (self->gutter, g_settings_get_boolean (lectern_settings (), "show-paragraph-numbers"));
 
   self->font_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->text_view)),

@@ -537,6 +537,12 @@ lectern_window_init (LecternWindow *self)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  {
+    g_autoptr(GAction) numbers = g_settings_create_action (settings, "show-paragraph-numbers");
+
+    g_action_map_add_action (G_ACTION_MAP (self), numbers);
+  }
+
   adw_flap_set_reveal_flap (self->library_flap, g_settings_get_boolean (settings, "show-library"));
   adw_flap_set_reveal_flap (self->panel_flap, g_settings_get_boolean (settings, "show-annotations"));
   g_signal_connect_object (self->library_flap, "notify::reveal-flap",

@@ -14,6 +14,7 @@
 #include "lectern-input-file.h"
 #include "lectern-job.h"
 #include "lectern-long-date.h"
+#include "lectern-paragraphs.h"
 #include "lectern-search-hit.h"
 #include "lectern-tag.h"
 #include "lectern-text.h"

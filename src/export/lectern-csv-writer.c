@@ -14,7 +14,7 @@
 static const char * const fixed_columns[] = {
   "annotation_id", "document_id", "document_title", "document_date",
   "document_source", "document_author", "document_language",
-  "start", "end", "quote", "tag", "tag_colour", "note",
+  "start", "end", "paragraphs", "quote", "tag", "tag_colour", "note",
   "annotation_author", "created", "modified",
 };
 
@@ -129,6 +129,7 @@ append_row (LecternExportSelection *selection,
   LecternDocument *document;
   g_autofree char *created = _lectern_export_format_time (lectern_annotation_get_created (annotation));
   g_autofree char *modified = _lectern_export_format_time (lectern_annotation_get_updated (annotation));
+  g_autofree char *paragraphs = _lectern_export_selection_cite_paragraphs (selection, annotation);
 
   document = _lectern_export_selection_get_document (selection,
                                                      lectern_annotation_get_document_id (annotation));
@@ -141,6 +142,7 @@ append_row (LecternExportSelection *selection,
   append_cell (out, lectern_document_get_language (document), FALSE);
   append_number (out, lectern_annotation_get_start (annotation));
   append_number (out, lectern_annotation_get_end (annotation));
+  append_cell (out, paragraphs, FALSE);
   append_cell (out, lectern_annotation_get_quote (annotation), FALSE);
   append_cell (out, tag != NULL ? lectern_tag_get_path (tag) : NULL, FALSE);
   append_cell (out, tag != NULL ? lectern_tag_get_colour (tag) : NULL, FALSE);

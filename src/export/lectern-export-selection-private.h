@@ -26,6 +26,7 @@ typedef struct
   GHashTable                *allowed_tags;   /* gint64* set, or NULL: every tag */
   GHashTable                *by_document;    /* gint64* → GPtrArray of annotations, built on demand */
   GHashTable                *labels;         /* gint64* → a document's heading, told from same titles */
+  GHashTable                *paragraphs;     /* gint64* → LecternParagraphs of a document, on demand */
   LecternExportProgressFunc  progress;
   gpointer                   progress_data;
   guint                      done;
@@ -56,7 +57,16 @@ GPtrArray              *_lectern_export_selection_list_document_annotations (Lec
 /* Counts @n more annotations written and reports progress. */
 void                    _lectern_export_selection_advance    (LecternExportSelection    *self,
                                                               guint                      n);
-/* "Title, 2025-04-26, Source, 120–180" citation parts; (transfer full) */
+/* The paragraphs that @annotation spans (see lectern-paragraphs.h); FALSE
+ * if it holds none or its document's text cannot be read. */
+gboolean                _lectern_export_selection_paragraphs (LecternExportSelection    *self,
+                                                              LecternAnnotation         *annotation,
+                                                              guint                     *first,
+                                                              guint                     *last);
+/* "¶ 14" or "¶¶ 14–16", or NULL where _paragraphs() is FALSE. (transfer full) */
+char                   *_lectern_export_selection_cite_paragraphs (LecternExportSelection *self,
+                                                                   LecternAnnotation      *annotation);
+/* "Title, 2025-04-26, Source, ¶ 14" citation parts; (transfer full) */
 char                   *_lectern_export_selection_citation   (LecternExportSelection    *self,
                                                               LecternAnnotation         *annotation);
 

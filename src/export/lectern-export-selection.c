@@ -196,6 +196,7 @@ _lectern_export_selection_free (LecternExportSelection *self)
   g_clear_pointer (&self->allowed_tags, g_hash_table_unref);
   g_clear_pointer (&self->by_document, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_hash_table_unref);
+  g_clear_pointer (&self->paragraphs, g_hash_table_unref);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
@@ -292,12 +293,56 @@ _lectern_export_selection_document_label (LecternExportSelection *self,
   return label != NULL ? label : lectern_document_get_title (document);
 }
 
+gboolean
+_lectern_export_selection_paragraphs (LecternExportSelection *self,
+                                      LecternAnnotation      *annotation,
+                                      guint                  *first,
+                                      guint                  *last)
+{
+  gint64 document_id = lectern_annotation_get_document_id (annotation);
+  LecternParagraphs *paragraphs;
+
+  *first = *last = 0;
+  if (self->paragraphs == NULL)
+    self->paragraphs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              (GDestroyNotify) lectern_paragraphs_free);
+  paragraphs = g_hash_table_lookup (self->paragraphs, &document_id);
+  if (paragraphs == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = lectern_corpus_dup_text (self->corpus, document_id, &error);
+
+      /* A document whose text cannot be read keeps character offsets in
+       * its citations; the writers that need the text report the error. */
+      if (text == NULL)
+        return FALSE;
+      paragraphs = lectern_paragraphs_new (text);
+      g_hash_table_insert (self->paragraphs, g_memdup2 (&document_id, sizeof document_id), paragraphs);
+    }
+  return lectern_paragraphs_span (paragraphs,
+                                  lectern_annotation_get_start (annotation),
+                                  lectern_annotation_get_end (annotation),
+                                  first, last);
+}
+
+char *
+_lectern_export_selection_cite_paragraphs (LecternExportSelection *self,
+                                           LecternAnnotation      *annotation)
+{
+  guint first, last;
+
+  if (!_lectern_export_selection_paragraphs (self, annotation, &first, &last))
+    return NULL;
+  return lectern_paragraphs_format (first, last);
+}
+
 char *
 _lectern_export_selection_citation (LecternExportSelection *self,
                                     LecternAnnotation      *annotation)
 {
   LecternDocument *document;
   GString *citation = g_string_new (NULL);
+  g_autofree char *paragraphs = NULL;
   const char *parts[3];
   g_autofree char *date = NULL;
 
@@ -310,10 +355,14 @@ _lectern_export_selection_citation (LecternExportSelection *self,
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i] != NULL && *parts[i] != '\0')
       g_string_append_printf (citation, "%s, ", parts[i]);
-  /* Translators: the position of a passage, in characters from the start */
-  g_string_append_printf (citation, _("characters %ld–%ld"),
-                          lectern_annotation_get_start (annotation),
-                          lectern_annotation_get_end (annotation));
+  paragraphs = _lectern_export_selection_cite_paragraphs (self, annotation);
+  if (paragraphs != NULL)
+    g_string_append (citation, paragraphs);
+  else
+    /* Translators: the position of a passage, in characters from the start */
+    g_string_append_printf (citation, _("characters %ld–%ld"),
+                            lectern_annotation_get_start (annotation),
+                            lectern_annotation_get_end (annotation));
   return g_string_free (citation, FALSE);
 }
 

@@ -64,6 +64,7 @@ annotation_to_json (LecternExportSelection *selection,
   g_autofree char *id = NULL;
   g_autofree char *created = NULL;
   g_autofree char *modified = NULL;
+  g_autofree char *paragraphs = _lectern_export_selection_cite_paragraphs (selection, annotation);
   const char *note = lectern_annotation_get_note (annotation);
 
   document = _lectern_export_selection_get_document (selection,
@@ -123,6 +124,10 @@ annotation_to_json (LecternExportSelection *selection,
   add_string_member (builder, "title", lectern_document_get_title (document));
   add_string_member (builder, "language", lectern_document_get_language (document));
   json_builder_end_object (builder);
+  /* The paragraphs, as a thesis cites them: the context maps "label" to
+   * rdfs:label, so the target stays a plain SpecificResource and its
+   * selectors (exact offsets, for machines) stay as they were. */
+  add_string_member (builder, "label", paragraphs);
   json_builder_set_member_name (builder, "selector");
   json_builder_begin_array (builder);
   json_builder_begin_object (builder);

@@ -159,6 +159,13 @@ test_cells (void)
 
           g_assert_cmpstr (g_ptr_array_index (row, column (header, "annotation_id")), ==, id);
           g_assert_cmpstr (g_ptr_array_index (row, column (header, "start")), ==, start);
+          /* Paragraphs beside the offsets, as a thesis cites them. */
+          if (g_str_has_prefix (lectern_annotation_get_quote (annotation), "- a list-like line"))
+            g_assert_cmpstr (g_ptr_array_index (row, column (header, "paragraphs")), ==, "¶¶ 4–5");
+          else if (g_str_equal (lectern_annotation_get_quote (annotation), "<b>Pango</b> and a javascript:alert(1) link"))
+            g_assert_cmpstr (g_ptr_array_index (row, column (header, "paragraphs")), ==, "¶ 3");
+          else if (g_str_equal (lectern_annotation_get_quote (annotation), "café"))
+            g_assert_cmpstr (g_ptr_array_index (row, column (header, "paragraphs")), ==, "¶ 2");
           g_assert_cmpstr (g_ptr_array_index (row, column (header, "quote")), ==, quote);
           g_assert_cmpstr (g_ptr_array_index (row, column (header, "note")), ==, note);
           g_assert_cmpstr (g_ptr_array_index (row, column (header, "tag")), ==, tag_path);

@@ -130,6 +130,10 @@ test_notes (void)
   g_assert_nonnull (strstr (text, FIXTURE_NOTE_FORMULA));
   g_assert_nonnull (strstr (text, "<b>Pango</b> and a javascript:alert(1) link"));
   g_assert_nonnull (strstr (text, "Diplomacy/a\\/b"));
+  /* Citations by paragraph: one paragraph, and a passage across two. */
+  g_assert_nonnull (strstr (text, "Le Monde, \"Idées\", ¶ 2"));
+  g_assert_nonnull (strstr (text, "¶¶ 4–5"));
+  g_assert_null (strstr (text, "characters"));
   g_assert_cmpuint (census.n_highlights, ==, 0);
 
   /* Dates in full, as a reader writes them: the document's in its

@@ -93,12 +93,16 @@ test_by_document (void)
   g_assert_nonnull (strstr (md, "Tags: *Diplomacy/a\\\\/b*\n"));
   g_assert_nonnull (strstr (md, "**Note:**\n\n\\<script\\>alert\\(\\\"x\\\"\\)\\</script\\>"));
   {
-    glong start = g_utf8_strlen ("Première ligne : la ", -1);
+    /* Passages are cited by paragraph (blank lines do not count), never
+     * by character offsets that no reader can find. */
     g_autofree char *citation =
-      g_strdup_printf ("\n— %s, 26 April 2025, Le Monde, \\\"Idées\\\", characters %ld–%ld\n\n",
-                       escaped_title, start, start + g_utf8_strlen ("sécurité européenne", -1));
+      g_strdup_printf ("\n— %s, 26 April 2025, Le Monde, \\\"Idées\\\", ¶ 1\n\n", escaped_title);
+    g_autofree char *across =
+      g_strdup_printf ("\n— %s, 26 April 2025, Le Monde, \\\"Idées\\\", ¶¶ 4–5\n\n", escaped_title);
 
     g_assert_nonnull (strstr (md, citation));
+    g_assert_nonnull (strstr (md, across));
+    g_assert_null (strstr (md, "characters"));
   }
   /* Nothing hostile reaches the page raw. */
   g_assert_null (strstr (md, "<script>"));

@@ -107,6 +107,10 @@ test_report_and_document (void)
   g_assert_nonnull (strstr (all_text->str, "<script>alert"));
   g_assert_nonnull (strstr (all_text->str, "<b>Pango</b>"));
   g_assert_nonnull (strstr (all_text->str, "Security/Europe"));
+  /* Passages cited by paragraph, never by character offsets. */
+  g_assert_nonnull (strstr (all_text->str, "¶ 1"));
+  g_assert_nonnull (strstr (all_text->str, "¶¶ 4–5"));
+  g_assert_null (strstr (all_text->str, "characters"));
   /* The document's margin notes. */
   g_assert_nonnull (strstr (all_text->str, "HYPERLINK"));
 

@@ -105,6 +105,11 @@ test_export_structure (void)
       g_assert_cmpstr (json_object_get_string_member (quote, "suffix"), ==, lectern_annotation_get_suffix (annotation));
       g_assert_cmpint (json_object_get_int_member (position, "start"), ==, lectern_annotation_get_start (annotation));
       g_assert_cmpint (json_object_get_int_member (position, "end"), ==, lectern_annotation_get_end (annotation));
+      /* The paragraphs, as rdfs:label of the target. */
+      if (g_str_has_prefix (lectern_annotation_get_quote (annotation), "- a list-like line"))
+        g_assert_cmpstr (json_object_get_string_member (target, "label"), ==, "¶¶ 4–5");
+      else
+        g_assert_true (g_str_has_prefix (json_object_get_string_member (target, "label"), "¶ "));
       g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (item, "creator"), "name"),
                        ==, "Ana Lyst");
       g_assert_true (json_object_has_member (item, "created"));
