@@ -489,6 +489,22 @@ load_tags (LecternExportDialog *self)
   g_object_unref (list);
 }
 
+void
+lectern_export_dialog_set_tag_filter (LecternExportDialog *self,
+                                      gint64               tag_id,
+                                      gboolean             with_subtags)
+{
+  guint selected = 0;
+
+  g_return_if_fail (LECTERN_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; i < self->tag_ids->len; i++)
+    if (g_array_index (self->tag_ids, gint64, i) == tag_id)
+      selected = i + 1;
+  adw_combo_row_set_selected (self->tag_row, selected);
+  gtk_switch_set_active (self->subtags_switch, with_subtags);
+}
+
 static void
 lectern_export_dialog_get_property (GObject    *object,
                                     guint       prop_id,
