@@ -156,14 +156,21 @@ project_name (LecternExportDialog *self)
   return g_steal_pointer (&base);
 }
 
+/* The folder last exported to, else the project's own: exports belong
+ * beside the project, not in Recent or the home folder. */
 static GFile *
-default_folder (void)
+default_folder (LecternExportDialog *self)
 {
   g_autofree char *folder = g_settings_get_string (lectern_settings (), "export-folder");
+  g_autoptr(GFile) project_folder = NULL;
   const char *documents;
 
   if (folder[0] != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
     return g_file_new_for_path (folder);
+  if (self->corpus != NULL)
+    project_folder = g_file_get_parent (lectern_corpus_get_file (self->corpus));
+  if (project_folder != NULL && g_file_query_file_type (project_folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    return g_steal_pointer (&project_folder);
   documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
     return g_file_new_for_path (documents);
@@ -194,7 +201,7 @@ update_destination_name (LecternExportDialog *self)
     {
       g_autofree char *project = project_name (self);
 
-      folder = default_folder ();
+      folder = default_folder (self);
       /* Translators: the default export file name, from the project's */
       stem = g_strdup_printf (_("%s notes"), project);
     }
