@@ -200,11 +200,17 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (box, "annotation-row");
 
   row->swatches = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 3);
+  gtk_widget_set_valign (row->swatches, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (row->swatches, 3);
   gtk_box_append (GTK_BOX (header), row->swatches);
 
   row->tags = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (row->tags, 0);
-  gtk_label_set_ellipsize (row->tags, PANGO_ELLIPSIZE_END);
+  /* Every tag of a passage is read: the list wraps, never cut off. A
+   * wrapped label needs a width in characters to be measured in 4.8. */
+  gtk_label_set_wrap (row->tags, TRUE);
+  gtk_label_set_wrap_mode (row->tags, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (row->tags, 12);
   gtk_widget_set_hexpand (GTK_WIDGET (row->tags), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (row->tags), "caption-heading");
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (row->tags));

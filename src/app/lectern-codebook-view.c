@@ -10,6 +10,7 @@
 
 #include "lectern-codebook-view.h"
 #include "lectern-memo-pane.h"
+#include "lectern-passages-window.h"
 #include "lectern-tag-picker.h"
 #include "lectern-tag-swatch.h"
 
@@ -30,6 +31,7 @@ struct _LecternCodebookView
   GtkNoSelection     *passages_selection;
   LecternTagPicker   *merge_picker;
   AdwMessageDialog   *dialog;         /* weak */
+  LecternPassagesWindow *passages_window;  /* weak: the last one opened */
 
   LecternCorpus      *corpus;
   GSignalGroup       *corpus_signals;
@@ -102,6 +104,14 @@ lectern_codebook_view_get_dialog (LecternCodebookView *self)
   return self->dialog;
 }
 
+LecternPassagesWindow *
+lectern_codebook_view_get_passages_window (LecternCodebookView *self)
+{
+  g_return_val_if_fail (LECTERN_IS_CODEBOOK_VIEW (self), NULL);
+
+  return self->passages_window;
+}
+
 GtkPopover *
 lectern_codebook_view_get_merge_picker (LecternCodebookView *self)
 {
@@ -152,6 +162,7 @@ update_actions (LecternCodebookView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.recolour", has_tag);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.merge", has_tag && g_hash_table_size (self->tags) > 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.delete", has_tag);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.show-passages", has_tag);
 }
 
 static void
@@ -326,6 +337,43 @@ passage_activate_cb (LecternCodebookView *self,
 
   if (a != NULL)
     g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, lectern_annotation_get_id (a));
+}
+
+static void
+window_passage_activated_cb (LecternCodebookView   *self,
+                             gint64                 annotation_id,
+                             LecternPassagesWindow *window)
+{
+  g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, annotation_id);
+}
+
+/* The sidebar is too narrow to read passages in: the full table. */
+static void
+show_passages_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LecternCodebookView *self = LECTERN_CODEBOOK_VIEW (widget);
+  LecternTag *tag = selected_tag (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  LecternPassagesWindow *window;
+
+  if (tag == NULL || self->corpus == NULL)
+    return;
+  window = lectern_passages_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        self->corpus, self->documents, lectern_tag_get_id (tag));
+  g_signal_connect_object (window, "passage-activated",
+                           G_CALLBACK (window_passage_activated_cb), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->passages_window, window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+tree_activate_cb (LecternCodebookView *self,
+                  guint                position)
+{
+  gtk_single_selection_set_selected (self->tree_selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "codebook.show-passages", NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -803,6 +851,7 @@ lectern_codebook_view_dispose (GObject *object)
     gtk_widget_unparent (GTK_WIDGET (self->merge_picker));
   self->merge_picker = NULL;
   g_clear_weak_pointer (&self->dialog);
+  g_clear_weak_pointer (&self->passages_window);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_CODEBOOK_VIEW);
   /* The template's root box has no id, so it is unparented here. */
@@ -845,6 +894,7 @@ lectern_codebook_view_class_init (LecternCodebookViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternCodebookView, tree_stack);
   gtk_widget_class_bind_template_child (widget_class, LecternCodebookView, tree_view);
   gtk_widget_class_bind_template_callback (widget_class, passage_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tree_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "codebook.new-tag", NULL, new_tag_cb);
   gtk_widget_class_install_action (widget_class, "codebook.new-subtag", NULL, new_tag_cb);
@@ -852,6 +902,7 @@ lectern_codebook_view_class_init (LecternCodebookViewClass *klass)
   gtk_widget_class_install_action (widget_class, "codebook.recolour", NULL, recolour_cb);
   gtk_widget_class_install_action (widget_class, "codebook.merge", NULL, merge_cb);
   gtk_widget_class_install_action (widget_class, "codebook.delete", NULL, delete_cb);
+  gtk_widget_class_install_action (widget_class, "codebook.show-passages", NULL, show_passages_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "codebook.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "codebook.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "codebook.merge", NULL);

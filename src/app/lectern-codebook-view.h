@@ -12,6 +12,7 @@
 
 #include "lectern-core.h"
 #include "lectern-document-model.h"
+#include "lectern-passages-window.h"
 
 G_BEGIN_DECLS
 
@@ -36,5 +37,7 @@ GListModel       *lectern_codebook_view_get_passages     (LecternCodebookView *s
 AdwMessageDialog *lectern_codebook_view_get_dialog       (LecternCodebookView *self);
 /* The merge target picker. For tests. */
 GtkPopover       *lectern_codebook_view_get_merge_picker (LecternCodebookView *self);
+/* The passages window last opened by codebook.show-passages, or NULL. (transfer none) */
+LecternPassagesWindow *lectern_codebook_view_get_passages_window (LecternCodebookView *self);
 
 G_END_DECLS

@@ -156,14 +156,21 @@ project_name (LecternExportDialog *self)
   return g_steal_pointer (&base);
 }
 
+/* The folder last exported to, else the project's own: exports belong
+ * beside the project, not in Recent or the home folder. */
 static GFile *
-default_folder (void)
+default_folder (LecternExportDialog *self)
 {
   g_autofree char *folder = g_settings_get_string (lectern_settings (), "export-folder");
+  g_autoptr(GFile) project_folder = NULL;
   const char *documents;
 
   if (folder[0] != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
     return g_file_new_for_path (folder);
+  if (self->corpus != NULL)
+    project_folder = g_file_get_parent (lectern_corpus_get_file (self->corpus));
+  if (project_folder != NULL && g_file_query_file_type (project_folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    return g_steal_pointer (&project_folder);
   documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
     return g_file_new_for_path (documents);
@@ -194,7 +201,7 @@ update_destination_name (LecternExportDialog *self)
     {
       g_autofree char *project = project_name (self);
 
-      folder = default_folder ();
+      folder = default_folder (self);
       /* Translators: the default export file name, from the project's */
       stem = g_strdup_printf (_("%s notes"), project);
     }
@@ -487,6 +494,22 @@ load_tags (LecternExportDialog *self)
     }
   adw_combo_row_set_model (self->tag_row, G_LIST_MODEL (list));
   g_object_unref (list);
+}
+
+void
+lectern_export_dialog_set_tag_filter (LecternExportDialog *self,
+                                      gint64               tag_id,
+                                      gboolean             with_subtags)
+{
+  guint selected = 0;
+
+  g_return_if_fail (LECTERN_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; i < self->tag_ids->len; i++)
+    if (g_array_index (self->tag_ids, gint64, i) == tag_id)
+      selected = i + 1;
+  adw_combo_row_set_selected (self->tag_row, selected);
+  gtk_switch_set_active (self->subtags_switch, with_subtags);
 }
 
 static void

@@ -34,5 +34,9 @@ void                 lectern_export_dialog_set_destination (LecternExportDialog 
 /* The options the dialog's fields make. (transfer full) */
 LecternExportOptions *lectern_export_dialog_dup_options    (LecternExportDialog  *self);
 gboolean             lectern_export_dialog_get_busy        (LecternExportDialog  *self);
+/* Presets the tag filter to @tag_id (0: any tag) and its sub-tags switch. */
+void                 lectern_export_dialog_set_tag_filter  (LecternExportDialog  *self,
+                                                            gint64                tag_id,
+                                                            gboolean              with_subtags);
 
 G_END_DECLS

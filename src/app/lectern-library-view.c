@@ -43,6 +43,10 @@ struct _LecternLibraryView
   LecternDocumentModel *documents;
   LecternCorpus      *corpus;
   gint64              current_id;
+  /* The row the user selected, which may not be the one read: kept by
+   * its id across the model's changes, which drop the selection. */
+  gint64              selected_id;
+  gboolean            documents_changing;
   gint64              context_id;
   char               *query;
   SortMode            sort_mode;
@@ -116,12 +120,54 @@ update_labels (LecternLibraryView *self)
       set_row_text (self, box, gtk_list_item_get_item (item));
 }
 
-/* After the filter and the sorter have seen the change: the rows moved. */
+static gboolean
+select_by_id (LecternLibraryView *self,
+              gint64              document_id)
+{
+  GListModel *model = G_LIST_MODEL (self->sorted);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n && document_id != 0; i++)
+    {
+      g_autoptr(LecternDocument) doc = g_list_model_get_item (model, i);
+
+      if (lectern_document_get_id (doc) == document_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+selection_changed_cb (LecternLibraryView *self)
+{
+  LecternDocument *doc = gtk_single_selection_get_selected_item (self->selection);
+
+  /* A change of the list unselects its replaced rows: that is no choice. */
+  if (!self->documents_changing)
+    self->selected_id = doc ? lectern_document_get_id (doc) : 0;
+}
+
+/* Before the filter and the sorter see a change. */
+static void
+documents_changing_cb (LecternLibraryView *self)
+{
+  self->documents_changing = TRUE;
+}
+
+/* After the filter and the sorter have seen the change: the rows moved.
+ * The row selected stays selected, else the document read. */
 static void
 documents_changed_cb (LecternLibraryView *self)
 {
+  gint64 keep = self->selected_id;
+
+  self->documents_changing = FALSE;
   update_labels (self);
-  lectern_library_view_select_document (self, self->current_id);
+  if (keep == 0 || !select_by_id (self, keep))
+    lectern_library_view_select_document (self, self->current_id);
   update_page (self);
 }
 
@@ -135,14 +181,22 @@ lectern_library_view_set_documents (LecternLibraryView   *self,
   if (self->documents == documents)
     return;
   if (self->documents != NULL)
-    g_signal_handlers_disconnect_by_func (self->documents, documents_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->documents, documents_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->documents, documents_changing_cb, self);
+    }
   g_set_object (&self->documents, documents);
   g_clear_object (&self->corpus);
   if (documents != NULL)
     self->corpus = g_object_ref (lectern_document_model_get_corpus (documents));
 
   self->current_id = 0;
+  self->selected_id = 0;
   gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+  /* Connected before the filter model's handler, so that it runs first. */
+  if (documents != NULL)
+    g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changing_cb),
+                             self, G_CONNECT_SWAPPED);
   /* The filter model first, so that it has seen a change when we are told. */
   gtk_filter_list_model_set_model (self->filtered, documents ? G_LIST_MODEL (documents)
                                                              : G_LIST_MODEL (self->placeholder));
@@ -571,7 +625,10 @@ lectern_library_view_dispose (GObject *object)
   GtkWidget *child;
 
   if (self->documents != NULL)
-    g_signal_handlers_disconnect_by_func (self->documents, documents_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->documents, documents_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->documents, documents_changing_cb, self);
+    }
   if (self->context_menu != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->context_menu));
   self->context_menu = NULL;
@@ -655,6 +712,8 @@ lectern_library_view_init (LecternLibraryView *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);

@@ -12,6 +12,7 @@
 
 #include "lectern-document-dialog.h"
 #include "lectern-memo-pane.h"
+#include "lectern-plain-toast.h"
 #include "lectern-window-private.h"
 
 #define MAX_RECENT_PROJECTS 8
@@ -71,7 +72,17 @@ history_cb (GtkWidget  *widget,
   if (label != NULL)
     {
       g_autofree char *message = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), label);
-      lectern_window_toast (self, message);
+      AdwToast *toast = lectern_plain_toast_new (message);
+
+      /* Shown at once, over any other toast: libadwaita 1.2 queues toasts
+       * of the same priority, and the one on screen then named an earlier
+       * action, not the step just undone. */
+      if (self->history_toast != NULL)
+        adw_toast_dismiss (self->history_toast);
+      adw_toast_set_timeout (toast, 3);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_set_weak_pointer (&self->history_toast, toast);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
 }
 
@@ -257,6 +268,7 @@ import_cb (GtkWidget  *widget,
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GFile) folder = NULL;
 
   gtk_file_filter_set_name (text, _("Text Files"));
   gtk_file_filter_add_mime_type (text, "text/plain");
@@ -267,6 +279,9 @@ import_cb (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Import"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  folder = _lectern_window_dup_import_folder (LECTERN_WINDOW (widget));
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), text);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #ifdef LECTERN_HAVE_IMPORT
@@ -26,6 +28,14 @@ _lectern_window_cancel_import (LecternWindow *self)
 {
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+}
+
+GFile *
+_lectern_window_dup_import_folder (LecternWindow *self)
+{
+  if (self->corpus == NULL)
+    return NULL;
+  return g_file_get_parent (lectern_corpus_get_file (self->corpus));
 }
 
 void
@@ -80,6 +90,71 @@ import_progress_cb (guint       done,
   gtk_label_set_text (self->import_label, text);
 }
 
+/* "A very long file name of a scanned report.txt" → "A very long fi…report.txt":
+ * both ends of a name tell it apart from its neighbours. */
+static char *
+shorten_middle (const char *text,
+                glong       max_chars)
+{
+  glong n = g_utf8_strlen (text, -1);
+  glong head = (max_chars - 1) / 2, tail = max_chars - 1 - head;
+  g_autofree char *start = NULL;
+
+  if (n <= max_chars)
+    return g_strdup (text);
+  start = g_utf8_substring (text, 0, head);
+  return g_strconcat (start, "…", g_utf8_offset_to_pointer (text, n - tail), NULL);
+}
+
+/* Every quoted name in @message (“…”) shortened: a refusal names the
+ * file once, and a long title must not fill the dialog. */
+static char *
+shorten_quotes (const char *message)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = message;
+  const char *open;
+
+  while ((open = strstr (p, "“")) != NULL)
+    {
+      const char *inside = open + strlen ("“");
+      const char *close = strstr (inside, "”");
+      g_autofree char *name = NULL;
+      g_autofree char *shortened = NULL;
+
+      if (close == NULL)
+        break;
+      name = g_strndup (inside, close - inside);
+      shortened = shorten_middle (name, 40);
+      g_string_append_len (out, p, inside - p);
+      g_string_append (out, shortened);
+      p = close;
+    }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
+}
+
+/* One line per refused file: its name once, and why. */
+static char *
+refusal_line (LecternImportResult *result)
+{
+  const GError *error = lectern_import_result_get_error (result);
+  g_autofree char *name = shorten_middle (lectern_import_result_get_display_name (result), 40);
+
+  if (error == NULL)
+    return g_strdup_printf ("• %s", name);
+  /* The core's message names the document and its twin by title, which
+   * is often the file's name again: said once is enough. */
+  if (g_error_matches (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_DUPLICATE))
+    /* Translators: a refused file in the import summary */
+    return g_strdup_printf (_("• “%s”: the same text is already in the project"), name);
+  {
+    g_autofree char *message = shorten_quotes (error->message);
+
+    return g_strdup_printf ("• %s", message);
+  }
+}
+
 static void
 show_summary (LecternWindow *self,
               GListModel    *results)
@@ -94,7 +169,6 @@ show_summary (LecternWindow *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LecternImportResult) result = g_list_model_get_item (results, i);
-      const GError *error = lectern_import_result_get_error (result);
 
       if (lectern_import_result_get_succeeded (result))
         {
@@ -106,9 +180,11 @@ show_summary (LecternWindow *self,
         }
       else
         {
+          g_autofree char *line = refusal_line (result);
+
           if (reasons->len > 0)
             g_string_append (reasons, "\n\n");
-          g_string_append_printf (reasons, "• %s", error ? error->message : lectern_import_result_get_display_name (result));
+          g_string_append (reasons, line);
         }
     }
 

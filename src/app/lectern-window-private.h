@@ -52,6 +52,8 @@ struct _LecternWindow
   GListModel            *import_results;
   AdwMessageDialog      *import_summary;
   GtkWindow             *project_memo;      /* weak */
+  /* The last undo or redo toast, replaced by the next. (weak) */
+  AdwToast              *history_toast;
 };
 
 void _lectern_window_class_init_actions (GtkWidgetClass *widget_class);
@@ -61,6 +63,8 @@ void _lectern_window_show_error         (LecternWindow  *self,
                                          const char     *heading,
                                          const GError   *error);
 void _lectern_window_cancel_import      (LecternWindow  *self);
+/* Where the Import chooser opens: the project's folder, or NULL. (transfer full) */
+GFile *_lectern_window_dup_import_folder (LecternWindow  *self);
 gboolean _lectern_window_is_importing   (LecternWindow  *self);
 /* A message dialog with a scrolled, selectable plain-text @report (what
  * was refused or left out, and why); kept as the window's import_summary. */

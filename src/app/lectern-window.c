@@ -240,6 +240,18 @@ coder_name_changed_cb (LecternWindow *self)
   apply_coder_name (self);
 }
 
+/* A project without documents shows one page that says what to do, not
+ * the library's, the reader's and the notes' empty states at once. */
+static void
+update_main_page (LecternWindow *self)
+{
+  const char *page = "empty";
+
+  if (self->corpus != NULL)
+    page = g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0 ? "project" : "no-documents";
+  gtk_stack_set_visible_child_name (self->main_stack, page);
+}
+
 static void
 set_corpus (LecternWindow *self,
             LecternCorpus *corpus)
@@ -257,7 +269,11 @@ set_corpus (LecternWindow *self,
    * change in when their "changed" handlers read it. */
   g_clear_object (&self->documents);
   if (corpus != NULL)
-    self->documents = lectern_document_model_new (corpus);
+    {
+      self->documents = lectern_document_model_new (corpus);
+      g_signal_connect_object (self->documents, "items-changed",
+                               G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
+    }
   g_signal_group_set_target (self->corpus_signals, corpus);
 
   lectern_library_view_set_documents (self->library_view, self->documents);
@@ -267,7 +283,7 @@ set_corpus (LecternWindow *self,
   lectern_codebook_view_set_documents (self->codebook_view, self->documents);
   lectern_window_set_document_id (self, 0);
 
-  gtk_stack_set_visible_child_name (self->main_stack, corpus ? "project" : "empty");
+  update_main_page (self);
   gtk_widget_set_visible (self->undo_box, corpus != NULL);
   gtk_widget_set_visible (self->import_button, corpus != NULL);
   gtk_widget_set_visible (self->library_button, corpus != NULL);
@@ -466,6 +482,7 @@ lectern_window_dispose (GObject *object)
   g_clear_object (&self->documents);
   g_clear_object (&self->corpus);
   g_clear_object (&self->import_results);
+  g_clear_weak_pointer (&self->history_toast);
 
   G_OBJECT_CLASS (lectern_window_parent_class)->dispose (object);
 }

@@ -52,6 +52,10 @@ test_window_in_french (void)
   g_assert_cmpstr (adw_status_page_get_title (page), ==, "Aucun projet ouvert");
   /* And code strings, not only templates. */
   g_assert_cmpstr (_("No Project Open"), ==, "Aucun projet ouvert");
+  /* One English word, two French ones: the export dialog's tag filter is
+   * a noun, the reader's button a verb. */
+  g_assert_cmpstr (C_("export filter: the tag passages must have", "_Tag"), ==, "É_tiquette");
+  g_assert_cmpstr (_("_Tag"), ==, "É_tiqueter");
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
