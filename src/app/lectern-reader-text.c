@@ -964,7 +964,7 @@ stripe_pressed_cb (GtkGestureClick   *gesture,
   const StripeHit *hit = stripe_hit_at (self, x, y);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
 
-  if (hit == NULL)
+  if (hit == NULL || gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   for (guint i = 0; i < self->highlights->len; i++)
@@ -1098,7 +1098,9 @@ lectern_reader_text_init (LecternReaderText *self)
   gtk_text_view_set_gutter (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_RIGHT, self->gutter);
 
   click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  /* Any button, checked when pressed: the reader's own primary-button
+   * gesture on the text stays the one a search for it finds. */
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (stripe_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
