@@ -9,6 +9,13 @@
  * Marks of other kinds (a comparison's differences) are frames drawn over
  * the text, so they never look like a tag's tint.
  *
+ * Dense coding is read in the margin, as MAXQDA shows it: beside the text,
+ * one vertical coding stripe per passage and code, labelled with the
+ * code's name, in columns that overlapping codes do not share. The right
+ * gutter reserves their room; they are drawn over the text view's own
+ * snapshot, next to the text column, so they follow every scroll and
+ * relayout of the text.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Lectern"
@@ -19,13 +26,37 @@
 
 #include <adwaita.h>
 
+#include "lectern-core.h"
 #include "lectern-reader-text.h"
+#include "lectern-stripe-layout.h"
 
 #define STRIPE_HEIGHT 2
 #define STRIPE_STEP   3
 #define MAX_LANES     3
 #define FLASH_USEC    (900 * G_TIME_SPAN_MILLISECOND)
 #define OUTLINE_WIDTH 2
+
+#define STRIPE_COLUMN      16   /* a bar and its rotated label */
+#define STRIPE_BAR         4
+#define STRIPE_TEXT_GAP    14   /* between the text column and the first bar */
+#define STRIPE_MAX_COLUMNS 6
+#define STRIPE_MORE_WIDTH  26   /* the "+N" of codes beyond the columns */
+#define STRIPE_PADDING     4
+#define STRIPE_MIN_LABEL   32   /* shorter bars go unlabelled: "…" says nothing */
+
+typedef struct
+{
+  graphene_rect_t area;
+  gint64          code;
+  gint64          annotation_id;
+} StripeHit;
+
+typedef struct
+{
+  LecternStripe stripe;
+  gint64        annotation_id;
+  GdkRGBA       colour;
+} Bar;
 
 typedef struct
 {
@@ -45,7 +76,16 @@ struct _LecternReaderText
   gint64       flash_start;
   guint        flash_tick;
   GArray      *outlines;      /* Outline */
+
+  GHashTable  *tags;          /* id → LecternTag, borrowed from the view's index */
+  GtkWidget   *gutter;        /* reserves the stripes' room on the right */
+  guint        n_codes;       /* distinct tags in the highlights */
+  GArray      *stripe_hits;   /* StripeHit, as last drawn */
+  gboolean     show_stripes;
 };
+
+enum { PROP_0, PROP_SHOW_CODING_STRIPES, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LecternReaderText, lectern_reader_text, GTK_TYPE_TEXT_VIEW)
 
@@ -134,6 +174,52 @@ assign_lanes (LecternReaderText *self)
     }
 }
 
+/* The margin is as wide as the document's codes need at most (capped),
+ * not as the screen's: a width that changed while scrolling would reflow
+ * the text under the reader's eyes. */
+static void
+update_gutter (LecternReaderText *self)
+{
+  guint columns = MIN (self->n_codes, STRIPE_MAX_COLUMNS);
+  int width = 0;
+
+  if (self->show_stripes && columns > 0)
+    width = STRIPE_PADDING + columns * STRIPE_COLUMN +
+            (self->n_codes > STRIPE_MAX_COLUMNS ? STRIPE_MORE_WIDTH : 0);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->gutter), width);
+  gtk_widget_set_visible (self->gutter, width > 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+count_codes (LecternReaderText *self)
+{
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      LecternHighlight *h = &g_array_index (self->highlights, LecternHighlight, i);
+
+      for (guint k = 0; k < h->n_colours; k++)
+        if (h->tag_ids[k] != 0)
+          g_hash_table_add (codes, &h->tag_ids[k]);
+    }
+  self->n_codes = g_hash_table_size (codes);
+}
+
+void
+lectern_reader_text_set_tags (LecternReaderText *self,
+                              GHashTable        *tags)
+{
+  g_return_if_fail (LECTERN_IS_READER_TEXT (self));
+
+  if (tags != NULL)
+    g_hash_table_ref (tags);
+  g_clear_pointer (&self->tags, g_hash_table_unref);
+  self->tags = tags;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 lectern_reader_text_set_highlights (LecternReaderText *self,
                                     GArray            *highlights)
@@ -147,7 +233,8 @@ lectern_reader_text_set_highlights (LecternReaderText *self,
    * lane sweep and the binary searches below rely on it. */
   g_array_sort (self->highlights, compare_start);
   assign_lanes (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  count_codes (self);
+  update_gutter (self);
 }
 
 typedef struct
@@ -629,6 +716,312 @@ lectern_reader_text_snapshot_layer (GtkTextView      *view,
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* Coding stripes                                                      */
+
+static int
+compare_bar (gconstpointer a,
+             gconstpointer b)
+{
+  const Bar *ba = a, *bb = b;
+
+  if (ba->stripe.code != bb->stripe.code)
+    return (ba->stripe.code > bb->stripe.code) - (ba->stripe.code < bb->stripe.code);
+  return (ba->stripe.y0 > bb->stripe.y0) - (ba->stripe.y0 < bb->stripe.y0);
+}
+
+/* One bar per tag of each passage on screen, from the top of its first
+ * visible line to the bottom of its last, in widget coordinates; bars of
+ * one code that overlap (nested passages) become one. */
+static GArray *
+collect_bars (LecternReaderText *self,
+              glong              from,
+              glong              to)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GArray *bars = g_array_new (FALSE, FALSE, sizeof (Bar));
+  guint n = 0;
+
+  for (guint i = first_starting_at (self, from - self->max_length); i < self->highlights->len; i++)
+    {
+      const LecternHighlight *h = &g_array_index (self->highlights, LecternHighlight, i);
+      GtkTextIter s, last;
+      GdkRectangle r0, r1;
+      int y0, y1;
+
+      if (h->start >= to)
+        break;
+      if (h->end <= from || h->end <= h->start)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &s, MAX (h->start, from));
+      gtk_text_buffer_get_iter_at_offset (buffer, &last, MIN (h->end, to) - 1);
+      if (gtk_text_iter_compare (&last, &s) < 0)
+        last = s;
+      gtk_text_view_get_iter_location (view, &s, &r0);
+      gtk_text_view_get_iter_location (view, &last, &r1);
+      gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, r0.y, NULL, &y0);
+      gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, r1.y + r1.height, NULL, &y1);
+
+      for (guint k = 0; k < h->n_colours; k++)
+        {
+          Bar bar = { { h->tag_ids[k], y0, MAX (y1, y0 + 2) }, h->annotation_id, h->colours[k] };
+
+          if (h->tag_ids[k] != 0)
+            g_array_append_val (bars, bar);
+        }
+    }
+
+  g_array_sort (bars, compare_bar);
+  for (guint i = 1; i < bars->len; i++)
+    {
+      Bar *cur = &g_array_index (bars, Bar, n);
+      const Bar *next = &g_array_index (bars, Bar, i);
+
+      if (next->stripe.code == cur->stripe.code && next->stripe.y0 < cur->stripe.y1)
+        cur->stripe.y1 = MAX (cur->stripe.y1, next->stripe.y1);
+      else
+        g_array_index (bars, Bar, ++n) = *next;
+    }
+  if (bars->len > 0)
+    g_array_set_size (bars, n + 1);
+  return bars;
+}
+
+static PangoLayout *
+label_layout (LecternReaderText *self,
+              const char        *text)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoFontDescription *desc = pango_font_description_from_string ("Sans 7.5");
+
+  /* The interface's face, small: a label, not part of the text. */
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  return layout;
+}
+
+static void
+draw_stripes (LecternReaderText *self,
+              GtkSnapshot       *snapshot)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(GArray) bars = NULL;
+  g_autoptr(GHashTable) hidden = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree LecternStripe *stripes = NULL;
+  g_autofree guint *columns = NULL;
+  graphene_rect_t gutter;
+  GdkRectangle visible;
+  GtkTextIter top, bottom;
+  GdkRGBA ink;
+  int text_right, view_y;
+  float x0;
+
+  g_array_set_size (self->stripe_hits, 0);
+  if (!gtk_widget_compute_bounds (self->gutter, widget, &gutter))
+    return;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_at_location (view, &top, visible.x, visible.y);
+  gtk_text_view_get_iter_at_location (view, &bottom, visible.x + MAX (visible.width - 1, 0),
+                                      visible.y + MAX (visible.height - 1, 0));
+  gtk_text_iter_forward_to_line_end (&bottom);
+  bars = collect_bars (self, gtk_text_iter_get_offset (&top), gtk_text_iter_get_offset (&bottom) + 1);
+  if (bars->len == 0)
+    return;
+
+  stripes = g_new (LecternStripe, bars->len);
+  columns = g_new (guint, bars->len);
+  for (guint i = 0; i < bars->len; i++)
+    stripes[i] = g_array_index (bars, Bar, i).stripe;
+  lectern_stripe_layout_assign (stripes, bars->len, columns);
+
+  /* Right beside the text column when its margin has room (a wide
+   * window centres the text), else in the gutter itself. */
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
+                                         visible.x + visible.width - gtk_text_view_get_right_margin (view),
+                                         visible.y, &text_right, &view_y);
+  x0 = MIN (text_right + STRIPE_TEXT_GAP, gutter.origin.x + STRIPE_PADDING);
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &ink);
+  ink.alpha *= 0.8;
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x0, view_y, gutter.origin.x + gutter.size.width - x0,
+                                                         visible.height));
+  for (guint i = 0; i < bars->len; i++)
+    {
+      const Bar *bar = &g_array_index (bars, Bar, i);
+      LecternTag *tag = self->tags ? g_hash_table_lookup (self->tags, &bar->stripe.code) : NULL;
+      float x = x0 + columns[i] * STRIPE_COLUMN;
+      int y0 = MAX (bar->stripe.y0, view_y), y1 = MIN (bar->stripe.y1, view_y + visible.height);
+      GdkRGBA colour = bar->colour;
+      StripeHit hit;
+
+      if (columns[i] >= STRIPE_MAX_COLUMNS)
+        {
+          g_hash_table_add (hidden, (gpointer) &bar->stripe.code);
+          continue;
+        }
+
+      colour.alpha = 1.0;
+      gtk_snapshot_append_color (snapshot, &colour,
+                                 &GRAPHENE_RECT_INIT (x, bar->stripe.y0, STRIPE_BAR,
+                                                      bar->stripe.y1 - bar->stripe.y0));
+
+      /* The name once, from the top of the bar's visible part, reading
+       * downwards beside it and cut to its length. */
+      if (tag != NULL && y1 - y0 >= STRIPE_MIN_LABEL)
+        {
+          g_autoptr(PangoLayout) layout = label_layout (self, lectern_tag_get_name (tag));
+          int height;
+
+          pango_layout_set_width (layout, (y1 - y0 - 2) * PANGO_SCALE);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          pango_layout_get_pixel_size (layout, NULL, &height);
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + STRIPE_BAR + 1 + height, y0 + 1));
+          gtk_snapshot_rotate (snapshot, 90);
+          gtk_snapshot_append_layout (snapshot, layout, &ink);
+          gtk_snapshot_restore (snapshot);
+        }
+
+      graphene_rect_init (&hit.area, x, bar->stripe.y0, STRIPE_COLUMN, bar->stripe.y1 - bar->stripe.y0);
+      hit.code = bar->stripe.code;
+      hit.annotation_id = bar->annotation_id;
+      g_array_append_val (self->stripe_hits, hit);
+    }
+
+  if (g_hash_table_size (hidden) > 0)
+    {
+      g_autofree char *more = g_strdup_printf ("+%u", g_hash_table_size (hidden));
+      g_autoptr(PangoLayout) layout = label_layout (self, more);
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x0 + STRIPE_MAX_COLUMNS * STRIPE_COLUMN + 2,
+                                                              view_y + 4));
+      gtk_snapshot_append_layout (snapshot, layout, &ink);
+      gtk_snapshot_restore (snapshot);
+    }
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+lectern_reader_text_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  LecternReaderText *self = LECTERN_READER_TEXT (widget);
+
+  GTK_WIDGET_CLASS (lectern_reader_text_parent_class)->snapshot (widget, snapshot);
+  if (self->show_stripes && gtk_widget_get_visible (self->gutter))
+    draw_stripes (self, snapshot);
+  else
+    g_array_set_size (self->stripe_hits, 0);
+}
+
+static const StripeHit *
+stripe_hit_at (LecternReaderText *self,
+               double             x,
+               double             y)
+{
+  for (guint i = 0; i < self->stripe_hits->len; i++)
+    {
+      const StripeHit *hit = &g_array_index (self->stripe_hits, StripeHit, i);
+
+      if (graphene_rect_contains_point (&hit->area, &GRAPHENE_POINT_INIT (x, y)))
+        return hit;
+    }
+  return NULL;
+}
+
+const char *
+lectern_reader_text_get_stripe_at (LecternReaderText *self,
+                                   double             x,
+                                   double             y,
+                                   gint64            *annotation_id)
+{
+  const StripeHit *hit;
+  LecternTag *tag;
+
+  g_return_val_if_fail (LECTERN_IS_READER_TEXT (self), NULL);
+
+  hit = stripe_hit_at (self, x, y);
+  if (hit == NULL)
+    return NULL;
+  if (annotation_id != NULL)
+    *annotation_id = hit->annotation_id;
+  tag = self->tags ? g_hash_table_lookup (self->tags, &hit->code) : NULL;
+  return tag ? lectern_tag_get_path (tag) : NULL;
+}
+
+/* A click on a stripe selects its passage. */
+static void
+stripe_pressed_cb (GtkGestureClick   *gesture,
+                   int                n_press,
+                   double             x,
+                   double             y,
+                   LecternReaderText *self)
+{
+  const StripeHit *hit = stripe_hit_at (self, x, y);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  if (hit == NULL || gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      const LecternHighlight *h = &g_array_index (self->highlights, LecternHighlight, i);
+      GtkTextIter s, e;
+
+      if (h->annotation_id != hit->annotation_id)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &s, h->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &e, h->end);
+      gtk_text_buffer_select_range (buffer, &s, &e);
+      break;
+    }
+}
+
+static void
+lectern_reader_text_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LecternReaderText *self = LECTERN_READER_TEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_CODING_STRIPES:
+      g_value_set_boolean (value, self->show_stripes);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lectern_reader_text_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LecternReaderText *self = LECTERN_READER_TEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_CODING_STRIPES:
+      if (self->show_stripes != g_value_get_boolean (value))
+        {
+          self->show_stripes = g_value_get_boolean (value);
+          update_gutter (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 lectern_reader_text_dispose (GObject *object)
 {
@@ -650,6 +1043,8 @@ lectern_reader_text_finalize (GObject *object)
   g_clear_pointer (&self->highlights, g_array_unref);
   g_clear_pointer (&self->outlines, g_array_unref);
   g_clear_pointer (&self->paragraphs, g_byte_array_unref);
+  g_clear_pointer (&self->stripe_hits, g_array_unref);
+  g_clear_pointer (&self->tags, g_hash_table_unref);
   G_OBJECT_CLASS (lectern_reader_text_parent_class)->finalize (object);
 }
 
@@ -657,20 +1052,35 @@ static void
 lectern_reader_text_class_init (LecternReaderTextClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
 
   object_class->dispose = lectern_reader_text_dispose;
   object_class->finalize = lectern_reader_text_finalize;
+  object_class->get_property = lectern_reader_text_get_property;
+  object_class->set_property = lectern_reader_text_set_property;
+  widget_class->snapshot = lectern_reader_text_snapshot;
   text_view_class->snapshot_layer = lectern_reader_text_snapshot_layer;
+
+  properties[PROP_SHOW_CODING_STRIPES] =
+    g_param_spec_boolean ("show-coding-stripes", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_property_action (widget_class, "view.show-coding-stripes", "show-coding-stripes");
 }
 
 static void
 lectern_reader_text_init (LecternReaderText *self)
 {
+  GtkGesture *click;
+
   self->highlights = g_array_new (FALSE, FALSE, sizeof (LecternHighlight));
   self->outlines = g_array_new (FALSE, FALSE, sizeof (Outline));
   g_array_set_clear_func (self->outlines, clear_outline);
   self->paragraphs = g_byte_array_new ();
+  self->stripe_hits = g_array_new (FALSE, FALSE, sizeof (StripeHit));
+  self->show_stripes = TRUE;
   watch_buffer (self);
   g_signal_connect (self, "notify::buffer", G_CALLBACK (buffer_notify_cb), NULL);
 
@@ -680,6 +1090,20 @@ lectern_reader_text_init (LecternReaderText *self)
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self), GTK_WRAP_WORD_CHAR);
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "reader");
+
+  /* An empty widget: the stripes are drawn with the text (see above). */
+  self->gutter = gtk_drawing_area_new ();
+  gtk_widget_set_visible (self->gutter, FALSE);
+  gtk_widget_add_css_class (self->gutter, "coding-stripes");
+  gtk_text_view_set_gutter (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_RIGHT, self->gutter);
+
+  click = gtk_gesture_click_new ();
+  /* Any button, checked when pressed: the reader's own primary-button
+   * gesture on the text stays the one a search for it finds. */
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (stripe_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 GtkWidget *

@@ -19,6 +19,7 @@ typedef struct
   glong   end;
   guint   n_colours;
   GdkRGBA colours[LECTERN_HIGHLIGHT_MAX_COLOURS];
+  gint64  tag_ids[LECTERN_HIGHLIGHT_MAX_COLOURS];   /* of each colour's tag, for the stripes */
   guint8  rows[LECTERN_HIGHLIGHT_MAX_COLOURS];  /* stripe row per tag; set by the view */
 } LecternHighlight;
 
@@ -30,6 +31,16 @@ GtkWidget *lectern_reader_text_new            (void);
 /* @highlights: (element-type LecternHighlight), sorted by start; copied. */
 void       lectern_reader_text_set_highlights (LecternReaderText *self,
                                                GArray            *highlights);
+/* The project's tags (id → LecternTag, see lectern-tag-index.h): the
+ * coding stripes' labels and tooltips. */
+void       lectern_reader_text_set_tags       (LecternReaderText *self,
+                                               GHashTable        *tags);
+/* The coding stripe at (@x, @y), widget coordinates: its code's path
+ * (or NULL) and the passage in @annotation_id. */
+const char *lectern_reader_text_get_stripe_at (LecternReaderText *self,
+                                               double             x,
+                                               double             y,
+                                               gint64            *annotation_id);
 /* Ids of the annotations covering @offset, innermost (shortest) first.
  * (transfer full) (element-type gint64) */
 GArray    *lectern_reader_text_dup_ids_at     (LecternReaderText *self,

@@ -242,11 +242,12 @@ reload_annotations (LecternReaderView *self)
           LecternTag *tag = g_hash_table_lookup (self->tags, &ids[k]);
 
           if (tag != NULL && gdk_rgba_parse (&h.colours[h.n_colours], lectern_tag_get_colour (tag)))
-            h.n_colours++;
+            h.tag_ids[h.n_colours++] = ids[k];
         }
       g_array_append_val (highlights, h);
     }
 
+  lectern_reader_text_set_tags (self->text_view, self->tags);
   lectern_reader_text_set_highlights (self->text_view, highlights);
   update_actions (self);
 }
@@ -766,7 +767,15 @@ query_tooltip_cb (LecternReaderView *self,
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   GtkTextIter iter;
+  const char *code;
   int bx, by;
+
+  /* A coding stripe in the margin names its code. */
+  if (!keyboard_mode && (code = lectern_reader_text_get_stripe_at (self->text_view, x, y, NULL)) != NULL)
+    {
+      gtk_tooltip_set_text (tooltip, code);
+      return TRUE;
+    }
 
   if (keyboard_mode)
     gtk_text_buffer_get_iter_at_mark (get_buffer (self), &iter,
@@ -1420,6 +1429,8 @@ lectern_reader_view_init (LecternReaderView *self)
                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
   g_signal_connect_object (lectern_settings (), "changed",
                            G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_settings_bind (lectern_settings (), "show-coding-stripes",
+                   self->text_view, "show-coding-stripes", G_SETTINGS_BIND_DEFAULT);
   apply_font (self);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");

@@ -87,7 +87,13 @@ load_highlights (const char *tsv_path,
       h.end = atol (f[2]);
       h.n_colours = 1 + i % 2;
       for (guint c = 0; c < h.n_colours; c++)
-        gdk_rgba_parse (&h.colours[c], palette[(g_str_hash (f[3]) + c) % G_N_ELEMENTS (palette)]);
+        {
+          guint k = (g_str_hash (f[3]) + c) % G_N_ELEMENTS (palette);
+
+          gdk_rgba_parse (&h.colours[c], palette[k]);
+          /* One code per colour, so the margin's coding stripes are drawn. */
+          h.tag_ids[c] = k + 1;
+        }
       g_array_append_val (highlights, h);
     }
   return highlights;
