@@ -59,6 +59,7 @@ struct _LecternReaderView
   int                 side_margin;
 
   GtkTextTag         *match_tag;
+  GtkTextTag         *paragraph_tag;   /* a paragraph's space under a single line break */
   GArray             *matches;         /* glong pairs: start, end */
   int                 current_match;
 };
@@ -284,6 +285,45 @@ lectern_reader_view_set_corpus (LecternReaderView *self,
   reload_tags (self);
 }
 
+
+/* Gives every line that another paragraph follows directly, with no blank
+ * line between them, a paragraph's space below it. */
+static void
+mark_paragraph_breaks (LecternReaderView *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  int n_lines = gtk_text_buffer_get_line_count (buffer);
+  gboolean blank = TRUE;
+
+  for (int line = 0; line < n_lines; line++)
+    {
+      GtkTextIter start, end;
+      gboolean next_blank;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &start, line);
+      end = start;
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+      if (line == 0)
+        blank = gtk_text_iter_equal (&start, &end);
+      if (line + 1 >= n_lines)
+        break;
+
+      {
+        GtkTextIter next_start, next_end;
+
+        gtk_text_buffer_get_iter_at_line (buffer, &next_start, line + 1);
+        next_end = next_start;
+        if (!gtk_text_iter_ends_line (&next_end))
+          gtk_text_iter_forward_to_line_end (&next_end);
+        next_blank = gtk_text_iter_equal (&next_start, &next_end);
+      }
+      if (!blank && !next_blank)
+        gtk_text_buffer_apply_tag (buffer, self->paragraph_tag, &start, &end);
+      blank = next_blank;
+    }
+}
+
 static void clear_find (LecternReaderView *self);
 
 void
@@ -314,6 +354,7 @@ lectern_reader_view_set_document_id (LecternReaderView *self,
   self->document_id = text != NULL ? document_id : 0;
   gtk_text_buffer_set_text (get_buffer (self), text ? text : "", -1);
   lectern_paragraph_gutter_set_text (LECTERN_PARAGRAPH_GUTTER (self->gutter), text);
+  mark_paragraph_breaks (self);
   gtk_text_buffer_get_start_iter (get_buffer (self), &start);
   gtk_text_buffer_place_cursor (get_buffer (self), &start);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -1118,12 +1159,14 @@ apply_font (LecternReaderView *self)
   gtk_css_provider_load_from_data (self->font_provider, css->str, -1);
 
   /* Generous leading; the gap under each line holds the tag stripes
-   * (three rows of three pixels). Every line break ends a paragraph and
-   * gets a paragraph's space: a transcript whose paragraphs are separated
-   * by a single line break would otherwise read as a wall. */
+   * (three rows of three pixels). A paragraph followed by another with no
+   * blank line between them gets a paragraph's space (paragraph_tag): a
+   * transcript so written would otherwise read as a wall, and a text with
+   * blank lines between paragraphs has that space already. */
   leading = MAX (10, (int) round (px * 0.55));
   gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self->text_view), leading);
-  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self->text_view), leading + (int) round (px * 0.6));
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self->text_view), leading);
+  g_object_set (self->paragraph_tag, "pixels-below-lines", leading + (int) round (px * 0.6), NULL);
 
   pango_font_description_set_size (desc, (int) (points * PANGO_SCALE));
   metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self->text_view)),
@@ -1367,6 +1410,7 @@ lectern_reader_view_init (LecternReaderView *self)
   g_signal_group_connect_object (self->corpus_signals, "changed",
                                  G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
 
+  self->paragraph_tag = gtk_text_buffer_create_tag (get_buffer (self), "paragraph-break", NULL);
   self->match_tag = gtk_text_buffer_create_tag (get_buffer (self), "find-match",
                                                 "background", "rgba(255, 214, 0, 0.45)",
                                                 NULL);

@@ -79,8 +79,13 @@ test_spacing (void)
   GdkRectangle a, b;
   int line_height;
 
-  g_assert_cmpint (gtk_text_view_get_pixels_below_lines (view), >,
-                   gtk_text_view_get_pixels_inside_wrap (view));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (view)),
+                                               "paragraph-break");
+  int below = 0;
+
+  g_assert_nonnull (tag);
+  g_object_get (tag, "pixels-below-lines", &below, NULL);
+  g_assert_cmpint (below, >, gtk_text_view_get_pixels_inside_wrap (view));
 
   /* And on screen: from "Q:" to "A:" is more than one wrapped line. */
   gtk_text_buffer_get_iter_at_line (gtk_text_view_get_buffer (view), &first, 0);
