@@ -91,3 +91,65 @@ app_test_init_gtk (void)
   g_timeout_add (10, tick_cb, NULL);
   return TRUE;
 }
+
+static LecternApplication *shared_app;
+
+LecternApplication *
+app_test_get_app (void)
+{
+  g_assert_nonnull (shared_app);
+  return shared_app;
+}
+
+int
+app_test_main (int          *argc,
+               char       ***argv,
+               const char   *prefix,
+               void        (*add_tests) (void))
+{
+  g_autofree char *home = app_test_make_private_home (prefix);
+  int ret;
+
+  g_test_init (argc, argv, NULL);
+
+  if (!app_test_init_gtk ())
+    {
+      app_test_remove_tree (home);
+      return APP_TEST_SKIP;
+    }
+  shared_app = lectern_application_new ("org.gnome.Lectern.Test", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (shared_app), NULL, NULL));
+
+  add_tests ();
+
+  ret = g_test_run ();
+  g_clear_object (&shared_app);
+  app_test_remove_tree (home);
+  return ret;
+}
+
+void
+app_test_close_window (GtkWindow *window)
+{
+  /* No window manager gives focus under Xvfb; drop it before the entries
+   * go, or GtkText warns that it never saw focus leave. */
+  gtk_window_set_focus (window, NULL);
+  app_test_drain ();
+  gtk_window_destroy (window);
+  app_test_drain ();
+}
+
+GtkWindow *
+app_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        return GTK_WINDOW (w);
+    }
+  return NULL;
+}

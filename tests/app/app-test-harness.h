@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "lectern-application.h"
+
 G_BEGIN_DECLS
 
 /* The exit status meson reads as "skipped". */
@@ -42,5 +44,20 @@ void     app_test_remove_tree       (const char *path);
 /* Starts GTK and libadwaita. FALSE when there is no display: the caller
  * removes its home and exits with APP_TEST_SKIP. */
 gboolean app_test_init_gtk          (void);
+
+/* A test program's main (): a private home, GTK started (APP_TEST_SKIP
+ * without a display), one registered LecternApplication for the whole
+ * run, the tests @add_tests adds, and the home removed after them. */
+int      app_test_main              (int          *argc,
+                                     char       ***argv,
+                                     const char   *prefix,
+                                     void        (*add_tests) (void));
+/* The application app_test_main () made. (transfer none) */
+LecternApplication *app_test_get_app (void);
+
+/* Closes @window as a user would, letting everything it started finish. */
+void     app_test_close_window      (GtkWindow   *window);
+/* The first toplevel of @type, or NULL. (transfer none) */
+GtkWindow *app_test_find_window     (GType        type);
 
 G_END_DECLS

@@ -22,7 +22,6 @@
 
 #define TAG "Framing/US as peacemaker"
 
-static LecternApplication *app;
 
 static GFile *
 make_project (gint64 *doc,
@@ -77,7 +76,7 @@ static LecternWindow *
 open_window (GFile  *file,
              gint64  doc)
 {
-  LecternWindow *window = lectern_window_new (app);
+  LecternWindow *window = lectern_window_new (app_test_get_app ());
   g_autoptr(GError) error = NULL;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
@@ -89,15 +88,6 @@ open_window (GFile  *file,
   WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (lectern_reader_view_get_text_view (window->reader_view))) > 0);
   app_test_drain ();
   return window;
-}
-
-static void
-close_window (GtkWindow *window)
-{
-  gtk_window_set_focus (window, NULL);
-  app_test_drain ();
-  gtk_window_destroy (window);
-  app_test_drain ();
 }
 
 /* The memo pane under @widget with @heading (NULL: the first). */
@@ -213,8 +203,8 @@ test_document_memo (void)
   WAIT_UNTIL ((dialog = find_toplevel (LECTERN_TYPE_DOCUMENT_DIALOG)) != NULL);
   memo = pane_text (find_pane (GTK_WIDGET (dialog), NULL));
   g_assert_cmpstr (memo, ==, "Compare with the Moscow readout. Dated 12 March.");
-  close_window (dialog);
-  close_window (GTK_WINDOW (window));
+  app_test_close_window (GTK_WINDOW (dialog));
+  app_test_close_window (GTK_WINDOW (GTK_WINDOW (window)));
 }
 
 /* The codebook: the selected tag's description and memo, each saved on
@@ -268,7 +258,7 @@ test_tag_description_and_memo (void)
   shown = pane_text (description);
   g_assert_cmpstr (shown, ==, "The US presented as broker of peace.");
 
-  close_window (GTK_WINDOW (window));
+  app_test_close_window (GTK_WINDOW (GTK_WINDOW (window)));
 }
 
 /* The project memo, from the primary menu, saved when its window closes. */
@@ -295,7 +285,7 @@ test_project_memo (void)
 
   memo = stored_memo (file, LECTERN_MEMO_PROJECT, 0);
   g_assert_cmpstr (memo, ==, "Question: who speaks of mediation, and when?");
-  close_window (GTK_WINDOW (window));
+  app_test_close_window (GTK_WINDOW (GTK_WINDOW (window)));
 }
 
 static guint
@@ -331,7 +321,7 @@ test_coder_name (void)
   g_assert_nonnull (row);
   gtk_editable_set_text (row, "Maria Petrova");
   app_test_drain ();
-  close_window (GTK_WINDOW (prefs));
+  app_test_close_window (GTK_WINDOW (GTK_WINDOW (prefs)));
 
   picker = lectern_reader_view_get_tag_picker (window->reader_view);
   lectern_reader_view_select_range (window->reader_view, start, start + g_utf8_strlen (words, -1));
@@ -348,33 +338,21 @@ test_coder_name (void)
 
   g_settings_set_string (lectern_settings (), "coder-name", "");
   g_assert_cmpstr (lectern_corpus_get_author (corpus), !=, "Maria Petrova");
-  close_window (GTK_WINDOW (window));
+  app_test_close_window (GTK_WINDOW (GTK_WINDOW (window)));
+}
+
+static void
+add_tests (void)
+{
+  g_test_add_func ("/Lectern/Memos/document", test_document_memo);
+  g_test_add_func ("/Lectern/Memos/tag-description-and-memo", test_tag_description_and_memo);
+  g_test_add_func ("/Lectern/Memos/project", test_project_memo);
+  g_test_add_func ("/Lectern/Memos/coder-name", test_coder_name);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = app_test_make_private_home ("lectern-memos-test");
-  int ret;
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!app_test_init_gtk ())
-    {
-      app_test_remove_tree (home);
-      return APP_TEST_SKIP;
-    }
-  app = lectern_application_new ("org.gnome.Lectern.Test", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-
-  g_test_add_func ("/Lectern/Memos/document", test_document_memo);
-  g_test_add_func ("/Lectern/Memos/tag-description-and-memo", test_tag_description_and_memo);
-  g_test_add_func ("/Lectern/Memos/project", test_project_memo);
-  g_test_add_func ("/Lectern/Memos/coder-name", test_coder_name);
-
-  ret = g_test_run ();
-  g_clear_object (&app);
-  app_test_remove_tree (home);
-  return ret;
+  return app_test_main (&argc, &argv, "lectern-memos-test", add_tests);
 }

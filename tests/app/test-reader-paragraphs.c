@@ -25,7 +25,6 @@
   "Q: And he said?\n" \
   "A: Nothing.\n"
 
-static LecternApplication *app;
 
 static LecternWindow *
 open_window (void)
@@ -48,7 +47,7 @@ open_window (void)
   g_assert_no_error (error);
   g_clear_object (&corpus);
 
-  window = lectern_window_new (app);
+  window = lectern_window_new (app_test_get_app ());
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   lectern_window_open_project (window, file, &error);
   g_assert_no_error (error);
@@ -58,15 +57,6 @@ open_window (void)
   WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (lectern_reader_view_get_text_view (window->reader_view))) > 0);
   app_test_drain ();
   return window;
-}
-
-static void
-close_window (LecternWindow *window)
-{
-  gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  app_test_drain ();
-  gtk_window_destroy (GTK_WINDOW (window));
-  app_test_drain ();
 }
 
 /* Each line break gets more space under it than a wrapped line does. */
@@ -94,7 +84,7 @@ test_spacing (void)
   gtk_text_view_get_iter_location (view, &second, &b);
   line_height = a.height + gtk_text_view_get_pixels_inside_wrap (view);
   g_assert_cmpint (b.y - a.y, >, line_height + 4);
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
 /* Presses the primary button @n times at @x, @y of @widget with real
@@ -153,7 +143,7 @@ test_triple_click (void)
   if (!click_times (GTK_WIDGET (view), x, y, 3))
     {
       g_test_skip ("No xdotool on X11: real clicks not tried");
-      close_window (window);
+      app_test_close_window (GTK_WINDOW (window));
       return;
     }
   WAIT_UNTIL (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
@@ -161,7 +151,7 @@ test_triple_click (void)
   gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
   selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpstr (selected, ==, LONG_ANSWER);
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
 static guint
@@ -244,32 +234,20 @@ test_numbers (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-paragraph-numbers", NULL));
   g_assert_false (g_settings_get_boolean (lectern_settings (), "show-paragraph-numbers"));
   WAIT_UNTIL (!gtk_widget_get_visible (gutter));
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+add_tests (void)
+{
+  g_test_add_func ("/Lectern/ReaderParagraphs/spacing", test_spacing);
+  g_test_add_func ("/Lectern/ReaderParagraphs/triple-click", test_triple_click);
+  g_test_add_func ("/Lectern/ReaderParagraphs/numbers", test_numbers);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = app_test_make_private_home ("lectern-paragraphs-test");
-  int ret;
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!app_test_init_gtk ())
-    {
-      app_test_remove_tree (home);
-      return APP_TEST_SKIP;
-    }
-  app = lectern_application_new ("org.gnome.Lectern.Test", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-
-  g_test_add_func ("/Lectern/ReaderParagraphs/spacing", test_spacing);
-  g_test_add_func ("/Lectern/ReaderParagraphs/triple-click", test_triple_click);
-  g_test_add_func ("/Lectern/ReaderParagraphs/numbers", test_numbers);
-
-  ret = g_test_run ();
-  g_clear_object (&app);
-  app_test_remove_tree (home);
-  return ret;
+  return app_test_main (&argc, &argv, "lectern-paragraphs-test", add_tests);
 }

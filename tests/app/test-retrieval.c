@@ -21,7 +21,6 @@
 #define TEXT_B \
   "Les délégations se sont réunies à Genève. Les critiques du delta ont jugé l’accord tardif.\n"
 
-static LecternApplication *app;
 
 typedef struct
 {
@@ -98,7 +97,7 @@ project_clear (Project *p)
 static LecternWindow *
 open_window (GFile *file)
 {
-  LecternWindow *window = lectern_window_new (app);
+  LecternWindow *window = lectern_window_new (app_test_get_app ());
   g_autoptr(GError) error = NULL;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
@@ -107,15 +106,6 @@ open_window (GFile *file)
   gtk_window_present (GTK_WINDOW (window));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
   return window;
-}
-
-static void
-close_window (LecternWindow *window)
-{
-  gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  app_test_drain ();
-  gtk_window_destroy (GTK_WINDOW (window));
-  app_test_drain ();
 }
 
 static LecternPassagesWindow *
@@ -186,7 +176,7 @@ test_lists_passages (void)
   g_assert_cmpuint (strlen (date), ==, strlen ("2025-01-01"));
 
   gtk_window_destroy (GTK_WINDOW (passages));
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
   project_clear (&p);
 }
 
@@ -222,7 +212,7 @@ test_subtags_switch (void)
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (passages));
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
   project_clear (&p);
 }
 
@@ -247,7 +237,7 @@ test_activate_opens_reader (void)
   g_assert_cmpint (lectern_reader_view_get_annotation_at_cursor (window->reader_view), ==, p.on_child);
 
   gtk_window_destroy (GTK_WINDOW (passages));
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
   project_clear (&p);
 }
 
@@ -284,34 +274,22 @@ test_export_preset (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (passages));
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
   project_clear (&p);
+}
+
+static void
+add_tests (void)
+{
+  g_test_add_func ("/Lectern/Retrieval/lists-passages", test_lists_passages);
+  g_test_add_func ("/Lectern/Retrieval/subtags-switch", test_subtags_switch);
+  g_test_add_func ("/Lectern/Retrieval/activate-opens-reader", test_activate_opens_reader);
+  g_test_add_func ("/Lectern/Retrieval/export-preset", test_export_preset);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = app_test_make_private_home ("lectern-retrieval-test");
-  int ret;
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!app_test_init_gtk ())
-    {
-      app_test_remove_tree (home);
-      return APP_TEST_SKIP;
-    }
-  app = lectern_application_new ("org.gnome.Lectern.TestRetrieval", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-
-  g_test_add_func ("/Lectern/Retrieval/lists-passages", test_lists_passages);
-  g_test_add_func ("/Lectern/Retrieval/subtags-switch", test_subtags_switch);
-  g_test_add_func ("/Lectern/Retrieval/activate-opens-reader", test_activate_opens_reader);
-  g_test_add_func ("/Lectern/Retrieval/export-preset", test_export_preset);
-
-  ret = g_test_run ();
-  g_clear_object (&app);
-  app_test_remove_tree (home);
-  return ret;
+  return app_test_main (&argc, &argv, "lectern-retrieval-test", add_tests);
 }

@@ -19,7 +19,6 @@
 #define TEXT_B "A second document, about something else entirely.\n"
 #define LONG_NAME "Déclaration commune sur la coopération culturelle et scientifique entre les deux pays, version revue"
 
-static LecternApplication *app;
 
 static GFile *
 make_project (gboolean  with_documents,
@@ -55,7 +54,7 @@ make_project (gboolean  with_documents,
 static LecternWindow *
 open_window (GFile *file)
 {
-  LecternWindow *window = lectern_window_new (app);
+  LecternWindow *window = lectern_window_new (app_test_get_app ());
   g_autoptr(GError) error = NULL;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
@@ -65,15 +64,6 @@ open_window (GFile *file)
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
   app_test_drain ();
   return window;
-}
-
-static void
-close_window (LecternWindow *window)
-{
-  gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  app_test_drain ();
-  gtk_window_destroy (GTK_WINDOW (window));
-  app_test_drain ();
 }
 
 static GFile *
@@ -161,7 +151,7 @@ test_refusal_says_file_once (void)
   g_assert_nonnull (strstr (text, "version revue.txt"));
 
   gtk_window_destroy (GTK_WINDOW (window->import_summary));
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
 /* (b) Import and Export choose in the project's folder. */
@@ -185,7 +175,7 @@ test_choosers_open_in_project_folder (void)
   g_assert_true (g_file_equal (export_folder, project_folder));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
 /* (c) The row selected in the library stays selected after an import. */
@@ -222,7 +212,7 @@ test_selection_kept_after_import (void)
   g_assert_cmpint (lectern_document_get_id (selected), ==, b);
   g_assert_cmpint (lectern_window_get_document_id (window), ==, a);
 
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
 /* (d) The toast after an undo names the step undone, even when another
@@ -255,7 +245,7 @@ test_undo_toast_names_step (void)
     found |= g_strcmp0 (texts->pdata[i], expected) == 0;
   g_assert_true (found);
 
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
 /* (f) A note header lists every tag of its passage, wrapped, not cut. */
@@ -304,7 +294,7 @@ test_note_header_tags_wrap (void)
   WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (header)) > 0);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (header)));
 
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
 /* (g) An empty project shows one page, with the way to fill it. */
@@ -335,35 +325,23 @@ test_empty_project_one_page (void)
     WAIT_UNTIL (g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "project") == 0);
   }
 
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
-int
-main (int   argc,
-      char *argv[])
+static void
+add_tests (void)
 {
-  g_autofree char *home = app_test_make_private_home ("lectern-fixes-test");
-  int ret;
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!app_test_init_gtk ())
-    {
-      app_test_remove_tree (home);
-      return APP_TEST_SKIP;
-    }
-  app = lectern_application_new ("org.gnome.Lectern.TestFixes", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-
   g_test_add_func ("/Lectern/SessionFixes/refusal-says-file-once", test_refusal_says_file_once);
   g_test_add_func ("/Lectern/SessionFixes/choosers-open-in-project-folder", test_choosers_open_in_project_folder);
   g_test_add_func ("/Lectern/SessionFixes/selection-kept-after-import", test_selection_kept_after_import);
   g_test_add_func ("/Lectern/SessionFixes/undo-toast-names-step", test_undo_toast_names_step);
   g_test_add_func ("/Lectern/SessionFixes/note-header-tags-wrap", test_note_header_tags_wrap);
   g_test_add_func ("/Lectern/SessionFixes/empty-project-one-page", test_empty_project_one_page);
+}
 
-  ret = g_test_run ();
-  g_clear_object (&app);
-  app_test_remove_tree (home);
-  return ret;
+int
+main (int   argc,
+      char *argv[])
+{
+  return app_test_main (&argc, &argv, "lectern-fixes-test", add_tests);
 }

@@ -32,7 +32,6 @@
   "\n" \
   "The commission said it would meet on Wednesday to discuss the urgent request.\n"
 
-static LecternApplication *app;
 
 static GFile *
 make_project (gint64 *v1,
@@ -85,21 +84,6 @@ run_cli (GFile      *file,
   return out;
 }
 
-static LecternCompareWindow *
-find_compare_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (LECTERN_IS_COMPARE_WINDOW (w))
-        return LECTERN_COMPARE_WINDOW (w);
-    }
-  return NULL;
-}
-
 static guint
 count_annotations (LecternCorpus *corpus,
                    gint64         doc)
@@ -128,7 +112,7 @@ test_cli_sees_app_after_job (void)
   LecternCorpus *corpus;
   glong start = g_utf8_pointer_to_offset (VERSION_1, strstr (VERSION_1, "barges stopped"));
 
-  window = lectern_window_new (app);
+  window = lectern_window_new (app_test_get_app ());
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   g_assert_true (lectern_window_open_project (window, file, &error));
   g_assert_no_error (error);
@@ -143,7 +127,7 @@ test_cli_sees_app_after_job (void)
   lectern_window_set_document_id (window, v1);
   app_test_drain ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL));
-  WAIT_UNTIL ((compare = find_compare_window ()) != NULL);
+  WAIT_UNTIL ((compare = LECTERN_COMPARE_WINDOW (app_test_find_window (LECTERN_TYPE_COMPARE_WINDOW))) != NULL);
   WAIT_UNTIL (!lectern_compare_window_get_busy (compare) && lectern_compare_window_get_chunks (compare) != NULL);
   gtk_window_destroy (GTK_WINDOW (compare));
   app_test_drain ();
@@ -177,27 +161,15 @@ test_cli_sees_app_after_job (void)
   app_test_drain ();
 }
 
+static void
+add_tests (void)
+{
+  g_test_add_func ("/Lectern/App/cli-sees-app-after-job", test_cli_sees_app_after_job);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = app_test_make_private_home ("lectern-shared-test");
-  int ret;
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!app_test_init_gtk ())
-    {
-      app_test_remove_tree (home);
-      return APP_TEST_SKIP;
-    }
-  app = lectern_application_new ("org.gnome.Lectern.SharedTest", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-
-  g_test_add_func ("/Lectern/App/cli-sees-app-after-job", test_cli_sees_app_after_job);
-
-  ret = g_test_run ();
-  g_clear_object (&app);
-  app_test_remove_tree (home);
-  return ret;
+  return app_test_main (&argc, &argv, "lectern-shared-test", add_tests);
 }

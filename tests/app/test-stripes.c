@@ -24,7 +24,6 @@
   "\n" \
   "The weather was fine and the dinner long.\n"
 
-static LecternApplication *app;
 
 typedef struct
 {
@@ -225,7 +224,7 @@ test_stripes (void)
   last_line.end = offset_of (last_line.to, TRUE);
   g_clear_object (&corpus);
 
-  window = lectern_window_new (app);
+  window = lectern_window_new (app_test_get_app ());
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   lectern_window_open_project (window, file, &error);
   g_assert_no_error (error);
@@ -299,27 +298,15 @@ test_stripes (void)
   app_test_drain ();
 }
 
+static void
+add_tests (void)
+{
+  g_test_add_func ("/Lectern/Stripes/margin", test_stripes);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = app_test_make_private_home ("lectern-stripes-test");
-  int ret;
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!app_test_init_gtk ())
-    {
-      app_test_remove_tree (home);
-      return APP_TEST_SKIP;
-    }
-  app = lectern_application_new ("org.gnome.Lectern.Test", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-
-  g_test_add_func ("/Lectern/Stripes/margin", test_stripes);
-
-  ret = g_test_run ();
-  g_clear_object (&app);
-  app_test_remove_tree (home);
-  return ret;
+  return app_test_main (&argc, &argv, "lectern-stripes-test", add_tests);
 }

@@ -28,7 +28,6 @@
 #define US "Framing/US as peacemaker"
 #define NOTE "Read against the Moscow statement."
 
-static LecternApplication *app;
 
 static glong
 offset_of (const char *needle)
@@ -89,7 +88,7 @@ static LecternWindow *
 open_window (GFile  *file,
              gint64  doc)
 {
-  LecternWindow *window = lectern_window_new (app);
+  LecternWindow *window = lectern_window_new (app_test_get_app ());
   g_autoptr(GError) error = NULL;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
@@ -103,15 +102,6 @@ open_window (GFile  *file,
   WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (lectern_reader_view_get_text_view (window->reader_view))) > 0);
   app_test_drain ();
   return window;
-}
-
-static void
-close_window (LecternWindow *window)
-{
-  gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  app_test_drain ();
-  gtk_window_destroy (GTK_WINDOW (window));
-  app_test_drain ();
 }
 
 static GtkWidget *
@@ -285,7 +275,7 @@ test_enter_before_filter (void)
   g_assert_true (lectern_annotation_has_tag (a, tag_id_of (corpus, UKRAINE)));
   g_clear_object (&a);
 
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -323,7 +313,7 @@ test_recent_header (void)
   g_assert_true (has_label (gtk_list_box_row_get_header (row), _("All Tags")));
   gtk_popover_popdown (GTK_POPOVER (picker));
 
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
 static GtkPopover *
@@ -487,32 +477,20 @@ test_passage_click (void)
   kept = dup_note (corpus, passage);
   g_assert_null (kept);
 
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+add_tests (void)
+{
+  g_test_add_func ("/Lectern/Tagging/enter-before-filter", test_enter_before_filter);
+  g_test_add_func ("/Lectern/Tagging/recent-header", test_recent_header);
+  g_test_add_func ("/Lectern/Tagging/passage-click", test_passage_click);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = app_test_make_private_home ("lectern-tagging-test");
-  int ret;
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!app_test_init_gtk ())
-    {
-      app_test_remove_tree (home);
-      return APP_TEST_SKIP;
-    }
-  app = lectern_application_new ("org.gnome.Lectern.Test", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-
-  g_test_add_func ("/Lectern/Tagging/enter-before-filter", test_enter_before_filter);
-  g_test_add_func ("/Lectern/Tagging/recent-header", test_recent_header);
-  g_test_add_func ("/Lectern/Tagging/passage-click", test_passage_click);
-
-  ret = g_test_run ();
-  g_clear_object (&app);
-  app_test_remove_tree (home);
-  return ret;
+  return app_test_main (&argc, &argv, "lectern-tagging-test", add_tests);
 }

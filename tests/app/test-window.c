@@ -32,7 +32,6 @@
 
 #define TEXT_B "A second document, about something else entirely.\n"
 
-static LecternApplication *app;
 
 
 static glong
@@ -86,7 +85,7 @@ make_project (gint64 *doc_a,
 static LecternWindow *
 open_window (GFile *file)
 {
-  LecternWindow *window = lectern_window_new (app);
+  LecternWindow *window = lectern_window_new (app_test_get_app ());
   g_autoptr(GError) error = NULL;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
@@ -104,17 +103,6 @@ open_window (GFile *file)
   if (file != NULL)
     WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (lectern_reader_view_get_text_view (window->reader_view))) > 0);
   return window;
-}
-
-static void
-close_window (LecternWindow *window)
-{
-  /* No window manager gives focus under Xvfb; drop it before the entries
-   * go, or GtkText warns that it never saw focus leave. */
-  gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  app_test_drain ();
-  gtk_window_destroy (GTK_WINDOW (window));
-  app_test_drain ();
 }
 
 static guint
@@ -200,8 +188,8 @@ test_templates (void)
   gtk_window_destroy (GTK_WINDOW (shortcuts));
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (prefs));
-  close_window (window);
-  close_window (empty);
+  app_test_close_window (GTK_WINDOW (window));
+  app_test_close_window (GTK_WINDOW (empty));
 }
 
 static void
@@ -299,7 +287,7 @@ test_annotate (void)
   g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
   g_assert_null (a);
 
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -333,7 +321,7 @@ test_reader (void)
   lectern_library_view_set_filter_text (window->library_view, "");
   g_assert_cmpuint (g_list_model_get_n_items (lectern_library_view_get_model (window->library_view)), ==, 2);
 
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
 static LecternDocument *
@@ -407,7 +395,7 @@ test_library (void)
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
   g_assert_null (lectern_document_model_lookup (window->documents, other));
 
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -415,7 +403,7 @@ test_open_at (void)
 {
   gint64 doc, tag;
   g_autoptr(GFile) file = make_project (&doc, &tag);
-  LecternWindow *window = lectern_window_new (app);
+  LecternWindow *window = lectern_window_new (app_test_get_app ());
   g_autoptr(LecternDocument) second = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -539,7 +527,7 @@ test_codebook (void)
   g_assert_nonnull (other);
   g_assert_no_error (error);
 
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -586,7 +574,7 @@ test_import (void)
   gtk_window_destroy (GTK_WINDOW (window->import_summary));
   g_object_unref (files[0]);
   g_object_unref (files[1]);
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
 /* A zip of @n entries, path then contents, for a foreign .qdpx. */
@@ -651,7 +639,7 @@ test_open_qdpx (void)
   WAIT_UNTIL (g_list_model_get_n_items (lectern_library_view_get_model (window->library_view)) == 2);
   g_assert_cmpuint (count_annotations (window->corpus, 0), ==, 1);
 
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
 /* What Lectern cannot hold (a picture) is listed for the user, and the
@@ -686,7 +674,7 @@ test_open_qdpx_left_out (void)
   WAIT_UNTIL (g_list_model_get_n_items (lectern_library_view_get_model (window->library_view)) == 1);
 
   gtk_window_destroy (GTK_WINDOW (window->import_summary));
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
 #define HOSTILE_TITLE "<b>Bold</b> & <span foreground='red'>red</span> <"
@@ -733,7 +721,7 @@ test_hostile_text (void)
   lectern_window_toast (window, HOSTILE_TITLE);
   app_test_drain ();
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
 static GBytes *
@@ -811,26 +799,12 @@ test_open_tampered (void)
 
   adw_message_dialog_response (dialog, "close");
   app_test_drain ();
-  close_window (window);
+  app_test_close_window (GTK_WINDOW (window));
 }
 
-int
-main (int   argc,
-      char *argv[])
+static void
+add_tests (void)
 {
-  g_autofree char *home = app_test_make_private_home ("lectern-app-test");
-  int ret;
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!app_test_init_gtk ())
-    {
-      app_test_remove_tree (home);
-      return APP_TEST_SKIP;
-    }
-  app = lectern_application_new ("org.gnome.Lectern.Test", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-
   g_test_add_func ("/Lectern/App/templates", test_templates);
   g_test_add_func ("/Lectern/App/annotate", test_annotate);
   g_test_add_func ("/Lectern/App/reader", test_reader);
@@ -842,9 +816,11 @@ main (int   argc,
   g_test_add_func ("/Lectern/App/open-qdpx-left-out", test_open_qdpx_left_out);
   g_test_add_func ("/Lectern/App/hostile-text", test_hostile_text);
   g_test_add_func ("/Lectern/App/open-tampered", test_open_tampered);
+}
 
-  ret = g_test_run ();
-  g_clear_object (&app);
-  app_test_remove_tree (home);
-  return ret;
+int
+main (int   argc,
+      char *argv[])
+{
+  return app_test_main (&argc, &argv, "lectern-app-test", add_tests);
 }
