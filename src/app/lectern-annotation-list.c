@@ -12,7 +12,6 @@
 #include "lectern-annotation-list.h"
 #include "lectern-application.h"
 #include "lectern-note-popover.h"
-#include "lectern-tag-index.h"
 #include "lectern-tag-picker.h"
 #include "lectern-tag-swatch.h"
 
@@ -81,7 +80,11 @@ static void
 reload_tags (LecternAnnotationList *self)
 {
   g_hash_table_unref (self->tags);
-  self->tags = lectern_tag_index_new (self->corpus);
+  /* The corpus's own index, current with its tag tree. */
+  if (self->corpus != NULL)
+    self->tags = g_hash_table_ref (lectern_tag_tree_get_index (LECTERN_TAG_TREE (lectern_corpus_get_tag_tree (self->corpus))));
+  else
+    self->tags = g_hash_table_new (g_int64_hash, g_int64_equal);
 }
 
 static void
@@ -541,7 +544,7 @@ lectern_annotation_list_init (LecternAnnotationList *self)
 {
   GtkListItemFactory *factory;
 
-  self->tags = lectern_tag_index_new (NULL);
+  self->tags = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -39,7 +39,7 @@ struct _LecternCodebookView
   GHashTable         *children;       /* parent id → GListStore of LecternTag */
   GHashTable         *tags;           /* id → LecternTag */
   /* Titles of the passages' documents, looked up as rows show. */
-  LecternDocumentModel *documents;
+  LecternDocumentList *documents;
   /* The tree is being rebuilt: its selection passes through "none". */
   gboolean            reloading;
 };
@@ -310,10 +310,10 @@ lectern_codebook_view_set_corpus (LecternCodebookView *self,
 
 void
 lectern_codebook_view_set_documents (LecternCodebookView  *self,
-                                     LecternDocumentModel *documents)
+                                     LecternDocumentList *documents)
 {
   g_return_if_fail (LECTERN_IS_CODEBOOK_VIEW (self));
-  g_return_if_fail (documents == NULL || LECTERN_IS_DOCUMENT_MODEL (documents));
+  g_return_if_fail (documents == NULL || LECTERN_IS_DOCUMENT_LIST (documents));
 
   if (g_set_object (&self->documents, documents))
     reload_passages (self);
@@ -562,7 +562,7 @@ passage_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = g_strdup (lectern_annotation_get_quote (a));
 
   if (self->documents != NULL)
-    doc = lectern_document_model_lookup (self->documents, lectern_annotation_get_document_id (a));
+    doc = lectern_document_list_lookup (self->documents, lectern_annotation_get_document_id (a));
   if (doc != NULL)
     doc_title = lectern_document_get_title (doc);
   gtk_label_set_text (GTK_LABEL (title), doc_title ? doc_title : "");

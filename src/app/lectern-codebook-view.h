@@ -11,7 +11,7 @@
 #include <adwaita.h>
 
 #include "lectern-core.h"
-#include "lectern-document-model.h"
+#include "lectern-core.h"
 #include "lectern-passages-window.h"
 
 G_BEGIN_DECLS
@@ -24,7 +24,7 @@ void              lectern_codebook_view_set_corpus       (LecternCodebookView *s
                                                           LecternCorpus       *corpus);
 /* The documents whose titles head the passages (NULL: no titles). */
 void              lectern_codebook_view_set_documents    (LecternCodebookView  *self,
-                                                          LecternDocumentModel *documents);
+                                                          LecternDocumentList *documents);
 gint64            lectern_codebook_view_get_selected_tag (LecternCodebookView *self);
 void              lectern_codebook_view_select_tag       (LecternCodebookView *self,
                                                           gint64               tag_id);

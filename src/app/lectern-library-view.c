@@ -40,7 +40,7 @@ struct _LecternLibraryView
   GtkCustomFilter    *filter;
   GtkCustomSorter    *sorter;
 
-  LecternDocumentModel *documents;
+  LecternDocumentList *documents;
   LecternCorpus      *corpus;
   gint64              current_id;
   /* The row the user selected, which may not be the one read: kept by
@@ -173,10 +173,10 @@ documents_changed_cb (LecternLibraryView *self)
 
 void
 lectern_library_view_set_documents (LecternLibraryView   *self,
-                                    LecternDocumentModel *documents)
+                                    LecternDocumentList *documents)
 {
   g_return_if_fail (LECTERN_IS_LIBRARY_VIEW (self));
-  g_return_if_fail (documents == NULL || LECTERN_IS_DOCUMENT_MODEL (documents));
+  g_return_if_fail (documents == NULL || LECTERN_IS_DOCUMENT_LIST (documents));
 
   if (self->documents == documents)
     return;
@@ -188,7 +188,7 @@ lectern_library_view_set_documents (LecternLibraryView   *self,
   g_set_object (&self->documents, documents);
   g_clear_object (&self->corpus);
   if (documents != NULL)
-    self->corpus = g_object_ref (lectern_document_model_get_corpus (documents));
+    self->corpus = g_object_ref (lectern_document_list_get_corpus (documents));
 
   self->current_id = 0;
   self->selected_id = 0;

@@ -10,7 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "lectern-core.h"
-#include "lectern-document-model.h"
+#include "lectern-core.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +20,7 @@ G_DECLARE_FINAL_TYPE (LecternLibraryView, lectern_library_view, LECTERN, LIBRARY
 
 /* The project's documents (NULL: none); their corpus is the one edited. */
 void        lectern_library_view_set_documents    (LecternLibraryView   *self,
-                                                   LecternDocumentModel *documents);
+                                                   LecternDocumentList *documents);
 /* Marks the document shown in the reader (0: none); emits nothing. */
 void        lectern_library_view_select_document  (LecternLibraryView *self,
                                                    gint64              document_id);

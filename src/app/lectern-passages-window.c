@@ -23,7 +23,7 @@ struct _LecternPassagesWindow
   GtkColumnView        *column_view;
 
   LecternCorpus        *corpus;
-  LecternDocumentModel *documents;
+  LecternDocumentList *documents;
   GSignalGroup         *corpus_signals;
   GListStore           *passages;     /* LecternAnnotation, as listed */
   GtkSortListModel     *sorted;
@@ -42,7 +42,7 @@ document_title (LecternPassagesWindow *self,
   LecternDocument *doc = NULL;
 
   if (self->documents != NULL)
-    doc = lectern_document_model_lookup (self->documents, lectern_annotation_get_document_id (a));
+    doc = lectern_document_list_lookup (self->documents, lectern_annotation_get_document_id (a));
   return doc ? lectern_document_get_title (doc) : "";
 }
 
@@ -415,7 +415,7 @@ lectern_passages_window_init (LecternPassagesWindow *self)
 LecternPassagesWindow *
 lectern_passages_window_new (GtkWindow            *parent,
                              LecternCorpus        *corpus,
-                             LecternDocumentModel *documents,
+                             LecternDocumentList *documents,
                              gint64                tag_id)
 {
   LecternPassagesWindow *self;

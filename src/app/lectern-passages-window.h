@@ -11,7 +11,7 @@
 #include <adwaita.h>
 
 #include "lectern-core.h"
-#include "lectern-document-model.h"
+#include "lectern-core.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +22,7 @@ G_DECLARE_FINAL_TYPE (LecternPassagesWindow, lectern_passages_window, LECTERN, P
 /* @documents: the project's documents, for their titles. */
 LecternPassagesWindow *lectern_passages_window_new              (GtkWindow             *parent,
                                                                  LecternCorpus         *corpus,
-                                                                 LecternDocumentModel  *documents,
+                                                                 LecternDocumentList  *documents,
                                                                  gint64                 tag_id);
 gint64                 lectern_passages_window_get_tag_id       (LecternPassagesWindow *self);
 /* Whether passages of the code's sub-codes are listed too. */

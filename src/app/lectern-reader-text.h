@@ -31,7 +31,7 @@ GtkWidget *lectern_reader_text_new            (void);
 /* @highlights: (element-type LecternHighlight), sorted by start; copied. */
 void       lectern_reader_text_set_highlights (LecternReaderText *self,
                                                GArray            *highlights);
-/* The project's tags (id → LecternTag, see lectern-tag-index.h): the
+/* The project's tags (id → LecternTag, see lectern_tag_tree_get_index()): the
  * coding stripes' labels and tooltips. */
 void       lectern_reader_text_set_tags       (LecternReaderText *self,
                                                GHashTable        *tags);

@@ -14,7 +14,6 @@
 #include "lectern-note-popover.h"
 #include "lectern-paragraph-gutter.h"
 #include "lectern-reader-view.h"
-#include "lectern-tag-index.h"
 #include "lectern-tag-swatch.h"
 
 /* A comfortable measure: about this many characters per line. */
@@ -213,7 +212,11 @@ static void
 reload_tags (LecternReaderView *self)
 {
   g_hash_table_unref (self->tags);
-  self->tags = lectern_tag_index_new (self->corpus);
+  /* The corpus's own index, current with its tag tree. */
+  if (self->corpus != NULL)
+    self->tags = g_hash_table_ref (lectern_tag_tree_get_index (LECTERN_TAG_TREE (lectern_corpus_get_tag_tree (self->corpus))));
+  else
+    self->tags = g_hash_table_new (g_int64_hash, g_int64_equal);
 }
 
 static void
@@ -1399,7 +1402,7 @@ lectern_reader_view_init (LecternReaderView *self)
   GtkGesture *click;
   GtkEventController *controller;
 
-  self->tags = lectern_tag_index_new (NULL);
+  self->tags = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->matches = g_array_new (FALSE, FALSE, sizeof (glong));
   self->side_margin = -1;
   self->char_width = 8;

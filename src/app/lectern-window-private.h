@@ -43,7 +43,7 @@ struct _LecternWindow
   LecternCorpus         *corpus;
   /* The project's documents, loaded once for the library, the codebook
    * and the window. */
-  LecternDocumentModel  *documents;
+  LecternDocumentList  *documents;
   GSignalGroup          *corpus_signals;
   gint64                 document_id;
   GCancellable          *import_cancellable;

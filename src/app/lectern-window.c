@@ -265,12 +265,14 @@ set_corpus (LecternWindow *self,
   apply_coder_name (self);
 
   self->document_id = 0;
-  /* Made before the views connect to the corpus, so that it has taken a
-   * change in when their "changed" handlers read it. */
+  /* The corpus brings it up to date before any "changed" handler runs. */
+  /* The corpus's own list, which outlives this window's use of it. */
+  if (self->documents != NULL)
+    g_signal_handlers_disconnect_by_data (self->documents, self);
   g_clear_object (&self->documents);
   if (corpus != NULL)
     {
-      self->documents = lectern_document_model_new (corpus);
+      self->documents = g_object_ref (LECTERN_DOCUMENT_LIST (lectern_corpus_get_documents (corpus)));
       g_signal_connect_object (self->documents, "items-changed",
                                G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
     }
@@ -479,6 +481,8 @@ lectern_window_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->project_memo);
   g_clear_object (&self->corpus_signals);
+  if (self->documents != NULL)
+    g_signal_handlers_disconnect_by_data (self->documents, self);
   g_clear_object (&self->documents);
   g_clear_object (&self->corpus);
   g_clear_object (&self->import_results);

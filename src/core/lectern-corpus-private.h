@@ -10,7 +10,11 @@
 
 #include <sqlite3.h>
 
+#include "lectern-change-set.h"
 #include "lectern-corpus.h"
+#include "lectern-document-list.h"
+#include "lectern-passage-list.h"
+#include "lectern-tag-tree.h"
 
 G_BEGIN_DECLS
 
@@ -73,6 +77,16 @@ struct _LecternCorpus
    * lookup need not look for missing ones (a scan of every document). */
   guint             fingerprints_complete : 1;
   gint64            fingerprints_version;
+
+  /* lectern-corpus-live.c: the rows the open transaction (or the open
+   * batch's call) wrote; the batch's so far. */
+  LecternChangeSet    *pending_changes;
+  LecternChangeSet    *batch_changes;
+  LecternDocumentList *documents;      /* owned, once asked for */
+  LecternTagTree      *tag_tree;       /* owned, once asked for */
+  GHashTable          *passage_lists;  /* gint64 * → LecternPassageList, weak */
+  GMainContext        *context;        /* of the thread that made the corpus */
+  GSource             *poll_source;
 };
 
 /* A cached statement: g_autoptr resets it (and clears its bindings) when
@@ -218,6 +232,27 @@ gboolean     _lectern_corpus_tag_exists    (LecternCorpus  *self,
                                             gint64          tag_id,
                                             gboolean       *exists,
                                             GError        **error);
+
+/* lectern-corpus-live.c */
+void         _lectern_corpus_live_init     (LecternCorpus  *self);
+/* Records the rows every transaction of the connection writes. */
+void         _lectern_corpus_live_connect  (LecternCorpus  *self);
+void         _lectern_corpus_live_finalize (LecternCorpus  *self);
+/* Forgets the rows recorded so far (a transaction begins or rolls back). */
+void         _lectern_corpus_changes_reset (LecternCorpus  *self);
+void         _lectern_corpus_changes_begin_batch (LecternCorpus *self);
+/* A call of the batch committed: its rows join the batch's. */
+void         _lectern_corpus_changes_join_batch  (LecternCorpus *self);
+/* @keep: the batch committed, its rows are the pending ones. */
+void         _lectern_corpus_changes_end_batch   (LecternCorpus *self,
+                                                  gboolean       keep);
+/* The pending rows, sealed; recording starts anew. (transfer full) */
+LecternChangeSet *_lectern_corpus_changes_take   (LecternCorpus *self,
+                                                  LecternChange  what,
+                                                  gint64         document_id);
+/* Brings the live models up to date with @changes. */
+void         _lectern_corpus_live_apply    (LecternCorpus    *self,
+                                            LecternChangeSet *changes);
 
 /* lectern-corpus-undo.c */
 gboolean     _lectern_corpus_undo_install  (LecternCorpus  *self,

@@ -304,6 +304,8 @@ replay (LecternCorpus  *self,
 
   if (!_lectern_corpus_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
+  /* What the replay writes is the change record of its "changed". */
+  _lectern_corpus_changes_reset (self);
 
   /* Rows come back in reverse order: a child may briefly precede its
    * parent. The constraints are still checked, at COMMIT. */
@@ -368,6 +370,7 @@ replay (LecternCorpus  *self,
 fail:
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  _lectern_corpus_changes_reset (self);
   return FALSE;
 }
 

@@ -20,6 +20,7 @@
 
 #include "lectern-atomic-file.h"
 #include "lectern-corpus.h"
+#include "lectern-change-set-private.h"
 #include "lectern-corpus-private.h"
 #include "lectern-sqlite-connection-private.h"
 #include "lectern-sqlite-error-private.h"
@@ -43,6 +44,7 @@ enum {
 
 enum {
   CHANGED,
+  ITEMS_CHANGED_IDS,
   N_SIGNALS
 };
 
@@ -68,6 +70,7 @@ lectern_corpus_finalize (GObject *object)
 {
   LecternCorpus *self = LECTERN_CORPUS (object);
 
+  _lectern_corpus_live_finalize (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->text_cache, _lectern_text_cache_free);
   _lectern_corpus_registry_close (self);
@@ -157,6 +160,17 @@ lectern_corpus_class_init (LecternCorpusClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
+
+  /**
+   * LecternCorpus::items-changed-ids:
+   * @changes: (type LecternChangeSet): what changed, row by row
+   *
+   * Emitted just before each "changed", the live models already current.
+   */
+  signals[ITEMS_CHANGED_IDS] =
+    g_signal_new ("items-changed-ids", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  LECTERN_TYPE_CHANGE_SET | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -168,6 +182,7 @@ lectern_corpus_init (LecternCorpus *self)
   g_array_set_clear_func (self->undo_steps, clear_step);
   g_array_set_clear_func (self->redo_steps, clear_step);
   self->batch_document_id = -1;
+  _lectern_corpus_live_init (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -344,6 +359,7 @@ _lectern_corpus_begin (LecternCorpus  *self,
       /* Lets this call fail alone without losing the batch. */
       if (!_lectern_corpus_exec (self, "SAVEPOINT lectern_call", error))
         return FALSE;
+      _lectern_corpus_changes_reset (self);
       self->in_transaction = TRUE;
       return TRUE;
     }
@@ -353,6 +369,7 @@ _lectern_corpus_begin (LecternCorpus  *self,
   if (!_lectern_corpus_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
+  _lectern_corpus_changes_reset (self);
   self->in_transaction = TRUE;
 
   if (self->undo_enabled && !_lectern_corpus_undo_mark (self, error))
@@ -371,6 +388,7 @@ _lectern_corpus_rollback (LecternCorpus *self)
     return;
 
   self->in_transaction = FALSE;
+  _lectern_corpus_changes_reset (self);
 
   /* A failed statement may have already ended the transaction; then
    * there is nothing to roll back (and a batch has lost its own). */
@@ -423,6 +441,7 @@ _lectern_corpus_commit (LecternCorpus  *self,
           return FALSE;
         }
       self->in_transaction = FALSE;
+      _lectern_corpus_changes_join_batch (self);
       batch_join (self, what, document_id, label);
       return TRUE;
     }
@@ -483,6 +502,7 @@ lectern_corpus_begin_batch (LecternCorpus  *self,
   self->in_transaction = FALSE;
 
   batch_end (self);
+  _lectern_corpus_changes_begin_batch (self);
   self->in_batch = TRUE;
   return TRUE;
 }
@@ -506,6 +526,7 @@ lectern_corpus_commit_batch (LecternCorpus  *self,
   document_id = MAX (self->batch_document_id, 0);
   label = self->batch_labels_differ ? g_strdup (_("Several changes")) : g_steal_pointer (&self->batch_label);
   batch_end (self);
+  _lectern_corpus_changes_end_batch (self, TRUE);
 
   if (sqlite3_get_autocommit (self->db))
     return batch_lost (self, error);
@@ -529,6 +550,7 @@ lectern_corpus_commit_batch (LecternCorpus  *self,
 fail:
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  _lectern_corpus_changes_reset (self);
   return FALSE;
 }
 
@@ -540,6 +562,7 @@ lectern_corpus_rollback_batch (LecternCorpus *self)
   g_return_if_fail (!self->in_transaction);
 
   batch_end (self);
+  _lectern_corpus_changes_end_batch (self, FALSE);
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -549,8 +572,16 @@ _lectern_corpus_emit_changed (LecternCorpus *self,
                               LecternChange  what,
                               gint64         document_id)
 {
-  if (what != 0)
-    g_signal_emit (self, signals[CHANGED], 0, (guint) what, document_id);
+  g_autoptr(LecternChangeSet) changes = _lectern_corpus_changes_take (self, what, document_id);
+
+  /* The kinds the rows show count too: undo knows its step's kinds, but
+   * not, say, the passages a deleted document took with it. */
+  what = lectern_change_set_get_what (changes);
+  if (what == 0)
+    return;
+  _lectern_corpus_live_apply (self, changes);
+  g_signal_emit (self, signals[ITEMS_CHANGED_IDS], 0, changes);
+  g_signal_emit (self, signals[CHANGED], 0, (guint) what, document_id);
 }
 
 /* ------------------------------------------------------------------ */
@@ -707,6 +738,7 @@ open_connection (LecternCorpus  *self,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  _lectern_corpus_live_connect (self);
 
   /* Not persistent, nothing written. */
   return _lectern_corpus_exec (self, "PRAGMA foreign_keys = ON", error);
@@ -1076,6 +1108,8 @@ lectern_corpus_refresh (LecternCorpus *self)
   self->data_version = version;
   /* Another connection may even have restored a backup. */
   g_clear_pointer (&self->text_cache, _lectern_text_cache_free);
+  _lectern_corpus_changes_reset (self);
+  _lectern_change_set_unlist (self->pending_changes, LECTERN_CHANGE_ALL);
   _lectern_corpus_emit_changed (self, LECTERN_CHANGE_ALL, 0);
   return TRUE;
 }

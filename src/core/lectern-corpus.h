@@ -10,7 +10,10 @@
  * Signals: "changed" (guint what: LecternChange flags, gint64 document_id:
  * the one document concerned, or 0 for several/unknown), emitted after every
  * successful local change, and by lectern_corpus_refresh() for changes made
- * by other connections. Properties: "file", "author", "can-undo",
+ * by other connections; "items-changed-ids" (LecternChangeSet: the same
+ * change, with the ids of the rows it inserted, updated and deleted),
+ * emitted just before each "changed", once the live list models
+ * (lectern_corpus_get_documents() and the others) are up to date. Properties: "file", "author", "can-undo",
  * "can-redo" (notified when they change).
  *
  * A LecternCorpus is one SQLite connection and belongs to one thread; a
@@ -428,5 +431,26 @@ gboolean    lectern_corpus_undo             (LecternCorpus  *self,
                                              GError        **error);
 gboolean    lectern_corpus_redo             (LecternCorpus  *self,
                                              GError        **error);
+
+/* ------------------------------------------------------------------ */
+/* Live list models                                                    */
+
+/* Owned by the corpus and shared by every view of the project, kept
+ * current by every change (local ones, undo and redo, batches) before
+ * "changed" is emitted, with precise items-changed. While one exists the
+ * corpus runs lectern_corpus_refresh() every second on the main context
+ * of the thread that made it, so that other processes' writes appear.
+ *
+ * The documents in import order (a LecternDocumentList).
+ * (transfer none) of LecternDocument */
+GListModel *lectern_corpus_get_documents (LecternCorpus  *self);
+/* The codebook, as lectern_corpus_list_tags() gives it, with each tag's
+ * passage count (a LecternTagTree). (transfer none) of LecternTag */
+GListModel *lectern_corpus_get_tag_tree  (LecternCorpus  *self);
+/* The passages of @document_id by start (a LecternPassageList); the same
+ * list for every caller while one holds it. (transfer full) of
+ * LecternAnnotation */
+GListModel *lectern_corpus_dup_passages  (LecternCorpus  *self,
+                                          gint64          document_id);
 
 G_END_DECLS

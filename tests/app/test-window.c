@@ -358,7 +358,7 @@ test_library (void)
   first = library_document (window, 1);
   other = lectern_document_get_id (first);
   g_clear_object (&first);
-  g_assert_cmpstr (lectern_document_get_title (lectern_document_model_lookup (window->documents, other)),
+  g_assert_cmpstr (lectern_document_get_title (lectern_document_list_lookup (window->documents, other)),
                    ==, "Something Else");
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (listed)), ==, 0);
 
@@ -386,14 +386,14 @@ test_library (void)
   adw_view_stack_set_visible_child_name (window->panel_stack, "codebook");
   lectern_codebook_view_select_tag (window->codebook_view, tag);
   g_assert_cmpuint (g_list_model_get_n_items (lectern_codebook_view_get_passages (window->codebook_view)), ==, 2);
-  g_assert_cmpstr (lectern_document_get_title (lectern_document_model_lookup (window->documents, doc)),
+  g_assert_cmpstr (lectern_document_get_title (lectern_document_list_lookup (window->documents, doc)),
                    ==, "The Treaty of the River");
 
   /* A deleted document leaves the list. */
   g_assert_true (lectern_corpus_delete_document (corpus, other, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
-  g_assert_null (lectern_document_model_lookup (window->documents, other));
+  g_assert_null (lectern_document_list_lookup (window->documents, other));
 
   app_test_close_window (GTK_WINDOW (window));
 }
