@@ -1044,33 +1044,8 @@ save_corrections (LecternCompareWindow  *self,
                   guint                  n_pairs)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) saved = NULL;
-  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (LecternSpanPair));
 
-  saved = lectern_corpus_dup_alignment (self->corpus, self->doc[0], self->doc[1], &error);
-  if (saved == NULL)
-    {
-      show_error (self, _("Could Not Save the Correction"), error);
-      return;
-    }
-
-  for (guint i = 0; i < saved->len; i++)
-    {
-      const LecternSpanPair *old = &g_array_index (saved, LecternSpanPair, i);
-      gboolean overlaps = FALSE;
-
-      for (guint k = 0; k < n_pairs && !overlaps; k++)
-        overlaps = (old->a_start >= 0 && pairs[k].a_start >= 0 &&
-                    old->a_start < pairs[k].a_end && pairs[k].a_start < old->a_end) ||
-                   (old->b_start >= 0 && pairs[k].b_start >= 0 &&
-                    old->b_start < pairs[k].b_end && pairs[k].b_start < old->b_end);
-      if (!overlaps)
-        g_array_append_val (kept, *old);
-    }
-  g_array_append_vals (kept, pairs, n_pairs);
-
-  if (!lectern_corpus_set_alignment (self->corpus, self->doc[0], self->doc[1],
-                                     (const LecternSpanPair *) (gpointer) kept->data, kept->len, &error))
+  if (!lectern_corpus_correct_alignment (self->corpus, self->doc[0], self->doc[1], pairs, n_pairs, &error))
     show_error (self, _("Could Not Save the Correction"), error);
   /* The corpus's "changed" signal runs the alignment again. */
 }
