@@ -21,12 +21,6 @@
 #include "lectern-compare-window.h"
 #include "lectern-plain-toast.h"
 
-typedef struct
-{
-  glong a;
-  glong b;
-} Anchor;
-
 struct _LecternCompareWindow
 {
   AdwWindow            parent_instance;
@@ -56,7 +50,7 @@ struct _LecternCompareWindow
   GCancellable        *cancellable;
   GArray              *chunks;         /* LecternChunk, or NULL */
   LecternDiffSummary   summary;
-  GArray              *anchors;        /* Anchor, increasing on both sides */
+  LecternScrollMapper *mapper;         /* from chunks, or NULL */
   int                  current;
   gboolean             syncing;
   gboolean             updating_dropdowns;
@@ -303,31 +297,11 @@ show_chunks (LecternCompareWindow *self)
 static void
 build_anchors (LecternCompareWindow *self)
 {
-  Anchor last = { 0, 0 };
-
-  g_array_set_size (self->anchors, 0);
-  g_array_append_val (self->anchors, last);
-
-  for (guint i = 0; self->chunks != NULL && i < self->chunks->len; i++)
-    {
-      const LecternChunk *c = &g_array_index (self->chunks, LecternChunk, i);
-      Anchor ends[2] = { { c->a_start, c->b_start }, { c->a_end, c->b_end } };
-
-      if (c->a_start < 0 || c->b_start < 0)
-        continue;
-      /* Shared passages may cross (a quotation moved up): keep the ones
-       * that go forward on both sides. */
-      for (guint k = 0; k < 2; k++)
-        if (ends[k].a >= last.a && ends[k].b >= last.b)
-          {
-            g_array_append_val (self->anchors, ends[k]);
-            last = ends[k];
-          }
-    }
-
-  last.a = gtk_text_buffer_get_char_count (buffer (self, 0));
-  last.b = gtk_text_buffer_get_char_count (buffer (self, 1));
-  g_array_append_val (self->anchors, last);
+  g_clear_pointer (&self->mapper, lectern_scroll_mapper_free);
+  self->mapper = lectern_scroll_mapper_new (self->chunks ? (const LecternChunk *) (gpointer) self->chunks->data : NULL,
+                                            self->chunks ? self->chunks->len : 0,
+                                            gtk_text_buffer_get_char_count (buffer (self, 0)),
+                                            gtk_text_buffer_get_char_count (buffer (self, 1)));
 }
 
 /* ------------------------------------------------------------------ */
@@ -484,13 +458,11 @@ sync_from (LecternCompareWindow *self,
   GtkAdjustment *sadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (src));
   GtkAdjustment *dadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (dst));
   double value, page, dpage, target;
-  const Anchor *anchors;
   GtkTextIter iter;
-  glong offset;
-  guint lo, hi;
+  glong offset, start, end, other_start, other_end;
   int y0, y1, t0, t1, ref;
 
-  if (!self->sync_scroll || self->syncing || self->anchors->len < 2 || sadj == NULL || dadj == NULL)
+  if (!self->sync_scroll || self->syncing || self->mapper == NULL || sadj == NULL || dadj == NULL)
     return;
 
   value = gtk_adjustment_get_value (sadj);
@@ -507,25 +479,13 @@ sync_from (LecternCompareWindow *self,
       gtk_text_view_get_iter_at_location (src, &iter, 0, ref);
       offset = gtk_text_iter_get_offset (&iter);
 
-      /* The last anchor at or before the middle line. */
-      anchors = (const Anchor *) (gpointer) self->anchors->data;
-      lo = 0;
-      hi = self->anchors->len - 1;
-      while (lo + 1 < hi)
-        {
-          guint mid = (lo + hi) / 2;
-          glong at = side == 0 ? anchors[mid].a : anchors[mid].b;
-
-          if (at <= offset)
-            lo = mid;
-          else
-            hi = mid;
-        }
-
-      y0 = anchor_y (src, side == 0 ? anchors[lo].a : anchors[lo].b);
-      y1 = anchor_y (src, side == 0 ? anchors[hi].a : anchors[hi].b);
-      t0 = anchor_y (dst, side == 0 ? anchors[lo].b : anchors[lo].a);
-      t1 = anchor_y (dst, side == 0 ? anchors[hi].b : anchors[hi].a);
+      /* The anchors around the middle line. */
+      if (!lectern_scroll_mapper_get_span (self->mapper, side, offset, &start, &end, &other_start, &other_end))
+        return;
+      y0 = anchor_y (src, start);
+      y1 = anchor_y (src, end);
+      t0 = anchor_y (dst, other_start);
+      t1 = anchor_y (dst, other_end);
       if (y1 - y0 > 0)
         target = t0 + (t1 - t0) * CLAMP ((double) (ref - y0) / (y1 - y0), 0.0, 1.0);
       else
@@ -644,7 +604,7 @@ run_comparison (LecternCompareWindow *self)
   clear_marks (self);
   memset (self->chosen, 0, sizeof self->chosen);
   lectern_compare_bands_set_chunks (self->bands, NULL);
-  g_array_set_size (self->anchors, 0);
+  g_clear_pointer (&self->mapper, lectern_scroll_mapper_free);
   self->current = -1;
   gtk_label_set_text (self->summary_label, "");
   gtk_label_set_text (self->pair_label, "");
@@ -1230,7 +1190,7 @@ lectern_compare_window_finalize (GObject *object)
 {
   LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (object);
 
-  g_clear_pointer (&self->anchors, g_array_unref);
+  g_clear_pointer (&self->mapper, lectern_scroll_mapper_free);
   G_OBJECT_CLASS (lectern_compare_window_parent_class)->finalize (object);
 }
 
@@ -1410,7 +1370,6 @@ lectern_compare_window_init (LecternCompareWindow *self)
 {
   GtkAdjustment *adj;
 
-  self->anchors = g_array_new (FALSE, FALSE, sizeof (Anchor));
   self->current = -1;
   self->sync_scroll = TRUE;
 
