@@ -30,6 +30,9 @@ enum {
   PROP_HIDE_MINOR,
   PROP_SYNC_SCROLL,
   PROP_BUSY,
+  PROP_CORPUS,
+  PROP_DOCUMENT_A,
+  PROP_DOCUMENT_B,
   N_PROPS
 };
 
@@ -606,7 +609,12 @@ lectern_compare_window_set_documents (LecternCompareWindow *self,
                                       gint64                a,
                                       gint64                b)
 {
+  gint64 old_a, old_b;
+
   g_return_if_fail (LECTERN_IS_COMPARE_WINDOW (self));
+
+  old_a = self->doc[0];
+  old_b = self->doc[1];
 
   /* The old chunks mean nothing in the new texts. */
   g_clear_pointer (&self->chunks, g_array_unref);
@@ -619,8 +627,11 @@ lectern_compare_window_set_documents (LecternCompareWindow *self,
   gtk_drop_down_set_selected (self->dropdown_b, position_of (self, b));
   self->updating_dropdowns = FALSE;
 
-  lectern_reader_view_set_document_id (self->pane_a, a);
-  lectern_reader_view_set_document_id (self->pane_b, b);
+  /* The panes follow through their bindings. */
+  if (a != old_a)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_A]);
+  if (b != old_b)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_B]);
   update_title (self);
   run_comparison (self);
 }
@@ -696,8 +707,7 @@ set_corpus (LecternCompareWindow *self,
   if (!g_set_object (&self->corpus, corpus))
     return;
   g_signal_group_set_target (self->corpus_signals, corpus);
-  lectern_reader_view_set_corpus (self->pane_a, corpus);
-  lectern_reader_view_set_corpus (self->pane_b, corpus);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORPUS]);
   reload_documents (self);
 }
 
@@ -807,6 +817,15 @@ lectern_compare_window_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, self->cancellable != NULL);
       break;
+    case PROP_CORPUS:
+      g_value_set_object (value, self->corpus);
+      break;
+    case PROP_DOCUMENT_A:
+      g_value_set_int64 (value, self->doc[0]);
+      break;
+    case PROP_DOCUMENT_B:
+      g_value_set_int64 (value, self->doc[1]);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -914,6 +933,15 @@ lectern_compare_window_class_init (LecternCompareWindowClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CORPUS] =
+    g_param_spec_object ("corpus", NULL, NULL, LECTERN_TYPE_CORPUS,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT_A] =
+    g_param_spec_int64 ("document-a", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT_B] =
+    g_param_spec_int64 ("document-b", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[COMPARED] = g_signal_new ("compared", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -1045,6 +1073,12 @@ lectern_compare_window_init (LecternCompareWindow *self)
   self->sync_scroll = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The panes show what the window compares. */
+  g_object_bind_property (self, "corpus", self->pane_a, "corpus", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "corpus", self->pane_b, "corpus", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "document-a", self->pane_a, "document-id", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "document-b", self->pane_b, "document-id", G_BINDING_SYNC_CREATE);
 
   self->corpus_signals = g_signal_group_new (LECTERN_TYPE_CORPUS);
   g_signal_group_connect_object (self->corpus_signals, "changed",

@@ -24,6 +24,15 @@
 
 G_DEFINE_FINAL_TYPE (LecternReaderView, lectern_reader_view, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_CORPUS,
+  PROP_DOCUMENT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 GtkTextBuffer *
 _lectern_reader_view_get_buffer (LecternReaderView *self)
 
@@ -235,16 +244,25 @@ void
 lectern_reader_view_set_corpus (LecternReaderView *self,
                                 LecternCorpus     *corpus)
 {
+  gint64 old_id;
+
   g_return_if_fail (LECTERN_IS_READER_VIEW (self));
+  g_return_if_fail (corpus == NULL || LECTERN_IS_CORPUS (corpus));
 
   if (!g_set_object (&self->corpus, corpus))
     return;
 
   g_signal_group_set_target (self->corpus_signals, corpus);
   lectern_tag_picker_set_corpus (self->tag_picker, corpus);
+  old_id = self->document_id;
+  /* -1: empties the view even when it showed no document, without a
+   * notification; "document-id" is notified here if it changed. */
   self->document_id = -1;
   lectern_reader_view_set_document_id (self, 0);
   reload_tags (self);
+  if (old_id != self->document_id)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORPUS]);
 }
 
 
@@ -293,11 +311,13 @@ lectern_reader_view_set_document_id (LecternReaderView *self,
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   GtkTextIter start;
+  gint64 old_id;
 
   g_return_if_fail (LECTERN_IS_READER_VIEW (self));
 
   if (self->document_id == document_id)
     return;
+  old_id = self->document_id;
 
   gtk_popover_popdown (GTK_POPOVER (self->tag_picker));
   gtk_popover_popdown (GTK_POPOVER (self->note_popover));
@@ -321,6 +341,8 @@ lectern_reader_view_set_document_id (LecternReaderView *self,
 
   gtk_stack_set_visible_child_name (self->stack, self->document_id ? "document" : "empty");
   reload_annotations (self);
+  if (old_id != -1 && old_id != self->document_id)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
 }
 
 void
@@ -1015,6 +1037,48 @@ scrolled_cb (LecternReaderView *self)
 /* ------------------------------------------------------------------ */
 
 static void
+lectern_reader_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LecternReaderView *self = LECTERN_READER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CORPUS:
+      g_value_set_object (value, self->corpus);
+      break;
+    case PROP_DOCUMENT_ID:
+      g_value_set_int64 (value, self->document_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lectern_reader_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LecternReaderView *self = LECTERN_READER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CORPUS:
+      lectern_reader_view_set_corpus (self, g_value_get_object (value));
+      break;
+    case PROP_DOCUMENT_ID:
+      lectern_reader_view_set_document_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lectern_reader_view_dispose (GObject *object)
 {
   LecternReaderView *self = LECTERN_READER_VIEW (object);
@@ -1070,9 +1134,20 @@ lectern_reader_view_class_init (LecternReaderViewClass *klass)
 
   object_class->dispose = lectern_reader_view_dispose;
   object_class->finalize = lectern_reader_view_finalize;
+  object_class->get_property = lectern_reader_view_get_property;
+  object_class->set_property = lectern_reader_view_set_property;
   widget_class->measure = lectern_reader_view_measure;
   widget_class->size_allocate = lectern_reader_view_size_allocate;
   widget_class->grab_focus = lectern_reader_view_grab_focus;
+
+  properties[PROP_CORPUS] =
+    g_param_spec_object ("corpus", NULL, NULL, LECTERN_TYPE_CORPUS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* 0: none; set to a document that cannot be read, it stays 0. */
+  properties[PROP_DOCUMENT_ID] =
+    g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LECTERN_TYPE_READER_TEXT);
 
