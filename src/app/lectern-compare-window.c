@@ -18,53 +18,9 @@
 #include <glib/gi18n.h>
 
 #include "lectern-application.h"
-#include "lectern-compare-window.h"
+#include "lectern-compare-window-private.h"
 #include "lectern-plain-toast.h"
 
-typedef struct
-{
-  glong a;
-  glong b;
-} Anchor;
-
-struct _LecternCompareWindow
-{
-  AdwWindow            parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay     *toast_overlay;
-  GtkDropDown         *dropdown_a;
-  GtkDropDown         *dropdown_b;
-  GtkLabel            *summary_label;
-  GtkRevealer         *busy_revealer;
-  GtkSpinner          *spinner;
-  LecternReaderView   *pane_a;
-  LecternReaderView   *pane_b;
-  LecternCompareBands *bands;
-  GtkActionBar        *pair_bar;
-  GtkLabel            *pair_label;
-
-  LecternCorpus       *corpus;
-  GSignalGroup        *corpus_signals;
-  GListModel          *documents;
-  GHashTable          *labels;         /* id → label, from documents */
-  gint64               doc[2];
-  LecternCompareMode   mode;
-  gboolean             hide_minor;
-  gboolean             sync_scroll;
-
-  GCancellable        *cancellable;
-  GArray              *chunks;         /* LecternChunk, or NULL */
-  LecternDiffSummary   summary;
-  GArray              *anchors;        /* Anchor, increasing on both sides */
-  int                  current;
-  gboolean             syncing;
-  gboolean             updating_dropdowns;
-  /* The passage last selected in each pane, for "Pair Selections": a
-   * buffer drops its selection when another widget takes PRIMARY, so
-   * selecting on the right would otherwise lose the left one. */
-  glong                chosen[2][2];
-};
 
 G_DEFINE_FINAL_TYPE (LecternCompareWindow, lectern_compare_window, ADW_TYPE_WINDOW)
 
@@ -74,6 +30,9 @@ enum {
   PROP_HIDE_MINOR,
   PROP_SYNC_SCROLL,
   PROP_BUSY,
+  PROP_CORPUS,
+  PROP_DOCUMENT_A,
+  PROP_DOCUMENT_B,
   N_PROPS
 };
 
@@ -92,45 +51,6 @@ static const char *tag_names[] = {
 };
 
 static void run_comparison (LecternCompareWindow *self);
-
-static LecternReaderView *
-pane (LecternCompareWindow *self,
-      guint                 side)
-{
-  return side == 0 ? self->pane_a : self->pane_b;
-}
-
-static GtkTextView *
-text_view (LecternCompareWindow *self,
-           guint                 side)
-{
-  return GTK_TEXT_VIEW (lectern_reader_view_get_text_view (pane (self, side)));
-}
-
-static GtkTextBuffer *
-buffer (LecternCompareWindow *self,
-        guint                 side)
-{
-  return gtk_text_view_get_buffer (text_view (self, side));
-}
-
-static void
-chunk_side (const LecternChunk *c,
-            guint               side,
-            glong              *start,
-            glong              *end)
-{
-  *start = side == 0 ? c->a_start : c->b_start;
-  *end = side == 0 ? c->a_end : c->b_end;
-}
-
-/* Whether next/previous stop at this chunk: every change, pair or
- * shared passage; never the text two versions share. */
-static gboolean
-is_stop (const LecternChunk *c)
-{
-  return c->kind != LECTERN_CHUNK_EQUAL;
-}
 
 static void
 update_actions (LecternCompareWindow *self)
@@ -166,10 +86,10 @@ update_actions (LecternCompareWindow *self)
   gtk_action_bar_set_revealed (self->pair_bar, self->mode == LECTERN_COMPARE_MODE_TRANSLATION);
 }
 
-static void
-show_error (LecternCompareWindow *self,
-            const char           *heading,
-            const GError         *error)
+void
+_lectern_compare_window_show_error (LecternCompareWindow *self,
+                                    const char           *heading,
+                                    const GError         *error)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
 
@@ -303,39 +223,19 @@ show_chunks (LecternCompareWindow *self)
 static void
 build_anchors (LecternCompareWindow *self)
 {
-  Anchor last = { 0, 0 };
-
-  g_array_set_size (self->anchors, 0);
-  g_array_append_val (self->anchors, last);
-
-  for (guint i = 0; self->chunks != NULL && i < self->chunks->len; i++)
-    {
-      const LecternChunk *c = &g_array_index (self->chunks, LecternChunk, i);
-      Anchor ends[2] = { { c->a_start, c->b_start }, { c->a_end, c->b_end } };
-
-      if (c->a_start < 0 || c->b_start < 0)
-        continue;
-      /* Shared passages may cross (a quotation moved up): keep the ones
-       * that go forward on both sides. */
-      for (guint k = 0; k < 2; k++)
-        if (ends[k].a >= last.a && ends[k].b >= last.b)
-          {
-            g_array_append_val (self->anchors, ends[k]);
-            last = ends[k];
-          }
-    }
-
-  last.a = gtk_text_buffer_get_char_count (buffer (self, 0));
-  last.b = gtk_text_buffer_get_char_count (buffer (self, 1));
-  g_array_append_val (self->anchors, last);
+  g_clear_pointer (&self->mapper, lectern_scroll_mapper_free);
+  self->mapper = lectern_scroll_mapper_new (self->chunks ? (const LecternChunk *) (gpointer) self->chunks->data : NULL,
+                                            self->chunks ? self->chunks->len : 0,
+                                            gtk_text_buffer_get_char_count (buffer (self, 0)),
+                                            gtk_text_buffer_get_char_count (buffer (self, 1)));
 }
 
 /* ------------------------------------------------------------------ */
 /* Focus: the chunk under the cursor                                   */
 
-static void
-set_current (LecternCompareWindow *self,
-             int                   index)
+void
+_lectern_compare_window_set_current (LecternCompareWindow *self,
+                                     int                   index)
 {
   g_autofree char *label = NULL;
 
@@ -436,7 +336,7 @@ cursor_moved (LecternCompareWindow *self,
   gtk_text_buffer_get_iter_at_mark (b, &iter, gtk_text_buffer_get_insert (b));
   index = chunk_at (self, side, gtk_text_iter_get_offset (&iter));
   if (index >= 0 && index != self->current)
-    set_current (self, index);
+    _lectern_compare_window_set_current (self, index);
   else
     update_actions (self);
 }
@@ -484,13 +384,11 @@ sync_from (LecternCompareWindow *self,
   GtkAdjustment *sadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (src));
   GtkAdjustment *dadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (dst));
   double value, page, dpage, target;
-  const Anchor *anchors;
   GtkTextIter iter;
-  glong offset;
-  guint lo, hi;
+  glong offset, start, end, other_start, other_end;
   int y0, y1, t0, t1, ref;
 
-  if (!self->sync_scroll || self->syncing || self->anchors->len < 2 || sadj == NULL || dadj == NULL)
+  if (!self->sync_scroll || self->syncing || self->mapper == NULL || sadj == NULL || dadj == NULL)
     return;
 
   value = gtk_adjustment_get_value (sadj);
@@ -507,25 +405,13 @@ sync_from (LecternCompareWindow *self,
       gtk_text_view_get_iter_at_location (src, &iter, 0, ref);
       offset = gtk_text_iter_get_offset (&iter);
 
-      /* The last anchor at or before the middle line. */
-      anchors = (const Anchor *) (gpointer) self->anchors->data;
-      lo = 0;
-      hi = self->anchors->len - 1;
-      while (lo + 1 < hi)
-        {
-          guint mid = (lo + hi) / 2;
-          glong at = side == 0 ? anchors[mid].a : anchors[mid].b;
-
-          if (at <= offset)
-            lo = mid;
-          else
-            hi = mid;
-        }
-
-      y0 = anchor_y (src, side == 0 ? anchors[lo].a : anchors[lo].b);
-      y1 = anchor_y (src, side == 0 ? anchors[hi].a : anchors[hi].b);
-      t0 = anchor_y (dst, side == 0 ? anchors[lo].b : anchors[lo].a);
-      t1 = anchor_y (dst, side == 0 ? anchors[hi].b : anchors[hi].a);
+      /* The anchors around the middle line. */
+      if (!lectern_scroll_mapper_get_span (self->mapper, side, offset, &start, &end, &other_start, &other_end))
+        return;
+      y0 = anchor_y (src, start);
+      y1 = anchor_y (src, end);
+      t0 = anchor_y (dst, other_start);
+      t1 = anchor_y (dst, other_end);
       if (y1 - y0 > 0)
         target = t0 + (t1 - t0) * CLAMP ((double) (ref - y0) / (y1 - y0), 0.0, 1.0);
       else
@@ -617,7 +503,7 @@ compare_done_cb (GObject      *source,
   if (chunks == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Could Not Compare the Documents"), error);
+        _lectern_compare_window_show_error (self, _("Could Not Compare the Documents"), error);
       else
         adw_toast_overlay_add_toast (self->toast_overlay, lectern_plain_toast_new (_("Comparison cancelled")));
       return;
@@ -628,7 +514,7 @@ compare_done_cb (GObject      *source,
   self->summary = summary;
   show_chunks (self);
   build_anchors (self);
-  set_current (self, -1);
+  _lectern_compare_window_set_current (self, -1);
   sync_from (self, 0);
   g_signal_emit (self, signals[COMPARED], 0);
 }
@@ -644,7 +530,7 @@ run_comparison (LecternCompareWindow *self)
   clear_marks (self);
   memset (self->chosen, 0, sizeof self->chosen);
   lectern_compare_bands_set_chunks (self->bands, NULL);
-  g_array_set_size (self->anchors, 0);
+  g_clear_pointer (&self->mapper, lectern_scroll_mapper_free);
   self->current = -1;
   gtk_label_set_text (self->summary_label, "");
   gtk_label_set_text (self->pair_label, "");
@@ -723,7 +609,12 @@ lectern_compare_window_set_documents (LecternCompareWindow *self,
                                       gint64                a,
                                       gint64                b)
 {
+  gint64 old_a, old_b;
+
   g_return_if_fail (LECTERN_IS_COMPARE_WINDOW (self));
+
+  old_a = self->doc[0];
+  old_b = self->doc[1];
 
   /* The old chunks mean nothing in the new texts. */
   g_clear_pointer (&self->chunks, g_array_unref);
@@ -736,8 +627,11 @@ lectern_compare_window_set_documents (LecternCompareWindow *self,
   gtk_drop_down_set_selected (self->dropdown_b, position_of (self, b));
   self->updating_dropdowns = FALSE;
 
-  lectern_reader_view_set_document_id (self->pane_a, a);
-  lectern_reader_view_set_document_id (self->pane_b, b);
+  /* The panes follow through their bindings. */
+  if (a != old_a)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_A]);
+  if (b != old_b)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_B]);
   update_title (self);
   run_comparison (self);
 }
@@ -813,8 +707,7 @@ set_corpus (LecternCompareWindow *self,
   if (!g_set_object (&self->corpus, corpus))
     return;
   g_signal_group_set_target (self->corpus_signals, corpus);
-  lectern_reader_view_set_corpus (self->pane_a, corpus);
-  lectern_reader_view_set_corpus (self->pane_b, corpus);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORPUS]);
   reload_documents (self);
 }
 
@@ -889,121 +782,6 @@ lectern_compare_window_get_bands (LecternCompareWindow *self)
 /* ------------------------------------------------------------------ */
 /* Actions                                                             */
 
-/* After a jump with synchronised scrolling the right pane follows the
- * left through the anchors; where anchors cross (shared passages moved
- * around) the chunk may still be off screen: bring it in, without moving
- * the left pane back. */
-static void
-reveal_right_cb (gpointer data)
-{
-  g_autoptr(LecternCompareWindow) self = data;
-  GtkTextView *view = text_view (self, 1);
-  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  const LecternChunk *c;
-  GdkRectangle visible, loc;
-  GtkTextIter iter;
-
-  if (self->chunks == NULL || self->current < 0 || adj == NULL)
-    return;
-  c = &g_array_index (self->chunks, LecternChunk, self->current);
-  if (c->b_start < 0)
-    return;
-  gtk_text_buffer_get_iter_at_offset (buffer (self, 1), &iter, c->b_start);
-  gtk_text_view_get_iter_location (view, &iter, &loc);
-  gtk_text_view_get_visible_rect (view, &visible);
-  if (loc.y >= visible.y && loc.y + loc.height <= visible.y + visible.height)
-    return;
-  self->syncing = TRUE;
-  gtk_adjustment_set_value (adj, loc.y - 0.3 * gtk_adjustment_get_page_size (adj));
-  self->syncing = FALSE;
-}
-
-static void
-go_to_chunk (LecternCompareWindow *self,
-             int                   index)
-{
-  const LecternChunk *c = &g_array_index (self->chunks, LecternChunk, index);
-
-  for (guint side = 0; side < 2; side++)
-    {
-      GtkTextBuffer *b = buffer (self, side);
-      GtkTextMark *mark;
-      GtkTextIter iter;
-      glong s, e;
-
-      chunk_side (c, side, &s, &e);
-      if (s < 0)
-        continue;
-      gtk_text_buffer_get_iter_at_offset (b, &iter, s);
-      gtk_text_buffer_place_cursor (b, &iter);
-      mark = gtk_text_buffer_get_mark (b, "compare-jump");
-      if (mark == NULL)
-        mark = gtk_text_buffer_create_mark (b, "compare-jump", &iter, TRUE);
-      else
-        gtk_text_buffer_move_mark (b, mark, &iter);
-      /* With synchronised scrolling the left pane leads and the right one
-       * follows through the anchors, so both land on the chunk. */
-      if (side == 0 || !self->sync_scroll || c->a_start < 0)
-        gtk_text_view_scroll_to_mark (text_view (self, side), mark, 0.0, TRUE, 0.0, 0.3);
-    }
-  set_current (self, index);
-  if (self->sync_scroll && c->a_start >= 0 && c->b_start >= 0)
-    g_timeout_add_once (100, reveal_right_cb, g_object_ref (self));
-}
-
-static void
-step_cb (GtkWidget  *widget,
-         const char *action_name,
-         GVariant   *param)
-{
-  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
-  gboolean forward = g_str_equal (action_name, "compare.next-change");
-
-  if (self->chunks == NULL)
-    return;
-
-  if (forward)
-    {
-      for (guint i = self->current + 1; i < self->chunks->len; i++)
-        if (is_stop (&g_array_index (self->chunks, LecternChunk, i)))
-          {
-            go_to_chunk (self, i);
-            return;
-          }
-    }
-  else
-    {
-      for (int i = self->current - 1; i >= 0; i--)
-        if (is_stop (&g_array_index (self->chunks, LecternChunk, i)))
-          {
-            go_to_chunk (self, i);
-            return;
-          }
-    }
-  gtk_widget_error_bell (widget);
-}
-
-static void
-swap_cb (GtkWidget  *widget,
-         const char *action_name,
-         GVariant   *param)
-{
-  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
-
-  lectern_compare_window_set_documents (self, self->doc[1], self->doc[0]);
-}
-
-static void
-cancel_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *param)
-{
-  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
-
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-}
-
 static void
 mode_key_cb (GtkWidget  *widget,
              const char *action_name,
@@ -1013,158 +791,6 @@ mode_key_cb (GtkWidget  *widget,
 
   if (lectern_compare_mode_from_string (g_variant_get_string (param, NULL), &mode))
     lectern_compare_window_set_mode (LECTERN_COMPARE_WINDOW (widget), mode);
-}
-
-/* The pane holding the keyboard focus, else the left one. */
-static LecternReaderView *
-focused_pane (LecternCompareWindow *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->pane_b)))
-    return self->pane_b;
-  return self->pane_a;
-}
-
-static void
-reader_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
-  g_autofree char *name = g_strconcat ("reader.", action_name + strlen ("compare."), NULL);
-
-  gtk_widget_activate_action (GTK_WIDGET (focused_pane (self)), name, NULL);
-}
-
-/* Saves @pairs, replacing the saved pairs they overlap. */
-static void
-save_corrections (LecternCompareWindow  *self,
-                  const LecternSpanPair *pairs,
-                  guint                  n_pairs)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) saved = NULL;
-  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (LecternSpanPair));
-
-  saved = lectern_corpus_dup_alignment (self->corpus, self->doc[0], self->doc[1], &error);
-  if (saved == NULL)
-    {
-      show_error (self, _("Could Not Save the Correction"), error);
-      return;
-    }
-
-  for (guint i = 0; i < saved->len; i++)
-    {
-      const LecternSpanPair *old = &g_array_index (saved, LecternSpanPair, i);
-      gboolean overlaps = FALSE;
-
-      for (guint k = 0; k < n_pairs && !overlaps; k++)
-        overlaps = (old->a_start >= 0 && pairs[k].a_start >= 0 &&
-                    old->a_start < pairs[k].a_end && pairs[k].a_start < old->a_end) ||
-                   (old->b_start >= 0 && pairs[k].b_start >= 0 &&
-                    old->b_start < pairs[k].b_end && pairs[k].b_start < old->b_end);
-      if (!overlaps)
-        g_array_append_val (kept, *old);
-    }
-  g_array_append_vals (kept, pairs, n_pairs);
-
-  if (!lectern_corpus_set_alignment (self->corpus, self->doc[0], self->doc[1],
-                                     (const LecternSpanPair *) (gpointer) kept->data, kept->len, &error))
-    show_error (self, _("Could Not Save the Correction"), error);
-  /* The corpus's "changed" signal runs the alignment again. */
-}
-
-static void
-pair_selections_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
-  LecternSpanPair pair = { self->chosen[0][0], self->chosen[0][1], self->chosen[1][0], self->chosen[1][1] };
-
-  if (pair.a_end <= pair.a_start || pair.b_end <= pair.b_start)
-    return;
-  memset (self->chosen, 0, sizeof self->chosen);
-  save_corrections (self, &pair, 1);
-}
-
-static void
-merge_pair_cb (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
-  const LecternChunk *c, *n;
-  LecternSpanPair pair;
-
-  if (self->chunks == NULL || self->current < 0 || (guint) self->current + 1 >= self->chunks->len)
-    return;
-  c = &g_array_index (self->chunks, LecternChunk, self->current);
-  n = &g_array_index (self->chunks, LecternChunk, self->current + 1);
-
-  pair.a_start = c->a_start >= 0 ? c->a_start : n->a_start;
-  pair.a_end = n->a_start >= 0 ? n->a_end : c->a_end;
-  pair.b_start = c->b_start >= 0 ? c->b_start : n->b_start;
-  pair.b_end = n->b_start >= 0 ? n->b_end : c->b_end;
-  save_corrections (self, &pair, 1);
-}
-
-static glong
-cursor_offset (LecternCompareWindow *self,
-               guint                 side)
-{
-  GtkTextBuffer *b = buffer (self, side);
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_iter_at_mark (b, &iter, gtk_text_buffer_get_insert (b));
-  return gtk_text_iter_get_offset (&iter);
-}
-
-static void
-split_pair_cb (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
-  const LecternChunk *c;
-  LecternSpanPair pairs[2];
-  glong at_a = cursor_offset (self, 0), at_b = cursor_offset (self, 1);
-
-  if (self->chunks == NULL || self->current < 0)
-    return;
-  c = &g_array_index (self->chunks, LecternChunk, self->current);
-  if (c->a_start < 0 || c->b_start < 0 ||
-      at_a <= c->a_start || at_a >= c->a_end || at_b <= c->b_start || at_b >= c->b_end)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   lectern_plain_toast_new (_("Put the cursor inside the pair in both panes, where it should be cut")));
-      return;
-    }
-
-  pairs[0] = (LecternSpanPair) { c->a_start, at_a, c->b_start, at_b };
-  pairs[1] = (LecternSpanPair) { at_a, c->a_end, at_b, c->b_end };
-  save_corrections (self, pairs, 2);
-}
-
-static void
-reset_pairs_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!lectern_corpus_set_alignment (self->corpus, self->doc[0], self->doc[1], NULL, 0, &error))
-    show_error (self, _("Could Not Forget the Corrections"), error);
-}
-
-static void
-close_cb (GtkWidget  *widget,
-          const char *action_name,
-          GVariant   *param)
-{
-  gtk_window_close (GTK_WINDOW (widget));
 }
 
 /* ------------------------------------------------------------------ */
@@ -1190,6 +816,15 @@ lectern_compare_window_get_property (GObject    *object,
       break;
     case PROP_BUSY:
       g_value_set_boolean (value, self->cancellable != NULL);
+      break;
+    case PROP_CORPUS:
+      g_value_set_object (value, self->corpus);
+      break;
+    case PROP_DOCUMENT_A:
+      g_value_set_int64 (value, self->doc[0]);
+      break;
+    case PROP_DOCUMENT_B:
+      g_value_set_int64 (value, self->doc[1]);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1255,7 +890,7 @@ lectern_compare_window_finalize (GObject *object)
 {
   LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (object);
 
-  g_clear_pointer (&self->anchors, g_array_unref);
+  g_clear_pointer (&self->mapper, lectern_scroll_mapper_free);
   G_OBJECT_CLASS (lectern_compare_window_parent_class)->finalize (object);
 }
 
@@ -1298,6 +933,15 @@ lectern_compare_window_class_init (LecternCompareWindowClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CORPUS] =
+    g_param_spec_object ("corpus", NULL, NULL, LECTERN_TYPE_CORPUS,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT_A] =
+    g_param_spec_int64 ("document-a", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT_B] =
+    g_param_spec_int64 ("document-b", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[COMPARED] = g_signal_new ("compared", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -1323,18 +967,8 @@ lectern_compare_window_class_init (LecternCompareWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "compare.hide-minor", "hide-minor");
   gtk_widget_class_install_property_action (widget_class, "compare.sync-scroll", "sync-scroll");
   gtk_widget_class_install_action (widget_class, "compare.set-mode", "s", mode_key_cb);
-  gtk_widget_class_install_action (widget_class, "compare.next-change", NULL, step_cb);
-  gtk_widget_class_install_action (widget_class, "compare.previous-change", NULL, step_cb);
-  gtk_widget_class_install_action (widget_class, "compare.swap", NULL, swap_cb);
-  gtk_widget_class_install_action (widget_class, "compare.cancel", NULL, cancel_cb);
-  gtk_widget_class_install_action (widget_class, "compare.pair-selections", NULL, pair_selections_cb);
-  gtk_widget_class_install_action (widget_class, "compare.merge-pair", NULL, merge_pair_cb);
-  gtk_widget_class_install_action (widget_class, "compare.split-pair", NULL, split_pair_cb);
-  gtk_widget_class_install_action (widget_class, "compare.reset-pairs", NULL, reset_pairs_cb);
-  gtk_widget_class_install_action (widget_class, "compare.tag-selection", NULL, reader_action_cb);
-  gtk_widget_class_install_action (widget_class, "compare.edit-note", NULL, reader_action_cb);
-  gtk_widget_class_install_action (widget_class, "compare.find", NULL, reader_action_cb);
-  gtk_widget_class_install_action (widget_class, "compare.close", NULL, close_cb);
+  _lectern_compare_window_class_navigation_init (widget_class);
+  _lectern_compare_window_class_actions_init (widget_class);
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
@@ -1435,11 +1069,16 @@ lectern_compare_window_init (LecternCompareWindow *self)
 {
   GtkAdjustment *adj;
 
-  self->anchors = g_array_new (FALSE, FALSE, sizeof (Anchor));
   self->current = -1;
   self->sync_scroll = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The panes show what the window compares. */
+  g_object_bind_property (self, "corpus", self->pane_a, "corpus", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "corpus", self->pane_b, "corpus", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "document-a", self->pane_a, "document-id", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "document-b", self->pane_b, "document-id", G_BINDING_SYNC_CREATE);
 
   self->corpus_signals = g_signal_group_new (LECTERN_TYPE_CORPUS);
   g_signal_group_connect_object (self->corpus_signals, "changed",

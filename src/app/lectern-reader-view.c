@@ -13,60 +13,28 @@
 #include "lectern-application.h"
 #include "lectern-note-popover.h"
 #include "lectern-paragraph-gutter.h"
-#include "lectern-reader-view.h"
+#include "lectern-reader-view-private.h"
 #include "lectern-tag-swatch.h"
 
 /* A comfortable measure: about this many characters per line. */
 #define MEASURE_CHARS 68
 #define MIN_SIDE_MARGIN 18
-#define MAX_MATCHES 10000
 
-struct _LecternReaderView
-{
-  GtkWidget           parent_instance;
-
-  /* Template widgets */
-  GtkStack           *stack;
-  GtkSearchBar       *search_bar;
-  GtkSearchEntry     *find_entry;
-  GtkLabel           *match_label;
-  GtkOverlay         *overlay;
-  GtkScrolledWindow  *scroller;
-  LecternReaderText  *text_view;
-  GtkWidget          *gutter;          /* paragraph numbers; owned by the text view */
-  GtkWidget          *tag_button;
-  GMenuModel         *extra_menu;
-
-  /* Popovers parented to the text view */
-  LecternTagPicker   *tag_picker;
-  LecternNotePopover *note_popover;
-  GtkPopover         *info_popover;
-
-  LecternCorpus      *corpus;
-  GSignalGroup       *corpus_signals;
-  gint64              document_id;
-  GHashTable         *tags;            /* id → LecternTag */
-  GListModel         *annotations;     /* LecternAnnotation, reading order */
-  gint64              picker_annotation_id;  /* 0: tag the selection */
-  /* The selection when the picker opened: typing in the picker takes the
-   * PRIMARY selection, and GtkTextBuffer deselects when it loses it. */
-  glong               picker_start;
-  glong               picker_end;
-
-  GtkCssProvider     *font_provider;
-  int                 char_width;      /* px, at the current font and zoom */
-  int                 side_margin;
-
-  GtkTextTag         *match_tag;
-  GtkTextTag         *paragraph_tag;   /* a paragraph's space under a single line break */
-  GArray             *matches;         /* glong pairs: start, end */
-  int                 current_match;
-};
 
 G_DEFINE_FINAL_TYPE (LecternReaderView, lectern_reader_view, GTK_TYPE_WIDGET)
 
-static GtkTextBuffer *
-get_buffer (LecternReaderView *self)
+enum {
+  PROP_0,
+  PROP_CORPUS,
+  PROP_DOCUMENT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+GtkTextBuffer *
+_lectern_reader_view_get_buffer (LecternReaderView *self)
+
 {
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
 }
@@ -124,7 +92,7 @@ lectern_reader_view_get_selection (LecternReaderView *self,
 
   g_return_val_if_fail (LECTERN_IS_READER_VIEW (self), FALSE);
 
-  if (self->document_id == 0 || !gtk_text_buffer_get_selection_bounds (get_buffer (self), &s, &e))
+  if (self->document_id == 0 || !gtk_text_buffer_get_selection_bounds (_lectern_reader_view_get_buffer (self), &s, &e))
     return FALSE;
   if (start)
     *start = gtk_text_iter_get_offset (&s);
@@ -133,11 +101,12 @@ lectern_reader_view_get_selection (LecternReaderView *self,
   return TRUE;
 }
 
-static glong
-cursor_offset (LecternReaderView *self)
+glong
+_lectern_reader_view_cursor_offset (LecternReaderView *self)
+
 {
   GtkTextIter iter;
-  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextBuffer *buffer = _lectern_reader_view_get_buffer (self);
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
   return gtk_text_iter_get_offset (&iter);
@@ -154,14 +123,15 @@ lectern_reader_view_get_annotation_at_cursor (LecternReaderView *self)
   if (self->document_id == 0)
     return 0;
   if (!lectern_reader_view_get_selection (self, &start, NULL))
-    start = cursor_offset (self);
+    start = _lectern_reader_view_cursor_offset (self);
   ids = lectern_reader_text_dup_ids_at (self->text_view, start);
   return ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
 }
 
 /* The annotation that overlaps the selection most: the one to fit to it. */
-static gint64
-annotation_overlapping_selection (LecternReaderView *self)
+gint64
+_lectern_reader_view_annotation_overlapping_selection (LecternReaderView *self)
+
 {
   guint n = self->annotations ? g_list_model_get_n_items (self->annotations) : 0;
   glong s, e, best = 0;
@@ -184,8 +154,9 @@ annotation_overlapping_selection (LecternReaderView *self)
   return best_id;
 }
 
-static void
-update_actions (LecternReaderView *self)
+void
+_lectern_reader_view_update_actions (LecternReaderView *self)
+
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_doc = self->document_id != 0;
@@ -198,7 +169,7 @@ update_actions (LecternReaderView *self)
   gtk_widget_action_set_enabled (widget, "reader.tag-selection", has_doc && (has_selection || at_annotation));
   gtk_widget_action_set_enabled (widget, "reader.edit-note", has_doc && (has_selection || at_annotation));
   gtk_widget_action_set_enabled (widget, "reader.fit-annotation",
-                                 has_selection && annotation_overlapping_selection (self) != 0);
+                                 has_selection && _lectern_reader_view_annotation_overlapping_selection (self) != 0);
   gtk_widget_action_set_enabled (widget, "reader.delete-annotation", at_annotation);
 
   gtk_widget_set_visible (self->tag_button, has_selection);
@@ -253,7 +224,7 @@ reload_annotations (LecternReaderView *self)
 
   lectern_reader_text_set_tags (self->text_view, self->tags);
   lectern_reader_text_set_highlights (self->text_view, highlights);
-  update_actions (self);
+  _lectern_reader_view_update_actions (self);
 }
 
 static void
@@ -276,16 +247,25 @@ void
 lectern_reader_view_set_corpus (LecternReaderView *self,
                                 LecternCorpus     *corpus)
 {
+  gint64 old_id;
+
   g_return_if_fail (LECTERN_IS_READER_VIEW (self));
+  g_return_if_fail (corpus == NULL || LECTERN_IS_CORPUS (corpus));
 
   if (!g_set_object (&self->corpus, corpus))
     return;
 
   g_signal_group_set_target (self->corpus_signals, corpus);
   lectern_tag_picker_set_corpus (self->tag_picker, corpus);
+  old_id = self->document_id;
+  /* -1: empties the view even when it showed no document, without a
+   * notification; "document-id" is notified here if it changed. */
   self->document_id = -1;
   lectern_reader_view_set_document_id (self, 0);
   reload_tags (self);
+  if (old_id != self->document_id)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORPUS]);
 }
 
 
@@ -294,7 +274,7 @@ lectern_reader_view_set_corpus (LecternReaderView *self,
 static void
 mark_paragraph_breaks (LecternReaderView *self)
 {
-  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextBuffer *buffer = _lectern_reader_view_get_buffer (self);
   int n_lines = gtk_text_buffer_get_line_count (buffer);
   gboolean blank = TRUE;
 
@@ -327,8 +307,6 @@ mark_paragraph_breaks (LecternReaderView *self)
     }
 }
 
-static void clear_find (LecternReaderView *self);
-
 void
 lectern_reader_view_set_document_id (LecternReaderView *self,
                                      gint64             document_id)
@@ -336,16 +314,18 @@ lectern_reader_view_set_document_id (LecternReaderView *self,
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   GtkTextIter start;
+  gint64 old_id;
 
   g_return_if_fail (LECTERN_IS_READER_VIEW (self));
 
   if (self->document_id == document_id)
     return;
+  old_id = self->document_id;
 
   gtk_popover_popdown (GTK_POPOVER (self->tag_picker));
   gtk_popover_popdown (GTK_POPOVER (self->note_popover));
   gtk_popover_popdown (self->info_popover);
-  clear_find (self);
+  _lectern_reader_view_clear_find (self);
 
   if (document_id != 0 && self->corpus != NULL)
     {
@@ -355,15 +335,17 @@ lectern_reader_view_set_document_id (LecternReaderView *self,
     }
 
   self->document_id = text != NULL ? document_id : 0;
-  gtk_text_buffer_set_text (get_buffer (self), text ? text : "", -1);
+  gtk_text_buffer_set_text (_lectern_reader_view_get_buffer (self), text ? text : "", -1);
   lectern_paragraph_gutter_set_text (LECTERN_PARAGRAPH_GUTTER (self->gutter), text);
   mark_paragraph_breaks (self);
-  gtk_text_buffer_get_start_iter (get_buffer (self), &start);
-  gtk_text_buffer_place_cursor (get_buffer (self), &start);
+  gtk_text_buffer_get_start_iter (_lectern_reader_view_get_buffer (self), &start);
+  gtk_text_buffer_place_cursor (_lectern_reader_view_get_buffer (self), &start);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 
   gtk_stack_set_visible_child_name (self->stack, self->document_id ? "document" : "empty");
   reload_annotations (self);
+  if (old_id != -1 && old_id != self->document_id)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
 }
 
 void
@@ -376,7 +358,7 @@ lectern_reader_view_select_range (LecternReaderView *self,
 
   g_return_if_fail (LECTERN_IS_READER_VIEW (self));
 
-  buffer = get_buffer (self);
+  buffer = _lectern_reader_view_get_buffer (self);
   gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
   gtk_text_buffer_select_range (buffer, &e, &s);
@@ -399,7 +381,7 @@ lectern_reader_view_reveal_annotation (LecternReaderView *self,
   if (!(a = find_annotation (self, annotation_id)))
     return;
 
-  buffer = get_buffer (self);
+  buffer = _lectern_reader_view_get_buffer (self);
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, lectern_annotation_get_start (a));
   gtk_text_buffer_place_cursor (buffer, &iter);
   mark = gtk_text_buffer_get_mark (buffer, "reveal");
@@ -414,14 +396,14 @@ lectern_reader_view_reveal_annotation (LecternReaderView *self,
 }
 
 /* Selections often catch the spaces around a passage; drop them. */
-static gboolean
-trimmed_selection (LecternReaderView *self,
-                   glong             *start,
-                   glong             *end)
+gboolean
+_lectern_reader_view_trimmed_selection (LecternReaderView *self,
+                                        glong             *start,
+                                        glong             *end)
 {
   GtkTextIter s, e;
 
-  if (self->document_id == 0 || !gtk_text_buffer_get_selection_bounds (get_buffer (self), &s, &e))
+  if (self->document_id == 0 || !gtk_text_buffer_get_selection_bounds (_lectern_reader_view_get_buffer (self), &s, &e))
     return FALSE;
   while (gtk_text_iter_compare (&s, &e) < 0 && g_unichar_isspace (gtk_text_iter_get_char (&s)))
     gtk_text_iter_forward_char (&s);
@@ -481,8 +463,8 @@ apply_tag_to_range (LecternReaderView  *self,
     return FALSE;
 
   /* Drop the selection so the new highlight shows. */
-  gtk_text_buffer_get_iter_at_offset (get_buffer (self), &end_iter, end);
-  gtk_text_buffer_place_cursor (get_buffer (self), &end_iter);
+  gtk_text_buffer_get_iter_at_offset (_lectern_reader_view_get_buffer (self), &end_iter, end);
+  gtk_text_buffer_place_cursor (_lectern_reader_view_get_buffer (self), &end_iter);
   return TRUE;
 }
 
@@ -495,7 +477,7 @@ lectern_reader_view_apply_tag (LecternReaderView  *self,
 
   g_return_val_if_fail (LECTERN_IS_READER_VIEW (self), FALSE);
 
-  if (self->corpus == NULL || !trimmed_selection (self, &start, &end))
+  if (self->corpus == NULL || !_lectern_reader_view_trimmed_selection (self, &start, &end))
     {
       g_set_error_literal (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
                            _("Select a passage of the document to tag it"));
@@ -514,7 +496,7 @@ range_rect (LecternReaderView *self,
   GtkTextIter iter;
   GdkRectangle rect;
 
-  gtk_text_buffer_get_iter_at_offset (get_buffer (self), &iter, offset);
+  gtk_text_buffer_get_iter_at_offset (_lectern_reader_view_get_buffer (self), &iter, offset);
   gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->text_view), &iter, &rect);
   gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self->text_view), GTK_TEXT_WINDOW_WIDGET,
                                          rect.x, rect.y, &rect.x, &rect.y);
@@ -526,9 +508,9 @@ range_rect (LecternReaderView *self,
   return rect;
 }
 
-static void
-show_error (LecternReaderView *self,
-            const GError      *error)
+void
+_lectern_reader_view_show_error (LecternReaderView *self,
+                                 const GError      *error)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
@@ -569,14 +551,14 @@ tag_chosen_cb (LecternReaderView *self,
         }
       if (!lectern_corpus_set_annotation_tags (self->corpus, lectern_annotation_get_id (a),
                                                (gint64 *) (gpointer) ids->data, ids->len, &error))
-        show_error (self, error);
+        _lectern_reader_view_show_error (self, error);
       return;
     }
 
   if (self->picker_end <= self->picker_start)
     return;
   if (!apply_tag_to_range (self, tag_id, self->picker_start, self->picker_end, &error))
-    show_error (self, error);
+    _lectern_reader_view_show_error (self, error);
   self->picker_start = self->picker_end = 0;
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
@@ -589,9 +571,9 @@ picker_closed_cb (LecternReaderView *self)
     lectern_reader_view_select_range (self, self->picker_start, self->picker_end);
 }
 
-static void
-popup_tag_picker (LecternReaderView *self,
-                  gint64             annotation_id)
+void
+_lectern_reader_view_popup_tag_picker (LecternReaderView *self,
+                                       gint64             annotation_id)
 {
   GdkRectangle rect;
 
@@ -610,7 +592,7 @@ popup_tag_picker (LecternReaderView *self,
     }
   else
     {
-      if (!trimmed_selection (self, &self->picker_start, &self->picker_end))
+      if (!_lectern_reader_view_trimmed_selection (self, &self->picker_start, &self->picker_end))
         return;
       lectern_tag_picker_set_checked (self->tag_picker, NULL, 0);
       rect = range_rect (self, self->picker_end);
@@ -622,9 +604,9 @@ popup_tag_picker (LecternReaderView *self,
   gtk_popover_popup (GTK_POPOVER (self->tag_picker));
 }
 
-static void
-popup_note (LecternReaderView *self,
-            gint64             annotation_id)
+void
+_lectern_reader_view_popup_note (LecternReaderView *self,
+                                 gint64             annotation_id)
 {
   LecternAnnotation *a = find_annotation (self, annotation_id);
   GdkRectangle rect;
@@ -647,12 +629,12 @@ info_button_cb (GtkButton         *button,
 
   gtk_popover_popdown (self->info_popover);
   if (g_str_equal (what, "note"))
-    popup_note (self, id);
+    _lectern_reader_view_popup_note (self, id);
   else if (g_str_equal (what, "tags"))
-    popup_tag_picker (self, id);
+    _lectern_reader_view_popup_tag_picker (self, id);
   else if (g_str_equal (what, "delete") &&
            !lectern_corpus_delete_annotation (self->corpus, id, &error))
-    show_error (self, error);
+    _lectern_reader_view_show_error (self, error);
 }
 
 static GtkWidget *
@@ -797,7 +779,7 @@ triple_click_pressed_cb (GtkGestureClick   *gesture,
   end = start;
   if (!gtk_text_iter_ends_line (&end))
     gtk_text_iter_forward_to_line_end (&end);
-  gtk_text_buffer_select_range (get_buffer (self), &end, &start);
+  gtk_text_buffer_select_range (_lectern_reader_view_get_buffer (self), &end, &start);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
@@ -822,8 +804,8 @@ query_tooltip_cb (LecternReaderView *self,
     }
 
   if (keyboard_mode)
-    gtk_text_buffer_get_iter_at_mark (get_buffer (self), &iter,
-                                      gtk_text_buffer_get_insert (get_buffer (self)));
+    gtk_text_buffer_get_iter_at_mark (_lectern_reader_view_get_buffer (self), &iter,
+                                      gtk_text_buffer_get_insert (_lectern_reader_view_get_buffer (self)));
   else
     {
       gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->text_view), GTK_TEXT_WINDOW_WIDGET,
@@ -860,254 +842,6 @@ query_tooltip_cb (LecternReaderView *self,
   /* Plain text: notes and tag names are never markup. */
   gtk_tooltip_set_text (tooltip, text->str);
   return TRUE;
-}
-
-/* ------------------------------------------------------------------ */
-/* Find in document                                                    */
-
-static void
-show_match (LecternReaderView *self)
-{
-  g_autofree char *label = NULL;
-  glong *m;
-
-  if (self->matches->len == 0)
-    return;
-
-  m = &g_array_index (self->matches, glong, self->current_match * 2);
-  lectern_reader_view_select_range (self, m[0], m[1]);
-  label = g_strdup_printf (_("%d of %u"), self->current_match + 1, self->matches->len / 2);
-  gtk_label_set_text (self->match_label, label);
-}
-
-static void
-clear_find (LecternReaderView *self)
-{
-  GtkTextIter begin, end;
-
-  gtk_text_buffer_get_bounds (get_buffer (self), &begin, &end);
-  gtk_text_buffer_remove_tag (get_buffer (self), self->match_tag, &begin, &end);
-  g_array_set_size (self->matches, 0);
-  self->current_match = 0;
-  gtk_label_set_text (self->match_label, "");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->find_entry), "error");
-}
-
-void
-lectern_reader_view_find (LecternReaderView *self,
-                          const char        *text)
-{
-  GtkTextBuffer *buffer;
-  GtkTextIter iter, ms, me;
-  glong cursor;
-
-  g_return_if_fail (LECTERN_IS_READER_VIEW (self));
-
-  buffer = get_buffer (self);
-  cursor = cursor_offset (self);
-  clear_find (self);
-
-  if (text != NULL && text[0] != '\0')
-    {
-      gtk_text_buffer_get_start_iter (buffer, &iter);
-      while (self->matches->len / 2 < MAX_MATCHES &&
-             gtk_text_iter_forward_search (&iter, text, GTK_TEXT_SEARCH_CASE_INSENSITIVE, &ms, &me, NULL))
-        {
-          glong pair[2] = { gtk_text_iter_get_offset (&ms), gtk_text_iter_get_offset (&me) };
-
-          g_array_append_vals (self->matches, pair, 2);
-          gtk_text_buffer_apply_tag (buffer, self->match_tag, &ms, &me);
-          iter = me;
-        }
-
-      if (self->matches->len == 0)
-        {
-          gtk_label_set_text (self->match_label, _("No matches"));
-          gtk_widget_add_css_class (GTK_WIDGET (self->find_entry), "error");
-        }
-      else
-        {
-          /* Start from the caret, as readers expect. */
-          for (guint i = 0; i < self->matches->len / 2; i++)
-            if (g_array_index (self->matches, glong, i * 2) >= cursor)
-              {
-                self->current_match = i;
-                break;
-              }
-          show_match (self);
-        }
-    }
-
-  update_actions (self);
-}
-
-guint
-lectern_reader_view_get_match_count (LecternReaderView *self)
-{
-  g_return_val_if_fail (LECTERN_IS_READER_VIEW (self), 0);
-  return self->matches->len / 2;
-}
-
-static void
-find_changed_cb (LecternReaderView *self)
-{
-  lectern_reader_view_find (self, gtk_editable_get_text (GTK_EDITABLE (self->find_entry)));
-}
-
-static void
-step_match (LecternReaderView *self,
-            int                delta)
-{
-  int n = self->matches->len / 2;
-
-  if (n == 0)
-    return;
-  self->current_match = (self->current_match + delta + n) % n;
-  show_match (self);
-}
-
-static void
-find_activate_cb (LecternReaderView *self)
-{
-  step_match (self, 1);
-}
-
-static void
-find_next_cb (LecternReaderView *self)
-{
-  step_match (self, 1);
-}
-
-static void
-find_previous_cb (LecternReaderView *self)
-{
-  step_match (self, -1);
-}
-
-static void
-find_stop_cb (LecternReaderView *self)
-{
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  clear_find (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-}
-
-/* ------------------------------------------------------------------ */
-/* Actions                                                             */
-
-static void
-find_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  LecternReaderView *self = LECTERN_READER_VIEW (widget);
-  GtkTextIter s, e;
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  /* A short selection on one line is what the reader wants to find. */
-  if (gtk_text_buffer_get_selection_bounds (get_buffer (self), &s, &e) &&
-      gtk_text_iter_get_line (&s) == gtk_text_iter_get_line (&e) &&
-      gtk_text_iter_get_offset (&e) - gtk_text_iter_get_offset (&s) < 80)
-    {
-      g_autofree char *text = gtk_text_iter_get_text (&s, &e);
-      gtk_editable_set_text (GTK_EDITABLE (self->find_entry), text);
-    }
-  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
-}
-
-static void
-find_step_action_cb (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  step_match (LECTERN_READER_VIEW (widget), g_str_equal (action_name, "reader.find-next") ? 1 : -1);
-}
-
-static void
-tag_selection_action_cb (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *param)
-{
-  LecternReaderView *self = LECTERN_READER_VIEW (widget);
-
-  if (lectern_reader_view_get_selection (self, NULL, NULL))
-    popup_tag_picker (self, 0);
-  else
-    popup_tag_picker (self, lectern_reader_view_get_annotation_at_cursor (self));
-}
-
-static void
-edit_note_action_cb (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  LecternReaderView *self = LECTERN_READER_VIEW (widget);
-  gint64 id = 0;
-  glong start, end;
-
-  if (trimmed_selection (self, &start, &end))
-    {
-      guint n = self->annotations ? g_list_model_get_n_items (self->annotations) : 0;
-
-      for (guint i = 0; i < n && id == 0; i++)
-        {
-          g_autoptr(LecternAnnotation) a = g_list_model_get_item (self->annotations, i);
-
-          if (lectern_annotation_get_start (a) == start && lectern_annotation_get_end (a) == end)
-            id = lectern_annotation_get_id (a);
-        }
-
-      /* A note on a passage not yet highlighted: highlight it, untagged. */
-      if (id == 0)
-        {
-          g_autoptr(GError) error = NULL;
-          g_autoptr(LecternAnnotation) a = NULL;
-
-          a = lectern_corpus_add_annotation (self->corpus, self->document_id, start, end,
-                                             NULL, 0, NULL, &error);
-          if (a == NULL)
-            {
-              show_error (self, error);
-              return;
-            }
-          id = lectern_annotation_get_id (a);
-        }
-    }
-  else
-    id = lectern_reader_view_get_annotation_at_cursor (self);
-
-  if (id != 0)
-    popup_note (self, id);
-}
-
-static void
-fit_annotation_action_cb (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
-{
-  LecternReaderView *self = LECTERN_READER_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 id = annotation_overlapping_selection (self);
-  glong start, end;
-
-  if (id == 0 || !trimmed_selection (self, &start, &end))
-    return;
-  if (!lectern_corpus_set_annotation_range (self->corpus, id, start, end, &error))
-    show_error (self, error);
-}
-
-static void
-delete_annotation_action_cb (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *param)
-{
-  LecternReaderView *self = LECTERN_READER_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 id = lectern_reader_view_get_annotation_at_cursor (self);
-
-  if (id != 0 && !lectern_corpus_delete_annotation (self->corpus, id, &error))
-    show_error (self, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1242,7 +976,7 @@ overlay_position_cb (LecternReaderView *self,
   double ox, oy;
 
   if (child != self->tag_button ||
-      !gtk_text_buffer_get_selection_bounds (get_buffer (self), &s, &e))
+      !gtk_text_buffer_get_selection_bounds (_lectern_reader_view_get_buffer (self), &s, &e))
     return FALSE;
 
   rect = range_rect (self, gtk_text_iter_get_offset (&e));
@@ -1267,7 +1001,7 @@ buffer_mark_set_cb (LecternReaderView *self,
                     GtkTextBuffer     *buffer)
 {
   if (mark == gtk_text_buffer_get_insert (buffer) || mark == gtk_text_buffer_get_selection_bound (buffer))
-    update_actions (self);
+    _lectern_reader_view_update_actions (self);
 }
 
 static gboolean
@@ -1304,6 +1038,48 @@ scrolled_cb (LecternReaderView *self)
 }
 
 /* ------------------------------------------------------------------ */
+
+static void
+lectern_reader_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LecternReaderView *self = LECTERN_READER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CORPUS:
+      g_value_set_object (value, self->corpus);
+      break;
+    case PROP_DOCUMENT_ID:
+      g_value_set_int64 (value, self->document_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lectern_reader_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LecternReaderView *self = LECTERN_READER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CORPUS:
+      lectern_reader_view_set_corpus (self, g_value_get_object (value));
+      break;
+    case PROP_DOCUMENT_ID:
+      lectern_reader_view_set_document_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 lectern_reader_view_dispose (GObject *object)
@@ -1361,9 +1137,20 @@ lectern_reader_view_class_init (LecternReaderViewClass *klass)
 
   object_class->dispose = lectern_reader_view_dispose;
   object_class->finalize = lectern_reader_view_finalize;
+  object_class->get_property = lectern_reader_view_get_property;
+  object_class->set_property = lectern_reader_view_set_property;
   widget_class->measure = lectern_reader_view_measure;
   widget_class->size_allocate = lectern_reader_view_size_allocate;
   widget_class->grab_focus = lectern_reader_view_grab_focus;
+
+  properties[PROP_CORPUS] =
+    g_param_spec_object ("corpus", NULL, NULL, LECTERN_TYPE_CORPUS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* 0: none; set to a document that cannot be read, it stays 0. */
+  properties[PROP_DOCUMENT_ID] =
+    g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LECTERN_TYPE_READER_TEXT);
 
@@ -1377,21 +1164,11 @@ lectern_reader_view_class_init (LecternReaderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternReaderView, stack);
   gtk_widget_class_bind_template_child (widget_class, LecternReaderView, tag_button);
   gtk_widget_class_bind_template_child (widget_class, LecternReaderView, text_view);
-  gtk_widget_class_bind_template_callback (widget_class, find_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_next_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_previous_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, overlay_position_cb);
   gtk_widget_class_bind_template_callback (widget_class, query_tooltip_cb);
+  _lectern_reader_view_class_find_init (widget_class);
 
-  gtk_widget_class_install_action (widget_class, "reader.find", NULL, find_action_cb);
-  gtk_widget_class_install_action (widget_class, "reader.find-next", NULL, find_step_action_cb);
-  gtk_widget_class_install_action (widget_class, "reader.find-previous", NULL, find_step_action_cb);
-  gtk_widget_class_install_action (widget_class, "reader.tag-selection", NULL, tag_selection_action_cb);
-  gtk_widget_class_install_action (widget_class, "reader.edit-note", NULL, edit_note_action_cb);
-  gtk_widget_class_install_action (widget_class, "reader.fit-annotation", NULL, fit_annotation_action_cb);
-  gtk_widget_class_install_action (widget_class, "reader.delete-annotation", NULL, delete_annotation_action_cb);
+  _lectern_reader_view_class_actions_init (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "readerview");
 }
@@ -1413,11 +1190,11 @@ lectern_reader_view_init (LecternReaderView *self)
   g_signal_group_connect_object (self->corpus_signals, "changed",
                                  G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->paragraph_tag = gtk_text_buffer_create_tag (get_buffer (self), "paragraph-break", NULL);
-  self->match_tag = gtk_text_buffer_create_tag (get_buffer (self), "find-match",
+  self->paragraph_tag = gtk_text_buffer_create_tag (_lectern_reader_view_get_buffer (self), "paragraph-break", NULL);
+  self->match_tag = gtk_text_buffer_create_tag (_lectern_reader_view_get_buffer (self), "find-match",
                                                 "background", "rgba(255, 214, 0, 0.45)",
                                                 NULL);
-  g_signal_connect_object (get_buffer (self), "mark-set",
+  g_signal_connect_object (_lectern_reader_view_get_buffer (self), "mark-set",
                            G_CALLBACK (buffer_mark_set_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
                            G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
@@ -1481,5 +1258,5 @@ lectern_reader_view_init (LecternReaderView *self)
   apply_font (self);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
-  update_actions (self);
+  _lectern_reader_view_update_actions (self);
 }

@@ -8,5 +8,6 @@
 #include "lectern-aligner.h"
 #include "lectern-compare-job.h"
 #include "lectern-comparison.h"
+#include "lectern-scroll-mapper.h"
 #include "lectern-shared-passages.h"
 #include "lectern-word-diff.h"

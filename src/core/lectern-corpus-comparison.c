@@ -436,6 +436,77 @@ valid_span (glong start,
   return start >= 0 && start <= end && end <= length;
 }
 
+/* Writes @pairs as the corrections of @document_a (the lower id) with
+ * @document_b, in the open transaction. */
+static gboolean
+write_alignment (LecternCorpus          *self,
+                 gint64                  document_a,
+                 gint64                  document_b,
+                 const LecternSpanPair  *pairs,
+                 guint                   n_pairs,
+                 GError                **error)
+{
+  gint64 length_a, length_b;
+
+  g_assert (document_a <= document_b);
+
+  /* Spans are checked against the texts themselves (SQLite's length()
+   * counts code points), never against a stored length that may lie. */
+  if (!require_document (self, document_a, error)
+      || !require_document (self, document_b, error)
+      || !_lectern_corpus_query_int (self, "SELECT length(text) FROM documents WHERE id = ?",
+                                     document_a, 0, &length_a, error)
+      || !_lectern_corpus_query_int (self, "SELECT length(text) FROM documents WHERE id = ?",
+                                     document_b, 0, &length_b, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_pairs; i++)
+    {
+      if (!valid_span (pairs[i].a_start, pairs[i].a_end, length_a)
+          || !valid_span (pairs[i].b_start, pairs[i].b_end, length_b))
+        {
+          g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+                       _("Alignment pair %u lies outside its documents; nothing was saved"), i + 1);
+          return FALSE;
+        }
+    }
+
+  {
+    g_autoptr(LecternStmt) stmt =
+      _lectern_corpus_prepare (self, "DELETE FROM alignments WHERE document_a = ? AND document_b = ?", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, document_a);
+    sqlite3_bind_int64 (stmt, 2, document_b);
+    if (!_lectern_corpus_run (self, stmt, error))
+      return FALSE;
+  }
+
+  for (guint i = 0; i < n_pairs; i++)
+    {
+      g_autoptr(LecternStmt) stmt =
+        _lectern_corpus_prepare (self,
+                                 "INSERT INTO alignments (document_a, document_b, position,"
+                                 " a_start, a_end, b_start, b_end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                 error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, document_a);
+      sqlite3_bind_int64 (stmt, 2, document_b);
+      sqlite3_bind_int (stmt, 3, i);
+      sqlite3_bind_int64 (stmt, 4, pairs[i].a_start);
+      sqlite3_bind_int64 (stmt, 5, pairs[i].a_end);
+      sqlite3_bind_int64 (stmt, 6, pairs[i].b_start);
+      sqlite3_bind_int64 (stmt, 7, pairs[i].b_end);
+      if (!_lectern_corpus_run (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 lectern_corpus_set_alignment (LecternCorpus          *self,
                               gint64                  document_a,
@@ -445,7 +516,6 @@ lectern_corpus_set_alignment (LecternCorpus          *self,
                               GError                **error)
 {
   g_autofree LecternSpanPair *swapped = NULL;
-  gint64 length_a, length_b;
 
   g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
   g_return_val_if_fail (pairs != NULL || n_pairs == 0, FALSE);
@@ -464,60 +534,71 @@ lectern_corpus_set_alignment (LecternCorpus          *self,
 
   if (!_lectern_corpus_begin (self, error))
     return FALSE;
+  if (!write_alignment (self, document_a, document_b, pairs, n_pairs, error))
+    {
+      _lectern_corpus_rollback (self);
+      return FALSE;
+    }
+  return _lectern_corpus_commit (self, LECTERN_CHANGE_ALIGNMENTS, 0, _("Correct alignment"), error);
+}
 
-  /* Spans are checked against the texts themselves (SQLite's length()
-   * counts code points), never against a stored length that may lie. */
-  if (!require_document (self, document_a, error)
-      || !require_document (self, document_b, error)
-      || !_lectern_corpus_query_int (self, "SELECT length(text) FROM documents WHERE id = ?",
-                                     document_a, 0, &length_a, error)
-      || !_lectern_corpus_query_int (self, "SELECT length(text) FROM documents WHERE id = ?",
-                                     document_b, 0, &length_b, error))
+static gboolean
+spans_overlap (glong start,
+               glong end,
+               glong other_start,
+               glong other_end)
+{
+  return start >= 0 && other_start >= 0 && start < other_end && other_start < end;
+}
+
+gboolean
+lectern_corpus_correct_alignment (LecternCorpus          *self,
+                                  gint64                  document_a,
+                                  gint64                  document_b,
+                                  const LecternSpanPair  *pairs,
+                                  guint                   n_pairs,
+                                  GError                **error)
+{
+  g_autoptr(GArray) saved = NULL;
+  g_autoptr(GArray) kept = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (pairs != NULL || n_pairs == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Read and written in one transaction: what replaces the saved pairs
+   * is computed from what is saved when the write lock is held. */
+  if (!_lectern_corpus_begin (self, error))
+    return FALSE;
+  saved = lectern_corpus_dup_alignment (self, document_a, document_b, error);
+  if (saved == NULL)
     goto fail;
 
-  for (guint i = 0; i < n_pairs; i++)
+  kept = g_array_sized_new (FALSE, FALSE, sizeof (LecternSpanPair), saved->len + n_pairs);
+  for (guint i = 0; i < saved->len; i++)
     {
-      if (!valid_span (pairs[i].a_start, pairs[i].a_end, length_a)
-          || !valid_span (pairs[i].b_start, pairs[i].b_end, length_b))
-        {
-          g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
-                       _("Alignment pair %u lies outside its documents; nothing was saved"), i + 1);
-          goto fail;
-        }
+      const LecternSpanPair *old = &g_array_index (saved, LecternSpanPair, i);
+      gboolean overlaps = FALSE;
+
+      for (guint k = 0; k < n_pairs && !overlaps; k++)
+        overlaps = spans_overlap (old->a_start, old->a_end, pairs[k].a_start, pairs[k].a_end)
+                   || spans_overlap (old->b_start, old->b_end, pairs[k].b_start, pairs[k].b_end);
+      if (!overlaps)
+        g_array_append_val (kept, *old);
     }
+  g_array_append_vals (kept, pairs, n_pairs);
 
-  {
-    g_autoptr(LecternStmt) stmt =
-      _lectern_corpus_prepare (self, "DELETE FROM alignments WHERE document_a = ? AND document_b = ?", error);
-
-    if (stmt == NULL)
-      goto fail;
-    sqlite3_bind_int64 (stmt, 1, document_a);
-    sqlite3_bind_int64 (stmt, 2, document_b);
-    if (!_lectern_corpus_run (self, stmt, error))
-      goto fail;
-  }
-
-  for (guint i = 0; i < n_pairs; i++)
+  if (document_a > document_b)
     {
-      g_autoptr(LecternStmt) stmt =
-        _lectern_corpus_prepare (self,
-                                 "INSERT INTO alignments (document_a, document_b, position,"
-                                 " a_start, a_end, b_start, b_end) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                 error);
+      gint64 first = document_b;
 
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, document_a);
-      sqlite3_bind_int64 (stmt, 2, document_b);
-      sqlite3_bind_int (stmt, 3, i);
-      sqlite3_bind_int64 (stmt, 4, pairs[i].a_start);
-      sqlite3_bind_int64 (stmt, 5, pairs[i].a_end);
-      sqlite3_bind_int64 (stmt, 6, pairs[i].b_start);
-      sqlite3_bind_int64 (stmt, 7, pairs[i].b_end);
-      if (!_lectern_corpus_run (self, stmt, error))
-        goto fail;
+      document_b = document_a;
+      document_a = first;
+      swap_sides ((LecternSpanPair *) (gpointer) kept->data, kept->len);
     }
+  if (!write_alignment (self, document_a, document_b,
+                        (const LecternSpanPair *) (gpointer) kept->data, kept->len, error))
+    goto fail;
 
   return _lectern_corpus_commit (self, LECTERN_CHANGE_ALIGNMENTS, 0, _("Correct alignment"), error);
 

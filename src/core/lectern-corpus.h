@@ -414,6 +414,16 @@ gboolean  lectern_corpus_set_alignment       (LecternCorpus         *self,
                                               const LecternSpanPair *pairs,
                                               guint                  n_pairs,
                                               GError               **error);
+/* Saves @pairs as corrections of @a with @b, replacing the saved pairs
+ * they overlap (on either side) and keeping the others: a merge or a
+ * split in one transaction and one undo step. On failure nothing is
+ * saved. */
+gboolean  lectern_corpus_correct_alignment   (LecternCorpus         *self,
+                                              gint64                 document_a,
+                                              gint64                 document_b,
+                                              const LecternSpanPair *pairs,
+                                              guint                  n_pairs,
+                                              GError               **error);
 
 /* ------------------------------------------------------------------ */
 /* Undo                                                                */

@@ -1114,6 +1114,110 @@ test_alignments_and_fingerprints (void)
   g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
 }
 
+static guint
+count_alignment (LecternCorpus *corpus,
+                 gint64         a,
+                 gint64         b)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) saved = lectern_corpus_dup_alignment (corpus, a, b, &error);
+
+  g_assert_no_error (error);
+  return saved->len;
+}
+
+/* Merging two pairs or splitting one replaces the saved pairs it
+ * overlaps: one transaction, one undo step, all or nothing. */
+static void
+test_alignment_correction (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LecternCorpus) corpus = create_project ("correct.lectern", &file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) saved = NULL;
+  gint64 a = add_document (corpus, "A", "One. Two. Three. Four.\n");
+  gint64 b = add_document (corpus, "B", "Un. Deux. Trois. Quatre.\n");
+  const LecternSpanPair first[] = { { 0, 4, 0, 3 }, { 5, 9, 4, 9 }, { 10, 16, 10, 16 } };
+  const LecternSpanPair merged = { 0, 9, 0, 9 };
+  const LecternSpanPair split[] = { { 10, 13, 10, 13 }, { 13, 16, 13, 16 } };
+  sqlite3 *other = NULL;
+
+  lectern_corpus_set_undo_enabled (corpus, TRUE);
+  g_assert_true (lectern_corpus_set_alignment (corpus, a, b, first, G_N_ELEMENTS (first), &error));
+  g_assert_no_error (error);
+
+  /* A merge: the two pairs it covers go, the third stays. */
+  g_assert_true (lectern_corpus_correct_alignment (corpus, a, b, &merged, 1, &error));
+  g_assert_no_error (error);
+  saved = lectern_corpus_dup_alignment (corpus, a, b, &error);
+  g_assert_cmpuint (saved->len, ==, 2);
+  g_assert_cmpint (g_array_index (saved, LecternSpanPair, 0).a_start, ==, 10);
+  g_assert_cmpint (g_array_index (saved, LecternSpanPair, 1).a_end, ==, 9);
+  g_assert_cmpint (g_array_index (saved, LecternSpanPair, 1).b_end, ==, 9);
+  g_clear_pointer (&saved, g_array_unref);
+
+  /* One undo step brings back the three pairs, not a state between. */
+  g_assert_cmpstr (lectern_corpus_get_undo_label (corpus), ==, "Correct alignment");
+  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_alignment (corpus, a, b), ==, 3);
+  g_assert_true (lectern_corpus_redo (corpus, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_alignment (corpus, a, b), ==, 2);
+
+  /* Shown the other way round, a split of the third pair replaces it. */
+  {
+    LecternSpanPair swapped[2];
+
+    for (guint i = 0; i < 2; i++)
+      swapped[i] = (LecternSpanPair) { split[i].b_start, split[i].b_end, split[i].a_start, split[i].a_end };
+    g_assert_true (lectern_corpus_correct_alignment (corpus, b, a, swapped, 2, &error));
+    g_assert_no_error (error);
+  }
+  saved = lectern_corpus_dup_alignment (corpus, a, b, &error);
+  g_assert_cmpuint (saved->len, ==, 3);
+  g_assert_cmpint (g_array_index (saved, LecternSpanPair, 0).a_end, ==, 9);
+  g_assert_cmpint (g_array_index (saved, LecternSpanPair, 1).a_end, ==, 13);
+  g_assert_cmpint (g_array_index (saved, LecternSpanPair, 2).b_start, ==, 13);
+  g_clear_pointer (&saved, g_array_unref);
+
+  /* A failure after the old pairs were deleted and some new ones
+   * written (a trigger put in behind Lectern's back refuses the second
+   * row) leaves the saved pairs and the undo history as they were. */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other,
+                                 "CREATE TRIGGER refuse BEFORE INSERT ON alignments WHEN NEW.position = 1"
+                                 " BEGIN SELECT RAISE (ABORT, 'refused'); END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (lectern_corpus_correct_alignment (corpus, a, b, &merged, 1, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (sqlite3_exec (other, "DROP TRIGGER refuse", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  saved = lectern_corpus_dup_alignment (corpus, a, b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->len, ==, 3);
+  g_assert_cmpint (g_array_index (saved, LecternSpanPair, 1).a_end, ==, 13);
+  g_clear_pointer (&saved, g_array_unref);
+
+  /* A pair outside its documents: refused, nothing saved. */
+  {
+    const LecternSpanPair outside = { 0, 9999, 0, 3 };
+
+    g_assert_false (lectern_corpus_correct_alignment (corpus, a, b, &outside, 1, &error));
+    g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  g_assert_cmpuint (count_alignment (corpus, a, b), ==, 3);
+
+  /* The last step is still the split: undone, the merge's two pairs
+   * remain. */
+  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_alignment (corpus, a, b), ==, 2);
+}
+
 /* Fingerprints are written after the documents (issue #6): a document
  * without them, as a killed import leaves it, is found all the same. */
 static void
@@ -2005,6 +2109,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Corpus/annotations/author", test_annotations_author);
   g_test_add_func ("/Lectern/Corpus/memos", test_memos);
   g_test_add_func ("/Lectern/Corpus/comparison", test_alignments_and_fingerprints);
+  g_test_add_func ("/Lectern/Corpus/comparison/correction", test_alignment_correction);
   g_test_add_func ("/Lectern/Corpus/fingerprints/deferred", test_fingerprints_deferred);
   g_test_add_func ("/Lectern/Corpus/fingerprints/update-cancelled", test_fingerprints_update_cancelled);
   g_test_add_func ("/Lectern/Corpus/undo/sequence", test_undo_sequence);

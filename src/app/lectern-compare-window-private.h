@@ -1,0 +1,102 @@
+/* lectern-compare-window-private.h — what the comparison window's files
+ * share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lectern-compare-window.h"
+
+G_BEGIN_DECLS
+
+struct _LecternCompareWindow
+{
+  AdwWindow            parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay     *toast_overlay;
+  GtkDropDown         *dropdown_a;
+  GtkDropDown         *dropdown_b;
+  GtkLabel            *summary_label;
+  GtkRevealer         *busy_revealer;
+  GtkSpinner          *spinner;
+  LecternReaderView   *pane_a;
+  LecternReaderView   *pane_b;
+  LecternCompareBands *bands;
+  GtkActionBar        *pair_bar;
+  GtkLabel            *pair_label;
+
+  LecternCorpus       *corpus;
+  GSignalGroup        *corpus_signals;
+  GListModel          *documents;
+  GHashTable          *labels;         /* id → label, from documents */
+  gint64               doc[2];
+  LecternCompareMode   mode;
+  gboolean             hide_minor;
+  gboolean             sync_scroll;
+
+  GCancellable        *cancellable;
+  GArray              *chunks;         /* LecternChunk, or NULL */
+  LecternDiffSummary   summary;
+  LecternScrollMapper *mapper;         /* from chunks, or NULL */
+  int                  current;
+  gboolean             syncing;
+  gboolean             updating_dropdowns;
+  /* The passage last selected in each pane, for "Pair Selections": a
+   * buffer drops its selection when another widget takes PRIMARY, so
+   * selecting on the right would otherwise lose the left one. */
+  glong                chosen[2][2];
+};
+
+static inline LecternReaderView *
+pane (LecternCompareWindow *self,
+      guint                 side)
+{
+  return side == 0 ? self->pane_a : self->pane_b;
+}
+
+static inline GtkTextView *
+text_view (LecternCompareWindow *self,
+           guint                 side)
+{
+  return GTK_TEXT_VIEW (lectern_reader_view_get_text_view (pane (self, side)));
+}
+
+static inline GtkTextBuffer *
+buffer (LecternCompareWindow *self,
+        guint                 side)
+{
+  return gtk_text_view_get_buffer (text_view (self, side));
+}
+
+static inline void
+chunk_side (const LecternChunk *c,
+            guint               side,
+            glong              *start,
+            glong              *end)
+{
+  *start = side == 0 ? c->a_start : c->b_start;
+  *end = side == 0 ? c->a_end : c->b_end;
+}
+
+/* Whether next/previous stop at this chunk: every change, pair or
+ * shared passage; never the text two versions share. */
+static inline gboolean
+is_stop (const LecternChunk *c)
+{
+  return c->kind != LECTERN_CHUNK_EQUAL;
+}
+
+void _lectern_compare_window_show_error  (LecternCompareWindow *self,
+                                         const char           *heading,
+                                         const GError         *error);
+void _lectern_compare_window_set_current (LecternCompareWindow *self,
+                                         int                   index);
+
+/* lectern-compare-window-navigation.c: next and previous change */
+void _lectern_compare_window_class_navigation_init (GtkWidgetClass *widget_class);
+
+/* lectern-compare-window-actions.c */
+void _lectern_compare_window_class_actions_init    (GtkWidgetClass *widget_class);
+
+G_END_DECLS

@@ -1,0 +1,79 @@
+/* lectern-reader-view-private.h — what the reader view's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lectern-note-popover.h"
+#include "lectern-reader-view.h"
+
+G_BEGIN_DECLS
+
+struct _LecternReaderView
+{
+  GtkWidget           parent_instance;
+
+  /* Template widgets */
+  GtkStack           *stack;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *find_entry;
+  GtkLabel           *match_label;
+  GtkOverlay         *overlay;
+  GtkScrolledWindow  *scroller;
+  LecternReaderText  *text_view;
+  GtkWidget          *gutter;          /* paragraph numbers; owned by the text view */
+  GtkWidget          *tag_button;
+  GMenuModel         *extra_menu;
+
+  /* Popovers parented to the text view */
+  LecternTagPicker   *tag_picker;
+  LecternNotePopover *note_popover;
+  GtkPopover         *info_popover;
+
+  LecternCorpus      *corpus;
+  GSignalGroup       *corpus_signals;
+  gint64              document_id;
+  GHashTable         *tags;            /* id → LecternTag */
+  GListModel         *annotations;     /* LecternAnnotation, reading order */
+  gint64              picker_annotation_id;  /* 0: tag the selection */
+  /* The selection when the picker opened: typing in the picker takes the
+   * PRIMARY selection, and GtkTextBuffer deselects when it loses it. */
+  glong               picker_start;
+  glong               picker_end;
+
+  GtkCssProvider     *font_provider;
+  int                 char_width;      /* px, at the current font and zoom */
+  int                 side_margin;
+
+  GtkTextTag         *match_tag;
+  GtkTextTag         *paragraph_tag;   /* a paragraph's space under a single line break */
+  GArray             *matches;         /* glong pairs: start, end */
+  int                 current_match;
+};
+
+GtkTextBuffer *_lectern_reader_view_get_buffer       (LecternReaderView *self);
+glong          _lectern_reader_view_cursor_offset    (LecternReaderView *self);
+void           _lectern_reader_view_update_actions   (LecternReaderView *self);
+gboolean       _lectern_reader_view_trimmed_selection (LecternReaderView *self,
+                                                       glong             *start,
+                                                       glong             *end);
+gint64         _lectern_reader_view_annotation_overlapping_selection (LecternReaderView *self);
+void           _lectern_reader_view_show_error       (LecternReaderView *self,
+                                                      const GError      *error);
+void           _lectern_reader_view_popup_tag_picker (LecternReaderView *self,
+                                                      gint64             annotation_id);
+void           _lectern_reader_view_popup_note       (LecternReaderView *self,
+                                                      gint64             annotation_id);
+
+/* lectern-reader-view-find.c */
+void           _lectern_reader_view_class_find_init  (GtkWidgetClass    *widget_class);
+void           _lectern_reader_view_clear_find       (LecternReaderView *self);
+void           _lectern_reader_view_step_match       (LecternReaderView *self,
+                                                      int                delta);
+
+/* lectern-reader-view-actions.c */
+void           _lectern_reader_view_class_actions_init (GtkWidgetClass *widget_class);
+
+G_END_DECLS
