@@ -15,6 +15,7 @@
 #include "lectern-job.h"
 #include "lectern-long-date.h"
 #include "lectern-paragraphs.h"
+#include "lectern-qdpx-format.h"
 #include "lectern-search-hit.h"
 #include "lectern-tag.h"
 #include "lectern-text.h"

@@ -7,5 +7,3 @@
 #include "lectern-export-options.h"
 #include "lectern-exporter.h"
 #include "lectern-print-layout.h"
-#include "lectern-qdpx-reader.h"
-#include "lectern-web-annotation-reader.h"

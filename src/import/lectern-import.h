@@ -1,4 +1,5 @@
-/* lectern-import.h — plain-text import: one header for its users.
+/* lectern-import.h — bringing files in: plain texts, and the REFI-QDA and
+ * W3C Web Annotation files of other tools. One header for its users.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,4 +9,6 @@
 #include "lectern-import-result.h"
 #include "lectern-importer.h"
 #include "lectern-metadata-guesser.h"
+#include "lectern-qdpx-reader.h"
 #include "lectern-text-decoder.h"
+#include "lectern-web-annotation-reader.h"
