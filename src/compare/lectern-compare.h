@@ -5,8 +5,10 @@
  */
 #pragma once
 
+#define LECTERN_COMPARE_INSIDE
 #include "lectern-aligner.h"
 #include "lectern-compare-job.h"
 #include "lectern-comparison.h"
 #include "lectern-shared-passages.h"
 #include "lectern-word-diff.h"
+#undef LECTERN_COMPARE_INSIDE

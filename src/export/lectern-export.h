@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#define LECTERN_EXPORT_INSIDE
 #include "lectern-export-options.h"
 #include "lectern-exporter.h"
 #include "lectern-print-layout.h"
+#undef LECTERN_EXPORT_INSIDE

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#define LECTERN_IMPORT_INSIDE
 #include "lectern-import-error.h"
 #include "lectern-import-result.h"
 #include "lectern-importer.h"
@@ -12,3 +13,4 @@
 #include "lectern-qdpx-reader.h"
 #include "lectern-text-decoder.h"
 #include "lectern-web-annotation-reader.h"
+#undef LECTERN_IMPORT_INSIDE
