@@ -11,4 +11,5 @@
 #include "lectern-comparison.h"
 #include "lectern-shared-passages.h"
 #include "lectern-word-diff.h"
+#include "lectern-compare-enums.h"
 #undef LECTERN_COMPARE_INSIDE

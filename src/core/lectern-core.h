@@ -20,4 +20,5 @@
 #include "lectern-tag.h"
 #include "lectern-text.h"
 #include "lectern-words.h"
+#include "lectern-core-enums.h"
 #undef LECTERN_CORE_INSIDE

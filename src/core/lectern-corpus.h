@@ -7,7 +7,8 @@
  * join one transaction that reaches the disk at its commit. No SQL exists
  * outside core.
  *
- * Signals: "changed" (guint what: LecternChange flags, gint64 document_id:
+ * Signals: "changed" (LecternChange what: flags of LECTERN_TYPE_CHANGE,
+ * which a C handler may take as a guint; gint64 document_id:
  * the one document concerned, or 0 for several/unknown), emitted after every
  * successful local change, and by lectern_corpus_refresh() for changes made
  * by other connections. Properties: "file", "author", "can-undo",

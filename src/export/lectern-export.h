@@ -8,4 +8,5 @@
 #include "lectern-export-options.h"
 #include "lectern-exporter.h"
 #include "lectern-print-layout.h"
+#include "lectern-export-enums.h"
 #undef LECTERN_EXPORT_INSIDE

@@ -13,4 +13,5 @@
 #include "lectern-qdpx-reader.h"
 #include "lectern-text-decoder.h"
 #include "lectern-web-annotation-reader.h"
+#include "lectern-import-enums.h"
 #undef LECTERN_IMPORT_INSIDE
