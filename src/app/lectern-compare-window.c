@@ -806,7 +806,7 @@ lectern_compare_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_MODE:
-      g_value_set_string (value, lectern_compare_mode_to_string (self->mode));
+      g_value_set_enum (value, self->mode);
       break;
     case PROP_HIDE_MINOR:
       g_value_set_boolean (value, self->hide_minor);
@@ -838,13 +838,11 @@ lectern_compare_window_set_property (GObject      *object,
                                      GParamSpec   *pspec)
 {
   LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (object);
-  LecternCompareMode mode;
 
   switch (prop_id)
     {
     case PROP_MODE:
-      if (lectern_compare_mode_from_string (g_value_get_string (value), &mode))
-        lectern_compare_window_set_mode (self, mode);
+      lectern_compare_window_set_mode (self, g_value_get_enum (value));
       break;
     case PROP_HIDE_MINOR:
       if (self->hide_minor != g_value_get_boolean (value))
@@ -922,8 +920,9 @@ lectern_compare_window_class_init (LecternCompareWindowClass *klass)
   object_class->finalize = lectern_compare_window_finalize;
 
   properties[PROP_MODE] =
-    g_param_spec_string ("mode", NULL, NULL, "versions",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("mode", NULL, NULL,
+                       LECTERN_TYPE_COMPARE_MODE, LECTERN_COMPARE_MODE_VERSIONS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_HIDE_MINOR] =
     g_param_spec_boolean ("hide-minor", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1131,7 +1130,7 @@ lectern_compare_window_new (GtkWindow          *parent,
 
   self = g_object_new (LECTERN_TYPE_COMPARE_WINDOW,
                        "transient-for", parent,
-                       "mode", lectern_compare_mode_to_string (mode),
+                       "mode", mode,
                        NULL);
   set_corpus (self, corpus);
   lectern_compare_window_set_documents (self, a, b);

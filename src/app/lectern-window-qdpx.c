@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "lectern-export.h"
+#include "lectern-import.h"
 #include "lectern-window-private.h"
 
 #define PULSE_INTERVAL_MS 120

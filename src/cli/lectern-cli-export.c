@@ -15,6 +15,7 @@
 
 #include "lectern-cli-private.h"
 #include "lectern-export.h"
+#include "lectern-import.h"
 
 static gboolean
 is_iso_date (const char *text)

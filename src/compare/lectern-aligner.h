@@ -4,10 +4,14 @@
  */
 #pragma once
 
+#if !defined (LECTERN_COMPARE_INSIDE) && !defined (LECTERN_COMPARE_COMPILATION)
+# error "Only <lectern-compare.h> can be included directly."
+#endif
+
 #include <glib.h>
 
 #include "lectern-comparison.h"
-#include "lectern-corpus.h"
+#include "lectern-core.h"
 
 G_BEGIN_DECLS
 

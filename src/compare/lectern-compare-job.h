@@ -5,10 +5,14 @@
  */
 #pragma once
 
+#if !defined (LECTERN_COMPARE_INSIDE) && !defined (LECTERN_COMPARE_COMPILATION)
+# error "Only <lectern-compare.h> can be included directly."
+#endif
+
 #include <gio/gio.h>
 
 #include "lectern-comparison.h"
-#include "lectern-corpus.h"
+#include "lectern-core.h"
 #include "lectern-word-diff.h"
 
 G_BEGIN_DECLS

@@ -5,9 +5,12 @@
  */
 #pragma once
 
+#define LECTERN_COMPARE_INSIDE
 #include "lectern-aligner.h"
 #include "lectern-compare-job.h"
 #include "lectern-comparison.h"
 #include "lectern-scroll-mapper.h"
 #include "lectern-shared-passages.h"
 #include "lectern-word-diff.h"
+#include "lectern-compare-enums.h"
+#undef LECTERN_COMPARE_INSIDE

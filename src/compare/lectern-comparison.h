@@ -5,6 +5,10 @@
  */
 #pragma once
 
+#if !defined (LECTERN_COMPARE_INSIDE) && !defined (LECTERN_COMPARE_COMPILATION)
+# error "Only <lectern-compare.h> can be included directly."
+#endif
+
 #include <glib.h>
 
 G_BEGIN_DECLS

@@ -22,10 +22,8 @@
 
 #include <glib/gi18n.h>
 
-#include "lectern-fingerprint.h"
+#include "lectern-core.h"
 #include "lectern-shared-passages.h"
-#include "lectern-text.h"
-#include "lectern-words.h"
 
 /* Words per seed: short enough to survive light edits. */
 #define SEED_WORDS 3

@@ -29,8 +29,7 @@
 #include <sys/mman.h>
 #endif
 
-#include "lectern-text.h"
-#include "lectern-words.h"
+#include "lectern-core.h"
 #include "lectern-word-diff.h"
 
 /* Work units (token comparisons, table slots) before the diff turns

@@ -4,6 +4,10 @@
  */
 #pragma once
 
+#if !defined (LECTERN_COMPARE_INSIDE) && !defined (LECTERN_COMPARE_COMPILATION)
+# error "Only <lectern-compare.h> can be included directly."
+#endif
+
 #include <glib.h>
 
 #include "lectern-comparison.h"

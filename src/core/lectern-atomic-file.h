@@ -6,6 +6,10 @@
  */
 #pragma once
 
+#if !defined (LECTERN_CORE_INSIDE) && !defined (LECTERN_CORE_COMPILATION)
+# error "Only <lectern-core.h> can be included directly."
+#endif
+
 #include <gio/gio.h>
 
 G_BEGIN_DECLS

@@ -18,9 +18,11 @@
 #include "lectern-long-date.h"
 #include "lectern-paragraphs.h"
 #include "lectern-passage-list.h"
+#include "lectern-qdpx-format.h"
 #include "lectern-search-hit.h"
 #include "lectern-tag.h"
 #include "lectern-tag-tree.h"
 #include "lectern-text.h"
 #include "lectern-words.h"
+#include "lectern-core-enums.h"
 #undef LECTERN_CORE_INSIDE

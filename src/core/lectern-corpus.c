@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "lectern-atomic-file.h"
+#include "lectern-core-enums.h"
 #include "lectern-corpus.h"
 #include "lectern-change-set-private.h"
 #include "lectern-corpus-private.h"
@@ -154,12 +155,12 @@ lectern_corpus_class_init (LecternCorpusClass *klass)
 
   /**
    * LecternCorpus::changed:
-   * @what: LecternChange flags
+   * @what: LecternChange flags (a flags type: C handlers may take a guint)
    * @document_id: the document concerned, or 0 for several or unknown
    */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, LECTERN_TYPE_CHANGE, G_TYPE_INT64);
 
   /**
    * LecternCorpus::items-changed-ids:

@@ -7,7 +7,8 @@
  * join one transaction that reaches the disk at its commit. No SQL exists
  * outside core.
  *
- * Signals: "changed" (guint what: LecternChange flags, gint64 document_id:
+ * Signals: "changed" (LecternChange what: flags of LECTERN_TYPE_CHANGE,
+ * which a C handler may take as a guint; gint64 document_id:
  * the one document concerned, or 0 for several/unknown), emitted after every
  * successful local change, and by lectern_corpus_refresh() for changes made
  * by other connections; "items-changed-ids" (LecternChangeSet: the same
@@ -22,6 +23,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
+
+#if !defined (LECTERN_CORE_INSIDE) && !defined (LECTERN_CORE_COMPILATION)
+# error "Only <lectern-core.h> can be included directly."
+#endif
 
 #include <gio/gio.h>
 

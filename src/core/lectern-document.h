@@ -4,6 +4,10 @@
  */
 #pragma once
 
+#if !defined (LECTERN_CORE_INSIDE) && !defined (LECTERN_CORE_COMPILATION)
+# error "Only <lectern-core.h> can be included directly."
+#endif
+
 #include <glib-object.h>
 
 G_BEGIN_DECLS

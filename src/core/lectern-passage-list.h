@@ -11,6 +11,10 @@
  */
 #pragma once
 
+#if !defined (LECTERN_CORE_INSIDE) && !defined (LECTERN_CORE_COMPILATION)
+# error "Only <lectern-core.h> can be included directly."
+#endif
+
 #include <gio/gio.h>
 
 #include "lectern-corpus.h"

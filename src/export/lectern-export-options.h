@@ -5,6 +5,10 @@
  */
 #pragma once
 
+#if !defined (LECTERN_EXPORT_INSIDE) && !defined (LECTERN_EXPORT_COMPILATION)
+# error "Only <lectern-export.h> can be included directly."
+#endif
+
 #include <gio/gio.h>
 
 G_BEGIN_DECLS

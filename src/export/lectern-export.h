@@ -4,8 +4,9 @@
  */
 #pragma once
 
+#define LECTERN_EXPORT_INSIDE
 #include "lectern-export-options.h"
 #include "lectern-exporter.h"
 #include "lectern-print-layout.h"
-#include "lectern-qdpx-reader.h"
-#include "lectern-web-annotation-reader.h"
+#include "lectern-export-enums.h"
+#undef LECTERN_EXPORT_INSIDE

@@ -5,6 +5,10 @@
  */
 #pragma once
 
+#if !defined (LECTERN_EXPORT_INSIDE) && !defined (LECTERN_EXPORT_COMPILATION)
+# error "Only <lectern-export.h> can be included directly."
+#endif
+
 #include <gio/gio.h>
 
 #include "lectern-core.h"
@@ -18,11 +22,7 @@ typedef enum
 {
   LECTERN_EXPORT_ERROR_FAILED,     /* anything else; the message says what */
   LECTERN_EXPORT_ERROR_WRITE,      /* the destination could not be written */
-  LECTERN_EXPORT_ERROR_INVALID,    /* an imported file is malformed */
-  LECTERN_EXPORT_ERROR_UNSAFE,     /* an archive entry leaves its folder, is a link… */
-  LECTERN_EXPORT_ERROR_TOO_LARGE,  /* an archive is too big or has too many entries */
-  LECTERN_EXPORT_ERROR_DAMAGED,    /* an archive cannot be read */
-  LECTERN_EXPORT_ERROR_EXISTS,     /* an import would overwrite a file */
+  LECTERN_EXPORT_ERROR_DAMAGED,    /* the project holds what cannot be exported (a passage outside its text) */
 } LecternExportError;
 
 GQuark lectern_export_error_quark (void);

@@ -6,6 +6,10 @@
  */
 #pragma once
 
+#if !defined (LECTERN_EXPORT_INSIDE) && !defined (LECTERN_EXPORT_COMPILATION)
+# error "Only <lectern-export.h> can be included directly."
+#endif
+
 #include <cairo.h>
 #include <gio/gio.h>
 

@@ -24,7 +24,6 @@
 #include <libxml/xmlwriter.h>
 
 #include "lectern-export-writers-private.h"
-#include "lectern-qdpx-private.h"
 
 typedef struct
 {

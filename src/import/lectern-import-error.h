@@ -1,4 +1,5 @@
-/* lectern-import-error.h — why a file was refused by the importer.
+/* lectern-import-error.h — why a file was refused: by the importer of
+ * plain texts, or by the readers of REFI-QDA and Web Annotation files.
  *
  * Every message names the file (its display name) and the reason, so a
  * person can act on it. Cancellation is reported as G_IO_ERROR_CANCELLED;
@@ -7,6 +8,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
+
+#if !defined (LECTERN_IMPORT_INSIDE) && !defined (LECTERN_IMPORT_COMPILATION)
+# error "Only <lectern-import.h> can be included directly."
+#endif
 
 #include <glib.h>
 
@@ -20,8 +25,13 @@ typedef enum
   LECTERN_IMPORT_ERROR_EMPTY,       /* empty, or only white space */
   LECTERN_IMPORT_ERROR_BINARY,      /* an image, archive, PDF, program… */
   LECTERN_IMPORT_ERROR_ENCODING,    /* text that cannot be decoded safely */
-  LECTERN_IMPORT_ERROR_TOO_LARGE,   /* over LECTERN_TEXT_DECODER_MAX_SIZE */
+  LECTERN_IMPORT_ERROR_TOO_LARGE,   /* past a bound: LECTERN_TEXT_DECODER_MAX_SIZE, an archive's limits… */
   LECTERN_IMPORT_ERROR_DUPLICATE,   /* the same text is already in the project */
+  LECTERN_IMPORT_ERROR_INVALID,     /* not the format it claims, or inconsistent */
+  LECTERN_IMPORT_ERROR_UNSAFE,      /* an archive entry leaves its folder, is a link… */
+  LECTERN_IMPORT_ERROR_DAMAGED,     /* an archive cannot be read */
+  LECTERN_IMPORT_ERROR_EXISTS,      /* the new project would overwrite a file */
+  LECTERN_IMPORT_ERROR_WRITE,       /* the new project could not be written */
 } LecternImportError;
 
 GQuark lectern_import_error_quark (void);

@@ -4,6 +4,10 @@
  */
 #pragma once
 
+#if !defined (LECTERN_IMPORT_INSIDE) && !defined (LECTERN_IMPORT_COMPILATION)
+# error "Only <lectern-import.h> can be included directly."
+#endif
+
 #include <glib.h>
 
 G_BEGIN_DECLS

@@ -355,6 +355,12 @@ test_shared (Fixture       *f,
   WAIT_UNTIL (!lectern_compare_window_get_busy (window) && lectern_compare_window_get_chunks (window) != NULL);
   g_assert_false (has_tag (window, 0, "compare-shared"));
 
+  /* The mode toggles' action is the "mode" property (LECTERN_TYPE_COMPARE_MODE)
+   * with the mode's nick as its state. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.mode", "s", "shared");
+  g_assert_cmpint (lectern_compare_window_get_mode (window), ==, LECTERN_COMPARE_MODE_SHARED);
+  WAIT_UNTIL (!lectern_compare_window_get_busy (window) && lectern_compare_window_get_chunks (window) != NULL);
+
   close_window (window);
 }
 

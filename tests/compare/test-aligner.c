@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "lectern-compare.h"
-#include "lectern-text.h"
+#include "lectern-core.h"
 
 /* Paragraphs of a fixture: code-point spans of the blank-line separated
  * blocks, in order, numbered from 1 by their index + 1. */

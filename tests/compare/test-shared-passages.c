@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "lectern-compare.h"
-#include "lectern-text.h"
+#include "lectern-core.h"
 
 /* Written for these tests. */
 #define PASSAGE \

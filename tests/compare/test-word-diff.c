@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "lectern-compare.h"
-#include "lectern-text.h"
+#include "lectern-core.h"
 
 /* Chunks must tile both texts: each starts where the previous ended, the
  * first at 0, the last at the end; EQUAL chunks hold the same text unless

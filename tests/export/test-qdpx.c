@@ -16,7 +16,8 @@
 
 #include "export-fixture.h"
 #include "lectern-export.h"
-#include "lectern-qdpx-private.h"
+#include "lectern-import.h"
+#include "lectern-qdpx-reader-private.h"
 
 static char *
 export_qdpx (Fixture    *fixture,
@@ -445,7 +446,7 @@ test_round_trip (void)
   /* An existing file is never overwritten. */
   g_clear_object (&imported);
   g_assert_null (lectern_qdpx_import (qdpx, project, NULL, NULL, &error));
-  g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_EXISTS);
+  g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_EXISTS);
   fixture_clear (&fixture);
 }
 
@@ -531,7 +532,7 @@ assert_refused (const char *zip_path,
 
   corpus = lectern_qdpx_import (qdpx, project, NULL, NULL, &error);
   g_assert_null (corpus);
-  g_assert_error (error, LECTERN_EXPORT_ERROR, code);
+  g_assert_error (error, LECTERN_IMPORT_ERROR, code);
   g_test_message ("refused: %s", error->message);
   /* The message names the archive; nothing is left behind. */
   g_assert_nonnull (strstr (error->message, basename));
@@ -549,9 +550,9 @@ test_zip_slip (void)
     { "project.qde", MINIMAL_QDE, 0 }, { "sources/passwd.txt", NULL, 0 } }, 2);
   g_autofree char *evil = g_build_filename (g_get_user_data_dir (), "..", "evil.txt", NULL);
 
-  assert_refused (up, "up.lectern", LECTERN_EXPORT_ERROR_UNSAFE);
-  assert_refused (absolute, "absolute.lectern", LECTERN_EXPORT_ERROR_UNSAFE);
-  assert_refused (link, "link.lectern", LECTERN_EXPORT_ERROR_UNSAFE);
+  assert_refused (up, "up.lectern", LECTERN_IMPORT_ERROR_UNSAFE);
+  assert_refused (absolute, "absolute.lectern", LECTERN_IMPORT_ERROR_UNSAFE);
+  assert_refused (link, "link.lectern", LECTERN_IMPORT_ERROR_UNSAFE);
   g_assert_false (g_file_test (evil, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test ("/tmp/lectern-absolute-evil.txt", G_FILE_TEST_EXISTS));
 }
@@ -570,7 +571,7 @@ test_bomb (void)
   g_assert_no_errno (g_stat (bomb, &st));
   g_assert_cmpint (st.st_size, <, 64 * 1024);
   _lectern_qdpx_reader_set_limits (20, 1024 * 1024, 2 * 1024 * 1024);
-  assert_refused (bomb, "bomb.lectern", LECTERN_EXPORT_ERROR_TOO_LARGE);
+  assert_refused (bomb, "bomb.lectern", LECTERN_IMPORT_ERROR_TOO_LARGE);
 
   for (guint i = 0; i < 30; i++)
     {
@@ -581,7 +582,7 @@ test_bomb (void)
       g_array_append_val (many, entry);
     }
   crowd = write_zip ("crowd.qdpx", (Entry *) (gpointer) many->data, many->len);
-  assert_refused (crowd, "crowd.lectern", LECTERN_EXPORT_ERROR_TOO_LARGE);
+  assert_refused (crowd, "crowd.lectern", LECTERN_IMPORT_ERROR_TOO_LARGE);
   _lectern_qdpx_reader_set_limits (0, 0, 0);
 }
 
@@ -606,15 +607,15 @@ test_damaged (void)
   g_assert_true (g_file_get_contents (good, &data, &length, NULL));
   /* Cut short in the middle of its entries. */
   g_assert_true (g_file_set_contents (truncated, data, length / 2, NULL));
-  assert_refused (truncated, "truncated.lectern", LECTERN_EXPORT_ERROR_DAMAGED);
+  assert_refused (truncated, "truncated.lectern", LECTERN_IMPORT_ERROR_DAMAGED);
   g_assert_true (g_file_set_contents (garbage, "PK\x03\x04 this is not a zip at all", -1, NULL));
-  assert_refused (garbage, "garbage.lectern", LECTERN_EXPORT_ERROR_DAMAGED);
+  assert_refused (garbage, "garbage.lectern", LECTERN_IMPORT_ERROR_DAMAGED);
   /* A coding of a code that is not in the codebook. */
-  assert_refused (dangling, "dangling.lectern", LECTERN_EXPORT_ERROR_INVALID);
-  assert_refused (empty, "empty.lectern", LECTERN_EXPORT_ERROR_INVALID);
+  assert_refused (dangling, "dangling.lectern", LECTERN_IMPORT_ERROR_INVALID);
+  assert_refused (empty, "empty.lectern", LECTERN_IMPORT_ERROR_INVALID);
   /* A source whose text file is empty (found by fuzzing: it failed
    * without saying why). */
-  assert_refused (empty_text, "empty-text.lectern", LECTERN_EXPORT_ERROR_INVALID);
+  assert_refused (empty_text, "empty-text.lectern", LECTERN_IMPORT_ERROR_INVALID);
   fixture_clear (&fixture);
 }
 
@@ -712,7 +713,7 @@ test_selection_outside_text (void)
       g_autoptr(GError) error = NULL;
 
       g_assert_null (lectern_qdpx_import (qdpx, project, NULL, NULL, &error));
-      g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID);
+      g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID);
       g_test_message ("%s", error->message);
       g_assert_nonnull (strstr (error->message, zip_name));
       g_assert_nonnull (strstr (error->message, "Transcript"));
@@ -730,9 +731,9 @@ test_not_a_file (void)
   g_autofree char *fifo = fixture_path ("pipe.qdpx");
 
   g_assert_no_errno (mkfifo (fifo, 0600));
-  assert_refused (fifo, "pipe.lectern", LECTERN_EXPORT_ERROR_INVALID);
+  assert_refused (fifo, "pipe.lectern", LECTERN_IMPORT_ERROR_INVALID);
   if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
-    assert_refused ("/dev/zero", "zero.lectern", LECTERN_EXPORT_ERROR_INVALID);
+    assert_refused ("/dev/zero", "zero.lectern", LECTERN_IMPORT_ERROR_INVALID);
 }
 
 /* What MAXQDA or ATLAS.ti export beside text: a PDF with the text they

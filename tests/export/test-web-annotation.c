@@ -10,6 +10,7 @@
 
 #include "export-fixture.h"
 #include "lectern-export.h"
+#include "lectern-import.h"
 
 static char *
 export_json (LecternCorpus        *corpus,
@@ -309,12 +310,12 @@ test_refuses_non_annotations (void)
   fixture_init (&fixture, "refuse.lectern");
   g_assert_false (lectern_web_annotation_import_data (fixture.corpus, "{\"not\": ", -1, "broken.json",
                                                       NULL, NULL, NULL, &error));
-  g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID);
+  g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "broken.json"));
   g_clear_error (&error);
   g_assert_false (lectern_web_annotation_import_data (fixture.corpus, "{\"type\": \"Person\"}", -1, "person.json",
                                                       NULL, NULL, NULL, &error));
-  g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID);
+  g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID);
   annotations = lectern_corpus_list_annotations (fixture.corpus, 0, 0, FALSE, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, fixture.n_annotations);
   fixture_clear (&fixture);
@@ -336,7 +337,7 @@ test_deep_nesting (void)
   deep[100000] = '\0';
   g_assert_false (lectern_web_annotation_import_data (fixture.corpus, deep, -1, "deep.json",
                                                       NULL, NULL, NULL, &error));
-  g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID);
+  g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "deep.json"));
   g_assert_nonnull (strstr (error->message, bound));
   g_clear_error (&error);
@@ -369,7 +370,7 @@ test_not_a_file (void)
       if (!g_file_test (paths[i], G_FILE_TEST_EXISTS))
         continue;
       g_assert_false (lectern_web_annotation_import (fixture.corpus, file, NULL, NULL, NULL, &error));
-      g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID);
+      g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID);
       g_assert_nonnull (strstr (error->message, base));
       g_assert_nonnull (strstr (error->message, "not a regular file"));
     }

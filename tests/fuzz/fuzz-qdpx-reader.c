@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "fuzz-common.h"
-#include "lectern-export.h"
+#include "lectern-import.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,

@@ -10,7 +10,7 @@
 #include "config.h"
 
 #include "fuzz-common.h"
-#include "lectern-export.h"
+#include "lectern-import.h"
 
 /* Start afresh now and then so the project stays small and fast. */
 #define INPUTS_PER_PROJECT 500

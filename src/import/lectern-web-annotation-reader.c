@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "lectern-exporter.h"
+#include "lectern-import-error.h"
 #include "lectern-web-annotation-reader.h"
 
 #define DOCUMENT_URN "urn:lectern:document:"
@@ -622,14 +622,14 @@ lectern_web_annotation_import_data (LecternCorpus  *corpus,
 
   if (!check_depth (data, length < 0 ? strlen (data) : (gsize) length))
     {
-      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
+      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID,
                    _("“%s” is refused: its JSON nests more than %d levels deep"),
                    name, LECTERN_WEB_ANNOTATION_MAX_DEPTH);
       return FALSE;
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
+      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID,
                    _("“%s” is not valid JSON: %s"), name, local_error->message);
       return FALSE;
     }
@@ -637,7 +637,7 @@ lectern_web_annotation_import_data (LecternCorpus  *corpus,
   items = root != NULL ? find_items (root) : NULL;
   if (items == NULL)
     {
-      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
+      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID,
                    _("“%s” is not W3C Web Annotation JSON: it holds no Annotation or AnnotationCollection"),
                    name);
       return FALSE;
@@ -645,7 +645,7 @@ lectern_web_annotation_import_data (LecternCorpus  *corpus,
 
   if (items->len > LECTERN_WEB_ANNOTATION_MAX_ANNOTATIONS)
     {
-      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_TOO_LARGE,
+      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
                    _("“%s” is refused: it holds %u annotations, more than the %d Lectern imports from one file"),
                    name, items->len, LECTERN_WEB_ANNOTATION_MAX_ANNOTATIONS);
       return FALSE;
@@ -726,14 +726,14 @@ lectern_web_annotation_import (LecternCorpus  *corpus,
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
-        g_set_error_literal (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_TOO_LARGE,
+        g_set_error_literal (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
                              local_error->message);
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE)
                || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-        g_set_error_literal (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
+        g_set_error_literal (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID,
                              local_error->message);
       else
-        g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
+        g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID,
                      _("Could not read “%s”: %s"), name, local_error->message);
       return FALSE;
     }

@@ -5,6 +5,10 @@
  */
 #pragma once
 
+#if !defined (LECTERN_IMPORT_INSIDE) && !defined (LECTERN_IMPORT_COMPILATION)
+# error "Only <lectern-import.h> can be included directly."
+#endif
+
 #include <gio/gio.h>
 
 #include "lectern-core.h"

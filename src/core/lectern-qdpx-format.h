@@ -1,8 +1,16 @@
-/* lectern-qdpx-private.h — names shared by the REFI-QDA writer and reader.
+/* lectern-qdpx-format.h — the names of the REFI-QDA project format
+ * (.qdpx) that Lectern writes (src/export) and reads back (src/import).
+ *
+ * They live in core, which both may include: one definition for both
+ * sides, and no dependency of import on export.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
+
+#if !defined (LECTERN_CORE_INSIDE) && !defined (LECTERN_CORE_COMPILATION)
+# error "Only <lectern-core.h> can be included directly."
+#endif
 
 #include <glib.h>
 
@@ -25,10 +33,5 @@ G_BEGIN_DECLS
  * element. The reader takes this GUID back to "no author". */
 #define LECTERN_QDPX_UNNAMED_USER_GUID "5e1ec7e2-0000-5000-8000-000000000000"
 #define LECTERN_QDPX_UNNAMED_USER_NAME "Lectern"
-
-/* Lowers the archive limits (for tests); 0 restores a default. */
-void _lectern_qdpx_reader_set_limits (guint  max_entries,
-                                      gint64 max_entry_size,
-                                      gint64 max_total_size);
 
 G_END_DECLS

@@ -19,9 +19,9 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "lectern-exporter.h"
-#include "lectern-qdpx-private.h"
+#include "lectern-import-error.h"
 #include "lectern-qdpx-reader.h"
+#include "lectern-qdpx-reader-private.h"
 
 typedef struct
 {
@@ -98,7 +98,7 @@ read_entries (Import        *import,
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        g_set_error_literal (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
+        g_set_error_literal (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID,
                              local_error->message);
       archive_read_free (archive);
       return FALSE;
@@ -108,7 +108,7 @@ read_entries (Import        *import,
   archive_read_support_filter_none (archive);
   if (path == NULL || archive_read_open_filename (archive, path, 64 * 1024) != ARCHIVE_OK)
     {
-      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_DAMAGED,
+      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_DAMAGED,
                    _("“%s” cannot be opened as a REFI-QDA project: %s"), import->name,
                    path != NULL ? archive_error_string (archive) : _("not a local file"));
       archive_read_free (archive);
@@ -122,7 +122,7 @@ read_entries (Import        *import,
 
       if (status < ARCHIVE_WARN)
         {
-          g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_DAMAGED,
+          g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_DAMAGED,
                        _("“%s” is damaged: %s"), import->name, archive_error_string (archive));
           ok = FALSE;
           break;
@@ -134,7 +134,7 @@ read_entries (Import        *import,
         }
       if (++count > max_entries)
         {
-          g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_TOO_LARGE,
+          g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
                        _("“%s” has more than %u files: refused as unsafe"),
                        import->name, max_entries);
           ok = FALSE;
@@ -147,7 +147,7 @@ read_entries (Import        *import,
       type = archive_entry_filetype (entry);
       if (!path_is_safe (entry_path))
         {
-          g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_UNSAFE,
+          g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_UNSAFE,
                        _("“%s” is refused: its entry “%s” points outside the project"),
                        import->name, entry_path != NULL ? entry_path : "");
           ok = FALSE;
@@ -156,7 +156,7 @@ read_entries (Import        *import,
       if (archive_entry_hardlink (entry) != NULL || archive_entry_symlink (entry) != NULL
           || (type != AE_IFREG && type != AE_IFDIR))
         {
-          g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_UNSAFE,
+          g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_UNSAFE,
                        _("“%s” is refused: its entry “%s” is a link or a special file"),
                        import->name, entry_path);
           ok = FALSE;
@@ -176,7 +176,7 @@ read_entries (Import        *import,
             total += n;
             if ((gint64) data->len + n > max_entry_size || total > max_total_size)
               {
-                g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_TOO_LARGE,
+                g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
                              _("“%s” is refused: its entry “%s” unpacks to more than Lectern accepts"),
                              import->name, entry_path);
                 ok = FALSE;
@@ -186,7 +186,7 @@ read_entries (Import        *import,
           }
         if (ok && n < 0)
           {
-            g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_DAMAGED,
+            g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_DAMAGED,
                          _("“%s” is damaged: its entry “%s” cannot be read: %s"),
                          import->name, entry_path, archive_error_string (archive));
             ok = FALSE;
@@ -200,7 +200,7 @@ read_entries (Import        *import,
   archive_read_free (archive);
   if (ok && !g_hash_table_contains (import->entries, LECTERN_QDPX_PROJECT_FILE))
     {
-      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
+      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID,
                    _("“%s” is not a REFI-QDA project: it has no %s"),
                    import->name, LECTERN_QDPX_PROJECT_FILE);
       ok = FALSE;
@@ -281,7 +281,7 @@ invalid (Import      *import,
   va_start (args, format);
   reason = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_INVALID,
+  g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID,
                _("“%s” cannot be imported: %s"), import->name, reason);
   return FALSE;
 }
@@ -864,7 +864,7 @@ import_source (Import        *import,
         continue;
       if (selections->len >= LECTERN_QDPX_MAX_SELECTIONS)
         {
-          g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_TOO_LARGE,
+          g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
                        _("“%s” is refused: its source “%s” has more than %d selections"),
                        import->name, lectern_document_get_title (document), LECTERN_QDPX_MAX_SELECTIONS);
           return FALSE;
@@ -1087,7 +1087,7 @@ lectern_qdpx_import (GFile         *qdpx,
   project_name = g_file_get_parse_name (new_project);
   if (g_file_query_exists (new_project, cancellable))
     {
-      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_EXISTS,
+      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_EXISTS,
                    _("“%s” already exists: choose a new file for the imported project"), project_name);
       return NULL;
     }
@@ -1116,7 +1116,7 @@ lectern_qdpx_import (GFile         *qdpx,
                                     &local_error);
   if (atomic == NULL)
     {
-      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_WRITE,
+      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_WRITE,
                    _("Could not write “%s”: %s"), project_name, local_error->message);
       return NULL;
     }
@@ -1150,9 +1150,9 @@ lectern_qdpx_import (GFile         *qdpx,
     return NULL;
   if (!lectern_atomic_file_commit (atomic, &local_error))
     {
-      g_set_error (error, LECTERN_EXPORT_ERROR,
+      g_set_error (error, LECTERN_IMPORT_ERROR,
                    g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS)
-                   ? LECTERN_EXPORT_ERROR_EXISTS : LECTERN_EXPORT_ERROR_WRITE,
+                   ? LECTERN_IMPORT_ERROR_EXISTS : LECTERN_IMPORT_ERROR_WRITE,
                    _("Could not write “%s”: %s"), project_name, local_error->message);
       return NULL;
     }
