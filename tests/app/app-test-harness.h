@@ -60,4 +60,12 @@ void     app_test_close_window      (GtkWindow   *window);
 /* The first toplevel of @type, or NULL. (transfer none) */
 GtkWindow *app_test_find_window     (GType        type);
 
+/* The first of @widget and its descendants that is a @type, or NULL.
+ * (transfer none) */
+GtkWidget *app_test_find_descendant (GtkWidget   *widget,
+                                     GType        type);
+/* @widget drawn to pixels with the cairo renderer, on white, as it was
+ * last laid out. (transfer full) */
+cairo_surface_t *app_test_render_widget (GtkWidget *widget);
+
 G_END_DECLS

@@ -108,22 +108,6 @@ find_pane (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -317,7 +301,7 @@ test_coder_name (void)
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (prefs));
   WAIT_UNTIL (gtk_widget_get_mapped (prefs));
-  row = GTK_EDITABLE (find_descendant (prefs, ADW_TYPE_ENTRY_ROW));
+  row = GTK_EDITABLE (app_test_find_descendant (prefs, ADW_TYPE_ENTRY_ROW));
   g_assert_nonnull (row);
   gtk_editable_set_text (row, "Maria Petrova");
   app_test_drain ();
@@ -327,7 +311,7 @@ test_coder_name (void)
   lectern_reader_view_select_range (window->reader_view, start, start + g_utf8_strlen (words, -1));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", NULL);
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (picker)));
-  entry = GTK_EDITABLE (find_descendant (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY));
+  entry = GTK_EDITABLE (app_test_find_descendant (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY));
   gtk_editable_set_text (entry, TAG);
   g_signal_emit_by_name (entry, "activate");
 

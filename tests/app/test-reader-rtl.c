@@ -54,30 +54,6 @@ is_tinted (const guchar *px)
   return r - g > 18 && r - b > 18;
 }
 
-/* The reader's text view drawn to pixels, as the window last laid it out. */
-static cairo_surface_t *
-render_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
 /* The character at @offset, in the text view's widget coordinates, inset
  * by a pixel so that anti-aliased span edges do not count. FALSE for a
  * character too narrow to sample (a space may be 3 px). */
@@ -261,7 +237,7 @@ test_rtl_highlights (void)
   WAIT_UNTIL (n_paints >= 2);
   g_signal_handler_disconnect (clock, handler);
 
-  surface = render_widget (GTK_WIDGET (view));
+  surface = app_test_render_widget (GTK_WIDGET (view));
   if (g_getenv ("LECTERN_TEST_PNG") != NULL)
     cairo_surface_write_to_png (surface, g_getenv ("LECTERN_TEST_PNG"));
   for (guint i = 0; i < G_N_ELEMENTS (passages); i++)

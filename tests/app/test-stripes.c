@@ -56,29 +56,6 @@ offset_of (const char *needle,
   return g_utf8_pointer_to_offset (TEXT, p) + (end ? g_utf8_strlen (needle, -1) : 0);
 }
 
-static cairo_surface_t *
-render_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  if (node != NULL)
-    gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
 /* The x of the first pixel of @code's colour on row @y, right of @x0; -1
  * if none. */
 static int
@@ -239,7 +216,7 @@ test_stripes (void)
   g_assert_true (g_settings_get_boolean (lectern_settings (), "show-coding-stripes"));
   g_assert_cmpint (gutter_width (view), >, 0);
 
-  surface = render_widget (GTK_WIDGET (view));
+  surface = app_test_render_widget (GTK_WIDGET (view));
   if (g_getenv ("LECTERN_TEST_PNG") != NULL)
     cairo_surface_write_to_png (surface, g_getenv ("LECTERN_TEST_PNG"));
   margin = text_right (view);
@@ -283,7 +260,7 @@ test_stripes (void)
   g_assert_false (g_settings_get_boolean (lectern_settings (), "show-coding-stripes"));
   draw_twice (window, GTK_WIDGET (view));
   g_assert_cmpint (gutter_width (view), ==, 0);
-  surface = render_widget (GTK_WIDGET (view));
+  surface = app_test_render_widget (GTK_WIDGET (view));
   passage_rows (view, &passages[0], &y0, &y1);
   g_assert_cmpint (find_colour (surface, text_right (view), (y0 + y1) / 2, &codes[0]), <, 0);
   cairo_surface_destroy (surface);

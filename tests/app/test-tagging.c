@@ -104,22 +104,6 @@ open_window (GFile  *file,
   return window;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 has_label (GtkWidget  *widget,
            const char *text)
@@ -187,7 +171,7 @@ open_picker (LecternWindow *window,
 static GtkListBoxRow *
 first_row (LecternTagPicker *picker)
 {
-  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (find_descendant (GTK_WIDGET (picker), GTK_TYPE_LIST_BOX)), 0);
+  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (app_test_find_descendant (GTK_WIDGET (picker), GTK_TYPE_LIST_BOX)), 0);
 }
 
 /* Types @text one character at a time, as fast as a person does: no turn
@@ -228,7 +212,7 @@ test_enter_before_filter (void)
   g_settings_set_value (lectern_settings (), "recent-tags",
                         g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, &ukraine, 1, sizeof (gint64)));
   picker = open_picker (window, "The envoy said");
-  entry = GTK_EDITABLE (find_descendant (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY));
+  entry = GTK_EDITABLE (app_test_find_descendant (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY));
   type_fast (entry, "Framing/U");
   WAIT_UNTIL (has_label (GTK_WIDGET (first_row (picker)), UKRAINE) ||
               has_label (GTK_WIDGET (first_row (picker)), "Create “Framing/U”"));
@@ -244,7 +228,7 @@ test_enter_before_filter (void)
   /* A path no tag has is a new tag, even where an existing one starts
    * with what was typed. */
   picker = open_picker (window, "the Americans would broker");
-  entry = GTK_EDITABLE (find_descendant (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY));
+  entry = GTK_EDITABLE (app_test_find_descendant (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY));
   type_fast (entry, "Framing/U");
   WAIT_UNTIL (has_label (GTK_WIDGET (first_row (picker)), UKRAINE) ||
               has_label (GTK_WIDGET (first_row (picker)), "Create “Framing/U”"));
@@ -445,7 +429,7 @@ test_passage_click (void)
   /* Its Note… button opens the editor; Escape there drops the edit. */
   click_text (window, offset_of ("was not told") + 2);
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (info)));
-  for (GtkWidget *b = find_descendant (gtk_popover_get_child (info), GTK_TYPE_BUTTON); b; b = gtk_widget_get_next_sibling (b))
+  for (GtkWidget *b = app_test_find_descendant (gtk_popover_get_child (info), GTK_TYPE_BUTTON); b; b = gtk_widget_get_next_sibling (b))
     if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (b)), _("_Note…")) == 0)
       {
         gtk_widget_activate (b);
@@ -464,7 +448,7 @@ test_passage_click (void)
   gtk_widget_grab_focus (text_view);
   click_text (window, offset_of ("was not told") + 2);
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (info)));
-  for (GtkWidget *b = find_descendant (gtk_popover_get_child (info), GTK_TYPE_BUTTON); b; b = gtk_widget_get_next_sibling (b))
+  for (GtkWidget *b = app_test_find_descendant (gtk_popover_get_child (info), GTK_TYPE_BUTTON); b; b = gtk_widget_get_next_sibling (b))
     if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (b)), _("_Note…")) == 0)
       {
         gtk_widget_activate (b);
