@@ -40,9 +40,9 @@ annotation_from_row (LecternStmt *stmt)
 
   return _lectern_annotation_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
                                   sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3),
-                                  _lectern_column_text (stmt, 4), _lectern_column_text (stmt, 5),
-                                  _lectern_column_text (stmt, 6), _lectern_column_text (stmt, 7),
-                                  _lectern_column_text (stmt, 8), created, updated, tag_ids);
+                                  _lectern_column_string (stmt, 4), _lectern_column_string (stmt, 5),
+                                  _lectern_column_string (stmt, 6), _lectern_column_text (stmt, 7),
+                                  _lectern_column_string (stmt, 8), created, updated, tag_ids);
 }
 
 LecternAnnotation *

@@ -106,8 +106,8 @@ _lectern_corpus_get_text_cache (LecternCorpus  *self,
 
   cache = g_new0 (LecternTextCache, 1);
   cache->document_id = document_id;
-  cache->text = g_strdup (_lectern_column_text (stmt, 0));
-  cache->hash = g_strdup (_lectern_column_text (stmt, 1));
+  cache->text = g_strdup (_lectern_column_string (stmt, 0));
+  cache->hash = g_strdup (_lectern_column_string (stmt, 1));
   cache->checkpoints = g_array_new (FALSE, FALSE, sizeof (gsize));
 
   for (p = cache->text; *p != '\0'; p = g_utf8_next_char (p), n++)
@@ -168,14 +168,14 @@ document_from_row (LecternStmt *stmt)
   g_autoptr(GDateTime) imported = _lectern_corpus_parse_time (_lectern_column_text (stmt, 9));
 
   _lectern_document_set_id (document, sqlite3_column_int64 (stmt, 0));
-  lectern_document_set_title (document, _lectern_column_text (stmt, 1));
+  lectern_document_set_title (document, _lectern_column_string (stmt, 1));
   lectern_document_set_source (document, _lectern_column_text (stmt, 2));
   lectern_document_set_author (document, _lectern_column_text (stmt, 3));
   lectern_document_set_date (document, _lectern_column_text (stmt, 4));
   lectern_document_set_language (document, _lectern_column_text (stmt, 5));
   lectern_document_set_original_name (document, _lectern_column_text (stmt, 6));
   lectern_document_set_encoding (document, _lectern_column_text (stmt, 7));
-  _lectern_document_set_content_hash (document, _lectern_column_text (stmt, 8));
+  _lectern_document_set_content_hash (document, _lectern_column_string (stmt, 8));
   _lectern_document_set_imported (document, imported);
   _lectern_document_set_length (document, sqlite3_column_int64 (stmt, 10));
   _lectern_document_set_annotation_count (document, sqlite3_column_int (stmt, 11));
@@ -196,7 +196,7 @@ load_variables (LecternCorpus    *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, lectern_document_get_id (document));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    lectern_document_set_variable (document, _lectern_column_text (stmt, 0), _lectern_column_text (stmt, 1));
+    lectern_document_set_variable (document, _lectern_column_string (stmt, 0), _lectern_column_string (stmt, 1));
   if (rc != SQLITE_DONE)
     return _lectern_corpus_fail (self, rc, error);
   return TRUE;
@@ -274,8 +274,8 @@ lectern_corpus_list_documents (LecternCorpus  *self,
         LecternDocument *document = g_hash_table_lookup (by_id, &id);
 
         if (document != NULL)
-          lectern_document_set_variable (document, _lectern_column_text (stmt, 1),
-                                         _lectern_column_text (stmt, 2));
+          lectern_document_set_variable (document, _lectern_column_string (stmt, 1),
+                                         _lectern_column_string (stmt, 2));
       }
     if (rc != SQLITE_DONE)
       {
@@ -303,7 +303,7 @@ lectern_corpus_dup_text (LecternCorpus  *self,
   if (!step_to_document (self, stmt, document_id, error))
     return NULL;
 
-  return g_strndup (_lectern_column_text (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  return g_strndup (_lectern_column_string (stmt, 0), sqlite3_column_bytes (stmt, 0));
 }
 
 /* ------------------------------------------------------------------ */
@@ -401,7 +401,7 @@ check_duplicate (LecternCorpus    *self,
       g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE,
                    _("“%s” has the same text as “%s” (document %" PRId64 "), "
                      "already in “%s”; it was not added again"),
-                   lectern_document_get_title (document), _lectern_column_text (stmt, 1),
+                   lectern_document_get_title (document), _lectern_column_string (stmt, 1),
                    (gint64) sqlite3_column_int64 (stmt, 0), self->path);
       return FALSE;
     }

@@ -82,7 +82,7 @@ lectern_corpus_dup_memo (LecternCorpus      *self,
   sqlite3_bind_int64 (stmt, 2, tag_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return g_strdup (_lectern_column_text (stmt, 0));
+    return g_strdup (_lectern_column_string (stmt, 0));
   if (rc != SQLITE_DONE)
     _lectern_corpus_fail (self, rc, error);
   return NULL;

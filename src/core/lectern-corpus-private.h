@@ -154,6 +154,10 @@ void         _lectern_bind_text            (LecternStmt    *stmt,
 /* NULL for an SQL NULL. */
 const char  *_lectern_column_text          (LecternStmt    *stmt,
                                             int             column);
+/* For a NOT NULL column: "" for an SQL NULL, which a damaged file can
+ * still hold, since SQLite checks constraints on write, never on read. */
+const char  *_lectern_column_string        (LecternStmt    *stmt,
+                                            int             column);
 
 /* lectern-corpus-registry.c: the process's connections to each project
  * file. Lock around a header check, the open and _add, so that nothing

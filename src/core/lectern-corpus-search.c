@@ -317,8 +317,8 @@ lectern_corpus_search (LecternCorpus  *self,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
 
-      locate_hits (parsed, sqlite3_column_int64 (stmt, 0), _lectern_column_text (stmt, 1),
-                   _lectern_column_text (stmt, 3), sqlite3_column_int64 (stmt, 2), limit, store);
+      locate_hits (parsed, sqlite3_column_int64 (stmt, 0), _lectern_column_string (stmt, 1),
+                   _lectern_column_string (stmt, 3), sqlite3_column_int64 (stmt, 2), limit, store);
 
       if (limit > 0 && g_list_model_get_n_items (G_LIST_MODEL (store)) >= limit)
         break;

@@ -143,7 +143,7 @@ _lectern_corpus_dup_tag_path (LecternCorpus  *self,
   sqlite3_bind_int64 (stmt, 1, tag_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *escaped = lectern_tag_name_escape (_lectern_column_text (stmt, 0));
+      g_autofree char *escaped = lectern_tag_name_escape (_lectern_column_string (stmt, 0));
 
       if (any)
         g_string_append_c (path, '/');
@@ -207,8 +207,8 @@ lectern_corpus_dup_tag (LecternCorpus  *self,
       return NULL;
     }
 
-  return _lectern_tag_new (tag_id, sqlite3_column_int64 (stmt, 0), _lectern_column_text (stmt, 1),
-                           path, depth, _lectern_column_text (stmt, 2), _lectern_column_text (stmt, 3),
+  return _lectern_tag_new (tag_id, sqlite3_column_int64 (stmt, 0), _lectern_column_string (stmt, 1),
+                           path, depth, _lectern_column_string (stmt, 2), _lectern_column_text (stmt, 3),
                            sqlite3_column_int (stmt, 4));
 }
 
@@ -705,7 +705,7 @@ dup_name (LecternCorpus  *self,
     }
   if (rc != SQLITE_ROW)
     return _lectern_corpus_fail (self, rc, error);
-  *name = g_strdup (_lectern_column_text (stmt, 0));
+  *name = g_strdup (_lectern_column_string (stmt, 0));
   return TRUE;
 }
 
@@ -1026,8 +1026,8 @@ lectern_corpus_list_tags (LecternCorpus  *self,
       TagRow row = {
         .id = sqlite3_column_int64 (stmt, 0),
         .parent_id = sqlite3_column_int64 (stmt, 1),
-        .name = g_strdup (_lectern_column_text (stmt, 2)),
-        .colour = g_strdup (_lectern_column_text (stmt, 3)),
+        .name = g_strdup (_lectern_column_string (stmt, 2)),
+        .colour = g_strdup (_lectern_column_string (stmt, 3)),
         .description = g_strdup (_lectern_column_text (stmt, 4)),
         .count = sqlite3_column_int (stmt, 5),
         .children = g_array_new (FALSE, FALSE, sizeof (guint)),

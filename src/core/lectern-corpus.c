@@ -304,6 +304,15 @@ _lectern_column_text (LecternStmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
+const char *
+_lectern_column_string (LecternStmt *stmt,
+                        int          column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
 char *
 _lectern_corpus_format_time (GDateTime *time)
 {
