@@ -20,6 +20,7 @@
 #include "lectern-passage-list.h"
 #include "lectern-qdpx-format.h"
 #include "lectern-search-hit.h"
+#include "lectern-structure.h"
 #include "lectern-tag.h"
 #include "lectern-tag-tree.h"
 #include "lectern-text.h"

@@ -32,6 +32,8 @@ typedef enum
   LECTERN_IMPORT_ERROR_DAMAGED,     /* an archive cannot be read */
   LECTERN_IMPORT_ERROR_EXISTS,      /* the new project would overwrite a file */
   LECTERN_IMPORT_ERROR_WRITE,       /* the new project could not be written */
+  LECTERN_IMPORT_ERROR_ENCRYPTED,   /* needs a password (PDF, Office) */
+  LECTERN_IMPORT_ERROR_NO_TEXT,     /* pages without a text layer, and no OCR */
 } LecternImportError;
 
 GQuark lectern_import_error_quark (void);

@@ -6,6 +6,7 @@
 #pragma once
 
 #define LECTERN_IMPORT_INSIDE
+#include "lectern-extract.h"
 #include "lectern-import-error.h"
 #include "lectern-import-result.h"
 #include "lectern-importer.h"

@@ -1,0 +1,113 @@
+/* lectern-structure.c — spans of structure beside a stored text.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "lectern-core.h"
+
+static void
+span_clear (gpointer data)
+{
+  LecternSpan *span = data;
+
+  g_clear_pointer (&span->value, g_free);
+}
+
+GArray *
+lectern_structure_new (void)
+{
+  GArray *structure = g_array_new (FALSE, FALSE, sizeof (LecternSpan));
+
+  g_array_set_clear_func (structure, span_clear);
+  return structure;
+}
+
+void
+lectern_structure_add (GArray               *structure,
+                       guint                 start,
+                       guint                 end,
+                       LecternStructureKind  kind,
+                       const char           *value)
+{
+  LecternSpan span = { start, end, kind, g_strdup (value) };
+
+  g_return_if_fail (structure != NULL);
+  g_return_if_fail (start <= end);
+
+  g_array_append_val (structure, span);
+}
+
+/* Of two spans over the same text, the container first. */
+static int
+rank (LecternStructureKind kind)
+{
+  switch (kind)
+    {
+    case LECTERN_STRUCTURE_KIND_PAGE:
+      return 0;
+    case LECTERN_STRUCTURE_KIND_QUOTE:
+    case LECTERN_STRUCTURE_KIND_FOOTNOTE:
+      return 1;
+    case LECTERN_STRUCTURE_KIND_HEADING:
+    case LECTERN_STRUCTURE_KIND_PARAGRAPH:
+    case LECTERN_STRUCTURE_KIND_LIST_ITEM:
+    case LECTERN_STRUCTURE_KIND_TABLE_ROW:
+    case LECTERN_STRUCTURE_KIND_HEADER:
+    default:
+      return 2;
+    }
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const LecternSpan *sa = a;
+  const LecternSpan *sb = b;
+
+  if (sa->start != sb->start)
+    return sa->start < sb->start ? -1 : 1;
+  /* The outer span first. */
+  if (sa->end != sb->end)
+    return sa->end > sb->end ? -1 : 1;
+  if (rank (sa->kind) != rank (sb->kind))
+    return rank (sa->kind) - rank (sb->kind);
+  return (int) sa->kind - (int) sb->kind;
+}
+
+void
+lectern_structure_sort (GArray *structure)
+{
+  g_return_if_fail (structure != NULL);
+
+  g_array_sort (structure, compare_spans);
+}
+
+const char *
+lectern_structure_kind_to_string (LecternStructureKind kind)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (LECTERN_TYPE_STRUCTURE_KIND);
+  GEnumValue *value = g_enum_get_value (klass, kind);
+
+  g_return_val_if_fail (value != NULL, NULL);
+  /* The class stays referenced by the type system: static strings. */
+  return value->value_nick;
+}
+
+gboolean
+lectern_structure_kind_from_string (const char           *string,
+                                    LecternStructureKind *kind)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (LECTERN_TYPE_STRUCTURE_KIND);
+  GEnumValue *value;
+
+  g_return_val_if_fail (string != NULL, FALSE);
+
+  value = g_enum_get_value_by_nick (klass, string);
+  if (value == NULL)
+    return FALSE;
+  if (kind != NULL)
+    *kind = value->value;
+  return TRUE;
+}
