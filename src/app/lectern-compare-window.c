@@ -666,23 +666,48 @@ dropdown_selected_cb (LecternCompareWindow *self,
     lectern_compare_window_set_documents (self, a, b);
 }
 
+/* The dropdowns show the corpus's live document list. An edited document
+ * is replaced in it (removed and added again), which would clear a
+ * dropdown's selection or move it to a neighbour and so switch the
+ * comparison: the selection is held by id across each change. This
+ * handler runs before the dropdowns' own (connected first), so their
+ * rows are bound with the new labels; the next one after them. */
 static void
-reload_documents (LecternCompareWindow *self)
+documents_changing_cb (LecternCompareWindow *self)
 {
-  g_autoptr(GListModel) documents = NULL;
-
-  if (self->corpus != NULL)
-    documents = lectern_corpus_list_documents (self->corpus, NULL);
-
   self->updating_dropdowns = TRUE;
   g_clear_pointer (&self->labels, g_hash_table_unref);
-  self->labels = lectern_document_labels_new (documents);
-  g_set_object (&self->documents, documents);
-  gtk_drop_down_set_model (self->dropdown_a, documents);
-  gtk_drop_down_set_model (self->dropdown_b, documents);
+  self->labels = lectern_document_labels_new (self->documents);
+}
+
+static void
+documents_changed_cb (LecternCompareWindow *self)
+{
   gtk_drop_down_set_selected (self->dropdown_a, position_of (self, self->doc[0]));
   gtk_drop_down_set_selected (self->dropdown_b, position_of (self, self->doc[1]));
   self->updating_dropdowns = FALSE;
+  update_title (self);
+}
+
+static void
+set_documents (LecternCompareWindow *self,
+               GListModel           *documents)
+{
+  if (self->documents != NULL)
+    g_signal_handlers_disconnect_by_data (self->documents, self);
+  g_set_object (&self->documents, documents);
+  if (documents != NULL)
+    {
+      g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changing_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changed_cb),
+                               self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    }
+
+  documents_changing_cb (self);
+  gtk_drop_down_set_model (self->dropdown_a, documents);
+  gtk_drop_down_set_model (self->dropdown_b, documents);
+  documents_changed_cb (self);
 }
 
 static void
@@ -691,11 +716,6 @@ corpus_changed_cb (LecternCompareWindow *self,
                    gint64                document_id,
                    LecternCorpus        *corpus)
 {
-  if (what & LECTERN_CHANGE_DOCUMENTS)
-    {
-      reload_documents (self);
-      update_title (self);
-    }
   if ((what & LECTERN_CHANGE_ALIGNMENTS) && self->mode == LECTERN_COMPARE_MODE_TRANSLATION)
     run_comparison (self);
 }
@@ -708,7 +728,7 @@ set_corpus (LecternCompareWindow *self,
     return;
   g_signal_group_set_target (self->corpus_signals, corpus);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORPUS]);
-  reload_documents (self);
+  set_documents (self, corpus != NULL ? lectern_corpus_get_documents (corpus) : NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -876,6 +896,8 @@ lectern_compare_window_dispose (GObject *object)
 
   g_clear_object (&self->corpus_signals);
   g_clear_object (&self->corpus);
+  if (self->documents != NULL)
+    g_signal_handlers_disconnect_by_data (self->documents, self);
   g_clear_object (&self->documents);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->chunks, g_array_unref);

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "app-test-harness.h"
@@ -835,6 +837,52 @@ test_sync_scroll (Fixture       *f,
   close_window (window);
 }
 
+/* The window follows changes made while it is open, without switching the
+ * documents compared: a passage added to the left document (which
+ * replaces it in the live list), a new document, a renamed one. */
+static void
+test_follows_changes (Fixture       *f,
+                      gconstpointer  data)
+{
+  LecternCompareWindow *window = open_comparison (f, f->v1, f->v2, LECTERN_COMPARE_MODE_VERSIONS);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (app_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
+  g_autoptr(LecternAnnotation) annotation = NULL;
+  g_autoptr(LecternDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  LecternDocument *selected;
+  guint n;
+
+  g_assert_nonnull (dropdown);
+  n = g_list_model_get_n_items (gtk_drop_down_get_model (dropdown));
+  selected = gtk_drop_down_get_selected_item (dropdown);
+  g_assert_cmpint (lectern_document_get_id (selected), ==, f->v1);
+
+  annotation = lectern_corpus_add_annotation (f->corpus, f->v1, 0, 9, NULL, 0, "a note", &error);
+  g_assert_no_error (error);
+  app_test_drain ();
+  selected = gtk_drop_down_get_selected_item (dropdown);
+  g_assert_nonnull (selected);
+  g_assert_cmpint (lectern_document_get_id (selected), ==, f->v1);
+  g_assert_cmpint (lectern_compare_window_get_document (window, 0), ==, f->v1);
+  g_assert_cmpint (lectern_compare_window_get_document (window, 1), ==, f->v2);
+
+  add (f->corpus, "Low Water (third draft)", "en", VERSION_2 "One more line.\n");
+  app_test_drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, n + 1);
+  g_assert_cmpint (lectern_document_get_id (gtk_drop_down_get_selected_item (dropdown)), ==, f->v1);
+
+  doc = lectern_corpus_dup_document (f->corpus, f->v2, &error);
+  g_assert_no_error (error);
+  lectern_document_set_title (doc, "Low Water, corrected");
+  g_assert_true (lectern_corpus_update_document (f->corpus, doc, &error));
+  g_assert_no_error (error);
+  app_test_drain ();
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Low Water, corrected"));
+  g_assert_cmpint (lectern_compare_window_get_document (window, 1), ==, f->v2);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -860,6 +908,7 @@ main (int   argc,
   g_test_add ("/Lectern/CompareWindow/same-title-library", Fixture, NULL, fixture_set_up, test_same_title_library, fixture_tear_down);
   g_test_add ("/Lectern/CompareWindow/older-on-left", Fixture, NULL, fixture_set_up, test_older_on_left, fixture_tear_down);
   g_test_add ("/Lectern/CompareWindow/summary-and-marks", Fixture, NULL, fixture_set_up, test_summary_and_marks, fixture_tear_down);
+  g_test_add ("/Lectern/CompareWindow/follows-changes", Fixture, NULL, fixture_set_up, test_follows_changes, fixture_tear_down);
   g_test_add ("/Lectern/CompareWindow/sync-scroll", Fixture, NULL, fixture_set_up, test_sync_scroll, fixture_tear_down);
 
   ret = g_test_run ();
