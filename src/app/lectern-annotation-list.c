@@ -30,6 +30,8 @@ struct _LecternAnnotationList
   LecternCorpus      *corpus;
   GSignalGroup       *corpus_signals;
   gint64              document_id;
+  GListModel         *passages;      /* the corpus's live list, or NULL */
+  gint64              keep_id;       /* selected while the list changes */
   GHashTable         *tags;          /* id → LecternTag */
 };
 
@@ -88,26 +90,78 @@ reload_tags (LecternAnnotationList *self)
 }
 
 static void
-reload (LecternAnnotationList *self)
+update_stack (LecternAnnotationList *self)
 {
-  g_autoptr(GListModel) model = NULL;
-  gint64 keep = selected_id (self);
+  gboolean any = self->passages != NULL && g_list_model_get_n_items (self->passages) > 0;
+
+  gtk_stack_set_visible_child_name (self->stack, any ? "list" : "empty");
+}
+
+static void
+reselect (LecternAnnotationList *self,
+          gint64                 annotation_id)
+{
+  g_autoptr(LecternAnnotation) a = NULL;
   guint position;
 
-  if (self->corpus != NULL && self->document_id != 0)
-    model = lectern_corpus_list_annotations (self->corpus, self->document_id, 0, FALSE, NULL);
-  if (model == NULL)
-    model = G_LIST_MODEL (g_list_store_new (LECTERN_TYPE_ANNOTATION));
+  if (annotation_id != 0 && (a = dup_annotation (self, annotation_id, &position)))
+    gtk_single_selection_set_selected (self->selection, position);
+}
 
-  gtk_single_selection_set_model (self->selection, model);
-  gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (model) ? "list" : "empty");
+/* The passage list is live: an edited passage is replaced in it, which
+ * would clear the selection. This handler runs before the selection's
+ * own (connected first), the next one after it, and the selection is
+ * held by id across the change. */
+static void
+passages_changing_cb (LecternAnnotationList *self)
+{
+  self->keep_id = selected_id (self);
+}
 
-  if (keep != 0)
+static void
+passages_changed_cb (LecternAnnotationList *self)
+{
+  reselect (self, self->keep_id);
+  self->keep_id = 0;
+  update_stack (self);
+}
+
+static void
+set_passages (LecternAnnotationList *self,
+              GListModel            *passages)
+{
+  g_autoptr(GListModel) empty = NULL;
+  gint64 keep = selected_id (self);
+
+  if (self->passages != NULL)
+    g_signal_handlers_disconnect_by_data (self->passages, self);
+  g_set_object (&self->passages, passages);
+  if (passages != NULL)
     {
-      g_autoptr(LecternAnnotation) a = dup_annotation (self, keep, &position);
-      if (a != NULL)
-        gtk_single_selection_set_selected (self->selection, position);
+      g_signal_connect_object (passages, "items-changed", G_CALLBACK (passages_changing_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (passages, "items-changed", G_CALLBACK (passages_changed_cb),
+                               self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
     }
+  else
+    passages = empty = G_LIST_MODEL (g_list_store_new (LECTERN_TYPE_ANNOTATION));
+
+  /* Set anew even when it is the same list, so that rows bind again
+   * (a tag renamed or recoloured). */
+  gtk_single_selection_set_model (self->selection, NULL);
+  gtk_single_selection_set_model (self->selection, passages);
+  reselect (self, keep);
+  update_stack (self);
+}
+
+static void
+reload (LecternAnnotationList *self)
+{
+  g_autoptr(GListModel) passages = NULL;
+
+  if (self->corpus != NULL && self->document_id != 0)
+    passages = lectern_corpus_dup_passages (self->corpus, self->document_id);
+  set_passages (self, passages);
 }
 
 static void
@@ -116,11 +170,12 @@ corpus_changed_cb (LecternAnnotationList *self,
                    gint64                 document_id,
                    LecternCorpus         *corpus)
 {
+  /* Passages follow by themselves; their rows show tags. */
   if (what & LECTERN_CHANGE_TAGS)
-    reload_tags (self);
-  if ((what & (LECTERN_CHANGE_TAGS | LECTERN_CHANGE_ANNOTATIONS)) &&
-      (document_id == 0 || document_id == self->document_id))
-    reload (self);
+    {
+      reload_tags (self);
+      set_passages (self, self->passages);
+    }
 }
 
 void
@@ -500,6 +555,9 @@ lectern_annotation_list_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->corpus_signals);
   g_clear_object (&self->corpus);
+  if (self->passages != NULL)
+    g_signal_handlers_disconnect_by_data (self->passages, self);
+  g_clear_object (&self->passages);
   g_clear_pointer (&self->tags, g_hash_table_unref);
 
   G_OBJECT_CLASS (lectern_annotation_list_parent_class)->dispose (object);

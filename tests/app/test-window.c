@@ -279,6 +279,23 @@ test_annotate (void)
   g_assert_cmpstr (lectern_annotation_get_note (a), ==, "Weekly readings: the heart of the deal.");
   g_clear_object (&a);
 
+  /* Selected in the list, it stays selected while it changes (the live
+   * list replaces it), also when the change comes from elsewhere. */
+  lectern_annotation_list_select_annotation (window->annotation_list, id);
+  g_assert_true (lectern_corpus_set_annotation_note (corpus, id, "Changed elsewhere.", &error));
+  g_assert_no_error (error);
+  app_test_drain ();
+  {
+    GtkSingleSelection *selection =
+      GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (app_test_find_descendant (GTK_WIDGET (window->annotation_list),
+                                                                                               GTK_TYPE_LIST_VIEW))));
+    LecternAnnotation *selected = gtk_single_selection_get_selected_item (selection);
+
+    g_assert_nonnull (selected);
+    g_assert_cmpint (lectern_annotation_get_id (selected), ==, id);
+    g_assert_cmpstr (lectern_annotation_get_note (selected), ==, "Changed elsewhere.");
+  }
+
   /* Delete it from its row's menu. */
   gtk_widget_activate_action (GTK_WIDGET (window->annotation_list), "annotations.delete", "x", id);
   WAIT_UNTIL (n_listed (window) == 2);
