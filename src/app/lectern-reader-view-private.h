@@ -37,6 +37,7 @@ struct _LecternReaderView
   gint64              document_id;
   GHashTable         *tags;            /* id → LecternTag */
   GListModel         *annotations;     /* LecternAnnotation, reading order */
+  guint               highlights_source; /* coalesces the list's changes */
   gint64              picker_annotation_id;  /* 0: tag the selection */
   /* The selection when the picker opened: typing in the picker takes the
    * PRIMARY selection, and GtkTextBuffer deselects when it loses it. */

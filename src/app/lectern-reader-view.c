@@ -190,15 +190,13 @@ reload_tags (LecternReaderView *self)
     self->tags = g_hash_table_new (g_int64_hash, g_int64_equal);
 }
 
+/* The highlights drawn for the passages, after any change to them or to
+ * the tags' colours. */
 static void
-reload_annotations (LecternReaderView *self)
+update_highlights (LecternReaderView *self)
 {
   g_autoptr(GArray) highlights = g_array_new (FALSE, FALSE, sizeof (LecternHighlight));
   guint n;
-
-  g_clear_object (&self->annotations);
-  if (self->corpus != NULL && self->document_id != 0)
-    self->annotations = lectern_corpus_list_annotations (self->corpus, self->document_id, 0, FALSE, NULL);
 
   n = self->annotations ? g_list_model_get_n_items (self->annotations) : 0;
   for (guint i = 0; i < n; i++)
@@ -227,6 +225,44 @@ reload_annotations (LecternReaderView *self)
   _lectern_reader_view_update_actions (self);
 }
 
+static gboolean
+update_highlights_cb (gpointer data)
+{
+  LecternReaderView *self = data;
+
+  self->highlights_source = 0;
+  update_highlights (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* One transaction can change the list in many places (an undo, a merge),
+ * each its own items-changed: the highlights are laid out once, before
+ * the next frame is drawn. */
+static void
+passages_changed_cb (LecternReaderView *self)
+{
+  if (self->highlights_source == 0)
+    self->highlights_source = g_idle_add_full (G_PRIORITY_DEFAULT, update_highlights_cb, self, NULL);
+}
+
+/* The document's passages: the corpus's live list, shared with the
+ * annotation list and every other view of the document. */
+static void
+reload_annotations (LecternReaderView *self)
+{
+  g_clear_handle_id (&self->highlights_source, g_source_remove);
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
+  g_clear_object (&self->annotations);
+  if (self->corpus != NULL && self->document_id != 0)
+    {
+      self->annotations = lectern_corpus_dup_passages (self->corpus, self->document_id);
+      g_signal_connect_object (self->annotations, "items-changed", G_CALLBACK (passages_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  update_highlights (self);
+}
+
 static void
 corpus_changed_cb (LecternReaderView *self,
                    guint              what,
@@ -234,10 +270,10 @@ corpus_changed_cb (LecternReaderView *self,
                    LecternCorpus     *corpus)
 {
   if (what & LECTERN_CHANGE_TAGS)
-    reload_tags (self);
-  if ((what & (LECTERN_CHANGE_TAGS | LECTERN_CHANGE_ANNOTATIONS)) &&
-      (document_id == 0 || document_id == self->document_id))
-    reload_annotations (self);
+    {
+      reload_tags (self);
+      update_highlights (self);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1103,6 +1139,9 @@ lectern_reader_view_dispose (GObject *object)
 
   g_clear_object (&self->corpus_signals);
   g_clear_object (&self->corpus);
+  g_clear_handle_id (&self->highlights_source, g_source_remove);
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
   g_clear_object (&self->annotations);
   g_clear_object (&self->font_provider);
   g_clear_pointer (&self->tags, g_hash_table_unref);
