@@ -40,6 +40,16 @@ G_DEFINE_FINAL_TYPE (LecternAnnotationList, lectern_annotation_list, GTK_TYPE_WI
 enum { ANNOTATION_ACTIVATED, FIT_REQUESTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+enum
+{
+  PROP_0,
+  PROP_CORPUS,
+  PROP_DOCUMENT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 GListModel *
 lectern_annotation_list_get_model (LecternAnnotationList *self)
 {
@@ -192,6 +202,8 @@ lectern_annotation_list_set_corpus (LecternAnnotationList *self,
   self->document_id = 0;
   reload_tags (self);
   reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORPUS]);
 }
 
 void
@@ -207,6 +219,7 @@ lectern_annotation_list_set_document_id (LecternAnnotationList *self,
   gtk_popover_popdown (GTK_POPOVER (self->note_popover));
   gtk_popover_popdown (GTK_POPOVER (self->tag_picker));
   reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
 }
 
 void
@@ -564,12 +577,65 @@ lectern_annotation_list_dispose (GObject *object)
 }
 
 static void
+lectern_annotation_list_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  LecternAnnotationList *self = LECTERN_ANNOTATION_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_CORPUS:
+      g_value_set_object (value, self->corpus);
+      break;
+    case PROP_DOCUMENT_ID:
+      g_value_set_int64 (value, self->document_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lectern_annotation_list_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  LecternAnnotationList *self = LECTERN_ANNOTATION_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_CORPUS:
+      lectern_annotation_list_set_corpus (self, g_value_get_object (value));
+      break;
+    case PROP_DOCUMENT_ID:
+      lectern_annotation_list_set_document_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lectern_annotation_list_class_init (LecternAnnotationListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lectern_annotation_list_dispose;
+  object_class->get_property = lectern_annotation_list_get_property;
+  object_class->set_property = lectern_annotation_list_set_property;
+
+  properties[PROP_CORPUS] =
+    g_param_spec_object ("corpus", NULL, NULL, LECTERN_TYPE_CORPUS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* 0: none. */
+  properties[PROP_DOCUMENT_ID] =
+    g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ANNOTATION_ACTIVATED] =
     g_signal_new ("annotation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -49,6 +49,15 @@ G_DEFINE_FINAL_TYPE (LecternCodebookView, lectern_codebook_view, GTK_TYPE_WIDGET
 enum { PASSAGE_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+enum
+{
+  PROP_0,
+  PROP_CORPUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static LecternTag *
 lookup_tag (LecternCodebookView *self,
             gint64               id)
@@ -305,18 +314,16 @@ lectern_codebook_view_set_corpus (LecternCodebookView *self,
   g_signal_group_set_target (self->corpus_signals, corpus);
   lectern_tag_picker_set_corpus (self->merge_picker, corpus);
   gtk_single_selection_set_selected (self->tree_selection, GTK_INVALID_LIST_POSITION);
+  /* Passages are listed with their documents' titles: the corpus's
+   * live list, which the corpus keeps current before "changed". */
+  {
+    LecternDocumentList *documents =
+      corpus != NULL ? LECTERN_DOCUMENT_LIST (lectern_corpus_get_documents (corpus)) : NULL;
+
+    g_set_object (&self->documents, documents);
+  }
   reload (self);
-}
-
-void
-lectern_codebook_view_set_documents (LecternCodebookView  *self,
-                                     LecternDocumentList *documents)
-{
-  g_return_if_fail (LECTERN_IS_CODEBOOK_VIEW (self));
-  g_return_if_fail (documents == NULL || LECTERN_IS_DOCUMENT_LIST (documents));
-
-  if (g_set_object (&self->documents, documents))
-    reload_passages (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORPUS]);
 }
 
 static void
@@ -871,12 +878,55 @@ lectern_codebook_view_dispose (GObject *object)
 }
 
 static void
+lectern_codebook_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  LecternCodebookView *self = LECTERN_CODEBOOK_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CORPUS:
+      g_value_set_object (value, self->corpus);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lectern_codebook_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  LecternCodebookView *self = LECTERN_CODEBOOK_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CORPUS:
+      lectern_codebook_view_set_corpus (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lectern_codebook_view_class_init (LecternCodebookViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lectern_codebook_view_dispose;
+  object_class->get_property = lectern_codebook_view_get_property;
+  object_class->set_property = lectern_codebook_view_set_property;
+
+  properties[PROP_CORPUS] =
+    g_param_spec_object ("corpus", NULL, NULL, LECTERN_TYPE_CORPUS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[PASSAGE_ACTIVATED] =
     g_signal_new ("passage-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

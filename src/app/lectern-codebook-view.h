@@ -22,9 +22,6 @@ G_DECLARE_FINAL_TYPE (LecternCodebookView, lectern_codebook_view, LECTERN, CODEB
 
 void              lectern_codebook_view_set_corpus       (LecternCodebookView *self,
                                                           LecternCorpus       *corpus);
-/* The documents whose titles head the passages (NULL: no titles). */
-void              lectern_codebook_view_set_documents    (LecternCodebookView  *self,
-                                                          LecternDocumentList *documents);
 gint64            lectern_codebook_view_get_selected_tag (LecternCodebookView *self);
 void              lectern_codebook_view_select_tag       (LecternCodebookView *self,
                                                           gint64               tag_id);

@@ -13,6 +13,17 @@
 
 G_DEFINE_FINAL_TYPE (LecternWindow, lectern_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* The views bind "corpus" and "document-id" in the template. */
+enum
+{
+  PROP_0,
+  PROP_CORPUS,
+  PROP_DOCUMENT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 LecternCorpus *
 lectern_window_get_corpus (LecternWindow *self)
 {
@@ -111,9 +122,11 @@ lectern_window_set_document_id (LecternWindow *self,
         document_id = 0;
     }
 
-  self->document_id = document_id;
-  lectern_reader_view_set_document_id (self->reader_view, document_id);
-  lectern_annotation_list_set_document_id (self->annotation_list, document_id);
+  if (self->document_id != document_id)
+    {
+      self->document_id = document_id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+    }
   lectern_library_view_select_document (self->library_view, document_id);
   if (self->corpus != NULL)
     g_settings_set_int64 (lectern_settings (), "last-document", document_id);
@@ -279,10 +292,7 @@ set_corpus (LecternWindow *self,
   g_signal_group_set_target (self->corpus_signals, corpus);
 
   lectern_library_view_set_documents (self->library_view, self->documents);
-  lectern_reader_view_set_corpus (self->reader_view, corpus);
-  lectern_annotation_list_set_corpus (self->annotation_list, corpus);
-  lectern_codebook_view_set_corpus (self->codebook_view, corpus);
-  lectern_codebook_view_set_documents (self->codebook_view, self->documents);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORPUS]);
   lectern_window_set_document_id (self, 0);
 
   update_main_page (self);
@@ -492,6 +502,45 @@ lectern_window_dispose (GObject *object)
 }
 
 static void
+lectern_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LecternWindow *self = LECTERN_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CORPUS:
+      g_value_set_object (value, self->corpus);
+      break;
+    case PROP_DOCUMENT_ID:
+      g_value_set_int64 (value, self->document_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lectern_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  LecternWindow *self = LECTERN_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT_ID:
+      lectern_window_set_document_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lectern_window_class_init (LecternWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -499,6 +548,18 @@ lectern_window_class_init (LecternWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = lectern_window_dispose;
+  object_class->get_property = lectern_window_get_property;
+  object_class->set_property = lectern_window_set_property;
+
+  /* The open project (lectern_window_open_project()), or NULL. */
+  properties[PROP_CORPUS] =
+    g_param_spec_object ("corpus", NULL, NULL, LECTERN_TYPE_CORPUS,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The document read, 0 for none. */
+  properties[PROP_DOCUMENT_ID] =
+    g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = lectern_window_close_request;
 
   g_type_ensure (LECTERN_TYPE_ANNOTATION_LIST);

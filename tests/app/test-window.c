@@ -210,6 +210,27 @@ test_annotate (void)
 
   g_assert_cmpuint (n_listed (window), ==, 1);
 
+  /* The views follow the window's properties through their bindings. */
+  {
+    g_autoptr(LecternCorpus) bound = NULL;
+    gint64 reader_doc = 0, list_doc = 0;
+
+    g_object_get (window->codebook_view, "corpus", &bound, NULL);
+    g_assert_true (bound == corpus);
+    g_object_set (window, "document-id", (gint64) 0, NULL);
+    g_object_get (window->reader_view, "document-id", &reader_doc, NULL);
+    g_object_get (window->annotation_list, "document-id", &list_doc, NULL);
+    g_assert_cmpint (reader_doc, ==, 0);
+    g_assert_cmpint (list_doc, ==, 0);
+    g_assert_cmpuint (n_listed (window), ==, 0);
+    g_object_set (window, "document-id", doc, NULL);
+    g_object_get (window->reader_view, "document-id", &reader_doc, NULL);
+    g_object_get (window->annotation_list, "document-id", &list_doc, NULL);
+    g_assert_cmpint (reader_doc, ==, doc);
+    g_assert_cmpint (list_doc, ==, doc);
+    g_assert_cmpuint (n_listed (window), ==, 1);
+  }
+
   /* An existing tag, chosen by typing its own name (case aside) and
    * Enter. The selection's trailing space is trimmed off. */
   lectern_reader_view_select_range (window->reader_view, geneva, geneva + strlen ("Geneva "));
