@@ -152,56 +152,54 @@ hash_folded (const char *p,
 }
 
 /* Numbers (digits only: "1,000" and "1 000" are both "1" and "000"),
- * capitalised words after the first of the segment, quotation marks. */
+ * capitalised words after the first of the segment, quotation marks.
+ * Words are the word layer's (lectern-words.h); a word that opens with
+ * digits ("1er") anchors by its digits. */
 static void
 segment_find_anchors (Segment    *segment,
                       const char *text)
 {
-  const char *p = text + segment->byte_start;
-  const char *end = text + segment->byte_end;
+  const char *segment_text = text + segment->byte_start;
   GArray *numbers = g_array_new (FALSE, FALSE, sizeof (guint32));
   GArray *names = g_array_new (FALSE, FALSE, sizeof (guint32));
   gboolean first_word = TRUE;
+  LecternWordIter iter;
 
-  while (p < end)
+  lectern_word_iter_init (&iter, segment_text, segment->byte_end - segment->byte_start, 0,
+                          LECTERN_WORD_ITER_PUNCT);
+  while (lectern_word_iter_next (&iter))
     {
-      gunichar c = g_utf8_get_char (p);
+      const char *word = segment_text + iter.byte_start;
+      const char *end = segment_text + iter.byte_end;
+      gunichar c = g_utf8_get_char (word);
 
-      if (g_unichar_isdigit (c))
-        {
-          guint32 h = 2166136261u;
-
-          for (; p < end && g_unichar_isdigit (g_utf8_get_char (p)); p = g_utf8_next_char (p))
-            h = (h ^ (guint32) g_unichar_digit_value (g_utf8_get_char (p))) * 16777619u;
-          g_array_append_val (numbers, h);
-          first_word = FALSE;
-        }
-      else if (g_unichar_isalpha (c))
-        {
-          const char *word = p;
-          guint n = 0;
-
-          for (; p < end && g_unichar_isalnum (g_utf8_get_char (p)); p = g_utf8_next_char (p))
-            n++;
-          /* Names, not sentence openings; four letters bridge spellings
-           * ("Moscow", "Moscou"; "Russia", "Russie"). */
-          if (!first_word && n >= 3 && g_unichar_isupper (c))
-            {
-              guint32 h = hash_folded (word, p, 4);
-
-              g_array_append_val (names, h);
-            }
-          first_word = FALSE;
-        }
-      else
+      if (iter.kind == LECTERN_TOKEN_PUNCT)
         {
           if (is_quote (c))
             segment->quotes = TRUE;
           /* After a full stop, a capital opens a sentence. */
           if (c == '.' || c == '!' || c == '?' || c == ':')
             first_word = TRUE;
-          p = g_utf8_next_char (p);
+          continue;
         }
+
+      if (g_unichar_isdigit (c))
+        {
+          guint32 h = 2166136261u;
+
+          for (const char *p = word; p < end && g_unichar_isdigit (g_utf8_get_char (p)); p = g_utf8_next_char (p))
+            h = (h ^ (guint32) g_unichar_digit_value (g_utf8_get_char (p))) * 16777619u;
+          g_array_append_val (numbers, h);
+        }
+      /* Names, not sentence openings; four letters bridge spellings
+       * ("Moscow", "Moscou"; "Russia", "Russie"). */
+      else if (!first_word && iter.end - iter.start >= 3 && g_unichar_isupper (c))
+        {
+          guint32 h = hash_folded (word, end, 4);
+
+          g_array_append_val (names, h);
+        }
+      first_word = FALSE;
     }
 
   segment->numbers = sorted_unique (numbers, &segment->n_numbers);
