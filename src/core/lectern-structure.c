@@ -46,16 +46,19 @@ rank (LecternStructureKind kind)
     {
     case LECTERN_STRUCTURE_KIND_PAGE:
       return 0;
+    case LECTERN_STRUCTURE_KIND_TURN:
+      return 1;
     case LECTERN_STRUCTURE_KIND_QUOTE:
     case LECTERN_STRUCTURE_KIND_FOOTNOTE:
-      return 1;
+      return 2;
     case LECTERN_STRUCTURE_KIND_HEADING:
     case LECTERN_STRUCTURE_KIND_PARAGRAPH:
     case LECTERN_STRUCTURE_KIND_LIST_ITEM:
     case LECTERN_STRUCTURE_KIND_TABLE_ROW:
     case LECTERN_STRUCTURE_KIND_HEADER:
+    case LECTERN_STRUCTURE_KIND_TIME:
     default:
-      return 2;
+      return 3;
     }
 }
 

@@ -30,6 +30,8 @@ typedef enum
   LECTERN_STRUCTURE_KIND_FOOTNOTE,   /* value: its mark, "1", "*", "iv" */
   LECTERN_STRUCTURE_KIND_PAGE,       /* value: the printed label, "12", "xiv" */
   LECTERN_STRUCTURE_KIND_HEADER,     /* value: a mail header's name, "From" */
+  LECTERN_STRUCTURE_KIND_TURN,       /* value: the speaker, "Sergey Lavrov" */
+  LECTERN_STRUCTURE_KIND_TIME,       /* value: a timestamp, "00:01:23" or "00:01:23.500" */
 } LecternStructureKind;
 
 typedef struct
