@@ -10,6 +10,7 @@
 #include "lectern-format-readers.h"
 #include "lectern-import-error.h"
 #include "lectern-import-result.h"
+#include "lectern-import-sources.h"
 #include "lectern-importer.h"
 #include "lectern-metadata-guesser.h"
 #include "lectern-qdpx-reader.h"
