@@ -25,6 +25,7 @@ _lectern_window_update_actions (LecternWindow *self)
   gboolean has_document = has_project && self->document_id != 0;
 
   gtk_widget_action_set_enabled (widget, "win.import", has_project && !_lectern_window_is_importing (self));
+  gtk_widget_action_set_enabled (widget, "win.import-folder", has_project && !_lectern_window_is_importing (self));
   gtk_widget_action_set_enabled (widget, "win.cancel-import", _lectern_window_is_importing (self));
   gtk_widget_action_set_enabled (widget, "win.undo", has_project && lectern_corpus_get_can_undo (self->corpus));
   gtk_widget_action_set_enabled (widget, "win.redo", has_project && lectern_corpus_get_can_redo (self->corpus));
@@ -260,33 +261,71 @@ import_response_cb (GtkNativeDialog *native,
   g_object_unref (native);
 }
 
+/* What the importer reads (lectern-format-readers.h), by type: the
+ * chooser shows these by default, and All Files for the rest. */
+static const char * const import_mime_types[] = {
+  "text/plain",
+  "text/markdown",
+  "text/html",
+  "application/xhtml+xml",
+  "application/pdf",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.oasis.opendocument.text",
+  "application/epub+zip",
+  "message/rfc822",
+  "application/mbox",
+  "application/x-subrip",
+  "text/vtt",
+};
+
+static void
+show_import_chooser (LecternWindow        *self,
+                     GtkFileChooserAction  action)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GFile) folder = NULL;
+  gboolean folders = action == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
+
+  native = gtk_file_chooser_native_new (folders ? _("Import Folders") : _("Import Documents"),
+                                        GTK_WINDOW (self), action, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  folder = _lectern_window_dup_import_folder (self);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+  if (!folders)
+    {
+      g_autoptr(GtkFileFilter) documents = gtk_file_filter_new ();
+      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (documents, _("Documents"));
+      for (guint i = 0; i < G_N_ELEMENTS (import_mime_types); i++)
+        gtk_file_filter_add_mime_type (documents, import_mime_types[i]);
+      gtk_file_filter_set_name (all, _("All Files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), documents);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+    }
+  g_signal_connect (native, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 static void
 import_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *param)
 {
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autoptr(GFile) folder = NULL;
+  show_import_chooser (LECTERN_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
 
-  gtk_file_filter_set_name (text, _("Text Files"));
-  gtk_file_filter_add_mime_type (text, "text/plain");
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-
-  native = gtk_file_chooser_native_new (_("Import Documents"), GTK_WINDOW (widget),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  folder = _lectern_window_dup_import_folder (LECTERN_WINDOW (widget));
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), text);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
-  g_signal_connect (native, "response", G_CALLBACK (import_response_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+/* A folder's documents, its subfolders' included
+ * (lectern_import_sources_expand()). */
+static void
+import_folder_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  show_import_chooser (LECTERN_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
 }
 
 static void
@@ -468,6 +507,7 @@ _lectern_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_cb);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_cb);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_cb);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_cb);
@@ -492,6 +532,7 @@ _lectern_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-project", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-project", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_I, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
