@@ -44,6 +44,12 @@ _lectern_window_update_actions (LecternWindow *self)
   _lectern_window_update_tools_actions (self);
 }
 
+static void
+history_toast_dismissed_cb (LecternWindow *self)
+{
+  g_clear_weak_pointer (&self->history_toast);
+}
+
 /* win.undo and win.redo: the same step, one way or the other; the toast
  * names what was undone or redone. */
 static void
@@ -73,16 +79,30 @@ history_cb (GtkWidget  *widget,
   if (label != NULL)
     {
       g_autofree char *message = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), label);
-      AdwToast *toast = lectern_plain_toast_new (message);
+      AdwToast *toast;
 
+      /* The toast of the previous step, still up, names this one.
+       * Dismissing it for a new toast would crash libadwaita 1.2 when
+       * it is dismissed within its show animation (undo pressed twice
+       * quickly): the hide animation frees what the show animation
+       * reads when it ends. */
+      if (self->history_toast != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+          adw_toast_set_title (self->history_toast, escaped);
+          return;
+        }
+
+      toast = lectern_plain_toast_new (message);
       /* Shown at once, over any other toast: libadwaita 1.2 queues toasts
        * of the same priority, and the one on screen then named an earlier
        * action, not the step just undone. */
-      if (self->history_toast != NULL)
-        adw_toast_dismiss (self->history_toast);
       adw_toast_set_timeout (toast, 3);
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       g_set_weak_pointer (&self->history_toast, toast);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (history_toast_dismissed_cb),
+                               self, G_CONNECT_SWAPPED);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
 }

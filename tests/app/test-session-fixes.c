@@ -245,6 +245,24 @@ test_undo_toast_names_step (void)
     found |= g_strcmp0 (texts->pdata[i], expected) == 0;
   g_assert_true (found);
 
+  /* Redone at once, while that toast is still coming in: the same toast
+   * names the new step (a second toast then crashed libadwaita 1.2). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  app_test_drain ();
+  g_ptr_array_set_size (texts, 0);
+  collect_labels (GTK_WIDGET (window->toast_overlay), texts, NULL);
+  {
+    g_autofree char *redone = g_strdup_printf (_("Redone: %s"), _("Rename tag"));
+
+    found = FALSE;
+    for (guint i = 0; i < texts->len; i++)
+      {
+        g_assert_cmpstr (texts->pdata[i], !=, expected);
+        found |= g_strcmp0 (texts->pdata[i], redone) == 0;
+      }
+    g_assert_true (found);
+  }
+
   app_test_close_window (GTK_WINDOW (window));
 }
 
