@@ -14,6 +14,9 @@
 #include "lectern-memo-pane.h"
 #include "lectern-plain-toast.h"
 #include "lectern-window-private.h"
+#ifdef LECTERN_HAVE_IMPORT
+# include "lectern-import.h"
+#endif
 
 #define MAX_RECENT_PROJECTS 8
 
@@ -270,8 +273,19 @@ import_cb (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   g_autoptr(GFile) folder = NULL;
 
-  gtk_file_filter_set_name (text, _("Text Files"));
+  gtk_file_filter_set_name (text, _("Documents"));
   gtk_file_filter_add_mime_type (text, "text/plain");
+#ifdef LECTERN_HAVE_IMPORT
+  {
+    guint n_formats;
+    const LecternFormat *formats = lectern_format_get_all (&n_formats);
+
+    /* Every format the importer reads, by its names' extensions. */
+    for (guint i = 0; i < n_formats; i++)
+      for (guint j = 0; formats[i].extensions[j] != NULL; j++)
+        gtk_file_filter_add_suffix (text, formats[i].extensions[j]);
+  }
+#endif
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
 

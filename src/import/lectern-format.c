@@ -89,6 +89,15 @@ lectern_format_lookup (const char *name)
   return NULL;
 }
 
+const LecternFormat *
+lectern_format_get_all (guint *n_formats)
+{
+  g_return_val_if_fail (n_formats != NULL, NULL);
+
+  *n_formats = G_N_ELEMENTS (formats);
+  return formats;
+}
+
 gsize
 lectern_format_get_max_size (void)
 {

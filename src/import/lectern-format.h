@@ -49,6 +49,9 @@ const LecternFormat *lectern_format_detect       (const guint8 *data,
                                                   const char   *name);
 /* The format called @name, or NULL. (transfer none) */
 const LecternFormat *lectern_format_lookup       (const char   *name);
+/* Every format, in the order they are tested; for file choosers' filters.
+ * (transfer none) (array length=n_formats) */
+const LecternFormat *lectern_format_get_all      (guint        *n_formats);
 /* The largest file any format takes: what the importer reads at most. */
 gsize                lectern_format_get_max_size (void);
 
