@@ -17,6 +17,7 @@
 #include "lectern-core.h"
 #include "lectern-import-error.h"
 #include "lectern-importer.h"
+#include "lectern-importer-private.h"
 #include "lectern-extract.h"
 #include "lectern-format.h"
 #include "lectern-metadata-guesser.h"
@@ -379,38 +380,17 @@ add_extract (LecternCorpus        *corpus,
   return id;
 }
 
-/* Adds one file; FALSE only when cancelled. */
+/* Adds each extract of one file as a document; FALSE only when cancelled. */
 static gboolean
-import_one (Batch         *batch,
-            GFile         *file,
-            const char    *display_name,
-            GCancellable  *cancellable,
-            GError       **error)
+add_extracts (Batch         *batch,
+              GFile         *file,
+              const char    *display_name,
+              GPtrArray     *extracts,
+              GBytes        *contents,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  g_autoptr(GPtrArray) extracts = NULL;
-  g_autoptr(GBytes) contents = NULL;
   g_autoptr(GError) local_error = NULL;
-  const LecternFormat *format = NULL;
-
-  /* Read before the write lock is taken. */
-  extracts = read_extracts (file, display_name, &contents, &format, cancellable, &local_error);
-
-  if (extracts == NULL)
-    {
-      g_autoptr(LecternImportResult) failure = NULL;
-
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      failure = lectern_import_result_new_failure (file, display_name, local_error);
-      if (batch->open)
-        g_ptr_array_add (batch->pending, g_steal_pointer (&failure));
-      else
-        g_list_store_append (batch->results, failure);
-      return TRUE;
-    }
 
   /* A file of many documents (a mailbox) gives a result for each. */
   for (guint i = 0; i < extracts->len; i++)
@@ -479,6 +459,58 @@ import_one (Batch         *batch,
     }
 
   return TRUE;
+}
+
+/* Adds one file; FALSE only when cancelled. */
+static gboolean
+import_one (Batch         *batch,
+            GFile         *file,
+            const char    *display_name,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GPtrArray) extracts = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const LecternFormat *format = NULL;
+
+  /* Read before the write lock is taken. */
+  extracts = read_extracts (file, display_name, &contents, &format, cancellable, &local_error);
+
+  if (extracts == NULL)
+    {
+      g_autoptr(LecternImportResult) failure = NULL;
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      failure = lectern_import_result_new_failure (file, display_name, local_error);
+      if (batch->open)
+        g_ptr_array_add (batch->pending, g_steal_pointer (&failure));
+      else
+        g_list_store_append (batch->results, failure);
+      return TRUE;
+    }
+
+  return add_extracts (batch, file, display_name, extracts, contents, cancellable, error);
+}
+
+GListModel *
+_lectern_importer_add_extracts (LecternCorpus *corpus,
+                                GFile         *file,
+                                const char    *display_name,
+                                GPtrArray     *extracts,
+                                GBytes        *contents)
+{
+  g_autoptr(GListStore) results = g_list_store_new (LECTERN_TYPE_IMPORT_RESULT);
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_object_unref);
+  Batch batch = { corpus, results, pending, FALSE, 0, 0 };
+
+  add_extracts (&batch, file, display_name, extracts, contents, NULL, NULL);
+  batch_commit (&batch);
+  return G_LIST_MODEL (g_steal_pointer (&results));
 }
 
 GListModel *
