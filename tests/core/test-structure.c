@@ -376,6 +376,58 @@ test_group (void)
 }
 
 static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+/* The live list of documents follows a document's original and format,
+ * through undo too. */
+static void
+test_live_documents (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_project ("live.lectern", NULL);
+  g_autoptr(GBytes) original = sample_original (2000);
+  g_autoptr(GError) error = NULL;
+  GListModel *documents = lectern_corpus_get_documents (corpus);
+  gint64 id = add_document (corpus, "Paged", TEXT);
+  guint changes = 0;
+
+  lectern_corpus_set_undo_enabled (corpus, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+  {
+    g_autoptr(LecternDocument) document = g_list_model_get_item (documents, 0);
+
+    g_assert_cmpstr (lectern_document_get_format (document), ==, "text");
+  }
+
+  g_signal_connect (documents, "items-changed", G_CALLBACK (count_changes), &changes);
+  g_assert_true (lectern_corpus_set_document_original (corpus, id, "odt", original, &error));
+  g_assert_cmpuint (changes, ==, 1);
+  {
+    g_autoptr(LecternDocument) document = g_list_model_get_item (documents, 0);
+
+    g_assert_cmpstr (lectern_document_get_format (document), ==, "odt");
+    g_assert_cmpint (lectern_document_get_original_size (document), ==, 2000);
+  }
+
+  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 2);
+  {
+    g_autoptr(LecternDocument) document = g_list_model_get_item (documents, 0);
+
+    g_assert_cmpstr (lectern_document_get_format (document), ==, "text");
+    g_assert_cmpint (lectern_document_get_original_size (document), ==, 0);
+  }
+  g_signal_handlers_disconnect_by_func (documents, count_changes, &changes);
+}
+
+static void
 raw_exec (const char *path,
           const char *sql)
 {
@@ -559,6 +611,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Structure/original", test_original_round_trip);
   g_test_add_func ("/Lectern/Structure/undo-delete", test_undo_delete);
   g_test_add_func ("/Lectern/Structure/group", test_group);
+  g_test_add_func ("/Lectern/Structure/live-documents", test_live_documents);
   g_test_add_func ("/Lectern/Structure/check", test_check);
   g_test_add_func ("/Lectern/Structure/hostile-original", test_hostile_original);
   g_test_add_func ("/Lectern/Structure/cite-pages", test_cite_pages);
