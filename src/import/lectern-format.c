@@ -241,6 +241,15 @@ lectern_format_sniff_mbox (const guint8 *data,
   end = memchr (data, '\n', window);
   if (end == NULL)
     return FALSE;
+  /* The From_ line ends in its date, with a time: "… Mon Jan  1 09:30:00 2024". */
+  {
+    gboolean has_time = FALSE;
+
+    for (const guint8 *p = data + 5; p + 2 < end && !has_time; p++)
+      has_time = g_ascii_isdigit (p[0]) && p[1] == ':' && g_ascii_isdigit (p[2]);
+    if (!has_time)
+      return FALSE;
+  }
   next = end + 1;
   next_end = memchr (next, '\n', data + window - next);
   if (next_end == NULL)

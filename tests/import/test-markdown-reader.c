@@ -123,6 +123,7 @@ test_format_detection (void)
   static const guint8 html[] = "\xef\xbb\xbf<!-- saved -->\n<!DOCTYPE html>\n<html>";
   static const guint8 mbox[] = "From alice@example.org Mon Jan  1 00:00:00 2024\nFrom: Alice <alice@example.org>\n";
   static const guint8 article[] = "From our correspondent in Paris\nThe talks went on.\n";
+  static const guint8 dateline[] = "From our correspondent in Paris\nParis: the talks went on.\n";
   static const guint8 eml[] = "Received: by mx\r\nFrom: Alice <a@example.org>\r\nSubject: Budget\r\n\r\nBody\r\n";
   static const guint8 note[] = "Title: my note\nDate: today\n\nThis is not a mail.\n";
   static const guint8 odt[] = "PK\x03\x04\x14\0\0\0\0\0\0\0\0\0\0\0\0\0\x27\0\0\0\x27\0\0\0\x08\0\0\0mimetypeapplication/vnd.oasis.opendocument.text";
@@ -133,6 +134,7 @@ test_format_detection (void)
   g_assert_false (lectern_format_sniff_html ((const guint8 *) "<p>hello", 8));
   g_assert_true (lectern_format_sniff_mbox (mbox, sizeof mbox - 1));
   g_assert_false (lectern_format_sniff_mbox (article, sizeof article - 1));
+  g_assert_false (lectern_format_sniff_mbox (dateline, sizeof dateline - 1));
   g_assert_true (lectern_format_sniff_eml (eml, sizeof eml - 1));
   g_assert_false (lectern_format_sniff_eml (note, sizeof note - 1));
   g_assert_false (lectern_format_sniff_eml (article, sizeof article - 1));
