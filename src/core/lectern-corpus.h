@@ -142,7 +142,8 @@ void           lectern_corpus_set_author         (LecternCorpus  *self,
  * "changed" with LECTERN_CHANGE_ALL. Call when a window regains focus. */
 gboolean       lectern_corpus_refresh            (LecternCorpus  *self);
 /* Integrity: SQLite's own check, the search index, every annotation's quote
- * against its range. Problems are human-readable lines. Returns TRUE when
+ * against its range, every span of structure within its text and of a
+ * known kind, every original inflating to exactly its recorded size. Problems are human-readable lines. Returns TRUE when
  * sound; FALSE with @error unset when problems were found. */
 gboolean       lectern_corpus_check              (LecternCorpus  *self,
                                                   GPtrArray     **problems,
@@ -280,7 +281,7 @@ gboolean         lectern_corpus_set_document_original  (LecternCorpus   *self,
                                                         GBytes          *original,
                                                         GError         **error);
 /* The original's bytes as imported, and its @format; NULL with no error
- * when the document keeps none. A stored original that does not inflate
+ * when the document keeps none (NOT_FOUND when there is no such document). A stored original that does not inflate
  * to exactly its recorded size (never past it, nor past
  * LECTERN_CORPUS_ORIGINAL_MAX_SIZE) is CORRUPT.
  * @format: (out) (optional) (transfer full) */
