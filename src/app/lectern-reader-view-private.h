@@ -50,6 +50,9 @@ struct _LecternReaderView
 
   GtkTextTag         *match_tag;
   GtkTextTag         *paragraph_tag;   /* a paragraph's space under a single line break */
+  GtkTextTag         *heading_tags[6]; /* the document's structure: headings by level */
+  GtkTextTag         *quote_tag;
+  GtkTextTag         *footnote_tag;
   GArray             *matches;         /* glong pairs: start, end */
   int                 current_match;
 };

@@ -343,6 +343,74 @@ mark_paragraph_breaks (LecternReaderView *self)
     }
 }
 
+/* Paragraph numbers as the user chose; a paged document's page labels
+ * always. */
+static void
+update_gutter_visible (LecternReaderView *self)
+{
+  LecternParagraphGutter *gutter = LECTERN_PARAGRAPH_GUTTER (self->gutter);
+  gboolean numbers = g_settings_get_boolean (lectern_settings (), "show-paragraph-numbers");
+
+  lectern_paragraph_gutter_set_show_numbers (gutter, numbers);
+  gtk_widget_set_visible (self->gutter, numbers || lectern_paragraph_gutter_has_pages (gutter));
+}
+
+/* What the document's format said of its text: headings set as
+ * headings, block quotes indented, footnotes smaller; its pages' labels in
+ * the margin. */
+static void
+apply_structure (LecternReaderView *self)
+{
+  GtkTextBuffer *buffer = _lectern_reader_view_get_buffer (self);
+  g_autoptr(GArray) structure = NULL;
+  g_autoptr(GError) error = NULL;
+  glong length = gtk_text_buffer_get_char_count (buffer);
+
+  if (self->document_id != 0 && self->corpus != NULL)
+    {
+      structure = lectern_corpus_dup_document_structure (self->corpus, self->document_id, &error);
+      if (structure == NULL)
+        g_warning ("Could not read the structure of document %" G_GINT64_FORMAT ": %s",
+                   self->document_id, error->message);
+    }
+
+  for (guint i = 0; structure != NULL && i < structure->len; i++)
+    {
+      const LecternSpan *span = &g_array_index (structure, LecternSpan, i);
+      GtkTextTag *tag = NULL;
+      GtkTextIter start, end;
+
+      switch (span->kind)
+        {
+        case LECTERN_STRUCTURE_KIND_HEADING:
+          {
+            guint64 level = span->value != NULL ? g_ascii_strtoull (span->value, NULL, 10) : 1;
+
+            tag = self->heading_tags[CLAMP (level, 1, 6) - 1];
+          }
+          break;
+        case LECTERN_STRUCTURE_KIND_QUOTE:
+          tag = self->quote_tag;
+          break;
+        case LECTERN_STRUCTURE_KIND_FOOTNOTE:
+          tag = self->footnote_tag;
+          break;
+        default:
+          break;
+        }
+      /* Spans were checked against the text when stored; a view never
+       * trusts a file that far. */
+      if (tag == NULL || span->end > (guint) length)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, span->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, span->end);
+      gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+    }
+
+  lectern_paragraph_gutter_set_structure (LECTERN_PARAGRAPH_GUTTER (self->gutter), structure);
+  update_gutter_visible (self);
+}
+
 void
 lectern_reader_view_set_document_id (LecternReaderView *self,
                                      gint64             document_id)
@@ -374,6 +442,7 @@ lectern_reader_view_set_document_id (LecternReaderView *self,
   gtk_text_buffer_set_text (_lectern_reader_view_get_buffer (self), text ? text : "", -1);
   lectern_paragraph_gutter_set_text (LECTERN_PARAGRAPH_GUTTER (self->gutter), text);
   mark_paragraph_breaks (self);
+  apply_structure (self);
   gtk_text_buffer_get_start_iter (_lectern_reader_view_get_buffer (self), &start);
   gtk_text_buffer_place_cursor (_lectern_reader_view_get_buffer (self), &start);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -960,7 +1029,7 @@ settings_changed_cb (LecternReaderView *self,
   if (g_strcmp0 (key, "reader-font") == 0 || g_strcmp0 (key, "reader-zoom") == 0)
     apply_font (self);
   else if (g_strcmp0 (key, "show-paragraph-numbers") == 0)
-    gtk_widget_set_visible (self->gutter, g_settings_get_boolean (settings, key));
+    update_gutter_visible (self);
 }
 
 static void
@@ -1233,6 +1302,28 @@ lectern_reader_view_init (LecternReaderView *self)
   self->match_tag = gtk_text_buffer_create_tag (_lectern_reader_view_get_buffer (self), "find-match",
                                                 "background", "rgba(255, 214, 0, 0.45)",
                                                 NULL);
+  /* The reader's type scale for structure: sizes relative to the reader's
+   * font (its CSS provider), so zoom scales them too. */
+  {
+    static const double heading_scales[6] = { 1.6, 1.35, 1.2, 1.1, 1.0, 1.0 };
+
+    for (guint level = 1; level <= 6; level++)
+      {
+        g_autofree char *name = g_strdup_printf ("heading-%u", level);
+
+        self->heading_tags[level - 1] =
+          gtk_text_buffer_create_tag (_lectern_reader_view_get_buffer (self), name,
+                                      "weight", PANGO_WEIGHT_BOLD,
+                                      "scale", heading_scales[level - 1],
+                                      NULL);
+      }
+    self->quote_tag = gtk_text_buffer_create_tag (_lectern_reader_view_get_buffer (self), "quote",
+                                                  "left-margin", 32,
+                                                  NULL);
+    self->footnote_tag = gtk_text_buffer_create_tag (_lectern_reader_view_get_buffer (self), "footnote",
+                                                     "scale", 0.85,
+                                                     NULL);
+  }
   g_signal_connect_object (_lectern_reader_view_get_buffer (self), "mark-set",
                            G_CALLBACK (buffer_mark_set_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
@@ -1284,7 +1375,7 @@ lectern_reader_view_init (LecternReaderView *self)
 
   self->gutter = lectern_paragraph_gutter_new (GTK_TEXT_VIEW (self->text_view));
   gtk_text_view_set_gutter (GTK_TEXT_VIEW (self->text_view), GTK_TEXT_WINDOW_LEFT, self->gutter);
-  gtk_widget_set_visible (self->gutter, g_settings_get_boolean (lectern_settings (), "show-paragraph-numbers"));
+  update_gutter_visible (self);
 
   self->font_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->text_view)),

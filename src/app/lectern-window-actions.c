@@ -14,6 +14,9 @@
 #include "lectern-memo-pane.h"
 #include "lectern-plain-toast.h"
 #include "lectern-window-private.h"
+#ifdef LECTERN_HAVE_IMPORT
+# include "lectern-import.h"
+#endif
 
 #define MAX_RECENT_PROJECTS 8
 
@@ -281,23 +284,6 @@ import_response_cb (GtkNativeDialog *native,
   g_object_unref (native);
 }
 
-/* What the importer reads (lectern-format-readers.h), by type: the
- * chooser shows these by default, and All Files for the rest. */
-static const char * const import_mime_types[] = {
-  "text/plain",
-  "text/markdown",
-  "text/html",
-  "application/xhtml+xml",
-  "application/pdf",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  "application/vnd.oasis.opendocument.text",
-  "application/epub+zip",
-  "message/rfc822",
-  "application/mbox",
-  "application/x-subrip",
-  "text/vtt",
-};
-
 static void
 show_import_chooser (LecternWindow        *self,
                      GtkFileChooserAction  action)
@@ -319,8 +305,18 @@ show_import_chooser (LecternWindow        *self,
       g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
       gtk_file_filter_set_name (documents, _("Documents"));
-      for (guint i = 0; i < G_N_ELEMENTS (import_mime_types); i++)
-        gtk_file_filter_add_mime_type (documents, import_mime_types[i]);
+      gtk_file_filter_add_mime_type (documents, "text/plain");
+#ifdef LECTERN_HAVE_IMPORT
+      {
+        guint n_formats;
+        const LecternFormat *formats = lectern_format_get_all (&n_formats);
+
+        /* Every format the importer reads, by its names' extensions. */
+        for (guint i = 0; i < n_formats; i++)
+          for (guint j = 0; formats[i].extensions[j] != NULL; j++)
+            gtk_file_filter_add_suffix (documents, formats[i].extensions[j]);
+      }
+#endif
       gtk_file_filter_set_name (all, _("All Files"));
       gtk_file_filter_add_pattern (all, "*");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), documents);

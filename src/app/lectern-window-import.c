@@ -163,6 +163,7 @@ show_summary (LecternWindow *self,
   guint n_ok = 0;
   g_autoptr(GString) reasons = g_string_new (NULL);
   g_autoptr(GString) notices = g_string_new (NULL);
+  gboolean has_warnings = FALSE;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
 
@@ -173,10 +174,19 @@ show_summary (LecternWindow *self,
       if (lectern_import_result_get_succeeded (result))
         {
           g_autofree char *notice = lectern_import_result_dup_notice (result);
+          GPtrArray *warnings = lectern_import_result_get_warnings (result);
 
           n_ok++;
           if (notice != NULL)
             g_string_append_printf (notices, "\n\n• %s", notice);
+          /* What a format's reader could not do (pages without text…). */
+          for (guint w = 0; w < warnings->len; w++)
+            {
+              g_autofree char *warning = shorten_quotes (g_ptr_array_index (warnings, w));
+
+              g_string_append_printf (notices, "\n\n• %s", warning);
+              has_warnings = TRUE;
+            }
         }
       else
         {
@@ -203,7 +213,8 @@ show_summary (LecternWindow *self,
       heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "Imported %u Document",
                                               "Imported %u Documents", n_ok), n_ok);
-      body = g_strdup (_("Some files were not entirely valid text:"));
+      body = g_strdup (has_warnings ? _("Some files could not be read entirely:")
+                                    : _("Some files were not entirely valid text:"));
       _lectern_window_present_report (self, heading, body, notices->str + 2);
       return;
     }

@@ -1,11 +1,12 @@
 /* lectern-cli-documents.c — documents: import, documents, text,
- * document-set.
+ * structure, original, document-set.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -57,20 +58,31 @@ run_import (LecternCli  *cli,
 
           g_autofree char *notice = lectern_import_result_dup_notice (result);
 
+          GPtrArray *warnings = lectern_import_result_get_warnings (result);
+
           lectern_cli_print_record (2, id, lectern_import_result_get_title (result));
           /* Imported, so not a failure; but never repaired in silence. */
           if (notice != NULL)
             lectern_cli_error ("%s", notice);
+          /* Nor anything the format's reader could not do. */
+          for (guint w = 0; w < warnings->len; w++)
+            lectern_cli_error ("%s", (const char *) g_ptr_array_index (warnings, w));
         }
       else
         {
           const char *name = lectern_import_result_get_display_name (result);
 
-          /* The message names the file; if it does not, the line must. */
+          /* The message names the file; if it does not, the line must (a
+           * file of several documents gives several results: by its own
+           * name, not its place among the arguments). */
           if (name != NULL && strstr (file_error->message, name) != NULL)
             lectern_cli_error ("%s", file_error->message);
           else
-            lectern_cli_error ("%s: %s", argv[i + 1], file_error->message);
+            {
+              g_autofree char *shown = g_file_get_parse_name (lectern_import_result_get_file (result));
+
+              lectern_cli_error ("%s: %s", shown, file_error->message);
+            }
           refused = TRUE;
         }
     }
@@ -312,6 +324,7 @@ run_document (LecternCli  *cli,
   g_autofree char *length = NULL;
   g_autofree char *count = NULL;
   g_autofree char *imported = NULL;
+  g_autofree char *original_size = NULL;
   GHashTable *variables;
   gint64 document_id;
   int status;
@@ -332,6 +345,7 @@ run_document (LecternCli  *cli,
   id = g_strdup_printf ("%" G_GINT64_FORMAT, lectern_document_get_id (document));
   length = g_strdup_printf ("%ld", lectern_document_get_length (document));
   count = g_strdup_printf ("%u", lectern_document_get_annotation_count (document));
+  original_size = g_strdup_printf ("%" G_GINT64_FORMAT, lectern_document_get_original_size (document));
   if (lectern_document_get_imported (document) != NULL)
     imported = g_date_time_format_iso8601 (lectern_document_get_imported (document));
 
@@ -344,6 +358,8 @@ run_document (LecternCli  *cli,
   lectern_cli_print_record (2, "language", lectern_document_get_language (document) ?: "");
   lectern_cli_print_record (2, "original-name", lectern_document_get_original_name (document) ?: "");
   lectern_cli_print_record (2, "encoding", lectern_document_get_encoding (document) ?: "");
+  lectern_cli_print_record (2, "format", lectern_document_get_format (document));
+  lectern_cli_print_record (2, "original-size", original_size);
   lectern_cli_print_record (2, "imported", imported ?: "");
   lectern_cli_print_record (2, "chars", length);
   lectern_cli_print_record (2, "annotations", count);
@@ -364,11 +380,127 @@ run_document (LecternCli  *cli,
   return LECTERN_CLI_EXIT_OK;
 }
 
+static int
+run_structure (LecternCli  *cli,
+               int          argc,
+               char       **argv)
+{
+  g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "structure", NULL);
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GArray) structure = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 document_id;
+  int status;
+
+  if (!lectern_cli_parse (cli, context, "structure", &argc, &argv, 1, 1))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_parse_id ("structure", _("Document"), argv[1], &document_id))
+    return LECTERN_CLI_EXIT_USAGE;
+
+  corpus = lectern_cli_open_corpus (cli, &status);
+  if (corpus == NULL)
+    return status;
+
+  structure = lectern_corpus_dup_document_structure (corpus, document_id, &error);
+  if (structure == NULL)
+    return lectern_cli_fail (error);
+
+  for (guint i = 0; i < structure->len; i++)
+    {
+      const LecternSpan *span = &g_array_index (structure, LecternSpan, i);
+      g_autofree char *start = g_strdup_printf ("%u", span->start);
+      g_autofree char *end = g_strdup_printf ("%u", span->end);
+
+      lectern_cli_print_record (4, start, end, lectern_structure_kind_to_string (span->kind),
+                                span->value != NULL ? span->value : "");
+    }
+
+  return LECTERN_CLI_EXIT_OK;
+}
+
+static int
+run_original (LecternCli  *cli,
+              int          argc,
+              char       **argv)
+{
+  g_autofree char *output = NULL;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the original to FILE, whole or not at all"), N_("FILE") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace FILE if it exists"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "original", entries);
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternAtomicFile) atomic = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) dest = NULL;
+  g_autofree char *dest_name = NULL;
+  const guint8 *data;
+  gsize size = 0;
+  gint64 document_id;
+  int status;
+
+  if (!lectern_cli_parse (cli, context, "original", &argc, &argv, 1, 1))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_parse_id ("original", _("Document"), argv[1], &document_id))
+    return LECTERN_CLI_EXIT_USAGE;
+  /* Bytes of any format: never onto a terminal by surprise. */
+  if (output == NULL)
+    return lectern_cli_usage_error ("original", _("give --output FILE"));
+
+  dest = g_file_new_for_commandline_arg (output);
+  dest_name = g_file_get_parse_name (dest);
+
+  corpus = lectern_cli_open_corpus (cli, &status);
+  if (corpus == NULL)
+    return status;
+
+  original = lectern_corpus_dup_document_original (corpus, document_id, NULL, &error);
+  if (original == NULL && error != NULL)
+    return lectern_cli_fail (error);
+  if (original == NULL)
+    {
+      lectern_cli_error (_("Document %" PRId64 " keeps no original: it was imported "
+                           "before Lectern kept them; “lectern-cli text %" PRId64 "” prints its text"),
+                         document_id, document_id);
+      return LECTERN_CLI_EXIT_FAILURE;
+    }
+
+  /* A project this process holds open is never written over. */
+  if (lectern_corpus_file_is_in_use (dest))
+    {
+      lectern_cli_error (_("“%s” is an open Lectern project; choose another file"), dest_name);
+      return LECTERN_CLI_EXIT_FAILURE;
+    }
+
+  data = g_bytes_get_data (original, &size);
+  atomic = lectern_atomic_file_new (dest, force ? LECTERN_ATOMIC_FILE_NONE : LECTERN_ATOMIC_FILE_NO_REPLACE,
+                                    &error);
+  if (atomic == NULL
+      || !g_output_stream_write_all (lectern_atomic_file_get_stream (atomic), size > 0 ? data : (const guint8 *) "",
+                                     size, NULL, NULL, &error)
+      || !lectern_atomic_file_commit (atomic, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        lectern_cli_error (_("“%s” already exists; nothing was written (--force replaces it)"), dest_name);
+      else
+        lectern_cli_error (_("“%s” could not be written: %s"), dest_name, error->message);
+      return LECTERN_CLI_EXIT_FAILURE;
+    }
+
+  return LECTERN_CLI_EXIT_OK;
+}
+
 const LecternCliCommand lectern_cli_documents_commands[] = {
-  { "import", N_("FILE…"), N_("Import plain-text files; print ID TITLE for each"), run_import },
+  { "import", N_("FILE…"), N_("Import files (plain text, Markdown); print ID TITLE for each document"), run_import },
   { "documents", "", N_("List documents: ID TITLE LANGUAGE DATE CHARS ANNOTATIONS"), run_documents },
   { "document", N_("ID"), N_("Show a document’s metadata: KEY VALUE"), run_document },
   { "text", N_("ID"), N_("Print a document’s stored text exactly, the text offsets count"), run_text },
+  { "structure", N_("ID"), N_("List a document’s structure: START END KIND VALUE"), run_structure },
+  { "original", N_("ID --output FILE"), N_("Write the file a document was imported from, byte for byte"), run_original },
   { "document-set", N_("ID"), N_("Change a document’s metadata"), run_document_set },
   { "document-delete", N_("ID"), N_("Delete a document with its passages and memo"), run_document_delete },
   { NULL }

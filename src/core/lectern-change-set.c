@@ -135,7 +135,11 @@ _lectern_change_set_note_row (LecternChangeSet *self,
     kind = KIND_ANNOTATIONS;
   else
     {
-      if (g_str_equal (table, "document_variables"))
+      /* A document's structure and original change it as its variables
+       * do: its format and original's size are read with it. */
+      if (g_str_equal (table, "document_variables")
+          || g_str_equal (table, "document_structure")
+          || g_str_equal (table, "document_originals"))
         self->variables_written = TRUE;
       else if (g_str_equal (table, "annotation_tags"))
         self->passage_tags_written = TRUE;

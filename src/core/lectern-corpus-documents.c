@@ -23,7 +23,11 @@
 #define DOCUMENT_COLUMNS \
   "d.id, d.title, d.source, d.author, d.date, d.language, d.original_name, d.encoding," \
   " d.content_hash, d.imported, d.length," \
-  " (SELECT count(*) FROM annotations a WHERE a.document_id = d.id)"
+  " (SELECT count(*) FROM annotations a WHERE a.document_id = d.id)," \
+  " o.format, ifnull (o.size, 0)"
+
+/* A document without an original is plain text; the join reads no data. */
+#define DOCUMENT_TABLES "documents d LEFT JOIN document_originals o ON o.document_id = d.id"
 
 /* Binds @document_id to @stmt's one parameter, a document's id, and steps
  * to that document's row; sets @error when there is none or the step
@@ -179,6 +183,8 @@ document_from_row (LecternStmt *stmt)
   _lectern_document_set_imported (document, imported);
   _lectern_document_set_length (document, sqlite3_column_int64 (stmt, 10));
   _lectern_document_set_annotation_count (document, sqlite3_column_int (stmt, 11));
+  _lectern_document_set_format (document, _lectern_column_text (stmt, 12));
+  _lectern_document_set_original_size (document, MAX (sqlite3_column_int64 (stmt, 13), 0));
 
   return document;
 }
@@ -213,7 +219,7 @@ lectern_corpus_dup_document (LecternCorpus  *self,
   g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _lectern_corpus_prepare (self, "SELECT " DOCUMENT_COLUMNS " FROM documents d WHERE d.id = ?", error);
+  stmt = _lectern_corpus_prepare (self, "SELECT " DOCUMENT_COLUMNS " FROM " DOCUMENT_TABLES " WHERE d.id = ?", error);
   if (stmt == NULL)
     return NULL;
   if (!step_to_document (self, stmt, document_id, error))
@@ -242,7 +248,7 @@ lectern_corpus_list_documents (LecternCorpus  *self,
 
   {
     g_autoptr(LecternStmt) stmt =
-      _lectern_corpus_prepare (self, "SELECT " DOCUMENT_COLUMNS " FROM documents d ORDER BY d.id", error);
+      _lectern_corpus_prepare (self, "SELECT " DOCUMENT_COLUMNS " FROM " DOCUMENT_TABLES " ORDER BY d.id", error);
 
     if (stmt == NULL)
       return NULL;

@@ -69,6 +69,16 @@ struct _LecternCorpus
   guint             batch_labels_differ : 1;
   guint             in_batch : 1;
 
+  /* lectern_corpus_begin_group(): the group's own batch, or what the
+   * batch held when the group began, restored if the group is dropped. */
+  guint             in_group : 1;
+  guint             group_owns_batch : 1;
+  guint             group_labels_differ : 1;
+  LecternChange     group_what;
+  gint64            group_document_id;
+  char             *group_label;
+  LecternChangeSet *group_changes;
+
   guint             in_transaction : 1;  /* a call's, or its savepoint in a batch */
   guint             undo_enabled : 1;
 
@@ -226,6 +236,16 @@ char        *_lectern_text_cache_slice     (LecternTextCache *cache,
                                             glong             start,
                                             glong             end);
 void         _lectern_text_cache_free      (LecternTextCache *cache);
+
+/* lectern-corpus-structure.c */
+gboolean     _lectern_structure_kind_is_known (int           kind);
+/* The bytes of a stored original (deflated @data), never more than
+ * @size; NULL with @problem (translated, transfer full) when they cannot
+ * be had back exactly. */
+GBytes      *_lectern_corpus_inflate_original (const guint8  *data,
+                                               gsize          data_size,
+                                               gint64         size,
+                                               char         **problem);
 
 /* lectern-corpus-tags.c */
 /* The path of @tag_id ("A/B"); NULL when there is no such tag. */

@@ -140,6 +140,32 @@ static const char migration_2[] =
   "CREATE INDEX alignments_b ON alignments (document_b);"
   ;
 
+/* Version 3: what a document's source format said, kept beside its text
+ * (issue #12): spans of structure over the stored text, and the imported
+ * file's own bytes, deflated (zlib), with their format and size. A
+ * document without an original row is plain text ("text"), as every
+ * document of version 2 was. The data column is the last, so that reading
+ * a document's format and size never loads the bytes. */
+static const char migration_3[] =
+  "CREATE TABLE document_structure ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  document_id  INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  start_offset INTEGER NOT NULL CHECK (start_offset >= 0),"
+  "  end_offset   INTEGER NOT NULL,"
+  "  kind         TEXT NOT NULL,"
+  "  value        TEXT,"
+  "  CHECK (start_offset < end_offset)"
+  ");"
+  "CREATE INDEX document_structure_document ON document_structure (document_id, start_offset);"
+
+  "CREATE TABLE document_originals ("
+  "  document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,"
+  "  format      TEXT NOT NULL CHECK (format <> ''),"
+  "  size        INTEGER NOT NULL CHECK (size >= 0),"
+  "  data        BLOB NOT NULL"
+  ");"
+  ;
+
 G_STATIC_ASSERT (LECTERN_APPLICATION_ID == 1279480910);
 
 static const char * const tables_1[] = {
@@ -152,12 +178,18 @@ static const char * const tables_2[] = {
   "annotation_tags", "memos", "documents_fts", "fingerprints", "alignments", NULL
 };
 
+static const char * const tables_3[] = {
+  "meta", "documents", "document_variables", "tags", "annotations",
+  "annotation_tags", "memos", "documents_fts", "fingerprints", "alignments",
+  "document_structure", "document_originals", NULL
+};
+
 /* Undo restores rows of these. The search index follows by trigger, and
  * fingerprints, derived from the text and numerous, are recomputed for
  * documents that undo or redo brings back. */
 static const char * const user_tables[] = {
   "documents", "document_variables", "tags", "annotations", "annotation_tags",
-  "memos", "alignments", NULL
+  "memos", "alignments", "document_structure", "document_originals", NULL
 };
 
 /* A migration's whole schema change is its SQL: the schema check builds
@@ -172,6 +204,8 @@ _lectern_corpus_schema_migration (int version)
       return migration_1;
     case 2:
       return migration_2;
+    case 3:
+      return migration_3;
     default:
       g_assert_not_reached ();
     }
@@ -180,7 +214,7 @@ _lectern_corpus_schema_migration (int version)
 const char * const *
 _lectern_corpus_schema_tables (int version)
 {
-  return version >= 2 ? tables_2 : tables_1;
+  return version >= 3 ? tables_3 : version == 2 ? tables_2 : tables_1;
 }
 
 const char * const *
@@ -243,6 +277,10 @@ migrate_one (LecternCorpus  *self,
       ok = _lectern_corpus_exec (self, _lectern_corpus_schema_migration (2), error)
            /* Documents imported before version 2 get theirs now. */
            && _lectern_corpus_fingerprint_missing (self, error);
+      break;
+    case 3:
+      /* Existing documents are plain text without an original: no row. */
+      ok = _lectern_corpus_exec (self, _lectern_corpus_schema_migration (3), error);
       break;
     default:
       g_assert_not_reached ();

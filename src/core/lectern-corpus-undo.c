@@ -36,10 +36,25 @@ build_triggers (const char  *table,
   char *values_sql;
   char *sets_sql;
   char *quoted_table;
+  char *key = NULL;
   char *sql;
 
   if (schema_columns == NULL)
     return NULL;
+
+  /* Rows are found again by their primary key: "id", or the document's id
+   * for a table with one row per document (document_originals). */
+  for (guint i = 0; i < schema_columns->len; i++)
+    {
+      const LecternSchemaColumn *column = g_ptr_array_index (schema_columns, i);
+
+      if (column->primary)
+        {
+          key = sqlite3_mprintf ("\"%w\"", column->name);
+          break;
+        }
+    }
+  g_assert (key != NULL);
 
   columns = sqlite3_str_new (NULL);
   values = sqlite3_str_new (NULL);
@@ -65,19 +80,20 @@ build_triggers (const char  *table,
   quoted_table = sqlite3_mprintf ("\"%w\"", table);
 
   sql = sqlite3_mprintf ("CREATE TEMP TRIGGER IF NOT EXISTS \"lectern_undo_%w_insert\" AFTER INSERT ON main.%s BEGIN"
-                         " INSERT INTO lectern_undo_log (sql) VALUES ('DELETE FROM main.%q WHERE id = ' || new.id);"
+                         " INSERT INTO lectern_undo_log (sql) VALUES ('DELETE FROM main.%q WHERE %q = ' || new.%s);"
                          " END;"
                          "CREATE TEMP TRIGGER IF NOT EXISTS \"lectern_undo_%w_update\" AFTER UPDATE ON main.%s BEGIN"
-                         " INSERT INTO lectern_undo_log (sql) VALUES ('UPDATE main.%q SET %s WHERE id = ' || old.id);"
+                         " INSERT INTO lectern_undo_log (sql) VALUES ('UPDATE main.%q SET %s WHERE %q = ' || old.%s);"
                          " END;"
                          "CREATE TEMP TRIGGER IF NOT EXISTS \"lectern_undo_%w_delete\" BEFORE DELETE ON main.%s BEGIN"
                          " INSERT INTO lectern_undo_log (sql) VALUES ('INSERT INTO main.%q (%s) VALUES (%s)');"
                          " END;",
-                         table, quoted_table, quoted_table,
-                         table, quoted_table, quoted_table, sets_sql,
+                         table, quoted_table, quoted_table, key, key,
+                         table, quoted_table, quoted_table, sets_sql, key, key,
                          table, quoted_table, quoted_table, columns_sql, values_sql);
 
   sqlite3_free (quoted_table);
+  sqlite3_free (key);
   sqlite3_free (columns_sql);
   sqlite3_free (values_sql);
   sqlite3_free (sets_sql);

@@ -25,6 +25,7 @@
 #include "lectern-corpus-private.h"
 #include "lectern-sqlite-connection-private.h"
 #include "lectern-sqlite-error-private.h"
+#include "lectern-structure.h"
 #include "lectern-text.h"
 
 /* How long a write waits for another writer before giving up (LOCKED). */
@@ -81,6 +82,8 @@ lectern_corpus_finalize (GObject *object)
   g_clear_pointer (&self->undo_steps, g_array_unref);
   g_clear_pointer (&self->redo_steps, g_array_unref);
   g_clear_pointer (&self->batch_label, g_free);
+  g_clear_pointer (&self->group_label, g_free);
+  g_clear_pointer (&self->group_changes, lectern_change_set_unref);
 
   G_OBJECT_CLASS (lectern_corpus_parent_class)->finalize (object);
 }
@@ -575,6 +578,107 @@ lectern_corpus_rollback_batch (LecternCorpus *self)
   _lectern_corpus_changes_end_batch (self, FALSE);
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static void
+group_forget (LecternCorpus *self)
+{
+  self->in_group = FALSE;
+  self->group_owns_batch = FALSE;
+  self->group_labels_differ = FALSE;
+  self->group_what = 0;
+  self->group_document_id = -1;
+  g_clear_pointer (&self->group_label, g_free);
+  g_clear_pointer (&self->group_changes, lectern_change_set_unref);
+}
+
+gboolean
+lectern_corpus_begin_group (LecternCorpus  *self,
+                            GError        **error)
+{
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+  g_return_val_if_fail (!self->in_group, FALSE);
+
+  if (!self->in_batch)
+    {
+      if (!lectern_corpus_begin_batch (self, error))
+        return FALSE;
+      group_forget (self);
+      self->in_group = TRUE;
+      self->group_owns_batch = TRUE;
+      return TRUE;
+    }
+
+  if (sqlite3_get_autocommit (self->db))
+    return batch_lost (self, error);
+  if (!_lectern_corpus_exec (self, "SAVEPOINT lectern_group", error))
+    return FALSE;
+
+  /* What a dropped group must give back: the batch's record so far. */
+  group_forget (self);
+  self->in_group = TRUE;
+  self->group_what = self->batch_what;
+  self->group_document_id = self->batch_document_id;
+  self->group_label = g_strdup (self->batch_label);
+  self->group_labels_differ = self->batch_labels_differ;
+  self->group_changes = _lectern_change_set_new ();
+  if (self->batch_changes != NULL)
+    _lectern_change_set_merge (self->group_changes, self->batch_changes);
+  return TRUE;
+}
+
+gboolean
+lectern_corpus_end_group (LecternCorpus  *self,
+                          gboolean        keep,
+                          GError        **error)
+{
+  int rc;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+  g_return_val_if_fail (self->in_group, FALSE);
+
+  if (self->group_owns_batch)
+    {
+      group_forget (self);
+      if (keep)
+        return lectern_corpus_commit_batch (self, error);
+      lectern_corpus_rollback_batch (self);
+      return TRUE;
+    }
+
+  if (sqlite3_get_autocommit (self->db))
+    {
+      group_forget (self);
+      return keep ? batch_lost (self, error) : TRUE;
+    }
+
+  if (keep)
+    {
+      rc = sqlite3_exec (self->db, "RELEASE lectern_group", NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        {
+          group_forget (self);
+          return TRUE;
+        }
+      _lectern_corpus_fail (self, rc, error);
+    }
+
+  sqlite3_exec (self->db, "ROLLBACK TO lectern_group; RELEASE lectern_group", NULL, NULL, NULL);
+  self->batch_what = self->group_what;
+  self->batch_document_id = self->group_document_id;
+  g_free (self->batch_label);
+  self->batch_label = g_steal_pointer (&self->group_label);
+  self->batch_labels_differ = self->group_labels_differ;
+  g_clear_pointer (&self->batch_changes, lectern_change_set_unref);
+  self->batch_changes = g_steal_pointer (&self->group_changes);
+  /* Fingerprints written inside the group went with it. */
+  self->fingerprints_complete = FALSE;
+  group_forget (self);
+  return !keep;
 }
 
 void
@@ -1284,6 +1388,91 @@ check_annotations (LecternCorpus  *self,
   return TRUE;
 }
 
+/* Every span within its document's text and of a kind Lectern knows. */
+static gboolean
+check_structure (LecternCorpus  *self,
+                 GPtrArray      *problems,
+                 GError        **error)
+{
+  g_autoptr(LecternStmt) stmt =
+    _lectern_corpus_prepare (self,
+                             "SELECT s.id, s.document_id, s.start_offset, s.end_offset, s.kind, d.length"
+                             " FROM document_structure s JOIN documents d ON d.id = s.document_id"
+                             " ORDER BY s.document_id, s.start_offset",
+                             error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 document_id = sqlite3_column_int64 (stmt, 1);
+      gint64 start = sqlite3_column_int64 (stmt, 2);
+      gint64 end = sqlite3_column_int64 (stmt, 3);
+      const char *kind = _lectern_column_string (stmt, 4);
+      gint64 length = sqlite3_column_int64 (stmt, 5);
+
+      if (start < 0 || end <= start || end > length)
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("Structure %" PRId64 ": its span %" PRId64 "–%" PRId64
+                                            " lies outside document %" PRId64 " (%" PRId64 " characters)"),
+                                          id, start, end, document_id, length));
+      if (!lectern_structure_kind_from_string (kind, NULL))
+        {
+          /* A foreign file's text, shown short and valid. */
+          g_autofree char *shown = g_utf8_make_valid (kind, MIN (strlen (kind), 48));
+
+          g_ptr_array_add (problems,
+                           g_strdup_printf (_("Structure %" PRId64 " of document %" PRId64
+                                              ": its kind “%s” is unknown"),
+                                            id, document_id, shown));
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    return _lectern_corpus_fail (self, rc, error);
+  return TRUE;
+}
+
+/* Every original gives back exactly its recorded size. */
+static gboolean
+check_originals (LecternCorpus  *self,
+                 GPtrArray      *problems,
+                 GError        **error)
+{
+  g_autoptr(LecternStmt) stmt =
+    _lectern_corpus_prepare (self,
+                             "SELECT document_id, format, size, data FROM document_originals ORDER BY document_id",
+                             error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 document_id = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *problem = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (*_lectern_column_string (stmt, 1) == '\0')
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("Original of document %" PRId64 ": it has no format"),
+                                          document_id));
+      bytes = _lectern_corpus_inflate_original (sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3),
+                                                sqlite3_column_int64 (stmt, 2), &problem);
+      if (bytes == NULL)
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("Original of document %" PRId64 ": %s"), document_id, problem));
+    }
+
+  if (rc != SQLITE_DONE)
+    return _lectern_corpus_fail (self, rc, error);
+  return TRUE;
+}
+
 gboolean
 lectern_corpus_check (LecternCorpus  *self,
                       GPtrArray     **problems,
@@ -1301,7 +1490,9 @@ lectern_corpus_check (LecternCorpus  *self,
   if (found->len == 0
       && (!check_search_index (self, found, error)
           || !check_documents (self, found, error)
-          || !check_annotations (self, found, error)))
+          || !check_annotations (self, found, error)
+          || !check_structure (self, found, error)
+          || !check_originals (self, found, error)))
     return FALSE;
 
   _lectern_corpus_find_deleted_logs (self, found);

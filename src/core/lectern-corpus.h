@@ -95,7 +95,7 @@ typedef struct
 } LecternFingerprintHit;
 
 /* The schema version this Lectern writes (PRAGMA user_version). */
-#define LECTERN_CORPUS_SCHEMA_VERSION 2
+#define LECTERN_CORPUS_SCHEMA_VERSION 3
 
 #define LECTERN_TYPE_CORPUS (lectern_corpus_get_type ())
 
@@ -142,7 +142,8 @@ void           lectern_corpus_set_author         (LecternCorpus  *self,
  * "changed" with LECTERN_CHANGE_ALL. Call when a window regains focus. */
 gboolean       lectern_corpus_refresh            (LecternCorpus  *self);
 /* Integrity: SQLite's own check, the search index, every annotation's quote
- * against its range. Problems are human-readable lines. Returns TRUE when
+ * against its range, every span of structure within its text and of a
+ * known kind, every original inflating to exactly its recorded size. Problems are human-readable lines. Returns TRUE when
  * sound; FALSE with @error unset when problems were found. */
 gboolean       lectern_corpus_check              (LecternCorpus  *self,
                                                   GPtrArray     **problems,
@@ -208,6 +209,20 @@ gboolean       lectern_corpus_commit_batch       (LecternCorpus  *self,
                                                   GError        **error);
 void           lectern_corpus_rollback_batch     (LecternCorpus  *self);
 
+/* A group: a few calls kept or dropped together, such as an imported
+ * document with its structure, its original and its notes. Inside a batch
+ * the group is a part of it (a savepoint): lectern_corpus_end_group() with
+ * @keep FALSE undoes every call since lectern_corpus_begin_group() and
+ * the batch goes on. Outside a batch the group is a batch of its own,
+ * committed or rolled back by lectern_corpus_end_group(). Groups do not
+ * nest. end_group with @keep TRUE fails only as a commit or a savepoint
+ * release can (then nothing of the group is kept). */
+gboolean       lectern_corpus_begin_group        (LecternCorpus  *self,
+                                                  GError        **error);
+gboolean       lectern_corpus_end_group          (LecternCorpus  *self,
+                                                  gboolean        keep,
+                                                  GError        **error);
+
 /* ------------------------------------------------------------------ */
 /* Documents                                                           */
 
@@ -238,6 +253,42 @@ GListModel      *lectern_corpus_list_documents    (LecternCorpus   *self,
 char            *lectern_corpus_dup_text          (LecternCorpus   *self,
                                                    gint64           document_id,
                                                    GError         **error);
+
+/* What the document's source format said about its text: spans of
+ * structure (lectern-structure.h) over the stored text. Replaces the
+ * document's spans with @structure (NULL or empty: none); a span must lie
+ * within the text, be a known kind and carry a UTF-8 value (INVALID
+ * otherwise, nothing changed); empty spans are not kept. One undo step. */
+gboolean         lectern_corpus_set_document_structure (LecternCorpus   *self,
+                                                        gint64           document_id,
+                                                        GArray          *structure,
+                                                        GError         **error);
+/* The document's spans in text order; empty when it has none.
+ * (transfer full) element-type LecternSpan */
+GArray          *lectern_corpus_dup_document_structure (LecternCorpus   *self,
+                                                        gint64           document_id,
+                                                        GError         **error);
+
+/* The imported file's bytes, kept with the document (deflated) so that
+ * nothing of the source is lost: at most LECTERN_CORPUS_ORIGINAL_MAX_SIZE
+ * bytes (INVALID beyond). Also the document's format ("pdf", "markdown"…,
+ * lectern_document_get_format()): @original NULL forgets the original,
+ * and the document is "text" again. One undo step. */
+#define LECTERN_CORPUS_ORIGINAL_MAX_SIZE (256 * 1024 * 1024)
+gboolean         lectern_corpus_set_document_original  (LecternCorpus   *self,
+                                                        gint64           document_id,
+                                                        const char      *format,
+                                                        GBytes          *original,
+                                                        GError         **error);
+/* The original's bytes as imported, and its @format; NULL with no error
+ * when the document keeps none (NOT_FOUND when there is no such document). A stored original that does not inflate
+ * to exactly its recorded size (never past it, nor past
+ * LECTERN_CORPUS_ORIGINAL_MAX_SIZE) is CORRUPT.
+ * @format: (out) (optional) (transfer full) */
+GBytes          *lectern_corpus_dup_document_original  (LecternCorpus   *self,
+                                                        gint64           document_id,
+                                                        char           **format,
+                                                        GError         **error);
 
 /* ------------------------------------------------------------------ */
 /* Codebook                                                            */

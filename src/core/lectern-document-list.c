@@ -111,6 +111,8 @@ document_equal (gpointer a,
          g_strcmp0 (lectern_document_get_language (a), lectern_document_get_language (b)) == 0 &&
          g_strcmp0 (lectern_document_get_original_name (a), lectern_document_get_original_name (b)) == 0 &&
          g_strcmp0 (lectern_document_get_encoding (a), lectern_document_get_encoding (b)) == 0 &&
+         g_strcmp0 (lectern_document_get_format (a), lectern_document_get_format (b)) == 0 &&
+         lectern_document_get_original_size (a) == lectern_document_get_original_size (b) &&
          g_strcmp0 (lectern_document_get_content_hash (a), lectern_document_get_content_hash (b)) == 0 &&
          lectern_document_get_length (a) == lectern_document_get_length (b) &&
          lectern_document_get_annotation_count (a) == lectern_document_get_annotation_count (b) &&

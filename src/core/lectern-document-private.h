@@ -18,5 +18,10 @@ void _lectern_document_set_length           (LecternDocument *self,
                                              glong            length);
 void _lectern_document_set_annotation_count (LecternDocument *self,
                                              guint            count);
+/* "text" when @format is NULL. */
+void _lectern_document_set_format           (LecternDocument *self,
+                                             const char      *format);
+void _lectern_document_set_original_size    (LecternDocument *self,
+                                             gint64           size);
 
 G_END_DECLS

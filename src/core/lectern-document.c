@@ -20,6 +20,8 @@ struct _LecternDocument
   char       *language;
   char       *original_name;
   char       *encoding;
+  char       *format;
+  gint64      original_size;
   char       *content_hash;
   GDateTime  *imported;
   glong       length;
@@ -39,6 +41,8 @@ enum {
   PROP_LANGUAGE,
   PROP_ORIGINAL_NAME,
   PROP_ENCODING,
+  PROP_FORMAT,
+  PROP_ORIGINAL_SIZE,
   PROP_CONTENT_HASH,
   PROP_LENGTH,
   PROP_ANNOTATION_COUNT,
@@ -59,6 +63,7 @@ lectern_document_finalize (GObject *object)
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->original_name, g_free);
   g_clear_pointer (&self->encoding, g_free);
+  g_clear_pointer (&self->format, g_free);
   g_clear_pointer (&self->content_hash, g_free);
   g_clear_pointer (&self->imported, g_date_time_unref);
   g_clear_pointer (&self->variables, g_hash_table_unref);
@@ -99,6 +104,12 @@ lectern_document_get_property (GObject    *object,
       break;
     case PROP_ENCODING:
       g_value_set_string (value, self->encoding);
+      break;
+    case PROP_FORMAT:
+      g_value_set_string (value, self->format);
+      break;
+    case PROP_ORIGINAL_SIZE:
+      g_value_set_int64 (value, self->original_size);
       break;
     case PROP_CONTENT_HASH:
       g_value_set_string (value, self->content_hash);
@@ -169,6 +180,8 @@ lectern_document_class_init (LecternDocumentClass *klass)
   properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL, rw);
   properties[PROP_ORIGINAL_NAME] = g_param_spec_string ("original-name", NULL, NULL, NULL, rw);
   properties[PROP_ENCODING] = g_param_spec_string ("encoding", NULL, NULL, NULL, rw);
+  properties[PROP_FORMAT] = g_param_spec_string ("format", NULL, NULL, "text", ro);
+  properties[PROP_ORIGINAL_SIZE] = g_param_spec_int64 ("original-size", NULL, NULL, 0, G_MAXINT64, 0, ro);
   properties[PROP_CONTENT_HASH] = g_param_spec_string ("content-hash", NULL, NULL, NULL, ro);
   properties[PROP_LENGTH] = g_param_spec_long ("length", NULL, NULL, 0, G_MAXLONG, 0, ro);
   properties[PROP_ANNOTATION_COUNT] =
@@ -181,6 +194,7 @@ static void
 lectern_document_init (LecternDocument *self)
 {
   self->variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->format = g_strdup ("text");
 }
 
 LecternDocument *
@@ -417,4 +431,37 @@ _lectern_document_set_annotation_count (LecternDocument *self,
     return;
   self->annotation_count = count;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATION_COUNT]);
+}
+
+const char *
+lectern_document_get_format (LecternDocument *self)
+{
+  g_return_val_if_fail (LECTERN_IS_DOCUMENT (self), NULL);
+
+  return self->format;
+}
+
+gint64
+lectern_document_get_original_size (LecternDocument *self)
+{
+  g_return_val_if_fail (LECTERN_IS_DOCUMENT (self), 0);
+
+  return self->original_size;
+}
+
+void
+_lectern_document_set_format (LecternDocument *self,
+                              const char      *format)
+{
+  set_string (self, &self->format, format != NULL ? format : "text", PROP_FORMAT);
+}
+
+void
+_lectern_document_set_original_size (LecternDocument *self,
+                                     gint64           size)
+{
+  if (self->original_size == size)
+    return;
+  self->original_size = size;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIGINAL_SIZE]);
 }

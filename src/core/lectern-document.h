@@ -44,6 +44,14 @@ void             lectern_document_set_original_name    (LecternDocument *self,
 const char      *lectern_document_get_encoding         (LecternDocument *self);
 void             lectern_document_set_encoding         (LecternDocument *self,
                                                         const char      *encoding);
+/* The format the document was imported from ("text", "markdown", "pdf"…,
+ * as LecternExtract names them); "text" for a document without a stored
+ * original. Set by the corpus. */
+const char      *lectern_document_get_format           (LecternDocument *self);
+/* The size in bytes of the original file kept with the document
+ * (lectern_corpus_dup_document_original()), 0 when none is. Set by the
+ * corpus. */
+gint64           lectern_document_get_original_size    (LecternDocument *self);
 /* Lower-case hex SHA-256 of the stored text; set by the corpus. */
 const char      *lectern_document_get_content_hash     (LecternDocument *self);
 /* When the document was imported; set by the corpus. (transfer none) */

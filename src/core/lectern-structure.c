@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lectern-core.h"
 
 static void
@@ -113,4 +115,61 @@ lectern_structure_kind_from_string (const char           *string,
   if (kind != NULL)
     *kind = value->value;
   return TRUE;
+}
+
+/* The page span holding code point @offset, and its label. */
+static gboolean
+find_page (GArray  *structure,
+           guint    offset,
+           char   **label)
+{
+  guint number = 0;
+
+  for (guint i = 0; i < structure->len; i++)
+    {
+      const LecternSpan *span = &g_array_index (structure, LecternSpan, i);
+
+      if (span->kind != LECTERN_STRUCTURE_KIND_PAGE)
+        continue;
+      number++;
+      if (span->start <= offset && offset < span->end)
+        {
+          *label = span->value != NULL && *span->value != '\0'
+                   ? g_strdup (span->value) : g_strdup_printf ("%u", number);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+char *
+lectern_structure_cite_pages (GArray *structure,
+                              guint   start,
+                              guint   end)
+{
+  g_autoptr(GArray) sorted = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  g_return_val_if_fail (structure != NULL, NULL);
+  g_return_val_if_fail (start <= end, NULL);
+
+  /* Numbers count pages in text order, whatever order the caller's are in. */
+  sorted = lectern_structure_new ();
+  for (guint i = 0; i < structure->len; i++)
+    {
+      const LecternSpan *span = &g_array_index (structure, LecternSpan, i);
+
+      if (span->kind == LECTERN_STRUCTURE_KIND_PAGE)
+        lectern_structure_add (sorted, span->start, span->end, span->kind, span->value);
+    }
+  lectern_structure_sort (sorted);
+
+  if (!find_page (sorted, start, &first))
+    return NULL;
+  if (end <= start || !find_page (sorted, end - 1, &last) || g_strcmp0 (first, last) == 0)
+    /* Translators: a citation of one page, "p. 12" */
+    return g_strdup_printf (_("p. %s"), first);
+  /* Translators: a citation of a run of pages, "pp. 12–13" */
+  return g_strdup_printf (_("pp. %s–%s"), first, last);
 }

@@ -56,5 +56,13 @@ const char *lectern_structure_kind_to_string (LecternStructureKind  kind);
 /* FALSE when @string names no kind. */
 gboolean    lectern_structure_kind_from_string (const char         *string,
                                                 LecternStructureKind *kind);
+/* How a passage [start, end) of a paged source is cited: "p. 12" when
+ * it lies on one page, "pp. 12–13" across several (translated), with the
+ * pages' printed labels (or their numbers in text order when a page has
+ * no label). NULL when no page span covers it. An empty range is cited
+ * by the page that holds its position. (transfer full) */
+char       *lectern_structure_cite_pages     (GArray               *structure,
+                                              guint                 start,
+                                              guint                 end);
 
 G_END_DECLS

@@ -39,6 +39,8 @@ struct _LecternExtract
   GHashTable *variables;
   GBytes     *original;
   GPtrArray  *warnings;
+  char       *encoding;
+  gboolean    verbatim;          /* lectern_extract_set_text(): never trimmed */
 };
 
 G_DEFINE_FINAL_TYPE (LecternExtract, lectern_extract, G_TYPE_OBJECT)
@@ -78,6 +80,7 @@ lectern_extract_finalize (GObject *object)
   g_clear_pointer (&self->variables, g_hash_table_unref);
   g_clear_pointer (&self->original, g_bytes_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->encoding, g_free);
 
   G_OBJECT_CLASS (lectern_extract_parent_class)->finalize (object);
 }
@@ -340,7 +343,8 @@ settle (LecternExtract *self)
       if (block->open)
         floor = MAX (floor, block->start);
     }
-  trim_end (self, floor);
+  if (!self->verbatim)
+    trim_end (self, floor);
   for (guint i = 0; i < self->structure->len; i++)
     {
       LecternSpan *span = &g_array_index (self->structure, LecternSpan, i);
@@ -625,4 +629,38 @@ lectern_extract_get_warnings (LecternExtract *self)
 {
   g_return_val_if_fail (LECTERN_IS_EXTRACT (self), NULL);
   return self->warnings;
+}
+
+void
+lectern_extract_set_text (LecternExtract *self,
+                          const char     *text)
+{
+  g_return_if_fail (LECTERN_IS_EXTRACT (self));
+  g_return_if_fail (text != NULL);
+
+  g_string_assign (self->text, text);
+  self->length = g_utf8_strlen (text, -1);
+  self->pending_space = FALSE;
+  self->after_close = FALSE;
+  self->last_closed = -1;
+  g_array_set_size (self->blocks, 0);
+  g_array_set_size (self->structure, 0);
+  self->verbatim = TRUE;
+}
+
+void
+lectern_extract_set_encoding (LecternExtract *self,
+                              const char     *encoding)
+{
+  g_return_if_fail (LECTERN_IS_EXTRACT (self));
+
+  set_string (&self->encoding, encoding);
+}
+
+const char *
+lectern_extract_get_encoding (LecternExtract *self)
+{
+  g_return_val_if_fail (LECTERN_IS_EXTRACT (self), NULL);
+
+  return self->encoding;
 }

@@ -146,4 +146,16 @@ typedef GPtrArray *(*LecternFormatReader) (GBytes        *bytes,
                                            GCancellable  *cancellable,
                                            GError       **error);
 
+/* Plain text: @text, already stored text (lectern_text_is_stored()), is
+ * the whole text, kept exactly as it is (nothing trimmed), so that a text
+ * file is stored as it always was. Replaces any text and spans. */
+void            lectern_extract_set_text         (LecternExtract       *self,
+                                                  const char           *text);
+/* The encoding the source's text was decoded from ("UTF-8",
+ * "WINDOWS-1252"…), stored with the document; NULL when the format has
+ * none of its own to say. */
+void            lectern_extract_set_encoding     (LecternExtract       *self,
+                                                  const char           *encoding);
+const char     *lectern_extract_get_encoding     (LecternExtract       *self);
+
 G_END_DECLS

@@ -18,6 +18,7 @@ struct _LecternImportResult
   char            *display_name;
   LecternDocument *document;
   GError          *error;
+  GPtrArray       *warnings;
 };
 
 G_DEFINE_FINAL_TYPE (LecternImportResult, lectern_import_result, G_TYPE_OBJECT)
@@ -54,6 +55,7 @@ lectern_import_result_finalize (GObject *object)
 
   g_clear_pointer (&self->display_name, g_free);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lectern_import_result_parent_class)->finalize (object);
 }
@@ -138,6 +140,7 @@ lectern_import_result_class_init (LecternImportResultClass *klass)
 static void
 lectern_import_result_init (LecternImportResult *self)
 {
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
 }
 
 static LecternImportResult *
@@ -281,4 +284,22 @@ lectern_import_result_dup_notice (LecternImportResult *self)
                                        "each damaged stretch was replaced with “�”",
                                        n),
                           self->display_name, n);
+}
+
+void
+lectern_import_result_add_warning (LecternImportResult *self,
+                                   const char          *warning)
+{
+  g_return_if_fail (LECTERN_IS_IMPORT_RESULT (self));
+  g_return_if_fail (warning != NULL);
+
+  g_ptr_array_add (self->warnings, g_strdup (warning));
+}
+
+GPtrArray *
+lectern_import_result_get_warnings (LecternImportResult *self)
+{
+  g_return_val_if_fail (LECTERN_IS_IMPORT_RESULT (self), NULL);
+
+  return self->warnings;
 }

@@ -53,5 +53,11 @@ guint64              lectern_import_result_get_replaced_bytes (LecternImportResu
 /* (transfer full) (nullable): what the user must know about an imported
  * file, naming it (damaged bytes replaced); NULL when nothing. */
 char                *lectern_import_result_dup_notice       (LecternImportResult *self);
+/* What the format's reader could not do and the user should know ("pages
+ * 3–4 have no text layer"), each naming the file; for the importer to add.
+ * (transfer none) (element-type utf8): empty when there is nothing. */
+GPtrArray           *lectern_import_result_get_warnings     (LecternImportResult *self);
+void                 lectern_import_result_add_warning      (LecternImportResult *self,
+                                                             const char          *warning);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #define LECTERN_IMPORT_INSIDE
 #include "lectern-extract.h"
+#include "lectern-format.h"
 #include "lectern-format-readers.h"
 #include "lectern-import-error.h"
 #include "lectern-import-result.h"

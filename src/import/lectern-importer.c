@@ -1,4 +1,7 @@
-/* lectern-importer.c — plain-text files into a Lectern project.
+/* lectern-importer.c — files of every format Lectern reads into a
+ * project: the format found (lectern-format.c), its reader's extracts
+ * (lectern-format-readers.h), each made a document with its structure,
+ * its original and its notes, in one group of the import's batch.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +9,7 @@
 
 #include <inttypes.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -13,6 +17,9 @@
 #include "lectern-core.h"
 #include "lectern-import-error.h"
 #include "lectern-importer.h"
+#include "lectern-importer-private.h"
+#include "lectern-extract.h"
+#include "lectern-format.h"
 #include "lectern-metadata-guesser.h"
 #include "lectern-text-decoder.h"
 
@@ -58,75 +65,132 @@ set_read_error (GError     **error,
   return FALSE;
 }
 
-LecternDocument *
-lectern_importer_read_file (GFile         *file,
-                            char         **text,
-                            GCancellable  *cancellable,
-                            GError       **error)
+/* The file's bytes, bounded by the largest file any format takes;
+ * refusals name the file and the reason. */
+static GBytes *
+load_file (GFile         *file,
+           const char    *display_name,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  g_autoptr(LecternDocument) document = NULL;
-  g_autofree char *display_name = NULL;
-  g_autoptr(GBytes) contents = NULL;
-  g_autofree char *stored = NULL;
-  g_autofree char *encoding = NULL;
-  GError *local_error = NULL;
-  const char *data;
-  gsize replaced_bytes = 0;
-  gsize len = 0;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  display_name = dup_display_name (file);
+  g_autoptr(GError) local_error = NULL;
+  gsize max_size = lectern_format_get_max_size ();
+  GBytes *contents;
 
   /* Checked by type before it is opened (a FIFO would block, /dev/zero
    * would stream without end), by size before and while it is read, and
    * refused when it is a project this process has open. */
-  contents = lectern_input_file_load (file, LECTERN_TEXT_DECODER_MAX_SIZE, cancellable, &local_error);
+  contents = lectern_input_file_load (file, max_size, cancellable, &local_error);
+  if (contents != NULL)
+    return contents;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ,
+                 _("“%s” is a folder, not a text file"), display_name);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+    g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ,
+                 _("“%s” is not a regular file but a pipe, a device or a socket: Lectern imports only files"),
+                 display_name);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_BUSY))
+    g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_BINARY,
+                 _("“%s” is an open Lectern project, not a document"), display_name);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
+                 _("“%s” is too large to import (the limit is %d MB)"),
+                 display_name, (int) (max_size / (1024 * 1024)));
+  else
+    set_read_error (error, g_steal_pointer (&local_error), display_name);
+
+  return NULL;
+}
+
+/* Reads one file into the documents its format makes (extracts); touches
+ * no project. @format: (out) the format found. */
+static GPtrArray *
+read_extracts (GFile                 *file,
+               const char            *display_name,
+               GBytes               **contents_out,
+               const LecternFormat  **format_out,
+               GCancellable          *cancellable,
+               GError               **error)
+{
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GPtrArray) extracts = NULL;
+  const LecternFormat *format;
+  const guint8 *data;
+  gsize size = 0;
+
+  contents = load_file (file, display_name, cancellable, error);
   if (contents == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (contents, &size);
+  format = lectern_format_detect (data, size, display_name);
+  if (size > format->max_size)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-        g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ,
-                     _("“%s” is a folder, not a text file"), display_name);
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
-        g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ,
-                     _("“%s” is not a regular file but a pipe, a device or a socket: Lectern imports only files"),
-                     display_name);
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_BUSY))
-        g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_BINARY,
-                     _("“%s” is an open Lectern project, not a document"), display_name);
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
-        g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
-                     _("“%s” is too large to import (the limit is %d MB)"),
-                     display_name, LECTERN_TEXT_DECODER_MAX_SIZE / (1024 * 1024));
-      else
-        {
-          set_read_error (error, local_error, display_name);
-          local_error = NULL;
-        }
-      g_clear_error (&local_error);
+      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
+                   _("“%s” is too large to import (the limit is %d MB)"),
+                   display_name, (int) (format->max_size / (1024 * 1024)));
       return NULL;
     }
 
-  data = g_bytes_get_data (contents, &len);
-  stored = lectern_text_decoder_decode (len > 0 ? data : "", len, display_name, &encoding,
-                                        &replaced_bytes, error);
-  if (stored == NULL)
+  extracts = format->read (contents, display_name, cancellable, error);
+  if (extracts == NULL)
     return NULL;
-
-  document = lectern_document_new ();
-  lectern_document_set_original_name (document, display_name);
-  lectern_document_set_encoding (document, encoding);
-  /* Kept with the document, so that the repair is never silent: the
-   * text holds U+FFFD where those bytes were. */
-  if (replaced_bytes > 0)
+  if (extracts->len == 0)
     {
-      g_autofree char *count = g_strdup_printf ("%" G_GSIZE_FORMAT, replaced_bytes);
-
-      lectern_document_set_variable (document, LECTERN_IMPORTER_REPLACED_BYTES, count);
+      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_EMPTY,
+                   _("“%s” has no text to import"), display_name);
+      return NULL;
     }
-  lectern_metadata_guess (document, stored);
+
+  *contents_out = g_steal_pointer (&contents);
+  *format_out = format;
+  return g_steal_pointer (&extracts);
+}
+
+/* "2024-03-01T10:00:00Z" → "2024-03-01": a document's date is a day. */
+static char *
+day_of (const char *date)
+{
+  int y, m, d;
+
+  if (date == NULL || strlen (date) < 10 || !g_ascii_isdigit (date[0])
+      || sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3 || date[4] != '-' || date[7] != '-'
+      || (date[10] != '\0' && date[10] != 'T' && date[10] != ' ')
+      || !g_date_valid_dmy (d, m, y))
+    return NULL;
+  return g_strndup (date, 10);
+}
+
+/* The document an extract makes: the metadata its format states, else
+ * guessed from its text, else the file's name as its title. */
+static LecternDocument *
+document_from_extract (LecternExtract *extract,
+                       const char     *display_name)
+{
+  g_autoptr(LecternDocument) document = lectern_document_new ();
+  g_autofree char *day = day_of (lectern_extract_get_date (extract));
+  const char *text = lectern_extract_get_text (extract);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  lectern_document_set_original_name (document, display_name);
+  lectern_document_set_encoding (document, lectern_extract_get_encoding (extract));
+  g_hash_table_iter_init (&iter, lectern_extract_get_variables (extract));
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    lectern_document_set_variable (document, key, value);
+
+  lectern_metadata_guess (document, text);
+  if (lectern_extract_get_title (extract) != NULL)
+    lectern_document_set_title (document, lectern_extract_get_title (extract));
+  if (lectern_extract_get_author (extract) != NULL)
+    lectern_document_set_author (document, lectern_extract_get_author (extract));
+  if (day != NULL)
+    lectern_document_set_date (document, day);
+  if (lectern_extract_get_language (extract) != NULL)
+    lectern_document_set_language (document, lectern_extract_get_language (extract));
+
   if (lectern_document_get_title (document) == NULL)
     {
       g_autofree char *title = title_from_name (display_name);
@@ -134,10 +198,36 @@ lectern_importer_read_file (GFile         *file,
       lectern_document_set_title (document, title);
     }
 
-  if (text != NULL)
-    *text = g_steal_pointer (&stored);
-
   return g_steal_pointer (&document);
+}
+
+LecternDocument *
+lectern_importer_read_file (GFile         *file,
+                            char         **text,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GPtrArray) extracts = NULL;
+  LecternDocument *document;
+  LecternExtract *extract;
+  const LecternFormat *format = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = dup_display_name (file);
+  extracts = read_extracts (file, display_name, &contents, &format, cancellable, error);
+  if (extracts == NULL)
+    return NULL;
+
+  extract = g_ptr_array_index (extracts, 0);
+  document = document_from_extract (extract, display_name);
+  if (text != NULL)
+    *text = g_strdup (lectern_extract_get_text (extract));
+  return document;
 }
 
 /* Files are added a batch at a time (lectern_corpus_begin_batch()): one
@@ -196,6 +286,181 @@ batch_commit (Batch *batch)
   g_ptr_array_set_size (batch->pending, 0);
 }
 
+/* The notes of other tools (a Word comment) as Lectern notes on their
+ * passages. A range a reader got wrong is kept inside the text, and a
+ * comment on a point covers the character there. A note the project
+ * refuses as invalid is reported and left out; any other failure fails
+ * the document. */
+static gboolean
+add_notes (LecternCorpus        *corpus,
+           gint64                document_id,
+           LecternExtract       *extract,
+           LecternImportResult  *result,
+           const char           *display_name,
+           GError              **error)
+{
+  GArray *notes = lectern_extract_get_notes (extract);
+  glong length = lectern_extract_get_length (extract);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const LecternExtractNote *note = &g_array_index (notes, LecternExtractNote, i);
+      g_autoptr(GDateTime) created = NULL;
+      g_autoptr(GError) local_error = NULL;
+      glong start = MIN ((glong) note->start, length);
+      glong end = CLAMP ((glong) note->end, start, length);
+
+      if (length == 0)
+        break;
+      if (start == end)
+        {
+          if (end < length)
+            end++;
+          else
+            start--;
+        }
+      if (note->date != NULL)
+        created = g_date_time_new_from_iso8601 (note->date, utc);
+
+      if (lectern_corpus_insert_annotation (corpus, document_id, start, end, NULL, 0, note->text,
+                                            note->author, created, NULL, &local_error) != 0)
+        continue;
+      if (!g_error_matches (local_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      {
+        g_autofree char *warning =
+          g_strdup_printf (_("“%s”: a note on %ld–%ld was left out: %s"),
+                           display_name, start, end, local_error->message);
+
+        lectern_import_result_add_warning (result, warning);
+      }
+    }
+
+  return TRUE;
+}
+
+/* One extract as one document with its structure, original and notes,
+ * all or nothing (a group of the batch). Returns the document's id, or
+ * 0 with @error set. */
+static gint64
+add_extract (LecternCorpus        *corpus,
+             LecternDocument      *document,
+             LecternExtract       *extract,
+             GBytes               *contents,
+             LecternImportResult  *result,
+             const char           *display_name,
+             GError              **error)
+{
+  GArray *structure = lectern_extract_get_structure (extract);
+  GBytes *original = lectern_extract_get_original (extract);
+  g_autoptr(GError) end_error = NULL;
+  gint64 id;
+
+  if (!lectern_corpus_begin_group (corpus, error))
+    return 0;
+
+  id = lectern_corpus_add_document (corpus, document, lectern_extract_get_text (extract), error);
+  if (id == 0
+      || (structure->len > 0 && !lectern_corpus_set_document_structure (corpus, id, structure, error))
+      || !lectern_corpus_set_document_original (corpus, id, lectern_extract_get_format (extract),
+                                                original != NULL ? original : contents, error)
+      || !add_notes (corpus, id, extract, result, display_name, error))
+    {
+      lectern_corpus_end_group (corpus, FALSE, NULL);
+      return 0;
+    }
+
+  if (!lectern_corpus_end_group (corpus, TRUE, error))
+    return 0;
+
+  return id;
+}
+
+/* Adds each extract of one file as a document; FALSE only when cancelled. */
+static gboolean
+add_extracts (Batch         *batch,
+              GFile         *file,
+              const char    *display_name,
+              GPtrArray     *extracts,
+              GBytes        *contents,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  /* A file of many documents (a mailbox) gives a result for each. */
+  for (guint i = 0; i < extracts->len; i++)
+    {
+      LecternExtract *extract = g_ptr_array_index (extracts, i);
+      g_autoptr(LecternDocument) document = document_from_extract (extract, display_name);
+      g_autoptr(LecternImportResult) result = NULL;
+      GPtrArray *warnings = lectern_extract_get_warnings (extract);
+      const char *text = lectern_extract_get_text (extract);
+
+      g_clear_error (&local_error);
+
+      if (!batch->open)
+        {
+          /* Without a batch (the caller has one open, or the lock is not
+           * to be had) the document is added in a group of its own, as it
+           * always can be. */
+          batch->open = lectern_corpus_begin_batch (batch->corpus, NULL);
+          batch->started = g_get_monotonic_time ();
+          batch->bytes = 0;
+        }
+
+      result = lectern_import_result_new_success (file, display_name, document);
+      if (add_extract (batch->corpus, document, extract, contents, result, display_name, &local_error) == 0)
+        {
+          g_autoptr(GError) corpus_error = g_steal_pointer (&local_error);
+          /* One document of several is named by its title too. */
+          g_autofree char *name = extracts->len > 1
+                                  ? g_strdup_printf ("%s, “%s”,", display_name, lectern_document_get_title (document))
+                                  : g_strdup (display_name);
+
+          if (g_error_matches (corpus_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE))
+            g_set_error (&local_error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_DUPLICATE,
+                         _("“%s” was not imported: %s"), name, corpus_error->message);
+          else
+            {
+              local_error = g_steal_pointer (&corpus_error);
+              g_prefix_error (&local_error, _("“%s” was not imported: "), name);
+            }
+          g_clear_object (&result);
+          result = lectern_import_result_new_failure (file, display_name, local_error);
+        }
+      else
+        {
+          for (guint w = 0; w < warnings->len; w++)
+            {
+              g_autofree char *warning = g_strdup_printf (_("“%s”: %s"), display_name,
+                                                          (const char *) g_ptr_array_index (warnings, w));
+
+              lectern_import_result_add_warning (result, warning);
+            }
+        }
+
+      if (batch->open)
+        {
+          g_ptr_array_add (batch->pending, g_steal_pointer (&result));
+          batch->bytes += strlen (text);
+          if (batch->bytes >= BATCH_BYTES || g_get_monotonic_time () - batch->started >= BATCH_TIME)
+            batch_commit (batch);
+        }
+      else
+        g_list_store_append (batch->results, result);
+
+      if (i + 1 < extracts->len && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Adds one file; FALSE only when cancelled. */
 static gboolean
 import_one (Batch         *batch,
@@ -204,61 +469,48 @@ import_one (Batch         *batch,
             GCancellable  *cancellable,
             GError       **error)
 {
-  g_autoptr(LecternImportResult) result = NULL;
-  g_autoptr(LecternDocument) document = NULL;
+  g_autoptr(GPtrArray) extracts = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *text = NULL;
+  const LecternFormat *format = NULL;
 
   /* Read before the write lock is taken. */
-  document = lectern_importer_read_file (file, &text, cancellable, &local_error);
+  extracts = read_extracts (file, display_name, &contents, &format, cancellable, &local_error);
 
-  if (document == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (extracts == NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+      g_autoptr(LecternImportResult) failure = NULL;
 
-  if (document != NULL && !batch->open)
-    {
-      /* Without a batch (the caller has one open, or the lock is not to
-       * be had) the document is added on its own, as it always can be. */
-      batch->open = lectern_corpus_begin_batch (batch->corpus, NULL);
-      batch->started = g_get_monotonic_time ();
-      batch->bytes = 0;
-    }
-
-  if (document != NULL
-      && lectern_corpus_add_document (batch->corpus, document, text, &local_error) == 0)
-    {
-      g_autoptr(GError) corpus_error = g_steal_pointer (&local_error);
-
-      if (g_error_matches (corpus_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE))
-        g_set_error (&local_error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_DUPLICATE,
-                     _("“%s” was not imported: %s"), display_name, corpus_error->message);
-      else
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          local_error = g_steal_pointer (&corpus_error);
-          g_prefix_error (&local_error, _("“%s” was not imported: "), display_name);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
         }
-      g_clear_object (&document);
+      failure = lectern_import_result_new_failure (file, display_name, local_error);
+      if (batch->open)
+        g_ptr_array_add (batch->pending, g_steal_pointer (&failure));
+      else
+        g_list_store_append (batch->results, failure);
+      return TRUE;
     }
 
-  if (document != NULL)
-    result = lectern_import_result_new_success (file, display_name, document);
-  else
-    result = lectern_import_result_new_failure (file, display_name, local_error);
+  return add_extracts (batch, file, display_name, extracts, contents, cancellable, error);
+}
 
-  if (batch->open)
-    {
-      g_ptr_array_add (batch->pending, g_steal_pointer (&result));
-      batch->bytes += text != NULL ? strlen (text) : 0;
-      if (batch->bytes >= BATCH_BYTES || g_get_monotonic_time () - batch->started >= BATCH_TIME)
-        batch_commit (batch);
-    }
-  else
-    g_list_store_append (batch->results, result);
+GListModel *
+_lectern_importer_add_extracts (LecternCorpus *corpus,
+                                GFile         *file,
+                                const char    *display_name,
+                                GPtrArray     *extracts,
+                                GBytes        *contents)
+{
+  g_autoptr(GListStore) results = g_list_store_new (LECTERN_TYPE_IMPORT_RESULT);
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_object_unref);
+  Batch batch = { corpus, results, pending, FALSE, 0, 0 };
 
-  return TRUE;
+  add_extracts (&batch, file, display_name, extracts, contents, NULL, NULL);
+  batch_commit (&batch);
+  return G_LIST_MODEL (g_steal_pointer (&results));
 }
 
 GListModel *

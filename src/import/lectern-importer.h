@@ -1,14 +1,21 @@
-/* lectern-importer.h — plain-text files into a Lectern project.
+/* lectern-importer.h — files into a Lectern project, whatever their
+ * format (lectern-format.h: plain text, Markdown, and each reader of
+ * lectern-format-readers.h as it is listed there).
  *
  * Importing several files is one operation with one LecternImportResult
- * per file, in the order given: a refused file (bad input, or a text
- * already in the project) does not stop the others, and changes nothing.
- * Accepted files are added with their original file name, their encoding
- * and the guessed title, language and date, in transactions of several
- * files (each committed within a quarter of a second); a file's result
- * exists only once its transaction is committed. The fingerprints of the
- * new documents (lectern_corpus_update_fingerprints()) are written at
- * the end, after the last progress call.
+ * per document made, or per refused file, in the order given: a file of
+ * several documents (a mailbox) gives one for each. A refused file (bad
+ * input, or a text already in the project) does not stop the others, and
+ * changes nothing. Each document is added with its original file name,
+ * its encoding, the title, author, date and language its format states
+ * (else guessed from its text), its variables, its spans of structure,
+ * its original bytes (deflated) and format, and the notes of other tools
+ * as Lectern notes: all of it or nothing (lectern_corpus_begin_group()),
+ * in transactions of several files (each committed within a quarter of a
+ * second); a file's result exists only once its transaction is
+ * committed. What a reader could not do is in the result's warnings. The
+ * fingerprints of the new documents (lectern_corpus_update_fingerprints())
+ * are written at the end, after the last progress call.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,7 +48,7 @@ typedef void (*LecternImportProgressFunc) (guint       done,
 
 /* Reads, decodes and inspects one file; touches no project. Sets the
  * title, language, date, original name and encoding of the returned
- * document (which has no id yet).
+ * document (which has no id yet): the first the file holds.
  * @text: (out) (optional): the stored text.
  * Returns: (transfer full): a new document, or NULL with @error set
  * (LECTERN_IMPORT_ERROR, or G_IO_ERROR_CANCELLED). */

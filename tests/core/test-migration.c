@@ -15,11 +15,12 @@
 
 #include "lectern-test-sqlite.h"
 
-/* Loads tests/fixtures/core/project-v1.sql into a new file. */
+/* Loads tests/fixtures/core/@fixture into a new file. */
 static char *
-load_fixture (const char *name)
+load_fixture_sql (const char *fixture,
+                  const char *name)
 {
-  g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "fixtures", "core", "project-v1.sql", NULL);
+  g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "fixtures", "core", fixture, NULL);
   g_autofree char *sql = NULL;
   g_autofree char *path = NULL;
   sqlite3 *db = NULL;
@@ -35,6 +36,12 @@ load_fixture (const char *name)
   sqlite3_close (db);
 
   return g_steal_pointer (&path);
+}
+
+static char *
+load_fixture (const char *name)
+{
+  return load_fixture_sql ("project-v1.sql", name);
 }
 
 
@@ -181,6 +188,97 @@ test_backup_before_migration (void)
   g_assert_cmpuint (backups->len, ==, 1);
 }
 
+/* A project of version 2, made by the Lectern of that version
+ * (tests/fixtures/core/README.md), migrates to version 3: its documents
+ * are plain text with no original and no structure, and all else is as
+ * it was. */
+static void
+test_migrates_from_2 (void)
+{
+  g_autofree char *path = load_fixture_sql ("project-v2.sql", "v2.lectern");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GListModel) documents = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+  g_autoptr(GListModel) hits = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *backup_name = NULL;
+  g_autofree char *memo = NULL;
+
+  /* Guards the test itself. */
+  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, 2);
+
+  corpus = lectern_corpus_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, LECTERN_CORPUS_SCHEMA_VERSION);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM meta WHERE key = 'migrated-to-3'"), ==, 1);
+
+  documents = lectern_corpus_list_documents (corpus, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(LecternDocument) document = g_list_model_get_item (documents, i);
+      gint64 id = lectern_document_get_id (document);
+      g_autoptr(GArray) structure = lectern_corpus_dup_document_structure (corpus, id, &error);
+      g_autoptr(GBytes) original = lectern_corpus_dup_document_original (corpus, id, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (lectern_document_get_format (document), ==, "text");
+      g_assert_cmpint (lectern_document_get_original_size (document), ==, 0);
+      g_assert_cmpuint (structure->len, ==, 0);
+      g_assert_null (original);
+    }
+  {
+    g_autoptr(LecternDocument) first = g_list_model_get_item (documents, 0);
+
+    g_assert_cmpstr (lectern_document_get_title (first), ==, "Entretien sur la sécurité européenne");
+    g_assert_cmpstr (lectern_document_get_author (first), ==, "Sergueï Lavrov");
+    g_assert_cmpstr (lectern_document_get_variable (first, "speaker"), ==, "Lavrov");
+    g_assert_cmpstr (lectern_document_get_date (first), ==, "2025-10-26");
+  }
+
+  annotations = lectern_corpus_list_annotations (corpus, 0, 0, FALSE, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 2);
+  {
+    g_autoptr(LecternAnnotation) annotation = lectern_corpus_dup_annotation (corpus, 2, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (lectern_annotation_get_quote (annotation), ==, "Minutes of the meeting");
+    g_assert_cmpstr (lectern_annotation_get_note (annotation), ==, "The title");
+  }
+  memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_DOCUMENT, 1, &error);
+  g_assert_cmpstr (memo, ==, "Document memo");
+
+  /* The search index and the fingerprints came along untouched. */
+  hits = lectern_corpus_search (corpus, "securite", 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 3);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(DISTINCT document_id) FROM fingerprints"), ==, 2);
+
+  g_assert_true (lectern_corpus_check (corpus, &problems, &error));
+  g_assert_no_error (error);
+
+  /* Backed up as it was first. */
+  backups = lectern_corpus_list_backups (file, &error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  backup_name = g_file_get_basename (g_ptr_array_index (backups, 0));
+  g_assert_true (g_str_has_suffix (backup_name, "-format-2.lectern"));
+
+  /* The new tables take rows. */
+  {
+    g_autoptr(GArray) structure = lectern_structure_new ();
+    g_autoptr(GBytes) original = g_bytes_new_static ("x", 1);
+
+    lectern_structure_add (structure, 0, 10, LECTERN_STRUCTURE_KIND_HEADING, "1");
+    g_assert_true (lectern_corpus_set_document_structure (corpus, 1, structure, &error));
+    g_assert_true (lectern_corpus_set_document_original (corpus, 1, "markdown", original, &error));
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +288,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Migration/fixture-is-version-1", test_fixture_is_version_1);
   g_test_add_func ("/Lectern/Migration/intact", test_migrates_intact);
   g_test_add_func ("/Lectern/Migration/backup", test_backup_before_migration);
+  g_test_add_func ("/Lectern/Migration/from-2", test_migrates_from_2);
 
   return g_test_run ();
 }

@@ -1,5 +1,6 @@
 /* fuzz-project-open.c — libFuzzer target: any bytes as a project file,
- * opened as the app opens one (undo on), then read.
+ * opened as the app opens one (undo on), then read: documents with their
+ * structure and originals, the integrity check.
  *
  * A file either opens as a sound project or is refused with a
  * LECTERN_CORPUS_ERROR; a refused file is left byte for byte as it was,
@@ -59,6 +60,25 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       documents = lectern_corpus_list_documents (corpus, NULL);
       tags = lectern_corpus_list_tags (corpus, NULL);
       annotations = lectern_corpus_list_annotations (corpus, 0, 0, FALSE, NULL);
+      /* Each document's structure and original: a stored original is
+       * inflated no further than its recorded size, or refused. */
+      for (guint i = 0; documents != NULL && i < g_list_model_get_n_items (documents) && i < 16; i++)
+        {
+          g_autoptr(LecternDocument) document = g_list_model_get_item (documents, i);
+          gint64 id = lectern_document_get_id (document);
+          g_autoptr(GArray) structure = lectern_corpus_dup_document_structure (corpus, id, NULL);
+          g_autoptr(GBytes) original = lectern_corpus_dup_document_original (corpus, id, NULL, NULL);
+
+          if (original != NULL)
+            g_assert_cmpint (g_bytes_get_size (original), ==, lectern_document_get_original_size (document));
+          for (guint j = 0; structure != NULL && j < structure->len; j++)
+            {
+              const LecternSpan *span = &g_array_index (structure, LecternSpan, j);
+
+              g_assert_cmpuint (span->start, <, span->end);
+            }
+        }
+      lectern_corpus_check (corpus, NULL, NULL);
       memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_PROJECT, 0, NULL);
       if (!lectern_corpus_set_memo (corpus, LECTERN_MEMO_PROJECT, 0, "fuzz", NULL))
         g_clear_error (&error);
