@@ -525,6 +525,7 @@ lectern_importer_import_files (LecternCorpus              *corpus,
   g_autoptr(GListStore) results = NULL;
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GError) fingerprint_error = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
   Batch batch = { 0 };
 
   g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
@@ -535,12 +536,18 @@ lectern_importer_import_files (LecternCorpus              *corpus,
   for (guint i = 0; i < n_files; i++)
     g_return_val_if_fail (G_IS_FILE (files[i]), NULL);
 
+  /* Folders become the documents they hold. */
+  sources = lectern_import_sources_expand (files, n_files, cancellable, error);
+  if (sources == NULL)
+    return NULL;
+
   results = g_list_store_new (LECTERN_TYPE_IMPORT_RESULT);
   pending = g_ptr_array_new_with_free_func (g_object_unref);
   batch = (Batch) { corpus, results, pending, FALSE, 0, 0 };
 
-  for (guint i = 0; i < n_files; i++)
+  for (guint i = 0; i < sources->len; i++)
     {
+      LecternImportSource *source = g_ptr_array_index (sources, i);
       g_autofree char *display_name = NULL;
 
       /* The files added before a cancellation stay, as if each had been
@@ -551,11 +558,24 @@ lectern_importer_import_files (LecternCorpus              *corpus,
           return NULL;
         }
 
-      display_name = dup_display_name (files[i]);
+      display_name = dup_display_name (source->file);
       if (progress != NULL)
-        progress (i, n_files, display_name, progress_data);
+        progress (i, sources->len, display_name, progress_data);
 
-      if (!import_one (&batch, files[i], display_name, cancellable, error))
+      /* A folder refused whole (too deep, too many files, unreadable). */
+      if (source->error != NULL)
+        {
+          g_autoptr(LecternImportResult) failure =
+            lectern_import_result_new_failure (source->file, display_name, source->error);
+
+          if (batch.open)
+            g_ptr_array_add (batch.pending, g_steal_pointer (&failure));
+          else
+            g_list_store_append (batch.results, failure);
+          continue;
+        }
+
+      if (!import_one (&batch, source->file, display_name, cancellable, error))
         {
           batch_commit (&batch);
           return NULL;
@@ -565,7 +585,7 @@ lectern_importer_import_files (LecternCorpus              *corpus,
   batch_commit (&batch);
 
   if (progress != NULL)
-    progress (n_files, n_files, NULL, progress_data);
+    progress (sources->len, sources->len, NULL, progress_data);
 
   /* The documents are in; their fingerprints (for shared passages) are
    * written now for all of them at once, far cheaper than file by file.

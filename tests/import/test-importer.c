@@ -280,6 +280,46 @@ test_several_files (void)
   g_assert_nonnull (strstr (text, "« enfin »"));
 }
 
+/* A folder becomes the documents it holds, in a file manager's order;
+ * a subfolder's too; a saved web page's assets are not looked at. */
+static void
+test_folder (void)
+{
+  g_autoptr(LecternCorpus) corpus = create_corpus ();
+  g_autofree char *root = g_build_filename (g_get_user_data_dir (), "dropped", NULL);
+  g_autofree char *sub = g_build_filename (root, "interviews", NULL);
+  g_autofree char *assets = g_build_filename (root, "page_files", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (root);
+  g_autoptr(GFile) after = write_file ("after.txt", "A file given after the folder.\n", -1);
+  GFile *files[2] = { folder, after };
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = { "2.txt", "10.txt", "one.txt", "page.html", "after.txt" };
+
+  g_assert_no_errno (g_mkdir_with_parents (sub, 0700));
+  g_assert_no_errno (g_mkdir_with_parents (assets, 0700));
+  g_object_unref (write_file ("dropped/10.txt", "The tenth file of the folder.\n", -1));
+  g_object_unref (write_file ("dropped/2.txt", "The second file of the folder.\n", -1));
+  g_object_unref (write_file ("dropped/.notes.txt", "Hidden, never imported.\n", -1));
+  g_object_unref (write_file ("dropped/interviews/one.txt", "An interview in a subfolder.\n", -1));
+  g_object_unref (write_file ("dropped/page.html",
+                              "<html><head><title>Saved page</title></head><body><article><h1>Saved page</h1>"
+                              "<p>The article of a page saved with its folder, long enough to read.</p>"
+                              "</article></body></html>", -1));
+  g_object_unref (write_file ("dropped/page_files/script.txt", "Part of the saved page.\n", -1));
+
+  results = lectern_importer_import_files (corpus, files, 2, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      LecternImportResult *result = get_result (results, i);
+      g_autofree char *name = g_file_get_basename (lectern_import_result_get_file (result));
+
+      g_assert_cmpstr (name, ==, expected[i]);
+    }
+}
+
 /* A file that is UTF-8 but for three stray bytes: imported with the
  * right characters, the count kept with the document and told. */
 static void
@@ -594,6 +634,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Importer/open-project-refused", test_open_project_refused);
   g_test_add_func ("/Lectern/Importer/fifo", test_fifo);
   g_test_add_func ("/Lectern/Importer/several-files", test_several_files);
+  g_test_add_func ("/Lectern/Importer/folder", test_folder);
   g_test_add_func ("/Lectern/Importer/damaged-bytes", test_damaged_bytes);
   g_test_add_func ("/Lectern/Importer/committed-and-fingerprinted", test_committed_and_fingerprinted);
   g_test_add_func ("/Lectern/Importer/cancel", test_cancel);
