@@ -639,9 +639,16 @@ read_content (Odt     *odt,
           write_inline (odt, odt->note_mark, -1);
           skip = !empty;
         }
-      else if (lectern_office_xml_is (reader, text_ns, "note-body") && odt->story == NULL
-               && odt->note_mark != NULL && !empty)
-        odt->story = lectern_office_story_new ();
+      else if (lectern_office_xml_is (reader, text_ns, "note-body") && odt->story == NULL && !empty)
+        {
+          if (odt->note_mark == NULL)
+            {
+              /* A note without a citation still needs a mark. */
+              odt->note_mark = g_strdup ("*");
+              write_inline (odt, odt->note_mark, -1);
+            }
+          odt->story = lectern_office_story_new ();
+        }
       else if (lectern_office_xml_is (reader, office_ns, "annotation") && odt->story == NULL)
         {
           if (!can_write (odt) || empty)

@@ -116,6 +116,27 @@ test_structure (void)
   g_assert_cmpstr (lectern_extract_get_date (extract), ==, "2023-01-02T03:04:05");
 }
 
+/* A note without a citation still leaves a mark where it stood. */
+static void
+test_note_without_citation (void)
+{
+  const char *content =
+    "<office:document-content " NS "><office:body><office:text>"
+    "<text:p>Noted<text:note><text:note-body><text:p>Unmarked.</text:p></text:note-body></text:note>.</text:p>"
+    "</office:text></office:body></office:document-content>";
+  g_autoptr(GBytes) bytes = office_test_zip (NULL, 0, "content.xml", content, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) extracts = read_odt (bytes, &error);
+  g_autofree char *structure = NULL;
+  LecternExtract *extract;
+
+  g_assert_no_error (error);
+  extract = g_ptr_array_index (extracts, 0);
+  g_assert_cmpstr (lectern_extract_get_text (extract), ==, "Noted*.\n\nUnmarked.");
+  structure = office_test_dump_structure (extract);
+  g_assert_cmpstr (structure, ==, "paragraph 0 7 \nfootnote 9 18 *\n");
+}
+
 static void
 assert_refused (GBytes     *bytes,
                 int         code,
@@ -169,6 +190,7 @@ main (int   argc,
 
   g_test_add_func ("/odt-reader/sample", test_sample);
   g_test_add_func ("/odt-reader/structure", test_structure);
+  g_test_add_func ("/odt-reader/note-without-citation", test_note_without_citation);
   g_test_add_func ("/odt-reader/refusals", test_refusals);
 
   return g_test_run ();
