@@ -4,9 +4,10 @@
  * What is kept: paragraphs; headings (a paragraph's own outline level, or
  * its style's: "Heading 1"…"Heading 9" and "Title", or an outline level
  * inherited along the style's basedOn chain); list items (numbered
- * paragraphs); quotes ("Quote" styles); tables (a row a line, cells
- * separated by tabs); tabs and line breaks; footnote and endnote marks
- * where they stand, their text as footnote blocks at the end; tracked
+ * paragraphs); quotes ("Quote", "Intense Quote", "Block Text");
+ * tables (a row a line, cells separated by tabs); tabs and line breaks;
+ * footnote and endnote marks where they stand, their text as footnote
+ * blocks at the end; tracked
  * changes as if accepted (insertions kept, deletions dropped); comments
  * as notes on the passage they cover; the core properties (title, author,
  * date, language).
@@ -316,7 +317,8 @@ read_styles (Docx    *docx,
           else if (name != NULL && g_ascii_strcasecmp (name, "title") == 0)
             style->level = 1;
           else if (name != NULL && (g_ascii_strcasecmp (name, "quote") == 0
-                                    || g_ascii_strcasecmp (name, "intense quote") == 0))
+                                    || g_ascii_strcasecmp (name, "intense quote") == 0
+                                    || g_ascii_strcasecmp (name, "block text") == 0))
             style->quote = TRUE;
         }
       else if (is_w (reader, "basedOn"))

@@ -1,7 +1,8 @@
 /* lectern-odt-reader.c — an OpenDocument text (LibreOffice Writer) as a
  * Lectern document.
  *
- * What is kept: paragraphs; headings (text:h, their outline level); list
+ * What is kept: paragraphs; headings (text:h, their outline level, and
+ * the "Title" style); quotes ("Quotations" style); list
  * items (nested lists flattened, an item a line); tables (a row a line,
  * cells separated by tabs); tabs, line breaks and text:s spaces; footnote
  * and endnote citations where they stand, their text as footnote blocks
@@ -302,6 +303,7 @@ start_paragraph (Odt              *odt,
                  gboolean          heading)
 {
   g_autofree char *value = NULL;
+  g_autofree char *style = NULL;
 
   odt->paragraph_depth++;
   if (odt->story != NULL)
@@ -341,7 +343,15 @@ start_paragraph (Odt              *odt,
       odt->item_pending = FALSE;
       return;
     }
-  open_block (odt, OWNER_PARAGRAPH, LECTERN_STRUCTURE_KIND_PARAGRAPH, NULL);
+  /* LibreOffice's own paragraph styles for a title and a quotation
+   * (automatic styles derived from them are not followed). */
+  style = lectern_office_xml_attribute (reader, text_ns[0], "style-name");
+  if (g_strcmp0 (style, "Title") == 0)
+    open_block (odt, OWNER_PARAGRAPH, LECTERN_STRUCTURE_KIND_HEADING, "1");
+  else if (g_strcmp0 (style, "Quotations") == 0)
+    open_block (odt, OWNER_PARAGRAPH, LECTERN_STRUCTURE_KIND_QUOTE, NULL);
+  else
+    open_block (odt, OWNER_PARAGRAPH, LECTERN_STRUCTURE_KIND_PARAGRAPH, NULL);
 }
 
 static void

@@ -53,6 +53,42 @@ test_sample (void)
   g_assert_cmpstr (lectern_extract_get_language (extract), ==, "en-GB");
 }
 
+/* Another producer: pandoc's title block, nested list, table and block
+ * quote, and its footnote. */
+static void
+test_pandoc (void)
+{
+  g_autoptr(GBytes) bytes = office_test_fixture ("office", "pandoc.docx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) extracts = read_docx (bytes, &error);
+  g_autofree char *structure = NULL;
+  LecternExtract *extract;
+
+  g_assert_no_error (error);
+  extract = g_ptr_array_index (extracts, 0);
+  g_assert_cmpstr (lectern_extract_get_text (extract), ==,
+                   "Pandoc Title\n\nZoé Writer\n\n2024-02-02\n\nChapitre un\n\n"
+                   "Un paragraphe avec une note.1\n\npremier\nsecond\nimbriqué\n\n"
+                   "A\tB\n1\t2\n\nUne citation.\n\nLe texte de la note.");
+  structure = office_test_dump_structure (extract);
+  g_assert_cmpstr (structure, ==,
+                   "heading 0 12 1\n"
+                   "paragraph 14 24 \n"
+                   "paragraph 26 36 \n"
+                   "heading 38 49 1\n"
+                   "paragraph 51 80 \n"
+                   "list-item 82 89 \n"
+                   "list-item 90 96 \n"
+                   "list-item 97 105 \n"
+                   "table-row 107 110 \n"
+                   "table-row 111 114 \n"
+                   "quote 116 129 \n"
+                   "footnote 131 151 1\n");
+  g_assert_cmpstr (lectern_extract_get_title (extract), ==, "Pandoc Title");
+  g_assert_cmpstr (lectern_extract_get_author (extract), ==, "Zoé Writer");
+  g_assert_cmpstr (lectern_extract_get_language (extract), ==, "fr-FR");
+}
+
 /* Headings from styles (an outline level inherited through basedOn, a
  * localised style id with the English built-in name), a paragraph's own
  * outline level, numbered paragraphs, endnotes in Word's default roman
@@ -233,6 +269,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/docx-reader/sample", test_sample);
+  g_test_add_func ("/docx-reader/pandoc", test_pandoc);
   g_test_add_func ("/docx-reader/styles-and-notes", test_styles_and_notes);
   g_test_add_func ("/docx-reader/entities", test_entities);
   g_test_add_func ("/docx-reader/refusals", test_refusals);
