@@ -94,6 +94,8 @@ typedef struct
   GPtrArray           *range_order; /* comment ids, in text order */
   char                *footnote_format;
   char                *endnote_format;
+  guint                footnote_count;
+  guint                endnote_count;
 
   /* While reading a part */
   LecternOfficeStory  *story;       /* a side text being gathered, or NULL */
@@ -610,14 +612,11 @@ note_reference (Docx             *docx,
   g_autofree char *id = w_attribute (docx, reader, "id");
   g_autofree char *custom = w_attribute (docx, reader, "customMarkFollows");
   NoteRef ref = { 0 };
-  guint n = 1;
+  guint *count = endnote ? &docx->endnote_count : &docx->footnote_count;
 
   if (docx->story != NULL || id == NULL || docx->note_refs->len >= MAX_SIDE_TEXTS
       || !can_write (docx))
     return;
-  for (guint i = 0; i < docx->note_refs->len; i++)
-    if (g_array_index (docx->note_refs, NoteRef, i).endnote == endnote)
-      n++;
   ref.id = g_steal_pointer (&id);
   ref.endnote = endnote;
   if (is_true (custom))
@@ -628,8 +627,9 @@ note_reference (Docx             *docx,
     }
   else
     {
+      /* Marks count the notes numbered automatically, as Word does. */
       ref.mark = format_mark (endnote ? (docx->endnote_format != NULL ? docx->endnote_format : "lowerRoman")
-                                      : docx->footnote_format, n);
+                                      : docx->footnote_format, ++*count);
       docx->paragraph_has_text = TRUE;
       lectern_extract_append (docx->extract, ref.mark, -1);
     }
@@ -957,6 +957,8 @@ read_part (Docx       *docx,
 static void
 write_side_texts (Docx *docx)
 {
+  g_autoptr(LecternOfficeNoteWriter) notes = NULL;
+
   for (guint i = 0; i < docx->note_refs->len; i++)
     {
       NoteRef *ref = &g_array_index (docx->note_refs, NoteRef, i);
@@ -970,6 +972,7 @@ write_side_texts (Docx *docx)
       lectern_extract_close_block (docx->extract, block);
     }
 
+  notes = lectern_office_note_writer_new (docx->extract);
   for (guint i = 0; i < docx->range_order->len; i++)
     {
       const char *id = g_ptr_array_index (docx->range_order, i);
@@ -980,8 +983,8 @@ write_side_texts (Docx *docx)
       if (comment == NULL)
         continue;
       text = lectern_office_story_to_string (comment->story);
-      lectern_office_add_note (docx->extract, range->start, range->ended ? range->end : range->start,
-                               comment->author, comment->date, text);
+      lectern_office_note_writer_add (notes, range->start, range->ended ? range->end : range->start,
+                                      comment->author, comment->date, text);
     }
 }
 

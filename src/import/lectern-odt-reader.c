@@ -693,6 +693,8 @@ read_content (Odt     *odt,
 static void
 write_side_texts (Odt *odt)
 {
+  g_autoptr(LecternOfficeNoteWriter) notes = NULL;
+
   for (guint i = 0; i < odt->footnotes->len; i++)
     {
       Footnote *footnote = &g_array_index (odt->footnotes, Footnote, i);
@@ -703,13 +705,14 @@ write_side_texts (Odt *odt)
       lectern_extract_close_block (odt->extract, block);
     }
 
+  notes = lectern_office_note_writer_new (odt->extract);
   for (guint i = 0; i < odt->annotations->len; i++)
     {
       Annotation *annotation = g_ptr_array_index (odt->annotations, i);
       g_autofree char *text = lectern_office_story_to_string (annotation->story);
 
-      lectern_office_add_note (odt->extract, annotation->start, annotation->end,
-                               annotation->author, annotation->date, text);
+      lectern_office_note_writer_add (notes, annotation->start, annotation->end,
+                                      annotation->author, annotation->date, text);
     }
 }
 

@@ -70,15 +70,22 @@ void                lectern_office_story_write      (LecternOfficeStory *story,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternOfficeStory, lectern_office_story_free)
 
-/* Adds a note on [@start, @end) of @extract's text once it is complete,
+/* Adds notes to @extract once its text is complete: each on [start, end),
  * its ends moved in past white space (a comment anchored at a word
  * boundary covers the words, not the spaces around them) and clamped to
- * the text. */
-void                lectern_office_add_note         (LecternExtract     *extract,
-                                                     guint               start,
-                                                     guint               end,
-                                                     const char         *author,
-                                                     const char         *date,
-                                                     const char         *text);
+ * the text. Finding a position costs at most a step of the index, however
+ * many notes there are. */
+typedef struct _LecternOfficeNoteWriter LecternOfficeNoteWriter;
+
+LecternOfficeNoteWriter *lectern_office_note_writer_new  (LecternExtract          *extract);
+void                     lectern_office_note_writer_add  (LecternOfficeNoteWriter *writer,
+                                                          guint                    start,
+                                                          guint                    end,
+                                                          const char              *author,
+                                                          const char              *date,
+                                                          const char              *text);
+void                     lectern_office_note_writer_free (LecternOfficeNoteWriter *writer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternOfficeNoteWriter, lectern_office_note_writer_free)
 
 G_END_DECLS

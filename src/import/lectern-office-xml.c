@@ -238,23 +238,75 @@ lectern_office_story_write (LecternOfficeStory *story,
 /* ------------------------------------------------------------------ */
 /* Notes                                                               */
 
-void
-lectern_office_add_note (LecternExtract *extract,
-                         guint           start,
-                         guint           end,
-                         const char     *author,
-                         const char     *date,
-                         const char     *text)
+/* A byte position every STEP code points. */
+#define STEP 1024
+
+struct _LecternOfficeNoteWriter
 {
-  const char *stored = lectern_extract_get_text (extract);
-  guint length = lectern_extract_get_length (extract);
+  LecternExtract *extract;
+  const char     *text;
+  guint           length;
+  GArray         *index;   /* gsize */
+};
+
+LecternOfficeNoteWriter *
+lectern_office_note_writer_new (LecternExtract *extract)
+{
+  LecternOfficeNoteWriter *writer = g_new0 (LecternOfficeNoteWriter, 1);
+  const char *p;
+
+  writer->extract = g_object_ref (extract);
+  writer->text = lectern_extract_get_text (extract);
+  writer->length = lectern_extract_get_length (extract);
+  writer->index = g_array_new (FALSE, FALSE, sizeof (gsize));
+  p = writer->text;
+  for (guint i = 0; i <= writer->length; i += STEP)
+    {
+      gsize byte = p - writer->text;
+
+      g_array_append_val (writer->index, byte);
+      for (guint j = 0; j < STEP && *p != '\0'; j++)
+        p = g_utf8_next_char (p);
+    }
+  return writer;
+}
+
+void
+lectern_office_note_writer_free (LecternOfficeNoteWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  g_object_unref (writer->extract);
+  g_array_unref (writer->index);
+  g_free (writer);
+}
+
+static const char *
+pointer_at (LecternOfficeNoteWriter *writer,
+            guint                    offset)
+{
+  const char *p = writer->text + g_array_index (writer->index, gsize, offset / STEP);
+
+  for (guint i = 0; i < offset % STEP; i++)
+    p = g_utf8_next_char (p);
+  return p;
+}
+
+void
+lectern_office_note_writer_add (LecternOfficeNoteWriter *writer,
+                                guint                    start,
+                                guint                    end,
+                                const char              *author,
+                                const char              *date,
+                                const char              *text)
+{
   const char *p;
   const char *q;
 
-  end = MIN (end, length);
+  end = MIN (end, writer->length);
   start = MIN (start, end);
-  p = g_utf8_offset_to_pointer (stored, start);
-  q = g_utf8_offset_to_pointer (stored, end);
+  p = pointer_at (writer, start);
+  q = pointer_at (writer, end);
   while (start < end && g_unichar_isspace (g_utf8_get_char (p)))
     {
       p = g_utf8_next_char (p);
@@ -265,5 +317,5 @@ lectern_office_add_note (LecternExtract *extract,
       q = g_utf8_prev_char (q);
       end--;
     }
-  lectern_extract_add_note (extract, start, end, author, date, text != NULL ? text : "");
+  lectern_extract_add_note (writer->extract, start, end, author, date, text != NULL ? text : "");
 }
