@@ -383,16 +383,21 @@ html_open (HtmlWalk             *walk,
 }
 
 static gboolean
-html_is (xmlNodePtr  node,
-         const char *names)
+html_is (xmlNodePtr         node,
+         const char *const *names)
 {
-  g_auto(GStrv) list = g_strsplit (names, " ", -1);
-
-  for (guint i = 0; list[i] != NULL; i++)
-    if (g_ascii_strcasecmp ((const char *) node->name, list[i]) == 0)
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_ascii_strcasecmp ((const char *) node->name, names[i]) == 0)
       return TRUE;
   return FALSE;
 }
+
+static const char *const html_skipped[] = { "head", "script", "style", "title", "template", "noscript", NULL };
+static const char *const html_cells[] = { "td", "th", NULL };
+static const char *const html_blocks[] = {
+  "p", "div", "pre", "address", "article", "section", "header", "footer", "ul", "ol",
+  "table", "dl", "dt", "dd", "center", NULL
+};
 
 static void
 html_walk (HtmlWalk   *walk,
@@ -421,9 +426,9 @@ html_walk (HtmlWalk   *walk,
         }
       if (node->type != XML_ELEMENT_NODE || node->name == NULL)
         continue;
-      if (html_is (node, "head script style title template noscript"))
+      if (html_is (node, html_skipped))
         continue;
-      if (html_is (node, "br"))
+      if (g_ascii_strcasecmp ((const char *) node->name, "br") == 0)
         {
           if (walk->open)
             lectern_extract_line_break (walk->extract);
@@ -437,27 +442,27 @@ html_walk (HtmlWalk   *walk,
           html_open (walk, LECTERN_STRUCTURE_KIND_HEADING, level);
           block = TRUE;
         }
-      else if (html_is (node, "li"))
+      else if (g_ascii_strcasecmp ((const char *) node->name, "li") == 0)
         {
           html_open (walk, LECTERN_STRUCTURE_KIND_LIST_ITEM, NULL);
           block = TRUE;
         }
-      else if (html_is (node, "tr"))
+      else if (g_ascii_strcasecmp ((const char *) node->name, "tr") == 0)
         {
           html_open (walk, LECTERN_STRUCTURE_KIND_TABLE_ROW, NULL);
           block = TRUE;
         }
-      else if (html_is (node, "td th"))
+      else if (html_is (node, html_cells))
         {
           if (walk->open && walk->cells++ > 0)
             lectern_extract_append (walk->extract, "\t", 1);
         }
-      else if (html_is (node, "blockquote"))
+      else if (g_ascii_strcasecmp ((const char *) node->name, "blockquote") == 0)
         {
           html_open (walk, LECTERN_STRUCTURE_KIND_QUOTE, NULL);
           block = TRUE;
         }
-      else if (html_is (node, "p div pre address article section header footer ul ol table dl dt dd center"))
+      else if (html_is (node, html_blocks))
         {
           html_close (walk);
           block = TRUE;

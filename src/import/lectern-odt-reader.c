@@ -79,6 +79,7 @@ typedef struct
 
   GArray              *footnotes;     /* Footnote, in text order */
   GPtrArray           *annotations;   /* Annotation */
+  GHashTable          *open_ranges;   /* name → Annotation awaiting its end mark */
   GHashTable          *deletions;     /* ids of changed regions that delete */
 
   LecternOfficeStory  *story;         /* a side text being gathered, or NULL */
@@ -122,6 +123,7 @@ static void
 odt_clear (Odt *odt)
 {
   g_clear_pointer (&odt->footnotes, g_array_unref);
+  g_clear_pointer (&odt->open_ranges, g_hash_table_unref);
   g_clear_pointer (&odt->annotations, g_ptr_array_unref);
   g_clear_pointer (&odt->deletions, g_hash_table_unref);
   g_clear_pointer (&odt->story, lectern_office_story_free);
@@ -387,10 +389,14 @@ end_annotation (Odt *odt)
   /* Without a name there is no end mark: a comment on a point. */
   annotation->end = annotation->start;
   annotation->ended = annotation->name == NULL;
-  if (odt->annotations->len < MAX_SIDE_TEXTS)
-    g_ptr_array_add (odt->annotations, annotation);
-  else
-    annotation_free (annotation);
+  if (odt->annotations->len >= MAX_SIDE_TEXTS)
+    {
+      annotation_free (annotation);
+      return;
+    }
+  g_ptr_array_add (odt->annotations, annotation);
+  if (!annotation->ended)
+    g_hash_table_replace (odt->open_ranges, g_strdup (annotation->name), annotation);
 }
 
 static void
@@ -398,18 +404,13 @@ end_annotation_range (Odt              *odt,
                       xmlTextReaderPtr  reader)
 {
   g_autofree char *name = lectern_office_xml_attribute (reader, office_ns[0], "name");
+  Annotation *annotation = name != NULL ? g_hash_table_lookup (odt->open_ranges, name) : NULL;
 
-  for (guint i = odt->annotations->len; name != NULL && i > 0; i--)
-    {
-      Annotation *annotation = g_ptr_array_index (odt->annotations, i - 1);
-
-      if (!annotation->ended && g_strcmp0 (annotation->name, name) == 0)
-        {
-          annotation->end = lectern_extract_get_length (odt->extract);
-          annotation->ended = TRUE;
-          return;
-        }
-    }
+  if (annotation == NULL)
+    return;
+  annotation->end = lectern_extract_get_length (odt->extract);
+  annotation->ended = TRUE;
+  g_hash_table_remove (odt->open_ranges, name);
 }
 
 /* The ids of the changed regions that delete text, from the
@@ -753,6 +754,7 @@ lectern_odt_reader_read (GBytes        *bytes,
   odt.footnotes = g_array_new (FALSE, TRUE, sizeof (Footnote));
   g_array_set_clear_func (odt.footnotes, footnote_clear);
   odt.annotations = g_ptr_array_new_with_free_func (annotation_free);
+  odt.open_ranges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   odt.deletions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   ok = check_package (&odt, &local_error)
