@@ -47,10 +47,13 @@ typedef struct
   guint      parts;
 } Body;
 
+/* Once per process, from whichever import thread comes first: GMime's
+ * and libxml2's (for HTML bodies) global set-up. */
 static gpointer
 init_gmime (gpointer data)
 {
   g_mime_init ();
+  xmlInitParser ();
   return NULL;
 }
 

@@ -23,13 +23,25 @@ ignore_error (void                    *arg,
 {
 }
 
+static gpointer
+init_libxml (gpointer data)
+{
+  xmlInitParser ();
+  return NULL;
+}
+
 xmlTextReaderPtr
 lectern_office_xml_reader_new (GBytes     *part,
                                const char *part_name)
 {
+  static GOnce once = G_ONCE_INIT;
   xmlTextReaderPtr reader;
   gsize size;
   const char *data = g_bytes_get_data (part, &size);
+
+  /* libxml2 2.9 sets up its globals on first use, unsafely when two
+   * import threads get there together. */
+  g_once (&once, init_libxml, NULL);
 
   if (size > G_MAXINT)
     return NULL;
