@@ -199,6 +199,34 @@ test_alternative (void)
   g_assert_cmpstr (variable (extract, "attachments"), ==, "Old news");
 }
 
+static gpointer
+read_in_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) extracts = lectern_mail_reader_read (data, "reply.eml", NULL, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (lectern_extract_get_title (g_ptr_array_index (extracts, 0)));
+}
+
+/* The first messages read at once, from import threads: GMime is set
+ * up once, whichever thread comes first. */
+static void
+test_threads (void)
+{
+  g_autoptr(GBytes) bytes = office_test_fixture ("mail", "reply.eml");
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("mail-reader", read_in_thread, bytes);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autofree char *title = g_thread_join (threads[i]);
+
+      g_assert_cmpstr (title, ==, "Re: Notes sur le traité");
+    }
+}
+
 static void
 assert_refused (const char *data,
                 gsize       size,
@@ -239,6 +267,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  /* First: GMime is not yet set up. */
+  g_test_add_func ("/mail-reader/threads", test_threads);
   g_test_add_func ("/mail-reader/eml", test_eml);
   g_test_add_func ("/mail-reader/mbox", test_mbox);
   g_test_add_func ("/mail-reader/alternative", test_alternative);
