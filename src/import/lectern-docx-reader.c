@@ -760,8 +760,11 @@ read_part (Docx       *docx,
         take_namespace (docx, reader);
 
       /* What is skipped whole: deletions (changes accepted), field
-       * codes, the second rendering of alternate content, a footnote
-       * separator, properties (tab stops are w:tab too). */
+       * codes, the first of alternate content's two renderings (the
+       * fallback is read), run, table and section properties, and a
+       * paragraph's properties before a tracked change. Paragraph
+       * properties are read (their tab stops are w:tab too: a tab is
+       * text only inside a run). */
       if (type == XML_READER_TYPE_ELEMENT && !empty
           && (is_w (reader, "del") || is_w (reader, "moveFrom") || is_w (reader, "instrText")
               || is_w (reader, "delInstrText") || is_w (reader, "delText") || is_w (reader, "rPr")
