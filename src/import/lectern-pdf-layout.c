@@ -549,6 +549,12 @@ band_clear (gpointer data)
   g_array_unref (band->gutters);
 }
 
+static gboolean
+band_footnote (Band *band)
+{
+  return ((LecternPdfLine *) g_ptr_array_index (band->lines, band->lines->len - 1))->footnote;
+}
+
 static double
 center_y (const LecternPdfLine *line)
 {
@@ -703,13 +709,13 @@ lectern_pdf_layout_order (LecternPdfPage                *page,
           double gap = first->y1 - band->bottom;
 
           if (gap > 1.2 * first->size || fabs (first->size - band->size) > 0.15 * band->size
-              || first->footnote)
+              || first->footnote != band_footnote (band))
             fits = FALSE;
           for (guint k = 0; fits && k < row->len; k++)
             fits = band_admits (band, g_ptr_array_index (row, k));
         }
       else if (band != NULL)
-        fits = gutters->len == 0 && !first->footnote;
+        fits = gutters->len == 0 && first->footnote == band_footnote (band);
 
       if (!fits)
         {
@@ -974,8 +980,9 @@ median_gap (LecternPdfPage *page)
           && gap > -line->size)
         g_array_append_val (gaps, gap);
     }
-  if (gaps->len == 0)
-    return 0.2 * ((LecternPdfLine *) g_ptr_array_index (page->lines, 0))->size;
+  /* Too few to tell a paragraph's gap from a line's: the usual leading. */
+  if (gaps->len < 3)
+    return 0.3 * ((LecternPdfLine *) g_ptr_array_index (page->lines, 0))->size;
   g_array_sort (gaps, compare_double);
   /* The lower quartile: paragraph gaps are the minority. */
   return g_array_index (gaps, double, gaps->len / 4);
@@ -1012,6 +1019,8 @@ block_for (const LecternPdfLine          *line,
     block->kind = LECTERN_PDF_BLOCK_PARAGRAPH;
   if (block->text == NULL)
     block->text = g_strdup (line->text);
+  block->set_in = is_indented (line);
+  block->full = !is_short (line);
   return block;
 }
 
@@ -1044,7 +1053,43 @@ lectern_pdf_layout_blocks (LecternPdfPage                *page,
 
           g_free (block->text);
           block->text = joined;
+          block->full = !is_short (line);
         }
     }
   return blocks;
+}
+
+gboolean
+lectern_pdf_layout_join_pages (GPtrArray  *blocks,
+                               GPtrArray  *next,
+                               GHashTable *words)
+{
+  LecternPdfBlock *last = NULL;
+  LecternPdfBlock *first;
+  char *joined;
+
+  for (guint i = blocks->len; i > 0; i--)
+    {
+      LecternPdfBlock *block = g_ptr_array_index (blocks, i - 1);
+
+      if (block->kind == LECTERN_PDF_BLOCK_FOOTNOTE)
+        continue;
+      if (block->kind == LECTERN_PDF_BLOCK_PARAGRAPH)
+        last = block;
+      break;
+    }
+  if (last == NULL || next->len == 0)
+    return FALSE;
+  first = g_ptr_array_index (next, 0);
+  if (first->kind != LECTERN_PDF_BLOCK_PARAGRAPH || first->set_in || !last->full)
+    return FALSE;
+  if (ends_sentence (last->text) && !g_unichar_islower (g_utf8_get_char (first->text)))
+    return FALSE;
+
+  joined = lectern_pdf_layout_join (last->text, first->text, words);
+  g_free (last->text);
+  last->text = joined;
+  last->full = first->full;
+  g_ptr_array_remove_index (next, 0);
+  return TRUE;
 }

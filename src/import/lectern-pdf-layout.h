@@ -71,6 +71,8 @@ typedef struct
   guint                level;   /* headings: 1 for the largest size */
   char                *mark;    /* footnotes: "1", "*"; nullable */
   char                *text;    /* one line: line breaks joined */
+  gboolean             set_in;  /* its first line is indented */
+  gboolean             full;    /* its last line runs to its column's end */
 } LecternPdfBlock;
 
 void lectern_pdf_block_free (LecternPdfBlock *block);
@@ -106,6 +108,15 @@ void       lectern_pdf_layout_order            (LecternPdfPage          *page,
 /* The blocks of an ordered page. (element-type LecternPdfBlock) */
 GPtrArray *lectern_pdf_layout_blocks           (LecternPdfPage          *page,
                                                 const LecternPdfDocumentStyle *style);
+
+/* A paragraph that runs from one page onto the next is made whole: the
+ * first paragraph of @next (the blocks of a page) is joined to the last
+ * paragraph of @blocks (the page before) when that one stops at a full
+ * line without ending its sentence, or the next one begins in lowercase;
+ * the page's footnotes stay after it. Returns TRUE when it joined. */
+gboolean   lectern_pdf_layout_join_pages       (GPtrArray  *blocks,
+                                                GPtrArray  *next,
+                                                GHashTable *words);
 
 /* @first and @second, a line and the next one of the same block, joined:
  * a word hyphenated across them made whole ("nego-", "tiations"), a real

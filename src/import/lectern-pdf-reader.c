@@ -23,6 +23,7 @@
 
 #include "lectern-import.h"
 #include "lectern-pdf-layout.h"
+#include "lectern-pdf-reader-private.h"
 
 /* Bounds on what one file may make us do. */
 #define MAX_PAGES 5000
@@ -31,6 +32,14 @@
 #define OCR_DPI 300
 /* Pixels on a rendered page's longer side, at most. */
 #define MAX_OCR_SIDE 8000
+
+static gboolean ocr_enabled = TRUE;
+
+void
+_lectern_pdf_reader_set_ocr_enabled (gboolean enabled)
+{
+  ocr_enabled = enabled;
+}
 
 /* ------------------------------------------------------------------ */
 /* A page's lines from poppler                                         */
@@ -436,6 +445,7 @@ lectern_pdf_reader_read (GBytes        *bytes,
   g_autoptr(GArray) textless = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) recognised = g_array_new (FALSE, FALSE, sizeof (guint));
   LecternPdfDocumentStyle style;
+  g_autoptr(GPtrArray) page_blocks = NULL;
   GPtrArray *result;
   g_autofree char *title_guess = NULL;
   guint title_level = G_MAXUINT;
@@ -505,7 +515,7 @@ lectern_pdf_reader_read (GBytes        *bytes,
     {
       gboolean ocr_ran = FALSE;
 #ifdef HAVE_TESSERACT
-      TessBaseAPI *api = ocr_open ();
+      TessBaseAPI *api = ocr_enabled ? ocr_open () : NULL;
 
       if (api != NULL)
         {
@@ -592,13 +602,10 @@ lectern_pdf_reader_read (GBytes        *bytes,
   lectern_pdf_layout_remove_furniture (pages);
   lectern_pdf_layout_study (pages, &style);
 
+  page_blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < pages->len; i++)
     {
       LecternPdfPage *read = g_ptr_array_index (pages, i);
-      PopplerPage *page = g_ptr_array_index (poppler_pages, i);
-      g_autoptr(GPtrArray) blocks = NULL;
-      g_autofree char *label = NULL;
-      guint start = G_MAXUINT;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
@@ -606,7 +613,23 @@ lectern_pdf_reader_read (GBytes        *bytes,
           return NULL;
         }
       lectern_pdf_layout_order (read, &style);
-      blocks = lectern_pdf_layout_blocks (read, &style);
+      g_ptr_array_add (page_blocks, lectern_pdf_layout_blocks (read, &style));
+    }
+  /* A paragraph broken by a page break is made whole on the page where
+   * it begins, before that page's footnotes: spans of pages and of
+   * paragraphs may not cross, and the text must read on. */
+  for (guint i = 0; i + 1 < page_blocks->len; i++)
+    lectern_pdf_layout_join_pages (g_ptr_array_index (page_blocks, i),
+                                   g_ptr_array_index (page_blocks, i + 1), style.words);
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      LecternPdfPage *read = g_ptr_array_index (pages, i);
+      PopplerPage *page = g_ptr_array_index (poppler_pages, i);
+      GPtrArray *blocks = g_ptr_array_index (page_blocks, i);
+      g_autofree char *label = NULL;
+      guint start = G_MAXUINT;
+
       for (guint b = 0; b < blocks->len; b++)
         {
           LecternPdfBlock *block = g_ptr_array_index (blocks, b);

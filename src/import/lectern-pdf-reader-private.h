@@ -1,0 +1,15 @@
+/* lectern-pdf-reader-private.h — the PDF reader's knobs for tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lectern-import.h"
+
+G_BEGIN_DECLS
+
+/* FALSE: pages without a text layer are refused or left out as if
+ * Tesseract were not installed (for tests); TRUE restores the default. */
+void _lectern_pdf_reader_set_ocr_enabled (gboolean enabled);
+
+G_END_DECLS
