@@ -776,6 +776,9 @@ is_hyphen (gunichar c)
   return c == '-' || c == 0x2010;
 }
 
+/* Words longer than this are not looked up (and not scanned for). */
+#define MAX_WORD 64
+
 /* The letters of @text's last word before @end. */
 static char *
 last_word (const char *text,
@@ -783,7 +786,7 @@ last_word (const char *text,
 {
   const char *start = end;
 
-  while (start > text)
+  while (start > text && end - start < MAX_WORD)
     {
       const char *prev = g_utf8_prev_char (start);
 
@@ -799,37 +802,44 @@ first_word (const char *text)
 {
   const char *end = text;
 
-  while (*end != '\0' && (g_unichar_isalpha (g_utf8_get_char (end)) || g_unichar_ismark (g_utf8_get_char (end))))
+  while (*end != '\0' && end - text < MAX_WORD
+         && (g_unichar_isalpha (g_utf8_get_char (end)) || g_unichar_ismark (g_utf8_get_char (end))))
     end = g_utf8_next_char (end);
   return g_utf8_strdown (text, end - text);
 }
 
-char *
-lectern_pdf_layout_join (const char *first,
-                         const char *second,
-                         GHashTable *words)
+/* lectern_pdf_layout_join() in place: @text grows by @second, so that a
+ * long paragraph costs no more than its length. */
+static void
+join_into (GString    *text,
+           const char *second,
+           GHashTable *words)
 {
-  gsize length = strlen (first);
-  const char *end = first + length;
+  const char *first = text->str;
   const char *last;
   gunichar c, before, next;
 
   while (*second == ' ')
     second++;
-  while (end > first && end[-1] == ' ')
-    end--;
-  if (end == first)
-    return g_strdup (second);
-  if (*second == '\0')
-    return g_strndup (first, end - first);
+  while (text->len > 0 && text->str[text->len - 1] == ' ')
+    g_string_truncate (text, text->len - 1);
+  if (text->len == 0 || *second == '\0')
+    {
+      g_string_append (text, second);
+      return;
+    }
 
-  last = g_utf8_prev_char (end);
+  last = g_utf8_prev_char (text->str + text->len);
   c = g_utf8_get_char (last);
   next = g_utf8_get_char (second);
 
   /* A soft hyphen marks where a word was broken, and nothing else. */
   if (c == 0x00AD)
-    return g_strdup_printf ("%.*s%s", (int) (last - first), first, second);
+    {
+      g_string_truncate (text, last - first);
+      g_string_append (text, second);
+      return;
+    }
 
   if (is_hyphen (c) && last > first)
     {
@@ -849,12 +859,25 @@ lectern_pdf_layout_join (const char *first,
 
               keep = g_hash_table_contains (words, compound) && !g_hash_table_contains (words, whole);
             }
-          if (keep)
-            return g_strdup_printf ("%.*s%s", (int) (end - first), first, second);
-          return g_strdup_printf ("%.*s%s", (int) (last - first), first, second);
+          if (!keep)
+            g_string_truncate (text, last - first);
+          g_string_append (text, second);
+          return;
         }
     }
-  return g_strdup_printf ("%.*s %s", (int) (end - first), first, second);
+  g_string_append_c (text, ' ');
+  g_string_append (text, second);
+}
+
+char *
+lectern_pdf_layout_join (const char *first,
+                         const char *second,
+                         GHashTable *words)
+{
+  GString *text = g_string_new (first);
+
+  join_into (text, second, words);
+  return g_string_free (text, FALSE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1030,6 +1053,7 @@ lectern_pdf_layout_blocks (LecternPdfPage                *page,
 {
   GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) lectern_pdf_block_free);
   LecternPdfBlock *block = NULL;
+  GString *text = NULL;   /* the open block's text, grown in place */
   double gap;
 
   if (page->lines->len == 0)
@@ -1044,18 +1068,20 @@ lectern_pdf_layout_blocks (LecternPdfPage                *page,
 
       if (block == NULL || breaks_before (prev, line, next, gap, style))
         {
+          if (block != NULL)
+            block->text = g_string_free (text, FALSE);
           block = block_for (line, style);
+          text = g_string_new (block->text);
+          g_clear_pointer (&block->text, g_free);
           g_ptr_array_add (blocks, block);
         }
       else
         {
-          char *joined = lectern_pdf_layout_join (block->text, line->text, style->words);
-
-          g_free (block->text);
-          block->text = joined;
+          join_into (text, line->text, style->words);
           block->full = !is_short (line);
         }
     }
+  block->text = g_string_free (text, FALSE);
   return blocks;
 }
 

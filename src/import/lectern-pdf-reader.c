@@ -35,6 +35,17 @@
 
 static gboolean ocr_enabled = TRUE;
 
+static int
+compare_double (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  double da = *(const double *) a;
+  double db = *(const double *) b;
+
+  return da < db ? -1 : da > db ? 1 : 0;
+}
+
 void
 _lectern_pdf_reader_set_ocr_enabled (gboolean enabled)
 {
@@ -63,29 +74,26 @@ char_sizes (PopplerPage *page,
   return sizes;
 }
 
-/* The size most of @n characters from @sizes have (by count). */
+/* The size most of @n characters from @sizes have (by count): sorted,
+ * the longest run of sizes within a quarter point. */
 static double
-common_size (const double *sizes,
-             const char   *text,
-             guint         n)
+common_size (double *sizes,
+             guint   n)
 {
   double best = 0;
   guint best_count = 0;
 
-  for (guint i = 0; i < n; i++)
+  g_qsort_with_data (sizes, n, sizeof (double), compare_double, NULL);
+  for (guint i = 0, j = 0; i < n; i = j)
     {
-      guint count = 0;
-
-      if (sizes[i] <= 0)
-        continue;
-      for (guint j = 0; j < n; j++)
-        if (fabs (sizes[j] - sizes[i]) < 0.25)
-          count++;
-      if (count > best_count)
+      while (j < n && sizes[j] - sizes[i] < 0.25)
+        j++;
+      if (sizes[i] > 0 && j - i > best_count)
         {
-          best_count = count;
+          best_count = j - i;
           best = sizes[i];
         }
+      j = MAX (j, i + 1);
     }
   return best;
 }
@@ -121,7 +129,7 @@ add_line (LecternPdfPage         *out,
     return;
   g_ptr_array_add (out->lines,
                    lectern_pdf_line_new (text->str, x1, y1, x2, y2,
-                                         common_size (ink_sizes, text->str, n_ink)));
+                                         common_size (ink_sizes, n_ink)));
 }
 
 /* The lines poppler finds on @page, each with its box and size. */
@@ -166,7 +174,17 @@ read_page (PopplerPage *page)
         }
       spaces[i] = g_unichar_isspace (c) || c == 0xFFFD || g_unichar_iscntrl (c);
       if (g_unichar_isspace (c))
-        g_string_append_c (line, ' ');
+        {
+          /* poppler puts a space where the font changes, even with no
+           * gap: before a superscript footnote mark it would part the
+           * mark from its word ("it. 1"). */
+          gboolean before_superscript = i > first && i + 1 < n_chars
+                                        && sizes[i + 1] > 0 && sizes[i + 1] < 0.8 * sizes[i - 1]
+                                        && fabs (rects[i].x2 - rects[i].x1) < 0.2 * sizes[i - 1];
+
+          if (!before_superscript)
+            g_string_append_c (line, ' ');
+        }
       else if (!g_unichar_iscntrl (c))
         g_string_append_unichar (line, c);
     }
@@ -178,16 +196,6 @@ read_page (PopplerPage *page)
 /* Pages without text: Tesseract                                       */
 
 #ifdef HAVE_TESSERACT
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return da < db ? -1 : da > db ? 1 : 0;
-}
-
 static TessBaseAPI *
 ocr_open (void)
 {
@@ -296,7 +304,7 @@ ocr_page (TessBaseAPI    *api,
    * is taken for a heading or a footnote by chance. */
   if (heights->len > 0)
     {
-      g_array_sort (heights, compare_double);
+      g_array_sort_with_data (heights, compare_double, NULL);
       median = g_array_index (heights, double, heights->len / 2);
       for (guint i = 0; i < out->lines->len; i++)
         ((LecternPdfLine *) g_ptr_array_index (out->lines, i))->size = median;
