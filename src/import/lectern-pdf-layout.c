@@ -459,6 +459,8 @@ lectern_pdf_layout_study (GPtrArray               *pages,
     {
       LecternPdfPage *page = g_ptr_array_index (pages, p);
 
+      if (page->recognised)
+        continue;
       for (guint i = 0; i < page->lines->len; i++)
         {
           LecternPdfLine *line = g_ptr_array_index (page->lines, i);
@@ -501,6 +503,14 @@ lectern_pdf_layout_study (GPtrArray               *pages,
     style->heading_sizes[i] = g_array_index (larger, double, i);
 
   style->words = lectern_pdf_layout_count_words (pages);
+
+  for (guint p = 0; p < pages->len; p++)
+    {
+      LecternPdfPage *page = g_ptr_array_index (pages, p);
+
+      for (guint i = 0; page->recognised && i < page->lines->len; i++)
+        ((LecternPdfLine *) g_ptr_array_index (page->lines, i))->size = style->body_size;
+    }
 }
 
 void

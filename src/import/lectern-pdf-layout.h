@@ -50,6 +50,9 @@ typedef struct
   double     height;
   char      *printed;   /* set by _remove_furniture(): the page number
                            printed on it, or NULL */
+  gboolean   recognised;/* its lines come from OCR: their sizes are
+                           guesses, left out of the document's style
+                           and set to its body size by _study() */
 } LecternPdfPage;
 
 LecternPdfPage *lectern_pdf_page_new  (double          width,

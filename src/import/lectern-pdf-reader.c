@@ -301,7 +301,9 @@ ocr_page (TessBaseAPI    *api,
 
   /* A recognised line's box depends on its letters (ascenders,
    * descenders), not only on its font: one size for all, so that none
-   * is taken for a heading or a footnote by chance. */
+   * is taken for a heading or a footnote by chance; the body's size
+   * where the document has pages with text (lectern_pdf_layout_study()). */
+  out->recognised = TRUE;
   if (heights->len > 0)
     {
       g_array_sort_with_data (heights, compare_double, NULL);

@@ -241,6 +241,55 @@ test_ocr (void)
   }
 }
 
+/* A page of text and a page without: the text imported, the other page
+ * named in a warning, recognised where Tesseract can. */
+static void
+test_mixed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternExtract) extract = NULL;
+  g_autofree char *structure = NULL;
+  GPtrArray *warnings;
+
+  _lectern_pdf_reader_set_ocr_enabled (FALSE);
+  extract = read_one ("mixed.pdf", &error);
+  _lectern_pdf_reader_set_ocr_enabled (TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_extract_get_text (extract), ==,
+                   "A covering letter, typed, with the scanned minutes after it.");
+  structure = dump_structure (extract);
+  g_assert_cmpstr (structure, ==, "0 60 page 1\n0 60 paragraph \n");
+  warnings = lectern_extract_get_warnings (extract);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==,
+                   "Page 2 has no text layer and was left out; install Tesseract and its language data to recognise it");
+  g_assert_null (g_hash_table_lookup (lectern_extract_get_variables (extract), "ocr"));
+  g_clear_object (&extract);
+  g_clear_pointer (&structure, g_free);
+
+#ifndef HAVE_TESSERACT
+  g_test_skip ("Lectern was built without Tesseract: the OCR half of this test did not run");
+  return;
+#endif
+  if (!have_tesseract_data ())
+    {
+      g_test_skip ("Tesseract's English language data is not installed: the OCR half of this test did not run");
+      return;
+    }
+  extract = read_one ("mixed.pdf", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (lectern_extract_get_text (extract),
+                                   "A covering letter, typed, with the scanned minutes after it.\n\n"
+                                   "The ministers met in Vienna on Monday."));
+  structure = dump_structure (extract);
+  g_assert_true (g_str_has_prefix (structure, "0 60 page 1\n0 60 paragraph \n62 "));
+  g_assert_nonnull (strstr (structure, " page 2\n"));
+  warnings = lectern_extract_get_warnings (extract);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 0), "Page 2 has no text layer: its text was recognised by Tesseract"));
+  g_assert_cmpstr (g_hash_table_lookup (lectern_extract_get_variables (extract), "ocr"), ==, "tesseract");
+}
+
 /* ------------------------------------------------------------------ */
 /* The layout algorithm on lines made up by hand                       */
 
@@ -581,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/pdf-reader/cancelled", test_cancelled);
   g_test_add_func ("/pdf-reader/no-text-refused", test_no_text_refused);
   g_test_add_func ("/pdf-reader/ocr", test_ocr);
+  g_test_add_func ("/pdf-reader/mixed", test_mixed);
   g_test_add_func ("/pdf-layout/join", test_join);
   g_test_add_func ("/pdf-layout/count-words", test_count_words);
   g_test_add_func ("/pdf-layout/furniture", test_furniture);
