@@ -425,11 +425,11 @@ structure_kind (LecternPdfBlockKind kind)
  * the label when the PDF declares none, so a label that is only the
  * place gives way to a printed number. */
 static char *
-page_label (PopplerPage    *page,
+page_label (const char     *declared,
             guint           index,
             LecternPdfPage *read)
 {
-  g_autofree char *label = poppler_page_get_label (page);
+  g_autofree char *label = g_strdup (declared);
   g_autofree char *place = g_strdup_printf ("%u", index + 1);
 
   if (label != NULL && *label != '\0' && g_utf8_validate (label, -1, NULL)
@@ -438,6 +438,13 @@ page_label (PopplerPage    *page,
   if (read->printed != NULL)
     return g_strdup (read->printed);
   return g_steal_pointer (&place);
+}
+
+static void
+unref_page (gpointer page)
+{
+  if (page != NULL)
+    g_object_unref (page);
 }
 
 GPtrArray *
@@ -452,6 +459,7 @@ lectern_pdf_reader_read (GBytes        *bytes,
   g_autoptr(LecternExtract) extract = NULL;
   g_autoptr(GPtrArray) pages = NULL;
   g_autoptr(GPtrArray) poppler_pages = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
   g_autoptr(GArray) textless = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) recognised = g_array_new (FALSE, FALSE, sizeof (guint));
   LecternPdfDocumentStyle style;
@@ -496,7 +504,10 @@ lectern_pdf_reader_read (GBytes        *bytes,
     }
 
   pages = g_ptr_array_new_with_free_func ((GDestroyNotify) lectern_pdf_page_free);
-  poppler_pages = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Only the pages without text are kept (for OCR): each page holds its
+   * text layout, and keeping every one costs memory and time. */
+  poppler_pages = g_ptr_array_new_with_free_func (unref_page);
+  labels = g_ptr_array_new_with_free_func (g_free);
   for (int i = 0; i < n_pages; i++)
     {
       PopplerPage *page;
@@ -508,15 +519,24 @@ lectern_pdf_reader_read (GBytes        *bytes,
       if (page == NULL)
         {
           g_ptr_array_add (poppler_pages, NULL);
+          g_ptr_array_add (labels, NULL);
           g_ptr_array_add (pages, lectern_pdf_page_new (0, 0));
           g_array_append_val (textless, i);
           continue;
         }
-      g_ptr_array_add (poppler_pages, page);
+      g_ptr_array_add (labels, poppler_page_get_label (page));
       read = read_page (page);
       g_ptr_array_add (pages, read);
       if (read->lines->len == 0)
-        g_array_append_val (textless, i);
+        {
+          g_ptr_array_add (poppler_pages, page);
+          g_array_append_val (textless, i);
+        }
+      else
+        {
+          g_ptr_array_add (poppler_pages, NULL);
+          g_object_unref (page);
+        }
     }
 
   extract = lectern_extract_new ("pdf");
@@ -635,7 +655,6 @@ lectern_pdf_reader_read (GBytes        *bytes,
   for (guint i = 0; i < pages->len; i++)
     {
       LecternPdfPage *read = g_ptr_array_index (pages, i);
-      PopplerPage *page = g_ptr_array_index (poppler_pages, i);
       GPtrArray *blocks = g_ptr_array_index (page_blocks, i);
       g_autofree char *label = NULL;
       guint start = G_MAXUINT;
@@ -661,9 +680,9 @@ lectern_pdf_reader_read (GBytes        *bytes,
               title_guess = g_strdup (block->text);
             }
         }
-      if (start != G_MAXUINT && page != NULL)
+      if (start != G_MAXUINT)
         {
-          label = page_label (page, i, read);
+          label = page_label (g_ptr_array_index (labels, i), i, read);
           lectern_extract_add_span (extract, start, lectern_extract_get_length (extract),
                                     LECTERN_STRUCTURE_KIND_PAGE, label);
         }
