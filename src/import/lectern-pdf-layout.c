@@ -20,6 +20,23 @@
 /* Smaller than the body by this factor, below it: a footnote. */
 #define FOOTNOTE_FACTOR 0.92
 
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double da = *(const double *) a;
+  double db = *(const double *) b;
+
+  return da < db ? -1 : da > db ? 1 : 0;
+}
+
+/* Sizes are compared to the half point: producers jitter. */
+static double
+round_size (double size)
+{
+  return round (size * 2) / 2;
+}
+
 LecternPdfLine *
 lectern_pdf_line_new (const char *text,
                       double      x1,
@@ -78,6 +95,46 @@ lectern_pdf_block_free (LecternPdfBlock *block)
   g_free (block->mark);
   g_free (block->text);
   g_free (block);
+}
+
+/* The size most of the text of @pages is set in (by characters), pages
+ * read by OCR aside. */
+static double
+body_size_of (GPtrArray *pages)
+{
+  g_autoptr(GHashTable) weight = g_hash_table_new_full (g_double_hash, g_double_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint best = 0;
+  double body = 10;
+
+  for (guint p = 0; p < pages->len; p++)
+    {
+      LecternPdfPage *page = g_ptr_array_index (pages, p);
+
+      if (page->recognised)
+        continue;
+      for (guint i = 0; i < page->lines->len; i++)
+        {
+          LecternPdfLine *line = g_ptr_array_index (page->lines, i);
+          double size = round_size (line->size);
+          guint n = strlen (line->text);
+
+          value = g_hash_table_lookup (weight, &size);
+          g_hash_table_insert (weight, g_memdup2 (&size, sizeof size),
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (value) + n));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, weight);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) > best
+        || (GPOINTER_TO_UINT (value) == best && *(double *) key < body))
+      {
+        best = GPOINTER_TO_UINT (value);
+        body = *(double *) key;
+      }
+  return body;
 }
 
 /* ------------------------------------------------------------------ */
@@ -284,10 +341,14 @@ lectern_pdf_layout_remove_furniture (GPtrArray *pages)
   guint needed;
   gint64 best_offset = 0;
   guint best_count = 0;
+  double body;
 
   g_array_set_clear_func (candidates, candidate_clear);
+  body = body_size_of (pages);
 
-  /* The lines at each page's top and bottom, up to two each. */
+  /* The lines at each page's top and bottom, up to two each; not those
+   * set larger than the text, which are headings even when each chapter
+   * begins at a page's top with "Chapter N". */
   for (guint p = 0; p < pages->len; p++)
     {
       LecternPdfPage *page = g_ptr_array_index (pages, p);
@@ -309,8 +370,10 @@ lectern_pdf_layout_remove_furniture (GPtrArray *pages)
 
           if (!top && !bottom)
             continue;
-          c.key = furniture_key (line->text);
           c.lone = lone_page_number (line->text);
+          if (c.lone == NULL && round_size (line->size) >= body * HEADING_FACTOR)
+            continue;
+          c.key = furniture_key (line->text);
           if (*c.key != '\0' && !g_hash_table_contains (seen, c.key))
             {
               g_hash_table_add (seen, c.key);
@@ -378,11 +441,6 @@ lectern_pdf_layout_remove_furniture (GPtrArray *pages)
 /* ------------------------------------------------------------------ */
 /* The document's style                                                */
 
-static double
-round_size (double size)
-{
-  return round (size * 2) / 2;
-}
 
 static void
 add_word (GHashTable *words,
@@ -446,58 +504,39 @@ void
 lectern_pdf_layout_study (GPtrArray               *pages,
                           LecternPdfDocumentStyle *style)
 {
-  g_autoptr(GHashTable) weight = g_hash_table_new_full (g_double_hash, g_double_equal, g_free, NULL);
-  GHashTableIter iter;
-  gpointer key, value;
-  guint best = 0;
+  g_autoptr(GHashTable) sizes = g_hash_table_new_full (g_double_hash, g_double_equal, g_free, NULL);
   g_autoptr(GArray) larger = g_array_new (FALSE, FALSE, sizeof (double));
+  GHashTableIter iter;
+  gpointer key;
 
   memset (style, 0, sizeof *style);
-  style->body_size = 10;
+  style->body_size = body_size_of (pages);
 
   for (guint p = 0; p < pages->len; p++)
     {
       LecternPdfPage *page = g_ptr_array_index (pages, p);
 
-      if (page->recognised)
-        continue;
-      for (guint i = 0; i < page->lines->len; i++)
+      for (guint i = 0; !page->recognised && i < page->lines->len; i++)
         {
-          LecternPdfLine *line = g_ptr_array_index (page->lines, i);
-          double size = round_size (line->size);
-          guint n = g_utf8_strlen (line->text, -1);
+          double size = round_size (((LecternPdfLine *) g_ptr_array_index (page->lines, i))->size);
 
-          if (g_hash_table_lookup_extended (weight, &size, &key, &value))
-            g_hash_table_insert (weight, g_memdup2 (&size, sizeof size),
-                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (value) + n));
-          else
-            g_hash_table_insert (weight, g_memdup2 (&size, sizeof size), GUINT_TO_POINTER (n));
+          g_hash_table_add (sizes, g_memdup2 (&size, sizeof size));
         }
     }
 
-  g_hash_table_iter_init (&iter, weight);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (GPOINTER_TO_UINT (value) > best
-        || (GPOINTER_TO_UINT (value) == best && *(double *) key < style->body_size))
-      {
-        best = GPOINTER_TO_UINT (value);
-        style->body_size = *(double *) key;
-      }
-
-  g_hash_table_iter_init (&iter, weight);
+  g_hash_table_iter_init (&iter, sizes);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (*(double *) key >= style->body_size * HEADING_FACTOR)
       g_array_append_val (larger, *(double *) key);
   /* Largest first. */
-  for (guint i = 0; i < larger->len; i++)
-    for (guint j = i + 1; j < larger->len; j++)
-      if (g_array_index (larger, double, j) > g_array_index (larger, double, i))
-        {
-          double t = g_array_index (larger, double, i);
+  g_array_sort (larger, compare_double);
+  for (guint i = 0; i < larger->len / 2; i++)
+    {
+      double t = g_array_index (larger, double, i);
 
-          g_array_index (larger, double, i) = g_array_index (larger, double, j);
-          g_array_index (larger, double, j) = t;
-        }
+      g_array_index (larger, double, i) = g_array_index (larger, double, larger->len - 1 - i);
+      g_array_index (larger, double, larger->len - 1 - i) = t;
+    }
   style->n_heading_sizes = MIN (larger->len, G_N_ELEMENTS (style->heading_sizes));
   for (guint i = 0; i < style->n_heading_sizes; i++)
     style->heading_sizes[i] = g_array_index (larger, double, i);
@@ -987,15 +1026,6 @@ breaks_before (const LecternPdfLine *prev,
   return is_indented (line) || is_short (prev);
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return da < db ? -1 : da > db ? 1 : 0;
-}
 
 static double
 median_gap (LecternPdfPage *page)

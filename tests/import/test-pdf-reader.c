@@ -439,6 +439,32 @@ test_furniture (void)
                    "P Body of page 3 ends here.\n");
 }
 
+/* A heading at the top of every page repeats, digits aside, like a
+ * running header; set larger than the text, it stays. */
+static void
+test_furniture_not_headings (void)
+{
+  g_autoptr(GPtrArray) pages = new_pages ();
+  g_autofree char *out = NULL;
+
+  for (guint p = 0; p < 3; p++)
+    {
+      LecternPdfPage *page = lectern_pdf_page_new (400, 600);
+      g_autofree char *header = g_strdup_printf ("Running header, %u", p + 1);
+      g_autofree char *heading = g_strdup_printf ("Part %u", p + 1);
+
+      add (page, header, 50, 30, 200, 8);
+      add (page, heading, 50, 60, 60, 16);
+      add (page, "Body text under it, at the body size.", 50, 100, 200, BODY);
+      g_ptr_array_add (pages, page);
+    }
+  out = layout (pages);
+  g_assert_cmpstr (out, ==,
+                   "[1]\nH1 Part 1\nP Body text under it, at the body size.\n"
+                   "[2]\nH1 Part 2\nP Body text under it, at the body size.\n"
+                   "[3]\nH1 Part 3\nP Body text under it, at the body size.\n");
+}
+
 static void
 test_lone_page_numbers (void)
 {
@@ -634,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/pdf-layout/join", test_join);
   g_test_add_func ("/pdf-layout/count-words", test_count_words);
   g_test_add_func ("/pdf-layout/furniture", test_furniture);
+  g_test_add_func ("/pdf-layout/furniture-not-headings", test_furniture_not_headings);
   g_test_add_func ("/pdf-layout/lone-page-numbers", test_lone_page_numbers);
   g_test_add_func ("/pdf-layout/columns", test_columns);
   g_test_add_func ("/pdf-layout/paragraphs", test_paragraphs);
