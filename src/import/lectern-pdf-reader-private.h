@@ -12,4 +12,9 @@ G_BEGIN_DECLS
  * Tesseract were not installed (for tests); TRUE restores the default. */
 void _lectern_pdf_reader_set_ocr_enabled (gboolean enabled);
 
+/* TRUE for a title no author wrote: "Microsoft Word - x.docx",
+ * "untitled", the file's name. */
+gboolean _lectern_pdf_reader_is_junk_title (const char *title,
+                                            const char *display_name);
+
 G_END_DECLS

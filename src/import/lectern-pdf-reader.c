@@ -132,6 +132,8 @@ add_line (LecternPdfPage         *out,
                                          common_size (ink_sizes, n_ink)));
 }
 
+static const char * const ligatures[] = { "ff", "fi", "fl", "ffi", "ffl", "st", "st" };
+
 /* The lines poppler finds on @page, each with its box and size. */
 static LecternPdfPage *
 read_page (PopplerPage *page)
@@ -185,6 +187,10 @@ read_page (PopplerPage *page)
           if (!before_superscript)
             g_string_append_c (line, ' ');
         }
+      else if (c >= 0xFB00 && c <= 0xFB06)
+        /* Ligatures as the letters they join: NFC keeps "ﬁ", and a
+         * search for "find" would not find "ﬁnd". */
+        g_string_append (line, ligatures[c - 0xFB00]);
       else if (!g_unichar_iscntrl (c))
         g_string_append_unichar (line, c);
     }
@@ -320,8 +326,8 @@ ocr_page (TessBaseAPI    *api,
 
 /* Titles that producers write for the user: "Microsoft Word - x.docx",
  * "untitled", a file's name. */
-static gboolean
-is_junk_title (const char *title,
+gboolean
+_lectern_pdf_reader_is_junk_title (const char *title,
                const char *display_name)
 {
   static const char * const extensions[] = {
@@ -366,7 +372,7 @@ read_metadata (PopplerDocument *document,
   g_autofree char *author = poppler_document_get_author (document);
   g_autoptr(GDateTime) created = poppler_document_get_creation_date_time (document);
 
-  if (title != NULL && g_utf8_validate (title, -1, NULL) && !is_junk_title (title, display_name))
+  if (title != NULL && g_utf8_validate (title, -1, NULL) && !_lectern_pdf_reader_is_junk_title (title, display_name))
     lectern_extract_set_title (extract, g_strstrip (title));
   if (author != NULL && g_utf8_validate (author, -1, NULL) && *g_strstrip (author) != '\0')
     lectern_extract_set_author (extract, author);

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "lectern-import.h"
@@ -239,6 +241,72 @@ test_ocr (void)
     g_assert_true (g_str_has_prefix (structure, "0 "));
     g_assert_nonnull (strstr (structure, " page 1\n"));
   }
+}
+
+static cairo_status_t
+write_to_array (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PDF drawn by cairo and Pango (as GTK applications print) whose
+ * fonts carry the ligatures "ﬁ" and "ﬃ" as characters of their own. */
+static void
+test_ligatures (void)
+{
+  GByteArray *array = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_to_array, array, 300, 200);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("DejaVu Serif 12");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) extracts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, "We \uFB01nd the o\uFB03ce on the first floor.", -1);
+  cairo_move_to (cr, 20, 50);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  bytes = g_byte_array_free_to_bytes (array);
+  extracts = lectern_pdf_reader_read (bytes, "ligatures.pdf", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_extract_get_text (g_ptr_array_index (extracts, 0)), ==,
+                   "We find the office on the first floor.");
+}
+
+static void
+test_junk_titles (void)
+{
+  static const struct { const char *title; gboolean junk; } cases[] = {
+    { "Microsoft Word - report final v2.docx", TRUE },
+    { "untitled", TRUE },
+    { "Untitled document", TRUE },
+    { "   ", TRUE },
+    { "report.pdf", TRUE },
+    { "report", TRUE },
+    { "C:\\Users\\clara\\Desktop\\draft.doc", TRUE },
+    { "Talks in Vienna, 1903", FALSE },
+    { "Either/Or", FALSE },
+    { "Reports of the commission", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      if (cases[i].junk)
+        g_assert_true (_lectern_pdf_reader_is_junk_title (cases[i].title, "report.pdf"));
+      else
+        g_assert_false (_lectern_pdf_reader_is_junk_title (cases[i].title, "report.pdf"));
+    }
 }
 
 /* A page of text and a page without: the text imported, the other page
@@ -657,6 +725,8 @@ main (int   argc,
   g_test_add_func ("/pdf-reader/no-text-refused", test_no_text_refused);
   g_test_add_func ("/pdf-reader/ocr", test_ocr);
   g_test_add_func ("/pdf-reader/mixed", test_mixed);
+  g_test_add_func ("/pdf-reader/junk-titles", test_junk_titles);
+  g_test_add_func ("/pdf-reader/ligatures", test_ligatures);
   g_test_add_func ("/pdf-layout/join", test_join);
   g_test_add_func ("/pdf-layout/count-words", test_count_words);
   g_test_add_func ("/pdf-layout/furniture", test_furniture);
