@@ -12,6 +12,11 @@ G_BEGIN_DECLS
  * Tesseract were not installed (for tests); TRUE restores the default. */
 void _lectern_pdf_reader_set_ocr_enabled (gboolean enabled);
 
+/* Lowers the bounds on pages and on characters of text (for tests); 0
+ * restores a default. */
+void _lectern_pdf_reader_set_limits (guint pages,
+                                     gsize chars);
+
 /* TRUE for a title no author wrote: "Microsoft Word - x.docx",
  * "untitled", the file's name. */
 gboolean _lectern_pdf_reader_is_junk_title (const char *title,

@@ -28,12 +28,26 @@
 /* Bounds on what one file may make us do. */
 #define MAX_PAGES 5000
 #define MAX_PAGE_CHARS (1 << 20)
+/* All pages together: a small PDF can draw the same text thousands of
+ * times (a form on every page); no more text than the plain-text
+ * importer takes (LECTERN_TEXT_DECODER_MAX_SIZE) in characters. */
+#define MAX_TOTAL_CHARS LECTERN_TEXT_DECODER_MAX_SIZE
 #define MAX_OCR_PAGES 100
 #define OCR_DPI 300
 /* Pixels on a rendered page's longer side, at most. */
 #define MAX_OCR_SIDE 8000
 
 static gboolean ocr_enabled = TRUE;
+static guint max_pages = MAX_PAGES;
+static gsize max_total_chars = MAX_TOTAL_CHARS;
+
+void
+_lectern_pdf_reader_set_limits (guint pages,
+                                gsize chars)
+{
+  max_pages = pages > 0 ? pages : MAX_PAGES;
+  max_total_chars = chars > 0 ? chars : MAX_TOTAL_CHARS;
+}
 
 static int
 compare_double (gconstpointer a,
@@ -136,7 +150,8 @@ static const char * const ligatures[] = { "ff", "fi", "fl", "ffi", "ffl", "st", 
 
 /* The lines poppler finds on @page, each with its box and size. */
 static LecternPdfPage *
-read_page (PopplerPage *page)
+read_page (PopplerPage *page,
+           gsize       *total)
 {
   double width, height;
   LecternPdfPage *out;
@@ -160,6 +175,7 @@ read_page (PopplerPage *page)
     return out;
   n_chars = MIN (g_utf8_strlen (text, -1), n_rects);
   n_chars = MIN (n_chars, MAX_PAGE_CHARS);
+  *total += n_chars;
   sizes = char_sizes (page, n_chars);
   spaces = g_new0 (gboolean, MAX (n_chars, 1));
 
@@ -474,6 +490,7 @@ lectern_pdf_reader_read (GBytes        *bytes,
   g_autofree char *title_guess = NULL;
   guint title_level = G_MAXUINT;
   int n_pages;
+  gsize total_chars = 0;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -501,11 +518,11 @@ lectern_pdf_reader_read (GBytes        *bytes,
                    _("“%s” has no pages"), display_name);
       return NULL;
     }
-  if (n_pages > MAX_PAGES)
+  if ((guint) n_pages > max_pages)
     {
       g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
-                   _("“%s” has %d pages, more than the %d Lectern imports from one PDF"),
-                   display_name, n_pages, MAX_PAGES);
+                   _("“%s” has %d pages, more than the %u Lectern imports from one PDF"),
+                   display_name, n_pages, max_pages);
       return NULL;
     }
 
@@ -531,8 +548,16 @@ lectern_pdf_reader_read (GBytes        *bytes,
           continue;
         }
       g_ptr_array_add (labels, poppler_page_get_label (page));
-      read = read_page (page);
+      read = read_page (page, &total_chars);
       g_ptr_array_add (pages, read);
+      if (total_chars > max_total_chars)
+        {
+          g_object_unref (page);
+          g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
+                       _("“%s” holds more text than Lectern imports from one file (%lu characters)"),
+                       display_name, (unsigned long) max_total_chars);
+          return NULL;
+        }
       if (read->lines->len == 0)
         {
           g_ptr_array_add (poppler_pages, page);

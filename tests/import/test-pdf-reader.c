@@ -147,6 +147,28 @@ test_damaged (void)
 }
 
 static void
+test_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternExtract) extract = NULL;
+
+  _lectern_pdf_reader_set_limits (2, 0);
+  extract = read_one ("report.pdf", &error);
+  _lectern_pdf_reader_set_limits (0, 0);
+  g_assert_null (extract);
+  g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "“report.pdf” has 3 pages, more than the 2 Lectern imports from one PDF");
+  g_clear_error (&error);
+
+  _lectern_pdf_reader_set_limits (0, 2000);
+  extract = read_one ("report.pdf", &error);
+  _lectern_pdf_reader_set_limits (0, 0);
+  g_assert_null (extract);
+  g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "“report.pdf” holds more text"));
+}
+
+static void
 test_cancelled (void)
 {
   g_autoptr(GBytes) bytes = fixture ("report.pdf");
@@ -722,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/pdf-reader/encrypted", test_encrypted);
   g_test_add_func ("/pdf-reader/damaged", test_damaged);
   g_test_add_func ("/pdf-reader/cancelled", test_cancelled);
+  g_test_add_func ("/pdf-reader/too-large", test_too_large);
   g_test_add_func ("/pdf-reader/no-text-refused", test_no_text_refused);
   g_test_add_func ("/pdf-reader/ocr", test_ocr);
   g_test_add_func ("/pdf-reader/mixed", test_mixed);
