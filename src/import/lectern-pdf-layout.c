@@ -289,6 +289,12 @@ lone_page_number (const char *text)
 
 typedef struct
 {
+  guint  count;          /* pages it is on */
+  double min_y, max_y;   /* its heights there */
+} KeyStats;
+
+typedef struct
+{
   LecternPdfLine *line;
   guint           page;
   char           *key;
@@ -334,7 +340,7 @@ void
 lectern_pdf_layout_remove_furniture (GPtrArray *pages)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) offsets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) furniture = g_hash_table_new (NULL, NULL);
   guint pages_with_text = 0;
@@ -377,8 +383,17 @@ lectern_pdf_layout_remove_furniture (GPtrArray *pages)
           if (*c.key != '\0' && !g_hash_table_contains (seen, c.key))
             {
               g_hash_table_add (seen, c.key);
-              g_hash_table_insert (counts, c.key,
-                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, c.key)) + 1));
+              KeyStats *stats = g_hash_table_lookup (counts, c.key);
+
+              if (stats == NULL)
+                {
+                  stats = g_new0 (KeyStats, 1);
+                  stats->min_y = stats->max_y = line->y1;
+                  g_hash_table_insert (counts, c.key, stats);
+                }
+              stats->count++;
+              stats->min_y = MIN (stats->min_y, line->y1);
+              stats->max_y = MAX (stats->max_y, line->y1);
             }
           g_array_append_val (candidates, c);
         }
@@ -388,10 +403,14 @@ lectern_pdf_layout_remove_furniture (GPtrArray *pages)
   for (guint i = 0; i < candidates->len; i++)
     {
       Candidate *c = &g_array_index (candidates, Candidate, i);
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, c->key));
+      KeyStats *stats = g_hash_table_lookup (counts, c->key);
       g_autoptr(GArray) numbers = NULL;
 
-      if (c->lone == NULL && count < needed)
+      /* On enough of the pages; or on a few (a chapter's running header)
+       * at the very same height. */
+      if (c->lone == NULL
+          && (stats == NULL || stats->count < 2
+              || (stats->count < needed && stats->max_y - stats->min_y > 1.0)))
         continue;
       g_hash_table_add (furniture, c->line);
 

@@ -529,6 +529,33 @@ test_furniture (void)
                    "P Body of page 3 ends here.\n");
 }
 
+/* A book's running header names its chapter: each text repeats on a
+ * few pages only, at the same height. A line that repeats at different
+ * heights, on too few pages, is the text's. */
+static void
+test_chapter_headers (void)
+{
+  g_autoptr(GPtrArray) pages = new_pages ();
+  g_autofree char *out = NULL;
+  GString *expected = g_string_new (NULL);
+
+  for (guint p = 0; p < 10; p++)
+    {
+      LecternPdfPage *page = lectern_pdf_page_new (400, 600);
+      g_autofree char *body = g_strdup_printf ("The text of page %u.", p + 1);
+
+      add (page, p < 2 ? "Chapter 1: Origins" : "Chapter 2: The talks", 50, 30, 150, 8);
+      if (p == 3 || p == 7)
+        add (page, "Note", 50, p == 3 ? 60 : 70, 30, BODY);
+      add (page, body, 50, 100, 150, BODY);
+      g_ptr_array_add (pages, page);
+      g_string_append_printf (expected, "[-]\n%sP %s\n", p == 3 || p == 7 ? "P Note\n" : "", body);
+    }
+  out = layout (pages);
+  g_assert_cmpstr (out, ==, expected->str);
+  g_string_free (expected, TRUE);
+}
+
 /* A heading at the top of every page repeats, digits aside, like a
  * running header; set larger than the text, it stays. */
 static void
@@ -754,6 +781,7 @@ main (int   argc,
   g_test_add_func ("/pdf-layout/count-words", test_count_words);
   g_test_add_func ("/pdf-layout/furniture", test_furniture);
   g_test_add_func ("/pdf-layout/furniture-not-headings", test_furniture_not_headings);
+  g_test_add_func ("/pdf-layout/chapter-headers", test_chapter_headers);
   g_test_add_func ("/pdf-layout/lone-page-numbers", test_lone_page_numbers);
   g_test_add_func ("/pdf-layout/columns", test_columns);
   g_test_add_func ("/pdf-layout/paragraphs", test_paragraphs);
