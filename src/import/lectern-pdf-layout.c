@@ -347,6 +347,8 @@ lectern_pdf_layout_remove_furniture (GPtrArray *pages)
   guint needed;
   gint64 best_offset = 0;
   guint best_count = 0;
+  g_autoptr(GHashTable) page_offsets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint offsets_page = G_MAXUINT;
   double body;
 
   g_array_set_clear_func (candidates, candidate_clear);
@@ -419,8 +421,17 @@ lectern_pdf_layout_remove_furniture (GPtrArray *pages)
       for (guint n = 0; n < numbers->len; n++)
         {
           gint64 offset = g_array_index (numbers, gint64, n) - (gint64) c->page;
-          guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (offsets, &offset)) + 1;
+          guint seen;
 
+          /* Pages count, not lines: a header and a footer agree. */
+          if (c->page != offsets_page)
+            {
+              g_hash_table_remove_all (page_offsets);
+              offsets_page = c->page;
+            }
+          if (!g_hash_table_add (page_offsets, g_memdup2 (&offset, sizeof offset)))
+            continue;
+          seen = GPOINTER_TO_UINT (g_hash_table_lookup (offsets, &offset)) + 1;
           g_hash_table_insert (offsets, g_memdup2 (&offset, sizeof offset), GUINT_TO_POINTER (seen));
           if (seen > best_count)
             {
@@ -440,7 +451,8 @@ lectern_pdf_layout_remove_furniture (GPtrArray *pages)
         continue;
       numbers = numbers_in (c->line->text);
       for (guint n = 0; n < numbers->len; n++)
-        if (page->printed == NULL && best_count > 0 && (best_count >= 2 || pages_with_text == 1)
+        if (page->printed == NULL && best_count > 0
+            && (pages_with_text == 1 || best_count >= MAX (2, (pages_with_text + 1) / 2))
             && g_array_index (numbers, gint64, n) == best_offset + (gint64) c->page)
           page->printed = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (numbers, gint64, n));
       if (page->printed == NULL && c->lone != NULL && !g_ascii_isdigit (c->lone[0]))
@@ -1003,12 +1015,39 @@ footnote_mark (const char *text)
   return p - text;
 }
 
+static gboolean
+is_bullet (gunichar c)
+{
+  return c == 0x2022 || c == 0x25E6 || c == 0x25AA || c == 0x2023 || c == 0x25CF
+         || c == 0x25CB || c == 0x25A0 || c == 0x25A1 || c == 0x25C6 || c == 0x27A2
+         || c == 0x2043 || c == 0x2219 || c == 0x00B7;
+}
+
+/* The length in bytes of a list item's marker at the start of @text ("•",
+ * "1.", "12)", "(a)"), or 0. */
+static gsize
+list_marker (const char *text)
+{
+  const char *p = text;
+
+  if (is_bullet (g_utf8_get_char (p)))
+    return g_utf8_next_char (p) - text;
+  if (*p == '(' && g_ascii_isalnum (p[1]) && p[2] == ')' && p[3] == ' ')
+    return 3;
+  while (g_ascii_isdigit (*p) && p - text < 2)
+    p++;
+  if (p > text && (*p == '.' || *p == ')') && p[1] == ' ')
+    return p + 1 - text;
+  return 0;
+}
+
 /* Does @line begin a new block after @prev? @next may be NULL. */
 static gboolean
 breaks_before (const LecternPdfLine *prev,
                const LecternPdfLine *line,
                const LecternPdfLine *next,
                double                gap,
+               gboolean              in_list,
                const LecternPdfDocumentStyle *style)
 {
   guint level = heading_level (style, line->size);
@@ -1027,9 +1066,16 @@ breaks_before (const LecternPdfLine *prev,
         return step > 0.8 * line->size;
       if (step > gap + 0.35 * line->size)
         return TRUE;
+      if (list_marker (line->text) > 0)
+        return TRUE;
+      /* A line left of a list item's lines is the text after the list. */
+      if (in_list && line->x1 < prev->x1 - 0.6 * line->size)
+        return TRUE;
       /* A first line set in: a new paragraph, unless the lines after it
-       * are set in as well (a hanging indent). */
+       * are set in as well (a hanging indent), or the line before begins
+       * a list item whose text this one lines up under. */
       if (line->x1 > prev->x1 + 0.6 * line->size && is_indented (line)
+          && list_marker (prev->text) == 0
           && (next == NULL || next->region != line->region || next->column != line->column
               || next->x1 < line->x1 - 0.6 * line->size))
         return TRUE;
@@ -1098,7 +1144,14 @@ block_for (const LecternPdfLine          *line,
       block->level = MIN (level, 6);
     }
   else
-    block->kind = LECTERN_PDF_BLOCK_PARAGRAPH;
+    {
+      gsize marker = list_marker (line->text);
+
+      block->kind = marker > 0 ? LECTERN_PDF_BLOCK_LIST_ITEM : LECTERN_PDF_BLOCK_PARAGRAPH;
+      /* A bullet drawn close to its text comes without a space. */
+      if (marker > 0 && line->text[marker] != ' ' && line->text[marker] != '\0')
+        block->text = g_strdup_printf ("%.*s %s", (int) marker, line->text, line->text + marker);
+    }
   if (block->text == NULL)
     block->text = g_strdup (line->text);
   block->set_in = is_indented (line);
@@ -1125,7 +1178,8 @@ lectern_pdf_layout_blocks (LecternPdfPage                *page,
       LecternPdfLine *prev = i > 0 ? g_ptr_array_index (page->lines, i - 1) : NULL;
       LecternPdfLine *next = i + 1 < page->lines->len ? g_ptr_array_index (page->lines, i + 1) : NULL;
 
-      if (block == NULL || breaks_before (prev, line, next, gap, style))
+      if (block == NULL || breaks_before (prev, line, next, gap,
+                                           block->kind == LECTERN_PDF_BLOCK_LIST_ITEM, style))
         {
           if (block != NULL)
             block->text = g_string_free (text, FALSE);
@@ -1159,7 +1213,7 @@ lectern_pdf_layout_join_pages (GPtrArray  *blocks,
 
       if (block->kind == LECTERN_PDF_BLOCK_FOOTNOTE)
         continue;
-      if (block->kind == LECTERN_PDF_BLOCK_PARAGRAPH)
+      if (block->kind == LECTERN_PDF_BLOCK_PARAGRAPH || block->kind == LECTERN_PDF_BLOCK_LIST_ITEM)
         last = block;
       break;
     }

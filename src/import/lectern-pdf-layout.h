@@ -66,6 +66,7 @@ typedef enum
   LECTERN_PDF_BLOCK_PARAGRAPH,
   LECTERN_PDF_BLOCK_HEADING,
   LECTERN_PDF_BLOCK_FOOTNOTE,
+  LECTERN_PDF_BLOCK_LIST_ITEM,  /* begins with a bullet or "1." */
 } LecternPdfBlockKind;
 
 typedef struct

@@ -431,6 +431,9 @@ layout (GPtrArray *pages)
             case LECTERN_PDF_BLOCK_FOOTNOTE:
               g_string_append_printf (out, "F%s %s\n", block->mark ?: "", block->text);
               break;
+            case LECTERN_PDF_BLOCK_LIST_ITEM:
+              g_string_append_printf (out, "L %s\n", block->text);
+              break;
             case LECTERN_PDF_BLOCK_PARAGRAPH:
             default:
               g_string_append_printf (out, "P %s\n", block->text);
@@ -691,7 +694,37 @@ test_paragraphs (void)
                    "This one follows a full line without a gap and ends short.\n"
                    "P So this is a new one after a short line and a full one.\n"
                    "P Set in: a new one, though no gap and no short line came before it.\n"
-                   "P 1. A list item with a hanging indent, whose second line is set in like the third one is.\n");
+                   "L 1. A list item with a hanging indent, whose second line is set in like the third one is.\n");
+}
+
+/* List items: a bullet or a number begins each, its other lines are set
+ * under its text; a short item without a full stop is still one. */
+static void
+test_list_items (void)
+{
+  g_autoptr(GPtrArray) pages = new_pages ();
+  LecternPdfPage *page = lectern_pdf_page_new (400, 600);
+  g_autofree char *out = NULL;
+  double y = 50;
+
+  g_ptr_array_add (pages, page);
+  add (page, "The delegates asked for three things, which the", 50, y, 300, BODY);
+  add (page, "clerks wrote down:", 50, y += STEP, 120, BODY);
+  add (page, "\u2022tariffs on grain", 60, y += STEP, 120, BODY);
+  add (page, "\u2022 a commission that would meet each year and rule", 60, y += STEP, 290, BODY);
+  add (page, "on complaints", 70, y += STEP, 90, BODY);
+  add (page, "2) a later conference", 60, y += STEP, 120, BODY);
+  add (page, "Then they went home, and the text goes on in a", 50, y += STEP, 300, BODY);
+  add (page, "paragraph.", 50, y += STEP, 60, BODY);
+
+  out = layout (pages);
+  g_assert_cmpstr (out, ==,
+                   "[-]\n"
+                   "P The delegates asked for three things, which the clerks wrote down:\n"
+                   "L \u2022 tariffs on grain\n"
+                   "L \u2022 a commission that would meet each year and rule on complaints\n"
+                   "L 2) a later conference\n"
+                   "P Then they went home, and the text goes on in a paragraph.\n");
 }
 
 /* Headings by size rank; footnotes in small print below the body. */
@@ -786,6 +819,7 @@ main (int   argc,
   g_test_add_func ("/pdf-layout/columns", test_columns);
   g_test_add_func ("/pdf-layout/paragraphs", test_paragraphs);
   g_test_add_func ("/pdf-layout/headings-and-footnotes", test_headings_and_footnotes);
+  g_test_add_func ("/pdf-layout/list-items", test_list_items);
   g_test_add_func ("/pdf-layout/across-pages", test_across_pages);
 
   return g_test_run ();
