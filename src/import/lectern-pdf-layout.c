@@ -291,7 +291,44 @@ typedef struct
 {
   guint  count;          /* pages it is on */
   double min_y, max_y;   /* its heights there */
+  gboolean apart;        /* set apart from the text on every page */
 } KeyStats;
+
+/* Is the line at @i of @sorted (by height) set apart from the text below
+ * it (@top) or above it by more than a line's leading? */
+static gboolean
+is_apart (GPtrArray *sorted,
+          guint      i,
+          gboolean   top)
+{
+  LecternPdfLine *line = g_ptr_array_index (sorted, i);
+  double nearest = G_MAXDOUBLE;
+
+  if (top)
+    {
+      for (guint j = i + 1; j < sorted->len; j++)
+        {
+          LecternPdfLine *other = g_ptr_array_index (sorted, j);
+
+          if (other->y1 <= line->y1 + 0.5 * line->size)
+            continue;
+          nearest = other->y1 - line->y2;
+          break;
+        }
+    }
+  else
+    {
+      for (guint j = i; j > 0 && i - j < 8; j--)
+        {
+          LecternPdfLine *other = g_ptr_array_index (sorted, j - 1);
+
+          if (other->y2 >= line->y2 - 0.5 * line->size)
+            continue;
+          nearest = MIN (nearest, line->y1 - other->y2);
+        }
+    }
+  return nearest > line->size;
+}
 
 typedef struct
 {
@@ -384,18 +421,21 @@ lectern_pdf_layout_remove_furniture (GPtrArray *pages)
           c.key = furniture_key (line->text);
           if (*c.key != '\0' && !g_hash_table_contains (seen, c.key))
             {
-              g_hash_table_add (seen, c.key);
               KeyStats *stats = g_hash_table_lookup (counts, c.key);
+              gboolean apart = is_apart (sorted, i, top);
 
+              g_hash_table_add (seen, c.key);
               if (stats == NULL)
                 {
                   stats = g_new0 (KeyStats, 1);
                   stats->min_y = stats->max_y = line->y1;
+                  stats->apart = TRUE;
                   g_hash_table_insert (counts, c.key, stats);
                 }
               stats->count++;
               stats->min_y = MIN (stats->min_y, line->y1);
               stats->max_y = MAX (stats->max_y, line->y1);
+              stats->apart = stats->apart && apart;
             }
           g_array_append_val (candidates, c);
         }
@@ -409,10 +449,10 @@ lectern_pdf_layout_remove_furniture (GPtrArray *pages)
       g_autoptr(GArray) numbers = NULL;
 
       /* On enough of the pages; or on a few (a chapter's running header)
-       * at the very same height. */
+       * at the very same height, set apart from the text. */
       if (c->lone == NULL
           && (stats == NULL || stats->count < 2
-              || (stats->count < needed && stats->max_y - stats->min_y > 1.0)))
+              || (stats->count < needed && (stats->max_y - stats->min_y > 1.0 || !stats->apart))))
         continue;
       g_hash_table_add (furniture, c->line);
 

@@ -533,8 +533,9 @@ test_furniture (void)
 }
 
 /* A book's running header names its chapter: each text repeats on a
- * few pages only, at the same height. A line that repeats at different
- * heights, on too few pages, is the text's. */
+ * few pages only, at the same height, set apart. A line that repeats on
+ * too few pages at different heights, or without space below it, is
+ * the text's. */
 static void
 test_chapter_headers (void)
 {
@@ -550,9 +551,19 @@ test_chapter_headers (void)
       add (page, p < 2 ? "Chapter 1: Origins" : "Chapter 2: The talks", 50, 30, 150, 8);
       if (p == 3 || p == 7)
         add (page, "Note", 50, p == 3 ? 60 : 70, 30, BODY);
-      add (page, body, 50, 100, 150, BODY);
+      /* The same words at the same height, but in the text's leading. */
+      if (p == 5 || p == 6)
+        {
+          add (page, "Same words at the same height", 50, 78, 150, BODY);
+          add (page, body, 50, 90, 150, BODY);
+          g_string_append_printf (expected, "[-]\nP Same words at the same height %s\n", body);
+        }
+      else
+        {
+          add (page, body, 50, 100, 150, BODY);
+          g_string_append_printf (expected, "[-]\n%sP %s\n", p == 3 || p == 7 ? "P Note\n" : "", body);
+        }
       g_ptr_array_add (pages, page);
-      g_string_append_printf (expected, "[-]\n%sP %s\n", p == 3 || p == 7 ? "P Note\n" : "", body);
     }
   out = layout (pages);
   g_assert_cmpstr (out, ==, expected->str);
