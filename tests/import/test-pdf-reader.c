@@ -274,36 +274,93 @@ write_to_array (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* A PDF drawn by cairo and Pango (as GTK applications print) whose
- * fonts carry the ligatures "ﬁ" and "ﬃ" as characters of their own. */
-static void
-test_ligatures (void)
+/* A one-page PDF drawn by cairo and Pango (as GTK applications print):
+ * @lines are "FONT|TEXT" drawn one under the other. */
+static GBytes *
+draw_pdf (const char         *title,
+          const char * const *lines)
 {
   GByteArray *array = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_to_array, array, 300, 200);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_to_array, array, 400, 300);
   cairo_t *cr = cairo_create (surface);
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("DejaVu Serif 12");
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GPtrArray) extracts = NULL;
-  g_autoptr(GError) error = NULL;
+  double y = 40;
 
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, "We \uFB01nd the o\uFB03ce on the first floor.", -1);
-  cairo_move_to (cr, 20, 50);
-  pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (font);
-  g_object_unref (layout);
+  if (title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (lines[i], "|", 2);
+      PangoLayout *layout = pango_cairo_create_layout (cr);
+      PangoFontDescription *font = pango_font_description_from_string (parts[0]);
+      int height;
+
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_text (layout, parts[1], -1);
+      cairo_move_to (cr, 20, y);
+      pango_cairo_show_layout (cr, layout);
+      pango_layout_get_size (layout, NULL, &height);
+      y += (double) height / PANGO_SCALE + 10;
+      pango_font_description_free (font);
+      g_object_unref (layout);
+    }
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (array);
+}
 
-  bytes = g_byte_array_free_to_bytes (array);
+/* Fonts may carry the ligatures "ﬁ" and "ﬃ" as characters of their
+ * own (cairo writes them so). */
+static void
+test_ligatures (void)
+{
+  static const char * const lines[] = {
+    "DejaVu Serif 12|We \uFB01nd the o\uFB03ce on the first floor.", NULL,
+  };
+  g_autoptr(GBytes) bytes = draw_pdf (NULL, lines);
+  g_autoptr(GPtrArray) extracts = NULL;
+  g_autoptr(GError) error = NULL;
+
   extracts = lectern_pdf_reader_read (bytes, "ligatures.pdf", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (lectern_extract_get_text (g_ptr_array_index (extracts, 0)), ==,
                    "We find the office on the first floor.");
+}
+
+/* A title the producer made up is replaced by the first page's largest
+ * line; a real one is kept. */
+static void
+test_title_guess (void)
+{
+  static const char * const lines[] = {
+    "DejaVu Serif 10|A line above the title, in the text's size.",
+    "DejaVu Serif Bold 20|Talks in Vienna",
+    "DejaVu Serif Bold 14|The first week",
+    "DejaVu Serif 10|The ministers met in Vienna on Monday.",
+    "DejaVu Serif 10|Nobody expected an agreement before Easter.",
+    NULL,
+  };
+  static const struct { const char *title, *expected; } cases[] = {
+    { "Microsoft Word - talks_final.docx", "Talks in Vienna" },
+    { NULL, "Talks in Vienna" },
+    { "The Vienna talks of 1903", "The Vienna talks of 1903" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = draw_pdf (cases[i].title, lines);
+      g_autoptr(GPtrArray) extracts = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *structure = NULL;
+
+      extracts = lectern_pdf_reader_read (bytes, "talks.pdf", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (lectern_extract_get_title (g_ptr_array_index (extracts, 0)), ==, cases[i].expected);
+      structure = dump_structure (g_ptr_array_index (extracts, 0));
+      g_assert_nonnull (strstr (structure, " heading 1\n"));
+      g_assert_nonnull (strstr (structure, " heading 2\n"));
+    }
 }
 
 static void
@@ -821,6 +878,7 @@ main (int   argc,
   g_test_add_func ("/pdf-reader/mixed", test_mixed);
   g_test_add_func ("/pdf-reader/junk-titles", test_junk_titles);
   g_test_add_func ("/pdf-reader/ligatures", test_ligatures);
+  g_test_add_func ("/pdf-reader/title-guess", test_title_guess);
   g_test_add_func ("/pdf-layout/join", test_join);
   g_test_add_func ("/pdf-layout/count-words", test_count_words);
   g_test_add_func ("/pdf-layout/furniture", test_furniture);
