@@ -643,6 +643,28 @@ heading_level (const LecternPdfDocumentStyle *style,
   return MAX (style->n_heading_sizes, 1);
 }
 
+/* A footnote's mark at the start of its first line ("1", "12", "*"):
+ * the mark's length in bytes, or 0. */
+static gsize
+footnote_mark (const char *text)
+{
+  const char *p = text;
+  gunichar c = g_utf8_get_char (p);
+
+  if (c == '*' || c == 0x2020 || c == 0x2021 || c == 0x00A7 || c == 0x00B6)
+    {
+      while (g_utf8_get_char (p) == c)
+        p = g_utf8_next_char (p);
+      return p - text;
+    }
+  while (g_ascii_isdigit (*p) && p - text < 3)
+    p++;
+  if (p == text || g_ascii_isdigit (*p) || *p == '\0')
+    return 0;
+  /* "1903 was" is a year; "1." or "1 Archives" or "1Archives" a mark. */
+  return p - text;
+}
+
 /* ------------------------------------------------------------------ */
 /* Reading order                                                       */
 
@@ -775,6 +797,7 @@ lectern_pdf_layout_order (LecternPdfPage                *page,
   g_autoptr(GArray) bands = g_array_new (FALSE, TRUE, sizeof (Band));
   g_autoptr(GPtrArray) sorted = NULL;
   double body_bottom = -G_MAXDOUBLE;
+  LecternPdfLine *first_note = NULL;
   Band *band = NULL;
   guint i = 0;
 
@@ -798,7 +821,14 @@ lectern_pdf_layout_order (LecternPdfPage                *page,
       line->footnote = body_bottom > -G_MAXDOUBLE
                        && round_size (line->size) <= style->body_size * FOOTNOTE_FACTOR
                        && line->y1 >= body_bottom - 0.01;
+      if (line->footnote && (first_note == NULL || compare_top (&line, &first_note) < 0))
+        first_note = line;
     }
+  /* Footnotes begin with their mark; small print that does not (a
+   * caption, a table, a colophon) is the text's. */
+  if (first_note != NULL && footnote_mark (first_note->text) == 0)
+    for (guint k = 0; k < page->lines->len; k++)
+      ((LecternPdfLine *) g_ptr_array_index (page->lines, k))->footnote = FALSE;
 
   sorted = borrow_lines (page->lines);
   g_ptr_array_sort (sorted, compare_top);
@@ -1033,27 +1063,6 @@ is_short (const LecternPdfLine *line)
   return line->column_x2 - line->x2 > 2 * line->size;
 }
 
-/* A footnote's mark at the start of its first line ("1", "12", "*"):
- * the mark's length in bytes, or 0. */
-static gsize
-footnote_mark (const char *text)
-{
-  const char *p = text;
-  gunichar c = g_utf8_get_char (p);
-
-  if (c == '*' || c == 0x2020 || c == 0x2021 || c == 0x00A7 || c == 0x00B6)
-    {
-      while (g_utf8_get_char (p) == c)
-        p = g_utf8_next_char (p);
-      return p - text;
-    }
-  while (g_ascii_isdigit (*p) && p - text < 3)
-    p++;
-  if (p == text || g_ascii_isdigit (*p) || *p == '\0')
-    return 0;
-  /* "1903 was" is a year; "1." or "1 Archives" or "1Archives" a mark. */
-  return p - text;
-}
 
 static gboolean
 is_bullet (gunichar c)

@@ -33,6 +33,8 @@
  * importer takes (LECTERN_TEXT_DECODER_MAX_SIZE) in characters. */
 #define MAX_TOTAL_CHARS LECTERN_TEXT_DECODER_MAX_SIZE
 #define MAX_OCR_PAGES 100
+/* Seconds of OCR for one file, at most; the pages left are named. */
+#define MAX_OCR_SECONDS 600
 #define OCR_DPI 300
 /* Pixels on a rendered page's longer side, at most. */
 #define MAX_OCR_SIDE 8000
@@ -582,9 +584,13 @@ lectern_pdf_reader_read (GBytes        *bytes,
 
       if (api != NULL)
         {
+          gint64 started = g_get_monotonic_time ();
+
           ocr_ran = TRUE;
           for (guint i = 0; i < textless->len && i < MAX_OCR_PAGES; i++)
             {
+              if (g_get_monotonic_time () - started > MAX_OCR_SECONDS * G_USEC_PER_SEC)
+                break;
               guint index = g_array_index (textless, guint, i);
               PopplerPage *page = g_ptr_array_index (poppler_pages, index);
 

@@ -829,6 +829,26 @@ test_headings_and_footnotes (void)
                    "F2 2 Another note.\n");
 }
 
+/* Small print at the page's foot that begins with no mark (a caption, a
+ * colophon) is not a footnote. */
+static void
+test_small_print_not_footnote (void)
+{
+  g_autoptr(GPtrArray) pages = new_pages ();
+  LecternPdfPage *page = lectern_pdf_page_new (400, 600);
+  g_autofree char *out = NULL;
+
+  g_ptr_array_add (pages, page);
+  add (page, "The body of the page, at the body size, long", 50, 100, 300, BODY);
+  add (page, "enough to set it.", 50, 112, 100, BODY);
+  add (page, "Printed in Vienna by the State Press.", 50, 500, 200, 8);
+  out = layout (pages);
+  g_assert_cmpstr (out, ==,
+                   "[-]\n"
+                   "P The body of the page, at the body size, long enough to set it.\n"
+                   "P Printed in Vienna by the State Press.\n");
+}
+
 /* A paragraph broken by a page break reads on, before the first page's
  * footnotes; a paragraph that ended stays ended. */
 static void
@@ -889,6 +909,7 @@ main (int   argc,
   g_test_add_func ("/pdf-layout/paragraphs", test_paragraphs);
   g_test_add_func ("/pdf-layout/headings-and-footnotes", test_headings_and_footnotes);
   g_test_add_func ("/pdf-layout/list-items", test_list_items);
+  g_test_add_func ("/pdf-layout/small-print-not-footnote", test_small_print_not_footnote);
   g_test_add_func ("/pdf-layout/across-pages", test_across_pages);
 
   return g_test_run ();
