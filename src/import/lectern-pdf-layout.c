@@ -726,7 +726,7 @@ row_gutters (GPtrArray *row)
       LecternPdfLine *right = g_ptr_array_index (row, i);
       double size = MIN (left->size, right->size);
 
-      if (right->x1 - left->x2 >= 0.8 * size)
+      if (right->x1 - left->x2 >= 0.5 * size)
         {
           Gutter g = { left->x2, right->x1 };
 
@@ -796,6 +796,7 @@ lectern_pdf_layout_order (LecternPdfPage                *page,
 {
   g_autoptr(GArray) bands = g_array_new (FALSE, TRUE, sizeof (Band));
   g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   double body_bottom = -G_MAXDOUBLE;
   LecternPdfLine *first_note = NULL;
   Band *band = NULL;
@@ -833,15 +834,11 @@ lectern_pdf_layout_order (LecternPdfPage                *page,
   sorted = borrow_lines (page->lines);
   g_ptr_array_sort (sorted, compare_top);
 
-  /* Rows of lines side by side, top to bottom, gathered into bands: a
-   * band with gutters goes on as long as no line crosses a gutter and
-   * no wide gap or change of size says a new part of the page begins. */
+  /* Rows of lines side by side, top to bottom. */
   while (i < sorted->len)
     {
-      g_autoptr(GPtrArray) row = g_ptr_array_new ();
+      GPtrArray *row = g_ptr_array_new ();
       LecternPdfLine *first = g_ptr_array_index (sorted, i);
-      g_autoptr(GArray) gutters = NULL;
-      gboolean fits = band != NULL;
 
       while (i < sorted->len)
         {
@@ -852,7 +849,41 @@ lectern_pdf_layout_order (LecternPdfPage                *page,
           g_ptr_array_add (row, line);
           i++;
         }
-      gutters = row_gutters (row);
+      g_ptr_array_add (rows, row);
+    }
+
+  /* Gathered into bands: a band with gutters goes on as long as no line
+   * crosses a gutter and no wide gap or change of size says a new part
+   * of the page begins. */
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (rows, r);
+      LecternPdfLine *first = g_ptr_array_index (row, 0);
+      g_autoptr(GArray) gutters = row_gutters (row);
+      gboolean fits = band != NULL;
+
+      /* A gutter is one only if the rows below keep it free: the gaps a
+       * justified line opens between its words do not go down the page. */
+      for (guint g = gutters->len; g > 0; g--)
+        {
+          Gutter *gutter = &g_array_index (gutters, Gutter, g - 1);
+          double mid = (gutter->a + gutter->b) / 2;
+          gboolean crossed = FALSE;
+
+          for (guint next = r + 1; next < rows->len && next <= r + 2 && !crossed; next++)
+            {
+              GPtrArray *below = g_ptr_array_index (rows, next);
+
+              for (guint k = 0; k < below->len && !crossed; k++)
+                {
+                  LecternPdfLine *line = g_ptr_array_index (below, k);
+
+                  crossed = line->footnote == first->footnote && line->x1 < mid && line->x2 > mid;
+                }
+            }
+          if (crossed)
+            g_array_remove_index (gutters, g - 1);
+        }
 
       if (band != NULL && band->gutters->len > 0)
         {
@@ -915,6 +946,30 @@ lectern_pdf_layout_order (LecternPdfPage                *page,
     }
 
   g_ptr_array_sort (page->lines, compare_reading);
+
+  /* Pieces of one line in one column (poppler parts a justified line at
+   * its widest gaps) become one line again. */
+  for (guint k = page->lines->len; k > 1; k--)
+    {
+      LecternPdfLine *prev = g_ptr_array_index (page->lines, k - 2);
+      LecternPdfLine *line = g_ptr_array_index (page->lines, k - 1);
+
+      if (line->region == prev->region && line->column == prev->column
+          && line->footnote == prev->footnote && line->x1 >= prev->x2 - 0.01
+          && center_y (line) > prev->y1 && center_y (line) < prev->y2
+          && center_y (prev) > line->y1 && center_y (prev) < line->y2)
+        {
+          char *text = g_strconcat (prev->text, " ", line->text, NULL);
+
+          g_free (prev->text);
+          prev->text = text;
+          prev->x2 = MAX (prev->x2, line->x2);
+          prev->y1 = MIN (prev->y1, line->y1);
+          prev->y2 = MAX (prev->y2, line->y2);
+          prev->size = MAX (prev->size, line->size);
+          g_ptr_array_remove_index (page->lines, k - 1);
+        }
+    }
 }
 
 /* ------------------------------------------------------------------ */

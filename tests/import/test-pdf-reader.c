@@ -729,6 +729,33 @@ test_columns (void)
                    "P Below the columns runs another paragraph across the page.\n");
 }
 
+/* poppler parts a justified line at its widest gaps: the pieces are one
+ * line, and their gaps no gutter, at the top of a page as in a column. */
+static void
+test_justified_pieces (void)
+{
+  g_autoptr(GPtrArray) pages = new_pages ();
+  LecternPdfPage *page = lectern_pdf_page_new (400, 600);
+  g_autofree char *out = NULL;
+  double y = 50;
+
+  g_ptr_array_add (pages, page);
+  add (page, "Stretched", 50, y, 60, BODY);
+  add (page, "out", 130, y, 20, BODY);
+  add (page, "wide", 170, y, 30, BODY);
+  add (page, "Left column goes", 210, y, 140, BODY);
+  add (page, "and then the line after it", 50, y += STEP, 150, BODY);
+  add (page, "on and on and on, and", 210, y, 140, BODY);
+  add (page, "ends.", 50, y += STEP, 30, BODY);
+  add (page, "ends too.", 210, y, 60, BODY);
+
+  out = layout (pages);
+  g_assert_cmpstr (out, ==,
+                   "[-]\n"
+                   "P Stretched out wide and then the line after it ends.\n"
+                   "P Left column goes on and on and on, and ends too.\n");
+}
+
 /* Paragraphs split at a wider gap, at a first line set in, and after a
  * short line that ends a sentence; a hanging indent is one paragraph. */
 static void
@@ -907,6 +934,7 @@ main (int   argc,
   g_test_add_func ("/pdf-layout/lone-page-numbers", test_lone_page_numbers);
   g_test_add_func ("/pdf-layout/columns", test_columns);
   g_test_add_func ("/pdf-layout/paragraphs", test_paragraphs);
+  g_test_add_func ("/pdf-layout/justified-pieces", test_justified_pieces);
   g_test_add_func ("/pdf-layout/headings-and-footnotes", test_headings_and_footnotes);
   g_test_add_func ("/pdf-layout/list-items", test_list_items);
   g_test_add_func ("/pdf-layout/small-print-not-footnote", test_small_print_not_footnote);
