@@ -787,7 +787,9 @@ compare_reading (gconstpointer a,
     return la->region < lb->region ? -1 : 1;
   if (la->column != lb->column)
     return la->column < lb->column ? -1 : 1;
-  return compare_top (a, b);
+  if (la->row != lb->row)
+    return la->row < lb->row ? -1 : 1;
+  return la->x1 < lb->x1 ? -1 : la->x1 > lb->x1 ? 1 : 0;
 }
 
 void
@@ -846,6 +848,7 @@ lectern_pdf_layout_order (LecternPdfPage                *page,
 
           if (row->len > 0 && (center_y (line) > first->y2 || line->footnote != first->footnote))
             break;
+          line->row = rows->len;
           g_ptr_array_add (row, line);
           i++;
         }
@@ -862,26 +865,35 @@ lectern_pdf_layout_order (LecternPdfPage                *page,
       g_autoptr(GArray) gutters = row_gutters (row);
       gboolean fits = band != NULL;
 
-      /* A gutter is one only if the rows below keep it free: the gaps a
-       * justified line opens between its words do not go down the page. */
+      /* A gutter is one only if the rows below keep it free and go on on
+       * both sides of it: the gaps a justified line opens between its
+       * words do not go down the page, and a bullet has only its item's
+       * lines on its right. */
       for (guint g = gutters->len; g > 0; g--)
         {
           Gutter *gutter = &g_array_index (gutters, Gutter, g - 1);
           double mid = (gutter->a + gutter->b) / 2;
           gboolean crossed = FALSE;
+          gboolean both = FALSE;
 
           for (guint next = r + 1; next < rows->len && next <= r + 2 && !crossed; next++)
             {
               GPtrArray *below = g_ptr_array_index (rows, next);
+              gboolean left = FALSE, right = FALSE;
 
               for (guint k = 0; k < below->len && !crossed; k++)
                 {
                   LecternPdfLine *line = g_ptr_array_index (below, k);
 
-                  crossed = line->footnote == first->footnote && line->x1 < mid && line->x2 > mid;
+                  if (line->footnote != first->footnote)
+                    continue;
+                  crossed = line->x1 < mid && line->x2 > mid;
+                  left = left || line->x2 <= mid;
+                  right = right || line->x1 >= mid;
                 }
+              both = both || (left && right);
             }
-          if (crossed)
+          if (crossed || !both)
             g_array_remove_index (gutters, g - 1);
         }
 
@@ -948,16 +960,15 @@ lectern_pdf_layout_order (LecternPdfPage                *page,
   g_ptr_array_sort (page->lines, compare_reading);
 
   /* Pieces of one line in one column (poppler parts a justified line at
-   * its widest gaps) become one line again. */
+   * its widest gaps, and a bullet from its item) become one line again. */
   for (guint k = page->lines->len; k > 1; k--)
     {
       LecternPdfLine *prev = g_ptr_array_index (page->lines, k - 2);
       LecternPdfLine *line = g_ptr_array_index (page->lines, k - 1);
 
       if (line->region == prev->region && line->column == prev->column
-          && line->footnote == prev->footnote && line->x1 >= prev->x2 - 0.01
-          && center_y (line) > prev->y1 && center_y (line) < prev->y2
-          && center_y (prev) > line->y1 && center_y (prev) < line->y2)
+          && line->row == prev->row && line->footnote == prev->footnote
+          && line->x1 >= prev->x2 - 0.01)
         {
           char *text = g_strconcat (prev->text, " ", line->text, NULL);
 

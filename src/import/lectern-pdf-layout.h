@@ -29,6 +29,7 @@ typedef struct
 
   /* Filled by lectern_pdf_layout_order(). */
   guint   region;       /* a band of the page read as one */
+  guint   row;          /* lines side by side share it, top to bottom */
   guint   column;       /* the column inside the band, from the left */
   double  column_x1;    /* the column's left edge */
   double  column_x2;    /* and its right edge */
