@@ -24,7 +24,7 @@ static const char * const docx_extensions[] = { "docx", NULL };
 static const char * const odt_extensions[] = { "odt", NULL };
 static const char * const eml_extensions[] = { "eml", NULL };
 static const char * const mbox_extensions[] = { "mbox", "mbx", NULL };
-static const char * const pdf_extensions[] G_GNUC_UNUSED = { "pdf", NULL };
+static const char * const pdf_extensions[] = { "pdf", NULL };
 
 /* Content tests first, in this order; then extensions; plain text last.
  * Adding a format is one line. The readers of issue #12 join as they
@@ -32,7 +32,7 @@ static const char * const pdf_extensions[] G_GNUC_UNUSED = { "pdf", NULL };
  * A mailbox is tested before a single message, whose headers an mbox's
  * first message also has. */
 static const LecternFormat formats[] = {
-  /* { "pdf",  lectern_pdf_reader_read,  pdf_extensions,  lectern_format_sniff_pdf,  LECTERN_FORMAT_BINARY_MAX_SIZE }, */
+  { "pdf",  lectern_pdf_reader_read,  pdf_extensions,  lectern_format_sniff_pdf,  LECTERN_FORMAT_BINARY_MAX_SIZE },
   { "docx", lectern_docx_reader_read, docx_extensions, lectern_format_sniff_docx, LECTERN_FORMAT_BINARY_MAX_SIZE },
   { "odt",  lectern_odt_reader_read,  odt_extensions,  lectern_format_sniff_odt,  LECTERN_FORMAT_BINARY_MAX_SIZE },
   /* { "epub", lectern_epub_reader_read, epub_extensions, lectern_format_sniff_epub, LECTERN_FORMAT_BINARY_MAX_SIZE }, */
