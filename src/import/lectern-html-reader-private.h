@@ -1,0 +1,47 @@
+/* lectern-html-reader-private.h — the HTML reader's parts the EPUB reader
+ * shares: decoding and parsing a page, and its blocks to an extract.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libxml/HTMLparser.h>
+
+#include "lectern-import.h"
+
+G_BEGIN_DECLS
+
+/* Deeper elements are left out (with a warning on the extract): every
+ * walk over a page is bounded by this. */
+#define LECTERN_HTML_MAX_DEPTH 256
+
+/* The bytes of an HTML or XHTML file as a libxml2 tree: the encoding
+ * declared (<meta charset>, http-equiv, the XML declaration) or, without
+ * one, detected (lectern-text-decoder.h); never anything from the network.
+ * Errors are LECTERN_IMPORT_ERROR naming @display_name.
+ * Returns: (transfer full): free with xmlFreeDoc(). */
+htmlDocPtr _lectern_html_parse         (const char      *data,
+                                        gsize            length,
+                                        const char      *display_name,
+                                        GError         **error);
+
+/* Appends the blocks under @node (headings, paragraphs, list items,
+ * quotes, table rows, preformatted text) to @extract, leaving out only
+ * what is never text (scripts, styles, forms' controls): no choice of
+ * content, that is the web page reader's. */
+void       _lectern_html_append_blocks (LecternExtract  *extract,
+                                        xmlNodePtr       node);
+
+/* The <body> of @doc, or its root when it has none. (transfer none) */
+xmlNodePtr _lectern_html_get_body      (htmlDocPtr       doc);
+
+/* The language of @doc's <html lang> or xml:lang, or NULL. */
+char      *_lectern_html_get_language  (htmlDocPtr       doc);
+
+/* The EPUB reader's archive limits, lowered for tests; 0 restores a
+ * default. */
+void       _lectern_epub_reader_set_limits (guint   max_entries,
+                                            gint64  max_entry_size,
+                                            gint64  max_total_size);
+
+G_END_DECLS
