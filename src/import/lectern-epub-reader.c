@@ -502,6 +502,7 @@ lectern_epub_reader_read (GBytes        *bytes,
       const char *href;
       GBytes *chapter;
       htmlDocPtr doc;
+      gboolean truncated;
       g_autoptr(GError) local_error = NULL;
 
       if (!is_named (itemref, "itemref"))
@@ -526,9 +527,16 @@ lectern_epub_reader_read (GBytes        *bytes,
         }
 
       doc = _lectern_html_parse (g_bytes_get_data (chapter, NULL), g_bytes_get_size (chapter),
-                                 path, &local_error);
+                                 path, &truncated, &local_error);
       if (doc == NULL)
         continue;   /* a chapter with no text at all */
+      if (truncated)
+        {
+          g_autofree char *warning = g_strdup_printf (_("A chapter nests its elements too deeply: the end "
+                                                        "of “%s” was left out."), path);
+
+          lectern_extract_add_warning (extract, warning);
+        }
       _lectern_html_append_blocks (extract, _lectern_html_get_body (doc));
       xmlFreeDoc (doc);
     }

@@ -18,11 +18,14 @@ G_BEGIN_DECLS
 /* The bytes of an HTML or XHTML file as a libxml2 tree: the encoding
  * declared (<meta charset>, http-equiv, the XML declaration) or, without
  * one, detected (lectern-text-decoder.h); never anything from the network.
- * Errors are LECTERN_IMPORT_ERROR naming @display_name.
+ * @truncated (optional) is set when libxml2 stopped at its depth bound,
+ * keeping only what came before. Errors are LECTERN_IMPORT_ERROR naming
+ * @display_name.
  * Returns: (transfer full): free with xmlFreeDoc(). */
 htmlDocPtr _lectern_html_parse         (const char      *data,
                                         gsize            length,
                                         const char      *display_name,
+                                        gboolean        *truncated,
                                         GError         **error);
 
 /* Appends the blocks under @node (headings, paragraphs, list items,

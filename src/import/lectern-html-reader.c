@@ -269,17 +269,41 @@ htmlDocPtr
 _lectern_html_parse (const char  *data,
                      gsize        length,
                      const char  *display_name,
+                     gboolean    *truncated,
                      GError     **error)
 {
   g_autofree char *utf8 = decode (data, length, display_name, error);
+  htmlParserCtxtPtr context;
   htmlDocPtr doc;
 
+  if (truncated != NULL)
+    *truncated = FALSE;
   if (utf8 == NULL)
     return NULL;
+  if (strlen (utf8) > G_MAXINT)
+    {
+      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
+                   _("“%s” is too large to import"), display_name);
+      return NULL;
+    }
+
+  context = htmlNewParserCtxt ();
+  if (context == NULL)
+    {
+      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ,
+                   _("“%s” cannot be read: out of memory"), display_name);
+      return NULL;
+    }
   /* The text is UTF-8 now, whatever the page says. */
-  doc = htmlReadMemory (utf8, strlen (utf8), NULL, "UTF-8",
-                        HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR
-                        | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+  doc = htmlCtxtReadMemory (context, utf8, (int) strlen (utf8), NULL, "UTF-8",
+                            HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR
+                            | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+  /* libxml2 stops at its depth bound (256) and keeps what came before. */
+  if (truncated != NULL && context->lastError.code == XML_ERR_INTERNAL_ERROR
+      && context->lastError.message != NULL && strstr (context->lastError.message, "depth") != NULL)
+    *truncated = TRUE;
+  htmlFreeParserCtxt (context);
+
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
     {
       if (doc != NULL)
@@ -759,9 +783,14 @@ is_hidden (xmlNodePtr node)
   return FALSE;
 }
 
+static gboolean has_h1       (xmlNodePtr node,
+                              guint      depth);
+static double   link_density (xmlNodePtr node);
+
 static gboolean
 is_not_content (xmlNodePtr node,
-                gboolean   in_article)
+                gboolean   in_article,
+                gboolean   by_name)
 {
   const Patterns *p;
   g_autofree char *class_name = NULL;
@@ -774,8 +803,10 @@ is_not_content (xmlNodePtr node,
     return FALSE;
   if (name_in (node, never_text) || name_in (node, not_content) || is_hidden (node))
     return TRUE;
+  /* A page's header, unless it holds the page's title (pandoc's title
+   * block does) rather than a site's links. */
   if (is_element (node, "header") && !in_article)
-    return TRUE;
+    return !has_h1 (node, 0) || link_density (node) >= 0.5;
 
   role = attribute (node, "role");
   if (role != NULL && g_strv_contains (not_content_roles, g_strstrip (role)))
@@ -783,7 +814,7 @@ is_not_content (xmlNodePtr node,
 
   class_name = attribute (node, "class");
   id = attribute (node, "id");
-  if (class_name == NULL && id == NULL)
+  if (!by_name || (class_name == NULL && id == NULL))
     return FALSE;
   names = g_strjoin (" ", class_name != NULL ? class_name : "", id != NULL ? id : "", NULL);
   p = patterns ();
@@ -793,7 +824,7 @@ is_not_content (xmlNodePtr node,
 }
 
 /* Unlinks what is not the article; @by_name FALSE keeps elements whose
- * class or id only suggest so (a second try, for a page they emptied). */
+ * class or id alone say so (a second try, for a page they emptied). */
 static void
 remove_not_content (xmlNodePtr node,
                     gboolean   by_name,
@@ -815,10 +846,7 @@ remove_not_content (xmlNodePtr node,
         }
       else if (child->type == XML_ELEMENT_NODE)
         {
-          gboolean drop = by_name ? is_not_content (child, in_article)
-                                  : (name_in (child, never_text) || is_hidden (child));
-
-          if (drop)
+          if (is_not_content (child, in_article, by_name))
             {
               xmlUnlinkNode (child);
               xmlFreeNode (child);
@@ -1512,21 +1540,25 @@ is_web_url (const char *url)
   return url != NULL && (g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://"));
 }
 
-static xmlNodePtr
-find_element (xmlNodePtr  node,
-              const char *name,
-              guint       depth)
+/* The first <time datetime> under @node that holds an ISO 8601 date. */
+static char *
+time_date (xmlNodePtr node,
+           guint      depth)
 {
   if (depth > LECTERN_HTML_MAX_DEPTH)
     return NULL;
+  if (is_element (node, "time"))
+    {
+      g_autofree char *datetime = attribute (node, "datetime");
+
+      return iso_date (datetime);
+    }
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
     {
-      xmlNodePtr found;
+      char *date;
 
-      if (is_element (child, name))
-        return child;
-      if (child->type == XML_ELEMENT_NODE && (found = find_element (child, name, depth + 1)) != NULL)
-        return found;
+      if (child->type == XML_ELEMENT_NODE && (date = time_date (child, depth + 1)) != NULL)
+        return date;
     }
   return NULL;
 }
@@ -1556,13 +1588,7 @@ set_metadata (LecternExtract *extract,
   for (guint i = 0; i < G_N_ELEMENTS (dates) && date == NULL; i++)
     date = iso_date (dates[i]);
   for (guint i = 0; i < content->len && date == NULL; i++)
-    {
-      xmlNodePtr time = is_element (content->pdata[i], "time") ? content->pdata[i]
-                        : find_element (content->pdata[i], "time", 0);
-      g_autofree char *datetime = attribute (time, "datetime");
-
-      date = iso_date (datetime);
-    }
+    date = time_date (content->pdata[i], 0);
   lectern_extract_set_date (extract, date);
 
   if (language == NULL && m->content_language != NULL)
@@ -1630,6 +1656,7 @@ lectern_html_reader_read (GBytes        *bytes,
   g_auto(Metadata) m = { 0 };
   g_autoptr(LecternExtract) extract = NULL;
   GPtrArray *extracts;
+  gboolean truncated = FALSE;
   gsize length;
   const char *data;
 
@@ -1650,7 +1677,7 @@ lectern_html_reader_read (GBytes        *bytes,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      doc = _lectern_html_parse (data, length, display_name, error);
+      doc = _lectern_html_parse (data, length, display_name, &truncated, error);
       if (doc == NULL)
         return NULL;
       if (attempt == 0)
@@ -1661,6 +1688,9 @@ lectern_html_reader_read (GBytes        *bytes,
       extract = read_article (doc, &m, attempt == 0);
       xmlFreeDoc (doc);
     }
+  if (extract != NULL && truncated)
+    lectern_extract_add_warning (extract, _("The page nests its elements too deeply: what follows "
+                                            "the deepest part was left out."));
 
   if (extract == NULL)
     {
