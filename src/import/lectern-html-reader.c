@@ -57,9 +57,11 @@ name_in (xmlNodePtr         node,
   return FALSE;
 }
 
-/* Never text, whatever the page: left out in EPUB chapters too. */
+/* Never text, whatever the page: left out in EPUB chapters too. Not
+ * <head>: libxml2 puts there what follows a <script> in a page without
+ * <body> when it does not know the element (<article>, <main>). */
 static const char * const never_text[] = {
-  "script", "style", "noscript", "template", "head", "title", "meta", "link",
+  "script", "style", "noscript", "template", "title", "meta", "link",
   "svg", "math", "canvas", "object", "embed", "iframe", "frame", "frameset",
   "audio", "video", "source", "track", "map", "area", "input", "select",
   "option", "optgroup", "textarea", "button", "datalist", "output", "rp",
@@ -1307,7 +1309,7 @@ read_head (Metadata   *m,
             }
           continue;
         }
-      if (!name_in (child, never_text) || is_element (child, "head"))
+      if (!name_in (child, never_text))
         read_head (m, child, depth + 1);
     }
 }
