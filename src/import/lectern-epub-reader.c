@@ -420,6 +420,7 @@ lectern_epub_reader_read (GBytes        *bytes,
   g_autoptr(GHashTable) entries = NULL;
   g_autoptr(LecternExtract) extract = NULL;
   g_autoptr(GHashTable) manifest = NULL;
+  g_autoptr(GHashTable) read = NULL;
   g_autofree char *opf_path = NULL;
   g_autofree char *base = NULL;
   xmlDocPtr container = NULL;
@@ -493,6 +494,8 @@ lectern_epub_reader_read (GBytes        *bytes,
         g_hash_table_replace (manifest, g_steal_pointer (&id), g_steal_pointer (&href));
     }
 
+  /* A chapter is read once, however often the spine names it. */
+  read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   spine = child_named (xmlDocGetRootElement (package), "spine");
   for (xmlNodePtr itemref = spine != NULL ? spine->children : NULL; itemref != NULL; itemref = itemref->next)
     {
@@ -526,6 +529,8 @@ lectern_epub_reader_read (GBytes        *bytes,
           continue;
         }
 
+      if (!g_hash_table_add (read, g_strdup (path)))
+        continue;
       doc = _lectern_html_parse (g_bytes_get_data (chapter, NULL), g_bytes_get_size (chapter),
                                  path, &truncated, &local_error);
       if (doc == NULL)

@@ -762,7 +762,6 @@ patterns (void)
 static gboolean
 is_hidden (xmlNodePtr node)
 {
-  g_autofree char *hidden = NULL;
   g_autofree char *aria = attribute (node, "aria-hidden");
   g_autofree char *style = attribute (node, "style");
 
@@ -787,6 +786,25 @@ is_hidden (xmlNodePtr node)
 
 static gboolean has_h1       (xmlNodePtr node,
                               guint      depth);
+
+static guint
+count_paragraphs (xmlNodePtr node,
+                  guint      depth)
+{
+  guint count = 0;
+
+  if (depth > LECTERN_HTML_MAX_DEPTH)
+    return 0;
+  for (xmlNodePtr child = node->children; child != NULL && count < 3; child = child->next)
+    {
+      if (is_element (child, "p"))
+        count++;
+      else if (child->type == XML_ELEMENT_NODE)
+        count += count_paragraphs (child, depth + 1);
+    }
+  return count;
+}
+
 static double   link_density (xmlNodePtr node);
 
 static gboolean
@@ -803,7 +821,12 @@ is_not_content (xmlNodePtr node,
   if (is_element (node, "body") || is_element (node, "html") || is_element (node, "article")
       || is_element (node, "main"))
     return FALSE;
-  if (name_in (node, never_text) || name_in (node, not_content) || is_hidden (node))
+  if (name_in (node, never_text) || (by_name && is_hidden (node)))
+    return TRUE;
+  /* Some sites wrap the whole page in one <form> (ASP.NET does). */
+  if (is_element (node, "form") && count_paragraphs (node, 0) >= 3)
+    return FALSE;
+  if (name_in (node, not_content))
     return TRUE;
   /* A page's header, unless it holds the page's title (pandoc's title
    * block does) rather than a site's links. */
@@ -826,7 +849,8 @@ is_not_content (xmlNodePtr node,
 }
 
 /* Unlinks what is not the article; @by_name FALSE keeps elements whose
- * class or id alone say so (a second try, for a page they emptied). */
+ * class or id alone say so, and those hidden until a script shows them
+ * (a second try, for a page they emptied). */
 static void
 remove_not_content (xmlNodePtr node,
                     gboolean   by_name,

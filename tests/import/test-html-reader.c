@@ -277,6 +277,24 @@ test_blocks (void)
 }
 
 static void
+test_page_wrappers (void)
+{
+  /* ASP.NET wraps the whole page in a <form>; a page hidden until its
+   * scripts run is read again keeping what is hidden; a search form is
+   * no article. */
+  g_autoptr(LecternExtract) form =
+    read_string ("<body><form id=\"aspnetForm\"><nav><a href=\"/\">Home</a></nav>"
+                 "<p>One paragraph of the article.</p><p>Another one.</p><p>A third.</p>"
+                 "<form role=\"search\"><p>Search the site</p></form></form></body>");
+  g_autoptr(LecternExtract) hidden =
+    read_string ("<body><div style=\"display: none\" class=\"app\"><p>Shown by a script.</p></div></body>");
+
+  g_assert_cmpstr (lectern_extract_get_text (form), ==,
+                   "One paragraph of the article.\n\nAnother one.\n\nA third.");
+  g_assert_cmpstr (lectern_extract_get_text (hidden), ==, "Shown by a script.");
+}
+
+static void
 test_deep_nesting (void)
 {
   g_autoptr(GString) html = g_string_new ("<body><p>Before.</p>");
@@ -325,6 +343,7 @@ main (int   argc,
   g_test_add_func ("/html-reader/empty-page", test_empty_page);
   g_test_add_func ("/html-reader/title-and-metadata", test_title_and_metadata);
   g_test_add_func ("/html-reader/blocks", test_blocks);
+  g_test_add_func ("/html-reader/page-wrappers", test_page_wrappers);
   g_test_add_func ("/html-reader/deep-nesting", test_deep_nesting);
   g_test_add_func ("/html-reader/cancelled", test_cancelled);
 
