@@ -411,6 +411,15 @@ walk_text (Walker     *walker,
   lectern_extract_append_inline (walker->extract, text, -1);
 }
 
+/* Text that follows a block nested in an open one ("<li><p>a</p>b")
+ * is a word apart from it. */
+static void
+after_nested_block (Walker *walker)
+{
+  if (walker->leaf_depth > 0 && walker->in_pre == 0)
+    lectern_extract_append_inline (walker->extract, " ", 1);
+}
+
 /* A block of @kind around @node's content. */
 static void
 walk_block (Walker               *walker,
@@ -421,13 +430,19 @@ walk_block (Walker               *walker,
 {
   guint handle;
 
+  gboolean *saved_open = walker->item_open;
+
   close_implicit (walker);
   handle = lectern_extract_open_block (walker->extract, kind, value);
   walker->leaf_depth++;
+  /* A list item is not closed from inside another block: spans nest. */
+  walker->item_open = NULL;
   walk_children (walker, node, depth);
+  walker->item_open = saved_open;
   walker->leaf_depth--;
   close_implicit (walker);
   lectern_extract_close_block (walker->extract, handle);
+  after_nested_block (walker);
 }
 
 static void
@@ -602,27 +617,33 @@ walk_element (Walker     *walker,
   if (is_element (node, "blockquote"))
     {
       guint saved_leaf = walker->leaf_depth;
+      gboolean *saved_open = walker->item_open;
       guint handle;
 
       close_implicit (walker);
       handle = lectern_extract_open_block (walker->extract, LECTERN_STRUCTURE_KIND_QUOTE, NULL);
       /* Loose text in a quote makes paragraphs of its own. */
       walker->leaf_depth = 0;
+      walker->item_open = NULL;
       walk_children (walker, node, depth);
       close_implicit (walker);
       walker->leaf_depth = saved_leaf;
+      walker->item_open = saved_open;
       lectern_extract_close_block (walker->extract, handle);
+      after_nested_block (walker);
       return;
     }
   if (is_element (node, "pre") || is_element (node, "listing") || is_element (node, "xmp")
       || is_element (node, "plaintext"))
     {
+      gboolean *saved_open = walker->item_open;
       guint handle;
 
       close_implicit (walker);
       handle = lectern_extract_open_block (walker->extract, LECTERN_STRUCTURE_KIND_PARAGRAPH, NULL);
       walker->leaf_depth++;
       walker->in_pre++;
+      walker->item_open = NULL;
       if (node->children != NULL && node->children->type == XML_TEXT_NODE)
         {
           walk_text (walker, (const char *) node->children->content, TRUE);
@@ -636,13 +657,18 @@ walk_element (Walker     *walker,
         }
       else
         walk_children (walker, node, depth);
+      walker->item_open = saved_open;
       walker->in_pre--;
       walker->leaf_depth--;
       lectern_extract_close_block (walker->extract, handle);
+      after_nested_block (walker);
       return;
     }
   if (is_element (node, "table") && walk_table (walker, node, depth))
-    return;
+    {
+      after_nested_block (walker);
+      return;
+    }
 
   if (name_in (node, block_elements))
     {

@@ -57,20 +57,28 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   length = g_utf8_strlen (text, -1);
   g_assert_cmpuint (lectern_extract_get_length (extract), ==, length);
 
+  /* Spans in text order, inside the text, nested and never crossing:
+   * the ends of the spans still open form a stack. */
   structure = lectern_extract_get_structure (extract);
-  for (guint i = 0; i < structure->len; i++)
-    {
-      LecternSpan *span = &g_array_index (structure, LecternSpan, i);
+  {
+    g_autoptr(GArray) open_ends = g_array_new (FALSE, FALSE, sizeof (guint));
 
-      g_assert_cmpuint (span->start, <, span->end);
-      g_assert_cmpuint (span->end, <=, length);
-      if (i > 0)
-        {
-          LecternSpan *previous = &g_array_index (structure, LecternSpan, i - 1);
+    for (guint i = 0; i < structure->len; i++)
+      {
+        LecternSpan *span = &g_array_index (structure, LecternSpan, i);
 
-          g_assert_cmpuint (previous->start, <=, span->start);
-        }
-    }
+        g_assert_cmpuint (span->start, <, span->end);
+        g_assert_cmpuint (span->end, <=, length);
+        if (i > 0)
+          g_assert_cmpuint (g_array_index (structure, LecternSpan, i - 1).start, <=, span->start);
+        while (open_ends->len > 0
+               && g_array_index (open_ends, guint, open_ends->len - 1) <= span->start)
+          g_array_set_size (open_ends, open_ends->len - 1);
+        if (open_ends->len > 0)
+          g_assert_cmpuint (span->end, <=, g_array_index (open_ends, guint, open_ends->len - 1));
+        g_array_append_val (open_ends, span->end);
+      }
+  }
 
   /* Metadata are UTF-8 whatever the page holds. */
   g_assert_true (lectern_extract_get_title (extract) == NULL

@@ -277,6 +277,25 @@ test_blocks (void)
 }
 
 static void
+test_nested_blocks (void)
+{
+  /* A list inside a quote inside a list item: the item is not closed
+   * from inside the quote (spans nest, never cross), and what follows a
+   * nested block is a word apart. */
+  g_autoptr(LecternExtract) extract =
+    read_string ("<ul><li>a<blockquote>q<ul><li>b</ul>r</blockquote>c</ul>");
+  g_autofree char *structure = dump_structure (extract);
+
+  g_assert_cmpstr (lectern_extract_get_text (extract), ==, "a\n\nq\n\nb\n\nr c");
+  g_assert_cmpstr (structure, ==,
+                   "0 12 list-item\n"
+                   "3 10 quote\n"
+                   "3 4 paragraph\n"
+                   "6 7 list-item\n"
+                   "9 10 paragraph\n");
+}
+
+static void
 test_page_wrappers (void)
 {
   /* ASP.NET wraps the whole page in a <form>; a page hidden until its
@@ -343,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/html-reader/empty-page", test_empty_page);
   g_test_add_func ("/html-reader/title-and-metadata", test_title_and_metadata);
   g_test_add_func ("/html-reader/blocks", test_blocks);
+  g_test_add_func ("/html-reader/nested-blocks", test_nested_blocks);
   g_test_add_func ("/html-reader/page-wrappers", test_page_wrappers);
   g_test_add_func ("/html-reader/deep-nesting", test_deep_nesting);
   g_test_add_func ("/html-reader/cancelled", test_cancelled);
