@@ -534,7 +534,13 @@ lectern_epub_reader_read (GBytes        *bytes,
       doc = _lectern_html_parse (g_bytes_get_data (chapter, NULL), g_bytes_get_size (chapter),
                                  path, &truncated, &local_error);
       if (doc == NULL)
-        continue;   /* a chapter with no text at all */
+        {
+          /* A chapter with no text at all is no loss; one that is not
+           * text (binary, an unknown encoding) is. */
+          if (!g_error_matches (local_error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_EMPTY))
+            lectern_extract_add_warning (extract, local_error->message);
+          continue;
+        }
       if (truncated)
         {
           g_autofree char *warning = g_strdup_printf (_("A chapter nests its elements too deeply: the end "
