@@ -274,10 +274,14 @@ _lectern_html_parse (const char  *data,
                      gboolean    *truncated,
                      GError     **error)
 {
-  g_autofree char *utf8 = decode (data, length, display_name, error);
+  g_autofree char *utf8 = NULL;
   htmlParserCtxtPtr context;
   htmlDocPtr doc;
 
+  /* An empty GBytes may hold no data at all. */
+  if (data == NULL)
+    data = "", length = 0;
+  utf8 = decode (data, length, display_name, error);
   if (truncated != NULL)
     *truncated = FALSE;
   if (utf8 == NULL)
