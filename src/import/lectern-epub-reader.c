@@ -1,7 +1,7 @@
 /* lectern-epub-reader.c — an EPUB to one document: its chapters in the
- * order of the spine, each read by the HTML reader's block walker
- * (lectern-html-reader-private.h) whole, since a book's chapters hold
- * nothing but the book.
+ * order of the spine, each read whole by the walker the web page reader
+ * uses (lectern-html-blocks.c), since a book's chapters hold nothing but
+ * the book.
  *
  * The archive is read in memory with libarchive, defensively as the
  * REFI-QDA reader does: every entry's path is checked (no absolute path,
@@ -25,7 +25,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "lectern-html-reader-private.h"
+#include "lectern-html-blocks-private.h"
 
 #define MAX_ENTRIES     10000
 #define MAX_ENTRY_SIZE  (64 * 1024 * 1024)

@@ -1,15 +1,13 @@
 /* lectern-html-reader.c — a web page to one document: the article, not
  * the page around it.
  *
- * The bytes are decoded as the page declares, or as uchardet detects
- * (lectern-text-decoder.h), then parsed by libxml2's HTML parser, which
- * never reaches the network. What is never the article goes first (by
- * tag: navigation, forms, asides; by class, id or role: menus, cookie
- * banners, sharing buttons, related links, comments…); then the element
- * with the densest prose is chosen as the article, with the siblings
- * that score close to it, in the manner of Mozilla's Readability, unless
- * the page marks its article itself (<article>, itemprop="articleBody",
- * <main>). Its blocks become the stored text and its structure; the
+ * What is never the article goes first (by tag: navigation, forms,
+ * asides; by class, id or role: menus, cookie banners, sharing buttons,
+ * related links, comments…); then the element with the densest prose is
+ * chosen as the article, with the siblings that score close to it, in
+ * the manner of Mozilla's Readability, unless the page marks its article
+ * itself (itemprop="articleBody", <article>, <main>). Its blocks
+ * (lectern-html-blocks.c) become the stored text and its structure; the
  * metadata come from the <head> (Open Graph, <meta>, JSON-LD).
  *
  * Every walk over the tree is bounded by LECTERN_HTML_MAX_DEPTH.
@@ -23,726 +21,13 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
-#include <libxml/HTMLtree.h>
 
-#include "lectern-html-reader-private.h"
+#include "lectern-html-blocks-private.h"
 
 /* JSON-LD deeper than this is ignored, checked before json-glib recurses. */
 #define JSON_LD_MAX_DEPTH 32
 /* Larger JSON-LD blocks are ignored. */
 #define JSON_LD_MAX_SIZE (1024 * 1024)
-/* Where a declared encoding is looked for, as browsers do. */
-#define CHARSET_PRESCAN 4096
-
-/* ------------------------------------------------------------------ */
-/* Elements                                                            */
-
-static gboolean
-is_element (xmlNodePtr  node,
-            const char *name)
-{
-  return node != NULL && node->type == XML_ELEMENT_NODE && node->name != NULL
-         && g_ascii_strcasecmp ((const char *) node->name, name) == 0;
-}
-
-static gboolean
-name_in (xmlNodePtr         node,
-         const char * const *names)
-{
-  if (node == NULL || node->type != XML_ELEMENT_NODE || node->name == NULL)
-    return FALSE;
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_ascii_strcasecmp ((const char *) node->name, names[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* Never text, whatever the page: left out in EPUB chapters too. Not
- * <head>: libxml2 puts there what follows a <script> in a page without
- * <body> when it does not know the element (<article>, <main>). */
-static const char * const never_text[] = {
-  "script", "style", "noscript", "template", "title", "meta", "link",
-  "svg", "math", "canvas", "object", "embed", "iframe", "frame", "frameset",
-  "audio", "video", "source", "track", "map", "area", "input", "select",
-  "option", "optgroup", "textarea", "button", "datalist", "output", "rp",
-  "img", "picture", "param", "base", NULL
-};
-
-/* Elements that start and end a line (the others are inline). */
-static const char * const block_elements[] = {
-  "address", "article", "aside", "blockquote", "body", "caption", "center",
-  "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset",
-  "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-  "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu",
-  "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
-  "tfoot", "th", "thead", "tr", "ul", "listing", "plaintext", "xmp", NULL
-};
-
-static char *
-attribute (xmlNodePtr  node,
-           const char *name)
-{
-  xmlChar *value;
-  char *copy;
-
-  if (node == NULL || node->type != XML_ELEMENT_NODE)
-    return NULL;
-  value = xmlGetProp (node, BAD_CAST name);
-  copy = g_strdup ((const char *) value);
-  xmlFree (value);
-  return copy;
-}
-
-static int
-heading_level (xmlNodePtr node)
-{
-  const char *name = (const char *) node->name;
-
-  if (node->type == XML_ELEMENT_NODE && name != NULL
-      && (name[0] == 'h' || name[0] == 'H') && name[1] >= '1' && name[1] <= '6'
-      && name[2] == '\0')
-    return name[1] - '0';
-  return 0;
-}
-
-/* The text under @node, white space collapsed, trimmed; what the walker
- * would keep of it, less the structure. */
-static void
-gather_text (xmlNodePtr  node,
-             GString    *out,
-             guint       depth)
-{
-  if (depth > LECTERN_HTML_MAX_DEPTH)
-    return;
-  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    {
-      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
-        {
-          for (const char *p = (const char *) child->content; p != NULL && *p != '\0'; p++)
-            {
-              gboolean space = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f';
-
-              if (!space)
-                g_string_append_c (out, *p);
-              else if (out->len > 0 && out->str[out->len - 1] != ' ')
-                g_string_append_c (out, ' ');
-            }
-        }
-      else if (child->type == XML_ELEMENT_NODE && !name_in (child, never_text))
-        {
-          gboolean block = name_in (child, block_elements) || is_element (child, "br");
-
-          if (block && out->len > 0 && out->str[out->len - 1] != ' ')
-            g_string_append_c (out, ' ');
-          gather_text (child, out, depth + 1);
-          if (block && out->len > 0 && out->str[out->len - 1] != ' ')
-            g_string_append_c (out, ' ');
-        }
-    }
-}
-
-static char *
-inner_text (xmlNodePtr node)
-{
-  GString *out = g_string_new (NULL);
-
-  gather_text (node, out, 0);
-  return g_strstrip (g_string_free (out, FALSE));
-}
-
-/* ------------------------------------------------------------------ */
-/* Decoding and parsing                                                */
-
-/* The encoding a page declares in its first bytes: a <meta charset>, a
- * <meta http-equiv content="…; charset=…">, an XML declaration. */
-static char *
-declared_charset (const char *data,
-                  gsize       length)
-{
-  g_autofree char *head = g_ascii_strdown (data, MIN (length, CHARSET_PRESCAN));
-  const char *p;
-
-  if (g_str_has_prefix (head, "<?xml"))
-    {
-      const char *end = strstr (head, "?>");
-      const char *enc = strstr (head, "encoding");
-
-      if (enc != NULL && end != NULL && enc < end)
-        {
-          p = enc + strlen ("encoding");
-          while (*p == ' ' || *p == '=' || *p == '"' || *p == '\'')
-            p++;
-          if (g_ascii_isalnum (*p))
-            {
-              const char *start = p;
-
-              while (g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '.' || *p == ':')
-                p++;
-              return g_strndup (start, p - start);
-            }
-        }
-    }
-
-  for (p = strstr (head, "<meta"); p != NULL; p = strstr (p + 1, "<meta"))
-    {
-      const char *end = strchr (p, '>');
-      const char *charset = strstr (p, "charset");
-
-      if (end == NULL)
-        break;
-      if (charset != NULL && charset < end)
-        {
-          const char *q = charset + strlen ("charset");
-
-          while (*q == ' ')
-            q++;
-          if (*q != '=')
-            continue;
-          q++;
-          while (*q == ' ' || *q == '"' || *q == '\'')
-            q++;
-          if (g_ascii_isalnum (*q))
-            {
-              const char *start = q;
-
-              while (g_ascii_isalnum (*q) || *q == '-' || *q == '_' || *q == '.' || *q == ':')
-                q++;
-              return g_strndup (start, q - start);
-            }
-        }
-    }
-  return NULL;
-}
-
-/* A label as browsers read it (WHATWG Encoding): Latin-1 and ASCII
- * labels mean windows-1252; UTF-16 cannot be declared inside a page that
- * was readable as ASCII. NULL for UTF-8. */
-static const char *
-charset_for_iconv (const char *label)
-{
-  static const char * const latin[] = {
-    "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "us-ascii", "ascii",
-    "windows-1252", "cp1252", "x-cp1252", "cp819", "ibm819", "iso-ir-100", NULL
-  };
-
-  if (g_str_has_prefix (label, "utf-8") || g_str_equal (label, "utf8")
-      || g_str_has_prefix (label, "utf-16") || g_str_equal (label, "unicode-1-1-utf-8"))
-    return NULL;
-  if (g_strv_contains (latin, label))
-    return "WINDOWS-1252";
-  return label;
-}
-
-static char *
-decode (const char  *data,
-        gsize        length,
-        const char  *display_name,
-        GError     **error)
-{
-  g_autofree char *label = NULL;
-  const char *charset;
-
-  /* A byte-order mark says more than any declaration. */
-  if ((length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-      || (length >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0)))
-    return lectern_text_decoder_decode (data, length, display_name, NULL, NULL, error);
-
-  label = declared_charset (data, length);
-  charset = label != NULL ? charset_for_iconv (label) : NULL;
-  if (charset != NULL)
-    {
-      char *converted = g_convert (data, length, "UTF-8", charset, NULL, NULL, NULL);
-
-      if (converted == NULL && g_str_equal (charset, "WINDOWS-1252"))
-        /* The five bytes windows-1252 leaves undefined. */
-        converted = g_convert (data, length, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
-      if (converted != NULL)
-        return converted;
-      /* A name iconv does not know, or bytes that are not that encoding:
-       * as if nothing were declared. */
-    }
-
-  if (g_utf8_validate (data, length, NULL))
-    return g_strndup (data, length);
-  return lectern_text_decoder_decode (data, length, display_name, NULL, NULL, error);
-}
-
-htmlDocPtr
-_lectern_html_parse (const char  *data,
-                     gsize        length,
-                     const char  *display_name,
-                     gboolean    *truncated,
-                     GError     **error)
-{
-  g_autofree char *utf8 = NULL;
-  htmlParserCtxtPtr context;
-  htmlDocPtr doc;
-
-  /* An empty GBytes may hold no data at all. */
-  if (data == NULL)
-    data = "", length = 0;
-  utf8 = decode (data, length, display_name, error);
-  if (truncated != NULL)
-    *truncated = FALSE;
-  if (utf8 == NULL)
-    return NULL;
-  if (strlen (utf8) > G_MAXINT)
-    {
-      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
-                   _("“%s” is too large to import"), display_name);
-      return NULL;
-    }
-
-  context = htmlNewParserCtxt ();
-  if (context == NULL)
-    {
-      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ,
-                   _("“%s” cannot be read: out of memory"), display_name);
-      return NULL;
-    }
-  /* The text is UTF-8 now, whatever the page says. */
-  doc = htmlCtxtReadMemory (context, utf8, (int) strlen (utf8), NULL, "UTF-8",
-                            HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR
-                            | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
-  /* libxml2 stops at its depth bound (256) and keeps what came before. */
-  if (truncated != NULL && context->lastError.code == XML_ERR_INTERNAL_ERROR
-      && context->lastError.message != NULL && strstr (context->lastError.message, "depth") != NULL)
-    *truncated = TRUE;
-  htmlFreeParserCtxt (context);
-
-  if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
-    {
-      if (doc != NULL)
-        xmlFreeDoc (doc);
-      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_EMPTY,
-                   _("“%s” has no text to import: it holds no HTML"), display_name);
-      return NULL;
-    }
-  return doc;
-}
-
-xmlNodePtr
-_lectern_html_get_body (htmlDocPtr doc)
-{
-  xmlNodePtr root = xmlDocGetRootElement (doc);
-
-  if (root == NULL)
-    return NULL;
-  for (xmlNodePtr child = root->children; child != NULL; child = child->next)
-    if (is_element (child, "body"))
-      return child;
-  return root;
-}
-
-char *
-_lectern_html_get_language (htmlDocPtr doc)
-{
-  xmlNodePtr root = xmlDocGetRootElement (doc);
-  char *lang;
-
-  if (root == NULL)
-    return NULL;
-  lang = attribute (root, "lang");
-  if (lang == NULL || *g_strstrip (lang) == '\0')
-    {
-      g_free (lang);
-      lang = attribute (root, "xml:lang");
-    }
-  if (lang != NULL && *g_strstrip (lang) == '\0')
-    g_clear_pointer (&lang, g_free);
-  return lang;
-}
-
-/* ------------------------------------------------------------------ */
-/* Blocks                                                              */
-
-typedef struct
-{
-  LecternExtract *extract;
-  guint           leaf_depth;     /* open blocks that take text */
-  int             implicit;       /* a paragraph opened for loose text, or -1 */
-  guint           in_pre;
-  /* The innermost list item, closed early by a nested list. */
-  guint           item;
-  gboolean       *item_open;
-  gboolean        too_deep;
-} Walker;
-
-static void walk_children (Walker     *walker,
-                           xmlNodePtr  node,
-                           guint       depth);
-
-static void
-close_implicit (Walker *walker)
-{
-  if (walker->implicit >= 0)
-    {
-      lectern_extract_close_block (walker->extract, walker->implicit);
-      walker->implicit = -1;
-    }
-}
-
-static void
-walk_text (Walker     *walker,
-           const char *text,
-           gboolean    first_in_pre)
-{
-  if (text == NULL || *text == '\0')
-    return;
-
-  if (walker->in_pre > 0)
-    {
-      /* HTML drops the newline that opens a <pre>. */
-      if (first_in_pre && text[0] == '\n')
-        text++;
-      else if (first_in_pre && text[0] == '\r' && text[1] == '\n')
-        text += 2;
-      lectern_extract_append (walker->extract, text, -1);
-      return;
-    }
-
-  if (walker->leaf_depth == 0 && walker->implicit < 0)
-    {
-      gboolean blank = TRUE;
-
-      for (const char *p = text; *p != '\0' && blank; p++)
-        blank = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f';
-      if (blank)
-        return;
-      walker->implicit = lectern_extract_open_block (walker->extract,
-                                                     LECTERN_STRUCTURE_KIND_PARAGRAPH, NULL);
-    }
-  lectern_extract_append_inline (walker->extract, text, -1);
-}
-
-/* Text that follows a block nested in an open one ("<li><p>a</p>b")
- * is a word apart from it. */
-static void
-after_nested_block (Walker *walker)
-{
-  if (walker->leaf_depth > 0 && walker->in_pre == 0)
-    lectern_extract_append_inline (walker->extract, " ", 1);
-}
-
-/* A block of @kind around @node's content. */
-static void
-walk_block (Walker               *walker,
-            xmlNodePtr            node,
-            guint                 depth,
-            LecternStructureKind  kind,
-            const char           *value)
-{
-  guint handle;
-
-  gboolean *saved_open = walker->item_open;
-
-  close_implicit (walker);
-  handle = lectern_extract_open_block (walker->extract, kind, value);
-  walker->leaf_depth++;
-  /* A list item is not closed from inside another block: spans nest. */
-  walker->item_open = NULL;
-  walk_children (walker, node, depth);
-  walker->item_open = saved_open;
-  walker->leaf_depth--;
-  close_implicit (walker);
-  lectern_extract_close_block (walker->extract, handle);
-  after_nested_block (walker);
-}
-
-static void
-walk_list_item (Walker     *walker,
-                xmlNodePtr  node,
-                guint       depth)
-{
-  guint saved_item = walker->item;
-  gboolean *saved_open = walker->item_open;
-  gboolean open = TRUE;
-
-  close_implicit (walker);
-  walker->item = lectern_extract_open_block (walker->extract, LECTERN_STRUCTURE_KIND_LIST_ITEM, NULL);
-  walker->item_open = &open;
-  walker->leaf_depth++;
-  walk_children (walker, node, depth);
-  close_implicit (walker);
-  if (open)
-    {
-      walker->leaf_depth--;
-      lectern_extract_close_block (walker->extract, walker->item);
-    }
-  walker->item = saved_item;
-  walker->item_open = saved_open;
-}
-
-/* A nested list ends the item it is in: its items are items of their
- * own, one a line, not lines inside the outer one. */
-static void
-end_item_for_list (Walker *walker)
-{
-  if (walker->item_open != NULL && *walker->item_open)
-    {
-      close_implicit (walker);
-      lectern_extract_close_block (walker->extract, walker->item);
-      *walker->item_open = FALSE;
-      walker->leaf_depth--;
-    }
-}
-
-static gboolean
-has_block_descendant (xmlNodePtr node,
-                      guint      depth)
-{
-  static const char * const blocks[] = {
-    "p", "div", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6",
-    "blockquote", "pre", "section", "article", NULL
-  };
-
-  if (depth > LECTERN_HTML_MAX_DEPTH)
-    return TRUE;
-  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    if (child->type == XML_ELEMENT_NODE
-        && (name_in (child, blocks) || has_block_descendant (child, depth + 1)))
-      return TRUE;
-  return FALSE;
-}
-
-static void
-collect_rows (xmlNodePtr  node,
-              GPtrArray  *rows,
-              guint       depth)
-{
-  if (depth > 3)
-    return;
-  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    {
-      if (is_element (child, "tr"))
-        g_ptr_array_add (rows, child);
-      else if (is_element (child, "thead") || is_element (child, "tbody") || is_element (child, "tfoot"))
-        collect_rows (child, rows, depth + 1);
-    }
-}
-
-/* A table of data (no blocks in its cells): a row a line, cells
- * separated by tabs. FALSE for a table that lays out a page, walked as
- * the blocks it holds. */
-static gboolean
-walk_table (Walker     *walker,
-            xmlNodePtr  table,
-            guint       depth)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  collect_rows (table, rows, 0);
-  for (guint i = 0; i < rows->len; i++)
-    for (xmlNodePtr cell = ((xmlNodePtr) rows->pdata[i])->children; cell != NULL; cell = cell->next)
-      if ((is_element (cell, "td") || is_element (cell, "th")) && has_block_descendant (cell, depth))
-        return FALSE;
-
-  close_implicit (walker);
-  for (xmlNodePtr child = table->children; child != NULL; child = child->next)
-    if (is_element (child, "caption"))
-      walk_block (walker, child, depth + 1, LECTERN_STRUCTURE_KIND_PARAGRAPH, NULL);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      guint handle = lectern_extract_open_block (walker->extract, LECTERN_STRUCTURE_KIND_TABLE_ROW, NULL);
-      gboolean first = TRUE;
-
-      for (xmlNodePtr cell = ((xmlNodePtr) rows->pdata[i])->children; cell != NULL; cell = cell->next)
-        {
-          g_autofree char *text = NULL;
-
-          if (!is_element (cell, "td") && !is_element (cell, "th"))
-            continue;
-          /* Cells are collapsed here, so no space is left beside a tab. */
-          text = inner_text (cell);
-          if (!first)
-            lectern_extract_append (walker->extract, "\t", 1);
-          lectern_extract_append_inline (walker->extract, text, -1);
-          first = FALSE;
-        }
-      lectern_extract_close_block (walker->extract, handle);
-    }
-  return TRUE;
-}
-
-static void
-walk_element (Walker     *walker,
-              xmlNodePtr  node,
-              guint       depth)
-{
-  int level;
-
-  if (name_in (node, never_text))
-    return;
-
-  if (is_element (node, "br"))
-    {
-      if (walker->in_pre > 0 || walker->leaf_depth > 0 || walker->implicit >= 0)
-        lectern_extract_line_break (walker->extract);
-      return;
-    }
-
-  if (is_element (node, "hr"))
-    {
-      close_implicit (walker);
-      return;
-    }
-
-  /* Inside a cell-less block of text (a heading, a paragraph), blocks
-   * nest as the extract allows; a heading inside a list item stays one. */
-  if ((level = heading_level (node)) > 0)
-    {
-      char value[2] = { (char) ('0' + level), '\0' };
-
-      walk_block (walker, node, depth, LECTERN_STRUCTURE_KIND_HEADING, value);
-      return;
-    }
-  if (is_element (node, "p") || is_element (node, "dt") || is_element (node, "dd")
-      || is_element (node, "figcaption") || is_element (node, "summary")
-      || is_element (node, "caption") || is_element (node, "legend"))
-    {
-      walk_block (walker, node, depth, LECTERN_STRUCTURE_KIND_PARAGRAPH, NULL);
-      return;
-    }
-  if (is_element (node, "li"))
-    {
-      walk_list_item (walker, node, depth);
-      return;
-    }
-  if (is_element (node, "ul") || is_element (node, "ol") || is_element (node, "menu")
-      || is_element (node, "dir"))
-    {
-      end_item_for_list (walker);
-      close_implicit (walker);
-      walk_children (walker, node, depth);
-      close_implicit (walker);
-      return;
-    }
-  if (is_element (node, "blockquote"))
-    {
-      guint saved_leaf = walker->leaf_depth;
-      gboolean *saved_open = walker->item_open;
-      guint handle;
-
-      close_implicit (walker);
-      handle = lectern_extract_open_block (walker->extract, LECTERN_STRUCTURE_KIND_QUOTE, NULL);
-      /* Loose text in a quote makes paragraphs of its own. */
-      walker->leaf_depth = 0;
-      walker->item_open = NULL;
-      walk_children (walker, node, depth);
-      close_implicit (walker);
-      walker->leaf_depth = saved_leaf;
-      walker->item_open = saved_open;
-      lectern_extract_close_block (walker->extract, handle);
-      after_nested_block (walker);
-      return;
-    }
-  if (is_element (node, "pre") || is_element (node, "listing") || is_element (node, "xmp")
-      || is_element (node, "plaintext"))
-    {
-      gboolean *saved_open = walker->item_open;
-      guint handle;
-
-      close_implicit (walker);
-      handle = lectern_extract_open_block (walker->extract, LECTERN_STRUCTURE_KIND_PARAGRAPH, NULL);
-      walker->leaf_depth++;
-      walker->in_pre++;
-      walker->item_open = NULL;
-      if (node->children != NULL && node->children->type == XML_TEXT_NODE)
-        {
-          walk_text (walker, (const char *) node->children->content, TRUE);
-          for (xmlNodePtr child = node->children->next; child != NULL; child = child->next)
-            {
-              if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
-                walk_text (walker, (const char *) child->content, FALSE);
-              else if (child->type == XML_ELEMENT_NODE)
-                walk_element (walker, child, depth + 1);
-            }
-        }
-      else
-        walk_children (walker, node, depth);
-      walker->item_open = saved_open;
-      walker->in_pre--;
-      walker->leaf_depth--;
-      lectern_extract_close_block (walker->extract, handle);
-      after_nested_block (walker);
-      return;
-    }
-  if (is_element (node, "table") && walk_table (walker, node, depth))
-    {
-      after_nested_block (walker);
-      return;
-    }
-
-  if (name_in (node, block_elements))
-    {
-      /* A container: its text is paragraphs of its own, or inside an
-       * open block, words apart. */
-      if (walker->leaf_depth > 0 && walker->in_pre == 0)
-        lectern_extract_append_inline (walker->extract, " ", 1);
-      close_implicit (walker);
-      walk_children (walker, node, depth);
-      close_implicit (walker);
-      if (walker->leaf_depth > 0 && walker->in_pre == 0)
-        lectern_extract_append_inline (walker->extract, " ", 1);
-      return;
-    }
-
-  walk_children (walker, node, depth);
-}
-
-static void
-walk_children (Walker     *walker,
-               xmlNodePtr  node,
-               guint       depth)
-{
-  if (depth >= LECTERN_HTML_MAX_DEPTH)
-    {
-      if (!walker->too_deep)
-        lectern_extract_add_warning (walker->extract,
-                                     _("Parts of the page nested too deeply were left out."));
-      walker->too_deep = TRUE;
-      return;
-    }
-  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    {
-      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
-        walk_text (walker, (const char *) child->content, FALSE);
-      else if (child->type == XML_ELEMENT_NODE)
-        walk_element (walker, child, depth + 1);
-    }
-}
-
-static void
-append_nodes (LecternExtract *extract,
-              xmlNodePtr     *nodes,
-              guint           n_nodes)
-{
-  Walker walker = { extract, 0, -1, 0, 0, NULL, FALSE };
-
-  for (guint i = 0; i < n_nodes; i++)
-    {
-      if (nodes[i]->type == XML_TEXT_NODE)
-        walk_text (&walker, (const char *) nodes[i]->content, FALSE);
-      else
-        walk_element (&walker, nodes[i], 0);
-    }
-  close_implicit (&walker);
-}
-
-void
-_lectern_html_append_blocks (LecternExtract *extract,
-                             xmlNodePtr      node)
-{
-  Walker walker = { extract, 0, -1, 0, 0, NULL, FALSE };
-
-  g_return_if_fail (LECTERN_IS_EXTRACT (extract));
-
-  if (node == NULL)
-    return;
-  walk_children (&walker, node, 0);
-  close_implicit (&walker);
-}
 
 /* ------------------------------------------------------------------ */
 /* What is not the article                                             */
@@ -792,8 +77,8 @@ patterns (void)
 static gboolean
 is_hidden (xmlNodePtr node)
 {
-  g_autofree char *aria = attribute (node, "aria-hidden");
-  g_autofree char *style = attribute (node, "style");
+  g_autofree char *aria = _lectern_html_get_attribute (node, "aria-hidden");
+  g_autofree char *style = _lectern_html_get_attribute (node, "style");
 
   if (xmlHasProp (node, BAD_CAST "hidden") != NULL)
     return TRUE;
@@ -827,7 +112,7 @@ count_paragraphs (xmlNodePtr node,
     return 0;
   for (xmlNodePtr child = node->children; child != NULL && count < 3; child = child->next)
     {
-      if (is_element (child, "p"))
+      if (_lectern_html_is_element (child, "p"))
         count++;
       else if (child->type == XML_ELEMENT_NODE)
         count += count_paragraphs (child, depth + 1);
@@ -848,27 +133,27 @@ is_not_content (xmlNodePtr node,
   g_autofree char *role = NULL;
   g_autofree char *names = NULL;
 
-  if (is_element (node, "body") || is_element (node, "html") || is_element (node, "article")
-      || is_element (node, "main"))
+  if (_lectern_html_is_element (node, "body") || _lectern_html_is_element (node, "html") || _lectern_html_is_element (node, "article")
+      || _lectern_html_is_element (node, "main"))
     return FALSE;
-  if (name_in (node, never_text) || (by_name && is_hidden (node)))
+  if (_lectern_html_is_never_text (node) || (by_name && is_hidden (node)))
     return TRUE;
   /* Some sites wrap the whole page in one <form> (ASP.NET does). */
-  if (is_element (node, "form") && count_paragraphs (node, 0) >= 3)
+  if (_lectern_html_is_element (node, "form") && count_paragraphs (node, 0) >= 3)
     return FALSE;
-  if (name_in (node, not_content))
+  if (_lectern_html_name_in (node, not_content))
     return TRUE;
   /* A page's header, unless it holds the page's title (pandoc's title
    * block does) rather than a site's links. */
-  if (is_element (node, "header") && !in_article)
+  if (_lectern_html_is_element (node, "header") && !in_article)
     return !has_h1 (node, 0) || link_density (node) >= 0.5;
 
-  role = attribute (node, "role");
+  role = _lectern_html_get_attribute (node, "role");
   if (role != NULL && g_strv_contains (not_content_roles, g_strstrip (role)))
     return TRUE;
 
-  class_name = attribute (node, "class");
-  id = attribute (node, "id");
+  class_name = _lectern_html_get_attribute (node, "class");
+  id = _lectern_html_get_attribute (node, "id");
   if (!by_name || (class_name == NULL && id == NULL))
     return FALSE;
   names = g_strjoin (" ", class_name != NULL ? class_name : "", id != NULL ? id : "", NULL);
@@ -909,7 +194,7 @@ remove_not_content (xmlNodePtr node,
             }
           else
             remove_not_content (child, by_name,
-                                in_article || is_element (child, "article"), depth + 1);
+                                in_article || _lectern_html_is_element (child, "article"), depth + 1);
         }
       child = next;
     }
@@ -941,13 +226,13 @@ score_of (Scoring    *scoring,
       };
 
       score = g_new0 (double, 1);
-      if (name_in (node, plus5))
+      if (_lectern_html_name_in (node, plus5))
         *score = 5;
-      else if (name_in (node, plus3))
+      else if (_lectern_html_name_in (node, plus3))
         *score = 3;
-      else if (name_in (node, minus3))
+      else if (_lectern_html_name_in (node, minus3))
         *score = -3;
-      else if (name_in (node, minus5))
+      else if (_lectern_html_name_in (node, minus5))
         *score = -5;
       g_hash_table_insert (scoring->scores, node, score);
     }
@@ -963,9 +248,9 @@ link_text_length (xmlNodePtr  node,
     return;
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
     {
-      if (is_element (child, "a"))
+      if (_lectern_html_is_element (child, "a"))
         {
-          g_autofree char *text = inner_text (child);
+          g_autofree char *text = _lectern_html_inner_text (child);
 
           *length += g_utf8_strlen (text, -1);
         }
@@ -978,7 +263,7 @@ link_text_length (xmlNodePtr  node,
 static double
 link_density (xmlNodePtr node)
 {
-  g_autofree char *text = inner_text (node);
+  g_autofree char *text = _lectern_html_inner_text (node);
   glong length = g_utf8_strlen (text, -1);
   glong links = 0;
 
@@ -993,8 +278,8 @@ is_scored (xmlNodePtr node)
 {
   static const char * const prose[] = { "p", "pre", "td", NULL };
 
-  return name_in (node, prose)
-         || (is_element (node, "div") && !has_block_descendant (node, 0));
+  return _lectern_html_name_in (node, prose)
+         || (_lectern_html_is_element (node, "div") && !_lectern_html_has_block_descendant (node, 0));
 }
 
 /* Readability's score: each stretch of prose scores by its commas and
@@ -1013,7 +298,7 @@ score_prose (Scoring    *scoring,
         continue;
       if (is_scored (child))
         {
-          g_autofree char *text = inner_text (child);
+          g_autofree char *text = _lectern_html_inner_text (child);
           glong length = g_utf8_strlen (text, -1);
           double score;
           xmlNodePtr ancestor = child->parent;
@@ -1034,7 +319,7 @@ score_prose (Scoring    *scoring,
                 }
             }
         }
-      if (!is_element (child, "p"))
+      if (!_lectern_html_is_element (child, "p"))
         score_prose (scoring, child, depth + 1);
     }
 }
@@ -1067,12 +352,12 @@ find_marked (xmlNodePtr   node,
 
       if (child->type != XML_ELEMENT_NODE)
         continue;
-      itemprop = attribute (child, "itemprop");
+      itemprop = _lectern_html_get_attribute (child, "itemprop");
       if (*body == NULL && itemprop != NULL && g_ascii_strcasecmp (g_strstrip (itemprop), "articleBody") == 0)
         *body = child;
-      if (is_element (child, "article"))
+      if (_lectern_html_is_element (child, "article"))
         {
-          g_autofree char *text = inner_text (child);
+          g_autofree char *text = _lectern_html_inner_text (child);
           glong length = g_utf8_strlen (text, -1);
 
           if (length > *article_length)
@@ -1081,7 +366,7 @@ find_marked (xmlNodePtr   node,
               *article_length = length;
             }
         }
-      if (*main == NULL && is_element (child, "main"))
+      if (*main == NULL && _lectern_html_is_element (child, "main"))
         *main = child;
       find_marked (child, body, article, article_length, main, depth + 1);
     }
@@ -1090,7 +375,7 @@ find_marked (xmlNodePtr   node,
 static glong
 text_length (xmlNodePtr node)
 {
-  g_autofree char *text = inner_text (node);
+  g_autofree char *text = _lectern_html_inner_text (node);
 
   return g_utf8_strlen (text, -1);
 }
@@ -1160,9 +445,9 @@ choose_content (xmlNodePtr body)
         score = g_hash_table_lookup (scores, sibling);
         if (!keep && score != NULL && *score >= threshold)
           keep = TRUE;
-        if (!keep && is_element (sibling, "p"))
+        if (!keep && _lectern_html_is_element (sibling, "p"))
           {
-            g_autofree char *text = inner_text (sibling);
+            g_autofree char *text = _lectern_html_inner_text (sibling);
             glong length = g_utf8_strlen (text, -1);
             double density = link_density (sibling);
 
@@ -1183,7 +468,7 @@ has_h1 (xmlNodePtr node,
   if (depth > LECTERN_HTML_MAX_DEPTH)
     return FALSE;
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    if (is_element (child, "h1") || (child->type == XML_ELEMENT_NODE && has_h1 (child, depth + 1)))
+    if (_lectern_html_is_element (child, "h1") || (child->type == XML_ELEMENT_NODE && has_h1 (child, depth + 1)))
       return TRUE;
   return FALSE;
 }
@@ -1206,7 +491,7 @@ h1_before (xmlNodePtr  node,
           *stopped = TRUE;
           return NULL;
         }
-      if (is_element (child, "h1"))
+      if (_lectern_html_is_element (child, "h1"))
         return child;
       if (child->type == XML_ELEMENT_NODE && (found = h1_before (child, stop, stopped, depth + 1)) != NULL)
         return found;
@@ -1282,10 +567,10 @@ static void
 read_meta (Metadata   *m,
            xmlNodePtr  node)
 {
-  g_autofree char *name = attribute (node, "name");
-  g_autofree char *property = attribute (node, "property");
-  g_autofree char *http_equiv = attribute (node, "http-equiv");
-  g_autofree char *content = attribute (node, "content");
+  g_autofree char *name = _lectern_html_get_attribute (node, "name");
+  g_autofree char *property = _lectern_html_get_attribute (node, "property");
+  g_autofree char *http_equiv = _lectern_html_get_attribute (node, "http-equiv");
+  g_autofree char *content = _lectern_html_get_attribute (node, "content");
   g_autofree char *key = NULL;
 
   if (content == NULL)
@@ -1333,25 +618,25 @@ read_head (Metadata   *m,
     {
       if (child->type != XML_ELEMENT_NODE)
         continue;
-      if (is_element (child, "meta"))
+      if (_lectern_html_is_element (child, "meta"))
         read_meta (m, child);
-      else if (is_element (child, "title") && m->title == NULL)
+      else if (_lectern_html_is_element (child, "title") && m->title == NULL)
         {
-          g_autofree char *text = inner_text (child);
+          g_autofree char *text = _lectern_html_inner_text (child);
 
           keep_first (&m->title, text);
         }
-      else if (is_element (child, "link"))
+      else if (_lectern_html_is_element (child, "link"))
         {
-          g_autofree char *rel = attribute (child, "rel");
-          g_autofree char *href = attribute (child, "href");
+          g_autofree char *rel = _lectern_html_get_attribute (child, "rel");
+          g_autofree char *href = _lectern_html_get_attribute (child, "href");
 
           if (rel != NULL && href != NULL && g_ascii_strcasecmp (g_strstrip (rel), "canonical") == 0)
             keep_first (&m->canonical, href);
         }
-      else if (is_element (child, "script"))
+      else if (_lectern_html_is_element (child, "script"))
         {
-          g_autofree char *type = attribute (child, "type");
+          g_autofree char *type = _lectern_html_get_attribute (child, "type");
 
           if (type != NULL && g_ascii_strcasecmp (g_strstrip (type), "application/ld+json") == 0)
             {
@@ -1363,7 +648,7 @@ read_head (Metadata   *m,
             }
           continue;
         }
-      if (!name_in (child, never_text))
+      if (!_lectern_html_is_never_text (child))
         read_head (m, child, depth + 1);
     }
 }
@@ -1603,9 +888,9 @@ time_date (xmlNodePtr node,
 {
   if (depth > LECTERN_HTML_MAX_DEPTH)
     return NULL;
-  if (is_element (node, "time"))
+  if (_lectern_html_is_element (node, "time"))
     {
-      g_autofree char *datetime = attribute (node, "datetime");
+      g_autofree char *datetime = _lectern_html_get_attribute (node, "datetime");
 
       return iso_date (datetime);
     }
@@ -1680,12 +965,12 @@ read_article (htmlDocPtr  doc,
   content = choose_content (body);
 
   /* The article's title, when it stands above the part chosen. */
-  if (content->len > 0 && !is_element (content->pdata[0], "body"))
+  if (content->len > 0 && !_lectern_html_is_element (content->pdata[0], "body"))
     {
       gboolean any_h1 = FALSE;
 
       for (guint i = 0; i < content->len; i++)
-        any_h1 = any_h1 || is_element (content->pdata[i], "h1") || has_h1 (content->pdata[i], 0);
+        any_h1 = any_h1 || _lectern_html_is_element (content->pdata[i], "h1") || has_h1 (content->pdata[i], 0);
       if (!any_h1)
         {
           gboolean stopped = FALSE;
@@ -1696,7 +981,7 @@ read_article (htmlDocPtr  doc,
   if (h1 != NULL)
     g_ptr_array_insert (content, 0, h1);
 
-  append_nodes (extract, (xmlNodePtr *) content->pdata, content->len);
+  _lectern_html_append_nodes (extract, (xmlNodePtr *) content->pdata, content->len);
   set_metadata (extract, m, doc, content);
   if (!lectern_extract_has_text (extract))
     return NULL;

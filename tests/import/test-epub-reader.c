@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "lectern-import.h"
-#include "lectern-html-reader-private.h"
+#include "lectern-html-blocks-private.h"
 
 static char *
 fixture_contents (const char *name,

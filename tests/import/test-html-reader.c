@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "lectern-import.h"
-#include "lectern-html-reader-private.h"
+#include "lectern-html-blocks-private.h"
 
 /* "START END KIND[ VALUE]" lines, as the .structure files beside the pages. */
 static char *

@@ -1,5 +1,6 @@
-/* lectern-html-reader-private.h — the HTML reader's parts the EPUB reader
- * shares: decoding and parsing a page, and its blocks to an extract.
+/* lectern-html-blocks-private.h — HTML to the blocks of an extract
+ * (lectern-html-blocks.c), shared by the web page reader and the EPUB
+ * reader, and the EPUB reader's knobs for tests.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,12 +35,34 @@ htmlDocPtr _lectern_html_parse         (const char      *data,
  * content, that is the web page reader's. */
 void       _lectern_html_append_blocks (LecternExtract  *extract,
                                         xmlNodePtr       node);
+/* The same for @nodes themselves, in order (the parts of an article). */
+void       _lectern_html_append_nodes  (LecternExtract  *extract,
+                                        xmlNodePtr      *nodes,
+                                        guint            n_nodes);
 
 /* The <body> of @doc, or its root when it has none. (transfer none) */
 xmlNodePtr _lectern_html_get_body      (htmlDocPtr       doc);
 
 /* The language of @doc's <html lang> or xml:lang, or NULL. */
 char      *_lectern_html_get_language  (htmlDocPtr       doc);
+
+/* Elements, as the walker sees them. */
+gboolean   _lectern_html_is_element    (xmlNodePtr          node,
+                                        const char         *name);
+/* TRUE when @node is an element named in @names (NULL-terminated). */
+gboolean   _lectern_html_name_in       (xmlNodePtr          node,
+                                        const char * const *names);
+/* Scripts, styles, images, forms' controls: never text. */
+gboolean   _lectern_html_is_never_text (xmlNodePtr          node);
+/* An attribute's value, or NULL. (transfer full) */
+char      *_lectern_html_get_attribute (xmlNodePtr          node,
+                                        const char         *name);
+/* The text under @node as the walker keeps it, less the structure: white
+ * space collapsed, trimmed. (transfer full) */
+char      *_lectern_html_inner_text    (xmlNodePtr          node);
+/* TRUE when a paragraph, list, table, heading… lies under @node. */
+gboolean   _lectern_html_has_block_descendant (xmlNodePtr   node,
+                                               guint        depth);
 
 /* The EPUB reader's archive limits, lowered for tests; 0 restores a
  * default. */
