@@ -59,7 +59,7 @@ patterns (void)
 
   if (g_once_init_enter (&once))
     {
-      p.always = g_regex_new ("cookie|consent|gdpr|share|sharing|social|comment|disqus|newsletter"
+      p.always = g_regex_new ("cookie|consent|gdpr|share|sharing|social|comments?([^a-z]|$)|disqus|newsletter"
                               "|subscri|advert|sponsor|(^|[^a-z])ads?([^a-z]|$)|-ad-|breadcrumb"
                               "|related|recommend|popup|modal|promo|outbrain|taboola|paywall",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -160,7 +160,10 @@ is_not_content (xmlNodePtr node,
   p = patterns ();
   if (g_regex_match (p->always, names, 0, NULL))
     return TRUE;
-  return g_regex_match (p->unlikely, names, 0, NULL) && !g_regex_match (p->maybe, names, 0, NULL);
+  if (!g_regex_match (p->unlikely, names, 0, NULL) || g_regex_match (p->maybe, names, 0, NULL))
+    return FALSE;
+  /* "post-header" may hold the article's title: kept when it does. */
+  return !has_h1 (node, 0) || link_density (node) >= 0.5;
 }
 
 /* Unlinks what is not the article; @by_name FALSE keeps elements whose

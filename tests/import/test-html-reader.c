@@ -308,6 +308,14 @@ test_page_wrappers (void)
   g_autoptr(LecternExtract) hidden =
     read_string ("<body><div style=\"display: none\" class=\"app\"><p>Shown by a script.</p></div></body>");
 
+  /* "commentary" is no comment; a header that holds the title stays. */
+  g_autoptr(LecternExtract) commentary =
+    read_string ("<body><div class=\"post-header\"><h1>Opinion</h1></div>"
+                 "<div class=\"commentary-body\"><p>An argued piece, with commas, at length.</p></div>"
+                 "<div class=\"comments\"><p>First!</p></div></body>");
+
+  g_assert_cmpstr (lectern_extract_get_text (commentary), ==,
+                   "Opinion\n\nAn argued piece, with commas, at length.");
   g_assert_cmpstr (lectern_extract_get_text (form), ==,
                    "One paragraph of the article.\n\nAnother one.\n\nA third.");
   g_assert_cmpstr (lectern_extract_get_text (hidden), ==, "Shown by a script.");
