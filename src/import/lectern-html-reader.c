@@ -209,6 +209,7 @@ remove_not_content (xmlNodePtr node,
 typedef struct
 {
   GHashTable *scores;   /* xmlNodePtr → double* */
+  GPtrArray  *order;    /* the scored nodes, as first met */
 } Scoring;
 
 static double *
@@ -238,6 +239,7 @@ score_of (Scoring    *scoring,
       else if (_lectern_html_name_in (node, minus5))
         *score = -5;
       g_hash_table_insert (scoring->scores, node, score);
+      g_ptr_array_add (scoring->order, node);
     }
   return score;
 }
@@ -388,26 +390,27 @@ static GPtrArray *
 choose_content (xmlNodePtr body)
 {
   g_autoptr(GHashTable) scores = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  Scoring scoring = { scores };
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  Scoring scoring = { scores, order };
   GPtrArray *chosen = g_ptr_array_new ();
   xmlNodePtr top = NULL;
   double top_score = 0;
   xmlNodePtr marked_body = NULL, article = NULL, main = NULL, marked;
   glong article_length = 0;
-  GHashTableIter iter;
-  gpointer key, value;
 
   score_prose (&scoring, body, 0);
-  g_hash_table_iter_init (&iter, scores);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  /* In a fixed order, so that of two equal scores the same one wins on
+   * every run. */
+  for (guint i = 0; i < order->len; i++)
     {
-      double *score = value;
+      xmlNodePtr node = order->pdata[i];
+      double *score = g_hash_table_lookup (scores, node);
 
       /* Prose that is mostly links is a menu or a list of links. */
-      *score *= 1 - link_density (key);
+      *score *= 1 - link_density (node);
       if (top == NULL || *score > top_score)
         {
-          top = key;
+          top = node;
           top_score = *score;
         }
     }
