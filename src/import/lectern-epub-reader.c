@@ -485,11 +485,17 @@ lectern_epub_reader_read (GBytes        *bytes,
     {
       g_autofree char *id = NULL;
       g_autofree char *href = NULL;
+      g_autofree char *type = NULL;
 
       if (!is_named (item, "item"))
         continue;
       id = prop (item, "id");
       href = prop (item, "href");
+      type = prop (item, "media-type");
+      /* A picture in the spine (an SVG cover) is no chapter. */
+      if (type != NULL && strcmp (type, "application/xhtml+xml") != 0 && strcmp (type, "text/html") != 0
+          && strcmp (type, "application/x-dtbook+xml") != 0)
+        continue;
       if (id != NULL && href != NULL)
         g_hash_table_replace (manifest, g_steal_pointer (&id), g_steal_pointer (&href));
     }
@@ -517,13 +523,13 @@ lectern_epub_reader_read (GBytes        *bytes,
       /* Notes and pop-ups outside the reading order. */
       if (linear != NULL && strcmp (linear, "no") == 0)
         continue;
-      href = idref != NULL ? g_hash_table_lookup (manifest, idref) : NULL;
-      path = href != NULL ? resolve (base, href) : NULL;
+      if (idref == NULL || !g_hash_table_lookup_extended (manifest, idref, NULL, (gpointer *) &href))
+        continue;   /* not a page of text */
+      path = resolve (base, href);
       chapter = path != NULL ? g_hash_table_lookup (entries, path) : NULL;
       if (chapter == NULL)
         {
-          g_autofree char *warning = g_strdup_printf (_("A chapter of the book is missing: “%s”."),
-                                                      href != NULL ? href : idref != NULL ? idref : "");
+          g_autofree char *warning = g_strdup_printf (_("A chapter of the book is missing: “%s”."), href);
 
           lectern_extract_add_warning (extract, warning);
           continue;
