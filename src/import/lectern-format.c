@@ -17,9 +17,8 @@
 
 static const char * const text_extensions[] = { "txt", "text", NULL };
 static const char * const markdown_extensions[] = { "md", "markdown", "mdown", "mkd", NULL };
-/* For the readers still to come (see the table). */
-static const char * const html_extensions[] G_GNUC_UNUSED = { "html", "htm", "xhtml", NULL };
-static const char * const epub_extensions[] G_GNUC_UNUSED = { "epub", NULL };
+static const char * const html_extensions[] = { "html", "htm", "xhtml", NULL };
+static const char * const epub_extensions[] = { "epub", NULL };
 static const char * const docx_extensions[] = { "docx", NULL };
 static const char * const odt_extensions[] = { "odt", NULL };
 static const char * const eml_extensions[] = { "eml", NULL };
@@ -35,10 +34,10 @@ static const LecternFormat formats[] = {
   { "pdf",  lectern_pdf_reader_read,  pdf_extensions,  lectern_format_sniff_pdf,  LECTERN_FORMAT_BINARY_MAX_SIZE },
   { "docx", lectern_docx_reader_read, docx_extensions, lectern_format_sniff_docx, LECTERN_FORMAT_BINARY_MAX_SIZE },
   { "odt",  lectern_odt_reader_read,  odt_extensions,  lectern_format_sniff_odt,  LECTERN_FORMAT_BINARY_MAX_SIZE },
-  /* { "epub", lectern_epub_reader_read, epub_extensions, lectern_format_sniff_epub, LECTERN_FORMAT_BINARY_MAX_SIZE }, */
+  { "epub", lectern_epub_reader_read, epub_extensions, lectern_format_sniff_epub, LECTERN_FORMAT_BINARY_MAX_SIZE },
   { "mbox", lectern_mail_reader_read, mbox_extensions, lectern_format_sniff_mbox, LECTERN_FORMAT_BINARY_MAX_SIZE },
   { "eml",  lectern_mail_reader_read, eml_extensions,  lectern_format_sniff_eml,  LECTERN_TEXT_DECODER_MAX_SIZE },
-  /* { "html", lectern_html_reader_read, html_extensions, lectern_format_sniff_html, LECTERN_TEXT_DECODER_MAX_SIZE }, */
+  { "html", lectern_html_reader_read, html_extensions, lectern_format_sniff_html, LECTERN_TEXT_DECODER_MAX_SIZE },
   { "markdown", lectern_markdown_reader_read, markdown_extensions, NULL, LECTERN_TEXT_DECODER_MAX_SIZE },
   { "text",     lectern_text_reader_read,     text_extensions,     NULL, LECTERN_TEXT_DECODER_MAX_SIZE },
 };
