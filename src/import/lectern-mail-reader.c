@@ -22,6 +22,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "lectern-format-readers.h"
+#include "lectern-html-blocks-private.h"
 #include "lectern-import-error.h"
 
 /* A mailbox of more messages is refused: it should be split. */
@@ -32,7 +33,6 @@
 #define MAX_DEPTH 32
 #define MAX_BOUNDARIES 500
 /* HTML elements walked into. */
-#define MAX_HTML_DEPTH 64
 
 /* GMime 3.2 defines no g_autoptr cleanups. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
@@ -356,147 +356,22 @@ write_plain (LecternExtract *extract,
 }
 
 /* ------------------------------------------------------------------ */
-/* HTML                                                                */
-
-typedef struct
-{
-  LecternExtract *extract;
-  guint           block;
-  gboolean        open;
-  guint           cells;
-} HtmlWalk;
-
-static void
-html_close (HtmlWalk *walk)
-{
-  if (walk->open)
-    lectern_extract_close_block (walk->extract, walk->block);
-  walk->open = FALSE;
-}
-
-static void
-html_open (HtmlWalk             *walk,
-           LecternStructureKind  kind,
-           const char           *value)
-{
-  html_close (walk);
-  walk->block = lectern_extract_open_block (walk->extract, kind, value);
-  walk->open = TRUE;
-  walk->cells = 0;
-}
-
-static gboolean
-html_is (xmlNodePtr         node,
-         const char *const *names)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_ascii_strcasecmp ((const char *) node->name, names[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static const char *const html_skipped[] = { "head", "script", "style", "title", "template", "noscript", NULL };
-static const char *const html_cells[] = { "td", "th", NULL };
-static const char *const html_blocks[] = {
-  "p", "div", "pre", "address", "article", "section", "header", "footer", "ul", "ol",
-  "table", "dl", "dt", "dd", "center", NULL
-};
-
-static void
-html_walk (HtmlWalk   *walk,
-           xmlNodePtr  node,
-           guint       depth)
-{
-  for (; node != NULL; node = node->next)
-    {
-      gboolean block = FALSE;
-
-      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-        {
-          const char *text = (const char *) node->content;
-
-          if (text == NULL)
-            continue;
-          if (!walk->open)
-            {
-              /* Text outside any block: a paragraph, unless blank. */
-              if (text[strspn (text, " \t\r\n")] == '\0')
-                continue;
-              html_open (walk, LECTERN_STRUCTURE_KIND_PARAGRAPH, NULL);
-            }
-          lectern_extract_append_inline (walk->extract, text, -1);
-          continue;
-        }
-      if (node->type != XML_ELEMENT_NODE || node->name == NULL)
-        continue;
-      if (html_is (node, html_skipped))
-        continue;
-      if (g_ascii_strcasecmp ((const char *) node->name, "br") == 0)
-        {
-          if (walk->open)
-            lectern_extract_line_break (walk->extract);
-          continue;
-        }
-      if (node->name[0] != '\0' && g_ascii_tolower (node->name[0]) == 'h'
-          && node->name[1] >= '1' && node->name[1] <= '6' && node->name[2] == '\0')
-        {
-          char level[2] = { (char) node->name[1], '\0' };
-
-          html_open (walk, LECTERN_STRUCTURE_KIND_HEADING, level);
-          block = TRUE;
-        }
-      else if (g_ascii_strcasecmp ((const char *) node->name, "li") == 0)
-        {
-          html_open (walk, LECTERN_STRUCTURE_KIND_LIST_ITEM, NULL);
-          block = TRUE;
-        }
-      else if (g_ascii_strcasecmp ((const char *) node->name, "tr") == 0)
-        {
-          html_open (walk, LECTERN_STRUCTURE_KIND_TABLE_ROW, NULL);
-          block = TRUE;
-        }
-      else if (html_is (node, html_cells))
-        {
-          if (walk->open && walk->cells++ > 0)
-            lectern_extract_append (walk->extract, "\t", 1);
-        }
-      else if (g_ascii_strcasecmp ((const char *) node->name, "blockquote") == 0)
-        {
-          html_open (walk, LECTERN_STRUCTURE_KIND_QUOTE, NULL);
-          block = TRUE;
-        }
-      else if (html_is (node, html_blocks))
-        {
-          html_close (walk);
-          block = TRUE;
-        }
-      if (depth < MAX_HTML_DEPTH)
-        html_walk (walk, node->children, depth + 1);
-      if (block)
-        html_close (walk);
-    }
-}
-
-/* A simple HTML to text for a message that has no plain text: blocks,
- * headings, list items, table rows, line breaks. (The HTML reader's
- * walker, lectern-html-reader.c, should replace it.) */
+/* A message that has no plain text: its HTML through the web page
+ * reader's walker (lectern-html-blocks.c), every block kept. The part is
+ * already UTF-8; a byte-order mark says so over any charset the HTML
+ * itself declares. */
 static void
 write_html_as_text (LecternExtract *extract,
                     const char     *html)
 {
+  g_autofree char *marked = g_strconcat ("\xef\xbb\xbf", html, NULL);
   htmlDocPtr document;
-  HtmlWalk walk = { extract, 0, FALSE, 0 };
-  gsize length = strlen (html);
 
-  if (length == 0 || length > G_MAXINT)
-    return;
-  document = htmlReadMemory (html, (int) length, NULL, "UTF-8",
-                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
-                             | HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED);
+  /* A part that does not parse adds nothing: no error to name. */
+  document = _lectern_html_parse (marked, strlen (marked), "", NULL, NULL);
   if (document == NULL)
     return;
-  html_walk (&walk, document->children, 0);
-  html_close (&walk);
+  _lectern_html_append_blocks (extract, _lectern_html_get_body (document));
   xmlFreeDoc (document);
 }
 
