@@ -756,7 +756,10 @@ decide (GArray *candidates)
               if (j < 0 || j >= (int) valid->len)
                 continue;
               n = g_ptr_array_index (valid, j);
-              if (count_of (counts, n->resolved) >= 2 && strcmp (n->resolved, c->resolved) != 0)
+              if (strcmp (n->resolved, c->resolved) == 0)
+                continue;
+              /* "Question:" then "Answer:" once each alternate too. */
+              if (count_of (counts, n->resolved) >= 2 || (c->role && n->role))
                 recurring_neighbours++;
             }
           if (recurring_neighbours < (c->role ? 1u : 2u))

@@ -21,7 +21,8 @@
  *   punctuation at the end ("Lavrov : Le Président… sans meeting");
  * - a label recurs as a line opener (twice or more), or occurs once with
  *   recurring speakers' turns right before and after it (a role word
- *   needs one such neighbour; a name needs two words and no sentence
+ *   needs one such neighbour, or another role word next to it:
+ *   "Question:" then "Answer:"; a name needs two words and no sentence
  *   word first: "Firstly:" or "The point:" inside an answer are not
  *   turns): "Photo: MFA" above the first question is not a turn;
  * - a later label that is the last word(s) of exactly one earlier, longer
