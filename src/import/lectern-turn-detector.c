@@ -102,6 +102,7 @@ typedef struct
 typedef struct
 {
   guint  line;
+  gboolean removed;      /* unset by the user */
   guint  label_start;
   guint  label_end;
   guint  speech_start;
@@ -821,16 +822,8 @@ line_at (GArray *lines,
   return lo;
 }
 
-static int
-find_head (GArray *heads,
-           guint   line)
-{
-  for (guint i = 0; i < heads->len; i++)
-    if (g_array_index (heads, Head, i).line == line)
-      return (int) i;
-  return -1;
-}
-
+/* Each correction costs the same whatever the number of turns, but for
+ * renames, which go over them all. */
 static void
 apply_corrections (GArray     *heads,
                    GArray     *corrections,
@@ -839,6 +832,13 @@ apply_corrections (GArray     *heads,
                    const int  *candidate_of_line,
                    guint       text_length)
 {
+  g_autofree int *head_of_line = g_new (int, lines->len);
+
+  for (guint l = 0; l < lines->len; l++)
+    head_of_line[l] = -1;
+  for (guint i = 0; i < heads->len; i++)
+    head_of_line[g_array_index (heads, Head, i).line] = (int) i;
+
   for (guint k = 0; k < corrections->len; k++)
     {
       const LecternTurnCorrection *fix = &g_array_index (corrections, LecternTurnCorrection, k);
@@ -856,11 +856,14 @@ apply_corrections (GArray     *heads,
                     && (fix->speaker == NULL || *fix->speaker == '\0')))
               break;
             line = line_at (lines, fix->offset);
-            h = find_head (heads, line);
+            h = head_of_line[line];
             if (fix->kind == LECTERN_TURN_CORRECTION_NOT_TURN)
               {
                 if (h >= 0)
-                  g_array_remove_index (heads, h);
+                  {
+                    g_array_index (heads, Head, h).removed = TRUE;
+                    head_of_line[line] = -1;
+                  }
               }
             else if (h >= 0)
               {
@@ -893,6 +896,7 @@ apply_corrections (GArray     *heads,
                     head.label_start = head.label_end = head.speech_start = l->start;
                   }
                 head.speaker = g_strdup (fix->speaker);
+                head_of_line[line] = (int) heads->len;
                 g_array_append_val (heads, head);
               }
           }
@@ -906,7 +910,7 @@ apply_corrections (GArray     *heads,
             {
               Head *head = &g_array_index (heads, Head, i);
 
-              if (strcmp (head->speaker, fix->speaker) == 0)
+              if (!head->removed && strcmp (head->speaker, fix->speaker) == 0)
                 {
                   g_free (head->speaker);
                   head->speaker = g_strdup (fix->target);
@@ -1016,7 +1020,7 @@ lectern_turn_detector_detect (const char *text,
     {
       const Candidate *c = g_ptr_array_index (accepted, i);
       Head head = {
-        c->line, c->label_start, c->label_end, c->speech_start,
+        c->line, FALSE, c->label_start, c->label_end, c->speech_start,
         c->time_start, c->time_end, g_strdup (c->time),
         g_strdup (g_hash_table_lookup (names, c->resolved)),
       };
@@ -1025,7 +1029,12 @@ lectern_turn_detector_detect (const char *text,
     }
 
   if (corrections != NULL)
-    apply_corrections (heads, corrections, lines, candidates, candidate_of_line, text_length);
+    {
+      apply_corrections (heads, corrections, lines, candidates, candidate_of_line, text_length);
+      for (guint i = heads->len; i > 0; i--)
+        if (g_array_index (heads, Head, i - 1).removed)
+          g_array_remove_index_fast (heads, i - 1);
+    }
   g_array_sort (heads, compare_heads);
 
   for (guint i = 0; i < heads->len; i++)

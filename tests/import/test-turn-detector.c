@@ -428,6 +428,24 @@ test_corrections (void)
   again = lectern_turn_detector_detect (text, corrections);
   got_again = speakers_of (again);
   g_assert_cmpstr (got_again, ==, got);
+
+  /* A line unset, then set again, is one turn with its label. */
+  {
+    g_autoptr(GArray) fixes = lectern_turn_corrections_new ();
+    g_autoptr(GArray) result = NULL;
+    g_autofree char *label = NULL;
+
+    lectern_turn_corrections_add_not_turn (fixes, keller);
+    lectern_turn_corrections_add_set_turn (fixes, keller + 2, "Herr Keller");
+    result = lectern_turn_detector_detect (text, fixes);
+    g_assert_cmpuint (result->len, ==, 6);
+    t = &g_array_index (result, LecternTurn, 5);
+    g_assert_cmpuint (t->start, ==, keller);
+    g_assert_cmpstr (t->speaker, ==, "Herr Keller");
+    g_assert_cmpstr (t->time, ==, "00:03:09");
+    label = slice (text, t->label_start, t->label_end);
+    g_assert_cmpstr (label, ==, "Keller:");
+  }
 }
 
 static void
