@@ -241,6 +241,23 @@ test_sample_corpus (void)
   assert_turns_are_label_lines (fr, fr_labels, " :");
   g_assert_cmpuint (count_speakers (en_turns, "Question"), ==, 7);
   g_assert_cmpuint (count_speakers (en_turns, "Anja Veszel"), ==, 7);
+
+  /* The sample's other documents are no transcripts. */
+  {
+    const char *others[] = {
+      "basin-communique.txt", "low-water-2021.txt", "low-water-2021-revised.txt",
+      "tavra-accord-en.txt", "tavra-accord-fr.txt",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+      {
+        g_autofree char *path = g_build_filename (g_getenv ("LECTERN_SOURCE_DIR"), "data", "sample", others[i], NULL);
+        g_autofree char *text = read_text (path);
+        g_autoptr(GArray) turns = lectern_turn_detector_detect (text, NULL);
+
+        g_assert_cmpuint (turns->len, ==, 0);
+      }
+  }
 }
 
 static const char *
