@@ -43,6 +43,7 @@ typedef struct
 /* Dispatch tables of each command group, NULL-name terminated. */
 extern const LecternCliCommand lectern_cli_project_commands[];
 extern const LecternCliCommand lectern_cli_documents_commands[];
+extern const LecternCliCommand lectern_cli_turns_commands[];
 extern const LecternCliCommand lectern_cli_tags_commands[];
 extern const LecternCliCommand lectern_cli_annotations_commands[];
 extern const LecternCliCommand lectern_cli_search_commands[];

@@ -19,6 +19,7 @@
 static const LecternCliCommand * const groups[] = {
   lectern_cli_project_commands,
   lectern_cli_documents_commands,
+  lectern_cli_turns_commands,
   lectern_cli_tags_commands,
   lectern_cli_annotations_commands,
   lectern_cli_search_commands,

@@ -56,5 +56,25 @@ GPtrArray *lectern_pdf_reader_read      (GBytes        *bytes,
                                          const char    *display_name,
                                          GCancellable  *cancellable,
                                          GError       **error);
+/* Subtitles as a transcript: SubRip (.srt, format "srt") or WebVTT
+ * (.vtt, "vtt": a file that opens with "WEBVTT"). The cues in order; a
+ * cue's speaker is its WebVTT voice (<v Name>) or a "NAME:" prefix in
+ * capitals (shown as "Name", lectern_turn_detector_display_name()), and a
+ * cue without one continues the speaker before it. A speaker's run of
+ * cues is one paragraph, "Speaker: text of the first cue text of the
+ * next…" (cues joined by one space, a cue's lines too), with a `turn`
+ * span (value: the speaker) over the whole paragraph, label included; a
+ * cue before any speaker is a paragraph of its own, with no turn. Each
+ * cue's text has a `time` span, value its start as "HH:MM:SS.mmm".
+ * Dropped: markup (<i>, <b>, <c.x>, <v …>, <font …>, {\an8}, inner
+ * timestamps), WebVTT's header, NOTE, STYLE and REGION blocks, cue
+ * identifiers and settings, SubRip's numbers. A malformed timing, a cue
+ * without one or ending before it starts is LECTERN_IMPORT_ERROR_INVALID
+ * naming the file and the line; more than 100,000 cues or a line over
+ * 8 KiB, TOO_LARGE. */
+GPtrArray *lectern_subtitle_reader_read (GBytes        *bytes,
+                                         const char    *display_name,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
 
 G_END_DECLS

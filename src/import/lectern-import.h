@@ -16,6 +16,7 @@
 #include "lectern-metadata-guesser.h"
 #include "lectern-qdpx-reader.h"
 #include "lectern-text-decoder.h"
+#include "lectern-turn-detector.h"
 #include "lectern-web-annotation-reader.h"
 #include "lectern-import-enums.h"
 #undef LECTERN_IMPORT_INSIDE
