@@ -23,11 +23,13 @@ static const char * const docx_extensions[] = { "docx", NULL };
 static const char * const odt_extensions[] = { "odt", NULL };
 static const char * const eml_extensions[] = { "eml", NULL };
 static const char * const mbox_extensions[] = { "mbox", "mbx", NULL };
+static const char * const vtt_extensions[] = { "vtt", NULL };
+static const char * const srt_extensions[] = { "srt", NULL };
 static const char * const pdf_extensions[] = { "pdf", NULL };
 
 /* Content tests first, in this order; then extensions; plain text last.
  * Adding a format is one line. The readers of issue #12 join as they
- * land: uncomment a line when its lectern-FORMAT-reader.c is built.
+ * land.
  * A mailbox is tested before a single message, whose headers an mbox's
  * first message also has. */
 static const LecternFormat formats[] = {
@@ -38,6 +40,8 @@ static const LecternFormat formats[] = {
   { "mbox", lectern_mail_reader_read, mbox_extensions, lectern_format_sniff_mbox, LECTERN_FORMAT_BINARY_MAX_SIZE },
   { "eml",  lectern_mail_reader_read, eml_extensions,  lectern_format_sniff_eml,  LECTERN_TEXT_DECODER_MAX_SIZE },
   { "html", lectern_html_reader_read, html_extensions, lectern_format_sniff_html, LECTERN_TEXT_DECODER_MAX_SIZE },
+  { "vtt",  lectern_subtitle_reader_read, vtt_extensions, lectern_format_sniff_vtt, LECTERN_TEXT_DECODER_MAX_SIZE },
+  { "srt",  lectern_subtitle_reader_read, srt_extensions, lectern_format_sniff_srt, LECTERN_TEXT_DECODER_MAX_SIZE },
   { "markdown", lectern_markdown_reader_read, markdown_extensions, NULL, LECTERN_TEXT_DECODER_MAX_SIZE },
   { "text",     lectern_text_reader_read,     text_extensions,     NULL, LECTERN_TEXT_DECODER_MAX_SIZE },
 };
@@ -362,4 +366,52 @@ lectern_format_sniff_html (const guint8 *data,
   return (end - p >= 14 && g_ascii_strncasecmp (p, "<!doctype html", 14) == 0)
          || (end - p >= 5 && g_ascii_strncasecmp (p, "<html", 5) == 0
              && (end - p == 5 || p[5] == '>' || g_ascii_isspace (p[5])));
+}
+
+gboolean
+lectern_format_sniff_vtt (const guint8 *data,
+                          gsize         size)
+{
+  gsize window = MIN (size, SNIFF_TEXT_BYTES);
+  gsize start = (data != NULL && has_prefix (data, window, "\xef\xbb\xbf")) ? 3 : 0;
+
+  /* The WebVTT signature, then a space, a tab or a line end. */
+  return data != NULL && window - start >= 6 && memcmp (data + start, "WEBVTT", 6) == 0
+         && (window - start == 6 || data[start + 6] == ' ' || data[start + 6] == '\t'
+             || data[start + 6] == '\n' || data[start + 6] == '\r');
+}
+
+/* "1" then "00:00:01,000 --> 00:00:04,000": a SubRip file's first cue. */
+gboolean
+lectern_format_sniff_srt (const guint8 *data,
+                          gsize         size)
+{
+  gsize window = MIN (size, SNIFF_TEXT_BYTES);
+  const char *p;
+  const char *end;
+  const char *line_end;
+
+  if (data == NULL)
+    return FALSE;
+  p = (const char *) data;
+  end = p + window;
+  if (has_prefix (data, window, "\xef\xbb\xbf"))
+    p += 3;
+  while (p < end && (*p == '\n' || *p == '\r'))
+    p++;
+  if (p >= end || !g_ascii_isdigit (*p))
+    return FALSE;
+  while (p < end && g_ascii_isdigit (*p))
+    p++;
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+  if (p < end && *p == '\r')
+    p++;
+  if (p >= end || *p != '\n')
+    return FALSE;
+  p++;
+  line_end = memchr (p, '\n', end - p);
+  if (line_end == NULL)
+    line_end = end;
+  return line_end - p >= 12 && g_ascii_isdigit (p[0]) && g_strstr_len (p, line_end - p, "-->") != NULL;
 }

@@ -69,6 +69,10 @@ gboolean lectern_format_sniff_mbox (const guint8 *data,
                                     gsize         size);
 gboolean lectern_format_sniff_eml  (const guint8 *data,
                                     gsize         size);
+gboolean lectern_format_sniff_vtt  (const guint8 *data,
+                                    gsize         size);
+gboolean lectern_format_sniff_srt  (const guint8 *data,
+                                    gsize         size);
 gboolean lectern_format_sniff_html (const guint8 *data,
                                     gsize         size);
 

@@ -141,6 +141,14 @@ test_format_detection (void)
   g_assert_true (lectern_format_sniff_odt (odt, sizeof odt - 1));
   g_assert_false (lectern_format_sniff_epub (odt, sizeof odt - 1));
   g_assert_false (lectern_format_sniff_docx (odt, sizeof odt - 1));
+  g_assert_true (lectern_format_sniff_vtt ((const guint8 *) "WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n", 36));
+  g_assert_true (lectern_format_sniff_vtt ((const guint8 *) "\xef\xbb\xbfWEBVTT - a title\n", 25));
+  g_assert_false (lectern_format_sniff_vtt ((const guint8 *) "WEBVTTX\n", 8));
+  g_assert_true (lectern_format_sniff_srt ((const guint8 *) "1\r\n00:00:01,000 --> 00:00:04,000\r\nHello\r\n", 44));
+  g_assert_false (lectern_format_sniff_srt ((const guint8 *) "1\nThe first point of the agenda.\n", 33));
+  g_assert_false (lectern_format_sniff_srt ((const guint8 *) "1999 was a year.\n", 17));
+  format = lectern_format_detect ((const guint8 *) "1\n00:00:01,000 --> 00:00:04,000\nHi\n", 36, "talk.txt");
+  g_assert_cmpstr (format->name, ==, "srt");
 
   /* By name when the content says nothing; plain text otherwise. */
   format = lectern_format_detect ((const guint8 *) "# Title\n", 8, "notes.MD");
