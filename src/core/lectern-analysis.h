@@ -114,7 +114,7 @@ typedef struct
  *
  *   CODE               passages of the code or of a code below it; a path
  *                      as lectern_tag_get_path() writes it, "quoted" when
- *                      it holds spaces, parentheses or quotes (\" \\ inside)
+ *                      it holds spaces, parentheses or quotes (\" inside)
  *   A AND B            where a passage of A overlaps one of B: the overlap
  *   A OR B             passages of either
  *   A NOT B            passages of A that overlap no passage of B
@@ -265,9 +265,10 @@ typedef struct
 } LecternKeyword;
 
 /* Every word of @a or @b (stop words left out unless @all), those
- * relatively more frequent in @a first by G² descending, then those more
- * frequent in @b by G² ascending (the most typical of @b last); ties by
- * word. (transfer full) element-type LecternKeyword */
+ * relatively more frequent in @a (a/A ≥ b/B, by the counts: the log
+ * ratio's 0.5 can turn its sign in small sets) first by G² descending,
+ * then those more frequent in @b by G² ascending (the most typical of @b
+ * last); ties by word. (transfer full) element-type LecternKeyword */
 GPtrArray *lectern_keyness_compare (LecternWordCounts *a,
                                     LecternWordCounts *b,
                                     gboolean           all);

@@ -50,21 +50,33 @@ keyword_free (LecternKeyword *keyword)
   g_free (keyword);
 }
 
-/* Positive for words of A, negative for words of B. */
+/* Positive for words relatively more frequent in A, negative for those of
+ * B: by the counts themselves, not the log ratio, whose 0.5 for a zero
+ * count can turn its sign in small sets. */
 static double
-signed_g2 (const LecternKeyword *k)
+signed_g2 (const LecternKeyword *k,
+           gint64                total_a,
+           gint64                total_b)
 {
-  return k->log_ratio >= 0 ? k->log_likelihood : -k->log_likelihood;
+  return (double) k->a_count * total_b >= (double) k->b_count * total_a ? k->log_likelihood : -k->log_likelihood;
 }
+
+typedef struct
+{
+  gint64 total_a;
+  gint64 total_b;
+} Totals;
 
 static int
 compare_keywords (gconstpointer a,
-                  gconstpointer b)
+                  gconstpointer b,
+                  gpointer      data)
 {
+  const Totals *totals = data;
   const LecternKeyword *x = *(LecternKeyword * const *) a;
   const LecternKeyword *y = *(LecternKeyword * const *) b;
-  double sx = signed_g2 (x);
-  double sy = signed_g2 (y);
+  double sx = signed_g2 (x, totals->total_a, totals->total_b);
+  double sy = signed_g2 (y, totals->total_a, totals->total_b);
 
   if (sx != sy)
     return sx > sy ? -1 : 1;
@@ -110,12 +122,16 @@ lectern_keyness_compare (LecternWordCounts *a,
                          gboolean           all)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *keywords = g_ptr_array_new_with_free_func ((GDestroyNotify) keyword_free);
+  GPtrArray *keywords;
+  Totals totals;
 
   g_return_val_if_fail (a != NULL && b != NULL, NULL);
 
+  keywords = g_ptr_array_new_with_free_func ((GDestroyNotify) keyword_free);
+  totals.total_a = lectern_word_counts_get_total (a);
+  totals.total_b = lectern_word_counts_get_total (b);
   add_words (keywords, seen, a, a, b, all);
   add_words (keywords, seen, b, a, b, all);
-  g_ptr_array_sort (keywords, compare_keywords);
+  g_ptr_array_sort_with_data (keywords, compare_keywords, &totals);
   return keywords;
 }
