@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lectern-cli-private.h"
+#include "lectern-export.h"
 
 /* A number as a machine reads it: '.' whatever the locale. (transfer full) */
 static char *
@@ -545,6 +546,100 @@ run_keyness (LecternCli  *cli,
   return LECTERN_CLI_EXIT_OK;
 }
 
+static int
+run_chart (LecternCli  *cli,
+           int          argc,
+           char       **argv)
+{
+  g_autofree char *columns = NULL;
+  g_autofree char *value_name = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) documents = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *variable = NULL;
+  const GOptionEntry entries[] = {
+    { "columns", 'c', 0, G_OPTION_ARG_STRING, &columns,
+      N_("A bar per document (documents, the default) or per value of a variable (var:KEY)"), N_("COLUMNS") },
+    { "value", 0, 0, G_OPTION_ARG_STRING, &value_name,
+      N_("What a bar counts: passages (default), chars or share"), N_("VALUE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write: .svg, .png or .csv"), N_("FILE") },
+    { "document", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &documents,
+      N_("Only this document; repeatable"), N_("ID") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("Only documents of this language"), N_("CODE") },
+    { "var", 0, 0, G_OPTION_ARG_STRING, &variable,
+      N_("Only documents whose variable KEY has this VALUE"), N_("KEY=VALUE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "chart", entries);
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternDocumentFilter) filter = NULL;
+  g_autoptr(LecternMatrix) matrix = NULL;
+  g_autoptr(LecternAtomicFile) atomic = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  LecternChartFormat format;
+  LecternMatrixValue value;
+  const char *title;
+  const char *key = NULL;
+  int status;
+
+  if (!lectern_cli_parse (cli, context, "chart", &argc, &argv, 1, 1))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (strcmp (argv[1], "codes") != 0)
+    return lectern_cli_usage_error ("chart", _("there is no chart “%s”: the chart is codes"), argv[1]);
+  if (output == NULL)
+    return lectern_cli_usage_error ("chart", _("chart needs --output FILE (.svg, .png or .csv)"));
+  if (!lectern_chart_format_from_name (output, &format))
+    return lectern_cli_usage_error ("chart", _("“%s” does not end in .svg, .png or .csv"), output);
+  if (columns != NULL && strcmp (columns, "documents") != 0)
+    {
+      if (!g_str_has_prefix (columns, "var:") || columns[4] == '\0')
+        return lectern_cli_usage_error ("chart", _("--columns must be documents or var:KEY, not “%s”"), columns);
+      key = columns + 4;
+    }
+  if (value_name == NULL || strcmp (value_name, "passages") == 0)
+    {
+      value = LECTERN_MATRIX_VALUE_PASSAGES;
+      title = _("Passages per code");
+    }
+  else if (strcmp (value_name, "chars") == 0)
+    {
+      value = LECTERN_MATRIX_VALUE_CHARS;
+      title = _("Characters coded per code");
+    }
+  else if (strcmp (value_name, "share") == 0)
+    {
+      value = LECTERN_MATRIX_VALUE_SHARE;
+      title = _("Share of the text coded per code");
+    }
+  else
+    return lectern_cli_usage_error ("chart", _("--value must be passages, chars or share, not “%s”"), value_name);
+  if (!lectern_cli_parse_filter ("chart", documents, language, variable, &filter))
+    return LECTERN_CLI_EXIT_USAGE;
+
+  corpus = lectern_cli_open_corpus (cli, &status);
+  if (corpus == NULL)
+    return status;
+
+  matrix = lectern_corpus_code_matrix (corpus, filter, key, value, NULL, &error);
+  if (matrix == NULL)
+    return lectern_cli_fail (error);
+
+  /* Written whole or not at all, as every file Lectern writes. */
+  file = g_file_new_for_commandline_arg (output);
+  atomic = lectern_atomic_file_new (file, LECTERN_ATOMIC_FILE_NONE, &error);
+  if (atomic == NULL
+      || !lectern_chart_write_bars (matrix, title, format, lectern_atomic_file_get_stream (atomic), &error)
+      || !lectern_atomic_file_commit (atomic, &error))
+    {
+      lectern_cli_error (_("Could not write “%s”: %s"), output, error->message);
+      return LECTERN_CLI_EXIT_FAILURE;
+    }
+
+  return LECTERN_CLI_EXIT_OK;
+}
+
 const LecternCliCommand lectern_cli_analysis_commands[] = {
   { "autocode", N_("QUERY --tag PATH"),
     N_("Tag every hit of a search (its match, sentence or paragraph) in one step; print the passages made"),
@@ -561,5 +656,7 @@ const LecternCliCommand lectern_cli_analysis_commands[] = {
   { "keyness", N_("--a-… --b-…"),
     N_("Words that set documents A apart from B: WORD A_COUNT B_COUNT LOG_LIKELIHOOD LOG_RATIO"),
     run_keyness },
+  { "chart", N_("codes --output FILE"),
+    N_("Code frequencies as bars (per document or variable value) into an SVG, PNG or CSV file"), run_chart },
   { NULL }
 };

@@ -333,6 +333,50 @@ test_keyness (void)
   cli_assert_failure (empty);
 }
 
+static void
+test_chart (void)
+{
+  g_autofree char *project = coded_corpus ();
+  g_autofree char *csv_path = cli_temp_path ("codes.csv");
+  g_autofree char *svg_path = cli_temp_path ("codes.svg");
+  g_autofree char *png_path = cli_temp_path ("codes.png");
+  g_autofree char *pdf_path = cli_temp_path ("codes.pdf");
+  g_autoptr(CliRun) csv = cli_run (project, "chart", "codes", "--columns", "var:group", "--output", csv_path, NULL);
+  g_autoptr(CliRun) svg = cli_run (project, "chart", "codes", "--output", svg_path, NULL);
+  g_autoptr(CliRun) png = cli_run (project, "chart", "codes", "--value", "share", "--output", png_path, NULL);
+  g_autoptr(CliRun) pdf = cli_run (project, "chart", "codes", "--output", pdf_path, NULL);
+  g_autoptr(CliRun) no_output = cli_run (project, "chart", "codes", NULL);
+  g_autoptr(CliRun) other = cli_run (project, "chart", "words", "--output", csv_path, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *svg_text = NULL;
+  g_autofree char *png_data = NULL;
+  gsize png_size = 0;
+
+  /* The passages of each code by group: fr is TWO, ru is ONE. */
+  cli_assert_status (csv, 0);
+  g_assert_cmpstr (csv->out_text, ==, "");
+  g_assert_true (g_file_get_contents (csv_path, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==,
+                   "code,fr,ru\r\n"
+                   "Claims,0,0\r\n"
+                   "Claims/NATO,0,1\r\n"
+                   "Tone,0,0\r\n"
+                   "Tone/Hostile,1,2\r\n");
+
+  cli_assert_status (svg, 0);
+  g_assert_true (g_file_get_contents (svg_path, &svg_text, NULL, NULL));
+  g_assert_nonnull (strstr (svg_text, "<svg"));
+  cli_assert_status (png, 0);
+  g_assert_true (g_file_get_contents (png_path, &png_data, &png_size, NULL));
+  g_assert_cmpuint (png_size, >, 8);
+  g_assert_cmpmem (png_data, 8, "\x89PNG\r\n\x1a\n", 8);
+
+  cli_assert_usage_error (pdf);
+  g_assert_false (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
+  cli_assert_usage_error (no_output);
+  cli_assert_usage_error (other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Cli/analysis/matrix", test_matrix);
   g_test_add_func ("/Lectern/Cli/analysis/frequencies", test_frequencies);
   g_test_add_func ("/Lectern/Cli/analysis/keyness", test_keyness);
+  g_test_add_func ("/Lectern/Cli/analysis/chart", test_chart);
 
   return g_test_run ();
 }
