@@ -27,7 +27,11 @@ G_BEGIN_DECLS
  * with exactly VALUE (NULL key: any). Conditions combine with AND. */
 typedef struct _LecternDocumentFilter LecternDocumentFilter;
 
+#define LECTERN_TYPE_DOCUMENT_FILTER (lectern_document_filter_get_type ())
+GType                  lectern_document_filter_get_type     (void) G_GNUC_CONST;
 LecternDocumentFilter *lectern_document_filter_new          (void);
+/* A copy, for a job's data (lectern-job.h). (transfer full) */
+LecternDocumentFilter *lectern_document_filter_copy         (const LecternDocumentFilter *self);
 void                   lectern_document_filter_free         (LecternDocumentFilter *self);
 void                   lectern_document_filter_add_document (LecternDocumentFilter *self,
                                                              gint64                 document_id);

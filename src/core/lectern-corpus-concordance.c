@@ -35,6 +35,9 @@ struct _LecternDocumentFilter
   char   *var_value;
 };
 
+G_DEFINE_BOXED_TYPE (LecternDocumentFilter, lectern_document_filter,
+                     lectern_document_filter_copy, lectern_document_filter_free)
+
 LecternDocumentFilter *
 lectern_document_filter_new (void)
 {
@@ -42,6 +45,21 @@ lectern_document_filter_new (void)
 
   self->document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   return self;
+}
+
+LecternDocumentFilter *
+lectern_document_filter_copy (const LecternDocumentFilter *self)
+{
+  LecternDocumentFilter *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = lectern_document_filter_new ();
+  g_array_append_vals (copy->document_ids, self->document_ids->data, self->document_ids->len);
+  copy->language = g_strdup (self->language);
+  copy->var_key = g_strdup (self->var_key);
+  copy->var_value = g_strdup (self->var_value);
+  return copy;
 }
 
 void

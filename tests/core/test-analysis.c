@@ -638,6 +638,51 @@ test_cooccurrence (Fixture       *fixture,
                    "A,A/B,C|A=1.00,3.00,2.00;A/B=3.00,0.00,2.00;C=2.00,2.00,1.00");
 }
 
+/* The app's way: a job on a worker connection, the filter copied into it. */
+static gpointer
+matrix_job (LecternJob     *job,
+            LecternCorpus  *corpus,
+            gpointer        data,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  return lectern_corpus_code_matrix (corpus, data, "group", LECTERN_MATRIX_VALUE_CHARS, cancellable, error);
+}
+
+static void
+job_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+test_matrix_job (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(LecternDocumentFilter) filter = lectern_document_filter_new ();
+  g_autoptr(LecternJob) job = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LecternMatrix) matrix = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  matrix_corpus (fixture);
+  lectern_document_filter_set_language (filter, "en");
+  job = lectern_job_new (lectern_corpus_get_file (fixture->corpus), matrix_job,
+                         lectern_document_filter_copy (filter), (GDestroyNotify) lectern_document_filter_free,
+                         (GDestroyNotify) lectern_matrix_free);
+  lectern_job_run_async (job, test_matrix_job, NULL, job_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  matrix = lectern_job_propagate (result, test_matrix_job, &error);
+  g_assert_no_error (error);
+  text = matrix_string (matrix);
+  g_assert_cmpstr (text, ==, "a,b|A=16.00,0.00;A/B=9.00,0.00;C=6.00,9.00");
+}
+
 /* ------------------------------------------------------------------ */
 /* Word counts and keyness                                             */
 
@@ -776,6 +821,7 @@ main (int   argc,
   ADD ("retrieve/errors", test_retrieve_errors);
   ADD ("matrix", test_matrix);
   ADD ("cooccurrence", test_cooccurrence);
+  ADD ("matrix-job", test_matrix_job);
   ADD ("word-counts", test_word_counts);
   g_test_add_func ("/Lectern/Core/analysis/keyness", test_keyness_formulas);
   g_test_add_func ("/Lectern/Core/analysis/stop-words", test_stop_words);
