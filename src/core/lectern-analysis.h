@@ -88,7 +88,8 @@ typedef enum
  * passage of that tag (or below it). A passage that already exists with
  * the same range and @tag_id is not made twice. Sentences are ICU's
  * (ubrk, the document's language), inside the paragraph, without their
- * trailing white space. One transaction and one undo step ("Code all
+ * trailing white space (not ending at the abbreviations ICU knows for the
+ * language: "Mr.", "M."). One transaction and one undo step ("Code all
  * hits"); *@n_made: the passages made (0: nothing changed). */
 gboolean lectern_corpus_autocode (LecternCorpus               *self,
                                   const char                  *query,

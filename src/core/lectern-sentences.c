@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <unicode/ubrk.h>
 
 #include "lectern-corpus-private.h"
@@ -49,6 +51,7 @@ _lectern_sentence_around (const char *text,
   glong n_units = 0;
   UErrorCode status = U_ZERO_ERROR;
   UBreakIterator *iter;
+  g_autofree char *locale = NULL;
   gint32 from, to;
 
   *sentence_start = start;
@@ -58,7 +61,15 @@ _lectern_sentence_around (const char *text,
   if (utf16 == NULL || n_units == 0 || n_units > G_MAXINT32)
     return;
 
-  iter = ubrk_open (UBRK_SENTENCE, language != NULL ? language : "",
+  /* "@ss=standard": ICU's list of abbreviations of the language ("Mr.",
+   * "M.") that end no sentence. A language code is short; anything else
+   * gets the root rules. */
+  if (language != NULL && strlen (language) <= 16 && strspn (language, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_") == strlen (language))
+    {
+      locale = g_strdup_printf ("%s@ss=standard", language);
+      g_strdelimit (locale, "-", '_');
+    }
+  iter = ubrk_open (UBRK_SENTENCE, locale != NULL ? locale : "",
                     (const UChar *) utf16, (gint32) n_units, &status);
   if (U_FAILURE (status))
     return;

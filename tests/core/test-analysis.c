@@ -347,6 +347,32 @@ test_autocode (Fixture       *fixture,
   }
 }
 
+/* A sentence does not end at the abbreviations of its language. */
+static void
+test_autocode_abbreviations (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  /* "Yesterday Mr. Smith met the minister in Paris." is [0, 46). */
+  gint64 en = add (fixture, "En", "en", NULL, "Yesterday Mr. Smith met the minister in Paris. Then he left.\n");
+  /* "Hier M. Lavrov a vu le ministre." is [0, 32). */
+  gint64 fr = add (fixture, "Fr", "fr", NULL, "Hier M. Lavrov a vu le ministre. Puis il est parti.\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternDocumentFilter) filter = lectern_document_filter_new ();
+  guint made = 0;
+  g_autofree char *passages = NULL;
+  g_autofree char *expected = NULL;
+
+  lectern_document_filter_add_document (filter, en);
+  lectern_document_filter_add_document (filter, fr);
+  g_assert_true (lectern_corpus_autocode (fixture->corpus, "minister OR ministre", filter, tag (fixture, "S"),
+                                          LECTERN_AUTOCODE_SENTENCE, 0, &made, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (made, ==, 2);
+  passages = passages_string (fixture);
+  expected = g_strdup_printf ("1:0-46:%1$" G_GINT64_FORMAT " 2:0-32:%1$" G_GINT64_FORMAT, tag (fixture, "S"));
+  g_assert_cmpstr (passages, ==, expected);
+}
+
 /* ------------------------------------------------------------------ */
 /* Coding queries                                                      */
 
@@ -816,6 +842,7 @@ main (int   argc,
   ADD ("concordance/sort-deeper", test_concordance_sort_deeper);
   ADD ("concordance/filters", test_concordance_filters);
   ADD ("autocode", test_autocode);
+  ADD ("autocode/abbreviations", test_autocode_abbreviations);
   ADD ("retrieve/operators", test_retrieve_operators);
   ADD ("retrieve/documents", test_retrieve_documents);
   ADD ("retrieve/errors", test_retrieve_errors);
