@@ -29,7 +29,7 @@ run_search (LecternCli  *cli,
     { "var", 0, 0, G_OPTION_ARG_STRING, &variable,
       N_("Only in documents whose variable KEY has this VALUE"), N_("KEY=VALUE") },
     { "sort", 's', 0, G_OPTION_ARG_STRING, &sort_name,
-      N_("Order of the hits: document (default), left or right (by the words beside the match)"),
+      N_("Order of the hits: document (default), left or right (by the words beside the match), or date"),
       N_("ORDER") },
     { "limit", 'l', 0, G_OPTION_ARG_INT, &limit, N_("Print at most N hits (default: all)"), N_("N") },
     { NULL }
@@ -55,8 +55,11 @@ run_search (LecternCli  *cli,
     sort = LECTERN_CONCORDANCE_SORT_LEFT;
   else if (g_strcmp0 (sort_name, "right") == 0)
     sort = LECTERN_CONCORDANCE_SORT_RIGHT;
+  else if (g_strcmp0 (sort_name, "date") == 0)
+    sort = LECTERN_CONCORDANCE_SORT_DATE;
   else
-    return lectern_cli_usage_error ("search", _("--sort must be document, left or right, not “%s”"), sort_name);
+    return lectern_cli_usage_error ("search", _("--sort must be document, left, right or date, not “%s”"),
+                                    sort_name);
   if (!lectern_cli_parse_filter ("search", documents, language, variable, &filter))
     return LECTERN_CLI_EXIT_USAGE;
 

@@ -57,6 +57,7 @@ typedef enum
   LECTERN_CONCORDANCE_SORT_DOCUMENT,  /* document, then position */
   LECTERN_CONCORDANCE_SORT_LEFT,      /* first word to the left, then second, third */
   LECTERN_CONCORDANCE_SORT_RIGHT,     /* first word to the right, then second, third */
+  LECTERN_CONCORDANCE_SORT_DATE,      /* the document's date, undated documents last */
 } LecternConcordanceSort;
 
 /* The hits of @query (lectern_corpus_search()'s language) in the documents

@@ -409,7 +409,24 @@ lectern_corpus_concordance (LecternCorpus               *self,
       if (ranges != NULL && !inside_ranges (g_hash_table_lookup (ranges, &document_id), start, end))
         continue;
 
-      if (sort != LECTERN_CONCORDANCE_SORT_DOCUMENT)
+      if (sort == LECTERN_CONCORDANCE_SORT_DATE)
+        {
+          /* Dates sort as text (YYYY-MM-DD); "~" after every digit puts
+           * the undated last. */
+          if (document_id != text_document)
+            {
+              g_autoptr(LecternDocument) document = lectern_corpus_dup_document (self, document_id, error);
+
+              if (document == NULL)
+                return NULL;
+              g_clear_pointer (&text, g_free);
+              text = g_strdup (lectern_document_get_date (document) != NULL
+                               ? lectern_document_get_date (document) : "~");
+              text_document = document_id;
+            }
+          sorted.keys[0] = g_strdup (text);
+        }
+      else if (sort != LECTERN_CONCORDANCE_SORT_DOCUMENT)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return NULL;

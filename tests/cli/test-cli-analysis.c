@@ -77,6 +77,16 @@ test_search_sort (void)
   assert_positions (limited, "2@6 1@24");
   cli_assert_usage_error (bad);
 
+  /* By date: TWO (2014) before ONE (undated). */
+  {
+    g_autoptr(CliRun) set = cli_run (project, "document-set", "2", "--date", "2014-12-31", NULL);
+    g_autoptr(CliRun) by_date = NULL;
+
+    cli_assert_status (set, 0);
+    by_date = cli_run (project, "search", "beta", "--sort", "date", NULL);
+    assert_positions (by_date, "2@6 1@6 1@24 1@43");
+  }
+
   /* Same columns as ever: DOCUMENT START END LEFT MATCH RIGHT. */
   lines = cli_lines (right->out_text);
   fields = cli_fields (lines[0]);

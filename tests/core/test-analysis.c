@@ -165,6 +165,26 @@ test_concordance_sort (Fixture       *fixture,
   /* The limit applies after sorting. */
   first_two = concordance (fixture, NULL, 0, LECTERN_CONCORDANCE_SORT_RIGHT, 2);
   g_assert_cmpstr (first_two, ==, "2@6 1@24");
+
+  /* By date: Three (2014) before One (2022); Two, undated, last; the
+   * hits of one document in text order. */
+  {
+    const struct { guint index; const char *date; } dates[] = { { 0, "2022-03-01" }, { 2, "2014-12-31" } };
+    g_autofree char *by_date = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(LecternDocument) document = lectern_corpus_dup_document (fixture->corpus, ids[dates[i].index], &error);
+
+        g_assert_no_error (error);
+        lectern_document_set_date (document, dates[i].date);
+        g_assert_true (lectern_corpus_update_document (fixture->corpus, document, &error));
+        g_assert_no_error (error);
+      }
+    by_date = concordance (fixture, NULL, 0, LECTERN_CONCORDANCE_SORT_DATE, 0);
+    g_assert_cmpstr (by_date, ==, "3@5 1@6 1@24 1@43 2@6");
+  }
 }
 
 /* Ties on the first words go to the second and third; the edge of the
