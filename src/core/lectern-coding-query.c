@@ -338,8 +338,13 @@ parse_and (Parser *parser)
         case TOKEN_NEAR: op = LECTERN_CODING_NEAR; break;
         case TOKEN_FOLLOWED_BY: op = LECTERN_CODING_FOLLOWED_BY; break;
         case TOKEN_CODE:
-          fail (parser->error, token->position,
-                _("an operator (AND, OR, NOT, NEAR/N, FOLLOWED-BY) is missing before this code"));
+          if (g_ascii_strcasecmp (token->text, "and") == 0 || g_ascii_strcasecmp (token->text, "or") == 0
+              || g_ascii_strcasecmp (token->text, "not") == 0 || g_ascii_strcasecmp (token->text, "followed-by") == 0
+              || g_ascii_strncasecmp (token->text, "near/", 5) == 0)
+            fail (parser->error, token->position, _("operators are written in capitals (AND, OR, NOT, NEAR/N, FOLLOWED-BY)"));
+          else
+            fail (parser->error, token->position,
+                  _("an operator (AND, OR, NOT, NEAR/N, FOLLOWED-BY) is missing before this code"));
           node_free (left);
           return NULL;
         case TOKEN_OPEN:

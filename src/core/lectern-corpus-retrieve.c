@@ -309,11 +309,24 @@ evaluator_init (Evaluator                   *ev,
 
   for (guint i = 0; i < ev->query->paths->len; i++)
     {
-      g_autoptr(LecternTag) tag = lectern_corpus_find_tag (corpus, g_ptr_array_index (ev->query->paths, i), error);
+      const char *path = g_ptr_array_index (ev->query->paths, i);
+      g_autoptr(LecternTag) tag = lectern_corpus_find_tag (corpus, path, error);
       gint64 id;
 
       if (tag == NULL)
-        return FALSE;
+        {
+          /* "a and b": operators are capitals, as in search queries. */
+          static const char * const operators[] = { "and", "or", "not", "followed-by" };
+
+          for (guint o = 0; o < G_N_ELEMENTS (operators); o++)
+            if (error != NULL && *error != NULL && g_ascii_strcasecmp (path, operators[o]) == 0)
+              {
+                g_autofree char *upper = g_ascii_strup (path, -1);
+
+                g_prefix_error (error, _("Operators are written in capitals (%s): "), upper);
+              }
+          return FALSE;
+        }
       id = lectern_tag_get_id (tag);
       g_array_append_val (ev->tag_ids, id);
       g_ptr_array_add (ev->tag_paths, g_strdup (lectern_tag_get_path (tag)));

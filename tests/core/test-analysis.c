@@ -543,6 +543,23 @@ test_retrieve_errors (Fixture       *fixture,
     g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
   }
   {
+    /* Operators in lower case are codes; the error says why none exists. */
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) found = lectern_corpus_retrieve (fixture->corpus, "X and Y", NULL, NULL, &error);
+
+    g_assert_null (found);
+    g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_QUERY);
+    g_assert_nonnull (strstr (error->message, "character 3: operators are written in capitals"));
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) found = lectern_corpus_retrieve (fixture->corpus, "X OR and", NULL, NULL, &error);
+
+    g_assert_null (found);
+    g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, "AND"));
+  }
+  {
     /* NOT alone lists documents, not passages. */
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) found = lectern_corpus_retrieve (fixture->corpus, "NOT X", NULL, NULL, &error);
