@@ -19,7 +19,6 @@
 #include "lectern-paragraphs.h"
 #include "lectern-search-hit.h"
 #include "lectern-text.h"
-#include "lectern-text-private.h"
 #include "lectern-words.h"
 
 /* Context words a sort compares, and how far (code points) to look for
@@ -279,20 +278,48 @@ sorted_hit_clear (SortedHit *sorted)
     g_clear_pointer (&sorted->keys[i], g_free);
 }
 
+/* A code-point cursor over a text: hits come in text order, so seeking
+ * from the last place costs the distance between them, not the text's
+ * length (a 5 MB document with thousands of hits). */
+typedef struct
+{
+  const char *text;
+  const char *p;
+  glong       offset;
+} Cursor;
+
+static gsize
+cursor_seek (Cursor *cursor,
+             glong   offset)
+{
+  while (cursor->offset < offset && *cursor->p != '\0')
+    {
+      cursor->p = g_utf8_next_char (cursor->p);
+      cursor->offset++;
+    }
+  while (cursor->offset > offset && cursor->p > cursor->text)
+    {
+      cursor->p = g_utf8_prev_char (cursor->p);
+      cursor->offset--;
+    }
+  return cursor->p - cursor->text;
+}
+
 /* The folded words nearest to [start, end) on one side: keys[0] the
  * nearest. */
 static void
-context_keys (const char *text,
+context_keys (Cursor     *cursor,
               glong       length,
               glong       start,
               glong       end,
               gboolean    left,
               char       *keys[SORT_WORDS])
 {
+  const char *text = cursor->text;
   glong from = left ? MAX (0, start - SORT_WINDOW) : end;
   glong to = left ? start : MIN (length, end + SORT_WINDOW);
-  gsize byte_from = _lectern_text_offset_to_index (text, from);
-  gsize byte_to = _lectern_text_offset_to_index (text, to);
+  gsize byte_from = cursor_seek (cursor, from);
+  gsize byte_to = cursor_seek (cursor, to);
   LecternWordIter iter;
   g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (gsize) * 2);
 
@@ -367,6 +394,7 @@ lectern_corpus_concordance (LecternCorpus               *self,
   gboolean whole = sort == LECTERN_CONCORDANCE_SORT_DOCUMENT && tag_id == 0;
   gint64 text_document = 0;
   g_autofree char *text = NULL;
+  Cursor cursor = { NULL, NULL, 0 };
   glong length = 0;
   guint n;
 
@@ -438,8 +466,10 @@ lectern_corpus_concordance (LecternCorpus               *self,
                 return NULL;
               length = g_utf8_strlen (text, -1);
               text_document = document_id;
+              cursor.text = cursor.p = text;
+              cursor.offset = 0;
             }
-          context_keys (text, length, start, end, sort == LECTERN_CONCORDANCE_SORT_LEFT, sorted.keys);
+          context_keys (&cursor, length, start, end, sort == LECTERN_CONCORDANCE_SORT_LEFT, sorted.keys);
         }
 
       sorted.hit = g_steal_pointer (&hit);
