@@ -136,7 +136,8 @@ typedef struct
  * OR binds loosest; AND, NOT, NEAR/N and FOLLOWED-BY bind alike, left to
  * right. Operators are upper case. Results in reading order, the same
  * range once. Malformed: QUERY, with the character position and the
- * reason; an unknown code: NOT_FOUND.
+ * reason (also for a path no code can have: too long, an empty name); an
+ * unknown code: NOT_FOUND.
  * (transfer full) element-type LecternRetrieved */
 GPtrArray *lectern_corpus_retrieve           (LecternCorpus               *self,
                                               const char                  *expression,

@@ -33,6 +33,7 @@ typedef struct
   GPtrArray          *tag_paths;    /* char *: the codes' stored paths */
   GArray             *tag_ids;      /* gint64 */
   GHashTable         *paragraphs;   /* gint64 * → LecternParagraphs */
+  GPtrArray          *codes;        /* GArray of Segment by code index, once read */
   GCancellable       *cancellable;
   GError            **error;
 } Evaluator;
@@ -81,9 +82,28 @@ new_segments (void)
   return g_array_new (FALSE, FALSE, sizeof (Segment));
 }
 
+static GArray *read_code_segments (Evaluator *ev, LecternCodingNode *node);
+
+/* A code named many times ("A AND B OR A AND C") is read once. */
 static GArray *
 code_segments (Evaluator         *ev,
                LecternCodingNode *node)
+{
+  GArray *segments = g_ptr_array_index (ev->codes, node->code_index);
+
+  if (segments == NULL)
+    {
+      segments = read_code_segments (ev, node);
+      if (segments == NULL)
+        return NULL;
+      g_ptr_array_index (ev->codes, node->code_index) = segments;
+    }
+  return g_array_copy (segments);
+}
+
+static GArray *
+read_code_segments (Evaluator         *ev,
+                    LecternCodingNode *node)
 {
   gint64 tag_id = g_array_index (ev->tag_ids, gint64, node->code_index);
   g_autoptr(GHashTable) ranges = _lectern_corpus_tag_ranges (ev->corpus, tag_id, ev->documents, ev->error);
@@ -286,6 +306,13 @@ evaluate (Evaluator         *ev,
     }
 }
 
+static void
+segments_free (gpointer segments)
+{
+  if (segments != NULL)
+    g_array_unref (segments);
+}
+
 /* Parses @expression and finds its codes. */
 static gboolean
 evaluator_init (Evaluator                   *ev,
@@ -306,6 +333,8 @@ evaluator_init (Evaluator                   *ev,
   ev->query = _lectern_coding_query_parse (expression, error);
   if (ev->query == NULL)
     return FALSE;
+  ev->codes = g_ptr_array_new_with_free_func (segments_free);
+  g_ptr_array_set_size (ev->codes, ev->query->paths->len);
 
   for (guint i = 0; i < ev->query->paths->len; i++)
     {
@@ -315,6 +344,11 @@ evaluator_init (Evaluator                   *ev,
 
       if (tag == NULL)
         {
+          /* A path no tag can have (too long, an empty name) is a mistake
+           * in the query, not a missing code. */
+          if (error != NULL && g_error_matches (*error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID))
+            (*error)->code = LECTERN_CORPUS_ERROR_QUERY;
+
           /* "a and b": operators are capitals, as in search queries. */
           static const char * const operators[] = { "and", "or", "not", "followed-by" };
 
@@ -343,6 +377,7 @@ evaluator_clear (Evaluator *ev)
   g_clear_pointer (&ev->tag_paths, g_ptr_array_unref);
   g_clear_pointer (&ev->tag_ids, g_array_unref);
   g_clear_pointer (&ev->paragraphs, g_hash_table_unref);
+  g_clear_pointer (&ev->codes, g_ptr_array_unref);
 }
 
 static void
