@@ -120,7 +120,8 @@ typedef struct
  *
  *   CODE               passages of the code or of a code below it; a path
  *                      as lectern_tag_get_path() writes it, "quoted" when
- *                      it holds spaces, parentheses or quotes (\" inside)
+ *                      it holds spaces, parentheses or quotes (\" and \\
+ *                      inside: lectern_coding_query_quote ())
  *   A AND B            where a passage of A overlaps one of B: the overlap
  *   A OR B             passages of either
  *   A NOT B            passages of A that overlap no passage of B
@@ -144,6 +145,10 @@ GPtrArray *lectern_corpus_retrieve           (LecternCorpus               *self,
                                               const LecternDocumentFilter *filter,
                                               GCancellable                *cancellable,
                                               GError                     **error);
+/* @path (a tag path) as a coding query writes it: in quotation marks, with
+ * \" and \\ inside, so that whatever its names hold it stays one code
+ * (an app building "A AND B" from two tags). (transfer full) */
+char      *lectern_coding_query_quote        (const char                  *path);
 /* The documents (ids, ascending) where @expression finds something; an
  * expression "NOT X" gives those where X finds nothing. (transfer full)
  * element-type gint64 */

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lectern-analysis.h"
 #include "lectern-coding-query-private.h"
 #include "lectern-corpus.h"
 
@@ -137,7 +138,8 @@ lex (const char  *text,
           position++;
           while (*p != '\0' && *p != '"')
             {
-              if (p[0] == '\\' && p[1] == '"')
+              /* \" is a quotation mark, \\ a backslash (lectern_coding_query_quote ()). */
+              if (p[0] == '\\' && (p[1] == '"' || p[1] == '\\'))
                 {
                   p++;
                   position++;
@@ -459,4 +461,22 @@ _lectern_coding_query_parse (const char  *text,
     query->root = new_node (LECTERN_CODING_WITHOUT, query->root, NULL);
 
   return g_steal_pointer (&query);
+}
+
+char *
+lectern_coding_query_quote (const char *path)
+{
+  GString *quoted;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  quoted = g_string_new ("\"");
+  for (const char *p = path; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (quoted, '\\');
+      g_string_append_c (quoted, *p);
+    }
+  g_string_append_c (quoted, '"');
+  return g_string_free (quoted, FALSE);
 }

@@ -469,6 +469,48 @@ test_retrieve_operators (Fixture       *fixture,
   assert_retrieve (fixture, "P AND Z", "2:0-4:P,Z");
 }
 
+/* Any tag path, quoted, is one code: quotation marks, backslashes (a '/'
+ * or '\\' inside a name is escaped in the path) and operator words. */
+static void
+test_retrieve_quote (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gint64 d = add (fixture, "D", "en", NULL, "one two three\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternTag) odd = NULL;
+  g_autoptr(LecternTag) plain = NULL;
+  g_autofree char *odd_name = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *expression = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *expected = NULL;
+  gint64 ids[2];
+
+  odd = lectern_corpus_add_tag (fixture->corpus, 0, "Say \"no\" AND a\\b/c\\", NULL, &error);
+  g_assert_no_error (error);
+  plain = lectern_corpus_add_tag (fixture->corpus, 0, "Plain", NULL, &error);
+  g_assert_no_error (error);
+  ids[0] = lectern_tag_get_id (odd);
+  ids[1] = lectern_tag_get_id (plain);
+  {
+    g_autoptr(LecternAnnotation) a = lectern_corpus_add_annotation (fixture->corpus, d, 0, 7, &ids[0], 1, NULL, &error);
+    g_autoptr(LecternAnnotation) b = lectern_corpus_add_annotation (fixture->corpus, d, 4, 13, &ids[1], 1, NULL, &error);
+
+    g_assert_no_error (error);
+  }
+
+  /* The path escapes the name's backslashes and slash: Say "no" AND a\\b\/c\\ */
+  odd_name = g_strdup (lectern_tag_get_path (odd));
+  g_assert_cmpstr (odd_name, ==, "Say \"no\" AND a\\\\b\\/c\\\\");
+  quoted = lectern_coding_query_quote (odd_name);
+  g_assert_cmpstr (quoted, ==, "\"Say \\\"no\\\" AND a\\\\\\\\b\\\\/c\\\\\\\\\"");
+
+  expression = g_strdup_printf ("%s AND Plain", quoted);
+  got = retrieve (fixture, expression);
+  expected = g_strdup_printf ("1:4-7:%s,Plain", odd_name);
+  g_assert_cmpstr (got, ==, expected);
+}
+
 static char *
 retrieve_documents (Fixture    *fixture,
                     const char *expression)
@@ -882,6 +924,7 @@ main (int   argc,
   ADD ("autocode/abbreviations", test_autocode_abbreviations);
   ADD ("retrieve/operators", test_retrieve_operators);
   ADD ("retrieve/documents", test_retrieve_documents);
+  ADD ("retrieve/quote", test_retrieve_quote);
   ADD ("retrieve/errors", test_retrieve_errors);
   ADD ("matrix", test_matrix);
   ADD ("cooccurrence", test_cooccurrence);
