@@ -49,6 +49,7 @@ extern const LecternCliCommand lectern_cli_annotations_commands[];
 extern const LecternCliCommand lectern_cli_search_commands[];
 extern const LecternCliCommand lectern_cli_compare_commands[];
 extern const LecternCliCommand lectern_cli_export_commands[];
+extern const LecternCliCommand lectern_cli_analysis_commands[];
 
 /* lectern-cli-output.c: the one writer of machine output. */
 char      *lectern_cli_escape_field  (const char   *field);
@@ -108,5 +109,14 @@ int             lectern_cli_fail             (const GError    *error);
 /* "Parent/Child" paths of every tag, by id. (transfer full) */
 GHashTable     *lectern_cli_dup_tag_paths    (LecternCorpus   *corpus,
                                               GError         **error);
+
+/* lectern-cli-analysis.c */
+/* The document filter of --document ID… --language CODE --var KEY=VALUE
+ * (each may be NULL); on a usage error prints it and returns FALSE. */
+gboolean        lectern_cli_parse_filter     (const char             *command_name,
+                                              char                  **documents,
+                                              const char             *language,
+                                              const char             *variable,
+                                              LecternDocumentFilter **filter);
 
 G_END_DECLS

@@ -15,15 +15,33 @@ run_search (LecternCli  *cli,
             char       **argv)
 {
   int limit = 0;
+  g_auto(GStrv) documents = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *tag_path = NULL;
+  g_autofree char *variable = NULL;
+  g_autofree char *sort_name = NULL;
   const GOptionEntry entries[] = {
+    { "document", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &documents,
+      N_("Only in this document; repeatable"), N_("ID") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("Only in documents of this language"), N_("CODE") },
+    { "tag", 't', 0, G_OPTION_ARG_STRING, &tag_path,
+      N_("Only hits inside passages of this tag or one of its sub-tags"), N_("PATH") },
+    { "var", 0, 0, G_OPTION_ARG_STRING, &variable,
+      N_("Only in documents whose variable KEY has this VALUE"), N_("KEY=VALUE") },
+    { "sort", 's', 0, G_OPTION_ARG_STRING, &sort_name,
+      N_("Order of the hits: document (default), left or right (by the words beside the match), or date"),
+      N_("ORDER") },
     { "limit", 'l', 0, G_OPTION_ARG_INT, &limit, N_("Print at most N hits (default: all)"), N_("N") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "search", entries);
   g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternDocumentFilter) filter = NULL;
   g_autoptr(GListModel) hits = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *query = NULL;
+  LecternConcordanceSort sort = LECTERN_CONCORDANCE_SORT_DOCUMENT;
+  gint64 tag_id = 0;
   int status;
   guint n;
 
@@ -31,6 +49,19 @@ run_search (LecternCli  *cli,
     return LECTERN_CLI_EXIT_USAGE;
   if (limit < 0)
     return lectern_cli_usage_error ("search", _("--limit must be 0 (no limit) or more, not %d"), limit);
+  if (sort_name == NULL || g_strcmp0 (sort_name, "document") == 0)
+    sort = LECTERN_CONCORDANCE_SORT_DOCUMENT;
+  else if (g_strcmp0 (sort_name, "left") == 0)
+    sort = LECTERN_CONCORDANCE_SORT_LEFT;
+  else if (g_strcmp0 (sort_name, "right") == 0)
+    sort = LECTERN_CONCORDANCE_SORT_RIGHT;
+  else if (g_strcmp0 (sort_name, "date") == 0)
+    sort = LECTERN_CONCORDANCE_SORT_DATE;
+  else
+    return lectern_cli_usage_error ("search", _("--sort must be document, left, right or date, not “%s”"),
+                                    sort_name);
+  if (!lectern_cli_parse_filter ("search", documents, language, variable, &filter))
+    return LECTERN_CLI_EXIT_USAGE;
 
   /* `search foo bar` is the query "foo bar": both words. */
   query = g_strjoinv (" ", argv + 1);
@@ -41,7 +72,16 @@ run_search (LecternCli  *cli,
   if (corpus == NULL)
     return status;
 
-  hits = lectern_corpus_search (corpus, query, (guint) limit, NULL, &error);
+  if (tag_path != NULL)
+    {
+      g_autoptr(LecternTag) tag = lectern_corpus_find_tag (corpus, tag_path, &error);
+
+      if (tag == NULL)
+        return lectern_cli_fail (error);
+      tag_id = lectern_tag_get_id (tag);
+    }
+
+  hits = lectern_corpus_concordance (corpus, query, filter, tag_id, sort, (guint) limit, NULL, &error);
   if (hits == NULL)
     return lectern_cli_fail (error);
 

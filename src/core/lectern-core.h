@@ -5,6 +5,7 @@
 #pragma once
 
 #define LECTERN_CORE_INSIDE
+#include "lectern-analysis.h"
 #include "lectern-annotation.h"
 #include "lectern-atomic-file.h"
 #include "lectern-change-set.h"

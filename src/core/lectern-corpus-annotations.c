@@ -285,6 +285,20 @@ insert_annotation (LecternCorpus  *self,
   return id;
 }
 
+gint64
+_lectern_corpus_insert_passage (LecternCorpus  *self,
+                                gint64          document_id,
+                                glong           start,
+                                glong           end,
+                                const gint64   *tag_ids,
+                                guint           n_tags,
+                                GError        **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return insert_annotation (self, document_id, start, end, tag_ids, n_tags, NULL, self->author, now, now, error);
+}
+
 LecternAnnotation *
 lectern_corpus_add_annotation (LecternCorpus  *self,
                                gint64          document_id,

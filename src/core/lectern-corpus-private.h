@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "lectern-analysis.h"
 #include "lectern-change-set.h"
 #include "lectern-corpus.h"
 #include "lectern-document-list.h"
@@ -246,6 +247,62 @@ GBytes      *_lectern_corpus_inflate_original (const guint8  *data,
                                                gsize          data_size,
                                                gint64         size,
                                                char         **problem);
+/* lectern-corpus-search.c */
+/* lectern_corpus_search() over the documents in @documents (gint64 * keys;
+ * NULL: all). */
+GListModel  *_lectern_corpus_search_in     (LecternCorpus  *self,
+                                            const char     *query,
+                                            GHashTable     *documents,
+                                            guint           limit,
+                                            GCancellable   *cancellable,
+                                            GError        **error);
+
+/* lectern-corpus-annotations.c */
+/* Inside an open transaction (_lectern_corpus_begin()): adds a passage
+ * with the corpus's author, now. Its id, or 0. */
+gint64       _lectern_corpus_insert_passage (LecternCorpus  *self,
+                                             gint64          document_id,
+                                             glong           start,
+                                             glong           end,
+                                             const gint64   *tag_ids,
+                                             guint           n_tags,
+                                             GError        **error);
+
+/* lectern-corpus-concordance.c */
+/* The passages of @tag_id and the tags below it, by document: gint64 * →
+ * GArray of LecternRange sorted by start, end (each range once), of the
+ * documents in @documents (NULL: all). (transfer full) */
+typedef struct
+{
+  glong start;
+  glong end;
+} LecternRange;
+GHashTable  *_lectern_corpus_tag_ranges    (LecternCorpus  *self,
+                                            gint64          tag_id,
+                                            GHashTable     *documents,
+                                            GError        **error);
+/* The documents @filter keeps as a set of gint64 * (NULL when @filter is
+ * NULL or keeps all). *@all set accordingly. (transfer full) */
+gboolean     _lectern_corpus_document_set  (LecternCorpus               *self,
+                                            const LecternDocumentFilter *filter,
+                                            GHashTable                 **set,
+                                            GError                     **error);
+
+/* lectern-sentences.c */
+/* The sentence of @text (a paragraph: code points [0, length)) around
+ * [start, end), by ICU's rules for @language (NULL: root), without its
+ * trailing white space; at least [start, end). */
+void         _lectern_sentence_around      (const char     *text,
+                                            const char     *language,
+                                            glong           start,
+                                            glong           end,
+                                            glong          *sentence_start,
+                                            glong          *sentence_end);
+
+/* lectern-stop-words.c */
+/* The stop words of @language ("en", "fr"), NULL-terminated, unfolded;
+ * NULL when there is no list. */
+const char * const *_lectern_stop_words    (const char     *language);
 
 /* lectern-corpus-tags.c */
 /* The path of @tag_id ("A/B"); NULL when there is no such tag. */

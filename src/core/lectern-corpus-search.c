@@ -284,16 +284,27 @@ lectern_corpus_search (LecternCorpus  *self,
                        GCancellable   *cancellable,
                        GError        **error)
 {
+  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _lectern_corpus_search_in (self, query, NULL, limit, cancellable, error);
+}
+
+GListModel *
+_lectern_corpus_search_in (LecternCorpus  *self,
+                           const char     *query,
+                           GHashTable     *documents,
+                           guint           limit,
+                           GCancellable   *cancellable,
+                           GError        **error)
+{
   g_autoptr(LecternSearchQuery) parsed = NULL;
   g_autoptr(LecternStmt) stmt = NULL;
   g_autoptr(GListStore) store = NULL;
   g_autofree char *fts = NULL;
   int rc;
-
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   parsed = _lectern_search_query_parse (query, error);
   if (parsed == NULL)
@@ -316,6 +327,14 @@ lectern_corpus_search (LecternCorpus  *self,
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
+
+      if (documents != NULL)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          if (!g_hash_table_contains (documents, &id))
+            continue;
+        }
 
       locate_hits (parsed, sqlite3_column_int64 (stmt, 0), _lectern_column_string (stmt, 1),
                    _lectern_column_string (stmt, 3), sqlite3_column_int64 (stmt, 2), limit, store);

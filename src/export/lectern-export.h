@@ -5,6 +5,7 @@
 #pragma once
 
 #define LECTERN_EXPORT_INSIDE
+#include "lectern-chart.h"
 #include "lectern-export-options.h"
 #include "lectern-exporter.h"
 #include "lectern-print-layout.h"
