@@ -168,8 +168,9 @@ lectern_structure_cite_pages (GArray *structure,
   if (!find_page (sorted, start, &first))
     return NULL;
   if (end <= start || !find_page (sorted, end - 1, &last) || g_strcmp0 (first, last) == 0)
-    /* Translators: a citation of one page, "p. 12" */
+    /* Translators: a citation of one page, "p. 12" (French: "p. 12") */
     return g_strdup_printf (_("p. %s"), first);
-  /* Translators: a citation of a run of pages, "pp. 12–13" */
+  /* Translators: a citation of a run of pages, "pp. 12–13" (French
+   * writes "p. 12-13": one "p." and a hyphen) */
   return g_strdup_printf (_("pp. %s–%s"), first, last);
 }

@@ -1,5 +1,6 @@
 /* lectern-csv-writer.c — RFC 4180 CSV, UTF-8: one row per annotation and
- * tag, with the document's metadata and variables as columns.
+ * tag, with the document's metadata and variables as columns, then the
+ * passage's pages and speaker.
  *
  * Cells holding a separator (',' or ';'), a quote, a tab or a line break
  * are quoted; a cell a spreadsheet would run as a formula is neutralised
@@ -16,6 +17,12 @@ static const char * const fixed_columns[] = {
   "document_source", "document_author", "document_language",
   "start", "end", "paragraphs", "quote", "tag", "tag_colour", "note",
   "annotation_author", "created", "modified",
+};
+
+/* Columns added since: after the variables, so that every column a
+ * spreadsheet or script already reads keeps its position. */
+static const char * const trailing_columns[] = {
+  "pages", "speaker", "time",
 };
 
 /* Spreadsheets run a cell as a formula when it starts with = + - @ (a
@@ -130,6 +137,9 @@ append_row (LecternExportSelection *selection,
   g_autofree char *created = _lectern_export_format_time (lectern_annotation_get_created (annotation));
   g_autofree char *modified = _lectern_export_format_time (lectern_annotation_get_updated (annotation));
   g_autofree char *paragraphs = _lectern_export_selection_cite_paragraphs (selection, annotation);
+  g_autofree char *pages = _lectern_export_selection_cite_pages (selection, annotation);
+  const char *speaker;
+  const char *time;
 
   document = _lectern_export_selection_get_document (selection,
                                                      lectern_annotation_get_document_id (annotation));
@@ -153,6 +163,10 @@ append_row (LecternExportSelection *selection,
   for (guint i = 0; i < variable_names->len; i++)
     append_cell (out, lectern_document_get_variable (document, g_ptr_array_index (variable_names, i)),
                  FALSE);
+  _lectern_export_selection_speaker (selection, annotation, &speaker, &time);
+  append_cell (out, pages, FALSE);
+  append_cell (out, speaker, FALSE);
+  append_cell (out, time, FALSE);
   g_string_append (out, "\r\n");
 }
 
@@ -172,6 +186,8 @@ _lectern_csv_writer_write (LecternExportSelection  *selection,
     append_cell (buffer, fixed_columns[i], i == 0);
   for (guint i = 0; i < variable_names->len; i++)
     append_cell (buffer, g_ptr_array_index (variable_names, i), FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (trailing_columns); i++)
+    append_cell (buffer, trailing_columns[i], FALSE);
   g_string_append (buffer, "\r\n");
 
   for (guint i = 0; i < selection->annotations->len; i++)

@@ -27,6 +27,7 @@ typedef struct
   GHashTable                *by_document;    /* gint64* → GPtrArray of annotations, built on demand */
   GHashTable                *labels;         /* gint64* → a document's heading, told from same titles */
   GHashTable                *paragraphs;     /* gint64* → LecternParagraphs of a document, on demand */
+  GHashTable                *structure;      /* gint64* → the pages, turns and times of a document, on demand */
   LecternExportProgressFunc  progress;
   gpointer                   progress_data;
   guint                      done;
@@ -66,7 +67,35 @@ gboolean                _lectern_export_selection_paragraphs (LecternExportSelec
 /* "¶ 14" or "¶¶ 14–16", or NULL where _paragraphs() is FALSE. (transfer full) */
 char                   *_lectern_export_selection_cite_paragraphs (LecternExportSelection *self,
                                                                    LecternAnnotation      *annotation);
-/* "Title, 2025-04-26, Source, ¶ 14" citation parts; (transfer full) */
+/* The page that holds all of @annotation, when its document is paged and
+ * the passage lies on one page: @number counts the document's pages in
+ * text order from 1; [@page_start, @page_end) is the page's text. */
+gboolean                _lectern_export_selection_page       (LecternExportSelection    *self,
+                                                              LecternAnnotation         *annotation,
+                                                              guint                     *number,
+                                                              guint                     *page_start,
+                                                              guint                     *page_end);
+/* "p. 12" or "pp. 12–13" (lectern_structure_cite_pages()), or NULL when
+ * no page of its document holds @annotation. (transfer full) */
+char                   *_lectern_export_selection_cite_pages (LecternExportSelection    *self,
+                                                              LecternAnnotation         *annotation);
+/* The speaker of the turn that holds @annotation's start, and the
+ * timestamp of the time span that covers it; each NULL when none.
+ * (transfer none: valid while @self is) */
+void                    _lectern_export_selection_speaker    (LecternExportSelection    *self,
+                                                              LecternAnnotation         *annotation,
+                                                              const char               **speaker,
+                                                              const char               **time);
+/* "Sergey Lavrov, 00:12:31", "Sergey Lavrov", or NULL outside a turn.
+ * (transfer full) */
+char                   *_lectern_export_selection_cite_speaker (LecternExportSelection  *self,
+                                                                LecternAnnotation       *annotation);
+/* "p. 12, ¶ 14": the pages and paragraphs, or NULL when it has neither.
+ * (transfer full) */
+char                   *_lectern_export_selection_cite_location (LecternExportSelection *self,
+                                                                 LecternAnnotation      *annotation);
+/* "Speaker, 00:12:31, Title, 26 April 2025, Source, p. 12, ¶ 14"
+ * citation parts; (transfer full) */
 char                   *_lectern_export_selection_citation   (LecternExportSelection    *self,
                                                               LecternAnnotation         *annotation);
 

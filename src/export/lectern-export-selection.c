@@ -197,6 +197,7 @@ _lectern_export_selection_free (LecternExportSelection *self)
   g_clear_pointer (&self->by_document, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->paragraphs, g_hash_table_unref);
+  g_clear_pointer (&self->structure, g_hash_table_unref);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
@@ -336,22 +337,240 @@ _lectern_export_selection_cite_paragraphs (LecternExportSelection *self,
   return lectern_paragraphs_format (first, last);
 }
 
+/* What a citation needs of a document's structure: its pages, turns and
+ * times, each in text order. Spans of one kind never nest nor cross, so a
+ * binary search by start finds the one holding an offset. */
+typedef struct
+{
+  GArray *pages;
+  GArray *turns;
+  GArray *times;
+} CitedStructure;
+
+static void
+cited_structure_free (CitedStructure *cited)
+{
+  g_clear_pointer (&cited->pages, g_array_unref);
+  g_clear_pointer (&cited->turns, g_array_unref);
+  g_clear_pointer (&cited->times, g_array_unref);
+  g_free (cited);
+}
+
+static CitedStructure *
+cited_structure (LecternExportSelection *self,
+                 gint64                  document_id)
+{
+  CitedStructure *cited;
+  g_autoptr(GArray) structure = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->structure == NULL)
+    self->structure = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) cited_structure_free);
+  cited = g_hash_table_lookup (self->structure, &document_id);
+  if (cited != NULL)
+    return cited;
+
+  cited = g_new0 (CitedStructure, 1);
+  cited->pages = lectern_structure_new ();
+  cited->turns = lectern_structure_new ();
+  cited->times = lectern_structure_new ();
+  /* A document whose structure cannot be read is cited without pages or
+   * speakers, as one that has none. */
+  structure = lectern_corpus_dup_document_structure (self->corpus, document_id, &error);
+  for (guint i = 0; structure != NULL && i < structure->len; i++)
+    {
+      const LecternSpan *span = &g_array_index (structure, LecternSpan, i);
+      GArray *into;
+
+      switch (span->kind)
+        {
+        case LECTERN_STRUCTURE_KIND_PAGE:
+          into = cited->pages;
+          break;
+        case LECTERN_STRUCTURE_KIND_TURN:
+          into = cited->turns;
+          break;
+        case LECTERN_STRUCTURE_KIND_TIME:
+          into = cited->times;
+          break;
+        default:
+          continue;
+        }
+      lectern_structure_add (into, span->start, span->end, span->kind, span->value);
+    }
+  lectern_structure_sort (cited->pages);
+  lectern_structure_sort (cited->turns);
+  lectern_structure_sort (cited->times);
+  g_hash_table_insert (self->structure, g_memdup2 (&document_id, sizeof document_id), cited);
+  return cited;
+}
+
+/* The index of the span of @spans holding code point @offset, or -1. */
+static gint
+find_span (GArray *spans,
+           guint   offset)
+{
+  guint low = 0;
+  guint high = spans->len;
+
+  /* The last span that starts at or before @offset. */
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (spans, LecternSpan, middle).start <= offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  if (low == 0)
+    return -1;
+  if (offset >= g_array_index (spans, LecternSpan, low - 1).end)
+    return -1;
+  return (gint) low - 1;
+}
+
+/* A passage's last code point; an empty passage is cited by its position. */
+static guint
+last_offset (LecternAnnotation *annotation)
+{
+  gint64 start = lectern_annotation_get_start (annotation);
+  gint64 end = lectern_annotation_get_end (annotation);
+
+  return (guint) (end > start ? end - 1 : start);
+}
+
+gboolean
+_lectern_export_selection_page (LecternExportSelection *self,
+                                LecternAnnotation      *annotation,
+                                guint                  *number,
+                                guint                  *page_start,
+                                guint                  *page_end)
+{
+  CitedStructure *cited = cited_structure (self, lectern_annotation_get_document_id (annotation));
+  gint first = find_span (cited->pages, (guint) lectern_annotation_get_start (annotation));
+  const LecternSpan *page;
+
+  *number = *page_start = *page_end = 0;
+  if (first < 0 || find_span (cited->pages, last_offset (annotation)) != first)
+    return FALSE;
+  page = &g_array_index (cited->pages, LecternSpan, first);
+  *number = (guint) first + 1;
+  *page_start = page->start;
+  *page_end = page->end;
+  return TRUE;
+}
+
+char *
+_lectern_export_selection_cite_pages (LecternExportSelection *self,
+                                      LecternAnnotation      *annotation)
+{
+  CitedStructure *cited = cited_structure (self, lectern_annotation_get_document_id (annotation));
+  guint start = (guint) lectern_annotation_get_start (annotation);
+  guint last = last_offset (annotation);
+  gint first_page = find_span (cited->pages, start);
+  gint last_page = find_span (cited->pages, last);
+  g_autoptr(GArray) cited_pages = NULL;
+
+  if (first_page < 0)
+    return NULL;
+  /* Only the pages that the citation names, so that the helper which
+   * words it (and its translations) need not search the whole document;
+   * each keeps its label or, wanting one, its number. */
+  cited_pages = lectern_structure_new ();
+  for (gint i = 0; i < 2; i++)
+    {
+      gint index = i == 0 ? first_page : last_page;
+      const LecternSpan *page;
+      g_autofree char *number = NULL;
+
+      if (index < 0 || (i == 1 && index == first_page))
+        break;
+      page = &g_array_index (cited->pages, LecternSpan, index);
+      number = g_strdup_printf ("%d", index + 1);
+      lectern_structure_add (cited_pages, page->start, page->end, LECTERN_STRUCTURE_KIND_PAGE,
+                             page->value != NULL && *page->value != '\0' ? page->value : number);
+    }
+  return lectern_structure_cite_pages (cited_pages, start, MAX (start, last + 1));
+}
+
+void
+_lectern_export_selection_speaker (LecternExportSelection  *self,
+                                   LecternAnnotation       *annotation,
+                                   const char             **speaker,
+                                   const char             **time)
+{
+  CitedStructure *cited = cited_structure (self, lectern_annotation_get_document_id (annotation));
+  guint start = (guint) lectern_annotation_get_start (annotation);
+  gint turn = find_span (cited->turns, start);
+  gint at = find_span (cited->times, start);
+
+  *speaker = *time = NULL;
+  if (turn < 0)
+    return;
+  *speaker = g_array_index (cited->turns, LecternSpan, turn).value;
+  if (*speaker != NULL && **speaker == '\0')
+    *speaker = NULL;
+  if (at >= 0)
+    *time = g_array_index (cited->times, LecternSpan, at).value;
+  if (*time != NULL && **time == '\0')
+    *time = NULL;
+}
+
+char *
+_lectern_export_selection_cite_speaker (LecternExportSelection *self,
+                                        LecternAnnotation      *annotation)
+{
+  const char *speaker;
+  const char *time;
+
+  _lectern_export_selection_speaker (self, annotation, &speaker, &time);
+  if (speaker == NULL)
+    return NULL;
+  if (time == NULL)
+    return g_strdup (speaker);
+  return g_strdup_printf ("%s, %s", speaker, time);
+}
+
+char *
+_lectern_export_selection_cite_location (LecternExportSelection *self,
+                                         LecternAnnotation      *annotation)
+{
+  g_autofree char *pages = _lectern_export_selection_cite_pages (self, annotation);
+  g_autofree char *paragraphs = _lectern_export_selection_cite_paragraphs (self, annotation);
+
+  if (pages == NULL)
+    return g_steal_pointer (&paragraphs);
+  if (paragraphs == NULL)
+    return g_steal_pointer (&pages);
+  return g_strdup_printf ("%s, %s", pages, paragraphs);
+}
+
 char *
 _lectern_export_selection_citation (LecternExportSelection *self,
                                     LecternAnnotation      *annotation)
 {
   LecternDocument *document;
   GString *citation = g_string_new (NULL);
+  g_autofree char *speaker = NULL;
+  g_autofree char *pages = NULL;
   g_autofree char *paragraphs = NULL;
-  const char *parts[3];
+  const char *parts[5];
   g_autofree char *date = NULL;
 
   document = _lectern_export_selection_get_document (self, lectern_annotation_get_document_id (annotation));
   g_assert (document != NULL);
   date = lectern_long_date_from_iso (lectern_document_get_date (document));
-  parts[0] = lectern_document_get_title (document);
-  parts[1] = date != NULL ? date : lectern_document_get_date (document);
-  parts[2] = lectern_document_get_source (document);
+  /* Who said it first, as a quotation is attributed; then the source, and
+   * where in it, the page before the paragraph as a printed work is cited. */
+  speaker = _lectern_export_selection_cite_speaker (self, annotation);
+  pages = _lectern_export_selection_cite_pages (self, annotation);
+  parts[0] = speaker;
+  parts[1] = lectern_document_get_title (document);
+  parts[2] = date != NULL ? date : lectern_document_get_date (document);
+  parts[3] = lectern_document_get_source (document);
+  parts[4] = pages;
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i] != NULL && *parts[i] != '\0')
       g_string_append_printf (citation, "%s, ", parts[i]);

@@ -14,6 +14,9 @@
 #include "lectern-export-writers-private.h"
 
 #define DOCUMENT_URN "urn:lectern:document:"
+/* The PDF fragment identifiers ("page=N", the page's number from 1) that
+ * the Web Annotation Data Model names for a FragmentSelector on a PDF. */
+#define PDF_FRAGMENT_SPEC "http://tools.ietf.org/rfc/rfc3778"
 
 static char *
 generate (JsonBuilder *builder)
@@ -53,6 +56,82 @@ add_string_member (JsonBuilder *builder,
   json_builder_add_string_value (builder, value);
 }
 
+static void
+add_text_quote_selector (JsonBuilder *builder,
+                         const char  *exact,
+                         const char  *prefix,
+                         const char  *suffix)
+{
+  json_builder_begin_object (builder);
+  add_string_member (builder, "type", "TextQuoteSelector");
+  json_builder_set_member_name (builder, "exact");
+  json_builder_add_string_value (builder, exact);
+  json_builder_set_member_name (builder, "prefix");
+  json_builder_add_string_value (builder, prefix);
+  json_builder_set_member_name (builder, "suffix");
+  json_builder_add_string_value (builder, suffix);
+  json_builder_end_object (builder);
+}
+
+/* The last @n code points of @text at most. (transfer none) */
+static const char *
+utf8_tail (const char *text,
+           glong       n)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  return length <= n ? text : g_utf8_offset_to_pointer (text, length - MAX (n, 0));
+}
+
+/* The first @n code points of @text at most. (transfer full) */
+static char *
+utf8_head (const char *text,
+           glong       n)
+{
+  return g_utf8_substring (text, 0, CLAMP (n, 0, g_utf8_strlen (text, -1)));
+}
+
+/* The page of a PDF source that holds the whole passage, refined by the
+ * quote within it: a selector of the same passage as its siblings (the
+ * model asks that of several selectors), which a PDF viewer can follow
+ * and which clients that know only text selectors, Hypothesis among
+ * them, pass over. A passage across pages has no such selector: a PDF
+ * fragment names one page; its target's label cites the pages. */
+static void
+add_page_selector (JsonBuilder            *builder,
+                   LecternExportSelection *selection,
+                   LecternAnnotation      *annotation,
+                   LecternDocument        *document)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *suffix = NULL;
+  const char *prefix = lectern_annotation_get_prefix (annotation);
+  guint number, page_start, page_end;
+  gint64 start = lectern_annotation_get_start (annotation);
+  gint64 end = lectern_annotation_get_end (annotation);
+
+  if (g_strcmp0 (lectern_document_get_format (document), "pdf") != 0
+      || !_lectern_export_selection_page (selection, annotation, &number, &page_start, &page_end))
+    return;
+
+  /* The context is cut at the page's edges: the quote is sought within
+   * the page. */
+  prefix = utf8_tail (prefix != NULL ? prefix : "", (glong) (start - page_start));
+  suffix = utf8_head (lectern_annotation_get_suffix (annotation) != NULL
+                      ? lectern_annotation_get_suffix (annotation) : "",
+                      (glong) page_end - end);
+
+  value = g_strdup_printf ("page=%u", number);
+  json_builder_begin_object (builder);
+  add_string_member (builder, "type", "FragmentSelector");
+  add_string_member (builder, "conformsTo", PDF_FRAGMENT_SPEC);
+  add_string_member (builder, "value", value);
+  json_builder_set_member_name (builder, "refinedBy");
+  add_text_quote_selector (builder, lectern_annotation_get_quote (annotation), prefix,
+                           suffix);
+  json_builder_end_object (builder);
+}
+
 static char *
 annotation_to_json (LecternExportSelection *selection,
                     LecternAnnotation      *annotation)
@@ -64,7 +143,8 @@ annotation_to_json (LecternExportSelection *selection,
   g_autofree char *id = NULL;
   g_autofree char *created = NULL;
   g_autofree char *modified = NULL;
-  g_autofree char *paragraphs = _lectern_export_selection_cite_paragraphs (selection, annotation);
+  g_autofree char *location = _lectern_export_selection_cite_location (selection, annotation);
+  g_autofree char *speaker = _lectern_export_selection_cite_speaker (selection, annotation);
   const char *note = lectern_annotation_get_note (annotation);
 
   document = _lectern_export_selection_get_document (selection,
@@ -112,6 +192,18 @@ annotation_to_json (LecternExportSelection *selection,
       add_string_member (builder, "value", note);
       json_builder_end_object (builder);
     }
+  /* Who speaks the passage, as the citation attributes it: "identifying"
+   * keeps it apart from the notes ("commenting", "describing") that a
+   * reader takes back as the annotation's note. */
+  if (speaker != NULL)
+    {
+      json_builder_begin_object (builder);
+      add_string_member (builder, "type", "TextualBody");
+      add_string_member (builder, "purpose", "identifying");
+      add_string_member (builder, "format", "text/plain");
+      add_string_member (builder, "value", speaker);
+      json_builder_end_object (builder);
+    }
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "target");
@@ -124,21 +216,15 @@ annotation_to_json (LecternExportSelection *selection,
   add_string_member (builder, "title", lectern_document_get_title (document));
   add_string_member (builder, "language", lectern_document_get_language (document));
   json_builder_end_object (builder);
-  /* The paragraphs, as a thesis cites them: the context maps "label" to
-   * rdfs:label, so the target stays a plain SpecificResource and its
-   * selectors (exact offsets, for machines) stay as they were. */
-  add_string_member (builder, "label", paragraphs);
+  /* The pages and paragraphs, as a thesis cites them: the context maps
+   * "label" to rdfs:label, so the target stays a plain SpecificResource
+   * and its selectors (exact offsets, for machines) stay as they were. */
+  add_string_member (builder, "label", location);
   json_builder_set_member_name (builder, "selector");
   json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  add_string_member (builder, "type", "TextQuoteSelector");
-  json_builder_set_member_name (builder, "exact");
-  json_builder_add_string_value (builder, lectern_annotation_get_quote (annotation));
-  json_builder_set_member_name (builder, "prefix");
-  json_builder_add_string_value (builder, lectern_annotation_get_prefix (annotation));
-  json_builder_set_member_name (builder, "suffix");
-  json_builder_add_string_value (builder, lectern_annotation_get_suffix (annotation));
-  json_builder_end_object (builder);
+  add_text_quote_selector (builder, lectern_annotation_get_quote (annotation),
+                           lectern_annotation_get_prefix (annotation),
+                           lectern_annotation_get_suffix (annotation));
   json_builder_begin_object (builder);
   add_string_member (builder, "type", "TextPositionSelector");
   json_builder_set_member_name (builder, "start");
@@ -146,6 +232,7 @@ annotation_to_json (LecternExportSelection *selection,
   json_builder_set_member_name (builder, "end");
   json_builder_add_int_value (builder, lectern_annotation_get_end (annotation));
   json_builder_end_object (builder);
+  add_page_selector (builder, selection, annotation, document);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 

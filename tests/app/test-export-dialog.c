@@ -228,6 +228,37 @@ test_filters (Fixture       *f,
   app_test_drain ();
 }
 
+/* A passage of a paged source is cited by its page in what the dialog
+ * writes. */
+static void
+test_cites_pages (Fixture       *f,
+                  gconstpointer  data)
+{
+  LecternExportDialog *dialog = NULL;
+  g_autoptr(GArray) structure = lectern_structure_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *csv = NULL;
+  glong critics = g_utf8_pointer_to_offset (TEXT_A, strstr (TEXT_A, "Critics"));
+  gsize length;
+
+  lectern_structure_add (structure, 0, critics, LECTERN_STRUCTURE_KIND_PAGE, "11");
+  lectern_structure_add (structure, critics, g_utf8_strlen (TEXT_A, -1), LECTERN_STRUCTURE_KIND_PAGE, "12");
+  g_assert_true (lectern_corpus_set_document_structure (f->corpus, f->doc_a, structure, &error));
+  g_assert_no_error (error);
+
+  dialog = open_dialog (f);
+  lectern_export_dialog_set_format (dialog, LECTERN_EXPORT_FORMAT_MARKDOWN);
+  markdown = run_export (dialog, "paged.md", &length);
+  g_assert_nonnull (strstr (markdown, "\n— The Treaty of the River, 14 August 2021, p. 12, ¶ 3\n"));
+  lectern_export_dialog_set_format (dialog, LECTERN_EXPORT_FORMAT_CSV);
+  csv = run_export (dialog, "paged.csv", &length);
+  g_assert_nonnull (strstr (csv, ",pages,speaker,time\r\n"));
+  g_assert_nonnull (strstr (csv, ",p. 12,,\r\n"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  app_test_drain ();
+}
+
 static void
 test_print_to_pdf (Fixture       *f,
                    gconstpointer  data)
@@ -259,6 +290,7 @@ main (int   argc,
 
   g_test_add ("/Lectern/ExportDialog/formats", Fixture, NULL, fixture_set_up, test_formats, fixture_tear_down);
   g_test_add ("/Lectern/ExportDialog/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/Lectern/ExportDialog/cites-pages", Fixture, NULL, fixture_set_up, test_cites_pages, fixture_tear_down);
   g_test_add ("/Lectern/ExportDialog/print-to-pdf", Fixture, NULL, fixture_set_up, test_print_to_pdf, fixture_tear_down);
 
   return g_test_run ();

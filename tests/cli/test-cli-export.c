@@ -461,6 +461,33 @@ test_not_a_file (void)
       }
 }
 
+/* A passage of an imported PDF is cited by its printed page (the
+ * fixture's pages are labelled 211 to 213). */
+static void
+test_export_cites_pdf_page (void)
+{
+  g_autofree char *project = cli_new_project ("paged.lectern");
+  g_autofree char *pdf = g_test_build_filename (G_TEST_DIST, "fixtures", "pdf", "report.pdf", NULL);
+  g_autoptr(CliRun) imported = cli_run (project, "import", pdf, NULL);
+  g_autoptr(CliRun) markdown = NULL;
+  g_autoptr(CliRun) csv = NULL;
+
+  cli_assert_status (imported, 0);
+  /* Page 212 holds [1509, 3326); the second passage runs from 211 into it. */
+  cli_annotate (project, 1, 2000, 2040, "Claims", NULL);
+  cli_annotate (project, 1, 1480, 1530, "Claims", NULL);
+  markdown = cli_run (project, "export", "--format", "markdown", NULL);
+  cli_assert_status (markdown, 0);
+  g_assert_nonnull (strstr (markdown->out_text, ", p. 212, ¶ "));
+  g_assert_nonnull (strstr (markdown->out_text, ", pp. 211–212, ¶"));
+  csv = cli_run (project, "export", "--format", "csv", NULL);
+  cli_assert_status (csv, 0);
+  /* The new columns end the header line; a passage's row ends with them. */
+  g_assert_true (strstr (csv->out_text, ",pages,speaker,time\r\n") == strstr (csv->out_text, "\r\n")
+                 - strlen (",pages,speaker,time"));
+  g_assert_nonnull (strstr (csv->out_text, ",p. 212,,\r\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -480,6 +507,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Cli/import-qdpx/existing-project", test_import_qdpx_existing_project);
   g_test_add_func ("/Lectern/Cli/import-qdpx/damaged", test_import_qdpx_damaged);
   g_test_add_func ("/Lectern/Cli/import/not-a-file", test_not_a_file);
+  g_test_add_func ("/Lectern/Cli/export/pdf-page", test_export_cites_pdf_page);
 
   return g_test_run ();
 }

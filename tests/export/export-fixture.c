@@ -137,3 +137,50 @@ fixture_clear (Fixture *fixture)
 {
   g_clear_object (&fixture->corpus);
 }
+
+static gint64
+paged_annotation (Fixture    *fixture,
+                  gint64      document,
+                  guint       start,
+                  guint       end,
+                  const char *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternAnnotation) annotation = NULL;
+
+  annotation = lectern_corpus_add_annotation (fixture->corpus, document, start, end, NULL, 0, note, &error);
+  g_assert_no_error (error);
+  fixture->n_annotations++;
+  return lectern_annotation_get_id (annotation);
+}
+
+void
+fixture_add_paged (Fixture      *fixture,
+                   const char   *format,
+                   PagedFixture *paged)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternDocument) document = lectern_document_new ();
+  g_autoptr(GArray) structure = lectern_structure_new ();
+  g_autoptr(GBytes) original = g_bytes_new_static ("%PDF-1.4\n", 9);
+
+  lectern_document_set_title (document, PAGED_TITLE);
+  lectern_document_set_date (document, "2025-03-14");
+  paged->document = lectern_corpus_add_document (fixture->corpus, document, PAGED_TEXT, &error);
+  g_assert_no_error (error);
+  g_assert_true (lectern_corpus_set_document_original (fixture->corpus, paged->document, format,
+                                                       original, &error));
+  g_assert_no_error (error);
+
+  lectern_structure_add (structure, 0, 100, LECTERN_STRUCTURE_KIND_PAGE, "11");
+  lectern_structure_add (structure, 100, 200, LECTERN_STRUCTURE_KIND_PAGE, "12");
+  lectern_structure_add (structure, 0, 150, LECTERN_STRUCTURE_KIND_TURN, "Sergey Lavrov");
+  lectern_structure_add (structure, 0, 50, LECTERN_STRUCTURE_KIND_TIME, "00:12:31");
+  lectern_structure_add (structure, 0, 49, LECTERN_STRUCTURE_KIND_PARAGRAPH, NULL);
+  g_assert_true (lectern_corpus_set_document_structure (fixture->corpus, paged->document, structure, &error));
+  g_assert_no_error (error);
+
+  paged->on_page = paged_annotation (fixture, paged->document, 20, 40, "on page");
+  paged->across = paged_annotation (fixture, paged->document, 80, 120, "across");
+  paged->outside = paged_annotation (fixture, paged->document, 210, 230, "outside");
+}

@@ -40,6 +40,33 @@ typedef struct
   guint          n_annotations;
 } Fixture;
 
+/* A paged source: six lines of 50 code points, page "11" over [0, 100),
+ * page "12" over [100, 200), the rest on no page; a turn of Sergey
+ * Lavrov over [0, 150), timed "00:12:31" over [0, 50). */
+#define PAGED_TITLE "Hearing"
+#define PAGED_TEXT \
+  "L1 the evidence and members on energy committee a\n" \
+  "L2 committee about trade asked budget policy hear\n" \
+  "L3 heard security while questions reform the evid\n" \
+  "L4 evidence and members on energy committee about\n" \
+  "L5 about trade asked budget policy heard security\n" \
+  "L6 security while questions reform the evidence a\n"
+
+typedef struct
+{
+  gint64 document;
+  gint64 on_page;   /* [20, 40): on page 11, in the timed turn, ¶ 1 */
+  gint64 across;    /* [80, 120): pages 11–12, in the turn untimed, ¶¶ 2–3 */
+  gint64 outside;   /* [210, 230): on no page, in no turn, ¶ 5 */
+} PagedFixture;
+
+/* Adds the paged source to @fixture's corpus, dated 2025-03-14, with
+ * @format as its original's format ("pdf", "text"), and a passage of each
+ * kind, untagged, with notes "on page", "across" and "outside". */
+void  fixture_add_paged (Fixture      *fixture,
+                         const char   *format,
+                         PagedFixture *paged);
+
 /* Builds the corpus in a new project under the user data folder. */
 void  fixture_init   (Fixture    *fixture,
                       const char *name);

@@ -285,6 +285,68 @@ test_bom (void)
   fixture_clear (&fixture);
 }
 
+/* A passage's pages, speaker and time, in columns after the variables so
+ * that every earlier column keeps its position. */
+static void
+test_pages (void)
+{
+  Fixture fixture;
+  PagedFixture paged;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_CSV);
+  g_autoptr(LecternExportOptions) everything = lectern_export_options_new (LECTERN_EXPORT_FORMAT_CSV);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) all_bytes = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) all_rows = NULL;
+  static const char * const expected[][5] = {
+    { "on page", "p. 11", "Sergey Lavrov", "00:12:31", "¶ 1" },
+    { "across", "pp. 11–12", "Sergey Lavrov", "", "¶¶ 2–3" },
+    { "outside", "", "", "", "¶ 5" },
+  };
+  GPtrArray *header;
+  const char *data;
+  gsize length;
+
+  fixture_init (&fixture, "paged.lectern");
+  fixture_add_paged (&fixture, "pdf", &paged);
+  lectern_export_options_add_document_id (options, paged.document);
+  bytes = fixture_export (fixture.corpus, options);
+  data = g_bytes_get_data (bytes, &length);
+  rows = parse_csv (data, length);
+
+  g_assert_true (g_str_has_prefix (data,
+                                   "annotation_id,document_id,document_title,document_date,"
+                                   "document_source,document_author,document_language,"
+                                   "start,end,paragraphs,quote,tag,tag_colour,note,"
+                                   "annotation_author,created,modified,pages,speaker,time\r\n"));
+  g_assert_cmpuint (rows->len, ==, 1 + G_N_ELEMENTS (expected));
+  header = g_ptr_array_index (rows, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      GPtrArray *row = g_ptr_array_index (rows, i + 1);
+
+      g_assert_cmpuint (row->len, ==, header->len);
+      g_assert_cmpstr (g_ptr_array_index (row, column (header, "note")), ==, expected[i][0]);
+      g_assert_cmpstr (g_ptr_array_index (row, column (header, "pages")), ==, expected[i][1]);
+      g_assert_cmpstr (g_ptr_array_index (row, column (header, "speaker")), ==, expected[i][2]);
+      g_assert_cmpstr (g_ptr_array_index (row, column (header, "time")), ==, expected[i][3]);
+      g_assert_cmpstr (g_ptr_array_index (row, column (header, "paragraphs")), ==, expected[i][4]);
+    }
+
+  /* With documents that have variables, the new columns follow them. */
+  all_bytes = fixture_export (fixture.corpus, everything);
+  data = g_bytes_get_data (all_bytes, &length);
+  all_rows = parse_csv (data, length);
+  header = g_ptr_array_index (all_rows, 0);
+  g_assert_cmpint (column (header, "modified"), ==, 16);
+  g_assert_cmpint (column (header, "'=risk"), ==, 17);
+  g_assert_cmpint (column (header, "country"), ==, 18);
+  g_assert_cmpint (column (header, "pages"), ==, header->len - 3);
+  g_assert_cmpint (column (header, "speaker"), ==, header->len - 2);
+  g_assert_cmpint (column (header, "time"), ==, header->len - 1);
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,5 +356,6 @@ main (int   argc,
   g_test_add_func ("/Lectern/Csv/escape", test_escape);
   g_test_add_func ("/Lectern/Csv/numbers", test_numbers);
   g_test_add_func ("/Lectern/Csv/bom", test_bom);
+  g_test_add_func ("/Lectern/Csv/pages", test_pages);
   return g_test_run ();
 }

@@ -106,6 +106,58 @@ body_text (htmlDocPtr doc)
   return text;
 }
 
+/* The text of every <p class="citation">, in document order. */
+static void
+collect_citations (xmlNodePtr  node,
+                   GPtrArray  *citations)
+{
+  for (; node != NULL; node = node->next)
+    {
+      xmlChar *class;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      class = xmlGetProp (node, (const xmlChar *) "class");
+      if (class != NULL && g_str_equal (node->name, "p") && g_str_equal (class, "citation"))
+        {
+          xmlChar *content = xmlNodeGetContent (node);
+
+          g_ptr_array_add (citations, g_strdup ((const char *) content));
+          xmlFree (content);
+        }
+      xmlFree (class);
+      collect_citations (node->children, citations);
+    }
+}
+
+/* Citations by page and by speaker, the Markdown's lines. */
+static void
+test_pages (void)
+{
+  Fixture fixture;
+  PagedFixture paged;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_HTML);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) citations = g_ptr_array_new_with_free_func (g_free);
+  htmlDocPtr doc;
+
+  fixture_init (&fixture, "paged.lectern");
+  fixture_add_paged (&fixture, "pdf", &paged);
+  lectern_export_options_add_document_id (options, paged.document);
+  bytes = fixture_export (fixture.corpus, options);
+  doc = parse_html (bytes);
+  collect_citations (xmlDocGetRootElement (doc), citations);
+
+  g_assert_cmpuint (citations->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (citations, 0), ==,
+                   "Sergey Lavrov, 00:12:31, Hearing, 14 March 2025, p. 11, ¶ 1");
+  g_assert_cmpstr (g_ptr_array_index (citations, 1), ==,
+                   "Sergey Lavrov, Hearing, 14 March 2025, pp. 11–12, ¶¶ 2–3");
+  g_assert_cmpstr (g_ptr_array_index (citations, 2), ==, "Hearing, 14 March 2025, ¶ 5");
+  xmlFreeDoc (doc);
+  fixture_clear (&fixture);
+}
+
 static void
 test_notes (void)
 {
@@ -194,5 +246,6 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/Lectern/Html/notes", test_notes);
   g_test_add_func ("/Lectern/Html/full-documents", test_full_documents);
+  g_test_add_func ("/Lectern/Html/pages", test_pages);
   return g_test_run ();
 }

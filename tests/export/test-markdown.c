@@ -110,6 +110,56 @@ test_by_document (void)
   fixture_clear (&fixture);
 }
 
+/* A paged source is cited by page, a transcript's passage by its speaker
+ * and time. */
+static void
+test_pages (void)
+{
+  Fixture fixture;
+  PagedFixture paged;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_MARKDOWN);
+  g_autoptr(GBytes) bytes = NULL;
+  const char *md;
+
+  fixture_init (&fixture, "paged.lectern");
+  fixture_add_paged (&fixture, "pdf", &paged);
+  lectern_export_options_add_document_id (options, paged.document);
+  bytes = fixture_export (fixture.corpus, options);
+  md = g_bytes_get_data (bytes, NULL);
+
+  g_assert_cmpstr (md, ==,
+                   "# paged\n"
+                   "\n"
+                   "## Hearing\n"
+                   "\n"
+                   "> members on energy co\n"
+                   "\n"
+                   "**Note:**\n"
+                   "\n"
+                   "on page\n"
+                   "\n"
+                   "— Sergey Lavrov, 00:12:31, Hearing, 14 March 2025, p. 11, ¶ 1\n"
+                   "\n"
+                   "> \\ budget policy hear\\\n"
+                   "> L3 heard security wh\n"
+                   "\n"
+                   "**Note:**\n"
+                   "\n"
+                   "across\n"
+                   "\n"
+                   "— Sergey Lavrov, Hearing, 14 March 2025, pp. 11–12, ¶¶ 2–3\n"
+                   "\n"
+                   "> rade asked budget po\n"
+                   "\n"
+                   "**Note:**\n"
+                   "\n"
+                   "outside\n"
+                   "\n"
+                   "— Hearing, 14 March 2025, ¶ 5\n"
+                   "\n");
+  fixture_clear (&fixture);
+}
+
 /* Two versions with one title: the headings tell them apart by date. */
 static void
 test_same_title (void)
@@ -217,6 +267,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Markdown/by-document", test_by_document);
   g_test_add_func ("/Lectern/Markdown/by-tag", test_by_tag);
   g_test_add_func ("/Lectern/Markdown/same-title", test_same_title);
+  g_test_add_func ("/Lectern/Markdown/pages", test_pages);
   g_test_add_func ("/Lectern/Markdown/pandoc", test_pandoc);
   return g_test_run ();
 }

@@ -66,6 +66,47 @@ count_pixels (PopplerPage *page,
   return count;
 }
 
+/* The report's citation lines cite pages and speakers as Markdown does. */
+static void
+test_pages (void)
+{
+  Fixture fixture;
+  PagedFixture paged;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_PDF);
+  g_autofree char *path = fixture_path ("paged.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) citations = g_ptr_array_new_with_free_func (g_free);
+
+  fixture_init (&fixture, "paged.lectern");
+  fixture_add_paged (&fixture, "pdf", &paged);
+  lectern_export_options_add_document_id (options, paged.document);
+  g_assert_true (lectern_export_to_file (fixture.corpus, options, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+      for (guint j = 0; lines[j] != NULL; j++)
+        if (g_str_has_prefix (lines[j], "— "))
+          g_ptr_array_add (citations, g_strdup (lines[j]));
+    }
+  g_assert_cmpuint (citations->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (citations, 0), ==,
+                   "— Sergey Lavrov, 00:12:31, Hearing, 14 March 2025, p. 11, ¶ 1");
+  g_assert_cmpstr (g_ptr_array_index (citations, 1), ==,
+                   "— Sergey Lavrov, Hearing, 14 March 2025, pp. 11–12, ¶¶ 2–3");
+  g_assert_cmpstr (g_ptr_array_index (citations, 2), ==, "— Hearing, 14 March 2025, ¶ 5");
+  fixture_clear (&fixture);
+}
+
 static void
 test_report_and_document (void)
 {
@@ -326,5 +367,6 @@ main (int   argc,
   g_test_add_func ("/Lectern/Pdf/report-and-document", test_report_and_document);
   g_test_add_func ("/Lectern/Pdf/pagination", test_pagination);
   g_test_add_func ("/Lectern/Pdf/report-structure", test_report_structure);
+  g_test_add_func ("/Lectern/Pdf/pages", test_pages);
   return g_test_run ();
 }

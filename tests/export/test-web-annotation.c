@@ -464,6 +464,181 @@ test_stored_length_lies (void)
   fixture_clear (&fixture);
 }
 
+static JsonObject *
+find_body (JsonObject *item,
+           const char *purpose)
+{
+  JsonArray *bodies = json_object_get_array_member (item, "body");
+
+  for (guint i = 0; i < json_array_get_length (bodies); i++)
+    {
+      JsonObject *body = json_array_get_object_element (bodies, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (body, "purpose", NULL), purpose) == 0)
+        return body;
+    }
+  return NULL;
+}
+
+/* The page selector of an item: on @page, refined by the quote with its
+ * context cut at the page's edges. */
+static void
+assert_page_selector (JsonObject *item,
+                      const char *page,
+                      const char *exact,
+                      const char *prefix,
+                      const char *suffix)
+{
+  JsonObject *target = json_object_get_object_member (item, "target");
+  JsonObject *fragment = find_selector (target, "FragmentSelector");
+  JsonObject *refined;
+
+  g_assert_nonnull (fragment);
+  g_assert_cmpstr (json_object_get_string_member (fragment, "conformsTo"), ==,
+                   "http://tools.ietf.org/rfc/rfc3778");
+  g_assert_cmpstr (json_object_get_string_member (fragment, "value"), ==, page);
+  refined = json_object_get_object_member (fragment, "refinedBy");
+  g_assert_nonnull (refined);
+  g_assert_cmpstr (json_object_get_string_member (refined, "type"), ==, "TextQuoteSelector");
+  g_assert_cmpstr (json_object_get_string_member (refined, "exact"), ==, exact);
+  g_assert_cmpstr (json_object_get_string_member (refined, "prefix"), ==, prefix);
+  g_assert_cmpstr (json_object_get_string_member (refined, "suffix"), ==, suffix);
+}
+
+/* A paged source: pages in the label, a PDF's page as a FragmentSelector
+ * beside the text selectors, the speaker as a body; read back, nothing
+ * of it becomes a note. */
+static void
+test_pages (void)
+{
+  Fixture fixture;
+  PagedFixture paged;
+  PagedFixture plain;
+  Fixture other;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_JSON);
+  g_autoptr(LecternAnnotation) page_start = NULL;
+  g_autoptr(LecternAnnotation) page_end = NULL;
+  g_autoptr(LecternAnnotation) on_page = NULL;
+  g_autoptr(GListModel) exported = NULL;
+  g_autoptr(GListModel) imported = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(LecternCorpus) fresh = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  static const char * const labels[] = {
+    "p. 11, ¶ 1", "pp. 11–12, ¶¶ 2–3", "p. 12, ¶ 3", "p. 12, ¶ 4", "¶ 5",
+  };
+  static const char * const speakers[] = {
+    "Sergey Lavrov, 00:12:31", "Sergey Lavrov", "Sergey Lavrov", NULL, NULL,
+  };
+  JsonArray *items;
+  guint n_added = 0;
+
+  fixture_init (&fixture, "paged-json.lectern");
+  fixture_add_paged (&fixture, "pdf", &paged);
+  /* At a page's start and at its end, where the quote's context crosses
+   * the page's edge. */
+  page_start = lectern_corpus_add_annotation (fixture.corpus, paged.document, 105, 110, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  page_end = lectern_corpus_add_annotation (fixture.corpus, paged.document, 190, 195, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_annotation_get_prefix (page_start), !=, "L3 he");
+  g_assert_cmpstr (lectern_annotation_get_suffix (page_end), !=, "bout\n");
+  lectern_export_options_add_document_id (options, paged.document);
+  json = export_json (fixture.corpus, options);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  items = items_of (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (items), ==, G_N_ELEMENTS (labels));
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      JsonObject *target = json_object_get_object_member (item, "target");
+      JsonArray *selectors = json_object_get_array_member (target, "selector");
+      JsonObject *speaker = find_body (item, "identifying");
+
+      g_assert_cmpstr (json_object_get_string_member (target, "label"), ==, labels[i]);
+      /* The text selectors stay first, as they were. */
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (selectors, 0), "type"),
+                       ==, "TextQuoteSelector");
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (selectors, 1), "type"),
+                       ==, "TextPositionSelector");
+      if (speakers[i] == NULL)
+        g_assert_null (speaker);
+      else
+        g_assert_cmpstr (json_object_get_string_member (speaker, "value"), ==, speakers[i]);
+    }
+  on_page = lectern_corpus_dup_annotation (fixture.corpus, paged.on_page, &error);
+  g_assert_no_error (error);
+  assert_page_selector (json_array_get_object_element (items, 0), "page=1", "members on energy co",
+                        "L1 the evidence and ", lectern_annotation_get_suffix (on_page));
+  /* Across two pages: no PDF fragment can name it; its label cites both. */
+  g_assert_null (find_selector (json_object_get_object_member (json_array_get_object_element (items, 1), "target"),
+                                "FragmentSelector"));
+  assert_page_selector (json_array_get_object_element (items, 2), "page=2", "ard s", "L3 he",
+                        lectern_annotation_get_suffix (page_start));
+  assert_page_selector (json_array_get_object_element (items, 3), "page=2", "tee a",
+                        lectern_annotation_get_prefix (page_end), "bout\n");
+  g_assert_null (find_selector (json_object_get_object_member (json_array_get_object_element (items, 4), "target"),
+                                "FragmentSelector"));
+
+  /* A paged source that is not a PDF: pages cited, no PDF fragment. */
+  g_clear_pointer (&json, g_free);
+  g_clear_object (&parser);
+  parser = json_parser_new ();
+  fixture_init (&other, "paged-text.lectern");
+  fixture_add_paged (&other, "text", &plain);
+  lectern_export_options_clear_document_ids (options);
+  lectern_export_options_add_document_id (options, plain.document);
+  json = export_json (other.corpus, options);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  items = items_of (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                     json_array_get_object_element (items, 0), "target"), "label"), ==, "p. 11, ¶ 1");
+  g_assert_null (find_selector (json_object_get_object_member (json_array_get_object_element (items, 0), "target"),
+                                "FragmentSelector"));
+  fixture_clear (&other);
+
+  /* Lectern reads its own file back: same passages, same notes. */
+  g_clear_pointer (&json, g_free);
+  lectern_export_options_clear_document_ids (options);
+  lectern_export_options_add_document_id (options, paged.document);
+  json = export_json (fixture.corpus, options);
+  {
+    g_autofree char *path = fixture_path ("paged-target.lectern");
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(LecternDocument) document = lectern_document_new ();
+
+    fresh = lectern_corpus_create (file, &error);
+    g_assert_no_error (error);
+    lectern_document_set_title (document, PAGED_TITLE);
+    lectern_corpus_add_document (fresh, document, PAGED_TEXT, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (lectern_web_annotation_import_data (fresh, json, -1, "paged.jsonld",
+                                                     &n_added, &problems, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (n_added, ==, G_N_ELEMENTS (labels));
+  exported = lectern_corpus_list_annotations (fixture.corpus, paged.document, 0, FALSE, &error);
+  g_assert_no_error (error);
+  imported = lectern_corpus_list_annotations (fresh, 0, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (imported), ==, g_list_model_get_n_items (exported));
+  for (guint i = 0; i < g_list_model_get_n_items (exported); i++)
+    {
+      g_autoptr(LecternAnnotation) a = g_list_model_get_item (exported, i);
+      g_autoptr(LecternAnnotation) b = g_list_model_get_item (imported, i);
+
+      g_assert_cmpint (lectern_annotation_get_start (a), ==, lectern_annotation_get_start (b));
+      g_assert_cmpint (lectern_annotation_get_end (a), ==, lectern_annotation_get_end (b));
+      g_assert_cmpstr (lectern_annotation_get_note (a), ==, lectern_annotation_get_note (b));
+    }
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -471,6 +646,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/Lectern/WebAnnotation/export-structure", test_export_structure);
   g_test_add_func ("/Lectern/WebAnnotation/round-trip", test_round_trip);
+  g_test_add_func ("/Lectern/WebAnnotation/pages", test_pages);
   g_test_add_func ("/Lectern/WebAnnotation/reanchor", test_reanchor);
   g_test_add_func ("/Lectern/WebAnnotation/refuses-non-annotations", test_refuses_non_annotations);
   g_test_add_func ("/Lectern/WebAnnotation/deep-nesting", test_deep_nesting);
