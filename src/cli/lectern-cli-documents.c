@@ -495,7 +495,7 @@ run_original (LecternCli  *cli,
 }
 
 const LecternCliCommand lectern_cli_documents_commands[] = {
-  { "import", N_("FILE…"), N_("Import files (plain text, Markdown); print ID TITLE for each document"), run_import },
+  { "import", N_("FILE…"), N_("Import files or folders (PDF, Word, OpenDocument, web pages, EPUB, Markdown, mail, subtitles, plain text); print ID TITLE for each document"), run_import },
   { "documents", "", N_("List documents: ID TITLE LANGUAGE DATE CHARS ANNOTATIONS"), run_documents },
   { "document", N_("ID"), N_("Show a document’s metadata: KEY VALUE"), run_document },
   { "text", N_("ID"), N_("Print a document’s stored text exactly, the text offsets count"), run_text },

@@ -318,8 +318,8 @@ lectern_corpus_set_document_original (LecternCorpus  *self,
         {
           g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
                        _("The original of document %" PRId64 " is too large to keep "
-                         "(%" G_GSIZE_FORMAT " MB; the limit is %d MB); nothing was changed in “%s”"),
-                       document_id, size / (1024 * 1024), LECTERN_CORPUS_ORIGINAL_MAX_SIZE / (1024 * 1024),
+                         "(%lu MB; the limit is %d MB); nothing was changed in “%s”"),
+                       document_id, (unsigned long) (size / (1024 * 1024)), LECTERN_CORPUS_ORIGINAL_MAX_SIZE / (1024 * 1024),
                        self->path);
           return FALSE;
         }
@@ -424,8 +424,9 @@ _lectern_corpus_inflate_original (const guint8  *data,
     }
   if (g_bytes_get_size (bytes) != (gsize) size)
     {
-      *problem = g_strdup_printf (_("it inflates to %" G_GSIZE_FORMAT " bytes, not its recorded %" PRId64),
-                                  g_bytes_get_size (bytes), size);
+      /* %lu, not G_GSIZE_FORMAT: xgettext cannot see through that macro. */
+      *problem = g_strdup_printf (_("it inflates to %lu bytes, not its recorded %" PRId64),
+                                  (unsigned long) g_bytes_get_size (bytes), size);
       return NULL;
     }
 

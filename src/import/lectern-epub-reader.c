@@ -460,7 +460,7 @@ lectern_epub_reader_read (GBytes        *bytes,
   xmlFreeDoc (container);
   if (opf_path == NULL || (opf = g_hash_table_lookup (entries, opf_path)) == NULL)
     {
-      invalid (error, display_name, _("its container names no package file it holds"));
+      invalid (error, display_name, _("its container does not name a package file that the book holds"));
       return NULL;
     }
   {

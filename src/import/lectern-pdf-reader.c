@@ -504,7 +504,7 @@ lectern_pdf_reader_read (GBytes        *bytes,
     {
       if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
         g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_ENCRYPTED,
-                     _("“%s” is protected by a password; open it in a PDF viewer, save a copy without the password, and import that"),
+                     _("“%s” is protected by a password: open it in a PDF viewer, save a copy without the password, and import that"),
                      display_name);
       else
         g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_DAMAGED,
@@ -558,7 +558,7 @@ lectern_pdf_reader_read (GBytes        *bytes,
         {
           g_object_unref (page);
           g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
-                       _("“%s” holds more text than Lectern imports from one file (%lu characters)"),
+                       _("“%s” holds more text than Lectern imports from one file (the limit is %lu characters)"),
                        display_name, (unsigned long) max_total_chars);
           return NULL;
         }
@@ -613,21 +613,37 @@ lectern_pdf_reader_read (GBytes        *bytes,
           g_autofree char *list = format_pages (textless);
 
           g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_NO_TEXT,
+                       /* What to do about it, as this build can. */
+#ifdef HAVE_TESSERACT
                        g_dngettext (GETTEXT_PACKAGE,
-                                    "“%s”: page %s has no text layer (it is an image, a scan); install Tesseract and its language data (tesseract-ocr-eng) to recognise it",
-                                    "“%s”: pages %s have no text layer (they are images, scans); install Tesseract and its language data (tesseract-ocr-eng) to recognise them",
+                                    "“%s”: page %s has no text layer (it is an image, a scan); install Tesseract’s data for its language (tesseract-ocr-eng, tesseract-ocr-fra) to recognise it",
+                                    "“%s”: pages %s have no text layer (they are images, scans); install Tesseract’s data for their language (tesseract-ocr-eng, tesseract-ocr-fra) to recognise them",
                                     textless->len),
+#else
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "“%s”: page %s has no text layer (it is an image, a scan); this copy of Lectern was built without Tesseract and cannot recognise it",
+                                    "“%s”: pages %s have no text layer (they are images, scans); this copy of Lectern was built without Tesseract and cannot recognise them",
+                                    textless->len),
+#endif
                        display_name, list);
           return NULL;
         }
       if (!ocr_ran)
         {
           g_autofree char *list = format_pages (textless);
-          g_autofree char *warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                   "Page %s has no text layer and was left out; install Tesseract and its language data to recognise it",
-                                                                   "Pages %s have no text layer and were left out; install Tesseract and its language data to recognise them",
-                                                                   textless->len),
-                                                      list);
+          g_autofree char *warning = g_strdup_printf (
+#ifdef HAVE_TESSERACT
+            g_dngettext (GETTEXT_PACKAGE,
+                         "Page %s has no text layer and was left out; install Tesseract’s data for its language (tesseract-ocr-eng, tesseract-ocr-fra) to recognise it",
+                         "Pages %s have no text layer and were left out; install Tesseract’s data for their language (tesseract-ocr-eng, tesseract-ocr-fra) to recognise them",
+                         textless->len),
+#else
+            g_dngettext (GETTEXT_PACKAGE,
+                         "Page %s has no text layer and was left out; this copy of Lectern was built without Tesseract and cannot recognise it",
+                         "Pages %s have no text layer and were left out; this copy of Lectern was built without Tesseract and cannot recognise them",
+                         textless->len),
+#endif
+            list);
 
           lectern_extract_add_warning (extract, warning);
         }

@@ -574,7 +574,7 @@ lectern_subtitle_reader_read (GBytes        *bytes,
     if (strlen (lines[i]) > MAX_LINE_BYTES)
       {
         fail (error, LECTERN_IMPORT_ERROR_TOO_LARGE,
-              _("“%s”, line %u is longer than %u bytes: it is no subtitle line"),
+              _("“%s”, line %u: longer than %u bytes, too long for a subtitle"),
               display_name, i + 1, (guint) MAX_LINE_BYTES);
         return NULL;
       }

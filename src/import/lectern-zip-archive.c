@@ -122,7 +122,7 @@ lectern_zip_archive_new_from_bytes (GBytes                   *bytes,
   if (!looks_like_zip (data, size))
     {
       g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID,
-                   _("“%s” is not a zip archive, as this format must be"), display_name);
+                   _("“%s” is not a ZIP archive, as this format must be"), display_name);
       return NULL;
     }
 
@@ -133,7 +133,7 @@ lectern_zip_archive_new_from_bytes (GBytes                   *bytes,
   if (archive_read_open_memory (archive, data, size) != ARCHIVE_OK)
     {
       g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_DAMAGED,
-                   _("“%s” cannot be opened as a zip archive: %s"), display_name,
+                   _("“%s” cannot be opened as a ZIP archive: %s"), display_name,
                    archive_error_string (archive));
       archive_read_free (archive);
       return NULL;

@@ -215,7 +215,7 @@ test_refusals (void)
   g_autoptr(GBytes) sample = office_test_fixture ("office", "sample.docx");
   const char *package = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
 
-  assert_refused (text, LECTERN_IMPORT_ERROR_INVALID, "not a zip archive");
+  assert_refused (text, LECTERN_IMPORT_ERROR_INVALID, "not a ZIP archive");
   assert_refused (no_document, LECTERN_IMPORT_ERROR_INVALID, "word/document.xml");
   assert_refused (broken, LECTERN_IMPORT_ERROR_DAMAGED, "not well-formed");
 

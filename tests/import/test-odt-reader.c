@@ -211,7 +211,7 @@ test_refusals (void)
   g_autoptr(GBytes) broken = office_test_zip (NULL, 0, "content.xml",
                                               "<office:document-content " NS "><office:body>", NULL);
 
-  assert_refused (text, LECTERN_IMPORT_ERROR_INVALID, "not a zip archive");
+  assert_refused (text, LECTERN_IMPORT_ERROR_INVALID, "not a ZIP archive");
   assert_refused (encrypted, LECTERN_IMPORT_ERROR_ENCRYPTED, "password");
   assert_refused (spreadsheet, LECTERN_IMPORT_ERROR_INVALID, "spreadsheet");
   assert_refused (no_content, LECTERN_IMPORT_ERROR_INVALID, "content.xml");

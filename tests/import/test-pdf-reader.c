@@ -408,8 +408,8 @@ test_mixed (void)
   g_assert_cmpstr (structure, ==, "0 60 page 1\n0 60 paragraph \n");
   warnings = lectern_extract_get_warnings (extract);
   g_assert_cmpuint (warnings->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==,
-                   "Page 2 has no text layer and was left out; install Tesseract and its language data to recognise it");
+  /* What to do depends on the build: Tesseract's data, or nothing. */
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 0), "Page 2 has no text layer and was left out; "));
   g_assert_null (g_hash_table_lookup (lectern_extract_get_variables (extract), "ocr"));
   g_clear_object (&extract);
   g_clear_pointer (&structure, g_free);
