@@ -33,6 +33,7 @@
 #include "lectern-annotation.h"
 #include "lectern-document.h"
 #include "lectern-tag.h"
+#include "lectern-turn-correction.h"
 
 G_BEGIN_DECLS
 
@@ -289,6 +290,24 @@ GBytes          *lectern_corpus_dup_document_original  (LecternCorpus   *self,
                                                         gint64           document_id,
                                                         char           **format,
                                                         GError         **error);
+
+/* The user's corrections to the document's speaker turns
+ * (lectern-turn-correction.h), kept in the order made: appends
+ * @correction after the others. A SET_TURN needs a speaker, a RENAME or
+ * MERGE both names (non-empty UTF-8, at most 1 KiB), an offset lies
+ * within the text: INVALID otherwise, nothing changed. One undo step;
+ * "changed" says LECTERN_CHANGE_DOCUMENTS. The turns with their
+ * corrections applied, and the `turn` spans kept in step with them, are
+ * import's (lectern-document-turns.h). */
+gboolean         lectern_corpus_add_turn_correction    (LecternCorpus                *self,
+                                                        gint64                        document_id,
+                                                        const LecternTurnCorrection  *correction,
+                                                        GError                      **error);
+/* The document's corrections in the order made; empty when none.
+ * (transfer full) element-type LecternTurnCorrection */
+GArray          *lectern_corpus_dup_turn_corrections   (LecternCorpus                *self,
+                                                        gint64                        document_id,
+                                                        GError                      **error);
 
 /* ------------------------------------------------------------------ */
 /* Codebook                                                            */
