@@ -223,6 +223,11 @@ gboolean       lectern_corpus_begin_group        (LecternCorpus  *self,
 gboolean       lectern_corpus_end_group          (LecternCorpus  *self,
                                                   gboolean        keep,
                                                   GError        **error);
+/* Names the undo step of the open group when it is a batch of its own
+ * ("Code Speakers" rather than the "Several changes" of its calls); inside
+ * a batch, the batch's name stays its own. */
+void           lectern_corpus_name_group         (LecternCorpus  *self,
+                                                  const char     *label);
 
 /* ------------------------------------------------------------------ */
 /* Documents                                                           */

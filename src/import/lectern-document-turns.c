@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "lectern-document-turns.h"
 #include "lectern-turn-detector.h"
 
@@ -168,6 +170,7 @@ lectern_document_turns_correct (LecternCorpus                *corpus,
 
   if (!lectern_corpus_begin_group (corpus, error))
     return FALSE;
+  lectern_corpus_name_group (corpus, _("Correct speaker turns"));
   if (!lectern_corpus_add_turn_correction (corpus, document_id, correction, error)
       || !lectern_document_turns_store (corpus, document_id, FALSE, error))
     {
@@ -265,6 +268,7 @@ lectern_document_turns_code (LecternCorpus  *corpus,
 
   if (!lectern_corpus_begin_group (corpus, error))
     return FALSE;
+  lectern_corpus_name_group (corpus, _("Code speakers"));
 
   for (guint i = 0; i < turns->len; i++)
     {

@@ -229,6 +229,8 @@ test_correction_undo (void)
 
   lectern_corpus_set_undo_enabled (corpus, TRUE);
   correct (corpus, id, LECTERN_TURN_CORRECTION_RENAME, 0, "Question", "Journalist");
+  /* Named for what the user did, not for its parts. */
+  g_assert_cmpstr (lectern_corpus_get_undo_label (corpus), ==, "Correct speaker turns");
   {
     g_autofree char *spans = describe_spans (corpus, id, LECTERN_STRUCTURE_KIND_TURN);
 
@@ -346,6 +348,7 @@ test_code (void)
   g_assert_true (lectern_document_turns_code (corpus, id, NULL, &made, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (made, ==, 4);
+  g_assert_cmpstr (lectern_corpus_get_undo_label (corpus), ==, "Code speakers");
 
   question = lectern_corpus_find_tag (corpus, "Speakers/Question", &error);
   g_assert_no_error (error);
