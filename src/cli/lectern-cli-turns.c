@@ -1,7 +1,9 @@
 /* lectern-cli-turns.c — interview transcripts: turns, speakers.
  *
- * The turns are those the detector finds in the stored text
- * (lectern-turn-detector.h), computed on each call.
+ * The turns are those the detector finds in the stored text with the
+ * document's stored corrections applied (lectern-document-turns.h),
+ * computed on each call; the commands that correct them store a
+ * correction and the document's `turn` spans in one step.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,7 +24,6 @@ run_turns (LecternCli  *cli,
   g_autoptr(LecternCorpus) corpus = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) turns = NULL;
-  g_autofree char *text = NULL;
   gint64 document_id;
   int status;
 
@@ -35,11 +36,10 @@ run_turns (LecternCli  *cli,
   if (corpus == NULL)
     return status;
 
-  text = lectern_corpus_dup_text (corpus, document_id, &error);
-  if (text == NULL)
+  turns = lectern_document_turns_dup (corpus, document_id, &error);
+  if (turns == NULL)
     return lectern_cli_fail (error);
 
-  turns = lectern_turn_detector_detect (text, NULL);
   for (guint i = 0; i < turns->len; i++)
     {
       const LecternTurn *turn = &g_array_index (turns, LecternTurn, i);
@@ -65,15 +65,13 @@ speaker_clear (gpointer data)
   g_free (((Speaker *) data)->name);
 }
 
-/* Adds the turns of one document's text to @speakers, in the order each
+/* Adds the turns of one document to @speakers, in the order each
  * speaker first speaks. */
 static void
-count_turns (const char *text,
+count_turns (GArray     *turns,
              GArray     *speakers,
              GHashTable *index)
 {
-  g_autoptr(GArray) turns = lectern_turn_detector_detect (text, NULL);
-
   for (guint i = 0; i < turns->len; i++)
     {
       const LecternTurn *turn = &g_array_index (turns, LecternTurn, i);
@@ -142,11 +140,11 @@ run_speakers (LecternCli  *cli,
 
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autofree char *text = lectern_corpus_dup_text (corpus, g_array_index (ids, gint64, i), &error);
+      g_autoptr(GArray) turns = lectern_document_turns_dup (corpus, g_array_index (ids, gint64, i), &error);
 
-      if (text == NULL)
+      if (turns == NULL)
         return lectern_cli_fail (error);
-      count_turns (text, speakers, index);
+      count_turns (turns, speakers, index);
     }
 
   for (guint i = 0; i < speakers->len; i++)
@@ -161,6 +159,190 @@ run_speakers (LecternCli  *cli,
   return LECTERN_CLI_EXIT_OK;
 }
 
+/* Whether some turn of @turns is spoken by @speaker. */
+static gboolean
+has_speaker (GArray     *turns,
+             const char *speaker)
+{
+  for (guint i = 0; i < turns->len; i++)
+    if (g_str_equal (g_array_index (turns, LecternTurn, i).speaker, speaker))
+      return TRUE;
+  return FALSE;
+}
+
+/* The document's turns, or NULL after printing why. */
+static GArray *
+dup_turns (LecternCorpus *corpus,
+           gint64         document_id,
+           int           *status)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *turns = lectern_document_turns_dup (corpus, document_id, &error);
+
+  if (turns == NULL)
+    *status = lectern_cli_fail (error);
+  return turns;
+}
+
+static int
+no_speaker (LecternCorpus *corpus,
+            gint64         document_id,
+            const char    *speaker)
+{
+  g_autofree char *path = g_file_get_path (lectern_corpus_get_file (corpus));
+
+  lectern_cli_error (_("No turn of document %" G_GINT64_FORMAT " in “%s” is spoken by “%s” "
+                       "(see “lectern-cli speakers %" G_GINT64_FORMAT "”)"),
+                     document_id, path, speaker, document_id);
+  return LECTERN_CLI_EXIT_FAILURE;
+}
+
+static int
+correct (LecternCorpus               *corpus,
+         gint64                       document_id,
+         const LecternTurnCorrection *correction)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lectern_document_turns_correct (corpus, document_id, correction, &error))
+    return lectern_cli_fail (error);
+  return LECTERN_CLI_EXIT_OK;
+}
+
+/* speaker-rename and speaker-merge: the same correction, worded apart. */
+static int
+run_rename_or_merge (LecternCli  *cli,
+                     const char  *command,
+                     gboolean     merge,
+                     int          argc,
+                     char       **argv)
+{
+  g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, command, NULL);
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GArray) turns = NULL;
+  LecternTurnCorrection correction = { 0, };
+  gint64 document_id;
+  int status;
+
+  if (!lectern_cli_parse (cli, context, command, &argc, &argv, 3, 3))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_parse_id (command, _("Document"), argv[1], &document_id))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (*argv[3] == '\0' || !g_utf8_validate (argv[3], -1, NULL))
+    return lectern_cli_usage_error (command, _("The new name must be non-empty text"));
+
+  corpus = lectern_cli_open_corpus (cli, &status);
+  if (corpus == NULL)
+    return status;
+
+  turns = dup_turns (corpus, document_id, &status);
+  if (turns == NULL)
+    return status;
+  if (!has_speaker (turns, argv[2]))
+    return no_speaker (corpus, document_id, argv[2]);
+  /* A merge joins two speakers there are; a rename may take any name. */
+  if (merge && !has_speaker (turns, argv[3]))
+    return no_speaker (corpus, document_id, argv[3]);
+
+  correction.kind = merge ? LECTERN_TURN_CORRECTION_MERGE : LECTERN_TURN_CORRECTION_RENAME;
+  correction.speaker = argv[2];
+  correction.target = argv[3];
+  return correct (corpus, document_id, &correction);
+}
+
+static int
+run_speaker_rename (LecternCli  *cli,
+                    int          argc,
+                    char       **argv)
+{
+  return run_rename_or_merge (cli, "speaker-rename", FALSE, argc, argv);
+}
+
+static int
+run_speaker_merge (LecternCli  *cli,
+                   int          argc,
+                   char       **argv)
+{
+  return run_rename_or_merge (cli, "speaker-merge", TRUE, argc, argv);
+}
+
+static int
+run_turn_set (LecternCli  *cli,
+              int          argc,
+              char       **argv)
+{
+  g_autofree char *speaker = NULL;
+  gboolean none = FALSE;
+  const GOptionEntry entries[] = {
+    { "speaker", 's', 0, G_OPTION_ARG_STRING, &speaker, N_("The line starts a turn of this speaker"), N_("NAME") },
+    { "none", 0, 0, G_OPTION_ARG_NONE, &none, N_("The line starts no turn"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "turn-set", entries);
+  g_autoptr(LecternCorpus) corpus = NULL;
+  LecternTurnCorrection correction = { 0, };
+  gint64 document_id;
+  glong offset;
+  int status;
+
+  if (!lectern_cli_parse (cli, context, "turn-set", &argc, &argv, 2, 2))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_parse_id ("turn-set", _("Document"), argv[1], &document_id)
+      || !lectern_cli_parse_offset ("turn-set", _("Offset"), argv[2], &offset))
+    return LECTERN_CLI_EXIT_USAGE;
+  if ((speaker != NULL) == none)
+    return lectern_cli_usage_error ("turn-set", _("Give either --speaker NAME or --none"));
+  if (speaker != NULL && (*speaker == '\0' || !g_utf8_validate (speaker, -1, NULL)))
+    return lectern_cli_usage_error ("turn-set", _("The speaker’s name must be non-empty text"));
+  if (offset > G_MAXUINT)
+    return lectern_cli_usage_error ("turn-set", _("The offset is past any text"));
+
+  corpus = lectern_cli_open_corpus (cli, &status);
+  if (corpus == NULL)
+    return status;
+
+  correction.kind = none ? LECTERN_TURN_CORRECTION_NOT_TURN : LECTERN_TURN_CORRECTION_SET_TURN;
+  correction.offset = (guint) offset;
+  correction.speaker = speaker;
+  return correct (corpus, document_id, &correction);
+}
+
+static int
+run_code_speakers (LecternCli  *cli,
+                   int          argc,
+                   char       **argv)
+{
+  g_autofree char *parent = NULL;
+  const GOptionEntry entries[] = {
+    { "parent", 'p', 0, G_OPTION_ARG_STRING, &parent,
+      N_("The tag under which each speaker’s tag is made (default: Speakers)"), N_("PATH") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "code-speakers", entries);
+  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *made_text = NULL;
+  gint64 document_id;
+  guint made = 0;
+  int status;
+
+  if (!lectern_cli_parse (cli, context, "code-speakers", &argc, &argv, 1, 1))
+    return LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_parse_id ("code-speakers", _("Document"), argv[1], &document_id))
+    return LECTERN_CLI_EXIT_USAGE;
+
+  corpus = lectern_cli_open_corpus (cli, &status);
+  if (corpus == NULL)
+    return status;
+
+  if (!lectern_document_turns_code (corpus, document_id, parent, &made, &error))
+    return lectern_cli_fail (error);
+
+  made_text = g_strdup_printf ("%u", made);
+  lectern_cli_print_record (1, made_text);
+  return LECTERN_CLI_EXIT_OK;
+}
+
 const LecternCliCommand lectern_cli_turns_commands[] = {
   { "turns", N_("ID"),
     N_("List an interview’s speaker turns, label included, in text order: START END SPEAKER"),
@@ -169,5 +351,18 @@ const LecternCliCommand lectern_cli_turns_commands[] = {
     N_("List the speakers of one document or all, as they first speak: "
        "SPEAKER TURNS CHARS (labels not counted)"),
     run_speakers },
+  { "speaker-rename", N_("ID OLD NEW"),
+    N_("Rename a speaker of an interview; the correction is kept and survives re-detection"),
+    run_speaker_rename },
+  { "speaker-merge", N_("ID FROM INTO"),
+    N_("Give every turn of one speaker of an interview to another of its speakers"),
+    run_speaker_merge },
+  { "turn-set", N_("ID OFFSET --speaker NAME | --none"),
+    N_("Make the line holding OFFSET start a turn of NAME, or start no turn"),
+    run_turn_set },
+  { "code-speakers", N_("ID [--parent PATH]"),
+    N_("Code each turn’s speech (label left out) with the tag Speakers/NAME, "
+       "as one step; print the number of passages made"),
+    run_code_speakers },
   { NULL }
 };

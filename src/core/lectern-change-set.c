@@ -135,11 +135,13 @@ _lectern_change_set_note_row (LecternChangeSet *self,
     kind = KIND_ANNOTATIONS;
   else
     {
-      /* A document's structure and original change it as its variables
-       * do: its format and original's size are read with it. */
+      /* A document's structure, original and turn corrections change it
+       * as its variables do: its format and original's size are read with
+       * it, and its speakers are shown with it. */
       if (g_str_equal (table, "document_variables")
           || g_str_equal (table, "document_structure")
-          || g_str_equal (table, "document_originals"))
+          || g_str_equal (table, "document_originals")
+          || g_str_equal (table, "turn_corrections"))
         self->variables_written = TRUE;
       else if (g_str_equal (table, "annotation_tags"))
         self->passage_tags_written = TRUE;

@@ -25,6 +25,7 @@
 #include "lectern-tag.h"
 #include "lectern-tag-tree.h"
 #include "lectern-text.h"
+#include "lectern-turn-correction.h"
 #include "lectern-words.h"
 #include "lectern-core-enums.h"
 #undef LECTERN_CORE_INSIDE

@@ -68,6 +68,7 @@ struct _LecternCorpus
   gint64            batch_document_id;  /* -1: none yet; 0: several */
   char             *batch_label;        /* the calls' undo label, if one */
   guint             batch_labels_differ : 1;
+  guint             batch_label_named : 1;  /* lectern_corpus_name_group(): the calls' names set aside */
   guint             in_batch : 1;
 
   /* lectern_corpus_begin_group(): the group's own batch, or what the

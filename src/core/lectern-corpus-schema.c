@@ -142,7 +142,8 @@ static const char migration_2[] =
 
 /* Version 3: what a document's source format said, kept beside its text
  * (issue #12): spans of structure over the stored text, and the imported
- * file's own bytes, deflated (zlib), with their format and size. A
+ * file's own bytes, deflated (zlib), with their format and size; and the
+ * user's corrections to a transcript's speaker turns (issue #13). A
  * document without an original row is plain text ("text"), as every
  * document of version 2 was. The data column is the last, so that reading
  * a document's format and size never loads the bytes. */
@@ -164,6 +165,21 @@ static const char migration_3[] =
   "  size        INTEGER NOT NULL CHECK (size >= 0),"
   "  data        BLOB NOT NULL"
   ");"
+
+  /* The user's corrections to a transcript's speaker turns
+   * (lectern-turn-correction.h), applied in position order after every
+   * detection, so that they survive it; the `turn` spans of
+   * document_structure are recomputed from them. */
+  "CREATE TABLE turn_corrections ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  position    INTEGER NOT NULL,"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('set-turn', 'not-turn', 'rename', 'merge', 'clear')),"
+  "  line_offset INTEGER CHECK (line_offset IS NULL OR line_offset >= 0),"
+  "  speaker     TEXT,"
+  "  new_speaker TEXT,"
+  "  UNIQUE (document_id, position)"
+  ");"
   ;
 
 G_STATIC_ASSERT (LECTERN_APPLICATION_ID == 1279480910);
@@ -181,7 +197,7 @@ static const char * const tables_2[] = {
 static const char * const tables_3[] = {
   "meta", "documents", "document_variables", "tags", "annotations",
   "annotation_tags", "memos", "documents_fts", "fingerprints", "alignments",
-  "document_structure", "document_originals", NULL
+  "document_structure", "document_originals", "turn_corrections", NULL
 };
 
 /* Undo restores rows of these. The search index follows by trigger, and
@@ -189,7 +205,8 @@ static const char * const tables_3[] = {
  * documents that undo or redo brings back. */
 static const char * const user_tables[] = {
   "documents", "document_variables", "tags", "annotations", "annotation_tags",
-  "memos", "alignments", "document_structure", "document_originals", NULL
+  "memos", "alignments", "document_structure", "document_originals",
+  "turn_corrections", NULL
 };
 
 /* A migration's whole schema change is its SQL: the schema check builds

@@ -426,7 +426,9 @@ batch_join (LecternCorpus *self,
     self->batch_document_id = document_id;
   else if (self->batch_document_id != document_id)
     self->batch_document_id = 0;
-  if (self->batch_label == NULL && !self->batch_labels_differ)
+  if (self->batch_label_named)
+    ;
+  else if (self->batch_label == NULL && !self->batch_labels_differ)
     self->batch_label = g_strdup (label);
   else if (g_strcmp0 (self->batch_label, label) != 0)
     self->batch_labels_differ = TRUE;
@@ -490,6 +492,7 @@ batch_end (LecternCorpus *self)
   self->batch_what = 0;
   self->batch_document_id = -1;
   self->batch_labels_differ = FALSE;
+  self->batch_label_named = FALSE;
   g_clear_pointer (&self->batch_label, g_free);
 }
 
@@ -627,6 +630,23 @@ lectern_corpus_begin_group (LecternCorpus  *self,
   if (self->batch_changes != NULL)
     _lectern_change_set_merge (self->group_changes, self->batch_changes);
   return TRUE;
+}
+
+void
+lectern_corpus_name_group (LecternCorpus *self,
+                           const char    *label)
+{
+  g_return_if_fail (LECTERN_IS_CORPUS (self));
+  g_return_if_fail (label != NULL);
+  g_return_if_fail (self->in_group);
+
+  /* Inside a caller's batch the step is the caller's to name. */
+  if (!self->group_owns_batch)
+    return;
+  g_free (self->batch_label);
+  self->batch_label = g_strdup (label);
+  self->batch_labels_differ = FALSE;
+  self->batch_label_named = TRUE;
 }
 
 gboolean

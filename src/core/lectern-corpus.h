@@ -33,6 +33,7 @@
 #include "lectern-annotation.h"
 #include "lectern-document.h"
 #include "lectern-tag.h"
+#include "lectern-turn-correction.h"
 
 G_BEGIN_DECLS
 
@@ -222,6 +223,11 @@ gboolean       lectern_corpus_begin_group        (LecternCorpus  *self,
 gboolean       lectern_corpus_end_group          (LecternCorpus  *self,
                                                   gboolean        keep,
                                                   GError        **error);
+/* Names the undo step of the open group when it is a batch of its own
+ * ("Code Speakers" rather than the "Several changes" of its calls); inside
+ * a batch, the batch's name stays its own. */
+void           lectern_corpus_name_group         (LecternCorpus  *self,
+                                                  const char     *label);
 
 /* ------------------------------------------------------------------ */
 /* Documents                                                           */
@@ -289,6 +295,24 @@ GBytes          *lectern_corpus_dup_document_original  (LecternCorpus   *self,
                                                         gint64           document_id,
                                                         char           **format,
                                                         GError         **error);
+
+/* The user's corrections to the document's speaker turns
+ * (lectern-turn-correction.h), kept in the order made: appends
+ * @correction after the others. A SET_TURN needs a speaker, a RENAME or
+ * MERGE both names (non-empty UTF-8, at most 1 KiB), an offset lies
+ * within the text: INVALID otherwise, nothing changed. One undo step;
+ * "changed" says LECTERN_CHANGE_DOCUMENTS. The turns with their
+ * corrections applied, and the `turn` spans kept in step with them, are
+ * import's (lectern-document-turns.h). */
+gboolean         lectern_corpus_add_turn_correction    (LecternCorpus                *self,
+                                                        gint64                        document_id,
+                                                        const LecternTurnCorrection  *correction,
+                                                        GError                      **error);
+/* The document's corrections in the order made; empty when none.
+ * (transfer full) element-type LecternTurnCorrection */
+GArray          *lectern_corpus_dup_turn_corrections   (LecternCorpus                *self,
+                                                        gint64                        document_id,
+                                                        GError                      **error);
 
 /* ------------------------------------------------------------------ */
 /* Codebook                                                            */

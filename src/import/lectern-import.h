@@ -6,6 +6,7 @@
 #pragma once
 
 #define LECTERN_IMPORT_INSIDE
+#include "lectern-document-turns.h"
 #include "lectern-extract.h"
 #include "lectern-format.h"
 #include "lectern-format-readers.h"

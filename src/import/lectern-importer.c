@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "lectern-core.h"
+#include "lectern-document-turns.h"
 #include "lectern-import-error.h"
 #include "lectern-importer.h"
 #include "lectern-importer-private.h"
@@ -343,8 +344,41 @@ add_notes (LecternCorpus        *corpus,
   return TRUE;
 }
 
-/* One extract as one document with its structure, original and notes,
- * all or nothing (a group of the batch). Returns the document's id, or
+/* A source that states its speakers (subtitles' voices: the reader's
+ * `turn` spans) has those turns and no others, whatever detection finds:
+ * kept as the document's first corrections (lectern-document-turns.h). */
+static gboolean
+keep_stated_turns (LecternCorpus  *corpus,
+                   gint64          id,
+                   GArray         *structure,
+                   GError        **error)
+{
+  g_autoptr(GArray) stated = lectern_turn_corrections_new ();
+
+  for (guint i = 0; i < structure->len; i++)
+    {
+      const LecternSpan *span = &g_array_index (structure, LecternSpan, i);
+
+      if (span->kind == LECTERN_STRUCTURE_KIND_TURN && span->value != NULL && *span->value != '\0')
+        {
+          if (stated->len == 0)
+            lectern_turn_corrections_add_clear (stated);
+          lectern_turn_corrections_add_set_turn (stated, span->start, span->value);
+        }
+    }
+
+  for (guint i = 0; i < stated->len; i++)
+    {
+      if (!lectern_corpus_add_turn_correction (corpus, id, &g_array_index (stated, LecternTurnCorrection, i),
+                                               error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* One extract as one document with its structure, original, notes and
+ * speaker turns (found, or stated by the source; stored as `turn` and
+ * `time` spans), all or nothing (a group of the batch). Returns the document's id, or
  * 0 with @error set. */
 static gint64
 add_extract (LecternCorpus        *corpus,
@@ -368,7 +402,9 @@ add_extract (LecternCorpus        *corpus,
       || (structure->len > 0 && !lectern_corpus_set_document_structure (corpus, id, structure, error))
       || !lectern_corpus_set_document_original (corpus, id, lectern_extract_get_format (extract),
                                                 original != NULL ? original : contents, error)
-      || !add_notes (corpus, id, extract, result, display_name, error))
+      || !add_notes (corpus, id, extract, result, display_name, error)
+      || !keep_stated_turns (corpus, id, structure, error)
+      || !lectern_document_turns_store (corpus, id, TRUE, error))
     {
       lectern_corpus_end_group (corpus, FALSE, NULL);
       return 0;

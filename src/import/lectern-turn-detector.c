@@ -140,77 +140,6 @@ turn_clear (gpointer data)
   g_clear_pointer (&turn->time, g_free);
 }
 
-static void
-correction_clear (gpointer data)
-{
-  LecternTurnCorrection *c = data;
-
-  g_clear_pointer (&c->speaker, g_free);
-  g_clear_pointer (&c->target, g_free);
-}
-
-/* ------------------------------------------------------------------ */
-/* Corrections                                                         */
-
-GArray *
-lectern_turn_corrections_new (void)
-{
-  GArray *corrections = g_array_new (FALSE, TRUE, sizeof (LecternTurnCorrection));
-
-  g_array_set_clear_func (corrections, correction_clear);
-  return corrections;
-}
-
-static void
-add_correction (GArray                    *corrections,
-                LecternTurnCorrectionKind  kind,
-                guint                      offset,
-                const char                *speaker,
-                const char                *target)
-{
-  LecternTurnCorrection c = { kind, offset, g_strdup (speaker), g_strdup (target) };
-
-  g_array_append_val (corrections, c);
-}
-
-void
-lectern_turn_corrections_add_set_turn (GArray     *corrections,
-                                       guint       offset,
-                                       const char *speaker)
-{
-  g_return_if_fail (corrections != NULL);
-  g_return_if_fail (speaker != NULL && *speaker != '\0');
-  add_correction (corrections, LECTERN_TURN_CORRECTION_SET_TURN, offset, speaker, NULL);
-}
-
-void
-lectern_turn_corrections_add_not_turn (GArray *corrections,
-                                       guint   offset)
-{
-  g_return_if_fail (corrections != NULL);
-  add_correction (corrections, LECTERN_TURN_CORRECTION_NOT_TURN, offset, NULL, NULL);
-}
-
-void
-lectern_turn_corrections_add_rename (GArray     *corrections,
-                                     const char *old_name,
-                                     const char *new_name)
-{
-  g_return_if_fail (corrections != NULL);
-  g_return_if_fail (old_name != NULL && new_name != NULL && *new_name != '\0');
-  add_correction (corrections, LECTERN_TURN_CORRECTION_RENAME, 0, old_name, new_name);
-}
-
-void
-lectern_turn_corrections_add_merge (GArray     *corrections,
-                                    const char *from,
-                                    const char *into)
-{
-  g_return_if_fail (corrections != NULL);
-  g_return_if_fail (from != NULL && into != NULL && *into != '\0');
-  add_correction (corrections, LECTERN_TURN_CORRECTION_MERGE, 0, from, into);
-}
-
 /* ------------------------------------------------------------------ */
 /* Reading one line                                                    */
 
@@ -900,6 +829,19 @@ apply_corrections (GArray     *heads,
                 g_array_append_val (heads, head);
               }
           }
+          break;
+
+        case LECTERN_TURN_CORRECTION_CLEAR:
+          for (guint i = 0; i < heads->len; i++)
+            {
+              Head *head = &g_array_index (heads, Head, i);
+
+              if (!head->removed)
+                {
+                  head->removed = TRUE;
+                  head_of_line[head->line] = -1;
+                }
+            }
           break;
 
         case LECTERN_TURN_CORRECTION_RENAME:

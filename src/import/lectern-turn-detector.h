@@ -46,6 +46,8 @@
 
 #include <glib.h>
 
+#include "lectern-core.h"
+
 G_BEGIN_DECLS
 
 /* Labels longer than this are sentences, not names. */
@@ -65,49 +67,8 @@ typedef struct
   char  *time;           /* nullable: the timestamp as "HH:MM:SS", or "HH:MM:SS.mmm" */
 } LecternTurn;
 
-/* The user's decisions about a document's turns. They are kept apart from
- * the text (the project stores them) and applied, in list order, after
- * every detection, so they survive re-detection:
- *
- * - SET_TURN: the line holding @offset starts a turn of @speaker (a line
- *   the detector missed, or a detected turn given to another speaker: a
- *   split of one speaker into two is one SET_TURN per turn reassigned);
- * - NOT_TURN: the line holding @offset starts no turn (it continues the
- *   turn before it);
- * - RENAME: every turn of @speaker is a turn of @target;
- * - MERGE: every turn of @speaker is a turn of @target, an existing
- *   speaker. Applied as RENAME; kept apart because the user chose it so
- *   and the UI words it so.
- * An @offset past the text's end, or a name no turn has, changes nothing. */
-typedef enum
-{
-  LECTERN_TURN_CORRECTION_SET_TURN,
-  LECTERN_TURN_CORRECTION_NOT_TURN,
-  LECTERN_TURN_CORRECTION_RENAME,
-  LECTERN_TURN_CORRECTION_MERGE,
-} LecternTurnCorrectionKind;
-
-typedef struct
-{
-  LecternTurnCorrectionKind  kind;
-  guint                      offset;    /* SET_TURN, NOT_TURN: any code point of the line */
-  char                      *speaker;   /* SET_TURN: the speaker; RENAME, MERGE: the old name */
-  char                      *target;    /* RENAME: the new name; MERGE: the speaker kept */
-} LecternTurnCorrection;
-
-/* A GArray of LecternTurnCorrection that frees their strings. (transfer full) */
-GArray *lectern_turn_corrections_new          (void);
-void    lectern_turn_corrections_add_set_turn (GArray      *corrections,
-                                               guint        offset,
-                                               const char  *speaker);
-void    lectern_turn_corrections_add_not_turn (GArray      *corrections,
-                                               guint        offset);
-void    lectern_turn_corrections_add_rename   (GArray      *corrections,
-                                               const char  *old_name,
-                                               const char  *new_name);
-void    lectern_turn_corrections_add_merge    (GArray      *corrections,
-                                               const char  *from,
-                                               const char  *into);
+/* The user's corrections (LecternTurnCorrection) are core's
+ * (lectern-turn-correction.h): the project keeps them. */
 
 /* The turns of @text (stored text: UTF-8, NFC, '\n'), in text order,
  * with @corrections (nullable, element-type LecternTurnCorrection)

@@ -277,6 +277,16 @@ test_migrates_from_2 (void)
     g_assert_true (lectern_corpus_set_document_original (corpus, 1, "markdown", original, &error));
     g_assert_no_error (error);
   }
+  {
+    LecternTurnCorrection rename = { LECTERN_TURN_CORRECTION_RENAME, 0, (char *) "Q", (char *) "Journaliste" };
+    g_autoptr(GArray) corrections = NULL;
+
+    g_assert_true (lectern_corpus_add_turn_correction (corpus, 1, &rename, &error));
+    g_assert_no_error (error);
+    corrections = lectern_corpus_dup_turn_corrections (corpus, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (corrections->len, ==, 1);
+  }
 }
 
 int

@@ -485,6 +485,32 @@ test_display_name (void)
     }
 }
 
+/* CLEAR: the turns before it are gone, those set after it stand, and a
+ * later correction applies to them. */
+static void
+test_clear (void)
+{
+  const char *text = "Q: Why?\nA: Because.\nQ: And?\nA: So.\n";
+  g_autoptr(GArray) corrections = lectern_turn_corrections_new ();
+  g_autoptr(GArray) turns = NULL;
+
+  lectern_turn_corrections_add_clear (corrections);
+  lectern_turn_corrections_add_set_turn (corrections, 0, "Journalist");
+  lectern_turn_corrections_add_set_turn (corrections, 20, "Minister");
+  lectern_turn_corrections_add_rename (corrections, "Minister", "Okafor");
+  turns = lectern_turn_detector_detect (text, corrections);
+
+  g_assert_cmpuint (turns->len, ==, 2);
+  g_assert_cmpuint (g_array_index (turns, LecternTurn, 0).start, ==, 0);
+  g_assert_cmpuint (g_array_index (turns, LecternTurn, 0).end, ==, 19);
+  g_assert_cmpstr (g_array_index (turns, LecternTurn, 0).speaker, ==, "Journalist");
+  /* The label the line has is still its label. */
+  g_assert_cmpuint (g_array_index (turns, LecternTurn, 0).speech_start, ==, 3);
+  g_assert_cmpuint (g_array_index (turns, LecternTurn, 1).start, ==, 20);
+  g_assert_cmpuint (g_array_index (turns, LecternTurn, 1).end, ==, 34);
+  g_assert_cmpstr (g_array_index (turns, LecternTurn, 1).speaker, ==, "Okafor");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/turn-detector/reference-corpus", test_reference_corpus);
   g_test_add_func ("/turn-detector/false-labels", test_false_labels);
   g_test_add_func ("/turn-detector/corrections", test_corrections);
+  g_test_add_func ("/turn-detector/clear", test_clear);
   g_test_add_func ("/turn-detector/display-name", test_display_name);
 
   return g_test_run ();

@@ -1,0 +1,305 @@
+/* lectern-document-turns.c — a stored document's speaker turns, their
+ * stored corrections, the `turn` spans kept in step, and the speakers
+ * coded as tags (lectern-document-turns.h says how they combine).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "lectern-document-turns.h"
+#include "lectern-turn-detector.h"
+
+GArray *
+lectern_document_turns_dup (LecternCorpus  *corpus,
+                            gint64          document_id,
+                            GError        **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) corrections = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  text = lectern_corpus_dup_text (corpus, document_id, error);
+  if (text == NULL)
+    return NULL;
+  corrections = lectern_corpus_dup_turn_corrections (corpus, document_id, error);
+  if (corrections == NULL)
+    return NULL;
+
+  return lectern_turn_detector_detect (text, corrections);
+}
+
+/* Whether [start, end) and @span overlap without one holding the other. */
+static gboolean
+crosses (guint              start,
+         guint              end,
+         const LecternSpan *span)
+{
+  return (start < span->start && span->start < end && end < span->end)
+         || (span->start < start && start < span->end && span->end < end);
+}
+
+/* Whether [start, end) may join @kept. Linear in the spans: a transcript
+ * has a few thousand turns and about as many paragraphs. */
+static gboolean
+nests (GArray *kept,
+       guint   start,
+       guint   end)
+{
+  for (guint i = 0; i < kept->len; i++)
+    {
+      const LecternSpan *span = &g_array_index (kept, LecternSpan, i);
+
+      if (span->start >= end)
+        break;
+      if (crosses (start, end, span))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_turn_spans (GArray *a,
+                 GArray *b)
+{
+  guint i = 0, j = 0;
+
+  for (;;)
+    {
+      const LecternSpan *x = NULL, *y = NULL;
+
+      while (i < a->len && (x = &g_array_index (a, LecternSpan, i))->kind != LECTERN_STRUCTURE_KIND_TURN)
+        x = NULL, i++;
+      while (j < b->len && (y = &g_array_index (b, LecternSpan, j))->kind != LECTERN_STRUCTURE_KIND_TURN)
+        y = NULL, j++;
+      if (x == NULL || y == NULL)
+        return x == NULL && y == NULL;
+      if (x->start != y->start || x->end != y->end || g_strcmp0 (x->value, y->value) != 0)
+        return FALSE;
+      i++;
+      j++;
+    }
+}
+
+gboolean
+lectern_document_turns_store (LecternCorpus  *corpus,
+                              gint64          document_id,
+                              gboolean        with_times,
+                              GError        **error)
+{
+  g_autoptr(GArray) structure = NULL;
+  g_autoptr(GArray) turns = NULL;
+  g_autoptr(GArray) kept = lectern_structure_new ();
+  g_autoptr(GArray) updated = NULL;
+  gboolean has_times = FALSE;
+  guint times_added = 0;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  structure = lectern_corpus_dup_document_structure (corpus, document_id, error);
+  if (structure == NULL)
+    return FALSE;
+  turns = lectern_document_turns_dup (corpus, document_id, error);
+  if (turns == NULL)
+    return FALSE;
+
+  /* Every span but the turns stays; the turns must nest with them. */
+  for (guint i = 0; i < structure->len; i++)
+    {
+      const LecternSpan *span = &g_array_index (structure, LecternSpan, i);
+
+      if (span->kind == LECTERN_STRUCTURE_KIND_TIME)
+        has_times = TRUE;
+      if (span->kind != LECTERN_STRUCTURE_KIND_TURN)
+        lectern_structure_add (kept, span->start, span->end, span->kind, span->value);
+    }
+  lectern_structure_sort (kept);
+
+  updated = lectern_structure_new ();
+  for (guint i = 0; i < kept->len; i++)
+    {
+      const LecternSpan *span = &g_array_index (kept, LecternSpan, i);
+
+      lectern_structure_add (updated, span->start, span->end, span->kind, span->value);
+    }
+
+  for (guint i = 0; i < turns->len; i++)
+    {
+      const LecternTurn *turn = &g_array_index (turns, LecternTurn, i);
+
+      /* A turn that crosses a page (or a paragraph ending past it) is
+       * left out rather than cut: see the header. The turn itself is
+       * still a turn (lectern_document_turns_dup()); only its span in the
+       * structure is missing. */
+      if (turn->start < turn->end && nests (kept, turn->start, turn->end))
+        lectern_structure_add (updated, turn->start, turn->end, LECTERN_STRUCTURE_KIND_TURN, turn->speaker);
+      /* A timestamp lies in its line; it crosses nothing but a span
+       * that would start or end inside it. */
+      if (with_times && !has_times && turn->time != NULL && turn->time_start < turn->time_end
+          && nests (kept, turn->time_start, turn->time_end))
+        {
+          lectern_structure_add (updated, turn->time_start, turn->time_end,
+                                 LECTERN_STRUCTURE_KIND_TIME, turn->time);
+          times_added++;
+        }
+    }
+  lectern_structure_sort (updated);
+
+  /* Nothing to write: no empty undo step, no "changed". */
+  if (times_added == 0 && same_turn_spans (structure, updated))
+    return TRUE;
+
+  return lectern_corpus_set_document_structure (corpus, document_id, updated, error);
+}
+
+gboolean
+lectern_document_turns_correct (LecternCorpus                *corpus,
+                                gint64                        document_id,
+                                const LecternTurnCorrection  *correction,
+                                GError                      **error)
+{
+  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), FALSE);
+  g_return_val_if_fail (correction != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!lectern_corpus_begin_group (corpus, error))
+    return FALSE;
+  lectern_corpus_name_group (corpus, _("Correct speaker turns"));
+  if (!lectern_corpus_add_turn_correction (corpus, document_id, correction, error)
+      || !lectern_document_turns_store (corpus, document_id, FALSE, error))
+    {
+      lectern_corpus_end_group (corpus, FALSE, NULL);
+      return FALSE;
+    }
+  return lectern_corpus_end_group (corpus, TRUE, error);
+}
+
+/* The tag of @speaker under @parent, from @tags or made. (transfer none) */
+static gint64
+speaker_tag (LecternCorpus  *corpus,
+             const char     *parent,
+             const char     *speaker,
+             GHashTable     *tags,
+             GError        **error)
+{
+  gpointer found;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(LecternTag) tag = NULL;
+
+  if (g_hash_table_lookup_extended (tags, speaker, NULL, &found))
+    return *(gint64 *) found;
+
+  name = g_strdelimit (g_strdup (speaker), "/", '-');
+  path = g_strconcat (parent, "/", name, NULL);
+  tag = lectern_corpus_ensure_tag_path (corpus, path, error);
+  if (tag == NULL)
+    return 0;
+  g_hash_table_insert (tags, g_strdup (speaker), g_memdup2 (&(gint64) { lectern_tag_get_id (tag) }, sizeof (gint64)));
+  return lectern_tag_get_id (tag);
+}
+
+static char *
+coded_key (glong  start,
+           glong  end,
+           gint64 tag_id)
+{
+  return g_strdup_printf ("%ld:%ld:%" G_GINT64_FORMAT, start, end, tag_id);
+}
+
+/* The ranges and tags @annotations (of one document) already code, as
+ * coded_key()s, so that a run after another makes nothing twice. */
+static GHashTable *
+coded_ranges (GListModel *annotations)
+{
+  GHashTable *coded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(LecternAnnotation) annotation = g_list_model_get_item (annotations, i);
+      const gint64 *ids;
+      guint n = 0;
+
+      ids = lectern_annotation_get_tag_ids (annotation, &n);
+      for (guint k = 0; k < n; k++)
+        g_hash_table_add (coded, coded_key (lectern_annotation_get_start (annotation),
+                                            lectern_annotation_get_end (annotation), ids[k]));
+    }
+  return coded;
+}
+
+gboolean
+lectern_document_turns_code (LecternCorpus  *corpus,
+                             gint64          document_id,
+                             const char     *parent,
+                             guint          *n_made,
+                             GError        **error)
+{
+  g_autoptr(GArray) turns = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+  g_autoptr(GHashTable) coded = NULL;
+  g_autoptr(GHashTable) tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint made = 0;
+
+  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_made != NULL)
+    *n_made = 0;
+  if (parent == NULL)
+    parent = LECTERN_DOCUMENT_TURNS_DEFAULT_PARENT;
+
+  turns = lectern_document_turns_dup (corpus, document_id, error);
+  if (turns == NULL)
+    return FALSE;
+  /* No turns: no tags made, no empty undo step. */
+  if (turns->len == 0)
+    return TRUE;
+  annotations = lectern_corpus_list_annotations (corpus, document_id, 0, FALSE, error);
+  if (annotations == NULL)
+    return FALSE;
+  coded = coded_ranges (annotations);
+
+  if (!lectern_corpus_begin_group (corpus, error))
+    return FALSE;
+  lectern_corpus_name_group (corpus, _("Code speakers"));
+
+  for (guint i = 0; i < turns->len; i++)
+    {
+      const LecternTurn *turn = &g_array_index (turns, LecternTurn, i);
+      g_autoptr(LecternAnnotation) annotation = NULL;
+      g_autofree char *key = NULL;
+      gint64 tag_id;
+
+      /* A label with nothing said after it codes nothing. */
+      if (turn->speech_start >= turn->end)
+        continue;
+      tag_id = speaker_tag (corpus, parent, turn->speaker, tags, error);
+      if (tag_id == 0)
+        goto fail;
+      key = coded_key (turn->speech_start, turn->end, tag_id);
+      if (!g_hash_table_add (coded, g_steal_pointer (&key)))
+        continue;
+      annotation = lectern_corpus_add_annotation (corpus, document_id, turn->speech_start, turn->end,
+                                                  &tag_id, 1, NULL, error);
+      if (annotation == NULL)
+        goto fail;
+      made++;
+    }
+
+  if (!lectern_corpus_end_group (corpus, TRUE, error))
+    return FALSE;
+  if (n_made != NULL)
+    *n_made = made;
+  return TRUE;
+
+fail:
+  lectern_corpus_end_group (corpus, FALSE, NULL);
+  return FALSE;
+}
