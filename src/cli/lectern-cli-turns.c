@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "lectern-cli-private.h"
@@ -191,8 +193,8 @@ no_speaker (LecternCorpus *corpus,
 {
   g_autofree char *path = g_file_get_path (lectern_corpus_get_file (corpus));
 
-  lectern_cli_error (_("No turn of document %" G_GINT64_FORMAT " in “%s” is spoken by “%s” "
-                       "(see “lectern-cli speakers %" G_GINT64_FORMAT "”)"),
+  lectern_cli_error (_("No turn of document %" PRId64 " in “%s” is spoken by “%s” "
+                       "(see “lectern-cli speakers %" PRId64 "”)"),
                      document_id, path, speaker, document_id);
   return LECTERN_CLI_EXIT_FAILURE;
 }
