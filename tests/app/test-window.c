@@ -615,6 +615,136 @@ test_import (void)
   app_test_close_window (GTK_WINDOW (window));
 }
 
+/* A folder of documents of every format, dropped on the window: imported
+ * in the background, each with its format, title and author; the refused
+ * files named with their reasons in the summary. */
+static void
+copy_fixture (const char *folder,
+              const char *fixture)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "fixtures", fixture, NULL);
+  g_autofree char *base = g_path_get_basename (fixture);
+  g_autofree char *target = g_build_filename (folder, base, NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (target, contents, length, NULL));
+}
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static void
+test_drop_folder (void)
+{
+  static const struct { const char *fixture; const char *format; } documents[] = {
+    { "pdf/report.pdf", "pdf" },
+    { "office/sample.docx", "docx" },
+    { "html/news.html", "html" },
+    { "epub/book.epub", "epub" },
+    { "markdown/notes.md", "markdown" },
+    { "mail/reply.eml", "eml" },
+    { "subtitles/interview.srt", "srt" },
+    { "transcripts/en-interview.txt", "text" },
+  };
+  gint64 doc, tag;
+  g_autoptr(GFile) file = make_project (&doc, &tag);
+  LecternWindow *window = open_window (file);
+  LecternCorpus *corpus = lectern_window_get_corpus (window);
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "dropped-folder", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (window));
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *list = NULL;
+  gboolean accepted = FALSE;
+  guint n_ok = 0;
+
+  g_assert_no_errno (g_mkdir_with_parents (folder, 0700));
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    copy_fixture (folder, documents[i].fixture);
+  /* Refused, each with its reason: a password, and the same text twice. */
+  copy_fixture (folder, "pdf/encrypted.pdf");
+  copy_fixture (folder, "office/sample.odt");
+
+  g_assert_nonnull (target);
+  list = g_slist_prepend (NULL, folder_file);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, list);
+  g_slist_free (list);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  g_assert_true (gtk_revealer_get_reveal_child (window->import_revealer));
+  WAIT_UNTIL (window->import_results != NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (window->import_results), ==, G_N_ELEMENTS (documents) + 2);
+  for (guint i = 0; i < g_list_model_get_n_items (window->import_results); i++)
+    {
+      g_autoptr(LecternImportResult) result = g_list_model_get_item (window->import_results, i);
+      g_autofree char *name = g_file_get_basename (lectern_import_result_get_file (result));
+      g_autoptr(LecternDocument) stored = NULL;
+      gboolean checked = FALSE;
+
+      if (g_str_equal (name, "encrypted.pdf"))
+        {
+          g_assert_error ((GError *) lectern_import_result_get_error (result),
+                          LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_ENCRYPTED);
+          continue;
+        }
+      if (g_str_equal (name, "sample.odt"))
+        {
+          g_assert_error ((GError *) lectern_import_result_get_error (result),
+                          LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_DUPLICATE);
+          continue;
+        }
+      g_assert_true (lectern_import_result_get_succeeded (result));
+      n_ok++;
+      stored = lectern_corpus_dup_document (corpus, lectern_import_result_get_document_id (result), NULL);
+      g_assert_nonnull (stored);
+      for (guint k = 0; k < G_N_ELEMENTS (documents); k++)
+        if (g_str_has_suffix (documents[k].fixture, name))
+          {
+            g_assert_cmpstr (lectern_document_get_format (stored), ==, documents[k].format);
+            checked = TRUE;
+          }
+      g_assert_true (checked);
+      if (g_str_equal (name, "report.pdf"))
+        {
+          g_assert_cmpstr (lectern_document_get_title (stored), ==, "Talks in Vienna, 1903");
+          g_assert_cmpstr (lectern_document_get_author (stored), ==, "Clara Wendt");
+        }
+    }
+  g_assert_cmpuint (n_ok, ==, G_N_ELEMENTS (documents));
+
+  /* The summary names both refused files. */
+  g_assert_nonnull (window->import_summary);
+  {
+    g_autoptr(GString) all = g_string_new (NULL);
+    GtkWidget *extra = adw_message_dialog_get_extra_child (window->import_summary);
+    GtkWidget *label = app_test_find_descendant (extra, GTK_TYPE_LABEL);
+
+    g_assert_nonnull (label);
+    g_string_append (all, gtk_label_get_text (GTK_LABEL (label)));
+    g_assert_nonnull (strstr (all->str, "encrypted.pdf"));
+    g_assert_nonnull (strstr (all->str, "password"));
+    g_assert_nonnull (strstr (all->str, "sample.odt"));
+  }
+  gtk_window_destroy (GTK_WINDOW (window->import_summary));
+  app_test_close_window (GTK_WINDOW (window));
+}
+
 /* A zip of @n entries, path then contents, for a foreign .qdpx. */
 static GFile *
 write_zip (const char         *name,
@@ -850,6 +980,7 @@ add_tests (void)
   g_test_add_func ("/Lectern/App/open-at", test_open_at);
   g_test_add_func ("/Lectern/App/codebook", test_codebook);
   g_test_add_func ("/Lectern/App/import", test_import);
+  g_test_add_func ("/Lectern/App/drop-folder", test_drop_folder);
   g_test_add_func ("/Lectern/App/open-qdpx", test_open_qdpx);
   g_test_add_func ("/Lectern/App/open-qdpx-left-out", test_open_qdpx_left_out);
   g_test_add_func ("/Lectern/App/hostile-text", test_hostile_text);
