@@ -390,7 +390,8 @@ trailing_newlines (LecternExtract *self)
 static gboolean
 is_listing (LecternStructureKind kind)
 {
-  return kind == LECTERN_STRUCTURE_KIND_LIST_ITEM || kind == LECTERN_STRUCTURE_KIND_TABLE_ROW;
+  return kind == LECTERN_STRUCTURE_KIND_LIST_ITEM || kind == LECTERN_STRUCTURE_KIND_TABLE_ROW
+         || kind == LECTERN_STRUCTURE_KIND_HEADER;
 }
 
 guint

@@ -12,8 +12,8 @@
  *   points of that stored text.
  * - A block (heading, paragraph, list item, block quote, table row,
  *   footnote, mail header) is a line of its own: blocks are separated by
- *   a blank line, except that consecutive list items, and consecutive
- *   table rows, are separated by a single '\n'. Table cells are separated
+ *   a blank line, except that consecutive list items, consecutive table
+ *   rows and consecutive mail headers are separated by a single '\n'. Table cells are separated
  *   by '\t'. A hard line break inside a block is '\n'.
  * - lectern_extract_append_inline() collapses white space as HTML does:
  *   runs of space, tab and newline become one space, dropped at the start

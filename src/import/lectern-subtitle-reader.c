@@ -568,6 +568,7 @@ lectern_subtitle_reader_read (GBytes        *bytes,
   g_auto(GStrv) lines = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GPtrArray) extracts = NULL;
+  LecternExtract *extract;
   Reader reader = { 0 };
   const char *data;
   gsize size;
@@ -635,7 +636,17 @@ lectern_subtitle_reader_read (GBytes        *bytes,
       return NULL;
     }
 
+  extract = build_extract (&reader);
+  /* Subtitles name nothing but their cues: the file's name is the
+   * title, not the first line someone speaks. */
+  {
+    const char *dot = strrchr (display_name, '.');
+    g_autofree char *stem = dot != NULL && dot != display_name ? g_strndup (display_name, dot - display_name)
+                                                               : g_strdup (display_name);
+
+    lectern_extract_set_title (extract, stem);
+  }
   extracts = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (extracts, build_extract (&reader));
+  g_ptr_array_add (extracts, extract);
   return g_steal_pointer (&extracts);
 }

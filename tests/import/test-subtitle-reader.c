@@ -87,6 +87,8 @@ test_fixtures (void)
       extract = read_one (data, -1, cases[i].name, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (lectern_extract_get_format (extract), ==, cases[i].format);
+      /* The file's name, not the first cue. */
+      g_assert_true (g_str_has_prefix (cases[i].name, lectern_extract_get_title (extract)));
       g_assert_cmpstr (lectern_extract_get_text (extract), ==, expected_text);
       structure = lectern_extract_get_structure (extract);
       spans = describe_structure (structure);
