@@ -637,6 +637,14 @@ lectern_subtitle_reader_read (GBytes        *bytes,
     }
 
   extract = build_extract (&reader);
+  /* Cues whose text was only markup or spaces leave nothing to read. */
+  if (!lectern_extract_has_text (extract))
+    {
+      g_object_unref (extract);
+      fail (error, LECTERN_IMPORT_ERROR_INVALID,
+            _("“%s” holds no subtitle cue with text"), display_name);
+      return NULL;
+    }
   /* Subtitles name nothing but their cues: the file's name is the
    * title, not the first line someone speaks. */
   {
