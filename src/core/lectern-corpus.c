@@ -1010,9 +1010,6 @@ open_existing (GFile     *file,
     return NULL;
   _lectern_sqlite_trust_schema (self->db);
 
-  if (!configure (self, error))
-    return NULL;
-
   if (version < LECTERN_CORPUS_SCHEMA_VERSION && worker)
     {
       g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
@@ -1022,18 +1019,27 @@ open_existing (GFile     *file,
     }
   else if (version < LECTERN_CORPUS_SCHEMA_VERSION)
     {
+      /* Migrated in the journal mode the file came with, WAL only after:
+       * switching to WAL rewrites the header, so a migration that fails
+       * on a damaged page would otherwise leave the refused file changed. */
       if (!_lectern_corpus_backup_before_migration (self, (int) version, error)
-          || !_lectern_corpus_migrate (self, (int) version, error))
+          || !_lectern_corpus_migrate (self, (int) version, error)
+          || !configure (self, error))
         return NULL;
     }
-  else if (!secondary && !worker)
+  else
     {
-      /* A failed daily backup must not keep the user from working. The
-       * first connection of the process makes it; a worker's does not. */
-      g_autoptr(GError) backup_error = NULL;
+      if (!configure (self, error))
+        return NULL;
+      if (!secondary && !worker)
+        {
+          /* A failed daily backup must not keep the user from working. The
+           * first connection of the process makes it; a worker's does not. */
+          g_autoptr(GError) backup_error = NULL;
 
-      if (!_lectern_corpus_backup_daily (self, &backup_error))
-        g_message ("%s", backup_error->message);
+          if (!_lectern_corpus_backup_daily (self, &backup_error))
+            g_message ("%s", backup_error->message);
+        }
     }
 
   if (!read_data_version (self, &self->data_version, error))

@@ -152,6 +152,37 @@ test_migrates_intact (void)
   }
 }
 
+/* A format-2 file whose data pages are damaged: the migration meets the
+ * damage half way and is refused, and the file is left byte for byte as it
+ * was, still in its own journal mode (found by fuzz-project-open). */
+static void
+test_failed_migration_changes_nothing (void)
+{
+  g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "fuzz", "regressions", "fuzz-project-open",
+                                                 "migration-fails-on-damaged-page.lectern", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "damaged-v2.lectern", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCorpus) corpus = NULL;
+
+  g_assert_true (g_file_get_contents (seed, &before, &before_length, NULL));
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  g_assert_true (g_file_set_contents (path, before, before_length, NULL));
+  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, 2);
+
+  file = g_file_new_for_path (path);
+  corpus = lectern_corpus_open (file, &error);
+  g_assert_null (corpus);
+  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, path));
+
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, before, before_length);
+}
+
 static void
 test_backup_before_migration (void)
 {
@@ -298,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Migration/fixture-is-version-1", test_fixture_is_version_1);
   g_test_add_func ("/Lectern/Migration/intact", test_migrates_intact);
   g_test_add_func ("/Lectern/Migration/backup", test_backup_before_migration);
+  g_test_add_func ("/Lectern/Migration/failed-changes-nothing", test_failed_migration_changes_nothing);
   g_test_add_func ("/Lectern/Migration/from-2", test_migrates_from_2);
 
   return g_test_run ();
