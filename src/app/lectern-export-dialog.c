@@ -199,11 +199,11 @@ update_destination_name (LecternExportDialog *self)
     }
   else
     {
-      g_autofree char *project = project_name (self);
+      g_autofree char *project_title = project_name (self);
 
       folder = default_folder (self);
       /* Translators: the default export file name, from the project's */
-      stem = g_strdup_printf (_("%s notes"), project);
+      stem = g_strdup_printf (_("%s notes"), project_title);
     }
 
   name = g_strconcat (stem, ".", ext, NULL);

@@ -68,7 +68,7 @@ _lectern_window_show_error (LecternWindow *self,
 static void
 update_title (LecternWindow *self)
 {
-  g_autofree char *project = NULL;
+  g_autofree char *project_title = NULL;
   g_autoptr(LecternDocument) document = NULL;
 
   if (self->corpus == NULL)
@@ -79,9 +79,9 @@ update_title (LecternWindow *self)
       return;
     }
 
-  project = g_file_get_basename (lectern_corpus_get_file (self->corpus));
-  if (g_str_has_suffix (project, ".lectern"))
-    project[strlen (project) - strlen (".lectern")] = '\0';
+  project_title = g_file_get_basename (lectern_corpus_get_file (self->corpus));
+  if (g_str_has_suffix (project_title, ".lectern"))
+    project_title[strlen (project_title) - strlen (".lectern")] = '\0';
 
   if (self->document_id != 0)
     document = lectern_corpus_dup_document (self->corpus, self->document_id, NULL);
@@ -92,15 +92,15 @@ update_title (LecternWindow *self)
 
       /* AdwWindowTitle shows plain text: document titles are never markup. */
       adw_window_title_set_title (self->window_title, lectern_document_get_title (document));
-      adw_window_title_set_subtitle (self->window_title, project);
-      window_title = g_strdup_printf ("%s — %s", lectern_document_get_title (document), project);
+      adw_window_title_set_subtitle (self->window_title, project_title);
+      window_title = g_strdup_printf ("%s — %s", lectern_document_get_title (document), project_title);
       gtk_window_set_title (GTK_WINDOW (self), window_title);
     }
   else
     {
-      adw_window_title_set_title (self->window_title, project);
+      adw_window_title_set_title (self->window_title, project_title);
       adw_window_title_set_subtitle (self->window_title, NULL);
-      gtk_window_set_title (GTK_WINDOW (self), project);
+      gtk_window_set_title (GTK_WINDOW (self), project_title);
     }
 }
 

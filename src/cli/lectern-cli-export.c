@@ -204,20 +204,20 @@ run_import_qdpx (LecternCli  *cli,
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "import-qdpx", NULL);
   g_autoptr(LecternCorpus) corpus = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) project = NULL;
+  g_autoptr(GFile) project_file = NULL;
   g_autoptr(GFile) qdpx = NULL;
   g_autoptr(GPtrArray) skipped = NULL;
 
   if (!lectern_cli_parse (cli, context, "import-qdpx", &argc, &argv, 1, 1))
     return LECTERN_CLI_EXIT_USAGE;
 
-  project = lectern_cli_dup_project_file (cli);
-  if (project == NULL)
+  project_file = lectern_cli_dup_project_file (cli);
+  if (project_file == NULL)
     return LECTERN_CLI_EXIT_USAGE;
 
   /* A REFI-QDA project becomes a new Lectern project, never merged into or
    * written over an existing file. */
-  if (g_file_query_file_type (project, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN)
+  if (g_file_query_file_type (project_file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN)
     {
       lectern_cli_error (_("“%s” already exists: import-qdpx makes a new project, give --project a new file name"),
                          cli->project_path);
@@ -225,7 +225,7 @@ run_import_qdpx (LecternCli  *cli,
     }
 
   qdpx = g_file_new_for_commandline_arg (argv[1]);
-  corpus = lectern_qdpx_import (qdpx, project, &skipped, NULL, &error);
+  corpus = lectern_qdpx_import (qdpx, project_file, &skipped, NULL, &error);
   if (corpus == NULL)
     return lectern_cli_fail (error);
   /* The project was made; what it could not hold is said, not fatal. */

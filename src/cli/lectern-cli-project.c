@@ -75,12 +75,12 @@ run_check (LecternCli  *cli,
 
 /* BACKUP is a name that `restore` listed, or a path to a backup file. */
 static GFile *
-find_backup (GFile      *project,
+find_backup (GFile      *project_file,
              const char *backup)
 {
   if (strchr (backup, G_DIR_SEPARATOR) == NULL)
     {
-      g_autoptr(GFile) folder = lectern_corpus_dup_backup_folder (project);
+      g_autoptr(GFile) folder = lectern_corpus_dup_backup_folder (project_file);
       g_autoptr(GFile) listed = g_file_get_child (folder, backup);
 
       if (g_file_query_exists (listed, NULL))
@@ -98,21 +98,21 @@ run_restore (LecternCli  *cli,
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "restore", NULL);
   g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) project = NULL;
+  g_autoptr(GFile) project_file = NULL;
   g_autoptr(GFile) backup = NULL;
 
   if (!lectern_cli_parse (cli, context, "restore", &argc, &argv, 0, 1))
     return LECTERN_CLI_EXIT_USAGE;
 
-  project = lectern_cli_dup_project_file (cli);
-  if (project == NULL)
+  project_file = lectern_cli_dup_project_file (cli);
+  if (project_file == NULL)
     return LECTERN_CLI_EXIT_USAGE;
 
   if (argc == 1)
     {
       /* Listing only reads the backup folder: the project itself may be
        * the damaged file the user wants to replace. */
-      backups = lectern_corpus_list_backups (project, &error);
+      backups = lectern_corpus_list_backups (project_file, &error);
       if (backups == NULL)
         return lectern_cli_fail (error);
 
@@ -144,7 +144,7 @@ run_restore (LecternCli  *cli,
       return LECTERN_CLI_EXIT_OK;
     }
 
-  backup = find_backup (project, argv[1]);
+  backup = find_backup (project_file, argv[1]);
   if (!g_file_query_exists (backup, NULL))
     {
       lectern_cli_error (_("there is no backup “%s”: “lectern-cli restore” lists them"), argv[1]);
@@ -153,7 +153,7 @@ run_restore (LecternCli  *cli,
 
   /* The current state becomes one more backup first: a restore can be
    * undone by restoring that. */
-  if (!lectern_corpus_restore_backup (project, backup, &error))
+  if (!lectern_corpus_restore_backup (project_file, backup, &error))
     return lectern_cli_fail (error);
 
   return LECTERN_CLI_EXIT_OK;

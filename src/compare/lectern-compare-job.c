@@ -108,7 +108,7 @@ compare_job_run (LecternJob     *job,
 }
 
 void
-lectern_compare_documents_async (GFile                 *project,
+lectern_compare_documents_async (GFile                 *project_file,
                                  gint64                 a,
                                  gint64                 b,
                                  LecternCompareMode     mode,
@@ -120,7 +120,7 @@ lectern_compare_documents_async (GFile                 *project,
   g_autoptr(LecternJob) job = NULL;
   Job *compare;
 
-  g_return_if_fail (G_IS_FILE (project));
+  g_return_if_fail (G_IS_FILE (project_file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   compare = g_new0 (Job, 1);
@@ -129,7 +129,7 @@ lectern_compare_documents_async (GFile                 *project,
   compare->mode = mode;
   compare->flags = flags;
 
-  job = lectern_job_new (project, compare_job_run, compare, g_free, (GDestroyNotify) g_array_unref);
+  job = lectern_job_new (project_file, compare_job_run, compare, g_free, (GDestroyNotify) g_array_unref);
   lectern_job_run_async (job, lectern_compare_documents_async, cancellable, callback, user_data);
 }
 
@@ -164,7 +164,7 @@ where_job_run (LecternJob     *job,
 }
 
 void
-lectern_where_async (GFile               *project,
+lectern_where_async (GFile               *project_file,
                      gint64               document_id,
                      glong                start,
                      glong                end,
@@ -175,7 +175,7 @@ lectern_where_async (GFile               *project,
   g_autoptr(LecternJob) job = NULL;
   Job *where;
 
-  g_return_if_fail (G_IS_FILE (project));
+  g_return_if_fail (G_IS_FILE (project_file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   where = g_new0 (Job, 1);
@@ -183,7 +183,7 @@ lectern_where_async (GFile               *project,
   where->start = start;
   where->end = end;
 
-  job = lectern_job_new (project, where_job_run, where, g_free, (GDestroyNotify) g_array_unref);
+  job = lectern_job_new (project_file, where_job_run, where, g_free, (GDestroyNotify) g_array_unref);
   lectern_job_run_async (job, lectern_where_async, cancellable, callback, user_data);
 }
 

@@ -35,7 +35,7 @@ GArray  *lectern_compare_documents        (LecternCorpus         *corpus,
 
 /* The same in a worker thread with its own connection to @project (the
  * project file), so the caller's LecternCorpus stays on its thread. */
-void     lectern_compare_documents_async  (GFile                 *project,
+void     lectern_compare_documents_async  (GFile                 *project_file,
                                            gint64                 a,
                                            gint64                 b,
                                            LecternCompareMode     mode,
@@ -49,7 +49,7 @@ GArray  *lectern_compare_documents_finish (GAsyncResult          *result,
                                            GError               **error);
 
 /* lectern_where() in a worker thread with its own connection to @project. */
-void     lectern_where_async              (GFile                 *project,
+void     lectern_where_async              (GFile                 *project_file,
                                            gint64                 document_id,
                                            glong                  start,
                                            glong                  end,

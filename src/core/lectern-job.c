@@ -20,7 +20,7 @@ struct _LecternJob
 {
   GObject                 parent_instance;
 
-  GFile                  *project;
+  GFile                  *project_file;
   LecternJobFunc          func;
   gpointer                data;
   GDestroyNotify          data_free;
@@ -46,7 +46,7 @@ lectern_job_finalize (GObject *object)
 
   if (self->data_free != NULL)
     g_clear_pointer (&self->data, self->data_free);
-  g_clear_object (&self->project);
+  g_clear_object (&self->project_file);
   g_clear_pointer (&self->context, g_main_context_unref);
 
   G_OBJECT_CLASS (lectern_job_parent_class)->finalize (object);
@@ -64,7 +64,7 @@ lectern_job_init (LecternJob *self)
 }
 
 LecternJob *
-lectern_job_new (GFile          *project,
+lectern_job_new (GFile          *project_file,
                  LecternJobFunc  func,
                  gpointer        data,
                  GDestroyNotify  data_free,
@@ -72,11 +72,11 @@ lectern_job_new (GFile          *project,
 {
   LecternJob *self;
 
-  g_return_val_if_fail (project == NULL || G_IS_FILE (project), NULL);
+  g_return_val_if_fail (project_file == NULL || G_IS_FILE (project_file), NULL);
   g_return_val_if_fail (func != NULL, NULL);
 
   self = g_object_new (LECTERN_TYPE_JOB, NULL);
-  self->project = project != NULL ? g_object_ref (project) : NULL;
+  self->project_file = project_file != NULL ? g_object_ref (project_file) : NULL;
   self->func = func;
   self->data = data;
   self->data_free = data_free;
@@ -180,9 +180,9 @@ lectern_job_run (LecternJob    *self,
   g_return_val_if_fail (corpus == NULL || LECTERN_IS_CORPUS (corpus), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (corpus == NULL && self->project != NULL)
+  if (corpus == NULL && self->project_file != NULL)
     {
-      if ((own = lectern_corpus_open_worker (self->project, error)) == NULL)
+      if ((own = lectern_corpus_open_worker (self->project_file, error)) == NULL)
         return NULL;
       corpus = own;
     }

@@ -38,7 +38,7 @@ typedef void     (*LecternJobProgressFunc) (guint           done,
 
 /* A job on @project (nullable: work that opens no project). @data is the
  * job's input, copied by the caller, owned by the job. */
-LecternJob *lectern_job_new          (GFile                  *project,
+LecternJob *lectern_job_new          (GFile                  *project_file,
                                       LecternJobFunc          func,
                                       gpointer                data,
                                       GDestroyNotify          data_free,

@@ -152,7 +152,7 @@ export_job_run (LecternJob     *job,
 }
 
 void
-lectern_export_to_file_async (GFile                      *project,
+lectern_export_to_file_async (GFile                      *project_file,
                               LecternExportOptions       *options,
                               GFile                      *dest,
                               LecternExportProgressFunc   progress,
@@ -164,7 +164,7 @@ lectern_export_to_file_async (GFile                      *project,
   g_autoptr(LecternJob) job = NULL;
   ExportJob *export;
 
-  g_return_if_fail (G_IS_FILE (project));
+  g_return_if_fail (G_IS_FILE (project_file));
   g_return_if_fail (LECTERN_IS_EXPORT_OPTIONS (options));
   g_return_if_fail (G_IS_FILE (dest));
 
@@ -174,7 +174,7 @@ lectern_export_to_file_async (GFile                      *project,
   export->progress = progress;
   export->progress_data = progress_data;
 
-  job = lectern_job_new (project, export_job_run, export, (GDestroyNotify) export_job_free, NULL);
+  job = lectern_job_new (project_file, export_job_run, export, (GDestroyNotify) export_job_free, NULL);
   if (progress != NULL)
     lectern_job_set_progress (job, deliver_progress, export);
   lectern_job_run_async (job, lectern_export_to_file_async, cancellable, callback, user_data);

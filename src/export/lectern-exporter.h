@@ -58,7 +58,7 @@ gboolean lectern_export_to_file        (LecternCorpus              *corpus,
  * (a corpus is one SQLite connection, one thread). @options is copied.
  * @progress is called on the thread-default main context of the caller;
  * @progress_data must stay valid until @callback runs. */
-void     lectern_export_to_file_async  (GFile                      *project,
+void     lectern_export_to_file_async  (GFile                      *project_file,
                                         LecternExportOptions       *options,
                                         GFile                      *dest,
                                         LecternExportProgressFunc   progress,

@@ -690,7 +690,7 @@ import_job_run (LecternJob     *job,
 }
 
 void
-lectern_importer_import_files_async (GFile                     *project,
+lectern_importer_import_files_async (GFile                     *project_file,
                                      GFile                    **files,
                                      guint                      n_files,
                                      LecternImportProgressFunc  progress,
@@ -702,7 +702,7 @@ lectern_importer_import_files_async (GFile                     *project,
   g_autoptr(LecternJob) job = NULL;
   ImportJob *import;
 
-  g_return_if_fail (G_IS_FILE (project));
+  g_return_if_fail (G_IS_FILE (project_file));
   g_return_if_fail (files != NULL || n_files == 0);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
@@ -713,7 +713,7 @@ lectern_importer_import_files_async (GFile                     *project,
   import->progress = progress;
   import->progress_data = progress_data;
 
-  job = lectern_job_new (project, import_job_run, import, import_job_free, g_object_unref);
+  job = lectern_job_new (project_file, import_job_run, import, import_job_free, g_object_unref);
   if (progress != NULL)
     lectern_job_set_progress (job, deliver_progress, import);
   lectern_job_run_async (job, lectern_importer_import_files_async, cancellable, callback, user_data);

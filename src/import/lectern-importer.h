@@ -82,7 +82,7 @@ GListModel      *lectern_importer_import_files       (LecternCorpus             
  * main context of the caller, never from the worker, and never after
  * @callback: @progress_data must stay alive until @callback runs.
  * @files are copied. */
-void             lectern_importer_import_files_async  (GFile                     *project,
+void             lectern_importer_import_files_async  (GFile                     *project_file,
                                                        GFile                    **files,
                                                        guint                      n_files,
                                                        LecternImportProgressFunc  progress,

@@ -133,8 +133,8 @@ static void
 test_refusal_says_file_once (void)
 {
   gint64 a, b;
-  g_autoptr(GFile) project = make_project (TRUE, &a, &b);
-  LecternWindow *window = open_window (project);
+  g_autoptr(GFile) project_file = make_project (TRUE, &a, &b);
+  LecternWindow *window = open_window (project_file);
   g_autoptr(GFile) twin = write_file (LONG_NAME ".txt", TEXT_A);
   g_autoptr(GFile) fresh = write_file ("fresh.txt", "Something new to read.\n");
   GFile *files[] = { twin, fresh };
@@ -159,9 +159,9 @@ static void
 test_choosers_open_in_project_folder (void)
 {
   gint64 a, b;
-  g_autoptr(GFile) project = make_project (TRUE, &a, &b);
-  g_autoptr(GFile) project_folder = g_file_get_parent (project);
-  LecternWindow *window = open_window (project);
+  g_autoptr(GFile) project_file = make_project (TRUE, &a, &b);
+  g_autoptr(GFile) project_folder = g_file_get_parent (project_file);
+  LecternWindow *window = open_window (project_file);
   g_autoptr(GFile) import_folder = _lectern_window_dup_import_folder (window);
   g_autoptr(GFile) export_folder = NULL;
   LecternExportDialog *dialog;
@@ -183,8 +183,8 @@ static void
 test_selection_kept_after_import (void)
 {
   gint64 a, b;
-  g_autoptr(GFile) project = make_project (TRUE, &a, &b);
-  LecternWindow *window = open_window (project);
+  g_autoptr(GFile) project_file = make_project (TRUE, &a, &b);
+  LecternWindow *window = open_window (project_file);
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (lectern_library_view_get_model (window->library_view));
   g_autoptr(GFile) extra = write_file ("aaa-first.txt", "Aaa, a letter that sorts first.\n");
   GFile *files[] = { extra };
@@ -221,8 +221,8 @@ static void
 test_undo_toast_names_step (void)
 {
   gint64 a, b;
-  g_autoptr(GFile) project = make_project (TRUE, &a, &b);
-  LecternWindow *window = open_window (project);
+  g_autoptr(GFile) project_file = make_project (TRUE, &a, &b);
+  LecternWindow *window = open_window (project_file);
   LecternCorpus *corpus = lectern_window_get_corpus (window);
   g_autoptr(LecternTag) tag = NULL;
   g_autoptr(GError) error = NULL;
@@ -271,7 +271,7 @@ static void
 test_note_header_tags_wrap (void)
 {
   gint64 a, b;
-  g_autoptr(GFile) project = make_project (TRUE, &a, &b);
+  g_autoptr(GFile) project_file = make_project (TRUE, &a, &b);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   gint64 ids[4];
@@ -281,7 +281,7 @@ test_note_header_tags_wrap (void)
   LecternWindow *window;
 
   {
-    g_autoptr(LecternCorpus) corpus = lectern_corpus_open (project, &error);
+    g_autoptr(LecternCorpus) corpus = lectern_corpus_open (project_file, &error);
     g_autoptr(LecternAnnotation) annotation = NULL;
 
     g_assert_no_error (error);
@@ -297,7 +297,7 @@ test_note_header_tags_wrap (void)
   }
 
   g_settings_set_boolean (lectern_settings (), "show-annotations", TRUE);
-  window = open_window (project);
+  window = open_window (project_file);
   adw_flap_set_reveal_flap (window->panel_flap, TRUE);
   adw_view_stack_set_visible_child_name (window->panel_stack, "annotations");
   lectern_window_set_document_id (window, a);
@@ -319,8 +319,8 @@ test_note_header_tags_wrap (void)
 static void
 test_empty_project_one_page (void)
 {
-  g_autoptr(GFile) project = make_project (FALSE, NULL, NULL);
-  LecternWindow *window = open_window (project);
+  g_autoptr(GFile) project_file = make_project (FALSE, NULL, NULL);
+  LecternWindow *window = open_window (project_file);
   g_autoptr(GPtrArray) pages = g_ptr_array_new ();
   GtkWidget *button;
 

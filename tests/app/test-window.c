@@ -776,9 +776,9 @@ write_zip (const char         *name,
 
 static gboolean
 window_shows_project (LecternWindow *window,
-                      GFile         *project)
+                      GFile         *project_file)
 {
-  return window->corpus != NULL && g_file_equal (lectern_corpus_get_file (window->corpus), project);
+  return window->corpus != NULL && g_file_equal (lectern_corpus_get_file (window->corpus), project_file);
 }
 
 /* A .qdpx opens as a new project made in the background: every document
@@ -791,7 +791,7 @@ test_open_qdpx (void)
   g_autofree char *qdpx_path = g_build_filename (g_get_user_data_dir (), "exchange.qdpx", NULL);
   g_autofree char *new_path = g_build_filename (g_get_user_data_dir (), "exchange.lectern", NULL);
   g_autoptr(GFile) qdpx = g_file_new_for_path (qdpx_path);
-  g_autoptr(GFile) project = g_file_new_for_path (new_path);
+  g_autoptr(GFile) project_file = g_file_new_for_path (new_path);
   g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_QDPX);
   g_autoptr(GError) error = NULL;
   LecternWindow *window = open_window (file);
@@ -799,9 +799,9 @@ test_open_qdpx (void)
   g_assert_true (lectern_export_to_file (window->corpus, options, qdpx, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  lectern_window_import_qdpx (window, qdpx, project);
+  lectern_window_import_qdpx (window, qdpx, project_file);
   g_assert_true (gtk_revealer_get_reveal_child (window->import_revealer));
-  WAIT_UNTIL (window_shows_project (window, project));
+  WAIT_UNTIL (window_shows_project (window, project_file));
   g_assert_false (gtk_revealer_get_reveal_child (window->import_revealer));
   g_assert_null (window->import_summary);
   WAIT_UNTIL (g_list_model_get_n_items (lectern_library_view_get_model (window->library_view)) == 2);
@@ -826,13 +826,13 @@ test_open_qdpx_left_out (void)
   };
   g_autoptr(GFile) qdpx = write_zip ("field.qdpx", entries, 1);
   g_autofree char *new_path = g_build_filename (g_get_user_data_dir (), "field.lectern", NULL);
-  g_autoptr(GFile) project = g_file_new_for_path (new_path);
+  g_autoptr(GFile) project_file = g_file_new_for_path (new_path);
   LecternWindow *window = open_window (NULL);
   GtkWidget *scroller;
   const char *listed;
 
-  lectern_window_import_qdpx (window, qdpx, project);
-  WAIT_UNTIL (window_shows_project (window, project));
+  lectern_window_import_qdpx (window, qdpx, project_file);
+  WAIT_UNTIL (window_shows_project (window, project_file));
   g_assert_nonnull (window->import_summary);
   scroller = adw_message_dialog_get_extra_child (window->import_summary);
   /* The scrolled window wraps the label in a viewport. */

@@ -1011,7 +1011,7 @@ test_memos (void)
   gint64 doc = add_document (corpus, "Doc", "text\n");
   g_autoptr(LecternTag) tag = add_tag (corpus, 0, "Tag");
   g_autofree char *none = NULL;
-  g_autofree char *project = NULL;
+  g_autofree char *project_memo = NULL;
   g_autofree char *document = NULL;
   g_autofree char *tag_memo = NULL;
   g_autofree char *cleared = NULL;
@@ -1026,11 +1026,11 @@ test_memos (void)
   g_assert_true (lectern_corpus_set_memo (corpus, LECTERN_MEMO_DOCUMENT, doc, "About the doc, v2", &error));
   g_assert_no_error (error);
 
-  project = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_PROJECT, 0, &error);
+  project_memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_PROJECT, 0, &error);
   document = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_DOCUMENT, doc, &error);
   tag_memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_TAG, lectern_tag_get_id (tag), &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (project, ==, "Research question");
+  g_assert_cmpstr (project_memo, ==, "Research question");
   g_assert_cmpstr (document, ==, "About the doc, v2");
   g_assert_cmpstr (tag_memo, ==, "Code book");
 

@@ -97,12 +97,12 @@ done_cb (GObject      *source,
 }
 
 static void
-run (GFile        *project,
+run (GFile        *project_file,
      Work         *work,
      GCancellable *cancellable,
      Seen         *seen)
 {
-  g_autoptr(LecternJob) job = lectern_job_new (project, work_run, work, NULL, g_free);
+  g_autoptr(LecternJob) job = lectern_job_new (project_file, work_run, work, NULL, g_free);
 
   seen->reports = g_array_new (FALSE, FALSE, sizeof (guint));
   lectern_job_set_progress (job, progress_cb, seen);
@@ -148,11 +148,11 @@ make_project (const char *name)
 static void
 test_progress_and_result (void)
 {
-  g_autoptr(GFile) project = make_project ("job.lectern");
+  g_autoptr(GFile) project_file = make_project ("job.lectern");
   Work work = { .steps = 50 };
   Seen seen = { 0 };
 
-  run (project, &work, NULL, &seen);
+  run (project_file, &work, NULL, &seen);
 
   g_assert_no_error (seen.error);
   g_assert_cmpstr (seen.result, ==, "result");
@@ -181,13 +181,13 @@ cancel_soon (gpointer data)
 static void
 test_cancel (void)
 {
-  g_autoptr(GFile) project = make_project ("cancel.lectern");
+  g_autoptr(GFile) project_file = make_project ("cancel.lectern");
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   Work work = { .wait_for_cancel = TRUE };
   Seen seen = { 0 };
 
   g_timeout_add (20, cancel_soon, cancellable);
-  run (project, &work, cancellable, &seen);
+  run (project_file, &work, cancellable, &seen);
   g_assert_error (seen.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (seen.result);
   seen_clear (&seen);
@@ -196,11 +196,11 @@ test_cancel (void)
 static void
 test_error (void)
 {
-  g_autoptr(GFile) project = make_project ("error.lectern");
+  g_autoptr(GFile) project_file = make_project ("error.lectern");
   Work work = { .steps = 3, .fail = TRUE };
   Seen seen = { 0 };
 
-  run (project, &work, NULL, &seen);
+  run (project_file, &work, NULL, &seen);
   g_assert_error (seen.error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
   g_assert_null (seen.result);
   seen_clear (&seen);
@@ -237,8 +237,8 @@ test_no_project (void)
 static void
 test_worker_makes_no_backup (void)
 {
-  g_autoptr(GFile) project = make_project ("no-backup.lectern");
-  g_autoptr(GFile) folder = lectern_corpus_dup_backup_folder (project);
+  g_autoptr(GFile) project_file = make_project ("no-backup.lectern");
+  g_autoptr(GFile) folder = lectern_corpus_dup_backup_folder (project_file);
   g_autofree char *folder_path = g_file_get_path (folder);
   g_autoptr(GDir) dir = g_dir_open (folder_path, 0, NULL);
   Work work = { .steps = 1 };
@@ -256,7 +256,7 @@ test_worker_makes_no_backup (void)
     g_assert_no_errno (g_rmdir (folder_path));
   g_assert_false (g_file_test (folder_path, G_FILE_TEST_EXISTS));
 
-  run (project, &work, NULL, &seen);
+  run (project_file, &work, NULL, &seen);
   g_assert_no_error (seen.error);
   g_assert_false (g_file_test (folder_path, G_FILE_TEST_EXISTS));
   seen_clear (&seen);
@@ -264,7 +264,7 @@ test_worker_makes_no_backup (void)
   /* Opened as the app opens it, it is backed up. */
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(LecternCorpus) corpus = lectern_corpus_open (project, &error);
+    g_autoptr(LecternCorpus) corpus = lectern_corpus_open (project_file, &error);
 
     g_assert_no_error (error);
     g_assert_true (g_file_test (folder_path, G_FILE_TEST_IS_DIR));

@@ -325,7 +325,7 @@ test_import_whole_or_nothing (void)
   g_autofree char *dir = fixture_path ("imports");
   g_autofree char *project_path = g_build_filename (dir, "imported.lectern", NULL);
   g_autoptr(GFile) qdpx = NULL;
-  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(LecternCorpus) corpus = NULL;
   g_autoptr(GError) error = NULL;
@@ -336,14 +336,14 @@ test_import_whole_or_nothing (void)
   g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
 
   g_cancellable_cancel (cancellable);
-  corpus = lectern_qdpx_import (qdpx, project, NULL, cancellable, &error);
+  corpus = lectern_qdpx_import (qdpx, project_file, NULL, cancellable, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (corpus);
   g_clear_error (&error);
   g_assert_false (g_file_test (project_path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_hidden (dir), ==, 0);
 
-  corpus = lectern_qdpx_import (qdpx, project, NULL, NULL, &error);
+  corpus = lectern_qdpx_import (qdpx, project_file, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (corpus);
   g_assert_true (g_file_test (project_path, G_FILE_TEST_IS_REGULAR));
@@ -424,7 +424,7 @@ test_round_trip (void)
   g_autofree char *path = NULL;
   g_autofree char *project_path = fixture_path ("imported.lectern");
   g_autoptr(GFile) qdpx = NULL;
-  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
   g_autoptr(LecternCorpus) imported = NULL;
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
@@ -433,7 +433,7 @@ test_round_trip (void)
   fixture_init (&fixture, "round.lectern");
   path = export_qdpx (&fixture, "round.qdpx");
   qdpx = g_file_new_for_path (path);
-  imported = lectern_qdpx_import (qdpx, project, NULL, NULL, &error);
+  imported = lectern_qdpx_import (qdpx, project_file, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (imported);
 
@@ -445,7 +445,7 @@ test_round_trip (void)
 
   /* An existing file is never overwritten. */
   g_clear_object (&imported);
-  g_assert_null (lectern_qdpx_import (qdpx, project, NULL, NULL, &error));
+  g_assert_null (lectern_qdpx_import (qdpx, project_file, NULL, NULL, &error));
   g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_EXISTS);
   fixture_clear (&fixture);
 }
@@ -525,12 +525,12 @@ assert_refused (const char *zip_path,
 {
   g_autofree char *project_path = fixture_path (project_name);
   g_autoptr(GFile) qdpx = g_file_new_for_path (zip_path);
-  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
   g_autoptr(LecternCorpus) corpus = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = g_path_get_basename (zip_path);
 
-  corpus = lectern_qdpx_import (qdpx, project, NULL, NULL, &error);
+  corpus = lectern_qdpx_import (qdpx, project_file, NULL, NULL, &error);
   g_assert_null (corpus);
   g_assert_error (error, LECTERN_IMPORT_ERROR, code);
   g_test_message ("refused: %s", error->message);
@@ -643,7 +643,7 @@ test_crlf_positions (void)
   g_autofree char *zip = NULL;
   g_autofree char *project_path = fixture_path ("crlf.lectern");
   g_autoptr(GFile) qdpx = NULL;
-  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
   g_autoptr(GError) error = NULL;
   g_autoptr(LecternCorpus) corpus = NULL;
   g_autoptr(GListModel) annotations = NULL;
@@ -663,7 +663,7 @@ test_crlf_positions (void)
   zip = write_zip ("crlf.qdpx", (Entry[]) { { "project.qde", qde->str, 0 }, { "sources/a.txt", text->str, 0 } }, 2);
   qdpx = g_file_new_for_path (zip);
 
-  corpus = lectern_qdpx_import (qdpx, project, NULL, NULL, &error);
+  corpus = lectern_qdpx_import (qdpx, project_file, NULL, NULL, &error);
   g_assert_no_error (error);
   annotations = lectern_corpus_list_annotations (corpus, 0, 0, FALSE, &error);
   g_assert_no_error (error);
@@ -709,10 +709,10 @@ test_selection_outside_text (void)
                                           { "sources/a.txt", "Line one\r\nLine two\r\n", 0 },
                                         }, 2);
       g_autoptr(GFile) qdpx = g_file_new_for_path (zip);
-      g_autoptr(GFile) project = g_file_new_for_path (project_path);
+      g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
       g_autoptr(GError) error = NULL;
 
-      g_assert_null (lectern_qdpx_import (qdpx, project, NULL, NULL, &error));
+      g_assert_null (lectern_qdpx_import (qdpx, project_file, NULL, NULL, &error));
       g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID);
       g_test_message ("%s", error->message);
       g_assert_nonnull (strstr (error->message, zip_name));
@@ -771,7 +771,7 @@ test_foreign_sources (void)
                                     }, 3);
   g_autofree char *project_path = fixture_path ("foreign.lectern");
   g_autoptr(GFile) qdpx = g_file_new_for_path (zip);
-  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
   g_autoptr(GPtrArray) skipped = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LecternCorpus) corpus = NULL;
@@ -781,7 +781,7 @@ test_foreign_sources (void)
   g_autoptr(LecternAnnotation) annotation = NULL;
   g_autofree char *memo = NULL;
 
-  corpus = lectern_qdpx_import (qdpx, project, &skipped, NULL, &error);
+  corpus = lectern_qdpx_import (qdpx, project_file, &skipped, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (corpus);
 
@@ -825,7 +825,7 @@ test_async (void)
   g_autofree char *good = NULL;
   g_autofree char *project_path = fixture_path ("async.lectern");
   g_autoptr(GFile) qdpx = NULL;
-  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) skipped = NULL;
   g_autoptr(GError) error = NULL;
@@ -835,7 +835,7 @@ test_async (void)
   fixture_init (&fixture, "async-source.lectern");
   good = export_qdpx (&fixture, "async.qdpx");
   qdpx = g_file_new_for_path (good);
-  lectern_qdpx_import_async (qdpx, project, NULL, store_result, &result);
+  lectern_qdpx_import_async (qdpx, project_file, NULL, store_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (lectern_qdpx_import_finish (result, &skipped, &error));
@@ -843,7 +843,7 @@ test_async (void)
   g_assert_cmpuint (skipped->len, ==, 0);
 
   /* Made and closed: it opens, with the exported documents. */
-  corpus = lectern_corpus_open (project, &error);
+  corpus = lectern_corpus_open (project_file, &error);
   g_assert_no_error (error);
   documents = lectern_corpus_list_documents (corpus, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (documents), >, 0);

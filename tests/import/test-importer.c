@@ -372,10 +372,10 @@ test_damaged_bytes (void)
 
 /* What another connection sees in @project. */
 static gint64
-raw_int (GFile      *project,
+raw_int (GFile      *location,
          const char *sql)
 {
-  g_autofree char *path = g_file_get_path (project);
+  g_autofree char *path = g_file_get_path (location);
 
   return lectern_test_raw_int (path, sql);
 }
@@ -387,7 +387,7 @@ static void
 test_committed_and_fingerprinted (void)
 {
   g_autoptr(LecternCorpus) corpus = create_corpus ();
-  g_autoptr(GFile) project = project_file ();
+  g_autoptr(GFile) location = project_file ();
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GListModel) results = NULL;
   g_autoptr(LecternCorpus) other = NULL;
@@ -406,7 +406,7 @@ test_committed_and_fingerprinted (void)
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, files->len);
 
-  other = lectern_corpus_open (project, &error);
+  other = lectern_corpus_open (location, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < files->len; i++)
     {
@@ -419,8 +419,8 @@ test_committed_and_fingerprinted (void)
       g_assert_nonnull (seen);
     }
 
-  g_assert_cmpint (raw_int (project, "SELECT count(*) FROM documents"), ==, files->len);
-  g_assert_cmpint (raw_int (project, "SELECT count(*) FROM documents d WHERE NOT EXISTS"
+  g_assert_cmpint (raw_int (location, "SELECT count(*) FROM documents"), ==, files->len);
+  g_assert_cmpint (raw_int (location, "SELECT count(*) FROM documents d WHERE NOT EXISTS"
                                      " (SELECT 1 FROM fingerprints f WHERE f.document_id = d.id)"), ==, 0);
 }
 
@@ -497,7 +497,7 @@ static void
 test_async (void)
 {
   g_autoptr(LecternCorpus) corpus = create_corpus ();
-  g_autoptr(GFile) project = project_file ();
+  g_autoptr(GFile) location = project_file ();
   g_autoptr(GFile) one = write_file ("one.txt", english, -1);
   g_autoptr(GFile) bad = write_file ("bad.txt", "\xff\xd8\xff\xe0 JFIF", 9);
   g_autoptr(GFile) two = write_windows_1252 ("two.txt", french);
@@ -505,7 +505,7 @@ test_async (void)
   Progress progress = { NULL, g_thread_self () };
   LecternImportResult *result;
 
-  lectern_importer_import_files_async (project, files, G_N_ELEMENTS (files),
+  lectern_importer_import_files_async (location, files, G_N_ELEMENTS (files),
                                        record_progress, &progress, NULL, import_done, &progress);
   /* Nobody iterates the context for a while: progress must wait for it,
    * not run in the worker. */
@@ -542,14 +542,14 @@ static void
 test_async_cancelled (void)
 {
   g_autoptr(LecternCorpus) corpus = create_corpus ();
-  g_autoptr(GFile) project = project_file ();
+  g_autoptr(GFile) location = project_file ();
   g_autoptr(GFile) one = write_file ("one.txt", english, -1);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   GFile *files[] = { one };
   Progress progress = { NULL, g_thread_self () };
 
   g_cancellable_cancel (cancellable);
-  lectern_importer_import_files_async (project, files, 1, record_progress, &progress,
+  lectern_importer_import_files_async (location, files, 1, record_progress, &progress,
                                        cancellable, import_done, &progress);
   while (!progress.finished)
     g_main_context_iteration (NULL, TRUE);
@@ -566,7 +566,7 @@ static void
 test_async_cancel_while_running (void)
 {
   g_autoptr(LecternCorpus) corpus = create_corpus ();
-  g_autoptr(GFile) project = project_file ();
+  g_autoptr(GFile) location = project_file ();
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GPtrArray) problems = NULL;
@@ -583,7 +583,7 @@ test_async_cancel_while_running (void)
 
   /* Cancelled from the caller's context while the worker runs: however
    * far it got, the caller hears "cancelled", and the project is sound. */
-  lectern_importer_import_files_async (project, (GFile **) files->pdata, files->len,
+  lectern_importer_import_files_async (location, (GFile **) files->pdata, files->len,
                                        record_progress, &progress, cancellable, import_done, &progress);
   while (!progress.finished)
     g_main_context_iteration (NULL, TRUE);
@@ -604,13 +604,13 @@ test_async_cancel_while_running (void)
 static void
 test_async_not_a_project (void)
 {
-  g_autoptr(GFile) project = write_file ("notes.lectern", "not a project\n", -1);
+  g_autoptr(GFile) location = write_file ("notes.lectern", "not a project\n", -1);
   g_autoptr(GFile) one = write_file ("one.txt", english, -1);
   GFile *files[] = { one };
   Progress progress = { NULL, g_thread_self () };
   g_autofree char *contents = NULL;
 
-  lectern_importer_import_files_async (project, files, 1, NULL, NULL, NULL, import_done, &progress);
+  lectern_importer_import_files_async (location, files, 1, NULL, NULL, NULL, import_done, &progress);
   while (!progress.finished)
     g_main_context_iteration (NULL, TRUE);
 
@@ -619,7 +619,7 @@ test_async_not_a_project (void)
   g_clear_error (&progress.error);
 
   /* Left as it was. */
-  g_assert_true (g_file_load_contents (project, NULL, &contents, NULL, NULL, NULL));
+  g_assert_true (g_file_load_contents (location, NULL, &contents, NULL, NULL, NULL));
   g_assert_cmpstr (contents, ==, "not a project\n");
 }
 

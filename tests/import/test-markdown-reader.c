@@ -171,7 +171,7 @@ test_import (void)
   g_autofree char *project_path = g_build_filename (dir, "p.lectern", NULL);
   g_autofree char *md_path = g_build_filename (dir, "notes.md", NULL);
   g_autofree char *txt_path = g_build_filename (dir, "plain.txt", NULL);
-  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
   g_autoptr(GBytes) markdown = fixture ("notes.md");
   g_autoptr(LecternCorpus) corpus = NULL;
   g_autoptr(GListModel) results = NULL;
@@ -184,7 +184,7 @@ test_import (void)
   g_assert_true (g_file_set_contents (md_path, g_bytes_get_data (markdown, NULL), g_bytes_get_size (markdown), NULL));
   g_assert_true (g_file_set_contents (txt_path, "A plain note\n\nwith a trailing newline\n", -1, NULL));
 
-  corpus = lectern_corpus_create (project, &error);
+  corpus = lectern_corpus_create (project_file, &error);
   g_assert_no_error (error);
   results = lectern_importer_import_files (corpus, files, 2, NULL, NULL, NULL, &error);
   g_assert_no_error (error);

@@ -41,7 +41,7 @@
 typedef struct
 {
   LecternCorpus *corpus;
-  GFile         *project;
+  GFile         *project_file;
   char          *folder;
   GRand         *rand;
   guint          serial;
@@ -226,12 +226,12 @@ run_job (Driver *d)
   switch (g_rand_int_range (d->rand, 0, 4))
     {
     case 0:
-      lectern_compare_documents_async (d->project, lectern_document_get_id (a), lectern_document_get_id (b),
+      lectern_compare_documents_async (d->project_file, lectern_document_get_id (a), lectern_document_get_id (b),
                                        LECTERN_COMPARE_MODE_VERSIONS, 0, NULL, compare_done, d);
       wait_for_job (d, "compare");
       break;
     case 1:
-      lectern_where_async (d->project, lectern_document_get_id (a), 0,
+      lectern_where_async (d->project_file, lectern_document_get_id (a), 0,
                            MIN (lectern_document_get_length (a), 400), NULL, where_done, d);
       wait_for_job (d, "where");
       break;
@@ -242,7 +242,7 @@ run_job (Driver *d)
         g_autofree char *path = g_build_filename (d->folder, name, NULL);
         g_autoptr(GFile) dest = g_file_new_for_path (path);
 
-        lectern_export_to_file_async (d->project, options, dest, NULL, NULL, NULL, export_done, d);
+        lectern_export_to_file_async (d->project_file, options, dest, NULL, NULL, NULL, export_done, d);
         wait_for_job (d, "export");
       }
       break;
@@ -255,7 +255,7 @@ run_job (Driver *d)
 
         if (!g_file_set_contents (path, text, -1, &error))
           die ("writing a file to import", error);
-        lectern_importer_import_files_async (d->project, &file, 1, NULL, NULL, NULL, import_done, d);
+        lectern_importer_import_files_async (d->project_file, &file, 1, NULL, NULL, NULL, import_done, d);
         wait_for_job (d, "import");
         for (guint i = 0; i < g_list_model_get_n_items (import_results); i++)
           {
@@ -274,11 +274,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *project = NULL;
+  g_autofree char *project_path = NULL;
   g_autofree char *folder = NULL;
   gint64 seed = 0;
   GOptionEntry entries[] = {
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, "The project", "FILE" },
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project_path, "The project", "FILE" },
     { "folder", 0, 0, G_OPTION_ARG_FILENAME, &folder, "Where imports and exports go", "DIR" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Random seed", "N" },
     { NULL }
@@ -288,14 +288,14 @@ main (int   argc,
   Driver d = { 0 };
 
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || project == NULL || folder == NULL)
+  if (!g_option_context_parse (context, &argc, &argv, &error) || project_path == NULL || folder == NULL)
     die ("usage: --project FILE --folder DIR --seed N", error);
 
-  d.project = g_file_new_for_path (project);
+  d.project_file = g_file_new_for_path (project_path);
   d.folder = folder;
   d.rand = g_rand_new_with_seed ((guint32) seed);
   d.seed = seed;
-  if ((d.corpus = lectern_corpus_open (d.project, &error)) == NULL)
+  if ((d.corpus = lectern_corpus_open (d.project_file, &error)) == NULL)
     die ("opening the project", error);
   say ("ready");
 
