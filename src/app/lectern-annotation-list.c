@@ -27,10 +27,10 @@ struct _LecternAnnotationList
   LecternTagPicker   *tag_picker;
   gint64              picker_annotation_id;
 
-  LecternCorpus      *corpus;
-  GSignalGroup       *corpus_signals;
+  LecternProject      *project;
+  GSignalGroup       *project_signals;
   gint64              document_id;
-  GListModel         *passages;      /* the corpus's live list, or NULL */
+  GListModel         *passages;      /* the project's live list, or NULL */
   gint64              keep_id;       /* selected while the list changes */
   GHashTable         *tags;          /* id → LecternTag */
 };
@@ -43,7 +43,7 @@ static guint signals[N_SIGNALS];
 enum
 {
   PROP_0,
-  PROP_CORPUS,
+  PROP_PROJECT,
   PROP_DOCUMENT_ID,
   N_PROPS
 };
@@ -92,9 +92,9 @@ static void
 reload_tags (LecternAnnotationList *self)
 {
   g_hash_table_unref (self->tags);
-  /* The corpus's own index, current with its tag tree. */
-  if (self->corpus != NULL)
-    self->tags = g_hash_table_ref (lectern_tag_tree_get_index (LECTERN_TAG_TREE (lectern_corpus_get_tag_tree (self->corpus))));
+  /* The project's own index, current with its tag tree. */
+  if (self->project != NULL)
+    self->tags = g_hash_table_ref (lectern_tag_tree_get_index (LECTERN_TAG_TREE (lectern_project_get_tag_tree (self->project))));
   else
     self->tags = g_hash_table_new (g_int64_hash, g_int64_equal);
 }
@@ -169,16 +169,16 @@ reload (LecternAnnotationList *self)
 {
   g_autoptr(GListModel) passages = NULL;
 
-  if (self->corpus != NULL && self->document_id != 0)
-    passages = lectern_corpus_dup_passages (self->corpus, self->document_id);
+  if (self->project != NULL && self->document_id != 0)
+    passages = lectern_project_dup_passages (self->project, self->document_id);
   set_passages (self, passages);
 }
 
 static void
-corpus_changed_cb (LecternAnnotationList *self,
+project_changed_cb (LecternAnnotationList *self,
                    guint                  what,
                    gint64                 document_id,
-                   LecternCorpus         *corpus)
+                   LecternProject         *project)
 {
   /* Passages follow by themselves; their rows show tags. */
   if (what & LECTERN_CHANGE_TAGS)
@@ -189,21 +189,21 @@ corpus_changed_cb (LecternAnnotationList *self,
 }
 
 void
-lectern_annotation_list_set_corpus (LecternAnnotationList *self,
-                                    LecternCorpus         *corpus)
+lectern_annotation_list_set_project (LecternAnnotationList *self,
+                                    LecternProject         *project)
 {
   g_return_if_fail (LECTERN_IS_ANNOTATION_LIST (self));
 
-  if (!g_set_object (&self->corpus, corpus))
+  if (!g_set_object (&self->project, project))
     return;
 
-  g_signal_group_set_target (self->corpus_signals, corpus);
-  lectern_tag_picker_set_corpus (self->tag_picker, corpus);
+  g_signal_group_set_target (self->project_signals, project);
+  lectern_tag_picker_set_project (self->tag_picker, project);
   self->document_id = 0;
   reload_tags (self);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORPUS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 void
@@ -449,9 +449,9 @@ lectern_annotation_list_edit_note (LecternAnnotationList *self,
 {
   g_return_val_if_fail (LECTERN_IS_ANNOTATION_LIST (self), NULL);
 
-  if (self->corpus == NULL || annotation_id == 0)
+  if (self->project == NULL || annotation_id == 0)
     return NULL;
-  lectern_note_popover_edit (self->note_popover, self->corpus, annotation_id);
+  lectern_note_popover_edit (self->note_popover, self->project, annotation_id);
   point_at_row (self, GTK_POPOVER (self->note_popover), annotation_id);
   gtk_popover_popup (GTK_POPOVER (self->note_popover));
   return GTK_POPOVER (self->note_popover);
@@ -512,7 +512,7 @@ tag_chosen_cb (LecternAnnotationList *self,
       lectern_note_recent_tag (tag_id);
     }
 
-  if (!lectern_corpus_set_annotation_tags (self->corpus, lectern_annotation_get_id (a),
+  if (!lectern_project_set_annotation_tags (self->project, lectern_annotation_get_id (a),
                                            (gint64 *) (gpointer) ids->data, ids->len, &error))
     show_error (self, error);
 }
@@ -538,8 +538,8 @@ delete_cb (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gint64 id = action_target (self, param);
 
-  if (id != 0 && self->corpus != NULL &&
-      !lectern_corpus_delete_annotation (self->corpus, id, &error))
+  if (id != 0 && self->project != NULL &&
+      !lectern_project_delete_annotation (self->project, id, &error))
     show_error (self, error);
 }
 
@@ -551,8 +551,8 @@ lectern_annotation_list_dispose (GObject *object)
   LecternAnnotationList *self = LECTERN_ANNOTATION_LIST (object);
   GtkWidget *child;
 
-  if (self->corpus_signals != NULL)
-    g_signal_group_set_target (self->corpus_signals, NULL);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
   if (self->note_popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->note_popover));
   self->note_popover = NULL;
@@ -566,8 +566,8 @@ lectern_annotation_list_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->corpus_signals);
-  g_clear_object (&self->corpus);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->project);
   if (self->passages != NULL)
     g_signal_handlers_disconnect_by_data (self->passages, self);
   g_clear_object (&self->passages);
@@ -586,8 +586,8 @@ lectern_annotation_list_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CORPUS:
-      g_value_set_object (value, self->corpus);
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
       break;
     case PROP_DOCUMENT_ID:
       g_value_set_int64 (value, self->document_id);
@@ -607,8 +607,8 @@ lectern_annotation_list_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CORPUS:
-      lectern_annotation_list_set_corpus (self, g_value_get_object (value));
+    case PROP_PROJECT:
+      lectern_annotation_list_set_project (self, g_value_get_object (value));
       break;
     case PROP_DOCUMENT_ID:
       lectern_annotation_list_set_document_id (self, g_value_get_int64 (value));
@@ -628,8 +628,8 @@ lectern_annotation_list_class_init (LecternAnnotationListClass *klass)
   object_class->get_property = lectern_annotation_list_get_property;
   object_class->set_property = lectern_annotation_list_set_property;
 
-  properties[PROP_CORPUS] =
-    g_param_spec_object ("corpus", NULL, NULL, LECTERN_TYPE_CORPUS,
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, LECTERN_TYPE_PROJECT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* 0: none. */
   properties[PROP_DOCUMENT_ID] =
@@ -672,9 +672,9 @@ lectern_annotation_list_init (LecternAnnotationList *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->corpus_signals = g_signal_group_new (LECTERN_TYPE_CORPUS);
-  g_signal_group_connect_object (self->corpus_signals, "changed",
-                                 G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
+  self->project_signals = g_signal_group_new (LECTERN_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "changed",
+                                 G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_list_store_new (LECTERN_TYPE_ANNOTATION)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -18,8 +18,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LecternAnnotationList, lectern_annotation_list, LECTERN, ANNOTATION_LIST, GtkWidget)
 
-void        lectern_annotation_list_set_corpus        (LecternAnnotationList *self,
-                                                       LecternCorpus         *corpus);
+void        lectern_annotation_list_set_project        (LecternAnnotationList *self,
+                                                       LecternProject         *project);
 void        lectern_annotation_list_set_document_id   (LecternAnnotationList *self,
                                                        gint64                 document_id);
 void        lectern_annotation_list_select_annotation (LecternAnnotationList *self,

@@ -72,7 +72,7 @@ static LecternWindow *
 find_window_without_project (LecternApplication *self)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-    if (LECTERN_IS_WINDOW (l->data) && lectern_window_get_corpus (l->data) == NULL)
+    if (LECTERN_IS_WINDOW (l->data) && lectern_window_get_project (l->data) == NULL)
       return l->data;
   return NULL;
 }

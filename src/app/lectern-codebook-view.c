@@ -33,8 +33,8 @@ struct _LecternCodebookView
   AdwMessageDialog   *dialog;         /* weak */
   LecternPassagesWindow *passages_window;  /* weak: the last one opened */
 
-  LecternCorpus      *corpus;
-  GSignalGroup       *corpus_signals;
+  LecternProject      *project;
+  GSignalGroup       *project_signals;
   GListStore         *roots;
   GHashTable         *children;       /* parent id → GListStore of LecternTag */
   GHashTable         *tags;           /* id → LecternTag */
@@ -52,7 +52,7 @@ static guint signals[N_SIGNALS];
 enum
 {
   PROP_0,
-  PROP_CORPUS,
+  PROP_PROJECT,
   N_PROPS
 };
 
@@ -165,7 +165,7 @@ update_actions (LecternCodebookView *self)
 {
   gboolean has_tag = selected_tag (self) != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.new-tag", self->corpus != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.new-tag", self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.new-subtag", has_tag);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.rename", has_tag);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.recolour", has_tag);
@@ -180,11 +180,11 @@ reload_passages (LecternCodebookView *self)
   g_autoptr(GListModel) passages = NULL;
   LecternTag *tag = selected_tag (self);
 
-  if (tag != NULL && self->corpus != NULL)
+  if (tag != NULL && self->project != NULL)
     {
       g_autofree char *title = g_strdup_printf (_("Passages Tagged “%s”"), lectern_tag_get_path (tag));
 
-      passages = lectern_corpus_list_annotations (self->corpus, 0, lectern_tag_get_id (tag), TRUE, NULL);
+      passages = lectern_project_list_annotations (self->project, 0, lectern_tag_get_id (tag), TRUE, NULL);
       gtk_label_set_text (self->passages_title, title);
     }
   else
@@ -223,11 +223,11 @@ static void
 update_notes (LecternCodebookView *self)
 {
   LecternTag *tag = selected_tag (self);
-  LecternCorpus *corpus = tag ? self->corpus : NULL;
+  LecternProject *project = tag ? self->project : NULL;
   gint64 id = tag ? lectern_tag_get_id (tag) : 0;
 
-  lectern_memo_pane_set_tag_description (self->description_pane, corpus, id);
-  lectern_memo_pane_set_memo (self->tag_memo_pane, corpus, LECTERN_MEMO_TAG, id);
+  lectern_memo_pane_set_tag_description (self->description_pane, project, id);
+  lectern_memo_pane_set_memo (self->tag_memo_pane, project, LECTERN_MEMO_TAG, id);
 }
 
 static void
@@ -241,10 +241,10 @@ reload (LecternCodebookView *self)
   g_hash_table_remove_all (self->children);
   g_hash_table_remove_all (self->tags);
 
-  if (self->corpus != NULL)
-    tags = lectern_corpus_list_tags (self->corpus, NULL);
+  if (self->project != NULL)
+    tags = lectern_project_list_tags (self->project, NULL);
 
-  /* The corpus lists depth first, siblings by name: each tag's children
+  /* The project lists depth first, siblings by name: each tag's children
    * come in order into its parent's store. */
   for (guint i = 0; tags && i < g_list_model_get_n_items (tags); i++)
     {
@@ -291,10 +291,10 @@ reload (LecternCodebookView *self)
 }
 
 static void
-corpus_changed_cb (LecternCodebookView *self,
+project_changed_cb (LecternCodebookView *self,
                    guint                what,
                    gint64               document_id,
-                   LecternCorpus       *corpus)
+                   LecternProject       *project)
 {
   /* Counts change with annotations; titles with documents. */
   if (what & (LECTERN_CHANGE_TAGS | LECTERN_CHANGE_ANNOTATIONS))
@@ -304,26 +304,26 @@ corpus_changed_cb (LecternCodebookView *self,
 }
 
 void
-lectern_codebook_view_set_corpus (LecternCodebookView *self,
-                                  LecternCorpus       *corpus)
+lectern_codebook_view_set_project (LecternCodebookView *self,
+                                  LecternProject       *project)
 {
   g_return_if_fail (LECTERN_IS_CODEBOOK_VIEW (self));
 
-  if (!g_set_object (&self->corpus, corpus))
+  if (!g_set_object (&self->project, project))
     return;
-  g_signal_group_set_target (self->corpus_signals, corpus);
-  lectern_tag_picker_set_corpus (self->merge_picker, corpus);
+  g_signal_group_set_target (self->project_signals, project);
+  lectern_tag_picker_set_project (self->merge_picker, project);
   gtk_single_selection_set_selected (self->tree_selection, GTK_INVALID_LIST_POSITION);
-  /* Passages are listed with their documents' titles: the corpus's
-   * live list, which the corpus keeps current before "changed". */
+  /* Passages are listed with their documents' titles: the project's
+   * live list, which the project keeps current before "changed". */
   {
     LecternDocumentList *documents =
-      corpus != NULL ? LECTERN_DOCUMENT_LIST (lectern_corpus_get_documents (corpus)) : NULL;
+      project != NULL ? LECTERN_DOCUMENT_LIST (lectern_project_get_documents (project)) : NULL;
 
     g_set_object (&self->documents, documents);
   }
   reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORPUS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 static void
@@ -365,10 +365,10 @@ show_passages_cb (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   LecternPassagesWindow *window;
 
-  if (tag == NULL || self->corpus == NULL)
+  if (tag == NULL || self->project == NULL)
     return;
   window = lectern_passages_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        self->corpus, self->documents, lectern_tag_get_id (tag));
+                                        self->project, self->documents, lectern_tag_get_id (tag));
   g_signal_connect_object (window, "passage-activated",
                            G_CALLBACK (window_passage_activated_cb), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->passages_window, window);
@@ -436,7 +436,7 @@ move_tag (LecternCodebookView *self,
 
   if (tag == NULL || tag_id == parent_id || lectern_tag_get_parent_id (tag) == parent_id)
     return;
-  if (!lectern_corpus_move_tag (self->corpus, tag_id, parent_id, &error))
+  if (!lectern_project_move_tag (self->project, tag_id, parent_id, &error))
     show_error (self, _("Could Not Move Tag"), error);
 }
 
@@ -639,7 +639,7 @@ new_tag_response_cb (AdwMessageDialog    *dialog,
   if ((prefix ? strlen (path) == strlen (prefix) : path[0] == '\0'))
     return;
 
-  tag = lectern_corpus_ensure_tag_path (self->corpus, path, &error);
+  tag = lectern_project_ensure_tag_path (self->project, path, &error);
   if (tag == NULL)
     show_error (self, _("Could Not Create Tag"), error);
   else
@@ -687,7 +687,7 @@ rename_response_cb (AdwMessageDialog    *dialog,
   name = g_strstrip (g_strdup (dialog_text (dialog)));
   if (name[0] == '\0')
     return;
-  if (!lectern_corpus_rename_tag (self->corpus, id, name, &error))
+  if (!lectern_project_rename_tag (self->project, id, name, &error))
     show_error (self, _("Could Not Rename Tag"), error);
 }
 
@@ -726,7 +726,7 @@ colour_response_cb (GtkDialog           *dialog,
                                 (guint) (CLAMP (rgba.red, 0, 1) * 255 + 0.5),
                                 (guint) (CLAMP (rgba.green, 0, 1) * 255 + 0.5),
                                 (guint) (CLAMP (rgba.blue, 0, 1) * 255 + 0.5));
-      if (!lectern_corpus_set_tag_colour (self->corpus, id, colour, &error))
+      if (!lectern_project_set_tag_colour (self->project, id, colour, &error))
         show_error (self, _("Could Not Change Colour"), error);
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -767,7 +767,7 @@ merge_chosen_cb (LecternCodebookView *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->tree_view));
   if (from_id == 0 || from_id == into_id)
     return;
-  if (!lectern_corpus_merge_tags (self->corpus, from_id, into_id, &error))
+  if (!lectern_project_merge_tags (self->project, from_id, into_id, &error))
     show_error (self, _("Could Not Merge Tags"), error);
   else
     lectern_codebook_view_select_tag (self, into_id);
@@ -796,7 +796,7 @@ delete_response_cb (AdwMessageDialog    *dialog,
   gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "tag-id"));
 
   if (g_str_equal (response, "delete") &&
-      !lectern_corpus_delete_tag (self->corpus, id, TRUE, &error))
+      !lectern_project_delete_tag (self->project, id, TRUE, &error))
     show_error (self, _("Could Not Delete Tag"), error);
 }
 
@@ -819,7 +819,7 @@ delete_cb (GtkWidget  *widget,
   if (in_use == 0)
     {
       /* Nothing depends on it, and Undo brings it back. */
-      if (!lectern_corpus_delete_tag (self->corpus, lectern_tag_get_id (tag), FALSE, &error))
+      if (!lectern_project_delete_tag (self->project, lectern_tag_get_id (tag), FALSE, &error))
         show_error (self, _("Could Not Delete Tag"), error);
       return;
     }
@@ -852,8 +852,8 @@ lectern_codebook_view_dispose (GObject *object)
   LecternCodebookView *self = LECTERN_CODEBOOK_VIEW (object);
   GtkWidget *child;
 
-  if (self->corpus_signals != NULL)
-    g_signal_group_set_target (self->corpus_signals, NULL);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
   if (self->merge_picker != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->merge_picker));
   self->merge_picker = NULL;
@@ -867,8 +867,8 @@ lectern_codebook_view_dispose (GObject *object)
 
   g_clear_object (&self->tree_selection);
   g_clear_object (&self->passages_selection);
-  g_clear_object (&self->corpus_signals);
-  g_clear_object (&self->corpus);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->project);
   g_clear_object (&self->roots);
   g_clear_pointer (&self->children, g_hash_table_unref);
   g_clear_pointer (&self->tags, g_hash_table_unref);
@@ -887,8 +887,8 @@ lectern_codebook_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CORPUS:
-      g_value_set_object (value, self->corpus);
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -905,8 +905,8 @@ lectern_codebook_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CORPUS:
-      lectern_codebook_view_set_corpus (self, g_value_get_object (value));
+    case PROP_PROJECT:
+      lectern_codebook_view_set_project (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -923,8 +923,8 @@ lectern_codebook_view_class_init (LecternCodebookViewClass *klass)
   object_class->get_property = lectern_codebook_view_get_property;
   object_class->set_property = lectern_codebook_view_set_property;
 
-  properties[PROP_CORPUS] =
-    g_param_spec_object ("corpus", NULL, NULL, LECTERN_TYPE_CORPUS,
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, LECTERN_TYPE_PROJECT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -972,9 +972,9 @@ lectern_codebook_view_init (LecternCodebookView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->corpus_signals = g_signal_group_new (LECTERN_TYPE_CORPUS);
-  g_signal_group_connect_object (self->corpus_signals, "changed",
-                                 G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
+  self->project_signals = g_signal_group_new (LECTERN_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "changed",
+                                 G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->tree_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->tree_selection, FALSE);

@@ -20,8 +20,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LecternCodebookView, lectern_codebook_view, LECTERN, CODEBOOK_VIEW, GtkWidget)
 
-void              lectern_codebook_view_set_corpus       (LecternCodebookView *self,
-                                                          LecternCorpus       *corpus);
+void              lectern_codebook_view_set_project       (LecternCodebookView *self,
+                                                          LecternProject       *project);
 gint64            lectern_codebook_view_get_selected_tag (LecternCodebookView *self);
 void              lectern_codebook_view_select_tag       (LecternCodebookView *self,
                                                           gint64               tag_id);

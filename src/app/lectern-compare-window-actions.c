@@ -65,9 +65,9 @@ save_corrections (LecternCompareWindow  *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!lectern_corpus_correct_alignment (self->corpus, self->doc[0], self->doc[1], pairs, n_pairs, &error))
+  if (!lectern_project_correct_alignment (self->project, self->doc[0], self->doc[1], pairs, n_pairs, &error))
     _lectern_compare_window_show_error (self, _("Could Not Save the Correction"), error);
-  /* The corpus's "changed" signal runs the alignment again. */
+  /* The project's "changed" signal runs the alignment again. */
 }
 
 static void
@@ -150,7 +150,7 @@ reset_pairs_cb (GtkWidget  *widget,
   LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!lectern_corpus_set_alignment (self->corpus, self->doc[0], self->doc[1], NULL, 0, &error))
+  if (!lectern_project_set_alignment (self->project, self->doc[0], self->doc[1], NULL, 0, &error))
     _lectern_compare_window_show_error (self, _("Could Not Forget the Corrections"), error);
 }
 

@@ -26,8 +26,8 @@ struct _LecternCompareWindow
   GtkActionBar        *pair_bar;
   GtkLabel            *pair_label;
 
-  LecternCorpus       *corpus;
-  GSignalGroup        *corpus_signals;
+  LecternProject       *project;
+  GSignalGroup        *project_signals;
   GListModel          *documents;
   GHashTable          *labels;         /* id → label, from documents */
   gint64               doc[2];

@@ -30,7 +30,7 @@ enum {
   PROP_HIDE_MINOR,
   PROP_SYNC_SCROLL,
   PROP_BUSY,
-  PROP_CORPUS,
+  PROP_PROJECT,
   PROP_DOCUMENT_A,
   PROP_DOCUMENT_B,
   N_PROPS
@@ -535,7 +535,7 @@ run_comparison (LecternCompareWindow *self)
   gtk_label_set_text (self->summary_label, "");
   gtk_label_set_text (self->pair_label, "");
 
-  if (self->corpus == NULL || self->doc[0] == 0 || self->doc[1] == 0)
+  if (self->project == NULL || self->doc[0] == 0 || self->doc[1] == 0)
     {
       set_busy (self, NULL);
       return;
@@ -550,7 +550,7 @@ run_comparison (LecternCompareWindow *self)
   request = g_new0 (Request, 1);
   request->self = g_object_ref (self);
   request->cancellable = g_object_ref (cancellable);
-  lectern_compare_documents_async (lectern_corpus_get_file (self->corpus),
+  lectern_compare_documents_async (lectern_project_get_file (self->project),
                                    self->doc[0], self->doc[1], self->mode, flags,
                                    cancellable, compare_done_cb, request);
 }
@@ -593,10 +593,10 @@ update_title (LecternCompareWindow *self)
   g_autoptr(LecternDocument) b = NULL;
   g_autofree char *title = NULL;
 
-  if (self->corpus != NULL && self->doc[0] && self->doc[1])
+  if (self->project != NULL && self->doc[0] && self->doc[1])
     {
-      a = lectern_corpus_dup_document (self->corpus, self->doc[0], NULL);
-      b = lectern_corpus_dup_document (self->corpus, self->doc[1], NULL);
+      a = lectern_project_dup_document (self->project, self->doc[0], NULL);
+      b = lectern_project_dup_document (self->project, self->doc[1], NULL);
     }
   if (a != NULL && b != NULL)
     /* Translators: the window title, "Left document ↔ Right document" */
@@ -666,7 +666,7 @@ dropdown_selected_cb (LecternCompareWindow *self,
     lectern_compare_window_set_documents (self, a, b);
 }
 
-/* The dropdowns show the corpus's live document list. An edited document
+/* The dropdowns show the project's live document list. An edited document
  * is replaced in it (removed and added again), which would clear a
  * dropdown's selection or move it to a neighbour and so switch the
  * comparison: the selection is held by id across each change. This
@@ -711,24 +711,24 @@ set_documents (LecternCompareWindow *self,
 }
 
 static void
-corpus_changed_cb (LecternCompareWindow *self,
+project_changed_cb (LecternCompareWindow *self,
                    guint                 what,
                    gint64                document_id,
-                   LecternCorpus        *corpus)
+                   LecternProject        *project)
 {
   if ((what & LECTERN_CHANGE_ALIGNMENTS) && self->mode == LECTERN_COMPARE_MODE_TRANSLATION)
     run_comparison (self);
 }
 
 static void
-set_corpus (LecternCompareWindow *self,
-            LecternCorpus        *corpus)
+set_project (LecternCompareWindow *self,
+            LecternProject        *project)
 {
-  if (!g_set_object (&self->corpus, corpus))
+  if (!g_set_object (&self->project, project))
     return;
-  g_signal_group_set_target (self->corpus_signals, corpus);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORPUS]);
-  set_documents (self, corpus != NULL ? lectern_corpus_get_documents (corpus) : NULL);
+  g_signal_group_set_target (self->project_signals, project);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  set_documents (self, project != NULL ? lectern_project_get_documents (project) : NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -837,8 +837,8 @@ lectern_compare_window_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, self->cancellable != NULL);
       break;
-    case PROP_CORPUS:
-      g_value_set_object (value, self->corpus);
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
       break;
     case PROP_DOCUMENT_A:
       g_value_set_int64 (value, self->doc[0]);
@@ -889,13 +889,13 @@ lectern_compare_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->corpus_signals != NULL)
-    g_signal_group_set_target (self->corpus_signals, NULL);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_COMPARE_WINDOW);
 
-  g_clear_object (&self->corpus_signals);
-  g_clear_object (&self->corpus);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->project);
   if (self->documents != NULL)
     g_signal_handlers_disconnect_by_data (self->documents, self);
   g_clear_object (&self->documents);
@@ -954,8 +954,8 @@ lectern_compare_window_class_init (LecternCompareWindowClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CORPUS] =
-    g_param_spec_object ("corpus", NULL, NULL, LECTERN_TYPE_CORPUS,
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, LECTERN_TYPE_PROJECT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DOCUMENT_A] =
     g_param_spec_int64 ("document-a", NULL, NULL, 0, G_MAXINT64, 0,
@@ -1096,14 +1096,14 @@ lectern_compare_window_init (LecternCompareWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The panes show what the window compares. */
-  g_object_bind_property (self, "corpus", self->pane_a, "corpus", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "corpus", self->pane_b, "corpus", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "project", self->pane_a, "project", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "project", self->pane_b, "project", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "document-a", self->pane_a, "document-id", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "document-b", self->pane_b, "document-id", G_BINDING_SYNC_CREATE);
 
-  self->corpus_signals = g_signal_group_new (LECTERN_TYPE_CORPUS);
-  g_signal_group_connect_object (self->corpus_signals, "changed",
-                                 G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
+  self->project_signals = g_signal_group_new (LECTERN_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "changed",
+                                 G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
 
   for (guint side = 0; side < 2; side++)
     {
@@ -1140,7 +1140,7 @@ lectern_compare_window_init (LecternCompareWindow *self)
 
 LecternCompareWindow *
 lectern_compare_window_new (GtkWindow          *parent,
-                            LecternCorpus      *corpus,
+                            LecternProject      *project,
                             gint64              a,
                             gint64              b,
                             LecternCompareMode  mode)
@@ -1148,13 +1148,13 @@ lectern_compare_window_new (GtkWindow          *parent,
   LecternCompareWindow *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), NULL);
 
   self = g_object_new (LECTERN_TYPE_COMPARE_WINDOW,
                        "transient-for", parent,
                        "mode", mode,
                        NULL);
-  set_corpus (self, corpus);
+  set_project (self, project);
   lectern_compare_window_set_documents (self, a, b);
   return self;
 }

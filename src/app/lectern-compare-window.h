@@ -24,7 +24,7 @@ G_DECLARE_FINAL_TYPE (LecternCompareWindow, lectern_compare_window, LECTERN, COM
 /* A window over @parent comparing @a (left) with @b (right) in @mode; the
  * comparison starts at once. */
 LecternCompareWindow *lectern_compare_window_new           (GtkWindow            *parent,
-                                                            LecternCorpus        *corpus,
+                                                            LecternProject        *project,
                                                             gint64                a,
                                                             gint64                b,
                                                             LecternCompareMode    mode);

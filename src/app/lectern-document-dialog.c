@@ -30,7 +30,7 @@ struct _LecternDocumentDialog
   AdwActionRow         *length_row;
   LecternMemoPane      *memo_pane;
 
-  LecternCorpus        *corpus;
+  LecternProject        *project;
   LecternDocument      *document;
   GPtrArray            *variable_rows;   /* AdwEntryRow, title = key */
   GPtrArray            *removed_keys;
@@ -157,21 +157,21 @@ lectern_document_dialog_save (LecternDocumentDialog  *self,
   if (title == NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "error");
-      g_set_error_literal (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error_literal (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                            _("A document needs a title"));
       return FALSE;
     }
   if (!valid_date (date))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("“%s” is not a date: write it as YYYY-MM-DD, such as 2025-04-26"), date);
       return FALSE;
     }
   if (!valid_language (language))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->language_row), "error");
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("“%s” is not a language code: use two letters, such as en or fr"), language);
       return FALSE;
     }
@@ -195,7 +195,7 @@ lectern_document_dialog_save (LecternDocumentDialog  *self,
                                      value);
     }
 
-  return lectern_corpus_update_document (self->corpus, self->document, error);
+  return lectern_project_update_document (self->project, self->document, error);
 }
 
 static void
@@ -269,7 +269,7 @@ lectern_document_dialog_dispose (GObject *object)
   LecternDocumentDialog *self = LECTERN_DOCUMENT_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_DOCUMENT_DIALOG);
-  g_clear_object (&self->corpus);
+  g_clear_object (&self->project);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (lectern_document_dialog_parent_class)->dispose (object);
 }
@@ -324,31 +324,31 @@ lectern_document_dialog_init (LecternDocumentDialog *self)
 }
 
 LecternDocumentDialog *
-lectern_document_dialog_new (LecternCorpus *corpus,
+lectern_document_dialog_new (LecternProject *project,
                              gint64         document_id)
 {
   LecternDocumentDialog *self;
   g_autoptr(LecternDocument) document = NULL;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), NULL);
 
-  if (!(document = lectern_corpus_dup_document (corpus, document_id, NULL)))
+  if (!(document = lectern_project_dup_document (project, document_id, NULL)))
     return NULL;
 
   self = g_object_new (LECTERN_TYPE_DOCUMENT_DIALOG, NULL);
-  self->corpus = g_object_ref (corpus);
+  self->project = g_object_ref (project);
   self->document = g_steal_pointer (&document);
   load (self);
-  lectern_memo_pane_set_memo (self->memo_pane, corpus, LECTERN_MEMO_DOCUMENT, document_id);
+  lectern_memo_pane_set_memo (self->memo_pane, project, LECTERN_MEMO_DOCUMENT, document_id);
   return self;
 }
 
 void
 lectern_document_dialog_present (GtkWindow     *parent,
-                                 LecternCorpus *corpus,
+                                 LecternProject *project,
                                  gint64         document_id)
 {
-  LecternDocumentDialog *self = lectern_document_dialog_new (corpus, document_id);
+  LecternDocumentDialog *self = lectern_document_dialog_new (project, document_id);
 
   if (self == NULL)
     return;

@@ -14,13 +14,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LecternDocumentDialog, lectern_document_dialog, LECTERN, DOCUMENT_DIALOG, AdwWindow)
 
-LecternDocumentDialog *lectern_document_dialog_new     (LecternCorpus         *corpus,
+LecternDocumentDialog *lectern_document_dialog_new     (LecternProject         *project,
                                                         gint64                 document_id);
 /* Opens the dialog over @parent. */
 void                   lectern_document_dialog_present (GtkWindow             *parent,
-                                                        LecternCorpus         *corpus,
+                                                        LecternProject         *project,
                                                         gint64                 document_id);
-/* Writes the fields into the corpus. FALSE with @error when refused. */
+/* Writes the fields into the project. FALSE with @error when refused. */
 gboolean               lectern_document_dialog_save    (LecternDocumentDialog *self,
                                                         GError               **error);
 

@@ -40,7 +40,7 @@ struct _LecternExportDialog
   AdwEntryRow     *date_to_row;
   AdwActionRow    *destination_row;
 
-  LecternCorpus   *corpus;
+  LecternProject   *project;
   gint64           document_id;
   GArray          *tag_ids;        /* gint64, parallel to the tag row's items after "All tags" */
   GFile           *destination;
@@ -148,7 +148,7 @@ lectern_export_dialog_get_busy (LecternExportDialog *self)
 static char *
 project_name (LecternExportDialog *self)
 {
-  g_autofree char *base = g_file_get_basename (lectern_corpus_get_file (self->corpus));
+  g_autofree char *base = g_file_get_basename (lectern_project_get_file (self->project));
   char *dot = strrchr (base, '.');
 
   if (dot != NULL && dot != base)
@@ -167,8 +167,8 @@ default_folder (LecternExportDialog *self)
 
   if (folder[0] != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
     return g_file_new_for_path (folder);
-  if (self->corpus != NULL)
-    project_folder = g_file_get_parent (lectern_corpus_get_file (self->corpus));
+  if (self->project != NULL)
+    project_folder = g_file_get_parent (lectern_project_get_file (self->project));
   if (project_folder != NULL && g_file_query_file_type (project_folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
     return g_steal_pointer (&project_folder);
   documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
@@ -389,7 +389,7 @@ run_cb (GtkWidget  *widget,
 
   g_object_set_data_full (G_OBJECT (self), "lectern-export-dest",
                           g_object_ref (self->destination), g_object_unref);
-  lectern_export_to_file_async (lectern_corpus_get_file (self->corpus), options, self->destination,
+  lectern_export_to_file_async (lectern_project_get_file (self->project), options, self->destination,
                                 progress_cb, self, cancellable, export_done_cb, g_object_ref (self));
 }
 
@@ -479,7 +479,7 @@ choose_destination_cb (GtkWidget  *widget,
 static void
 load_tags (LecternExportDialog *self)
 {
-  g_autoptr(GListModel) tags = lectern_corpus_list_tags (self->corpus, NULL);
+  g_autoptr(GListModel) tags = lectern_project_list_tags (self->project, NULL);
   GtkStringList *list = gtk_string_list_new (NULL);
 
   gtk_string_list_append (list, _("Any tag"));
@@ -550,7 +550,7 @@ lectern_export_dialog_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->corpus);
+  g_clear_object (&self->project);
   g_clear_object (&self->destination);
   g_clear_object (&self->written);
 
@@ -637,7 +637,7 @@ lectern_export_dialog_init (LecternExportDialog *self)
 
 LecternExportDialog *
 lectern_export_dialog_new (GtkWindow     *parent,
-                           LecternCorpus *corpus,
+                           LecternProject *project,
                            gint64         document_id)
 {
   LecternExportDialog *self;
@@ -646,10 +646,10 @@ lectern_export_dialog_new (GtkWindow     *parent,
   LecternExportFormat format = LECTERN_EXPORT_FORMAT_MARKDOWN;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), NULL);
 
   self = g_object_new (LECTERN_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  self->corpus = g_object_ref (corpus);
+  self->project = g_object_ref (project);
   self->document_id = document_id;
 
   load_tags (self);

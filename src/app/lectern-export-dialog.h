@@ -22,7 +22,7 @@ G_DECLARE_FINAL_TYPE (LecternExportDialog, lectern_export_dialog, LECTERN, EXPOR
 
 /* @document_id: the current document (offered as a filter), or 0. */
 LecternExportDialog *lectern_export_dialog_new             (GtkWindow            *parent,
-                                                            LecternCorpus        *corpus,
+                                                            LecternProject        *project,
                                                             gint64                document_id);
 LecternExportFormat  lectern_export_dialog_get_format      (LecternExportDialog  *self);
 void                 lectern_export_dialog_set_format      (LecternExportDialog  *self,

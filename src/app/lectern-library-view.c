@@ -41,7 +41,7 @@ struct _LecternLibraryView
   GtkCustomSorter    *sorter;
 
   LecternDocumentList *documents;
-  LecternCorpus      *corpus;
+  LecternProject      *project;
   gint64              current_id;
   /* The row the user selected, which may not be the one read: kept by
    * its id across the model's changes, which drop the selection. */
@@ -186,9 +186,9 @@ lectern_library_view_set_documents (LecternLibraryView   *self,
       g_signal_handlers_disconnect_by_func (self->documents, documents_changing_cb, self);
     }
   g_set_object (&self->documents, documents);
-  g_clear_object (&self->corpus);
+  g_clear_object (&self->project);
   if (documents != NULL)
-    self->corpus = g_object_ref (lectern_document_list_get_corpus (documents));
+    self->project = g_object_ref (lectern_document_list_get_project (documents));
 
   self->current_id = 0;
   self->selected_id = 0;
@@ -543,8 +543,8 @@ edit_cb (GtkWidget  *widget,
   gint64 id = action_document (self, action_name);
   GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (id != 0 && self->corpus != NULL && GTK_IS_WINDOW (root))
-    lectern_document_dialog_present (GTK_WINDOW (root), self->corpus, id);
+  if (id != 0 && self->project != NULL && GTK_IS_WINDOW (root))
+    lectern_document_dialog_present (GTK_WINDOW (root), self->project, id);
 }
 
 static void
@@ -567,9 +567,9 @@ delete_response_cb (AdwMessageDialog   *dialog,
   gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "document-id"));
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "delete") || self->corpus == NULL)
+  if (!g_str_equal (response, "delete") || self->project == NULL)
     return;
-  if (!lectern_corpus_delete_document (self->corpus, id, &error))
+  if (!lectern_project_delete_document (self->project, id, &error))
     {
       GtkWidget *err = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
                                                _("Could Not Delete Document"), error->message);
@@ -591,9 +591,9 @@ delete_cb (GtkWidget  *widget,
   GtkWidget *dialog;
   guint count;
 
-  if (id == 0 || self->corpus == NULL || !GTK_IS_WINDOW (root))
+  if (id == 0 || self->project == NULL || !GTK_IS_WINDOW (root))
     return;
-  if (!(doc = lectern_corpus_dup_document (self->corpus, id, NULL)))
+  if (!(doc = lectern_project_dup_document (self->project, id, NULL)))
     return;
 
   count = lectern_document_get_annotation_count (doc);
@@ -640,7 +640,7 @@ lectern_library_view_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->documents);
-  g_clear_object (&self->corpus);
+  g_clear_object (&self->project);
   g_clear_object (&self->placeholder);
 
   G_OBJECT_CLASS (lectern_library_view_parent_class)->dispose (object);

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LecternLibraryView, lectern_library_view, LECTERN, LIBRARY_VIEW, GtkWidget)
 
-/* The project's documents (NULL: none); their corpus is the one edited. */
+/* The project's documents (NULL: none); their project is the one edited. */
 void        lectern_library_view_set_documents    (LecternLibraryView   *self,
                                                    LecternDocumentList *documents);
 /* Marks the document shown in the reader (0: none); emits nothing. */

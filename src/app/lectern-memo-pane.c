@@ -32,8 +32,8 @@ struct _LecternMemoPane
   GtkLabel          *status_label;
   GtkTextView       *text_view;
 
-  LecternCorpus     *corpus;
-  GSignalGroup      *corpus_signals;
+  LecternProject     *project;
+  GSignalGroup      *project_signals;
   Kind               kind;
   LecternMemoTarget  target;
   gint64             id;
@@ -84,10 +84,10 @@ dup_stored (LecternMemoPane  *self,
             GError          **error)
 {
   if (self->kind == KIND_MEMO)
-    return lectern_corpus_dup_memo (self->corpus, self->target, self->id, error);
+    return lectern_project_dup_memo (self->project, self->target, self->id, error);
   else
     {
-      g_autoptr(LecternTag) tag = lectern_corpus_dup_tag (self->corpus, self->id, error);
+      g_autoptr(LecternTag) tag = lectern_project_dup_tag (self->project, self->id, error);
 
       return tag ? g_strdup (lectern_tag_get_description (tag)) : NULL;
     }
@@ -113,10 +113,10 @@ load (LecternMemoPane *self)
   self->modified = FALSE;
   g_clear_handle_id (&self->save_id, g_source_remove);
 
-  if (self->corpus != NULL)
+  if (self->project != NULL)
     self->saved_text = dup_stored (self, &error);
   show_text (self, self->saved_text);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->text_view), self->corpus != NULL && error == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->text_view), self->project != NULL && error == NULL);
   set_status (self, error ? error->message : "", error != NULL);
 }
 
@@ -130,7 +130,7 @@ lectern_memo_pane_save (LecternMemoPane *self)
   g_return_val_if_fail (LECTERN_IS_MEMO_PANE (self), FALSE);
 
   g_clear_handle_id (&self->save_id, g_source_remove);
-  if (!self->modified || self->saving || self->corpus == NULL || self->text_view == NULL)
+  if (!self->modified || self->saving || self->project == NULL || self->text_view == NULL)
     return TRUE;
 
   text = dup_text (self);
@@ -143,9 +143,9 @@ lectern_memo_pane_save (LecternMemoPane *self)
 
   self->saving = TRUE;
   if (self->kind == KIND_MEMO)
-    ok = lectern_corpus_set_memo (self->corpus, self->target, self->id, text, &error);
+    ok = lectern_project_set_memo (self->project, self->target, self->id, text, &error);
   else
-    ok = lectern_corpus_set_tag_description (self->corpus, self->id, *text ? text : NULL, &error);
+    ok = lectern_project_set_tag_description (self->project, self->id, *text ? text : NULL, &error);
   self->saving = FALSE;
 
   if (!ok)
@@ -193,10 +193,10 @@ focus_leave_cb (LecternMemoPane *self)
 /* Undo, redo, another window or another program changed the project:
  * show its text, unless an edit of ours is still to be saved. */
 static void
-corpus_changed_cb (LecternMemoPane *self,
+project_changed_cb (LecternMemoPane *self,
                    guint            what,
                    gint64           document_id,
-                   LecternCorpus   *corpus)
+                   LecternProject   *project)
 {
   g_autofree char *stored = NULL;
   g_autofree char *shown = NULL;
@@ -223,17 +223,17 @@ corpus_changed_cb (LecternMemoPane *self,
 
 static void
 set_target (LecternMemoPane   *self,
-            LecternCorpus     *corpus,
+            LecternProject     *project,
             Kind               kind,
             LecternMemoTarget  target,
             gint64             id)
 {
-  if (self->corpus == corpus && self->kind == kind && self->target == target && self->id == id)
+  if (self->project == project && self->kind == kind && self->target == target && self->id == id)
     return;
 
   lectern_memo_pane_save (self);
-  g_set_object (&self->corpus, corpus);
-  g_signal_group_set_target (self->corpus_signals, corpus);
+  g_set_object (&self->project, project);
+  g_signal_group_set_target (self->project_signals, project);
   self->kind = kind;
   self->target = target;
   self->id = id;
@@ -242,25 +242,25 @@ set_target (LecternMemoPane   *self,
 
 void
 lectern_memo_pane_set_memo (LecternMemoPane   *self,
-                            LecternCorpus     *corpus,
+                            LecternProject     *project,
                             LecternMemoTarget  target,
                             gint64             id)
 {
   g_return_if_fail (LECTERN_IS_MEMO_PANE (self));
-  g_return_if_fail (corpus == NULL || LECTERN_IS_CORPUS (corpus));
+  g_return_if_fail (project == NULL || LECTERN_IS_PROJECT (project));
 
-  set_target (self, corpus, KIND_MEMO, target, id);
+  set_target (self, project, KIND_MEMO, target, id);
 }
 
 void
 lectern_memo_pane_set_tag_description (LecternMemoPane *self,
-                                       LecternCorpus   *corpus,
+                                       LecternProject   *project,
                                        gint64           tag_id)
 {
   g_return_if_fail (LECTERN_IS_MEMO_PANE (self));
-  g_return_if_fail (corpus == NULL || LECTERN_IS_CORPUS (corpus));
+  g_return_if_fail (project == NULL || LECTERN_IS_PROJECT (project));
 
-  set_target (self, corpus, KIND_TAG_DESCRIPTION, 0, tag_id);
+  set_target (self, project, KIND_TAG_DESCRIPTION, 0, tag_id);
 }
 
 gboolean
@@ -330,8 +330,8 @@ lectern_memo_pane_dispose (GObject *object)
   /* The template's root box has no id, so it is unparented here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
-  g_clear_object (&self->corpus_signals);
-  g_clear_object (&self->corpus);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->project);
   G_OBJECT_CLASS (lectern_memo_pane_parent_class)->dispose (object);
 }
 
@@ -411,9 +411,9 @@ lectern_memo_pane_init (LecternMemoPane *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->corpus_signals = g_signal_group_new (LECTERN_TYPE_CORPUS);
-  g_signal_group_connect_object (self->corpus_signals, "changed",
-                                 G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
+  self->project_signals = g_signal_group_new (LECTERN_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "changed",
+                                 G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);

@@ -20,14 +20,14 @@ const char  *lectern_memo_pane_get_heading         (LecternMemoPane  *self);
 void         lectern_memo_pane_set_heading         (LecternMemoPane  *self,
                                                     const char       *heading);
 /* Saves what is pending, then shows and edits the memo of @target @id
- * (@corpus NULL: nothing, insensitive). */
+ * (@project NULL: nothing, insensitive). */
 void         lectern_memo_pane_set_memo            (LecternMemoPane  *self,
-                                                    LecternCorpus    *corpus,
+                                                    LecternProject    *project,
                                                     LecternMemoTarget target,
                                                     gint64            id);
 /* The same for the description of tag @tag_id. */
 void         lectern_memo_pane_set_tag_description (LecternMemoPane  *self,
-                                                    LecternCorpus    *corpus,
+                                                    LecternProject    *project,
                                                     gint64            tag_id);
 /* Saves an edit not saved yet, now, in one transaction. FALSE when that
  * failed (the pane says why and keeps the text). */

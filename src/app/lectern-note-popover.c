@@ -18,7 +18,7 @@ struct _LecternNotePopover
   GtkTextView   *text_view;
   GtkLabel      *error_label;
 
-  LecternCorpus *corpus;
+  LecternProject *project;
   gint64         annotation_id;
   char          *original;
   gboolean       cancelled;   /* closing drops the edit */
@@ -44,7 +44,7 @@ lectern_note_popover_save (LecternNotePopover  *self,
 
   g_return_val_if_fail (LECTERN_IS_NOTE_POPOVER (self), FALSE);
 
-  if (self->corpus == NULL || self->annotation_id == 0)
+  if (self->project == NULL || self->annotation_id == 0)
     return TRUE;
 
   text = dup_text (self);
@@ -52,7 +52,7 @@ lectern_note_popover_save (LecternNotePopover  *self,
     return TRUE;
 
   /* An empty note is no note: stored as NULL, as core reads "". */
-  if (!lectern_corpus_set_annotation_note (self->corpus, self->annotation_id,
+  if (!lectern_project_set_annotation_note (self->project, self->annotation_id,
                                            text[0] != '\0' ? text : NULL, error))
     return FALSE;
 
@@ -103,22 +103,22 @@ cancel_action_cb (GtkWidget  *widget,
 
 void
 lectern_note_popover_edit (LecternNotePopover *self,
-                           LecternCorpus      *corpus,
+                           LecternProject      *project,
                            gint64              annotation_id)
 {
   g_autoptr(LecternAnnotation) annotation = NULL;
   const char *note;
 
   g_return_if_fail (LECTERN_IS_NOTE_POPOVER (self));
-  g_return_if_fail (LECTERN_IS_CORPUS (corpus));
+  g_return_if_fail (LECTERN_IS_PROJECT (project));
 
-  g_set_object (&self->corpus, corpus);
+  g_set_object (&self->project, project);
   self->annotation_id = annotation_id;
   self->cancelled = FALSE;
   g_clear_pointer (&self->original, g_free);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 
-  annotation = lectern_corpus_dup_annotation (corpus, annotation_id, NULL);
+  annotation = lectern_project_dup_annotation (project, annotation_id, NULL);
   note = annotation ? lectern_annotation_get_note (annotation) : NULL;
   self->original = g_strdup (note ? note : "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), self->original, -1);
@@ -139,7 +139,7 @@ lectern_note_popover_dispose (GObject *object)
 {
   LecternNotePopover *self = LECTERN_NOTE_POPOVER (object);
 
-  g_clear_object (&self->corpus);
+  g_clear_object (&self->project);
   G_OBJECT_CLASS (lectern_note_popover_parent_class)->dispose (object);
 }
 

@@ -20,7 +20,7 @@ G_DECLARE_FINAL_TYPE (LecternNotePopover, lectern_note_popover, LECTERN, NOTE_PO
 GtkWidget *lectern_note_popover_new      (void);
 /* Loads the annotation's note; call before popping up. */
 void       lectern_note_popover_edit     (LecternNotePopover *self,
-                                          LecternCorpus      *corpus,
+                                          LecternProject      *project,
                                           gint64              annotation_id);
 void       lectern_note_popover_set_text (LecternNotePopover *self,
                                           const char         *text);

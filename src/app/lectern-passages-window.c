@@ -22,9 +22,9 @@ struct _LecternPassagesWindow
   GtkStack             *stack;
   GtkColumnView        *column_view;
 
-  LecternCorpus        *corpus;
+  LecternProject        *project;
   LecternDocumentList *documents;
-  GSignalGroup         *corpus_signals;
+  GSignalGroup         *project_signals;
   GListStore           *passages;     /* LecternAnnotation, as listed */
   GtkSortListModel     *sorted;
   gint64                tag_id;
@@ -116,10 +116,10 @@ reload (LecternPassagesWindow *self)
   gboolean with_subtags = gtk_switch_get_active (self->subtags_switch);
   guint n;
 
-  if (self->corpus != NULL)
+  if (self->project != NULL)
     {
-      tag = lectern_corpus_dup_tag (self->corpus, self->tag_id, NULL);
-      list = lectern_corpus_list_annotations (self->corpus, 0, self->tag_id, with_subtags, NULL);
+      tag = lectern_project_dup_tag (self->project, self->tag_id, NULL);
+      list = lectern_project_list_annotations (self->project, 0, self->tag_id, with_subtags, NULL);
     }
   n = list ? g_list_model_get_n_items (list) : 0;
   for (guint i = 0; i < n; i++)
@@ -136,10 +136,10 @@ reload (LecternPassagesWindow *self)
 }
 
 static void
-corpus_changed_cb (LecternPassagesWindow *self,
+project_changed_cb (LecternPassagesWindow *self,
                    guint                  what,
                    gint64                 document_id,
-                   LecternCorpus         *corpus)
+                   LecternProject         *project)
 {
   if (what & (LECTERN_CHANGE_TAGS | LECTERN_CHANGE_ANNOTATIONS | LECTERN_CHANGE_DOCUMENTS))
     reload (self);
@@ -206,9 +206,9 @@ export_cb (GtkWidget  *widget,
   LecternPassagesWindow *self = LECTERN_PASSAGES_WINDOW (widget);
   LecternExportDialog *dialog;
 
-  if (self->corpus == NULL)
+  if (self->project == NULL)
     return;
-  dialog = lectern_export_dialog_new (GTK_WINDOW (self), self->corpus, 0);
+  dialog = lectern_export_dialog_new (GTK_WINDOW (self), self->project, 0);
   lectern_export_dialog_set_tag_filter (dialog, self->tag_id, gtk_switch_get_active (self->subtags_switch));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -340,14 +340,14 @@ lectern_passages_window_dispose (GObject *object)
 {
   LecternPassagesWindow *self = LECTERN_PASSAGES_WINDOW (object);
 
-  if (self->corpus_signals != NULL)
-    g_signal_group_set_target (self->corpus_signals, NULL);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_PASSAGES_WINDOW);
-  g_clear_object (&self->corpus_signals);
+  g_clear_object (&self->project_signals);
   g_clear_object (&self->sorted);
   g_clear_object (&self->passages);
   g_clear_object (&self->documents);
-  g_clear_object (&self->corpus);
+  g_clear_object (&self->project);
 
   G_OBJECT_CLASS (lectern_passages_window_parent_class)->dispose (object);
 }
@@ -385,9 +385,9 @@ lectern_passages_window_init (LecternPassagesWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->corpus_signals = g_signal_group_new (LECTERN_TYPE_CORPUS);
-  g_signal_group_connect_object (self->corpus_signals, "changed",
-                                 G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
+  self->project_signals = g_signal_group_new (LECTERN_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "changed",
+                                 G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
 
   by_document = GTK_SORTER (gtk_custom_sorter_new (sort_by_document_cb, self, NULL));
   by_position = GTK_SORTER (gtk_custom_sorter_new (sort_by_position_cb, NULL, NULL));
@@ -414,20 +414,20 @@ lectern_passages_window_init (LecternPassagesWindow *self)
 
 LecternPassagesWindow *
 lectern_passages_window_new (GtkWindow            *parent,
-                             LecternCorpus        *corpus,
+                             LecternProject        *project,
                              LecternDocumentList *documents,
                              gint64                tag_id)
 {
   LecternPassagesWindow *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), NULL);
 
   self = g_object_new (LECTERN_TYPE_PASSAGES_WINDOW, "transient-for", parent, NULL);
-  self->corpus = g_object_ref (corpus);
+  self->project = g_object_ref (project);
   self->documents = documents ? g_object_ref (documents) : NULL;
   self->tag_id = tag_id;
-  g_signal_group_set_target (self->corpus_signals, corpus);
+  g_signal_group_set_target (self->project_signals, project);
   reload (self);
   return self;
 }

@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (LecternPassagesWindow, lectern_passages_window, LECTERN, P
 
 /* @documents: the project's documents, for their titles. */
 LecternPassagesWindow *lectern_passages_window_new              (GtkWindow             *parent,
-                                                                 LecternCorpus         *corpus,
+                                                                 LecternProject         *project,
                                                                  LecternDocumentList  *documents,
                                                                  gint64                 tag_id);
 gint64                 lectern_passages_window_get_tag_id       (LecternPassagesWindow *self);

@@ -43,7 +43,7 @@ zoom_set_mapping (const GValue       *value,
 }
 
 /* The name passages get when none is set: the account's, as core picks
- * it (lectern-corpus.c, default_author). */
+ * it (lectern-project.c, default_author). */
 static const char *
 account_name (void)
 {

@@ -19,7 +19,7 @@ struct _LecternPrintOperation
 {
   GtkPrintOperation   parent_instance;
 
-  LecternCorpus      *corpus;
+  LecternProject      *project;
   gint64              document_id;
   LecternPrintLayout *layout;
   GError             *error;
@@ -36,7 +36,7 @@ lectern_print_operation_begin_print (GtkPrintOperation *operation,
   guint n_pages;
 
   g_clear_object (&self->layout);
-  self->layout = lectern_print_layout_new_for_document (self->corpus, self->document_id, &error);
+  self->layout = lectern_print_layout_new_for_document (self->project, self->document_id, &error);
   if (self->layout == NULL)
     {
       g_clear_error (&self->error);
@@ -78,7 +78,7 @@ lectern_print_operation_dispose (GObject *object)
   LecternPrintOperation *self = LECTERN_PRINT_OPERATION (object);
 
   g_clear_object (&self->layout);
-  g_clear_object (&self->corpus);
+  g_clear_object (&self->project);
   g_clear_error (&self->error);
   G_OBJECT_CLASS (lectern_print_operation_parent_class)->dispose (object);
 }
@@ -104,18 +104,18 @@ lectern_print_operation_init (LecternPrintOperation *self)
 }
 
 LecternPrintOperation *
-lectern_print_operation_new (LecternCorpus *corpus,
+lectern_print_operation_new (LecternProject *project,
                              gint64         document_id)
 {
   LecternPrintOperation *self;
   g_autoptr(LecternDocument) doc = NULL;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), NULL);
 
   self = g_object_new (LECTERN_TYPE_PRINT_OPERATION, NULL);
-  self->corpus = g_object_ref (corpus);
+  self->project = g_object_ref (project);
   self->document_id = document_id;
-  doc = lectern_corpus_dup_document (corpus, document_id, NULL);
+  doc = lectern_project_dup_document (project, document_id, NULL);
   if (doc != NULL)
     gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), lectern_document_get_title (doc));
   return self;
@@ -151,10 +151,10 @@ done_cb (LecternPrintOperation   *self,
 
 void
 lectern_print_document (GtkWindow     *parent,
-                        LecternCorpus *corpus,
+                        LecternProject *project,
                         gint64         document_id)
 {
-  LecternPrintOperation *self = lectern_print_operation_new (corpus, document_id);
+  LecternPrintOperation *self = lectern_print_operation_new (project, document_id);
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
 

@@ -15,14 +15,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LecternPrintOperation, lectern_print_operation, LECTERN, PRINT_OPERATION, GtkPrintOperation)
 
-/* An operation printing @document_id of @corpus; the layout is made in
+/* An operation printing @document_id of @project; the layout is made in
  * ::begin-print, so errors reading the document end the operation with
  * GTK_PRINT_OPERATION_RESULT_ERROR and gtk_print_operation_get_error(). */
-LecternPrintOperation *lectern_print_operation_new (LecternCorpus *corpus,
+LecternPrintOperation *lectern_print_operation_new (LecternProject *project,
                                                     gint64         document_id);
 /* Shows the print dialog over @parent and prints; errors go to a dialog. */
 void                   lectern_print_document      (GtkWindow     *parent,
-                                                    LecternCorpus *corpus,
+                                                    LecternProject *project,
                                                     gint64         document_id);
 
 G_END_DECLS

@@ -79,7 +79,7 @@ edit_note_action_cb (GtkWidget  *widget,
           g_autoptr(GError) error = NULL;
           g_autoptr(LecternAnnotation) a = NULL;
 
-          a = lectern_corpus_add_annotation (self->corpus, self->document_id, start, end,
+          a = lectern_project_add_annotation (self->project, self->document_id, start, end,
                                              NULL, 0, NULL, &error);
           if (a == NULL)
             {
@@ -108,7 +108,7 @@ fit_annotation_action_cb (GtkWidget  *widget,
 
   if (id == 0 || !_lectern_reader_view_trimmed_selection (self, &start, &end))
     return;
-  if (!lectern_corpus_set_annotation_range (self->corpus, id, start, end, &error))
+  if (!lectern_project_set_annotation_range (self->project, id, start, end, &error))
     _lectern_reader_view_show_error (self, error);
 }
 
@@ -121,7 +121,7 @@ delete_annotation_action_cb (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gint64 id = lectern_reader_view_get_annotation_at_cursor (self);
 
-  if (id != 0 && !lectern_corpus_delete_annotation (self->corpus, id, &error))
+  if (id != 0 && !lectern_project_delete_annotation (self->project, id, &error))
     _lectern_reader_view_show_error (self, error);
 }
 

@@ -32,8 +32,8 @@ struct _LecternReaderView
   LecternNotePopover *note_popover;
   GtkPopover         *info_popover;
 
-  LecternCorpus      *corpus;
-  GSignalGroup       *corpus_signals;
+  LecternProject      *project;
+  GSignalGroup       *project_signals;
   gint64              document_id;
   GHashTable         *tags;            /* id → LecternTag */
   GListModel         *annotations;     /* LecternAnnotation, reading order */

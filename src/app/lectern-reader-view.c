@@ -25,7 +25,7 @@ G_DEFINE_FINAL_TYPE (LecternReaderView, lectern_reader_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_CORPUS,
+  PROP_PROJECT,
   PROP_DOCUMENT_ID,
   N_PROPS
 };
@@ -183,9 +183,9 @@ static void
 reload_tags (LecternReaderView *self)
 {
   g_hash_table_unref (self->tags);
-  /* The corpus's own index, current with its tag tree. */
-  if (self->corpus != NULL)
-    self->tags = g_hash_table_ref (lectern_tag_tree_get_index (LECTERN_TAG_TREE (lectern_corpus_get_tag_tree (self->corpus))));
+  /* The project's own index, current with its tag tree. */
+  if (self->project != NULL)
+    self->tags = g_hash_table_ref (lectern_tag_tree_get_index (LECTERN_TAG_TREE (lectern_project_get_tag_tree (self->project))));
   else
     self->tags = g_hash_table_new (g_int64_hash, g_int64_equal);
 }
@@ -245,7 +245,7 @@ passages_changed_cb (LecternReaderView *self)
     self->highlights_source = g_idle_add_full (G_PRIORITY_DEFAULT, update_highlights_cb, self, NULL);
 }
 
-/* The document's passages: the corpus's live list, shared with the
+/* The document's passages: the project's live list, shared with the
  * annotation list and every other view of the document. */
 static void
 reload_annotations (LecternReaderView *self)
@@ -254,9 +254,9 @@ reload_annotations (LecternReaderView *self)
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
   g_clear_object (&self->annotations);
-  if (self->corpus != NULL && self->document_id != 0)
+  if (self->project != NULL && self->document_id != 0)
     {
-      self->annotations = lectern_corpus_dup_passages (self->corpus, self->document_id);
+      self->annotations = lectern_project_dup_passages (self->project, self->document_id);
       g_signal_connect_object (self->annotations, "items-changed", G_CALLBACK (passages_changed_cb),
                                self, G_CONNECT_SWAPPED);
     }
@@ -264,10 +264,10 @@ reload_annotations (LecternReaderView *self)
 }
 
 static void
-corpus_changed_cb (LecternReaderView *self,
+project_changed_cb (LecternReaderView *self,
                    guint              what,
                    gint64             document_id,
-                   LecternCorpus     *corpus)
+                   LecternProject     *project)
 {
   if (what & LECTERN_CHANGE_TAGS)
     {
@@ -280,19 +280,19 @@ corpus_changed_cb (LecternReaderView *self,
 /* Document                                                            */
 
 void
-lectern_reader_view_set_corpus (LecternReaderView *self,
-                                LecternCorpus     *corpus)
+lectern_reader_view_set_project (LecternReaderView *self,
+                                LecternProject     *project)
 {
   gint64 old_id;
 
   g_return_if_fail (LECTERN_IS_READER_VIEW (self));
-  g_return_if_fail (corpus == NULL || LECTERN_IS_CORPUS (corpus));
+  g_return_if_fail (project == NULL || LECTERN_IS_PROJECT (project));
 
-  if (!g_set_object (&self->corpus, corpus))
+  if (!g_set_object (&self->project, project))
     return;
 
-  g_signal_group_set_target (self->corpus_signals, corpus);
-  lectern_tag_picker_set_corpus (self->tag_picker, corpus);
+  g_signal_group_set_target (self->project_signals, project);
+  lectern_tag_picker_set_project (self->tag_picker, project);
   old_id = self->document_id;
   /* -1: empties the view even when it showed no document, without a
    * notification; "document-id" is notified here if it changed. */
@@ -301,7 +301,7 @@ lectern_reader_view_set_corpus (LecternReaderView *self,
   reload_tags (self);
   if (old_id != self->document_id)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORPUS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 
@@ -366,9 +366,9 @@ apply_structure (LecternReaderView *self)
   g_autoptr(GError) error = NULL;
   glong length = gtk_text_buffer_get_char_count (buffer);
 
-  if (self->document_id != 0 && self->corpus != NULL)
+  if (self->document_id != 0 && self->project != NULL)
     {
-      structure = lectern_corpus_dup_document_structure (self->corpus, self->document_id, &error);
+      structure = lectern_project_dup_document_structure (self->project, self->document_id, &error);
       if (structure == NULL)
         g_warning ("Could not read the structure of document %" G_GINT64_FORMAT ": %s",
                    self->document_id, error->message);
@@ -431,9 +431,9 @@ lectern_reader_view_set_document_id (LecternReaderView *self,
   gtk_popover_popdown (self->info_popover);
   _lectern_reader_view_clear_find (self);
 
-  if (document_id != 0 && self->corpus != NULL)
+  if (document_id != 0 && self->project != NULL)
     {
-      text = lectern_corpus_dup_text (self->corpus, document_id, &error);
+      text = lectern_project_dup_text (self->project, document_id, &error);
       if (text == NULL)
         g_warning ("Could not read document %" G_GINT64_FORMAT ": %s", document_id, error->message);
     }
@@ -557,12 +557,12 @@ apply_tag_to_range (LecternReaderView  *self,
           old = lectern_annotation_get_tag_ids (a, &n_old);
           g_array_append_vals (ids, old, n_old);
           g_array_append_val (ids, tag_id);
-          return lectern_corpus_set_annotation_tags (self->corpus, lectern_annotation_get_id (a),
+          return lectern_project_set_annotation_tags (self->project, lectern_annotation_get_id (a),
                                                      (gint64 *) (gpointer) ids->data, ids->len, error);
         }
     }
 
-  created = lectern_corpus_add_annotation (self->corpus, self->document_id, start, end,
+  created = lectern_project_add_annotation (self->project, self->document_id, start, end,
                                            &tag_id, 1, NULL, error);
   if (created == NULL)
     return FALSE;
@@ -582,9 +582,9 @@ lectern_reader_view_apply_tag (LecternReaderView  *self,
 
   g_return_val_if_fail (LECTERN_IS_READER_VIEW (self), FALSE);
 
-  if (self->corpus == NULL || !_lectern_reader_view_trimmed_selection (self, &start, &end))
+  if (self->project == NULL || !_lectern_reader_view_trimmed_selection (self, &start, &end))
     {
-      g_set_error_literal (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error_literal (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                            _("Select a passage of the document to tag it"));
       return FALSE;
     }
@@ -654,7 +654,7 @@ tag_chosen_cb (LecternReaderView *self,
           g_array_append_val (ids, tag_id);
           lectern_note_recent_tag (tag_id);
         }
-      if (!lectern_corpus_set_annotation_tags (self->corpus, lectern_annotation_get_id (a),
+      if (!lectern_project_set_annotation_tags (self->project, lectern_annotation_get_id (a),
                                                (gint64 *) (gpointer) ids->data, ids->len, &error))
         _lectern_reader_view_show_error (self, error);
       return;
@@ -718,7 +718,7 @@ _lectern_reader_view_popup_note (LecternReaderView *self,
 
   if (a == NULL)
     return;
-  lectern_note_popover_edit (self->note_popover, self->corpus, annotation_id);
+  lectern_note_popover_edit (self->note_popover, self->project, annotation_id);
   rect = range_rect (self, lectern_annotation_get_start (a));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->note_popover), &rect);
   gtk_popover_popup (GTK_POPOVER (self->note_popover));
@@ -738,7 +738,7 @@ info_button_cb (GtkButton         *button,
   else if (g_str_equal (what, "tags"))
     _lectern_reader_view_popup_tag_picker (self, id);
   else if (g_str_equal (what, "delete") &&
-           !lectern_corpus_delete_annotation (self->corpus, id, &error))
+           !lectern_project_delete_annotation (self->project, id, &error))
     _lectern_reader_view_show_error (self, error);
 }
 
@@ -1154,8 +1154,8 @@ lectern_reader_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CORPUS:
-      g_value_set_object (value, self->corpus);
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
       break;
     case PROP_DOCUMENT_ID:
       g_value_set_int64 (value, self->document_id);
@@ -1175,8 +1175,8 @@ lectern_reader_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CORPUS:
-      lectern_reader_view_set_corpus (self, g_value_get_object (value));
+    case PROP_PROJECT:
+      lectern_reader_view_set_project (self, g_value_get_object (value));
       break;
     case PROP_DOCUMENT_ID:
       lectern_reader_view_set_document_id (self, g_value_get_int64 (value));
@@ -1191,8 +1191,8 @@ lectern_reader_view_dispose (GObject *object)
 {
   LecternReaderView *self = LECTERN_READER_VIEW (object);
 
-  if (self->corpus_signals != NULL)
-    g_signal_group_set_target (self->corpus_signals, NULL);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
 
   if (self->tag_picker != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->tag_picker));
@@ -1206,8 +1206,8 @@ lectern_reader_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_READER_VIEW);
 
-  g_clear_object (&self->corpus_signals);
-  g_clear_object (&self->corpus);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->project);
   g_clear_handle_id (&self->highlights_source, g_source_remove);
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
@@ -1251,8 +1251,8 @@ lectern_reader_view_class_init (LecternReaderViewClass *klass)
   widget_class->size_allocate = lectern_reader_view_size_allocate;
   widget_class->grab_focus = lectern_reader_view_grab_focus;
 
-  properties[PROP_CORPUS] =
-    g_param_spec_object ("corpus", NULL, NULL, LECTERN_TYPE_CORPUS,
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, LECTERN_TYPE_PROJECT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* 0: none; set to a document that cannot be read, it stays 0. */
   properties[PROP_DOCUMENT_ID] =
@@ -1294,9 +1294,9 @@ lectern_reader_view_init (LecternReaderView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->corpus_signals = g_signal_group_new (LECTERN_TYPE_CORPUS);
-  g_signal_group_connect_object (self->corpus_signals, "changed",
-                                 G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
+  self->project_signals = g_signal_group_new (LECTERN_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "changed",
+                                 G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->paragraph_tag = gtk_text_buffer_create_tag (_lectern_reader_view_get_buffer (self), "paragraph-break", NULL);
   self->match_tag = gtk_text_buffer_create_tag (_lectern_reader_view_get_buffer (self), "find-match",

@@ -17,8 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LecternReaderView, lectern_reader_view, LECTERN, READER_VIEW, GtkWidget)
 
-void               lectern_reader_view_set_corpus         (LecternReaderView *self,
-                                                           LecternCorpus     *corpus);
+void               lectern_reader_view_set_project         (LecternReaderView *self,
+                                                           LecternProject     *project);
 /* Loads the document's text (0: none). */
 void               lectern_reader_view_set_document_id    (LecternReaderView *self,
                                                            gint64             document_id);

@@ -22,7 +22,7 @@ struct _LecternTagPicker
   GtkListBox     *list;
   GtkLabel       *hint;
 
-  LecternCorpus  *corpus;
+  LecternProject  *project;
   GPtrArray      *tags;        /* LecternTag, recent first, then codebook order */
   guint           n_recent;    /* how many of @tags lead as recent */
   GArray         *checked;     /* gint64 */
@@ -63,10 +63,10 @@ load_tags (LecternTagPicker *self)
 
   g_ptr_array_set_size (self->tags, 0);
   self->n_recent = 0;
-  if (self->corpus == NULL)
+  if (self->project == NULL)
     return;
 
-  model = lectern_corpus_list_tags (self->corpus, NULL);
+  model = lectern_project_list_tags (self->project, NULL);
   if (model == NULL)
     return;
   n = g_list_model_get_n_items (model);
@@ -287,10 +287,10 @@ choose_row (LecternTagPicker *self,
 
   if ((tag = g_object_get_data (G_OBJECT (row), "tag")))
     tag_id = lectern_tag_get_id (tag);
-  else if ((new_name = g_object_get_data (G_OBJECT (row), "new-name")) && self->corpus != NULL)
+  else if ((new_name = g_object_get_data (G_OBJECT (row), "new-name")) && self->project != NULL)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(LecternTag) created = lectern_corpus_ensure_tag_path (self->corpus, new_name, &error);
+      g_autoptr(LecternTag) created = lectern_project_ensure_tag_path (self->project, new_name, &error);
 
       if (created == NULL)
         {
@@ -412,12 +412,12 @@ picker_show_cb (LecternTagPicker *self)
 }
 
 void
-lectern_tag_picker_set_corpus (LecternTagPicker *self,
-                               LecternCorpus    *corpus)
+lectern_tag_picker_set_project (LecternTagPicker *self,
+                               LecternProject    *project)
 {
   g_return_if_fail (LECTERN_IS_TAG_PICKER (self));
 
-  if (g_set_object (&self->corpus, corpus))
+  if (g_set_object (&self->project, project))
     {
       load_tags (self);
       rebuild (self);
@@ -486,7 +486,7 @@ lectern_tag_picker_dispose (GObject *object)
   LecternTagPicker *self = LECTERN_TAG_PICKER (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_TAG_PICKER);
-  g_clear_object (&self->corpus);
+  g_clear_object (&self->project);
   G_OBJECT_CLASS (lectern_tag_picker_parent_class)->dispose (object);
 }
 

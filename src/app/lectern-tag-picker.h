@@ -18,8 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LecternTagPicker, lectern_tag_picker, LECTERN, TAG_PICKER, GtkPopover)
 
 GtkWidget *lectern_tag_picker_new         (void);
-void       lectern_tag_picker_set_corpus  (LecternTagPicker *self,
-                                           LecternCorpus    *corpus);
+void       lectern_tag_picker_set_project  (LecternTagPicker *self,
+                                           LecternProject    *project);
 /* Tags shown with a check mark (the annotation's current tags). */
 void       lectern_tag_picker_set_checked (LecternTagPicker *self,
                                            const gint64     *tag_ids,

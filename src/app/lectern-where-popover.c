@@ -27,7 +27,7 @@ struct _LecternWherePopover
   GtkLabel      *status;
   GtkListBox    *list;
 
-  LecternCorpus *corpus;
+  LecternProject *project;
   GCancellable  *cancellable;
   GArray        *places;
 };
@@ -115,7 +115,7 @@ place_row (LecternWherePopover *self,
            GHashTable          *texts,
            GHashTable          *labels)
 {
-  g_autoptr(LecternDocument) doc = lectern_corpus_dup_document (self->corpus, place->document_id, NULL);
+  g_autoptr(LecternDocument) doc = lectern_project_dup_document (self->project, place->document_id, NULL);
   const char *text = g_hash_table_lookup (texts, &place->document_id);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -129,7 +129,7 @@ place_row (LecternWherePopover *self,
       gint64 *key = g_new (gint64, 1);
 
       *key = place->document_id;
-      text = lectern_corpus_dup_text (self->corpus, place->document_id, NULL);
+      text = lectern_project_dup_text (self->project, place->document_id, NULL);
       g_hash_table_insert (texts, key, (gpointer) text);
     }
 
@@ -171,7 +171,7 @@ static void
 show_places (LecternWherePopover *self)
 {
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GListModel) documents = lectern_corpus_list_documents (self->corpus, NULL);
+  g_autoptr(GListModel) documents = lectern_project_list_documents (self->project, NULL);
   g_autoptr(GHashTable) labels = lectern_document_labels_new (documents);
   GtkWidget *child;
 
@@ -227,7 +227,7 @@ where_done_cb (GObject      *source,
 
 void
 lectern_where_popover_search (LecternWherePopover *self,
-                              LecternCorpus       *corpus,
+                              LecternProject       *project,
                               gint64               document_id,
                               glong                start,
                               glong                end)
@@ -235,9 +235,9 @@ lectern_where_popover_search (LecternWherePopover *self,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
 
   g_return_if_fail (LECTERN_IS_WHERE_POPOVER (self));
-  g_return_if_fail (LECTERN_IS_CORPUS (corpus));
+  g_return_if_fail (LECTERN_IS_PROJECT (project));
 
-  g_set_object (&self->corpus, corpus);
+  g_set_object (&self->project, project);
   g_clear_pointer (&self->places, g_array_unref);
   gtk_label_set_text (self->status, _("Searching the project…"));
   gtk_stack_set_visible_child_name (self->stack, "status");
@@ -246,7 +246,7 @@ lectern_where_popover_search (LecternWherePopover *self,
    * gone by then. */
   g_object_set_data (G_OBJECT (cancellable), "lectern-where-popover", self);
   set_busy (self, cancellable);
-  lectern_where_async (lectern_corpus_get_file (corpus), document_id, start, end,
+  lectern_where_async (lectern_project_get_file (project), document_id, start, end,
                        cancellable, where_done_cb, g_object_ref (cancellable));
 }
 
@@ -289,7 +289,7 @@ lectern_where_popover_dispose (GObject *object)
       g_cancellable_cancel (self->cancellable);
       g_clear_object (&self->cancellable);
     }
-  g_clear_object (&self->corpus);
+  g_clear_object (&self->project);
   g_clear_pointer (&self->places, g_array_unref);
   G_OBJECT_CLASS (lectern_where_popover_parent_class)->dispose (object);
 }

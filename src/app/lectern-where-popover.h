@@ -23,7 +23,7 @@ GtkWidget *lectern_where_popover_new         (void);
 /* Searches the corpus for [start, end) of @document_id and lists the
  * places; cancels a search still running. */
 void       lectern_where_popover_search      (LecternWherePopover *self,
-                                              LecternCorpus       *corpus,
+                                              LecternProject       *project,
                                               gint64               document_id,
                                               glong                start,
                                               glong                end);

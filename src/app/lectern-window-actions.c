@@ -24,14 +24,14 @@ void
 _lectern_window_update_actions (LecternWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has_project = self->corpus != NULL;
+  gboolean has_project = self->project != NULL;
   gboolean has_document = has_project && self->document_id != 0;
 
   gtk_widget_action_set_enabled (widget, "win.import", has_project && !_lectern_window_is_importing (self));
   gtk_widget_action_set_enabled (widget, "win.import-folder", has_project && !_lectern_window_is_importing (self));
   gtk_widget_action_set_enabled (widget, "win.cancel-import", _lectern_window_is_importing (self));
-  gtk_widget_action_set_enabled (widget, "win.undo", has_project && lectern_corpus_get_can_undo (self->corpus));
-  gtk_widget_action_set_enabled (widget, "win.redo", has_project && lectern_corpus_get_can_redo (self->corpus));
+  gtk_widget_action_set_enabled (widget, "win.undo", has_project && lectern_project_get_can_undo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.redo", has_project && lectern_project_get_can_redo (self->project));
   gtk_widget_action_set_enabled (widget, "win.toggle-library", has_project);
   gtk_widget_action_set_enabled (widget, "win.toggle-panel", has_project);
   gtk_widget_action_set_enabled (widget, "win.show-panel", has_project);
@@ -66,14 +66,14 @@ history_cb (GtkWidget  *widget,
   g_autofree char *label = NULL;
   gboolean done;
 
-  if (self->corpus == NULL)
+  if (self->project == NULL)
     return;
 
   /* Read before the step, which moves the label on to the next one. */
-  label = g_strdup (redo ? lectern_corpus_get_redo_label (self->corpus)
-                         : lectern_corpus_get_undo_label (self->corpus));
-  done = redo ? lectern_corpus_redo (self->corpus, &error)
-              : lectern_corpus_undo (self->corpus, &error);
+  label = g_strdup (redo ? lectern_project_get_redo_label (self->project)
+                         : lectern_project_get_undo_label (self->project));
+  done = redo ? lectern_project_redo (self->project, &error)
+              : lectern_project_undo (self->project, &error);
   if (!done)
     {
       _lectern_window_show_error (self, redo ? _("Could Not Redo") : _("Could Not Undo"), error);
@@ -444,8 +444,8 @@ document_properties_cb (GtkWidget  *widget,
 {
   LecternWindow *self = LECTERN_WINDOW (widget);
 
-  if (self->corpus != NULL && self->document_id != 0)
-    lectern_document_dialog_present (GTK_WINDOW (self), self->corpus, self->document_id);
+  if (self->project != NULL && self->document_id != 0)
+    lectern_document_dialog_present (GTK_WINDOW (self), self->project, self->document_id);
 }
 
 /* win.project-memo: a window of its own, beside the reader, on the
@@ -461,7 +461,7 @@ project_memo_cb (GtkWidget  *widget,
   GtkWidget *pane;
   GtkEventController *shortcuts;
 
-  if (self->corpus == NULL)
+  if (self->project == NULL)
     return;
   if (self->project_memo != NULL)
     {
@@ -485,7 +485,7 @@ project_memo_cb (GtkWidget  *widget,
   gtk_widget_set_margin_end (pane, 12);
   gtk_widget_set_margin_top (pane, 12);
   gtk_widget_set_margin_bottom (pane, 12);
-  lectern_memo_pane_set_memo (LECTERN_MEMO_PANE (pane), self->corpus, LECTERN_MEMO_PROJECT, 0);
+  lectern_memo_pane_set_memo (LECTERN_MEMO_PANE (pane), self->project, LECTERN_MEMO_PROJECT, 0);
   gtk_box_append (GTK_BOX (box), pane);
   adw_window_set_content (ADW_WINDOW (window), box);
 

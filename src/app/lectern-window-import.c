@@ -33,9 +33,9 @@ _lectern_window_cancel_import (LecternWindow *self)
 GFile *
 _lectern_window_dup_import_folder (LecternWindow *self)
 {
-  if (self->corpus == NULL)
+  if (self->project == NULL)
     return NULL;
-  return g_file_get_parent (lectern_corpus_get_file (self->corpus));
+  return g_file_get_parent (lectern_project_get_file (self->project));
 }
 
 void
@@ -246,8 +246,8 @@ import_done_cb (GObject      *source,
   _lectern_window_update_actions (self);
 
   /* The importer wrote through its own connection: show what it added. */
-  if (self->corpus != NULL)
-    lectern_corpus_refresh (self->corpus);
+  if (self->project != NULL)
+    lectern_project_refresh (self->project);
 
   if (results == NULL)
     {
@@ -260,7 +260,7 @@ import_done_cb (GObject      *source,
 
   g_set_object (&self->import_results, results);
 
-  if (self->corpus != NULL && self->document_id == 0)
+  if (self->project != NULL && self->document_id == 0)
     {
       for (guint i = 0; i < g_list_model_get_n_items (results); i++)
         {
@@ -284,7 +284,7 @@ lectern_window_import_files (LecternWindow  *self,
 {
   g_return_if_fail (LECTERN_IS_WINDOW (self));
 
-  if (self->corpus == NULL || n_files == 0)
+  if (self->project == NULL || n_files == 0)
     return;
 
   if (_lectern_window_is_importing (self))
@@ -300,7 +300,7 @@ lectern_window_import_files (LecternWindow  *self,
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
   _lectern_window_update_actions (self);
 
-  lectern_importer_import_files_async (lectern_corpus_get_file (self->corpus),
+  lectern_importer_import_files_async (lectern_project_get_file (self->project),
                                        files, n_files,
                                        import_progress_cb, self,
                                        self->import_cancellable,

@@ -40,11 +40,11 @@ struct _LecternWindow
   GMenu                 *recent_menu;
 
   /* State */
-  LecternCorpus         *corpus;
+  LecternProject         *project;
   /* The project's documents, loaded once for the library, the codebook
    * and the window. */
   LecternDocumentList  *documents;
-  GSignalGroup          *corpus_signals;
+  GSignalGroup          *project_signals;
   gint64                 document_id;
   GCancellable          *import_cancellable;
   guint                  import_pulse_id;   /* a .qdpx being read */

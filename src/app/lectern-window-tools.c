@@ -21,7 +21,7 @@ void
 _lectern_window_update_tools_actions (LecternWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has_project = self->corpus != NULL;
+  gboolean has_project = self->project != NULL;
   gboolean has_document = has_project && self->document_id != 0;
 
   /* Whether there are two documents to compare is checked when asked:
@@ -97,7 +97,7 @@ open_comparison (LecternWindow *self,
   g_autoptr(LecternDocument) doc_b = NULL;
   LecternCompareWindow *window;
 
-  if (self->corpus == NULL)
+  if (self->project == NULL)
     return;
   if (a == 0)
     a = first_document (self);
@@ -110,8 +110,8 @@ open_comparison (LecternWindow *self,
     }
 
   /* Two languages: most likely a text and its translation. */
-  doc_a = lectern_corpus_dup_document (self->corpus, a, NULL);
-  doc_b = lectern_corpus_dup_document (self->corpus, b, NULL);
+  doc_a = lectern_project_dup_document (self->project, a, NULL);
+  doc_b = lectern_project_dup_document (self->project, b, NULL);
   if (doc_a != NULL && doc_b != NULL &&
       lectern_document_get_language (doc_a) != NULL && lectern_document_get_language (doc_b) != NULL &&
       g_strcmp0 (lectern_document_get_language (doc_a), lectern_document_get_language (doc_b)) != 0)
@@ -126,7 +126,7 @@ open_comparison (LecternWindow *self,
       b = t;
     }
 
-  window = lectern_compare_window_new (GTK_WINDOW (self), self->corpus, a, b, mode);
+  window = lectern_compare_window_new (GTK_WINDOW (self), self->project, a, b, mode);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -200,7 +200,7 @@ where_cb (GtkWidget  *widget,
   GtkTextIter iter;
   glong start, end;
 
-  if (self->corpus == NULL || !lectern_reader_view_get_selection (self->reader_view, &start, &end))
+  if (self->project == NULL || !lectern_reader_view_get_selection (self->reader_view, &start, &end))
     {
       lectern_window_toast (self, _("Select a passage to find where else it occurs"));
       return;
@@ -222,7 +222,7 @@ where_cb (GtkWidget  *widget,
   rect.width = MAX (rect.width, 1);
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &rect);
   g_debug ("Where else: document %" G_GINT64_FORMAT " [%ld, %ld)", self->document_id, start, end);
-  lectern_where_popover_search (popover, self->corpus, self->document_id, start, end);
+  lectern_where_popover_search (popover, self->project, self->document_id, start, end);
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
@@ -234,9 +234,9 @@ export_cb (GtkWidget  *widget,
   LecternWindow *self = LECTERN_WINDOW (widget);
   LecternExportDialog *dialog;
 
-  if (self->corpus == NULL)
+  if (self->project == NULL)
     return;
-  dialog = lectern_export_dialog_new (GTK_WINDOW (self), self->corpus, self->document_id);
+  dialog = lectern_export_dialog_new (GTK_WINDOW (self), self->project, self->document_id);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -247,8 +247,8 @@ print_cb (GtkWidget  *widget,
 {
   LecternWindow *self = LECTERN_WINDOW (widget);
 
-  if (self->corpus != NULL && self->document_id != 0)
-    lectern_print_document (GTK_WINDOW (self), self->corpus, self->document_id);
+  if (self->project != NULL && self->document_id != 0)
+    lectern_print_document (GTK_WINDOW (self), self->project, self->document_id);
 }
 
 void

@@ -13,23 +13,23 @@
 
 G_DEFINE_FINAL_TYPE (LecternWindow, lectern_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* The views bind "corpus" and "document-id" in the template. */
+/* The views bind "project" and "document-id" in the template. */
 enum
 {
   PROP_0,
-  PROP_CORPUS,
+  PROP_PROJECT,
   PROP_DOCUMENT_ID,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-LecternCorpus *
-lectern_window_get_corpus (LecternWindow *self)
+LecternProject *
+lectern_window_get_project (LecternWindow *self)
 {
   g_return_val_if_fail (LECTERN_IS_WINDOW (self), NULL);
 
-  return self->corpus;
+  return self->project;
 }
 
 gint64
@@ -71,7 +71,7 @@ update_title (LecternWindow *self)
   g_autofree char *project_title = NULL;
   g_autoptr(LecternDocument) document = NULL;
 
-  if (self->corpus == NULL)
+  if (self->project == NULL)
     {
       adw_window_title_set_title (self->window_title, _("Lectern"));
       adw_window_title_set_subtitle (self->window_title, NULL);
@@ -79,12 +79,12 @@ update_title (LecternWindow *self)
       return;
     }
 
-  project_title = g_file_get_basename (lectern_corpus_get_file (self->corpus));
+  project_title = g_file_get_basename (lectern_project_get_file (self->project));
   if (g_str_has_suffix (project_title, ".lectern"))
     project_title[strlen (project_title) - strlen (".lectern")] = '\0';
 
   if (self->document_id != 0)
-    document = lectern_corpus_dup_document (self->corpus, self->document_id, NULL);
+    document = lectern_project_dup_document (self->project, self->document_id, NULL);
 
   if (document != NULL)
     {
@@ -110,14 +110,14 @@ lectern_window_set_document_id (LecternWindow *self,
 {
   g_return_if_fail (LECTERN_IS_WINDOW (self));
 
-  if (self->corpus == NULL)
+  if (self->project == NULL)
     document_id = 0;
 
   if (document_id != 0)
     {
       g_autoptr(LecternDocument) document = NULL;
 
-      document = lectern_corpus_dup_document (self->corpus, document_id, NULL);
+      document = lectern_project_dup_document (self->project, document_id, NULL);
       if (document == NULL)
         document_id = 0;
     }
@@ -128,7 +128,7 @@ lectern_window_set_document_id (LecternWindow *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
     }
   lectern_library_view_select_document (self->library_view, document_id);
-  if (self->corpus != NULL)
+  if (self->project != NULL)
     g_settings_set_int64 (lectern_settings (), "last-document", document_id);
 
   update_title (self);
@@ -144,10 +144,10 @@ lectern_window_show_annotation (LecternWindow *self,
 
   g_return_if_fail (LECTERN_IS_WINDOW (self));
 
-  if (self->corpus == NULL)
+  if (self->project == NULL)
     return;
 
-  annotation = lectern_corpus_dup_annotation (self->corpus, annotation_id, NULL);
+  annotation = lectern_project_dup_annotation (self->project, annotation_id, NULL);
   if (annotation == NULL)
     return;
 
@@ -188,12 +188,12 @@ fit_requested_cb (LecternWindow         *self,
   g_autoptr(GError) error = NULL;
   glong start, end;
 
-  if (self->corpus == NULL || !lectern_reader_view_get_selection (self->reader_view, &start, &end))
+  if (self->project == NULL || !lectern_reader_view_get_selection (self->reader_view, &start, &end))
     {
       lectern_window_toast (self, _("Select the new extent of the passage in the reader first"));
       return;
     }
-  if (!lectern_corpus_set_annotation_range (self->corpus, annotation_id, start, end, &error))
+  if (!lectern_project_set_annotation_range (self->project, annotation_id, start, end, &error))
     _lectern_window_show_error (self, _("Could Not Change the Passage"), error);
 }
 
@@ -208,16 +208,16 @@ passage_activated_cb (LecternWindow       *self,
 }
 
 static void
-corpus_changed_cb (LecternWindow *self,
+project_changed_cb (LecternWindow *self,
                    guint          what,
                    gint64         document_id,
-                   LecternCorpus *corpus)
+                   LecternProject *project)
 {
   if ((what & LECTERN_CHANGE_DOCUMENTS) != 0 && self->document_id != 0)
     {
       g_autoptr(LecternDocument) document = NULL;
 
-      document = lectern_corpus_dup_document (corpus, self->document_id, NULL);
+      document = lectern_project_dup_document (project, self->document_id, NULL);
       if (document == NULL)
         lectern_window_set_document_id (self, 0);
       else
@@ -227,9 +227,9 @@ corpus_changed_cb (LecternWindow *self,
 }
 
 static void
-corpus_can_undo_cb (LecternWindow *self,
+project_can_undo_cb (LecternWindow *self,
                     GParamSpec    *pspec,
-                    LecternCorpus *corpus)
+                    LecternProject *project)
 {
   _lectern_window_update_actions (self);
 }
@@ -243,8 +243,8 @@ apply_coder_name (LecternWindow *self)
    * read since the handler was connected. */
   g_autofree char *name = g_settings_get_string (lectern_settings (), "coder-name");
 
-  if (self->corpus != NULL)
-    lectern_corpus_set_author (self->corpus, g_strstrip (name));
+  if (self->project != NULL)
+    lectern_project_set_author (self->project, g_strstrip (name));
 }
 
 static void
@@ -260,16 +260,16 @@ update_main_page (LecternWindow *self)
 {
   const char *page = "empty";
 
-  if (self->corpus != NULL)
+  if (self->project != NULL)
     page = g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0 ? "project" : "no-documents";
   gtk_stack_set_visible_child_name (self->main_stack, page);
 }
 
 static void
-set_corpus (LecternWindow *self,
-            LecternCorpus *corpus)
+set_project (LecternWindow *self,
+            LecternProject *project)
 {
-  if (!g_set_object (&self->corpus, corpus) && corpus != NULL)
+  if (!g_set_object (&self->project, project) && project != NULL)
     return;
 
   /* The memo window edits the project that was open. */
@@ -278,32 +278,32 @@ set_corpus (LecternWindow *self,
   apply_coder_name (self);
 
   self->document_id = 0;
-  /* The corpus brings it up to date before any "changed" handler runs. */
-  /* The corpus's own list, which outlives this window's use of it. */
+  /* The project brings it up to date before any "changed" handler runs. */
+  /* The project's own list, which outlives this window's use of it. */
   if (self->documents != NULL)
     g_signal_handlers_disconnect_by_data (self->documents, self);
   g_clear_object (&self->documents);
-  if (corpus != NULL)
+  if (project != NULL)
     {
-      self->documents = g_object_ref (LECTERN_DOCUMENT_LIST (lectern_corpus_get_documents (corpus)));
+      self->documents = g_object_ref (LECTERN_DOCUMENT_LIST (lectern_project_get_documents (project)));
       g_signal_connect_object (self->documents, "items-changed",
                                G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
     }
-  g_signal_group_set_target (self->corpus_signals, corpus);
+  g_signal_group_set_target (self->project_signals, project);
 
   lectern_library_view_set_documents (self->library_view, self->documents);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORPUS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
   lectern_window_set_document_id (self, 0);
 
   update_main_page (self);
-  gtk_widget_set_visible (self->undo_box, corpus != NULL);
-  gtk_widget_set_visible (self->import_button, corpus != NULL);
-  gtk_widget_set_visible (self->library_button, corpus != NULL);
-  gtk_widget_set_visible (self->panel_button, corpus != NULL);
+  gtk_widget_set_visible (self->undo_box, project != NULL);
+  gtk_widget_set_visible (self->import_button, project != NULL);
+  gtk_widget_set_visible (self->library_button, project != NULL);
+  gtk_widget_set_visible (self->panel_button, project != NULL);
 
-  if (corpus != NULL)
+  if (project != NULL)
     {
-      GFile *file = lectern_corpus_get_file (corpus);
+      GFile *file = lectern_project_get_file (project);
       g_autofree char *path = g_file_get_path (file);
       g_autofree char *uri = g_file_get_uri (file);
 
@@ -331,17 +331,17 @@ lectern_window_open_project_at (LecternWindow  *self,
                                 gint64          document_id,
                                 GError        **error)
 {
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
 
   g_return_val_if_fail (LECTERN_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!(corpus = lectern_corpus_open (file, error)))
+  if (!(project = lectern_project_open (file, error)))
     return FALSE;
 
   _lectern_window_cancel_import (self);
-  lectern_corpus_set_undo_enabled (corpus, TRUE);
-  set_corpus (self, corpus);
+  lectern_project_set_undo_enabled (project, TRUE);
+  set_project (self, project);
   /* One document read, not the first and then the one asked for. */
   if (document_id != 0)
     lectern_window_set_document_id (self, document_id);
@@ -363,17 +363,17 @@ lectern_window_create_project (LecternWindow  *self,
                                GFile          *file,
                                GError        **error)
 {
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
 
   g_return_val_if_fail (LECTERN_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!(corpus = lectern_corpus_create (file, error)))
+  if (!(project = lectern_project_create (file, error)))
     return FALSE;
 
   _lectern_window_cancel_import (self);
-  lectern_corpus_set_undo_enabled (corpus, TRUE);
-  set_corpus (self, corpus);
+  lectern_project_set_undo_enabled (project, TRUE);
+  set_project (self, project);
   show_first_document (self);
   return TRUE;
 }
@@ -420,8 +420,8 @@ static void
 is_active_cb (LecternWindow *self)
 {
   /* Another window or process may have written while we were away. */
-  if (self->corpus != NULL && gtk_window_is_active (GTK_WINDOW (self)))
-    lectern_corpus_refresh (self->corpus);
+  if (self->project != NULL && gtk_window_is_active (GTK_WINDOW (self)))
+    lectern_project_refresh (self->project);
 }
 
 static gboolean
@@ -447,7 +447,7 @@ drop_cb (GtkDropTarget *target,
       g_ptr_array_add (files, l->data);
     }
 
-  if (self->corpus == NULL)
+  if (self->project == NULL)
     {
       lectern_window_toast (self, _("Create or open a project before importing documents"));
       return FALSE;
@@ -484,17 +484,17 @@ lectern_window_dispose (GObject *object)
 
   _lectern_window_cancel_import (self);
   g_clear_handle_id (&self->import_pulse_id, g_source_remove);
-  if (self->corpus_signals != NULL)
-    g_signal_group_set_target (self->corpus_signals, NULL);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_WINDOW);
 
   g_clear_weak_pointer (&self->project_memo);
-  g_clear_object (&self->corpus_signals);
+  g_clear_object (&self->project_signals);
   if (self->documents != NULL)
     g_signal_handlers_disconnect_by_data (self->documents, self);
   g_clear_object (&self->documents);
-  g_clear_object (&self->corpus);
+  g_clear_object (&self->project);
   g_clear_object (&self->import_results);
   g_clear_weak_pointer (&self->history_toast);
 
@@ -511,8 +511,8 @@ lectern_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CORPUS:
-      g_value_set_object (value, self->corpus);
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
       break;
     case PROP_DOCUMENT_ID:
       g_value_set_int64 (value, self->document_id);
@@ -552,8 +552,8 @@ lectern_window_class_init (LecternWindowClass *klass)
   object_class->set_property = lectern_window_set_property;
 
   /* The open project (lectern_window_open_project()), or NULL. */
-  properties[PROP_CORPUS] =
-    g_param_spec_object ("corpus", NULL, NULL, LECTERN_TYPE_CORPUS,
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, LECTERN_TYPE_PROJECT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* The document read, 0 for none. */
   properties[PROP_DOCUMENT_ID] =
@@ -605,13 +605,13 @@ lectern_window_init (LecternWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->corpus_signals = g_signal_group_new (LECTERN_TYPE_CORPUS);
-  g_signal_group_connect_object (self->corpus_signals, "changed",
-                                 G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->corpus_signals, "notify::can-undo",
-                                 G_CALLBACK (corpus_can_undo_cb), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->corpus_signals, "notify::can-redo",
-                                 G_CALLBACK (corpus_can_undo_cb), self, G_CONNECT_SWAPPED);
+  self->project_signals = g_signal_group_new (LECTERN_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "changed",
+                                 G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "notify::can-undo",
+                                 G_CALLBACK (project_can_undo_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "notify::can-redo",
+                                 G_CALLBACK (project_can_undo_cb), self, G_CONNECT_SWAPPED);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (settings, "window-width"),
@@ -646,7 +646,7 @@ lectern_window_init (LecternWindow *self)
                            G_CONNECT_SWAPPED);
   _lectern_window_update_recent_menu (self);
 
-  set_corpus (self, NULL);
+  set_project (self, NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
 }
 

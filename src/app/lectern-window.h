@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (LecternWindow, lectern_window, LECTERN, WINDOW, AdwApplica
 
 LecternWindow *lectern_window_new                      (LecternApplication *app);
 /* The open project, or NULL. (transfer none) */
-LecternCorpus *lectern_window_get_corpus               (LecternWindow      *self);
+LecternProject *lectern_window_get_project               (LecternWindow      *self);
 /* Opens an existing project in this window, replacing the one shown,
  * and shows its first document. */
 gboolean       lectern_window_open_project             (LecternWindow      *self,

@@ -77,12 +77,12 @@ lectern_cli_parse_filter (const char             *command_name,
 }
 
 static gboolean
-find_tag_id (LecternCorpus  *corpus,
+find_tag_id (LecternProject  *project,
              const char     *path,
              gint64         *tag_id,
              GError        **error)
 {
-  g_autoptr(LecternTag) tag = lectern_corpus_find_tag (corpus, path, error);
+  g_autoptr(LecternTag) tag = lectern_project_find_tag (project, path, error);
 
   if (tag == NULL)
     return FALSE;
@@ -115,7 +115,7 @@ run_autocode (LecternCli  *cli,
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "autocode", entries);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternDocumentFilter) filter = NULL;
   g_autoptr(LecternTag) tag = NULL;
   g_autoptr(GError) error = NULL;
@@ -146,27 +146,27 @@ run_autocode (LecternCli  *cli,
   if (g_strstrip (query)[0] == '\0')
     return lectern_cli_usage_error ("autocode", _("the query is empty"));
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
   /* The code to look inside must exist; the new tag is made, but only
    * once everything else is known to be right. */
-  if (within_path != NULL && !find_tag_id (corpus, within_path, &within_id, &error))
+  if (within_path != NULL && !find_tag_id (project, within_path, &within_id, &error))
     return lectern_cli_fail (error);
   {
-    g_autoptr(GListModel) probe = lectern_corpus_concordance (corpus, query, filter, 0,
+    g_autoptr(GListModel) probe = lectern_project_concordance (project, query, filter, 0,
                                                               LECTERN_CONCORDANCE_SORT_DOCUMENT, 1, NULL, &error);
 
     if (probe == NULL)
       return lectern_cli_fail (error);
   }
 
-  tag = lectern_corpus_ensure_tag_path (corpus, tag_path, &error);
+  tag = lectern_project_ensure_tag_path (project, tag_path, &error);
   if (tag == NULL)
     return lectern_cli_fail (error);
 
-  if (!lectern_corpus_autocode (corpus, query, filter, lectern_tag_get_id (tag), scope, within_id,
+  if (!lectern_project_autocode (project, query, filter, lectern_tag_get_id (tag), scope, within_id,
                                 &made, NULL, &error))
     return lectern_cli_fail (error);
 
@@ -195,7 +195,7 @@ run_retrieve (LecternCli  *cli,
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "retrieve", entries);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternDocumentFilter) filter = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *expression = NULL;
@@ -207,20 +207,20 @@ run_retrieve (LecternCli  *cli,
     return LECTERN_CLI_EXIT_USAGE;
   expression = g_strjoinv (" ", argv + 1);
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
   if (list_documents)
     {
-      g_autoptr(GArray) ids = lectern_corpus_retrieve_documents (corpus, expression, filter, NULL, &error);
+      g_autoptr(GArray) ids = lectern_project_retrieve_documents (project, expression, filter, NULL, &error);
 
       if (ids == NULL)
         return lectern_cli_fail (error);
       for (guint i = 0; i < ids->len; i++)
         {
           gint64 id = g_array_index (ids, gint64, i);
-          g_autoptr(LecternDocument) document = lectern_corpus_dup_document (corpus, id, &error);
+          g_autoptr(LecternDocument) document = lectern_project_dup_document (project, id, &error);
           g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
           if (document == NULL)
@@ -230,7 +230,7 @@ run_retrieve (LecternCli  *cli,
     }
   else
     {
-      g_autoptr(GPtrArray) found = lectern_corpus_retrieve (corpus, expression, filter, NULL, &error);
+      g_autoptr(GPtrArray) found = lectern_project_retrieve (project, expression, filter, NULL, &error);
 
       if (found == NULL)
         return lectern_cli_fail (error);
@@ -296,7 +296,7 @@ run_matrix (LecternCli  *cli,
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "matrix", entries);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternDocumentFilter) filter = NULL;
   g_autoptr(LecternMatrix) matrix = NULL;
   g_autoptr(GError) error = NULL;
@@ -323,11 +323,11 @@ run_matrix (LecternCli  *cli,
   if (!lectern_cli_parse_filter ("matrix", documents, language, variable, &filter))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  matrix = lectern_corpus_code_matrix (corpus, filter, key, value, NULL, &error);
+  matrix = lectern_project_code_matrix (project, filter, key, value, NULL, &error);
   if (matrix == NULL)
     return lectern_cli_fail (error);
 
@@ -355,7 +355,7 @@ run_cooccurrence (LecternCli  *cli,
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "cooccurrence", entries);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternDocumentFilter) filter = NULL;
   g_autoptr(LecternMatrix) matrix = NULL;
   g_autoptr(GError) error = NULL;
@@ -374,11 +374,11 @@ run_cooccurrence (LecternCli  *cli,
   if (!lectern_cli_parse_filter ("cooccurrence", documents, language, variable, &filter))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  matrix = lectern_corpus_cooccurrence (corpus, filter, within, NULL, &error);
+  matrix = lectern_project_cooccurrence (project, filter, within, NULL, &error);
   if (matrix == NULL)
     return lectern_cli_fail (error);
 
@@ -407,7 +407,7 @@ run_frequencies (LecternCli  *cli,
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "frequencies", entries);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternDocumentFilter) filter = NULL;
   g_autoptr(LecternWordCounts) counts = NULL;
   g_autoptr(GPtrArray) list = NULL;
@@ -422,11 +422,11 @@ run_frequencies (LecternCli  *cli,
   if (!lectern_cli_parse_filter ("frequencies", documents, language, variable, &filter))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  counts = lectern_corpus_count_words (corpus, filter, NULL, &error);
+  counts = lectern_project_count_words (project, filter, NULL, &error);
   if (counts == NULL)
     return lectern_cli_fail (error);
 
@@ -497,7 +497,7 @@ run_keyness (LecternCli  *cli,
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "keyness", entries);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternDocumentFilter) a_filter = NULL;
   g_autoptr(LecternDocumentFilter) b_filter = NULL;
   g_autoptr(LecternWordCounts) a_counts = NULL;
@@ -514,14 +514,14 @@ run_keyness (LecternCli  *cli,
       || !keyness_side ("b", b_documents, b_variable, &b_filter))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  a_counts = lectern_corpus_count_words (corpus, a_filter, NULL, &error);
+  a_counts = lectern_project_count_words (project, a_filter, NULL, &error);
   if (a_counts == NULL)
     return lectern_cli_fail (error);
-  b_counts = lectern_corpus_count_words (corpus, b_filter, NULL, &error);
+  b_counts = lectern_project_count_words (project, b_filter, NULL, &error);
   if (b_counts == NULL)
     return lectern_cli_fail (error);
   if (lectern_word_counts_get_total (a_counts) == 0 || lectern_word_counts_get_total (b_counts) == 0)
@@ -572,7 +572,7 @@ run_chart (LecternCli  *cli,
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "chart", entries);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternDocumentFilter) filter = NULL;
   g_autoptr(LecternMatrix) matrix = NULL;
   g_autoptr(LecternAtomicFile) atomic = NULL;
@@ -618,11 +618,11 @@ run_chart (LecternCli  *cli,
   if (!lectern_cli_parse_filter ("chart", documents, language, variable, &filter))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  matrix = lectern_corpus_code_matrix (corpus, filter, key, value, NULL, &error);
+  matrix = lectern_project_code_matrix (project, filter, key, value, NULL, &error);
   if (matrix == NULL)
     return lectern_cli_fail (error);
 

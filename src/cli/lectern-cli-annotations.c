@@ -30,7 +30,7 @@ run_annotate (LecternCli  *cli,
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "annotate", entries);
   g_autoptr(LecternAnnotation) annotation = NULL;
   g_autoptr(LecternDocument) document = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
@@ -55,13 +55,13 @@ run_annotate (LecternCli  *cli,
                                         tag_paths[i]);
     }
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
   /* Check the range before making any tag: a refused passage changes
    * nothing. */
-  document = lectern_corpus_dup_document (corpus, document_id, &error);
+  document = lectern_project_dup_document (project, document_id, &error);
   if (document == NULL)
     return lectern_cli_fail (error);
   if (end <= start)
@@ -79,7 +79,7 @@ run_annotate (LecternCli  *cli,
 
   for (guint i = 0; tag_paths[i] != NULL; i++)
     {
-      g_autoptr(LecternTag) tag = lectern_corpus_ensure_tag_path (corpus, tag_paths[i], &error);
+      g_autoptr(LecternTag) tag = lectern_project_ensure_tag_path (project, tag_paths[i], &error);
       gint64 tag_id;
 
       if (tag == NULL)
@@ -89,7 +89,7 @@ run_annotate (LecternCli  *cli,
       g_array_append_val (tag_ids, tag_id);
     }
 
-  annotation = lectern_corpus_add_annotation (corpus, document_id, start, end,
+  annotation = lectern_project_add_annotation (project, document_id, start, end,
                                               (const gint64 *) (gpointer) tag_ids->data, tag_ids->len,
                                               note != NULL && note[0] != '\0' ? note : NULL,
                                               &error);
@@ -118,7 +118,7 @@ run_annotations (LecternCli  *cli,
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "annotations", entries);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GListModel) annotations = NULL;
   g_autoptr(GHashTable) tag_paths = NULL;
   g_autoptr(GError) error = NULL;
@@ -133,13 +133,13 @@ run_annotations (LecternCli  *cli,
       !lectern_cli_parse_id ("annotations", _("Document"), document_text, &document_id))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
   if (document_id != 0)
     {
-      g_autoptr(LecternDocument) document = lectern_corpus_dup_document (corpus, document_id, &error);
+      g_autoptr(LecternDocument) document = lectern_project_dup_document (project, document_id, &error);
 
       if (document == NULL)
         return lectern_cli_fail (error);
@@ -147,18 +147,18 @@ run_annotations (LecternCli  *cli,
 
   if (tag_path != NULL)
     {
-      g_autoptr(LecternTag) tag = lectern_corpus_find_tag (corpus, tag_path, &error);
+      g_autoptr(LecternTag) tag = lectern_project_find_tag (project, tag_path, &error);
 
       if (tag == NULL)
         return lectern_cli_fail (error);
       tag_id = lectern_tag_get_id (tag);
     }
 
-  tag_paths = lectern_cli_dup_tag_paths (corpus, &error);
+  tag_paths = lectern_cli_dup_tag_paths (project, &error);
   if (tag_paths == NULL)
     return lectern_cli_fail (error);
 
-  annotations = lectern_corpus_list_annotations (corpus, document_id, tag_id, !exact, &error);
+  annotations = lectern_project_list_annotations (project, document_id, tag_id, !exact, &error);
   if (annotations == NULL)
     return lectern_cli_fail (error);
 
@@ -211,7 +211,7 @@ run_annotation_set (LecternCli  *cli,
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "annotation-set", entries);
   g_autoptr(LecternAnnotation) annotation = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   gint64 annotation_id;
@@ -236,11 +236,11 @@ run_annotation_set (LecternCli  *cli,
                                         tag_paths[i]);
     }
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  annotation = lectern_corpus_dup_annotation (corpus, annotation_id, &error);
+  annotation = lectern_project_dup_annotation (project, annotation_id, &error);
   if (annotation == NULL)
     return lectern_cli_fail (error);
 
@@ -251,7 +251,7 @@ run_annotation_set (LecternCli  *cli,
         start = lectern_annotation_get_start (annotation);
       if (end < 0)
         end = lectern_annotation_get_end (annotation);
-      if (!lectern_corpus_set_annotation_range (corpus, annotation_id, start, end, &error))
+      if (!lectern_project_set_annotation_range (project, annotation_id, start, end, &error))
         return lectern_cli_fail (error);
     }
 
@@ -259,7 +259,7 @@ run_annotation_set (LecternCli  *cli,
     {
       for (guint i = 0; tag_paths[i] != NULL; i++)
         {
-          g_autoptr(LecternTag) tag = lectern_corpus_ensure_tag_path (corpus, tag_paths[i], &error);
+          g_autoptr(LecternTag) tag = lectern_project_ensure_tag_path (project, tag_paths[i], &error);
           gint64 tag_id;
 
           if (tag == NULL)
@@ -268,7 +268,7 @@ run_annotation_set (LecternCli  *cli,
           g_array_append_val (tag_ids, tag_id);
         }
 
-      if (!lectern_corpus_set_annotation_tags (corpus, annotation_id,
+      if (!lectern_project_set_annotation_tags (project, annotation_id,
                                                (const gint64 *) (gpointer) tag_ids->data, tag_ids->len,
                                                &error))
         return lectern_cli_fail (error);
@@ -283,7 +283,7 @@ run_note (LecternCli  *cli,
           char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "note", NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gint64 annotation_id;
   int status;
@@ -293,11 +293,11 @@ run_note (LecternCli  *cli,
   if (!lectern_cli_parse_id ("note", _("Annotation"), argv[1], &annotation_id))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  if (!lectern_corpus_set_annotation_note (corpus, annotation_id,
+  if (!lectern_project_set_annotation_note (project, annotation_id,
                                            argv[2][0] != '\0' ? argv[2] : NULL, &error))
     return lectern_cli_fail (error);
 
@@ -310,7 +310,7 @@ run_annotation_delete (LecternCli  *cli,
                        char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "annotation-delete", NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gint64 annotation_id;
   int status;
@@ -320,11 +320,11 @@ run_annotation_delete (LecternCli  *cli,
   if (!lectern_cli_parse_id ("annotation-delete", _("Annotation"), argv[1], &annotation_id))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  if (!lectern_corpus_delete_annotation (corpus, annotation_id, &error))
+  if (!lectern_project_delete_annotation (project, annotation_id, &error))
     return lectern_cli_fail (error);
 
   return LECTERN_CLI_EXIT_OK;
@@ -345,7 +345,7 @@ run_memo (LecternCli  *cli,
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "memo", entries);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GError) error = NULL;
   LecternMemoTarget target = LECTERN_MEMO_PROJECT;
   gint64 id = 0;
@@ -364,20 +364,20 @@ run_memo (LecternCli  *cli,
       target = LECTERN_MEMO_DOCUMENT;
     }
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
   if (target == LECTERN_MEMO_DOCUMENT)
     {
-      g_autoptr(LecternDocument) document = lectern_corpus_dup_document (corpus, id, &error);
+      g_autoptr(LecternDocument) document = lectern_project_dup_document (project, id, &error);
 
       if (document == NULL)
         return lectern_cli_fail (error);
     }
   else if (tag_path != NULL)
     {
-      g_autoptr(LecternTag) tag = lectern_corpus_find_tag (corpus, tag_path, &error);
+      g_autoptr(LecternTag) tag = lectern_project_find_tag (project, tag_path, &error);
 
       if (tag == NULL)
         return lectern_cli_fail (error);
@@ -387,12 +387,12 @@ run_memo (LecternCli  *cli,
 
   if (clear || argc > 1)
     {
-      if (!lectern_corpus_set_memo (corpus, target, id, clear ? NULL : argv[1], &error))
+      if (!lectern_project_set_memo (project, target, id, clear ? NULL : argv[1], &error))
         return lectern_cli_fail (error);
     }
   else
     {
-      g_autofree char *memo = lectern_corpus_dup_memo (corpus, target, id, &error);
+      g_autofree char *memo = lectern_project_dup_memo (project, target, id, &error);
 
       if (memo == NULL && error != NULL)
         return lectern_cli_fail (error);

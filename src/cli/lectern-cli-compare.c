@@ -31,7 +31,7 @@ run_compare (LecternCli  *cli,
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "compare", entries);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GArray) chunks = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
@@ -54,11 +54,11 @@ run_compare (LecternCli  *cli,
   if (ignore_punctuation)
     flags |= LECTERN_WORD_DIFF_IGNORE_PUNCTUATION;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  chunks = lectern_compare_documents (corpus, a, b, mode, flags, NULL, NULL, &error);
+  chunks = lectern_compare_documents (project, a, b, mode, flags, NULL, NULL, &error);
   if (chunks == NULL)
     return lectern_cli_fail (error);
 
@@ -76,7 +76,7 @@ run_where (LecternCli  *cli,
            char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "where", NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GArray) places = NULL;
   g_autoptr(GError) error = NULL;
   gint64 document_id;
@@ -90,11 +90,11 @@ run_where (LecternCli  *cli,
       !lectern_cli_parse_offset ("where", _("End"), argv[3], &end))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  places = lectern_where (corpus, document_id, start, end, NULL, &error);
+  places = lectern_where (project, document_id, start, end, NULL, &error);
   if (places == NULL)
     return lectern_cli_fail (error);
 

@@ -206,13 +206,13 @@ lectern_cli_dup_project_file (LecternCli *cli)
   return g_file_new_for_commandline_arg (cli->project_path);
 }
 
-LecternCorpus *
-lectern_cli_open_corpus (LecternCli *cli,
+LecternProject *
+lectern_cli_open_project (LecternCli *cli,
                          int        *exit_status)
 {
   g_autoptr(GFile) file = lectern_cli_dup_project_file (cli);
   g_autoptr(GError) error = NULL;
-  LecternCorpus *corpus;
+  LecternProject *project;
 
   if (file == NULL)
     {
@@ -230,22 +230,22 @@ lectern_cli_open_corpus (LecternCli *cli,
       return NULL;
     }
 
-  corpus = lectern_corpus_open (file, &error);
-  if (corpus == NULL)
+  project = lectern_project_open (file, &error);
+  if (project == NULL)
     {
       *exit_status = lectern_cli_fail (error);
       return NULL;
     }
 
   *exit_status = LECTERN_CLI_EXIT_OK;
-  return corpus;
+  return project;
 }
 
 GHashTable *
-lectern_cli_dup_tag_paths (LecternCorpus  *corpus,
+lectern_cli_dup_tag_paths (LecternProject  *project,
                            GError        **error)
 {
-  g_autoptr(GListModel) tags = lectern_corpus_list_tags (corpus, error);
+  g_autoptr(GListModel) tags = lectern_project_list_tags (project, error);
   GHashTable *paths;
   guint n;
 

@@ -21,7 +21,7 @@ run_import (LecternCli  *cli,
             char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "import", NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GListModel) results = NULL;
   g_autoptr(GError) error = NULL;
@@ -32,15 +32,15 @@ run_import (LecternCli  *cli,
   if (!lectern_cli_parse (cli, context, "import", &argc, &argv, 1, -1))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
   for (int i = 1; i < argc; i++)
     g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
 
   /* One bad file does not stop the others: a result per file. */
-  results = lectern_importer_import_files (corpus, (GFile **) files->pdata, files->len,
+  results = lectern_importer_import_files (project, (GFile **) files->pdata, files->len,
                                            NULL, NULL, NULL, &error);
   if (results == NULL)
     return lectern_cli_fail (error);
@@ -96,7 +96,7 @@ run_documents (LecternCli  *cli,
                char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "documents", NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GListModel) documents = NULL;
   g_autoptr(GError) error = NULL;
   int status;
@@ -105,11 +105,11 @@ run_documents (LecternCli  *cli,
   if (!lectern_cli_parse (cli, context, "documents", &argc, &argv, 0, 0))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  documents = lectern_corpus_list_documents (corpus, &error);
+  documents = lectern_project_list_documents (project, &error);
   if (documents == NULL)
     return lectern_cli_fail (error);
 
@@ -140,7 +140,7 @@ run_text (LecternCli  *cli,
           char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "text", NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gint64 document_id;
@@ -151,11 +151,11 @@ run_text (LecternCli  *cli,
   if (!lectern_cli_parse_id ("text", _("Document"), argv[1], &document_id))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  text = lectern_corpus_dup_text (corpus, document_id, &error);
+  text = lectern_project_dup_text (project, document_id, &error);
   if (text == NULL)
     return lectern_cli_fail (error);
 
@@ -221,7 +221,7 @@ run_document_set (LecternCli  *cli,
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "document-set", entries);
   g_autoptr(LecternDocument) document = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gint64 document_id;
   int status;
@@ -251,11 +251,11 @@ run_document_set (LecternCli  *cli,
                                         _("“%s” is not a variable: write KEY=VALUE"), variables[i]);
     }
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  document = lectern_corpus_dup_document (corpus, document_id, &error);
+  document = lectern_project_dup_document (project, document_id, &error);
   if (document == NULL)
     return lectern_cli_fail (error);
 
@@ -278,7 +278,7 @@ run_document_set (LecternCli  *cli,
                                      equals[1] != '\0' ? equals + 1 : NULL);
     }
 
-  if (!lectern_corpus_update_document (corpus, document, &error))
+  if (!lectern_project_update_document (project, document, &error))
     return lectern_cli_fail (error);
 
   return LECTERN_CLI_EXIT_OK;
@@ -290,7 +290,7 @@ run_document_delete (LecternCli  *cli,
                      char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "document-delete", NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gint64 document_id;
   int status;
@@ -300,11 +300,11 @@ run_document_delete (LecternCli  *cli,
   if (!lectern_cli_parse_id ("document-delete", _("Document"), argv[1], &document_id))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  if (!lectern_corpus_delete_document (corpus, document_id, &error))
+  if (!lectern_project_delete_document (project, document_id, &error))
     return lectern_cli_fail (error);
 
   return LECTERN_CLI_EXIT_OK;
@@ -317,7 +317,7 @@ run_document (LecternCli  *cli,
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "document", NULL);
   g_autoptr(LecternDocument) document = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GList) keys = NULL;
   g_autofree char *id = NULL;
@@ -334,11 +334,11 @@ run_document (LecternCli  *cli,
   if (!lectern_cli_parse_id ("document", _("Document"), argv[1], &document_id))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  document = lectern_corpus_dup_document (corpus, document_id, &error);
+  document = lectern_project_dup_document (project, document_id, &error);
   if (document == NULL)
     return lectern_cli_fail (error);
 
@@ -386,7 +386,7 @@ run_structure (LecternCli  *cli,
                char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "structure", NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GArray) structure = NULL;
   g_autoptr(GError) error = NULL;
   gint64 document_id;
@@ -397,11 +397,11 @@ run_structure (LecternCli  *cli,
   if (!lectern_cli_parse_id ("structure", _("Document"), argv[1], &document_id))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  structure = lectern_corpus_dup_document_structure (corpus, document_id, &error);
+  structure = lectern_project_dup_document_structure (project, document_id, &error);
   if (structure == NULL)
     return lectern_cli_fail (error);
 
@@ -432,7 +432,7 @@ run_original (LecternCli  *cli,
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "original", entries);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternAtomicFile) atomic = NULL;
   g_autoptr(GBytes) original = NULL;
   g_autoptr(GError) error = NULL;
@@ -454,11 +454,11 @@ run_original (LecternCli  *cli,
   dest = g_file_new_for_commandline_arg (output);
   dest_name = g_file_get_parse_name (dest);
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  original = lectern_corpus_dup_document_original (corpus, document_id, NULL, &error);
+  original = lectern_project_dup_document_original (project, document_id, NULL, &error);
   if (original == NULL && error != NULL)
     return lectern_cli_fail (error);
   if (original == NULL)
@@ -470,7 +470,7 @@ run_original (LecternCli  *cli,
     }
 
   /* A project this process holds open is never written over. */
-  if (lectern_corpus_file_is_in_use (dest))
+  if (lectern_project_file_is_in_use (dest))
     {
       lectern_cli_error (_("“%s” is an open Lectern project; choose another file"), dest_name);
       return LECTERN_CLI_EXIT_FAILURE;

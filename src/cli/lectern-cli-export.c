@@ -72,7 +72,7 @@ run_export (LecternCli  *cli,
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "export", entries);
   g_autoptr(LecternExportOptions) options = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GError) error = NULL;
   LecternExportFormat format;
   LecternExportGroupBy group_by = LECTERN_EXPORT_GROUP_BY_DOCUMENT;
@@ -116,8 +116,8 @@ run_export (LecternCli  *cli,
       lectern_export_options_add_document_id (options, id);
     }
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
   /* A filter naming nothing is a mistake to report, not an empty export. */
@@ -127,14 +127,14 @@ run_export (LecternCli  *cli,
       gint64 id;
 
       g_ascii_string_to_signed (document_texts[i], 10, 1, G_MAXINT64, &id, NULL);
-      document = lectern_corpus_dup_document (corpus, id, &error);
+      document = lectern_project_dup_document (project, id, &error);
       if (document == NULL)
         return lectern_cli_fail (error);
     }
 
   for (guint i = 0; tag_paths != NULL && tag_paths[i] != NULL; i++)
     {
-      g_autoptr(LecternTag) tag = lectern_corpus_find_tag (corpus, tag_paths[i], &error);
+      g_autoptr(LecternTag) tag = lectern_project_find_tag (project, tag_paths[i], &error);
 
       if (tag == NULL)
         return lectern_cli_fail (error);
@@ -145,7 +145,7 @@ run_export (LecternCli  *cli,
     {
       g_autoptr(GFile) dest = g_file_new_for_commandline_arg (output);
 
-      if (!lectern_export_to_file (corpus, options, dest, NULL, NULL, NULL, &error))
+      if (!lectern_export_to_file (project, options, dest, NULL, NULL, NULL, &error))
         return lectern_cli_fail (error);
     }
   else
@@ -154,7 +154,7 @@ run_export (LecternCli  *cli,
 
       /* The stream writes to the descriptor under stdio. */
       fflush (stdout);
-      if (!lectern_export_to_stream (corpus, options, stream, NULL, NULL, NULL, &error) ||
+      if (!lectern_export_to_stream (project, options, stream, NULL, NULL, NULL, &error) ||
           !g_output_stream_flush (stream, NULL, &error))
         return lectern_cli_fail (error);
     }
@@ -168,7 +168,7 @@ run_import_annotations (LecternCli  *cli,
                         char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "import-annotations", NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
@@ -179,12 +179,12 @@ run_import_annotations (LecternCli  *cli,
   if (!lectern_cli_parse (cli, context, "import-annotations", &argc, &argv, 1, 1))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  if (!lectern_web_annotation_import (corpus, file, &n_added, &problems, NULL, &error))
+  if (!lectern_web_annotation_import (project, file, &n_added, &problems, NULL, &error))
     return lectern_cli_fail (error);
 
   added = g_strdup_printf ("%u", n_added);
@@ -202,7 +202,7 @@ run_import_qdpx (LecternCli  *cli,
                  char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "import-qdpx", NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) project_file = NULL;
   g_autoptr(GFile) qdpx = NULL;
@@ -225,8 +225,8 @@ run_import_qdpx (LecternCli  *cli,
     }
 
   qdpx = g_file_new_for_commandline_arg (argv[1]);
-  corpus = lectern_qdpx_import (qdpx, project_file, &skipped, NULL, &error);
-  if (corpus == NULL)
+  project = lectern_qdpx_import (qdpx, project_file, &skipped, NULL, &error);
+  if (project == NULL)
     return lectern_cli_fail (error);
   /* The project was made; what it could not hold is said, not fatal. */
   for (guint i = 0; i < skipped->len; i++)

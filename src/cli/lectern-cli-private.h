@@ -102,12 +102,12 @@ gboolean        lectern_cli_parse_offset     (const char      *command_name,
 GFile          *lectern_cli_dup_project_file (LecternCli      *cli);
 /* Opens the existing project; prints the error and returns NULL on failure
  * (*exit_status tells which kind). */
-LecternCorpus  *lectern_cli_open_corpus      (LecternCli      *cli,
+LecternProject  *lectern_cli_open_project      (LecternCli      *cli,
                                               int             *exit_status);
 /* Prints @error and returns LECTERN_CLI_EXIT_FAILURE. */
 int             lectern_cli_fail             (const GError    *error);
 /* "Parent/Child" paths of every tag, by id. (transfer full) */
-GHashTable     *lectern_cli_dup_tag_paths    (LecternCorpus   *corpus,
+GHashTable     *lectern_cli_dup_tag_paths    (LecternProject   *project,
                                               GError         **error);
 
 /* lectern-cli-analysis.c */

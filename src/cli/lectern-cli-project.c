@@ -17,7 +17,7 @@ run_init (LecternCli  *cli,
           char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "init", NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
@@ -29,8 +29,8 @@ run_init (LecternCli  *cli,
     return LECTERN_CLI_EXIT_USAGE;
 
   /* The core refuses any existing file but an empty project, untouched. */
-  corpus = lectern_corpus_create (file, &error);
-  if (corpus == NULL)
+  project = lectern_project_create (file, &error);
+  if (project == NULL)
     return lectern_cli_fail (error);
 
   return LECTERN_CLI_EXIT_OK;
@@ -42,7 +42,7 @@ run_check (LecternCli  *cli,
            char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "check", NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   int status;
@@ -50,11 +50,11 @@ run_check (LecternCli  *cli,
   if (!lectern_cli_parse (cli, context, "check", &argc, &argv, 0, 0))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  if (lectern_corpus_check (corpus, &problems, &error))
+  if (lectern_project_check (project, &problems, &error))
     return LECTERN_CLI_EXIT_OK;
 
   if (error != NULL)
@@ -80,7 +80,7 @@ find_backup (GFile      *project_file,
 {
   if (strchr (backup, G_DIR_SEPARATOR) == NULL)
     {
-      g_autoptr(GFile) folder = lectern_corpus_dup_backup_folder (project_file);
+      g_autoptr(GFile) folder = lectern_project_dup_backup_folder (project_file);
       g_autoptr(GFile) listed = g_file_get_child (folder, backup);
 
       if (g_file_query_exists (listed, NULL))
@@ -112,7 +112,7 @@ run_restore (LecternCli  *cli,
     {
       /* Listing only reads the backup folder: the project itself may be
        * the damaged file the user wants to replace. */
-      backups = lectern_corpus_list_backups (project_file, &error);
+      backups = lectern_project_list_backups (project_file, &error);
       if (backups == NULL)
         return lectern_cli_fail (error);
 
@@ -153,7 +153,7 @@ run_restore (LecternCli  *cli,
 
   /* The current state becomes one more backup first: a restore can be
    * undone by restoring that. */
-  if (!lectern_corpus_restore_backup (project_file, backup, &error))
+  if (!lectern_project_restore_backup (project_file, backup, &error))
     return lectern_cli_fail (error);
 
   return LECTERN_CLI_EXIT_OK;

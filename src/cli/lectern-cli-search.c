@@ -35,7 +35,7 @@ run_search (LecternCli  *cli,
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "search", entries);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternDocumentFilter) filter = NULL;
   g_autoptr(GListModel) hits = NULL;
   g_autoptr(GError) error = NULL;
@@ -68,20 +68,20 @@ run_search (LecternCli  *cli,
   if (g_strstrip (query)[0] == '\0')
     return lectern_cli_usage_error ("search", _("the query is empty"));
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
   if (tag_path != NULL)
     {
-      g_autoptr(LecternTag) tag = lectern_corpus_find_tag (corpus, tag_path, &error);
+      g_autoptr(LecternTag) tag = lectern_project_find_tag (project, tag_path, &error);
 
       if (tag == NULL)
         return lectern_cli_fail (error);
       tag_id = lectern_tag_get_id (tag);
     }
 
-  hits = lectern_corpus_concordance (corpus, query, filter, tag_id, sort, (guint) limit, NULL, &error);
+  hits = lectern_project_concordance (project, query, filter, tag_id, sort, (guint) limit, NULL, &error);
   if (hits == NULL)
     return lectern_cli_fail (error);
 

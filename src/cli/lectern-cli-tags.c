@@ -43,13 +43,13 @@ parse_colour (const char *command_name,
 }
 
 static LecternTag *
-find_tag (LecternCorpus  *corpus,
+find_tag (LecternProject  *project,
           const char     *path)
 {
   g_autoptr(GError) error = NULL;
   LecternTag *tag;
 
-  tag = lectern_corpus_find_tag (corpus, path, &error);
+  tag = lectern_project_find_tag (project, path, &error);
   if (tag == NULL)
     lectern_cli_fail (error);
 
@@ -62,7 +62,7 @@ run_tags (LecternCli  *cli,
           char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "tags", NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GListModel) tags = NULL;
   g_autoptr(GError) error = NULL;
   int status;
@@ -71,11 +71,11 @@ run_tags (LecternCli  *cli,
   if (!lectern_cli_parse (cli, context, "tags", &argc, &argv, 0, 0))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  tags = lectern_corpus_list_tags (corpus, &error);
+  tags = lectern_project_list_tags (project, &error);
   if (tags == NULL)
     return lectern_cli_fail (error);
 
@@ -109,7 +109,7 @@ run_tag_add (LecternCli  *cli,
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "tag-add", entries);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternTag) parent = NULL;
   g_autoptr(LecternTag) tag = NULL;
   g_autoptr(GError) error = NULL;
@@ -129,8 +129,8 @@ run_tag_add (LecternCli  *cli,
     return lectern_cli_usage_error ("tag-add", _("“%s” is not a tag path: a name in it is empty"), argv[1]);
   n_names = g_strv_length (names);
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
   /* Parents are made as needed, as `annotate --tag` does. */
@@ -147,18 +147,18 @@ run_tag_add (LecternCli  *cli,
           g_string_append (parent_path, escaped);
         }
 
-      parent = lectern_corpus_ensure_tag_path (corpus, parent_path->str, &error);
+      parent = lectern_project_ensure_tag_path (project, parent_path->str, &error);
       if (parent == NULL)
         return lectern_cli_fail (error);
     }
 
-  tag = lectern_corpus_add_tag (corpus, parent != NULL ? lectern_tag_get_id (parent) : 0,
+  tag = lectern_project_add_tag (project, parent != NULL ? lectern_tag_get_id (parent) : 0,
                                 names[n_names - 1], colour, &error);
   if (tag == NULL)
     return lectern_cli_fail (error);
 
   if (description != NULL &&
-      !lectern_corpus_set_tag_description (corpus, lectern_tag_get_id (tag), description, &error))
+      !lectern_project_set_tag_description (project, lectern_tag_get_id (tag), description, &error))
     return lectern_cli_fail (error);
 
   id = g_strdup_printf ("%" G_GINT64_FORMAT, lectern_tag_get_id (tag));
@@ -182,7 +182,7 @@ run_tag_set (LecternCli  *cli,
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "tag-set", entries);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternTag) tag = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *colour = NULL;
@@ -195,19 +195,19 @@ run_tag_set (LecternCli  *cli,
   if (colour_option != NULL && (colour = parse_colour ("tag-set", colour_option)) == NULL)
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  tag = find_tag (corpus, argv[1]);
+  tag = find_tag (project, argv[1]);
   if (tag == NULL)
     return LECTERN_CLI_EXIT_FAILURE;
 
   if (colour != NULL &&
-      !lectern_corpus_set_tag_colour (corpus, lectern_tag_get_id (tag), colour, &error))
+      !lectern_project_set_tag_colour (project, lectern_tag_get_id (tag), colour, &error))
     return lectern_cli_fail (error);
   if (description != NULL &&
-      !lectern_corpus_set_tag_description (corpus, lectern_tag_get_id (tag),
+      !lectern_project_set_tag_description (project, lectern_tag_get_id (tag),
                                            description[0] != '\0' ? description : NULL, &error))
     return lectern_cli_fail (error);
 
@@ -220,7 +220,7 @@ run_tag_rename (LecternCli  *cli,
                 char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "tag-rename", NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternTag) tag = NULL;
   g_autoptr(GError) error = NULL;
   int status;
@@ -228,15 +228,15 @@ run_tag_rename (LecternCli  *cli,
   if (!lectern_cli_parse (cli, context, "tag-rename", &argc, &argv, 2, 2))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  tag = find_tag (corpus, argv[1]);
+  tag = find_tag (project, argv[1]);
   if (tag == NULL)
     return LECTERN_CLI_EXIT_FAILURE;
 
-  if (!lectern_corpus_rename_tag (corpus, lectern_tag_get_id (tag), argv[2], &error))
+  if (!lectern_project_rename_tag (project, lectern_tag_get_id (tag), argv[2], &error))
     return lectern_cli_fail (error);
 
   return LECTERN_CLI_EXIT_OK;
@@ -248,7 +248,7 @@ run_tag_move (LecternCli  *cli,
               char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "tag-move", NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternTag) parent = NULL;
   g_autoptr(LecternTag) tag = NULL;
   g_autoptr(GError) error = NULL;
@@ -257,23 +257,23 @@ run_tag_move (LecternCli  *cli,
   if (!lectern_cli_parse (cli, context, "tag-move", &argc, &argv, 2, 2))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  tag = find_tag (corpus, argv[1]);
+  tag = find_tag (project, argv[1]);
   if (tag == NULL)
     return LECTERN_CLI_EXIT_FAILURE;
 
   /* "/" or "" is the top level. */
   if (argv[2][0] != '\0' && g_strcmp0 (argv[2], "/") != 0)
     {
-      parent = find_tag (corpus, argv[2]);
+      parent = find_tag (project, argv[2]);
       if (parent == NULL)
         return LECTERN_CLI_EXIT_FAILURE;
     }
 
-  if (!lectern_corpus_move_tag (corpus, lectern_tag_get_id (tag),
+  if (!lectern_project_move_tag (project, lectern_tag_get_id (tag),
                                 parent != NULL ? lectern_tag_get_id (parent) : 0, &error))
     return lectern_cli_fail (error);
 
@@ -286,7 +286,7 @@ run_tag_merge (LecternCli  *cli,
                char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "tag-merge", NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternTag) from = NULL;
   g_autoptr(LecternTag) into = NULL;
   g_autoptr(GError) error = NULL;
@@ -295,18 +295,18 @@ run_tag_merge (LecternCli  *cli,
   if (!lectern_cli_parse (cli, context, "tag-merge", &argc, &argv, 2, 2))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  from = find_tag (corpus, argv[1]);
+  from = find_tag (project, argv[1]);
   if (from == NULL)
     return LECTERN_CLI_EXIT_FAILURE;
-  into = find_tag (corpus, argv[2]);
+  into = find_tag (project, argv[2]);
   if (into == NULL)
     return LECTERN_CLI_EXIT_FAILURE;
 
-  if (!lectern_corpus_merge_tags (corpus, lectern_tag_get_id (from), lectern_tag_get_id (into), &error))
+  if (!lectern_project_merge_tags (project, lectern_tag_get_id (from), lectern_tag_get_id (into), &error))
     return lectern_cli_fail (error);
 
   return LECTERN_CLI_EXIT_OK;
@@ -324,7 +324,7 @@ run_tag_delete (LecternCli  *cli,
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "tag-delete", entries);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternTag) tag = NULL;
   g_autoptr(GError) error = NULL;
   int status;
@@ -332,18 +332,18 @@ run_tag_delete (LecternCli  *cli,
   if (!lectern_cli_parse (cli, context, "tag-delete", &argc, &argv, 1, 1))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  tag = find_tag (corpus, argv[1]);
+  tag = find_tag (project, argv[1]);
   if (tag == NULL)
     return LECTERN_CLI_EXIT_FAILURE;
 
-  if (!lectern_corpus_delete_tag (corpus, lectern_tag_get_id (tag), force, &error))
+  if (!lectern_project_delete_tag (project, lectern_tag_get_id (tag), force, &error))
     {
       status = lectern_cli_fail (error);
-      if (g_error_matches (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_IN_USE))
+      if (g_error_matches (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_IN_USE))
         lectern_cli_error (_("nothing was deleted; add --force to delete “%s” and untag its passages"),
                            argv[1]);
       return status;

@@ -23,7 +23,7 @@ run_turns (LecternCli  *cli,
            char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "turns", NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) turns = NULL;
   gint64 document_id;
@@ -34,11 +34,11 @@ run_turns (LecternCli  *cli,
   if (!lectern_cli_parse_id ("turns", _("Document"), argv[1], &document_id))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  turns = lectern_document_turns_dup (corpus, document_id, &error);
+  turns = lectern_document_turns_dup (project, document_id, &error);
   if (turns == NULL)
     return lectern_cli_fail (error);
 
@@ -101,7 +101,7 @@ run_speakers (LecternCli  *cli,
               char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "speakers", NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) speakers = g_array_new (FALSE, TRUE, sizeof (Speaker));
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -121,13 +121,13 @@ run_speakers (LecternCli  *cli,
       g_array_append_val (ids, id);
     }
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
   if (ids->len == 0)
     {
-      g_autoptr(GListModel) documents = lectern_corpus_list_documents (corpus, &error);
+      g_autoptr(GListModel) documents = lectern_project_list_documents (project, &error);
 
       if (documents == NULL)
         return lectern_cli_fail (error);
@@ -142,7 +142,7 @@ run_speakers (LecternCli  *cli,
 
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr(GArray) turns = lectern_document_turns_dup (corpus, g_array_index (ids, gint64, i), &error);
+      g_autoptr(GArray) turns = lectern_document_turns_dup (project, g_array_index (ids, gint64, i), &error);
 
       if (turns == NULL)
         return lectern_cli_fail (error);
@@ -174,12 +174,12 @@ has_speaker (GArray     *turns,
 
 /* The document's turns, or NULL after printing why. */
 static GArray *
-dup_turns (LecternCorpus *corpus,
+dup_turns (LecternProject *project,
            gint64         document_id,
            int           *status)
 {
   g_autoptr(GError) error = NULL;
-  GArray *turns = lectern_document_turns_dup (corpus, document_id, &error);
+  GArray *turns = lectern_document_turns_dup (project, document_id, &error);
 
   if (turns == NULL)
     *status = lectern_cli_fail (error);
@@ -187,11 +187,11 @@ dup_turns (LecternCorpus *corpus,
 }
 
 static int
-no_speaker (LecternCorpus *corpus,
+no_speaker (LecternProject *project,
             gint64         document_id,
             const char    *speaker)
 {
-  g_autofree char *path = g_file_get_path (lectern_corpus_get_file (corpus));
+  g_autofree char *path = g_file_get_path (lectern_project_get_file (project));
 
   lectern_cli_error (_("No turn of document %" PRId64 " in “%s” is spoken by “%s” "
                        "(see “lectern-cli speakers %" PRId64 "”)"),
@@ -200,13 +200,13 @@ no_speaker (LecternCorpus *corpus,
 }
 
 static int
-correct (LecternCorpus               *corpus,
+correct (LecternProject               *project,
          gint64                       document_id,
          const LecternTurnCorrection *correction)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!lectern_document_turns_correct (corpus, document_id, correction, &error))
+  if (!lectern_document_turns_correct (project, document_id, correction, &error))
     return lectern_cli_fail (error);
   return LECTERN_CLI_EXIT_OK;
 }
@@ -220,7 +220,7 @@ run_rename_or_merge (LecternCli  *cli,
                      char       **argv)
 {
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, command, NULL);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GArray) turns = NULL;
   LecternTurnCorrection correction = { 0, };
   gint64 document_id;
@@ -233,23 +233,23 @@ run_rename_or_merge (LecternCli  *cli,
   if (*argv[3] == '\0' || !g_utf8_validate (argv[3], -1, NULL))
     return lectern_cli_usage_error (command, _("The new name must be non-empty text"));
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  turns = dup_turns (corpus, document_id, &status);
+  turns = dup_turns (project, document_id, &status);
   if (turns == NULL)
     return status;
   if (!has_speaker (turns, argv[2]))
-    return no_speaker (corpus, document_id, argv[2]);
+    return no_speaker (project, document_id, argv[2]);
   /* A merge joins two speakers there are; a rename may take any name. */
   if (merge && !has_speaker (turns, argv[3]))
-    return no_speaker (corpus, document_id, argv[3]);
+    return no_speaker (project, document_id, argv[3]);
 
   correction.kind = merge ? LECTERN_TURN_CORRECTION_MERGE : LECTERN_TURN_CORRECTION_RENAME;
   correction.speaker = argv[2];
   correction.target = argv[3];
-  return correct (corpus, document_id, &correction);
+  return correct (project, document_id, &correction);
 }
 
 static int
@@ -281,7 +281,7 @@ run_turn_set (LecternCli  *cli,
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "turn-set", entries);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   LecternTurnCorrection correction = { 0, };
   gint64 document_id;
   glong offset;
@@ -299,14 +299,14 @@ run_turn_set (LecternCli  *cli,
   if (offset > G_MAXUINT)
     return lectern_cli_usage_error ("turn-set", _("The offset is past any text"));
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
   correction.kind = none ? LECTERN_TURN_CORRECTION_NOT_TURN : LECTERN_TURN_CORRECTION_SET_TURN;
   correction.offset = (guint) offset;
   correction.speaker = speaker;
-  return correct (corpus, document_id, &correction);
+  return correct (project, document_id, &correction);
 }
 
 static int
@@ -321,7 +321,7 @@ run_code_speakers (LecternCli  *cli,
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "code-speakers", entries);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *made_text = NULL;
   gint64 document_id;
@@ -333,11 +333,11 @@ run_code_speakers (LecternCli  *cli,
   if (!lectern_cli_parse_id ("code-speakers", _("Document"), argv[1], &document_id))
     return LECTERN_CLI_EXIT_USAGE;
 
-  corpus = lectern_cli_open_corpus (cli, &status);
-  if (corpus == NULL)
+  project = lectern_cli_open_project (cli, &status);
+  if (project == NULL)
     return status;
 
-  if (!lectern_document_turns_code (corpus, document_id, parent, &made, &error))
+  if (!lectern_document_turns_code (project, document_id, parent, &made, &error))
     return lectern_cli_fail (error);
 
   made_text = g_strdup_printf ("%u", made);

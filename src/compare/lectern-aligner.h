@@ -23,7 +23,7 @@ G_BEGIN_DECLS
  * aligned the same way (ICU sentence breaks for @language_a/@language_b,
  * ISO 639 codes or NULL).
  *
- * @fixed: hand corrections (LecternSpanPair, as lectern_corpus_dup_alignment()
+ * @fixed: hand corrections (LecternSpanPair, as lectern_project_dup_alignment()
  * returns them), or NULL. Each comes out as a PAIR chunk exactly as given
  * and the rest is aligned around them: no other chunk overlaps a fixed span.
  *

@@ -3,7 +3,7 @@
  *
  * The async variants copy their input into a task and run the same worker
  * as the sync ones in a thread, on a connection of their own to the
- * project file: a LecternCorpus belongs to the thread that opened it.
+ * project file: a LecternProject belongs to the thread that opened it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,7 +18,7 @@
 #include "lectern-shared-passages.h"
 
 GArray *
-lectern_compare_documents (LecternCorpus         *corpus,
+lectern_compare_documents (LecternProject         *project,
                            gint64                 a,
                            gint64                 b,
                            LecternCompareMode     mode,
@@ -31,17 +31,17 @@ lectern_compare_documents (LecternCorpus         *corpus,
   g_autofree char *text_b = NULL;
   LecternDiffSummary zero = { 0 };
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (summary != NULL)
     *summary = zero;
 
-  text_a = lectern_corpus_dup_text (corpus, a, error);
+  text_a = lectern_project_dup_text (project, a, error);
   if (text_a == NULL)
     return NULL;
-  text_b = lectern_corpus_dup_text (corpus, b, error);
+  text_b = lectern_project_dup_text (project, b, error);
   if (text_b == NULL)
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -54,16 +54,16 @@ lectern_compare_documents (LecternCorpus         *corpus,
 
     case LECTERN_COMPARE_MODE_TRANSLATION:
       {
-        g_autoptr(LecternDocument) doc_a = lectern_corpus_dup_document (corpus, a, error);
+        g_autoptr(LecternDocument) doc_a = lectern_project_dup_document (project, a, error);
         g_autoptr(LecternDocument) doc_b = NULL;
         g_autoptr(GArray) fixed = NULL;
 
         if (doc_a == NULL)
           return NULL;
-        doc_b = lectern_corpus_dup_document (corpus, b, error);
+        doc_b = lectern_project_dup_document (project, b, error);
         if (doc_b == NULL)
           return NULL;
-        fixed = lectern_corpus_dup_alignment (corpus, a, b, error);
+        fixed = lectern_project_dup_alignment (project, a, b, error);
         if (fixed == NULL)
           return NULL;
 
@@ -96,14 +96,14 @@ typedef struct
 
 static gpointer
 compare_job_run (LecternJob     *job,
-                 LecternCorpus  *corpus,
+                 LecternProject  *project,
                  gpointer        data,
                  GCancellable   *cancellable,
                  GError        **error)
 {
   Job *compare = data;
 
-  return lectern_compare_documents (corpus, compare->a, compare->b, compare->mode, compare->flags,
+  return lectern_compare_documents (project, compare->a, compare->b, compare->mode, compare->flags,
                                     &compare->summary, cancellable, error);
 }
 
@@ -153,14 +153,14 @@ lectern_compare_documents_finish (GAsyncResult        *result,
 
 static gpointer
 where_job_run (LecternJob     *job,
-               LecternCorpus  *corpus,
+               LecternProject  *project,
                gpointer        data,
                GCancellable   *cancellable,
                GError        **error)
 {
   Job *where = data;
 
-  return lectern_where (corpus, where->a, where->start, where->end, cancellable, error);
+  return lectern_where (project, where->a, where->start, where->end, cancellable, error);
 }
 
 void

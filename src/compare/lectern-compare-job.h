@@ -22,9 +22,9 @@ G_BEGIN_DECLS
  * corrections saved in the project, shared passages.
  * @summary: (out) (optional): filled for versions, zeroed otherwise.
  * Returns: (transfer full) element-type LecternChunk, or NULL with @error
- * set (a missing document: LECTERN_CORPUS_ERROR_NOT_FOUND; cancelled:
+ * set (a missing document: LECTERN_PROJECT_ERROR_NOT_FOUND; cancelled:
  * G_IO_ERROR_CANCELLED). */
-GArray  *lectern_compare_documents        (LecternCorpus         *corpus,
+GArray  *lectern_compare_documents        (LecternProject         *project,
                                            gint64                 a,
                                            gint64                 b,
                                            LecternCompareMode     mode,
@@ -34,7 +34,7 @@ GArray  *lectern_compare_documents        (LecternCorpus         *corpus,
                                            GError               **error);
 
 /* The same in a worker thread with its own connection to @project (the
- * project file), so the caller's LecternCorpus stays on its thread. */
+ * project file), so the caller's LecternProject stays on its thread. */
 void     lectern_compare_documents_async  (GFile                 *project_file,
                                            gint64                 a,
                                            gint64                 b,

@@ -500,7 +500,7 @@ verify_window (GArray     *places,
 }
 
 GArray *
-lectern_where (LecternCorpus  *corpus,
+lectern_where (LecternProject  *project,
                gint64          document_id,
                glong           start,
                glong           end,
@@ -517,11 +517,11 @@ lectern_where (LecternCorpus  *corpus,
   glong length, passage_length;
   guint h = 0;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  text = lectern_corpus_dup_text (corpus, document_id, error);
+  text = lectern_project_dup_text (project, document_id, error);
   if (text == NULL)
     return NULL;
 
@@ -553,7 +553,7 @@ lectern_where (LecternCorpus  *corpus,
   for (guint s = 0; s < shingles->len; s++)
     g_array_append_val (hashes, g_array_index (shingles, LecternFingerprint, s).hash);
 
-  hits = lectern_corpus_lookup_fingerprints (corpus, (const guint64 *) (gpointer) hashes->data,
+  hits = lectern_project_lookup_fingerprints (project, (const guint64 *) (gpointer) hashes->data,
                                              hashes->len, document_id, error);
   if (hits == NULL)
     return NULL;
@@ -583,11 +583,11 @@ lectern_where (LecternCorpus  *corpus,
       while (h < hits->len && g_array_index (hits, LecternFingerprintHit, h).document_id == doc)
         h++;
 
-      doc_text = lectern_corpus_dup_text (corpus, doc, &local_error);
+      doc_text = lectern_project_dup_text (project, doc, &local_error);
       if (doc_text == NULL)
         {
           /* Deleted since the lookup: nothing to report there. */
-          if (g_error_matches (local_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND))
+          if (g_error_matches (local_error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND))
             continue;
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;

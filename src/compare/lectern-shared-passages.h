@@ -40,7 +40,7 @@ typedef struct
   double similarity;
 } LecternPlace;
 
-/* Where else does [start, end) of @document_id occur in @corpus? Every other
+/* Where else does [start, end) of @document_id occur in @project? Every other
  * document, and other places of the same document, holding the passage
  * exactly or lightly edited (similarity 0.3 or more); the queried range
  * itself is left out. The queried document is searched whole; the others
@@ -48,10 +48,10 @@ typedef struct
  * LECTERN_FINGERPRINT_GUARANTEE words or more.
  * Passages shorter than LECTERN_FINGERPRINT_WORDS words find nothing.
  * Errors: LECTERN_COMPARE_ERROR_INVALID for an empty range or one outside
- * the text, corpus errors as they come, G_IO_ERROR_CANCELLED.
+ * the text, project errors as they come, G_IO_ERROR_CANCELLED.
  * Returns: (transfer full) element-type LecternPlace, most similar first
  * (then by document and start), or NULL with @error set. */
-GArray *lectern_where (LecternCorpus  *corpus,
+GArray *lectern_where (LecternProject  *project,
                        gint64          document_id,
                        glong           start,
                        glong           end,

@@ -1,7 +1,7 @@
 /* lectern-analysis.h — asking the corpus questions: the concordance with its
  * filters and sorts, coding all hits at once, coding queries, the code
  * matrices, word lists and keyness. One implementation for the app and
- * lectern-cli; every call is synchronous and reads through the corpus's
+ * lectern-cli; every call is synchronous and reads through the project's
  * connection, so the app runs them in a job (lectern-job.h) on a worker
  * connection, with @cancellable as its Cancel.
  *
@@ -15,7 +15,7 @@
 
 #include <gio/gio.h>
 
-#include "lectern-corpus.h"
+#include "lectern-project.h"
 
 G_BEGIN_DECLS
 
@@ -45,7 +45,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternDocumentFilter, lectern_document_filter_fr
 /* The ids of the documents @filter keeps (NULL: all), ascending. A listed
  * document that does not exist: NOT_FOUND. (transfer full) element-type
  * gint64 */
-GArray *lectern_corpus_filter_documents (LecternCorpus               *self,
+GArray *lectern_project_filter_documents (LecternProject               *self,
                                          const LecternDocumentFilter *filter,
                                          GError                     **error);
 
@@ -60,14 +60,14 @@ typedef enum
   LECTERN_CONCORDANCE_SORT_DATE,      /* the document's date, undated documents last */
 } LecternConcordanceSort;
 
-/* The hits of @query (lectern_corpus_search()'s language) in the documents
+/* The hits of @query (lectern_project_search()'s language) in the documents
  * @filter keeps; with @tag_id, only hits lying wholly inside a passage of
  * that tag or a tag below it. Sorted by @sort: context words are folded as
  * the word layer folds them (lectern_words_fold()) and compared bytewise, a
  * missing word (the text's edge) first; ties keep document order. At most
  * @limit hits (0: all), taken after sorting. (transfer full) of
  * LecternSearchHit */
-GListModel *lectern_corpus_concordance (LecternCorpus               *self,
+GListModel *lectern_project_concordance (LecternProject               *self,
                                         const char                  *query,
                                         const LecternDocumentFilter *filter,
                                         gint64                       tag_id,
@@ -92,7 +92,7 @@ typedef enum
  * trailing white space (not ending at the abbreviations ICU knows for the
  * language: "Mr.", "M."). One transaction and one undo step ("Code all
  * hits"); *@n_made: the passages made (0: nothing changed). */
-gboolean lectern_corpus_autocode (LecternCorpus               *self,
+gboolean lectern_project_autocode (LecternProject               *self,
                                   const char                  *query,
                                   const LecternDocumentFilter *filter,
                                   gint64                       tag_id,
@@ -140,7 +140,7 @@ typedef struct
  * reason (also for a path no code can have: too long, an empty name); an
  * unknown code: NOT_FOUND.
  * (transfer full) element-type LecternRetrieved */
-GPtrArray *lectern_corpus_retrieve           (LecternCorpus               *self,
+GPtrArray *lectern_project_retrieve           (LecternProject               *self,
                                               const char                  *expression,
                                               const LecternDocumentFilter *filter,
                                               GCancellable                *cancellable,
@@ -152,7 +152,7 @@ char      *lectern_coding_query_quote        (const char                  *path)
 /* The documents (ids, ascending) where @expression finds something; an
  * expression "NOT X" gives those where X finds nothing. (transfer full)
  * element-type gint64 */
-GArray    *lectern_corpus_retrieve_documents (LecternCorpus               *self,
+GArray    *lectern_project_retrieve_documents (LecternProject               *self,
                                               const char                  *expression,
                                               const LecternDocumentFilter *filter,
                                               GCancellable                *cancellable,
@@ -193,7 +193,7 @@ typedef enum
  * (a column per value, sorted; documents without it are left out; a
  * variable no document has: NOT_FOUND). A row counts the passages of
  * the code itself, not of the codes below it. (transfer full) */
-LecternMatrix *lectern_corpus_code_matrix  (LecternCorpus               *self,
+LecternMatrix *lectern_project_code_matrix  (LecternProject               *self,
                                             const LecternDocumentFilter *filter,
                                             const char                  *variable,
                                             LecternMatrixValue           value,
@@ -209,7 +209,7 @@ typedef enum
 /* Codes × codes: cell (X, Y) counts the pairs of distinct passages {p, q}
  * in one document, one carrying X and the other Y, that overlap (or share
  * a paragraph); symmetric, a pair counted once per cell. (transfer full) */
-LecternMatrix *lectern_corpus_cooccurrence (LecternCorpus               *self,
+LecternMatrix *lectern_project_cooccurrence (LecternProject               *self,
                                             const LecternDocumentFilter *filter,
                                             LecternCooccurrence          within,
                                             GCancellable                *cancellable,
@@ -230,7 +230,7 @@ typedef struct _LecternWordCounts LecternWordCounts;
 
 /* Counts the words of the documents @filter keeps, by the word layer
  * (lectern-words.h). (transfer full) */
-LecternWordCounts *lectern_corpus_count_words      (LecternCorpus               *self,
+LecternWordCounts *lectern_project_count_words      (LecternProject               *self,
                                                     const LecternDocumentFilter *filter,
                                                     GCancellable                *cancellable,
                                                     GError                     **error);

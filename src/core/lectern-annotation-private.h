@@ -1,4 +1,4 @@
-/* lectern-annotation-private.h — how the corpus makes annotation snapshots.
+/* lectern-annotation-private.h — how the project makes annotation snapshots.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LecternAnnotation, lectern_annotation, LECTERN, ANNOTATION, GObject)
 
-/* Annotations are snapshots made by the corpus; change them through it. */
+/* Annotations are snapshots made by the project; change them through it. */
 gint64        lectern_annotation_get_id          (LecternAnnotation *self);
 gint64        lectern_annotation_get_document_id (LecternAnnotation *self);
 /* Code-point offsets into the stored text, end exclusive. */

@@ -20,7 +20,7 @@
 #include <gio/gunixoutputstream.h>
 
 #include "lectern-atomic-file.h"
-#include "lectern-corpus.h"
+#include "lectern-project.h"
 
 struct _LecternAtomicFile
 {
@@ -69,7 +69,7 @@ lectern_atomic_file_new (GFile                   *dest,
 
   /* Renaming over an open project (or its log) would leave this process's
    * connections writing into a deleted file. */
-  if (lectern_corpus_file_is_in_use (dest))
+  if (lectern_project_file_is_in_use (dest))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
                            _("it is a Lectern project open in this program"));

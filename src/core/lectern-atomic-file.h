@@ -18,7 +18,7 @@ typedef enum
 {
   LECTERN_ATOMIC_FILE_NONE = 0,
   /* Only reserve the temporary name: the file is not left there, for a
-   * writer that creates it itself (SQLite, lectern_corpus_create()). */
+   * writer that creates it itself (SQLite, lectern_project_create()). */
   LECTERN_ATOMIC_FILE_NAME_ONLY = 1 << 0,
   /* Commit refuses to replace an existing destination (G_IO_ERROR_EXISTS). */
   LECTERN_ATOMIC_FILE_NO_REPLACE = 1 << 1,

@@ -1,10 +1,10 @@
 /* lectern-change-set.h — what one transaction changed, row by row: the
  * ids of the documents, tags and annotations it inserted, updated and
- * deleted, carried by LecternCorpus::items-changed-ids.
+ * deleted, carried by LecternProject::items-changed-ids.
  *
  * Filled from SQLite's own record of the rows each committed transaction
  * wrote (the calls, a batch, undo and redo alike). Rows a set cannot name
- * (another connection's writes, found by lectern_corpus_refresh(); a
+ * (another connection's writes, found by lectern_project_refresh(); a
  * passage's tags, which live in a table of their own) make their kind
  * "unlisted": a reader then reads that kind anew.
  *
@@ -18,7 +18,7 @@
 
 #include <glib-object.h>
 
-#include "lectern-corpus.h"
+#include "lectern-project.h"
 
 G_BEGIN_DECLS
 

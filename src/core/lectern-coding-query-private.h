@@ -1,6 +1,6 @@
 /* lectern-coding-query-private.h — coding queries parsed: the tree the
- * corpus evaluates (lectern-corpus-retrieve.c). The language is described
- * at lectern_corpus_retrieve() in lectern-analysis.h.
+ * project evaluates (lectern-project-retrieve.c). The language is described
+ * at lectern_project_retrieve() in lectern-analysis.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,7 +44,7 @@ typedef struct
   GPtrArray         *paths;       /* char *: the distinct code paths, by code_index */
 } LecternCodingQuery;
 
-/* NULL with LECTERN_CORPUS_ERROR_QUERY ("at character N: reason") when
+/* NULL with LECTERN_PROJECT_ERROR_QUERY ("at character N: reason") when
  * @text is malformed. */
 LecternCodingQuery *_lectern_coding_query_parse (const char          *text,
                                                  GError             **error);

@@ -1,6 +1,6 @@
 /* lectern-coding-query.c — the parser of coding queries: text into a tree
  * of codes and operators, with errors that name the character and the
- * reason. Pure: the corpus evaluates the tree (lectern-corpus-retrieve.c).
+ * reason. Pure: the project evaluates the tree (lectern-project-retrieve.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +13,7 @@
 
 #include "lectern-analysis.h"
 #include "lectern-coding-query-private.h"
-#include "lectern-corpus.h"
+#include "lectern-project.h"
 
 /* The farthest NEAR/N: paragraphs. */
 #define MAX_DISTANCE 100000
@@ -87,7 +87,7 @@ fail (GError    **error,
       guint       position,
       const char *reason)
 {
-  g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_QUERY,
+  g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_QUERY,
                _("Malformed coding query at character %u: %s"), position, reason);
   return FALSE;
 }

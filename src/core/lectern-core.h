@@ -1,4 +1,4 @@
-/* lectern-core.h — the corpus model: one header for users of the core library.
+/* lectern-core.h — the project model: one header for users of the core library.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +9,7 @@
 #include "lectern-annotation.h"
 #include "lectern-atomic-file.h"
 #include "lectern-change-set.h"
-#include "lectern-corpus.h"
+#include "lectern-project.h"
 #include "lectern-document.h"
 #include "lectern-document-label.h"
 #include "lectern-document-list.h"

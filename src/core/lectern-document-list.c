@@ -11,7 +11,7 @@ struct _LecternDocumentList
 {
   GObject        parent_instance;
 
-  LecternCorpus *corpus;      /* borrowed: the corpus owns the list */
+  LecternProject *project;      /* borrowed: the project owns the list */
   /* NULL until first asked for: reading 10,000 documents is not free. */
   GPtrArray     *documents;   /* of LecternDocument, by id (import order) */
 };
@@ -28,9 +28,9 @@ read_all (LecternDocumentList *self)
   g_autoptr(GError) error = NULL;
   GPtrArray *documents = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (self->corpus == NULL)
+  if (self->project == NULL)
     return documents;
-  list = lectern_corpus_list_documents (self->corpus, &error);
+  list = lectern_project_list_documents (self->project, &error);
   if (list == NULL)
     {
       g_message ("%s", error->message);
@@ -129,8 +129,8 @@ update_one (LecternDocumentList *self,
   gboolean found;
   guint position = find_position (self, id, &found);
 
-  document = lectern_corpus_dup_document (self->corpus, id, &error);
-  if (document == NULL && !g_error_matches (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND))
+  document = lectern_project_dup_document (self->project, id, &error);
+  if (document == NULL && !g_error_matches (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND))
     g_message ("%s", error->message);
 
   if (document != NULL && found)
@@ -175,7 +175,7 @@ _lectern_document_list_apply (LecternDocumentList *self,
   guint n_added, n_deleted;
 
   /* Nothing shown yet, nothing to update: the first reader reads it. */
-  if (self->documents == NULL || self->corpus == NULL ||
+  if (self->documents == NULL || self->project == NULL ||
       !(what & (LECTERN_CHANGE_DOCUMENTS | LECTERN_CHANGE_ANNOTATIONS)))
     return;
 
@@ -206,15 +206,15 @@ _lectern_document_list_apply (LecternDocumentList *self,
 void
 _lectern_document_list_detach (LecternDocumentList *self)
 {
-  self->corpus = NULL;
+  self->project = NULL;
 }
 
-LecternCorpus *
-lectern_document_list_get_corpus (LecternDocumentList *self)
+LecternProject *
+lectern_document_list_get_project (LecternDocumentList *self)
 {
   g_return_val_if_fail (LECTERN_IS_DOCUMENT_LIST (self), NULL);
 
-  return self->corpus;
+  return self->project;
 }
 
 LecternDocument *
@@ -285,10 +285,10 @@ lectern_document_list_init (LecternDocumentList *self)
 }
 
 LecternDocumentList *
-_lectern_document_list_new (LecternCorpus *corpus)
+_lectern_document_list_new (LecternProject *project)
 {
   LecternDocumentList *self = g_object_new (LECTERN_TYPE_DOCUMENT_LIST, NULL);
 
-  self->corpus = corpus;
+  self->project = project;
   return self;
 }

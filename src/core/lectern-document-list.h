@@ -1,11 +1,11 @@
 /* lectern-document-list.h — a project's documents as one live GListModel
- * of LecternDocument, in import order: lectern_corpus_get_documents().
+ * of LecternDocument, in import order: lectern_project_get_documents().
  *
- * Read on first use, then kept current by the corpus from each change
+ * Read on first use, then kept current by the project from each change
  * record before "changed" is emitted: an added document is one insertion,
  * a deleted one one removal, an edited one (or one whose passages were
  * added or deleted) one replacement; changes by other connections (seen
- * by lectern_corpus_refresh(), which the corpus runs every second while a
+ * by lectern_project_refresh(), which the project runs every second while a
  * live model exists) are found by comparing with a fresh reading.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,7 +18,7 @@
 
 #include <gio/gio.h>
 
-#include "lectern-corpus.h"
+#include "lectern-project.h"
 
 G_BEGIN_DECLS
 
@@ -26,8 +26,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LecternDocumentList, lectern_document_list, LECTERN, DOCUMENT_LIST, GObject)
 
-/* (transfer none); NULL once the corpus is gone. */
-LecternCorpus   *lectern_document_list_get_corpus (LecternDocumentList *self);
+/* (transfer none); NULL once the project is gone. */
+LecternProject   *lectern_document_list_get_project (LecternDocumentList *self);
 /* The document with @document_id, or NULL. (transfer none) */
 LecternDocument *lectern_document_list_lookup     (LecternDocumentList *self,
                                                    gint64               document_id);

@@ -1,4 +1,4 @@
-/* lectern-document-private.h — what only the corpus sets on a document.
+/* lectern-document-private.h — what only the project sets on a document.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LecternDocument, lectern_document, LECTERN, DOCUMENT, GObject)
 
 /* A snapshot of a document row. Text is loaded on demand with
- * lectern_corpus_dup_text(), so a library of 10,000 documents is cheap. */
+ * lectern_project_dup_text(), so a library of 10,000 documents is cheap. */
 LecternDocument *lectern_document_new                  (void);
 gint64           lectern_document_get_id               (LecternDocument *self);
 const char      *lectern_document_get_title            (LecternDocument *self);
@@ -46,17 +46,17 @@ void             lectern_document_set_encoding         (LecternDocument *self,
                                                         const char      *encoding);
 /* The format the document was imported from ("text", "markdown", "pdf"…,
  * as LecternExtract names them); "text" for a document without a stored
- * original. Set by the corpus. */
+ * original. Set by the project. */
 const char      *lectern_document_get_format           (LecternDocument *self);
 /* The size in bytes of the original file kept with the document
- * (lectern_corpus_dup_document_original()), 0 when none is. Set by the
- * corpus. */
+ * (lectern_project_dup_document_original()), 0 when none is. Set by the
+ * project. */
 gint64           lectern_document_get_original_size    (LecternDocument *self);
-/* Lower-case hex SHA-256 of the stored text; set by the corpus. */
+/* Lower-case hex SHA-256 of the stored text; set by the project. */
 const char      *lectern_document_get_content_hash     (LecternDocument *self);
-/* When the document was imported; set by the corpus. (transfer none) */
+/* When the document was imported; set by the project. (transfer none) */
 GDateTime       *lectern_document_get_imported         (LecternDocument *self);
-/* Length of the stored text in code points; set by the corpus. */
+/* Length of the stored text in code points; set by the project. */
 glong            lectern_document_get_length           (LecternDocument *self);
 guint            lectern_document_get_annotation_count (LecternDocument *self);
 /* Document variables (key → value), the attributes researchers filter by.

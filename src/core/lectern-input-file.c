@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lectern-corpus.h"
+#include "lectern-project.h"
 #include "lectern-input-file.h"
 
 #define CHUNK (64 * 1024)
@@ -44,8 +44,8 @@ lectern_input_file_check (GFile         *file,
   name = g_file_get_parse_name (file);
 
   /* Reading it would close a descriptor on it, and with it the locks of
-   * this process's connections (lectern-corpus-registry.c). */
-  if (lectern_corpus_file_is_in_use (file))
+   * this process's connections (lectern-project-registry.c). */
+  if (lectern_project_file_is_in_use (file))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
                    _("“%s” is a Lectern project open in this program: it cannot be read as a file"), name);

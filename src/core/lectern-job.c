@@ -2,7 +2,7 @@
  *
  * Every long operation (import, export, comparison, "where else", a
  * REFI-QDA import) is a LecternJobFunc run here: in a GTask thread, on a
- * connection of its own to the project (a LecternCorpus is one connection
+ * connection of its own to the project (a LecternProject is one connection
  * for one thread), opened as a worker opens it, with no migration and no
  * backup. Progress is queued as an idle source on the thread-default
  * context of whoever started the job, never called from the worker, and
@@ -170,24 +170,24 @@ lectern_job_report (LecternJob *self,
 
 gpointer
 lectern_job_run (LecternJob    *self,
-                 LecternCorpus *corpus,
+                 LecternProject *project,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  g_autoptr(LecternCorpus) own = NULL;
+  g_autoptr(LecternProject) own = NULL;
 
   g_return_val_if_fail (LECTERN_IS_JOB (self), NULL);
-  g_return_val_if_fail (corpus == NULL || LECTERN_IS_CORPUS (corpus), NULL);
+  g_return_val_if_fail (project == NULL || LECTERN_IS_PROJECT (project), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (corpus == NULL && self->project_file != NULL)
+  if (project == NULL && self->project_file != NULL)
     {
-      if ((own = lectern_corpus_open_worker (self->project_file, error)) == NULL)
+      if ((own = lectern_project_open_worker (self->project_file, error)) == NULL)
         return NULL;
-      corpus = own;
+      project = own;
     }
 
-  return self->func (self, corpus, self->data, cancellable, error);
+  return self->func (self, project, self->data, cancellable, error);
 }
 
 static void

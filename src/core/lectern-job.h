@@ -10,21 +10,21 @@
 
 #include <gio/gio.h>
 
-#include "lectern-corpus.h"
+#include "lectern-project.h"
 
 G_BEGIN_DECLS
 
 #define LECTERN_TYPE_JOB (lectern_job_get_type ())
 G_DECLARE_FINAL_TYPE (LecternJob, lectern_job, LECTERN, JOB, GObject)
 
-/* The work itself, in the worker thread. @corpus is the worker's own
+/* The work itself, in the worker thread. @project is the worker's own
  * connection to the job's project (NULL for a job without one), opened
- * with lectern_corpus_open_worker () and closed after @func returns.
+ * with lectern_project_open_worker () and closed after @func returns.
  * Returns the result (freed with the job's result_free if nobody takes
  * it), or NULL with @error set. A job whose work has no result of its own
  * returns GINT_TO_POINTER (TRUE). */
 typedef gpointer (*LecternJobFunc)         (LecternJob     *job,
-                                            LecternCorpus  *corpus,
+                                            LecternProject  *project,
                                             gpointer        data,
                                             GCancellable   *cancellable,
                                             GError        **error);
@@ -57,10 +57,10 @@ void        lectern_job_run_async    (LecternJob             *self,
                                       GCancellable           *cancellable,
                                       GAsyncReadyCallback     callback,
                                       gpointer                user_data);
-/* Runs the job on this thread, on @corpus when given (else on a worker
+/* Runs the job on this thread, on @project when given (else on a worker
  * connection of its own), for callers that are threads already (the CLI). */
 gpointer    lectern_job_run          (LecternJob             *self,
-                                      LecternCorpus          *corpus,
+                                      LecternProject          *project,
                                       GCancellable           *cancellable,
                                       GError                **error);
 /* From the worker: queues a progress report for the caller's context. */

@@ -13,7 +13,7 @@ struct _LecternPassageList
 {
   GObject        parent_instance;
 
-  LecternCorpus *corpus;        /* owned */
+  LecternProject *project;        /* owned */
   gint64         document_id;
   GPtrArray     *passages;      /* of LecternAnnotation */
 };
@@ -30,7 +30,7 @@ read_all (LecternPassageList *self)
   g_autoptr(GError) error = NULL;
   GPtrArray *passages = g_ptr_array_new_with_free_func (g_object_unref);
 
-  list = lectern_corpus_list_annotations (self->corpus, self->document_id, 0, FALSE, &error);
+  list = lectern_project_list_annotations (self->project, self->document_id, 0, FALSE, &error);
   if (list == NULL)
     {
       g_message ("%s", error->message);
@@ -137,9 +137,9 @@ lectern_passage_list_dispose (GObject *object)
 {
   LecternPassageList *self = LECTERN_PASSAGE_LIST (object);
 
-  if (self->corpus != NULL)
-    _lectern_corpus_forget_passages (self->corpus, self->document_id);
-  g_clear_object (&self->corpus);
+  if (self->project != NULL)
+    _lectern_project_forget_passages (self->project, self->document_id);
+  g_clear_object (&self->project);
 
   G_OBJECT_CLASS (lectern_passage_list_parent_class)->dispose (object);
 }
@@ -169,12 +169,12 @@ lectern_passage_list_init (LecternPassageList *self)
 }
 
 LecternPassageList *
-_lectern_passage_list_new (LecternCorpus *corpus,
+_lectern_passage_list_new (LecternProject *project,
                            gint64         document_id)
 {
   LecternPassageList *self = g_object_new (LECTERN_TYPE_PASSAGE_LIST, NULL);
 
-  self->corpus = g_object_ref (corpus);
+  self->project = g_object_ref (project);
   self->document_id = document_id;
   self->passages = read_all (self);
   return self;

@@ -1,8 +1,8 @@
 /* lectern-passage-list.h — a document's passages (annotations) as one
  * live GListModel of LecternAnnotation, by start (then end, then id):
- * lectern_corpus_dup_passages(). Every view of one document shares one.
+ * lectern_project_dup_passages(). Every view of one document shares one.
  *
- * Kept current by the corpus before "changed" is emitted: a new passage
+ * Kept current by the project before "changed" is emitted: a new passage
  * is one insertion, a deleted one one removal, an edited one that keeps
  * its place one replacement, one whose range moves it a removal and an
  * insertion.
@@ -17,7 +17,7 @@
 
 #include <gio/gio.h>
 
-#include "lectern-corpus.h"
+#include "lectern-project.h"
 
 G_BEGIN_DECLS
 

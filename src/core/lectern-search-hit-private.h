@@ -1,4 +1,4 @@
-/* lectern-search-hit-private.h — how the corpus makes search hits.
+/* lectern-search-hit-private.h — how the project makes search hits.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -25,7 +25,7 @@ typedef struct
 } LecternSearchQuery;
 
 /* Parses words, "a phrase", prefix*, a OR b, -excluded. Malformed input:
- * NULL with LECTERN_CORPUS_ERROR_QUERY saying what is wrong. */
+ * NULL with LECTERN_PROJECT_ERROR_QUERY saying what is wrong. */
 LecternSearchQuery *_lectern_search_query_parse   (const char          *query,
                                                    GError             **error);
 void                _lectern_search_query_free    (LecternSearchQuery  *query);

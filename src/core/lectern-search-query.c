@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lectern-corpus.h"
+#include "lectern-project.h"
 #include "lectern-search-query-private.h"
 #include "lectern-text.h"
 #include "lectern-text-private.h"
@@ -78,7 +78,7 @@ query_error (GError     **error,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error_literal (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_QUERY, message);
+  g_set_error_literal (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_QUERY, message);
   return FALSE;
 }
 

@@ -11,7 +11,7 @@
 
 #include <unicode/ubrk.h>
 
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 #include "lectern-words.h"
 
 /* Code units of UTF-16 → code points, counting each surrogate pair once. */

@@ -23,7 +23,7 @@ int  _lectern_sqlite_open          (const char  *path,
 /* Lets the schema's triggers use its virtual tables (the search index's
  * triggers write to FTS5, which SQLite 3.40 does not mark innocuous).
  * Only once the schema is known to be Lectern's own: a project Lectern
- * just created, or one that passed _lectern_corpus_check_schema(). */
+ * just created, or one that passed _lectern_project_check_schema(). */
 void _lectern_sqlite_trust_schema  (sqlite3     *db);
 
 G_END_DECLS

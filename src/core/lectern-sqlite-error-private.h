@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* The one place an SQLite result code becomes a LECTERN_CORPUS_ERROR: sets
+/* The one place an SQLite result code becomes a LECTERN_PROJECT_ERROR: sets
  * @error for @rc (a failure code of a call on @db, which may be NULL) with a
  * message that names @file and says what the user can do. */
 void _lectern_sqlite_set_error (GError  **error,

@@ -20,7 +20,7 @@
 
 #include <string.h>
 
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 #include "lectern-words.h"
 
 static const char * const english[] = {

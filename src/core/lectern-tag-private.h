@@ -1,4 +1,4 @@
-/* lectern-tag-private.h — how the corpus makes tag snapshots.
+/* lectern-tag-private.h — how the project makes tag snapshots.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

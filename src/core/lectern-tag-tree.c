@@ -11,7 +11,7 @@ struct _LecternTagTree
 {
   GObject        parent_instance;
 
-  LecternCorpus *corpus;   /* borrowed: the corpus owns the tree */
+  LecternProject *project;   /* borrowed: the project owns the tree */
   GPtrArray     *tags;     /* of LecternTag; NULL until first asked for */
   GHashTable    *index;    /* gint64 * → LecternTag, borrowed from tags */
 };
@@ -28,9 +28,9 @@ read_all (LecternTagTree *self)
   g_autoptr(GError) error = NULL;
   GPtrArray *tags = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (self->corpus == NULL)
+  if (self->project == NULL)
     return tags;
-  list = lectern_corpus_list_tags (self->corpus, &error);
+  list = lectern_project_list_tags (self->project, &error);
   if (list == NULL)
     {
       g_message ("%s", error->message);
@@ -96,7 +96,7 @@ _lectern_tag_tree_apply (LecternTagTree   *self,
 
   /* Passages change the counts; a codebook is small enough that one
    * reading, compared item by item, costs less than a query per tag. */
-  if (self->tags == NULL || self->corpus == NULL ||
+  if (self->tags == NULL || self->project == NULL ||
       !(lectern_change_set_get_what (changes) & (LECTERN_CHANGE_TAGS | LECTERN_CHANGE_ANNOTATIONS)))
     return;
 
@@ -109,7 +109,7 @@ _lectern_tag_tree_apply (LecternTagTree   *self,
 void
 _lectern_tag_tree_detach (LecternTagTree *self)
 {
-  self->corpus = NULL;
+  self->project = NULL;
 }
 
 LecternTag *
@@ -188,10 +188,10 @@ lectern_tag_tree_init (LecternTagTree *self)
 }
 
 LecternTagTree *
-_lectern_tag_tree_new (LecternCorpus *corpus)
+_lectern_tag_tree_new (LecternProject *project)
 {
   LecternTagTree *self = g_object_new (LECTERN_TYPE_TAG_TREE, NULL);
 
-  self->corpus = corpus;
+  self->project = project;
   return self;
 }

@@ -1,8 +1,8 @@
 /* lectern-tag-tree.h — a project's codebook as one live GListModel of
  * LecternTag, depth first, siblings by name, each tag with its passage
- * count: lectern_corpus_get_tag_tree().
+ * count: lectern_project_get_tag_tree().
  *
- * Kept current by the corpus before "changed" is emitted, with precise
+ * Kept current by the project before "changed" is emitted, with precise
  * items-changed: a new tag is one insertion, a deleted one (and its
  * sub-tags) one removal, a renamed or recoloured tag that keeps its place
  * one replacement, a tag that moves (renamed among its siblings, moved
@@ -18,7 +18,7 @@
 
 #include <gio/gio.h>
 
-#include "lectern-corpus.h"
+#include "lectern-project.h"
 
 G_BEGIN_DECLS
 

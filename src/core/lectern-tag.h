@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 #define LECTERN_TYPE_TAG (lectern_tag_get_type ())
 
-/* Bounds of the codebook, checked in the corpus wherever a tag is made, so
+/* Bounds of the codebook, checked in the project wherever a tag is made, so
  * that every importer and the command line meet them: levels of nesting,
  * bytes of a whole path and bytes of one name (after NFC). A codebook is
  * read by people; past these an input is a mistake or an attack. */
@@ -24,7 +24,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LecternTag, lectern_tag, LECTERN, TAG, GObject)
 
-/* Tags are snapshots made by the corpus; change them through the corpus. */
+/* Tags are snapshots made by the project; change them through the project. */
 gint64      lectern_tag_get_id          (LecternTag *self);
 /* 0 for a top-level tag. */
 gint64      lectern_tag_get_parent_id   (LecternTag *self);

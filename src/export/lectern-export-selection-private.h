@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  LecternCorpus             *corpus;
+  LecternProject             *project;
   LecternExportOptions      *options;
   char                      *title;          /* report title, never NULL */
   GPtrArray                 *documents;      /* LecternDocument passing the document filters */
@@ -33,7 +33,7 @@ typedef struct
   guint                      done;
 } LecternExportSelection;
 
-LecternExportSelection *_lectern_export_selection_new        (LecternCorpus             *corpus,
+LecternExportSelection *_lectern_export_selection_new        (LecternProject             *project,
                                                               LecternExportOptions      *options,
                                                               LecternExportProgressFunc  progress,
                                                               gpointer                   progress_data,

@@ -98,7 +98,7 @@ annotation_passes (LecternExportSelection *self,
 }
 
 LecternExportSelection *
-_lectern_export_selection_new (LecternCorpus              *corpus,
+_lectern_export_selection_new (LecternProject              *project,
                                LecternExportOptions       *options,
                                LecternExportProgressFunc   progress,
                                gpointer                    progress_data,
@@ -111,7 +111,7 @@ _lectern_export_selection_new (LecternCorpus              *corpus,
   g_autoptr(GListModel) annotations = NULL;
   guint n;
 
-  self->corpus = g_object_ref (corpus);
+  self->project = g_object_ref (project);
   self->options = g_object_ref (options);
   self->progress = progress;
   self->progress_data = progress_data;
@@ -125,7 +125,7 @@ _lectern_export_selection_new (LecternCorpus              *corpus,
     self->title = g_strdup (lectern_export_options_get_title (options));
   else
     {
-      g_autofree char *basename = g_file_get_basename (lectern_corpus_get_file (corpus));
+      g_autofree char *basename = g_file_get_basename (lectern_project_get_file (project));
       char *dot = strrchr (basename, '.');
 
       if (dot != NULL && dot != basename)
@@ -133,7 +133,7 @@ _lectern_export_selection_new (LecternCorpus              *corpus,
       self->title = g_strdup (basename);
     }
 
-  documents = lectern_corpus_list_documents (corpus, error);
+  documents = lectern_project_list_documents (project, error);
   if (documents == NULL)
     return NULL;
   /* Over the whole project, so a heading reads as the library row does. */
@@ -151,7 +151,7 @@ _lectern_export_selection_new (LecternCorpus              *corpus,
       g_ptr_array_add (self->documents, g_steal_pointer (&document));
     }
 
-  tags = lectern_corpus_list_tags (corpus, error);
+  tags = lectern_project_list_tags (project, error);
   if (tags == NULL)
     return NULL;
   n = g_list_model_get_n_items (tags);
@@ -168,7 +168,7 @@ _lectern_export_selection_new (LecternCorpus              *corpus,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  annotations = lectern_corpus_list_annotations (corpus, 0, 0, FALSE, error);
+  annotations = lectern_project_list_annotations (project, 0, 0, FALSE, error);
   if (annotations == NULL)
     return NULL;
   n = g_list_model_get_n_items (annotations);
@@ -188,7 +188,7 @@ _lectern_export_selection_free (LecternExportSelection *self)
 {
   if (self == NULL)
     return;
-  g_clear_object (&self->corpus);
+  g_clear_object (&self->project);
   g_clear_object (&self->options);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->document_by_id, g_hash_table_unref);
@@ -311,7 +311,7 @@ _lectern_export_selection_paragraphs (LecternExportSelection *self,
   if (paragraphs == NULL)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *text = lectern_corpus_dup_text (self->corpus, document_id, &error);
+      g_autofree char *text = lectern_project_dup_text (self->project, document_id, &error);
 
       /* A document whose text cannot be read keeps character offsets in
        * its citations; the writers that need the text report the error. */
@@ -377,7 +377,7 @@ cited_structure (LecternExportSelection *self,
   cited->times = lectern_structure_new ();
   /* A document whose structure cannot be read is cited without pages or
    * speakers, as one that has none. */
-  structure = lectern_corpus_dup_document_structure (self->corpus, document_id, &error);
+  structure = lectern_project_dup_document_structure (self->project, document_id, &error);
   for (guint i = 0; structure != NULL && i < structure->len; i++)
     {
       const LecternSpan *span = &g_array_index (structure, LecternSpan, i);

@@ -21,7 +21,7 @@ static const LecternExportWriteFunc writers[LECTERN_EXPORT_N_FORMATS] = {
 };
 
 gboolean
-lectern_export_to_stream (LecternCorpus              *corpus,
+lectern_export_to_stream (LecternProject              *project,
                           LecternExportOptions       *options,
                           GOutputStream              *stream,
                           LecternExportProgressFunc   progress,
@@ -32,12 +32,12 @@ lectern_export_to_stream (LecternCorpus              *corpus,
   g_autoptr(LecternExportSelection) selection = NULL;
   LecternExportFormat format;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (LECTERN_IS_EXPORT_OPTIONS (options), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  selection = _lectern_export_selection_new (corpus, options, progress, progress_data,
+  selection = _lectern_export_selection_new (project, options, progress, progress_data,
                                              cancellable, error);
   if (selection == NULL)
     return FALSE;
@@ -69,7 +69,7 @@ set_write_error (GFile   *dest,
 }
 
 gboolean
-lectern_export_to_file (LecternCorpus              *corpus,
+lectern_export_to_file (LecternProject              *project,
                         LecternExportOptions       *options,
                         GFile                      *dest,
                         LecternExportProgressFunc   progress,
@@ -79,7 +79,7 @@ lectern_export_to_file (LecternCorpus              *corpus,
 {
   g_autoptr(LecternAtomicFile) atomic = NULL;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (LECTERN_IS_EXPORT_OPTIONS (options), FALSE);
   g_return_val_if_fail (G_IS_FILE (dest), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -88,7 +88,7 @@ lectern_export_to_file (LecternCorpus              *corpus,
    * on disk; on failure it goes (with atomic), and @dest stays as it was. */
   atomic = lectern_atomic_file_new (dest, LECTERN_ATOMIC_FILE_NONE, error);
   if (atomic == NULL
-      || !lectern_export_to_stream (corpus, options, lectern_atomic_file_get_stream (atomic),
+      || !lectern_export_to_stream (project, options, lectern_atomic_file_get_stream (atomic),
                                     progress, progress_data, cancellable, error)
       || !lectern_atomic_file_commit (atomic, error))
     {
@@ -137,14 +137,14 @@ report_progress (guint    done,
 
 static gpointer
 export_job_run (LecternJob     *job,
-                LecternCorpus  *corpus,
+                LecternProject  *project,
                 gpointer        data,
                 GCancellable   *cancellable,
                 GError        **error)
 {
   ExportJob *export = data;
 
-  if (!lectern_export_to_file (corpus, export->options, export->dest,
+  if (!lectern_export_to_file (project, export->options, export->dest,
                                export->progress != NULL ? report_progress : NULL, job,
                                cancellable, error))
     return NULL;

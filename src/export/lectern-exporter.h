@@ -35,7 +35,7 @@ typedef void (*LecternExportProgressFunc) (guint    done,
 
 /* Writes the export to @stream (e.g. stdout for the CLI). Does not close
  * @stream. */
-gboolean lectern_export_to_stream      (LecternCorpus              *corpus,
+gboolean lectern_export_to_stream      (LecternProject              *project,
                                         LecternExportOptions       *options,
                                         GOutputStream              *stream,
                                         LecternExportProgressFunc   progress,
@@ -46,7 +46,7 @@ gboolean lectern_export_to_stream      (LecternCorpus              *corpus,
 /* Writes the export to @dest atomically: the data goes to a temporary file
  * beside @dest that replaces it only once complete, so an error or a
  * cancellation leaves any previous @dest as it was. */
-gboolean lectern_export_to_file        (LecternCorpus              *corpus,
+gboolean lectern_export_to_file        (LecternProject              *project,
                                         LecternExportOptions       *options,
                                         GFile                      *dest,
                                         LecternExportProgressFunc   progress,
@@ -54,8 +54,8 @@ gboolean lectern_export_to_file        (LecternCorpus              *corpus,
                                         GCancellable               *cancellable,
                                         GError                    **error);
 
-/* The same in a worker thread that opens its own LecternCorpus on @project
- * (a corpus is one SQLite connection, one thread). @options is copied.
+/* The same in a worker thread that opens its own LecternProject on @project
+ * (a project is one SQLite connection, one thread). @options is copied.
  * @progress is called on the thread-default main context of the caller;
  * @progress_data must stay valid until @callback runs. */
 void     lectern_export_to_file_async  (GFile                      *project_file,

@@ -338,7 +338,7 @@ write_document (Writer           *writer,
 
   if (annotations->len == 0)
     return TRUE;
-  text = lectern_corpus_dup_text (writer->selection->corpus, lectern_document_get_id (document), error);
+  text = lectern_project_dup_text (writer->selection->project, lectern_document_get_id (document), error);
   if (text == NULL)
     return FALSE;
 

@@ -97,7 +97,7 @@ set_metadata (cairo_surface_t        *surface,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  const char *author = lectern_corpus_get_author (selection->corpus);
+  const char *author = lectern_project_get_author (selection->project);
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, selection->title);
   if (author != NULL && *author != '\0')

@@ -353,7 +353,7 @@ _lectern_print_layout_new_document (LecternExportSelection  *selection,
   g_autoptr(LecternPrintLayout) self = g_object_new (LECTERN_TYPE_PRINT_LAYOUT, NULL);
   g_autoptr(GPtrArray) annotations =
     _lectern_export_selection_list_document_annotations (selection, lectern_document_get_id (document));
-  g_autofree char *text = lectern_corpus_dup_text (selection->corpus, lectern_document_get_id (document), error);
+  g_autofree char *text = lectern_project_dup_text (selection->project, lectern_document_get_id (document), error);
   const char *title = lectern_document_get_title (document);
   g_autoptr(GString) header = g_string_new (NULL);
   PangoAttribute *attribute;
@@ -564,7 +564,7 @@ _lectern_print_layout_new_report (LecternExportSelection  *selection,
 }
 
 LecternPrintLayout *
-lectern_print_layout_new_for_document (LecternCorpus  *corpus,
+lectern_print_layout_new_for_document (LecternProject  *project,
                                        gint64          document_id,
                                        GError        **error)
 {
@@ -572,17 +572,17 @@ lectern_print_layout_new_for_document (LecternCorpus  *corpus,
   g_autoptr(LecternExportSelection) selection = NULL;
   LecternDocument *document;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   lectern_export_options_add_document_id (options, document_id);
-  selection = _lectern_export_selection_new (corpus, options, NULL, NULL, NULL, error);
+  selection = _lectern_export_selection_new (project, options, NULL, NULL, NULL, error);
   if (selection == NULL)
     return NULL;
   document = _lectern_export_selection_get_document (selection, document_id);
   if (document == NULL)
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND,
                    _("There is no document %" PRId64 " in this project"), document_id);
       return NULL;
     }
@@ -590,18 +590,18 @@ lectern_print_layout_new_for_document (LecternCorpus  *corpus,
 }
 
 LecternPrintLayout *
-lectern_print_layout_new_for_report (LecternCorpus         *corpus,
+lectern_print_layout_new_for_report (LecternProject         *project,
                                      LecternExportOptions  *options,
                                      GCancellable          *cancellable,
                                      GError               **error)
 {
   g_autoptr(LecternExportSelection) selection = NULL;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), NULL);
   g_return_val_if_fail (LECTERN_IS_EXPORT_OPTIONS (options), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  selection = _lectern_export_selection_new (corpus, options, NULL, NULL, cancellable, error);
+  selection = _lectern_export_selection_new (project, options, NULL, NULL, cancellable, error);
   if (selection == NULL)
     return NULL;
   return _lectern_print_layout_new_report (selection, cancellable, error);

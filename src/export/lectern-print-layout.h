@@ -25,11 +25,11 @@ G_DECLARE_FINAL_TYPE (LecternPrintLayout, lectern_print_layout, LECTERN, PRINT_L
 /* One document: its text with each annotation highlighted in its first
  * tag's colour, and the notes beside it in a margin column (notes that do
  * not fit beside their passage follow the text as numbered endnotes). */
-LecternPrintLayout *lectern_print_layout_new_for_document (LecternCorpus        *corpus,
+LecternPrintLayout *lectern_print_layout_new_for_document (LecternProject        *project,
                                                            gint64                document_id,
                                                            GError              **error);
 /* The notes report (the Markdown export's content, laid out). */
-LecternPrintLayout *lectern_print_layout_new_for_report   (LecternCorpus        *corpus,
+LecternPrintLayout *lectern_print_layout_new_for_report   (LecternProject        *project,
                                                            LecternExportOptions *options,
                                                            GCancellable         *cancellable,
                                                            GError              **error);

@@ -265,7 +265,7 @@ write_codes (QdeWriter  *writer,
           xmlTextWriterEndElement (writer->xml);
       depth = lectern_tag_get_depth (tag);
 
-      memo = lectern_corpus_dup_memo (writer->selection->corpus, LECTERN_MEMO_TAG,
+      memo = lectern_project_dup_memo (writer->selection->project, LECTERN_MEMO_TAG,
                                       lectern_tag_get_id (tag), error);
       if (memo == NULL && error != NULL && *error != NULL)
         return FALSE;
@@ -368,7 +368,7 @@ write_source (QdeWriter        *writer,
   g_autoptr(GPtrArray) names = NULL;
   GHashTable *variables = lectern_document_get_variables (document);
 
-  memo = lectern_corpus_dup_memo (selection->corpus, LECTERN_MEMO_DOCUMENT,
+  memo = lectern_project_dup_memo (selection->project, LECTERN_MEMO_DOCUMENT,
                                   lectern_document_get_id (document), error);
   if (memo == NULL && error != NULL && *error != NULL)
     return FALSE;
@@ -575,7 +575,7 @@ write_archive (LecternExportSelection  *selection,
           if (!ok)
             break;
           /* Each text goes into the zip at once, not kept for later. */
-          text = lectern_corpus_dup_text (selection->corpus, lectern_document_get_id (document), error);
+          text = lectern_project_dup_text (selection->project, lectern_document_get_id (document), error);
           path = g_strconcat (LECTERN_QDPX_SOURCES_DIR, guid, ".txt", NULL);
           ok = text != NULL && zip_add (archive, sink, path, text, strlen (text), error);
         }
@@ -584,7 +584,7 @@ write_archive (LecternExportSelection  *selection,
 
   if (ok)
     {
-      project_memo = lectern_corpus_dup_memo (selection->corpus, LECTERN_MEMO_PROJECT, 0, error);
+      project_memo = lectern_project_dup_memo (selection->project, LECTERN_MEMO_PROJECT, 0, error);
       ok = project_memo != NULL || error == NULL || *error == NULL;
     }
   if (ok)

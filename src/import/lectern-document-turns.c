@@ -14,20 +14,20 @@
 #include "lectern-turn-detector.h"
 
 GArray *
-lectern_document_turns_dup (LecternCorpus  *corpus,
+lectern_document_turns_dup (LecternProject  *project,
                             gint64          document_id,
                             GError        **error)
 {
   g_autofree char *text = NULL;
   g_autoptr(GArray) corrections = NULL;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  text = lectern_corpus_dup_text (corpus, document_id, error);
+  text = lectern_project_dup_text (project, document_id, error);
   if (text == NULL)
     return NULL;
-  corrections = lectern_corpus_dup_turn_corrections (corpus, document_id, error);
+  corrections = lectern_project_dup_turn_corrections (project, document_id, error);
   if (corrections == NULL)
     return NULL;
 
@@ -87,7 +87,7 @@ same_turn_spans (GArray *a,
 }
 
 gboolean
-lectern_document_turns_store (LecternCorpus  *corpus,
+lectern_document_turns_store (LecternProject  *project,
                               gint64          document_id,
                               gboolean        with_times,
                               GError        **error)
@@ -99,13 +99,13 @@ lectern_document_turns_store (LecternCorpus  *corpus,
   gboolean has_times = FALSE;
   guint times_added = 0;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  structure = lectern_corpus_dup_document_structure (corpus, document_id, error);
+  structure = lectern_project_dup_document_structure (project, document_id, error);
   if (structure == NULL)
     return FALSE;
-  turns = lectern_document_turns_dup (corpus, document_id, error);
+  turns = lectern_document_turns_dup (project, document_id, error);
   if (turns == NULL)
     return FALSE;
 
@@ -155,34 +155,34 @@ lectern_document_turns_store (LecternCorpus  *corpus,
   if (times_added == 0 && same_turn_spans (structure, updated))
     return TRUE;
 
-  return lectern_corpus_set_document_structure (corpus, document_id, updated, error);
+  return lectern_project_set_document_structure (project, document_id, updated, error);
 }
 
 gboolean
-lectern_document_turns_correct (LecternCorpus                *corpus,
+lectern_document_turns_correct (LecternProject                *project,
                                 gint64                        document_id,
                                 const LecternTurnCorrection  *correction,
                                 GError                      **error)
 {
-  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (correction != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!lectern_corpus_begin_group (corpus, error))
+  if (!lectern_project_begin_group (project, error))
     return FALSE;
-  lectern_corpus_name_group (corpus, _("Correct speaker turns"));
-  if (!lectern_corpus_add_turn_correction (corpus, document_id, correction, error)
-      || !lectern_document_turns_store (corpus, document_id, FALSE, error))
+  lectern_project_name_group (project, _("Correct speaker turns"));
+  if (!lectern_project_add_turn_correction (project, document_id, correction, error)
+      || !lectern_document_turns_store (project, document_id, FALSE, error))
     {
-      lectern_corpus_end_group (corpus, FALSE, NULL);
+      lectern_project_end_group (project, FALSE, NULL);
       return FALSE;
     }
-  return lectern_corpus_end_group (corpus, TRUE, error);
+  return lectern_project_end_group (project, TRUE, error);
 }
 
 /* The tag of @speaker under @parent, from @tags or made. (transfer none) */
 static gint64
-speaker_tag (LecternCorpus  *corpus,
+speaker_tag (LecternProject  *project,
              const char     *parent,
              const char     *speaker,
              GHashTable     *tags,
@@ -198,7 +198,7 @@ speaker_tag (LecternCorpus  *corpus,
 
   name = g_strdelimit (g_strdup (speaker), "/", '-');
   path = g_strconcat (parent, "/", name, NULL);
-  tag = lectern_corpus_ensure_tag_path (corpus, path, error);
+  tag = lectern_project_ensure_tag_path (project, path, error);
   if (tag == NULL)
     return 0;
   g_hash_table_insert (tags, g_strdup (speaker), g_memdup2 (&(gint64) { lectern_tag_get_id (tag) }, sizeof (gint64)));
@@ -235,7 +235,7 @@ coded_ranges (GListModel *annotations)
 }
 
 gboolean
-lectern_document_turns_code (LecternCorpus  *corpus,
+lectern_document_turns_code (LecternProject  *project,
                              gint64          document_id,
                              const char     *parent,
                              guint          *n_made,
@@ -247,7 +247,7 @@ lectern_document_turns_code (LecternCorpus  *corpus,
   g_autoptr(GHashTable) tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   guint made = 0;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (n_made != NULL)
@@ -255,20 +255,20 @@ lectern_document_turns_code (LecternCorpus  *corpus,
   if (parent == NULL)
     parent = LECTERN_DOCUMENT_TURNS_DEFAULT_PARENT;
 
-  turns = lectern_document_turns_dup (corpus, document_id, error);
+  turns = lectern_document_turns_dup (project, document_id, error);
   if (turns == NULL)
     return FALSE;
   /* No turns: no tags made, no empty undo step. */
   if (turns->len == 0)
     return TRUE;
-  annotations = lectern_corpus_list_annotations (corpus, document_id, 0, FALSE, error);
+  annotations = lectern_project_list_annotations (project, document_id, 0, FALSE, error);
   if (annotations == NULL)
     return FALSE;
   coded = coded_ranges (annotations);
 
-  if (!lectern_corpus_begin_group (corpus, error))
+  if (!lectern_project_begin_group (project, error))
     return FALSE;
-  lectern_corpus_name_group (corpus, _("Code speakers"));
+  lectern_project_name_group (project, _("Code speakers"));
 
   for (guint i = 0; i < turns->len; i++)
     {
@@ -280,26 +280,26 @@ lectern_document_turns_code (LecternCorpus  *corpus,
       /* A label with nothing said after it codes nothing. */
       if (turn->speech_start >= turn->end)
         continue;
-      tag_id = speaker_tag (corpus, parent, turn->speaker, tags, error);
+      tag_id = speaker_tag (project, parent, turn->speaker, tags, error);
       if (tag_id == 0)
         goto fail;
       key = coded_key (turn->speech_start, turn->end, tag_id);
       if (!g_hash_table_add (coded, g_steal_pointer (&key)))
         continue;
-      annotation = lectern_corpus_add_annotation (corpus, document_id, turn->speech_start, turn->end,
+      annotation = lectern_project_add_annotation (project, document_id, turn->speech_start, turn->end,
                                                   &tag_id, 1, NULL, error);
       if (annotation == NULL)
         goto fail;
       made++;
     }
 
-  if (!lectern_corpus_end_group (corpus, TRUE, error))
+  if (!lectern_project_end_group (project, TRUE, error))
     return FALSE;
   if (n_made != NULL)
     *n_made = made;
   return TRUE;
 
 fail:
-  lectern_corpus_end_group (corpus, FALSE, NULL);
+  lectern_project_end_group (project, FALSE, NULL);
   return FALSE;
 }

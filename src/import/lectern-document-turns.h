@@ -35,7 +35,7 @@ G_BEGIN_DECLS
  * applied. Returns: (transfer full) (element-type LecternTurn): empty
  * when the document is no transcript; NULL with @error set (NOT_FOUND:
  * no such document). */
-GArray   *lectern_document_turns_dup             (LecternCorpus                *corpus,
+GArray   *lectern_document_turns_dup             (LecternProject                *project,
                                                   gint64                        document_id,
                                                   GError                      **error);
 
@@ -49,14 +49,14 @@ GArray   *lectern_document_turns_dup             (LecternCorpus                *
  * nest, and a turn cut at the crossing would cross the paragraphs that
  * run over a page's end in turn. Writes nothing when the spans are
  * already so. One undo step, or a part of the open group or batch. */
-gboolean  lectern_document_turns_store           (LecternCorpus                *corpus,
+gboolean  lectern_document_turns_store           (LecternProject                *project,
                                                   gint64                        document_id,
                                                   gboolean                      with_times,
                                                   GError                      **error);
 
 /* Keeps @correction with the document's others and rewrites its `turn`
  * spans, as one undo step (a group: not inside another group). */
-gboolean  lectern_document_turns_correct         (LecternCorpus                *corpus,
+gboolean  lectern_document_turns_correct         (LecternProject                *project,
                                                   gint64                        document_id,
                                                   const LecternTurnCorrection  *correction,
                                                   GError                      **error);
@@ -68,7 +68,7 @@ gboolean  lectern_document_turns_correct         (LecternCorpus                *
  * already coded with that tag over the same range is not made again.
  * One undo step (a group: not inside another group). @n_made: (out)
  * (optional) the number of passages made. */
-gboolean  lectern_document_turns_code            (LecternCorpus                *corpus,
+gboolean  lectern_document_turns_code            (LecternProject                *project,
                                                   gint64                        document_id,
                                                   const char                   *parent,
                                                   guint                        *n_made,

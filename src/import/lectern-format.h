@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 
 /* Files of binary formats (PDF, Word, OpenDocument, EPUB) and mailboxes
  * may be this large: as large as an original the project keeps
- * (LECTERN_CORPUS_ORIGINAL_MAX_SIZE). Text formats keep the text
+ * (LECTERN_PROJECT_ORIGINAL_MAX_SIZE). Text formats keep the text
  * decoder's bound, LECTERN_TEXT_DECODER_MAX_SIZE: their text is their
  * size, and a text of more than 64 MB is not read in a reader anyway. */
 #define LECTERN_FORMAT_BINARY_MAX_SIZE (256 * 1024 * 1024)

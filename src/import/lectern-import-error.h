@@ -3,7 +3,7 @@
  *
  * Every message names the file (its display name) and the reason, so a
  * person can act on it. Cancellation is reported as G_IO_ERROR_CANCELLED;
- * failures of the project itself keep their LECTERN_CORPUS_ERROR.
+ * failures of the project itself keep their LECTERN_PROJECT_ERROR.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -23,7 +23,7 @@ G_DECLARE_FINAL_TYPE (LecternImportResult, lectern_import_result, LECTERN, IMPOR
  * "document-id" (0 when refused), "title", "encoding" (NULL when refused),
  * "error" (GError boxed, NULL on success). */
 
-/* A document was added: @document is the one the corpus stored. */
+/* A document was added: @document is the one the project stored. */
 LecternImportResult *lectern_import_result_new_success  (GFile           *file,
                                                           const char      *display_name,
                                                           LecternDocument *document);
@@ -43,7 +43,7 @@ const char          *lectern_import_result_get_title        (LecternImportResult
 /* (nullable) The encoding the file was decoded from. */
 const char          *lectern_import_result_get_encoding     (LecternImportResult *self);
 /* (transfer none) (nullable): why the file was refused; NULL on success.
- * LECTERN_IMPORT_ERROR for bad input and duplicates, LECTERN_CORPUS_ERROR
+ * LECTERN_IMPORT_ERROR for bad input and duplicates, LECTERN_PROJECT_ERROR
  * when the project could not take the document. */
 const GError        *lectern_import_result_get_error        (LecternImportResult *self);
 gboolean             lectern_import_result_get_succeeded    (LecternImportResult *self);

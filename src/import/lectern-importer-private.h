@@ -10,10 +10,10 @@
 G_BEGIN_DECLS
 
 /* Adds the documents of @extracts, read from @file (named @display_name,
- * its bytes @contents), to @corpus as an import does: each with its
+ * its bytes @contents), to @project as an import does: each with its
  * metadata, structure, original and notes, all or nothing. One result per
  * extract. (transfer full) of LecternImportResult */
-GListModel *_lectern_importer_add_extracts (LecternCorpus *corpus,
+GListModel *_lectern_importer_add_extracts (LecternProject *project,
                                             GFile         *file,
                                             const char    *display_name,
                                             GPtrArray     *extracts,

@@ -231,7 +231,7 @@ lectern_importer_read_file (GFile         *file,
   return document;
 }
 
-/* Files are added a batch at a time (lectern_corpus_begin_batch()): one
+/* Files are added a batch at a time (lectern_project_begin_batch()): one
  * commit, one sync to disk and one flush of the search index for many
  * small files instead of one each. A batch is committed once it has run
  * this long or holds this much text, so that other writers (the app's
@@ -244,7 +244,7 @@ lectern_importer_read_file (GFile         *file,
 
 typedef struct
 {
-  LecternCorpus *corpus;
+  LecternProject *project;
   GListStore    *results;   /* reported: committed, or refused */
   GPtrArray     *pending;   /* results of the open batch */
   gboolean       open;
@@ -264,7 +264,7 @@ batch_commit (Batch *batch)
     return;
 
   batch->open = FALSE;
-  committed = lectern_corpus_commit_batch (batch->corpus, &commit_error);
+  committed = lectern_project_commit_batch (batch->project, &commit_error);
 
   for (guint i = 0; i < batch->pending->len; i++)
     {
@@ -293,7 +293,7 @@ batch_commit (Batch *batch)
  * refuses as invalid is reported and left out; any other failure fails
  * the document. */
 static gboolean
-add_notes (LecternCorpus        *corpus,
+add_notes (LecternProject        *project,
            gint64                document_id,
            LecternExtract       *extract,
            LecternImportResult  *result,
@@ -324,10 +324,10 @@ add_notes (LecternCorpus        *corpus,
       if (note->date != NULL)
         created = g_date_time_new_from_iso8601 (note->date, utc);
 
-      if (lectern_corpus_insert_annotation (corpus, document_id, start, end, NULL, 0, note->text,
+      if (lectern_project_insert_annotation (project, document_id, start, end, NULL, 0, note->text,
                                             note->author, created, NULL, &local_error) != 0)
         continue;
-      if (!g_error_matches (local_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID))
+      if (!g_error_matches (local_error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
@@ -348,7 +348,7 @@ add_notes (LecternCorpus        *corpus,
  * `turn` spans) has those turns and no others, whatever detection finds:
  * kept as the document's first corrections (lectern-document-turns.h). */
 static gboolean
-keep_stated_turns (LecternCorpus  *corpus,
+keep_stated_turns (LecternProject  *project,
                    gint64          id,
                    GArray         *structure,
                    GError        **error)
@@ -369,7 +369,7 @@ keep_stated_turns (LecternCorpus  *corpus,
 
   for (guint i = 0; i < stated->len; i++)
     {
-      if (!lectern_corpus_add_turn_correction (corpus, id, &g_array_index (stated, LecternTurnCorrection, i),
+      if (!lectern_project_add_turn_correction (project, id, &g_array_index (stated, LecternTurnCorrection, i),
                                                error))
         return FALSE;
     }
@@ -381,7 +381,7 @@ keep_stated_turns (LecternCorpus  *corpus,
  * `time` spans), all or nothing (a group of the batch). Returns the document's id, or
  * 0 with @error set. */
 static gint64
-add_extract (LecternCorpus        *corpus,
+add_extract (LecternProject        *project,
              LecternDocument      *document,
              LecternExtract       *extract,
              GBytes               *contents,
@@ -394,23 +394,23 @@ add_extract (LecternCorpus        *corpus,
   g_autoptr(GError) end_error = NULL;
   gint64 id;
 
-  if (!lectern_corpus_begin_group (corpus, error))
+  if (!lectern_project_begin_group (project, error))
     return 0;
 
-  id = lectern_corpus_add_document (corpus, document, lectern_extract_get_text (extract), error);
+  id = lectern_project_add_document (project, document, lectern_extract_get_text (extract), error);
   if (id == 0
-      || (structure->len > 0 && !lectern_corpus_set_document_structure (corpus, id, structure, error))
-      || !lectern_corpus_set_document_original (corpus, id, lectern_extract_get_format (extract),
+      || (structure->len > 0 && !lectern_project_set_document_structure (project, id, structure, error))
+      || !lectern_project_set_document_original (project, id, lectern_extract_get_format (extract),
                                                 original != NULL ? original : contents, error)
-      || !add_notes (corpus, id, extract, result, display_name, error)
-      || !keep_stated_turns (corpus, id, structure, error)
-      || !lectern_document_turns_store (corpus, id, TRUE, error))
+      || !add_notes (project, id, extract, result, display_name, error)
+      || !keep_stated_turns (project, id, structure, error)
+      || !lectern_document_turns_store (project, id, TRUE, error))
     {
-      lectern_corpus_end_group (corpus, FALSE, NULL);
+      lectern_project_end_group (project, FALSE, NULL);
       return 0;
     }
 
-  if (!lectern_corpus_end_group (corpus, TRUE, error))
+  if (!lectern_project_end_group (project, TRUE, error))
     return 0;
 
   return id;
@@ -444,26 +444,26 @@ add_extracts (Batch         *batch,
           /* Without a batch (the caller has one open, or the lock is not
            * to be had) the document is added in a group of its own, as it
            * always can be. */
-          batch->open = lectern_corpus_begin_batch (batch->corpus, NULL);
+          batch->open = lectern_project_begin_batch (batch->project, NULL);
           batch->started = g_get_monotonic_time ();
           batch->bytes = 0;
         }
 
       result = lectern_import_result_new_success (file, display_name, document);
-      if (add_extract (batch->corpus, document, extract, contents, result, display_name, &local_error) == 0)
+      if (add_extract (batch->project, document, extract, contents, result, display_name, &local_error) == 0)
         {
-          g_autoptr(GError) corpus_error = g_steal_pointer (&local_error);
+          g_autoptr(GError) project_error = g_steal_pointer (&local_error);
           /* One document of several is named by its title too. */
           g_autofree char *name = extracts->len > 1
                                   ? g_strdup_printf ("%s, “%s”,", display_name, lectern_document_get_title (document))
                                   : g_strdup (display_name);
 
-          if (g_error_matches (corpus_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE))
+          if (g_error_matches (project_error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_DUPLICATE))
             g_set_error (&local_error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_DUPLICATE,
-                         _("“%s” was not imported: %s"), name, corpus_error->message);
+                         _("“%s” was not imported: %s"), name, project_error->message);
           else
             {
-              local_error = g_steal_pointer (&corpus_error);
+              local_error = g_steal_pointer (&project_error);
               g_prefix_error (&local_error, _("“%s” was not imported: "), name);
             }
           g_clear_object (&result);
@@ -534,7 +534,7 @@ import_one (Batch         *batch,
 }
 
 GListModel *
-_lectern_importer_add_extracts (LecternCorpus *corpus,
+_lectern_importer_add_extracts (LecternProject *project,
                                 GFile         *file,
                                 const char    *display_name,
                                 GPtrArray     *extracts,
@@ -542,7 +542,7 @@ _lectern_importer_add_extracts (LecternCorpus *corpus,
 {
   g_autoptr(GListStore) results = g_list_store_new (LECTERN_TYPE_IMPORT_RESULT);
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_object_unref);
-  Batch batch = { corpus, results, pending, FALSE, 0, 0 };
+  Batch batch = { project, results, pending, FALSE, 0, 0 };
 
   add_extracts (&batch, file, display_name, extracts, contents, NULL, NULL);
   batch_commit (&batch);
@@ -550,7 +550,7 @@ _lectern_importer_add_extracts (LecternCorpus *corpus,
 }
 
 GListModel *
-lectern_importer_import_files (LecternCorpus              *corpus,
+lectern_importer_import_files (LecternProject              *project,
                                GFile                     **files,
                                guint                       n_files,
                                LecternImportProgressFunc   progress,
@@ -564,7 +564,7 @@ lectern_importer_import_files (LecternCorpus              *corpus,
   g_autoptr(GPtrArray) sources = NULL;
   Batch batch = { 0 };
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), NULL);
   g_return_val_if_fail (files != NULL || n_files == 0, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -579,7 +579,7 @@ lectern_importer_import_files (LecternCorpus              *corpus,
 
   results = g_list_store_new (LECTERN_TYPE_IMPORT_RESULT);
   pending = g_ptr_array_new_with_free_func (g_object_unref);
-  batch = (Batch) { corpus, results, pending, FALSE, 0, 0 };
+  batch = (Batch) { project, results, pending, FALSE, 0, 0 };
 
   for (guint i = 0; i < sources->len; i++)
     {
@@ -627,7 +627,7 @@ lectern_importer_import_files (LecternCorpus              *corpus,
    * written now for all of them at once, far cheaper than file by file.
    * Cut off here (killed, cancelled, disk full), they are written by the
    * next import or comparison: nothing is lost, so the import succeeded. */
-  if (!lectern_corpus_update_fingerprints (corpus, cancellable, &fingerprint_error)
+  if (!lectern_project_update_fingerprints (project, cancellable, &fingerprint_error)
       && !g_error_matches (fingerprint_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_message ("%s", fingerprint_error->message);
 
@@ -677,14 +677,14 @@ report_progress (guint       done,
 
 static gpointer
 import_job_run (LecternJob     *job,
-                LecternCorpus  *corpus,
+                LecternProject  *project,
                 gpointer        data,
                 GCancellable   *cancellable,
                 GError        **error)
 {
   ImportJob *import = data;
 
-  return lectern_importer_import_files (corpus, (GFile **) import->files->pdata, import->files->len,
+  return lectern_importer_import_files (project, (GFile **) import->files->pdata, import->files->len,
                                         import->progress != NULL ? report_progress : NULL, job,
                                         cancellable, error);
 }

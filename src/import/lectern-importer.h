@@ -10,11 +10,11 @@
  * its encoding, the title, author, date and language its format states
  * (else guessed from its text), its variables, its spans of structure,
  * its original bytes (deflated) and format, and the notes of other tools
- * as Lectern notes: all of it or nothing (lectern_corpus_begin_group()),
+ * as Lectern notes: all of it or nothing (lectern_project_begin_group()),
  * in transactions of several files (each committed within a quarter of a
  * second); a file's result exists only once its transaction is
  * committed. What a reader could not do is in the result's warnings. The
- * fingerprints of the new documents (lectern_corpus_update_fingerprints())
+ * fingerprints of the new documents (lectern_project_update_fingerprints())
  * are written at the end, after the last progress call.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -57,7 +57,7 @@ LecternDocument *lectern_importer_read_file          (GFile                     
                                                       GCancellable              *cancellable,
                                                       GError                   **error);
 
-/* Imports @files into @corpus, on the calling thread. @progress (nullable)
+/* Imports @files into @project, on the calling thread. @progress (nullable)
  * is called on this thread.
  *
  * Returns: (transfer full): a GListModel of LecternImportResult, one per
@@ -67,7 +67,7 @@ LecternDocument *lectern_importer_read_file          (GFile                     
  * committed); nothing of the file being imported when it happened is
  * written. Cancelled while fingerprinting, the results are returned: every
  * document is in, and its fingerprints are written later. */
-GListModel      *lectern_importer_import_files       (LecternCorpus             *corpus,
+GListModel      *lectern_importer_import_files       (LecternProject             *project,
                                                       GFile                    **files,
                                                       guint                      n_files,
                                                       LecternImportProgressFunc  progress,
@@ -75,10 +75,10 @@ GListModel      *lectern_importer_import_files       (LecternCorpus             
                                                       GCancellable              *cancellable,
                                                       GError                   **error);
 
-/* The same in a worker thread, which opens its own LecternCorpus on the
- * project file @project (a corpus is one SQLite connection of one
- * thread); the caller's corpus sees the new documents after
- * lectern_corpus_refresh(). @progress is called on the thread-default
+/* The same in a worker thread, which opens its own LecternProject on the
+ * project file @project (a project is one SQLite connection of one
+ * thread); the caller's project sees the new documents after
+ * lectern_project_refresh(). @progress is called on the thread-default
  * main context of the caller, never from the worker, and never after
  * @callback: @progress_data must stay alive until @callback runs.
  * @files are copied. */
@@ -91,7 +91,7 @@ void             lectern_importer_import_files_async  (GFile                    
                                                        GAsyncReadyCallback        callback,
                                                        gpointer                   user_data);
 /* Returns: (transfer full): as lectern_importer_import_files(); also NULL
- * with a LECTERN_CORPUS_ERROR when the project cannot be opened. */
+ * with a LECTERN_PROJECT_ERROR when the project cannot be opened. */
 GListModel      *lectern_importer_import_files_finish (GAsyncResult              *result,
                                                        GError                   **error);
 

@@ -28,7 +28,7 @@ typedef struct
   const char    *name;       /* the .qdpx, for messages */
   GHashTable    *entries;    /* path → GBytes: project.qde and sources/ */
   xmlDocPtr      xml;
-  LecternCorpus *corpus;
+  LecternProject *project;
   GHashTable    *codes;      /* guid → gint64* tag id */
   GHashTable    *notes;      /* guid → xmlNodePtr <Note> */
   GHashTable    *users;      /* guid → name (xmlChar*) */
@@ -459,15 +459,15 @@ import_codes (Import      *import,
       colour_attr = attr (node, "color");
       colour = normalize_colour (colour_attr);
 
-      tag = lectern_corpus_add_tag (import->corpus, parent_id, name, colour, &local_error);
+      tag = lectern_project_add_tag (import->project, parent_id, name, colour, &local_error);
       /* Other tools allow twin names among siblings; Lectern does not. */
       for (guint n = 2; tag == NULL && n < 100
-           && g_error_matches (local_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE); n++)
+           && g_error_matches (local_error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_DUPLICATE); n++)
         {
           g_autofree char *twin = g_strdup_printf ("%s (%u)", name, n);
 
           g_clear_error (&local_error);
-          tag = lectern_corpus_add_tag (import->corpus, parent_id, twin, colour, &local_error);
+          tag = lectern_project_add_tag (import->project, parent_id, twin, colour, &local_error);
         }
       if (tag == NULL)
         {
@@ -479,11 +479,11 @@ import_codes (Import      *import,
 
       description = content (child (node, "Description"));
       if (description != NULL && *description != '\0'
-          && !lectern_corpus_set_tag_description (import->corpus, id, description, error))
+          && !lectern_project_set_tag_description (import->project, id, description, error))
         return FALSE;
       memo = note_refs_text (import, node, error);
       if (memo == NULL
-          || (*memo != '\0' && !lectern_corpus_set_memo (import->corpus, LECTERN_MEMO_TAG, id, memo, error)))
+          || (*memo != '\0' && !lectern_project_set_memo (import->project, LECTERN_MEMO_TAG, id, memo, error)))
         return FALSE;
 
       if (!import_codes (import, node, id, error))
@@ -633,7 +633,7 @@ add_annotation (Import      *import,
   author = user != NULL && g_strcmp0 (user, LECTERN_QDPX_UNNAMED_USER_GUID) != 0
            ? g_hash_table_lookup (import->users, user) : NULL;
 
-  return lectern_corpus_insert_annotation (import->corpus, document_id, start, end,
+  return lectern_project_insert_annotation (import->project, document_id, start, end,
                                            (const gint64 *) (gpointer) tag_ids->data, tag_ids->len,
                                            note != NULL && *note != '\0' ? note : NULL,
                                            author, created, modified != NULL ? modified : created,
@@ -645,7 +645,7 @@ find_duplicate (Import     *import,
                 const char *text)
 {
   g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
-  g_autoptr(GListModel) documents = lectern_corpus_list_documents (import->corpus, NULL);
+  g_autoptr(GListModel) documents = lectern_project_list_documents (import->project, NULL);
 
   for (guint i = 0; documents != NULL && i < g_list_model_get_n_items (documents); i++)
     {
@@ -810,11 +810,11 @@ import_source (Import        *import,
         lectern_document_set_variable (document, variable, data);
     }
 
-  id = lectern_corpus_add_document (import->corpus, document, text, &local_error);
-  if (id == 0 && g_error_matches (local_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE))
+  id = lectern_project_add_document (import->project, document, text, &local_error);
+  if (id == 0 && g_error_matches (local_error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_DUPLICATE))
     /* The same text twice: its selections go to the one document. */
     id = find_duplicate (import, text);
-  else if (id != 0 && !lectern_corpus_update_document (import->corpus, document, error))
+  else if (id != 0 && !lectern_project_update_document (import->project, document, error))
     return FALSE;
   if (id == 0)
     {
@@ -844,10 +844,10 @@ import_source (Import        *import,
     }
   if (*memo != '\0')
     {
-      g_autofree char *old = lectern_corpus_dup_memo (import->corpus, LECTERN_MEMO_DOCUMENT, id, NULL);
+      g_autofree char *old = lectern_project_dup_memo (import->project, LECTERN_MEMO_DOCUMENT, id, NULL);
       g_autofree char *joined = old != NULL ? g_strconcat (old, "\n\n", memo, NULL) : g_strdup (memo);
 
-      if (!lectern_corpus_set_memo (import->corpus, LECTERN_MEMO_DOCUMENT, id, joined, error))
+      if (!lectern_project_set_memo (import->project, LECTERN_MEMO_DOCUMENT, id, joined, error))
         return FALSE;
     }
 
@@ -1055,10 +1055,10 @@ import_project (Import        *import,
   memo = note_refs_text (import, root, error);
   if (memo == NULL)
     return FALSE;
-  return *memo == '\0' || lectern_corpus_set_memo (import->corpus, LECTERN_MEMO_PROJECT, 0, memo, error);
+  return *memo == '\0' || lectern_project_set_memo (import->project, LECTERN_MEMO_PROJECT, 0, memo, error);
 }
 
-LecternCorpus *
+LecternProject *
 lectern_qdpx_import (GFile         *qdpx,
                      GFile         *new_project,
                      GPtrArray    **skipped,
@@ -1122,19 +1122,19 @@ lectern_qdpx_import (GFile         *qdpx,
     }
   temp = g_file_new_for_path (lectern_atomic_file_get_temp_path (atomic));
 
-  import.corpus = lectern_corpus_create (temp, error);
-  if (import.corpus == NULL)
+  import.project = lectern_project_create (temp, error);
+  if (import.project == NULL)
     return NULL;
   /* The whole project is one transaction: one write to disk instead of
    * one for each tag, document and annotation. */
-  ok = lectern_corpus_begin_batch (import.corpus, error);
+  ok = lectern_project_begin_batch (import.project, error);
   if (ok)
     {
       if (import_project (&import, cancellable, error))
-        ok = lectern_corpus_commit_batch (import.corpus, error);
+        ok = lectern_project_commit_batch (import.project, error);
       else
         {
-          lectern_corpus_rollback_batch (import.corpus);
+          lectern_project_rollback_batch (import.project);
           ok = FALSE;
         }
     }
@@ -1143,9 +1143,9 @@ lectern_qdpx_import (GFile         *qdpx,
    * waits anyway, rather than at the first comparison. A failure here
    * loses nothing (the next comparison writes what is missing). */
   if (ok)
-    lectern_corpus_update_fingerprints (import.corpus, cancellable, NULL);
+    lectern_project_update_fingerprints (import.project, cancellable, NULL);
   /* Closed (its log folded in) before it is synced and moved. */
-  g_clear_object (&import.corpus);
+  g_clear_object (&import.project);
   if (!ok)
     return NULL;
   if (!lectern_atomic_file_commit (atomic, &local_error))
@@ -1157,12 +1157,12 @@ lectern_qdpx_import (GFile         *qdpx,
       return NULL;
     }
 
-  import.corpus = lectern_corpus_open (new_project, error);
-  if (import.corpus == NULL)
+  import.project = lectern_project_open (new_project, error);
+  if (import.project == NULL)
     return NULL;
   if (skipped != NULL)
     *skipped = g_steal_pointer (&skipped_lines);
-  return import.corpus;
+  return import.project;
 }
 
 typedef struct
@@ -1184,17 +1184,17 @@ import_task_free (ImportTask *task_data)
 /* A job without a project of its own: it makes one. */
 static gpointer
 import_job_run (LecternJob     *job,
-                LecternCorpus  *no_corpus,
+                LecternProject  *no_project,
                 gpointer        task_data,
                 GCancellable   *cancellable,
                 GError        **error)
 {
   ImportTask *data = task_data;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
 
   /* The project is closed here; the caller opens it on its own thread. */
-  corpus = lectern_qdpx_import (data->qdpx, data->new_project, &data->skipped, cancellable, error);
-  return corpus != NULL ? GINT_TO_POINTER (TRUE) : NULL;
+  project = lectern_qdpx_import (data->qdpx, data->new_project, &data->skipped, cancellable, error);
+  return project != NULL ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 void

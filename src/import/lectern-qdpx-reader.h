@@ -42,7 +42,7 @@ G_BEGIN_DECLS
  * half-built project is removed.
  *
  * Returns the new project, open. (transfer full) */
-LecternCorpus *lectern_qdpx_import        (GFile               *qdpx,
+LecternProject *lectern_qdpx_import        (GFile               *qdpx,
                                            GFile               *new_project,
                                            GPtrArray          **skipped,
                                            GCancellable        *cancellable,

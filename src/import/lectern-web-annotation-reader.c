@@ -14,7 +14,7 @@
 
 typedef struct
 {
-  LecternCorpus *corpus;
+  LecternProject *project;
   GPtrArray     *documents;  /* LecternDocument */
   GHashTable    *states;     /* gint64* → DocumentState */
   GHashTable    *tag_ids;    /* path → gint64*, tags found or made so far */
@@ -327,10 +327,10 @@ get_state (Target  *target,
 
   if (state != NULL)
     return state;
-  text = lectern_corpus_dup_text (target->corpus, document_id, error);
+  text = lectern_project_dup_text (target->project, document_id, error);
   if (text == NULL)
     return NULL;
-  annotations = lectern_corpus_list_annotations (target->corpus, document_id, 0, FALSE, error);
+  annotations = lectern_project_list_annotations (target->project, document_id, 0, FALSE, error);
   if (annotations == NULL)
     {
       g_free (text);
@@ -545,14 +545,14 @@ import_item (Target      *target,
       gint64 *known = g_hash_table_lookup (target->tag_ids, path);
       gint64 tag_id;
 
-      /* Each path costs the corpus a lookup once per import, not per
+      /* Each path costs the project a lookup once per import, not per
        * annotation. */
       if (known != NULL)
         {
           g_array_append_val (tag_ids, *known);
           continue;
         }
-      tag = lectern_corpus_ensure_tag_path (target->corpus, g_ptr_array_index (tag_paths, i),
+      tag = lectern_project_ensure_tag_path (target->project, g_ptr_array_index (tag_paths, i),
                                             &local_error);
       if (tag == NULL)
         {
@@ -579,7 +579,7 @@ import_item (Target      *target,
   author = parse_creator (item);
   created = parse_time (item, "created");
   modified = parse_time (item, "modified");
-  if (lectern_corpus_insert_annotation (target->corpus, lectern_document_get_id (document),
+  if (lectern_project_insert_annotation (target->project, lectern_document_get_id (document),
                                         start, end,
                                         (const gint64 *) (gpointer) tag_ids->data, tag_ids->len,
                                         note->len > 0 ? note->str : NULL,
@@ -593,7 +593,7 @@ import_item (Target      *target,
 }
 
 gboolean
-lectern_web_annotation_import_data (LecternCorpus  *corpus,
+lectern_web_annotation_import_data (LecternProject  *project,
                                     const char     *data,
                                     gssize          length,
                                     const char     *name,
@@ -613,7 +613,7 @@ lectern_web_annotation_import_data (LecternCorpus  *corpus,
   JsonNode *root;
   guint added = 0;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -651,11 +651,11 @@ lectern_web_annotation_import_data (LecternCorpus  *corpus,
       return FALSE;
     }
 
-  documents = lectern_corpus_list_documents (corpus, error);
+  documents = lectern_project_list_documents (project, error);
   if (documents == NULL)
     return FALSE;
   states = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, document_state_free);
-  target.corpus = corpus;
+  target.project = project;
   target.documents = g_ptr_array_new_with_free_func (g_object_unref);
   target.states = states;
   target.tag_ids = known_tags;
@@ -665,7 +665,7 @@ lectern_web_annotation_import_data (LecternCorpus  *corpus,
   /* The file is one transaction: an annotation that fails is skipped
    * alone (its own part rolled back), a failure of the whole import keeps
    * nothing of it. */
-  if (!lectern_corpus_begin_batch (corpus, error))
+  if (!lectern_project_begin_batch (project, error))
     {
       g_ptr_array_unref (target.documents);
       return FALSE;
@@ -675,7 +675,7 @@ lectern_web_annotation_import_data (LecternCorpus  *corpus,
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
-          lectern_corpus_rollback_batch (corpus);
+          lectern_project_rollback_batch (project);
           g_ptr_array_unref (target.documents);
           return FALSE;
         }
@@ -683,7 +683,7 @@ lectern_web_annotation_import_data (LecternCorpus  *corpus,
         added++;
       else if (local_error != NULL)
         {
-          lectern_corpus_rollback_batch (corpus);
+          lectern_project_rollback_batch (project);
           g_ptr_array_unref (target.documents);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
@@ -691,7 +691,7 @@ lectern_web_annotation_import_data (LecternCorpus  *corpus,
     }
   g_ptr_array_unref (target.documents);
 
-  if (!lectern_corpus_commit_batch (corpus, error))
+  if (!lectern_project_commit_batch (project, error))
     return FALSE;
 
   if (n_added != NULL)
@@ -702,7 +702,7 @@ lectern_web_annotation_import_data (LecternCorpus  *corpus,
 }
 
 gboolean
-lectern_web_annotation_import (LecternCorpus  *corpus,
+lectern_web_annotation_import (LecternProject  *project,
                                GFile          *file,
                                guint          *n_added,
                                GPtrArray     **problems,
@@ -715,7 +715,7 @@ lectern_web_annotation_import (LecternCorpus  *corpus,
   const char *data;
   gsize length;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (corpus), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -738,6 +738,6 @@ lectern_web_annotation_import (LecternCorpus  *corpus,
       return FALSE;
     }
   data = g_bytes_get_data (bytes, &length);
-  return lectern_web_annotation_import_data (corpus, length > 0 ? data : "", length, name,
+  return lectern_web_annotation_import_data (project, length > 0 ? data : "", length, name,
                                              n_added, problems, cancellable, error);
 }

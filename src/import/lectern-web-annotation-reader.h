@@ -25,7 +25,7 @@ G_BEGIN_DECLS
 #define LECTERN_WEB_ANNOTATION_MAX_TAGS        1000
 
 /* Reads an AnnotationCollection (or an array of annotations, or one
- * annotation) from @file and adds its annotations to @corpus.
+ * annotation) from @file and adds its annotations to @project.
  *
  * Each annotation's target names its document by source (the
  * "urn:lectern:document:<content-hash>" that Lectern writes, else the
@@ -38,21 +38,21 @@ G_BEGIN_DECLS
  * An annotation that cannot be placed is skipped and described in
  * @problems (one translated line each, naming the annotation); the others
  * are still added, all in one transaction (a batch, see
- * lectern_corpus_begin_batch(); none may be open on @corpus). Returns FALSE
+ * lectern_project_begin_batch(); none may be open on @project). Returns FALSE
  * with @error when the file cannot be read, is not a regular file, is past
  * the bounds above or is not Web Annotation JSON, or the project cannot be
  * written or the import is cancelled; then nothing was added.
  *
  * @n_added: (out) (optional) number of annotations added
  * @problems: (out) (optional) (transfer full) element-type utf8 */
-gboolean lectern_web_annotation_import      (LecternCorpus  *corpus,
+gboolean lectern_web_annotation_import      (LecternProject  *project,
                                              GFile          *file,
                                              guint          *n_added,
                                              GPtrArray     **problems,
                                              GCancellable   *cancellable,
                                              GError        **error);
 /* The same from memory; @name names the input in messages. */
-gboolean lectern_web_annotation_import_data (LecternCorpus  *corpus,
+gboolean lectern_web_annotation_import_data (LecternProject  *project,
                                              const char     *data,
                                              gssize          length,
                                              const char     *name,

@@ -72,13 +72,13 @@
 typedef struct
 {
   GFile         *file;
-  LecternCorpus *corpus;
+  LecternProject *project;
   gint64         v1, v2, en, fr, q1, q2;
 } Fixture;
 
 
 static gint64
-add (LecternCorpus *corpus,
+add (LecternProject *project,
      const char    *title,
      const char    *language,
      const char    *text)
@@ -89,7 +89,7 @@ add (LecternCorpus *corpus,
 
   lectern_document_set_title (doc, title);
   lectern_document_set_language (doc, language);
-  id = lectern_corpus_add_document (corpus, doc, text, &error);
+  id = lectern_project_add_document (project, doc, text, &error);
   g_assert_no_error (error);
   return id;
 }
@@ -109,21 +109,21 @@ fixture_set_up (Fixture       *f,
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
   f->file = g_file_new_for_path (path);
-  f->corpus = lectern_corpus_create (f->file, &error);
+  f->project = lectern_project_create (f->file, &error);
   g_assert_no_error (error);
 
-  f->v1 = add (f->corpus, "Low Water", "en", VERSION_1);
-  f->v2 = add (f->corpus, "Low Water (revised)", "en", VERSION_2);
-  f->en = add (f->corpus, "The Tavra Accord", "en", ENGLISH);
-  f->fr = add (f->corpus, "L'accord de la Tavra", "fr", FRENCH);
-  f->q1 = add (f->corpus, "Statement", "en", QUOTING_1);
-  f->q2 = add (f->corpus, "Interview", "en", QUOTING_2);
+  f->v1 = add (f->project, "Low Water", "en", VERSION_1);
+  f->v2 = add (f->project, "Low Water (revised)", "en", VERSION_2);
+  f->en = add (f->project, "The Tavra Accord", "en", ENGLISH);
+  f->fr = add (f->project, "L'accord de la Tavra", "fr", FRENCH);
+  f->q1 = add (f->project, "Statement", "en", QUOTING_1);
+  f->q2 = add (f->project, "Interview", "en", QUOTING_2);
 
   /* A highlight, to see that the panes are readers. */
-  tag = lectern_corpus_ensure_tag_path (f->corpus, "Water/Shortage", &error);
+  tag = lectern_project_ensure_tag_path (f->project, "Water/Shortage", &error);
   g_assert_no_error (error);
   tag_id = lectern_tag_get_id (tag);
-  annotation = lectern_corpus_add_annotation (f->corpus, f->v1, 24, 60, &tag_id, 1, NULL, &error);
+  annotation = lectern_project_add_annotation (f->project, f->v1, 24, 60, &tag_id, 1, NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -131,7 +131,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->corpus);
+  g_clear_object (&f->project);
   g_clear_object (&f->file);
 }
 
@@ -141,7 +141,7 @@ open_comparison (Fixture            *f,
                  gint64              b,
                  LecternCompareMode  mode)
 {
-  LecternCompareWindow *window = lectern_compare_window_new (NULL, f->corpus, a, b, mode);
+  LecternCompareWindow *window = lectern_compare_window_new (NULL, f->project, a, b, mode);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
   gtk_window_present (GTK_WINDOW (window));
@@ -307,7 +307,7 @@ test_translation (Fixture       *f,
   g_assert_true (has_tag (window, 0, "compare-chosen"));
   g_assert_true (has_tag (window, 1, "compare-chosen"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "compare.pair-selections", NULL));
-  saved = lectern_corpus_dup_alignment (f->corpus, f->en, f->fr, &error);
+  saved = lectern_project_dup_alignment (f->project, f->en, f->fr, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (saved->len, ==, 1);
   g_assert_cmpint (g_array_index (saved, LecternSpanPair, 0).a_start, ==, 0);
@@ -328,7 +328,7 @@ test_translation (Fixture       *f,
   /* Forget the corrections. */
   gtk_widget_activate_action (GTK_WIDGET (window), "compare.reset-pairs", NULL);
   g_clear_pointer (&saved, g_array_unref);
-  saved = lectern_corpus_dup_alignment (f->corpus, f->en, f->fr, &error);
+  saved = lectern_project_dup_alignment (f->project, f->en, f->fr, &error);
   g_assert_cmpuint (saved->len, ==, 0);
   WAIT_UNTIL (!lectern_compare_window_get_busy (window));
 
@@ -374,7 +374,7 @@ test_annotate_in_pane (Fixture       *f,
 {
   LecternCompareWindow *window = open_comparison (f, f->v1, f->v2, LECTERN_COMPARE_MODE_VERSIONS);
   LecternReaderView *right = lectern_compare_window_get_pane (window, 1);
-  g_autoptr(LecternTag) tag = lectern_corpus_ensure_tag_path (f->corpus, "Water/Shortage", NULL);
+  g_autoptr(LecternTag) tag = lectern_project_ensure_tag_path (f->project, "Water/Shortage", NULL);
   g_autoptr(GListModel) list = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
@@ -382,7 +382,7 @@ test_annotate_in_pane (Fixture       *f,
   lectern_reader_view_select_range (right, 30, 50);
   g_assert_true (lectern_reader_view_apply_tag (right, lectern_tag_get_id (tag), &error));
   g_assert_no_error (error);
-  list = lectern_corpus_list_annotations (f->corpus, f->v2, 0, FALSE, NULL);
+  list = lectern_project_list_annotations (f->project, f->v2, 0, FALSE, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   app_test_drain ();
   ids = lectern_reader_text_dup_ids_at (lectern_reader_view_get_text_view (right), 35);
@@ -430,7 +430,7 @@ test_where (Fixture       *f,
   WAIT_UNTIL (gtk_widget_get_mapped (window));
   g_signal_connect (popover, "place-activated", G_CALLBACK (place_activated_cb), &activated);
 
-  lectern_where_popover_search (popover, f->corpus, f->q1, start, end);
+  lectern_where_popover_search (popover, f->project, f->q1, start, end);
   gtk_popover_popup (GTK_POPOVER (popover));
   g_assert_true (lectern_where_popover_get_busy (popover));
   WAIT_UNTIL (!lectern_where_popover_get_busy (popover));
@@ -542,7 +542,7 @@ test_from_workbench (Fixture       *f,
 }
 
 static gint64
-add_version (LecternCorpus *corpus,
+add_version (LecternProject *project,
              const char    *title,
              const char    *date,
              const char    *file_name,
@@ -556,7 +556,7 @@ add_version (LecternCorpus *corpus,
   lectern_document_set_language (doc, "en");
   lectern_document_set_date (doc, date);
   lectern_document_set_original_name (doc, file_name);
-  id = lectern_corpus_add_document (corpus, doc, text, &error);
+  id = lectern_project_add_document (project, doc, text, &error);
   g_assert_no_error (error);
   return id;
 }
@@ -607,8 +607,8 @@ static void
 test_same_title_menus (Fixture       *f,
                        gconstpointer  data)
 {
-  gint64 old = add_version (f->corpus, "Low Water on the Tavra", "2024-03-12", "low-water.txt", VERSION_1 "\nFiled in March.\n");
-  gint64 new = add_version (f->corpus, "Low Water on the Tavra", "2024-05-02", "low-water-2.txt", VERSION_2 "\nFiled in May.\n");
+  gint64 old = add_version (f->project, "Low Water on the Tavra", "2024-03-12", "low-water.txt", VERSION_1 "\nFiled in March.\n");
+  gint64 new = add_version (f->project, "Low Water on the Tavra", "2024-05-02", "low-water-2.txt", VERSION_2 "\nFiled in May.\n");
   LecternCompareWindow *window = open_comparison (f, old, new, LECTERN_COMPARE_MODE_VERSIONS);
   g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
   g_autofree char *left = NULL;
@@ -684,8 +684,8 @@ test_same_title_library (Fixture       *f,
   LecternWindow *window;
   guint n_same = 0;
 
-  add_version (f->corpus, "Minutes of the Commission", NULL, "minutes-draft.txt", "Minutes of the Commission\n\nDraft.\n");
-  add_version (f->corpus, "Minutes of the Commission", NULL, "minutes-final.txt", "Minutes of the Commission\n\nFinal.\n");
+  add_version (f->project, "Minutes of the Commission", NULL, "minutes-draft.txt", "Minutes of the Commission\n\nDraft.\n");
+  add_version (f->project, "Minutes of the Commission", NULL, "minutes-final.txt", "Minutes of the Commission\n\nFinal.\n");
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   window = open_workbench (f, app);
 
@@ -718,8 +718,8 @@ test_older_on_left (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(LecternApplication) app = lectern_application_new ("org.gnome.Lectern.CompareTest3", G_APPLICATION_NON_UNIQUE);
-  gint64 new = add_version (f->corpus, "Low Water on the Tavra", "2024-05-02", NULL, VERSION_2 "\nSecond.\n");
-  gint64 old = add_version (f->corpus, "Low Water on the Tavra", "2024-03-12", NULL, VERSION_1 "\nFirst.\n");
+  gint64 new = add_version (f->project, "Low Water on the Tavra", "2024-05-02", NULL, VERSION_2 "\nSecond.\n");
+  gint64 old = add_version (f->project, "Low Water on the Tavra", "2024-03-12", NULL, VERSION_1 "\nFirst.\n");
   LecternWindow *window;
   LecternCompareWindow *compare;
 
@@ -815,8 +815,8 @@ test_sync_scroll (Fixture       *f,
       if (i % 10 == 0)
         g_string_append (b, "An added paragraph that only the second version has, long enough to wrap.\n\n");
     }
-  id_a = add (f->corpus, "Long", "en", a->str);
-  id_b = add (f->corpus, "Long (revised)", "en", b->str);
+  id_a = add (f->project, "Long", "en", a->str);
+  id_b = add (f->project, "Long (revised)", "en", b->str);
   window = open_comparison (f, id_a, id_b, LECTERN_COMPARE_MODE_VERSIONS);
   adj_a = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (lectern_reader_view_get_text_view (lectern_compare_window_get_pane (window, 0))));
   adj_b = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (lectern_reader_view_get_text_view (lectern_compare_window_get_pane (window, 1))));
@@ -857,7 +857,7 @@ test_follows_changes (Fixture       *f,
   selected = gtk_drop_down_get_selected_item (dropdown);
   g_assert_cmpint (lectern_document_get_id (selected), ==, f->v1);
 
-  annotation = lectern_corpus_add_annotation (f->corpus, f->v1, 0, 9, NULL, 0, "a note", &error);
+  annotation = lectern_project_add_annotation (f->project, f->v1, 0, 9, NULL, 0, "a note", &error);
   g_assert_no_error (error);
   app_test_drain ();
   selected = gtk_drop_down_get_selected_item (dropdown);
@@ -866,15 +866,15 @@ test_follows_changes (Fixture       *f,
   g_assert_cmpint (lectern_compare_window_get_document (window, 0), ==, f->v1);
   g_assert_cmpint (lectern_compare_window_get_document (window, 1), ==, f->v2);
 
-  add (f->corpus, "Low Water (third draft)", "en", VERSION_2 "One more line.\n");
+  add (f->project, "Low Water (third draft)", "en", VERSION_2 "One more line.\n");
   app_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, n + 1);
   g_assert_cmpint (lectern_document_get_id (gtk_drop_down_get_selected_item (dropdown)), ==, f->v1);
 
-  doc = lectern_corpus_dup_document (f->corpus, f->v2, &error);
+  doc = lectern_project_dup_document (f->project, f->v2, &error);
   g_assert_no_error (error);
   lectern_document_set_title (doc, "Low Water, corrected");
-  g_assert_true (lectern_corpus_update_document (f->corpus, doc, &error));
+  g_assert_true (lectern_project_update_document (f->project, doc, &error));
   g_assert_no_error (error);
   app_test_drain ();
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Low Water, corrected"));

@@ -22,7 +22,7 @@
 typedef struct
 {
   GFile         *file;
-  LecternCorpus *corpus;
+  LecternProject *project;
   gint64         doc_a;
   gint64         doc_b;
   gint64         tag_id;
@@ -47,29 +47,29 @@ fixture_set_up (Fixture       *f,
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
   f->file = g_file_new_for_path (path);
-  f->corpus = lectern_corpus_create (f->file, &error);
+  f->project = lectern_project_create (f->file, &error);
   g_assert_no_error (error);
 
   lectern_document_set_title (a, "The Treaty of the River");
   lectern_document_set_date (a, "2021-08-14");
-  f->doc_a = lectern_corpus_add_document (f->corpus, a, TEXT_A, &error);
+  f->doc_a = lectern_project_add_document (f->project, a, TEXT_A, &error);
   g_assert_no_error (error);
   lectern_document_set_title (b, "Readings");
   lectern_document_set_date (b, "2022-03-01");
-  f->doc_b = lectern_corpus_add_document (f->corpus, b, TEXT_B, &error);
+  f->doc_b = lectern_project_add_document (f->project, b, TEXT_B, &error);
   g_assert_no_error (error);
 
-  tag = lectern_corpus_ensure_tag_path (f->corpus, "Reception/Criticism", &error);
+  tag = lectern_project_ensure_tag_path (f->project, "Reception/Criticism", &error);
   g_assert_no_error (error);
   f->tag_id = lectern_tag_get_id (tag);
-  other = lectern_corpus_ensure_tag_path (f->corpus, "Institutions", &error);
+  other = lectern_project_ensure_tag_path (f->project, "Institutions", &error);
   g_assert_no_error (error);
   other_id = lectern_tag_get_id (other);
 
-  a1 = lectern_corpus_add_annotation (f->corpus, f->doc_a, critics, critics + 30, &f->tag_id, 1,
+  a1 = lectern_project_add_annotation (f->project, f->doc_a, critics, critics + 30, &f->tag_id, 1,
                                       "Too late: the harvest was lost.", &error);
   g_assert_no_error (error);
-  a2 = lectern_corpus_add_annotation (f->corpus, f->doc_b, commission, commission + 20, &other_id, 1, NULL, &error);
+  a2 = lectern_project_add_annotation (f->project, f->doc_b, commission, commission + 20, &other_id, 1, NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -77,14 +77,14 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->corpus);
+  g_clear_object (&f->project);
   g_clear_object (&f->file);
 }
 
 static LecternExportDialog *
 open_dialog (Fixture *f)
 {
-  LecternExportDialog *dialog = lectern_export_dialog_new (NULL, f->corpus, f->doc_a);
+  LecternExportDialog *dialog = lectern_export_dialog_new (NULL, f->project, f->doc_a);
 
   gtk_window_present (GTK_WINDOW (dialog));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
@@ -244,7 +244,7 @@ test_cites_pages (Fixture       *f,
 
   lectern_structure_add (structure, 0, critics, LECTERN_STRUCTURE_KIND_PAGE, "11");
   lectern_structure_add (structure, critics, g_utf8_strlen (TEXT_A, -1), LECTERN_STRUCTURE_KIND_PAGE, "12");
-  g_assert_true (lectern_corpus_set_document_structure (f->corpus, f->doc_a, structure, &error));
+  g_assert_true (lectern_project_set_document_structure (f->project, f->doc_a, structure, &error));
   g_assert_no_error (error);
 
   dialog = open_dialog (f);
@@ -264,7 +264,7 @@ test_print_to_pdf (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "printed.pdf", NULL);
-  g_autoptr(LecternPrintOperation) operation = lectern_print_operation_new (f->corpus, f->doc_a);
+  g_autoptr(LecternPrintOperation) operation = lectern_print_operation_new (f->project, f->doc_a);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;

@@ -32,31 +32,31 @@ make_project (gint64 *doc,
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
   GFile *file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternDocument) document = lectern_document_new ();
   g_autoptr(LecternTag) tag = NULL;
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
   lectern_document_set_title (document, "Notes on the talks");
-  *doc = lectern_corpus_add_document (corpus, document, TEXT, &error);
+  *doc = lectern_project_add_document (project, document, TEXT, &error);
   g_assert_no_error (error);
-  tag = lectern_corpus_ensure_tag_path (corpus, TAG, &error);
+  tag = lectern_project_ensure_tag_path (project, TAG, &error);
   g_assert_no_error (error);
   *tag_id = lectern_tag_get_id (tag);
   return file;
 }
 
 /* What another connection, such as lectern-cli, reads from the file. */
-static LecternCorpus *
+static LecternProject *
 reopen (GFile *file)
 {
   g_autoptr(GError) error = NULL;
-  LecternCorpus *corpus = lectern_corpus_open (file, &error);
+  LecternProject *project = lectern_project_open (file, &error);
 
   g_assert_no_error (error);
-  return corpus;
+  return project;
 }
 
 static char *
@@ -64,9 +64,9 @@ stored_memo (GFile             *file,
              LecternMemoTarget  target,
              gint64             id)
 {
-  g_autoptr(LecternCorpus) corpus = reopen (file);
+  g_autoptr(LecternProject) project = reopen (file);
   g_autoptr(GError) error = NULL;
-  char *memo = lectern_corpus_dup_memo (corpus, target, id, &error);
+  char *memo = lectern_project_dup_memo (project, target, id, &error);
 
   g_assert_no_error (error);
   return memo;
@@ -200,7 +200,7 @@ test_tag_description_and_memo (void)
   g_autoptr(GFile) file = make_project (&doc, &tag_id);
   LecternWindow *window = open_window (file, doc);
   LecternMemoPane *description, *memo_pane;
-  g_autoptr(LecternCorpus) check = NULL;
+  g_autoptr(LecternProject) check = NULL;
   g_autoptr(LecternTag) tag = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *memo = NULL;
@@ -225,15 +225,15 @@ test_tag_description_and_memo (void)
   g_assert_cmpstr (lectern_memo_pane_get_status (memo_pane), ==, "Saved");
 
   check = reopen (file);
-  tag = lectern_corpus_dup_tag (check, tag_id, &error);
+  tag = lectern_project_dup_tag (check, tag_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (lectern_tag_get_description (tag), ==, "The US presented as broker of peace.");
-  memo = lectern_corpus_dup_memo (check, LECTERN_MEMO_TAG, tag_id, &error);
+  memo = lectern_project_dup_memo (check, LECTERN_MEMO_TAG, tag_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (memo, ==, "Overlaps with Actors/US; merge later?");
 
   /* Undo takes back the memo edit, and the pane shows it. */
-  g_assert_cmpstr (lectern_corpus_get_undo_label (lectern_window_get_corpus (window)), ==, "Edit memo");
+  g_assert_cmpstr (lectern_project_get_undo_label (lectern_window_get_project (window)), ==, "Edit memo");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   app_test_drain ();
   shown = pane_text (memo_pane);
@@ -273,10 +273,10 @@ test_project_memo (void)
 }
 
 static guint
-n_annotations (LecternCorpus *corpus,
+n_annotations (LecternProject *project,
                gint64         doc)
 {
-  g_autoptr(GListModel) list = lectern_corpus_list_annotations (corpus, doc, 0, FALSE, NULL);
+  g_autoptr(GListModel) list = lectern_project_list_annotations (project, doc, 0, FALSE, NULL);
 
   return g_list_model_get_n_items (list);
 }
@@ -289,7 +289,7 @@ test_coder_name (void)
   gint64 doc, tag_id;
   g_autoptr(GFile) file = make_project (&doc, &tag_id);
   LecternWindow *window = open_window (file, doc);
-  LecternCorpus *corpus = lectern_window_get_corpus (window);
+  LecternProject *project = lectern_window_get_project (window);
   GtkWidget *prefs = lectern_preferences_window_new ();
   LecternTagPicker *picker;
   GtkEditable *row, *entry;
@@ -315,13 +315,13 @@ test_coder_name (void)
   gtk_editable_set_text (entry, TAG);
   g_signal_emit_by_name (entry, "activate");
 
-  WAIT_UNTIL (n_annotations (corpus, doc) == 1);
-  list = lectern_corpus_list_annotations (corpus, doc, 0, FALSE, NULL);
+  WAIT_UNTIL (n_annotations (project, doc) == 1);
+  list = lectern_project_list_annotations (project, doc, 0, FALSE, NULL);
   a = g_list_model_get_item (list, 0);
   g_assert_cmpstr (lectern_annotation_get_author (a), ==, "Maria Petrova");
 
   g_settings_set_string (lectern_settings (), "coder-name", "");
-  g_assert_cmpstr (lectern_corpus_get_author (corpus), !=, "Maria Petrova");
+  g_assert_cmpstr (lectern_project_get_author (project), !=, "Maria Petrova");
   app_test_close_window (GTK_WINDOW (GTK_WINDOW (window)));
 }
 

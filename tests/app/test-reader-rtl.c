@@ -187,7 +187,7 @@ test_rtl_highlights (void)
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "rtl.lectern", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternDocument) document = lectern_document_new ();
   g_autoptr(LecternTag) tag = NULL;
   LecternWindow *window;
@@ -199,12 +199,12 @@ test_rtl_highlights (void)
   gint64 doc, tag_id;
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
   lectern_document_set_title (document, "Water and the treaty");
-  doc = lectern_corpus_add_document (corpus, document, TEXT, &error);
+  doc = lectern_project_add_document (project, document, TEXT, &error);
   g_assert_no_error (error);
-  tag = lectern_corpus_add_tag (corpus, 0, "Water", TAG_COLOUR, &error);
+  tag = lectern_project_add_tag (project, 0, "Water", TAG_COLOUR, &error);
   g_assert_no_error (error);
   tag_id = lectern_tag_get_id (tag);
   for (guint i = 0; i < G_N_ELEMENTS (passages); i++)
@@ -213,11 +213,11 @@ test_rtl_highlights (void)
 
       passages[i].start = offset_of (passages[i].passage);
       passages[i].end = passages[i].start + g_utf8_strlen (passages[i].passage, -1);
-      a = lectern_corpus_add_annotation (corpus, doc, passages[i].start, passages[i].end,
+      a = lectern_project_add_annotation (project, doc, passages[i].start, passages[i].end,
                                          &tag_id, 1, NULL, &error);
       g_assert_no_error (error);
     }
-  g_clear_object (&corpus);
+  g_clear_object (&project);
 
   window = lectern_window_new (app_test_get_app ());
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);

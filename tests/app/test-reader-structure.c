@@ -20,25 +20,25 @@ open_window (void)
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "structure.lectern", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternDocument) document = lectern_document_new ();
   g_autoptr(GArray) structure = lectern_structure_new ();
   LecternWindow *window;
   gint64 doc;
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
   lectern_document_set_title (document, "Paged");
-  doc = lectern_corpus_add_document (corpus, document, TEXT, &error);
+  doc = lectern_project_add_document (project, document, TEXT, &error);
   g_assert_no_error (error);
   lectern_structure_add (structure, 0, 7, LECTERN_STRUCTURE_KIND_PAGE, "xi");
   lectern_structure_add (structure, 7, 68, LECTERN_STRUCTURE_KIND_PAGE, "xii");
   lectern_structure_add (structure, 0, 5, LECTERN_STRUCTURE_KIND_HEADING, "1");
   lectern_structure_add (structure, 38, 68, LECTERN_STRUCTURE_KIND_QUOTE, NULL);
-  g_assert_true (lectern_corpus_set_document_structure (corpus, doc, structure, &error));
+  g_assert_true (lectern_project_set_document_structure (project, doc, structure, &error));
   g_assert_no_error (error);
-  g_clear_object (&corpus);
+  g_clear_object (&project);
 
   window = lectern_window_new (app_test_get_app ());
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);

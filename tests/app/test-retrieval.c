@@ -47,7 +47,7 @@ make_project (Project *p)
   g_autofree char *name = g_strdup_printf ("retrieval-%u.lectern", ++serial);
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternDocument) a = lectern_document_new ();
   g_autoptr(LecternDocument) b = lectern_document_new ();
   g_autoptr(LecternTag) parent = NULL;
@@ -58,31 +58,31 @@ make_project (Project *p)
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
   p->file = g_file_new_for_path (path);
-  corpus = lectern_corpus_create (p->file, &error);
+  project = lectern_project_create (p->file, &error);
   g_assert_no_error (error);
-  lectern_corpus_set_author (corpus, "Camille");
+  lectern_project_set_author (project, "Camille");
 
   lectern_document_set_title (a, "Zz The Treaty");
-  p->doc_a = lectern_corpus_add_document (corpus, a, TEXT_A, &error);
+  p->doc_a = lectern_project_add_document (project, a, TEXT_A, &error);
   g_assert_no_error (error);
   lectern_document_set_title (b, LONG_TITLE);
-  p->doc_b = lectern_corpus_add_document (corpus, b, TEXT_B, &error);
+  p->doc_b = lectern_project_add_document (project, b, TEXT_B, &error);
   g_assert_no_error (error);
 
-  parent = lectern_corpus_ensure_tag_path (corpus, "Reception", &error);
+  parent = lectern_project_ensure_tag_path (project, "Reception", &error);
   g_assert_no_error (error);
-  child = lectern_corpus_ensure_tag_path (corpus, "Reception/Criticism", &error);
+  child = lectern_project_ensure_tag_path (project, "Reception/Criticism", &error);
   g_assert_no_error (error);
   p->parent_tag = lectern_tag_get_id (parent);
   p->child_tag = lectern_tag_get_id (child);
 
   start = offset_of (TEXT_A, "Critics in the delta");
-  x = lectern_corpus_add_annotation (corpus, p->doc_a, start, start + 20, &p->parent_tag, 1,
+  x = lectern_project_add_annotation (project, p->doc_a, start, start + 20, &p->parent_tag, 1,
                                      "The farmers' view, at last", &error);
   g_assert_no_error (error);
   p->on_parent = lectern_annotation_get_id (x);
   start = offset_of (TEXT_B, "Les critiques du delta");
-  y = lectern_corpus_add_annotation (corpus, p->doc_b, start, start + 22, &p->child_tag, 1,
+  y = lectern_project_add_annotation (project, p->doc_b, start, start + 22, &p->child_tag, 1,
                                      NULL, &error);
   g_assert_no_error (error);
   p->on_child = lectern_annotation_get_id (y);

@@ -31,10 +31,10 @@ make_project (gboolean  with_documents,
   g_autofree char *path = g_build_filename (dir, name, NULL);
   GFile *file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
 
   g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
   if (with_documents)
     {
@@ -42,10 +42,10 @@ make_project (gboolean  with_documents,
       g_autoptr(LecternDocument) b = lectern_document_new ();
 
       lectern_document_set_title (a, "A Treaty");
-      *doc_a = lectern_corpus_add_document (corpus, a, TEXT_A, &error);
+      *doc_a = lectern_project_add_document (project, a, TEXT_A, &error);
       g_assert_no_error (error);
       lectern_document_set_title (b, "B Something Else");
-      *doc_b = lectern_corpus_add_document (corpus, b, TEXT_B, &error);
+      *doc_b = lectern_project_add_document (project, b, TEXT_B, &error);
       g_assert_no_error (error);
     }
   return file;
@@ -170,7 +170,7 @@ test_choosers_open_in_project_folder (void)
   g_assert_true (g_file_equal (import_folder, project_folder));
 
   g_settings_set_string (lectern_settings (), "export-folder", "");
-  dialog = lectern_export_dialog_new (GTK_WINDOW (window), lectern_window_get_corpus (window), 0);
+  dialog = lectern_export_dialog_new (GTK_WINDOW (window), lectern_window_get_project (window), 0);
   export_folder = g_file_get_parent (lectern_export_dialog_get_destination (dialog));
   g_assert_true (g_file_equal (export_folder, project_folder));
 
@@ -223,18 +223,18 @@ test_undo_toast_names_step (void)
   gint64 a, b;
   g_autoptr(GFile) project_file = make_project (TRUE, &a, &b);
   LecternWindow *window = open_window (project_file);
-  LecternCorpus *corpus = lectern_window_get_corpus (window);
+  LecternProject *project = lectern_window_get_project (window);
   g_autoptr(LecternTag) tag = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   gboolean found = FALSE;
   g_autofree char *expected = g_strdup_printf (_("Undone: %s"), _("Rename tag"));
 
-  tag = lectern_corpus_ensure_tag_path (corpus, "Reception", &error);
+  tag = lectern_project_ensure_tag_path (project, "Reception", &error);
   g_assert_no_error (error);
   lectern_window_toast (window, "Imported 1 document");
   app_test_drain ();
-  g_assert_true (lectern_corpus_rename_tag (corpus, lectern_tag_get_id (tag), "Reviews", &error));
+  g_assert_true (lectern_project_rename_tag (project, lectern_tag_get_id (tag), "Reviews", &error));
   g_assert_no_error (error);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
@@ -281,18 +281,18 @@ test_note_header_tags_wrap (void)
   LecternWindow *window;
 
   {
-    g_autoptr(LecternCorpus) corpus = lectern_corpus_open (project_file, &error);
+    g_autoptr(LecternProject) project = lectern_project_open (project_file, &error);
     g_autoptr(LecternAnnotation) annotation = NULL;
 
     g_assert_no_error (error);
     for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
       {
-        g_autoptr(LecternTag) tag = lectern_corpus_ensure_tag_path (corpus, paths[i], &error);
+        g_autoptr(LecternTag) tag = lectern_project_ensure_tag_path (project, paths[i], &error);
 
         g_assert_no_error (error);
         ids[i] = lectern_tag_get_id (tag);
       }
-    annotation = lectern_corpus_add_annotation (corpus, a, 4, 20, ids, 4, NULL, &error);
+    annotation = lectern_project_add_annotation (project, a, 4, 20, ids, 4, NULL, &error);
     g_assert_no_error (error);
   }
 

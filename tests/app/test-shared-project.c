@@ -40,13 +40,13 @@ make_project (gint64 *v1,
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "shared.lectern", NULL);
   GFile *file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternTag) tag = NULL;
   const char *texts[] = { VERSION_1, VERSION_2 };
   gint64 *ids[] = { v1, v2 };
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 2; i++)
     {
@@ -54,10 +54,10 @@ make_project (gint64 *v1,
 
       lectern_document_set_title (doc, i == 0 ? "Low Water" : "Low Water (revised)");
       lectern_document_set_language (doc, "en");
-      *ids[i] = lectern_corpus_add_document (corpus, doc, texts[i], &error);
+      *ids[i] = lectern_project_add_document (project, doc, texts[i], &error);
       g_assert_no_error (error);
     }
-  tag = lectern_corpus_ensure_tag_path (corpus, "Water/Shortage", &error);
+  tag = lectern_project_ensure_tag_path (project, "Water/Shortage", &error);
   g_assert_no_error (error);
 
   /* Closed: the app's connections are the only ones of this process. */
@@ -85,11 +85,11 @@ run_cli (GFile      *file,
 }
 
 static guint
-count_annotations (LecternCorpus *corpus,
+count_annotations (LecternProject *project,
                    gint64         doc)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) list = lectern_corpus_list_annotations (corpus, doc, 0, FALSE, &error);
+  g_autoptr(GListModel) list = lectern_project_list_annotations (project, doc, 0, FALSE, &error);
 
   g_assert_no_error (error);
   return g_list_model_get_n_items (list);
@@ -109,7 +109,7 @@ test_cli_sees_app_after_job (void)
   LecternWindow *window;
   LecternCompareWindow *compare;
   LecternTagPicker *picker;
-  LecternCorpus *corpus;
+  LecternProject *project;
   glong start = g_utf8_pointer_to_offset (VERSION_1, strstr (VERSION_1, "barges stopped"));
 
   window = lectern_window_new (app_test_get_app ());
@@ -120,7 +120,7 @@ test_cli_sees_app_after_job (void)
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
   WAIT_UNTIL (gdk_display_get_monitor_at_surface (gdk_display_get_default (),
                                                   gtk_native_get_surface (GTK_NATIVE (window))) != NULL);
-  corpus = lectern_window_get_corpus (window);
+  project = lectern_window_get_project (window);
   picker = lectern_reader_view_get_tag_picker (window->reader_view);
 
   /* Ctrl+D: the comparison's worker opens the project a second time. */
@@ -145,7 +145,7 @@ test_cli_sees_app_after_job (void)
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (picker)));
   lectern_tag_picker_set_text (picker, "Water/Shortage");
   g_assert_true (lectern_tag_picker_choose (picker));
-  WAIT_UNTIL (count_annotations (corpus, v1) == 1);
+  WAIT_UNTIL (count_annotations (project, v1) == 1);
 
   /* The CLI sees it, and finds the project sound: no deleted log. */
   annotations = run_cli (file, "annotations");

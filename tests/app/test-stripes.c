@@ -159,7 +159,7 @@ test_stripes (void)
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "stripes.lectern", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternDocument) document = lectern_document_new ();
   gint64 tag_ids[G_N_ELEMENTS (codes)];
   LecternWindow *window;
@@ -170,14 +170,14 @@ test_stripes (void)
   gint64 doc;
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
   lectern_document_set_title (document, "Water and the treaty");
-  doc = lectern_corpus_add_document (corpus, document, TEXT, &error);
+  doc = lectern_project_add_document (project, document, TEXT, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
     {
-      g_autoptr(LecternTag) tag = lectern_corpus_add_tag (corpus, 0, codes[i].name, codes[i].colour, &error);
+      g_autoptr(LecternTag) tag = lectern_project_add_tag (project, 0, codes[i].name, codes[i].colour, &error);
 
       g_assert_no_error (error);
       tag_ids[i] = lectern_tag_get_id (tag);
@@ -193,13 +193,13 @@ test_stripes (void)
       for (guint k = 0; k < 2; k++)
         if (passages[i].code[k] != G_MAXUINT)
           ids[n++] = tag_ids[passages[i].code[k]];
-      a = lectern_corpus_add_annotation (corpus, doc, passages[i].start, passages[i].end,
+      a = lectern_project_add_annotation (project, doc, passages[i].start, passages[i].end,
                                          ids, n, NULL, &error);
       g_assert_no_error (error);
     }
   last_line.start = offset_of (last_line.from, FALSE);
   last_line.end = offset_of (last_line.to, TRUE);
-  g_clear_object (&corpus);
+  g_clear_object (&project);
 
   window = lectern_window_new (app_test_get_app ());
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);

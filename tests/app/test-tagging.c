@@ -39,11 +39,11 @@ offset_of (const char *needle)
 }
 
 static gint64
-make_tag (LecternCorpus *corpus,
+make_tag (LecternProject *project,
           const char    *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternTag) tag = lectern_corpus_ensure_tag_path (corpus, path, &error);
+  g_autoptr(LecternTag) tag = lectern_project_ensure_tag_path (project, path, &error);
 
   g_assert_no_error (error);
   return lectern_tag_get_id (tag);
@@ -60,24 +60,24 @@ make_project (gint64 *doc,
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
   GFile *file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternDocument) document = lectern_document_new ();
   g_autoptr(LecternAnnotation) annotation = NULL;
   glong start = offset_of ("Kyiv was not told");
   gint64 tag_id;
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
   lectern_document_set_title (document, "Notes on the talks");
-  *doc = lectern_corpus_add_document (corpus, document, TEXT, &error);
+  *doc = lectern_project_add_document (project, document, TEXT, &error);
   g_assert_no_error (error);
 
-  make_tag (corpus, "Actors/Russia");
-  make_tag (corpus, UKRAINE);
-  make_tag (corpus, US);
-  tag_id = make_tag (corpus, "Framing/Exclusion");
-  annotation = lectern_corpus_add_annotation (corpus, *doc, start, start + strlen ("Kyiv was not told"),
+  make_tag (project, "Actors/Russia");
+  make_tag (project, UKRAINE);
+  make_tag (project, US);
+  tag_id = make_tag (project, "Framing/Exclusion");
+  annotation = lectern_project_add_annotation (project, *doc, start, start + strlen ("Kyiv was not told"),
                                               &tag_id, 1, NOTE, &error);
   g_assert_no_error (error);
   *passage = lectern_annotation_get_id (annotation);
@@ -119,11 +119,11 @@ has_label (GtkWidget  *widget,
 }
 
 static LecternAnnotation *
-annotation_at (LecternCorpus *corpus,
+annotation_at (LecternProject *project,
                gint64         doc,
                glong          start)
 {
-  g_autoptr(GListModel) list = lectern_corpus_list_annotations (corpus, doc, 0, FALSE, NULL);
+  g_autoptr(GListModel) list = lectern_project_list_annotations (project, doc, 0, FALSE, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
@@ -136,20 +136,20 @@ annotation_at (LecternCorpus *corpus,
 }
 
 static guint
-n_annotations (LecternCorpus *corpus,
+n_annotations (LecternProject *project,
                gint64         doc)
 {
-  g_autoptr(GListModel) list = lectern_corpus_list_annotations (corpus, doc, 0, FALSE, NULL);
+  g_autoptr(GListModel) list = lectern_project_list_annotations (project, doc, 0, FALSE, NULL);
 
   return g_list_model_get_n_items (list);
 }
 
 static gint64
-tag_id_of (LecternCorpus *corpus,
+tag_id_of (LecternProject *project,
            const char    *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternTag) tag = lectern_corpus_find_tag (corpus, path, &error);
+  g_autoptr(LecternTag) tag = lectern_project_find_tag (project, path, &error);
 
   g_assert_no_error (error);
   return tag ? lectern_tag_get_id (tag) : 0;
@@ -196,7 +196,7 @@ test_enter_before_filter (void)
   gint64 doc, passage;
   g_autoptr(GFile) file = make_project (&doc, &passage);
   LecternWindow *window = open_window (file, doc);
-  LecternCorpus *corpus = lectern_window_get_corpus (window);
+  LecternProject *project = lectern_window_get_project (window);
   LecternTagPicker *picker;
   GtkEditable *entry;
   g_autoptr(LecternAnnotation) a = NULL;
@@ -208,7 +208,7 @@ test_enter_before_filter (void)
   /* "Framing/U" has filtered the list, "Framing/Ukraine unreliable" on
    * top (applied a moment ago, so recent); the rest of the path is typed
    * and Enter pressed before the entry's delayed search-changed has come. */
-  ukraine = tag_id_of (corpus, UKRAINE);
+  ukraine = tag_id_of (project, UKRAINE);
   g_settings_set_value (lectern_settings (), "recent-tags",
                         g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, &ukraine, 1, sizeof (gint64)));
   picker = open_picker (window, "The envoy said");
@@ -218,11 +218,11 @@ test_enter_before_filter (void)
               has_label (GTK_WIDGET (first_row (picker)), "Create “Framing/U”"));
   type_fast (entry, US);
   g_signal_emit_by_name (entry, "activate");
-  WAIT_UNTIL (n_annotations (corpus, doc) == 2);
-  a = annotation_at (corpus, doc, envoy);
+  WAIT_UNTIL (n_annotations (project, doc) == 2);
+  a = annotation_at (project, doc, envoy);
   g_assert_nonnull (a);
-  g_assert_true (lectern_annotation_has_tag (a, tag_id_of (corpus, US)));
-  g_assert_false (lectern_annotation_has_tag (a, tag_id_of (corpus, UKRAINE)));
+  g_assert_true (lectern_annotation_has_tag (a, tag_id_of (project, US)));
+  g_assert_false (lectern_annotation_has_tag (a, tag_id_of (project, UKRAINE)));
   g_clear_object (&a);
 
   /* A path no tag has is a new tag, even where an existing one starts
@@ -234,14 +234,14 @@ test_enter_before_filter (void)
               has_label (GTK_WIDGET (first_row (picker)), "Create “Framing/U”"));
   type_fast (entry, "Framing/US");
   g_signal_emit_by_name (entry, "activate");
-  WAIT_UNTIL (n_annotations (corpus, doc) == 3);
-  created = tag_id_of (corpus, "Framing/US");
+  WAIT_UNTIL (n_annotations (project, doc) == 3);
+  created = tag_id_of (project, "Framing/US");
   g_assert_cmpint (created, !=, 0);
-  a = annotation_at (corpus, doc, americans);
+  a = annotation_at (project, doc, americans);
   g_assert_nonnull (a);
   g_assert_true (lectern_annotation_has_tag (a, created));
-  g_assert_false (lectern_annotation_has_tag (a, tag_id_of (corpus, US)));
-  g_assert_false (lectern_annotation_has_tag (a, tag_id_of (corpus, UKRAINE)));
+  g_assert_false (lectern_annotation_has_tag (a, tag_id_of (project, US)));
+  g_assert_false (lectern_annotation_has_tag (a, tag_id_of (project, UKRAINE)));
   g_clear_object (&a);
 
   /* A row activated is that row, whatever the text. */
@@ -253,10 +253,10 @@ test_enter_before_filter (void)
         gtk_widget_activate (row);
         break;
       }
-  WAIT_UNTIL (n_annotations (corpus, doc) == 4);
-  a = annotation_at (corpus, doc, spring);
+  WAIT_UNTIL (n_annotations (project, doc) == 4);
+  a = annotation_at (project, doc, spring);
   g_assert_nonnull (a);
-  g_assert_true (lectern_annotation_has_tag (a, tag_id_of (corpus, UKRAINE)));
+  g_assert_true (lectern_annotation_has_tag (a, tag_id_of (project, UKRAINE)));
   g_clear_object (&a);
 
   app_test_close_window (GTK_WINDOW (window));
@@ -268,7 +268,7 @@ test_recent_header (void)
   gint64 doc, passage;
   g_autoptr(GFile) file = make_project (&doc, &passage);
   LecternWindow *window = open_window (file, doc);
-  LecternCorpus *corpus = lectern_window_get_corpus (window);
+  LecternProject *project = lectern_window_get_project (window);
   LecternTagPicker *picker;
   GtkListBoxRow *row;
   g_autoptr(LecternAnnotation) a = NULL;
@@ -279,9 +279,9 @@ test_recent_header (void)
   picker = open_picker (window, "The envoy said");
   lectern_tag_picker_set_text (picker, "us as peacemaker");
   g_assert_true (lectern_tag_picker_choose (picker));
-  WAIT_UNTIL (n_annotations (corpus, doc) == 2);
-  a = annotation_at (corpus, doc, offset_of ("The envoy said"));
-  g_assert_true (lectern_annotation_has_tag (a, tag_id_of (corpus, US)));
+  WAIT_UNTIL (n_annotations (project, doc) == 2);
+  a = annotation_at (project, doc, offset_of ("The envoy said"));
+  g_assert_true (lectern_annotation_has_tag (a, tag_id_of (project, US)));
 
   /* Now recent: it leads under "Recent", the others under "All Tags". */
   picker = open_picker (window, "in the spring");
@@ -370,11 +370,11 @@ press_keys (GtkWidget  *window,
 }
 
 static char *
-dup_note (LecternCorpus *corpus,
+dup_note (LecternProject *project,
           gint64         id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternAnnotation) a = lectern_corpus_dup_annotation (corpus, id, &error);
+  g_autoptr(LecternAnnotation) a = lectern_project_dup_annotation (project, id, &error);
 
   g_assert_no_error (error);
   return g_strdup (lectern_annotation_get_note (a));
@@ -386,7 +386,7 @@ test_passage_click (void)
   gint64 doc, passage;
   g_autoptr(GFile) file = make_project (&doc, &passage);
   LecternWindow *window = open_window (file, doc);
-  LecternCorpus *corpus = lectern_window_get_corpus (window);
+  LecternProject *project = lectern_window_get_project (window);
   GtkWidget *text_view = GTK_WIDGET (lectern_reader_view_get_text_view (window->reader_view));
   GtkPopover *info = passage_popover (window);
   GtkPopover *note = lectern_reader_view_get_note_popover (window->reader_view);
@@ -396,9 +396,9 @@ test_passage_click (void)
   g_autoptr(LecternAnnotation) bare = NULL;
   g_autoptr(GError) error = NULL;
   glong envoy = offset_of ("The envoy said");
-  gint64 tag_id = tag_id_of (corpus, US);
+  gint64 tag_id = tag_id_of (project, US);
 
-  bare = lectern_corpus_add_annotation (corpus, doc, envoy, envoy + strlen ("The envoy said"),
+  bare = lectern_project_add_annotation (project, doc, envoy, envoy + strlen ("The envoy said"),
                                         &tag_id, 1, NULL, &error);
   g_assert_no_error (error);
   WAIT_UNTIL (g_list_model_get_n_items (lectern_annotation_list_get_model (window->annotation_list)) == 2);
@@ -418,7 +418,7 @@ test_passage_click (void)
     {
       WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (info)) && !gtk_widget_get_mapped (GTK_WIDGET (note)));
       app_test_drain ();
-      kept = dup_note (corpus, lectern_annotation_get_id (bare));
+      kept = dup_note (project, lectern_annotation_get_id (bare));
       g_assert_null (kept);
     }
   else
@@ -440,7 +440,7 @@ test_passage_click (void)
   gtk_widget_activate_action (GTK_WIDGET (note), "note.cancel", NULL);
   gtk_popover_popdown (note);
   app_test_drain ();
-  kept = dup_note (corpus, passage);
+  kept = dup_note (project, passage);
   g_assert_cmpstr (kept, ==, NOTE);
   g_clear_pointer (&kept, g_free);
 
@@ -458,7 +458,7 @@ test_passage_click (void)
   lectern_note_popover_set_text (LECTERN_NOTE_POPOVER (note), "  \n");
   gtk_popover_popdown (note);
   app_test_drain ();
-  kept = dup_note (corpus, passage);
+  kept = dup_note (project, passage);
   g_assert_null (kept);
 
   app_test_close_window (GTK_WINDOW (window));

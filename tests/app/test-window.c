@@ -53,7 +53,7 @@ make_project (gint64 *doc_a,
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
   GFile *file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternDocument) a = lectern_document_new ();
   g_autoptr(LecternDocument) b = lectern_document_new ();
   g_autoptr(LecternTag) tag = NULL;
@@ -61,22 +61,22 @@ make_project (gint64 *doc_a,
   glong start = offset_of (TEXT_A, "Critics in the delta");
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
 
   lectern_document_set_title (a, "The Treaty of the River");
   lectern_document_set_date (a, "2025-11-14");
   lectern_document_set_language (a, "en");
-  *doc_a = lectern_corpus_add_document (corpus, a, TEXT_A, &error);
+  *doc_a = lectern_project_add_document (project, a, TEXT_A, &error);
   g_assert_no_error (error);
   lectern_document_set_title (b, "Something Else");
-  lectern_corpus_add_document (corpus, b, TEXT_B, &error);
+  lectern_project_add_document (project, b, TEXT_B, &error);
   g_assert_no_error (error);
 
-  tag = lectern_corpus_ensure_tag_path (corpus, "Reception/Criticism", &error);
+  tag = lectern_project_ensure_tag_path (project, "Reception/Criticism", &error);
   g_assert_no_error (error);
   *tag_id = lectern_tag_get_id (tag);
-  annotation = lectern_corpus_add_annotation (corpus, *doc_a, start, start + 20, tag_id, 1, NULL, &error);
+  annotation = lectern_project_add_annotation (project, *doc_a, start, start + 20, tag_id, 1, NULL, &error);
   g_assert_no_error (error);
 
   return file;
@@ -106,20 +106,20 @@ open_window (GFile *file)
 }
 
 static guint
-count_annotations (LecternCorpus *corpus,
+count_annotations (LecternProject *project,
                    gint64         document_id)
 {
-  g_autoptr(GListModel) list = lectern_corpus_list_annotations (corpus, document_id, 0, FALSE, NULL);
+  g_autoptr(GListModel) list = lectern_project_list_annotations (project, document_id, 0, FALSE, NULL);
 
   return g_list_model_get_n_items (list);
 }
 
 static LecternAnnotation *
-annotation_at (LecternCorpus *corpus,
+annotation_at (LecternProject *project,
                gint64         document_id,
                glong          start)
 {
-  g_autoptr(GListModel) list = lectern_corpus_list_annotations (corpus, document_id, 0, FALSE, NULL);
+  g_autoptr(GListModel) list = lectern_project_list_annotations (project, document_id, 0, FALSE, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
@@ -164,7 +164,7 @@ test_templates (void)
   gtk_window_present (GTK_WINDOW (prefs));
   WAIT_UNTIL (gtk_widget_get_mapped (prefs));
 
-  dialog = GTK_WIDGET (lectern_document_dialog_new (lectern_window_get_corpus (window), doc));
+  dialog = GTK_WIDGET (lectern_document_dialog_new (lectern_window_get_project (window), doc));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (dialog));
   WAIT_UNTIL (gtk_widget_get_mapped (dialog));
@@ -198,7 +198,7 @@ test_annotate (void)
   gint64 doc, criticism;
   g_autoptr(GFile) file = make_project (&doc, &criticism);
   LecternWindow *window = open_window (file);
-  LecternCorpus *corpus = lectern_window_get_corpus (window);
+  LecternProject *project = lectern_window_get_project (window);
   LecternTagPicker *picker = lectern_reader_view_get_tag_picker (window->reader_view);
   glong geneva = offset_of (TEXT_A, "Geneva");
   glong joint = offset_of (TEXT_A, "a joint commission");
@@ -212,11 +212,11 @@ test_annotate (void)
 
   /* The views follow the window's properties through their bindings. */
   {
-    g_autoptr(LecternCorpus) bound = NULL;
+    g_autoptr(LecternProject) bound = NULL;
     gint64 reader_doc = 0, list_doc = 0;
 
-    g_object_get (window->codebook_view, "corpus", &bound, NULL);
-    g_assert_true (bound == corpus);
+    g_object_get (window->codebook_view, "project", &bound, NULL);
+    g_assert_true (bound == project);
     g_object_set (window, "document-id", (gint64) 0, NULL);
     g_object_get (window->reader_view, "document-id", &reader_doc, NULL);
     g_object_get (window->annotation_list, "document-id", &list_doc, NULL);
@@ -240,7 +240,7 @@ test_annotate (void)
   g_assert_true (lectern_tag_picker_choose (picker));
   WAIT_UNTIL (n_listed (window) == 2);
 
-  a = annotation_at (corpus, doc, geneva);
+  a = annotation_at (project, doc, geneva);
   g_assert_nonnull (a);
   g_assert_cmpint (lectern_annotation_get_end (a), ==, geneva + 6);
   g_assert_cmpstr (lectern_annotation_get_quote (a), ==, "Geneva");
@@ -256,9 +256,9 @@ test_annotate (void)
   g_assert_true (lectern_tag_picker_choose (picker));
   WAIT_UNTIL (n_listed (window) == 3);
 
-  created = lectern_corpus_find_tag (corpus, "Mechanisms/Joint commission", &error);
+  created = lectern_project_find_tag (project, "Mechanisms/Joint commission", &error);
   g_assert_no_error (error);
-  a = annotation_at (corpus, doc, joint);
+  a = annotation_at (project, doc, joint);
   g_assert_nonnull (a);
   g_assert_true (lectern_annotation_has_tag (a, lectern_tag_get_id (created)));
   id = lectern_annotation_get_id (a);
@@ -268,10 +268,10 @@ test_annotate (void)
   /* Undo takes the annotation away, redo brings it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   WAIT_UNTIL (n_listed (window) == 2);
-  g_assert_null (annotation_at (corpus, doc, joint));
+  g_assert_null (annotation_at (project, doc, joint));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   WAIT_UNTIL (n_listed (window) == 3);
-  a = annotation_at (corpus, doc, joint);
+  a = annotation_at (project, doc, joint);
   g_assert_nonnull (a);
   id = lectern_annotation_get_id (a);
   g_clear_object (&a);
@@ -284,7 +284,7 @@ test_annotate (void)
   lectern_reader_view_select_range (window->reader_view, joint - strlen ("and that "), joint + strlen ("a joint commission"));
   gtk_widget_activate_action (GTK_WIDGET (window->annotation_list), "annotations.fit", "x", id);
   app_test_drain ();
-  a = lectern_corpus_dup_annotation (corpus, id, &error);
+  a = lectern_project_dup_annotation (project, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (lectern_annotation_get_quote (a), ==, "and that a joint commission");
   g_clear_object (&a);
@@ -295,7 +295,7 @@ test_annotate (void)
   lectern_note_popover_set_text (LECTERN_NOTE_POPOVER (note), "Weekly readings: the heart of the deal.");
   gtk_popover_popdown (note);
   app_test_drain ();
-  a = lectern_corpus_dup_annotation (corpus, id, &error);
+  a = lectern_project_dup_annotation (project, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (lectern_annotation_get_note (a), ==, "Weekly readings: the heart of the deal.");
   g_clear_object (&a);
@@ -303,7 +303,7 @@ test_annotate (void)
   /* Selected in the list, it stays selected while it changes (the live
    * list replaces it), also when the change comes from elsewhere. */
   lectern_annotation_list_select_annotation (window->annotation_list, id);
-  g_assert_true (lectern_corpus_set_annotation_note (corpus, id, "Changed elsewhere.", &error));
+  g_assert_true (lectern_project_set_annotation_note (project, id, "Changed elsewhere.", &error));
   g_assert_no_error (error);
   app_test_drain ();
   {
@@ -320,9 +320,9 @@ test_annotate (void)
   /* Delete it from its row's menu. */
   gtk_widget_activate_action (GTK_WIDGET (window->annotation_list), "annotations.delete", "x", id);
   WAIT_UNTIL (n_listed (window) == 2);
-  g_assert_cmpuint (count_annotations (corpus, doc), ==, 2);
-  a = lectern_corpus_dup_annotation (corpus, id, &error);
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  g_assert_cmpuint (count_annotations (project, doc), ==, 2);
+  a = lectern_project_dup_annotation (project, id, &error);
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND);
   g_assert_null (a);
 
   app_test_close_window (GTK_WINDOW (window));
@@ -375,7 +375,7 @@ test_library (void)
   gint64 doc, tag;
   g_autoptr(GFile) file = make_project (&doc, &tag);
   LecternWindow *window = open_window (file);
-  LecternCorpus *corpus = lectern_window_get_corpus (window);
+  LecternProject *project = lectern_window_get_project (window);
   GListModel *listed = lectern_library_view_get_model (window->library_view);
   GSettings *settings = lectern_settings ();
   g_autoptr(LecternDocument) first = NULL;
@@ -413,7 +413,7 @@ test_library (void)
 
   /* A new passage changes its document's count, and the current document
    * stays selected. */
-  annotation = lectern_corpus_add_annotation (corpus, doc, 4, 10, &tag, 1, NULL, &error);
+  annotation = lectern_project_add_annotation (project, doc, 4, 10, &tag, 1, NULL, &error);
   g_assert_no_error (error);
   first = library_document (window, 0);
   g_assert_cmpuint (lectern_document_get_annotation_count (first), ==, 2);
@@ -428,7 +428,7 @@ test_library (void)
                    ==, "The Treaty of the River");
 
   /* A deleted document leaves the list. */
-  g_assert_true (lectern_corpus_delete_document (corpus, other, &error));
+  g_assert_true (lectern_project_delete_document (project, other, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
   g_assert_null (lectern_document_list_lookup (window->documents, other));
@@ -460,10 +460,10 @@ test_open_at (void)
 }
 
 static LecternTag *
-find_tag (LecternCorpus *corpus,
+find_tag (LecternProject *project,
           const char    *path)
 {
-  return lectern_corpus_find_tag (corpus, path, NULL);
+  return lectern_project_find_tag (project, path, NULL);
 }
 
 static void
@@ -486,7 +486,7 @@ test_codebook (void)
   gint64 doc, criticism;
   g_autoptr(GFile) file = make_project (&doc, &criticism);
   LecternWindow *window = open_window (file);
-  LecternCorpus *corpus = lectern_window_get_corpus (window);
+  LecternProject *project = lectern_window_get_project (window);
   LecternCodebookView *codebook = window->codebook_view;
   g_autoptr(LecternTag) tag = NULL;
   g_autoptr(LecternTag) other = NULL;
@@ -500,7 +500,7 @@ test_codebook (void)
   /* Create */
   gtk_widget_activate_action (GTK_WIDGET (codebook), "codebook.new-tag", NULL);
   respond (lectern_codebook_view_get_dialog (codebook), "Sources", "accept");
-  tag = find_tag (corpus, "Sources");
+  tag = find_tag (project, "Sources");
   g_assert_nonnull (tag);
   g_assert_cmpuint (lectern_codebook_view_get_n_rows (codebook), ==, 3);
   g_assert_cmpint (lectern_codebook_view_get_selected_tag (codebook), ==, lectern_tag_get_id (tag));
@@ -509,9 +509,9 @@ test_codebook (void)
   gtk_widget_activate_action (GTK_WIDGET (codebook), "codebook.rename", NULL);
   respond (lectern_codebook_view_get_dialog (codebook), "Official sources", "accept");
   g_clear_object (&tag);
-  tag = find_tag (corpus, "Official sources");
+  tag = find_tag (project, "Official sources");
   g_assert_nonnull (tag);
-  g_assert_null (find_tag (corpus, "Sources"));
+  g_assert_null (find_tag (project, "Sources"));
 
   /* Selecting a tag lists its passages across the corpus. */
   lectern_codebook_view_select_tag (codebook, criticism);
@@ -525,43 +525,43 @@ test_codebook (void)
   lectern_tag_picker_set_text (LECTERN_TAG_PICKER (merge), "Official");
   g_assert_true (lectern_tag_picker_choose (LECTERN_TAG_PICKER (merge)));
   app_test_drain ();
-  g_assert_null (find_tag (corpus, "Reception/Criticism"));
+  g_assert_null (find_tag (project, "Reception/Criticism"));
   g_clear_object (&tag);
-  tag = find_tag (corpus, "Official sources");
+  tag = find_tag (project, "Official sources");
   g_assert_cmpuint (lectern_tag_get_count (tag), ==, 1);
 
   /* Delete an unused tag: no question asked (undo is there). */
-  other = find_tag (corpus, "Reception");
+  other = find_tag (project, "Reception");
   g_assert_nonnull (other);
   lectern_codebook_view_select_tag (codebook, lectern_tag_get_id (other));
   gtk_widget_activate_action (GTK_WIDGET (codebook), "codebook.delete", NULL);
   app_test_drain ();
-  g_assert_null (find_tag (corpus, "Reception"));
+  g_assert_null (find_tag (project, "Reception"));
 
   /* Delete a tag in use: a confirmation first; Cancel keeps it. */
   lectern_codebook_view_select_tag (codebook, lectern_tag_get_id (tag));
   gtk_widget_activate_action (GTK_WIDGET (codebook), "codebook.delete", NULL);
   respond (lectern_codebook_view_get_dialog (codebook), NULL, "cancel");
   g_clear_object (&other);
-  other = find_tag (corpus, "Official sources");
+  other = find_tag (project, "Official sources");
   g_assert_nonnull (other);
 
   gtk_widget_activate_action (GTK_WIDGET (codebook), "codebook.delete", NULL);
   respond (lectern_codebook_view_get_dialog (codebook), NULL, "delete");
   g_clear_object (&other);
-  other = find_tag (corpus, "Official sources");
+  other = find_tag (project, "Official sources");
   g_assert_null (other);
   g_assert_cmpuint (lectern_codebook_view_get_n_rows (codebook), ==, 0);
 
   /* The passage stays, untagged. */
-  g_assert_cmpuint (count_annotations (corpus, doc), ==, 1);
-  a = annotation_at (corpus, doc, offset_of (TEXT_A, "Critics"));
+  g_assert_cmpuint (count_annotations (project, doc), ==, 1);
+  a = annotation_at (project, doc, offset_of (TEXT_A, "Critics"));
   g_assert_nonnull (a);
 
   /* And undo brings the tag back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   app_test_drain ();
-  other = find_tag (corpus, "Official sources");
+  other = find_tag (project, "Official sources");
   g_assert_nonnull (other);
   g_assert_no_error (error);
 
@@ -663,7 +663,7 @@ test_drop_folder (void)
   gint64 doc, tag;
   g_autoptr(GFile) file = make_project (&doc, &tag);
   LecternWindow *window = open_window (file);
-  LecternCorpus *corpus = lectern_window_get_corpus (window);
+  LecternProject *project = lectern_window_get_project (window);
   g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "dropped-folder", NULL);
   g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
   GtkDropTarget *target = find_drop_target (GTK_WIDGET (window));
@@ -711,7 +711,7 @@ test_drop_folder (void)
         }
       g_assert_true (lectern_import_result_get_succeeded (result));
       n_ok++;
-      stored = lectern_corpus_dup_document (corpus, lectern_import_result_get_document_id (result), NULL);
+      stored = lectern_project_dup_document (project, lectern_import_result_get_document_id (result), NULL);
       g_assert_nonnull (stored);
       for (guint k = 0; k < G_N_ELEMENTS (documents); k++)
         if (g_str_has_suffix (documents[k].fixture, name))
@@ -778,7 +778,7 @@ static gboolean
 window_shows_project (LecternWindow *window,
                       GFile         *project_file)
 {
-  return window->corpus != NULL && g_file_equal (lectern_corpus_get_file (window->corpus), project_file);
+  return window->project != NULL && g_file_equal (lectern_project_get_file (window->project), project_file);
 }
 
 /* A .qdpx opens as a new project made in the background: every document
@@ -796,7 +796,7 @@ test_open_qdpx (void)
   g_autoptr(GError) error = NULL;
   LecternWindow *window = open_window (file);
 
-  g_assert_true (lectern_export_to_file (window->corpus, options, qdpx, NULL, NULL, NULL, &error));
+  g_assert_true (lectern_export_to_file (window->project, options, qdpx, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
   lectern_window_import_qdpx (window, qdpx, project_file);
@@ -805,7 +805,7 @@ test_open_qdpx (void)
   g_assert_false (gtk_revealer_get_reveal_child (window->import_revealer));
   g_assert_null (window->import_summary);
   WAIT_UNTIL (g_list_model_get_n_items (lectern_library_view_get_model (window->library_view)) == 2);
-  g_assert_cmpuint (count_annotations (window->corpus, 0), ==, 1);
+  g_assert_cmpuint (count_annotations (window->project, 0), ==, 1);
 
   app_test_close_window (GTK_WINDOW (window));
 }
@@ -860,7 +860,7 @@ test_hostile_text (void)
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = lectern_corpus_create (file, &error);
+  g_autoptr(LecternProject) project = lectern_project_create (file, &error);
   g_autoptr(LecternDocument) document = lectern_document_new ();
   g_autoptr(LecternTag) tag = NULL;
   g_autoptr(LecternAnnotation) annotation = NULL;
@@ -869,15 +869,15 @@ test_hostile_text (void)
 
   g_assert_no_error (error);
   lectern_document_set_title (document, HOSTILE_TITLE);
-  id = lectern_corpus_add_document (corpus, document,
+  id = lectern_project_add_document (project, document,
                                     "<b>Not bold</b> & <i>not italic</i>: plain text.\n", &error);
   g_assert_no_error (error);
-  tag = lectern_corpus_ensure_tag_path (corpus, HOSTILE_TAG, &error);
+  tag = lectern_project_ensure_tag_path (project, HOSTILE_TAG, &error);
   g_assert_no_error (error);
   tag_id = lectern_tag_get_id (tag);
-  annotation = lectern_corpus_add_annotation (corpus, id, 0, 15, &tag_id, 1, HOSTILE_NOTE, &error);
+  annotation = lectern_project_add_annotation (project, id, 0, 15, &tag_id, 1, HOSTILE_NOTE, &error);
   g_assert_no_error (error);
-  g_clear_object (&corpus);
+  g_clear_object (&project);
 
   window = open_window (file);
   lectern_window_set_document_id (window, id);
@@ -932,7 +932,7 @@ test_open_tampered (void)
   g_autofree char *payload =
     g_strdup_printf ("x'); END; VACUUM INTO '%s'; ATTACH '%s' AS v; DELETE FROM v.documents; --",
                      stolen, other_path);
-  g_autoptr(GFile) backups = lectern_corpus_dup_backup_folder (file);
+  g_autoptr(GFile) backups = lectern_project_dup_backup_folder (file);
   g_autoptr(GBytes) other_before = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) other_after = NULL;
@@ -956,7 +956,7 @@ test_open_tampered (void)
   WAIT_UNTIL ((dialog = find_message_dialog (GTK_WINDOW (window))) != NULL);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "outside Lectern"));
-  g_assert_null (window->corpus);
+  g_assert_null (window->project);
 
   g_assert_false (g_file_test (stolen, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_query_exists (backups, NULL));

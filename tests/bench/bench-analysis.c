@@ -1,11 +1,11 @@
 /* bench-analysis.c — the speed of the corpus's analyses (issue #14),
  * against references measured in the same run on the same data:
  *
- *  - code matrix, 200 codes × every document: lectern_corpus_code_matrix ()
+ *  - code matrix, 200 codes × every document: lectern_project_code_matrix ()
  *    against a plain SQLite GROUP BY over the same passages, on its own
  *    connection to the same file (target: under 200 ms, within 2×);
  *  - concordance, first page of 20 hits of a common word:
- *    lectern_corpus_concordance () against lectern_corpus_search (), which
+ *    lectern_project_concordance () against lectern_project_search (), which
  *    it builds on (target: under 50 ms); and the whole concordance sorted
  *    by the words to the left, for context;
  *  - keyness over two halves of the corpus (target: under 2 s);
@@ -102,7 +102,7 @@ pick_word (GRand     *rand,
   return g_ptr_array_index (words, (guint) (words->len * x * x * x * x) % words->len);
 }
 
-static LecternCorpus *
+static LecternProject *
 make_project (const Size *size,
               const char *path,
               GRand      *rand,
@@ -111,7 +111,7 @@ make_project (const Size *size,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) corpus = NULL;
   g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   double t0 = now_ms ();
 
@@ -124,7 +124,7 @@ make_project (const Size *size,
         break;
     }
 
-  corpus = lectern_corpus_create (file, &error);
+  corpus = lectern_project_create (file, &error);
   if (corpus == NULL)
     g_error ("%s", error->message);
 
@@ -133,7 +133,7 @@ make_project (const Size *size,
       {
         g_autofree char *tag_path = c == 0 ? g_strdup_printf ("Code %02u", p)
                                            : g_strdup_printf ("Code %02u/Sub %u", p, c);
-        g_autoptr(LecternTag) tag = lectern_corpus_ensure_tag_path (corpus, tag_path, &error);
+        g_autoptr(LecternTag) tag = lectern_project_ensure_tag_path (corpus, tag_path, &error);
         gint64 id;
 
         if (tag == NULL)
@@ -142,7 +142,7 @@ make_project (const Size *size,
         g_array_append_val (tag_ids, id);
       }
 
-  if (!lectern_corpus_begin_batch (corpus, &error))
+  if (!lectern_project_begin_batch (corpus, &error))
     g_error ("%s", error->message);
   for (guint d = 0; d < size->documents; d++)
     {
@@ -163,7 +163,7 @@ make_project (const Size *size,
       lectern_document_set_title (document, title);
       lectern_document_set_language (document, d % 2 ? "fr" : "en");
       lectern_document_set_variable (document, "speaker", speaker);
-      id = lectern_corpus_add_document (corpus, document, text->str, &error);
+      id = lectern_project_add_document (corpus, document, text->str, &error);
       if (id == 0)
         g_error ("%s", error->message);
       length = g_utf8_strlen (text->str, -1);
@@ -173,12 +173,12 @@ make_project (const Size *size,
           glong start = g_rand_int_range (rand, 0, length - 60);
           gint64 tag_id = g_array_index (tag_ids, gint64, g_rand_int_range (rand, 0, tag_ids->len));
 
-          if (lectern_corpus_insert_annotation (corpus, id, start, start + 20 + g_rand_int_range (rand, 0, 40),
+          if (lectern_project_insert_annotation (corpus, id, start, start + 20 + g_rand_int_range (rand, 0, 40),
                                                 &tag_id, 1, NULL, NULL, NULL, NULL, &error) == 0)
             g_error ("%s", error->message);
         }
     }
-  if (!lectern_corpus_commit_batch (corpus, &error))
+  if (!lectern_project_commit_batch (corpus, &error))
     g_error ("%s", error->message);
 
   *seconds = (now_ms () - t0) / 1000;
@@ -219,7 +219,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261203);
   g_autoptr(GPtrArray) vocabulary = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) corpus = NULL;
   sqlite3 *reference_db = NULL;
   g_autoptr(GArray) matrix_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) reference_times = g_array_new (FALSE, FALSE, sizeof (double));
@@ -268,7 +268,7 @@ main (int   argc,
     {
       g_autoptr(GFile) file = g_file_new_for_path (path);
 
-      corpus = lectern_corpus_open (file, &error);
+      corpus = lectern_project_open (file, &error);
       if (corpus == NULL)
         g_error ("%s", error->message);
       seconds = 0;
@@ -281,7 +281,7 @@ main (int   argc,
   for (guint r = 0; r <= MAX (size->repeats, 3); r++)
     {
       double t0 = now_ms ();
-      g_autoptr(LecternMatrix) m = lectern_corpus_code_matrix (corpus, NULL, NULL, LECTERN_MATRIX_VALUE_PASSAGES,
+      g_autoptr(LecternMatrix) m = lectern_project_code_matrix (corpus, NULL, NULL, LECTERN_MATRIX_VALUE_PASSAGES,
                                                                NULL, &error);
       double t;
 
@@ -304,7 +304,7 @@ main (int   argc,
   for (guint r = 0; r <= MAX (size->repeats, 3); r++)
     {
       double t0 = now_ms ();
-      g_autoptr(GListModel) page = lectern_corpus_concordance (corpus, "securite", NULL, 0,
+      g_autoptr(GListModel) page = lectern_project_concordance (corpus, "securite", NULL, 0,
                                                                LECTERN_CONCORDANCE_SORT_DOCUMENT, 20, NULL, &error);
       double t = now_ms () - t0;
 
@@ -316,7 +316,7 @@ main (int   argc,
   for (guint r = 0; r <= MAX (size->repeats, 3); r++)
     {
       double t0 = now_ms ();
-      g_autoptr(GListModel) search = lectern_corpus_search (corpus, "securite", 20, NULL, &error);
+      g_autoptr(GListModel) search = lectern_project_search (corpus, "securite", 20, NULL, &error);
       double t = now_ms () - t0;
 
       if (search == NULL)
@@ -327,7 +327,7 @@ main (int   argc,
   for (guint r = 0; r < MIN (size->repeats, 3); r++)
     {
       double t0 = now_ms ();
-      g_autoptr(GListModel) sorted = lectern_corpus_concordance (corpus, "securite", NULL, 0,
+      g_autoptr(GListModel) sorted = lectern_project_concordance (corpus, "securite", NULL, 0,
                                                                  LECTERN_CONCORDANCE_SORT_LEFT, 0, NULL, &error);
       double t = now_ms () - t0;
 
@@ -351,8 +351,8 @@ main (int   argc,
       /* The two halves: the English documents and the French ones. */
       lectern_document_filter_set_language (a, "en");
       lectern_document_filter_set_language (b, "fr");
-      a_counts = lectern_corpus_count_words (corpus, a, NULL, &error);
-      b_counts = a_counts != NULL ? lectern_corpus_count_words (corpus, b, NULL, &error) : NULL;
+      a_counts = lectern_project_count_words (corpus, a, NULL, &error);
+      b_counts = a_counts != NULL ? lectern_project_count_words (corpus, b, NULL, &error) : NULL;
       if (b_counts == NULL)
         g_error ("%s", error->message);
       keywords = lectern_keyness_compare (a_counts, b_counts, FALSE);
@@ -361,7 +361,7 @@ main (int   argc,
       n_keywords = keywords->len;
 
       t0 = now_ms ();
-      pairs = lectern_corpus_cooccurrence (corpus, NULL, LECTERN_COOCCURRENCE_OVERLAP, NULL, &error);
+      pairs = lectern_project_cooccurrence (corpus, NULL, LECTERN_COOCCURRENCE_OVERLAP, NULL, &error);
       if (pairs == NULL)
         g_error ("%s", error->message);
       t = now_ms () - t0;
@@ -376,7 +376,7 @@ main (int   argc,
           "| %.2f× (target ≤ 2×, < 200 ms: %s) |\n",
           n_rows, n_columns, matrix, reference, n_cells, matrix / reference,
           matrix / reference <= 2 && matrix < 200 ? "met" : "MISSED");
-  printf ("| Concordance “securite”, first 20 hits | %.2f ms | %.2f ms lectern_corpus_search, first 20 | "
+  printf ("| Concordance “securite”, first 20 hits | %.2f ms | %.2f ms lectern_project_search, first 20 | "
           "%.2f× (target < 50 ms: %s) |\n",
           median_of (page_times), median_of (search_times), median_of (page_times) / median_of (search_times),
           median_of (page_times) < 50 ? "met" : "MISSED");

@@ -287,7 +287,7 @@ bench_where (const Size *size,
   g_autofree char *path = g_build_filename (work_dir, "where.lectern", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) corpus = NULL;
   g_autoptr(GString) passage = g_string_new (NULL);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   gint64 first_id = 0;
@@ -304,7 +304,7 @@ bench_where (const Size *size,
         break;
     }
 
-  corpus = lectern_corpus_create (file, &error);
+  corpus = lectern_project_create (file, &error);
   if (corpus == NULL)
     g_error ("%s", error->message);
 
@@ -338,7 +338,7 @@ bench_where (const Size *size,
       g_string_append (text, "end.\n");
 
       lectern_document_set_title (document, title);
-      id = lectern_corpus_add_document (corpus, document, text->str, &error);
+      id = lectern_project_add_document (corpus, document, text->str, &error);
       if (id == 0)
         g_error ("%s", error->message);
       if (d == 0)

@@ -299,14 +299,14 @@ time_import (const char *project_path,
   for (guint r = 0; r < repeats; r++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(LecternCorpus) corpus = NULL;
+      g_autoptr(LecternProject) corpus = NULL;
       g_autoptr(GListModel) results = NULL;
       gint64 t0;
       double ms;
 
       remove_project (project_path);
       t0 = g_get_monotonic_time ();
-      corpus = lectern_corpus_create (project, &error);
+      corpus = lectern_project_create (project, &error);
       if (corpus == NULL)
         g_error ("%s", error->message);
       results = lectern_importer_import_files (corpus, (GFile **) files->pdata, files->len,

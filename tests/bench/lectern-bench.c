@@ -107,7 +107,7 @@ bench_import (const char *project_path,
   g_autoptr(GPtrArray) paths = list_texts (dir);
   g_autoptr(GFile) project = g_file_new_for_path (project_path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) corpus = NULL;
   g_autoptr(GListModel) results = NULL;
   g_autofree GFile **files = g_new0 (GFile *, paths->len);
   guint n_ok = 0;
@@ -118,7 +118,7 @@ bench_import (const char *project_path,
     files[i] = g_file_new_for_path (g_ptr_array_index (paths, i));
 
   t0 = now_ms ();
-  corpus = lectern_corpus_create (project, &error);
+  corpus = lectern_project_create (project, &error);
   if (corpus == NULL)
     g_error ("%s", error->message);
   results = lectern_importer_import_files (corpus, files, paths->len, NULL, NULL, NULL, &error);
@@ -203,7 +203,7 @@ bench_annotate (const char *project_path,
 {
   g_autoptr(GFile) project = g_file_new_for_path (project_path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = lectern_corpus_open (project, &error);
+  g_autoptr(LecternProject) corpus = lectern_project_open (project, &error);
   g_autoptr(GListModel) documents = NULL;
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -214,7 +214,7 @@ bench_annotate (const char *project_path,
 
   if (corpus == NULL)
     g_error ("%s", error->message);
-  documents = lectern_corpus_list_documents (corpus, &error);
+  documents = lectern_project_list_documents (corpus, &error);
   if (documents == NULL)
     g_error ("%s", error->message);
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
@@ -243,7 +243,7 @@ bench_annotate (const char *project_path,
         g_error ("annotations.tsv line %u: no document from %s", i + 1, f[0]);
       if (!g_hash_table_lookup_extended (tags, f[3], NULL, &tag))
         {
-          g_autoptr(LecternTag) t = lectern_corpus_ensure_tag_path (corpus, f[3], &error);
+          g_autoptr(LecternTag) t = lectern_project_ensure_tag_path (corpus, f[3], &error);
 
           if (t == NULL)
             g_error ("%s", error->message);
@@ -253,7 +253,7 @@ bench_annotate (const char *project_path,
       tag_id = GPOINTER_TO_SIZE (tag);
 
       t0 = now_ms ();
-      a = lectern_corpus_add_annotation (corpus, doc, atol (f[1]), atol (f[2]), &tag_id, 1,
+      a = lectern_project_add_annotation (corpus, doc, atol (f[1]), atol (f[2]), &tag_id, 1,
                                          f[4][0] != '\0' ? f[4] : NULL, &error);
       dt = now_ms () - t0;
       if (a == NULL)
@@ -325,7 +325,7 @@ bench_search (const char *project_path,
 {
   g_autoptr(GFile) project = g_file_new_for_path (project_path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = lectern_corpus_open (project, &error);
+  g_autoptr(LecternProject) corpus = lectern_project_open (project, &error);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   double first = 0;
   guint n_hits = 0;
@@ -335,7 +335,7 @@ bench_search (const char *project_path,
   for (guint i = 0; i <= repeat; i++)
     {
       double t0 = now_ms (), dt;
-      g_autoptr(GListModel) hits = lectern_corpus_search (corpus, query, 20, NULL, &error);
+      g_autoptr(GListModel) hits = lectern_project_search (corpus, query, 20, NULL, &error);
 
       dt = now_ms () - t0;
       if (hits == NULL)

@@ -17,7 +17,7 @@ static const char one[] = "Alpha beta gamma. Delta beta epsilon.\nZeta beta eta.
 static const char two[] = "Omega beta alpha.\n";
 
 static char *
-new_corpus (void)
+new_project (void)
 {
   char *project = cli_new_project ("p.lectern");
   g_autoptr(CliRun) set_one = NULL;
@@ -61,7 +61,7 @@ positions (const char *out)
 static void
 test_search_sort (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autoptr(CliRun) by_document = cli_run (project, "search", "beta", NULL);
   g_autoptr(CliRun) left = cli_run (project, "search", "beta", "--sort", "left", NULL);
   g_autoptr(CliRun) right = cli_run (project, "search", "beta", "--sort", "right", NULL);
@@ -100,7 +100,7 @@ test_search_sort (void)
 static void
 test_search_filters (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autoptr(CliRun) document = cli_run (project, "search", "beta", "--document", "2", NULL);
   g_autoptr(CliRun) language = cli_run (project, "search", "beta", "--language", "en", NULL);
   g_autoptr(CliRun) variable = cli_run (project, "search", "beta", "--var", "group=fr", NULL);
@@ -128,7 +128,7 @@ test_search_filters (void)
 static void
 test_autocode (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autoptr(CliRun) sentences = cli_run (project, "autocode", "beta", "--tag", "Auto", "--scope", "sentence",
                                          "--document", "1", NULL);
   g_autoptr(CliRun) again = cli_run (project, "autocode", "beta", "--tag", "Auto", "--scope", "sentence",
@@ -174,7 +174,7 @@ test_autocode (void)
 static void
 test_autocode_errors (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autoptr(CliRun) no_tag = cli_run (project, "autocode", "beta", NULL);
   g_autoptr(CliRun) bad_scope = cli_run (project, "autocode", "beta", "--tag", "X", "--scope", "page", NULL);
   g_autoptr(CliRun) unknown_within = cli_run (project, "autocode", "beta", "--tag", "X", "--within", "Nowhere", NULL);
@@ -193,9 +193,9 @@ test_autocode_errors (void)
 }
 
 static char *
-coded_corpus (void)
+coded_project (void)
 {
-  char *project = new_corpus ();
+  char *project = new_project ();
 
   cli_annotate (project, 1, 0, 10, "Claims/NATO", NULL);   /* "Alpha beta" */
   cli_annotate (project, 1, 6, 16, "Tone/Hostile", NULL);  /* "beta gamma" */
@@ -207,7 +207,7 @@ coded_corpus (void)
 static void
 test_retrieve (void)
 {
-  g_autofree char *project = coded_corpus ();
+  g_autofree char *project = coded_project ();
   g_autoptr(CliRun) both = cli_run (project, "retrieve", "\"Claims/NATO\" AND \"Tone/Hostile\"", NULL);
   g_autoptr(CliRun) not = cli_run (project, "retrieve", "Tone/Hostile NOT Claims/NATO", NULL);
   g_autoptr(CliRun) followed = cli_run (project, "retrieve", "Claims/NATO FOLLOWED-BY Tone/Hostile", NULL);
@@ -245,7 +245,7 @@ test_retrieve (void)
 static void
 test_matrix (void)
 {
-  g_autofree char *project = coded_corpus ();
+  g_autofree char *project = coded_project ();
   g_autoptr(CliRun) passages = cli_run (project, "matrix", NULL);
   g_autoptr(CliRun) chars = cli_run (project, "matrix", "--columns", "var:group", "--value", "chars", NULL);
   g_autoptr(CliRun) bad_columns = cli_run (project, "matrix", "--columns", "speakers", NULL);
@@ -292,7 +292,7 @@ test_matrix (void)
 static void
 test_frequencies (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autoptr(CliRun) run = cli_run (project, "frequencies", "--limit", "2", NULL);
   g_autoptr(CliRun) english = cli_run (project, "frequencies", "--document", "1", "--limit", "1", NULL);
   g_autoptr(CliRun) stop = NULL;
@@ -323,7 +323,7 @@ test_frequencies (void)
 static void
 test_keyness (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autoptr(CliRun) run = cli_run (project, "keyness", "--a-var", "group=ru", "--b-document", "2", "--limit", "1", NULL);
   g_autoptr(CliRun) both = cli_run (project, "keyness", "--a-var", "group=ru", "--a-document", "1",
                                     "--b-document", "2", NULL);
@@ -346,7 +346,7 @@ test_keyness (void)
 static void
 test_chart (void)
 {
-  g_autofree char *project = coded_corpus ();
+  g_autofree char *project = coded_project ();
   g_autofree char *csv_path = cli_temp_path ("codes.csv");
   g_autofree char *svg_path = cli_temp_path ("codes.svg");
   g_autofree char *png_path = cli_temp_path ("codes.png");

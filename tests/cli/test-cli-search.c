@@ -17,7 +17,7 @@ static const char english[] =
   "Security talks\n\nThe ministers spoke about European security in Paris.\n";
 
 static char *
-new_corpus (void)
+new_project (void)
 {
   char *project = cli_new_project ("p.lectern");
 
@@ -30,7 +30,7 @@ new_corpus (void)
 static void
 test_search_diacritics (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autoptr(CliRun) run = cli_run (project, "search", "securite", NULL);
   g_auto(GStrv) lines = NULL;
 
@@ -64,7 +64,7 @@ test_search_diacritics (void)
 static void
 test_search_case (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autoptr(CliRun) run = cli_run (project, "search", "SECURITY", NULL);
   g_auto(GStrv) lines = NULL;
 
@@ -78,7 +78,7 @@ test_search_case (void)
 static void
 test_search_limit (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autoptr(CliRun) run = cli_run (project, "search", "securite", "--limit", "1", NULL);
   g_auto(GStrv) lines = NULL;
 
@@ -90,7 +90,7 @@ test_search_limit (void)
 static void
 test_search_no_hit (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autoptr(CliRun) run = cli_run (project, "search", "zeppelin", NULL);
 
   cli_assert_status (run, 0);
@@ -100,7 +100,7 @@ test_search_no_hit (void)
 static void
 test_search_words (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autoptr(CliRun) both = cli_run (project, "search", "ministers", "Paris", NULL);
   g_autoptr(CliRun) absent = cli_run (project, "search", "ministers", "Berlin", NULL);
   g_auto(GStrv) lines = NULL;
@@ -118,7 +118,7 @@ test_search_words (void)
 static void
 test_search_malformed (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autoptr(CliRun) run = cli_run (project, "search", "\"unterminated phrase", NULL);
 
   cli_assert_failure (run);
@@ -129,7 +129,7 @@ test_search_malformed (void)
 static void
 test_search_hostile (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   const char *queries[] = {
     "\"", "*", "-", "OR", "a OR", "NEAR(a b)", "title:x", "^x", "'", "\\", ")", "(",
     "a AND", "\"\"", "x*y", "-securite", "s\xC3\xA9" "cu*", "\xF0\x9F\x91\xA9", "' OR 1=1 --",
@@ -150,7 +150,7 @@ test_search_hostile (void)
 static void
 test_search_empty (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autoptr(CliRun) run = cli_run (project, "search", "  ", NULL);
 
   cli_assert_usage_error (run);

@@ -33,7 +33,7 @@ static const char entretien[] =
 static const char plain[] = "No interview here.\nPhoto: MFA\n";
 
 static char *
-new_corpus (void)
+new_project (void)
 {
   char *project = cli_new_project ("p.lectern");
 
@@ -59,7 +59,7 @@ at (const char *text,
 static void
 test_turns (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autoptr(CliRun) run = cli_run (project, "turns", "1", NULL);
   g_autofree char *expected = NULL;
   glong length = g_utf8_strlen (interview, -1);
@@ -81,7 +81,7 @@ test_turns (void)
 static void
 test_turns_french (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autoptr(CliRun) run = cli_run (project, "turns", "2", NULL);
   g_autoptr(CliRun) text = cli_run (project, "text", "2", NULL);
   g_auto(GStrv) lines = NULL;
@@ -110,7 +110,7 @@ test_turns_french (void)
 static void
 test_turns_none (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autoptr(CliRun) run = cli_run (project, "turns", "3", NULL);
 
   cli_assert_status (run, 0);
@@ -120,7 +120,7 @@ test_turns_none (void)
 static void
 test_speakers (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autoptr(CliRun) one = cli_run (project, "speakers", "1", NULL);
   g_autoptr(CliRun) all = cli_run (project, "speakers", NULL);
   g_autofree char *expected_one = NULL;
@@ -200,7 +200,7 @@ turns_as_spans (const char *project)
 static void
 test_import_structure (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autofree char *spans = turn_spans (project);
   g_autofree char *turns = turns_as_spans (project);
 
@@ -233,7 +233,7 @@ test_import_times (void)
 static void
 test_speaker_rename (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autofree char *speakers = NULL;
   g_autofree char *spans = NULL;
   g_autofree char *turns = NULL;
@@ -270,7 +270,7 @@ test_speaker_rename (void)
 static void
 test_speaker_merge (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autofree char *speakers = NULL;
 
   {
@@ -300,7 +300,7 @@ test_speaker_merge (void)
 static void
 test_turn_set (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   g_autofree char *spans = NULL;
   g_autofree char *turns = NULL;
   g_autofree char *caption = g_strdup_printf ("%ld", at (interview, "Commission"));
@@ -347,7 +347,7 @@ test_turn_set (void)
 static void
 test_code_speakers (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
 
   {
     g_autoptr(CliRun) run = cli_run (project, "code-speakers", "1", NULL);
@@ -398,7 +398,7 @@ test_code_speakers (void)
 static void
 test_usage (void)
 {
-  g_autofree char *project = new_corpus ();
+  g_autofree char *project = new_project ();
   const char *usage[][7] = {
     { "turns", NULL },
     { "turns", "x", NULL },

@@ -10,7 +10,7 @@
 typedef struct
 {
   GFile         *file;
-  LecternCorpus *corpus;
+  LecternProject *project;
   gint64         en;
   gint64         fr;
   gint64         en_edited;
@@ -30,7 +30,7 @@ static const char en_edited_text[] =
   "Lorries remain banned from the old stone arches.\n";
 
 static gint64
-add_document (LecternCorpus *corpus,
+add_document (LecternProject *project,
               const char    *text,
               const char    *language)
 {
@@ -40,7 +40,7 @@ add_document (LecternCorpus *corpus,
 
   lectern_document_set_title (document, language);
   lectern_document_set_language (document, language);
-  id = lectern_corpus_add_document (corpus, document, text, &error);
+  id = lectern_project_add_document (project, document, text, &error);
   g_assert_no_error (error);
 
   return id;
@@ -56,18 +56,18 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
   path = g_build_filename (g_get_user_data_dir (), "job.lectern", NULL);
   fixture->file = g_file_new_for_path (path);
-  fixture->corpus = lectern_corpus_create (fixture->file, &error);
+  fixture->project = lectern_project_create (fixture->file, &error);
   g_assert_no_error (error);
-  fixture->en = add_document (fixture->corpus, en_text, "en");
-  fixture->fr = add_document (fixture->corpus, fr_text, "fr");
-  fixture->en_edited = add_document (fixture->corpus, en_edited_text, "en");
+  fixture->en = add_document (fixture->project, en_text, "en");
+  fixture->fr = add_document (fixture->project, fr_text, "fr");
+  fixture->en_edited = add_document (fixture->project, en_edited_text, "en");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->corpus);
+  g_clear_object (&fixture->project);
   g_clear_object (&fixture->file);
 }
 
@@ -80,7 +80,7 @@ test_versions (Fixture       *fixture,
   LecternDiffSummary summary;
   const LecternChunk *change;
 
-  chunks = lectern_compare_documents (fixture->corpus, fixture->en, fixture->en_edited,
+  chunks = lectern_compare_documents (fixture->project, fixture->en, fixture->en_edited,
                                       LECTERN_COMPARE_MODE_VERSIONS, 0, &summary, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (chunks->len, ==, 3);
@@ -103,7 +103,7 @@ test_translation_with_corrections (Fixture       *fixture,
   LecternSpanPair fixed = { 127, 175, -1, -1 };
   gboolean seen = FALSE;
 
-  chunks = lectern_compare_documents (fixture->corpus, fixture->en, fixture->fr,
+  chunks = lectern_compare_documents (fixture->project, fixture->en, fixture->fr,
                                       LECTERN_COMPARE_MODE_TRANSLATION, 0, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (chunks->len, ==, 3);
@@ -117,9 +117,9 @@ test_translation_with_corrections (Fixture       *fixture,
   g_assert_cmpint (g_array_index (chunks, LecternChunk, 2).a_end, ==, fixed.a_end);
 
   /* Saved corrections are honoured. */
-  g_assert_true (lectern_corpus_set_alignment (fixture->corpus, fixture->en, fixture->fr, &fixed, 1, &error));
+  g_assert_true (lectern_project_set_alignment (fixture->project, fixture->en, fixture->fr, &fixed, 1, &error));
   g_assert_no_error (error);
-  corrected = lectern_compare_documents (fixture->corpus, fixture->en, fixture->fr,
+  corrected = lectern_compare_documents (fixture->project, fixture->en, fixture->fr,
                                          LECTERN_COMPARE_MODE_TRANSLATION, 0, NULL, NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < corrected->len; i++)
@@ -139,7 +139,7 @@ test_shared (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) chunks = NULL;
 
-  chunks = lectern_compare_documents (fixture->corpus, fixture->en, fixture->en_edited,
+  chunks = lectern_compare_documents (fixture->project, fixture->en, fixture->en_edited,
                                       LECTERN_COMPARE_MODE_SHARED, 0, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (chunks->len, ==, 1);
@@ -153,9 +153,9 @@ test_missing_document (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) chunks = NULL;
 
-  chunks = lectern_compare_documents (fixture->corpus, fixture->en, 9999,
+  chunks = lectern_compare_documents (fixture->project, fixture->en, 9999,
                                       LECTERN_COMPARE_MODE_VERSIONS, 0, NULL, NULL, &error);
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND);
   g_assert_null (chunks);
 }
 

@@ -228,27 +228,27 @@ test_random (void)
 
 /* ------------------------------------------------------------------ */
 
-static LecternCorpus *
+static LecternProject *
 create_project (GFile **file_out)
 {
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  LecternCorpus *corpus;
+  LecternProject *project;
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
   path = g_build_filename (g_get_user_data_dir (), "where.lectern", NULL);
   file = g_file_new_for_path (path);
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
   if (file_out != NULL)
     *file_out = g_steal_pointer (&file);
 
-  return corpus;
+  return project;
 }
 
 static gint64
-add_document (LecternCorpus *corpus,
+add_document (LecternProject *project,
               const char    *title,
               const char    *text)
 {
@@ -257,7 +257,7 @@ add_document (LecternCorpus *corpus,
   gint64 id;
 
   lectern_document_set_title (document, title);
-  id = lectern_corpus_add_document (corpus, document, text, &error);
+  id = lectern_project_add_document (project, document, text, &error);
   g_assert_no_error (error);
 
   return id;
@@ -282,7 +282,7 @@ find_place (GArray *places,
 static void
 test_where (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_project (NULL);
+  g_autoptr(LecternProject) project = create_project (NULL);
   g_autoptr(GString) first = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) places = NULL;
@@ -304,11 +304,11 @@ test_where (void)
   repeat_start = g_utf8_strlen (first->str, -1);
   g_string_append (first, PASSAGE_EDITED "\n");
 
-  doc_first = add_document (corpus, "First", first->str);
-  doc_other = add_document (corpus, "Other", other);
-  doc_unrelated = add_document (corpus, "Unrelated", unrelated);
+  doc_first = add_document (project, "First", first->str);
+  doc_other = add_document (project, "Other", other);
+  doc_unrelated = add_document (project, "Unrelated", unrelated);
 
-  places = lectern_where (corpus, doc_first, query_start, query_end, NULL, &error);
+  places = lectern_where (project, doc_first, query_start, query_end, NULL, &error);
   g_assert_no_error (error);
 
   /* The repeat in the same document, and the other document; not the
@@ -334,7 +334,7 @@ test_where (void)
 static void
 test_where_just_added (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_project (NULL);
+  g_autoptr(LecternProject) project = create_project (NULL);
   g_autoptr(GString) first = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) places = NULL;
@@ -347,16 +347,16 @@ test_where_just_added (void)
   g_string_append (first, PASSAGE);
   query_end = g_utf8_strlen (first->str, -1);
   g_string_append (first, "\n");
-  doc_first = add_document (corpus, "First", first->str);
+  doc_first = add_document (project, "First", first->str);
 
   /* Fingerprints written for the first document only. */
-  places = lectern_where (corpus, doc_first, query_start, query_end, NULL, &error);
+  places = lectern_where (project, doc_first, query_start, query_end, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (places->len, ==, 0);
   g_clear_pointer (&places, g_array_unref);
 
-  doc_other = add_document (corpus, "Other", other);
-  places = lectern_where (corpus, doc_first, query_start, query_end, NULL, &error);
+  doc_other = add_document (project, "Other", other);
+  places = lectern_where (project, doc_first, query_start, query_end, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (places->len, ==, 1);
   g_assert_nonnull (find_place (places, doc_other, other_start));
@@ -365,33 +365,33 @@ test_where_just_added (void)
 static void
 test_where_errors (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_project (NULL);
+  g_autoptr(LecternProject) project = create_project (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) places = NULL;
   g_autoptr(GArray) short_places = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  gint64 doc = add_document (corpus, "Doc", "Just a few words here, and a few more words there.\n");
+  gint64 doc = add_document (project, "Doc", "Just a few words here, and a few more words there.\n");
 
-  places = lectern_where (corpus, doc, 10, 5000, NULL, &error);
+  places = lectern_where (project, doc, 10, 5000, NULL, &error);
   g_assert_error (error, LECTERN_COMPARE_ERROR, LECTERN_COMPARE_ERROR_INVALID);
   g_assert_null (places);
   g_clear_error (&error);
 
-  places = lectern_where (corpus, doc, 7, 7, NULL, &error);
+  places = lectern_where (project, doc, 7, 7, NULL, &error);
   g_assert_error (error, LECTERN_COMPARE_ERROR, LECTERN_COMPARE_ERROR_INVALID);
   g_clear_error (&error);
 
-  places = lectern_where (corpus, doc + 100, 0, 5, NULL, &error);
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  places = lectern_where (project, doc + 100, 0, 5, NULL, &error);
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* Fewer words than a fingerprint: nothing to look for, no error. */
-  short_places = lectern_where (corpus, doc, 0, 10, NULL, &error);
+  short_places = lectern_where (project, doc, 0, 10, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (short_places->len, ==, 0);
 
   g_cancellable_cancel (cancellable);
-  places = lectern_where (corpus, doc, 0, 30, cancellable, &error);
+  places = lectern_where (project, doc, 0, 30, cancellable, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (places);
 }
@@ -442,7 +442,7 @@ static void
 test_where_reference (void)
 {
   g_autofree char *text = reference_text ();
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) places = NULL;
   g_autoptr(GArray) quote_places = NULL;
@@ -456,11 +456,11 @@ test_where_reference (void)
       return;
     }
 
-  corpus = create_project (NULL);
-  doc = add_document (corpus, "001", text);
+  project = create_project (NULL);
+  doc = add_document (project, "001", text);
 
   g_assert_true (find_sentence (text, "Moscow has dismissed claims", "military spending.", &start, &end));
-  places = lectern_where (corpus, doc, start, end, NULL, &error);
+  places = lectern_where (project, doc, start, end, NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < places->len; i++)
     {
@@ -480,7 +480,7 @@ test_where_reference (void)
    * article's opening, before it. */
   g_assert_true (find_sentence (text, "they have no desire to sacrifice friendship",
                                 "supporting the Nazi regime", &quote_start, &quote_end));
-  quote_places = lectern_where (corpus, doc, quote_start, quote_end, NULL, &error);
+  quote_places = lectern_where (project, doc, quote_start, quote_end, NULL, &error);
   g_assert_no_error (error);
   found = FALSE;
   for (guint i = 0; i < quote_places->len; i++)

@@ -15,7 +15,7 @@
 
 typedef struct
 {
-  LecternCorpus *corpus;
+  LecternProject *project;
 } Fixture;
 
 static void
@@ -29,7 +29,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
   path = g_build_filename (g_get_user_data_dir (), "analysis.lectern", NULL);
   file = g_file_new_for_path (path);
-  fixture->corpus = lectern_corpus_create (file, &error);
+  fixture->project = lectern_project_create (file, &error);
   g_assert_no_error (error);
 }
 
@@ -37,7 +37,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->corpus);
+  g_clear_object (&fixture->project);
 }
 
 static gint64
@@ -55,7 +55,7 @@ add (Fixture    *fixture,
   lectern_document_set_language (document, language);
   if (group != NULL)
     lectern_document_set_variable (document, "group", group);
-  id = lectern_corpus_add_document (fixture->corpus, document, text, &error);
+  id = lectern_project_add_document (fixture->project, document, text, &error);
   g_assert_no_error (error);
   return id;
 }
@@ -65,7 +65,7 @@ tag (Fixture    *fixture,
      const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternTag) t = lectern_corpus_ensure_tag_path (fixture->corpus, path, &error);
+  g_autoptr(LecternTag) t = lectern_project_ensure_tag_path (fixture->project, path, &error);
 
   g_assert_no_error (error);
   return lectern_tag_get_id (t);
@@ -83,7 +83,7 @@ code (Fixture    *fixture,
   g_autoptr(LecternAnnotation) annotation = NULL;
   gint64 ids[2] = { tag (fixture, path), second_path ? tag (fixture, second_path) : 0 };
 
-  annotation = lectern_corpus_add_annotation (fixture->corpus, document_id, start, end, ids,
+  annotation = lectern_project_add_annotation (fixture->project, document_id, start, end, ids,
                                               second_path ? 2 : 1, NULL, &error);
   g_assert_no_error (error);
 }
@@ -98,7 +98,7 @@ code (Fixture    *fixture,
 #define T3 "Iota beta gamma chi.\n"
 
 static void
-concordance_corpus (Fixture *fixture,
+concordance_project (Fixture *fixture,
                     gint64   ids[3])
 {
   ids[0] = add (fixture, "One", "en", "ru", T1);
@@ -131,7 +131,7 @@ concordance (Fixture                     *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) hits =
-    lectern_corpus_concordance (fixture->corpus, "beta", filter, tag_id, sort, limit, NULL, &error);
+    lectern_project_concordance (fixture->project, "beta", filter, tag_id, sort, limit, NULL, &error);
 
   g_assert_no_error (error);
   return hits_string (hits);
@@ -147,7 +147,7 @@ test_concordance_sort (Fixture       *fixture,
   g_autofree char *right = NULL;
   g_autofree char *first_two = NULL;
 
-  concordance_corpus (fixture, ids);
+  concordance_project (fixture, ids);
 
   by_document = concordance (fixture, NULL, 0, LECTERN_CONCORDANCE_SORT_DOCUMENT, 0);
   g_assert_cmpstr (by_document, ==, "1@6 1@24 1@43 2@6 3@5");
@@ -175,11 +175,11 @@ test_concordance_sort (Fixture       *fixture,
     for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
       {
         g_autoptr(GError) error = NULL;
-        g_autoptr(LecternDocument) document = lectern_corpus_dup_document (fixture->corpus, ids[dates[i].index], &error);
+        g_autoptr(LecternDocument) document = lectern_project_dup_document (fixture->project, ids[dates[i].index], &error);
 
         g_assert_no_error (error);
         lectern_document_set_date (document, dates[i].date);
-        g_assert_true (lectern_corpus_update_document (fixture->corpus, document, &error));
+        g_assert_true (lectern_project_update_document (fixture->project, document, &error));
         g_assert_no_error (error);
       }
     by_date = concordance (fixture, NULL, 0, LECTERN_CONCORDANCE_SORT_DATE, 0);
@@ -220,7 +220,7 @@ test_concordance_filters (Fixture       *fixture,
   g_autoptr(GListModel) none = NULL;
   g_autoptr(GError) error = NULL;
 
-  concordance_corpus (fixture, ids);
+  concordance_project (fixture, ids);
 
   lectern_document_filter_add_document (by_id, ids[2]);
   lectern_document_filter_add_document (by_id, ids[1]);
@@ -245,9 +245,9 @@ test_concordance_filters (Fixture       *fixture,
   g_assert_cmpstr (claims, ==, "1@24 3@5");
 
   lectern_document_filter_add_document (missing, 99);
-  none = lectern_corpus_concordance (fixture->corpus, "beta", missing, 0, LECTERN_CONCORDANCE_SORT_DOCUMENT,
+  none = lectern_project_concordance (fixture->project, "beta", missing, 0, LECTERN_CONCORDANCE_SORT_DOCUMENT,
                                      0, NULL, &error);
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND);
   g_assert_null (none);
 }
 
@@ -259,7 +259,7 @@ static char *
 passages_string (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) all = lectern_corpus_list_annotations (fixture->corpus, 0, 0, FALSE, &error);
+  g_autoptr(GListModel) all = lectern_project_list_annotations (fixture->project, 0, 0, FALSE, &error);
   GString *out = g_string_new (NULL);
 
   g_assert_no_error (error);
@@ -288,7 +288,7 @@ autocode (Fixture              *fixture,
   g_autoptr(GError) error = NULL;
   guint made = 99;
 
-  g_assert_true (lectern_corpus_autocode (fixture->corpus, "beta", NULL, tag (fixture, path), scope, within,
+  g_assert_true (lectern_project_autocode (fixture->project, "beta", NULL, tag (fixture, path), scope, within,
                                           &made, NULL, &error));
   g_assert_no_error (error);
   return made;
@@ -307,12 +307,12 @@ test_autocode (Fixture       *fixture,
   g_autofree char *redone = NULL;
   g_autoptr(GError) error = NULL;
 
-  concordance_corpus (fixture, ids);
+  concordance_project (fixture, ids);
   code (fixture, ids[0], 18, 37, "Claims", NULL);
   sentence_tag = tag (fixture, "Auto/Sentence");
   paragraph_tag = tag (fixture, "Auto/Paragraph");
   match_tag = tag (fixture, "Auto/Match");
-  lectern_corpus_set_undo_enabled (fixture->corpus, TRUE);
+  lectern_project_set_undo_enabled (fixture->project, TRUE);
   before = passages_string (fixture);
 
   /* Sentences of T1: [0, 17) "Alpha beta gamma.", [18, 37) "Delta beta
@@ -323,14 +323,14 @@ test_autocode (Fixture       *fixture,
                               " 1:38-52:%1$" G_GINT64_FORMAT " 2:0-17:%1$" G_GINT64_FORMAT
                               " 3:0-20:%1$" G_GINT64_FORMAT, sentence_tag);
   g_assert_cmpstr (after, ==, expected);
-  g_assert_cmpstr (lectern_corpus_get_undo_label (fixture->corpus), ==, "Code all hits");
+  g_assert_cmpstr (lectern_project_get_undo_label (fixture->project), ==, "Code all hits");
 
   /* One step: one undo restores exactly what was there. */
-  g_assert_true (lectern_corpus_undo (fixture->corpus, &error));
+  g_assert_true (lectern_project_undo (fixture->project, &error));
   g_assert_no_error (error);
   undone = passages_string (fixture);
   g_assert_cmpstr (undone, ==, before);
-  g_assert_true (lectern_corpus_redo (fixture->corpus, &error));
+  g_assert_true (lectern_project_redo (fixture->project, &error));
   g_assert_no_error (error);
   redone = passages_string (fixture);
   g_assert_cmpstr (redone, ==, after);
@@ -342,7 +342,7 @@ test_autocode (Fixture       *fixture,
    * then [38, 52), T2 [0, 17), T3 [0, 20). */
   g_assert_cmpuint (autocode (fixture, "Auto/Paragraph", LECTERN_AUTOCODE_PARAGRAPH, 0), ==, 4);
   {
-    g_autoptr(GListModel) made = lectern_corpus_list_annotations (fixture->corpus, 0, paragraph_tag, FALSE, &error);
+    g_autoptr(GListModel) made = lectern_project_list_annotations (fixture->project, 0, paragraph_tag, FALSE, &error);
     g_autoptr(LecternAnnotation) first = NULL;
 
     g_assert_no_error (error);
@@ -355,7 +355,7 @@ test_autocode (Fixture       *fixture,
   /* Only inside Claims: the match [24, 28) of T1. */
   g_assert_cmpuint (autocode (fixture, "Auto/Match", LECTERN_AUTOCODE_MATCH, tag (fixture, "Claims")), ==, 1);
   {
-    g_autoptr(GListModel) made = lectern_corpus_list_annotations (fixture->corpus, 0, match_tag, FALSE, &error);
+    g_autoptr(GListModel) made = lectern_project_list_annotations (fixture->project, 0, match_tag, FALSE, &error);
     g_autoptr(LecternAnnotation) only = NULL;
 
     g_assert_no_error (error);
@@ -384,7 +384,7 @@ test_autocode_abbreviations (Fixture       *fixture,
 
   lectern_document_filter_add_document (filter, en);
   lectern_document_filter_add_document (filter, fr);
-  g_assert_true (lectern_corpus_autocode (fixture->corpus, "minister OR ministre", filter, tag (fixture, "S"),
+  g_assert_true (lectern_project_autocode (fixture->project, "minister OR ministre", filter, tag (fixture, "S"),
                                           LECTERN_AUTOCODE_SENTENCE, 0, &made, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (made, ==, 2);
@@ -400,7 +400,7 @@ test_autocode_abbreviations (Fixture       *fixture,
 #define TA "aaaa bbbb cccc\ndddd eeee ffff\ngggg hhhh iiii\njjjj\n"
 
 static void
-coding_corpus (Fixture *fixture)
+coding_project (Fixture *fixture)
 {
   gint64 a = add (fixture, "A", "en", NULL, TA);
   gint64 b = add (fixture, "B", "en", NULL, "kkkk\n");
@@ -420,7 +420,7 @@ retrieve (Fixture    *fixture,
           const char *expression)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) found = lectern_corpus_retrieve (fixture->corpus, expression, NULL, NULL, &error);
+  g_autoptr(GPtrArray) found = lectern_project_retrieve (fixture->project, expression, NULL, NULL, &error);
   GString *out = g_string_new (NULL);
 
   g_assert_no_error (error);
@@ -444,7 +444,7 @@ static void
 test_retrieve_operators (Fixture       *fixture,
                          gconstpointer  data)
 {
-  coding_corpus (fixture);
+  coding_project (fixture);
 
   assert_retrieve (fixture, "X", "1:0-9:X 1:45-49:X");
   /* X1 ∩ Y1 */
@@ -486,15 +486,15 @@ test_retrieve_quote (Fixture       *fixture,
   g_autofree char *expected = NULL;
   gint64 ids[2];
 
-  odd = lectern_corpus_add_tag (fixture->corpus, 0, "Say \"no\" AND a\\b/c\\", NULL, &error);
+  odd = lectern_project_add_tag (fixture->project, 0, "Say \"no\" AND a\\b/c\\", NULL, &error);
   g_assert_no_error (error);
-  plain = lectern_corpus_add_tag (fixture->corpus, 0, "Plain", NULL, &error);
+  plain = lectern_project_add_tag (fixture->project, 0, "Plain", NULL, &error);
   g_assert_no_error (error);
   ids[0] = lectern_tag_get_id (odd);
   ids[1] = lectern_tag_get_id (plain);
   {
-    g_autoptr(LecternAnnotation) a = lectern_corpus_add_annotation (fixture->corpus, d, 0, 7, &ids[0], 1, NULL, &error);
-    g_autoptr(LecternAnnotation) b = lectern_corpus_add_annotation (fixture->corpus, d, 4, 13, &ids[1], 1, NULL, &error);
+    g_autoptr(LecternAnnotation) a = lectern_project_add_annotation (fixture->project, d, 0, 7, &ids[0], 1, NULL, &error);
+    g_autoptr(LecternAnnotation) b = lectern_project_add_annotation (fixture->project, d, 4, 13, &ids[1], 1, NULL, &error);
 
     g_assert_no_error (error);
   }
@@ -516,7 +516,7 @@ retrieve_documents (Fixture    *fixture,
                     const char *expression)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = lectern_corpus_retrieve_documents (fixture->corpus, expression, NULL, NULL, &error);
+  g_autoptr(GArray) ids = lectern_project_retrieve_documents (fixture->project, expression, NULL, NULL, &error);
   GString *out = g_string_new (NULL);
 
   g_assert_no_error (error);
@@ -534,7 +534,7 @@ test_retrieve_documents (Fixture       *fixture,
   g_autofree char *with_z = NULL;
   g_autofree char *without_z = NULL;
 
-  coding_corpus (fixture);
+  coding_project (fixture);
   with_x = retrieve_documents (fixture, "X");
   without_x = retrieve_documents (fixture, "NOT X");
   with_z = retrieve_documents (fixture, "Z");
@@ -563,51 +563,51 @@ test_retrieve_errors (Fixture       *fixture,
     { "()", "character 2:" },
   };
 
-  coding_corpus (fixture);
+  coding_project (fixture);
 
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) found = lectern_corpus_retrieve (fixture->corpus, malformed[i].expression, NULL, NULL,
+      g_autoptr(GPtrArray) found = lectern_project_retrieve (fixture->project, malformed[i].expression, NULL, NULL,
                                                             &error);
 
       g_assert_null (found);
-      g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_QUERY);
+      g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_QUERY);
       if (strstr (error->message, malformed[i].where) == NULL)
         g_error ("“%s”: “%s” does not say %s", malformed[i].expression, error->message, malformed[i].where);
     }
 
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(GPtrArray) found = lectern_corpus_retrieve (fixture->corpus, "X AND Nowhere", NULL, NULL, &error);
+    g_autoptr(GPtrArray) found = lectern_project_retrieve (fixture->project, "X AND Nowhere", NULL, NULL, &error);
 
     g_assert_null (found);
-    g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+    g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND);
   }
   {
     /* Operators in lower case are codes; the error says why none exists. */
     g_autoptr(GError) error = NULL;
-    g_autoptr(GPtrArray) found = lectern_corpus_retrieve (fixture->corpus, "X and Y", NULL, NULL, &error);
+    g_autoptr(GPtrArray) found = lectern_project_retrieve (fixture->project, "X and Y", NULL, NULL, &error);
 
     g_assert_null (found);
-    g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_QUERY);
+    g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_QUERY);
     g_assert_nonnull (strstr (error->message, "character 3: operators are written in capitals"));
   }
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(GPtrArray) found = lectern_corpus_retrieve (fixture->corpus, "X OR and", NULL, NULL, &error);
+    g_autoptr(GPtrArray) found = lectern_project_retrieve (fixture->project, "X OR and", NULL, NULL, &error);
 
     g_assert_null (found);
-    g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+    g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND);
     g_assert_nonnull (strstr (error->message, "AND"));
   }
   {
     /* NOT alone lists documents, not passages. */
     g_autoptr(GError) error = NULL;
-    g_autoptr(GPtrArray) found = lectern_corpus_retrieve (fixture->corpus, "NOT X", NULL, NULL, &error);
+    g_autoptr(GPtrArray) found = lectern_project_retrieve (fixture->project, "NOT X", NULL, NULL, &error);
 
     g_assert_null (found);
-    g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_QUERY);
+    g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_QUERY);
   }
   {
     /* A long chain is no deep recursion. */
@@ -617,7 +617,7 @@ test_retrieve_errors (Fixture       *fixture,
 
     for (guint i = 0; i < 1500; i++)
       g_string_append (chain, " OR X");
-    found = lectern_corpus_retrieve (fixture->corpus, chain->str, NULL, NULL, &error);
+    found = lectern_project_retrieve (fixture->project, chain->str, NULL, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (found->len, ==, 2);
     g_string_free (chain, TRUE);
@@ -628,7 +628,7 @@ test_retrieve_errors (Fixture       *fixture,
 /* Matrices                                                            */
 
 static void
-matrix_corpus (Fixture *fixture)
+matrix_project (Fixture *fixture)
 {
   gint64 d1 = add (fixture, "D1", "en", "a", "one two three four\n");  /* 19 characters */
   gint64 d2 = add (fixture, "D2", "en", "a", "five six seven\n");      /* 15 */
@@ -673,7 +673,7 @@ code_matrix (Fixture            *fixture,
              LecternMatrixValue  value)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternMatrix) matrix = lectern_corpus_code_matrix (fixture->corpus, NULL, variable, value, NULL, &error);
+  g_autoptr(LecternMatrix) matrix = lectern_project_code_matrix (fixture->project, NULL, variable, value, NULL, &error);
 
   g_assert_no_error (error);
   return matrix_string (matrix);
@@ -691,7 +691,7 @@ test_matrix (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(LecternMatrix) none = NULL;
 
-  matrix_corpus (fixture);
+  matrix_project (fixture);
 
   passages = code_matrix (fixture, NULL, LECTERN_MATRIX_VALUE_PASSAGES);
   g_assert_cmpstr (passages, ==, "1,2,3|A=2.00,1.00,0.00;A/B=1.00,1.00,0.00;C=1.00,1.00,2.00");
@@ -709,8 +709,8 @@ test_matrix (Fixture       *fixture,
   share = code_matrix (fixture, "group", LECTERN_MATRIX_VALUE_SHARE);
   g_assert_cmpstr (share, ==, "a,b|A=0.47,0.00;A/B=0.26,0.00;C=0.18,0.82");
 
-  none = lectern_corpus_code_matrix (fixture->corpus, NULL, "speaker", LECTERN_MATRIX_VALUE_PASSAGES, NULL, &error);
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  none = lectern_project_code_matrix (fixture->project, NULL, "speaker", LECTERN_MATRIX_VALUE_PASSAGES, NULL, &error);
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND);
   g_assert_null (none);
 }
 
@@ -724,10 +724,10 @@ test_cooccurrence (Fixture       *fixture,
   g_autofree char *overlap_text = NULL;
   g_autofree char *paragraph_text = NULL;
 
-  matrix_corpus (fixture);
+  matrix_project (fixture);
 
   /* Overlapping pairs: {p1, p2} (A, A), {p1, p3} (A, C), {p2, p4} (A, A/B). */
-  overlap = lectern_corpus_cooccurrence (fixture->corpus, NULL, LECTERN_COOCCURRENCE_OVERLAP, NULL, &error);
+  overlap = lectern_project_cooccurrence (fixture->project, NULL, LECTERN_COOCCURRENCE_OVERLAP, NULL, &error);
   g_assert_no_error (error);
   overlap_text = matrix_string (overlap);
   g_assert_cmpstr (overlap_text, ==,
@@ -736,7 +736,7 @@ test_cooccurrence (Fixture       *fixture,
   /* One paragraph per document: every pair of a document. D1: p1p2 (A,A),
    * p1p3 p2p3 (A,C), p1p4 p2p4 (A,A/B), p3p4 (C,A/B); D2: p5p6 ({A/B},
    * {C,A}): (A/B,C) and (A/B,A); D3: p7p8 (C,C). */
-  paragraph = lectern_corpus_cooccurrence (fixture->corpus, NULL, LECTERN_COOCCURRENCE_PARAGRAPH, NULL, &error);
+  paragraph = lectern_project_cooccurrence (fixture->project, NULL, LECTERN_COOCCURRENCE_PARAGRAPH, NULL, &error);
   g_assert_no_error (error);
   paragraph_text = matrix_string (paragraph);
   g_assert_cmpstr (paragraph_text, ==,
@@ -746,12 +746,12 @@ test_cooccurrence (Fixture       *fixture,
 /* The app's way: a job on a worker connection, the filter copied into it. */
 static gpointer
 matrix_job (LecternJob     *job,
-            LecternCorpus  *corpus,
+            LecternProject  *project,
             gpointer        data,
             GCancellable   *cancellable,
             GError        **error)
 {
-  return lectern_corpus_code_matrix (corpus, data, "group", LECTERN_MATRIX_VALUE_CHARS, cancellable, error);
+  return lectern_project_code_matrix (project, data, "group", LECTERN_MATRIX_VALUE_CHARS, cancellable, error);
 }
 
 static void
@@ -773,9 +773,9 @@ test_matrix_job (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  matrix_corpus (fixture);
+  matrix_project (fixture);
   lectern_document_filter_set_language (filter, "en");
-  job = lectern_job_new (lectern_corpus_get_file (fixture->corpus), matrix_job,
+  job = lectern_job_new (lectern_project_get_file (fixture->project), matrix_job,
                          lectern_document_filter_copy (filter), (GDestroyNotify) lectern_document_filter_free,
                          (GDestroyNotify) lectern_matrix_free);
   lectern_job_run_async (job, test_matrix_job, NULL, job_done, &result);
@@ -801,7 +801,7 @@ test_word_counts (Fixture       *fixture,
   gint64 en = add (fixture, "En", "en", "x", "The cat and the Cat. Le chat!\n");
   gint64 fr = add (fixture, "Fr", "fr", "y", "Le chat \xC3\xA9t\xC3\xA9 \xC3\x89T\xC3\x89.\n");
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternWordCounts) counts = lectern_corpus_count_words (fixture->corpus, NULL, NULL, &error);
+  g_autoptr(LecternWordCounts) counts = lectern_project_count_words (fixture->project, NULL, NULL, &error);
   g_autoptr(GPtrArray) listed = NULL;
   g_autoptr(GPtrArray) all = NULL;
   GString *out = g_string_new (NULL);
@@ -846,9 +846,9 @@ test_word_counts (Fixture       *fixture,
 
     lectern_document_filter_add_document (a, en);
     lectern_document_filter_set_variable (b, "group", "y");
-    a_counts = lectern_corpus_count_words (fixture->corpus, a, NULL, &error);
+    a_counts = lectern_project_count_words (fixture->project, a, NULL, &error);
     g_assert_no_error (error);
-    b_counts = lectern_corpus_count_words (fixture->corpus, b, NULL, &error);
+    b_counts = lectern_project_count_words (fixture->project, b, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpint (lectern_word_counts_get_total (a_counts), ==, 7);
     g_assert_cmpint (lectern_word_counts_get_total (b_counts), ==, 4);

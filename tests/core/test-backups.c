@@ -22,14 +22,14 @@ new_project (const char *name)
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
   path = g_build_filename (g_get_user_data_dir (), name, NULL);
   file = g_file_new_for_path (path);
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (corpus);
+  g_assert_nonnull (project);
   return g_steal_pointer (&file);
 }
 
@@ -39,17 +39,17 @@ static void
 open_and_list (GFile *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GPtrArray) backups = NULL;
 
-  corpus = lectern_corpus_open (file, &error);
+  project = lectern_project_open (file, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (corpus);
+  g_assert_nonnull (project);
   /* A refresh in a long session tries the daily backup again. */
-  lectern_corpus_refresh (corpus);
+  lectern_project_refresh (project);
 
-  backups = lectern_corpus_list_backups (file, &error);
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED);
+  backups = lectern_project_list_backups (file, &error);
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED);
   g_assert_null (backups);
   g_assert_nonnull (strstr (error->message, g_file_peek_path (file)));
 }
@@ -60,7 +60,7 @@ test_folder_is_a_file (void)
   if (g_test_subprocess ())
     {
       g_autoptr(GFile) file = new_project ("blocked.lectern");
-      g_autoptr(GFile) folder = lectern_corpus_dup_backup_folder (file);
+      g_autoptr(GFile) folder = lectern_project_dup_backup_folder (file);
 
       /* Something else took the folder's name. */
       g_assert_true (g_file_set_contents (g_file_peek_path (folder), "not a folder\n", -1, NULL));
@@ -86,7 +86,7 @@ test_folder_unreadable (void)
   if (g_test_subprocess ())
     {
       g_autoptr(GFile) file = new_project ("unreadable.lectern");
-      g_autoptr(GFile) folder = lectern_corpus_dup_backup_folder (file);
+      g_autoptr(GFile) folder = lectern_project_dup_backup_folder (file);
 
       g_assert_no_errno (g_mkdir (g_file_peek_path (folder), 0000));
       open_and_list (file);
@@ -122,10 +122,10 @@ list_folder (const char *dir)
   return g_strjoinv (",", (char **) names->pdata);
 }
 
-/* Backs @corpus up to @dest with files limited to @limit bytes (0: no
+/* Backs @project up to @dest with files limited to @limit bytes (0: no
  * limit), SIGXFSZ ignored as it must be for the write to fail. */
 static gboolean
-backup_limited (LecternCorpus  *corpus,
+backup_limited (LecternProject  *project,
                 GFile          *dest,
                 rlim_t          limit,
                 GError        **error)
@@ -141,7 +141,7 @@ backup_limited (LecternCorpus  *corpus,
       limited.rlim_cur = limit;
       g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &limited));
     }
-  ok = lectern_corpus_backup (corpus, dest, error);
+  ok = lectern_project_backup (project, dest, error);
   g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &saved));
   signal (SIGXFSZ, previous);
   return ok;
@@ -158,20 +158,20 @@ test_whole_or_nothing (void)
   g_autofree char *path = g_build_filename (dir, "copy.lectern", NULL);
   g_autofree char *part = g_build_filename (dir, "copy.lectern.part", NULL);
   g_autoptr(GFile) dest = g_file_new_for_path (path);
-  g_autoptr(LecternCorpus) corpus = NULL;
-  g_autoptr(LecternCorpus) copy = NULL;
+  g_autoptr(LecternProject) project = NULL;
+  g_autoptr(LecternProject) copy = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *listing = NULL;
   g_autofree char *contents = NULL;
 
-  corpus = lectern_corpus_open (file, &error);
+  project = lectern_project_open (file, &error);
   g_assert_no_error (error);
   g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
   g_assert_true (g_file_set_contents (part, "mine", -1, NULL));
 
   /* Past a file-size limit: an error naming the copy, and no file. */
-  g_assert_false (backup_limited (corpus, dest, 4096, &error));
-  g_assert_true (error->domain == LECTERN_CORPUS_ERROR);
+  g_assert_false (backup_limited (project, dest, 4096, &error));
+  g_assert_true (error->domain == LECTERN_PROJECT_ERROR);
   g_assert_nonnull (strstr (error->message, path));
   g_clear_error (&error);
   g_assert_cmpstr ((listing = list_folder (dir)), ==, "copy.lectern.part");
@@ -179,7 +179,7 @@ test_whole_or_nothing (void)
 
   /* Over an older copy: the older copy stays. */
   g_assert_true (g_file_set_contents (path, "OLD", -1, NULL));
-  g_assert_false (backup_limited (corpus, dest, 4096, &error));
+  g_assert_false (backup_limited (project, dest, 4096, &error));
   g_clear_error (&error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "OLD");
@@ -188,12 +188,12 @@ test_whole_or_nothing (void)
   g_clear_pointer (&listing, g_free);
 
   /* A good backup: the copy, nothing beside it, and it opens. */
-  g_assert_true (backup_limited (corpus, dest, 0, &error));
+  g_assert_true (backup_limited (project, dest, 0, &error));
   g_assert_no_error (error);
   g_assert_cmpstr ((listing = list_folder (dir)), ==, "copy.lectern,copy.lectern.part");
   g_assert_true (g_file_get_contents (part, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "mine");
-  copy = lectern_corpus_open (dest, &error);
+  copy = lectern_project_open (dest, &error);
   g_assert_no_error (error);
   g_assert_nonnull (copy);
 }

@@ -29,20 +29,20 @@ stored (GPtrArray *docs)
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "labels.lectern", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
   g_unlink (path);
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < docs->len; i++)
     {
       g_autofree char *text = g_strdup_printf ("Text number %u\n", i);
 
-      lectern_corpus_add_document (corpus, g_ptr_array_index (docs, i), text, &error);
+      lectern_project_add_document (project, g_ptr_array_index (docs, i), text, &error);
       g_assert_no_error (error);
     }
-  return lectern_corpus_list_documents (corpus, &error);
+  return lectern_project_list_documents (project, &error);
 }
 
 static void

@@ -50,14 +50,14 @@ test_types (void)
   g_assert_true (G_TYPE_IS_FLAGS (LECTERN_TYPE_ATOMIC_FILE_FLAGS));
   assert_flag_nick (LECTERN_TYPE_ATOMIC_FILE_FLAGS, LECTERN_ATOMIC_FILE_NO_REPLACE, "no-replace");
 
-  g_assert_true (G_TYPE_IS_ENUM (LECTERN_TYPE_CORPUS_ERROR));
-  assert_enum_nick (LECTERN_TYPE_CORPUS_ERROR, LECTERN_CORPUS_ERROR_TAMPERED, "tampered");
+  g_assert_true (G_TYPE_IS_ENUM (LECTERN_TYPE_PROJECT_ERROR));
+  assert_enum_nick (LECTERN_TYPE_PROJECT_ERROR, LECTERN_PROJECT_ERROR_TAMPERED, "tampered");
   assert_enum_nick (LECTERN_TYPE_MEMO_TARGET, LECTERN_MEMO_DOCUMENT, "document");
   assert_enum_nick (LECTERN_TYPE_TOKEN_KIND, LECTERN_TOKEN_PUNCT, "punct");
 }
 
 static void
-changed_cb (LecternCorpus *corpus,
+changed_cb (LecternProject *project,
             guint          what,
             gint64         document_id,
             guint         *seen)
@@ -71,22 +71,22 @@ test_changed_signal (void)
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "enums.lectern", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternTag) tag = NULL;
   GSignalQuery query;
   guint seen = 0;
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
 
-  g_signal_query (g_signal_lookup ("changed", LECTERN_TYPE_CORPUS), &query);
+  g_signal_query (g_signal_lookup ("changed", LECTERN_TYPE_PROJECT), &query);
   g_assert_cmpuint (query.n_params, ==, 2);
   g_assert_true ((query.param_types[0] & ~G_SIGNAL_TYPE_STATIC_SCOPE) == LECTERN_TYPE_CHANGE);
 
   /* A handler written for a guint still gets the flags. */
-  g_signal_connect (corpus, "changed", G_CALLBACK (changed_cb), &seen);
-  tag = lectern_corpus_add_tag (corpus, 0, "Treaty", NULL, &error);
+  g_signal_connect (project, "changed", G_CALLBACK (changed_cb), &seen);
+  tag = lectern_project_add_tag (project, 0, "Treaty", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (seen & LECTERN_CHANGE_TAGS, ==, LECTERN_CHANGE_TAGS);
 }

@@ -16,7 +16,7 @@ typedef struct
   gboolean  fail;
   gboolean  wait_for_cancel;
   GThread  *ran_in;
-  gboolean  had_corpus;
+  gboolean  had_project;
   gint64    n_documents;
 } Work;
 
@@ -32,7 +32,7 @@ typedef struct
 
 static gpointer
 work_run (LecternJob     *job,
-          LecternCorpus  *corpus,
+          LecternProject  *project,
           gpointer        data,
           GCancellable   *cancellable,
           GError        **error)
@@ -40,10 +40,10 @@ work_run (LecternJob     *job,
   Work *work = data;
 
   work->ran_in = g_thread_self ();
-  work->had_corpus = corpus != NULL;
-  if (corpus != NULL)
+  work->had_project = project != NULL;
+  if (project != NULL)
     {
-      g_autoptr(GListModel) documents = lectern_corpus_list_documents (corpus, error);
+      g_autoptr(GListModel) documents = lectern_project_list_documents (project, error);
 
       if (documents == NULL)
         return NULL;
@@ -128,17 +128,17 @@ make_project (const char *name)
 {
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(LecternDocument) doc = lectern_document_new ();
   GFile *file;
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
   path = g_build_filename (g_get_user_data_dir (), name, NULL);
   file = g_file_new_for_path (path);
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
   lectern_document_set_title (doc, "A text");
-  lectern_corpus_add_document (corpus, doc, "A short text for a job.\n", &error);
+  lectern_project_add_document (project, doc, "A short text for a job.\n", &error);
   g_assert_no_error (error);
   return file;
 }
@@ -157,7 +157,7 @@ test_progress_and_result (void)
   g_assert_no_error (seen.error);
   g_assert_cmpstr (seen.result, ==, "result");
   g_assert_true (work.ran_in != main_thread);
-  g_assert_true (work.had_corpus);
+  g_assert_true (work.had_project);
   g_assert_cmpint (work.n_documents, ==, 1);
   g_assert_false (seen.report_off_main);
   g_assert_false (seen.report_after_callback);
@@ -212,7 +212,7 @@ test_error (void)
     Work never = { 0 };
 
     run (missing, &never, NULL, &seen);
-    g_assert_error (seen.error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+    g_assert_error (seen.error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND);
     g_assert_null (never.ran_in);
     seen_clear (&seen);
   }
@@ -227,7 +227,7 @@ test_no_project (void)
 
   run (NULL, &work, NULL, &seen);
   g_assert_no_error (seen.error);
-  g_assert_false (work.had_corpus);
+  g_assert_false (work.had_project);
   g_assert_cmpstr (seen.result, ==, "result");
   seen_clear (&seen);
 }
@@ -238,7 +238,7 @@ static void
 test_worker_makes_no_backup (void)
 {
   g_autoptr(GFile) project_file = make_project ("no-backup.lectern");
-  g_autoptr(GFile) folder = lectern_corpus_dup_backup_folder (project_file);
+  g_autoptr(GFile) folder = lectern_project_dup_backup_folder (project_file);
   g_autofree char *folder_path = g_file_get_path (folder);
   g_autoptr(GDir) dir = g_dir_open (folder_path, 0, NULL);
   Work work = { .steps = 1 };
@@ -264,7 +264,7 @@ test_worker_makes_no_backup (void)
   /* Opened as the app opens it, it is backed up. */
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(LecternCorpus) corpus = lectern_corpus_open (project_file, &error);
+    g_autoptr(LecternProject) project = lectern_project_open (project_file, &error);
 
     g_assert_no_error (error);
     g_assert_true (g_file_test (folder_path, G_FILE_TEST_IS_DIR));

@@ -1,4 +1,4 @@
-/* test-live-models.c — the corpus's live list models: each change (add,
+/* test-live-models.c — the project's live list models: each change (add,
  * delete, rename, move, merge, undo, redo) reaches the documents, the tag
  * tree and a document's passages as the precise items-changed a view
  * relies on to keep its rows (and selection), never as a reload of the
@@ -69,20 +69,20 @@ project_file (void)
   return g_file_new_for_path (path);
 }
 
-static LecternCorpus *
-new_corpus (void)
+static LecternProject *
+new_project (void)
 {
   g_autoptr(GFile) file = project_file ();
   g_autoptr(GError) error = NULL;
-  LecternCorpus *corpus = lectern_corpus_create (file, &error);
+  LecternProject *project = lectern_project_create (file, &error);
 
   g_assert_no_error (error);
-  lectern_corpus_set_undo_enabled (corpus, TRUE);
-  return corpus;
+  lectern_project_set_undo_enabled (project, TRUE);
+  return project;
 }
 
 static gint64
-add_document (LecternCorpus *corpus,
+add_document (LecternProject *project,
               const char    *title,
               const char    *text)
 {
@@ -91,25 +91,25 @@ add_document (LecternCorpus *corpus,
   gint64 id;
 
   lectern_document_set_title (document, title);
-  id = lectern_corpus_add_document (corpus, document, text, &error);
+  id = lectern_project_add_document (project, document, text, &error);
   g_assert_no_error (error);
   return id;
 }
 
 static gint64
-add_tag (LecternCorpus *corpus,
+add_tag (LecternProject *project,
          gint64         parent_id,
          const char    *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternTag) tag = lectern_corpus_add_tag (corpus, parent_id, name, NULL, &error);
+  g_autoptr(LecternTag) tag = lectern_project_add_tag (project, parent_id, name, NULL, &error);
 
   g_assert_no_error (error);
   return lectern_tag_get_id (tag);
 }
 
 static gint64
-add_passage (LecternCorpus *corpus,
+add_passage (LecternProject *project,
              gint64         document_id,
              glong          start,
              glong          end,
@@ -117,7 +117,7 @@ add_passage (LecternCorpus *corpus,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LecternAnnotation) annotation =
-    lectern_corpus_add_annotation (corpus, document_id, start, end, &tag_id, tag_id ? 1 : 0, NULL, &error);
+    lectern_project_add_annotation (project, document_id, start, end, &tag_id, tag_id ? 1 : 0, NULL, &error);
 
   g_assert_no_error (error);
   return lectern_annotation_get_id (annotation);
@@ -144,14 +144,14 @@ static gint64 tag_id (gpointer t) { return lectern_tag_get_id (t); }
 static gint64 passage_id (gpointer a) { return lectern_annotation_get_id (a); }
 
 static void
-assert_documents_current (LecternCorpus *corpus)
+assert_documents_current (LecternProject *project)
 {
-  g_autoptr(GListModel) snapshot = lectern_corpus_list_documents (corpus, NULL);
+  g_autoptr(GListModel) snapshot = lectern_project_list_documents (project, NULL);
 
-  assert_same_ids (lectern_corpus_get_documents (corpus), snapshot, document_id);
+  assert_same_ids (lectern_project_get_documents (project), snapshot, document_id);
   for (guint i = 0; i < g_list_model_get_n_items (snapshot); i++)
     {
-      g_autoptr(LecternDocument) a = g_list_model_get_item (lectern_corpus_get_documents (corpus), i);
+      g_autoptr(LecternDocument) a = g_list_model_get_item (lectern_project_get_documents (project), i);
       g_autoptr(LecternDocument) b = g_list_model_get_item (snapshot, i);
 
       g_assert_cmpstr (lectern_document_get_title (a), ==, lectern_document_get_title (b));
@@ -160,14 +160,14 @@ assert_documents_current (LecternCorpus *corpus)
 }
 
 static void
-assert_tags_current (LecternCorpus *corpus)
+assert_tags_current (LecternProject *project)
 {
-  g_autoptr(GListModel) snapshot = lectern_corpus_list_tags (corpus, NULL);
+  g_autoptr(GListModel) snapshot = lectern_project_list_tags (project, NULL);
 
-  assert_same_ids (lectern_corpus_get_tag_tree (corpus), snapshot, tag_id);
+  assert_same_ids (lectern_project_get_tag_tree (project), snapshot, tag_id);
   for (guint i = 0; i < g_list_model_get_n_items (snapshot); i++)
     {
-      g_autoptr(LecternTag) a = g_list_model_get_item (lectern_corpus_get_tag_tree (corpus), i);
+      g_autoptr(LecternTag) a = g_list_model_get_item (lectern_project_get_tag_tree (project), i);
       g_autoptr(LecternTag) b = g_list_model_get_item (snapshot, i);
 
       g_assert_cmpstr (lectern_tag_get_path (a), ==, lectern_tag_get_path (b));
@@ -178,58 +178,58 @@ assert_tags_current (LecternCorpus *corpus)
 static void
 test_documents (void)
 {
-  g_autoptr(LecternCorpus) corpus = new_corpus ();
+  g_autoptr(LecternProject) project = new_project ();
   g_autoptr(GError) error = NULL;
   g_autoptr(LecternDocument) edited = NULL;
-  GListModel *documents = lectern_corpus_get_documents (corpus);
+  GListModel *documents = lectern_project_get_documents (project);
   Recorder *recorder;
   gint64 a, b, c;
 
-  a = add_document (corpus, "A", "First text.");
-  b = add_document (corpus, "B", "Second text.");
+  a = add_document (project, "A", "First text.");
+  b = add_document (project, "B", "Second text.");
   recorder = record (documents);
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
 
-  c = add_document (corpus, "C", "Third text.");
+  c = add_document (project, "C", "Third text.");
   assert_emitted (recorder, "2,0,1;");
 
-  edited = lectern_corpus_dup_document (corpus, b, &error);
+  edited = lectern_project_dup_document (project, b, &error);
   lectern_document_set_title (edited, "B2");
-  g_assert_true (lectern_corpus_update_document (corpus, edited, &error));
+  g_assert_true (lectern_project_update_document (project, edited, &error));
   assert_emitted (recorder, "1,1,1;");
 
   /* A passage changes its document's count: that one row. */
-  add_passage (corpus, c, 0, 5, 0);
+  add_passage (project, c, 0, 5, 0);
   assert_emitted (recorder, "2,1,1;");
-  assert_documents_current (corpus);
+  assert_documents_current (project);
 
-  g_assert_true (lectern_corpus_delete_document (corpus, a, &error));
+  g_assert_true (lectern_project_delete_document (project, a, &error));
   g_assert_no_error (error);
   assert_emitted (recorder, "0,1,0;");
-  assert_documents_current (corpus);
+  assert_documents_current (project);
 
-  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_true (lectern_project_undo (project, &error));
   assert_emitted (recorder, "0,0,1;");
-  assert_documents_current (corpus);
-  g_assert_true (lectern_corpus_redo (corpus, &error));
+  assert_documents_current (project);
+  g_assert_true (lectern_project_redo (project, &error));
   assert_emitted (recorder, "0,1,0;");
-  assert_documents_current (corpus);
+  assert_documents_current (project);
 
   /* A batch over several documents. */
-  g_assert_true (lectern_corpus_begin_batch (corpus, &error));
-  add_document (corpus, "D", "Fourth text.");
-  add_document (corpus, "E", "Fifth text.");
-  g_assert_true (lectern_corpus_commit_batch (corpus, &error));
+  g_assert_true (lectern_project_begin_batch (project, &error));
+  add_document (project, "D", "Fourth text.");
+  add_document (project, "E", "Fifth text.");
+  g_assert_true (lectern_project_commit_batch (project, &error));
   assert_emitted (recorder, "2,0,1;3,0,1;");
-  assert_documents_current (corpus);
+  assert_documents_current (project);
 
   /* A batch rolled back changes nothing. */
-  g_assert_true (lectern_corpus_begin_batch (corpus, &error));
-  add_document (corpus, "F", "Sixth text.");
-  lectern_corpus_rollback_batch (corpus);
-  add_tag (corpus, 0, "Unrelated");
+  g_assert_true (lectern_project_begin_batch (project, &error));
+  add_document (project, "F", "Sixth text.");
+  lectern_project_rollback_batch (project);
+  add_tag (project, 0, "Unrelated");
   assert_emitted (recorder, "");
-  assert_documents_current (corpus);
+  assert_documents_current (project);
 
   recorder_free (recorder);
 }
@@ -237,67 +237,67 @@ test_documents (void)
 static void
 test_tag_tree (void)
 {
-  g_autoptr(LecternCorpus) corpus = new_corpus ();
+  g_autoptr(LecternProject) project = new_project ();
   g_autoptr(GError) error = NULL;
-  GListModel *tree = lectern_corpus_get_tag_tree (corpus);
+  GListModel *tree = lectern_project_get_tag_tree (project);
   Recorder *recorder;
   gint64 doc, actors, state, themes, peace, war;
 
-  doc = add_document (corpus, "A", "Peace and war between states.");
-  actors = add_tag (corpus, 0, "Actors");
-  state = add_tag (corpus, actors, "State");
-  themes = add_tag (corpus, 0, "Themes");
-  peace = add_tag (corpus, themes, "Peace");
-  war = add_tag (corpus, themes, "War");
+  doc = add_document (project, "A", "Peace and war between states.");
+  actors = add_tag (project, 0, "Actors");
+  state = add_tag (project, actors, "State");
+  themes = add_tag (project, 0, "Themes");
+  peace = add_tag (project, themes, "Peace");
+  war = add_tag (project, themes, "War");
   /* Actors, Actors/State, Themes, Themes/Peace, Themes/War */
   recorder = record (tree);
   g_assert_cmpuint (g_list_model_get_n_items (tree), ==, 5);
 
-  add_tag (corpus, themes, "Law");
+  add_tag (project, themes, "Law");
   assert_emitted (recorder, "3,0,1;");
 
   /* A count: one row. */
-  add_passage (corpus, doc, 0, 5, peace);
+  add_passage (project, doc, 0, 5, peace);
   assert_emitted (recorder, "4,1,1;");
-  assert_tags_current (corpus);
+  assert_tags_current (project);
 
   /* A rename that keeps the place: one row; one that moves it among its
    * siblings: removed and added. */
-  g_assert_true (lectern_corpus_rename_tag (corpus, peace, "Peace talks", &error));
+  g_assert_true (lectern_project_rename_tag (project, peace, "Peace talks", &error));
   assert_emitted (recorder, "4,1,1;");
-  g_assert_true (lectern_corpus_rename_tag (corpus, peace, "Accord", &error));
+  g_assert_true (lectern_project_rename_tag (project, peace, "Accord", &error));
   assert_emitted (recorder, "4,1,0;3,0,1;");
-  assert_tags_current (corpus);
+  assert_tags_current (project);
 
   /* Undo and redo of the rename. */
-  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_true (lectern_project_undo (project, &error));
   assert_emitted (recorder, "3,1,0;4,0,1;");
-  g_assert_true (lectern_corpus_redo (corpus, &error));
+  g_assert_true (lectern_project_redo (project, &error));
   assert_emitted (recorder, "4,1,0;3,0,1;");
-  assert_tags_current (corpus);
+  assert_tags_current (project);
 
   /* Move Themes/War under Actors: Actors, Actors/State, Actors/War... */
-  g_assert_true (lectern_corpus_move_tag (corpus, war, actors, &error));
+  g_assert_true (lectern_project_move_tag (project, war, actors, &error));
   assert_emitted (recorder, "5,1,0;2,0,1;");
-  assert_tags_current (corpus);
+  assert_tags_current (project);
 
   /* Merge Themes/Accord (one passage) into Actors/State: Accord goes, and
    * State's count changes. */
-  g_assert_true (lectern_corpus_merge_tags (corpus, peace, state, &error));
+  g_assert_true (lectern_project_merge_tags (project, peace, state, &error));
   g_assert_no_error (error);
   assert_emitted (recorder, "4,1,0;1,1,1;");
-  assert_tags_current (corpus);
-  g_assert_true (lectern_corpus_undo (corpus, &error));
+  assert_tags_current (project);
+  g_assert_true (lectern_project_undo (project, &error));
   assert_emitted (recorder, "4,0,1;1,1,1;");
-  assert_tags_current (corpus);
+  assert_tags_current (project);
 
   /* Deleting a tag with its sub-tags: one removal. */
-  g_assert_true (lectern_corpus_delete_tag (corpus, actors, TRUE, &error));
+  g_assert_true (lectern_project_delete_tag (project, actors, TRUE, &error));
   assert_emitted (recorder, "0,3,0;");
-  assert_tags_current (corpus);
-  g_assert_true (lectern_corpus_undo (corpus, &error));
+  assert_tags_current (project);
+  g_assert_true (lectern_project_undo (project, &error));
   assert_emitted (recorder, "0,0,3;");
-  assert_tags_current (corpus);
+  assert_tags_current (project);
 
   /* The index follows the tree. */
   g_assert_nonnull (lectern_tag_tree_lookup (LECTERN_TAG_TREE (tree), war));
@@ -309,7 +309,7 @@ test_tag_tree (void)
 static void
 test_passages (void)
 {
-  g_autoptr(LecternCorpus) corpus = new_corpus ();
+  g_autoptr(LecternProject) project = new_project ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) passages = NULL;
   g_autoptr(GListModel) again = NULL;
@@ -317,42 +317,42 @@ test_passages (void)
   Recorder *recorder;
   gint64 doc, other, tag, first, middle, last;
 
-  doc = add_document (corpus, "A", "One two three four five six seven eight nine ten.");
-  other = add_document (corpus, "B", "Another document altogether.");
-  tag = add_tag (corpus, 0, "Code");
-  first = add_passage (corpus, doc, 0, 3, tag);
-  last = add_passage (corpus, doc, 30, 40, 0);
+  doc = add_document (project, "A", "One two three four five six seven eight nine ten.");
+  other = add_document (project, "B", "Another document altogether.");
+  tag = add_tag (project, 0, "Code");
+  first = add_passage (project, doc, 0, 3, tag);
+  last = add_passage (project, doc, 30, 40, 0);
 
-  passages = lectern_corpus_dup_passages (corpus, doc);
-  again = lectern_corpus_dup_passages (corpus, doc);
+  passages = lectern_project_dup_passages (project, doc);
+  again = lectern_project_dup_passages (project, doc);
   g_assert_true (passages == again);
   recorder = record (passages);
   g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 2);
 
-  middle = add_passage (corpus, doc, 10, 20, tag);
+  middle = add_passage (project, doc, 10, 20, tag);
   assert_emitted (recorder, "1,0,1;");
   /* Another document's passage is none of this list's business. */
-  add_passage (corpus, other, 0, 7, tag);
+  add_passage (project, other, 0, 7, tag);
   assert_emitted (recorder, "");
 
-  g_assert_true (lectern_corpus_set_annotation_note (corpus, middle, "A note", &error));
+  g_assert_true (lectern_project_set_annotation_note (project, middle, "A note", &error));
   assert_emitted (recorder, "1,1,1;");
   /* A new range that moves it past the last one. */
-  g_assert_true (lectern_corpus_set_annotation_range (corpus, first, 42, 45, &error));
+  g_assert_true (lectern_project_set_annotation_range (project, first, 42, 45, &error));
   assert_emitted (recorder, "0,1,0;2,0,1;");
 
-  g_assert_true (lectern_corpus_delete_annotation (corpus, last, &error));
+  g_assert_true (lectern_project_delete_annotation (project, last, &error));
   assert_emitted (recorder, "1,1,0;");
-  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_true (lectern_project_undo (project, &error));
   assert_emitted (recorder, "1,0,1;");
-  g_assert_true (lectern_corpus_redo (corpus, &error));
+  g_assert_true (lectern_project_redo (project, &error));
   assert_emitted (recorder, "1,1,0;");
 
   /* Deleting the tag changes the tags of the passages that carry it. */
-  g_assert_true (lectern_corpus_delete_tag (corpus, tag, TRUE, &error));
+  g_assert_true (lectern_project_delete_tag (project, tag, TRUE, &error));
   assert_emitted (recorder, "0,2,2;");
 
-  snapshot = lectern_corpus_list_annotations (corpus, doc, 0, FALSE, &error);
+  snapshot = lectern_project_list_annotations (project, doc, 0, FALSE, &error);
   assert_same_ids (passages, snapshot, passage_id);
   recorder_free (recorder);
 }
@@ -377,20 +377,20 @@ give_up (gpointer data)
 static void
 test_other_connection (void)
 {
-  g_autoptr(LecternCorpus) corpus = new_corpus ();
-  g_autoptr(LecternCorpus) other = NULL;
+  g_autoptr(LecternProject) project = new_project ();
+  g_autoptr(LecternProject) other = NULL;
   g_autoptr(GFile) file = project_file ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  GListModel *documents = lectern_corpus_get_documents (corpus);
+  GListModel *documents = lectern_project_get_documents (project);
   Recorder *recorder;
   guint timeout;
 
-  add_document (corpus, "A", "First text.");
+  add_document (project, "A", "First text.");
   recorder = record (documents);
 
-  /* Another LecternCorpus on the file, as lectern-cli would be. */
-  other = lectern_corpus_open (file, &error);
+  /* Another LecternProject on the file, as lectern-cli would be. */
+  other = lectern_project_open (file, &error);
   g_assert_no_error (error);
   add_document (other, "From elsewhere", "Written by another process.");
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
@@ -401,7 +401,7 @@ test_other_connection (void)
   g_source_remove (timeout);
 
   assert_emitted (recorder, "1,0,1;");
-  assert_documents_current (corpus);
+  assert_documents_current (project);
   recorder_free (recorder);
 }
 

@@ -61,7 +61,7 @@ test_migrates_intact (void)
   g_autofree char *path = load_fixture ("old.lectern");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GListModel) documents = NULL;
   g_autoptr(GListModel) annotations = NULL;
   g_autoptr(GListModel) tags = NULL;
@@ -78,14 +78,14 @@ test_migrates_intact (void)
   const gint64 *tag_ids;
   guint n_tags;
 
-  corpus = lectern_corpus_open (file, &error);
+  project = lectern_project_open (file, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (corpus);
+  g_assert_nonnull (project);
 
-  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, LECTERN_CORPUS_SCHEMA_VERSION);
+  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, LECTERN_PROJECT_SCHEMA_VERSION);
 
   /* Documents, with their variables and text. */
-  documents = lectern_corpus_list_documents (corpus, &error);
+  documents = lectern_project_list_documents (project, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
   first = g_list_model_get_item (documents, 0);
@@ -94,16 +94,16 @@ test_migrates_intact (void)
   g_assert_cmpstr (lectern_document_get_language (first), ==, "fr");
   g_assert_cmpstr (lectern_document_get_variable (first, "speaker"), ==, "Lavrov");
   g_assert_cmpuint (lectern_document_get_annotation_count (first), ==, 1);
-  text = lectern_corpus_dup_text (corpus, lectern_document_get_id (first), &error);
+  text = lectern_project_dup_text (project, lectern_document_get_id (first), &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (text, "Question : Que pensez-vous"));
   g_assert_cmpint (lectern_text_length (text), ==, lectern_document_get_length (first));
 
   /* Annotations with their tags in order, quotes and notes. */
-  annotations = lectern_corpus_list_annotations (corpus, 0, 0, FALSE, &error);
+  annotations = lectern_project_list_annotations (project, 0, 0, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 3);
-  annotation = lectern_corpus_dup_annotation (corpus, 1, &error);
+  annotation = lectern_project_dup_annotation (project, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (lectern_annotation_get_quote (annotation), ==, "La sécurité de l’Europe");
   g_assert_cmpstr (lectern_annotation_get_note (annotation), ==, "Le cœur de l’argument");
@@ -112,20 +112,20 @@ test_migrates_intact (void)
   g_assert_cmpuint (n_tags, ==, 2);
   g_assert_cmpint (tag_ids[0], ==, 2);
   g_assert_cmpint (tag_ids[1], ==, 1);
-  emoji = lectern_corpus_dup_annotation (corpus, 3, &error);
+  emoji = lectern_project_dup_annotation (project, 3, &error);
   g_assert_cmpint (lectern_annotation_get_end (emoji) - lectern_annotation_get_start (emoji), ==, 5);
 
   /* The codebook and memos. */
-  tags = lectern_corpus_list_tags (corpus, &error);
+  tags = lectern_project_list_tags (project, &error);
   g_assert_cmpuint (g_list_model_get_n_items (tags), ==, 3);
-  tag = lectern_corpus_find_tag (corpus, "Security/Europe", &error);
+  tag = lectern_project_find_tag (project, "Security/Europe", &error);
   g_assert_no_error (error);
   g_assert_cmpint (lectern_tag_get_id (tag), ==, 2);
-  memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_TAG, 3, &error);
+  memo = lectern_project_dup_memo (project, LECTERN_MEMO_TAG, 3, &error);
   g_assert_cmpstr (memo, ==, "Tag memo");
 
   /* The search index came along. */
-  hits = lectern_corpus_search (corpus, "securite", 0, NULL, &error);
+  hits = lectern_project_search (project, "securite", 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
 
@@ -137,16 +137,16 @@ test_migrates_intact (void)
 
     for (guint i = 0; i < prints->len; i++)
       g_array_append_val (hashes, g_array_index (prints, LecternFingerprint, i).hash);
-    found = lectern_corpus_lookup_fingerprints (corpus, (guint64 *) (gpointer) hashes->data, hashes->len, 0, &error);
+    found = lectern_project_lookup_fingerprints (project, (guint64 *) (gpointer) hashes->data, hashes->len, 0, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (found->len, >, 0);
   }
 
   /* And the result is sound, and writable. */
-  g_assert_true (lectern_corpus_check (corpus, &problems, &error));
+  g_assert_true (lectern_project_check (project, &problems, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(LecternAnnotation) added = lectern_corpus_add_annotation (corpus, 2, 0, 3, NULL, 0, NULL, &error);
+    g_autoptr(LecternAnnotation) added = lectern_project_add_annotation (project, 2, 0, 3, NULL, 0, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpint (lectern_annotation_get_id (added), >, 3);
   }
@@ -166,7 +166,7 @@ test_failed_migration_changes_nothing (void)
   gsize before_length, after_length;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
 
   g_assert_true (g_file_get_contents (seed, &before, &before_length, NULL));
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
@@ -174,9 +174,9 @@ test_failed_migration_changes_nothing (void)
   g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, 2);
 
   file = g_file_new_for_path (path);
-  corpus = lectern_corpus_open (file, &error);
-  g_assert_null (corpus);
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_CORRUPT);
+  project = lectern_project_open (file, &error);
+  g_assert_null (project);
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_CORRUPT);
   g_assert_nonnull (strstr (error->message, path));
 
   g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
@@ -189,15 +189,15 @@ test_backup_before_migration (void)
   g_autofree char *path = load_fixture ("backed-up.lectern");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GPtrArray) backups = NULL;
   g_autofree char *backup_path = NULL;
   g_autofree char *backup_name = NULL;
 
-  corpus = lectern_corpus_open (file, &error);
+  project = lectern_project_open (file, &error);
   g_assert_no_error (error);
 
-  backups = lectern_corpus_list_backups (file, &error);
+  backups = lectern_project_list_backups (file, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (backups->len, ==, 1);
   backup_path = g_file_get_path (g_ptr_array_index (backups, 0));
@@ -211,11 +211,11 @@ test_backup_before_migration (void)
   g_assert_cmpint (lectern_test_raw_int (backup_path, "SELECT count(*) FROM sqlite_schema WHERE name = 'fingerprints'"), ==, 0);
 
   /* Opening again migrates nothing and makes no second backup today. */
-  g_clear_object (&corpus);
-  corpus = lectern_corpus_open (file, &error);
+  g_clear_object (&project);
+  project = lectern_project_open (file, &error);
   g_assert_no_error (error);
   g_clear_pointer (&backups, g_ptr_array_unref);
-  backups = lectern_corpus_list_backups (file, &error);
+  backups = lectern_project_list_backups (file, &error);
   g_assert_cmpuint (backups->len, ==, 1);
 }
 
@@ -229,7 +229,7 @@ test_migrates_from_2 (void)
   g_autofree char *path = load_fixture_sql ("project-v2.sql", "v2.lectern");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GListModel) documents = NULL;
   g_autoptr(GListModel) annotations = NULL;
   g_autoptr(GListModel) hits = NULL;
@@ -241,20 +241,20 @@ test_migrates_from_2 (void)
   /* Guards the test itself. */
   g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, 2);
 
-  corpus = lectern_corpus_open (file, &error);
+  project = lectern_project_open (file, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, LECTERN_CORPUS_SCHEMA_VERSION);
+  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, LECTERN_PROJECT_SCHEMA_VERSION);
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM meta WHERE key = 'migrated-to-3'"), ==, 1);
 
-  documents = lectern_corpus_list_documents (corpus, &error);
+  documents = lectern_project_list_documents (project, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr(LecternDocument) document = g_list_model_get_item (documents, i);
       gint64 id = lectern_document_get_id (document);
-      g_autoptr(GArray) structure = lectern_corpus_dup_document_structure (corpus, id, &error);
-      g_autoptr(GBytes) original = lectern_corpus_dup_document_original (corpus, id, NULL, &error);
+      g_autoptr(GArray) structure = lectern_project_dup_document_structure (project, id, &error);
+      g_autoptr(GBytes) original = lectern_project_dup_document_original (project, id, NULL, &error);
 
       g_assert_no_error (error);
       g_assert_cmpstr (lectern_document_get_format (document), ==, "text");
@@ -271,29 +271,29 @@ test_migrates_from_2 (void)
     g_assert_cmpstr (lectern_document_get_date (first), ==, "2025-10-26");
   }
 
-  annotations = lectern_corpus_list_annotations (corpus, 0, 0, FALSE, &error);
+  annotations = lectern_project_list_annotations (project, 0, 0, FALSE, &error);
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 2);
   {
-    g_autoptr(LecternAnnotation) annotation = lectern_corpus_dup_annotation (corpus, 2, &error);
+    g_autoptr(LecternAnnotation) annotation = lectern_project_dup_annotation (project, 2, &error);
 
     g_assert_no_error (error);
     g_assert_cmpstr (lectern_annotation_get_quote (annotation), ==, "Minutes of the meeting");
     g_assert_cmpstr (lectern_annotation_get_note (annotation), ==, "The title");
   }
-  memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_DOCUMENT, 1, &error);
+  memo = lectern_project_dup_memo (project, LECTERN_MEMO_DOCUMENT, 1, &error);
   g_assert_cmpstr (memo, ==, "Document memo");
 
   /* The search index and the fingerprints came along untouched. */
-  hits = lectern_corpus_search (corpus, "securite", 0, NULL, &error);
+  hits = lectern_project_search (project, "securite", 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 3);
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(DISTINCT document_id) FROM fingerprints"), ==, 2);
 
-  g_assert_true (lectern_corpus_check (corpus, &problems, &error));
+  g_assert_true (lectern_project_check (project, &problems, &error));
   g_assert_no_error (error);
 
   /* Backed up as it was first. */
-  backups = lectern_corpus_list_backups (file, &error);
+  backups = lectern_project_list_backups (file, &error);
   g_assert_cmpuint (backups->len, ==, 1);
   backup_name = g_file_get_basename (g_ptr_array_index (backups, 0));
   g_assert_true (g_str_has_suffix (backup_name, "-format-2.lectern"));
@@ -304,17 +304,17 @@ test_migrates_from_2 (void)
     g_autoptr(GBytes) original = g_bytes_new_static ("x", 1);
 
     lectern_structure_add (structure, 0, 10, LECTERN_STRUCTURE_KIND_HEADING, "1");
-    g_assert_true (lectern_corpus_set_document_structure (corpus, 1, structure, &error));
-    g_assert_true (lectern_corpus_set_document_original (corpus, 1, "markdown", original, &error));
+    g_assert_true (lectern_project_set_document_structure (project, 1, structure, &error));
+    g_assert_true (lectern_project_set_document_original (project, 1, "markdown", original, &error));
     g_assert_no_error (error);
   }
   {
     LecternTurnCorrection rename = { LECTERN_TURN_CORRECTION_RENAME, 0, (char *) "Q", (char *) "Journaliste" };
     g_autoptr(GArray) corrections = NULL;
 
-    g_assert_true (lectern_corpus_add_turn_correction (corpus, 1, &rename, &error));
+    g_assert_true (lectern_project_add_turn_correction (project, 1, &rename, &error));
     g_assert_no_error (error);
-    corrections = lectern_corpus_dup_turn_corrections (corpus, 1, &error);
+    corrections = lectern_project_dup_turn_corrections (project, 1, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (corrections->len, ==, 1);
   }

@@ -12,7 +12,7 @@
 
 typedef struct
 {
-  LecternCorpus *corpus;
+  LecternProject *project;
   gint64         fr;     /* French, accents and emoji */
   gint64         en;     /* English */
   gint64         other;  /* neither */
@@ -29,7 +29,7 @@ typedef struct
   "said the minister; securities markets did not react.\n"
 
 static gint64
-add (LecternCorpus *corpus,
+add (LecternProject *project,
      const char    *title,
      const char    *text)
 {
@@ -38,7 +38,7 @@ add (LecternCorpus *corpus,
   gint64 id;
 
   lectern_document_set_title (document, title);
-  id = lectern_corpus_add_document (corpus, document, text, &error);
+  id = lectern_project_add_document (project, document, text, &error);
   g_assert_no_error (error);
   return id;
 }
@@ -54,19 +54,19 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
   path = g_build_filename (g_get_user_data_dir (), "search.lectern", NULL);
   file = g_file_new_for_path (path);
-  fixture->corpus = lectern_corpus_create (file, &error);
+  fixture->project = lectern_project_create (file, &error);
   g_assert_no_error (error);
 
-  fixture->fr = add (fixture->corpus, "Entretien", FR_TEXT);
-  fixture->en = add (fixture->corpus, "Communiqué", EN_TEXT);
-  fixture->other = add (fixture->corpus, "Other", "Nothing relevant at all here.\n");
+  fixture->fr = add (fixture->project, "Entretien", FR_TEXT);
+  fixture->en = add (fixture->project, "Communiqué", EN_TEXT);
+  fixture->other = add (fixture->project, "Other", "Nothing relevant at all here.\n");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->corpus);
+  g_clear_object (&fixture->project);
 }
 
 static GListModel *
@@ -75,7 +75,7 @@ search (Fixture    *fixture,
         guint       limit)
 {
   g_autoptr(GError) error = NULL;
-  GListModel *hits = lectern_corpus_search (fixture->corpus, query, limit, NULL, &error);
+  GListModel *hits = lectern_project_search (fixture->project, query, limit, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (hits);
@@ -98,7 +98,7 @@ assert_hits_consistent (Fixture    *fixture,
       gint64 document = lectern_search_hit_get_document_id (hit);
       glong start = lectern_search_hit_get_start (hit);
       glong end = lectern_search_hit_get_end (hit);
-      g_autofree char *text = lectern_corpus_dup_text (fixture->corpus, document, &error);
+      g_autofree char *text = lectern_project_dup_text (fixture->project, document, &error);
       g_autofree char *match = NULL;
       g_autofree char *after = NULL;
 
@@ -283,10 +283,10 @@ test_fts_syntax_is_text (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GListModel) hits = lectern_corpus_search (fixture->corpus, queries[i], 0, NULL, &error);
+      g_autoptr(GListModel) hits = lectern_project_search (fixture->project, queries[i], 0, NULL, &error);
 
       if (hits == NULL)
-        g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_QUERY);
+        g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_QUERY);
       else
         assert_hits_consistent (fixture, hits);
     }
@@ -315,18 +315,18 @@ test_malformed (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GListModel) hits = lectern_corpus_search (fixture->corpus, queries[i], 0, NULL, &error);
+      g_autoptr(GListModel) hits = lectern_project_search (fixture->project, queries[i], 0, NULL, &error);
 
       g_test_message ("query: %s", queries[i]);
       g_assert_null (hits);
-      g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_QUERY);
+      g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_QUERY);
       g_assert_cmpstr (error->message, !=, "");
     }
 
   /* The message says what is wrong. */
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(GListModel) hits = lectern_corpus_search (fixture->corpus, "\"open", 0, NULL, &error);
+    g_autoptr(GListModel) hits = lectern_project_search (fixture->project, "\"open", 0, NULL, &error);
 
     g_assert_null (hits);
     g_assert_nonnull (strstr (error->message, "\""));
@@ -342,7 +342,7 @@ test_cancel (Fixture       *fixture,
   g_autoptr(GListModel) hits = NULL;
 
   g_cancellable_cancel (cancellable);
-  hits = lectern_corpus_search (fixture->corpus, "dialogue", 0, cancellable, &error);
+  hits = lectern_project_search (fixture->project, "dialogue", 0, cancellable, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (hits);
 }
@@ -356,7 +356,7 @@ test_follows_changes (Fixture       *fixture,
   g_autoptr(GListModel) after = NULL;
 
   g_assert_cmpuint (g_list_model_get_n_items (before), ==, 1);
-  g_assert_true (lectern_corpus_delete_document (fixture->corpus, fixture->en, &error));
+  g_assert_true (lectern_project_delete_document (fixture->project, fixture->en, &error));
   g_assert_no_error (error);
   after = search (fixture, "minister", 0);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, 0);
@@ -385,7 +385,7 @@ test_long_document (Fixture       *fixture,
         g_string_append_c (text, '\n');
     }
   g_assert_cmpuint (text->len, >, 3 * 65536);
-  add (fixture->corpus, "Long", text->str);
+  add (fixture->project, "Long", text->str);
 
   hits = search (fixture, "\"securite collective\"", 0);
   g_assert_cmpuint (g_list_model_get_n_items (hits), ==, expected);
@@ -429,7 +429,7 @@ test_combining_marks (Fixture       *fixture,
   g_autofree char *text = lectern_text_normalize ("Marks and scripts\n"
                                                   "q\xcc\x87 and e\xcc\x81\xcc\xa3 stay marked.\n", -1);
 
-  add (fixture->corpus, "Marks", text);
+  add (fixture->project, "Marks", text);
 
   assert_one_hit (fixture, "q\xcc\x87", 18, 20, "q\xcc\x87");
   assert_one_hit (fixture, "q", 18, 20, "q\xcc\x87");
@@ -446,7 +446,7 @@ test_combining_marks_in_words (Fixture       *fixture,
                                gconstpointer  data)
 {
   /* NFC already: q takes no mark into a composite. */
-  add (fixture->corpus, "Inner", "Dzq\xcc\xa3\xcc\x88" "b plq\xcc\x81tnq\xcc\xa7\xcc\x83 end.\n");
+  add (fixture->project, "Inner", "Dzq\xcc\xa3\xcc\x88" "b plq\xcc\x81tnq\xcc\xa7\xcc\x83 end.\n");
 
   assert_one_hit (fixture, "dzqb", 0, 6, "Dzq\xcc\xa3\xcc\x88" "b");
   assert_one_hit (fixture, "plqtnq", 7, 16, "plq\xcc\x81tnq\xcc\xa7\xcc\x83");
@@ -461,7 +461,7 @@ test_text_ends_in_mark (Fixture       *fixture,
   g_autoptr(GString) text = g_string_new ("Zoq\xcc\x87 x");
   glong length;
 
-  add (fixture->corpus, "Ends", "The last word is xoq\xcc\xa3\xcc\x87");
+  add (fixture->project, "Ends", "The last word is xoq\xcc\xa3\xcc\x87");
   assert_one_hit (fixture, "xoq", 17, 22, "xoq\xcc\xa3\xcc\x87");
 
   /* Past the first chunk of folding, and ending in marks. */
@@ -469,19 +469,19 @@ test_text_ends_in_mark (Fixture       *fixture,
     g_string_append (text, " filler");
   g_string_append (text, " yq\xcc\xa3\xcc\x87\xcc\x87");
   g_assert_cmpuint (text->len, >, 65536);
-  add (fixture->corpus, "Long ending", text->str);
+  add (fixture->project, "Long ending", text->str);
   length = g_utf8_strlen (text->str, -1);
   assert_one_hit (fixture, "yq", length - 5, length, "yq\xcc\xa3\xcc\x87\xcc\x87");
 }
 
 static void
-test_reference_corpus (void)
+test_reference_project (void)
 {
   const char *dir = g_getenv ("LECTERN_SHARED_CORPUS");
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GDir) seeds = NULL;
   g_autoptr(GListModel) hits = NULL;
   const char *name;
@@ -496,7 +496,7 @@ test_reference_corpus (void)
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
   path = g_build_filename (g_get_user_data_dir (), "reference.lectern", NULL);
   file = g_file_new_for_path (path);
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
 
   seeds = g_dir_open (dir, 0, &error);
@@ -513,17 +513,17 @@ test_reference_corpus (void)
       g_assert_true (g_file_get_contents (seed, &raw, &length, NULL));
       text = lectern_text_normalize (raw, length);
       g_assert_nonnull (text);
-      add (corpus, name, text);
+      add (project, name, text);
       added++;
     }
   g_assert_cmpuint (added, >, 0);
 
   /* "Minsk" occurs in the corpus; every hit's offsets hold. */
-  hits = lectern_corpus_search (corpus, "minsk OR securite OR \"foreign minister\"", 0, NULL, &error);
+  hits = lectern_project_search (project, "minsk OR securite OR \"foreign minister\"", 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (hits), >, 0);
   {
-    Fixture fixture = { corpus, 0, 0, 0 };
+    Fixture fixture = { project, 0, 0, 0 };
     assert_hits_consistent (&fixture, hits);
   }
 }
@@ -552,7 +552,7 @@ main (int   argc,
   ADD ("combining-marks", test_combining_marks);
   ADD ("combining-marks/in-words", test_combining_marks_in_words);
   ADD ("combining-marks/text-ends-in-mark", test_text_ends_in_mark);
-  g_test_add_func ("/Lectern/Search/reference-corpus", test_reference_corpus);
+  g_test_add_func ("/Lectern/Search/reference-corpus", test_reference_project);
 
 #undef ADD
 

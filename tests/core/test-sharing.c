@@ -28,25 +28,25 @@
 
 static const char *self_exe;
 
-static LecternCorpus *
+static LecternProject *
 open_or_die (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  LecternCorpus *corpus = lectern_corpus_open (file, &error);
+  LecternProject *project = lectern_project_open (file, &error);
 
-  if (corpus == NULL)
+  if (project == NULL)
     {
       g_printerr ("%s\n", error->message);
       exit (2);
     }
-  return corpus;
+  return project;
 }
 
 static int
 run_holder (const char *path)
 {
-  g_autoptr(LecternCorpus) corpus = open_or_die (path);
+  g_autoptr(LecternProject) project = open_or_die (path);
   g_autoptr(GError) error = NULL;
   char line[64];
 
@@ -60,7 +60,7 @@ run_holder (const char *path)
     {
       if (strcmp (line, "write\n") == 0)
         {
-          g_autoptr(LecternTag) tag = lectern_corpus_add_tag (corpus, 0, "Saved", NULL, &error);
+          g_autoptr(LecternTag) tag = lectern_project_add_tag (project, 0, "Saved", NULL, &error);
 
           if (tag == NULL)
             {
@@ -79,9 +79,9 @@ run_holder (const char *path)
 static int
 run_peek (const char *path)
 {
-  g_autoptr(LecternCorpus) corpus = open_or_die (path);
+  g_autoptr(LecternProject) project = open_or_die (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) tags = lectern_corpus_list_tags (corpus, &error);
+  g_autoptr(GListModel) tags = lectern_project_list_tags (project, &error);
 
   return tags != NULL ? 0 : 2;
 }
@@ -92,15 +92,15 @@ make_project (const char *name)
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
 
   /* The test's own folder, removed after it (ISOLATE_DIRS). */
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
   path = g_build_filename (g_get_user_data_dir (), name, NULL);
   file = g_file_new_for_path (path);
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (corpus);
+  g_assert_nonnull (project);
   return g_steal_pointer (&path);
 }
 
@@ -165,7 +165,7 @@ test_second_open_keeps_locks (void)
   g_autoptr(GSubprocess) peek = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) after = NULL;
+  g_autoptr(LecternProject) after = NULL;
   g_autoptr(LecternTag) saved = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *line = NULL;
@@ -196,7 +196,7 @@ test_second_open_keeps_locks (void)
 
   /* What check says while the holder still runs. */
   after = open_or_die (path);
-  g_assert_true (lectern_corpus_check (after, &problems, &error));
+  g_assert_true (lectern_project_check (after, &problems, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
   g_clear_object (&after);
@@ -205,7 +205,7 @@ test_second_open_keeps_locks (void)
   g_subprocess_wait (holder, NULL, NULL);
 
   after = open_or_die (path);
-  saved = lectern_corpus_find_tag (after, "Saved", &error);
+  saved = lectern_project_find_tag (after, "Saved", &error);
   g_assert_no_error (error);
   g_assert_nonnull (saved);
 }
@@ -221,7 +221,7 @@ test_check_names_deleted_log (void)
   g_autoptr(GSubprocess) holder = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) checker = NULL;
+  g_autoptr(LecternProject) checker = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *line = NULL;
   g_autofree char *expected = NULL;
@@ -242,7 +242,7 @@ test_check_names_deleted_log (void)
   g_assert_cmpuint (count_deleted_logs (g_subprocess_get_identifier (holder), path), ==, 1);
 
   checker = open_or_die (path);
-  g_assert_false (lectern_corpus_check (checker, &problems, &error));
+  g_assert_false (lectern_project_check (checker, &problems, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 1);
   expected = g_strdup_printf ("Process %s (", g_subprocess_get_identifier (holder));
@@ -266,18 +266,18 @@ test_file_in_use (void)
   g_autoptr(GFile) shm = g_file_new_for_path (shm_path);
   g_autoptr(GFile) link = g_file_new_for_path (link_path);
   g_autoptr(GFile) other = g_file_new_for_path (self_exe);
-  LecternCorpus *corpus;
-  LecternCorpus *second;
+  LecternProject *project;
+  LecternProject *second;
 
-  g_assert_false (lectern_corpus_file_is_in_use (file));
+  g_assert_false (lectern_project_file_is_in_use (file));
   g_assert_cmpint (symlink (path, link_path), ==, 0);
 
-  corpus = open_or_die (path);
-  g_assert_true (lectern_corpus_file_is_in_use (file));
-  g_assert_true (lectern_corpus_file_is_in_use (link));
-  g_assert_true (lectern_corpus_file_is_in_use (wal));
-  g_assert_true (lectern_corpus_file_is_in_use (shm));
-  g_assert_false (lectern_corpus_file_is_in_use (other));
+  project = open_or_die (path);
+  g_assert_true (lectern_project_file_is_in_use (file));
+  g_assert_true (lectern_project_file_is_in_use (link));
+  g_assert_true (lectern_project_file_is_in_use (wal));
+  g_assert_true (lectern_project_file_is_in_use (shm));
+  g_assert_false (lectern_project_file_is_in_use (other));
 
   /* Neither read as an outside file, nor written over by an export. */
   {
@@ -297,10 +297,10 @@ test_file_in_use (void)
 
   /* Counted per connection: the file stays in use until the last goes. */
   second = open_or_die (link_path);
-  g_object_unref (corpus);
-  g_assert_true (lectern_corpus_file_is_in_use (file));
+  g_object_unref (project);
+  g_assert_true (lectern_project_file_is_in_use (file));
   g_object_unref (second);
-  g_assert_false (lectern_corpus_file_is_in_use (file));
+  g_assert_false (lectern_project_file_is_in_use (file));
 }
 
 int

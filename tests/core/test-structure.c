@@ -18,27 +18,27 @@
 
 #define TEXT "Title\n\nFirst paragraph, on page one.\n\nSecond paragraph, on page two."
 
-static LecternCorpus *
+static LecternProject *
 create_project (const char  *name,
                 char       **path_out)
 {
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  LecternCorpus *corpus;
+  LecternProject *project;
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
   path = g_build_filename (g_get_user_data_dir (), name, NULL);
   file = g_file_new_for_path (path);
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
   if (path_out != NULL)
     *path_out = g_steal_pointer (&path);
-  return corpus;
+  return project;
 }
 
 static gint64
-add_document (LecternCorpus *corpus,
+add_document (LecternProject *project,
               const char    *title,
               const char    *text)
 {
@@ -47,7 +47,7 @@ add_document (LecternCorpus *corpus,
   gint64 id;
 
   lectern_document_set_title (document, title);
-  id = lectern_corpus_add_document (corpus, document, text, &error);
+  id = lectern_project_add_document (project, document, text, &error);
   g_assert_no_error (error);
   return id;
 }
@@ -97,29 +97,29 @@ sample_original (gsize size)
 static void
 test_structure_round_trip (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_project ("structure.lectern", NULL);
+  g_autoptr(LecternProject) project = create_project ("structure.lectern", NULL);
   g_autoptr(GArray) structure = sample_structure ();
   g_autoptr(GArray) read = NULL;
   g_autoptr(GArray) none = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 id = add_document (corpus, "Paged", TEXT);
-  gint64 other = add_document (corpus, "Other", "Another text");
+  gint64 id = add_document (project, "Paged", TEXT);
+  gint64 other = add_document (project, "Other", "Another text");
 
   g_assert_cmpint (lectern_text_length (TEXT), ==, 68);
 
-  none = lectern_corpus_dup_document_structure (corpus, id, &error);
+  none = lectern_project_dup_document_structure (project, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (none->len, ==, 0);
 
-  g_assert_true (lectern_corpus_set_document_structure (corpus, id, structure, &error));
+  g_assert_true (lectern_project_set_document_structure (project, id, structure, &error));
   g_assert_no_error (error);
-  read = lectern_corpus_dup_document_structure (corpus, id, &error);
+  read = lectern_project_dup_document_structure (project, id, &error);
   g_assert_no_error (error);
   assert_sample (read);
 
   /* Another document has none. */
   g_clear_pointer (&none, g_array_unref);
-  none = lectern_corpus_dup_document_structure (corpus, other, &error);
+  none = lectern_project_dup_document_structure (project, other, &error);
   g_assert_cmpuint (none->len, ==, 0);
 
   /* Setting replaces. */
@@ -130,40 +130,40 @@ test_structure_round_trip (void)
     lectern_structure_add (one, 0, 5, LECTERN_STRUCTURE_KIND_QUOTE, NULL);
     /* Empty spans say nothing and are not kept. */
     lectern_structure_add (one, 3, 3, LECTERN_STRUCTURE_KIND_PARAGRAPH, NULL);
-    g_assert_true (lectern_corpus_set_document_structure (corpus, other, one, &error));
+    g_assert_true (lectern_project_set_document_structure (project, other, one, &error));
     g_assert_no_error (error);
-    again = lectern_corpus_dup_document_structure (corpus, other, &error);
+    again = lectern_project_dup_document_structure (project, other, &error);
     g_assert_cmpuint (again->len, ==, 1);
     g_assert_cmpint (g_array_index (again, LecternSpan, 0).kind, ==, LECTERN_STRUCTURE_KIND_QUOTE);
   }
 
   /* No such document. */
-  g_assert_null (lectern_corpus_dup_document_structure (corpus, 999, &error));
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  g_assert_null (lectern_project_dup_document_structure (project, 999, &error));
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (lectern_corpus_set_document_structure (corpus, 999, structure, &error));
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  g_assert_false (lectern_project_set_document_structure (project, 999, structure, &error));
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND);
   g_clear_error (&error);
 }
 
 static void
 test_structure_refused (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_project ("refused.lectern", NULL);
+  g_autoptr(LecternProject) project = create_project ("refused.lectern", NULL);
   g_autoptr(GArray) structure = sample_structure ();
   g_autoptr(GArray) read = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 id = add_document (corpus, "Paged", TEXT);
+  gint64 id = add_document (project, "Paged", TEXT);
 
-  g_assert_true (lectern_corpus_set_document_structure (corpus, id, structure, &error));
+  g_assert_true (lectern_project_set_document_structure (project, id, structure, &error));
 
   /* Past the text's end: refused, and what was there stays. */
   {
     g_autoptr(GArray) bad = sample_structure ();
 
     lectern_structure_add (bad, 60, 69, LECTERN_STRUCTURE_KIND_PARAGRAPH, NULL);
-    g_assert_false (lectern_corpus_set_document_structure (corpus, id, bad, &error));
-    g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+    g_assert_false (lectern_project_set_document_structure (project, id, bad, &error));
+    g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID);
     g_clear_error (&error);
   }
   /* A kind that does not exist. */
@@ -172,8 +172,8 @@ test_structure_refused (void)
     LecternSpan span = { 0, 3, (LecternStructureKind) 99, NULL };
 
     g_array_append_val (bad, span);
-    g_assert_false (lectern_corpus_set_document_structure (corpus, id, bad, &error));
-    g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+    g_assert_false (lectern_project_set_document_structure (project, id, bad, &error));
+    g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID);
     g_clear_error (&error);
   }
   /* A value that is not UTF-8. */
@@ -181,12 +181,12 @@ test_structure_refused (void)
     g_autoptr(GArray) bad = lectern_structure_new ();
 
     lectern_structure_add (bad, 0, 3, LECTERN_STRUCTURE_KIND_PAGE, "\xff\xfe");
-    g_assert_false (lectern_corpus_set_document_structure (corpus, id, bad, &error));
-    g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+    g_assert_false (lectern_project_set_document_structure (project, id, bad, &error));
+    g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID);
     g_clear_error (&error);
   }
 
-  read = lectern_corpus_dup_document_structure (corpus, id, &error);
+  read = lectern_project_dup_document_structure (project, id, &error);
   g_assert_no_error (error);
   assert_sample (read);
 }
@@ -195,26 +195,26 @@ static void
 test_original_round_trip (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LecternCorpus) corpus = create_project ("original.lectern", &path);
+  g_autoptr(LecternProject) project = create_project ("original.lectern", &path);
   g_autoptr(GBytes) original = sample_original (300 * 1024);
   g_autoptr(GBytes) read = NULL;
   g_autoptr(LecternDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format = NULL;
-  gint64 id = add_document (corpus, "Paged", TEXT);
+  gint64 id = add_document (project, "Paged", TEXT);
 
   /* None yet: plain text, no bytes, no error. */
-  document = lectern_corpus_dup_document (corpus, id, &error);
+  document = lectern_project_dup_document (project, id, &error);
   g_assert_cmpstr (lectern_document_get_format (document), ==, "text");
   g_assert_cmpint (lectern_document_get_original_size (document), ==, 0);
-  read = lectern_corpus_dup_document_original (corpus, id, &format, &error);
+  read = lectern_project_dup_document_original (project, id, &format, &error);
   g_assert_no_error (error);
   g_assert_null (read);
   g_assert_null (format);
 
-  g_assert_true (lectern_corpus_set_document_original (corpus, id, "pdf", original, &error));
+  g_assert_true (lectern_project_set_document_original (project, id, "pdf", original, &error));
   g_assert_no_error (error);
-  read = lectern_corpus_dup_document_original (corpus, id, &format, &error);
+  read = lectern_project_dup_document_original (project, id, &format, &error);
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (read, original));
   g_assert_cmpstr (format, ==, "pdf");
@@ -224,11 +224,11 @@ test_original_round_trip (void)
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT length (data) < size FROM document_originals"), ==, 1);
 
   g_clear_object (&document);
-  document = lectern_corpus_dup_document (corpus, id, &error);
+  document = lectern_project_dup_document (project, id, &error);
   g_assert_cmpstr (lectern_document_get_format (document), ==, "pdf");
   g_assert_cmpint (lectern_document_get_original_size (document), ==, 300 * 1024);
   {
-    g_autoptr(GListModel) documents = lectern_corpus_list_documents (corpus, &error);
+    g_autoptr(GListModel) documents = lectern_project_list_documents (project, &error);
     g_autoptr(LecternDocument) listed = g_list_model_get_item (documents, 0);
 
     g_assert_cmpstr (lectern_document_get_format (listed), ==, "pdf");
@@ -241,8 +241,8 @@ test_original_round_trip (void)
     g_autoptr(GBytes) back = NULL;
     g_autofree char *empty_format = NULL;
 
-    g_assert_true (lectern_corpus_set_document_original (corpus, id, "markdown", empty, &error));
-    back = lectern_corpus_dup_document_original (corpus, id, &empty_format, &error);
+    g_assert_true (lectern_project_set_document_original (project, id, "markdown", empty, &error));
+    back = lectern_project_dup_document_original (project, id, &empty_format, &error);
     g_assert_no_error (error);
     g_assert_nonnull (back);
     g_assert_cmpuint (g_bytes_get_size (back), ==, 0);
@@ -250,81 +250,81 @@ test_original_round_trip (void)
   }
 
   /* A format must be a name. */
-  g_assert_false (lectern_corpus_set_document_original (corpus, id, "PDF; DROP", original, &error));
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_assert_false (lectern_project_set_document_original (project, id, "PDF; DROP", original, &error));
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
 
   /* NULL forgets it: plain text again. */
-  g_assert_true (lectern_corpus_set_document_original (corpus, id, NULL, NULL, &error));
+  g_assert_true (lectern_project_set_document_original (project, id, NULL, NULL, &error));
   g_clear_pointer (&read, g_bytes_unref);
-  read = lectern_corpus_dup_document_original (corpus, id, NULL, &error);
+  read = lectern_project_dup_document_original (project, id, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (read);
   g_clear_object (&document);
-  document = lectern_corpus_dup_document (corpus, id, &error);
+  document = lectern_project_dup_document (project, id, &error);
   g_assert_cmpstr (lectern_document_get_format (document), ==, "text");
 
-  g_assert_null (lectern_corpus_dup_document_original (corpus, 999, NULL, &error));
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  g_assert_null (lectern_project_dup_document_original (project, 999, NULL, &error));
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND);
 }
 
 static void
 test_undo_delete (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LecternCorpus) corpus = create_project ("undo.lectern", &path);
+  g_autoptr(LecternProject) project = create_project ("undo.lectern", &path);
   g_autoptr(GArray) structure = sample_structure ();
   g_autoptr(GBytes) original = sample_original (100 * 1024);
   g_autoptr(GError) error = NULL;
-  gint64 id = add_document (corpus, "Paged", TEXT);
+  gint64 id = add_document (project, "Paged", TEXT);
 
-  g_assert_true (lectern_corpus_set_document_structure (corpus, id, structure, &error));
-  g_assert_true (lectern_corpus_set_document_original (corpus, id, "docx", original, &error));
+  g_assert_true (lectern_project_set_document_structure (project, id, structure, &error));
+  g_assert_true (lectern_project_set_document_original (project, id, "docx", original, &error));
   g_assert_no_error (error);
 
-  lectern_corpus_set_undo_enabled (corpus, TRUE);
-  g_assert_true (lectern_corpus_delete_document (corpus, id, &error));
+  lectern_project_set_undo_enabled (project, TRUE);
+  g_assert_true (lectern_project_delete_document (project, id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM document_structure"), ==, 0);
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM document_originals"), ==, 0);
 
   /* Undo brings the document back with its structure and original. */
-  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_true (lectern_project_undo (project, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(GArray) read = lectern_corpus_dup_document_structure (corpus, id, &error);
+    g_autoptr(GArray) read = lectern_project_dup_document_structure (project, id, &error);
     g_autoptr(GBytes) bytes = NULL;
     g_autoptr(LecternDocument) document = NULL;
     g_autofree char *format = NULL;
 
     g_assert_no_error (error);
     assert_sample (read);
-    bytes = lectern_corpus_dup_document_original (corpus, id, &format, &error);
+    bytes = lectern_project_dup_document_original (project, id, &format, &error);
     g_assert_no_error (error);
     g_assert_true (g_bytes_equal (bytes, original));
     g_assert_cmpstr (format, ==, "docx");
-    document = lectern_corpus_dup_document (corpus, id, &error);
+    document = lectern_project_dup_document (project, id, &error);
     g_assert_cmpstr (lectern_document_get_format (document), ==, "docx");
   }
 
   /* Redo deletes them again. */
-  g_assert_true (lectern_corpus_redo (corpus, &error));
+  g_assert_true (lectern_project_redo (project, &error));
   g_assert_no_error (error);
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM document_structure"), ==, 0);
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM document_originals"), ==, 0);
 
   /* And undoing a change of structure gives the old one back. */
-  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_true (lectern_project_undo (project, &error));
   {
     g_autoptr(GArray) empty = lectern_structure_new ();
     g_autoptr(GArray) read = NULL;
 
-    g_assert_true (lectern_corpus_set_document_structure (corpus, id, empty, &error));
-    g_assert_true (lectern_corpus_set_document_original (corpus, id, NULL, NULL, &error));
-    g_assert_true (lectern_corpus_undo (corpus, &error));
-    g_assert_true (lectern_corpus_undo (corpus, &error));
+    g_assert_true (lectern_project_set_document_structure (project, id, empty, &error));
+    g_assert_true (lectern_project_set_document_original (project, id, NULL, NULL, &error));
+    g_assert_true (lectern_project_undo (project, &error));
+    g_assert_true (lectern_project_undo (project, &error));
     g_assert_no_error (error);
-    read = lectern_corpus_dup_document_structure (corpus, id, &error);
+    read = lectern_project_dup_document_structure (project, id, &error);
     assert_sample (read);
     g_assert_cmpint (lectern_test_raw_int (path, "SELECT size FROM document_originals"), ==, 100 * 1024);
   }
@@ -335,7 +335,7 @@ static void
 test_group (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LecternCorpus) corpus = create_project ("group.lectern", &path);
+  g_autoptr(LecternProject) project = create_project ("group.lectern", &path);
   g_autoptr(GArray) structure = sample_structure ();
   g_autoptr(GBytes) original = sample_original (1000);
   g_autoptr(GError) error = NULL;
@@ -343,33 +343,33 @@ test_group (void)
   gint64 dropped;
 
   /* Alone. */
-  g_assert_true (lectern_corpus_begin_group (corpus, &error));
-  dropped = add_document (corpus, "Dropped", TEXT);
-  g_assert_true (lectern_corpus_set_document_structure (corpus, dropped, structure, &error));
-  g_assert_true (lectern_corpus_end_group (corpus, FALSE, &error));
+  g_assert_true (lectern_project_begin_group (project, &error));
+  dropped = add_document (project, "Dropped", TEXT);
+  g_assert_true (lectern_project_set_document_structure (project, dropped, structure, &error));
+  g_assert_true (lectern_project_end_group (project, FALSE, &error));
   g_assert_no_error (error);
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM documents"), ==, 0);
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM document_structure"), ==, 0);
 
   /* Inside a batch: the kept group stays, the dropped one goes. */
-  g_assert_true (lectern_corpus_begin_batch (corpus, &error));
-  g_assert_true (lectern_corpus_begin_group (corpus, &error));
-  kept = add_document (corpus, "Kept", TEXT);
-  g_assert_true (lectern_corpus_set_document_structure (corpus, kept, structure, &error));
-  g_assert_true (lectern_corpus_set_document_original (corpus, kept, "pdf", original, &error));
-  g_assert_true (lectern_corpus_end_group (corpus, TRUE, &error));
-  g_assert_true (lectern_corpus_begin_group (corpus, &error));
-  dropped = add_document (corpus, "Dropped", "Other text");
-  g_assert_true (lectern_corpus_set_document_original (corpus, dropped, "pdf", original, &error));
-  g_assert_true (lectern_corpus_end_group (corpus, FALSE, &error));
-  g_assert_true (lectern_corpus_commit_batch (corpus, &error));
+  g_assert_true (lectern_project_begin_batch (project, &error));
+  g_assert_true (lectern_project_begin_group (project, &error));
+  kept = add_document (project, "Kept", TEXT);
+  g_assert_true (lectern_project_set_document_structure (project, kept, structure, &error));
+  g_assert_true (lectern_project_set_document_original (project, kept, "pdf", original, &error));
+  g_assert_true (lectern_project_end_group (project, TRUE, &error));
+  g_assert_true (lectern_project_begin_group (project, &error));
+  dropped = add_document (project, "Dropped", "Other text");
+  g_assert_true (lectern_project_set_document_original (project, dropped, "pdf", original, &error));
+  g_assert_true (lectern_project_end_group (project, FALSE, &error));
+  g_assert_true (lectern_project_commit_batch (project, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM documents"), ==, 1);
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM document_structure"), ==, 5);
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM document_originals"), ==, 1);
   {
-    g_autoptr(GListModel) documents = lectern_corpus_list_documents (corpus, &error);
+    g_autoptr(GListModel) documents = lectern_project_list_documents (project, &error);
 
     g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
   }
@@ -390,14 +390,14 @@ count_changes (GListModel *model,
 static void
 test_live_documents (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_project ("live.lectern", NULL);
+  g_autoptr(LecternProject) project = create_project ("live.lectern", NULL);
   g_autoptr(GBytes) original = sample_original (2000);
   g_autoptr(GError) error = NULL;
-  GListModel *documents = lectern_corpus_get_documents (corpus);
-  gint64 id = add_document (corpus, "Paged", TEXT);
+  GListModel *documents = lectern_project_get_documents (project);
+  gint64 id = add_document (project, "Paged", TEXT);
   guint changes = 0;
 
-  lectern_corpus_set_undo_enabled (corpus, TRUE);
+  lectern_project_set_undo_enabled (project, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
   {
     g_autoptr(LecternDocument) document = g_list_model_get_item (documents, 0);
@@ -406,7 +406,7 @@ test_live_documents (void)
   }
 
   g_signal_connect (documents, "items-changed", G_CALLBACK (count_changes), &changes);
-  g_assert_true (lectern_corpus_set_document_original (corpus, id, "odt", original, &error));
+  g_assert_true (lectern_project_set_document_original (project, id, "odt", original, &error));
   g_assert_cmpuint (changes, ==, 1);
   {
     g_autoptr(LecternDocument) document = g_list_model_get_item (documents, 0);
@@ -415,7 +415,7 @@ test_live_documents (void)
     g_assert_cmpint (lectern_document_get_original_size (document), ==, 2000);
   }
 
-  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_true (lectern_project_undo (project, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changes, ==, 2);
   {
@@ -456,20 +456,20 @@ static void
 test_check (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LecternCorpus) corpus = create_project ("check.lectern", &path);
+  g_autoptr(LecternProject) project = create_project ("check.lectern", &path);
   g_autoptr(GArray) structure = sample_structure ();
   g_autoptr(GBytes) original = sample_original (5000);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 id = add_document (corpus, "Paged", TEXT);
+  gint64 id = add_document (project, "Paged", TEXT);
 
-  g_assert_true (lectern_corpus_set_document_structure (corpus, id, structure, &error));
-  g_assert_true (lectern_corpus_set_document_original (corpus, id, "pdf", original, &error));
-  g_assert_true (lectern_corpus_check (corpus, &problems, &error));
+  g_assert_true (lectern_project_set_document_structure (project, id, structure, &error));
+  g_assert_true (lectern_project_set_document_original (project, id, "pdf", original, &error));
+  g_assert_true (lectern_project_check (project, &problems, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
   g_clear_pointer (&problems, g_ptr_array_unref);
-  g_clear_object (&corpus);
+  g_clear_object (&project);
 
   /* A span past the text's end, a kind nobody knows. */
   raw_exec (path,
@@ -478,10 +478,10 @@ test_check (void)
   {
     g_autoptr(GFile) file = g_file_new_for_path (path);
 
-    corpus = lectern_corpus_open (file, &error);
+    project = lectern_project_open (file, &error);
     g_assert_no_error (error);
   }
-  g_assert_false (lectern_corpus_check (corpus, &problems, &error));
+  g_assert_false (lectern_project_check (project, &problems, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 2);
   g_assert_true (has_problem (problems, "60–90"));
@@ -490,12 +490,12 @@ test_check (void)
 
   /* Reading skips what no reader could use. */
   {
-    g_autoptr(GArray) read = lectern_corpus_dup_document_structure (corpus, id, &error);
+    g_autoptr(GArray) read = lectern_project_dup_document_structure (project, id, &error);
 
     g_assert_no_error (error);
     assert_sample (read);
   }
-  g_clear_object (&corpus);
+  g_clear_object (&project);
 
   /* An original that does not inflate to its recorded size. */
   raw_exec (path, "DELETE FROM document_structure WHERE kind = 'banner' OR end_offset = 90;"
@@ -503,14 +503,14 @@ test_check (void)
   {
     g_autoptr(GFile) file = g_file_new_for_path (path);
 
-    corpus = lectern_corpus_open (file, &error);
+    project = lectern_project_open (file, &error);
     g_assert_no_error (error);
   }
-  g_assert_false (lectern_corpus_check (corpus, &problems, &error));
+  g_assert_false (lectern_project_check (project, &problems, &error));
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_true (has_problem (problems, "Original of document 1"));
-  g_assert_null (lectern_corpus_dup_document_original (corpus, id, NULL, &error));
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_CORRUPT);
+  g_assert_null (lectern_project_dup_document_original (project, id, NULL, &error));
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_CORRUPT);
   g_clear_error (&error);
 }
 
@@ -521,44 +521,44 @@ static void
 test_hostile_original (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LecternCorpus) corpus = create_project ("hostile.lectern", &path);
+  g_autoptr(LecternProject) project = create_project ("hostile.lectern", &path);
   g_autoptr(GBytes) zeros = g_bytes_new_take (g_malloc0 (8 * 1024 * 1024), 8 * 1024 * 1024);
   g_autoptr(GError) error = NULL;
-  gint64 id = add_document (corpus, "Paged", TEXT);
+  gint64 id = add_document (project, "Paged", TEXT);
 
-  g_assert_true (lectern_corpus_set_document_original (corpus, id, "pdf", zeros, &error));
-  g_clear_object (&corpus);
+  g_assert_true (lectern_project_set_document_original (project, id, "pdf", zeros, &error));
+  g_clear_object (&project);
 
   raw_exec (path, "UPDATE document_originals SET size = 1024");
   {
     g_autoptr(GFile) file = g_file_new_for_path (path);
 
-    corpus = lectern_corpus_open (file, &error);
+    project = lectern_project_open (file, &error);
   }
-  g_assert_null (lectern_corpus_dup_document_original (corpus, id, NULL, &error));
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_CORRUPT);
+  g_assert_null (lectern_project_dup_document_original (project, id, NULL, &error));
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_CORRUPT);
   g_clear_error (&error);
-  g_clear_object (&corpus);
+  g_clear_object (&project);
 
   raw_exec (path, "UPDATE document_originals SET size = 1099511627776");
   {
     g_autoptr(GFile) file = g_file_new_for_path (path);
 
-    corpus = lectern_corpus_open (file, &error);
+    project = lectern_project_open (file, &error);
   }
-  g_assert_null (lectern_corpus_dup_document_original (corpus, id, NULL, &error));
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_CORRUPT);
+  g_assert_null (lectern_project_dup_document_original (project, id, NULL, &error));
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_CORRUPT);
   g_clear_error (&error);
-  g_clear_object (&corpus);
+  g_clear_object (&project);
 
   raw_exec (path, "UPDATE document_originals SET size = 3, data = X'00112233445566'");
   {
     g_autoptr(GFile) file = g_file_new_for_path (path);
 
-    corpus = lectern_corpus_open (file, &error);
+    project = lectern_project_open (file, &error);
   }
-  g_assert_null (lectern_corpus_dup_document_original (corpus, id, NULL, &error));
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_CORRUPT);
+  g_assert_null (lectern_project_dup_document_original (project, id, NULL, &error));
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_CORRUPT);
   g_clear_error (&error);
 }
 

@@ -13,30 +13,30 @@
 #include "lectern-core.h"
 #include "lectern-tag-colours-private.h"
 
-static LecternCorpus *
-new_corpus (void)
+static LecternProject *
+new_project (void)
 {
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  LecternCorpus *corpus;
+  LecternProject *project;
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
   path = g_build_filename (g_get_user_data_dir (), "tags.lectern", NULL);
   file = g_file_new_for_path (path);
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (corpus);
-  return corpus;
+  g_assert_nonnull (project);
+  return project;
 }
 
 static gint64
-add_tag (LecternCorpus *corpus,
+add_tag (LecternProject *project,
          gint64         parent_id,
          const char    *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternTag) tag = lectern_corpus_add_tag (corpus, parent_id, name, NULL, &error);
+  g_autoptr(LecternTag) tag = lectern_project_add_tag (project, parent_id, name, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (tag);
@@ -46,39 +46,39 @@ add_tag (LecternCorpus *corpus,
 static void
 test_sibling_names (void)
 {
-  g_autoptr(LecternCorpus) corpus = new_corpus ();
+  g_autoptr(LecternProject) project = new_project ();
   g_autoptr(GError) error = NULL;
   g_autoptr(LecternTag) twin = NULL;
-  gint64 actors = add_tag (corpus, 0, "Actors");
-  gint64 themes = add_tag (corpus, 0, "Themes");
-  gint64 state = add_tag (corpus, actors, "State");
-  gint64 peace = add_tag (corpus, themes, "Peace");
+  gint64 actors = add_tag (project, 0, "Actors");
+  gint64 themes = add_tag (project, 0, "Themes");
+  gint64 state = add_tag (project, actors, "State");
+  gint64 peace = add_tag (project, themes, "Peace");
 
   /* Add: a top-level twin, and a twin under a parent, are refused... */
-  twin = lectern_corpus_add_tag (corpus, 0, "Actors", NULL, &error);
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE);
+  twin = lectern_project_add_tag (project, 0, "Actors", NULL, &error);
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_DUPLICATE);
   g_assert_null (twin);
   g_clear_error (&error);
-  twin = lectern_corpus_add_tag (corpus, actors, "State", NULL, &error);
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE);
+  twin = lectern_project_add_tag (project, actors, "State", NULL, &error);
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_DUPLICATE);
   g_assert_nonnull (strstr (error->message, "Actors"));
   g_assert_null (twin);
   g_clear_error (&error);
   /* ...but the same name elsewhere is fine. */
-  add_tag (corpus, themes, "State");
+  add_tag (project, themes, "State");
 
   /* Rename: to a sibling's name refused, to its own name fine. */
-  g_assert_false (lectern_corpus_rename_tag (corpus, themes, "Actors", &error));
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE);
+  g_assert_false (lectern_project_rename_tag (project, themes, "Actors", &error));
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_DUPLICATE);
   g_clear_error (&error);
-  g_assert_true (lectern_corpus_rename_tag (corpus, themes, "Themes", &error));
+  g_assert_true (lectern_project_rename_tag (project, themes, "Themes", &error));
   g_assert_no_error (error);
 
   /* Move: next to a twin refused; to a free place fine. */
-  g_assert_false (lectern_corpus_move_tag (corpus, state, themes, &error));
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE);
+  g_assert_false (lectern_project_move_tag (project, state, themes, &error));
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_DUPLICATE);
   g_clear_error (&error);
-  g_assert_true (lectern_corpus_move_tag (corpus, peace, actors, &error));
+  g_assert_true (lectern_project_move_tag (project, peace, actors, &error));
   g_assert_no_error (error);
 }
 
@@ -88,7 +88,7 @@ test_sibling_names (void)
 static void
 test_bounds (void)
 {
-  g_autoptr(LecternCorpus) corpus = new_corpus ();
+  g_autoptr(LecternProject) project = new_project ();
   g_autoptr(GError) error = NULL;
   g_autoptr(LecternTag) tag = NULL;
   g_autoptr(GListModel) tags = NULL;
@@ -99,8 +99,8 @@ test_bounds (void)
 
   for (guint i = 1; i < 8000; i++)
     g_string_append (deep, "/a");
-  tag = lectern_corpus_ensure_tag_path (corpus, deep->str, &error);
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  tag = lectern_project_ensure_tag_path (project, deep->str, &error);
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "a/a/a"));
   g_assert_cmpuint (strlen (error->message), <, 300);
   g_assert_null (tag);
@@ -109,28 +109,28 @@ test_bounds (void)
   /* 16 levels are fine; a 17th is refused by path and by parent. */
   for (guint i = 2; i <= LECTERN_TAG_MAX_DEPTH; i++)
     g_string_append_printf (levels, "/l%u", i);
-  tag = lectern_corpus_ensure_tag_path (corpus, levels->str, &error);
+  tag = lectern_project_ensure_tag_path (project, levels->str, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lectern_tag_get_depth (tag), ==, LECTERN_TAG_MAX_DEPTH - 1);
   parent = lectern_tag_get_id (tag);
   g_clear_object (&tag);
   g_string_append (levels, "/l17");
-  tag = lectern_corpus_ensure_tag_path (corpus, levels->str, &error);
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  tag = lectern_project_ensure_tag_path (project, levels->str, &error);
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "16"));
   g_assert_null (tag);
   g_clear_error (&error);
-  tag = lectern_corpus_add_tag (corpus, parent, "l17", NULL, &error);
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  tag = lectern_project_add_tag (project, parent, "l17", NULL, &error);
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID);
   g_assert_null (tag);
   g_clear_error (&error);
 
-  tag = lectern_corpus_add_tag (corpus, 0, long_name, NULL, &error);
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  tag = lectern_project_add_tag (project, 0, long_name, NULL, &error);
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID);
   g_assert_null (tag);
   g_clear_error (&error);
 
-  tags = lectern_corpus_list_tags (corpus, &error);
+  tags = lectern_project_list_tags (project, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (tags), ==, LECTERN_TAG_MAX_DEPTH);
 }
@@ -154,9 +154,9 @@ test_colour_distance (void)
 static void
 test_sibling_colours (void)
 {
-  g_autoptr(LecternCorpus) corpus = new_corpus ();
+  g_autoptr(LecternProject) project = new_project ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternTag) parent = lectern_corpus_add_tag (corpus, 0, "Framing", NULL, &error);
+  g_autoptr(LecternTag) parent = lectern_project_add_tag (project, 0, "Framing", NULL, &error);
   g_autoptr(GPtrArray) colours = g_ptr_array_new_with_free_func (g_free);
   double nearest = G_MAXDOUBLE;
 
@@ -165,7 +165,7 @@ test_sibling_colours (void)
   for (guint i = 0; i < 6; i++)
     {
       g_autofree char *name = g_strdup_printf ("Frame %u", i);
-      g_autoptr(LecternTag) child = lectern_corpus_add_tag (corpus, lectern_tag_get_id (parent), name, NULL, &error);
+      g_autoptr(LecternTag) child = lectern_project_add_tag (project, lectern_tag_get_id (parent), name, NULL, &error);
 
       g_assert_no_error (error);
       g_ptr_array_add (colours, g_strdup (lectern_tag_get_colour (child)));

@@ -32,17 +32,17 @@ make_project (const char *name)
   g_autofree char *path = test_path (name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = lectern_corpus_create (file, &error);
+  g_autoptr(LecternProject) project = lectern_project_create (file, &error);
   g_autoptr(LecternDocument) document = lectern_document_new ();
   g_autoptr(LecternTag) tag = NULL;
 
   g_assert_no_error (error);
   lectern_document_set_title (document, "Kept");
-  g_assert_cmpint (lectern_corpus_add_document (corpus, document, "Some text that must survive.\n", &error), >, 0);
+  g_assert_cmpint (lectern_project_add_document (project, document, "Some text that must survive.\n", &error), >, 0);
   g_assert_no_error (error);
-  tag = lectern_corpus_ensure_tag_path (corpus, "Security", &error);
+  tag = lectern_project_ensure_tag_path (project, "Security", &error);
   g_assert_no_error (error);
-  g_assert_true (lectern_corpus_set_memo (corpus, LECTERN_MEMO_PROJECT, 0, "A memo", &error));
+  g_assert_true (lectern_project_set_memo (project, LECTERN_MEMO_PROJECT, 0, "A memo", &error));
   g_assert_no_error (error);
 
   return g_steal_pointer (&path);
@@ -103,22 +103,22 @@ assert_refused (const char *path,
                 const char *what)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) backups = lectern_corpus_dup_backup_folder (file);
+  g_autoptr(GFile) backups = lectern_project_dup_backup_folder (file);
   g_autoptr(GBytes) before = read_bytes (path);
   g_autoptr(GError) error = NULL;
-  LecternCorpus *corpus;
+  LecternProject *project;
 
-  corpus = lectern_corpus_open (file, &error);
-  if (corpus != NULL)
+  project = lectern_project_open (file, &error);
+  if (project != NULL)
     {
       /* What the app does next: without the check, this runs the file's SQL. */
-      lectern_corpus_set_undo_enabled (corpus, TRUE);
-      g_object_unref (corpus);
+      lectern_project_set_undo_enabled (project, TRUE);
+      g_object_unref (project);
     }
 
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_TAMPERED);
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_TAMPERED);
   g_test_message ("%s", error->message);
-  g_assert_null (corpus);
+  g_assert_null (project);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, what));
   assert_unchanged (path, before);
@@ -199,12 +199,12 @@ test_statistics_allowed (void)
   g_autofree char *path = make_tampered ("analyzed.lectern", "ANALYZE;");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = lectern_corpus_open (file, &error);
+  g_autoptr(LecternProject) project = lectern_project_open (file, &error);
   g_autoptr(GListModel) documents = NULL;
 
   g_assert_no_error (error);
-  g_assert_nonnull (corpus);
-  documents = lectern_corpus_list_documents (corpus, &error);
+  g_assert_nonnull (project);
+  documents = lectern_project_list_documents (project, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
 }
@@ -217,16 +217,16 @@ test_undo_on_valid_project (void)
   g_autofree char *path = make_project ("valid.lectern");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = lectern_corpus_open (file, &error);
+  g_autoptr(LecternProject) project = lectern_project_open (file, &error);
   g_autofree char *memo = NULL;
 
   g_assert_no_error (error);
-  lectern_corpus_set_undo_enabled (corpus, TRUE);
-  g_assert_true (lectern_corpus_set_memo (corpus, LECTERN_MEMO_PROJECT, 0, "Changed", &error));
+  lectern_project_set_undo_enabled (project, TRUE);
+  g_assert_true (lectern_project_set_memo (project, LECTERN_MEMO_PROJECT, 0, "Changed", &error));
   g_assert_no_error (error);
-  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_true (lectern_project_undo (project, &error));
   g_assert_no_error (error);
-  memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_PROJECT, 0, &error);
+  memo = lectern_project_dup_memo (project, LECTERN_MEMO_PROJECT, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (memo, ==, "A memo");
 }
@@ -242,8 +242,8 @@ test_restore_tampered_backup (void)
   g_autoptr(GBytes) before = read_bytes (path);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (lectern_corpus_restore_backup (file, backup, &error));
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_TAMPERED);
+  g_assert_false (lectern_project_restore_backup (file, backup, &error));
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_TAMPERED);
   assert_unchanged (path, before);
 }
 

@@ -14,36 +14,36 @@
 
 #define TEXT "Q: Why?\nA: Because.\nQ: And now?\nA: Now we know.\n"
 
-static LecternCorpus *
+static LecternProject *
 create_project (char **path_out)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  LecternCorpus *corpus;
+  LecternProject *project;
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
   *path_out = g_build_filename (g_get_user_data_dir (), "turns.lectern", NULL);
   file = g_file_new_for_path (*path_out);
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
-  return corpus;
+  return project;
 }
 
 static gint64
-add_document (LecternCorpus *corpus)
+add_document (LecternProject *project)
 {
   g_autoptr(LecternDocument) document = lectern_document_new ();
   g_autoptr(GError) error = NULL;
   gint64 id;
 
   lectern_document_set_title (document, "Interview");
-  id = lectern_corpus_add_document (corpus, document, TEXT, &error);
+  id = lectern_project_add_document (project, document, TEXT, &error);
   g_assert_no_error (error);
   return id;
 }
 
 static void
-add (LecternCorpus             *corpus,
+add (LecternProject             *project,
      gint64                     id,
      LecternTurnCorrectionKind  kind,
      guint                      offset,
@@ -53,7 +53,7 @@ add (LecternCorpus             *corpus,
   LecternTurnCorrection correction = { kind, offset, (char *) speaker, (char *) target };
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (lectern_corpus_add_turn_correction (corpus, id, &correction, &error));
+  g_assert_true (lectern_project_add_turn_correction (project, id, &correction, &error));
   g_assert_no_error (error);
 }
 
@@ -84,32 +84,32 @@ assert_sample (GArray *corrections)
 }
 
 static void
-add_sample (LecternCorpus *corpus,
+add_sample (LecternProject *project,
             gint64         id)
 {
-  add (corpus, id, LECTERN_TURN_CORRECTION_RENAME, 0, "Q", "Journalist");
-  add (corpus, id, LECTERN_TURN_CORRECTION_NOT_TURN, 22, NULL, NULL);
-  add (corpus, id, LECTERN_TURN_CORRECTION_SET_TURN, 9, "Minister", NULL);
-  add (corpus, id, LECTERN_TURN_CORRECTION_MERGE, 0, "A", "Minister");
+  add (project, id, LECTERN_TURN_CORRECTION_RENAME, 0, "Q", "Journalist");
+  add (project, id, LECTERN_TURN_CORRECTION_NOT_TURN, 22, NULL, NULL);
+  add (project, id, LECTERN_TURN_CORRECTION_SET_TURN, 9, "Minister", NULL);
+  add (project, id, LECTERN_TURN_CORRECTION_MERGE, 0, "A", "Minister");
 }
 
 static void
 test_round_trip (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LecternCorpus) corpus = create_project (&path);
+  g_autoptr(LecternProject) project = create_project (&path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) read = NULL;
   g_autoptr(GArray) other = NULL;
-  gint64 id = add_document (corpus);
+  gint64 id = add_document (project);
 
-  read = lectern_corpus_dup_turn_corrections (corpus, id, &error);
+  read = lectern_project_dup_turn_corrections (project, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (read->len, ==, 0);
   g_clear_pointer (&read, g_array_unref);
 
-  add_sample (corpus, id);
-  read = lectern_corpus_dup_turn_corrections (corpus, id, &error);
+  add_sample (project, id);
+  read = lectern_project_dup_turn_corrections (project, id, &error);
   g_assert_no_error (error);
   assert_sample (read);
 
@@ -117,8 +117,8 @@ test_round_trip (void)
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM turn_corrections"
                                                " WHERE kind = 'not-turn' AND line_offset = 22"), ==, 1);
 
-  other = lectern_corpus_dup_turn_corrections (corpus, 99, &error);
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  other = lectern_project_dup_turn_corrections (project, 99, &error);
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND);
   g_assert_null (other);
 }
 
@@ -126,8 +126,8 @@ static void
 test_refused (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LecternCorpus) corpus = create_project (&path);
-  gint64 id = add_document (corpus);
+  g_autoptr(LecternProject) project = create_project (&path);
+  gint64 id = add_document (project);
   const LecternTurnCorrection refused[] = {
     { LECTERN_TURN_CORRECTION_SET_TURN, 3, NULL, NULL },
     { LECTERN_TURN_CORRECTION_SET_TURN, 3, (char *) "", NULL },
@@ -143,16 +143,16 @@ test_refused (void)
     {
       g_autoptr(GError) error = NULL;
 
-      g_assert_false (lectern_corpus_add_turn_correction (corpus, id, &refused[i], &error));
-      g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+      g_assert_false (lectern_project_add_turn_correction (project, id, &refused[i], &error));
+      g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID);
     }
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM turn_corrections"), ==, 0);
 
   {
     g_autoptr(GError) error = NULL;
 
-    g_assert_false (lectern_corpus_add_turn_correction (corpus, 99, &fine, &error));
-    g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+    g_assert_false (lectern_project_add_turn_correction (project, 99, &fine, &error));
+    g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND);
   }
   {
     g_autoptr(GError) error = NULL;
@@ -160,20 +160,20 @@ test_refused (void)
     /* The end of the text is a position in it. */
     fine.kind = LECTERN_TURN_CORRECTION_NOT_TURN;
     fine.offset = g_utf8_strlen (TEXT, -1);
-    g_assert_true (lectern_corpus_add_turn_correction (corpus, id, &fine, &error));
+    g_assert_true (lectern_project_add_turn_correction (project, id, &fine, &error));
     g_assert_no_error (error);
   }
 }
 
 static void
-on_changed (LecternCorpus *corpus,
+on_changed (LecternProject *project,
             guint          what,
             gint64         document_id,
             gpointer       user_data)
 {
   gint64 *seen = user_data;
 
-  (void) corpus;
+  (void) project;
   g_assert_true (what & LECTERN_CHANGE_DOCUMENTS);
   *seen = document_id;
 }
@@ -182,32 +182,32 @@ static void
 test_undo (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LecternCorpus) corpus = create_project (&path);
+  g_autoptr(LecternProject) project = create_project (&path);
   g_autoptr(GError) error = NULL;
-  gint64 id = add_document (corpus);
+  gint64 id = add_document (project);
   gint64 seen = 0;
 
-  lectern_corpus_set_undo_enabled (corpus, TRUE);
-  g_signal_connect (corpus, "changed", G_CALLBACK (on_changed), &seen);
+  lectern_project_set_undo_enabled (project, TRUE);
+  g_signal_connect (project, "changed", G_CALLBACK (on_changed), &seen);
 
-  add (corpus, id, LECTERN_TURN_CORRECTION_RENAME, 0, "Q", "Journalist");
+  add (project, id, LECTERN_TURN_CORRECTION_RENAME, 0, "Q", "Journalist");
   g_assert_cmpint (seen, ==, id);
-  add (corpus, id, LECTERN_TURN_CORRECTION_NOT_TURN, 22, NULL, NULL);
-  g_assert_cmpstr (lectern_corpus_get_undo_label (corpus), ==, "Correct speaker turns");
+  add (project, id, LECTERN_TURN_CORRECTION_NOT_TURN, 22, NULL, NULL);
+  g_assert_cmpstr (lectern_project_get_undo_label (project), ==, "Correct speaker turns");
 
   /* One step each. */
   seen = 0;
-  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_true (lectern_project_undo (project, &error));
   g_assert_no_error (error);
   g_assert_cmpint (seen, ==, id);
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM turn_corrections"), ==, 1);
-  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_true (lectern_project_undo (project, &error));
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM turn_corrections"), ==, 0);
-  g_assert_true (lectern_corpus_redo (corpus, &error));
-  g_assert_true (lectern_corpus_redo (corpus, &error));
+  g_assert_true (lectern_project_redo (project, &error));
+  g_assert_true (lectern_project_redo (project, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(GArray) read = lectern_corpus_dup_turn_corrections (corpus, id, &error);
+    g_autoptr(GArray) read = lectern_project_dup_turn_corrections (project, id, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (read->len, ==, 2);
@@ -216,10 +216,10 @@ test_undo (void)
   }
 
   /* A correction after an undo comes after those still there. */
-  g_assert_true (lectern_corpus_undo (corpus, &error));
-  add (corpus, id, LECTERN_TURN_CORRECTION_SET_TURN, 9, "Minister", NULL);
+  g_assert_true (lectern_project_undo (project, &error));
+  add (project, id, LECTERN_TURN_CORRECTION_SET_TURN, 9, "Minister", NULL);
   {
-    g_autoptr(GArray) read = lectern_corpus_dup_turn_corrections (corpus, id, &error);
+    g_autoptr(GArray) read = lectern_project_dup_turn_corrections (project, id, &error);
 
     g_assert_cmpuint (read->len, ==, 2);
     g_assert_cmpint (g_array_index (read, LecternTurnCorrection, 1).kind, ==, LECTERN_TURN_CORRECTION_SET_TURN);
@@ -230,22 +230,22 @@ static void
 test_cascade (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LecternCorpus) corpus = create_project (&path);
+  g_autoptr(LecternProject) project = create_project (&path);
   g_autoptr(GError) error = NULL;
-  gint64 id = add_document (corpus);
+  gint64 id = add_document (project);
 
-  add_sample (corpus, id);
-  lectern_corpus_set_undo_enabled (corpus, TRUE);
+  add_sample (project, id);
+  lectern_project_set_undo_enabled (project, TRUE);
 
-  g_assert_true (lectern_corpus_delete_document (corpus, id, &error));
+  g_assert_true (lectern_project_delete_document (project, id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM turn_corrections"), ==, 0);
 
   /* Undo brings the document back with its corrections, in order. */
-  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_true (lectern_project_undo (project, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(GArray) read = lectern_corpus_dup_turn_corrections (corpus, id, &error);
+    g_autoptr(GArray) read = lectern_project_dup_turn_corrections (project, id, &error);
 
     g_assert_no_error (error);
     assert_sample (read);

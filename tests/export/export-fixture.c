@@ -30,13 +30,13 @@ fixture_xsd_path (void)
 }
 
 static gint64
-tag (LecternCorpus *corpus,
+tag (LecternProject *project,
      gint64         parent,
      const char    *name,
      const char    *colour)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternTag) tag = lectern_corpus_add_tag (corpus, parent, name, colour, &error);
+  g_autoptr(LecternTag) tag = lectern_project_add_tag (project, parent, name, colour, &error);
 
   g_assert_no_error (error);
   return lectern_tag_get_id (tag);
@@ -59,7 +59,7 @@ annotate (Fixture      *fixture,
   g_assert_nonnull (at);
   start = g_utf8_pointer_to_offset (text, at);
   end = start + g_utf8_strlen (quote, -1);
-  annotation = lectern_corpus_add_annotation (fixture->corpus, document, start, end, tags, n_tags, note, &error);
+  annotation = lectern_project_add_annotation (fixture->project, document, start, end, tags, n_tags, note, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (lectern_annotation_get_quote (annotation), ==, quote);
   fixture->n_annotations++;
@@ -77,9 +77,9 @@ fixture_init (Fixture    *fixture,
   g_autofree char *text2 = lectern_text_normalize (FIXTURE_TEXT_2, -1);
 
   memset (fixture, 0, sizeof *fixture);
-  fixture->corpus = lectern_corpus_create (file, &error);
+  fixture->project = lectern_project_create (file, &error);
   g_assert_no_error (error);
-  lectern_corpus_set_author (fixture->corpus, "Ana Lyst");
+  lectern_project_set_author (fixture->project, "Ana Lyst");
 
   lectern_document_set_title (doc1, FIXTURE_TITLE_1);
   lectern_document_set_source (doc1, "Le Monde, \"Idées\"");
@@ -88,7 +88,7 @@ fixture_init (Fixture    *fixture,
   lectern_document_set_language (doc1, "fr");
   lectern_document_set_variable (doc1, "country", "France");
   lectern_document_set_variable (doc1, "interviewee", "<i>Jean</i>, \"J\"");
-  fixture->doc1 = lectern_corpus_add_document (fixture->corpus, doc1, FIXTURE_TEXT_1, &error);
+  fixture->doc1 = lectern_project_add_document (fixture->project, doc1, FIXTURE_TEXT_1, &error);
   g_assert_no_error (error);
 
   lectern_document_set_title (doc2, FIXTURE_TITLE_2);
@@ -96,22 +96,22 @@ fixture_init (Fixture    *fixture,
   lectern_document_set_language (doc2, "en");
   lectern_document_set_variable (doc2, "country", "United Kingdom");
   lectern_document_set_variable (doc2, "=risk", "-danger");
-  fixture->doc2 = lectern_corpus_add_document (fixture->corpus, doc2, text2, &error);
+  fixture->doc2 = lectern_project_add_document (fixture->project, doc2, text2, &error);
   g_assert_no_error (error);
 
-  fixture->security = tag (fixture->corpus, 0, "Security", "#e01b24");
-  fixture->europe = tag (fixture->corpus, fixture->security, "Europe", "#2ec27e");
-  fixture->diplomacy = tag (fixture->corpus, 0, "Diplomacy", "#3584e4");
-  fixture->formula = tag (fixture->corpus, 0, "=Formula", "#ff7800");
-  fixture->slashed = tag (fixture->corpus, fixture->diplomacy, "a/b", "#9141ac");
-  g_assert_true (lectern_corpus_set_tag_description (fixture->corpus, fixture->security,
+  fixture->security = tag (fixture->project, 0, "Security", "#e01b24");
+  fixture->europe = tag (fixture->project, fixture->security, "Europe", "#2ec27e");
+  fixture->diplomacy = tag (fixture->project, 0, "Diplomacy", "#3584e4");
+  fixture->formula = tag (fixture->project, 0, "=Formula", "#ff7800");
+  fixture->slashed = tag (fixture->project, fixture->diplomacy, "a/b", "#9141ac");
+  g_assert_true (lectern_project_set_tag_description (fixture->project, fixture->security,
                                                      "Threats & <defence>", &error));
   g_assert_no_error (error);
-  g_assert_true (lectern_corpus_set_memo (fixture->corpus, LECTERN_MEMO_TAG, fixture->diplomacy,
+  g_assert_true (lectern_project_set_memo (fixture->project, LECTERN_MEMO_TAG, fixture->diplomacy,
                                           "Memo on diplomacy: \"talks\"", &error));
-  g_assert_true (lectern_corpus_set_memo (fixture->corpus, LECTERN_MEMO_DOCUMENT, fixture->doc1,
+  g_assert_true (lectern_project_set_memo (fixture->project, LECTERN_MEMO_DOCUMENT, fixture->doc1,
                                           "Memo on the report\nwith two lines", &error));
-  g_assert_true (lectern_corpus_set_memo (fixture->corpus, LECTERN_MEMO_PROJECT, 0,
+  g_assert_true (lectern_project_set_memo (fixture->project, LECTERN_MEMO_PROJECT, 0,
                                           "Project memo 🙂", &error));
   g_assert_no_error (error);
 
@@ -135,7 +135,7 @@ fixture_init (Fixture    *fixture,
 void
 fixture_clear (Fixture *fixture)
 {
-  g_clear_object (&fixture->corpus);
+  g_clear_object (&fixture->project);
 }
 
 static gint64
@@ -148,7 +148,7 @@ paged_annotation (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(LecternAnnotation) annotation = NULL;
 
-  annotation = lectern_corpus_add_annotation (fixture->corpus, document, start, end, NULL, 0, note, &error);
+  annotation = lectern_project_add_annotation (fixture->project, document, start, end, NULL, 0, note, &error);
   g_assert_no_error (error);
   fixture->n_annotations++;
   return lectern_annotation_get_id (annotation);
@@ -166,9 +166,9 @@ fixture_add_paged (Fixture      *fixture,
 
   lectern_document_set_title (document, PAGED_TITLE);
   lectern_document_set_date (document, "2025-03-14");
-  paged->document = lectern_corpus_add_document (fixture->corpus, document, PAGED_TEXT, &error);
+  paged->document = lectern_project_add_document (fixture->project, document, PAGED_TEXT, &error);
   g_assert_no_error (error);
-  g_assert_true (lectern_corpus_set_document_original (fixture->corpus, paged->document, format,
+  g_assert_true (lectern_project_set_document_original (fixture->project, paged->document, format,
                                                        original, &error));
   g_assert_no_error (error);
 
@@ -177,7 +177,7 @@ fixture_add_paged (Fixture      *fixture,
   lectern_structure_add (structure, 0, 150, LECTERN_STRUCTURE_KIND_TURN, "Sergey Lavrov");
   lectern_structure_add (structure, 0, 50, LECTERN_STRUCTURE_KIND_TIME, "00:12:31");
   lectern_structure_add (structure, 0, 49, LECTERN_STRUCTURE_KIND_PARAGRAPH, NULL);
-  g_assert_true (lectern_corpus_set_document_structure (fixture->corpus, paged->document, structure, &error));
+  g_assert_true (lectern_project_set_document_structure (fixture->project, paged->document, structure, &error));
   g_assert_no_error (error);
 
   paged->on_page = paged_annotation (fixture, paged->document, 20, 40, "on page");

@@ -29,7 +29,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  LecternCorpus *corpus;
+  LecternProject *project;
   gint64         doc1;
   gint64         doc2;
   gint64         security;   /* Security */

@@ -110,7 +110,7 @@ test_cells (void)
   guint n_formulas = 0;
 
   fixture_init (&fixture, "csv.lectern");
-  bytes = fixture_export (fixture.corpus, options);
+  bytes = fixture_export (fixture.project, options);
   data = g_bytes_get_data (bytes, &length);
   g_assert_true (g_utf8_validate (data, length, NULL));
   g_assert_false (g_str_has_prefix (data, "\xEF\xBB\xBF"));
@@ -121,12 +121,12 @@ test_cells (void)
   g_assert_cmpint (column (header, "country"), >, 0);
   g_assert_cmpint (column (header, "'=risk"), >, 0);
 
-  annotations = lectern_corpus_list_annotations (fixture.corpus, 0, 0, FALSE, NULL);
+  annotations = lectern_project_list_annotations (fixture.project, 0, 0, FALSE, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
     {
       g_autoptr(LecternAnnotation) annotation = g_list_model_get_item (annotations, i);
       g_autoptr(LecternDocument) document =
-        lectern_corpus_dup_document (fixture.corpus, lectern_annotation_get_document_id (annotation), NULL);
+        lectern_project_dup_document (fixture.project, lectern_annotation_get_document_id (annotation), NULL);
       guint n_tags;
       const gint64 *tag_ids = lectern_annotation_get_tag_ids (annotation, &n_tags);
 
@@ -148,7 +148,7 @@ test_cells (void)
           g_assert_cmpuint (row->len, ==, header->len);
           if (n_tags > 0)
             {
-              g_autoptr(LecternTag) tag = lectern_corpus_dup_tag (fixture.corpus, tag_ids[t], NULL);
+              g_autoptr(LecternTag) tag = lectern_project_dup_tag (fixture.project, tag_ids[t], NULL);
 
               tag_path = expected_cell (lectern_tag_get_path (tag));
               g_assert_cmpstr (g_ptr_array_index (row, column (header, "tag_colour")), ==,
@@ -250,9 +250,9 @@ test_numbers (void)
   gsize length;
 
   fixture_init (&fixture, "numbers.lectern");
-  bytes = fixture_export (fixture.corpus, options);
+  bytes = fixture_export (fixture.project, options);
   data = g_bytes_get_data (bytes, &length);
-  annotations = lectern_corpus_list_annotations (fixture.corpus, 0, 0, FALSE, NULL);
+  annotations = lectern_project_list_annotations (fixture.project, 0, 0, FALSE, NULL);
   annotation = g_list_model_get_item (annotations, 0);
   expected = g_strdup_printf ("\r\n%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",",
                               lectern_annotation_get_id (annotation),
@@ -277,7 +277,7 @@ test_bom (void)
 
   fixture_init (&fixture, "bom.lectern");
   lectern_export_options_set_csv_bom (options, TRUE);
-  bytes = fixture_export (fixture.corpus, options);
+  bytes = fixture_export (fixture.project, options);
   data = g_bytes_get_data (bytes, &length);
   g_assert_true (g_str_has_prefix (data, "\xEF\xBB\xBF" "annotation_id,"));
   rows = parse_csv (data + 3, length - 3);
@@ -310,7 +310,7 @@ test_pages (void)
   fixture_init (&fixture, "paged.lectern");
   fixture_add_paged (&fixture, "pdf", &paged);
   lectern_export_options_add_document_id (options, paged.document);
-  bytes = fixture_export (fixture.corpus, options);
+  bytes = fixture_export (fixture.project, options);
   data = g_bytes_get_data (bytes, &length);
   rows = parse_csv (data, length);
 
@@ -334,7 +334,7 @@ test_pages (void)
     }
 
   /* With documents that have variables, the new columns follow them. */
-  all_bytes = fixture_export (fixture.corpus, everything);
+  all_bytes = fixture_export (fixture.project, everything);
   data = g_bytes_get_data (all_bytes, &length);
   all_rows = parse_csv (data, length);
   header = g_ptr_array_index (all_rows, 0);

@@ -88,7 +88,7 @@ test_options (void)
 
 /* The annotations of a JSON export: each as "quote|tag,tag". */
 static GPtrArray *
-exported (LecternCorpus        *corpus,
+exported (LecternProject        *project,
           LecternExportOptions *options)
 {
   g_autoptr(GBytes) bytes = NULL;
@@ -97,7 +97,7 @@ exported (LecternCorpus        *corpus,
   JsonArray *items;
 
   lectern_export_options_set_format (options, LECTERN_EXPORT_FORMAT_JSON);
-  bytes = fixture_export (corpus, options);
+  bytes = fixture_export (project, options);
   g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), -1, NULL));
   items = json_object_get_array_member (json_object_get_object_member (
             json_node_get_object (json_parser_get_root (parser)), "first"), "items");
@@ -131,48 +131,48 @@ test_filters (void)
 
   fixture_init (&fixture, "filters.lectern");
 
-  lines = exported (fixture.corpus, options);
+  lines = exported (fixture.project, options);
   g_assert_cmpuint (lines->len, ==, fixture.n_annotations);
   g_ptr_array_unref (lines);
 
   lectern_export_options_add_document_id (options, fixture.doc2);
-  lines = exported (fixture.corpus, options);
+  lines = exported (fixture.project, options);
   g_assert_cmpuint (lines->len, ==, 2);
   g_ptr_array_unref (lines);
   lectern_export_options_clear_document_ids (options);
 
   /* A tag with its sub-tags; only the tags that pass are listed. */
   lectern_export_options_add_tag_id (options, fixture.security);
-  lines = exported (fixture.corpus, options);
+  lines = exported (fixture.project, options);
   g_assert_cmpuint (lines->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "sécurité européenne|Security/Europe,");
   g_assert_cmpstr (g_ptr_array_index (lines, 2), ==, "'security'|Security,Security/Europe,");
   g_ptr_array_unref (lines);
   lectern_export_options_set_with_subtags (options, FALSE);
-  lines = exported (fixture.corpus, options);
+  lines = exported (fixture.project, options);
   g_assert_cmpuint (lines->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (lines, 1), ==, "'security'|Security,");
   g_ptr_array_unref (lines);
   lectern_export_options_clear_tag_ids (options);
 
   lectern_export_options_set_author (options, "Somebody else");
-  lines = exported (fixture.corpus, options);
+  lines = exported (fixture.project, options);
   g_assert_cmpuint (lines->len, ==, 0);
   g_ptr_array_unref (lines);
   lectern_export_options_set_author (options, "Ana Lyst");
-  lines = exported (fixture.corpus, options);
+  lines = exported (fixture.project, options);
   g_assert_cmpuint (lines->len, ==, fixture.n_annotations);
   g_ptr_array_unref (lines);
   lectern_export_options_set_author (options, NULL);
 
   /* Document dates: 2025-04-26 and 2021-11-12, ends included. */
   lectern_export_options_set_date_from (options, "2022-01-01");
-  lines = exported (fixture.corpus, options);
+  lines = exported (fixture.project, options);
   g_assert_cmpuint (lines->len, ==, 5);
   g_ptr_array_unref (lines);
   lectern_export_options_set_date_from (options, NULL);
   lectern_export_options_set_date_to (options, "2021-11-12");
-  lines = exported (fixture.corpus, options);
+  lines = exported (fixture.project, options);
   g_assert_cmpuint (lines->len, ==, 2);
   g_ptr_array_unref (lines);
 
@@ -223,7 +223,7 @@ test_atomic (void)
     {
       g_cancellable_reset (cancellable);
       lectern_export_options_set_format (options, format);
-      g_assert_false (lectern_export_to_file (fixture.corpus, options, file, cancel_on_progress, cancellable,
+      g_assert_false (lectern_export_to_file (fixture.project, options, file, cancel_on_progress, cancellable,
                                               cancellable, &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
       g_clear_error (&error);
@@ -234,14 +234,14 @@ test_atomic (void)
     }
 
   /* A place that cannot be written: an error naming it. */
-  g_assert_false (lectern_export_to_file (fixture.corpus, options, nowhere, NULL, NULL, NULL, &error));
+  g_assert_false (lectern_export_to_file (fixture.project, options, nowhere, NULL, NULL, NULL, &error));
   g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_WRITE);
   g_assert_nonnull (strstr (error->message, "/nonexistent-lectern-folder/out.csv"));
   g_clear_error (&error);
 
   /* And a good export does replace it. */
   lectern_export_options_set_format (options, LECTERN_EXPORT_FORMAT_CSV);
-  g_assert_true (lectern_export_to_file (fixture.corpus, options, file, NULL, NULL, NULL, &error));
+  g_assert_true (lectern_export_to_file (fixture.project, options, file, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "annotation_id,"));
@@ -276,7 +276,7 @@ list_folder (const char *dir)
  * (0: no limit); SIGXFSZ is ignored so a write past it fails with EFBIG
  * as under `ulimit -f`, instead of ending the test. */
 static gboolean
-export_limited (LecternCorpus        *corpus,
+export_limited (LecternProject        *project,
                 LecternExportOptions *options,
                 const char           *path,
                 rlim_t                limit,
@@ -294,7 +294,7 @@ export_limited (LecternCorpus        *corpus,
       limited.rlim_cur = limit;
       g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &limited));
     }
-  ok = lectern_export_to_file (corpus, options, file,
+  ok = lectern_export_to_file (project, options, file,
                                cancellable != NULL ? cancel_on_progress : NULL, cancellable,
                                cancellable, error);
   g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &saved));
@@ -339,7 +339,7 @@ test_whole_or_nothing (void)
       g_clear_pointer (&listing, g_free);
 
       /* A new file past the size limit: an error naming it, no file. */
-      g_assert_false (export_limited (fixture.corpus, options, path, 64, NULL, &error));
+      g_assert_false (export_limited (fixture.project, options, path, 64, NULL, &error));
       g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_WRITE);
       g_assert_nonnull (strstr (error->message, path));
       g_clear_error (&error);
@@ -347,7 +347,7 @@ test_whole_or_nothing (void)
       g_clear_pointer (&listing, g_free);
 
       /* A new file, cancelled midway: nothing. */
-      g_assert_false (export_limited (fixture.corpus, options, path, 0, cancellable, &error));
+      g_assert_false (export_limited (fixture.project, options, path, 0, cancellable, &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
       g_clear_error (&error);
       g_assert_cmpstr ((listing = list_folder (dir)), ==, "");
@@ -355,7 +355,7 @@ test_whole_or_nothing (void)
 
       /* Over an existing file: the old one, byte for byte. */
       g_assert_true (g_file_set_contents (path, old, sizeof old, NULL));
-      g_assert_false (export_limited (fixture.corpus, options, path, 64, NULL, &error));
+      g_assert_false (export_limited (fixture.project, options, path, 64, NULL, &error));
       g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_WRITE);
       g_clear_error (&error);
       g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
@@ -366,7 +366,7 @@ test_whole_or_nothing (void)
       g_assert_no_errno (g_unlink (path));
 
       /* A good export: the final name, and nothing else. */
-      g_assert_true (export_limited (fixture.corpus, options, path, 0, NULL, &error));
+      g_assert_true (export_limited (fixture.project, options, path, 0, NULL, &error));
       g_assert_no_error (error);
       g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
       g_assert_cmpuint (length, >, 64);
@@ -432,7 +432,7 @@ test_async (void)
   AsyncState state = { loop, g_thread_self (), 0, 0, 0, NULL, FALSE };
 
   fixture_init (&fixture, "async.lectern");
-  lectern_export_to_file_async (lectern_corpus_get_file (fixture.corpus), options, file,
+  lectern_export_to_file_async (lectern_project_get_file (fixture.project), options, file,
                                 on_progress, &state, NULL, on_exported, &state);
   /* The options were copied: changing them now changes nothing. */
   lectern_export_options_set_format (options, LECTERN_EXPORT_FORMAT_CSV);
@@ -448,7 +448,7 @@ test_async (void)
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_cancellable_cancel (cancellable);
   state.finished = FALSE;
-  lectern_export_to_file_async (lectern_corpus_get_file (fixture.corpus), options, file,
+  lectern_export_to_file_async (lectern_project_get_file (fixture.project), options, file,
                                 NULL, NULL, cancellable, on_exported, &state);
   g_main_loop_run (loop);
   g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -487,7 +487,7 @@ export_format (Fixture              *fixture,
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   lectern_export_options_set_html_full_documents (options, full_documents);
-  return lectern_export_to_file (fixture->corpus, options, file, NULL, NULL, NULL, error);
+  return lectern_export_to_file (fixture->project, options, file, NULL, NULL, NULL, error);
 }
 
 /* A project edited by hand: the stored lengths of its documents lie, then
@@ -501,7 +501,7 @@ test_damaged_lengths (void)
   g_autofree char *sql = NULL;
 
   fixture_init (&fixture, "damaged-lengths.lectern");
-  path = g_file_get_path (lectern_corpus_get_file (fixture.corpus));
+  path = g_file_get_path (lectern_project_get_file (fixture.project));
   sql = g_strdup_printf ("UPDATE documents SET length = length + 100000 WHERE id = %" G_GINT64_FORMAT ";"
                          "UPDATE documents SET length = 1 WHERE id = %" G_GINT64_FORMAT ";",
                          fixture.doc1, fixture.doc2);

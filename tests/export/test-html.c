@@ -144,7 +144,7 @@ test_pages (void)
   fixture_init (&fixture, "paged.lectern");
   fixture_add_paged (&fixture, "pdf", &paged);
   lectern_export_options_add_document_id (options, paged.document);
-  bytes = fixture_export (fixture.corpus, options);
+  bytes = fixture_export (fixture.project, options);
   doc = parse_html (bytes);
   collect_citations (xmlDocGetRootElement (doc), citations);
 
@@ -170,7 +170,7 @@ test_notes (void)
 
   fixture_init (&fixture, "page.lectern");
   lectern_export_options_set_title (options, "<img src=x onerror=alert(1)>");
-  bytes = fixture_export (fixture.corpus, options);
+  bytes = fixture_export (fixture.project, options);
   doc = parse_html (bytes);
   inspect (xmlDocGetRootElement (doc), &census);
   text = body_text (doc);
@@ -218,7 +218,7 @@ test_full_documents (void)
   fixture_init (&fixture, "full.lectern");
   lectern_export_options_set_html_full_documents (options, TRUE);
   lectern_export_options_add_document_id (options, fixture.doc1);
-  bytes = fixture_export (fixture.corpus, options);
+  bytes = fixture_export (fixture.project, options);
   doc = parse_html (bytes);
   inspect (xmlDocGetRootElement (doc), &census);
   drop_refs (xmlDocGetRootElement (doc));

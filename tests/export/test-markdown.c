@@ -75,7 +75,7 @@ test_by_document (void)
 
   fixture_init (&fixture, "notes.lectern");
   lectern_export_options_set_title (options, "My <notes>");
-  bytes = fixture_export (fixture.corpus, options);
+  bytes = fixture_export (fixture.project, options);
   md = g_bytes_get_data (bytes, NULL);
 
   g_assert_true (g_str_has_prefix (md, "# My \\<notes\\>\n\n"));
@@ -124,7 +124,7 @@ test_pages (void)
   fixture_init (&fixture, "paged.lectern");
   fixture_add_paged (&fixture, "pdf", &paged);
   lectern_export_options_add_document_id (options, paged.document);
-  bytes = fixture_export (fixture.corpus, options);
+  bytes = fixture_export (fixture.project, options);
   md = g_bytes_get_data (bytes, NULL);
 
   g_assert_cmpstr (md, ==,
@@ -176,11 +176,11 @@ test_same_title (void)
   fixture_init (&fixture, "versions.lectern");
   lectern_document_set_title (doc, FIXTURE_TITLE_2);
   lectern_document_set_date (doc, "2025-05-02");
-  id = lectern_corpus_add_document (fixture.corpus, doc, "Q: And now?\nA: Still security.\n", &error);
+  id = lectern_project_add_document (fixture.project, doc, "Q: And now?\nA: Still security.\n", &error);
   g_assert_no_error (error);
-  annotation = lectern_corpus_add_annotation (fixture.corpus, id, 12, 20, &fixture.security, 1, NULL, &error);
+  annotation = lectern_project_add_annotation (fixture.project, id, 12, 20, &fixture.security, 1, NULL, &error);
   g_assert_no_error (error);
-  bytes = fixture_export (fixture.corpus, options);
+  bytes = fixture_export (fixture.project, options);
   md = g_bytes_get_data (bytes, NULL);
 
   g_assert_nonnull (strstr (md, "\n## Interview transcript — 12 November 2021\n\n"));
@@ -200,7 +200,7 @@ test_by_tag (void)
 
   fixture_init (&fixture, "tags.lectern");
   lectern_export_options_set_group_by (options, LECTERN_EXPORT_GROUP_BY_TAG);
-  bytes = fixture_export (fixture.corpus, options);
+  bytes = fixture_export (fixture.project, options);
   md = g_bytes_get_data (bytes, NULL);
 
   security = strstr (md, "\n## Security\n");
@@ -245,7 +245,7 @@ test_pandoc (void)
       return;
     }
   fixture_init (&fixture, "pandoc.lectern");
-  bytes = fixture_export (fixture.corpus, options);
+  bytes = fixture_export (fixture.project, options);
   path = fixture_path ("notes.md");
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), -1, NULL));
   g_assert_true (g_spawn_sync (NULL, (char *[]) { pandoc, "-f", "markdown", "-t", "html", path, NULL },

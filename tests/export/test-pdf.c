@@ -83,7 +83,7 @@ test_pages (void)
   fixture_init (&fixture, "paged.lectern");
   fixture_add_paged (&fixture, "pdf", &paged);
   lectern_export_options_add_document_id (options, paged.document);
-  g_assert_true (lectern_export_to_file (fixture.corpus, options, file, NULL, NULL, NULL, &error));
+  g_assert_true (lectern_export_to_file (fixture.project, options, file, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   pdf = poppler_document_new_from_file (uri, NULL, &error);
   g_assert_no_error (error);
@@ -124,7 +124,7 @@ test_report_and_document (void)
   fixture_init (&fixture, "pdf.lectern");
   lectern_export_options_set_html_full_documents (options, TRUE);
   lectern_export_options_add_document_id (options, fixture.doc1);
-  g_assert_true (lectern_export_to_file (fixture.corpus, options, file, NULL, NULL, NULL, &error));
+  g_assert_true (lectern_export_to_file (fixture.project, options, file, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
   pdf = poppler_document_new_from_file (uri, NULL, &error);
@@ -223,18 +223,18 @@ test_pagination (void)
     g_string_append_printf (text, "Line %u of a long document, with enough words to wrap once or twice "
                                   "in a narrowed column of text beside the notes.\n", i);
   lectern_document_set_title (document, "Long");
-  id = lectern_corpus_add_document (fixture.corpus, document, text->str, &error);
+  id = lectern_project_add_document (fixture.project, document, text->str, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 40; i++)
     {
       g_autoptr(LecternAnnotation) annotation =
-        lectern_corpus_add_annotation (fixture.corpus, id, i * 1000, i * 1000 + 20,
+        lectern_project_add_annotation (fixture.project, id, i * 1000, i * 1000 + 20,
                                        (gint64[]) { fixture.europe }, 1, "A note long enough to need two lines in the margin.",
                                        &error);
       g_assert_no_error (error);
     }
 
-  layout = lectern_print_layout_new_for_document (fixture.corpus, id, &error);
+  layout = lectern_print_layout_new_for_document (fixture.project, id, &error);
   g_assert_no_error (error);
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 10, 10);
   cr = cairo_create (surface);
@@ -304,16 +304,16 @@ test_report_structure (void)
       for (guint w = 0; w < 5 + 9 * (d % 11); w++)
         g_string_append (text, w % 9 == 8 ? "word.\n" : "word ");
       lectern_document_set_title (document, title);
-      id = lectern_corpus_add_document (fixture.corpus, document, text->str, &error);
+      id = lectern_project_add_document (fixture.project, document, text->str, &error);
       g_assert_no_error (error);
       {
         g_autoptr(LecternAnnotation) annotation =
-          lectern_corpus_add_annotation (fixture.corpus, id, 0, g_utf8_strlen (text->str, -1) - 1,
+          lectern_project_add_annotation (fixture.project, id, 0, g_utf8_strlen (text->str, -1) - 1,
                                          (gint64[]) { fixture.europe }, 1, NULL, &error);
         g_assert_no_error (error);
       }
     }
-  g_assert_true (lectern_export_to_file (fixture.corpus, options, file, NULL, NULL, NULL, &error));
+  g_assert_true (lectern_export_to_file (fixture.project, options, file, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   pdf = poppler_document_new_from_file (uri, NULL, &error);
   g_assert_no_error (error);

@@ -28,7 +28,7 @@ export_qdpx (Fixture    *fixture,
   char *path = fixture_path (name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  g_assert_true (lectern_export_to_file (fixture->corpus, options, file, NULL, NULL, NULL, &error));
+  g_assert_true (lectern_export_to_file (fixture->project, options, file, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   return path;
 }
@@ -83,8 +83,8 @@ test_schema (void)
   g_assert_nonnull (qde);
 
   /* Sources are the stored texts, byte for byte. */
-  text1 = lectern_corpus_dup_text (fixture.corpus, fixture.doc1, NULL);
-  text2 = lectern_corpus_dup_text (fixture.corpus, fixture.doc2, NULL);
+  text1 = lectern_project_dup_text (fixture.project, fixture.doc1, NULL);
+  text2 = lectern_project_dup_text (fixture.project, fixture.doc2, NULL);
   g_hash_table_iter_init (&iter, entries);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (g_str_has_prefix (key, "sources/"))
@@ -174,7 +174,7 @@ test_other_tools (void)
 
   fixture_init (&fixture, "tools.lectern");
   /* A memo too, whose note has no annotation to take a date from. */
-  g_assert_true (lectern_corpus_set_memo (fixture.corpus, LECTERN_MEMO_PROJECT, 0, "Project memo", NULL));
+  g_assert_true (lectern_project_set_memo (fixture.project, LECTERN_MEMO_PROJECT, 0, "Project memo", NULL));
   path = export_qdpx (&fixture, "tools.qdpx");
   entries = read_zip (path);
   qde = g_hash_table_lookup (entries, "project.qde");
@@ -327,7 +327,7 @@ test_import_whole_or_nothing (void)
   g_autoptr(GFile) qdpx = NULL;
   g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GError) error = NULL;
 
   fixture_init (&fixture, "import-source.lectern");
@@ -336,39 +336,39 @@ test_import_whole_or_nothing (void)
   g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
 
   g_cancellable_cancel (cancellable);
-  corpus = lectern_qdpx_import (qdpx, project_file, NULL, cancellable, &error);
+  project = lectern_qdpx_import (qdpx, project_file, NULL, cancellable, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_null (corpus);
+  g_assert_null (project);
   g_clear_error (&error);
   g_assert_false (g_file_test (project_path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_hidden (dir), ==, 0);
 
-  corpus = lectern_qdpx_import (qdpx, project_file, NULL, NULL, &error);
+  project = lectern_qdpx_import (qdpx, project_file, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (corpus);
+  g_assert_nonnull (project);
   g_assert_true (g_file_test (project_path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (count_hidden (dir), ==, 0);
-  g_clear_object (&corpus);
+  g_clear_object (&project);
   fixture_clear (&fixture);
 }
 
 /* Everything a user would miss, as lines to compare. */
 static GPtrArray *
-describe_project (LecternCorpus *corpus)
+describe_project (LecternProject *project)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GListModel) documents = lectern_corpus_list_documents (corpus, NULL);
-  g_autoptr(GListModel) tags = lectern_corpus_list_tags (corpus, NULL);
-  g_autoptr(GListModel) annotations = lectern_corpus_list_annotations (corpus, 0, 0, FALSE, NULL);
+  g_autoptr(GListModel) documents = lectern_project_list_documents (project, NULL);
+  g_autoptr(GListModel) tags = lectern_project_list_tags (project, NULL);
+  g_autoptr(GListModel) annotations = lectern_project_list_annotations (project, 0, 0, FALSE, NULL);
 
-  g_autofree char *project_memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_PROJECT, 0, NULL);
+  g_autofree char *project_memo = lectern_project_dup_memo (project, LECTERN_MEMO_PROJECT, 0, NULL);
 
   g_ptr_array_add (lines, g_strdup_printf ("project memo %s", project_memo));
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
       g_autoptr(LecternDocument) document = g_list_model_get_item (documents, i);
-      g_autofree char *text = lectern_corpus_dup_text (corpus, lectern_document_get_id (document), NULL);
-      g_autofree char *memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_DOCUMENT,
+      g_autofree char *text = lectern_project_dup_text (project, lectern_document_get_id (document), NULL);
+      g_autofree char *memo = lectern_project_dup_memo (project, LECTERN_MEMO_DOCUMENT,
                                                        lectern_document_get_id (document), NULL);
       GHashTable *variables = lectern_document_get_variables (document);
       g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (variables), (GCompareFunc) g_strcmp0);
@@ -386,7 +386,7 @@ describe_project (LecternCorpus *corpus)
   for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
     {
       g_autoptr(LecternTag) tag = g_list_model_get_item (tags, i);
-      g_autofree char *memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_TAG, lectern_tag_get_id (tag), NULL);
+      g_autofree char *memo = lectern_project_dup_memo (project, LECTERN_MEMO_TAG, lectern_tag_get_id (tag), NULL);
 
       g_ptr_array_add (lines, g_strdup_printf ("tag %s|%u|%s|%s|memo %s", lectern_tag_get_path (tag),
                                                lectern_tag_get_depth (tag), lectern_tag_get_colour (tag),
@@ -396,7 +396,7 @@ describe_project (LecternCorpus *corpus)
     {
       g_autoptr(LecternAnnotation) annotation = g_list_model_get_item (annotations, i);
       g_autoptr(LecternDocument) document =
-        lectern_corpus_dup_document (corpus, lectern_annotation_get_document_id (annotation), NULL);
+        lectern_project_dup_document (project, lectern_annotation_get_document_id (annotation), NULL);
       g_autoptr(GString) line = g_string_new (NULL);
       guint n_tags;
       const gint64 *tag_ids = lectern_annotation_get_tag_ids (annotation, &n_tags);
@@ -406,7 +406,7 @@ describe_project (LecternCorpus *corpus)
                               lectern_annotation_get_quote (annotation));
       for (guint j = 0; j < n_tags; j++)
         {
-          g_autoptr(LecternTag) tag = lectern_corpus_dup_tag (corpus, tag_ids[j], NULL);
+          g_autoptr(LecternTag) tag = lectern_project_dup_tag (project, tag_ids[j], NULL);
 
           g_string_append_printf (line, "%s,", lectern_tag_get_path (tag));
         }
@@ -425,7 +425,7 @@ test_round_trip (void)
   g_autofree char *project_path = fixture_path ("imported.lectern");
   g_autoptr(GFile) qdpx = NULL;
   g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
-  g_autoptr(LecternCorpus) imported = NULL;
+  g_autoptr(LecternProject) imported = NULL;
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GError) error = NULL;
@@ -437,7 +437,7 @@ test_round_trip (void)
   g_assert_no_error (error);
   g_assert_nonnull (imported);
 
-  before = describe_project (fixture.corpus);
+  before = describe_project (fixture.project);
   after = describe_project (imported);
   for (guint i = 0; i < MIN (before->len, after->len); i++)
     g_assert_cmpstr (g_ptr_array_index (after, i), ==, g_ptr_array_index (before, i));
@@ -526,12 +526,12 @@ assert_refused (const char *zip_path,
   g_autofree char *project_path = fixture_path (project_name);
   g_autoptr(GFile) qdpx = g_file_new_for_path (zip_path);
   g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = g_path_get_basename (zip_path);
 
-  corpus = lectern_qdpx_import (qdpx, project_file, NULL, NULL, &error);
-  g_assert_null (corpus);
+  project = lectern_qdpx_import (qdpx, project_file, NULL, NULL, &error);
+  g_assert_null (project);
   g_assert_error (error, LECTERN_IMPORT_ERROR, code);
   g_test_message ("refused: %s", error->message);
   /* The message names the archive; nothing is left behind. */
@@ -645,7 +645,7 @@ test_crlf_positions (void)
   g_autoptr(GFile) qdpx = NULL;
   g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GListModel) annotations = NULL;
   guint n_lines = 1024 * 1024 / (LINE_FILE_CHARS + 2);
 
@@ -663,9 +663,9 @@ test_crlf_positions (void)
   zip = write_zip ("crlf.qdpx", (Entry[]) { { "project.qde", qde->str, 0 }, { "sources/a.txt", text->str, 0 } }, 2);
   qdpx = g_file_new_for_path (zip);
 
-  corpus = lectern_qdpx_import (qdpx, project_file, NULL, NULL, &error);
+  project = lectern_qdpx_import (qdpx, project_file, NULL, NULL, &error);
   g_assert_no_error (error);
-  annotations = lectern_corpus_list_annotations (corpus, 0, 0, FALSE, &error);
+  annotations = lectern_project_list_annotations (project, 0, 0, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 200);
   for (guint i = 0; i < 200; i++)
@@ -774,29 +774,29 @@ test_foreign_sources (void)
   g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
   g_autoptr(GPtrArray) skipped = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GListModel) documents = NULL;
   g_autoptr(GListModel) annotations = NULL;
   g_autoptr(LecternDocument) document = NULL;
   g_autoptr(LecternAnnotation) annotation = NULL;
   g_autofree char *memo = NULL;
 
-  corpus = lectern_qdpx_import (qdpx, project_file, &skipped, NULL, &error);
+  project = lectern_qdpx_import (qdpx, project_file, &skipped, NULL, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (corpus);
+  g_assert_nonnull (project);
 
-  documents = lectern_corpus_list_documents (corpus, NULL);
+  documents = lectern_project_list_documents (project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
   document = g_list_model_get_item (documents, 0);
   g_assert_cmpstr (lectern_document_get_title (document), ==, "Accord.pdf");
-  annotations = lectern_corpus_list_annotations (corpus, lectern_document_get_id (document), 0, FALSE, &error);
+  annotations = lectern_project_list_annotations (project, lectern_document_get_id (document), 0, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 1);
   annotation = g_list_model_get_item (annotations, 0);
   g_assert_cmpint (lectern_annotation_get_start (annotation), ==, 4);
   g_assert_cmpint (lectern_annotation_get_end (annotation), ==, 10);
   g_assert_cmpstr (lectern_annotation_get_quote (annotation), ==, "accord");
-  memo = lectern_corpus_dup_memo (corpus, LECTERN_MEMO_DOCUMENT, lectern_document_get_id (document), NULL);
+  memo = lectern_project_dup_memo (project, LECTERN_MEMO_DOCUMENT, lectern_document_get_id (document), NULL);
   g_assert_cmpstr (memo, ==, "Read twice.");
 
   /* The region, the picture, the recording and the PDF without text. */
@@ -829,7 +829,7 @@ test_async (void)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) skipped = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GListModel) documents = NULL;
 
   fixture_init (&fixture, "async-source.lectern");
@@ -843,9 +843,9 @@ test_async (void)
   g_assert_cmpuint (skipped->len, ==, 0);
 
   /* Made and closed: it opens, with the exported documents. */
-  corpus = lectern_corpus_open (project_file, &error);
+  project = lectern_project_open (project_file, &error);
   g_assert_no_error (error);
-  documents = lectern_corpus_list_documents (corpus, NULL);
+  documents = lectern_project_list_documents (project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (documents), >, 0);
   fixture_clear (&fixture);
 }

@@ -13,13 +13,13 @@
 #include "lectern-import.h"
 
 static char *
-export_json (LecternCorpus        *corpus,
+export_json (LecternProject        *project,
              LecternExportOptions *options)
 {
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (lectern_export_to_stream (corpus, options, out, NULL, NULL, NULL, &error));
+  g_assert_true (lectern_export_to_stream (project, options, out, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
   g_assert_true (g_output_stream_close (out, NULL, NULL));
@@ -70,7 +70,7 @@ test_export_structure (void)
   JsonArray *items;
 
   fixture_init (&fixture, "json.lectern");
-  json = export_json (fixture.corpus, options);
+  json = export_json (fixture.project, options);
   g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
   g_assert_no_error (error);
   items = items_of (json_parser_get_root (parser));
@@ -78,13 +78,13 @@ test_export_structure (void)
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "total"),
                    ==, fixture.n_annotations);
 
-  annotations = lectern_corpus_list_annotations (fixture.corpus, 0, 0, FALSE, &error);
+  annotations = lectern_project_list_annotations (fixture.project, 0, 0, FALSE, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       g_autoptr(LecternAnnotation) annotation = g_list_model_get_item (annotations, i);
       g_autoptr(LecternDocument) document =
-        lectern_corpus_dup_document (fixture.corpus, lectern_annotation_get_document_id (annotation), NULL);
+        lectern_project_dup_document (fixture.project, lectern_annotation_get_document_id (annotation), NULL);
       g_autofree char *urn = g_strconcat ("urn:lectern:document:", lectern_document_get_content_hash (document), NULL);
       JsonObject *item = json_array_get_object_element (items, i);
       JsonObject *target = json_object_get_object_member (item, "target");
@@ -124,7 +124,7 @@ test_export_structure (void)
           g_assert_cmpstr (json_object_get_string_member (body, "type"), ==, "TextualBody");
           if (g_strcmp0 (purpose, "tagging") == 0)
             {
-              g_autoptr(LecternTag) tag = lectern_corpus_dup_tag (fixture.corpus, tag_ids[n_tagging], NULL);
+              g_autoptr(LecternTag) tag = lectern_project_dup_tag (fixture.project, tag_ids[n_tagging], NULL);
 
               g_assert_cmpstr (json_object_get_string_member (body, "value"), ==, lectern_tag_get_path (tag));
               n_tagging++;
@@ -147,8 +147,8 @@ test_export_structure (void)
   fixture_clear (&fixture);
 }
 
-static LecternCorpus *
-fresh_corpus (const char *name,
+static LecternProject *
+fresh_project (const char *name,
               const char *text1,
               const char *text2)
 {
@@ -157,30 +157,30 @@ fresh_corpus (const char *name,
   g_autoptr(GError) error = NULL;
   g_autoptr(LecternDocument) doc1 = lectern_document_new ();
   g_autoptr(LecternDocument) doc2 = lectern_document_new ();
-  LecternCorpus *corpus = lectern_corpus_create (file, &error);
+  LecternProject *project = lectern_project_create (file, &error);
 
   g_assert_no_error (error);
   lectern_document_set_title (doc1, FIXTURE_TITLE_1);
-  lectern_corpus_add_document (corpus, doc1, text1, &error);
+  lectern_project_add_document (project, doc1, text1, &error);
   g_assert_no_error (error);
   lectern_document_set_title (doc2, FIXTURE_TITLE_2);
-  lectern_corpus_add_document (corpus, doc2, text2, &error);
+  lectern_project_add_document (project, doc2, text2, &error);
   g_assert_no_error (error);
-  return corpus;
+  return project;
 }
 
 /* Annotation text as "DOCTITLE|quote|tag,tag|note|author" for comparison. */
 static GPtrArray *
-describe_annotations (LecternCorpus *corpus)
+describe_annotations (LecternProject *project)
 {
-  g_autoptr(GListModel) annotations = lectern_corpus_list_annotations (corpus, 0, 0, FALSE, NULL);
+  g_autoptr(GListModel) annotations = lectern_project_list_annotations (project, 0, 0, FALSE, NULL);
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
     {
       g_autoptr(LecternAnnotation) annotation = g_list_model_get_item (annotations, i);
       g_autoptr(LecternDocument) document =
-        lectern_corpus_dup_document (corpus, lectern_annotation_get_document_id (annotation), NULL);
+        lectern_project_dup_document (project, lectern_annotation_get_document_id (annotation), NULL);
       g_autoptr(GString) line = g_string_new (NULL);
       guint n_tags;
       const gint64 *tag_ids = lectern_annotation_get_tag_ids (annotation, &n_tags);
@@ -189,7 +189,7 @@ describe_annotations (LecternCorpus *corpus)
                               lectern_annotation_get_quote (annotation));
       for (guint j = 0; j < n_tags; j++)
         {
-          g_autoptr(LecternTag) tag = lectern_corpus_dup_tag (corpus, tag_ids[j], NULL);
+          g_autoptr(LecternTag) tag = lectern_project_dup_tag (project, tag_ids[j], NULL);
 
           g_string_append_printf (line, "%s,", lectern_tag_get_path (tag));
         }
@@ -216,7 +216,7 @@ test_round_trip (void)
 {
   Fixture fixture;
   g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_JSON);
-  g_autoptr(LecternCorpus) fresh = NULL;
+  g_autoptr(LecternProject) fresh = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
@@ -228,21 +228,21 @@ test_round_trip (void)
   guint n_added = 0;
 
   fixture_init (&fixture, "json-source.lectern");
-  json = export_json (fixture.corpus, options);
+  json = export_json (fixture.project, options);
   g_assert_true (g_file_set_contents (path, json, -1, NULL));
-  text2 = lectern_corpus_dup_text (fixture.corpus, fixture.doc2, NULL);
+  text2 = lectern_project_dup_text (fixture.project, fixture.doc2, NULL);
 
-  fresh = fresh_corpus ("json-target.lectern", FIXTURE_TEXT_1, text2);
+  fresh = fresh_project ("json-target.lectern", FIXTURE_TEXT_1, text2);
   g_assert_true (lectern_web_annotation_import (fresh, file, &n_added, &problems, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_cmpuint (n_added, ==, fixture.n_annotations);
 
-  before = describe_annotations (fixture.corpus);
+  before = describe_annotations (fixture.project);
   after = describe_annotations (fresh);
   assert_same_lines (before, after);
   {
-    g_autoptr(LecternTag) tag = lectern_corpus_find_tag (fresh, "Diplomacy/a\\/b", &error);
+    g_autoptr(LecternTag) tag = lectern_project_find_tag (fresh, "Diplomacy/a\\/b", &error);
 
     g_assert_no_error (error);
     g_assert_cmpstr (lectern_tag_get_name (tag), ==, "a/b");
@@ -268,7 +268,7 @@ test_reanchor (void)
 {
   Fixture fixture;
   g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_JSON);
-  g_autoptr(LecternCorpus) fresh = NULL;
+  g_autoptr(LecternProject) fresh = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GListModel) annotations = NULL;
   g_autoptr(GError) error = NULL;
@@ -276,9 +276,9 @@ test_reanchor (void)
   guint n_added = 0;
 
   fixture_init (&fixture, "anchor-source.lectern");
-  json = export_json (fixture.corpus, options);
+  json = export_json (fixture.project, options);
   /* Text 1 gains a line at the top; text 2 loses "'security'". */
-  fresh = fresh_corpus ("anchor-target.lectern",
+  fresh = fresh_project ("anchor-target.lectern",
                         "A new first line moves every offset.\n" FIXTURE_TEXT_1,
                         "Q: What about it?\nA: It matters — a lot. café is not NFC but café is.\n");
   g_assert_true (lectern_web_annotation_import_data (fresh, json, -1, "annotations.jsonld",
@@ -288,7 +288,7 @@ test_reanchor (void)
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "Interview transcript"));
 
-  annotations = lectern_corpus_list_annotations (fresh, 0, 0, FALSE, &error);
+  annotations = lectern_project_list_annotations (fresh, 0, 0, FALSE, &error);
   for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
     {
       g_autoptr(LecternAnnotation) annotation = g_list_model_get_item (annotations, i);
@@ -308,15 +308,15 @@ test_refuses_non_annotations (void)
   g_autoptr(GListModel) annotations = NULL;
 
   fixture_init (&fixture, "refuse.lectern");
-  g_assert_false (lectern_web_annotation_import_data (fixture.corpus, "{\"not\": ", -1, "broken.json",
+  g_assert_false (lectern_web_annotation_import_data (fixture.project, "{\"not\": ", -1, "broken.json",
                                                       NULL, NULL, NULL, &error));
   g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "broken.json"));
   g_clear_error (&error);
-  g_assert_false (lectern_web_annotation_import_data (fixture.corpus, "{\"type\": \"Person\"}", -1, "person.json",
+  g_assert_false (lectern_web_annotation_import_data (fixture.project, "{\"type\": \"Person\"}", -1, "person.json",
                                                       NULL, NULL, NULL, &error));
   g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID);
-  annotations = lectern_corpus_list_annotations (fixture.corpus, 0, 0, FALSE, NULL);
+  annotations = lectern_project_list_annotations (fixture.project, 0, 0, FALSE, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, fixture.n_annotations);
   fixture_clear (&fixture);
 }
@@ -335,7 +335,7 @@ test_deep_nesting (void)
   fixture_init (&fixture, "deep.lectern");
   memset (deep, '[', 100000);
   deep[100000] = '\0';
-  g_assert_false (lectern_web_annotation_import_data (fixture.corpus, deep, -1, "deep.json",
+  g_assert_false (lectern_web_annotation_import_data (fixture.project, deep, -1, "deep.json",
                                                       NULL, NULL, NULL, &error));
   g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "deep.json"));
@@ -344,7 +344,7 @@ test_deep_nesting (void)
 
   /* Brackets inside strings are text, not nesting. */
   fine = g_strdup_printf ("[{\"type\": \"Annotation\", \"bodyValue\": \"%s\"}]", deep + 100000 - 200);
-  g_assert_true (lectern_web_annotation_import_data (fixture.corpus, fine, -1, "fine.json",
+  g_assert_true (lectern_web_annotation_import_data (fixture.project, fine, -1, "fine.json",
                                                      NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   fixture_clear (&fixture);
@@ -369,7 +369,7 @@ test_not_a_file (void)
 
       if (!g_file_test (paths[i], G_FILE_TEST_EXISTS))
         continue;
-      g_assert_false (lectern_web_annotation_import (fixture.corpus, file, NULL, NULL, NULL, &error));
+      g_assert_false (lectern_web_annotation_import (fixture.project, file, NULL, NULL, NULL, &error));
       g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID);
       g_assert_nonnull (strstr (error->message, base));
       g_assert_nonnull (strstr (error->message, "not a regular file"));
@@ -393,7 +393,7 @@ test_deep_tag_path (void)
   guint n_added = 99;
 
   fixture_init (&fixture, "deep-tag.lectern");
-  tags_before = lectern_corpus_list_tags (fixture.corpus, NULL);
+  tags_before = lectern_project_list_tags (fixture.project, NULL);
   for (guint i = 1; i < 8000; i++)
     g_string_append (path, "/a");
   json = g_strdup_printf ("{\"type\": \"Annotation\", \"id\": \"deep\","
@@ -401,7 +401,7 @@ test_deep_tag_path (void)
                           " \"target\": {\"source\": {\"title\": \"" FIXTURE_TITLE_2 "\"},"
                           " \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"matters\"}}}",
                           path->str);
-  g_assert_true (lectern_web_annotation_import_data (fixture.corpus, json, -1, "deep-tag.json",
+  g_assert_true (lectern_web_annotation_import_data (fixture.project, json, -1, "deep-tag.json",
                                                      &n_added, &problems, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_added, ==, 0);
@@ -411,7 +411,7 @@ test_deep_tag_path (void)
   g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "too long"));
   /* The line quotes the start of the path, not all 16 KB of it. */
   g_assert_cmpuint (strlen (g_ptr_array_index (problems, 0)), <, 400);
-  tags_after = lectern_corpus_list_tags (fixture.corpus, NULL);
+  tags_after = lectern_project_list_tags (fixture.project, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (tags_after), ==, g_list_model_get_n_items (tags_before));
   fixture_clear (&fixture);
 }
@@ -435,9 +435,9 @@ test_stored_length_lies (void)
   guint n_added = 99;
 
   fixture_init (&fixture, "length-lies.lectern");
-  text = lectern_corpus_dup_text (fixture.corpus, fixture.doc2, NULL);
+  text = lectern_project_dup_text (fixture.project, fixture.doc2, NULL);
   length = g_utf8_strlen (text, -1);
-  path = g_file_get_path (lectern_corpus_get_file (fixture.corpus));
+  path = g_file_get_path (lectern_project_get_file (fixture.project));
   sql = g_strdup_printf ("UPDATE documents SET length = length + 100000 WHERE id = %" G_GINT64_FORMAT,
                          fixture.doc2);
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
@@ -448,19 +448,19 @@ test_stored_length_lies (void)
                           " \"target\": {\"source\": {\"title\": \"" FIXTURE_TITLE_2 "\"},"
                           " \"selector\": {\"type\": \"TextPositionSelector\", \"start\": %ld, \"end\": %ld}}}",
                           length + 10, length + 50000);
-  g_assert_true (lectern_web_annotation_import_data (fixture.corpus, json, -1, "past.json",
+  g_assert_true (lectern_web_annotation_import_data (fixture.project, json, -1, "past.json",
                                                      &n_added, &problems, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_added, ==, 0);
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "past"));
-  annotations = lectern_corpus_list_annotations (fixture.corpus, 0, 0, FALSE, NULL);
+  annotations = lectern_project_list_annotations (fixture.project, 0, 0, FALSE, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, fixture.n_annotations);
 
   /* The core refuses the same range on its own. */
-  g_assert_cmpint (lectern_corpus_insert_annotation (fixture.corpus, fixture.doc2, length + 10, length + 20,
+  g_assert_cmpint (lectern_project_insert_annotation (fixture.project, fixture.doc2, length + 10, length + 20,
                                                      NULL, 0, NULL, NULL, NULL, NULL, &error), ==, 0);
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID);
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID);
   fixture_clear (&fixture);
 }
 
@@ -522,7 +522,7 @@ test_pages (void)
   g_autoptr(GListModel) exported = NULL;
   g_autoptr(GListModel) imported = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(LecternCorpus) fresh = NULL;
+  g_autoptr(LecternProject) fresh = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
@@ -539,14 +539,14 @@ test_pages (void)
   fixture_add_paged (&fixture, "pdf", &paged);
   /* At a page's start and at its end, where the quote's context crosses
    * the page's edge. */
-  page_start = lectern_corpus_add_annotation (fixture.corpus, paged.document, 105, 110, NULL, 0, NULL, &error);
+  page_start = lectern_project_add_annotation (fixture.project, paged.document, 105, 110, NULL, 0, NULL, &error);
   g_assert_no_error (error);
-  page_end = lectern_corpus_add_annotation (fixture.corpus, paged.document, 190, 195, NULL, 0, NULL, &error);
+  page_end = lectern_project_add_annotation (fixture.project, paged.document, 190, 195, NULL, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (lectern_annotation_get_prefix (page_start), !=, "L3 he");
   g_assert_cmpstr (lectern_annotation_get_suffix (page_end), !=, "bout\n");
   lectern_export_options_add_document_id (options, paged.document);
-  json = export_json (fixture.corpus, options);
+  json = export_json (fixture.project, options);
   g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
   g_assert_no_error (error);
   items = items_of (json_parser_get_root (parser));
@@ -570,7 +570,7 @@ test_pages (void)
       else
         g_assert_cmpstr (json_object_get_string_member (speaker, "value"), ==, speakers[i]);
     }
-  on_page = lectern_corpus_dup_annotation (fixture.corpus, paged.on_page, &error);
+  on_page = lectern_project_dup_annotation (fixture.project, paged.on_page, &error);
   g_assert_no_error (error);
   assert_page_selector (json_array_get_object_element (items, 0), "page=1", "members on energy co",
                         "L1 the evidence and ", lectern_annotation_get_suffix (on_page));
@@ -592,7 +592,7 @@ test_pages (void)
   fixture_add_paged (&other, "text", &plain);
   lectern_export_options_clear_document_ids (options);
   lectern_export_options_add_document_id (options, plain.document);
-  json = export_json (other.corpus, options);
+  json = export_json (other.project, options);
   g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
   items = items_of (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
@@ -605,16 +605,16 @@ test_pages (void)
   g_clear_pointer (&json, g_free);
   lectern_export_options_clear_document_ids (options);
   lectern_export_options_add_document_id (options, paged.document);
-  json = export_json (fixture.corpus, options);
+  json = export_json (fixture.project, options);
   {
     g_autofree char *path = fixture_path ("paged-target.lectern");
     g_autoptr(GFile) file = g_file_new_for_path (path);
     g_autoptr(LecternDocument) document = lectern_document_new ();
 
-    fresh = lectern_corpus_create (file, &error);
+    fresh = lectern_project_create (file, &error);
     g_assert_no_error (error);
     lectern_document_set_title (document, PAGED_TITLE);
-    lectern_corpus_add_document (fresh, document, PAGED_TEXT, &error);
+    lectern_project_add_document (fresh, document, PAGED_TEXT, &error);
     g_assert_no_error (error);
   }
   g_assert_true (lectern_web_annotation_import_data (fresh, json, -1, "paged.jsonld",
@@ -622,9 +622,9 @@ test_pages (void)
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_cmpuint (n_added, ==, G_N_ELEMENTS (labels));
-  exported = lectern_corpus_list_annotations (fixture.corpus, paged.document, 0, FALSE, &error);
+  exported = lectern_project_list_annotations (fixture.project, paged.document, 0, FALSE, &error);
   g_assert_no_error (error);
-  imported = lectern_corpus_list_annotations (fresh, 0, 0, FALSE, &error);
+  imported = lectern_project_list_annotations (fresh, 0, 0, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (imported), ==, g_list_model_get_n_items (exported));
   for (guint i = 0; i < g_list_model_get_n_items (exported); i++)

@@ -2,7 +2,7 @@
  *
  * Any expression over a small coded project either finds ranges that lie
  * inside their documents, with the codes it names, or is refused with
- * LECTERN_CORPUS_ERROR_QUERY (malformed) or NOT_FOUND (no such code);
+ * LECTERN_PROJECT_ERROR_QUERY (malformed) or NOT_FOUND (no such code);
  * never a crash.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,14 +13,14 @@
 
 #include "fuzz-common.h"
 
-static LecternCorpus *corpus;
+static LecternProject *corpus;
 
 /* Codes over the sample project's documents, so that every operator has
  * something to combine. */
 static void
 code_sample (void)
 {
-  g_autoptr(GListModel) documents = lectern_corpus_list_documents (corpus, NULL);
+  g_autoptr(GListModel) documents = lectern_project_list_documents (corpus, NULL);
   const char *paths[] = { "Tone/Hostile", "Tone/Warm", "Claims" };
 
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
@@ -31,7 +31,7 @@ code_sample (void)
       for (guint p = 0; p < G_N_ELEMENTS (paths); p++)
         {
           g_autoptr(GError) error = NULL;
-          g_autoptr(LecternTag) tag = lectern_corpus_ensure_tag_path (corpus, paths[p], &error);
+          g_autoptr(LecternTag) tag = lectern_project_ensure_tag_path (corpus, paths[p], &error);
           gint64 tag_id;
           glong start = MIN (length - 1, (glong) (p * 7 + i * 3));
           glong end = MIN (length, start + 12 + (glong) p * 5);
@@ -40,7 +40,7 @@ code_sample (void)
           if (tag == NULL)
             g_error ("%s", error->message);
           tag_id = lectern_tag_get_id (tag);
-          a = lectern_corpus_add_annotation (corpus, lectern_document_get_id (document), start, end,
+          a = lectern_project_add_annotation (corpus, lectern_document_get_id (document), start, end,
                                              &tag_id, 1, NULL, &error);
           if (a == NULL)
             g_error ("%s", error->message);
@@ -69,11 +69,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
    * string; invalid UTF-8 is refused too. */
   expression = g_strndup ((const char *) data, size);
 
-  found = lectern_corpus_retrieve (corpus, expression, NULL, NULL, &error);
+  found = lectern_project_retrieve (corpus, expression, NULL, NULL, &error);
   if (found == NULL)
     {
-      if (!g_error_matches (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND))
-        g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_QUERY);
+      if (!g_error_matches (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND))
+        g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_QUERY);
       g_assert_cmpstr (error->message, !=, "");
     }
   else
@@ -81,7 +81,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       for (guint i = 0; i < found->len; i++)
         {
           const LecternRetrieved *r = g_ptr_array_index (found, i);
-          g_autoptr(LecternDocument) document = lectern_corpus_dup_document (corpus, r->document_id, NULL);
+          g_autoptr(LecternDocument) document = lectern_project_dup_document (corpus, r->document_id, NULL);
 
           g_assert_nonnull (document);
           g_assert_cmpint (0, <=, r->start);
@@ -92,11 +92,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         }
     }
 
-  documents = lectern_corpus_retrieve_documents (corpus, expression, NULL, NULL, &documents_error);
+  documents = lectern_project_retrieve_documents (corpus, expression, NULL, NULL, &documents_error);
   if (documents == NULL)
     {
-      if (!g_error_matches (documents_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND))
-        g_assert_error (documents_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_QUERY);
+      if (!g_error_matches (documents_error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND))
+        g_assert_error (documents_error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_QUERY);
     }
   else if (found != NULL)
     {

@@ -105,17 +105,17 @@ fuzz_remove_project_files (const char *path)
     }
 }
 
-LecternCorpus *
+LecternProject *
 fuzz_sample_project_new (void)
 {
   g_autofree char *path = fuzz_temp_path (".lectern");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) corpus = NULL;
   g_autoptr(LecternTag) tag = NULL;
   gint64 first_id = 0;
 
-  corpus = lectern_corpus_create (file, &error);
+  corpus = lectern_project_create (file, &error);
   if (corpus == NULL)
     g_error ("%s", error->message);
 
@@ -127,20 +127,20 @@ fuzz_sample_project_new (void)
 
       lectern_document_set_title (document, sample_texts[i][0]);
       lectern_document_set_language (document, sample_texts[i][1]);
-      id = lectern_corpus_add_document (corpus, document, text, &error);
+      id = lectern_project_add_document (corpus, document, text, &error);
       if (id == 0)
         g_error ("%s", error->message);
       if (first_id == 0)
         first_id = id;
     }
 
-  tag = lectern_corpus_ensure_tag_path (corpus, "Security/Europe", &error);
+  tag = lectern_project_ensure_tag_path (corpus, "Security/Europe", &error);
   if (tag == NULL)
     g_error ("%s", error->message);
   {
     gint64 tag_id = lectern_tag_get_id (tag);
     g_autoptr(LecternAnnotation) a =
-      lectern_corpus_add_annotation (corpus, first_id, 4, 10, &tag_id, 1,
+      lectern_project_add_annotation (corpus, first_id, 4, 10, &tag_id, 1,
                                      "a note", &error);
     if (a == NULL)
       g_error ("%s", error->message);

@@ -23,7 +23,7 @@ void           fuzz_init                  (void);
  * three short documents (English, French with accents, one with combining
  * marks, emoji and right-to-left script), a small codebook and two
  * annotations. Aborts on failure: the fuzzer cannot run without it. */
-LecternCorpus *fuzz_sample_project_new    (void);
+LecternProject *fuzz_sample_project_new    (void);
 
 /* A fresh path for a new file in the same temporary folder. */
 char          *fuzz_temp_path             (const char    *suffix);

@@ -22,7 +22,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *project_path = NULL;
   g_autoptr(GFile) qdpx = NULL;
   g_autoptr(GFile) project = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) corpus = NULL;
 
   fuzz_init ();
 
@@ -46,7 +46,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       gboolean sound;
 
       g_assert_no_error (error);
-      sound = lectern_corpus_check (corpus, &problems, &error);
+      sound = lectern_project_check (corpus, &problems, &error);
       g_assert_no_error (error);
       if (!sound)
         {

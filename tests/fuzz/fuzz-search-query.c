@@ -1,7 +1,7 @@
 /* fuzz-search-query.c — libFuzzer target: a search query typed by a user.
  *
  * Any query over a small project either finds hits that are where they
- * say, or is refused with LECTERN_CORPUS_ERROR_QUERY; never a crash, and
+ * say, or is refused with LECTERN_PROJECT_ERROR_QUERY; never a crash, and
  * never an SQL error leaking through.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,7 +14,7 @@
 
 #define LIMIT 20
 
-static LecternCorpus *corpus;
+static LecternProject *corpus;
 
 static gboolean
 is_mark (const char *text,
@@ -32,7 +32,7 @@ check_hit (LecternSearchHit *hit)
   gint64 id = lectern_search_hit_get_document_id (hit);
   glong start = lectern_search_hit_get_start (hit);
   glong end = lectern_search_hit_get_end (hit);
-  g_autofree char *text = lectern_corpus_dup_text (corpus, id, &error);
+  g_autofree char *text = lectern_project_dup_text (corpus, id, &error);
   g_autofree char *match = NULL;
 
   g_assert_no_error (error);
@@ -70,10 +70,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (!g_utf8_validate (query, -1, NULL))
     return 0;
 
-  hits = lectern_corpus_search (corpus, query, LIMIT, NULL, &error);
+  hits = lectern_project_search (corpus, query, LIMIT, NULL, &error);
   if (hits == NULL)
     {
-      g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_QUERY);
+      g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_QUERY);
       g_assert_cmpstr (error->message, !=, "");
       return 0;
     }

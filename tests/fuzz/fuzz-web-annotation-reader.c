@@ -15,7 +15,7 @@
 /* Start afresh now and then so the project stays small and fast. */
 #define INPUTS_PER_PROJECT 500
 
-static LecternCorpus *corpus;
+static LecternProject *corpus;
 static guint n_inputs;
 
 int
@@ -33,7 +33,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       if (corpus != NULL)
         {
-          g_autofree char *path = g_file_get_path (lectern_corpus_get_file (corpus));
+          g_autofree char *path = g_file_get_path (lectern_project_get_file (corpus));
 
           g_clear_object (&corpus);
           fuzz_remove_project_files (path);
@@ -55,7 +55,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (n_added > 0)
     {
       /* What was added is sound: quotes match their ranges. */
-      gboolean sound = lectern_corpus_check (corpus, &check_problems, &error);
+      gboolean sound = lectern_project_check (corpus, &check_problems, &error);
 
       g_assert_no_error (error);
       if (!sound)

@@ -27,34 +27,34 @@ static const char interview[] =
   "Question: And now?\n"
   "Okafor: Now we read the same figure.\n";
 
-static LecternCorpus *
-create_corpus (char **path_out)
+static LecternProject *
+create_project (char **path_out)
 {
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  LecternCorpus *corpus;
+  LecternProject *project;
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
   path = g_build_filename (g_get_user_data_dir (), "turns.lectern", NULL);
   file = g_file_new_for_path (path);
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
   if (path_out != NULL)
     *path_out = g_steal_pointer (&path);
-  return corpus;
+  return project;
 }
 
 /* Imports @file through the importer; returns the document's id. */
 static gint64
-import_file (LecternCorpus *corpus,
+import_file (LecternProject *project,
              GFile         *file)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) results = NULL;
   g_autoptr(LecternImportResult) result = NULL;
 
-  results = lectern_importer_import_files (corpus, &file, 1, NULL, NULL, NULL, &error);
+  results = lectern_importer_import_files (project, &file, 1, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   result = g_list_model_get_item (results, 0);
   g_assert_true (lectern_import_result_get_succeeded (result));
@@ -62,7 +62,7 @@ import_file (LecternCorpus *corpus,
 }
 
 static gint64
-import_text (LecternCorpus *corpus,
+import_text (LecternProject *project,
              const char    *name,
              const char    *text)
 {
@@ -72,7 +72,7 @@ import_text (LecternCorpus *corpus,
 
   g_file_set_contents (path, text, -1, &error);
   g_assert_no_error (error);
-  return import_file (corpus, file);
+  return import_file (project, file);
 }
 
 static guint
@@ -101,12 +101,12 @@ describe_turns (GArray *turns)
 
 /* The stored spans of @kind as "START-END VALUE|…". */
 static char *
-describe_spans (LecternCorpus        *corpus,
+describe_spans (LecternProject        *project,
                 gint64                id,
                 LecternStructureKind  kind)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) structure = lectern_corpus_dup_document_structure (corpus, id, &error);
+  g_autoptr(GArray) structure = lectern_project_dup_document_structure (project, id, &error);
   GString *out = g_string_new (NULL);
 
   g_assert_no_error (error);
@@ -122,18 +122,18 @@ describe_spans (LecternCorpus        *corpus,
 }
 
 static char *
-dup_turns (LecternCorpus *corpus,
+dup_turns (LecternProject *project,
            gint64         id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) turns = lectern_document_turns_dup (corpus, id, &error);
+  g_autoptr(GArray) turns = lectern_document_turns_dup (project, id, &error);
 
   g_assert_no_error (error);
   return describe_turns (turns);
 }
 
 static void
-correct (LecternCorpus             *corpus,
+correct (LecternProject             *project,
          gint64                     id,
          LecternTurnCorrectionKind  kind,
          guint                      offset,
@@ -143,7 +143,7 @@ correct (LecternCorpus             *corpus,
   LecternTurnCorrection correction = { kind, offset, (char *) speaker, (char *) target };
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (lectern_document_turns_correct (corpus, id, &correction, &error));
+  g_assert_true (lectern_document_turns_correct (project, id, &correction, &error));
   g_assert_no_error (error);
 }
 
@@ -151,11 +151,11 @@ correct (LecternCorpus             *corpus,
 static void
 test_import_stores_spans (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_corpus (NULL);
-  gint64 id = import_text (corpus, "interview.txt", interview);
-  g_autofree char *turns = dup_turns (corpus, id);
-  g_autofree char *turn_spans = describe_spans (corpus, id, LECTERN_STRUCTURE_KIND_TURN);
-  g_autofree char *time_spans = describe_spans (corpus, id, LECTERN_STRUCTURE_KIND_TIME);
+  g_autoptr(LecternProject) project = create_project (NULL);
+  gint64 id = import_text (project, "interview.txt", interview);
+  g_autofree char *turns = dup_turns (project, id);
+  g_autofree char *turn_spans = describe_spans (project, id, LECTERN_STRUCTURE_KIND_TURN);
+  g_autofree char *time_spans = describe_spans (project, id, LECTERN_STRUCTURE_KIND_TIME);
   g_autofree char *expected_turns = NULL;
   g_autofree char *expected_times = NULL;
 
@@ -178,18 +178,18 @@ test_import_stores_spans (void)
 static void
 test_corrections (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_corpus (NULL);
-  gint64 id = import_text (corpus, "interview.txt", interview);
+  g_autoptr(LecternProject) project = create_project (NULL);
+  gint64 id = import_text (project, "interview.txt", interview);
   g_autofree char *expected = NULL;
 
-  correct (corpus, id, LECTERN_TURN_CORRECTION_RENAME, 0, "Ines Okafor", "Ines O.");
+  correct (project, id, LECTERN_TURN_CORRECTION_RENAME, 0, "Ines Okafor", "Ines O.");
   /* A line inside a turn: "It was slow." now starts one. */
-  correct (corpus, id, LECTERN_TURN_CORRECTION_SET_TURN, at ("was slow"), "Interpreter", NULL);
+  correct (project, id, LECTERN_TURN_CORRECTION_SET_TURN, at ("was slow"), "Interpreter", NULL);
   /* The second question is no turn: the interpreter's runs on. */
-  correct (corpus, id, LECTERN_TURN_CORRECTION_NOT_TURN, at ("And now?"), NULL, NULL);
+  correct (project, id, LECTERN_TURN_CORRECTION_NOT_TURN, at ("And now?"), NULL, NULL);
   /* The caption is a turn. */
-  correct (corpus, id, LECTERN_TURN_CORRECTION_SET_TURN, 3, "Photographer", NULL);
-  correct (corpus, id, LECTERN_TURN_CORRECTION_MERGE, 0, "Photographer", "Question");
+  correct (project, id, LECTERN_TURN_CORRECTION_SET_TURN, 3, "Photographer", NULL);
+  correct (project, id, LECTERN_TURN_CORRECTION_MERGE, 0, "Photographer", "Question");
 
   expected = g_strdup_printf ("0-%u Question|%u-%u Question|%u-%u Ines O.|%u-%u Interpreter|%u-%u Ines O.",
                               at ("\n\n[00:00:05]"),
@@ -198,8 +198,8 @@ test_corrections (void)
                               at ("It was slow"), at ("\nOkafor: Now"),
                               at ("Okafor: Now"), (guint) strlen (interview) - 1);
   {
-    g_autofree char *turns = dup_turns (corpus, id);
-    g_autofree char *spans = describe_spans (corpus, id, LECTERN_STRUCTURE_KIND_TURN);
+    g_autofree char *turns = dup_turns (project, id);
+    g_autofree char *spans = describe_spans (project, id, LECTERN_STRUCTURE_KIND_TURN);
 
     g_assert_cmpstr (turns, ==, expected);
     g_assert_cmpstr (spans, ==, expected);
@@ -208,7 +208,7 @@ test_corrections (void)
   /* Stored: a new connection detects afresh and finds the same. */
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(LecternCorpus) other = lectern_corpus_open (lectern_corpus_get_file (corpus), &error);
+    g_autoptr(LecternProject) other = lectern_project_open (lectern_project_get_file (project), &error);
     g_autofree char *turns = NULL;
 
     g_assert_no_error (error);
@@ -221,27 +221,27 @@ test_corrections (void)
 static void
 test_correction_undo (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_corpus (NULL);
-  gint64 id = import_text (corpus, "interview.txt", interview);
-  g_autofree char *before_turns = dup_turns (corpus, id);
-  g_autofree char *before_spans = describe_spans (corpus, id, LECTERN_STRUCTURE_KIND_TURN);
+  g_autoptr(LecternProject) project = create_project (NULL);
+  gint64 id = import_text (project, "interview.txt", interview);
+  g_autofree char *before_turns = dup_turns (project, id);
+  g_autofree char *before_spans = describe_spans (project, id, LECTERN_STRUCTURE_KIND_TURN);
   g_autoptr(GError) error = NULL;
 
-  lectern_corpus_set_undo_enabled (corpus, TRUE);
-  correct (corpus, id, LECTERN_TURN_CORRECTION_RENAME, 0, "Question", "Journalist");
+  lectern_project_set_undo_enabled (project, TRUE);
+  correct (project, id, LECTERN_TURN_CORRECTION_RENAME, 0, "Question", "Journalist");
   /* Named for what the user did, not for its parts. */
-  g_assert_cmpstr (lectern_corpus_get_undo_label (corpus), ==, "Correct speaker turns");
+  g_assert_cmpstr (lectern_project_get_undo_label (project), ==, "Correct speaker turns");
   {
-    g_autofree char *spans = describe_spans (corpus, id, LECTERN_STRUCTURE_KIND_TURN);
+    g_autofree char *spans = describe_spans (project, id, LECTERN_STRUCTURE_KIND_TURN);
 
     g_assert_nonnull (strstr (spans, "Journalist"));
   }
-  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_true (lectern_project_undo (project, &error));
   g_assert_no_error (error);
-  g_assert_false (lectern_corpus_get_can_undo (corpus));
+  g_assert_false (lectern_project_get_can_undo (project));
   {
-    g_autofree char *turns = dup_turns (corpus, id);
-    g_autofree char *spans = describe_spans (corpus, id, LECTERN_STRUCTURE_KIND_TURN);
+    g_autofree char *turns = dup_turns (project, id);
+    g_autofree char *spans = describe_spans (project, id, LECTERN_STRUCTURE_KIND_TURN);
 
     g_assert_cmpstr (turns, ==, before_turns);
     g_assert_cmpstr (spans, ==, before_spans);
@@ -253,7 +253,7 @@ test_correction_undo (void)
 static void
 test_crossing_page (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_corpus (NULL);
+  g_autoptr(LecternProject) project = create_project (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(LecternDocument) document = lectern_document_new ();
   g_autoptr(GArray) pages = lectern_structure_new ();
@@ -263,25 +263,25 @@ test_crossing_page (void)
   gint64 id;
 
   lectern_document_set_title (document, "Paged");
-  id = lectern_corpus_add_document (corpus, document, interview, &error);
+  id = lectern_project_add_document (project, document, interview, &error);
   g_assert_no_error (error);
   /* The page ends inside Ines Okafor's first turn. */
   lectern_structure_add (pages, 0, at ("It was slow"), LECTERN_STRUCTURE_KIND_PAGE, "1");
   lectern_structure_add (pages, at ("It was slow"), strlen (interview), LECTERN_STRUCTURE_KIND_PAGE, "2");
-  g_assert_true (lectern_corpus_set_document_structure (corpus, id, pages, &error));
+  g_assert_true (lectern_project_set_document_structure (project, id, pages, &error));
 
-  g_assert_true (lectern_document_turns_store (corpus, id, TRUE, &error));
+  g_assert_true (lectern_document_turns_store (project, id, TRUE, &error));
   g_assert_no_error (error);
-  turns = lectern_document_turns_dup (corpus, id, &error);
+  turns = lectern_document_turns_dup (project, id, &error);
   g_assert_cmpuint (turns->len, ==, 4);
-  spans = describe_spans (corpus, id, LECTERN_STRUCTURE_KIND_TURN);
+  spans = describe_spans (project, id, LECTERN_STRUCTURE_KIND_TURN);
   expected = g_strdup_printf ("%u-%u Question|%u-%u Question|%u-%u Ines Okafor",
                               at ("[00:00:05]"), at ("\n\n[00:00:09]"),
                               at ("Question: And"), at ("\nOkafor: Now"),
                               at ("Okafor: Now"), (guint) strlen (interview) - 1);
   g_assert_cmpstr (spans, ==, expected);
   g_clear_pointer (&spans, g_free);
-  spans = describe_spans (corpus, id, LECTERN_STRUCTURE_KIND_PAGE);
+  spans = describe_spans (project, id, LECTERN_STRUCTURE_KIND_PAGE);
   g_assert_cmpstr (spans, !=, "");
 }
 
@@ -290,42 +290,42 @@ test_crossing_page (void)
 static void
 test_subtitles (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_corpus (NULL);
+  g_autoptr(LecternProject) project = create_project (NULL);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "subtitles", "voices.vtt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) corrections = NULL;
-  gint64 id = import_file (corpus, file);
-  g_autofree char *turns = dup_turns (corpus, id);
-  g_autofree char *spans = describe_spans (corpus, id, LECTERN_STRUCTURE_KIND_TURN);
+  gint64 id = import_file (project, file);
+  g_autofree char *turns = dup_turns (project, id);
+  g_autofree char *spans = describe_spans (project, id, LECTERN_STRUCTURE_KIND_TURN);
   const char *expected = "0-54 Journaliste|56-157 Hélène Varennes|159-189 Journaliste|191-233 Hélène Varennes";
 
   g_assert_cmpstr (turns, ==, expected);
   g_assert_cmpstr (spans, ==, expected);
-  corrections = lectern_corpus_dup_turn_corrections (corpus, id, &error);
+  corrections = lectern_project_dup_turn_corrections (project, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (corrections->len, ==, 5);
   g_assert_cmpint (g_array_index (corrections, LecternTurnCorrection, 0).kind, ==, LECTERN_TURN_CORRECTION_CLEAR);
 
-  correct (corpus, id, LECTERN_TURN_CORRECTION_RENAME, 0, "Journaliste", "Marc Dubois");
+  correct (project, id, LECTERN_TURN_CORRECTION_RENAME, 0, "Journaliste", "Marc Dubois");
   g_clear_pointer (&turns, g_free);
   g_clear_pointer (&spans, g_free);
-  turns = dup_turns (corpus, id);
-  spans = describe_spans (corpus, id, LECTERN_STRUCTURE_KIND_TURN);
+  turns = dup_turns (project, id);
+  spans = describe_spans (project, id, LECTERN_STRUCTURE_KIND_TURN);
   expected = "0-54 Marc Dubois|56-157 Hélène Varennes|159-189 Marc Dubois|191-233 Hélène Varennes";
   g_assert_cmpstr (turns, ==, expected);
   g_assert_cmpstr (spans, ==, expected);
   /* The cue times the reader kept are still there. */
   g_clear_pointer (&spans, g_free);
-  spans = describe_spans (corpus, id, LECTERN_STRUCTURE_KIND_TIME);
+  spans = describe_spans (project, id, LECTERN_STRUCTURE_KIND_TIME);
   g_assert_cmpstr (spans, !=, "");
 }
 
 static guint
-count_annotations (LecternCorpus *corpus)
+count_annotations (LecternProject *project)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) annotations = lectern_corpus_list_annotations (corpus, 0, 0, FALSE, &error);
+  g_autoptr(GListModel) annotations = lectern_project_list_annotations (project, 0, 0, FALSE, &error);
 
   g_assert_no_error (error);
   return g_list_model_get_n_items (annotations);
@@ -336,26 +336,26 @@ count_annotations (LecternCorpus *corpus)
 static void
 test_code (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_corpus (NULL);
+  g_autoptr(LecternProject) project = create_project (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) annotations = NULL;
   g_autoptr(LecternTag) question = NULL;
   g_autoptr(LecternTag) ines = NULL;
-  gint64 id = import_text (corpus, "interview.txt", interview);
+  gint64 id = import_text (project, "interview.txt", interview);
   guint made = 99;
 
-  lectern_corpus_set_undo_enabled (corpus, TRUE);
-  g_assert_true (lectern_document_turns_code (corpus, id, NULL, &made, &error));
+  lectern_project_set_undo_enabled (project, TRUE);
+  g_assert_true (lectern_document_turns_code (project, id, NULL, &made, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (made, ==, 4);
-  g_assert_cmpstr (lectern_corpus_get_undo_label (corpus), ==, "Code speakers");
+  g_assert_cmpstr (lectern_project_get_undo_label (project), ==, "Code speakers");
 
-  question = lectern_corpus_find_tag (corpus, "Speakers/Question", &error);
+  question = lectern_project_find_tag (project, "Speakers/Question", &error);
   g_assert_no_error (error);
-  ines = lectern_corpus_find_tag (corpus, "Speakers/Ines Okafor", &error);
+  ines = lectern_project_find_tag (project, "Speakers/Ines Okafor", &error);
   g_assert_no_error (error);
 
-  annotations = lectern_corpus_list_annotations (corpus, id, lectern_tag_get_id (ines), FALSE, &error);
+  annotations = lectern_project_list_annotations (project, id, lectern_tag_get_id (ines), FALSE, &error);
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 2);
   {
     g_autoptr(LecternAnnotation) first = g_list_model_get_item (annotations, 0);
@@ -364,30 +364,30 @@ test_code (void)
   }
 
   /* Again: nothing new. */
-  g_assert_true (lectern_document_turns_code (corpus, id, NULL, &made, &error));
+  g_assert_true (lectern_document_turns_code (project, id, NULL, &made, &error));
   g_assert_cmpuint (made, ==, 0);
-  g_assert_cmpuint (count_annotations (corpus), ==, 4);
+  g_assert_cmpuint (count_annotations (project), ==, 4);
 
   /* One undo step takes away the passages and the tags. */
-  g_assert_true (lectern_corpus_undo (corpus, &error));
+  g_assert_true (lectern_project_undo (project, &error));
   g_assert_no_error (error);
-  g_assert_false (lectern_corpus_get_can_undo (corpus));
-  g_assert_cmpuint (count_annotations (corpus), ==, 0);
+  g_assert_false (lectern_project_get_can_undo (project));
+  g_assert_cmpuint (count_annotations (project), ==, 0);
   {
-    g_autoptr(LecternTag) gone = lectern_corpus_find_tag (corpus, "Speakers", &error);
+    g_autoptr(LecternTag) gone = lectern_project_find_tag (project, "Speakers", &error);
 
-    g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+    g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND);
     g_assert_null (gone);
     g_clear_error (&error);
   }
 
   /* Under another parent; a renamed speaker is coded under the new name. */
-  correct (corpus, id, LECTERN_TURN_CORRECTION_RENAME, 0, "Ines Okafor", "Ines/Okafor");
-  g_assert_true (lectern_document_turns_code (corpus, id, "Interview/People", &made, &error));
+  correct (project, id, LECTERN_TURN_CORRECTION_RENAME, 0, "Ines Okafor", "Ines/Okafor");
+  g_assert_true (lectern_document_turns_code (project, id, "Interview/People", &made, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (made, ==, 4);
   {
-    g_autoptr(LecternTag) renamed = lectern_corpus_find_tag (corpus, "Interview/People/Ines-Okafor", &error);
+    g_autoptr(LecternTag) renamed = lectern_project_find_tag (project, "Interview/People/Ines-Okafor", &error);
 
     g_assert_no_error (error);
     g_assert_nonnull (renamed);
@@ -397,24 +397,24 @@ test_code (void)
 static void
 test_code_no_turns (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_corpus (NULL);
+  g_autoptr(LecternProject) project = create_project (NULL);
   g_autoptr(GError) error = NULL;
-  gint64 id = import_text (corpus, "plain.txt", "No interview here.\nPhoto: MFA\n");
+  gint64 id = import_text (project, "plain.txt", "No interview here.\nPhoto: MFA\n");
   guint made = 99;
 
-  lectern_corpus_set_undo_enabled (corpus, TRUE);
-  g_assert_true (lectern_document_turns_code (corpus, id, NULL, &made, &error));
+  lectern_project_set_undo_enabled (project, TRUE);
+  g_assert_true (lectern_document_turns_code (project, id, NULL, &made, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (made, ==, 0);
-  g_assert_false (lectern_corpus_get_can_undo (corpus));
+  g_assert_false (lectern_project_get_can_undo (project));
   {
-    g_autofree char *spans = describe_spans (corpus, id, LECTERN_STRUCTURE_KIND_TURN);
+    g_autofree char *spans = describe_spans (project, id, LECTERN_STRUCTURE_KIND_TURN);
 
     g_assert_cmpstr (spans, ==, "");
   }
 
-  g_assert_null (lectern_document_turns_dup (corpus, 99, &error));
-  g_assert_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND);
+  g_assert_null (lectern_document_turns_dup (project, 99, &error));
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND);
 }
 
 int

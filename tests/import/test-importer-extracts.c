@@ -14,19 +14,19 @@
 
 #include "lectern-test-sqlite.h"
 
-static LecternCorpus *
-create_corpus (char **path_out)
+static LecternProject *
+create_project (char **path_out)
 {
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "p.lectern", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  LecternCorpus *corpus;
+  LecternProject *project;
 
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
   *path_out = g_steal_pointer (&path);
-  return corpus;
+  return project;
 }
 
 /* A message as a mail reader would make it. */
@@ -52,7 +52,7 @@ static void
 test_documents (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LecternCorpus) corpus = create_corpus (&path);
+  g_autoptr(LecternProject) project = create_project (&path);
   g_autoptr(GPtrArray) extracts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GBytes) contents = g_bytes_new_static ("the whole mailbox", 17);
   g_autoptr(GBytes) own = g_bytes_new_static ("message two's own bytes", 23);
@@ -78,21 +78,21 @@ test_documents (void)
   lectern_extract_set_original (second, own);
   g_ptr_array_add (extracts, second);
 
-  results = _lectern_importer_add_extracts (corpus, file, "inbox.mbox", extracts, contents);
+  results = _lectern_importer_add_extracts (project, file, "inbox.mbox", extracts, contents);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
 
   {
     g_autoptr(LecternImportResult) result = g_list_model_get_item (results, 0);
     gint64 id = lectern_import_result_get_document_id (result);
-    g_autoptr(LecternDocument) document = lectern_corpus_dup_document (corpus, id, &error);
-    g_autoptr(GArray) structure = lectern_corpus_dup_document_structure (corpus, id, &error);
-    g_autoptr(GBytes) original = lectern_corpus_dup_document_original (corpus, id, NULL, &error);
-    g_autoptr(GListModel) notes = lectern_corpus_list_annotations (corpus, id, 0, FALSE, &error);
+    g_autoptr(LecternDocument) document = lectern_project_dup_document (project, id, &error);
+    g_autoptr(GArray) structure = lectern_project_dup_document_structure (project, id, &error);
+    g_autoptr(GBytes) original = lectern_project_dup_document_original (project, id, NULL, &error);
+    g_autoptr(GListModel) notes = lectern_project_list_annotations (project, id, 0, FALSE, &error);
     GPtrArray *warnings = lectern_import_result_get_warnings (result);
     g_autoptr(LecternAnnotation) council = NULL;
     g_autoptr(LecternAnnotation) point = NULL;
     g_autoptr(LecternAnnotation) past = NULL;
-    g_autofree char *text = lectern_corpus_dup_text (corpus, id, &error);
+    g_autofree char *text = lectern_project_dup_text (project, id, &error);
 
     g_assert_true (lectern_import_result_get_succeeded (result));
     g_assert_cmpstr (text, ==, "Budget of the port\n\nThe council adopted the budget after a long debate.");
@@ -143,7 +143,7 @@ test_documents (void)
   {
     g_autoptr(LecternImportResult) result = g_list_model_get_item (results, 1);
     gint64 id = lectern_import_result_get_document_id (result);
-    g_autoptr(GBytes) original = lectern_corpus_dup_document_original (corpus, id, NULL, &error);
+    g_autoptr(GBytes) original = lectern_project_dup_document_original (project, id, NULL, &error);
 
     g_assert_true (lectern_import_result_get_succeeded (result));
     /* A message's own bytes when the reader set them. */
@@ -158,7 +158,7 @@ static void
 test_all_or_nothing (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LecternCorpus) corpus = create_corpus (&path);
+  g_autoptr(LecternProject) project = create_project (&path);
   g_autoptr(GPtrArray) extracts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GBytes) contents = g_bytes_new_static ("bytes", 5);
   g_autoptr(GFile) file = g_file_new_for_path ("/nowhere/inbox.mbox");
@@ -175,7 +175,7 @@ test_all_or_nothing (void)
   /* The same text twice: refused as a duplicate, naming its title. */
   g_ptr_array_add (extracts, message ("Kept", "The first message is kept.", "mbox"));
 
-  results = _lectern_importer_add_extracts (corpus, file, "inbox.mbox", extracts, contents);
+  results = _lectern_importer_add_extracts (project, file, "inbox.mbox", extracts, contents);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 4);
 
   {
@@ -195,7 +195,7 @@ test_all_or_nothing (void)
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM document_structure"), ==, 4);
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM document_originals"), ==, 2);
   g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM annotations"), ==, 0);
-  g_assert_true (lectern_corpus_check (corpus, &problems, &error));
+  g_assert_true (lectern_project_check (project, &problems, &error));
   g_assert_no_error (error);
 }
 

@@ -63,27 +63,27 @@ project_file (void)
   return g_file_new_for_path (path);
 }
 
-static LecternCorpus *
-create_corpus (void)
+static LecternProject *
+create_project (void)
 {
   g_autoptr(GFile) file = project_file ();
   g_autoptr(GError) error = NULL;
-  LecternCorpus *corpus;
+  LecternProject *project;
 
-  corpus = lectern_corpus_create (file, &error);
+  project = lectern_project_create (file, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (corpus);
+  g_assert_nonnull (project);
 
-  return corpus;
+  return project;
 }
 
 static guint
-count_documents (LecternCorpus *corpus)
+count_documents (LecternProject *project)
 {
   g_autoptr(GListModel) documents = NULL;
   g_autoptr(GError) error = NULL;
 
-  documents = lectern_corpus_list_documents (corpus, &error);
+  documents = lectern_project_list_documents (project, &error);
   g_assert_no_error (error);
 
   return g_list_model_get_n_items (documents);
@@ -199,7 +199,7 @@ test_open_project_refused (void)
 {
   g_autoptr(GFile) file = project_file ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternCorpus) corpus = lectern_corpus_create (file, &error);
+  g_autoptr(LecternProject) project = lectern_project_create (file, &error);
   g_autofree char *wal_path = g_strconcat (g_file_peek_path (file), "-wal", NULL);
   g_autoptr(GFile) wal = g_file_new_for_path (wal_path);
   const char *names[] = { "test.lectern", "test.lectern-wal" };
@@ -223,7 +223,7 @@ test_open_project_refused (void)
 static void
 test_several_files (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_corpus ();
+  g_autoptr(LecternProject) project = create_project ();
   g_autoptr(GFile) good = write_file ("harbour.txt", english, -1);
   g_autoptr(GFile) png = write_file ("chart.png", "\x89PNG\r\n\x1a\nIHDR", 12);
   g_autoptr(GFile) legacy = write_windows_1252 ("conseil.txt", french);
@@ -238,7 +238,7 @@ test_several_files (void)
   LecternImportResult *result;
   gint64 id;
 
-  results = lectern_importer_import_files (corpus, files, G_N_ELEMENTS (files), NULL, NULL, NULL, &error);
+  results = lectern_importer_import_files (project, files, G_N_ELEMENTS (files), NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, G_N_ELEMENTS (files));
 
@@ -263,17 +263,17 @@ test_several_files (void)
   assert_refused (get_result (results, 5), "harbour-copy.txt", LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_DUPLICATE);
 
   /* Refused files left no trace. */
-  g_assert_cmpuint (count_documents (corpus), ==, 2);
+  g_assert_cmpuint (count_documents (project), ==, 2);
 
   /* What the corpus holds: metadata and the stored text. */
-  stored = lectern_corpus_dup_document (corpus, id, &error);
+  stored = lectern_project_dup_document (project, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (lectern_document_get_title (stored), ==, "Le conseil du port adopte le budget");
   g_assert_cmpstr (lectern_document_get_language (stored), ==, "fr");
   g_assert_cmpstr (lectern_document_get_date (stored), ==, "2025-10-26");
   g_assert_cmpstr (lectern_document_get_original_name (stored), ==, "conseil.txt");
   g_assert_cmpstr (lectern_document_get_encoding (stored), ==, "WINDOWS-1252");
-  text = lectern_corpus_dup_text (corpus, id, &error);
+  text = lectern_project_dup_text (project, id, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (text, "Le conseil du port adopte le budget\nBrest"));
   g_assert_null (strchr (text, '\r'));
@@ -285,7 +285,7 @@ test_several_files (void)
 static void
 test_folder (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_corpus ();
+  g_autoptr(LecternProject) project = create_project ();
   g_autofree char *root = g_build_filename (g_get_user_data_dir (), "dropped", NULL);
   g_autofree char *sub = g_build_filename (root, "interviews", NULL);
   g_autofree char *assets = g_build_filename (root, "page_files", NULL);
@@ -308,7 +308,7 @@ test_folder (void)
                               "</article></body></html>", -1));
   g_object_unref (write_file ("dropped/page_files/script.txt", "Part of the saved page.\n", -1));
 
-  results = lectern_importer_import_files (corpus, files, 2, NULL, NULL, NULL, &error);
+  results = lectern_importer_import_files (project, files, 2, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -328,7 +328,7 @@ test_damaged_bytes (void)
   static const char data[] =
     "Le traité — signé à Paris — fut publié l’été suivant.\n"
     "Une copie abîmée : caf\xe9 noir, l\x92" "auteur, et \x92 fin.\n";
-  g_autoptr(LecternCorpus) corpus = create_corpus ();
+  g_autoptr(LecternProject) project = create_project ();
   g_autoptr(GFile) mixed = write_file ("mixed.txt", data, sizeof data - 1);
   g_autoptr(GFile) clean = write_file ("harbour.txt", english, -1);
   GFile *files[] = { mixed, clean };
@@ -340,7 +340,7 @@ test_damaged_bytes (void)
   g_autofree char *clean_notice = NULL;
   LecternImportResult *result;
 
-  results = lectern_importer_import_files (corpus, files, G_N_ELEMENTS (files), NULL, NULL, NULL, &error);
+  results = lectern_importer_import_files (project, files, G_N_ELEMENTS (files), NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
   result = get_result (results, 0);
@@ -352,10 +352,10 @@ test_damaged_bytes (void)
   g_assert_nonnull (strstr (notice, "mixed.txt"));
   g_assert_nonnull (strstr (notice, "3"));
 
-  stored = lectern_corpus_dup_document (corpus, lectern_import_result_get_document_id (result), &error);
+  stored = lectern_project_dup_document (project, lectern_import_result_get_document_id (result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (lectern_document_get_variable (stored, LECTERN_IMPORTER_REPLACED_BYTES), ==, "3");
-  text = lectern_corpus_dup_text (corpus, lectern_document_get_id (stored), &error);
+  text = lectern_project_dup_text (project, lectern_document_get_id (stored), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (text, ==,
                    "Le traité — signé à Paris — fut publié l’été suivant.\n"
@@ -386,11 +386,11 @@ raw_int (GFile      *location,
 static void
 test_committed_and_fingerprinted (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_corpus ();
+  g_autoptr(LecternProject) project = create_project ();
   g_autoptr(GFile) location = project_file ();
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GListModel) results = NULL;
-  g_autoptr(LecternCorpus) other = NULL;
+  g_autoptr(LecternProject) other = NULL;
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < 40; i++)
@@ -402,11 +402,11 @@ test_committed_and_fingerprinted (void)
       g_ptr_array_add (files, write_file (name, text, -1));
     }
 
-  results = lectern_importer_import_files (corpus, (GFile **) files->pdata, files->len, NULL, NULL, NULL, &error);
+  results = lectern_importer_import_files (project, (GFile **) files->pdata, files->len, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, files->len);
 
-  other = lectern_corpus_open (location, &error);
+  other = lectern_project_open (location, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < files->len; i++)
     {
@@ -414,7 +414,7 @@ test_committed_and_fingerprinted (void)
       g_autoptr(LecternDocument) seen = NULL;
 
       g_assert_true (lectern_import_result_get_succeeded (result));
-      seen = lectern_corpus_dup_document (other, lectern_import_result_get_document_id (result), &error);
+      seen = lectern_project_dup_document (other, lectern_import_result_get_document_id (result), &error);
       g_assert_no_error (error);
       g_assert_nonnull (seen);
     }
@@ -464,7 +464,7 @@ record_progress (guint       done,
 static void
 test_cancel (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_corpus ();
+  g_autoptr(LecternProject) project = create_project ();
   g_autoptr(GFile) one = write_file ("one.txt", english, -1);
   g_autoptr(GFile) two = write_windows_1252 ("two.txt", french);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -474,11 +474,11 @@ test_cancel (void)
   g_autoptr(GError) error = NULL;
 
   /* Cancelled after the first file: it stays, the second never starts. */
-  results = lectern_importer_import_files (corpus, files, 2, record_progress, &progress, cancellable, &error);
+  results = lectern_importer_import_files (project, files, 2, record_progress, &progress, cancellable, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (results);
   g_assert_cmpuint (progress.calls, ==, 2);
-  g_assert_cmpuint (count_documents (corpus), ==, 1);
+  g_assert_cmpuint (count_documents (project), ==, 1);
 }
 
 static void
@@ -496,7 +496,7 @@ import_done (GObject      *source,
 static void
 test_async (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_corpus ();
+  g_autoptr(LecternProject) project = create_project ();
   g_autoptr(GFile) location = project_file ();
   g_autoptr(GFile) one = write_file ("one.txt", english, -1);
   g_autoptr(GFile) bad = write_file ("bad.txt", "\xff\xd8\xff\xe0 JFIF", 9);
@@ -529,8 +529,8 @@ test_async (void)
   g_assert_cmpuint (progress.last_total, ==, 3);
 
   /* The worker wrote through its own connection; this one sees it. */
-  lectern_corpus_refresh (corpus);
-  g_assert_cmpuint (count_documents (corpus), ==, 2);
+  lectern_project_refresh (project);
+  g_assert_cmpuint (count_documents (project), ==, 2);
 
   /* Nothing is left queued on the context. */
   while (g_main_context_iteration (NULL, FALSE))
@@ -541,7 +541,7 @@ test_async (void)
 static void
 test_async_cancelled (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_corpus ();
+  g_autoptr(LecternProject) project = create_project ();
   g_autoptr(GFile) location = project_file ();
   g_autoptr(GFile) one = write_file ("one.txt", english, -1);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -557,15 +557,15 @@ test_async_cancelled (void)
   g_assert_error (progress.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (progress.results);
   g_assert_cmpuint (progress.calls, ==, 0);
-  lectern_corpus_refresh (corpus);
-  g_assert_cmpuint (count_documents (corpus), ==, 0);
+  lectern_project_refresh (project);
+  g_assert_cmpuint (count_documents (project), ==, 0);
   g_clear_error (&progress.error);
 }
 
 static void
 test_async_cancel_while_running (void)
 {
-  g_autoptr(LecternCorpus) corpus = create_corpus ();
+  g_autoptr(LecternProject) project = create_project ();
   g_autoptr(GFile) location = project_file ();
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -592,9 +592,9 @@ test_async_cancel_while_running (void)
   g_assert_null (progress.results);
   g_clear_error (&progress.error);
 
-  lectern_corpus_refresh (corpus);
-  g_assert_cmpuint (count_documents (corpus), <=, files->len);
-  g_assert_true (lectern_corpus_check (corpus, &problems, &error));
+  lectern_project_refresh (project);
+  g_assert_cmpuint (count_documents (project), <=, files->len);
+  g_assert_true (lectern_project_check (project, &problems, &error));
   g_assert_no_error (error);
 
   while (g_main_context_iteration (NULL, FALSE))
@@ -614,7 +614,7 @@ test_async_not_a_project (void)
   while (!progress.finished)
     g_main_context_iteration (NULL, TRUE);
 
-  g_assert_error (progress.error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_A_PROJECT);
+  g_assert_error (progress.error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_A_PROJECT);
   g_assert_null (progress.results);
   g_clear_error (&progress.error);
 

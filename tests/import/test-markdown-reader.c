@@ -173,7 +173,7 @@ test_import (void)
   g_autofree char *txt_path = g_build_filename (dir, "plain.txt", NULL);
   g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
   g_autoptr(GBytes) markdown = fixture ("notes.md");
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) project = NULL;
   g_autoptr(GListModel) results = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) md_file = g_file_new_for_path (md_path);
@@ -184,17 +184,17 @@ test_import (void)
   g_assert_true (g_file_set_contents (md_path, g_bytes_get_data (markdown, NULL), g_bytes_get_size (markdown), NULL));
   g_assert_true (g_file_set_contents (txt_path, "A plain note\n\nwith a trailing newline\n", -1, NULL));
 
-  corpus = lectern_corpus_create (project_file, &error);
+  project = lectern_project_create (project_file, &error);
   g_assert_no_error (error);
-  results = lectern_importer_import_files (corpus, files, 2, NULL, NULL, NULL, &error);
+  results = lectern_importer_import_files (project, files, 2, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
 
   {
     g_autoptr(LecternImportResult) result = g_list_model_get_item (results, 0);
     gint64 id = lectern_import_result_get_document_id (result);
-    g_autoptr(LecternDocument) document = lectern_corpus_dup_document (corpus, id, &error);
-    g_autoptr(GArray) structure = lectern_corpus_dup_document_structure (corpus, id, &error);
+    g_autoptr(LecternDocument) document = lectern_project_dup_document (project, id, &error);
+    g_autoptr(GArray) structure = lectern_project_dup_document_structure (project, id, &error);
     g_autoptr(GBytes) original = NULL;
     g_autoptr(GBytes) expected_structure = fixture ("notes.structure");
     g_autofree char *format = NULL;
@@ -207,7 +207,7 @@ test_import (void)
     g_assert_cmpint (lectern_document_get_original_size (document), ==, g_bytes_get_size (markdown));
     tsv = structure_to_tsv (structure);
     g_assert_cmpstr (tsv, ==, g_bytes_get_data (expected_structure, NULL));
-    original = lectern_corpus_dup_document_original (corpus, id, &format, &error);
+    original = lectern_project_dup_document_original (project, id, &format, &error);
     g_assert_no_error (error);
     g_assert_true (g_bytes_equal (original, markdown));
     g_assert_cmpstr (format, ==, "markdown");
@@ -215,8 +215,8 @@ test_import (void)
   {
     g_autoptr(LecternImportResult) result = g_list_model_get_item (results, 1);
     gint64 id = lectern_import_result_get_document_id (result);
-    g_autoptr(LecternDocument) document = lectern_corpus_dup_document (corpus, id, &error);
-    g_autofree char *text = lectern_corpus_dup_text (corpus, id, &error);
+    g_autoptr(LecternDocument) document = lectern_project_dup_document (project, id, &error);
+    g_autofree char *text = lectern_project_dup_text (project, id, &error);
 
     /* Plain text is stored exactly as before, now with its original. */
     g_assert_cmpstr (text, ==, "A plain note\n\nwith a trailing newline\n");
@@ -227,7 +227,7 @@ test_import (void)
   {
     g_autoptr(GPtrArray) problems = NULL;
 
-    g_assert_true (lectern_corpus_check (corpus, &problems, &error));
+    g_assert_true (lectern_project_check (project, &problems, &error));
     g_assert_no_error (error);
   }
 }

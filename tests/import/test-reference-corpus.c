@@ -144,7 +144,7 @@ test_import (void)
 {
   g_autofree char *path = NULL;
   g_autoptr(GFile) project = NULL;
-  g_autoptr(LecternCorpus) corpus = NULL;
+  g_autoptr(LecternProject) corpus = NULL;
   g_autoptr(GListModel) results = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
@@ -155,7 +155,7 @@ test_import (void)
   g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
   path = g_build_filename (g_get_user_data_dir (), "reference.lectern", NULL);
   project = g_file_new_for_path (path);
-  corpus = lectern_corpus_create (project, &error);
+  corpus = lectern_project_create (project, &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
@@ -182,12 +182,12 @@ test_import (void)
       g_assert_cmpint (id, >, 0);
 
       /* Given back exactly: a file without a final newline stays so. */
-      text = lectern_corpus_dup_text (corpus, id, &error);
+      text = lectern_project_dup_text (corpus, id, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (text, ==, expected);
       g_assert_cmpint (lectern_text_length (text), ==, g_utf8_strlen (expected, -1));
 
-      document = lectern_corpus_dup_document (corpus, id, &error);
+      document = lectern_project_dup_document (corpus, id, &error);
       g_assert_no_error (error);
       title = expected_title (seed, text);
       g_assert_cmpstr (lectern_document_get_title (document), ==, title);

@@ -712,7 +712,7 @@ main (int   argc,
   g_application_open (G_APPLICATION (d.app), &file, 1, "");
   WAIT_UNTIL (gtk_application_get_windows (GTK_APPLICATION (d.app)) != NULL);
   d.window = LECTERN_WINDOW (gtk_application_get_windows (GTK_APPLICATION (d.app))->data);
-  if (lectern_window_get_corpus (d.window) == NULL)
+  if (lectern_window_get_project (d.window) == NULL)
     fail ("%s did not open", project);
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (d.window)));
   /* Popovers place themselves on the window's monitor. */

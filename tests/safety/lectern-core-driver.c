@@ -5,10 +5,10 @@
  *
  *   lectern-core-driver --project FILE --seed N --folder DIR
  *
- * It opens FILE with lectern_corpus_open () and keeps that connection for
+ * It opens FILE with lectern_project_open () and keeps that connection for
  * its whole life, like a window. Then, in a random order, forever:
  *   - tags a passage of a random document on that connection
- *     (lectern_corpus_ensure_tag_path, lectern_corpus_add_annotation);
+ *     (lectern_project_ensure_tag_path, lectern_project_add_annotation);
  *   - adds a tag;
  *   - runs one background job, each in a worker thread on a connection of
  *     its own, exactly as the app starts them: a comparison
@@ -40,7 +40,7 @@
 
 typedef struct
 {
-  LecternCorpus *corpus;
+  LecternProject *project;
   GFile         *project_file;
   char          *folder;
   GRand         *rand;
@@ -76,7 +76,7 @@ static LecternDocument *
 pick_document (Driver *d)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) documents = lectern_corpus_list_documents (d->corpus, &error);
+  g_autoptr(GListModel) documents = lectern_project_list_documents (d->project, &error);
   guint n;
 
   if (documents == NULL)
@@ -108,11 +108,11 @@ annotate (Driver *d)
   end = start + g_rand_int_range (d->rand, 1, 200);
   end = MIN (length, end);
 
-  tag = lectern_corpus_ensure_tag_path (d->corpus, path, &error);
+  tag = lectern_project_ensure_tag_path (d->project, path, &error);
   if (tag == NULL)
     die ("making a tag", error);
   tag_id = lectern_tag_get_id (tag);
-  annotation = lectern_corpus_add_annotation (d->corpus, lectern_document_get_id (doc), start, end,
+  annotation = lectern_project_add_annotation (d->project, lectern_document_get_id (doc), start, end,
                                               &tag_id, 1, NULL, &error);
   if (annotation == NULL)
     die ("annotating", error);
@@ -127,7 +127,7 @@ add_tag (Driver *d)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_strdup_printf ("Holder/T%u-%u", g_rand_int (d->rand) % 100000, ++d->serial);
 
-  tag = lectern_corpus_ensure_tag_path (d->corpus, path, &error);
+  tag = lectern_project_ensure_tag_path (d->project, path, &error);
   if (tag == NULL)
     die ("adding a tag", error);
   say ("tag\t%" G_GINT64_FORMAT "\t%s", lectern_tag_get_id (tag), path);
@@ -189,7 +189,7 @@ wait_for_job (Driver     *d,
   if (d->job_error != NULL)
     die (kind, d->job_error);
   /* What the worker committed, seen by this connection too. */
-  lectern_corpus_refresh (d->corpus);
+  lectern_project_refresh (d->project);
   say ("job\t%s", kind);
 }
 
@@ -295,7 +295,7 @@ main (int   argc,
   d.folder = folder;
   d.rand = g_rand_new_with_seed ((guint32) seed);
   d.seed = seed;
-  if ((d.corpus = lectern_corpus_open (d.project_file, &error)) == NULL)
+  if ((d.project = lectern_project_open (d.project_file, &error)) == NULL)
     die ("opening the project", error);
   say ("ready");
 

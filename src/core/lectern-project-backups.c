@@ -1,4 +1,4 @@
-/* lectern-corpus-backups.c — rotating backups beside the project.
+/* lectern-project-backups.c — rotating backups beside the project.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 #include "lectern-sqlite-connection-private.h"
 #include "lectern-sqlite-error-private.h"
 
@@ -35,7 +35,7 @@ project_stem (GFile *file)
 }
 
 GFile *
-lectern_corpus_dup_backup_folder (GFile *file)
+lectern_project_dup_backup_folder (GFile *file)
 {
   g_autoptr(GFile) parent = NULL;
   g_autofree char *stem = NULL;
@@ -80,7 +80,7 @@ compare_newest_first (gconstpointer a,
 }
 
 GPtrArray *
-lectern_corpus_list_backups (GFile   *file,
+lectern_project_list_backups (GFile   *file,
                              GError **error)
 {
   g_autoptr(GFile) folder = NULL;
@@ -94,7 +94,7 @@ lectern_corpus_list_backups (GFile   *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  folder = lectern_corpus_dup_backup_folder (file);
+  folder = lectern_project_dup_backup_folder (file);
   stem = project_stem (file);
   prefix = g_strconcat (stem, "-", NULL);
   backups = g_ptr_array_new_with_free_func (g_object_unref);
@@ -111,7 +111,7 @@ lectern_corpus_list_backups (GFile   *file,
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         return g_steal_pointer (&backups);
 
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED,
                    _("Could not list the backups of “%s”: %s"),
                    g_file_peek_path (file), local_error->message);
       return NULL;
@@ -125,7 +125,7 @@ lectern_corpus_list_backups (GFile   *file,
 
       if (!g_file_enumerator_iterate (children, &info, &child, NULL, &local_error))
         {
-          g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+          g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED,
                        _("Could not list the backups of “%s”: %s"),
                        g_file_peek_path (file), local_error->message);
           return NULL;
@@ -172,7 +172,7 @@ is_temporary_name (const char *name)
 static void
 remove_stale_parts (GFile *file)
 {
-  g_autoptr(GFile) folder = lectern_corpus_dup_backup_folder (file);
+  g_autoptr(GFile) folder = lectern_project_dup_backup_folder (file);
   g_autoptr(GFileEnumerator) children = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
@@ -203,12 +203,12 @@ remove_stale_parts (GFile *file)
 static void
 rotate (GFile *file)
 {
-  g_autoptr(GPtrArray) backups = lectern_corpus_list_backups (file, NULL);
+  g_autoptr(GPtrArray) backups = lectern_project_list_backups (file, NULL);
 
   if (backups == NULL)
     return;
 
-  for (guint i = LECTERN_CORPUS_BACKUPS_KEPT; i < backups->len; i++)
+  for (guint i = LECTERN_PROJECT_BACKUPS_KEPT; i < backups->len; i++)
     g_file_delete (g_ptr_array_index (backups, i), NULL, NULL);
 
   remove_stale_parts (file);
@@ -221,7 +221,7 @@ next_backup_file (GFile       *file,
                   const char  *why,
                   GError     **error)
 {
-  g_autoptr(GFile) folder = lectern_corpus_dup_backup_folder (file);
+  g_autoptr(GFile) folder = lectern_project_dup_backup_folder (file);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *stem = project_stem (file);
@@ -232,8 +232,8 @@ next_backup_file (GFile       *file,
     {
       int saved = errno;
 
-      g_set_error (error, LECTERN_CORPUS_ERROR,
-                   saved == ENOSPC ? LECTERN_CORPUS_ERROR_NO_SPACE : LECTERN_CORPUS_ERROR_READ_ONLY,
+      g_set_error (error, LECTERN_PROJECT_ERROR,
+                   saved == ENOSPC ? LECTERN_PROJECT_ERROR_NO_SPACE : LECTERN_PROJECT_ERROR_READ_ONLY,
                    _("Could not make the backup folder “%s”: %s"), folder_path, g_strerror (saved));
       return NULL;
     }
@@ -254,13 +254,13 @@ next_backup_file (GFile       *file,
 }
 
 static gboolean
-make_backup (LecternCorpus  *self,
+make_backup (LecternProject  *self,
              const char     *why,
              GError        **error)
 {
   g_autoptr(GFile) dest = next_backup_file (self->file, why, error);
 
-  if (dest == NULL || !lectern_corpus_backup (self, dest, error))
+  if (dest == NULL || !lectern_project_backup (self, dest, error))
     return FALSE;
 
   rotate (self->file);
@@ -310,7 +310,7 @@ daily_backup_thread (GTask        *task,
   g_task_return_boolean (task, error == NULL);
 }
 gboolean
-_lectern_corpus_backup_before_migration (LecternCorpus  *self,
+_lectern_project_backup_before_migration (LecternProject  *self,
                                          int             from_version,
                                          GError        **error)
 {
@@ -328,7 +328,7 @@ _lectern_corpus_backup_before_migration (LecternCorpus  *self,
 }
 
 gboolean
-_lectern_corpus_backup_daily (LecternCorpus  *self,
+_lectern_project_backup_daily (LecternProject  *self,
                               GError        **error)
 {
   g_autoptr(GPtrArray) backups = NULL;
@@ -340,10 +340,10 @@ _lectern_corpus_backup_daily (LecternCorpus  *self,
   self->next_backup_check = now + CHECK_INTERVAL;
 
   /* The automatic backup is best-effort: an unreadable backups folder is
-   * the user's to fix, and lectern_corpus_list_backups() reports it to
+   * the user's to fix, and lectern_project_list_backups() reports it to
    * whoever asks for the list; here it only skips today's backup, without
    * a word on every open. */
-  backups = lectern_corpus_list_backups (self->file, &list_error);
+  backups = lectern_project_list_backups (self->file, &list_error);
   if (backups == NULL)
     {
       g_debug ("No daily backup: %s", list_error->message);
@@ -381,7 +381,7 @@ _lectern_corpus_backup_daily (LecternCorpus  *self,
             daily_backup_free (job);
             return FALSE;
           }
-        g_task_set_source_tag (task, _lectern_corpus_backup_daily);
+        g_task_set_source_tag (task, _lectern_project_backup_daily);
         g_task_set_task_data (task, job, daily_backup_free);
         g_task_run_in_thread (task, daily_backup_thread);
         return TRUE;
@@ -427,15 +427,15 @@ check_backup (GFile    *backup,
       return FALSE;
     }
 
-  if (application_id != LECTERN_APPLICATION_ID || version < 1 || version > LECTERN_CORPUS_SCHEMA_VERSION)
+  if (application_id != LECTERN_APPLICATION_ID || version < 1 || version > LECTERN_PROJECT_SCHEMA_VERSION)
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_A_PROJECT,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_A_PROJECT,
                    _("“%s” is not a Lectern project this version can restore"), path);
       return FALSE;
     }
 
   /* Restoring copies it in whole: it must be a project Lectern wrote. */
-  return _lectern_corpus_check_schema (*db, (int) version, path, error);
+  return _lectern_project_check_schema (*db, (int) version, path, error);
 }
 
 static gboolean
@@ -449,7 +449,7 @@ rename_if_there (const char  *from,
     return TRUE;
 
   saved = errno;
-  g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+  g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED,
                _("Could not move “%s” to “%s”: %s"), from, to, g_strerror (saved));
   return FALSE;
 }
@@ -462,7 +462,7 @@ replace_damaged (GFile   *file,
                  GFile   *backup,
                  GError **error)
 {
-  g_autoptr(GFile) folder = lectern_corpus_dup_backup_folder (file);
+  g_autoptr(GFile) folder = lectern_project_dup_backup_folder (file);
   g_autofree char *folder_path = g_file_get_path (folder);
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *stem = project_stem (file);
@@ -480,9 +480,9 @@ replace_damaged (GFile   *file,
   /* The copy first, beside: if it fails, nothing was moved. */
   if (!g_file_copy (backup, part_file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &copy_error))
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR,
+      g_set_error (error, LECTERN_PROJECT_ERROR,
                    g_error_matches (copy_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE)
-                   ? LECTERN_CORPUS_ERROR_NO_SPACE : LECTERN_CORPUS_ERROR_FAILED,
+                   ? LECTERN_PROJECT_ERROR_NO_SPACE : LECTERN_PROJECT_ERROR_FAILED,
                    _("Could not restore “%s”: %s"), path, copy_error->message);
       return FALSE;
     }
@@ -491,7 +491,7 @@ replace_damaged (GFile   *file,
     {
       int saved = errno;
 
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED,
                    _("Could not make the backup folder “%s”: %s"), folder_path, g_strerror (saved));
       g_unlink (part);
       return FALSE;
@@ -508,7 +508,7 @@ replace_damaged (GFile   *file,
     {
       int saved = errno;
 
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED,
                    _("Could not restore “%s”: %s; the damaged project is in “%s”"),
                    path, g_strerror (saved), aside);
       return FALSE;
@@ -518,11 +518,11 @@ replace_damaged (GFile   *file,
 }
 
 gboolean
-lectern_corpus_restore_backup (GFile   *file,
+lectern_project_restore_backup (GFile   *file,
                                GFile   *backup,
                                GError **error)
 {
-  g_autoptr(LecternCorpus) self = NULL;
+  g_autoptr(LecternProject) self = NULL;
   g_autoptr(GError) open_error = NULL;
   sqlite3 *source = NULL;
   sqlite3_backup *copy;
@@ -536,10 +536,10 @@ lectern_corpus_restore_backup (GFile   *file,
   if (!check_backup (backup, &source, error))
     goto out;
 
-  self = lectern_corpus_open (file, &open_error);
+  self = lectern_project_open (file, &open_error);
   if (self == NULL)
     {
-      if (g_error_matches (open_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_CORRUPT))
+      if (g_error_matches (open_error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_CORRUPT))
         ok = replace_damaged (file, backup, error);
       else
         g_propagate_error (error, g_steal_pointer (&open_error));
@@ -554,7 +554,7 @@ lectern_corpus_restore_backup (GFile   *file,
   copy = sqlite3_backup_init (self->db, "main", source, "main");
   if (copy == NULL)
     {
-      _lectern_corpus_fail (self, sqlite3_errcode (self->db), error);
+      _lectern_project_fail (self, sqlite3_errcode (self->db), error);
       goto out;
     }
   do
@@ -568,7 +568,7 @@ lectern_corpus_restore_backup (GFile   *file,
 
   if (rc != SQLITE_DONE)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       goto out;
     }
 

@@ -1,4 +1,4 @@
-/* test-cli-corpus.c — lectern-cli on the reference corpus: every seed
+/* test-cli-project.c — lectern-cli on the reference corpus: every seed
  * imports, `text` gives each back exactly as stored text is defined, and
  * `documents` shows sensible metadata.
  *
@@ -108,7 +108,7 @@ import_seeds (void)
 }
 
 static void
-test_corpus_text (void)
+test_project_text (void)
 {
   g_autofree char *project = NULL;
 
@@ -136,7 +136,7 @@ test_corpus_text (void)
 }
 
 static void
-test_corpus_documents (void)
+test_project_documents (void)
 {
   g_autofree char *project = NULL;
   g_autoptr(CliRun) run = NULL;
@@ -181,7 +181,7 @@ test_corpus_documents (void)
 }
 
 static void
-test_corpus_annotate_and_check (void)
+test_project_annotate_and_check (void)
 {
   g_autofree char *project = NULL;
   g_autoptr(CliRun) text = NULL;
@@ -268,7 +268,7 @@ assert_where_finds (const char *project,
 /* The reference passages of issue #4: a sentence repeated lightly edited
  * further down 001, and a quotation that occurs twice. */
 static void
-test_corpus_where (void)
+test_project_where (void)
 {
   g_autofree char *project = NULL;
   g_autoptr(CliRun) text = NULL;
@@ -300,10 +300,10 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/Lectern/Cli/corpus/text", test_corpus_text);
-  g_test_add_func ("/Lectern/Cli/corpus/documents", test_corpus_documents);
-  g_test_add_func ("/Lectern/Cli/corpus/annotate-and-check", test_corpus_annotate_and_check);
-  g_test_add_func ("/Lectern/Cli/corpus/where", test_corpus_where);
+  g_test_add_func ("/Lectern/Cli/corpus/text", test_project_text);
+  g_test_add_func ("/Lectern/Cli/corpus/documents", test_project_documents);
+  g_test_add_func ("/Lectern/Cli/corpus/annotate-and-check", test_project_annotate_and_check);
+  g_test_add_func ("/Lectern/Cli/corpus/where", test_project_where);
 
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* lectern-corpus-schema-check.c — a project file's schema against the one
+/* lectern-project-schema-check.c — a project file's schema against the one
  * Lectern declares for its version.
  *
  * A project may come from someone else. Its triggers, views, CHECK and
@@ -18,7 +18,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 #include "lectern-sqlite-connection-private.h"
 #include "lectern-sqlite-error-private.h"
 
@@ -214,7 +214,7 @@ build_expected (int       version,
 
   rc = _lectern_sqlite_open (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db);
   for (int v = 1; rc == SQLITE_OK && v <= version; v++)
-    rc = sqlite3_exec (db, _lectern_corpus_schema_migration (v), NULL, NULL, NULL);
+    rc = sqlite3_exec (db, _lectern_project_schema_migration (v), NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = read_schema (db, &schema);
 
@@ -229,7 +229,7 @@ build_expected (int       version,
   if (rc != SQLITE_OK)
     {
       /* Lectern's own SQL failing is not the user's file's fault. */
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED,
                    _("Could not check a project against Lectern’s own format %d (%s)"),
                    version, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       sqlite3_close_v2 (db);
@@ -246,10 +246,10 @@ get_expected (int       version,
               GError  **error)
 {
   static GMutex lock;
-  static Schema *cache[LECTERN_CORPUS_SCHEMA_VERSION + 1];
+  static Schema *cache[LECTERN_PROJECT_SCHEMA_VERSION + 1];
   Schema *schema;
 
-  g_assert (version >= 1 && version <= LECTERN_CORPUS_SCHEMA_VERSION);
+  g_assert (version >= 1 && version <= LECTERN_PROJECT_SCHEMA_VERSION);
 
   g_mutex_lock (&lock);
   if (cache[version] == NULL)
@@ -261,10 +261,10 @@ get_expected (int       version,
 }
 
 GPtrArray *
-_lectern_corpus_schema_columns (const char  *table,
+_lectern_project_schema_columns (const char  *table,
                                 GError     **error)
 {
-  const Schema *schema = get_expected (LECTERN_CORPUS_SCHEMA_VERSION, error);
+  const Schema *schema = get_expected (LECTERN_PROJECT_SCHEMA_VERSION, error);
   SchemaEntry *entry;
 
   if (schema == NULL)
@@ -411,7 +411,7 @@ is_statistics (const SchemaEntry *entry)
 }
 
 gboolean
-_lectern_corpus_check_schema (sqlite3     *db,
+_lectern_project_check_schema (sqlite3     *db,
                               int          version,
                               const char  *path,
                               GError     **error)
@@ -479,7 +479,7 @@ _lectern_corpus_check_schema (sqlite3     *db,
     /* Translators: ends a list of differences that goes on */
     g_string_append (what, _(" and more"));
 
-  g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_TAMPERED,
+  g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_TAMPERED,
                /* Translators: the second %s lists differences, such as
                 * "an unknown trigger “x”, no column “y” in the table “z”" */
                _("“%s” was changed outside Lectern, so it was not opened: it has %s. "

@@ -1,4 +1,4 @@
-/* lectern-corpus-memos.c — notes on the project, a document or a tag.
+/* lectern-project-memos.c — notes on the project, a document or a tag.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,11 +7,11 @@
 
 #include <glib/gi18n.h>
 
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 
 /* The document and tag columns of a memo's target; both 0 for the project. */
 static gboolean
-resolve_target (LecternCorpus      *self,
+resolve_target (LecternProject      *self,
                 LecternMemoTarget   target,
                 gint64              id,
                 gint64             *document_id,
@@ -29,36 +29,36 @@ resolve_target (LecternCorpus      *self,
       return TRUE;
 
     case LECTERN_MEMO_DOCUMENT:
-      if (!_lectern_corpus_query_int (self, "SELECT count(*) FROM documents WHERE id = ?", id, 0, &exists, error))
+      if (!_lectern_project_query_int (self, "SELECT count(*) FROM documents WHERE id = ?", id, 0, &exists, error))
         return FALSE;
       if (!exists)
         {
-          _lectern_corpus_not_found (self, error, _("document"), id);
+          _lectern_project_not_found (self, error, _("document"), id);
           return FALSE;
         }
       *document_id = id;
       return TRUE;
 
     case LECTERN_MEMO_TAG:
-      if (!_lectern_corpus_query_int (self, "SELECT count(*) FROM tags WHERE id = ?", id, 0, &exists, error))
+      if (!_lectern_project_query_int (self, "SELECT count(*) FROM tags WHERE id = ?", id, 0, &exists, error))
         return FALSE;
       if (!exists)
         {
-          _lectern_corpus_not_found (self, error, _("tag"), id);
+          _lectern_project_not_found (self, error, _("tag"), id);
           return FALSE;
         }
       *tag_id = id;
       return TRUE;
 
     default:
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("Unknown kind of memo"));
       return FALSE;
     }
 }
 
 char *
-lectern_corpus_dup_memo (LecternCorpus      *self,
+lectern_project_dup_memo (LecternProject      *self,
                          LecternMemoTarget   target,
                          gint64              id,
                          GError            **error)
@@ -67,13 +67,13 @@ lectern_corpus_dup_memo (LecternCorpus      *self,
   gint64 document_id, tag_id;
   int rc;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!resolve_target (self, target, id, &document_id, &tag_id, error))
     return NULL;
 
-  stmt = _lectern_corpus_prepare (self,
+  stmt = _lectern_project_prepare (self,
                                   "SELECT text FROM memos WHERE ifnull (document_id, 0) = ? AND ifnull (tag_id, 0) = ?",
                                   error);
   if (stmt == NULL)
@@ -84,32 +84,32 @@ lectern_corpus_dup_memo (LecternCorpus      *self,
   if (rc == SQLITE_ROW)
     return g_strdup (_lectern_column_string (stmt, 0));
   if (rc != SQLITE_DONE)
-    _lectern_corpus_fail (self, rc, error);
+    _lectern_project_fail (self, rc, error);
   return NULL;
 }
 
 gboolean
-lectern_corpus_set_memo (LecternCorpus      *self,
+lectern_project_set_memo (LecternProject      *self,
                          LecternMemoTarget   target,
                          gint64              id,
                          const char         *text,
                          GError            **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = _lectern_corpus_format_time (now);
+  g_autofree char *stamp = _lectern_project_format_time (now);
   gint64 document_id, tag_id;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (text != NULL && !g_utf8_validate (text, -1, NULL))
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("The memo is not valid UTF-8 text"));
       return FALSE;
     }
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return FALSE;
 
   if (!resolve_target (self, target, id, &document_id, &tag_id, error))
@@ -117,7 +117,7 @@ lectern_corpus_set_memo (LecternCorpus      *self,
 
   {
     g_autoptr(LecternStmt) stmt =
-      _lectern_corpus_prepare (self,
+      _lectern_project_prepare (self,
                                "DELETE FROM memos WHERE ifnull (document_id, 0) = ? AND ifnull (tag_id, 0) = ?",
                                error);
 
@@ -125,14 +125,14 @@ lectern_corpus_set_memo (LecternCorpus      *self,
       goto fail;
     sqlite3_bind_int64 (stmt, 1, document_id);
     sqlite3_bind_int64 (stmt, 2, tag_id);
-    if (!_lectern_corpus_run (self, stmt, error))
+    if (!_lectern_project_run (self, stmt, error))
       goto fail;
   }
 
   if (text != NULL && *text != '\0')
     {
       g_autoptr(LecternStmt) stmt =
-        _lectern_corpus_prepare (self,
+        _lectern_project_prepare (self,
                                  "INSERT INTO memos (document_id, tag_id, text, updated)"
                                  " VALUES (nullif (?, 0), nullif (?, 0), ?, ?)",
                                  error);
@@ -143,13 +143,13 @@ lectern_corpus_set_memo (LecternCorpus      *self,
       sqlite3_bind_int64 (stmt, 2, tag_id);
       _lectern_bind_text (stmt, 3, text);
       _lectern_bind_text (stmt, 4, stamp);
-      if (!_lectern_corpus_run (self, stmt, error))
+      if (!_lectern_project_run (self, stmt, error))
         goto fail;
     }
 
-  return _lectern_corpus_commit (self, LECTERN_CHANGE_MEMOS, document_id, _("Edit memo"), error);
+  return _lectern_project_commit (self, LECTERN_CHANGE_MEMOS, document_id, _("Edit memo"), error);
 
 fail:
-  _lectern_corpus_rollback (self);
+  _lectern_project_rollback (self);
   return FALSE;
 }

@@ -1,4 +1,4 @@
-/* lectern-corpus-comparison.c — what comparison keeps in the project:
+/* lectern-project-comparison.c — what comparison keeps in the project:
  * fingerprints of shared passages and hand-corrected alignments.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,13 +8,13 @@
 
 #include <glib/gi18n.h>
 
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 #include "lectern-fingerprint.h"
 
 /* ------------------------------------------------------------------ */
 /* Fingerprints                                                        */
 
-/* Rows written per transaction by lectern_corpus_update_fingerprints().
+/* Rows written per transaction by lectern_project_update_fingerprints().
  * Sorted by hash, a transaction's rows are one pass over the hash index,
  * but on a large project even a small transaction dirties most of that
  * index's leaf pages (measured: 40K rows cost nearly as much as 280K), so
@@ -69,12 +69,12 @@ append_prints (GArray     *rows,
 /* The documents without a fingerprint: imported since the last update,
  * brought back by undo, or too short to have any (cheap to redo). */
 static GArray *
-missing_documents (LecternCorpus  *self,
+missing_documents (LecternProject  *self,
                    GError        **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(LecternStmt) stmt =
-    _lectern_corpus_prepare (self,
+    _lectern_project_prepare (self,
                              "SELECT id FROM documents d"
                              " WHERE NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.document_id = d.id)"
                              " ORDER BY id",
@@ -90,7 +90,7 @@ missing_documents (LecternCorpus  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       return NULL;
     }
   return g_steal_pointer (&ids);
@@ -100,7 +100,7 @@ missing_documents (LecternCorpus  *self,
  * that are gone or got their fingerprints from another connection since
  * @rows were computed. */
 static gboolean
-insert_rows (LecternCorpus  *self,
+insert_rows (LecternProject  *self,
              GArray         *rows,
              GError        **error)
 {
@@ -121,7 +121,7 @@ insert_rows (LecternCorpus  *self,
       if (g_hash_table_contains (checked, &id))
         continue;
       g_hash_table_add (checked, g_memdup2 (&id, sizeof id));
-      if (!_lectern_corpus_query_int (self,
+      if (!_lectern_project_query_int (self,
                                       "SELECT count(*) FROM documents d WHERE d.id = ?1"
                                       " AND NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.document_id = ?1)",
                                       id, 0, &still_missing, error))
@@ -130,15 +130,15 @@ insert_rows (LecternCorpus  *self,
         g_hash_table_add (wanted, g_memdup2 (&id, sizeof id));
     }
 
-  insert = _lectern_corpus_prepare (self,
+  insert = _lectern_project_prepare (self,
                                     "INSERT INTO fingerprints (document_id, hash, start_offset, end_offset)"
                                     " VALUES (?, ?, ?, ?)",
                                     error);
   if (insert == NULL
-      || !_lectern_corpus_query_int (self, "PRAGMA cache_size", 0, 0, &old_cache, error))
+      || !_lectern_project_query_int (self, "PRAGMA cache_size", 0, 0, &old_cache, error))
     return FALSE;
   cache = g_strdup_printf ("PRAGMA cache_size = %d", -FINGERPRINT_CACHE_KIB);
-  if (old_cache > -FINGERPRINT_CACHE_KIB && !_lectern_corpus_exec (self, cache, error))
+  if (old_cache > -FINGERPRINT_CACHE_KIB && !_lectern_project_exec (self, cache, error))
     return FALSE;
 
   for (guint i = 0; ok && i < rows->len; i++)
@@ -151,7 +151,7 @@ insert_rows (LecternCorpus  *self,
       sqlite3_bind_int64 (insert, 2, row->hash);
       sqlite3_bind_int64 (insert, 3, row->start);
       sqlite3_bind_int64 (insert, 4, row->end);
-      ok = _lectern_corpus_run (self, insert, error);
+      ok = _lectern_project_run (self, insert, error);
       sqlite3_reset (insert);
     }
 
@@ -168,7 +168,7 @@ insert_rows (LecternCorpus  *self,
 /* Appends to @rows the fingerprints of @ids from *@next on, until @rows
  * holds @max_rows or @ids run out; *@next moves past what was read. */
 static gboolean
-collect_prints (LecternCorpus  *self,
+collect_prints (LecternProject  *self,
                 GArray         *ids,
                 guint          *next,
                 guint           max_rows,
@@ -185,11 +185,11 @@ collect_prints (LecternCorpus  *self,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      text = lectern_corpus_dup_text (self, id, &local_error);
+      text = lectern_project_dup_text (self, id, &local_error);
       if (text == NULL)
         {
           /* Deleted meanwhile by another connection: nothing to do. */
-          if (g_error_matches (local_error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND))
+          if (g_error_matches (local_error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND))
             continue;
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
@@ -200,7 +200,7 @@ collect_prints (LecternCorpus  *self,
 }
 
 gboolean
-_lectern_corpus_fingerprint_missing (LecternCorpus  *self,
+_lectern_project_fingerprint_missing (LecternProject  *self,
                                      GError        **error)
 {
   g_autoptr(GArray) ids = missing_documents (self, error);
@@ -214,7 +214,7 @@ _lectern_corpus_fingerprint_missing (LecternCorpus  *self,
 
 /* Writes the fingerprints of @ids, FINGERPRINT_CHUNK_ROWS per transaction. */
 static gboolean
-write_missing (LecternCorpus  *self,
+write_missing (LecternProject  *self,
                GArray         *ids,
                GCancellable   *cancellable,
                GError        **error)
@@ -232,14 +232,14 @@ write_missing (LecternCorpus  *self,
         continue;
 
       /* Derived data: no undo step, no "changed" signal. */
-      if (!_lectern_corpus_begin (self, error))
+      if (!_lectern_project_begin (self, error))
         return FALSE;
       if (!insert_rows (self, rows, error))
         {
-          _lectern_corpus_rollback (self);
+          _lectern_project_rollback (self);
           return FALSE;
         }
-      if (!_lectern_corpus_commit (self, 0, 0, NULL, error))
+      if (!_lectern_project_commit (self, 0, 0, NULL, error))
         return FALSE;
     }
 
@@ -247,14 +247,14 @@ write_missing (LecternCorpus  *self,
 }
 
 gboolean
-lectern_corpus_update_fingerprints (LecternCorpus  *self,
+lectern_project_update_fingerprints (LecternProject  *self,
                                     GCancellable   *cancellable,
                                     GError        **error)
 {
   g_autoptr(GArray) ids = NULL;
   gint64 version = 0;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -262,7 +262,7 @@ lectern_corpus_update_fingerprints (LecternCorpus  *self,
    * nothing was added since the last look. Other connections' commits
    * change data_version, this one's do not: adding a document here clears
    * fingerprints_complete. */
-  if (!_lectern_corpus_query_int (self, "PRAGMA data_version", 0, 0, &version, error))
+  if (!_lectern_project_query_int (self, "PRAGMA data_version", 0, 0, &version, error))
     return FALSE;
   if (self->fingerprints_complete && version == self->fingerprints_version)
     return TRUE;
@@ -283,7 +283,7 @@ lectern_corpus_update_fingerprints (LecternCorpus  *self,
 }
 
 GArray *
-lectern_corpus_lookup_fingerprints (LecternCorpus  *self,
+lectern_project_lookup_fingerprints (LecternProject  *self,
                                     const guint64  *hashes,
                                     guint           n_hashes,
                                     gint64          exclude_document_id,
@@ -291,14 +291,14 @@ lectern_corpus_lookup_fingerprints (LecternCorpus  *self,
 {
   g_autoptr(GArray) hits = NULL;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (hashes != NULL || n_hashes == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* Documents imported since the last update (or whose import was cut
    * off before its fingerprints) must be found too: a lookup never
    * answers from an incomplete index. */
-  if (!lectern_corpus_update_fingerprints (self, NULL, error))
+  if (!lectern_project_update_fingerprints (self, NULL, error))
     return NULL;
 
   hits = g_array_new (FALSE, FALSE, sizeof (LecternFingerprintHit));
@@ -306,7 +306,7 @@ lectern_corpus_lookup_fingerprints (LecternCorpus  *self,
   for (guint i = 0; i < n_hashes; i++)
     {
       g_autoptr(LecternStmt) stmt =
-        _lectern_corpus_prepare (self,
+        _lectern_project_prepare (self,
                                  "SELECT document_id, start_offset, end_offset FROM fingerprints"
                                  " WHERE hash = ? AND document_id <> ? ORDER BY document_id, start_offset",
                                  error);
@@ -328,7 +328,7 @@ lectern_corpus_lookup_fingerprints (LecternCorpus  *self,
         }
       if (rc != SQLITE_DONE)
         {
-          _lectern_corpus_fail (self, rc, error);
+          _lectern_project_fail (self, rc, error);
           return NULL;
         }
     }
@@ -337,18 +337,18 @@ lectern_corpus_lookup_fingerprints (LecternCorpus  *self,
 }
 
 static gboolean
-require_document (LecternCorpus  *self,
+require_document (LecternProject  *self,
                   gint64          document_id,
                   GError        **error)
 {
   gint64 exists;
 
-  if (!_lectern_corpus_query_int (self, "SELECT count(*) FROM documents WHERE id = ?",
+  if (!_lectern_project_query_int (self, "SELECT count(*) FROM documents WHERE id = ?",
                                   document_id, 0, &exists, error))
     return FALSE;
   if (!exists)
     {
-      _lectern_corpus_not_found (self, error, _("document"), document_id);
+      _lectern_project_not_found (self, error, _("document"), document_id);
       return FALSE;
     }
   return TRUE;
@@ -372,7 +372,7 @@ swap_sides (LecternSpanPair *pairs,
 }
 
 GArray *
-lectern_corpus_dup_alignment (LecternCorpus  *self,
+lectern_project_dup_alignment (LecternProject  *self,
                               gint64          document_a,
                               gint64          document_b,
                               GError        **error)
@@ -382,7 +382,7 @@ lectern_corpus_dup_alignment (LecternCorpus  *self,
   gboolean swapped = document_a > document_b;
   int rc;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!require_document (self, document_a, error) || !require_document (self, document_b, error))
@@ -395,7 +395,7 @@ lectern_corpus_dup_alignment (LecternCorpus  *self,
       document_a = first;
     }
 
-  stmt = _lectern_corpus_prepare (self,
+  stmt = _lectern_project_prepare (self,
                                   "SELECT a_start, a_end, b_start, b_end FROM alignments"
                                   " WHERE document_a = ? AND document_b = ? ORDER BY position",
                                   error);
@@ -417,7 +417,7 @@ lectern_corpus_dup_alignment (LecternCorpus  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       return NULL;
     }
   if (swapped)
@@ -439,7 +439,7 @@ valid_span (glong start,
 /* Writes @pairs as the corrections of @document_a (the lower id) with
  * @document_b, in the open transaction. */
 static gboolean
-write_alignment (LecternCorpus          *self,
+write_alignment (LecternProject          *self,
                  gint64                  document_a,
                  gint64                  document_b,
                  const LecternSpanPair  *pairs,
@@ -454,9 +454,9 @@ write_alignment (LecternCorpus          *self,
    * counts code points), never against a stored length that may lie. */
   if (!require_document (self, document_a, error)
       || !require_document (self, document_b, error)
-      || !_lectern_corpus_query_int (self, "SELECT length(text) FROM documents WHERE id = ?",
+      || !_lectern_project_query_int (self, "SELECT length(text) FROM documents WHERE id = ?",
                                      document_a, 0, &length_a, error)
-      || !_lectern_corpus_query_int (self, "SELECT length(text) FROM documents WHERE id = ?",
+      || !_lectern_project_query_int (self, "SELECT length(text) FROM documents WHERE id = ?",
                                      document_b, 0, &length_b, error))
     return FALSE;
 
@@ -465,7 +465,7 @@ write_alignment (LecternCorpus          *self,
       if (!valid_span (pairs[i].a_start, pairs[i].a_end, length_a)
           || !valid_span (pairs[i].b_start, pairs[i].b_end, length_b))
         {
-          g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+          g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                        _("Alignment pair %u lies outside its documents; nothing was saved"), i + 1);
           return FALSE;
         }
@@ -473,20 +473,20 @@ write_alignment (LecternCorpus          *self,
 
   {
     g_autoptr(LecternStmt) stmt =
-      _lectern_corpus_prepare (self, "DELETE FROM alignments WHERE document_a = ? AND document_b = ?", error);
+      _lectern_project_prepare (self, "DELETE FROM alignments WHERE document_a = ? AND document_b = ?", error);
 
     if (stmt == NULL)
       return FALSE;
     sqlite3_bind_int64 (stmt, 1, document_a);
     sqlite3_bind_int64 (stmt, 2, document_b);
-    if (!_lectern_corpus_run (self, stmt, error))
+    if (!_lectern_project_run (self, stmt, error))
       return FALSE;
   }
 
   for (guint i = 0; i < n_pairs; i++)
     {
       g_autoptr(LecternStmt) stmt =
-        _lectern_corpus_prepare (self,
+        _lectern_project_prepare (self,
                                  "INSERT INTO alignments (document_a, document_b, position,"
                                  " a_start, a_end, b_start, b_end) VALUES (?, ?, ?, ?, ?, ?, ?)",
                                  error);
@@ -500,7 +500,7 @@ write_alignment (LecternCorpus          *self,
       sqlite3_bind_int64 (stmt, 5, pairs[i].a_end);
       sqlite3_bind_int64 (stmt, 6, pairs[i].b_start);
       sqlite3_bind_int64 (stmt, 7, pairs[i].b_end);
-      if (!_lectern_corpus_run (self, stmt, error))
+      if (!_lectern_project_run (self, stmt, error))
         return FALSE;
     }
 
@@ -508,7 +508,7 @@ write_alignment (LecternCorpus          *self,
 }
 
 gboolean
-lectern_corpus_set_alignment (LecternCorpus          *self,
+lectern_project_set_alignment (LecternProject          *self,
                               gint64                  document_a,
                               gint64                  document_b,
                               const LecternSpanPair  *pairs,
@@ -517,7 +517,7 @@ lectern_corpus_set_alignment (LecternCorpus          *self,
 {
   g_autofree LecternSpanPair *swapped = NULL;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (pairs != NULL || n_pairs == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -532,14 +532,14 @@ lectern_corpus_set_alignment (LecternCorpus          *self,
       pairs = swapped;
     }
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return FALSE;
   if (!write_alignment (self, document_a, document_b, pairs, n_pairs, error))
     {
-      _lectern_corpus_rollback (self);
+      _lectern_project_rollback (self);
       return FALSE;
     }
-  return _lectern_corpus_commit (self, LECTERN_CHANGE_ALIGNMENTS, 0, _("Correct alignment"), error);
+  return _lectern_project_commit (self, LECTERN_CHANGE_ALIGNMENTS, 0, _("Correct alignment"), error);
 }
 
 static gboolean
@@ -552,7 +552,7 @@ spans_overlap (glong start,
 }
 
 gboolean
-lectern_corpus_correct_alignment (LecternCorpus          *self,
+lectern_project_correct_alignment (LecternProject          *self,
                                   gint64                  document_a,
                                   gint64                  document_b,
                                   const LecternSpanPair  *pairs,
@@ -562,15 +562,15 @@ lectern_corpus_correct_alignment (LecternCorpus          *self,
   g_autoptr(GArray) saved = NULL;
   g_autoptr(GArray) kept = NULL;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (pairs != NULL || n_pairs == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* Read and written in one transaction: what replaces the saved pairs
    * is computed from what is saved when the write lock is held. */
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return FALSE;
-  saved = lectern_corpus_dup_alignment (self, document_a, document_b, error);
+  saved = lectern_project_dup_alignment (self, document_a, document_b, error);
   if (saved == NULL)
     goto fail;
 
@@ -600,9 +600,9 @@ lectern_corpus_correct_alignment (LecternCorpus          *self,
                         (const LecternSpanPair *) (gpointer) kept->data, kept->len, error))
     goto fail;
 
-  return _lectern_corpus_commit (self, LECTERN_CHANGE_ALIGNMENTS, 0, _("Correct alignment"), error);
+  return _lectern_project_commit (self, LECTERN_CHANGE_ALIGNMENTS, 0, _("Correct alignment"), error);
 
 fail:
-  _lectern_corpus_rollback (self);
+  _lectern_project_rollback (self);
   return FALSE;
 }

@@ -1,4 +1,4 @@
-/* lectern-corpus-annotations.c — highlighted passages, their tags and notes.
+/* lectern-project-annotations.c — highlighted passages, their tags and notes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lectern-annotation-private.h"
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 #include "lectern-text.h"
 
 #define ANNOTATION_COLUMNS \
@@ -22,8 +22,8 @@
 static LecternAnnotation *
 annotation_from_row (LecternStmt *stmt)
 {
-  g_autoptr(GDateTime) created = _lectern_corpus_parse_time (_lectern_column_text (stmt, 9));
-  g_autoptr(GDateTime) updated = _lectern_corpus_parse_time (_lectern_column_text (stmt, 10));
+  g_autoptr(GDateTime) created = _lectern_project_parse_time (_lectern_column_text (stmt, 9));
+  g_autoptr(GDateTime) updated = _lectern_project_parse_time (_lectern_column_text (stmt, 10));
   const char *tags = _lectern_column_text (stmt, 11);
   GArray *tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -46,29 +46,29 @@ annotation_from_row (LecternStmt *stmt)
 }
 
 LecternAnnotation *
-lectern_corpus_dup_annotation (LecternCorpus  *self,
+lectern_project_dup_annotation (LecternProject  *self,
                                gint64          annotation_id,
                                GError        **error)
 {
   g_autoptr(LecternStmt) stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _lectern_corpus_prepare (self, "SELECT " ANNOTATION_COLUMNS " FROM annotations a WHERE a.id = ?", error);
+  stmt = _lectern_project_prepare (self, "SELECT " ANNOTATION_COLUMNS " FROM annotations a WHERE a.id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, annotation_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      _lectern_corpus_not_found (self, error, _("annotation"), annotation_id);
+      _lectern_project_not_found (self, error, _("annotation"), annotation_id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       return NULL;
     }
 
@@ -76,7 +76,7 @@ lectern_corpus_dup_annotation (LecternCorpus  *self,
 }
 
 GListModel *
-lectern_corpus_list_annotations (LecternCorpus  *self,
+lectern_project_list_annotations (LecternProject  *self,
                                  gint64          document_id,
                                  gint64          tag_id,
                                  gboolean        with_subtags,
@@ -86,24 +86,24 @@ lectern_corpus_list_annotations (LecternCorpus  *self,
   g_autoptr(GListStore) store = NULL;
   int rc;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (tag_id == 0)
-    stmt = _lectern_corpus_prepare (self,
+    stmt = _lectern_project_prepare (self,
                                     "SELECT " ANNOTATION_COLUMNS " FROM annotations a"
                                     " WHERE ?1 = 0 OR a.document_id = ?1"
                                     " ORDER BY a.document_id, a.start_offset, a.end_offset, a.id",
                                     error);
   else if (!with_subtags)
-    stmt = _lectern_corpus_prepare (self,
+    stmt = _lectern_project_prepare (self,
                                     "SELECT " ANNOTATION_COLUMNS " FROM annotations a"
                                     " WHERE (?1 = 0 OR a.document_id = ?1)"
                                     " AND a.id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id = ?2)"
                                     " ORDER BY a.document_id, a.start_offset, a.end_offset, a.id",
                                     error);
   else
-    stmt = _lectern_corpus_prepare (self,
+    stmt = _lectern_project_prepare (self,
                                     "WITH RECURSIVE subtree (id) AS ("
                                     "  SELECT ?2 UNION SELECT t.id FROM tags t JOIN subtree s ON t.parent_id = s.id) "
                                     "SELECT " ANNOTATION_COLUMNS " FROM annotations a"
@@ -126,7 +126,7 @@ lectern_corpus_list_annotations (LecternCorpus  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       return NULL;
     }
 
@@ -136,7 +136,7 @@ lectern_corpus_list_annotations (LecternCorpus  *self,
 /* Quote and context of [start, end) of a document, after checking the
  * range against its text. */
 static gboolean
-take_quote (LecternCorpus  *self,
+take_quote (LecternProject  *self,
             gint64          document_id,
             glong           start,
             glong           end,
@@ -145,14 +145,14 @@ take_quote (LecternCorpus  *self,
             char          **suffix,
             GError        **error)
 {
-  LecternTextCache *cache = _lectern_corpus_get_text_cache (self, document_id, error);
+  LecternTextCache *cache = _lectern_project_get_text_cache (self, document_id, error);
 
   if (cache == NULL)
     return FALSE;
 
   if (start < 0 || end > cache->length || start >= end)
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    start >= end
                    ? _("Cannot annotate %ld–%ld: the passage is empty")
                    : _("Cannot annotate %ld–%ld: the document has only %ld characters"),
@@ -167,7 +167,7 @@ take_quote (LecternCorpus  *self,
 }
 
 static gboolean
-write_tags (LecternCorpus  *self,
+write_tags (LecternProject  *self,
             gint64          annotation_id,
             const gint64   *tag_ids,
             guint           n_tags,
@@ -178,12 +178,12 @@ write_tags (LecternCorpus  *self,
 
   {
     g_autoptr(LecternStmt) stmt =
-      _lectern_corpus_prepare (self, "DELETE FROM annotation_tags WHERE annotation_id = ?", error);
+      _lectern_project_prepare (self, "DELETE FROM annotation_tags WHERE annotation_id = ?", error);
 
     if (stmt == NULL)
       return FALSE;
     sqlite3_bind_int64 (stmt, 1, annotation_id);
-    if (!_lectern_corpus_run (self, stmt, error))
+    if (!_lectern_project_run (self, stmt, error))
       return FALSE;
   }
 
@@ -196,15 +196,15 @@ write_tags (LecternCorpus  *self,
       if (!g_hash_table_add (seen, (gpointer) &tag_ids[i]))
         continue;
 
-      if (!_lectern_corpus_tag_exists (self, tag_ids[i], &exists, error))
+      if (!_lectern_project_tag_exists (self, tag_ids[i], &exists, error))
         return FALSE;
       if (!exists)
         {
-          _lectern_corpus_not_found (self, error, _("tag"), tag_ids[i]);
+          _lectern_project_not_found (self, error, _("tag"), tag_ids[i]);
           return FALSE;
         }
 
-      stmt = _lectern_corpus_prepare (self,
+      stmt = _lectern_project_prepare (self,
                                       "INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)",
                                       error);
       if (stmt == NULL)
@@ -212,7 +212,7 @@ write_tags (LecternCorpus  *self,
       sqlite3_bind_int64 (stmt, 1, annotation_id);
       sqlite3_bind_int64 (stmt, 2, tag_ids[i]);
       sqlite3_bind_int (stmt, 3, position++);
-      if (!_lectern_corpus_run (self, stmt, error))
+      if (!_lectern_project_run (self, stmt, error))
         return FALSE;
     }
 
@@ -225,7 +225,7 @@ check_note (const char  *note,
 {
   if (note != NULL && !g_utf8_validate (note, -1, NULL))
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("The note is not valid UTF-8 text"));
       return FALSE;
     }
@@ -234,7 +234,7 @@ check_note (const char  *note,
 
 /* Inside a transaction: the new annotation's id, or 0. */
 static gint64
-insert_annotation (LecternCorpus  *self,
+insert_annotation (LecternProject  *self,
                    gint64          document_id,
                    glong           start,
                    glong           end,
@@ -250,15 +250,15 @@ insert_annotation (LecternCorpus  *self,
   g_autofree char *quote = NULL;
   g_autofree char *prefix = NULL;
   g_autofree char *suffix = NULL;
-  g_autofree char *created_stamp = _lectern_corpus_format_time (created);
-  g_autofree char *updated_stamp = _lectern_corpus_format_time (updated);
+  g_autofree char *created_stamp = _lectern_project_format_time (created);
+  g_autofree char *updated_stamp = _lectern_project_format_time (updated);
   gint64 id;
 
   if (!check_note (note, error)
       || !take_quote (self, document_id, start, end, &quote, &prefix, &suffix, error))
     return 0;
 
-  stmt = _lectern_corpus_prepare (self,
+  stmt = _lectern_project_prepare (self,
                                   "INSERT INTO annotations (document_id, start_offset, end_offset, quote,"
                                   " prefix, suffix, note, author, created, updated)"
                                   " VALUES (?, ?, ?, ?, ?, ?, nullif (?, ''), ?, ?, ?)",
@@ -275,7 +275,7 @@ insert_annotation (LecternCorpus  *self,
   _lectern_bind_text (stmt, 8, author ? author : "");
   _lectern_bind_text (stmt, 9, created_stamp);
   _lectern_bind_text (stmt, 10, updated_stamp);
-  if (!_lectern_corpus_run (self, stmt, error))
+  if (!_lectern_project_run (self, stmt, error))
     return 0;
 
   id = sqlite3_last_insert_rowid (self->db);
@@ -286,7 +286,7 @@ insert_annotation (LecternCorpus  *self,
 }
 
 gint64
-_lectern_corpus_insert_passage (LecternCorpus  *self,
+_lectern_project_insert_passage (LecternProject  *self,
                                 gint64          document_id,
                                 glong           start,
                                 glong           end,
@@ -300,7 +300,7 @@ _lectern_corpus_insert_passage (LecternCorpus  *self,
 }
 
 LecternAnnotation *
-lectern_corpus_add_annotation (LecternCorpus  *self,
+lectern_project_add_annotation (LecternProject  *self,
                                gint64          document_id,
                                glong           start,
                                glong           end,
@@ -312,29 +312,29 @@ lectern_corpus_add_annotation (LecternCorpus  *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   gint64 id;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (tag_ids != NULL || n_tags == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return NULL;
 
   id = insert_annotation (self, document_id, start, end, tag_ids, n_tags, note, self->author, now, now, error);
   if (id == 0)
     {
-      _lectern_corpus_rollback (self);
+      _lectern_project_rollback (self);
       return NULL;
     }
 
-  if (!_lectern_corpus_commit (self, LECTERN_CHANGE_ANNOTATIONS | (n_tags ? LECTERN_CHANGE_TAGS : 0),
+  if (!_lectern_project_commit (self, LECTERN_CHANGE_ANNOTATIONS | (n_tags ? LECTERN_CHANGE_TAGS : 0),
                                document_id, n_tags ? _("Tag passage") : _("Highlight passage"), error))
     return NULL;
 
-  return lectern_corpus_dup_annotation (self, id, error);
+  return lectern_project_dup_annotation (self, id, error);
 }
 
 gint64
-lectern_corpus_insert_annotation (LecternCorpus  *self,
+lectern_project_insert_annotation (LecternProject  *self,
                                   gint64          document_id,
                                   glong           start,
                                   glong           end,
@@ -349,18 +349,18 @@ lectern_corpus_insert_annotation (LecternCorpus  *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   gint64 id;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), 0);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), 0);
   g_return_val_if_fail (tag_ids != NULL || n_tags == 0, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
   if (author != NULL && !g_utf8_validate (author, -1, NULL))
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("The author’s name is not valid UTF-8 text"));
       return 0;
     }
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return 0;
 
   id = insert_annotation (self, document_id, start, end, tag_ids, n_tags, note,
@@ -370,11 +370,11 @@ lectern_corpus_insert_annotation (LecternCorpus  *self,
                           error);
   if (id == 0)
     {
-      _lectern_corpus_rollback (self);
+      _lectern_project_rollback (self);
       return 0;
     }
 
-  if (!_lectern_corpus_commit (self, LECTERN_CHANGE_ANNOTATIONS | (n_tags ? LECTERN_CHANGE_TAGS : 0),
+  if (!_lectern_project_commit (self, LECTERN_CHANGE_ANNOTATIONS | (n_tags ? LECTERN_CHANGE_TAGS : 0),
                                document_id, _("Import annotation"), error))
     return 0;
 
@@ -383,40 +383,40 @@ lectern_corpus_insert_annotation (LecternCorpus  *self,
 
 /* The document of an annotation, which must exist. */
 static gboolean
-annotation_document (LecternCorpus  *self,
+annotation_document (LecternProject  *self,
                      gint64          annotation_id,
                      gint64         *document_id,
                      GError        **error)
 {
-  if (!_lectern_corpus_query_int (self, "SELECT document_id FROM annotations WHERE id = ?",
+  if (!_lectern_project_query_int (self, "SELECT document_id FROM annotations WHERE id = ?",
                                   annotation_id, 0, document_id, error))
     return FALSE;
   if (*document_id == 0)
     {
-      _lectern_corpus_not_found (self, error, _("annotation"), annotation_id);
+      _lectern_project_not_found (self, error, _("annotation"), annotation_id);
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-touch (LecternCorpus  *self,
+touch (LecternProject  *self,
        gint64          annotation_id,
        GError        **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = _lectern_corpus_format_time (now);
-  g_autoptr(LecternStmt) stmt = _lectern_corpus_prepare (self, "UPDATE annotations SET updated = ? WHERE id = ?", error);
+  g_autofree char *stamp = _lectern_project_format_time (now);
+  g_autoptr(LecternStmt) stmt = _lectern_project_prepare (self, "UPDATE annotations SET updated = ? WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
   _lectern_bind_text (stmt, 1, stamp);
   sqlite3_bind_int64 (stmt, 2, annotation_id);
-  return _lectern_corpus_run (self, stmt, error);
+  return _lectern_project_run (self, stmt, error);
 }
 
 gboolean
-lectern_corpus_set_annotation_range (LecternCorpus  *self,
+lectern_project_set_annotation_range (LecternProject  *self,
                                      gint64          annotation_id,
                                      glong           start,
                                      glong           end,
@@ -427,10 +427,10 @@ lectern_corpus_set_annotation_range (LecternCorpus  *self,
   g_autofree char *suffix = NULL;
   gint64 document_id;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return FALSE;
 
   if (!annotation_document (self, annotation_id, &document_id, error)
@@ -439,7 +439,7 @@ lectern_corpus_set_annotation_range (LecternCorpus  *self,
 
   {
     g_autoptr(LecternStmt) stmt =
-      _lectern_corpus_prepare (self,
+      _lectern_project_prepare (self,
                                "UPDATE annotations SET start_offset = ?, end_offset = ?, quote = ?,"
                                " prefix = ?, suffix = ? WHERE id = ?",
                                error);
@@ -452,35 +452,35 @@ lectern_corpus_set_annotation_range (LecternCorpus  *self,
     _lectern_bind_text (stmt, 4, prefix);
     _lectern_bind_text (stmt, 5, suffix);
     sqlite3_bind_int64 (stmt, 6, annotation_id);
-    if (!_lectern_corpus_run (self, stmt, error))
+    if (!_lectern_project_run (self, stmt, error))
       goto fail;
   }
 
   if (!touch (self, annotation_id, error))
     goto fail;
 
-  return _lectern_corpus_commit (self, LECTERN_CHANGE_ANNOTATIONS, document_id, _("Resize passage"), error);
+  return _lectern_project_commit (self, LECTERN_CHANGE_ANNOTATIONS, document_id, _("Resize passage"), error);
 
 fail:
-  _lectern_corpus_rollback (self);
+  _lectern_project_rollback (self);
   return FALSE;
 }
 
 gboolean
-lectern_corpus_set_annotation_note (LecternCorpus  *self,
+lectern_project_set_annotation_note (LecternProject  *self,
                                     gint64          annotation_id,
                                     const char     *note,
                                     GError        **error)
 {
   gint64 document_id;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!check_note (note, error))
     return FALSE;
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return FALSE;
 
   if (!annotation_document (self, annotation_id, &document_id, error))
@@ -488,28 +488,28 @@ lectern_corpus_set_annotation_note (LecternCorpus  *self,
 
   {
     g_autoptr(LecternStmt) stmt =
-      _lectern_corpus_prepare (self, "UPDATE annotations SET note = nullif (?, '') WHERE id = ?", error);
+      _lectern_project_prepare (self, "UPDATE annotations SET note = nullif (?, '') WHERE id = ?", error);
 
     if (stmt == NULL)
       goto fail;
     _lectern_bind_text (stmt, 1, note);
     sqlite3_bind_int64 (stmt, 2, annotation_id);
-    if (!_lectern_corpus_run (self, stmt, error))
+    if (!_lectern_project_run (self, stmt, error))
       goto fail;
   }
 
   if (!touch (self, annotation_id, error))
     goto fail;
 
-  return _lectern_corpus_commit (self, LECTERN_CHANGE_ANNOTATIONS, document_id, _("Edit note"), error);
+  return _lectern_project_commit (self, LECTERN_CHANGE_ANNOTATIONS, document_id, _("Edit note"), error);
 
 fail:
-  _lectern_corpus_rollback (self);
+  _lectern_project_rollback (self);
   return FALSE;
 }
 
 gboolean
-lectern_corpus_set_annotation_tags (LecternCorpus  *self,
+lectern_project_set_annotation_tags (LecternProject  *self,
                                     gint64          annotation_id,
                                     const gint64   *tag_ids,
                                     guint           n_tags,
@@ -517,55 +517,55 @@ lectern_corpus_set_annotation_tags (LecternCorpus  *self,
 {
   gint64 document_id;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (tag_ids != NULL || n_tags == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return FALSE;
 
   if (!annotation_document (self, annotation_id, &document_id, error)
       || !write_tags (self, annotation_id, tag_ids, n_tags, error)
       || !touch (self, annotation_id, error))
     {
-      _lectern_corpus_rollback (self);
+      _lectern_project_rollback (self);
       return FALSE;
     }
 
-  return _lectern_corpus_commit (self, LECTERN_CHANGE_ANNOTATIONS | LECTERN_CHANGE_TAGS,
+  return _lectern_project_commit (self, LECTERN_CHANGE_ANNOTATIONS | LECTERN_CHANGE_TAGS,
                                  document_id, _("Tag passage"), error);
 }
 
 gboolean
-lectern_corpus_delete_annotation (LecternCorpus  *self,
+lectern_project_delete_annotation (LecternProject  *self,
                                   gint64          annotation_id,
                                   GError        **error)
 {
   gint64 document_id;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return FALSE;
 
   if (!annotation_document (self, annotation_id, &document_id, error))
     goto fail;
 
   {
-    g_autoptr(LecternStmt) stmt = _lectern_corpus_prepare (self, "DELETE FROM annotations WHERE id = ?", error);
+    g_autoptr(LecternStmt) stmt = _lectern_project_prepare (self, "DELETE FROM annotations WHERE id = ?", error);
 
     if (stmt == NULL)
       goto fail;
     sqlite3_bind_int64 (stmt, 1, annotation_id);
-    if (!_lectern_corpus_run (self, stmt, error))
+    if (!_lectern_project_run (self, stmt, error))
       goto fail;
   }
 
-  return _lectern_corpus_commit (self, LECTERN_CHANGE_ANNOTATIONS | LECTERN_CHANGE_TAGS,
+  return _lectern_project_commit (self, LECTERN_CHANGE_ANNOTATIONS | LECTERN_CHANGE_TAGS,
                                  document_id, _("Delete passage"), error);
 
 fail:
-  _lectern_corpus_rollback (self);
+  _lectern_project_rollback (self);
   return FALSE;
 }

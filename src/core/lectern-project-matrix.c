@@ -1,4 +1,4 @@
-/* lectern-corpus-matrix.c — code matrices: codes × documents (or a
+/* lectern-project-matrix.c — code matrices: codes × documents (or a
  * variable's values), and codes × codes (co-occurrence). The numbers only;
  * the app draws them as heat tables, export as charts.
  *
@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 #include "lectern-paragraphs.h"
 
 void
@@ -41,11 +41,11 @@ lectern_matrix_get (const LecternMatrix *self,
 /* A matrix whose rows are the codebook in tree order; @row_index maps a
  * tag id to its row (gint64 * → row + 1). */
 static LecternMatrix *
-matrix_with_code_rows (LecternCorpus  *self,
+matrix_with_code_rows (LecternProject  *self,
                        GHashTable     *row_index,
                        GError        **error)
 {
-  g_autoptr(GListModel) tags = lectern_corpus_list_tags (self, error);
+  g_autoptr(GListModel) tags = lectern_project_list_tags (self, error);
   LecternMatrix *matrix;
   guint n;
 
@@ -112,7 +112,7 @@ compare_coded (gconstpointer a,
 }
 
 LecternMatrix *
-lectern_corpus_code_matrix (LecternCorpus               *self,
+lectern_project_code_matrix (LecternProject               *self,
                             const LecternDocumentFilter *filter,
                             const char                  *variable,
                             LecternMatrixValue           value,
@@ -127,10 +127,10 @@ lectern_corpus_code_matrix (LecternCorpus               *self,
   g_autoptr(LecternMatrix) matrix = NULL;
   int rc;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  documents = lectern_corpus_filter_documents (self, filter, error);
+  documents = lectern_project_filter_documents (self, filter, error);
   if (documents == NULL)
     return NULL;
   matrix = matrix_with_code_rows (self, row_index, error);
@@ -147,9 +147,9 @@ lectern_corpus_code_matrix (LecternCorpus               *self,
       g_hash_table_add (kept, &g_array_index (documents, gint64, i));
 
     if (variable == NULL)
-      stmt = _lectern_corpus_prepare (self, "SELECT id, length, id FROM documents ORDER BY id", error);
+      stmt = _lectern_project_prepare (self, "SELECT id, length, id FROM documents ORDER BY id", error);
     else
-      stmt = _lectern_corpus_prepare (self,
+      stmt = _lectern_project_prepare (self,
                                       "SELECT d.id, d.length, v.value FROM documents d"
                                       " JOIN document_variables v ON v.document_id = d.id AND v.key = ?"
                                       " ORDER BY v.value, d.id",
@@ -194,14 +194,14 @@ lectern_corpus_code_matrix (LecternCorpus               *self,
       }
     if (rc != SQLITE_DONE)
       {
-        _lectern_corpus_fail (self, rc, error);
+        _lectern_project_fail (self, rc, error);
         return NULL;
       }
 
     if (variable != NULL && matrix->n_columns == 0)
       {
-        g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND,
-                     _("No document in “%s” has the variable “%s”"), _lectern_corpus_get_name (self), variable);
+        g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND,
+                     _("No document in “%s” has the variable “%s”"), _lectern_project_get_name (self), variable);
         return NULL;
       }
   }
@@ -210,7 +210,7 @@ lectern_corpus_code_matrix (LecternCorpus               *self,
 
   {
     g_autoptr(LecternStmt) stmt =
-      _lectern_corpus_prepare (self,
+      _lectern_project_prepare (self,
                                "SELECT at.tag_id, a.document_id, a.start_offset, a.end_offset"
                                " FROM annotation_tags at JOIN annotations a ON a.id = at.annotation_id",
                                error);
@@ -235,7 +235,7 @@ lectern_corpus_code_matrix (LecternCorpus               *self,
       }
     if (rc != SQLITE_DONE)
       {
-        _lectern_corpus_fail (self, rc, error);
+        _lectern_project_fail (self, rc, error);
         return NULL;
       }
   }
@@ -359,7 +359,7 @@ count_pair (LecternMatrix *matrix,
 }
 
 LecternMatrix *
-lectern_corpus_cooccurrence (LecternCorpus               *self,
+lectern_project_cooccurrence (LecternProject               *self,
                              const LecternDocumentFilter *filter,
                              LecternCooccurrence          within,
                              GCancellable                *cancellable,
@@ -374,10 +374,10 @@ lectern_corpus_cooccurrence (LecternCorpus               *self,
   g_autoptr(LecternStmt) stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_lectern_corpus_document_set (self, filter, &documents, error))
+  if (!_lectern_project_document_set (self, filter, &documents, error))
     return NULL;
   matrix = matrix_with_code_rows (self, row_index, error);
   if (matrix == NULL)
@@ -387,7 +387,7 @@ lectern_corpus_cooccurrence (LecternCorpus               *self,
                        g_array_index (matrix->row_ids, gint64, i));
   matrix->values = g_new0 (double, (gsize) MAX (1, matrix->n_rows) * MAX (1, matrix->n_columns));
 
-  stmt = _lectern_corpus_prepare (self,
+  stmt = _lectern_project_prepare (self,
                                   "SELECT a.id, a.document_id, a.start_offset, a.end_offset, at.tag_id"
                                   " FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id"
                                   " ORDER BY a.document_id, a.start_offset, a.id",
@@ -419,7 +419,7 @@ lectern_corpus_cooccurrence (LecternCorpus               *self,
     }
   if (rc != SQLITE_DONE)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       return NULL;
     }
 
@@ -434,7 +434,7 @@ lectern_corpus_cooccurrence (LecternCorpus               *self,
 
           if (p->document_id != paragraphs_document)
             {
-              g_autofree char *text = lectern_corpus_dup_text (self, p->document_id, error);
+              g_autofree char *text = lectern_project_dup_text (self, p->document_id, error);
 
               if (text == NULL)
                 return NULL;

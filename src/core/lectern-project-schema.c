@@ -1,4 +1,4 @@
-/* lectern-corpus-schema.c — the project file's schema and its forward
+/* lectern-project-schema.c — the project file's schema and its forward
  * migrations. docs/project-format.md describes the result for users.
  *
  * A fresh project runs every migration from 0, so the migrations are
@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 
 /* Version 1: documents, codebook, annotations, memos, search index. */
 static const char migration_1[] =
@@ -211,9 +211,9 @@ static const char * const user_tables[] = {
 
 /* A migration's whole schema change is its SQL: the schema check builds
  * what each version declares from these alone
- * (lectern-corpus-schema-check.c). */
+ * (lectern-project-schema-check.c). */
 const char *
-_lectern_corpus_schema_migration (int version)
+_lectern_project_schema_migration (int version)
 {
   switch (version)
     {
@@ -229,40 +229,40 @@ _lectern_corpus_schema_migration (int version)
 }
 
 const char * const *
-_lectern_corpus_schema_tables (int version)
+_lectern_project_schema_tables (int version)
 {
   return version >= 3 ? tables_3 : version == 2 ? tables_2 : tables_1;
 }
 
 const char * const *
-_lectern_corpus_user_tables (void)
+_lectern_project_user_tables (void)
 {
   return user_tables;
 }
 
 static gboolean
-record_meta (LecternCorpus  *self,
+record_meta (LecternProject  *self,
              const char     *key,
              const char     *value,
              GError        **error)
 {
   g_autoptr(LecternStmt) stmt =
-    _lectern_corpus_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", error);
+    _lectern_project_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
   _lectern_bind_text (stmt, 1, key);
   _lectern_bind_text (stmt, 2, value);
-  return _lectern_corpus_run (self, stmt, error);
+  return _lectern_project_run (self, stmt, error);
 }
 
 static gboolean
-migrate_one (LecternCorpus  *self,
+migrate_one (LecternProject  *self,
              int             to_version,
              GError        **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = _lectern_corpus_format_time (now);
+  g_autofree char *stamp = _lectern_project_format_time (now);
   g_autofree char *key = g_strdup_printf ("migrated-to-%d", to_version);
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", to_version);
   gboolean ok;
@@ -270,34 +270,34 @@ migrate_one (LecternCorpus  *self,
   gint64 current;
 
   /* Migrations write no undo history. */
-  if (!_lectern_corpus_exec (self, "BEGIN IMMEDIATE", error))
+  if (!_lectern_project_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   /* Another process opening the same old project may have migrated it
    * while this one waited for the lock. */
-  if (!_lectern_corpus_query_int (self, "PRAGMA user_version", 0, 0, &current, error))
+  if (!_lectern_project_query_int (self, "PRAGMA user_version", 0, 0, &current, error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
   if (current >= to_version)
-    return _lectern_corpus_exec (self, "COMMIT", error);
+    return _lectern_project_exec (self, "COMMIT", error);
 
   switch (to_version)
     {
     case 1:
-      ok = _lectern_corpus_exec (self, _lectern_corpus_schema_migration (1), error)
+      ok = _lectern_project_exec (self, _lectern_project_schema_migration (1), error)
            && record_meta (self, "created", stamp, error)
            && record_meta (self, "created-by", "Lectern " PACKAGE_VERSION, error);
       break;
     case 2:
-      ok = _lectern_corpus_exec (self, _lectern_corpus_schema_migration (2), error)
+      ok = _lectern_project_exec (self, _lectern_project_schema_migration (2), error)
            /* Documents imported before version 2 get theirs now. */
-           && _lectern_corpus_fingerprint_missing (self, error);
+           && _lectern_project_fingerprint_missing (self, error);
       break;
     case 3:
       /* Existing documents are plain text without an original: no row. */
-      ok = _lectern_corpus_exec (self, _lectern_corpus_schema_migration (3), error);
+      ok = _lectern_project_exec (self, _lectern_project_schema_migration (3), error);
       break;
     default:
       g_assert_not_reached ();
@@ -305,8 +305,8 @@ migrate_one (LecternCorpus  *self,
 
   ok = ok
        && record_meta (self, key, stamp, error)
-       && _lectern_corpus_exec (self, set_version, error)
-       && _lectern_corpus_exec (self, "COMMIT", error);
+       && _lectern_project_exec (self, set_version, error)
+       && _lectern_project_exec (self, "COMMIT", error);
 
   if (!ok && !sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -315,13 +315,13 @@ migrate_one (LecternCorpus  *self,
 }
 
 gboolean
-_lectern_corpus_migrate (LecternCorpus  *self,
+_lectern_project_migrate (LecternProject  *self,
                          int             from_version,
                          GError        **error)
 {
-  g_assert (from_version >= 0 && from_version <= LECTERN_CORPUS_SCHEMA_VERSION);
+  g_assert (from_version >= 0 && from_version <= LECTERN_PROJECT_SCHEMA_VERSION);
 
-  for (int version = from_version + 1; version <= LECTERN_CORPUS_SCHEMA_VERSION; version++)
+  for (int version = from_version + 1; version <= LECTERN_PROJECT_SCHEMA_VERSION; version++)
     {
       if (!migrate_one (self, version, error))
         return FALSE;

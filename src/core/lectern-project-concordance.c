@@ -1,4 +1,4 @@
-/* lectern-corpus-concordance.c — the concordance: search hits filtered by
+/* lectern-project-concordance.c — the concordance: search hits filtered by
  * documents and codes, sorted by their context words; and coding every hit
  * at once.
  *
@@ -15,7 +15,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 #include "lectern-paragraphs.h"
 #include "lectern-search-hit.h"
 #include "lectern-text.h"
@@ -110,7 +110,7 @@ filter_is_empty (const LecternDocumentFilter *filter)
 }
 
 GArray *
-lectern_corpus_filter_documents (LecternCorpus               *self,
+lectern_project_filter_documents (LecternProject               *self,
                                  const LecternDocumentFilter *filter,
                                  GError                     **error)
 {
@@ -119,7 +119,7 @@ lectern_corpus_filter_documents (LecternCorpus               *self,
   g_autoptr(LecternStmt) stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (filter != NULL)
@@ -129,18 +129,18 @@ lectern_corpus_filter_documents (LecternCorpus               *self,
           gint64 *id = &g_array_index (filter->document_ids, gint64, i);
           gint64 found;
 
-          if (!_lectern_corpus_query_int (self, "SELECT id FROM documents WHERE id = ?", *id, 0, &found, error))
+          if (!_lectern_project_query_int (self, "SELECT id FROM documents WHERE id = ?", *id, 0, &found, error))
             return NULL;
           if (found == 0)
             {
-              _lectern_corpus_not_found (self, error, _("document"), *id);
+              _lectern_project_not_found (self, error, _("document"), *id);
               return NULL;
             }
           g_hash_table_add (listed, id);
         }
     }
 
-  stmt = _lectern_corpus_prepare (self,
+  stmt = _lectern_project_prepare (self,
                                   "SELECT d.id FROM documents d"
                                   " WHERE (?1 IS NULL OR d.language = ?1 COLLATE NOCASE)"
                                   "   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM document_variables v"
@@ -165,7 +165,7 @@ lectern_corpus_filter_documents (LecternCorpus               *self,
     }
   if (rc != SQLITE_DONE)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       return NULL;
     }
 
@@ -173,7 +173,7 @@ lectern_corpus_filter_documents (LecternCorpus               *self,
 }
 
 gboolean
-_lectern_corpus_document_set (LecternCorpus               *self,
+_lectern_project_document_set (LecternProject               *self,
                               const LecternDocumentFilter *filter,
                               GHashTable                 **set,
                               GError                     **error)
@@ -185,7 +185,7 @@ _lectern_corpus_document_set (LecternCorpus               *self,
   if (filter_is_empty (filter))
     return TRUE;
 
-  ids = lectern_corpus_filter_documents (self, filter, error);
+  ids = lectern_project_filter_documents (self, filter, error);
   if (ids == NULL)
     return FALSE;
 
@@ -197,7 +197,7 @@ _lectern_corpus_document_set (LecternCorpus               *self,
 }
 
 GHashTable *
-_lectern_corpus_tag_ranges (LecternCorpus  *self,
+_lectern_project_tag_ranges (LecternProject  *self,
                             gint64          tag_id,
                             GHashTable     *documents,
                             GError        **error)
@@ -206,7 +206,7 @@ _lectern_corpus_tag_ranges (LecternCorpus  *self,
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
   /* UNION, not UNION ALL: a damaged file's cycle of parents ends. */
   g_autoptr(LecternStmt) stmt =
-    _lectern_corpus_prepare (self,
+    _lectern_project_prepare (self,
                              "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id)"
                              " SELECT DISTINCT a.document_id, a.start_offset, a.end_offset"
                              " FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id"
@@ -238,7 +238,7 @@ _lectern_corpus_tag_ranges (LecternCorpus  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       return NULL;
     }
 
@@ -377,7 +377,7 @@ compare_sorted (gconstpointer a,
 }
 
 GListModel *
-lectern_corpus_concordance (LecternCorpus               *self,
+lectern_project_concordance (LecternProject               *self,
                             const char                  *query,
                             const LecternDocumentFilter *filter,
                             gint64                       tag_id,
@@ -398,27 +398,27 @@ lectern_corpus_concordance (LecternCorpus               *self,
   glong length = 0;
   guint n;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_lectern_corpus_document_set (self, filter, &documents, error))
+  if (!_lectern_project_document_set (self, filter, &documents, error))
     return NULL;
 
   if (tag_id != 0)
     {
-      g_autoptr(LecternTag) tag = lectern_corpus_dup_tag (self, tag_id, error);
+      g_autoptr(LecternTag) tag = lectern_project_dup_tag (self, tag_id, error);
 
       if (tag == NULL)
         return NULL;
-      ranges = _lectern_corpus_tag_ranges (self, tag_id, documents, error);
+      ranges = _lectern_project_tag_ranges (self, tag_id, documents, error);
       if (ranges == NULL)
         return NULL;
     }
 
   /* In document order with no code to check, the first page is the
    * search's own first page. */
-  hits = _lectern_corpus_search_in (self, query, documents, whole ? limit : 0, cancellable, error);
+  hits = _lectern_project_search_in (self, query, documents, whole ? limit : 0, cancellable, error);
   if (hits == NULL)
     return NULL;
 
@@ -443,7 +443,7 @@ lectern_corpus_concordance (LecternCorpus               *self,
            * the undated last. */
           if (document_id != text_document)
             {
-              g_autoptr(LecternDocument) document = lectern_corpus_dup_document (self, document_id, error);
+              g_autoptr(LecternDocument) document = lectern_project_dup_document (self, document_id, error);
 
               if (document == NULL)
                 return NULL;
@@ -461,7 +461,7 @@ lectern_corpus_concordance (LecternCorpus               *self,
           if (document_id != text_document)
             {
               g_clear_pointer (&text, g_free);
-              text = lectern_corpus_dup_text (self, document_id, error);
+              text = lectern_project_dup_text (self, document_id, error);
               if (text == NULL)
                 return NULL;
               length = g_utf8_strlen (text, -1);
@@ -541,7 +541,7 @@ scope_range (LecternParagraphs    *paragraphs,
 }
 
 static gboolean
-already_coded (LecternCorpus  *self,
+already_coded (LecternProject  *self,
                gint64          document_id,
                LecternRange   *range,
                gint64          tag_id,
@@ -549,7 +549,7 @@ already_coded (LecternCorpus  *self,
                GError        **error)
 {
   g_autoptr(LecternStmt) stmt =
-    _lectern_corpus_prepare (self,
+    _lectern_project_prepare (self,
                              "SELECT 1 FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id"
                              " WHERE a.document_id = ? AND a.start_offset = ? AND a.end_offset = ? AND at.tag_id = ?",
                              error);
@@ -563,13 +563,13 @@ already_coded (LecternCorpus  *self,
   sqlite3_bind_int64 (stmt, 4, tag_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _lectern_corpus_fail (self, rc, error);
+    return _lectern_project_fail (self, rc, error);
   *coded = rc == SQLITE_ROW;
   return TRUE;
 }
 
 gboolean
-lectern_corpus_autocode (LecternCorpus               *self,
+lectern_project_autocode (LecternProject               *self,
                          const char                  *query,
                          const LecternDocumentFilter *filter,
                          gint64                       tag_id,
@@ -593,18 +593,18 @@ lectern_corpus_autocode (LecternCorpus               *self,
   guint made = 0;
   guint n;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (n_made != NULL)
     *n_made = 0;
 
-  tag = lectern_corpus_dup_tag (self, tag_id, error);
+  tag = lectern_project_dup_tag (self, tag_id, error);
   if (tag == NULL)
     return FALSE;
 
-  hits = lectern_corpus_concordance (self, query, filter, within_tag_id, LECTERN_CONCORDANCE_SORT_DOCUMENT,
+  hits = lectern_project_concordance (self, query, filter, within_tag_id, LECTERN_CONCORDANCE_SORT_DOCUMENT,
                                      0, cancellable, error);
   if (hits == NULL)
     return FALSE;
@@ -622,13 +622,13 @@ lectern_corpus_autocode (LecternCorpus               *self,
 
       if (scope != LECTERN_AUTOCODE_MATCH && document_id != text_document)
         {
-          g_autoptr(LecternDocument) document = lectern_corpus_dup_document (self, document_id, error);
+          g_autoptr(LecternDocument) document = lectern_project_dup_document (self, document_id, error);
 
           if (document == NULL)
             return FALSE;
           g_clear_pointer (&text, g_free);
           g_clear_pointer (&paragraphs, lectern_paragraphs_free);
-          text = lectern_corpus_dup_text (self, document_id, error);
+          text = lectern_project_dup_text (self, document_id, error);
           if (text == NULL)
             return FALSE;
           paragraphs = lectern_paragraphs_new (text);
@@ -653,7 +653,7 @@ lectern_corpus_autocode (LecternCorpus               *self,
   if (document_order->len == 0)
     return TRUE;
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return FALSE;
 
   for (guint d = 0; d < document_order->len; d++)
@@ -685,7 +685,7 @@ lectern_corpus_autocode (LecternCorpus               *self,
             goto failed;
           if (coded)
             continue;
-          if (_lectern_corpus_insert_passage (self, document_id, range->start, range->end, &tag_id, 1, error) == 0)
+          if (_lectern_project_insert_passage (self, document_id, range->start, range->end, &tag_id, 1, error) == 0)
             goto failed;
           made++;
           changed_document = changed_document == -1 || changed_document == document_id ? document_id : 0;
@@ -694,11 +694,11 @@ lectern_corpus_autocode (LecternCorpus               *self,
 
   if (made == 0)
     {
-      _lectern_corpus_rollback (self);
+      _lectern_project_rollback (self);
       return TRUE;
     }
 
-  if (!_lectern_corpus_commit (self, LECTERN_CHANGE_ANNOTATIONS | LECTERN_CHANGE_TAGS,
+  if (!_lectern_project_commit (self, LECTERN_CHANGE_ANNOTATIONS | LECTERN_CHANGE_TAGS,
                                changed_document, _("Code all hits"), error))
     return FALSE;
 
@@ -707,6 +707,6 @@ lectern_corpus_autocode (LecternCorpus               *self,
   return TRUE;
 
 failed:
-  _lectern_corpus_rollback (self);
+  _lectern_project_rollback (self);
   return FALSE;
 }

@@ -1,4 +1,4 @@
-/* lectern-corpus-tags.c — the codebook: a tree of coloured tags.
+/* lectern-project-tags.c — the codebook: a tree of coloured tags.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 #include "lectern-tag-colours-private.h"
 #include "lectern-tag-private.h"
 
@@ -45,7 +45,7 @@ check_colour (const char  *colour,
   *parsed = parse_colour (colour);
   if (*parsed == NULL)
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("“%s” is not a colour: write it as #rrggbb, for example #3584e4"),
                    colour ? colour : "");
       return FALSE;
@@ -79,7 +79,7 @@ clean_name (const char  *name,
 
   if (nfc == NULL || *nfc == '\0')
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("A tag needs a name of one line, not empty"));
       return NULL;
     }
@@ -87,7 +87,7 @@ clean_name (const char  *name,
     {
       g_autofree char *start = g_utf8_substring (nfc, 0, 40);
 
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("The tag name “%s…” is too long: a name has at most %d bytes"),
                    start, LECTERN_TAG_MAX_NAME_BYTES);
       return NULL;
@@ -97,43 +97,43 @@ clean_name (const char  *name,
 }
 
 gboolean
-_lectern_corpus_tag_exists (LecternCorpus  *self,
+_lectern_project_tag_exists (LecternProject  *self,
                             gint64          tag_id,
                             gboolean       *exists,
                             GError        **error)
 {
   gint64 n;
 
-  if (!_lectern_corpus_query_int (self, "SELECT count(*) FROM tags WHERE id = ?", tag_id, 0, &n, error))
+  if (!_lectern_project_query_int (self, "SELECT count(*) FROM tags WHERE id = ?", tag_id, 0, &n, error))
     return FALSE;
   *exists = n > 0;
   return TRUE;
 }
 
 static gboolean
-require_tag (LecternCorpus  *self,
+require_tag (LecternProject  *self,
              gint64          tag_id,
              GError        **error)
 {
   gboolean exists;
 
-  if (!_lectern_corpus_tag_exists (self, tag_id, &exists, error))
+  if (!_lectern_project_tag_exists (self, tag_id, &exists, error))
     return FALSE;
   if (!exists)
     {
-      _lectern_corpus_not_found (self, error, _("tag"), tag_id);
+      _lectern_project_not_found (self, error, _("tag"), tag_id);
       return FALSE;
     }
   return TRUE;
 }
 
 char *
-_lectern_corpus_dup_tag_path (LecternCorpus  *self,
+_lectern_project_dup_tag_path (LecternProject  *self,
                               gint64          tag_id,
                               GError        **error)
 {
   g_autoptr(LecternStmt) stmt =
-    _lectern_corpus_prepare (self, ANCESTORS "SELECT name FROM ancestors ORDER BY depth DESC", error);
+    _lectern_project_prepare (self, ANCESTORS "SELECT name FROM ancestors ORDER BY depth DESC", error);
   g_autoptr(GString) path = g_string_new (NULL);
   gboolean any = FALSE;
   int rc;
@@ -152,12 +152,12 @@ _lectern_corpus_dup_tag_path (LecternCorpus  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       return NULL;
     }
   if (!any)
     {
-      _lectern_corpus_not_found (self, error, _("tag"), tag_id);
+      _lectern_project_not_found (self, error, _("tag"), tag_id);
       return NULL;
     }
 
@@ -165,7 +165,7 @@ _lectern_corpus_dup_tag_path (LecternCorpus  *self,
 }
 
 LecternTag *
-lectern_corpus_dup_tag (LecternCorpus  *self,
+lectern_project_dup_tag (LecternProject  *self,
                         gint64          tag_id,
                         GError        **error)
 {
@@ -174,10 +174,10 @@ lectern_corpus_dup_tag (LecternCorpus  *self,
   guint depth = 0;
   int rc;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  path = _lectern_corpus_dup_tag_path (self, tag_id, error);
+  path = _lectern_project_dup_tag_path (self, tag_id, error);
   if (path == NULL)
     return NULL;
 
@@ -189,7 +189,7 @@ lectern_corpus_dup_tag (LecternCorpus  *self,
         depth++;
     }
 
-  stmt = _lectern_corpus_prepare (self,
+  stmt = _lectern_project_prepare (self,
                                   "SELECT ifnull (parent_id, 0), name, colour, description,"
                                   " (SELECT count(*) FROM annotation_tags l WHERE l.tag_id = t.id)"
                                   " FROM tags t WHERE id = ?",
@@ -201,9 +201,9 @@ lectern_corpus_dup_tag (LecternCorpus  *self,
   if (rc != SQLITE_ROW)
     {
       if (rc == SQLITE_DONE)
-        _lectern_corpus_not_found (self, error, _("tag"), tag_id);
+        _lectern_project_not_found (self, error, _("tag"), tag_id);
       else
-        _lectern_corpus_fail (self, rc, error);
+        _lectern_project_fail (self, rc, error);
       return NULL;
     }
 
@@ -215,7 +215,7 @@ lectern_corpus_dup_tag (LecternCorpus  *self,
 /* The child of @parent_id called @name, other than @except_id; 0 when
  * there is none. */
 static gboolean
-find_child (LecternCorpus  *self,
+find_child (LecternProject  *self,
             gint64          parent_id,
             const char     *name,
             gint64          except_id,
@@ -223,13 +223,13 @@ find_child (LecternCorpus  *self,
             GError        **error)
 {
   g_autoptr(LecternStmt) stmt =
-    _lectern_corpus_prepare (self,
+    _lectern_project_prepare (self,
                              "SELECT id FROM tags WHERE ifnull (parent_id, 0) = ? AND name = ? AND id <> ?",
                              error);
   int rc;
 
   /* Set on every path, failure included: the caller's variable is never
-   * left undefined (and -O3 cannot see that _lectern_corpus_fail() is
+   * left undefined (and -O3 cannot see that _lectern_project_fail() is
    * always FALSE). */
   *child_id = 0;
   if (stmt == NULL)
@@ -242,14 +242,14 @@ find_child (LecternCorpus  *self,
     *child_id = sqlite3_column_int64 (stmt, 0);
   else if (rc != SQLITE_DONE)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-refuse_sibling (LecternCorpus  *self,
+refuse_sibling (LecternProject  *self,
                 gint64          parent_id,
                 const char     *name,
                 gint64          except_id,
@@ -261,13 +261,13 @@ refuse_sibling (LecternCorpus  *self,
     return FALSE;
   if (other != 0)
     {
-      g_autofree char *parent_path = parent_id ? _lectern_corpus_dup_tag_path (self, parent_id, NULL) : NULL;
+      g_autofree char *parent_path = parent_id ? _lectern_project_dup_tag_path (self, parent_id, NULL) : NULL;
 
       if (parent_path != NULL)
-        g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE,
+        g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_DUPLICATE,
                      _("There is already a tag “%s” under “%s”; choose another name"), name, parent_path);
       else
-        g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE,
+        g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_DUPLICATE,
                      _("There is already a top-level tag “%s”; choose another name"), name);
       return FALSE;
     }
@@ -277,7 +277,7 @@ refuse_sibling (LecternCorpus  *self,
 /* A colour for a new tag under @parent_id that no sibling's or the
  * parent's looks like (lectern-tag-colours.c). */
 static gboolean
-pick_colour (LecternCorpus  *self,
+pick_colour (LecternProject  *self,
              gint64          parent_id,
              char          **colour,
              GError        **error)
@@ -293,7 +293,7 @@ pick_colour (LecternCorpus  *self,
 
   {
     g_autoptr(LecternStmt) stmt =
-      _lectern_corpus_prepare (self,
+      _lectern_project_prepare (self,
                                "SELECT colour FROM tags WHERE parent_id IS ?1 OR id = ?1",
                                error);
 
@@ -304,12 +304,12 @@ pick_colour (LecternCorpus  *self,
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       g_ptr_array_add (neighbours, g_strdup (_lectern_column_text (stmt, 0)));
     if (rc != SQLITE_DONE)
-      return _lectern_corpus_fail (self, rc, error);
+      return _lectern_project_fail (self, rc, error);
   }
 
   {
     g_autoptr(LecternStmt) stmt =
-      _lectern_corpus_prepare (self, "SELECT colour, count(*) FROM tags GROUP BY colour", error);
+      _lectern_project_prepare (self, "SELECT colour, count(*) FROM tags GROUP BY colour", error);
 
     if (stmt == NULL)
       return FALSE;
@@ -318,7 +318,7 @@ pick_colour (LecternCorpus  *self,
         if (g_strcmp0 (_lectern_column_text (stmt, 0), palette[i]) == 0)
           uses[i] = sqlite3_column_int64 (stmt, 1);
     if (rc != SQLITE_DONE)
-      return _lectern_corpus_fail (self, rc, error);
+      return _lectern_project_fail (self, rc, error);
   }
 
   *colour = g_strdup (palette[_lectern_tag_colours_pick ((const char * const *) neighbours->pdata,
@@ -328,7 +328,7 @@ pick_colour (LecternCorpus  *self,
 
 /* Inside a transaction. Returns the new id or 0. */
 static gint64
-insert_tag (LecternCorpus  *self,
+insert_tag (LecternProject  *self,
             gint64          parent_id,
             const char     *name,
             const char     *colour,
@@ -338,7 +338,7 @@ insert_tag (LecternCorpus  *self,
   g_autofree char *clean = NULL;
   g_autofree char *parsed = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = _lectern_corpus_format_time (now);
+  g_autofree char *stamp = _lectern_project_format_time (now);
 
   clean = clean_name (name, error);
   if (clean == NULL)
@@ -354,12 +354,12 @@ insert_tag (LecternCorpus  *self,
     {
       gint64 levels;
 
-      if (!_lectern_corpus_query_int (self, ANCESTORS "SELECT count(*) FROM ancestors",
+      if (!_lectern_project_query_int (self, ANCESTORS "SELECT count(*) FROM ancestors",
                                       parent_id, 0, &levels, error))
         return 0;
       if (levels >= LECTERN_TAG_MAX_DEPTH)
         {
-          g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+          g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                        _("The tag “%s” cannot be added: tags nest at most %d levels deep"),
                        clean, LECTERN_TAG_MAX_DEPTH);
           return 0;
@@ -369,7 +369,7 @@ insert_tag (LecternCorpus  *self,
   if (!refuse_sibling (self, parent_id, clean, 0, error))
     return 0;
 
-  stmt = _lectern_corpus_prepare (self,
+  stmt = _lectern_project_prepare (self,
                                   "INSERT INTO tags (parent_id, name, colour, created) VALUES (?, ?, ?, ?)",
                                   error);
   if (stmt == NULL)
@@ -379,14 +379,14 @@ insert_tag (LecternCorpus  *self,
   _lectern_bind_text (stmt, 2, clean);
   _lectern_bind_text (stmt, 3, parsed);
   _lectern_bind_text (stmt, 4, stamp);
-  if (!_lectern_corpus_run (self, stmt, error))
+  if (!_lectern_project_run (self, stmt, error))
     return 0;
 
   return sqlite3_last_insert_rowid (self->db);
 }
 
 LecternTag *
-lectern_corpus_add_tag (LecternCorpus  *self,
+lectern_project_add_tag (LecternProject  *self,
                         gint64          parent_id,
                         const char     *name,
                         const char     *colour,
@@ -394,23 +394,23 @@ lectern_corpus_add_tag (LecternCorpus  *self,
 {
   gint64 id;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return NULL;
 
   id = insert_tag (self, parent_id, name, colour, error);
   if (id == 0)
     {
-      _lectern_corpus_rollback (self);
+      _lectern_project_rollback (self);
       return NULL;
     }
 
-  if (!_lectern_corpus_commit (self, LECTERN_CHANGE_TAGS, 0, _("Add tag"), error))
+  if (!_lectern_project_commit (self, LECTERN_CHANGE_TAGS, 0, _("Add tag"), error))
     return NULL;
 
-  return lectern_corpus_dup_tag (self, id, error);
+  return lectern_project_dup_tag (self, id, error);
 }
 
 /* A path for messages: its start when it is long. */
@@ -435,7 +435,7 @@ split_path (const char  *path,
     {
       g_autofree char *start = path_start (path);
 
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("The tag path “%s” is too long: a path has at most %d bytes"),
                    start, LECTERN_TAG_MAX_PATH_BYTES);
       return NULL;
@@ -445,7 +445,7 @@ split_path (const char  *path,
     {
       g_autofree char *start = path_start (path);
 
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("The tag path “%s” has %u levels: tags nest at most %d levels deep"),
                    start, g_strv_length (names), LECTERN_TAG_MAX_DEPTH);
       g_strfreev (names);
@@ -455,7 +455,7 @@ split_path (const char  *path,
   if (names == NULL || names[0] == NULL)
     {
       g_strfreev (names);
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("“%s” is not a tag path: write it Parent/Child, with no empty names"),
                    path ? path : "");
       return NULL;
@@ -464,14 +464,14 @@ split_path (const char  *path,
 }
 
 LecternTag *
-lectern_corpus_find_tag (LecternCorpus  *self,
+lectern_project_find_tag (LecternProject  *self,
                          const char     *path,
                          GError        **error)
 {
   g_auto(GStrv) names = NULL;
   gint64 id = 0;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   names = split_path (path, error);
@@ -487,18 +487,18 @@ lectern_corpus_find_tag (LecternCorpus  *self,
         return NULL;
       if (child == 0)
         {
-          g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND,
+          g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND,
                        _("There is no tag “%s” in “%s”"), path, self->path);
           return NULL;
         }
       id = child;
     }
 
-  return lectern_corpus_dup_tag (self, id, error);
+  return lectern_project_dup_tag (self, id, error);
 }
 
 LecternTag *
-lectern_corpus_ensure_tag_path (LecternCorpus  *self,
+lectern_project_ensure_tag_path (LecternProject  *self,
                                 const char     *path,
                                 GError        **error)
 {
@@ -506,14 +506,14 @@ lectern_corpus_ensure_tag_path (LecternCorpus  *self,
   gboolean created = FALSE;
   gint64 id = 0;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   names = split_path (path, error);
   if (names == NULL)
     return NULL;
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return NULL;
 
   for (guint i = 0; names[i] != NULL; i++)
@@ -535,21 +535,21 @@ lectern_corpus_ensure_tag_path (LecternCorpus  *self,
 
   if (created)
     {
-      if (!_lectern_corpus_commit (self, LECTERN_CHANGE_TAGS, 0, _("Add tag"), error))
+      if (!_lectern_project_commit (self, LECTERN_CHANGE_TAGS, 0, _("Add tag"), error))
         return NULL;
     }
   else
-    _lectern_corpus_rollback (self);
+    _lectern_project_rollback (self);
 
-  return lectern_corpus_dup_tag (self, id, error);
+  return lectern_project_dup_tag (self, id, error);
 
 fail:
-  _lectern_corpus_rollback (self);
+  _lectern_project_rollback (self);
   return NULL;
 }
 
 static gboolean
-update_tag_column (LecternCorpus  *self,
+update_tag_column (LecternProject  *self,
                    const char     *sql,
                    gint64          tag_id,
                    const char     *value,
@@ -558,30 +558,30 @@ update_tag_column (LecternCorpus  *self,
 {
   g_autoptr(LecternStmt) stmt = NULL;
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return FALSE;
 
   if (!require_tag (self, tag_id, error))
     goto fail;
 
-  stmt = _lectern_corpus_prepare (self, sql, error);
+  stmt = _lectern_project_prepare (self, sql, error);
   if (stmt == NULL)
     goto fail;
   _lectern_bind_text (stmt, 1, value);
   sqlite3_bind_int64 (stmt, 2, tag_id);
-  if (!_lectern_corpus_run (self, stmt, error))
+  if (!_lectern_project_run (self, stmt, error))
     goto fail;
   g_clear_pointer (&stmt, _lectern_stmt_reset);
 
-  return _lectern_corpus_commit (self, LECTERN_CHANGE_TAGS, 0, label, error);
+  return _lectern_project_commit (self, LECTERN_CHANGE_TAGS, 0, label, error);
 
 fail:
-  _lectern_corpus_rollback (self);
+  _lectern_project_rollback (self);
   return FALSE;
 }
 
 gboolean
-lectern_corpus_rename_tag (LecternCorpus  *self,
+lectern_project_rename_tag (LecternProject  *self,
                            gint64          tag_id,
                            const char     *name,
                            GError        **error)
@@ -589,7 +589,7 @@ lectern_corpus_rename_tag (LecternCorpus  *self,
   g_autofree char *clean = NULL;
   gint64 parent_id;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   clean = clean_name (name, error);
@@ -597,7 +597,7 @@ lectern_corpus_rename_tag (LecternCorpus  *self,
     return FALSE;
 
   if (!require_tag (self, tag_id, error)
-      || !_lectern_corpus_query_int (self, "SELECT ifnull (parent_id, 0) FROM tags WHERE id = ?",
+      || !_lectern_project_query_int (self, "SELECT ifnull (parent_id, 0) FROM tags WHERE id = ?",
                                      tag_id, 0, &parent_id, error)
       || !refuse_sibling (self, parent_id, clean, tag_id, error))
     return FALSE;
@@ -609,14 +609,14 @@ lectern_corpus_rename_tag (LecternCorpus  *self,
 }
 
 gboolean
-lectern_corpus_set_tag_colour (LecternCorpus  *self,
+lectern_project_set_tag_colour (LecternProject  *self,
                                gint64          tag_id,
                                const char     *colour,
                                GError        **error)
 {
   g_autofree char *parsed = NULL;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!check_colour (colour, &parsed, error))
@@ -627,17 +627,17 @@ lectern_corpus_set_tag_colour (LecternCorpus  *self,
 }
 
 gboolean
-lectern_corpus_set_tag_description (LecternCorpus  *self,
+lectern_project_set_tag_description (LecternProject  *self,
                                     gint64          tag_id,
                                     const char     *description,
                                     GError        **error)
 {
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (description != NULL && !g_utf8_validate (description, -1, NULL))
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("The description is not valid UTF-8 text"));
       return FALSE;
     }
@@ -648,14 +648,14 @@ lectern_corpus_set_tag_description (LecternCorpus  *self,
 
 /* Whether @ancestor_id is @tag_id or one of its ancestors. */
 static gboolean
-is_ancestor (LecternCorpus  *self,
+is_ancestor (LecternProject  *self,
              gint64          ancestor_id,
              gint64          tag_id,
              gboolean       *result,
              GError        **error)
 {
   g_autoptr(LecternStmt) stmt =
-    _lectern_corpus_prepare (self, ANCESTORS "SELECT count(*) FROM ancestors WHERE id = ?2", error);
+    _lectern_project_prepare (self, ANCESTORS "SELECT count(*) FROM ancestors WHERE id = ?2", error);
   int rc;
 
   if (stmt == NULL)
@@ -664,34 +664,34 @@ is_ancestor (LecternCorpus  *self,
   sqlite3_bind_int64 (stmt, 2, ancestor_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return _lectern_corpus_fail (self, rc, error);
+    return _lectern_project_fail (self, rc, error);
   *result = sqlite3_column_int64 (stmt, 0) > 0;
   return TRUE;
 }
 
 static gboolean
-set_parent (LecternCorpus  *self,
+set_parent (LecternProject  *self,
             gint64          tag_id,
             gint64          parent_id,
             GError        **error)
 {
   g_autoptr(LecternStmt) stmt =
-    _lectern_corpus_prepare (self, "UPDATE tags SET parent_id = nullif (?, 0) WHERE id = ?", error);
+    _lectern_project_prepare (self, "UPDATE tags SET parent_id = nullif (?, 0) WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, parent_id);
   sqlite3_bind_int64 (stmt, 2, tag_id);
-  return _lectern_corpus_run (self, stmt, error);
+  return _lectern_project_run (self, stmt, error);
 }
 
 static gboolean
-dup_name (LecternCorpus  *self,
+dup_name (LecternProject  *self,
           gint64          tag_id,
           char          **name,
           GError        **error)
 {
-  g_autoptr(LecternStmt) stmt = _lectern_corpus_prepare (self, "SELECT name FROM tags WHERE id = ?", error);
+  g_autoptr(LecternStmt) stmt = _lectern_project_prepare (self, "SELECT name FROM tags WHERE id = ?", error);
   int rc;
 
   if (stmt == NULL)
@@ -700,17 +700,17 @@ dup_name (LecternCorpus  *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      _lectern_corpus_not_found (self, error, _("tag"), tag_id);
+      _lectern_project_not_found (self, error, _("tag"), tag_id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
-    return _lectern_corpus_fail (self, rc, error);
+    return _lectern_project_fail (self, rc, error);
   *name = g_strdup (_lectern_column_string (stmt, 0));
   return TRUE;
 }
 
 gboolean
-lectern_corpus_move_tag (LecternCorpus  *self,
+lectern_project_move_tag (LecternProject  *self,
                          gint64          tag_id,
                          gint64          new_parent_id,
                          GError        **error)
@@ -718,10 +718,10 @@ lectern_corpus_move_tag (LecternCorpus  *self,
   g_autofree char *name = NULL;
   gboolean cycle = FALSE;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return FALSE;
 
   if (!dup_name (self, tag_id, &name, error))
@@ -734,7 +734,7 @@ lectern_corpus_move_tag (LecternCorpus  *self,
         goto fail;
       if (cycle)
         {
-          g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+          g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                        _("“%s” cannot be moved under itself or under one of its own sub-tags"), name);
           goto fail;
         }
@@ -744,33 +744,33 @@ lectern_corpus_move_tag (LecternCorpus  *self,
       || !set_parent (self, tag_id, new_parent_id, error))
     goto fail;
 
-  return _lectern_corpus_commit (self, LECTERN_CHANGE_TAGS, 0, _("Move tag"), error);
+  return _lectern_project_commit (self, LECTERN_CHANGE_TAGS, 0, _("Move tag"), error);
 
 fail:
-  _lectern_corpus_rollback (self);
+  _lectern_project_rollback (self);
   return FALSE;
 }
 
 static gboolean
-run_with_two_ids (LecternCorpus  *self,
+run_with_two_ids (LecternProject  *self,
                   const char     *sql,
                   gint64          a,
                   gint64          b,
                   GError        **error)
 {
-  g_autoptr(LecternStmt) stmt = _lectern_corpus_prepare (self, sql, error);
+  g_autoptr(LecternStmt) stmt = _lectern_project_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, a);
   sqlite3_bind_int64 (stmt, 2, b);
-  return _lectern_corpus_run (self, stmt, error);
+  return _lectern_project_run (self, stmt, error);
 }
 
 /* Moves everything of @from_id onto @into_id, then deletes @from_id.
  * Sub-tags named like one of @into_id's are merged into it in turn. */
 static gboolean
-merge_into (LecternCorpus  *self,
+merge_into (LecternProject  *self,
             gint64          from_id,
             gint64          into_id,
             GError        **error)
@@ -787,7 +787,7 @@ merge_into (LecternCorpus  *self,
     return FALSE;
 
   {
-    g_autoptr(LecternStmt) stmt = _lectern_corpus_prepare (self, "SELECT id FROM tags WHERE parent_id = ?", error);
+    g_autoptr(LecternStmt) stmt = _lectern_project_prepare (self, "SELECT id FROM tags WHERE parent_id = ?", error);
     int rc;
 
     if (stmt == NULL)
@@ -799,7 +799,7 @@ merge_into (LecternCorpus  *self,
         g_array_append_val (children, child);
       }
     if (rc != SQLITE_DONE)
-      return _lectern_corpus_fail (self, rc, error);
+      return _lectern_project_fail (self, rc, error);
   }
 
   for (guint i = 0; i < children->len; i++)
@@ -829,17 +829,17 @@ merge_into (LecternCorpus  *self,
     return FALSE;
 
   {
-    g_autoptr(LecternStmt) stmt = _lectern_corpus_prepare (self, "DELETE FROM tags WHERE id = ?", error);
+    g_autoptr(LecternStmt) stmt = _lectern_project_prepare (self, "DELETE FROM tags WHERE id = ?", error);
 
     if (stmt == NULL)
       return FALSE;
     sqlite3_bind_int64 (stmt, 1, from_id);
-    return _lectern_corpus_run (self, stmt, error);
+    return _lectern_project_run (self, stmt, error);
   }
 }
 
 gboolean
-lectern_corpus_merge_tags (LecternCorpus  *self,
+lectern_project_merge_tags (LecternProject  *self,
                            gint64          from_id,
                            gint64          into_id,
                            GError        **error)
@@ -848,10 +848,10 @@ lectern_corpus_merge_tags (LecternCorpus  *self,
   g_autofree char *into_name = NULL;
   gboolean inside = FALSE;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return FALSE;
 
   if (!dup_name (self, from_id, &from_name, error)
@@ -861,7 +861,7 @@ lectern_corpus_merge_tags (LecternCorpus  *self,
 
   if (inside)
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    from_id == into_id
                    ? _("“%s” cannot be merged into itself")
                    : _("“%s” cannot be merged into one of its own sub-tags (“%s”)"),
@@ -872,16 +872,16 @@ lectern_corpus_merge_tags (LecternCorpus  *self,
   if (!merge_into (self, from_id, into_id, error))
     goto fail;
 
-  return _lectern_corpus_commit (self, LECTERN_CHANGE_TAGS | LECTERN_CHANGE_ANNOTATIONS | LECTERN_CHANGE_MEMOS,
+  return _lectern_project_commit (self, LECTERN_CHANGE_TAGS | LECTERN_CHANGE_ANNOTATIONS | LECTERN_CHANGE_MEMOS,
                                  0, _("Merge tags"), error);
 
 fail:
-  _lectern_corpus_rollback (self);
+  _lectern_project_rollback (self);
   return FALSE;
 }
 
 gboolean
-lectern_corpus_delete_tag (LecternCorpus  *self,
+lectern_project_delete_tag (LecternProject  *self,
                            gint64          tag_id,
                            gboolean        force,
                            GError        **error)
@@ -889,17 +889,17 @@ lectern_corpus_delete_tag (LecternCorpus  *self,
   g_autofree char *path = NULL;
   gint64 uses;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return FALSE;
 
-  path = _lectern_corpus_dup_tag_path (self, tag_id, error);
+  path = _lectern_project_dup_tag_path (self, tag_id, error);
   if (path == NULL)
     goto fail;
 
-  if (!_lectern_corpus_query_int (self,
+  if (!_lectern_project_query_int (self,
                                   SUBTREE "SELECT count(DISTINCT annotation_id) FROM annotation_tags"
                                   " WHERE tag_id IN subtree",
                                   tag_id, 0, &uses, error))
@@ -907,7 +907,7 @@ lectern_corpus_delete_tag (LecternCorpus  *self,
 
   if (uses > 0 && !force)
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_IN_USE,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_IN_USE,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "“%s” or a tag under it is on %" PRId64 " passage; "
                                 "confirm to delete it and remove it from that passage",
@@ -920,20 +920,20 @@ lectern_corpus_delete_tag (LecternCorpus  *self,
 
   /* Sub-tags, links and memos follow by ON DELETE CASCADE; passages stay. */
   {
-    g_autoptr(LecternStmt) stmt = _lectern_corpus_prepare (self, "DELETE FROM tags WHERE id = ?", error);
+    g_autoptr(LecternStmt) stmt = _lectern_project_prepare (self, "DELETE FROM tags WHERE id = ?", error);
 
     if (stmt == NULL)
       goto fail;
     sqlite3_bind_int64 (stmt, 1, tag_id);
-    if (!_lectern_corpus_run (self, stmt, error))
+    if (!_lectern_project_run (self, stmt, error))
       goto fail;
   }
 
-  return _lectern_corpus_commit (self, LECTERN_CHANGE_TAGS | LECTERN_CHANGE_ANNOTATIONS | LECTERN_CHANGE_MEMOS,
+  return _lectern_project_commit (self, LECTERN_CHANGE_TAGS | LECTERN_CHANGE_ANNOTATIONS | LECTERN_CHANGE_MEMOS,
                                  0, _("Delete tag"), error);
 
 fail:
-  _lectern_corpus_rollback (self);
+  _lectern_project_rollback (self);
   return FALSE;
 }
 
@@ -995,7 +995,7 @@ append_subtree (GListStore *store,
 }
 
 GListModel *
-lectern_corpus_list_tags (LecternCorpus  *self,
+lectern_project_list_tags (LecternProject  *self,
                           GError        **error)
 {
   g_autoptr(LecternStmt) stmt = NULL;
@@ -1005,10 +1005,10 @@ lectern_corpus_list_tags (LecternCorpus  *self,
   GListStore *store;
   int rc;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _lectern_corpus_prepare (self,
+  stmt = _lectern_project_prepare (self,
                                   "SELECT id, ifnull (parent_id, 0), name, colour, description,"
                                   " (SELECT count(*) FROM annotation_tags l WHERE l.tag_id = t.id)"
                                   " FROM tags t",
@@ -1040,7 +1040,7 @@ lectern_corpus_list_tags (LecternCorpus  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       return NULL;
     }
 

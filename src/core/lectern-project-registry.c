@@ -1,4 +1,4 @@
-/* lectern-corpus-registry.c — the one owner, per process, of the
+/* lectern-project-registry.c — the one owner, per process, of the
  * connections to each project file.
  *
  * POSIX advisory locks belong to a process, not to a descriptor: a close ()
@@ -13,7 +13,7 @@
  * file), and nothing opens the file outside SQLite while the count is not
  * zero: the header check before the first connection runs under the same
  * lock as the registration, and other readers of files (the importer, the
- * exporter) ask lectern_corpus_file_is_in_use () before they open one.
+ * exporter) ask lectern_project_file_is_in_use () before they open one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,7 +27,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 
 typedef struct
 {
@@ -58,19 +58,19 @@ find (dev_t dev,
 }
 
 void
-_lectern_corpus_registry_lock (void)
+_lectern_project_registry_lock (void)
 {
   g_mutex_lock (&registry_mutex);
 }
 
 void
-_lectern_corpus_registry_unlock (void)
+_lectern_project_registry_unlock (void)
 {
   g_mutex_unlock (&registry_mutex);
 }
 
 gboolean
-_lectern_corpus_registry_has (const char *path)
+_lectern_project_registry_has (const char *path)
 {
   GStatBuf st;
 
@@ -80,7 +80,7 @@ _lectern_corpus_registry_has (const char *path)
 }
 
 void
-_lectern_corpus_registry_add (LecternCorpus *self)
+_lectern_project_registry_add (LecternProject *self)
 {
   GStatBuf st;
   OpenProject *project;
@@ -115,7 +115,7 @@ _lectern_corpus_registry_add (LecternCorpus *self)
 }
 
 void
-_lectern_corpus_registry_close (LecternCorpus *self)
+_lectern_project_registry_close (LecternProject *self)
 {
   g_mutex_lock (&registry_mutex);
 
@@ -157,7 +157,7 @@ same_file (const GStatBuf *st,
 }
 
 gboolean
-lectern_corpus_file_is_in_use (GFile *file)
+lectern_project_file_is_in_use (GFile *file)
 {
   g_autofree char *path = NULL;
   GStatBuf st;
@@ -202,7 +202,7 @@ dup_process_name (const char *pid)
 }
 
 void
-_lectern_corpus_find_deleted_logs (LecternCorpus *self,
+_lectern_project_find_deleted_logs (LecternProject *self,
                                    GPtrArray     *problems)
 {
   g_autoptr(GDir) processes = NULL;

@@ -1,4 +1,4 @@
-/* lectern-corpus-retrieve.c — coding queries evaluated: passages of codes
+/* lectern-project-retrieve.c — coding queries evaluated: passages of codes
  * combined by overlap, distance in paragraphs and order.
  *
  * Each node of the parsed query gives a list of ranges (document, start,
@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "lectern-coding-query-private.h"
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 #include "lectern-paragraphs.h"
 #include "lectern-text-private.h"
 
@@ -27,7 +27,7 @@ typedef struct
 
 typedef struct
 {
-  LecternCorpus      *corpus;
+  LecternProject      *project;
   LecternCodingQuery *query;
   GHashTable         *documents;    /* gint64 * set, or NULL: all */
   GPtrArray          *tag_paths;    /* char *: the codes' stored paths */
@@ -106,7 +106,7 @@ read_code_segments (Evaluator         *ev,
                     LecternCodingNode *node)
 {
   gint64 tag_id = g_array_index (ev->tag_ids, gint64, node->code_index);
-  g_autoptr(GHashTable) ranges = _lectern_corpus_tag_ranges (ev->corpus, tag_id, ev->documents, ev->error);
+  g_autoptr(GHashTable) ranges = _lectern_project_tag_ranges (ev->project, tag_id, ev->documents, ev->error);
   GHashTableIter iter;
   gpointer key, value;
   GArray *segments;
@@ -143,7 +143,7 @@ paragraph_span (Evaluator     *ev,
 
   if (paragraphs == NULL)
     {
-      g_autofree char *text = lectern_corpus_dup_text (ev->corpus, segment->document_id, NULL);
+      g_autofree char *text = lectern_project_dup_text (ev->project, segment->document_id, NULL);
 
       paragraphs = lectern_paragraphs_new (text != NULL ? text : "");
       g_hash_table_insert (ev->paragraphs, g_memdup2 (&segment->document_id, sizeof (gint64)), paragraphs);
@@ -292,7 +292,7 @@ evaluate (Evaluator         *ev,
     case LECTERN_CODING_CODE:
       return code_segments (ev, node);
     case LECTERN_CODING_WITHOUT:
-      g_set_error (ev->error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_QUERY,
+      g_set_error (ev->error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_QUERY,
                    _("NOT alone finds the documents without a code, not passages: "
                      "list documents, or write A NOT B"));
       return NULL;
@@ -316,13 +316,13 @@ segments_free (gpointer segments)
 /* Parses @expression and finds its codes. */
 static gboolean
 evaluator_init (Evaluator                   *ev,
-                LecternCorpus               *corpus,
+                LecternProject               *project,
                 const char                  *expression,
                 const LecternDocumentFilter *filter,
                 GCancellable                *cancellable,
                 GError                     **error)
 {
-  ev->corpus = corpus;
+  ev->project = project;
   ev->cancellable = cancellable;
   ev->error = error;
   ev->tag_paths = g_ptr_array_new_with_free_func (g_free);
@@ -339,15 +339,15 @@ evaluator_init (Evaluator                   *ev,
   for (guint i = 0; i < ev->query->paths->len; i++)
     {
       const char *path = g_ptr_array_index (ev->query->paths, i);
-      g_autoptr(LecternTag) tag = lectern_corpus_find_tag (corpus, path, error);
+      g_autoptr(LecternTag) tag = lectern_project_find_tag (project, path, error);
       gint64 id;
 
       if (tag == NULL)
         {
           /* A path no tag can have (too long, an empty name) is a mistake
            * in the query, not a missing code. */
-          if (error != NULL && g_error_matches (*error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID))
-            (*error)->code = LECTERN_CORPUS_ERROR_QUERY;
+          if (error != NULL && g_error_matches (*error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID))
+            (*error)->code = LECTERN_PROJECT_ERROR_QUERY;
 
           /* "a and b": operators are capitals, as in search queries. */
           static const char * const operators[] = { "and", "or", "not", "followed-by" };
@@ -366,7 +366,7 @@ evaluator_init (Evaluator                   *ev,
       g_ptr_array_add (ev->tag_paths, g_strdup (lectern_tag_get_path (tag)));
     }
 
-  return _lectern_corpus_document_set (corpus, filter, &ev->documents, error);
+  return _lectern_project_document_set (project, filter, &ev->documents, error);
 }
 
 static void
@@ -389,7 +389,7 @@ retrieved_free (LecternRetrieved *retrieved)
 }
 
 GPtrArray *
-lectern_corpus_retrieve (LecternCorpus               *self,
+lectern_project_retrieve (LecternProject               *self,
                          const char                  *expression,
                          const LecternDocumentFilter *filter,
                          GCancellable                *cancellable,
@@ -399,7 +399,7 @@ lectern_corpus_retrieve (LecternCorpus               *self,
   g_autoptr(GArray) segments = NULL;
   g_autoptr(GPtrArray) results = NULL;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (expression != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -415,7 +415,7 @@ lectern_corpus_retrieve (LecternCorpus               *self,
   for (guint i = 0; i < segments->len; i++)
     {
       const Segment *segment = &g_array_index (segments, Segment, i);
-      LecternTextCache *cache = _lectern_corpus_get_text_cache (self, segment->document_id, error);
+      LecternTextCache *cache = _lectern_project_get_text_cache (self, segment->document_id, error);
       LecternRetrieved *retrieved;
       g_autofree char *quote = NULL;
       GString *tags;
@@ -451,7 +451,7 @@ lectern_corpus_retrieve (LecternCorpus               *self,
 }
 
 GArray *
-lectern_corpus_retrieve_documents (LecternCorpus               *self,
+lectern_project_retrieve_documents (LecternProject               *self,
                                    const char                  *expression,
                                    const LecternDocumentFilter *filter,
                                    GCancellable                *cancellable,
@@ -464,7 +464,7 @@ lectern_corpus_retrieve_documents (LecternCorpus               *self,
   GArray *documents;
   gboolean without;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (expression != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -477,7 +477,7 @@ lectern_corpus_retrieve_documents (LecternCorpus               *self,
   without = ev.query->root->op == LECTERN_CODING_WITHOUT;
   segments = evaluate (&ev, without ? ev.query->root->left : ev.query->root);
   if (segments != NULL)
-    all = lectern_corpus_filter_documents (self, filter, error);
+    all = lectern_project_filter_documents (self, filter, error);
   evaluator_clear (&ev);
   if (segments == NULL || all == NULL)
     return NULL;

@@ -1,4 +1,4 @@
-/* lectern-corpus-live.c — the corpus's change record and its live list
+/* lectern-project-live.c — the project's change record and its live list
  * models: what each committed transaction changed, row by row (SQLite's
  * update hook on this connection), the models kept current from it, and
  * the poll that finds other connections' writes.
@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include "lectern-change-set-private.h"
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 #include "lectern-live-models-private.h"
 
 /* How often the models look for other connections' writes: PRAGMA
@@ -22,14 +22,14 @@ row_written (void          *data,
              const char    *table,
              sqlite3_int64  rowid)
 {
-  LecternCorpus *self = data;
+  LecternProject *self = data;
 
   if (g_str_equal (database, "main"))
     _lectern_change_set_note_row (self->pending_changes, op, table, rowid);
 }
 
 void
-_lectern_corpus_live_init (LecternCorpus *self)
+_lectern_project_live_init (LecternProject *self)
 {
   self->pending_changes = _lectern_change_set_new ();
   self->passage_lists = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -37,13 +37,13 @@ _lectern_corpus_live_init (LecternCorpus *self)
 }
 
 void
-_lectern_corpus_live_connect (LecternCorpus *self)
+_lectern_project_live_connect (LecternProject *self)
 {
   sqlite3_update_hook (self->db, row_written, self);
 }
 
 void
-_lectern_corpus_live_finalize (LecternCorpus *self)
+_lectern_project_live_finalize (LecternProject *self)
 {
   if (self->poll_source != NULL)
     {
@@ -56,7 +56,7 @@ _lectern_corpus_live_finalize (LecternCorpus *self)
   if (self->tag_tree != NULL)
     _lectern_tag_tree_detach (self->tag_tree);
   g_clear_object (&self->tag_tree);
-  /* Each passage list holds the corpus: none is left. */
+  /* Each passage list holds the project: none is left. */
   g_clear_pointer (&self->passage_lists, g_hash_table_unref);
   g_clear_pointer (&self->pending_changes, lectern_change_set_unref);
   g_clear_pointer (&self->batch_changes, lectern_change_set_unref);
@@ -64,30 +64,30 @@ _lectern_corpus_live_finalize (LecternCorpus *self)
 }
 
 void
-_lectern_corpus_changes_reset (LecternCorpus *self)
+_lectern_project_changes_reset (LecternProject *self)
 {
   g_clear_pointer (&self->pending_changes, lectern_change_set_unref);
   self->pending_changes = _lectern_change_set_new ();
 }
 
 void
-_lectern_corpus_changes_begin_batch (LecternCorpus *self)
+_lectern_project_changes_begin_batch (LecternProject *self)
 {
   g_clear_pointer (&self->batch_changes, lectern_change_set_unref);
   self->batch_changes = _lectern_change_set_new ();
-  _lectern_corpus_changes_reset (self);
+  _lectern_project_changes_reset (self);
 }
 
 void
-_lectern_corpus_changes_join_batch (LecternCorpus *self)
+_lectern_project_changes_join_batch (LecternProject *self)
 {
   if (self->batch_changes != NULL)
     _lectern_change_set_merge (self->batch_changes, self->pending_changes);
-  _lectern_corpus_changes_reset (self);
+  _lectern_project_changes_reset (self);
 }
 
 void
-_lectern_corpus_changes_end_batch (LecternCorpus *self,
+_lectern_project_changes_end_batch (LecternProject *self,
                                    gboolean       keep)
 {
   if (keep && self->batch_changes != NULL)
@@ -97,12 +97,12 @@ _lectern_corpus_changes_end_batch (LecternCorpus *self,
       self->pending_changes = g_steal_pointer (&self->batch_changes);
     }
   else
-    _lectern_corpus_changes_reset (self);
+    _lectern_project_changes_reset (self);
   g_clear_pointer (&self->batch_changes, lectern_change_set_unref);
 }
 
 LecternChangeSet *
-_lectern_corpus_changes_take (LecternCorpus *self,
+_lectern_project_changes_take (LecternProject *self,
                               LecternChange  what,
                               gint64         document_id)
 {
@@ -114,7 +114,7 @@ _lectern_corpus_changes_take (LecternCorpus *self,
 }
 
 void
-_lectern_corpus_live_apply (LecternCorpus    *self,
+_lectern_project_live_apply (LecternProject    *self,
                             LecternChangeSet *changes)
 {
   g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func (g_object_unref);
@@ -137,26 +137,26 @@ _lectern_corpus_live_apply (LecternCorpus    *self,
 static gboolean
 poll_cb (gpointer data)
 {
-  LecternCorpus *self = data;
+  LecternProject *self = data;
 
   if (!self->in_batch && !self->in_transaction)
-    lectern_corpus_refresh (self);
+    lectern_project_refresh (self);
   return G_SOURCE_CONTINUE;
 }
 
 static void
-ensure_polling (LecternCorpus *self)
+ensure_polling (LecternProject *self)
 {
   if (self->poll_source != NULL)
     return;
   self->poll_source = g_timeout_source_new (POLL_INTERVAL_MS);
   g_source_set_callback (self->poll_source, poll_cb, self, NULL);
-  g_source_set_static_name (self->poll_source, "[lectern] corpus poll");
+  g_source_set_static_name (self->poll_source, "[lectern] project poll");
   g_source_attach (self->poll_source, self->context);
 }
 
 static void
-stop_polling_if_idle (LecternCorpus *self)
+stop_polling_if_idle (LecternProject *self)
 {
   if (self->poll_source == NULL || self->documents != NULL || self->tag_tree != NULL ||
       g_hash_table_size (self->passage_lists) > 0)
@@ -166,9 +166,9 @@ stop_polling_if_idle (LecternCorpus *self)
 }
 
 GListModel *
-lectern_corpus_get_documents (LecternCorpus *self)
+lectern_project_get_documents (LecternProject *self)
 {
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
 
   if (self->documents == NULL)
     self->documents = _lectern_document_list_new (self);
@@ -177,9 +177,9 @@ lectern_corpus_get_documents (LecternCorpus *self)
 }
 
 GListModel *
-lectern_corpus_get_tag_tree (LecternCorpus *self)
+lectern_project_get_tag_tree (LecternProject *self)
 {
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
 
   if (self->tag_tree == NULL)
     self->tag_tree = _lectern_tag_tree_new (self);
@@ -188,12 +188,12 @@ lectern_corpus_get_tag_tree (LecternCorpus *self)
 }
 
 GListModel *
-lectern_corpus_dup_passages (LecternCorpus *self,
+lectern_project_dup_passages (LecternProject *self,
                              gint64         document_id)
 {
   LecternPassageList *list;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
 
   list = g_hash_table_lookup (self->passage_lists, &document_id);
   if (list != NULL)
@@ -206,7 +206,7 @@ lectern_corpus_dup_passages (LecternCorpus *self,
 }
 
 void
-_lectern_corpus_forget_passages (LecternCorpus *self,
+_lectern_project_forget_passages (LecternProject *self,
                                  gint64         document_id)
 {
   if (self->passage_lists == NULL)

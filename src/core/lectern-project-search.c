@@ -1,4 +1,4 @@
-/* lectern-corpus-search.c — full-text search with keyword in context.
+/* lectern-project-search.c — full-text search with keyword in context.
  *
  * FTS5 finds the documents; the hits inside each are then located by
  * matching the query's folded words against the folded text, mapped back
@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 #include "lectern-search-hit-private.h"
 #include "lectern-search-query-private.h"
 #include "lectern-text-private.h"
@@ -278,22 +278,22 @@ locate_hits (LecternSearchQuery *query,
 }
 
 GListModel *
-lectern_corpus_search (LecternCorpus  *self,
+lectern_project_search (LecternProject  *self,
                        const char     *query,
                        guint           limit,
                        GCancellable   *cancellable,
                        GError        **error)
 {
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _lectern_corpus_search_in (self, query, NULL, limit, cancellable, error);
+  return _lectern_project_search_in (self, query, NULL, limit, cancellable, error);
 }
 
 GListModel *
-_lectern_corpus_search_in (LecternCorpus  *self,
+_lectern_project_search_in (LecternProject  *self,
                            const char     *query,
                            GHashTable     *documents,
                            guint           limit,
@@ -312,7 +312,7 @@ _lectern_corpus_search_in (LecternCorpus  *self,
 
   fts = _lectern_search_query_to_fts5 (parsed);
 
-  stmt = _lectern_corpus_prepare (self,
+  stmt = _lectern_project_prepare (self,
                                   "SELECT d.id, d.title, d.length, d.text FROM documents d"
                                   " WHERE d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
                                   " ORDER BY d.id",
@@ -346,10 +346,10 @@ _lectern_corpus_search_in (LecternCorpus  *self,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       if ((rc & 0xff) == SQLITE_ERROR)
-        g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_QUERY,
+        g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_QUERY,
                      _("Could not search for “%s”: %s"), query, sqlite3_errmsg (self->db));
       else
-        _lectern_corpus_fail (self, rc, error);
+        _lectern_project_fail (self, rc, error);
       return NULL;
     }
 

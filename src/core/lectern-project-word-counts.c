@@ -1,4 +1,4 @@
-/* lectern-corpus-word-counts.c — word frequencies over a set of documents,
+/* lectern-project-word-counts.c — word frequencies over a set of documents,
  * by the word layer (lectern-words.h): the words search finds, folded as
  * search folds them. Words are told apart by their folded hash (64 bits);
  * each keeps the folded spelling of its first occurrence.
@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 #include "lectern-words.h"
 
 /* Which stop-word list a document's language uses. */
@@ -113,7 +113,7 @@ count_text (LecternWordCounts *self,
 }
 
 LecternWordCounts *
-lectern_corpus_count_words (LecternCorpus               *self,
+lectern_project_count_words (LecternProject               *self,
                             const LecternDocumentFilter *filter,
                             GCancellable                *cancellable,
                             GError                     **error)
@@ -121,10 +121,10 @@ lectern_corpus_count_words (LecternCorpus               *self,
   g_autoptr(GArray) documents = NULL;
   g_autoptr(LecternWordCounts) counts = NULL;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  documents = lectern_corpus_filter_documents (self, filter, error);
+  documents = lectern_project_filter_documents (self, filter, error);
   if (documents == NULL)
     return NULL;
 
@@ -134,7 +134,7 @@ lectern_corpus_count_words (LecternCorpus               *self,
   for (guint i = 0; i < documents->len; i++)
     {
       g_autoptr(LecternStmt) stmt =
-        _lectern_corpus_prepare (self, "SELECT text, language FROM documents WHERE id = ?", error);
+        _lectern_project_prepare (self, "SELECT text, language FROM documents WHERE id = ?", error);
       int rc;
 
       if (stmt == NULL)
@@ -148,7 +148,7 @@ lectern_corpus_count_words (LecternCorpus               *self,
         count_text (counts, _lectern_column_string (stmt, 0), _lectern_column_text (stmt, 1));
       else if (rc != SQLITE_DONE)
         {
-          _lectern_corpus_fail (self, rc, error);
+          _lectern_project_fail (self, rc, error);
           return NULL;
         }
     }

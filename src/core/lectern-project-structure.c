@@ -1,9 +1,9 @@
-/* lectern-corpus-structure.c — what a document's source format said,
+/* lectern-project-structure.c — what a document's source format said,
  * kept beside its text: its spans of structure and its original bytes.
  *
  * An original comes back from a file that may be someone else's: its
  * inflation is bounded by the size recorded beside it and by
- * LECTERN_CORPUS_ORIGINAL_MAX_SIZE, never by what the stream claims.
+ * LECTERN_PROJECT_ORIGINAL_MAX_SIZE, never by what the stream claims.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "lectern-core-enums.h"
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 #include "lectern-structure.h"
 
 /* A span's value is a level, a label or a header's name. */
@@ -29,19 +29,19 @@
 #define INFLATE_CHUNK (64 * 1024)
 
 static gboolean
-document_length (LecternCorpus  *self,
+document_length (LecternProject  *self,
                  gint64          document_id,
                  gint64         *length,
                  GError        **error)
 {
   /* SQLite's length() counts the code points of the text itself, not the
    * stored length column, which a damaged file may have wrong. */
-  if (!_lectern_corpus_query_int (self, "SELECT length (text) FROM documents WHERE id = ?",
+  if (!_lectern_project_query_int (self, "SELECT length (text) FROM documents WHERE id = ?",
                                   document_id, -1, length, error))
     return FALSE;
   if (*length < 0)
     {
-      _lectern_corpus_not_found (self, error, _("document"), document_id);
+      _lectern_project_not_found (self, error, _("document"), document_id);
       return FALSE;
     }
   return TRUE;
@@ -56,7 +56,7 @@ _lectern_structure_kind_is_known (int kind)
 }
 
 static gboolean
-validate_span (LecternCorpus      *self,
+validate_span (LecternProject      *self,
                gint64              document_id,
                const LecternSpan  *span,
                gint64              length,
@@ -64,7 +64,7 @@ validate_span (LecternCorpus      *self,
 {
   if (!_lectern_structure_kind_is_known (span->kind))
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("A span of structure of document %" PRId64 " has an unknown kind (%d); "
                      "nothing was changed in “%s”"),
                    document_id, (int) span->kind, self->path);
@@ -72,7 +72,7 @@ validate_span (LecternCorpus      *self,
     }
   if (span->start > span->end || span->end > length)
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("The span %u–%u (%s) lies outside document %" PRId64 " (%" PRId64 " characters); "
                      "nothing was changed in “%s”"),
                    span->start, span->end, lectern_structure_kind_to_string (span->kind),
@@ -82,7 +82,7 @@ validate_span (LecternCorpus      *self,
   if (span->value != NULL
       && (strlen (span->value) > VALUE_MAX_BYTES || !g_utf8_validate (span->value, -1, NULL)))
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("The span %u–%u (%s) of document %" PRId64 " has a value that is not short "
                      "UTF-8 text; nothing was changed in “%s”"),
                    span->start, span->end, lectern_structure_kind_to_string (span->kind),
@@ -93,7 +93,7 @@ validate_span (LecternCorpus      *self,
 }
 
 gboolean
-lectern_corpus_set_document_structure (LecternCorpus  *self,
+lectern_project_set_document_structure (LecternProject  *self,
                                        gint64          document_id,
                                        GArray         *structure,
                                        GError        **error)
@@ -101,11 +101,11 @@ lectern_corpus_set_document_structure (LecternCorpus  *self,
   g_autoptr(GArray) sorted = lectern_structure_new ();
   gint64 length;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (structure == NULL || g_array_get_element_size (structure) == sizeof (LecternSpan), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return FALSE;
 
   if (!document_length (self, document_id, &length, error))
@@ -126,12 +126,12 @@ lectern_corpus_set_document_structure (LecternCorpus  *self,
 
   {
     g_autoptr(LecternStmt) stmt =
-      _lectern_corpus_prepare (self, "DELETE FROM document_structure WHERE document_id = ?", error);
+      _lectern_project_prepare (self, "DELETE FROM document_structure WHERE document_id = ?", error);
 
     if (stmt == NULL)
       goto fail;
     sqlite3_bind_int64 (stmt, 1, document_id);
-    if (!_lectern_corpus_run (self, stmt, error))
+    if (!_lectern_project_run (self, stmt, error))
       goto fail;
   }
 
@@ -139,7 +139,7 @@ lectern_corpus_set_document_structure (LecternCorpus  *self,
     {
       const LecternSpan *span = &g_array_index (sorted, LecternSpan, i);
       g_autoptr(LecternStmt) stmt =
-        _lectern_corpus_prepare (self,
+        _lectern_project_prepare (self,
                                  "INSERT INTO document_structure (document_id, start_offset, end_offset, kind, value)"
                                  " VALUES (?, ?, ?, ?, ?)",
                                  error);
@@ -151,20 +151,20 @@ lectern_corpus_set_document_structure (LecternCorpus  *self,
       sqlite3_bind_int64 (stmt, 3, span->end);
       _lectern_bind_text (stmt, 4, lectern_structure_kind_to_string (span->kind));
       _lectern_bind_text (stmt, 5, span->value);
-      if (!_lectern_corpus_run (self, stmt, error))
+      if (!_lectern_project_run (self, stmt, error))
         goto fail;
     }
 
-  return _lectern_corpus_commit (self, LECTERN_CHANGE_DOCUMENTS, document_id,
+  return _lectern_project_commit (self, LECTERN_CHANGE_DOCUMENTS, document_id,
                                  _("Set document structure"), error);
 
 fail:
-  _lectern_corpus_rollback (self);
+  _lectern_project_rollback (self);
   return FALSE;
 }
 
 GArray *
-lectern_corpus_dup_document_structure (LecternCorpus  *self,
+lectern_project_dup_document_structure (LecternProject  *self,
                                        gint64          document_id,
                                        GError        **error)
 {
@@ -173,13 +173,13 @@ lectern_corpus_dup_document_structure (LecternCorpus  *self,
   gint64 length;
   int rc;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!document_length (self, document_id, &length, error))
     return NULL;
 
-  stmt = _lectern_corpus_prepare (self,
+  stmt = _lectern_project_prepare (self,
                                   "SELECT start_offset, end_offset, kind, value FROM document_structure"
                                   " WHERE document_id = ? ORDER BY start_offset, end_offset DESC, id",
                                   error);
@@ -196,7 +196,7 @@ lectern_corpus_dup_document_structure (LecternCorpus  *self,
       LecternStructureKind kind;
 
       /* A span a damaged or foreign file holds that no reader could use
-       * is left out; lectern_corpus_check() names it. */
+       * is left out; lectern_project_check() names it. */
       if (start < 0 || end <= start || end > length
           || !lectern_structure_kind_from_string (_lectern_column_string (stmt, 2), &kind)
           || (value != NULL && !g_utf8_validate (value, -1, NULL)))
@@ -205,7 +205,7 @@ lectern_corpus_dup_document_structure (LecternCorpus  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       return NULL;
     }
 
@@ -283,7 +283,7 @@ convert_all (GConverter    *converter,
 }
 
 gboolean
-lectern_corpus_set_document_original (LecternCorpus  *self,
+lectern_project_set_document_original (LecternProject  *self,
                                       gint64          document_id,
                                       const char     *format,
                                       GBytes         *original,
@@ -293,7 +293,7 @@ lectern_corpus_set_document_original (LecternCorpus  *self,
   gint64 exists;
   gsize size = 0;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (original == NULL || format != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -306,7 +306,7 @@ lectern_corpus_set_document_original (LecternCorpus  *self,
 
       if (!is_format_name (format))
         {
-          g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+          g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                        _("“%s” is not the name of a format (lower-case letters, digits and “-”); "
                          "nothing was changed in “%s”"),
                        format, self->path);
@@ -314,12 +314,12 @@ lectern_corpus_set_document_original (LecternCorpus  *self,
         }
 
       data = g_bytes_get_data (original, &size);
-      if (size > LECTERN_CORPUS_ORIGINAL_MAX_SIZE)
+      if (size > LECTERN_PROJECT_ORIGINAL_MAX_SIZE)
         {
-          g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+          g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                        _("The original of document %" PRId64 " is too large to keep "
                          "(%lu MB; the limit is %d MB); nothing was changed in “%s”"),
-                       document_id, (unsigned long) (size / (1024 * 1024)), LECTERN_CORPUS_ORIGINAL_MAX_SIZE / (1024 * 1024),
+                       document_id, (unsigned long) (size / (1024 * 1024)), LECTERN_PROJECT_ORIGINAL_MAX_SIZE / (1024 * 1024),
                        self->path);
           return FALSE;
         }
@@ -329,22 +329,22 @@ lectern_corpus_set_document_original (LecternCorpus  *self,
                               size + size / 64 + 1024, &too_large, &local_error);
       if (deflated == NULL)
         {
-          g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+          g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED,
                        _("The original of document %" PRId64 " could not be compressed: %s"),
                        document_id, local_error != NULL ? local_error->message : "too large");
           return FALSE;
         }
     }
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return FALSE;
 
-  if (!_lectern_corpus_query_int (self, "SELECT count(*) FROM documents WHERE id = ?",
+  if (!_lectern_project_query_int (self, "SELECT count(*) FROM documents WHERE id = ?",
                                   document_id, 0, &exists, error))
     goto fail;
   if (exists == 0)
     {
-      _lectern_corpus_not_found (self, error, _("document"), document_id);
+      _lectern_project_not_found (self, error, _("document"), document_id);
       goto fail;
     }
 
@@ -352,19 +352,19 @@ lectern_corpus_set_document_original (LecternCorpus  *self,
    * delete triggers that undo records (recursive triggers are off). */
   {
     g_autoptr(LecternStmt) stmt =
-      _lectern_corpus_prepare (self, "DELETE FROM document_originals WHERE document_id = ?", error);
+      _lectern_project_prepare (self, "DELETE FROM document_originals WHERE document_id = ?", error);
 
     if (stmt == NULL)
       goto fail;
     sqlite3_bind_int64 (stmt, 1, document_id);
-    if (!_lectern_corpus_run (self, stmt, error))
+    if (!_lectern_project_run (self, stmt, error))
       goto fail;
   }
 
   if (deflated != NULL)
     {
       g_autoptr(LecternStmt) stmt =
-        _lectern_corpus_prepare (self,
+        _lectern_project_prepare (self,
                                  "INSERT INTO document_originals (document_id, format, size, data)"
                                  " VALUES (?, ?, ?, ?)",
                                  error);
@@ -378,22 +378,22 @@ lectern_corpus_set_document_original (LecternCorpus  *self,
       sqlite3_bind_int64 (stmt, 3, size);
       sqlite3_bind_blob64 (stmt, 4, deflated_size > 0 ? deflated_data : (const guint8 *) "",
                            deflated_size, SQLITE_STATIC);
-      if (!_lectern_corpus_run (self, stmt, error))
+      if (!_lectern_project_run (self, stmt, error))
         goto fail;
     }
 
-  return _lectern_corpus_commit (self, LECTERN_CHANGE_DOCUMENTS, document_id,
+  return _lectern_project_commit (self, LECTERN_CHANGE_DOCUMENTS, document_id,
                                  _("Keep the original"), error);
 
 fail:
-  _lectern_corpus_rollback (self);
+  _lectern_project_rollback (self);
   return FALSE;
 }
 
 /* The bytes of a stored original, bounded by its recorded size. NULL with
  * @problem set (a translated reason) when it cannot give them back. */
 GBytes *
-_lectern_corpus_inflate_original (const guint8  *data,
+_lectern_project_inflate_original (const guint8  *data,
                                   gsize          data_size,
                                   gint64         size,
                                   char         **problem)
@@ -403,7 +403,7 @@ _lectern_corpus_inflate_original (const guint8  *data,
   g_autoptr(GBytes) bytes = NULL;
   gboolean too_large;
 
-  if (size < 0 || size > LECTERN_CORPUS_ORIGINAL_MAX_SIZE)
+  if (size < 0 || size > LECTERN_PROJECT_ORIGINAL_MAX_SIZE)
     {
       *problem = g_strdup_printf (_("its recorded size (%" PRId64 " bytes) is impossible"), size);
       return NULL;
@@ -434,7 +434,7 @@ _lectern_corpus_inflate_original (const guint8  *data,
 }
 
 GBytes *
-lectern_corpus_dup_document_original (LecternCorpus  *self,
+lectern_project_dup_document_original (LecternProject  *self,
                                       gint64          document_id,
                                       char          **format,
                                       GError        **error)
@@ -444,13 +444,13 @@ lectern_corpus_dup_document_original (LecternCorpus  *self,
   GBytes *bytes;
   int rc;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (format != NULL)
     *format = NULL;
 
-  stmt = _lectern_corpus_prepare (self,
+  stmt = _lectern_project_prepare (self,
                                   "SELECT d.id, o.format, o.size, o.data FROM documents d"
                                   " LEFT JOIN document_originals o ON o.document_id = d.id"
                                   " WHERE d.id = ?",
@@ -461,23 +461,23 @@ lectern_corpus_dup_document_original (LecternCorpus  *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      _lectern_corpus_not_found (self, error, _("document"), document_id);
+      _lectern_project_not_found (self, error, _("document"), document_id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       return NULL;
     }
   /* No original kept: not an error. */
   if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
     return NULL;
 
-  bytes = _lectern_corpus_inflate_original (sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3),
+  bytes = _lectern_project_inflate_original (sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3),
                                             sqlite3_column_int64 (stmt, 2), &problem);
   if (bytes == NULL)
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_CORRUPT,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_CORRUPT,
                    _("The original of document %" PRId64 " in “%s” cannot be given back: %s. "
                      "Restore the project from a backup"),
                    document_id, self->path, problem);

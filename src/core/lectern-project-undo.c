@@ -1,4 +1,4 @@
-/* lectern-corpus-undo.c — undo and redo across documents.
+/* lectern-project-undo.c — undo and redo across documents.
  *
  * SQLite's own technique (https://www.sqlite.org/undoredo.html): TEMP
  * triggers on every user table write, for each changed row, the SQL that
@@ -16,7 +16,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 
 /* The SQL of the three triggers that log the reverse of a change to
  * @table. Its identifiers are Lectern's own table and column names, taken
@@ -28,7 +28,7 @@ static char *
 build_triggers (const char  *table,
                 GError     **error)
 {
-  GPtrArray *schema_columns = _lectern_corpus_schema_columns (table, error);
+  GPtrArray *schema_columns = _lectern_project_schema_columns (table, error);
   sqlite3_str *columns;
   sqlite3_str *values;
   sqlite3_str *sets;
@@ -100,7 +100,7 @@ build_triggers (const char  *table,
 
   if (sql == NULL)
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED,
                    _("Lectern ran out of memory"));
       return NULL;
     }
@@ -109,12 +109,12 @@ build_triggers (const char  *table,
 }
 
 gboolean
-_lectern_corpus_undo_install (LecternCorpus  *self,
+_lectern_project_undo_install (LecternProject  *self,
                               GError        **error)
 {
-  const char * const *tables = _lectern_corpus_user_tables ();
+  const char * const *tables = _lectern_project_user_tables ();
 
-  if (!_lectern_corpus_exec (self,
+  if (!_lectern_project_exec (self,
                              "CREATE TEMP TABLE IF NOT EXISTS lectern_undo_log ("
                              "  seq INTEGER PRIMARY KEY, sql TEXT NOT NULL)",
                              error))
@@ -127,7 +127,7 @@ _lectern_corpus_undo_install (LecternCorpus  *self,
 
       if (sql == NULL)
         return FALSE;
-      ok = _lectern_corpus_exec (self, sql, error);
+      ok = _lectern_project_exec (self, sql, error);
       sqlite3_free (sql);
       if (!ok)
         return FALSE;
@@ -137,9 +137,9 @@ _lectern_corpus_undo_install (LecternCorpus  *self,
 }
 
 void
-_lectern_corpus_undo_clear (LecternCorpus *self)
+_lectern_project_undo_clear (LecternProject *self)
 {
-  const char * const *tables = _lectern_corpus_user_tables ();
+  const char * const *tables = _lectern_project_user_tables ();
   gboolean had = self->undo_steps->len > 0 || self->redo_steps->len > 0;
 
   for (guint i = 0; tables[i] != NULL; i++)
@@ -160,15 +160,15 @@ _lectern_corpus_undo_clear (LecternCorpus *self)
   g_array_set_size (self->redo_steps, 0);
 
   if (had)
-    _lectern_corpus_notify_undo (self);
+    _lectern_project_notify_undo (self);
 }
 
 static gboolean
-next_seq (LecternCorpus  *self,
+next_seq (LecternProject  *self,
           gint64         *seq,
           GError        **error)
 {
-  if (!_lectern_corpus_query_int (self, "SELECT ifnull (max (seq), 0) FROM temp.lectern_undo_log",
+  if (!_lectern_project_query_int (self, "SELECT ifnull (max (seq), 0) FROM temp.lectern_undo_log",
                                   0, 0, seq, error))
     return FALSE;
   *seq += 1;
@@ -176,29 +176,29 @@ next_seq (LecternCorpus  *self,
 }
 
 gboolean
-_lectern_corpus_undo_mark (LecternCorpus  *self,
+_lectern_project_undo_mark (LecternProject  *self,
                            GError        **error)
 {
   return next_seq (self, &self->step_start, error);
 }
 
 static gboolean
-delete_rows (LecternCorpus    *self,
+delete_rows (LecternProject    *self,
              LecternUndoStep  *step,
              GError          **error)
 {
   g_autoptr(LecternStmt) stmt =
-    _lectern_corpus_prepare (self, "DELETE FROM temp.lectern_undo_log WHERE seq BETWEEN ? AND ?", error);
+    _lectern_project_prepare (self, "DELETE FROM temp.lectern_undo_log WHERE seq BETWEEN ? AND ?", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, step->first);
   sqlite3_bind_int64 (stmt, 2, step->last);
-  return _lectern_corpus_run (self, stmt, error);
+  return _lectern_project_run (self, stmt, error);
 }
 
 gboolean
-_lectern_corpus_undo_seal (LecternCorpus  *self,
+_lectern_project_undo_seal (LecternProject  *self,
                            gint64         *last,
                            GError        **error)
 {
@@ -220,7 +220,7 @@ _lectern_corpus_undo_seal (LecternCorpus  *self,
 }
 
 void
-_lectern_corpus_undo_push (LecternCorpus  *self,
+_lectern_project_undo_push (LecternProject  *self,
                            gint64          last,
                            LecternChange   what,
                            gint64          document_id,
@@ -236,16 +236,16 @@ _lectern_corpus_undo_push (LecternCorpus  *self,
 
   g_array_set_size (self->redo_steps, 0);
   g_array_append_val (self->undo_steps, step);
-  _lectern_corpus_notify_undo (self);
+  _lectern_project_notify_undo (self);
 }
 
 void
-lectern_corpus_set_undo_enabled (LecternCorpus *self,
+lectern_project_set_undo_enabled (LecternProject *self,
                                  gboolean       enabled)
 {
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (LECTERN_IS_CORPUS (self));
+  g_return_if_fail (LECTERN_IS_PROJECT (self));
   g_return_if_fail (!self->in_transaction && !self->in_batch);
 
   enabled = !!enabled;
@@ -254,39 +254,39 @@ lectern_corpus_set_undo_enabled (LecternCorpus *self,
 
   if (enabled)
     {
-      if (!_lectern_corpus_undo_install (self, &error))
+      if (!_lectern_project_undo_install (self, &error))
         {
           g_warning ("Undo is not available: %s", error->message);
-          _lectern_corpus_undo_clear (self);
+          _lectern_project_undo_clear (self);
           return;
         }
     }
   else
-    _lectern_corpus_undo_clear (self);
+    _lectern_project_undo_clear (self);
 
   self->undo_enabled = enabled;
 }
 
 gboolean
-lectern_corpus_get_can_undo (LecternCorpus *self)
+lectern_project_get_can_undo (LecternProject *self)
 {
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
 
   return self->undo_steps->len > 0;
 }
 
 gboolean
-lectern_corpus_get_can_redo (LecternCorpus *self)
+lectern_project_get_can_redo (LecternProject *self)
 {
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
 
   return self->redo_steps->len > 0;
 }
 
 const char *
-lectern_corpus_get_undo_label (LecternCorpus *self)
+lectern_project_get_undo_label (LecternProject *self)
 {
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
 
   if (self->undo_steps->len == 0)
     return NULL;
@@ -294,9 +294,9 @@ lectern_corpus_get_undo_label (LecternCorpus *self)
 }
 
 const char *
-lectern_corpus_get_redo_label (LecternCorpus *self)
+lectern_project_get_redo_label (LecternProject *self)
 {
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
 
   if (self->redo_steps->len == 0)
     return NULL;
@@ -306,7 +306,7 @@ lectern_corpus_get_redo_label (LecternCorpus *self)
 /* Runs the newest step of @from backwards; what that logs becomes the
  * newest step of @to. */
 static gboolean
-replay (LecternCorpus  *self,
+replay (LecternProject  *self,
         GArray         *from,
         GArray         *to,
         GError        **error)
@@ -318,19 +318,19 @@ replay (LecternCorpus  *self,
 
   step = &g_array_index (from, LecternUndoStep, from->len - 1);
 
-  if (!_lectern_corpus_exec (self, "BEGIN IMMEDIATE", error))
+  if (!_lectern_project_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   /* What the replay writes is the change record of its "changed". */
-  _lectern_corpus_changes_reset (self);
+  _lectern_project_changes_reset (self);
 
   /* Rows come back in reverse order: a child may briefly precede its
    * parent. The constraints are still checked, at COMMIT. */
-  if (!_lectern_corpus_exec (self, "PRAGMA defer_foreign_keys = ON", error))
+  if (!_lectern_project_exec (self, "PRAGMA defer_foreign_keys = ON", error))
     goto fail;
 
   {
     g_autoptr(LecternStmt) stmt =
-      _lectern_corpus_prepare (self,
+      _lectern_project_prepare (self,
                                "SELECT sql FROM temp.lectern_undo_log WHERE seq BETWEEN ? AND ? ORDER BY seq DESC",
                                error);
 
@@ -342,7 +342,7 @@ replay (LecternCorpus  *self,
       g_ptr_array_add (statements, g_strdup (_lectern_column_text (stmt, 0)));
     if (rc != SQLITE_DONE)
       {
-        _lectern_corpus_fail (self, rc, error);
+        _lectern_project_fail (self, rc, error);
         goto fail;
       }
   }
@@ -352,12 +352,12 @@ replay (LecternCorpus  *self,
 
   for (guint i = 0; i < statements->len; i++)
     {
-      if (!_lectern_corpus_exec (self, g_ptr_array_index (statements, i), error))
+      if (!_lectern_project_exec (self, g_ptr_array_index (statements, i), error))
         goto fail;
     }
 
   /* A document brought back has no fingerprints: the next lookup writes
-   * them (lectern_corpus_update_fingerprints()), off the undo's way. This
+   * them (lectern_project_update_fingerprints()), off the undo's way. This
    * connection's own writes do not change data_version, so say so. */
   if (step->what & LECTERN_CHANGE_DOCUMENTS)
     self->fingerprints_complete = FALSE;
@@ -369,7 +369,7 @@ replay (LecternCorpus  *self,
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       goto fail;
     }
 
@@ -379,28 +379,28 @@ replay (LecternCorpus  *self,
   g_array_set_size (from, from->len - 1);
   g_array_append_val (to, done);
 
-  _lectern_corpus_notify_undo (self);
-  _lectern_corpus_emit_changed (self, done.what, done.document_id);
+  _lectern_project_notify_undo (self);
+  _lectern_project_emit_changed (self, done.what, done.document_id);
   return TRUE;
 
 fail:
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  _lectern_corpus_changes_reset (self);
+  _lectern_project_changes_reset (self);
   return FALSE;
 }
 
 gboolean
-lectern_corpus_undo (LecternCorpus  *self,
+lectern_project_undo (LecternProject  *self,
                      GError        **error)
 {
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   g_return_val_if_fail (!self->in_batch, FALSE);
 
   if (self->undo_steps->len == 0)
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOTHING_TO_UNDO,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOTHING_TO_UNDO,
                    _("There is nothing to undo"));
       return FALSE;
     }
@@ -409,16 +409,16 @@ lectern_corpus_undo (LecternCorpus  *self,
 }
 
 gboolean
-lectern_corpus_redo (LecternCorpus  *self,
+lectern_project_redo (LecternProject  *self,
                      GError        **error)
 {
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   g_return_val_if_fail (!self->in_batch, FALSE);
 
   if (self->redo_steps->len == 0)
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOTHING_TO_UNDO,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOTHING_TO_UNDO,
                    _("There is nothing to redo"));
       return FALSE;
     }

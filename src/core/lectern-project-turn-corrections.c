@@ -1,4 +1,4 @@
-/* lectern-corpus-turn-corrections.c — the user's corrections to a
+/* lectern-project-turn-corrections.c — the user's corrections to a
  * transcript's speaker turns (lectern-turn-correction.h), kept in order
  * beside the document's text.
  *
@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 #include "lectern-turn-correction.h"
 
 /* A speaker's name: a label is at most 48 characters; a name the user
@@ -27,7 +27,7 @@ is_name (const char *name)
 }
 
 static gboolean
-validate (LecternCorpus                *self,
+validate (LecternProject                *self,
           gint64                        document_id,
           const LecternTurnCorrection  *correction,
           gint64                        length,
@@ -58,7 +58,7 @@ validate (LecternCorpus                *self,
     }
 
   if (!ok)
-    g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+    g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                  _("A correction (%s) to the turns of document %" PRId64 " needs a speaker’s name "
                    "of at most %d bytes of UTF-8 and a position within the text "
                    "(%" PRId64 " characters); nothing was changed in “%s”"),
@@ -67,7 +67,7 @@ validate (LecternCorpus                *self,
 }
 
 gboolean
-lectern_corpus_add_turn_correction (LecternCorpus                *self,
+lectern_project_add_turn_correction (LecternProject                *self,
                                     gint64                        document_id,
                                     const LecternTurnCorrection  *correction,
                                     GError                      **error)
@@ -77,30 +77,30 @@ lectern_corpus_add_turn_correction (LecternCorpus                *self,
   gint64 position;
   gboolean with_offset;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (correction != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return FALSE;
 
-  if (!_lectern_corpus_query_int (self, "SELECT length (text) FROM documents WHERE id = ?",
+  if (!_lectern_project_query_int (self, "SELECT length (text) FROM documents WHERE id = ?",
                                   document_id, -1, &length, error))
     goto fail;
   if (length < 0)
     {
-      _lectern_corpus_not_found (self, error, _("document"), document_id);
+      _lectern_project_not_found (self, error, _("document"), document_id);
       goto fail;
     }
   if (!validate (self, document_id, correction, length, error))
     goto fail;
 
-  if (!_lectern_corpus_query_int (self,
+  if (!_lectern_project_query_int (self,
                                   "SELECT ifnull (max (position), 0) + 1 FROM turn_corrections WHERE document_id = ?",
                                   document_id, 1, &position, error))
     goto fail;
 
-  stmt = _lectern_corpus_prepare (self,
+  stmt = _lectern_project_prepare (self,
                                   "INSERT INTO turn_corrections"
                                   " (document_id, position, kind, line_offset, speaker, new_speaker)"
                                   " VALUES (?, ?, ?, ?, ?, ?)",
@@ -122,19 +122,19 @@ lectern_corpus_add_turn_correction (LecternCorpus                *self,
   _lectern_bind_text (stmt, 6, correction->kind == LECTERN_TURN_CORRECTION_RENAME
                                || correction->kind == LECTERN_TURN_CORRECTION_MERGE
                                ? correction->target : NULL);
-  if (!_lectern_corpus_run (self, stmt, error))
+  if (!_lectern_project_run (self, stmt, error))
     goto fail;
 
-  return _lectern_corpus_commit (self, LECTERN_CHANGE_DOCUMENTS, document_id,
+  return _lectern_project_commit (self, LECTERN_CHANGE_DOCUMENTS, document_id,
                                  _("Correct speaker turns"), error);
 
 fail:
-  _lectern_corpus_rollback (self);
+  _lectern_project_rollback (self);
   return FALSE;
 }
 
 GArray *
-lectern_corpus_dup_turn_corrections (LecternCorpus  *self,
+lectern_project_dup_turn_corrections (LecternProject  *self,
                                      gint64          document_id,
                                      GError        **error)
 {
@@ -143,19 +143,19 @@ lectern_corpus_dup_turn_corrections (LecternCorpus  *self,
   gint64 exists;
   int rc;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_lectern_corpus_query_int (self, "SELECT count(*) FROM documents WHERE id = ?",
+  if (!_lectern_project_query_int (self, "SELECT count(*) FROM documents WHERE id = ?",
                                   document_id, 0, &exists, error))
     return NULL;
   if (exists == 0)
     {
-      _lectern_corpus_not_found (self, error, _("document"), document_id);
+      _lectern_project_not_found (self, error, _("document"), document_id);
       return NULL;
     }
 
-  stmt = _lectern_corpus_prepare (self,
+  stmt = _lectern_project_prepare (self,
                                   "SELECT kind, line_offset, speaker, new_speaker FROM turn_corrections"
                                   " WHERE document_id = ? ORDER BY position, id",
                                   error);
@@ -186,7 +186,7 @@ lectern_corpus_dup_turn_corrections (LecternCorpus  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       return NULL;
     }
 

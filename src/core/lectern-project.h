@@ -1,24 +1,24 @@
-/* lectern-corpus.h — a Lectern project: one SQLite file holding a corpus,
+/* lectern-project.h — a Lectern project: one SQLite file holding a corpus,
  * its codebook and its annotations.
  *
  * Every mutating call is one transaction: when it returns TRUE the change is
  * on disk; when it returns FALSE nothing changed and @error says why, naming
- * the project file. Inside a batch (lectern_corpus_begin_batch()) calls
+ * the project file. Inside a batch (lectern_project_begin_batch()) calls
  * join one transaction that reaches the disk at its commit. No SQL exists
  * outside core.
  *
  * Signals: "changed" (LecternChange what: flags of LECTERN_TYPE_CHANGE,
  * which a C handler may take as a guint; gint64 document_id:
  * the one document concerned, or 0 for several/unknown), emitted after every
- * successful local change, and by lectern_corpus_refresh() for changes made
+ * successful local change, and by lectern_project_refresh() for changes made
  * by other connections; "items-changed-ids" (LecternChangeSet: the same
  * change, with the ids of the rows it inserted, updated and deleted),
  * emitted just before each "changed", once the live list models
- * (lectern_corpus_get_documents() and the others) are up to date. Properties: "file", "author", "can-undo",
+ * (lectern_project_get_documents() and the others) are up to date. Properties: "file", "author", "can-undo",
  * "can-redo" (notified when they change).
  *
- * A LecternCorpus is one SQLite connection and belongs to one thread; a
- * worker thread opens its own LecternCorpus on the same file.
+ * A LecternProject is one SQLite connection and belongs to one thread; a
+ * worker thread opens its own LecternProject on the same file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,28 +37,28 @@
 
 G_BEGIN_DECLS
 
-#define LECTERN_CORPUS_ERROR (lectern_corpus_error_quark ())
+#define LECTERN_PROJECT_ERROR (lectern_project_error_quark ())
 
 typedef enum
 {
-  LECTERN_CORPUS_ERROR_FAILED,          /* anything else; message says what */
-  LECTERN_CORPUS_ERROR_NOT_A_PROJECT,   /* not SQLite, or SQLite but not Lectern */
-  LECTERN_CORPUS_ERROR_CORRUPT,         /* damaged or truncated project file */
-  LECTERN_CORPUS_ERROR_TOO_NEW,         /* schema newer than this Lectern */
-  LECTERN_CORPUS_ERROR_EXISTS,          /* create over a file that is not an empty project */
-  LECTERN_CORPUS_ERROR_LOCKED,          /* another writer held the file too long */
-  LECTERN_CORPUS_ERROR_READ_ONLY,       /* file or folder not writable */
-  LECTERN_CORPUS_ERROR_NO_SPACE,        /* disk full */
-  LECTERN_CORPUS_ERROR_NOT_FOUND,       /* no such document, tag, annotation */
-  LECTERN_CORPUS_ERROR_INVALID,         /* bad argument: empty range, bad colour… */
-  LECTERN_CORPUS_ERROR_DUPLICATE,       /* same text imported twice; sibling tag name taken */
-  LECTERN_CORPUS_ERROR_IN_USE,          /* deleting a tag in use without force */
-  LECTERN_CORPUS_ERROR_QUERY,           /* malformed search query */
-  LECTERN_CORPUS_ERROR_NOTHING_TO_UNDO,
-  LECTERN_CORPUS_ERROR_TAMPERED,        /* schema changed outside Lectern: refused, untouched */
-} LecternCorpusError;
+  LECTERN_PROJECT_ERROR_FAILED,          /* anything else; message says what */
+  LECTERN_PROJECT_ERROR_NOT_A_PROJECT,   /* not SQLite, or SQLite but not Lectern */
+  LECTERN_PROJECT_ERROR_CORRUPT,         /* damaged or truncated project file */
+  LECTERN_PROJECT_ERROR_TOO_NEW,         /* schema newer than this Lectern */
+  LECTERN_PROJECT_ERROR_EXISTS,          /* create over a file that is not an empty project */
+  LECTERN_PROJECT_ERROR_LOCKED,          /* another writer held the file too long */
+  LECTERN_PROJECT_ERROR_READ_ONLY,       /* file or folder not writable */
+  LECTERN_PROJECT_ERROR_NO_SPACE,        /* disk full */
+  LECTERN_PROJECT_ERROR_NOT_FOUND,       /* no such document, tag, annotation */
+  LECTERN_PROJECT_ERROR_INVALID,         /* bad argument: empty range, bad colour… */
+  LECTERN_PROJECT_ERROR_DUPLICATE,       /* same text imported twice; sibling tag name taken */
+  LECTERN_PROJECT_ERROR_IN_USE,          /* deleting a tag in use without force */
+  LECTERN_PROJECT_ERROR_QUERY,           /* malformed search query */
+  LECTERN_PROJECT_ERROR_NOTHING_TO_UNDO,
+  LECTERN_PROJECT_ERROR_TAMPERED,        /* schema changed outside Lectern: refused, untouched */
+} LecternProjectError;
 
-GQuark lectern_corpus_error_quark (void);
+GQuark lectern_project_error_quark (void);
 
 /* What a "changed" signal is about. */
 typedef enum
@@ -96,18 +96,18 @@ typedef struct
 } LecternFingerprintHit;
 
 /* The schema version this Lectern writes (PRAGMA user_version). */
-#define LECTERN_CORPUS_SCHEMA_VERSION 3
+#define LECTERN_PROJECT_SCHEMA_VERSION 3
 
-#define LECTERN_TYPE_CORPUS (lectern_corpus_get_type ())
+#define LECTERN_TYPE_PROJECT (lectern_project_get_type ())
 
-G_DECLARE_FINAL_TYPE (LecternCorpus, lectern_corpus, LECTERN, CORPUS, GObject)
+G_DECLARE_FINAL_TYPE (LecternProject, lectern_project, LECTERN, PROJECT, GObject)
 
 /* ------------------------------------------------------------------ */
 /* Project file                                                        */
 
 /* Creates a new empty project. Refuses (EXISTS) any existing file except
  * an empty Lectern project, which is opened as it is. */
-LecternCorpus *lectern_corpus_create             (GFile          *file,
+LecternProject *lectern_project_create             (GFile          *file,
                                                   GError        **error);
 /* Opens an existing project, migrating an older schema forward (after a
  * backup beside it). A newer schema (TOO_NEW), a non-project
@@ -117,65 +117,65 @@ LecternCorpus *lectern_corpus_create             (GFile          *file,
  * file: NOT_FOUND.
  *
  * Every connection to one file in a process is counted by one registry
- * (lectern-corpus-registry.c), so that opening a project a second time,
+ * (lectern-project-registry.c), so that opening a project a second time,
  * as a worker thread does, never touches the file outside SQLite (which
  * would drop the first connection's locks), and makes no daily backup.
- * Each LecternCorpus is one connection, for one thread at a time. */
-LecternCorpus *lectern_corpus_open               (GFile          *file,
+ * Each LecternProject is one connection, for one thread at a time. */
+LecternProject *lectern_project_open               (GFile          *file,
                                                   GError        **error);
 /* Another connection to a project, for a job's worker thread
- * (lectern-job.h): checked as lectern_corpus_open () checks, but it never
+ * (lectern-job.h): checked as lectern_project_open () checks, but it never
  * migrates (an older format is refused) and never makes a backup. */
-LecternCorpus *lectern_corpus_open_worker        (GFile          *file,
+LecternProject *lectern_project_open_worker        (GFile          *file,
                                                   GError        **error);
 /* Whether @file is a project this process has open, or its write-ahead
  * log or shared-memory file. Readers of outside files (import, export)
  * refuse such a file: a descriptor of theirs on it, once closed, would
  * drop the locks that keep other processes from deleting the log. */
-gboolean       lectern_corpus_file_is_in_use     (GFile          *file);
+gboolean       lectern_project_file_is_in_use     (GFile          *file);
 /* (transfer none) */
-GFile         *lectern_corpus_get_file           (LecternCorpus  *self);
+GFile         *lectern_project_get_file           (LecternProject  *self);
 /* Name written into new annotations; defaults to the user's real name. */
-const char    *lectern_corpus_get_author         (LecternCorpus  *self);
-void           lectern_corpus_set_author         (LecternCorpus  *self,
+const char    *lectern_project_get_author         (LecternProject  *self);
+void           lectern_project_set_author         (LecternProject  *self,
                                                   const char     *author);
 /* Another connection (window, process) may have written: if so, emits
  * "changed" with LECTERN_CHANGE_ALL. Call when a window regains focus. */
-gboolean       lectern_corpus_refresh            (LecternCorpus  *self);
+gboolean       lectern_project_refresh            (LecternProject  *self);
 /* Integrity: SQLite's own check, the search index, every annotation's quote
  * against its range, every span of structure within its text and of a
  * known kind, every original inflating to exactly its recorded size. Problems are human-readable lines. Returns TRUE when
  * sound; FALSE with @error unset when problems were found. */
-gboolean       lectern_corpus_check              (LecternCorpus  *self,
+gboolean       lectern_project_check              (LecternProject  *self,
                                                   GPtrArray     **problems,
                                                   GError        **error);
 /* Copies the project to @dest with SQLite's online backup API. */
-gboolean       lectern_corpus_backup             (LecternCorpus  *self,
+gboolean       lectern_project_backup             (LecternProject  *self,
                                                   GFile          *dest,
                                                   GError        **error);
 
 /* Rotating backups, in the folder "NAME.lectern-backups" beside the
  * project NAME.lectern: made with SQLite's online backup API before any
  * migration, and when a project is opened or refreshed while the newest
- * backup is more than a day old. The newest LECTERN_CORPUS_BACKUPS_KEPT
+ * backup is more than a day old. The newest LECTERN_PROJECT_BACKUPS_KEPT
  * are kept. Each backup is a complete project file. */
-#define LECTERN_CORPUS_BACKUPS_KEPT 10
+#define LECTERN_PROJECT_BACKUPS_KEPT 10
 
 /* The backup folder of the project @file (it may not exist yet).
  * (transfer full) */
-GFile         *lectern_corpus_dup_backup_folder  (GFile          *file);
+GFile         *lectern_project_dup_backup_folder  (GFile          *file);
 /* The backups of the project @file, newest first; empty when there are
  * none. (transfer full) element-type GFile */
-GPtrArray     *lectern_corpus_list_backups       (GFile          *file,
+GPtrArray     *lectern_project_list_backups       (GFile          *file,
                                                   GError        **error);
 /* Replaces the content of the project @file with @backup (a Lectern
- * project, e.g. one of lectern_corpus_list_backups()), after backing up
+ * project, e.g. one of lectern_project_list_backups()), after backing up
  * the current state as one more backup. Other windows see the restored
- * project on their next lectern_corpus_refresh(). A damaged project
- * (one that lectern_corpus_open() refuses as CORRUPT) is moved into the
+ * project on their next lectern_project_refresh(). A damaged project
+ * (one that lectern_project_open() refuses as CORRUPT) is moved into the
  * backup folder as NAME-…-damaged.lectern and a copy of @backup takes its
  * place; close it everywhere first. */
-gboolean       lectern_corpus_restore_backup     (GFile          *file,
+gboolean       lectern_project_restore_backup     (GFile          *file,
                                                   GFile          *backup,
                                                   GError        **error);
 
@@ -192,41 +192,41 @@ gboolean       lectern_corpus_restore_backup     (GFile          *file,
  * full, I/O error — every later call and the commit fail, and nothing of
  * the batch is kept.)
  *
- * lectern_corpus_commit_batch() makes all of it durable at once, emits
+ * lectern_project_commit_batch() makes all of it durable at once, emits
  * "changed" once with every kind of change the calls made (@document_id 0
  * when they touched several documents) and, when undo is enabled, records
- * the batch as one step. lectern_corpus_rollback_batch() discards all of
+ * the batch as one step. lectern_project_rollback_batch() discards all of
  * it, as if it never began. Either ends the batch; so does a failing
  * commit, which keeps nothing. Other connections see nothing of a batch
  * before its commit, and their writes wait for it (LOCKED when it takes
  * too long): keep batches to one import, never open across user input.
  *
  * Batches do not nest: begin_batch while one is open fails (FAILED).
- * Undo, redo and lectern_corpus_set_undo_enabled() must not be called
+ * Undo, redo and lectern_project_set_undo_enabled() must not be called
  * while a batch is open. */
-gboolean       lectern_corpus_begin_batch        (LecternCorpus  *self,
+gboolean       lectern_project_begin_batch        (LecternProject  *self,
                                                   GError        **error);
-gboolean       lectern_corpus_commit_batch       (LecternCorpus  *self,
+gboolean       lectern_project_commit_batch       (LecternProject  *self,
                                                   GError        **error);
-void           lectern_corpus_rollback_batch     (LecternCorpus  *self);
+void           lectern_project_rollback_batch     (LecternProject  *self);
 
 /* A group: a few calls kept or dropped together, such as an imported
  * document with its structure, its original and its notes. Inside a batch
- * the group is a part of it (a savepoint): lectern_corpus_end_group() with
- * @keep FALSE undoes every call since lectern_corpus_begin_group() and
+ * the group is a part of it (a savepoint): lectern_project_end_group() with
+ * @keep FALSE undoes every call since lectern_project_begin_group() and
  * the batch goes on. Outside a batch the group is a batch of its own,
- * committed or rolled back by lectern_corpus_end_group(). Groups do not
+ * committed or rolled back by lectern_project_end_group(). Groups do not
  * nest. end_group with @keep TRUE fails only as a commit or a savepoint
  * release can (then nothing of the group is kept). */
-gboolean       lectern_corpus_begin_group        (LecternCorpus  *self,
+gboolean       lectern_project_begin_group        (LecternProject  *self,
                                                   GError        **error);
-gboolean       lectern_corpus_end_group          (LecternCorpus  *self,
+gboolean       lectern_project_end_group          (LecternProject  *self,
                                                   gboolean        keep,
                                                   GError        **error);
 /* Names the undo step of the open group when it is a batch of its own
  * ("Code Speakers" rather than the "Several changes" of its calls); inside
  * a batch, the batch's name stays its own. */
-void           lectern_corpus_name_group         (LecternCorpus  *self,
+void           lectern_project_name_group         (LecternProject  *self,
                                                   const char     *label);
 
 /* ------------------------------------------------------------------ */
@@ -237,26 +237,26 @@ void           lectern_corpus_name_group         (LecternCorpus  *self,
  * YYYY-MM-DD). Sets the id, length, hash and import time on @document.
  * Same text twice: DUPLICATE, naming the document already there. Returns
  * the new id or 0. */
-gint64           lectern_corpus_add_document      (LecternCorpus   *self,
+gint64           lectern_project_add_document      (LecternProject   *self,
                                                    LecternDocument *document,
                                                    const char      *text,
                                                    GError         **error);
 /* Writes title, source, author, date, language and variables. */
-gboolean         lectern_corpus_update_document   (LecternCorpus   *self,
+gboolean         lectern_project_update_document   (LecternProject   *self,
                                                    LecternDocument *document,
                                                    GError         **error);
 /* Deletes the document, its annotations, memo and fingerprints. */
-gboolean         lectern_corpus_delete_document   (LecternCorpus   *self,
+gboolean         lectern_project_delete_document   (LecternProject   *self,
                                                    gint64           document_id,
                                                    GError         **error);
-LecternDocument *lectern_corpus_dup_document      (LecternCorpus   *self,
+LecternDocument *lectern_project_dup_document      (LecternProject   *self,
                                                    gint64           document_id,
                                                    GError         **error);
 /* All documents in import order. (transfer full) of LecternDocument */
-GListModel      *lectern_corpus_list_documents    (LecternCorpus   *self,
+GListModel      *lectern_project_list_documents    (LecternProject   *self,
                                                    GError         **error);
 /* The stored text: the string that offsets count. */
-char            *lectern_corpus_dup_text          (LecternCorpus   *self,
+char            *lectern_project_dup_text          (LecternProject   *self,
                                                    gint64           document_id,
                                                    GError         **error);
 
@@ -265,23 +265,23 @@ char            *lectern_corpus_dup_text          (LecternCorpus   *self,
  * document's spans with @structure (NULL or empty: none); a span must lie
  * within the text, be a known kind and carry a UTF-8 value (INVALID
  * otherwise, nothing changed); empty spans are not kept. One undo step. */
-gboolean         lectern_corpus_set_document_structure (LecternCorpus   *self,
+gboolean         lectern_project_set_document_structure (LecternProject   *self,
                                                         gint64           document_id,
                                                         GArray          *structure,
                                                         GError         **error);
 /* The document's spans in text order; empty when it has none.
  * (transfer full) element-type LecternSpan */
-GArray          *lectern_corpus_dup_document_structure (LecternCorpus   *self,
+GArray          *lectern_project_dup_document_structure (LecternProject   *self,
                                                         gint64           document_id,
                                                         GError         **error);
 
 /* The imported file's bytes, kept with the document (deflated) so that
- * nothing of the source is lost: at most LECTERN_CORPUS_ORIGINAL_MAX_SIZE
+ * nothing of the source is lost: at most LECTERN_PROJECT_ORIGINAL_MAX_SIZE
  * bytes (INVALID beyond). Also the document's format ("pdf", "markdown"…,
  * lectern_document_get_format()): @original NULL forgets the original,
  * and the document is "text" again. One undo step. */
-#define LECTERN_CORPUS_ORIGINAL_MAX_SIZE (256 * 1024 * 1024)
-gboolean         lectern_corpus_set_document_original  (LecternCorpus   *self,
+#define LECTERN_PROJECT_ORIGINAL_MAX_SIZE (256 * 1024 * 1024)
+gboolean         lectern_project_set_document_original  (LecternProject   *self,
                                                         gint64           document_id,
                                                         const char      *format,
                                                         GBytes          *original,
@@ -289,9 +289,9 @@ gboolean         lectern_corpus_set_document_original  (LecternCorpus   *self,
 /* The original's bytes as imported, and its @format; NULL with no error
  * when the document keeps none (NOT_FOUND when there is no such document). A stored original that does not inflate
  * to exactly its recorded size (never past it, nor past
- * LECTERN_CORPUS_ORIGINAL_MAX_SIZE) is CORRUPT.
+ * LECTERN_PROJECT_ORIGINAL_MAX_SIZE) is CORRUPT.
  * @format: (out) (optional) (transfer full) */
-GBytes          *lectern_corpus_dup_document_original  (LecternCorpus   *self,
+GBytes          *lectern_project_dup_document_original  (LecternProject   *self,
                                                         gint64           document_id,
                                                         char           **format,
                                                         GError         **error);
@@ -304,13 +304,13 @@ GBytes          *lectern_corpus_dup_document_original  (LecternCorpus   *self,
  * "changed" says LECTERN_CHANGE_DOCUMENTS. The turns with their
  * corrections applied, and the `turn` spans kept in step with them, are
  * import's (lectern-document-turns.h). */
-gboolean         lectern_corpus_add_turn_correction    (LecternCorpus                *self,
+gboolean         lectern_project_add_turn_correction    (LecternProject                *self,
                                                         gint64                        document_id,
                                                         const LecternTurnCorrection  *correction,
                                                         GError                      **error);
 /* The document's corrections in the order made; empty when none.
  * (transfer full) element-type LecternTurnCorrection */
-GArray          *lectern_corpus_dup_turn_corrections   (LecternCorpus                *self,
+GArray          *lectern_project_dup_turn_corrections   (LecternProject                *self,
                                                         gint64                        document_id,
                                                         GError                      **error);
 
@@ -319,55 +319,55 @@ GArray          *lectern_corpus_dup_turn_corrections   (LecternCorpus           
 
 /* @parent_id 0 for top level; @colour "#rrggbb" or NULL to pick from the
  * palette. Sibling names are unique (DUPLICATE). */
-LecternTag *lectern_corpus_add_tag             (LecternCorpus  *self,
+LecternTag *lectern_project_add_tag             (LecternProject  *self,
                                                 gint64          parent_id,
                                                 const char     *name,
                                                 const char     *colour,
                                                 GError        **error);
 /* Finds the tag at @path, creating missing tags along it. */
-LecternTag *lectern_corpus_ensure_tag_path     (LecternCorpus  *self,
+LecternTag *lectern_project_ensure_tag_path     (LecternProject  *self,
                                                 const char     *path,
                                                 GError        **error);
 /* NOT_FOUND when there is none. */
-LecternTag *lectern_corpus_find_tag            (LecternCorpus  *self,
+LecternTag *lectern_project_find_tag            (LecternProject  *self,
                                                 const char     *path,
                                                 GError        **error);
-LecternTag *lectern_corpus_dup_tag             (LecternCorpus  *self,
+LecternTag *lectern_project_dup_tag             (LecternProject  *self,
                                                 gint64          tag_id,
                                                 GError        **error);
-gboolean    lectern_corpus_rename_tag          (LecternCorpus  *self,
+gboolean    lectern_project_rename_tag          (LecternProject  *self,
                                                 gint64          tag_id,
                                                 const char     *name,
                                                 GError        **error);
-gboolean    lectern_corpus_set_tag_colour      (LecternCorpus  *self,
+gboolean    lectern_project_set_tag_colour      (LecternProject  *self,
                                                 gint64          tag_id,
                                                 const char     *colour,
                                                 GError        **error);
-gboolean    lectern_corpus_set_tag_description (LecternCorpus  *self,
+gboolean    lectern_project_set_tag_description (LecternProject  *self,
                                                 gint64          tag_id,
                                                 const char     *description,
                                                 GError        **error);
 /* @new_parent_id 0 for top level; refuses moving a tag under itself. */
-gboolean    lectern_corpus_move_tag            (LecternCorpus  *self,
+gboolean    lectern_project_move_tag            (LecternProject  *self,
                                                 gint64          tag_id,
                                                 gint64          new_parent_id,
                                                 GError        **error);
 /* Every annotation tagged @from_id is tagged @into_id instead; @from_id's
  * sub-tags move under @into_id; @from_id is deleted. */
-gboolean    lectern_corpus_merge_tags          (LecternCorpus  *self,
+gboolean    lectern_project_merge_tags          (LecternProject  *self,
                                                 gint64          from_id,
                                                 gint64          into_id,
                                                 GError        **error);
 /* Deletes the tag and its sub-tags. If any of them tags an annotation and
  * @force is FALSE: IN_USE, nothing deleted. With @force the tags are removed
  * from annotations; an annotation left with no tag is kept. */
-gboolean    lectern_corpus_delete_tag          (LecternCorpus  *self,
+gboolean    lectern_project_delete_tag          (LecternProject  *self,
                                                 gint64          tag_id,
                                                 gboolean        force,
                                                 GError        **error);
 /* The whole codebook, depth first, siblings by name.
  * (transfer full) of LecternTag */
-GListModel *lectern_corpus_list_tags           (LecternCorpus  *self,
+GListModel *lectern_project_list_tags           (LecternProject  *self,
                                                 GError        **error);
 
 /* ------------------------------------------------------------------ */
@@ -375,7 +375,7 @@ GListModel *lectern_corpus_list_tags           (LecternCorpus  *self,
 
 /* Annotates [start, end) of a document; refuses empty ranges and ranges
  * outside the text (INVALID). Quote and context are taken from the text. */
-LecternAnnotation *lectern_corpus_add_annotation       (LecternCorpus      *self,
+LecternAnnotation *lectern_project_add_annotation       (LecternProject      *self,
                                                         gint64              document_id,
                                                         glong               start,
                                                         glong               end,
@@ -383,43 +383,43 @@ LecternAnnotation *lectern_corpus_add_annotation       (LecternCorpus      *self
                                                         guint               n_tags,
                                                         const char         *note,
                                                         GError            **error);
-LecternAnnotation *lectern_corpus_dup_annotation       (LecternCorpus      *self,
+LecternAnnotation *lectern_project_dup_annotation       (LecternProject      *self,
                                                         gint64              annotation_id,
                                                         GError            **error);
 /* Extends or shrinks; quote and context are taken anew. */
-gboolean           lectern_corpus_set_annotation_range (LecternCorpus      *self,
+gboolean           lectern_project_set_annotation_range (LecternProject      *self,
                                                         gint64              annotation_id,
                                                         glong               start,
                                                         glong               end,
                                                         GError            **error);
 /* @note NULL or "" clears it. */
-gboolean           lectern_corpus_set_annotation_note  (LecternCorpus      *self,
+gboolean           lectern_project_set_annotation_note  (LecternProject      *self,
                                                         gint64              annotation_id,
                                                         const char         *note,
                                                         GError            **error);
-gboolean           lectern_corpus_set_annotation_tags  (LecternCorpus      *self,
+gboolean           lectern_project_set_annotation_tags  (LecternProject      *self,
                                                         gint64              annotation_id,
                                                         const gint64       *tag_ids,
                                                         guint               n_tags,
                                                         GError            **error);
-gboolean           lectern_corpus_delete_annotation    (LecternCorpus      *self,
+gboolean           lectern_project_delete_annotation    (LecternProject      *self,
                                                         gint64              annotation_id,
                                                         GError            **error);
 /* Annotations in reading order (document, start, end). @document_id 0: all
  * documents; @tag_id 0: any tag; @with_subtags: @tag_id or any tag below it.
  * (transfer full) of LecternAnnotation */
-GListModel        *lectern_corpus_list_annotations     (LecternCorpus      *self,
+GListModel        *lectern_project_list_annotations     (LecternProject      *self,
                                                         gint64              document_id,
                                                         gint64              tag_id,
                                                         gboolean            with_subtags,
                                                         GError            **error);
 /* Inserts an annotation with the given author and times (NULL: the
- * corpus's author, now; @updated NULL: @created), for importers. It gets a
+ * project's author, now; @updated NULL: @created), for importers. It gets a
  * new id, returned (0 on failure). Quote and context are taken from the
  * text at the range, so an importer re-anchors first (lectern_text_anchor)
  * when its offsets may not fit; a range outside the text is INVALID, a
  * missing tag NOT_FOUND. */
-gint64             lectern_corpus_insert_annotation    (LecternCorpus      *self,
+gint64             lectern_project_insert_annotation    (LecternProject      *self,
                                                         gint64              document_id,
                                                         glong               start,
                                                         glong               end,
@@ -435,12 +435,12 @@ gint64             lectern_corpus_insert_annotation    (LecternCorpus      *self
 /* Memos                                                               */
 
 /* NULL when there is none (not an error). */
-char     *lectern_corpus_dup_memo  (LecternCorpus      *self,
+char     *lectern_project_dup_memo  (LecternProject      *self,
                                     LecternMemoTarget   target,
                                     gint64              id,
                                     GError            **error);
 /* @text NULL or "" deletes the memo. */
-gboolean  lectern_corpus_set_memo  (LecternCorpus      *self,
+gboolean  lectern_project_set_memo  (LecternProject      *self,
                                     LecternMemoTarget   target,
                                     gint64              id,
                                     const char         *text,
@@ -453,7 +453,7 @@ gboolean  lectern_corpus_set_memo  (LecternCorpus      *self,
  * must occur), "a phrase", prefix*, a OR b, -excluded. Malformed: QUERY,
  * with a message that says what is wrong. Hits in document order, up to
  * @limit (0: no limit). (transfer full) of LecternSearchHit */
-GListModel *lectern_corpus_search (LecternCorpus  *self,
+GListModel *lectern_project_search (LecternProject  *self,
                                    const char     *query,
                                    guint           limit,
                                    GCancellable   *cancellable,
@@ -468,27 +468,27 @@ GListModel *lectern_corpus_search (LecternCorpus  *self,
  * off before gets them on the next call, or the next lookup. Derived data:
  * no undo step, no "changed" signal. Cancelling between two transactions
  * keeps what was written (G_IO_ERROR_CANCELLED). */
-gboolean  lectern_corpus_update_fingerprints (LecternCorpus         *self,
+gboolean  lectern_project_update_fingerprints (LecternProject         *self,
                                               GCancellable          *cancellable,
                                               GError               **error);
 /* Stored fingerprints whose hash is one of @hashes, of every document but
  * @exclude_document_id (0: none excluded). Calls
- * lectern_corpus_update_fingerprints() first, so that no document is
+ * lectern_project_update_fingerprints() first, so that no document is
  * missed: a write, which may fail (LOCKED, READ_ONLY…).
  * (transfer full) element-type LecternFingerprintHit */
-GArray   *lectern_corpus_lookup_fingerprints (LecternCorpus         *self,
+GArray   *lectern_project_lookup_fingerprints (LecternProject         *self,
                                               const guint64         *hashes,
                                               guint                  n_hashes,
                                               gint64                 exclude_document_id,
                                               GError               **error);
 /* Hand corrections of the alignment of @a with @b. (transfer full)
  * element-type LecternSpanPair; empty when none were saved. */
-GArray   *lectern_corpus_dup_alignment       (LecternCorpus         *self,
+GArray   *lectern_project_dup_alignment       (LecternProject         *self,
                                               gint64                 document_a,
                                               gint64                 document_b,
                                               GError               **error);
 /* Replaces the saved corrections of @a with @b. */
-gboolean  lectern_corpus_set_alignment       (LecternCorpus         *self,
+gboolean  lectern_project_set_alignment       (LecternProject         *self,
                                               gint64                 document_a,
                                               gint64                 document_b,
                                               const LecternSpanPair *pairs,
@@ -498,7 +498,7 @@ gboolean  lectern_corpus_set_alignment       (LecternCorpus         *self,
  * they overlap (on either side) and keeping the others: a merge or a
  * split in one transaction and one undo step. On failure nothing is
  * saved. */
-gboolean  lectern_corpus_correct_alignment   (LecternCorpus         *self,
+gboolean  lectern_project_correct_alignment   (LecternProject         *self,
                                               gint64                 document_a,
                                               gint64                 document_b,
                                               const LecternSpanPair *pairs,
@@ -510,37 +510,37 @@ gboolean  lectern_corpus_correct_alignment   (LecternCorpus         *self,
 
 /* Off by default (the CLI does not need it); the app turns it on. Each
  * successful mutating call is one step; steps survive document switches. */
-void        lectern_corpus_set_undo_enabled (LecternCorpus  *self,
+void        lectern_project_set_undo_enabled (LecternProject  *self,
                                              gboolean        enabled);
-gboolean    lectern_corpus_get_can_undo     (LecternCorpus  *self);
-gboolean    lectern_corpus_get_can_redo     (LecternCorpus  *self);
+gboolean    lectern_project_get_can_undo     (LecternProject  *self);
+gboolean    lectern_project_get_can_redo     (LecternProject  *self);
 /* Short translated label of the step ("Tag passage"), or NULL. */
-const char *lectern_corpus_get_undo_label   (LecternCorpus  *self);
-const char *lectern_corpus_get_redo_label   (LecternCorpus  *self);
-gboolean    lectern_corpus_undo             (LecternCorpus  *self,
+const char *lectern_project_get_undo_label   (LecternProject  *self);
+const char *lectern_project_get_redo_label   (LecternProject  *self);
+gboolean    lectern_project_undo             (LecternProject  *self,
                                              GError        **error);
-gboolean    lectern_corpus_redo             (LecternCorpus  *self,
+gboolean    lectern_project_redo             (LecternProject  *self,
                                              GError        **error);
 
 /* ------------------------------------------------------------------ */
 /* Live list models                                                    */
 
-/* Owned by the corpus and shared by every view of the project, kept
+/* Owned by the project and shared by every view of the project, kept
  * current by every change (local ones, undo and redo, batches) before
  * "changed" is emitted, with precise items-changed. While one exists the
- * corpus runs lectern_corpus_refresh() every second on the main context
+ * project runs lectern_project_refresh() every second on the main context
  * of the thread that made it, so that other processes' writes appear.
  *
  * The documents in import order (a LecternDocumentList).
  * (transfer none) of LecternDocument */
-GListModel *lectern_corpus_get_documents (LecternCorpus  *self);
-/* The codebook, as lectern_corpus_list_tags() gives it, with each tag's
+GListModel *lectern_project_get_documents (LecternProject  *self);
+/* The codebook, as lectern_project_list_tags() gives it, with each tag's
  * passage count (a LecternTagTree). (transfer none) of LecternTag */
-GListModel *lectern_corpus_get_tag_tree  (LecternCorpus  *self);
+GListModel *lectern_project_get_tag_tree  (LecternProject  *self);
 /* The passages of @document_id by start (a LecternPassageList); the same
  * list for every caller while one holds it. (transfer full) of
  * LecternAnnotation */
-GListModel *lectern_corpus_dup_passages  (LecternCorpus  *self,
+GListModel *lectern_project_dup_passages  (LecternProject  *self,
                                           gint64          document_id);
 
 G_END_DECLS

@@ -1,7 +1,7 @@
-/* lectern-corpus.c — a Lectern project: opening, creating, transactions,
+/* lectern-project.c — a Lectern project: opening, creating, transactions,
  * change notification and integrity. Documents, tags, annotations, memos,
- * search, comparison data, undo and backups live in lectern-corpus-*.c
- * over the struct in lectern-corpus-private.h.
+ * search, comparison data, undo and backups live in lectern-project-*.c
+ * over the struct in lectern-project-private.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,9 +20,9 @@
 
 #include "lectern-atomic-file.h"
 #include "lectern-core-enums.h"
-#include "lectern-corpus.h"
+#include "lectern-project.h"
 #include "lectern-change-set-private.h"
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 #include "lectern-sqlite-connection-private.h"
 #include "lectern-sqlite-error-private.h"
 #include "lectern-structure.h"
@@ -31,9 +31,9 @@
 /* How long a write waits for another writer before giving up (LOCKED). */
 #define BUSY_TIMEOUT_MS 5000
 
-G_DEFINE_QUARK (lectern-corpus-error-quark, lectern_corpus_error)
+G_DEFINE_QUARK (lectern-project-error-quark, lectern_project_error)
 
-G_DEFINE_FINAL_TYPE (LecternCorpus, lectern_corpus, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LecternProject, lectern_project, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
@@ -68,14 +68,14 @@ clear_step (gpointer data)
 }
 
 static void
-lectern_corpus_finalize (GObject *object)
+lectern_project_finalize (GObject *object)
 {
-  LecternCorpus *self = LECTERN_CORPUS (object);
+  LecternProject *self = LECTERN_PROJECT (object);
 
-  _lectern_corpus_live_finalize (self);
+  _lectern_project_live_finalize (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->text_cache, _lectern_text_cache_free);
-  _lectern_corpus_registry_close (self);
+  _lectern_project_registry_close (self);
   g_clear_object (&self->file);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->author, g_free);
@@ -85,16 +85,16 @@ lectern_corpus_finalize (GObject *object)
   g_clear_pointer (&self->group_label, g_free);
   g_clear_pointer (&self->group_changes, lectern_change_set_unref);
 
-  G_OBJECT_CLASS (lectern_corpus_parent_class)->finalize (object);
+  G_OBJECT_CLASS (lectern_project_parent_class)->finalize (object);
 }
 
 static void
-lectern_corpus_get_property (GObject    *object,
+lectern_project_get_property (GObject    *object,
                              guint       prop_id,
                              GValue     *value,
                              GParamSpec *pspec)
 {
-  LecternCorpus *self = LECTERN_CORPUS (object);
+  LecternProject *self = LECTERN_PROJECT (object);
 
   switch (prop_id)
     {
@@ -102,13 +102,13 @@ lectern_corpus_get_property (GObject    *object,
       g_value_set_object (value, self->file);
       break;
     case PROP_AUTHOR:
-      g_value_set_string (value, lectern_corpus_get_author (self));
+      g_value_set_string (value, lectern_project_get_author (self));
       break;
     case PROP_CAN_UNDO:
-      g_value_set_boolean (value, lectern_corpus_get_can_undo (self));
+      g_value_set_boolean (value, lectern_project_get_can_undo (self));
       break;
     case PROP_CAN_REDO:
-      g_value_set_boolean (value, lectern_corpus_get_can_redo (self));
+      g_value_set_boolean (value, lectern_project_get_can_redo (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -116,17 +116,17 @@ lectern_corpus_get_property (GObject    *object,
 }
 
 static void
-lectern_corpus_set_property (GObject      *object,
+lectern_project_set_property (GObject      *object,
                              guint         prop_id,
                              const GValue *value,
                              GParamSpec   *pspec)
 {
-  LecternCorpus *self = LECTERN_CORPUS (object);
+  LecternProject *self = LECTERN_PROJECT (object);
 
   switch (prop_id)
     {
     case PROP_AUTHOR:
-      lectern_corpus_set_author (self, g_value_get_string (value));
+      lectern_project_set_author (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -134,13 +134,13 @@ lectern_corpus_set_property (GObject      *object,
 }
 
 static void
-lectern_corpus_class_init (LecternCorpusClass *klass)
+lectern_project_class_init (LecternProjectClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = lectern_corpus_finalize;
-  object_class->get_property = lectern_corpus_get_property;
-  object_class->set_property = lectern_corpus_set_property;
+  object_class->finalize = lectern_project_finalize;
+  object_class->get_property = lectern_project_get_property;
+  object_class->set_property = lectern_project_set_property;
 
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
@@ -157,7 +157,7 @@ lectern_corpus_class_init (LecternCorpusClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
-   * LecternCorpus::changed:
+   * LecternProject::changed:
    * @what: LecternChange flags (a flags type: C handlers may take a guint)
    * @document_id: the document concerned, or 0 for several or unknown
    */
@@ -166,7 +166,7 @@ lectern_corpus_class_init (LecternCorpusClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, LECTERN_TYPE_CHANGE, G_TYPE_INT64);
 
   /**
-   * LecternCorpus::items-changed-ids:
+   * LecternProject::items-changed-ids:
    * @changes: (type LecternChangeSet): what changed, row by row
    *
    * Emitted just before each "changed", the live models already current.
@@ -178,7 +178,7 @@ lectern_corpus_class_init (LecternCorpusClass *klass)
 }
 
 static void
-lectern_corpus_init (LecternCorpus *self)
+lectern_project_init (LecternProject *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->undo_steps = g_array_new (FALSE, TRUE, sizeof (LecternUndoStep));
@@ -186,7 +186,7 @@ lectern_corpus_init (LecternCorpus *self)
   g_array_set_clear_func (self->undo_steps, clear_step);
   g_array_set_clear_func (self->redo_steps, clear_step);
   self->batch_document_id = -1;
-  _lectern_corpus_live_init (self);
+  _lectern_project_live_init (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -200,13 +200,13 @@ _lectern_stmt_reset (LecternStmt *stmt)
 }
 
 const char *
-_lectern_corpus_get_name (LecternCorpus *self)
+_lectern_project_get_name (LecternProject *self)
 {
   return self->path;
 }
 
 gboolean
-_lectern_corpus_fail (LecternCorpus  *self,
+_lectern_project_fail (LecternProject  *self,
                       int             rc,
                       GError        **error)
 {
@@ -215,7 +215,7 @@ _lectern_corpus_fail (LecternCorpus  *self,
 }
 
 LecternStmt *
-_lectern_corpus_prepare (LecternCorpus  *self,
+_lectern_project_prepare (LecternProject  *self,
                          const char     *sql,
                          GError        **error)
 {
@@ -228,7 +228,7 @@ _lectern_corpus_prepare (LecternCorpus  *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       return NULL;
     }
 
@@ -237,19 +237,19 @@ _lectern_corpus_prepare (LecternCorpus  *self,
 }
 
 gboolean
-_lectern_corpus_exec (LecternCorpus  *self,
+_lectern_project_exec (LecternProject  *self,
                       const char     *sql,
                       GError        **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    return _lectern_corpus_fail (self, rc, error);
+    return _lectern_project_fail (self, rc, error);
   return TRUE;
 }
 
 gboolean
-_lectern_corpus_run (LecternCorpus  *self,
+_lectern_project_run (LecternProject  *self,
                      LecternStmt    *stmt,
                      GError        **error)
 {
@@ -258,19 +258,19 @@ _lectern_corpus_run (LecternCorpus  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     ;
   if (rc != SQLITE_DONE)
-    return _lectern_corpus_fail (self, rc, error);
+    return _lectern_project_fail (self, rc, error);
   return TRUE;
 }
 
 gboolean
-_lectern_corpus_query_int (LecternCorpus  *self,
+_lectern_project_query_int (LecternProject  *self,
                            const char     *sql,
                            gint64          arg,
                            gint64          fallback,
                            gint64         *result,
                            GError        **error)
 {
-  g_autoptr(LecternStmt) stmt = _lectern_corpus_prepare (self, sql, error);
+  g_autoptr(LecternStmt) stmt = _lectern_project_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -284,7 +284,7 @@ _lectern_corpus_query_int (LecternCorpus  *self,
   else if (rc == SQLITE_DONE)
     *result = fallback;
   else
-    return _lectern_corpus_fail (self, rc, error);
+    return _lectern_project_fail (self, rc, error);
 
   return TRUE;
 }
@@ -317,7 +317,7 @@ _lectern_column_string (LecternStmt *stmt,
 }
 
 char *
-_lectern_corpus_format_time (GDateTime *time)
+_lectern_project_format_time (GDateTime *time)
 {
   g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
 
@@ -325,7 +325,7 @@ _lectern_corpus_format_time (GDateTime *time)
 }
 
 GDateTime *
-_lectern_corpus_parse_time (const char *text)
+_lectern_project_parse_time (const char *text)
 {
   if (text == NULL)
     return NULL;
@@ -333,12 +333,12 @@ _lectern_corpus_parse_time (const char *text)
 }
 
 void
-_lectern_corpus_not_found (LecternCorpus  *self,
+_lectern_project_not_found (LecternProject  *self,
                            GError        **error,
                            const char     *what,
                            gint64          id)
 {
-  g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND,
+  g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND,
                /* Translators: "There is no annotation 12 in “notes.lectern”" */
                _("There is no %s %" PRId64 " in “%s”"), what, id, self->path);
 }
@@ -350,17 +350,17 @@ _lectern_corpus_not_found (LecternCorpus  *self,
  * (disk full, I/O error): a batch that lost its transaction must not let
  * later calls write on their own. */
 static gboolean
-batch_lost (LecternCorpus  *self,
+batch_lost (LecternProject  *self,
             GError        **error)
 {
-  g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+  g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED,
                _("The changes to “%s” were abandoned after an earlier failure; none of them was saved"),
                self->path);
   return FALSE;
 }
 
 gboolean
-_lectern_corpus_begin (LecternCorpus  *self,
+_lectern_project_begin (LecternProject  *self,
                        GError        **error)
 {
   g_assert (!self->in_transaction);
@@ -370,24 +370,24 @@ _lectern_corpus_begin (LecternCorpus  *self,
       if (sqlite3_get_autocommit (self->db))
         return batch_lost (self, error);
       /* Lets this call fail alone without losing the batch. */
-      if (!_lectern_corpus_exec (self, "SAVEPOINT lectern_call", error))
+      if (!_lectern_project_exec (self, "SAVEPOINT lectern_call", error))
         return FALSE;
-      _lectern_corpus_changes_reset (self);
+      _lectern_project_changes_reset (self);
       self->in_transaction = TRUE;
       return TRUE;
     }
 
   /* IMMEDIATE takes the write lock now, waiting up to BUSY_TIMEOUT_MS for
    * another writer, so a transaction never fails half-way for a lock. */
-  if (!_lectern_corpus_exec (self, "BEGIN IMMEDIATE", error))
+  if (!_lectern_project_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  _lectern_corpus_changes_reset (self);
+  _lectern_project_changes_reset (self);
   self->in_transaction = TRUE;
 
-  if (self->undo_enabled && !_lectern_corpus_undo_mark (self, error))
+  if (self->undo_enabled && !_lectern_project_undo_mark (self, error))
     {
-      _lectern_corpus_rollback (self);
+      _lectern_project_rollback (self);
       return FALSE;
     }
 
@@ -395,13 +395,13 @@ _lectern_corpus_begin (LecternCorpus  *self,
 }
 
 void
-_lectern_corpus_rollback (LecternCorpus *self)
+_lectern_project_rollback (LecternProject *self)
 {
   if (!self->in_transaction)
     return;
 
   self->in_transaction = FALSE;
-  _lectern_corpus_changes_reset (self);
+  _lectern_project_changes_reset (self);
 
   /* A failed statement may have already ended the transaction; then
    * there is nothing to roll back (and a batch has lost its own). */
@@ -416,7 +416,7 @@ _lectern_corpus_rollback (LecternCorpus *self)
 
 /* A call's change becomes part of the batch's. */
 static void
-batch_join (LecternCorpus *self,
+batch_join (LecternProject *self,
             LecternChange  what,
             gint64         document_id,
             const char    *label)
@@ -435,7 +435,7 @@ batch_join (LecternCorpus *self,
 }
 
 gboolean
-_lectern_corpus_commit (LecternCorpus  *self,
+_lectern_project_commit (LecternProject  *self,
                         LecternChange   what,
                         gint64          document_id,
                         const char     *label,
@@ -451,40 +451,40 @@ _lectern_corpus_commit (LecternCorpus  *self,
       rc = sqlite3_exec (self->db, "RELEASE lectern_call", NULL, NULL, NULL);
       if (rc != SQLITE_OK)
         {
-          _lectern_corpus_fail (self, rc, error);
-          _lectern_corpus_rollback (self);
+          _lectern_project_fail (self, rc, error);
+          _lectern_project_rollback (self);
           return FALSE;
         }
       self->in_transaction = FALSE;
-      _lectern_corpus_changes_join_batch (self);
+      _lectern_project_changes_join_batch (self);
       batch_join (self, what, document_id, label);
       return TRUE;
     }
 
-  if (self->undo_enabled && !_lectern_corpus_undo_seal (self, &last, error))
+  if (self->undo_enabled && !_lectern_project_undo_seal (self, &last, error))
     {
-      _lectern_corpus_rollback (self);
+      _lectern_project_rollback (self);
       return FALSE;
     }
 
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      _lectern_corpus_fail (self, rc, error);
-      _lectern_corpus_rollback (self);
+      _lectern_project_fail (self, rc, error);
+      _lectern_project_rollback (self);
       return FALSE;
     }
   self->in_transaction = FALSE;
 
   if (self->undo_enabled && last >= self->step_start)
-    _lectern_corpus_undo_push (self, last, what, document_id, label);
+    _lectern_project_undo_push (self, last, what, document_id, label);
 
-  _lectern_corpus_emit_changed (self, what, document_id);
+  _lectern_project_emit_changed (self, what, document_id);
   return TRUE;
 }
 
 static void
-batch_end (LecternCorpus *self)
+batch_end (LecternProject *self)
 {
   /* Fingerprints written inside the batch may be rolled back with it. */
   self->fingerprints_complete = FALSE;
@@ -497,34 +497,34 @@ batch_end (LecternCorpus *self)
 }
 
 gboolean
-lectern_corpus_begin_batch (LecternCorpus  *self,
+lectern_project_begin_batch (LecternProject  *self,
                             GError        **error)
 {
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
   if (self->in_batch)
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED,
                    _("A batch of changes to “%s” is already open; batches do not nest"), self->path);
       return FALSE;
     }
 
   /* The batch's transaction, begun as a call's would be (undo marks its
    * first log row); the calls then take savepoints inside it. */
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return FALSE;
   self->in_transaction = FALSE;
 
   batch_end (self);
-  _lectern_corpus_changes_begin_batch (self);
+  _lectern_project_changes_begin_batch (self);
   self->in_batch = TRUE;
   return TRUE;
 }
 
 gboolean
-lectern_corpus_commit_batch (LecternCorpus  *self,
+lectern_project_commit_batch (LecternProject  *self,
                              GError        **error)
 {
   g_autofree char *label = NULL;
@@ -533,7 +533,7 @@ lectern_corpus_commit_batch (LecternCorpus  *self,
   gint64 last = 0;
   int rc;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   g_return_val_if_fail (self->in_batch, FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
@@ -542,49 +542,49 @@ lectern_corpus_commit_batch (LecternCorpus  *self,
   document_id = MAX (self->batch_document_id, 0);
   label = self->batch_labels_differ ? g_strdup (_("Several changes")) : g_steal_pointer (&self->batch_label);
   batch_end (self);
-  _lectern_corpus_changes_end_batch (self, TRUE);
+  _lectern_project_changes_end_batch (self, TRUE);
 
   if (sqlite3_get_autocommit (self->db))
     return batch_lost (self, error);
 
-  if (self->undo_enabled && !_lectern_corpus_undo_seal (self, &last, error))
+  if (self->undo_enabled && !_lectern_project_undo_seal (self, &last, error))
     goto fail;
 
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       goto fail;
     }
 
   if (self->undo_enabled && last >= self->step_start)
-    _lectern_corpus_undo_push (self, last, what, document_id, label);
+    _lectern_project_undo_push (self, last, what, document_id, label);
 
-  _lectern_corpus_emit_changed (self, what, document_id);
+  _lectern_project_emit_changed (self, what, document_id);
   return TRUE;
 
 fail:
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  _lectern_corpus_changes_reset (self);
+  _lectern_project_changes_reset (self);
   return FALSE;
 }
 
 void
-lectern_corpus_rollback_batch (LecternCorpus *self)
+lectern_project_rollback_batch (LecternProject *self)
 {
-  g_return_if_fail (LECTERN_IS_CORPUS (self));
+  g_return_if_fail (LECTERN_IS_PROJECT (self));
   g_return_if_fail (self->in_batch);
   g_return_if_fail (!self->in_transaction);
 
   batch_end (self);
-  _lectern_corpus_changes_end_batch (self, FALSE);
+  _lectern_project_changes_end_batch (self, FALSE);
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 static void
-group_forget (LecternCorpus *self)
+group_forget (LecternProject *self)
 {
   self->in_group = FALSE;
   self->group_owns_batch = FALSE;
@@ -596,17 +596,17 @@ group_forget (LecternCorpus *self)
 }
 
 gboolean
-lectern_corpus_begin_group (LecternCorpus  *self,
+lectern_project_begin_group (LecternProject  *self,
                             GError        **error)
 {
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
   g_return_val_if_fail (!self->in_group, FALSE);
 
   if (!self->in_batch)
     {
-      if (!lectern_corpus_begin_batch (self, error))
+      if (!lectern_project_begin_batch (self, error))
         return FALSE;
       group_forget (self);
       self->in_group = TRUE;
@@ -616,7 +616,7 @@ lectern_corpus_begin_group (LecternCorpus  *self,
 
   if (sqlite3_get_autocommit (self->db))
     return batch_lost (self, error);
-  if (!_lectern_corpus_exec (self, "SAVEPOINT lectern_group", error))
+  if (!_lectern_project_exec (self, "SAVEPOINT lectern_group", error))
     return FALSE;
 
   /* What a dropped group must give back: the batch's record so far. */
@@ -633,10 +633,10 @@ lectern_corpus_begin_group (LecternCorpus  *self,
 }
 
 void
-lectern_corpus_name_group (LecternCorpus *self,
+lectern_project_name_group (LecternProject *self,
                            const char    *label)
 {
-  g_return_if_fail (LECTERN_IS_CORPUS (self));
+  g_return_if_fail (LECTERN_IS_PROJECT (self));
   g_return_if_fail (label != NULL);
   g_return_if_fail (self->in_group);
 
@@ -650,13 +650,13 @@ lectern_corpus_name_group (LecternCorpus *self,
 }
 
 gboolean
-lectern_corpus_end_group (LecternCorpus  *self,
+lectern_project_end_group (LecternProject  *self,
                           gboolean        keep,
                           GError        **error)
 {
   int rc;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
   g_return_val_if_fail (self->in_group, FALSE);
@@ -665,8 +665,8 @@ lectern_corpus_end_group (LecternCorpus  *self,
     {
       group_forget (self);
       if (keep)
-        return lectern_corpus_commit_batch (self, error);
-      lectern_corpus_rollback_batch (self);
+        return lectern_project_commit_batch (self, error);
+      lectern_project_rollback_batch (self);
       return TRUE;
     }
 
@@ -684,7 +684,7 @@ lectern_corpus_end_group (LecternCorpus  *self,
           group_forget (self);
           return TRUE;
         }
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
     }
 
   sqlite3_exec (self->db, "ROLLBACK TO lectern_group; RELEASE lectern_group", NULL, NULL, NULL);
@@ -702,18 +702,18 @@ lectern_corpus_end_group (LecternCorpus  *self,
 }
 
 void
-_lectern_corpus_emit_changed (LecternCorpus *self,
+_lectern_project_emit_changed (LecternProject *self,
                               LecternChange  what,
                               gint64         document_id)
 {
-  g_autoptr(LecternChangeSet) changes = _lectern_corpus_changes_take (self, what, document_id);
+  g_autoptr(LecternChangeSet) changes = _lectern_project_changes_take (self, what, document_id);
 
   /* The kinds the rows show count too: undo knows its step's kinds, but
    * not, say, the passages a deleted document took with it. */
   what = lectern_change_set_get_what (changes);
   if (what == 0)
     return;
-  _lectern_corpus_live_apply (self, changes);
+  _lectern_project_live_apply (self, changes);
   g_signal_emit (self, signals[ITEMS_CHANGED_IDS], 0, changes);
   g_signal_emit (self, signals[CHANGED], 0, (guint) what, document_id);
 }
@@ -757,11 +757,11 @@ check_header (const char  *path,
       int saved = errno;
 
       if (saved == ENOENT)
-        g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_FOUND,
+        g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND,
                      _("There is no project “%s”"), path);
       else
-        g_set_error (error, LECTERN_CORPUS_ERROR,
-                     saved == EACCES ? LECTERN_CORPUS_ERROR_READ_ONLY : LECTERN_CORPUS_ERROR_FAILED,
+        g_set_error (error, LECTERN_PROJECT_ERROR,
+                     saved == EACCES ? LECTERN_PROJECT_ERROR_READ_ONLY : LECTERN_PROJECT_ERROR_FAILED,
                      _("Could not open “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
@@ -771,7 +771,7 @@ check_header (const char  *path,
       int saved = errno;
 
       close (fd);
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED,
                    _("Could not open “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
@@ -779,7 +779,7 @@ check_header (const char  *path,
   if (S_ISDIR (st.st_mode))
     {
       close (fd);
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_A_PROJECT,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_A_PROJECT,
                    _("“%s” is a folder, not a Lectern project"), path);
       return FALSE;
     }
@@ -789,7 +789,7 @@ check_header (const char  *path,
 
   if (n < 16 || memcmp (header, "SQLite format 3", 16) != 0)
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_A_PROJECT,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_A_PROJECT,
                    _("“%s” is not a Lectern project: it is not a database at all"), path);
       return FALSE;
     }
@@ -802,7 +802,7 @@ check_header (const char  *path,
     page_size = 65536;
   if (page_size < 512 || (page_size & (page_size - 1)) != 0)
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_CORRUPT,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_CORRUPT,
                    _("“%s” is damaged: its header is invalid. Restore it from a backup"), path);
       return FALSE;
     }
@@ -830,13 +830,13 @@ check_header (const char  *path,
   return TRUE;
 
 truncated:
-  g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_CORRUPT,
+  g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_CORRUPT,
                _("“%s” is damaged: the file is cut short. Restore it from a backup"), path);
   return FALSE;
 }
 
 static void
-default_author (LecternCorpus *self)
+default_author (LecternProject *self)
 {
   const char *name = g_get_real_name ();
 
@@ -845,10 +845,10 @@ default_author (LecternCorpus *self)
   self->author = g_strdup (name);
 }
 
-static LecternCorpus *
-corpus_new (GFile *file)
+static LecternProject *
+project_new (GFile *file)
 {
-  LecternCorpus *self = g_object_new (LECTERN_TYPE_CORPUS, NULL);
+  LecternProject *self = g_object_new (LECTERN_TYPE_PROJECT, NULL);
 
   self->file = g_object_ref (file);
   self->path = g_file_get_path (file);
@@ -858,7 +858,7 @@ corpus_new (GFile *file)
 }
 
 static gboolean
-open_connection (LecternCorpus  *self,
+open_connection (LecternProject  *self,
                  int             flags,
                  GError        **error)
 {
@@ -866,48 +866,48 @@ open_connection (LecternCorpus  *self,
 
   if (rc != SQLITE_OK)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       return FALSE;
     }
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  _lectern_corpus_live_connect (self);
+  _lectern_project_live_connect (self);
 
   /* Not persistent, nothing written. */
-  return _lectern_corpus_exec (self, "PRAGMA foreign_keys = ON", error);
+  return _lectern_project_exec (self, "PRAGMA foreign_keys = ON", error);
 }
 
 /* Settings that write: only once the file is known to be ours. */
 static gboolean
-configure (LecternCorpus  *self,
+configure (LecternProject  *self,
            GError        **error)
 {
-  return _lectern_corpus_exec (self,
+  return _lectern_project_exec (self,
                                "PRAGMA journal_mode = WAL;"
                                "PRAGMA synchronous = FULL;",
                                error);
 }
 
 static gboolean
-read_data_version (LecternCorpus  *self,
+read_data_version (LecternProject  *self,
                    gint64         *version,
                    GError        **error)
 {
-  return _lectern_corpus_query_int (self, "PRAGMA data_version", 0, 0, version, error);
+  return _lectern_project_query_int (self, "PRAGMA data_version", 0, 0, version, error);
 }
 
 static gboolean
-has_tables (LecternCorpus  *self,
+has_tables (LecternProject  *self,
             int             version,
             GError        **error)
 {
-  const char * const *tables = _lectern_corpus_schema_tables (version);
+  const char * const *tables = _lectern_project_schema_tables (version);
 
   for (guint i = 0; tables[i] != NULL; i++)
     {
       g_autoptr(LecternStmt) stmt =
-        _lectern_corpus_prepare (self, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", error);
+        _lectern_project_prepare (self, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", error);
       int rc;
 
       if (stmt == NULL)
@@ -916,114 +916,114 @@ has_tables (LecternCorpus  *self,
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_DONE)
         {
-          g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_CORRUPT,
+          g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_CORRUPT,
                        _("“%s” is damaged: its table “%s” is missing. Restore it from a backup"),
                        self->path, tables[i]);
           return FALSE;
         }
       if (rc != SQLITE_ROW)
-        return _lectern_corpus_fail (self, rc, error);
+        return _lectern_project_fail (self, rc, error);
     }
 
   return TRUE;
 }
 
 /* @worker: a job's connection, which neither migrates nor backs up. */
-static LecternCorpus *
+static LecternProject *
 open_existing (GFile     *file,
                gboolean   worker,
                GError   **error)
 {
-  g_autoptr(LecternCorpus) self = NULL;
+  g_autoptr(LecternProject) self = NULL;
   HeaderKind kind = HEADER_LECTERN;
   gint64 application_id;
   gint64 version;
   gboolean secondary;
   gboolean opened;
 
-  self = corpus_new (file);
+  self = project_new (file);
 
   if (self->path == NULL)
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED,
                    _("Could not open “%s”: projects must be on a local disk"), name);
       return NULL;
     }
 
   /* The header is read through a descriptor of our own only while this
    * process holds no connection to the file: closing it would drop their
-   * locks (lectern-corpus-registry.c). A file already open here was
+   * locks (lectern-project-registry.c). A file already open here was
    * checked when it was first opened. */
-  _lectern_corpus_registry_lock ();
-  secondary = _lectern_corpus_registry_has (self->path);
+  _lectern_project_registry_lock ();
+  secondary = _lectern_project_registry_has (self->path);
   if (!secondary)
     {
       if (!check_header (self->path, &kind, error))
         {
-          _lectern_corpus_registry_unlock ();
+          _lectern_project_registry_unlock ();
           return NULL;
         }
       if (kind == HEADER_OTHER_SQLITE)
         {
-          _lectern_corpus_registry_unlock ();
+          _lectern_project_registry_unlock ();
           goto not_ours;
         }
     }
   opened = open_connection (self, SQLITE_OPEN_READWRITE, error);
   if (opened)
-    _lectern_corpus_registry_add (self);
-  _lectern_corpus_registry_unlock ();
+    _lectern_project_registry_add (self);
+  _lectern_project_registry_unlock ();
   if (!opened)
     return NULL;
 
   /* Reading the schema catches a damaged first page. */
-  if (!_lectern_corpus_query_int (self, "PRAGMA application_id", 0, 0, &application_id, error)
-      || !_lectern_corpus_query_int (self, "PRAGMA user_version", 0, 0, &version, error)
-      || !_lectern_corpus_exec (self, "SELECT count(*) FROM sqlite_schema", error))
+  if (!_lectern_project_query_int (self, "PRAGMA application_id", 0, 0, &application_id, error)
+      || !_lectern_project_query_int (self, "PRAGMA user_version", 0, 0, &version, error)
+      || !_lectern_project_exec (self, "SELECT count(*) FROM sqlite_schema", error))
     return NULL;
 
   if (application_id != LECTERN_APPLICATION_ID)
     goto not_ours;
 
-  if (version > LECTERN_CORPUS_SCHEMA_VERSION)
+  if (version > LECTERN_PROJECT_SCHEMA_VERSION)
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_TOO_NEW,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_TOO_NEW,
                    _("“%s” was saved by a newer version of Lectern (format %d; this one "
                      "reads up to %d). Update Lectern to open it"),
-                   self->path, (int) version, LECTERN_CORPUS_SCHEMA_VERSION);
+                   self->path, (int) version, LECTERN_PROJECT_SCHEMA_VERSION);
       return NULL;
     }
 
   if (version < 1 || !has_tables (self, (int) version, error))
     {
       if (error != NULL && *error == NULL)
-        g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_CORRUPT,
+        g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_CORRUPT,
                      _("“%s” is damaged: it has no format version. Restore it from a backup"),
                      self->path);
       return NULL;
     }
 
   /* Before anything writes or runs the file's own SQL. */
-  if (!_lectern_corpus_check_schema (self->db, (int) version, self->path, error))
+  if (!_lectern_project_check_schema (self->db, (int) version, self->path, error))
     return NULL;
   _lectern_sqlite_trust_schema (self->db);
 
-  if (version < LECTERN_CORPUS_SCHEMA_VERSION && worker)
+  if (version < LECTERN_PROJECT_SCHEMA_VERSION && worker)
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED,
                    _("“%s” is in an older format (%d): open it in Lectern first, which upgrades it"),
                    self->path, (int) version);
       return NULL;
     }
-  else if (version < LECTERN_CORPUS_SCHEMA_VERSION)
+  else if (version < LECTERN_PROJECT_SCHEMA_VERSION)
     {
       /* Migrated in the journal mode the file came with, WAL only after:
        * switching to WAL rewrites the header, so a migration that fails
        * on a damaged page would otherwise leave the refused file changed. */
-      if (!_lectern_corpus_backup_before_migration (self, (int) version, error)
-          || !_lectern_corpus_migrate (self, (int) version, error)
+      if (!_lectern_project_backup_before_migration (self, (int) version, error)
+          || !_lectern_project_migrate (self, (int) version, error)
           || !configure (self, error))
         return NULL;
     }
@@ -1037,7 +1037,7 @@ open_existing (GFile     *file,
            * first connection of the process makes it; a worker's does not. */
           g_autoptr(GError) backup_error = NULL;
 
-          if (!_lectern_corpus_backup_daily (self, &backup_error))
+          if (!_lectern_project_backup_daily (self, &backup_error))
             g_message ("%s", backup_error->message);
         }
     }
@@ -1048,13 +1048,13 @@ open_existing (GFile     *file,
   return g_steal_pointer (&self);
 
 not_ours:
-  g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_NOT_A_PROJECT,
+  g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_A_PROJECT,
                _("“%s” is a database, but not a Lectern project"), self->path);
   return NULL;
 }
 
-LecternCorpus *
-lectern_corpus_open (GFile   *file,
+LecternProject *
+lectern_project_open (GFile   *file,
                      GError **error)
 {
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -1063,8 +1063,8 @@ lectern_corpus_open (GFile   *file,
   return open_existing (file, FALSE, error);
 }
 
-LecternCorpus *
-lectern_corpus_open_worker (GFile   *file,
+LecternProject *
+lectern_project_open_worker (GFile   *file,
                             GError **error)
 {
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -1074,13 +1074,13 @@ lectern_corpus_open_worker (GFile   *file,
 }
 
 static gboolean
-is_empty (LecternCorpus  *self,
+is_empty (LecternProject  *self,
           gboolean       *empty,
           GError        **error)
 {
   gint64 n;
 
-  if (!_lectern_corpus_query_int (self,
+  if (!_lectern_project_query_int (self,
                                   "SELECT (SELECT count(*) FROM documents)"
                                   " + (SELECT count(*) FROM tags)"
                                   " + (SELECT count(*) FROM memos)",
@@ -1102,11 +1102,11 @@ remove_created (const char *path)
   g_unlink (path);
 }
 
-LecternCorpus *
-lectern_corpus_create (GFile   *file,
+LecternProject *
+lectern_project_create (GFile   *file,
                        GError **error)
 {
-  g_autoptr(LecternCorpus) self = NULL;
+  g_autoptr(LecternProject) self = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean opened;
@@ -1130,43 +1130,43 @@ lectern_corpus_create (GFile   *file,
           if (self != NULL && is_empty (self, &empty, NULL) && empty)
             return g_steal_pointer (&self);
 
-          g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_EXISTS,
+          g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_EXISTS,
                        _("“%s” already exists and is not an empty Lectern project; "
                          "choose another name"), name);
           return NULL;
         }
 
-      g_set_error (error, LECTERN_CORPUS_ERROR,
+      g_set_error (error, LECTERN_PROJECT_ERROR,
                    g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
                    || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY)
-                   ? LECTERN_CORPUS_ERROR_READ_ONLY
+                   ? LECTERN_PROJECT_ERROR_READ_ONLY
                    : g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE)
-                   ? LECTERN_CORPUS_ERROR_NO_SPACE : LECTERN_CORPUS_ERROR_FAILED,
+                   ? LECTERN_PROJECT_ERROR_NO_SPACE : LECTERN_PROJECT_ERROR_FAILED,
                    _("Could not create “%s”: %s"), name, local_error->message);
       return NULL;
     }
   g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
 
-  self = corpus_new (file);
+  self = project_new (file);
   if (self->path == NULL)
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
       g_file_delete (file, NULL, NULL);
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED,
                    _("Could not create “%s”: projects must be on a local disk"), name);
       return NULL;
     }
 
-  _lectern_corpus_registry_lock ();
+  _lectern_project_registry_lock ();
   opened = open_connection (self, SQLITE_OPEN_READWRITE, error);
   if (opened)
-    _lectern_corpus_registry_add (self);
-  _lectern_corpus_registry_unlock ();
+    _lectern_project_registry_add (self);
+  _lectern_project_registry_unlock ();
 
   if (!opened
       || !configure (self, error)
-      || !_lectern_corpus_migrate (self, 0, error)
+      || !_lectern_project_migrate (self, 0, error)
       || !read_data_version (self, &self->data_version, error))
     {
       g_autofree char *path = g_strdup (self->path);
@@ -1182,26 +1182,26 @@ lectern_corpus_create (GFile   *file,
 }
 
 GFile *
-lectern_corpus_get_file (LecternCorpus *self)
+lectern_project_get_file (LecternProject *self)
 {
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
 
   return self->file;
 }
 
 const char *
-lectern_corpus_get_author (LecternCorpus *self)
+lectern_project_get_author (LecternProject *self)
 {
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
 
   return self->author;
 }
 
 void
-lectern_corpus_set_author (LecternCorpus *self,
+lectern_project_set_author (LecternProject *self,
                            const char    *author)
 {
-  g_return_if_fail (LECTERN_IS_CORPUS (self));
+  g_return_if_fail (LECTERN_IS_PROJECT (self));
 
   if (author == NULL || *author == '\0')
     {
@@ -1220,12 +1220,12 @@ lectern_corpus_set_author (LecternCorpus *self,
 }
 
 gboolean
-lectern_corpus_refresh (LecternCorpus *self)
+lectern_project_refresh (LecternProject *self)
 {
   g_autoptr(GError) error = NULL;
   gint64 version;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
 
   /* Logged, not fatal: a disk that disappeared is a situation, not a bug,
    * and the next write reports it to the user with its own error. */
@@ -1236,7 +1236,7 @@ lectern_corpus_refresh (LecternCorpus *self)
     }
 
   /* Long sessions get their daily backup too; not of a batch half done. */
-  if (!self->in_batch && !_lectern_corpus_backup_daily (self, &error))
+  if (!self->in_batch && !_lectern_project_backup_daily (self, &error))
     {
       g_message ("%s", error->message);
       g_clear_error (&error);
@@ -1248,14 +1248,14 @@ lectern_corpus_refresh (LecternCorpus *self)
   self->data_version = version;
   /* Another connection may even have restored a backup. */
   g_clear_pointer (&self->text_cache, _lectern_text_cache_free);
-  _lectern_corpus_changes_reset (self);
+  _lectern_project_changes_reset (self);
   _lectern_change_set_unlist (self->pending_changes, LECTERN_CHANGE_ALL);
-  _lectern_corpus_emit_changed (self, LECTERN_CHANGE_ALL, 0);
+  _lectern_project_emit_changed (self, LECTERN_CHANGE_ALL, 0);
   return TRUE;
 }
 
 void
-_lectern_corpus_notify_undo (LecternCorpus *self)
+_lectern_project_notify_undo (LecternProject *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
@@ -1265,11 +1265,11 @@ _lectern_corpus_notify_undo (LecternCorpus *self)
 /* Integrity                                                           */
 
 static gboolean
-check_sqlite (LecternCorpus  *self,
+check_sqlite (LecternProject  *self,
               GPtrArray      *problems,
               GError        **error)
 {
-  g_autoptr(LecternStmt) stmt = _lectern_corpus_prepare (self, "PRAGMA integrity_check", error);
+  g_autoptr(LecternStmt) stmt = _lectern_project_prepare (self, "PRAGMA integrity_check", error);
   int rc;
 
   if (stmt == NULL)
@@ -1290,14 +1290,14 @@ check_sqlite (LecternCorpus  *self,
           g_ptr_array_add (problems, g_strdup_printf (_("Database: %s"), sqlite3_errmsg (self->db)));
           return TRUE;
         }
-      return _lectern_corpus_fail (self, rc, error);
+      return _lectern_project_fail (self, rc, error);
     }
 
   return TRUE;
 }
 
 static gboolean
-check_search_index (LecternCorpus  *self,
+check_search_index (LecternProject  *self,
                     GPtrArray      *problems,
                     GError        **error)
 {
@@ -1314,16 +1314,16 @@ check_search_index (LecternCorpus  *self,
                                    "searches may miss passages")));
       return TRUE;
     }
-  return _lectern_corpus_fail (self, rc, error);
+  return _lectern_project_fail (self, rc, error);
 }
 
 static gboolean
-check_documents (LecternCorpus  *self,
+check_documents (LecternProject  *self,
                  GPtrArray      *problems,
                  GError        **error)
 {
   g_autoptr(LecternStmt) stmt =
-    _lectern_corpus_prepare (self, "SELECT id, title, length, content_hash, text FROM documents ORDER BY id", error);
+    _lectern_project_prepare (self, "SELECT id, title, length, content_hash, text FROM documents ORDER BY id", error);
   int rc;
 
   if (stmt == NULL)
@@ -1352,19 +1352,19 @@ check_documents (LecternCorpus  *self,
     }
 
   if (rc != SQLITE_DONE)
-    return _lectern_corpus_fail (self, rc, error);
+    return _lectern_project_fail (self, rc, error);
   return TRUE;
 }
 
 /* Every annotation's quote against its range, one document text at a
  * time, walking forward through annotations sorted by start. */
 static gboolean
-check_annotations (LecternCorpus  *self,
+check_annotations (LecternProject  *self,
                    GPtrArray      *problems,
                    GError        **error)
 {
   g_autoptr(LecternStmt) stmt =
-    _lectern_corpus_prepare (self,
+    _lectern_project_prepare (self,
                              "SELECT a.id, a.document_id, a.start_offset, a.end_offset, a.quote, d.length"
                              " FROM annotations a JOIN documents d ON d.id = a.document_id"
                              " ORDER BY a.document_id, a.start_offset, a.end_offset",
@@ -1396,7 +1396,7 @@ check_annotations (LecternCorpus  *self,
 
       if (cache == NULL || cache->document_id != document_id)
         {
-          cache = _lectern_corpus_get_text_cache (self, document_id, error);
+          cache = _lectern_project_get_text_cache (self, document_id, error);
           if (cache == NULL)
             return FALSE;
         }
@@ -1410,18 +1410,18 @@ check_annotations (LecternCorpus  *self,
     }
 
   if (rc != SQLITE_DONE)
-    return _lectern_corpus_fail (self, rc, error);
+    return _lectern_project_fail (self, rc, error);
   return TRUE;
 }
 
 /* Every span within its document's text and of a kind Lectern knows. */
 static gboolean
-check_structure (LecternCorpus  *self,
+check_structure (LecternProject  *self,
                  GPtrArray      *problems,
                  GError        **error)
 {
   g_autoptr(LecternStmt) stmt =
-    _lectern_corpus_prepare (self,
+    _lectern_project_prepare (self,
                              "SELECT s.id, s.document_id, s.start_offset, s.end_offset, s.kind, d.length"
                              " FROM document_structure s JOIN documents d ON d.id = s.document_id"
                              " ORDER BY s.document_id, s.start_offset",
@@ -1458,18 +1458,18 @@ check_structure (LecternCorpus  *self,
     }
 
   if (rc != SQLITE_DONE)
-    return _lectern_corpus_fail (self, rc, error);
+    return _lectern_project_fail (self, rc, error);
   return TRUE;
 }
 
 /* Every original gives back exactly its recorded size. */
 static gboolean
-check_originals (LecternCorpus  *self,
+check_originals (LecternProject  *self,
                  GPtrArray      *problems,
                  GError        **error)
 {
   g_autoptr(LecternStmt) stmt =
-    _lectern_corpus_prepare (self,
+    _lectern_project_prepare (self,
                              "SELECT document_id, format, size, data FROM document_originals ORDER BY document_id",
                              error);
   int rc;
@@ -1487,7 +1487,7 @@ check_originals (LecternCorpus  *self,
         g_ptr_array_add (problems,
                          g_strdup_printf (_("Original of document %" PRId64 ": it has no format"),
                                           document_id));
-      bytes = _lectern_corpus_inflate_original (sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3),
+      bytes = _lectern_project_inflate_original (sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3),
                                                 sqlite3_column_int64 (stmt, 2), &problem);
       if (bytes == NULL)
         g_ptr_array_add (problems,
@@ -1495,18 +1495,18 @@ check_originals (LecternCorpus  *self,
     }
 
   if (rc != SQLITE_DONE)
-    return _lectern_corpus_fail (self, rc, error);
+    return _lectern_project_fail (self, rc, error);
   return TRUE;
 }
 
 gboolean
-lectern_corpus_check (LecternCorpus  *self,
+lectern_project_check (LecternProject  *self,
                       GPtrArray     **problems,
                       GError        **error)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!check_sqlite (self, found, error))
@@ -1521,7 +1521,7 @@ lectern_corpus_check (LecternCorpus  *self,
           || !check_originals (self, found, error)))
     return FALSE;
 
-  _lectern_corpus_find_deleted_logs (self, found);
+  _lectern_project_find_deleted_logs (self, found);
 
   if (problems != NULL)
     *problems = g_ptr_array_ref (found);
@@ -1537,9 +1537,9 @@ set_backup_error (GError     **error,
                   const char  *dest_path,
                   GError      *reason)
 {
-  g_set_error (error, LECTERN_CORPUS_ERROR,
+  g_set_error (error, LECTERN_PROJECT_ERROR,
                g_error_matches (reason, G_IO_ERROR, G_IO_ERROR_NO_SPACE)
-               ? LECTERN_CORPUS_ERROR_NO_SPACE : LECTERN_CORPUS_ERROR_FAILED,
+               ? LECTERN_PROJECT_ERROR_NO_SPACE : LECTERN_PROJECT_ERROR_FAILED,
                _("Could not back up to “%s”: %s"), dest_path, reason->message);
 }
 
@@ -1561,7 +1561,7 @@ _lectern_backup_connection (sqlite3  *source,
     {
       g_autofree char *name = g_file_get_parse_name (dest);
 
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_FAILED,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED,
                    _("Could not back up to “%s”: backups must be on a local disk"), name);
       return FALSE;
     }
@@ -1623,11 +1623,11 @@ _lectern_backup_connection (sqlite3  *source,
 }
 
 gboolean
-lectern_corpus_backup (LecternCorpus  *self,
+lectern_project_backup (LecternProject  *self,
                        GFile          *dest,
                        GError        **error)
 {
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (dest), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 

@@ -1,5 +1,5 @@
-/* lectern-corpus-private.h — the corpus's state, shared by the files that
- * implement it (lectern-corpus*.c). The only header with SQLite in it,
+/* lectern-project-private.h — the project's state, shared by the files that
+ * implement it (lectern-project*.c). The only header with SQLite in it,
  * besides lectern-sqlite-error-private.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,7 +12,7 @@
 
 #include "lectern-analysis.h"
 #include "lectern-change-set.h"
-#include "lectern-corpus.h"
+#include "lectern-project.h"
 #include "lectern-document-list.h"
 #include "lectern-passage-list.h"
 #include "lectern-tag-tree.h"
@@ -42,14 +42,14 @@ typedef struct
   GArray *checkpoints;          /* gsize: byte index of every CHECKPOINT-th code point */
 } LecternTextCache;
 
-struct _LecternCorpus
+struct _LecternProject
 {
   GObject           parent_instance;
 
   GFile            *file;
   char             *path;
   sqlite3          *db;
-  /* The file as lectern-corpus-registry.c counts it. */
+  /* The file as lectern-project-registry.c counts it. */
   dev_t             registered_dev;
   ino_t             registered_ino;
   gboolean          registered;
@@ -63,15 +63,15 @@ struct _LecternCorpus
   gint64            step_start;
   gint64            next_backup_check;  /* monotonic µs */
 
-  /* The calls that joined the open batch (lectern_corpus_begin_batch()). */
+  /* The calls that joined the open batch (lectern_project_begin_batch()). */
   LecternChange     batch_what;
   gint64            batch_document_id;  /* -1: none yet; 0: several */
   char             *batch_label;        /* the calls' undo label, if one */
   guint             batch_labels_differ : 1;
-  guint             batch_label_named : 1;  /* lectern_corpus_name_group(): the calls' names set aside */
+  guint             batch_label_named : 1;  /* lectern_project_name_group(): the calls' names set aside */
   guint             in_batch : 1;
 
-  /* lectern_corpus_begin_group(): the group's own batch, or what the
+  /* lectern_project_begin_group(): the group's own batch, or what the
    * batch held when the group began, restored if the group is dropped. */
   guint             in_group : 1;
   guint             group_owns_batch : 1;
@@ -90,14 +90,14 @@ struct _LecternCorpus
   guint             fingerprints_complete : 1;
   gint64            fingerprints_version;
 
-  /* lectern-corpus-live.c: the rows the open transaction (or the open
+  /* lectern-project-live.c: the rows the open transaction (or the open
    * batch's call) wrote; the batch's so far. */
   LecternChangeSet    *pending_changes;
   LecternChangeSet    *batch_changes;
   LecternDocumentList *documents;      /* owned, once asked for */
   LecternTagTree      *tag_tree;       /* owned, once asked for */
   GHashTable          *passage_lists;  /* gint64 * → LecternPassageList, weak */
-  GMainContext        *context;        /* of the thread that made the corpus */
+  GMainContext        *context;        /* of the thread that made the project */
   GSource             *poll_source;
 };
 
@@ -107,59 +107,59 @@ typedef sqlite3_stmt LecternStmt;
 void _lectern_stmt_reset (LecternStmt *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternStmt, _lectern_stmt_reset)
 
-/* lectern-corpus.c */
-LecternStmt *_lectern_corpus_prepare       (LecternCorpus  *self,
+/* lectern-project.c */
+LecternStmt *_lectern_project_prepare       (LecternProject  *self,
                                             const char     *sql,
                                             GError        **error);
-gboolean     _lectern_corpus_exec          (LecternCorpus  *self,
+gboolean     _lectern_project_exec          (LecternProject  *self,
                                             const char     *sql,
                                             GError        **error);
 /* Steps @stmt to its end (a statement without rows). */
-gboolean     _lectern_corpus_run           (LecternCorpus  *self,
+gboolean     _lectern_project_run           (LecternProject  *self,
                                             LecternStmt    *stmt,
                                             GError        **error);
 /* Sets @error from the connection's last failure @rc; returns FALSE. */
-gboolean     _lectern_corpus_fail          (LecternCorpus  *self,
+gboolean     _lectern_project_fail          (LecternProject  *self,
                                             int             rc,
                                             GError        **error);
 /* Runs @sql, which must give one integer (or no row: @fallback). */
-gboolean     _lectern_corpus_query_int     (LecternCorpus  *self,
+gboolean     _lectern_project_query_int     (LecternProject  *self,
                                             const char     *sql,
                                             gint64          arg,
                                             gint64          fallback,
                                             gint64         *result,
                                             GError        **error);
 /* Begins a mutating call: BEGIN IMMEDIATE, or inside a batch a SAVEPOINT
- * that _lectern_corpus_commit() releases into the batch and
- * _lectern_corpus_rollback() undoes alone. */
-gboolean     _lectern_corpus_begin         (LecternCorpus  *self,
+ * that _lectern_project_commit() releases into the batch and
+ * _lectern_project_rollback() undoes alone. */
+gboolean     _lectern_project_begin         (LecternProject  *self,
                                             GError        **error);
 /* Commits; on success records the undo step called @label and emits
  * "changed" (@what, @document_id). On failure everything is rolled back.
  * Inside a batch: releases the call's savepoint, and the step and the
- * signal wait for lectern_corpus_commit_batch(); on failure only the
+ * signal wait for lectern_project_commit_batch(); on failure only the
  * call's part is rolled back. */
-gboolean     _lectern_corpus_commit        (LecternCorpus  *self,
+gboolean     _lectern_project_commit        (LecternProject  *self,
                                             LecternChange   what,
                                             gint64          document_id,
                                             const char     *label,
                                             GError        **error);
-void         _lectern_corpus_rollback      (LecternCorpus  *self);
-void         _lectern_corpus_emit_changed  (LecternCorpus  *self,
+void         _lectern_project_rollback      (LecternProject  *self);
+void         _lectern_project_emit_changed  (LecternProject  *self,
                                             LecternChange   what,
                                             gint64          document_id);
-const char  *_lectern_corpus_get_name      (LecternCorpus  *self);
+const char  *_lectern_project_get_name      (LecternProject  *self);
 /* Notifies "can-undo" and "can-redo". */
-void         _lectern_corpus_notify_undo   (LecternCorpus  *self);
-void         _lectern_corpus_not_found     (LecternCorpus  *self,
+void         _lectern_project_notify_undo   (LecternProject  *self);
+void         _lectern_project_not_found     (LecternProject  *self,
                                             GError        **error,
                                             const char     *what,
                                             gint64          id);
 
 /* A timestamp as stored: ISO 8601, UTC, microseconds. (transfer full) */
-char        *_lectern_corpus_format_time   (GDateTime      *time);
+char        *_lectern_project_format_time   (GDateTime      *time);
 /* (transfer full) or NULL */
-GDateTime   *_lectern_corpus_parse_time    (const char     *text);
+GDateTime   *_lectern_project_parse_time    (const char     *text);
 void         _lectern_bind_text            (LecternStmt    *stmt,
                                             int             column,
                                             const char     *text);
@@ -171,41 +171,41 @@ const char  *_lectern_column_text          (LecternStmt    *stmt,
 const char  *_lectern_column_string        (LecternStmt    *stmt,
                                             int             column);
 
-/* lectern-corpus-registry.c: the process's connections to each project
+/* lectern-project-registry.c: the process's connections to each project
  * file. Lock around a header check, the open and _add, so that nothing
  * opens the file outside SQLite while a connection holds locks on it. */
-void         _lectern_corpus_registry_lock   (void);
-void         _lectern_corpus_registry_unlock (void);
+void         _lectern_project_registry_lock   (void);
+void         _lectern_project_registry_unlock (void);
 /* Whether this process holds a connection to the file at @path. Locked. */
-gboolean     _lectern_corpus_registry_has    (const char     *path);
+gboolean     _lectern_project_registry_has    (const char     *path);
 /* Counts @self's open connection. Locked. */
-void         _lectern_corpus_registry_add    (LecternCorpus  *self);
+void         _lectern_project_registry_add    (LecternProject  *self);
 /* Closes @self's connection and uncounts it. Takes the lock itself. */
-void         _lectern_corpus_registry_close  (LecternCorpus  *self);
+void         _lectern_project_registry_close  (LecternProject  *self);
 /* Adds a problem for every process that holds @self's write-ahead log
  * open after it was deleted: its commits are lost (Linux only). */
-void         _lectern_corpus_find_deleted_logs (LecternCorpus *self,
+void         _lectern_project_find_deleted_logs (LecternProject *self,
                                                 GPtrArray     *problems);
 
-/* lectern-corpus-schema.c */
-/* Brings the schema from @from_version to LECTERN_CORPUS_SCHEMA_VERSION,
+/* lectern-project-schema.c */
+/* Brings the schema from @from_version to LECTERN_PROJECT_SCHEMA_VERSION,
  * one transaction per version. */
-gboolean     _lectern_corpus_migrate       (LecternCorpus  *self,
+gboolean     _lectern_project_migrate       (LecternProject  *self,
                                             int             from_version,
                                             GError        **error);
 /* The tables a project of @version has; NULL-terminated. */
-const char * const *_lectern_corpus_schema_tables (int version);
+const char * const *_lectern_project_schema_tables (int version);
 /* The tables whose rows undo restores. NULL-terminated. */
-const char * const *_lectern_corpus_user_tables   (void);
+const char * const *_lectern_project_user_tables   (void);
 /* The SQL that brings the schema from @version - 1 to @version. */
-const char  *_lectern_corpus_schema_migration (int version);
+const char  *_lectern_project_schema_migration (int version);
 
-/* lectern-corpus-schema-check.c */
-/* Fails with LECTERN_CORPUS_ERROR_TAMPERED, naming @path and what differs,
+/* lectern-project-schema-check.c */
+/* Fails with LECTERN_PROJECT_ERROR_TAMPERED, naming @path and what differs,
  * unless the schema of @db (tables and their columns, indexes, triggers,
  * views, the search index's own tables) is exactly what Lectern declares
  * for @version. Only reads. */
-gboolean     _lectern_corpus_check_schema  (sqlite3        *db,
+gboolean     _lectern_project_check_schema  (sqlite3        *db,
                                             int             version,
                                             const char     *path,
                                             GError        **error);
@@ -219,18 +219,18 @@ typedef struct
 /* The columns (LecternSchemaColumn) of @table as Lectern's own schema of
  * the current version declares them, in order; kept for the life of the
  * process. NULL with @error when that schema cannot be built. */
-GPtrArray   *_lectern_corpus_schema_columns (const char    *table,
+GPtrArray   *_lectern_project_schema_columns (const char    *table,
                                              GError       **error);
 
-/* lectern-corpus-documents.c */
-/* lectern-corpus-comparison.c */
+/* lectern-project-documents.c */
+/* lectern-project-comparison.c */
 /* Stores fingerprints for every document that has none, in the open
  * transaction: the migration to version 2. (Elsewhere they are written
- * late, by lectern_corpus_update_fingerprints().) */
-gboolean     _lectern_corpus_fingerprint_missing (LecternCorpus  *self,
+ * late, by lectern_project_update_fingerprints().) */
+gboolean     _lectern_project_fingerprint_missing (LecternProject  *self,
                                                   GError        **error);
 /* The text of @document_id, from the cache. (transfer none) */
-LecternTextCache *_lectern_corpus_get_text_cache (LecternCorpus  *self,
+LecternTextCache *_lectern_project_get_text_cache (LecternProject  *self,
                                                   gint64          document_id,
                                                   GError        **error);
 /* Code points [start, end) of a cached text. (transfer full) */
@@ -239,29 +239,29 @@ char        *_lectern_text_cache_slice     (LecternTextCache *cache,
                                             glong             end);
 void         _lectern_text_cache_free      (LecternTextCache *cache);
 
-/* lectern-corpus-structure.c */
+/* lectern-project-structure.c */
 gboolean     _lectern_structure_kind_is_known (int           kind);
 /* The bytes of a stored original (deflated @data), never more than
  * @size; NULL with @problem (translated, transfer full) when they cannot
  * be had back exactly. */
-GBytes      *_lectern_corpus_inflate_original (const guint8  *data,
+GBytes      *_lectern_project_inflate_original (const guint8  *data,
                                                gsize          data_size,
                                                gint64         size,
                                                char         **problem);
-/* lectern-corpus-search.c */
-/* lectern_corpus_search() over the documents in @documents (gint64 * keys;
+/* lectern-project-search.c */
+/* lectern_project_search() over the documents in @documents (gint64 * keys;
  * NULL: all). */
-GListModel  *_lectern_corpus_search_in     (LecternCorpus  *self,
+GListModel  *_lectern_project_search_in     (LecternProject  *self,
                                             const char     *query,
                                             GHashTable     *documents,
                                             guint           limit,
                                             GCancellable   *cancellable,
                                             GError        **error);
 
-/* lectern-corpus-annotations.c */
-/* Inside an open transaction (_lectern_corpus_begin()): adds a passage
- * with the corpus's author, now. Its id, or 0. */
-gint64       _lectern_corpus_insert_passage (LecternCorpus  *self,
+/* lectern-project-annotations.c */
+/* Inside an open transaction (_lectern_project_begin()): adds a passage
+ * with the project's author, now. Its id, or 0. */
+gint64       _lectern_project_insert_passage (LecternProject  *self,
                                              gint64          document_id,
                                              glong           start,
                                              glong           end,
@@ -269,7 +269,7 @@ gint64       _lectern_corpus_insert_passage (LecternCorpus  *self,
                                              guint           n_tags,
                                              GError        **error);
 
-/* lectern-corpus-concordance.c */
+/* lectern-project-concordance.c */
 /* The passages of @tag_id and the tags below it, by document: gint64 * →
  * GArray of LecternRange sorted by start, end (each range once), of the
  * documents in @documents (NULL: all). (transfer full) */
@@ -278,13 +278,13 @@ typedef struct
   glong start;
   glong end;
 } LecternRange;
-GHashTable  *_lectern_corpus_tag_ranges    (LecternCorpus  *self,
+GHashTable  *_lectern_project_tag_ranges    (LecternProject  *self,
                                             gint64          tag_id,
                                             GHashTable     *documents,
                                             GError        **error);
 /* The documents @filter keeps as a set of gint64 * (NULL when @filter is
  * NULL or keeps all). *@all set accordingly. (transfer full) */
-gboolean     _lectern_corpus_document_set  (LecternCorpus               *self,
+gboolean     _lectern_project_document_set  (LecternProject               *self,
                                             const LecternDocumentFilter *filter,
                                             GHashTable                 **set,
                                             GError                     **error);
@@ -305,52 +305,52 @@ void         _lectern_sentence_around      (const char     *text,
  * NULL when there is no list. */
 const char * const *_lectern_stop_words    (const char     *language);
 
-/* lectern-corpus-tags.c */
+/* lectern-project-tags.c */
 /* The path of @tag_id ("A/B"); NULL when there is no such tag. */
-char        *_lectern_corpus_dup_tag_path  (LecternCorpus  *self,
+char        *_lectern_project_dup_tag_path  (LecternProject  *self,
                                             gint64          tag_id,
                                             GError        **error);
-gboolean     _lectern_corpus_tag_exists    (LecternCorpus  *self,
+gboolean     _lectern_project_tag_exists    (LecternProject  *self,
                                             gint64          tag_id,
                                             gboolean       *exists,
                                             GError        **error);
 
-/* lectern-corpus-live.c */
-void         _lectern_corpus_live_init     (LecternCorpus  *self);
+/* lectern-project-live.c */
+void         _lectern_project_live_init     (LecternProject  *self);
 /* Records the rows every transaction of the connection writes. */
-void         _lectern_corpus_live_connect  (LecternCorpus  *self);
-void         _lectern_corpus_live_finalize (LecternCorpus  *self);
+void         _lectern_project_live_connect  (LecternProject  *self);
+void         _lectern_project_live_finalize (LecternProject  *self);
 /* Forgets the rows recorded so far (a transaction begins or rolls back). */
-void         _lectern_corpus_changes_reset (LecternCorpus  *self);
-void         _lectern_corpus_changes_begin_batch (LecternCorpus *self);
+void         _lectern_project_changes_reset (LecternProject  *self);
+void         _lectern_project_changes_begin_batch (LecternProject *self);
 /* A call of the batch committed: its rows join the batch's. */
-void         _lectern_corpus_changes_join_batch  (LecternCorpus *self);
+void         _lectern_project_changes_join_batch  (LecternProject *self);
 /* @keep: the batch committed, its rows are the pending ones. */
-void         _lectern_corpus_changes_end_batch   (LecternCorpus *self,
+void         _lectern_project_changes_end_batch   (LecternProject *self,
                                                   gboolean       keep);
 /* The pending rows, sealed; recording starts anew. (transfer full) */
-LecternChangeSet *_lectern_corpus_changes_take   (LecternCorpus *self,
+LecternChangeSet *_lectern_project_changes_take   (LecternProject *self,
                                                   LecternChange  what,
                                                   gint64         document_id);
 /* Brings the live models up to date with @changes. */
-void         _lectern_corpus_live_apply    (LecternCorpus    *self,
+void         _lectern_project_live_apply    (LecternProject    *self,
                                             LecternChangeSet *changes);
 
-/* lectern-corpus-undo.c */
-gboolean     _lectern_corpus_undo_install  (LecternCorpus  *self,
+/* lectern-project-undo.c */
+gboolean     _lectern_project_undo_install  (LecternProject  *self,
                                             GError        **error);
-void         _lectern_corpus_undo_clear    (LecternCorpus  *self);
+void         _lectern_project_undo_clear    (LecternProject  *self);
 /* Before COMMIT: the first undo-log row of the open transaction. */
-gboolean     _lectern_corpus_undo_mark     (LecternCorpus  *self,
+gboolean     _lectern_project_undo_mark     (LecternProject  *self,
                                             GError        **error);
 /* Inside the transaction, just before COMMIT: makes the step's rows the
  * newest and drops the redo history when the transaction changed
  * anything. @recorded: whether it did. */
-gboolean     _lectern_corpus_undo_seal     (LecternCorpus  *self,
+gboolean     _lectern_project_undo_seal     (LecternProject  *self,
                                             gint64         *last,
                                             GError        **error);
 /* After COMMIT: pushes the sealed step. */
-void         _lectern_corpus_undo_push     (LecternCorpus  *self,
+void         _lectern_project_undo_push     (LecternProject  *self,
                                             gint64          last,
                                             LecternChange   what,
                                             gint64          document_id,
@@ -362,11 +362,11 @@ gboolean     _lectern_backup_connection    (sqlite3        *source,
                                             GFile          *dest,
                                             GError        **error);
 
-/* lectern-corpus-backups.c */
+/* lectern-project-backups.c */
 /* The daily backup, when the newest is more than a day old. */
-gboolean     _lectern_corpus_backup_daily  (LecternCorpus  *self,
+gboolean     _lectern_project_backup_daily  (LecternProject  *self,
                                             GError        **error);
-gboolean     _lectern_corpus_backup_before_migration (LecternCorpus *self,
+gboolean     _lectern_project_backup_before_migration (LecternProject *self,
                                                       int            from_version,
                                                       GError       **error);
 

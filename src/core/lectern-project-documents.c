@@ -1,4 +1,4 @@
-/* lectern-corpus-documents.c — documents, their variables and text.
+/* lectern-project-documents.c — documents, their variables and text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lectern-corpus-private.h"
+#include "lectern-project-private.h"
 #include "lectern-document-private.h"
 #include "lectern-text.h"
 #include "lectern-text-private.h"
@@ -33,7 +33,7 @@
  * to that document's row; sets @error when there is none or the step
  * fails. */
 static gboolean
-step_to_document (LecternCorpus  *self,
+step_to_document (LecternProject  *self,
                   LecternStmt    *stmt,
                   gint64          document_id,
                   GError        **error)
@@ -44,12 +44,12 @@ step_to_document (LecternCorpus  *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      _lectern_corpus_not_found (self, error, _("document"), document_id);
+      _lectern_project_not_found (self, error, _("document"), document_id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
     {
-      _lectern_corpus_fail (self, rc, error);
+      _lectern_project_fail (self, rc, error);
       return FALSE;
     }
 
@@ -69,7 +69,7 @@ _lectern_text_cache_free (LecternTextCache *cache)
 }
 
 LecternTextCache *
-_lectern_corpus_get_text_cache (LecternCorpus  *self,
+_lectern_project_get_text_cache (LecternProject  *self,
                                 gint64          document_id,
                                 GError        **error)
 {
@@ -84,7 +84,7 @@ _lectern_corpus_get_text_cache (LecternCorpus  *self,
   if (self->text_cache != NULL && self->text_cache->document_id == document_id)
     {
       g_autoptr(LecternStmt) check =
-        _lectern_corpus_prepare (self, "SELECT content_hash FROM documents WHERE id = ?", error);
+        _lectern_project_prepare (self, "SELECT content_hash FROM documents WHERE id = ?", error);
 
       if (check == NULL)
         return NULL;
@@ -94,7 +94,7 @@ _lectern_corpus_get_text_cache (LecternCorpus  *self,
         return self->text_cache;
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         {
-          _lectern_corpus_fail (self, rc, error);
+          _lectern_project_fail (self, rc, error);
           return NULL;
         }
       g_clear_pointer (&self->text_cache, _lectern_text_cache_free);
@@ -102,7 +102,7 @@ _lectern_corpus_get_text_cache (LecternCorpus  *self,
 
   /* The stored length column is not used: it can be wrong in a damaged or
    * edited project, and offsets are checked against the text itself. */
-  stmt = _lectern_corpus_prepare (self, "SELECT text, content_hash FROM documents WHERE id = ?", error);
+  stmt = _lectern_project_prepare (self, "SELECT text, content_hash FROM documents WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   if (!step_to_document (self, stmt, document_id, error))
@@ -169,7 +169,7 @@ static LecternDocument *
 document_from_row (LecternStmt *stmt)
 {
   LecternDocument *document = lectern_document_new ();
-  g_autoptr(GDateTime) imported = _lectern_corpus_parse_time (_lectern_column_text (stmt, 9));
+  g_autoptr(GDateTime) imported = _lectern_project_parse_time (_lectern_column_text (stmt, 9));
 
   _lectern_document_set_id (document, sqlite3_column_int64 (stmt, 0));
   lectern_document_set_title (document, _lectern_column_string (stmt, 1));
@@ -190,12 +190,12 @@ document_from_row (LecternStmt *stmt)
 }
 
 static gboolean
-load_variables (LecternCorpus    *self,
+load_variables (LecternProject    *self,
                 LecternDocument  *document,
                 GError          **error)
 {
   g_autoptr(LecternStmt) stmt =
-    _lectern_corpus_prepare (self, "SELECT key, value FROM document_variables WHERE document_id = ?", error);
+    _lectern_project_prepare (self, "SELECT key, value FROM document_variables WHERE document_id = ?", error);
   int rc;
 
   if (stmt == NULL)
@@ -204,22 +204,22 @@ load_variables (LecternCorpus    *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     lectern_document_set_variable (document, _lectern_column_string (stmt, 0), _lectern_column_string (stmt, 1));
   if (rc != SQLITE_DONE)
-    return _lectern_corpus_fail (self, rc, error);
+    return _lectern_project_fail (self, rc, error);
   return TRUE;
 }
 
 LecternDocument *
-lectern_corpus_dup_document (LecternCorpus  *self,
+lectern_project_dup_document (LecternProject  *self,
                              gint64          document_id,
                              GError        **error)
 {
   g_autoptr(LecternStmt) stmt = NULL;
   g_autoptr(LecternDocument) document = NULL;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _lectern_corpus_prepare (self, "SELECT " DOCUMENT_COLUMNS " FROM " DOCUMENT_TABLES " WHERE d.id = ?", error);
+  stmt = _lectern_project_prepare (self, "SELECT " DOCUMENT_COLUMNS " FROM " DOCUMENT_TABLES " WHERE d.id = ?", error);
   if (stmt == NULL)
     return NULL;
   if (!step_to_document (self, stmt, document_id, error))
@@ -233,14 +233,14 @@ lectern_corpus_dup_document (LecternCorpus  *self,
 }
 
 GListModel *
-lectern_corpus_list_documents (LecternCorpus  *self,
+lectern_project_list_documents (LecternProject  *self,
                                GError        **error)
 {
   g_autoptr(GListStore) store = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   int rc;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   store = g_list_store_new (LECTERN_TYPE_DOCUMENT);
@@ -248,7 +248,7 @@ lectern_corpus_list_documents (LecternCorpus  *self,
 
   {
     g_autoptr(LecternStmt) stmt =
-      _lectern_corpus_prepare (self, "SELECT " DOCUMENT_COLUMNS " FROM " DOCUMENT_TABLES " ORDER BY d.id", error);
+      _lectern_project_prepare (self, "SELECT " DOCUMENT_COLUMNS " FROM " DOCUMENT_TABLES " ORDER BY d.id", error);
 
     if (stmt == NULL)
       return NULL;
@@ -263,14 +263,14 @@ lectern_corpus_list_documents (LecternCorpus  *self,
       }
     if (rc != SQLITE_DONE)
       {
-        _lectern_corpus_fail (self, rc, error);
+        _lectern_project_fail (self, rc, error);
         return NULL;
       }
   }
 
   {
     g_autoptr(LecternStmt) stmt =
-      _lectern_corpus_prepare (self, "SELECT document_id, key, value FROM document_variables", error);
+      _lectern_project_prepare (self, "SELECT document_id, key, value FROM document_variables", error);
 
     if (stmt == NULL)
       return NULL;
@@ -285,7 +285,7 @@ lectern_corpus_list_documents (LecternCorpus  *self,
       }
     if (rc != SQLITE_DONE)
       {
-        _lectern_corpus_fail (self, rc, error);
+        _lectern_project_fail (self, rc, error);
         return NULL;
       }
   }
@@ -294,16 +294,16 @@ lectern_corpus_list_documents (LecternCorpus  *self,
 }
 
 char *
-lectern_corpus_dup_text (LecternCorpus  *self,
+lectern_project_dup_text (LecternProject  *self,
                          gint64          document_id,
                          GError        **error)
 {
   g_autoptr(LecternStmt) stmt = NULL;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _lectern_corpus_prepare (self, "SELECT text FROM documents WHERE id = ?", error);
+  stmt = _lectern_project_prepare (self, "SELECT text FROM documents WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   if (!step_to_document (self, stmt, document_id, error))
@@ -316,7 +316,7 @@ lectern_corpus_dup_text (LecternCorpus  *self,
 /* Writing                                                             */
 
 static gboolean
-validate_metadata (LecternCorpus    *self,
+validate_metadata (LecternProject    *self,
                    LecternDocument  *document,
                    GError          **error)
 {
@@ -325,7 +325,7 @@ validate_metadata (LecternCorpus    *self,
 
   if (title == NULL || *title == '\0' || !g_utf8_validate (title, -1, NULL))
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("A document needs a title; nothing was changed in “%s”"), self->path);
       return FALSE;
     }
@@ -339,7 +339,7 @@ validate_metadata (LecternCorpus    *self,
           || sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3
           || !g_date_valid_dmy (d, m, y))
         {
-          g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+          g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                        _("“%s” is not a date: write it as YYYY-MM-DD, for example 2025-10-26"), date);
           return FALSE;
         }
@@ -349,7 +349,7 @@ validate_metadata (LecternCorpus    *self,
 }
 
 static gboolean
-write_variables (LecternCorpus    *self,
+write_variables (LecternProject    *self,
                  gint64            document_id,
                  LecternDocument  *document,
                  GError          **error)
@@ -359,12 +359,12 @@ write_variables (LecternCorpus    *self,
 
   {
     g_autoptr(LecternStmt) stmt =
-      _lectern_corpus_prepare (self, "DELETE FROM document_variables WHERE document_id = ?", error);
+      _lectern_project_prepare (self, "DELETE FROM document_variables WHERE document_id = ?", error);
 
     if (stmt == NULL)
       return FALSE;
     sqlite3_bind_int64 (stmt, 1, document_id);
-    if (!_lectern_corpus_run (self, stmt, error))
+    if (!_lectern_project_run (self, stmt, error))
       return FALSE;
   }
 
@@ -372,7 +372,7 @@ write_variables (LecternCorpus    *self,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       g_autoptr(LecternStmt) stmt =
-        _lectern_corpus_prepare (self,
+        _lectern_project_prepare (self,
                                  "INSERT INTO document_variables (document_id, key, value) VALUES (?, ?, ?)",
                                  error);
 
@@ -381,7 +381,7 @@ write_variables (LecternCorpus    *self,
       sqlite3_bind_int64 (stmt, 1, document_id);
       _lectern_bind_text (stmt, 2, key);
       _lectern_bind_text (stmt, 3, value);
-      if (!_lectern_corpus_run (self, stmt, error))
+      if (!_lectern_project_run (self, stmt, error))
         return FALSE;
     }
 
@@ -389,13 +389,13 @@ write_variables (LecternCorpus    *self,
 }
 
 static gboolean
-check_duplicate (LecternCorpus    *self,
+check_duplicate (LecternProject    *self,
                  LecternDocument  *document,
                  const char       *hash,
                  GError          **error)
 {
   g_autoptr(LecternStmt) stmt =
-    _lectern_corpus_prepare (self, "SELECT id, title FROM documents WHERE content_hash = ?", error);
+    _lectern_project_prepare (self, "SELECT id, title FROM documents WHERE content_hash = ?", error);
   int rc;
 
   if (stmt == NULL)
@@ -404,7 +404,7 @@ check_duplicate (LecternCorpus    *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_DUPLICATE,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_DUPLICATE,
                    _("“%s” has the same text as “%s” (document %" PRId64 "), "
                      "already in “%s”; it was not added again"),
                    lectern_document_get_title (document), _lectern_column_string (stmt, 1),
@@ -412,12 +412,12 @@ check_duplicate (LecternCorpus    *self,
       return FALSE;
     }
   if (rc != SQLITE_DONE)
-    return _lectern_corpus_fail (self, rc, error);
+    return _lectern_project_fail (self, rc, error);
   return TRUE;
 }
 
 static gint64
-insert_document (LecternCorpus    *self,
+insert_document (LecternProject    *self,
                  LecternDocument  *document,
                  const char       *text,
                  const char       *hash,
@@ -426,13 +426,13 @@ insert_document (LecternCorpus    *self,
                  GError          **error)
 {
   g_autoptr(LecternStmt) stmt = NULL;
-  g_autofree char *stamp = _lectern_corpus_format_time (now);
+  g_autofree char *stamp = _lectern_project_format_time (now);
   gint64 id;
 
   if (!check_duplicate (self, document, hash, error))
     return 0;
 
-  stmt = _lectern_corpus_prepare (self,
+  stmt = _lectern_project_prepare (self,
                                   "INSERT INTO documents (title, source, author, date, language,"
                                   " original_name, encoding, content_hash, imported, length, text)"
                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -451,7 +451,7 @@ insert_document (LecternCorpus    *self,
   _lectern_bind_text (stmt, 9, stamp);
   sqlite3_bind_int64 (stmt, 10, length);
   sqlite3_bind_text (stmt, 11, text, -1, SQLITE_STATIC);
-  if (!_lectern_corpus_run (self, stmt, error))
+  if (!_lectern_project_run (self, stmt, error))
     return 0;
 
   id = sqlite3_last_insert_rowid (self->db);
@@ -459,7 +459,7 @@ insert_document (LecternCorpus    *self,
 
   /* Fingerprints are not written here: spread over every document of an
    * import they cost more than the rest of it (they scatter writes over
-   * the whole hash index), so lectern_corpus_update_fingerprints() writes
+   * the whole hash index), so lectern_project_update_fingerprints() writes
    * them later for many documents at once, sorted. */
   if (!write_variables (self, id, document, error))
     return 0;
@@ -468,7 +468,7 @@ insert_document (LecternCorpus    *self,
 }
 
 gint64
-lectern_corpus_add_document (LecternCorpus    *self,
+lectern_project_add_document (LecternProject    *self,
                              LecternDocument  *document,
                              const char       *text,
                              GError          **error)
@@ -478,14 +478,14 @@ lectern_corpus_add_document (LecternCorpus    *self,
   glong length;
   gint64 id;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), 0);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), 0);
   g_return_val_if_fail (LECTERN_IS_DOCUMENT (document), 0);
   g_return_val_if_fail (text != NULL, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
   if (lectern_document_get_id (document) != 0)
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("“%s” is already document %" PRId64 "; add a new document instead"),
                    lectern_document_get_title (document), lectern_document_get_id (document));
       return 0;
@@ -498,7 +498,7 @@ lectern_corpus_add_document (LecternCorpus    *self,
    * move every offset the caller computed, so it must come normalized. */
   if (!lectern_text_is_stored (text, -1))
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("The text of “%s” is not valid stored text (UTF-8, NFC, LF line endings, "
                      "no byte-order mark); nothing was added"),
                    lectern_document_get_title (document));
@@ -507,7 +507,7 @@ lectern_corpus_add_document (LecternCorpus    *self,
 
   if (*text == '\0')
     {
-      g_set_error (error, LECTERN_CORPUS_ERROR, LECTERN_CORPUS_ERROR_INVALID,
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
                    _("“%s” has no text; nothing was added"), lectern_document_get_title (document));
       return 0;
     }
@@ -516,17 +516,17 @@ lectern_corpus_add_document (LecternCorpus    *self,
   length = lectern_text_length (text);
   now = g_date_time_new_now_utc ();
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return 0;
 
   id = insert_document (self, document, text, hash, now, length, error);
   if (id == 0)
     {
-      _lectern_corpus_rollback (self);
+      _lectern_project_rollback (self);
       return 0;
     }
 
-  if (!_lectern_corpus_commit (self, LECTERN_CHANGE_DOCUMENTS, id, _("Add document"), error))
+  if (!_lectern_project_commit (self, LECTERN_CHANGE_DOCUMENTS, id, _("Add document"), error))
     return 0;
 
   _lectern_document_set_id (document, id);
@@ -539,14 +539,14 @@ lectern_corpus_add_document (LecternCorpus    *self,
 }
 
 gboolean
-lectern_corpus_update_document (LecternCorpus    *self,
+lectern_project_update_document (LecternProject    *self,
                                 LecternDocument  *document,
                                 GError          **error)
 {
   g_autoptr(LecternStmt) stmt = NULL;
   gint64 id;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (LECTERN_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -554,10 +554,10 @@ lectern_corpus_update_document (LecternCorpus    *self,
   if (!validate_metadata (self, document, error))
     return FALSE;
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return FALSE;
 
-  stmt = _lectern_corpus_prepare (self,
+  stmt = _lectern_project_prepare (self,
                                   "UPDATE documents SET title = ?, source = ?, author = ?, date = ?,"
                                   " language = ?, original_name = ?, encoding = ? WHERE id = ?",
                                   error);
@@ -572,57 +572,57 @@ lectern_corpus_update_document (LecternCorpus    *self,
   _lectern_bind_text (stmt, 6, lectern_document_get_original_name (document));
   _lectern_bind_text (stmt, 7, lectern_document_get_encoding (document));
   sqlite3_bind_int64 (stmt, 8, id);
-  if (!_lectern_corpus_run (self, stmt, error))
+  if (!_lectern_project_run (self, stmt, error))
     goto fail;
 
   if (sqlite3_changes (self->db) == 0)
     {
-      _lectern_corpus_not_found (self, error, _("document"), id);
+      _lectern_project_not_found (self, error, _("document"), id);
       goto fail;
     }
 
   if (!write_variables (self, id, document, error))
     goto fail;
 
-  return _lectern_corpus_commit (self, LECTERN_CHANGE_DOCUMENTS, id, _("Edit document details"), error);
+  return _lectern_project_commit (self, LECTERN_CHANGE_DOCUMENTS, id, _("Edit document details"), error);
 
 fail:
-  _lectern_corpus_rollback (self);
+  _lectern_project_rollback (self);
   return FALSE;
 }
 
 gboolean
-lectern_corpus_delete_document (LecternCorpus  *self,
+lectern_project_delete_document (LecternProject  *self,
                                 gint64          document_id,
                                 GError        **error)
 {
   g_autoptr(LecternStmt) stmt = NULL;
 
-  g_return_val_if_fail (LECTERN_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_lectern_corpus_begin (self, error))
+  if (!_lectern_project_begin (self, error))
     return FALSE;
 
   /* Annotations, variables, memo, fingerprints and alignments go with it
    * (ON DELETE CASCADE); the search index by trigger. */
-  stmt = _lectern_corpus_prepare (self, "DELETE FROM documents WHERE id = ?", error);
+  stmt = _lectern_project_prepare (self, "DELETE FROM documents WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, document_id);
-  if (!_lectern_corpus_run (self, stmt, error))
+  if (!_lectern_project_run (self, stmt, error))
     goto fail;
   if (sqlite3_changes (self->db) == 0)
     {
-      _lectern_corpus_not_found (self, error, _("document"), document_id);
+      _lectern_project_not_found (self, error, _("document"), document_id);
       goto fail;
     }
 
-  return _lectern_corpus_commit (self, LECTERN_CHANGE_DOCUMENTS | LECTERN_CHANGE_ANNOTATIONS
+  return _lectern_project_commit (self, LECTERN_CHANGE_DOCUMENTS | LECTERN_CHANGE_ANNOTATIONS
                                  | LECTERN_CHANGE_MEMOS | LECTERN_CHANGE_ALIGNMENTS | LECTERN_CHANGE_TAGS,
                                  document_id, _("Delete document"), error);
 
 fail:
-  _lectern_corpus_rollback (self);
+  _lectern_project_rollback (self);
   return FALSE;
 }
