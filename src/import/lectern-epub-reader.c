@@ -3,11 +3,10 @@
  * uses (lectern-html-blocks.c), since a book's chapters hold nothing but
  * the book.
  *
- * The archive is read in memory with libarchive, defensively as the
- * REFI-QDA reader does: every entry's path is checked (no absolute path,
- * no "..", no link, no device), the number of entries, each entry's size,
- * the bytes decompressed in all and their ratio to the file are bounded
- * by what is really decompressed, not by what headers declare.
+ * The archive is read in memory by LecternZipArchive, defensively, as
+ * DOCX and ODT are: paths, links, entry count, sizes and the ratio of
+ * decompressed bytes are bounded (lectern-zip-archive-private.h); the
+ * pictures, fonts and sounds of a book are never decompressed.
  * META-INF/container.xml names the package (OPF), whose metadata
  * (dc:title, dc:creator, dc:date, dc:language) and spine are read with
  * libxml2, never from the network. A book whose content is encrypted
@@ -19,57 +18,17 @@
 
 #include <string.h>
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <glib/gi18n.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "lectern-html-blocks-private.h"
-
-#define MAX_ENTRIES     10000
-#define MAX_ENTRY_SIZE  (64 * 1024 * 1024)
-#define MAX_TOTAL_SIZE  (256 * 1024 * 1024)
-/* Decompressed bytes per byte of the file, past a first allowance: text
- * compresses by a factor of 3 to 10, a bomb by a thousand. */
-#define MAX_RATIO       100
-#define RATIO_ALLOWANCE (4 * 1024 * 1024)
-
-static guint max_entries = MAX_ENTRIES;
-static gint64 max_entry_size = MAX_ENTRY_SIZE;
-static gint64 max_total_size = MAX_TOTAL_SIZE;
-
-void
-_lectern_epub_reader_set_limits (guint  entries,
-                                 gint64 entry_size,
-                                 gint64 total_size)
-{
-  max_entries = entries > 0 ? entries : MAX_ENTRIES;
-  max_entry_size = entry_size > 0 ? entry_size : MAX_ENTRY_SIZE;
-  max_total_size = total_size > 0 ? total_size : MAX_TOTAL_SIZE;
-}
-
-/* ------------------------------------------------------------------ */
-/* The archive                                                         */
-
-static gboolean
-path_is_safe (const char *path)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (path == NULL || *path == '\0' || path[0] == '/' || path[0] == '\\'
-      || (g_ascii_isalpha (path[0]) && path[1] == ':'))
-    return FALSE;
-  parts = g_strsplit_set (path, "/\\", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (strcmp (parts[i], "..") == 0)
-      return FALSE;
-  return TRUE;
-}
+#include "lectern-zip-archive-private.h"
 
 /* Pictures, fonts, sounds: never read, so never decompressed. */
 static gboolean
-is_media (const char *path)
+is_text_entry (const char *path,
+               gpointer    user_data)
 {
   static const char * const extensions[] = {
     ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp", ".tif", ".tiff",
@@ -80,123 +39,8 @@ is_media (const char *path)
 
   for (guint i = 0; extensions[i] != NULL; i++)
     if (g_str_has_suffix (lower, extensions[i]))
-      return TRUE;
-  return FALSE;
-}
-
-/* path → GBytes of every entry that may be text. */
-static GHashTable *
-read_entries (const char    *data,
-              gsize          length,
-              const char    *name,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  g_autoptr(GHashTable) entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                         (GDestroyNotify) g_bytes_unref);
-  struct archive *archive = archive_read_new ();
-  struct archive_entry *entry;
-  gint64 total = 0;
-  gint64 ratio_limit = MAX ((gint64) RATIO_ALLOWANCE, (gint64) length * MAX_RATIO);
-  guint count = 0;
-  gboolean ok = TRUE;
-  int status;
-
-  archive_read_support_format_zip (archive);
-  archive_read_support_filter_none (archive);
-  if (archive_read_open_memory (archive, data, length) != ARCHIVE_OK)
-    {
-      g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_DAMAGED,
-                   _("“%s” cannot be opened as an EPUB: %s"), name,
-                   archive_error_string (archive) != NULL ? archive_error_string (archive) : _("not a ZIP archive"));
-      archive_read_free (archive);
-      return NULL;
-    }
-
-  while (ok && (status = archive_read_next_header (archive, &entry)) != ARCHIVE_EOF)
-    {
-      const char *entry_path;
-      mode_t type;
-
-      if (status < ARCHIVE_WARN)
-        {
-          g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_DAMAGED,
-                       _("“%s” is damaged: %s"), name, archive_error_string (archive));
-          ok = FALSE;
-          break;
-        }
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          ok = FALSE;
-          break;
-        }
-      if (++count > max_entries)
-        {
-          g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
-                       _("“%s” has more than %u files: refused as unsafe"), name, max_entries);
-          ok = FALSE;
-          break;
-        }
-
-      entry_path = archive_entry_pathname_utf8 (entry);
-      if (entry_path == NULL)
-        entry_path = archive_entry_pathname (entry);
-      type = archive_entry_filetype (entry);
-      if (!path_is_safe (entry_path))
-        {
-          g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_UNSAFE,
-                       _("“%s” is refused: its entry “%s” points outside the book"),
-                       name, entry_path != NULL ? entry_path : "");
-          ok = FALSE;
-          break;
-        }
-      if (archive_entry_hardlink (entry) != NULL || archive_entry_symlink (entry) != NULL
-          || (type != AE_IFREG && type != AE_IFDIR))
-        {
-          g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_UNSAFE,
-                       _("“%s” is refused: its entry “%s” is a link or a special file"),
-                       name, entry_path);
-          ok = FALSE;
-          break;
-        }
-      if (type == AE_IFDIR || is_media (entry_path))
-        continue;
-
-      {
-        g_autoptr(GByteArray) bytes = g_byte_array_new ();
-        char chunk[64 * 1024];
-        la_ssize_t n;
-
-        /* Count what is really decompressed: a header's size can lie. */
-        while ((n = archive_read_data (archive, chunk, sizeof chunk)) > 0)
-          {
-            total += n;
-            if ((gint64) bytes->len + n > max_entry_size || total > max_total_size
-                || total > ratio_limit)
-              {
-                g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
-                             _("“%s” is refused: its entry “%s” unpacks to more than Lectern accepts"),
-                             name, entry_path);
-                ok = FALSE;
-                break;
-              }
-            g_byte_array_append (bytes, (const guint8 *) chunk, n);
-          }
-        if (ok && n < 0)
-          {
-            g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_DAMAGED,
-                         _("“%s” is damaged: its entry “%s” cannot be read: %s"),
-                         name, entry_path, archive_error_string (archive));
-            ok = FALSE;
-          }
-        if (ok)
-          g_hash_table_replace (entries, g_strdup (entry_path),
-                                g_byte_array_free_to_bytes (g_steal_pointer (&bytes)));
-      }
-    }
-
-  archive_read_free (archive);
-  return ok ? g_steal_pointer (&entries) : NULL;
+      return FALSE;
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -278,9 +122,9 @@ content (xmlNodePtr node)
 
 /* Font obfuscation (IDPF, Adobe) hides fonts, not the text. */
 static gboolean
-is_encrypted (GHashTable *entries)
+is_encrypted (LecternZipArchive *entries)
 {
-  GBytes *bytes = g_hash_table_lookup (entries, "META-INF/encryption.xml");
+  GBytes *bytes = lectern_zip_archive_get_entry (entries, "META-INF/encryption.xml");
   xmlDocPtr doc;
   gboolean encrypted = FALSE;
 
@@ -417,7 +261,7 @@ lectern_epub_reader_read (GBytes        *bytes,
                           GCancellable  *cancellable,
                           GError       **error)
 {
-  g_autoptr(GHashTable) entries = NULL;
+  g_autoptr(LecternZipArchive) entries = NULL;
   g_autoptr(LecternExtract) extract = NULL;
   g_autoptr(GHashTable) manifest = NULL;
   g_autoptr(GHashTable) read = NULL;
@@ -428,20 +272,17 @@ lectern_epub_reader_read (GBytes        *bytes,
   xmlNodePtr rootfile, spine, manifest_node;
   GBytes *opf;
   GPtrArray *extracts;
-  gsize length;
-  const char *data;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &length);
-  entries = read_entries (data != NULL ? data : "", length, display_name, cancellable, error);
+  entries = lectern_zip_archive_new_from_bytes (bytes, display_name, is_text_entry, NULL, cancellable, error);
   if (entries == NULL)
     return NULL;
 
-  if (!g_hash_table_contains (entries, "META-INF/container.xml"))
+  if (lectern_zip_archive_get_entry (entries, "META-INF/container.xml") == NULL)
     {
       invalid (error, display_name, _("it has no META-INF/container.xml"));
       return NULL;
@@ -454,11 +295,11 @@ lectern_epub_reader_read (GBytes        *bytes,
       return NULL;
     }
 
-  container = parse_xml (g_hash_table_lookup (entries, "META-INF/container.xml"));
+  container = parse_xml (lectern_zip_archive_get_entry (entries, "META-INF/container.xml"));
   rootfile = container != NULL ? find_named (xmlDocGetRootElement (container), "rootfile", 0) : NULL;
   opf_path = rootfile != NULL ? prop (rootfile, "full-path") : NULL;
   xmlFreeDoc (container);
-  if (opf_path == NULL || (opf = g_hash_table_lookup (entries, opf_path)) == NULL)
+  if (opf_path == NULL || (opf = lectern_zip_archive_get_entry (entries, opf_path)) == NULL)
     {
       invalid (error, display_name, _("its container does not name a package file that the book holds"));
       return NULL;
@@ -526,7 +367,7 @@ lectern_epub_reader_read (GBytes        *bytes,
       if (idref == NULL || !g_hash_table_lookup_extended (manifest, idref, NULL, (gpointer *) &href))
         continue;   /* not a page of text */
       path = resolve (base, href);
-      chapter = path != NULL ? g_hash_table_lookup (entries, path) : NULL;
+      chapter = path != NULL ? lectern_zip_archive_get_entry (entries, path) : NULL;
       if (chapter == NULL)
         {
           g_autofree char *warning = g_strdup_printf (_("A chapter of the book is missing: “%s”."), href);

@@ -64,10 +64,4 @@ char      *_lectern_html_inner_text    (xmlNodePtr          node);
 gboolean   _lectern_html_has_block_descendant (xmlNodePtr   node,
                                                guint        depth);
 
-/* The EPUB reader's archive limits, lowered for tests; 0 restores a
- * default. */
-void       _lectern_epub_reader_set_limits (guint   max_entries,
-                                            gint64  max_entry_size,
-                                            gint64  max_total_size);
-
 G_END_DECLS
