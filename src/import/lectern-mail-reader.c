@@ -24,6 +24,7 @@
 #include "lectern-format-readers.h"
 #include "lectern-html-blocks-private.h"
 #include "lectern-import-error.h"
+#include "lectern-split-lines-private.h"
 
 /* A mailbox of more messages is refused: it should be split. */
 #define MAX_MESSAGES 10000
@@ -237,7 +238,7 @@ plain_lines (const char *text,
              gboolean    delsp,
              gboolean    mbox)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_auto(GStrv) lines = _lectern_split_lines (text);
   GString *out = g_string_new (NULL);
   g_autoptr(GString) paragraph = g_string_new (NULL);
   guint paragraph_depth = 0;
@@ -314,7 +315,7 @@ static void
 write_plain (LecternExtract *extract,
              const char     *text)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_auto(GStrv) lines = _lectern_split_lines (text);
   gboolean open = FALSE;
   gboolean open_quoted = FALSE;
   guint block = 0;

@@ -17,6 +17,7 @@
 
 #include "lectern-format-readers.h"
 #include "lectern-import-error.h"
+#include "lectern-split-lines-private.h"
 #include "lectern-text-decoder.h"
 #include "lectern-turn-detector.h"
 
@@ -538,26 +539,6 @@ build_extract (Reader *reader)
   return extract;
 }
 
-/* The lines of @text, as g_strsplit (text, "\n", -1) gives them, in one
- * pass: g_strsplit() searches the rest of the text for each line, which
- * is quadratic where strstr() measures its haystack first (sanitizers). */
-static GStrv
-split_lines (const char *text)
-{
-  GPtrArray *lines = g_ptr_array_new ();
-  const char *p = text;
-  const char *nl;
-
-  while ((nl = strchr (p, '\n')) != NULL)
-    {
-      g_ptr_array_add (lines, g_strndup (p, nl - p));
-      p = nl + 1;
-    }
-  g_ptr_array_add (lines, g_strdup (p));
-  g_ptr_array_add (lines, NULL);
-  return (GStrv) g_ptr_array_free (lines, FALSE);
-}
-
 GPtrArray *
 lectern_subtitle_reader_read (GBytes        *bytes,
                               const char    *display_name,
@@ -583,7 +564,7 @@ lectern_subtitle_reader_read (GBytes        *bytes,
   if (text == NULL)
     return NULL;
 
-  lines = split_lines (text);
+  lines = _lectern_split_lines (text);
   pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
   g_array_set_clear_func (pieces, piece_clear);
   reader.display_name = display_name;
