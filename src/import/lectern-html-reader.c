@@ -23,6 +23,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "lectern-html-blocks-private.h"
+#include "lectern-json-depth-private.h"
 
 /* JSON-LD deeper than this is ignored, checked before json-glib recurses. */
 #define JSON_LD_MAX_DEPTH 32
@@ -659,37 +660,6 @@ read_head (Metadata   *m,
     }
 }
 
-/* TRUE when the JSON in @data nests no deeper than JSON_LD_MAX_DEPTH,
- * counting [ and { outside strings before json-glib recurses once per
- * level (as lectern-web-annotation-reader.c does). */
-static gboolean
-json_depth_ok (const char *data)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (const char *p = data; *p != '\0'; p++)
-    {
-      if (in_string)
-        {
-          if (*p == '\\' && p[1] != '\0')
-            p++;
-          else if (*p == '"')
-            in_string = FALSE;
-        }
-      else if (*p == '"')
-        in_string = TRUE;
-      else if (*p == '[' || *p == '{')
-        {
-          if (++depth > JSON_LD_MAX_DEPTH)
-            return FALSE;
-        }
-      else if ((*p == ']' || *p == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
 static const char *
 json_string (JsonObject *object,
              const char *member)
@@ -802,7 +772,7 @@ read_json_ld (Metadata *m)
       JsonNode *publisher;
       g_autoptr(GString) authors = g_string_new (NULL);
 
-      if (!json_depth_ok (m->json_ld->pdata[i]))
+      if (!_lectern_json_depth_ok (m->json_ld->pdata[i], strlen (m->json_ld->pdata[i]), JSON_LD_MAX_DEPTH))
         continue;
       parser = json_parser_new ();
       if (!json_parser_load_from_data (parser, m->json_ld->pdata[i], -1, NULL))

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lectern-import-error.h"
+#include "lectern-json-depth-private.h"
 #include "lectern-web-annotation-reader.h"
 
 #define DOCUMENT_URN "urn:lectern:document:"
@@ -420,41 +421,6 @@ parse_time (JsonObject *item,
 }
 
 /* Adds one annotation; FALSE with a problem line when it cannot. */
-/* TRUE when the JSON in @data nests no deeper than
- * LECTERN_WEB_ANNOTATION_MAX_DEPTH, counting [ and { outside strings: a
- * scan over the bytes, before json-glib recurses once per level. Not a
- * validation: the parser still refuses what is not JSON. */
-static gboolean
-check_depth (const char *data,
-             gsize       length)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > LECTERN_WEB_ANNOTATION_MAX_DEPTH)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
 static gboolean
 import_item (Target      *target,
              JsonObject  *item,
@@ -620,7 +586,8 @@ lectern_web_annotation_import_data (LecternProject  *project,
   if (name == NULL)
     name = _("the annotations");
 
-  if (!check_depth (data, length < 0 ? strlen (data) : (gsize) length))
+  if (!_lectern_json_depth_ok (data, length < 0 ? strlen (data) : (gsize) length,
+                              LECTERN_WEB_ANNOTATION_MAX_DEPTH))
     {
       g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID,
                    _("“%s” is refused: its JSON nests more than %d levels deep"),
