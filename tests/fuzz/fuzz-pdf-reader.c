@@ -13,10 +13,8 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include "fuzz-common.h"
-#include "lectern-import.h"
+#include "fuzz-extract.h"
 #include "lectern-pdf-reader-private.h"
 
 int
@@ -26,55 +24,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) extracts = NULL;
-  LecternExtract *extract;
-  GArray *structure;
-  const char *text;
-  guint length;
 
   fuzz_init ();
   _lectern_pdf_reader_set_ocr_enabled (FALSE);
 
-  /* The importer's bytes are followed by a NUL, not counted. */
-  {
-    char *copy = g_malloc (size + 1);
-
-    memcpy (copy, data, size);
-    copy[size] = '\0';
-    bytes = g_bytes_new_take (copy, size);
-  }
+  bytes = fuzz_bytes_with_nul (data, size);
   extracts = lectern_pdf_reader_read (bytes, "fuzz.pdf", NULL, &error);
-  if (extracts == NULL)
-    {
-      g_assert_nonnull (error);
-      g_assert_true (error->domain == LECTERN_IMPORT_ERROR);
-      g_assert_nonnull (strstr (error->message, "fuzz.pdf"));
-      return 0;
-    }
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (extracts->len, ==, 1);
-  extract = g_ptr_array_index (extracts, 0);
-  text = lectern_extract_get_text (extract);
-  g_assert_true (lectern_text_is_stored (text, -1));
-  g_assert_true (lectern_extract_has_text (extract));
-  length = g_utf8_strlen (text, -1);
-  g_assert_cmpuint (length, ==, lectern_extract_get_length (extract));
-
-  structure = lectern_extract_get_structure (extract);
-  for (guint i = 0; i < structure->len; i++)
-    {
-      LecternSpan *span = &g_array_index (structure, LecternSpan, i);
-
-      g_assert_cmpuint (span->start, <, span->end);
-      g_assert_cmpuint (span->end, <=, length);
-      /* In text order, and nested or apart, never crossing. */
-      for (guint j = 0; j < i; j++)
-        {
-          LecternSpan *before = &g_array_index (structure, LecternSpan, j);
-
-          g_assert_cmpuint (before->start, <=, span->start);
-          g_assert_true (span->start >= before->end || span->end <= before->end);
-        }
-    }
+  fuzz_check_extracts (extracts, error, "fuzz.pdf", 1, FUZZ_EXTRACT_NESTED | FUZZ_EXTRACT_HAS_TEXT);
   return 0;
 }

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "fuzz-common.h"
-#include "lectern-import.h"
+#include "fuzz-extract.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -24,49 +24,29 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GBytes) bytes = g_bytes_new (data, size);
   g_autoptr(GPtrArray) extracts = NULL;
   g_autoptr(GError) error = NULL;
-  LecternExtract *extract;
   GArray *structure;
-  const char *text;
-  glong length;
   guint last_turn_end = 0;
 
   fuzz_init ();
 
   extracts = lectern_subtitle_reader_read (bytes, name, NULL, &error);
+  fuzz_check_extracts (extracts, error, name, 1, FUZZ_EXTRACT_HAS_TEXT | FUZZ_EXTRACT_NAMED_SPANS);
   if (extracts == NULL)
-    {
-      g_assert_nonnull (error);
-      g_assert_true (error->domain == LECTERN_IMPORT_ERROR);
-      g_assert_nonnull (strstr (error->message, name));
-      return 0;
-    }
-  g_assert_no_error (error);
-  g_assert_cmpuint (extracts->len, ==, 1);
+    return 0;
 
-  extract = g_ptr_array_index (extracts, 0);
-  text = lectern_extract_get_text (extract);
-  g_assert_true (lectern_text_is_stored (text, -1));
-  g_assert_true (lectern_extract_has_text (extract));
-  length = g_utf8_strlen (text, -1);
-
-  structure = lectern_extract_get_structure (extract);
+  /* Turns one after the other; cue times as HH:MM:SS.mmm at least. */
+  structure = lectern_extract_get_structure (g_ptr_array_index (extracts, 0));
   for (guint i = 0; i < structure->len; i++)
     {
       const LecternSpan *span = &g_array_index (structure, LecternSpan, i);
 
-      g_assert_cmpuint (span->start, <, span->end);
-      g_assert_cmpuint (span->end, <=, (guint) length);
       if (span->kind == LECTERN_STRUCTURE_KIND_TURN)
         {
           g_assert_cmpuint (span->start, >=, last_turn_end);
-          g_assert_nonnull (span->value);
           last_turn_end = span->end;
         }
       if (span->kind == LECTERN_STRUCTURE_KIND_TIME)
-        {
-          g_assert_nonnull (span->value);
-          g_assert_cmpuint (strlen (span->value), >=, 12);
-        }
+        g_assert_cmpuint (strlen (span->value), >=, 12);
     }
   return 0;
 }
