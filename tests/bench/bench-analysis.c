@@ -22,6 +22,8 @@
 
 #include "config.h"
 
+#include "bench-common.h"
+
 #include <glib/gstdio.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -46,28 +48,6 @@ static const Size sizes[] = {
 #define N_PARENTS  20
 #define N_CHILDREN 9   /* 20 parents + 180 children = 200 codes */
 #define N_SPEAKERS 20
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median_of (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
 
 /* Made-up words with a Zipf-like choice among them, and "securite" among
  * the common ones, so that a search finds many hits as in prose. */
@@ -113,7 +93,7 @@ make_project (const Size *size,
   g_autoptr(GError) error = NULL;
   g_autoptr(LecternProject) corpus = NULL;
   g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  double t0 = now_ms ();
+  double t0 = bench_now_ms ();
 
   for (const char *suffix = ""; ; suffix = suffix[0] == '\0' ? "-wal" : "-shm")
     {
@@ -181,7 +161,7 @@ make_project (const Size *size,
   if (!lectern_project_commit_batch (corpus, &error))
     g_error ("%s", error->message);
 
-  *seconds = (now_ms () - t0) / 1000;
+  *seconds = (bench_now_ms () - t0) / 1000;
   return g_steal_pointer (&corpus);
 }
 
@@ -193,7 +173,7 @@ group_by_reference (sqlite3 *db,
                     guint   *n_cells)
 {
   sqlite3_stmt *stmt = NULL;
-  double t0 = now_ms ();
+  double t0 = bench_now_ms ();
 
   if (sqlite3_prepare_v2 (db,
                           "SELECT at.tag_id, a.document_id, count (*) FROM annotation_tags at"
@@ -204,18 +184,16 @@ group_by_reference (sqlite3 *db,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     (*n_cells)++;
   sqlite3_finalize (stmt);
-  return now_ms () - t0;
+  return bench_now_ms () - t0;
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *size_name = NULL;
   g_autofree char *work_dir = NULL;
   g_autofree char *path = NULL;
   gboolean reuse = FALSE;
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261203);
   g_autoptr(GPtrArray) vocabulary = NULL;
@@ -232,35 +210,14 @@ main (int   argc,
   guint n_rows = 0, n_columns = 0, n_cells = 0, n_hits = 0, n_keywords = 0;
   double seconds, matrix, reference;
   GOptionEntry entries[] = {
-    { "size", 0, 0, G_OPTION_ARG_STRING, &size_name, "smoke, small or full (default)", "SIZE" },
-    { "work-dir", 0, 0, G_OPTION_ARG_FILENAME, &work_dir, "Where to write the generated project", "DIR" },
     { "reuse", 0, 0, G_OPTION_ARG_NONE, &reuse, "Reuse the project of a previous run in DIR", NULL },
     { NULL }
   };
 
-  context = g_option_context_new ("— time the corpus analyses against references");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    if (g_strcmp0 (size_name != NULL ? size_name : "full", sizes[i].name) == 0)
-      size = &sizes[i];
-  if (size == NULL)
-    {
-      g_printerr ("Unknown size “%s”: use smoke, small or full\n", size_name);
-      return 2;
-    }
-  if (work_dir == NULL)
-    {
-      work_dir = g_dir_make_tmp ("bench-analysis-XXXXXX", &error);
-      if (work_dir == NULL)
-        g_error ("%s", error->message);
-    }
-  else if (g_mkdir_with_parents (work_dir, 0700) != 0)
-    g_error ("Cannot create %s", work_dir);
+  size = &sizes[bench_parse_options (&argc, &argv,
+                                    "— time the corpus analyses against references",
+                                    "Where to write the generated project", entries,
+                                    "bench-analysis-XXXXXX", &work_dir)];
 
   vocabulary = make_vocabulary (rand, 20000);
   path = g_build_filename (work_dir, "analysis.lectern", NULL);
@@ -280,14 +237,14 @@ main (int   argc,
     g_error ("cannot open %s", path);
   for (guint r = 0; r <= MAX (size->repeats, 3); r++)
     {
-      double t0 = now_ms ();
+      double t0 = bench_now_ms ();
       g_autoptr(LecternMatrix) m = lectern_project_code_matrix (corpus, NULL, NULL, LECTERN_MATRIX_VALUE_PASSAGES,
                                                                NULL, &error);
       double t;
 
       if (m == NULL)
         g_error ("%s", error->message);
-      t = now_ms () - t0;
+      t = bench_now_ms () - t0;
       n_rows = m->n_rows;
       n_columns = m->n_columns;
       if (r > 0)  /* the first run of each warms its cache */
@@ -303,10 +260,10 @@ main (int   argc,
    * the pages the other just read. */
   for (guint r = 0; r <= MAX (size->repeats, 3); r++)
     {
-      double t0 = now_ms ();
+      double t0 = bench_now_ms ();
       g_autoptr(GListModel) page = lectern_project_concordance (corpus, "securite", NULL, 0,
                                                                LECTERN_CONCORDANCE_SORT_DOCUMENT, 20, NULL, &error);
-      double t = now_ms () - t0;
+      double t = bench_now_ms () - t0;
 
       if (page == NULL)
         g_error ("%s", error->message);
@@ -315,9 +272,9 @@ main (int   argc,
     }
   for (guint r = 0; r <= MAX (size->repeats, 3); r++)
     {
-      double t0 = now_ms ();
+      double t0 = bench_now_ms ();
       g_autoptr(GListModel) search = lectern_project_search (corpus, "securite", 20, NULL, &error);
-      double t = now_ms () - t0;
+      double t = bench_now_ms () - t0;
 
       if (search == NULL)
         g_error ("%s", error->message);
@@ -326,10 +283,10 @@ main (int   argc,
     }
   for (guint r = 0; r < MIN (size->repeats, 3); r++)
     {
-      double t0 = now_ms ();
+      double t0 = bench_now_ms ();
       g_autoptr(GListModel) sorted = lectern_project_concordance (corpus, "securite", NULL, 0,
                                                                  LECTERN_CONCORDANCE_SORT_LEFT, 0, NULL, &error);
-      double t = now_ms () - t0;
+      double t = bench_now_ms () - t0;
 
       if (sorted == NULL)
         g_error ("%s", error->message);
@@ -345,7 +302,7 @@ main (int   argc,
       g_autoptr(LecternWordCounts) b_counts = NULL;
       g_autoptr(GPtrArray) keywords = NULL;
       g_autoptr(LecternMatrix) pairs = NULL;
-      double t0 = now_ms ();
+      double t0 = bench_now_ms ();
       double t;
 
       /* The two halves: the English documents and the French ones. */
@@ -356,20 +313,20 @@ main (int   argc,
       if (b_counts == NULL)
         g_error ("%s", error->message);
       keywords = lectern_keyness_compare (a_counts, b_counts, FALSE);
-      t = now_ms () - t0;
+      t = bench_now_ms () - t0;
       g_array_append_val (keyness_times, t);
       n_keywords = keywords->len;
 
-      t0 = now_ms ();
+      t0 = bench_now_ms ();
       pairs = lectern_project_cooccurrence (corpus, NULL, LECTERN_COOCCURRENCE_OVERLAP, NULL, &error);
       if (pairs == NULL)
         g_error ("%s", error->message);
-      t = now_ms () - t0;
+      t = bench_now_ms () - t0;
       g_array_append_val (cooccurrence_times, t);
     }
 
-  matrix = median_of (matrix_times);
-  reference = median_of (reference_times);
+  matrix = bench_median (matrix_times);
+  reference = bench_median (reference_times);
   printf ("| Analysis benchmark (%s) | Lectern | Reference | Result |\n", size->name);
   printf ("|---|---|---|---|\n");
   printf ("| Code matrix, %u codes × %u documents, passages | %.1f ms | %.1f ms plain SQLite GROUP BY (%u cells) "
@@ -378,14 +335,14 @@ main (int   argc,
           matrix / reference <= 2 && matrix < 200 ? "met" : "MISSED");
   printf ("| Concordance “securite”, first 20 hits | %.2f ms | %.2f ms lectern_project_search, first 20 | "
           "%.2f× (target < 50 ms: %s) |\n",
-          median_of (page_times), median_of (search_times), median_of (page_times) / median_of (search_times),
-          median_of (page_times) < 50 ? "met" : "MISSED");
+          bench_median (page_times), bench_median (search_times), bench_median (page_times) / bench_median (search_times),
+          bench_median (page_times) < 50 ? "met" : "MISSED");
   printf ("| … every hit (%u), sorted by the words to the left | %.1f ms | — | (context) |\n",
-          n_hits, median_of (sort_times));
+          n_hits, bench_median (sort_times));
   printf ("| Keyness, English half against French half (%u words listed) | %.0f ms | target 2000 ms | %s |\n",
-          n_keywords, median_of (keyness_times), median_of (keyness_times) < 2000 ? "met" : "MISSED");
+          n_keywords, bench_median (keyness_times), bench_median (keyness_times) < 2000 ? "met" : "MISSED");
   printf ("| Co-occurrence, %u codes, overlapping passages | %.1f ms | — | (context) |\n",
-          n_rows, median_of (cooccurrence_times));
+          n_rows, bench_median (cooccurrence_times));
   if (seconds > 0)
     printf ("\n(project of %u documents, %u passages, made in %.1f s)\n",
             size->documents, size->documents * size->passages_per_document, seconds);

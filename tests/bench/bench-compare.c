@@ -18,6 +18,8 @@
 
 #include "config.h"
 
+#include "bench-common.h"
+
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
@@ -70,28 +72,6 @@ pick_word (GRand     *rand,
   guint rank = (guint) pow (vocabulary->len, g_rand_double (rand)) - 1;
 
   return vocabulary->pdata[MIN (rank, vocabulary->len - 1)];
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median_of (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -158,13 +138,13 @@ time_git (const char *path_a,
   if (git == NULL)
     return -1;
 
-  t0 = now_ms ();
+  t0 = bench_now_ms ();
   if (!g_spawn_sync (NULL, (char **) argv, NULL,
                      G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                      NULL, NULL, NULL, NULL, &status, &error))
     return -1;
 
-  return now_ms () - t0;
+  return bench_now_ms () - t0;
 }
 
 static void
@@ -192,10 +172,10 @@ bench_versions (const Size *size,
   /* Turn about, so that both meet the same load on a busy machine. */
   for (guint r = 0; r < size->repeats; r++)
     {
-      double t0 = now_ms (), t;
+      double t0 = bench_now_ms (), t;
       g_autoptr(GArray) chunks = lectern_word_diff (a->str, b->str, 0, &summary);
 
-      t = now_ms () - t0;
+      t = bench_now_ms () - t0;
       if (r == 0)
         first = t;
       n_chunks = chunks->len;
@@ -205,8 +185,8 @@ bench_versions (const Size *size,
       if (t >= 0)
         g_array_append_val (git_times, t);
     }
-  ours = median_of (times);
-  git = git_times->len > 0 ? median_of (git_times) : -1;
+  ours = bench_median (times);
+  git = git_times->len > 0 ? bench_median (git_times) : -1;
 
   printf ("| Versions, 2 × %.0f KB, 5%% of words changed | %.1f ms (first call %.1f ms; "
           "%u chunks, +%u −%u ~%u words) | ",
@@ -262,16 +242,16 @@ bench_translation (const Size *size,
 
   for (guint r = 0; r < size->repeats; r++)
     {
-      double t0 = now_ms ();
+      double t0 = bench_now_ms ();
       g_autoptr(GArray) chunks = lectern_align (a->str, "en", b->str, "fr", NULL, 0);
 
-      g_array_append_vals (times, (double[]) { now_ms () - t0 }, 1);
+      g_array_append_vals (times, (double[]) { bench_now_ms () - t0 }, 1);
       n_chunks = chunks->len;
     }
 
   printf ("| Translation alignment, %u paragraph pairs | %.1f ms (%u pairs) | target 1000 ms | %s |\n",
-          size->pairs, median_of (times), n_chunks,
-          median_of (times) < 1000 ? "met" : "MISSED");
+          size->pairs, bench_median (times), n_chunks,
+          bench_median (times) < 1000 ? "met" : "MISSED");
   fflush (stdout);
 }
 
@@ -313,7 +293,7 @@ bench_where (const Size *size,
   g_string_append (passage, "planted.");
 
   /* Documents of about 1.5 KB; one in 500 holds the passage. */
-  t_import = now_ms ();
+  t_import = bench_now_ms ();
   for (guint d = 0; d < size->documents; d++)
     {
       g_autoptr(LecternDocument) document = lectern_document_new ();
@@ -344,23 +324,23 @@ bench_where (const Size *size,
       if (d == 0)
         first_id = id;
     }
-  t_import = now_ms () - t_import;
+  t_import = bench_now_ms () - t_import;
 
   for (guint r = 0; r < MAX (size->repeats, 3); r++)
     {
-      double t0 = now_ms ();
+      double t0 = bench_now_ms ();
       g_autoptr(GArray) places = lectern_where (corpus, first_id, start, end, NULL, &error);
 
       if (places == NULL)
         g_error ("%s", error->message);
-      g_array_append_vals (times, (double[]) { now_ms () - t0 }, 1);
+      g_array_append_vals (times, (double[]) { bench_now_ms () - t0 }, 1);
       n_places = places->len;
     }
 
   printf ("| Where, a 40-word passage in %u documents | %.1f ms (%u places of %u planted) | "
           "target 100 ms | %s |\n",
-          size->documents, median_of (times), n_places, (size->documents + 499) / 500 - 1,
-          median_of (times) < 100 ? "met" : "MISSED");
+          size->documents, bench_median (times), n_places, (size->documents + 499) / 500 - 1,
+          bench_median (times) < 100 ? "met" : "MISSED");
   printf ("\n(corpus of %u documents imported in %.1f s)\n", size->documents, t_import / 1000);
 }
 
@@ -368,46 +348,21 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *size_name = NULL;
   g_autofree char *work_dir = NULL;
   g_autofree char *only = NULL;
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
   g_autoptr(GPtrArray) vocabulary = NULL;
   const Size *size = NULL;
   GOptionEntry entries[] = {
-    { "size", 0, 0, G_OPTION_ARG_STRING, &size_name, "smoke, small or full (default)", "SIZE" },
-    { "work-dir", 0, 0, G_OPTION_ARG_FILENAME, &work_dir, "Where to write the generated files", "DIR" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only, "versions, translation or where", "PART" },
     { NULL }
   };
 
-  context = g_option_context_new ("— time the compare module against references");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    if (g_strcmp0 (size_name != NULL ? size_name : "full", sizes[i].name) == 0)
-      size = &sizes[i];
-  if (size == NULL)
-    {
-      g_printerr ("Unknown size “%s”: use smoke, small or full\n", size_name);
-      return 2;
-    }
-
-  if (work_dir == NULL)
-    {
-      work_dir = g_dir_make_tmp ("bench-compare-XXXXXX", &error);
-      if (work_dir == NULL)
-        g_error ("%s", error->message);
-    }
-  else if (g_mkdir_with_parents (work_dir, 0700) != 0)
-    g_error ("Cannot create %s", work_dir);
+  size = &sizes[bench_parse_options (&argc, &argv,
+                                    "— time the compare module against references",
+                                    "Where to write the generated files", entries,
+                                    "bench-compare-XXXXXX", &work_dir)];
 
   vocabulary = make_vocabulary (rand, 20000);
 

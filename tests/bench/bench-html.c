@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include "bench-common.h"
+
 #include <glib/gstdio.h>
 #include <stdio.h>
 
@@ -32,28 +34,6 @@ static const Size sizes[] = {
   { "small", { 20000, 200000, 0 }, 3 },
   { "full", { 20000, 1000000, 5000000 }, 5 },
 };
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median_of (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
 
 static void
 append_sentence (GString *page,
@@ -170,14 +150,14 @@ time_pandoc (const char *path)
   if (pandoc == NULL)
     return -1;
 
-  t0 = now_ms ();
+  t0 = bench_now_ms ();
   if (!g_spawn_sync (NULL, (char **) argv, NULL,
                      G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                      NULL, NULL, NULL, NULL, &status, &error)
       || !g_spawn_check_wait_status (status, NULL))
     return -1;
 
-  return now_ms () - t0;
+  return bench_now_ms () - t0;
 }
 
 static void
@@ -204,10 +184,10 @@ bench_page (const Size *size,
   /* Turn about, so that both meet the same load on a busy machine. */
   for (guint r = 0; r < size->repeats; r++)
     {
-      double t0 = now_ms (), t;
+      double t0 = bench_now_ms (), t;
       g_autoptr(GPtrArray) extracts = lectern_html_reader_read (page, name, NULL, &error);
 
-      t = now_ms () - t0;
+      t = bench_now_ms () - t0;
       if (extracts == NULL)
         g_error ("%s", error->message);
       kept = lectern_extract_get_length (extracts->pdata[0]);
@@ -217,8 +197,8 @@ bench_page (const Size *size,
       if (t >= 0)
         g_array_append_val (pandoc_times, t);
     }
-  ours = median_of (times);
-  pandoc = pandoc_times->len > 0 ? median_of (pandoc_times) : -1;
+  ours = bench_median (times);
+  pandoc = pandoc_times->len > 0 ? bench_median (pandoc_times) : -1;
 
   printf ("| A news page of %.0f KB (%u characters kept) | %.1f ms | ", length / 1000.0, kept, ours);
   if (pandoc >= 0)
@@ -233,43 +213,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *size_name = NULL;
   g_autofree char *work_dir = NULL;
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261203);
   const Size *size = NULL;
-  GOptionEntry entries[] = {
-    { "size", 0, 0, G_OPTION_ARG_STRING, &size_name, "smoke, small or full (default)", "SIZE" },
-    { "work-dir", 0, 0, G_OPTION_ARG_FILENAME, &work_dir, "Where to write the generated pages", "DIR" },
-    { NULL }
-  };
 
-  context = g_option_context_new ("— time the web page reader against pandoc");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    if (g_strcmp0 (size_name != NULL ? size_name : "full", sizes[i].name) == 0)
-      size = &sizes[i];
-  if (size == NULL)
-    {
-      g_printerr ("Unknown size “%s”: use smoke, small or full\n", size_name);
-      return 2;
-    }
-
-  if (work_dir == NULL)
-    {
-      work_dir = g_dir_make_tmp ("bench-html-XXXXXX", &error);
-      if (work_dir == NULL)
-        g_error ("%s", error->message);
-    }
-  else if (g_mkdir_with_parents (work_dir, 0700) != 0)
-    g_error ("Cannot create %s", work_dir);
+  size = &sizes[bench_parse_options (&argc, &argv,
+                                    "— time the web page reader against pandoc",
+                                    "Where to write the generated pages", NULL,
+                                    "bench-html-XXXXXX", &work_dir)];
 
   printf ("| Web page benchmark (%s) | Lectern | Reference | Result |\n", size->name);
   printf ("|---|---|---|---|\n");

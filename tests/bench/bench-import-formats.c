@@ -39,6 +39,8 @@
 
 #include "config.h"
 
+#include "bench-common.h"
+
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -253,22 +255,6 @@ make_mail (const char *mbox,
 /* ------------------------------------------------------------------ */
 /* Timing                                                              */
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db ? 1 : 0;
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_double);
-  return g_array_index (times, double, times->len / 2);
-}
-
 static void
 remove_project (const char *path)
 {
@@ -330,7 +316,7 @@ time_import (const char *project_path,
       g_array_append_val (times, ms);
     }
   remove_project (project_path);
-  return median (times);
+  return bench_median (times);
 }
 
 /* Median ms of @format's reader on each of @paths, files read included,
@@ -370,7 +356,7 @@ time_reader (const LecternFormat *format,
       ms = (g_get_monotonic_time () - t0) / 1000.0;
       g_array_append_val (times, ms);
     }
-  return median (times);
+  return bench_median (times);
 }
 
 /* Median ms of `pandoc -f @from -t plain -o OUT FILE` run on each of
@@ -400,7 +386,7 @@ time_pandoc (const char *pandoc,
       g_array_append_val (times, ms);
     }
   g_unlink (out);
-  return median (times);
+  return bench_median (times);
 }
 
 static char *
@@ -509,9 +495,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *size_name = NULL;
   g_autofree char *work_dir = NULL;
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (12);
   g_autofree char *pandoc = g_find_program_in_path ("pandoc");
@@ -527,29 +511,11 @@ main (int   argc,
   g_autofree char *mbox = NULL;
   g_autofree char *text_dir = NULL;
   const Size *size = NULL;
-  GOptionEntry entries[] = {
-    { "size", 0, 0, G_OPTION_ARG_STRING, &size_name, "smoke, small or full (default)", "SIZE" },
-    { "work-dir", 0, 0, G_OPTION_ARG_FILENAME, &work_dir, "Where the files are made", "DIR" },
-    { NULL }
-  };
 
-  context = g_option_context_new ("— Word, OpenDocument, HTML and mail import against references");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    if (g_strcmp0 (size_name ? size_name : "full", sizes[i].name) == 0)
-      size = &sizes[i];
-  if (size == NULL)
-    {
-      g_printerr ("bench-import-formats: no size “%s”\n", size_name);
-      return 2;
-    }
-  if (work_dir == NULL)
-    work_dir = g_build_filename (g_get_tmp_dir (), "lectern-bench-import-formats", NULL);
+  size = &sizes[bench_parse_options (&argc, &argv,
+                                    "— Word, OpenDocument, HTML and mail import against references",
+                                    "Where the files are made", NULL,
+                                    "lectern-bench-import-formats", &work_dir)];
   doc_dir = g_build_filename (work_dir, "documents", NULL);
   g_mkdir_with_parents (doc_dir, 0700);
 

@@ -21,6 +21,8 @@
 
 #include "config.h"
 
+#include "bench-common.h"
+
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -151,22 +153,6 @@ make_pdf (const char *path,
   cairo_surface_destroy (surface);
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db ? 1 : 0;
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_double);
-  return g_array_index (times, double, times->len / 2);
-}
-
 /* Median ms of lectern_pdf_reader_read() on @path; @chars: its text's. */
 static double
 time_lectern (const char *path,
@@ -193,7 +179,7 @@ time_lectern (const char *path,
       *chars = lectern_extract_get_length (g_ptr_array_index (extracts, 0));
       g_array_append_val (times, ms);
     }
-  return median (times);
+  return bench_median (times);
 }
 
 /* Median ms of `pdftotext @path OUT`, or -1 without pdftotext. */
@@ -222,7 +208,7 @@ time_pdftotext (const char *path,
       ms = (g_get_monotonic_time () - t0) / 1000.0;
       g_array_append_val (times, ms);
     }
-  return median (times);
+  return bench_median (times);
 }
 
 static void
@@ -247,41 +233,21 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *size_name = NULL;
   g_autofree char *work_dir = NULL;
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (12);
   const Size *size = NULL;
-  GOptionEntry entries[] = {
-    { "size", 0, 0, G_OPTION_ARG_STRING, &size_name, "smoke, small or full (default)", "SIZE" },
-    { "work-dir", 0, 0, G_OPTION_ARG_FILENAME, &work_dir, "Where the PDFs are made", "DIR" },
-    { NULL }
-  };
+
   g_autofree char *one = NULL;
   g_autofree char *many = NULL;
   g_autofree char *out = NULL;
   g_autofree char *report = NULL;
   g_autofree char *label = NULL;
 
-  context = g_option_context_new ("— PDF import against pdftotext");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    if (g_strcmp0 (size_name ? size_name : "full", sizes[i].name) == 0)
-      size = &sizes[i];
-  if (size == NULL)
-    {
-      g_printerr ("bench-pdf: no size “%s”\n", size_name);
-      return 2;
-    }
-  if (work_dir == NULL)
-    work_dir = g_build_filename (g_get_tmp_dir (), "lectern-bench-pdf", NULL);
-  g_mkdir_with_parents (work_dir, 0700);
+  size = &sizes[bench_parse_options (&argc, &argv,
+                                    "— PDF import against pdftotext",
+                                    "Where the PDFs are made", NULL,
+                                    "lectern-bench-pdf", &work_dir)];
 
   one = g_build_filename (work_dir, "one-page.pdf", NULL);
   many = g_strdup_printf ("%s/%u-pages.pdf", work_dir, size->pages);

@@ -20,36 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-common.h"
 #include "lectern-core.h"
 #include "lectern-import.h"
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The @q quantile (0..1) of @values, sorted in place. */
-static double
-quantile (GArray *values,
-          double  q)
-{
-  guint i;
-
-  g_assert (values->len > 0);
-  g_array_sort (values, compare_doubles);
-  i = (guint) (q * (values->len - 1) + 0.5);
-  return g_array_index (values, double, i);
-}
 
 static int
 compare_paths (gconstpointer a,
@@ -117,7 +90,7 @@ bench_import (const char *project_path,
   for (guint i = 0; i < paths->len; i++)
     files[i] = g_file_new_for_path (g_ptr_array_index (paths, i));
 
-  t0 = now_ms ();
+  t0 = bench_now_ms ();
   corpus = lectern_project_create (project, &error);
   if (corpus == NULL)
     g_error ("%s", error->message);
@@ -125,7 +98,7 @@ bench_import (const char *project_path,
   if (results == NULL)
     g_error ("%s", error->message);
   g_clear_object (&corpus);  /* closing checkpoints the log: part of the work */
-  t1 = now_ms ();
+  t1 = bench_now_ms ();
 
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
@@ -157,7 +130,7 @@ bench_fts_reference (const char *db_path,
   double t0, t1;
 
   remove_database (db_path);
-  t0 = now_ms ();
+  t0 = bench_now_ms ();
   if (sqlite3_open (db_path, &db) != SQLITE_OK)
     g_error ("cannot open %s", db_path);
   exec_or_die (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
@@ -188,7 +161,7 @@ bench_fts_reference (const char *db_path,
     exec_or_die (db, "COMMIT");
   sqlite3_finalize (insert);
   sqlite3_close (db);
-  t1 = now_ms ();
+  t1 = bench_now_ms ();
 
   g_print ("seconds=%.3f documents=%u\n", (t1 - t0) / 1000.0, paths->len);
   return 0;
@@ -252,10 +225,10 @@ bench_annotate (const char *project_path,
         }
       tag_id = GPOINTER_TO_SIZE (tag);
 
-      t0 = now_ms ();
+      t0 = bench_now_ms ();
       a = lectern_project_add_annotation (corpus, doc, atol (f[1]), atol (f[2]), &tag_id, 1,
                                          f[4][0] != '\0' ? f[4] : NULL, &error);
-      dt = now_ms () - t0;
+      dt = bench_now_ms () - t0;
       if (a == NULL)
         g_error ("%s", error->message);
       g_array_append_val (times, dt);
@@ -265,7 +238,7 @@ bench_annotate (const char *project_path,
     g_error ("no annotations in %s", tsv_path);
 
   g_print ("n=%u total_s=%.3f median_ms=%.3f p95_ms=%.3f\n", times->len, total / 1000.0,
-           quantile (times, 0.5), quantile (times, 0.95));
+           bench_quantile (times, 0.5), bench_quantile (times, 0.95));
   return 0;
 }
 
@@ -293,7 +266,7 @@ bench_annotate_reference (const char *db_path,
     g_error ("%s", sqlite3_errmsg (db));
   for (guint i = 0; i < n; i++)
     {
-      double t0 = now_ms (), dt;
+      double t0 = bench_now_ms (), dt;
 
       exec_or_die (db, "BEGIN IMMEDIATE");
       sqlite3_bind_int64 (insert, 1, 1 + i % 97);
@@ -306,13 +279,13 @@ bench_annotate_reference (const char *db_path,
         g_error ("%s", sqlite3_errmsg (db));
       sqlite3_reset (insert);
       exec_or_die (db, "COMMIT");
-      dt = now_ms () - t0;
+      dt = bench_now_ms () - t0;
       g_array_append_val (times, dt);
     }
   sqlite3_finalize (insert);
   sqlite3_close (db);
 
-  g_print ("n=%u median_ms=%.3f p95_ms=%.3f\n", n, quantile (times, 0.5), quantile (times, 0.95));
+  g_print ("n=%u median_ms=%.3f p95_ms=%.3f\n", n, bench_quantile (times, 0.5), bench_quantile (times, 0.95));
   return 0;
 }
 
@@ -334,10 +307,10 @@ bench_search (const char *project_path,
     g_error ("%s", error->message);
   for (guint i = 0; i <= repeat; i++)
     {
-      double t0 = now_ms (), dt;
+      double t0 = bench_now_ms (), dt;
       g_autoptr(GListModel) hits = lectern_project_search (corpus, query, 20, NULL, &error);
 
-      dt = now_ms () - t0;
+      dt = bench_now_ms () - t0;
       if (hits == NULL)
         g_error ("%s", error->message);
       n_hits = g_list_model_get_n_items (hits);
@@ -348,7 +321,7 @@ bench_search (const char *project_path,
     }
 
   g_print ("hits=%u first_ms=%.3f median_ms=%.3f\n", n_hits, first,
-           times->len > 0 ? quantile (times, 0.5) : first);
+           times->len > 0 ? bench_quantile (times, 0.5) : first);
   return n_hits > 0 ? 0 : 1;
 }
 
