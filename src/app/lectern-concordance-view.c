@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "lectern-concordance-view.h"
@@ -42,6 +44,8 @@ struct _LecternConcordanceView
   LecternTagPicker     *within_picker;
   LecternTagPicker     *selected_picker;
   LecternTagPicker     *all_picker;
+  GtkWidget            *code_selected_button;
+  GtkWidget            *code_all_button;
 
   LecternProject       *project;
   GSignalGroup         *project_signals;
@@ -96,11 +100,53 @@ query_run (LecternJob     *job,
                                       MAX_HITS + 1, cancellable, error);
 }
 
-/* One line: a context's line breaks read as spaces in a cell. */
+/* Core's context: code points either side of the match. */
+#define CONTEXT_CHARS 40
+
+/* One line: a context's line breaks and runs of spaces read as one space. */
 static char *
 flatten (const char *text)
 {
-  return g_strdelimit (g_strdup (text ? text : ""), "\n\t\r", ' ');
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+  if (space)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}
+
+/* A context as the table shows it: flattened, and where core cut it in
+ * the middle of a word (a full-length context), that piece of a word
+ * left out for an ellipsis. */
+static char *
+shown_context (const char *text,
+               gboolean    left)
+{
+  g_autofree char *flat = flatten (text);
+  const char *space;
+
+  if (text == NULL || g_utf8_strlen (text, -1) < CONTEXT_CHARS)
+    return g_steal_pointer (&flat);
+  if (left && flat[0] != ' ' && (space = strchr (flat, ' ')) != NULL)
+    return g_strconcat ("…", space, NULL);
+  if (!left && !g_str_has_suffix (flat, " ") && (space = strrchr (flat, ' ')) != NULL && space != flat)
+    {
+      flat[space - flat] = '\0';
+      return g_strconcat (flat, "…", NULL);
+    }
+  return g_steal_pointer (&flat);
 }
 
 static void
@@ -163,13 +209,16 @@ update_status (LecternConcordanceView *self)
       adw_status_page_set_description (self->empty_page,
                                        typed ? (self->error ? _("The query could not be read: see the reason above.")
                                                             : _("No document has these words with these filters."))
-                                             : _("Words are found with case and accents ignored: "
-                                                 "\"a phrase\", prefix*, a OR b, -word."));
+                                             : _("Type words to find them in every document, case and "
+                                                 "accents ignored. Also “a phrase”, prefix*, a OR b, "
+                                                 "and -word to leave a word out."));
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "concordance.export", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "concordance.code-all", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "concordance.code-selected", n > 0);
+  gtk_widget_set_sensitive (self->code_all_button, n > 0);
+  gtk_widget_set_sensitive (self->code_selected_button, n > 0);
 }
 
 /* Puts @list in place of the hits, keeping the selected ones selected
@@ -583,11 +632,11 @@ lectern_concordance_view_dup_cell_text (LecternConcordanceView *self,
     case COLUMN_DOCUMENT:
       return g_strdup (lectern_search_hit_get_title (hit));
     case COLUMN_LEFT:
-      return flatten (lectern_search_hit_get_left (hit));
+      return shown_context (lectern_search_hit_get_left (hit), TRUE);
     case COLUMN_MATCH:
       return flatten (lectern_search_hit_get_match (hit));
     case COLUMN_RIGHT:
-      return flatten (lectern_search_hit_get_right (hit));
+      return shown_context (lectern_search_hit_get_right (hit), FALSE);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -609,8 +658,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     case COLUMN_DOCUMENT:
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_label_set_width_chars (GTK_LABEL (label), 14);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+      gtk_label_set_width_chars (GTK_LABEL (label), 18);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
       gtk_widget_add_css_class (label, "dim-label");
       break;
     case COLUMN_LEFT:
@@ -651,13 +700,13 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_tooltip_text (label, text);
       break;
     case COLUMN_LEFT:
-      text = flatten (lectern_search_hit_get_left (hit));
+      text = shown_context (lectern_search_hit_get_left (hit), TRUE);
       break;
     case COLUMN_MATCH:
       text = flatten (lectern_search_hit_get_match (hit));
       break;
     case COLUMN_RIGHT:
-      text = flatten (lectern_search_hit_get_right (hit));
+      text = shown_context (lectern_search_hit_get_right (hit), FALSE);
       break;
     default:
       break;
@@ -809,6 +858,13 @@ lectern_concordance_view_get_filter (LecternConcordanceView *self)
   return GTK_WIDGET (self->filter);
 }
 
+/* Focus goes to the query: the page is for typing one. */
+static gboolean
+lectern_concordance_view_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (LECTERN_CONCORDANCE_VIEW (widget)->entry));
+}
+
 static void
 lectern_concordance_view_dispose (GObject *object)
 {
@@ -898,6 +954,7 @@ lectern_concordance_view_class_init (LecternConcordanceViewClass *klass)
 
   g_type_ensure (LECTERN_TYPE_CORPUS_FILTER);
   g_type_ensure (LECTERN_TYPE_TAG_PICKER);
+  widget_class->grab_focus = lectern_concordance_view_grab_focus;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, LECTERN_UI "lectern-concordance-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LecternConcordanceView, toast_overlay);
@@ -917,6 +974,8 @@ lectern_concordance_view_class_init (LecternConcordanceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternConcordanceView, within_picker);
   gtk_widget_class_bind_template_child (widget_class, LecternConcordanceView, selected_picker);
   gtk_widget_class_bind_template_child (widget_class, LecternConcordanceView, all_picker);
+  gtk_widget_class_bind_template_child (widget_class, LecternConcordanceView, code_selected_button);
+  gtk_widget_class_bind_template_child (widget_class, LecternConcordanceView, code_all_button);
   gtk_widget_class_bind_template_callback (widget_class, run_query);
   gtk_widget_class_bind_template_callback (widget_class, row_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, all_tag_chosen_cb);

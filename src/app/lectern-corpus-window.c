@@ -52,6 +52,16 @@ range_activated_cb (LecternCorpusWindow *self,
   g_signal_emit (self, signals[RANGE_ACTIVATED], 0, document_id, start, end);
 }
 
+/* The page shown takes the focus: its query entry, ready for typing. */
+static void
+focus_page (LecternCorpusWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (page != NULL)
+    gtk_widget_grab_focus (page);
+}
+
 static void
 add_pages (LecternCorpusWindow *self)
 {
@@ -149,5 +159,7 @@ lectern_corpus_window_new (GtkWindow      *parent,
                        NULL);
   self->project = g_object_ref (project);
   add_pages (self);
+  focus_page (self);
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (focus_page), self, G_CONNECT_SWAPPED);
   return self;
 }

@@ -580,6 +580,13 @@ lectern_query_view_get_error (LecternQueryView *self)
   return self->error;
 }
 
+/* Focus goes to the expression: the page is for typing one. */
+static gboolean
+lectern_query_view_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (LECTERN_QUERY_VIEW (widget)->entry));
+}
+
 static void
 lectern_query_view_dispose (GObject *object)
 {
@@ -666,6 +673,7 @@ lectern_query_view_class_init (LecternQueryViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_LONG, G_TYPE_LONG);
 
   g_type_ensure (LECTERN_TYPE_CORPUS_FILTER);
+  widget_class->grab_focus = lectern_query_view_grab_focus;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, LECTERN_UI "lectern-query-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LecternQueryView, toast_overlay);
