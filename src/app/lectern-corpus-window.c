@@ -25,7 +25,7 @@ static const struct
   LecternCorpusPageNew  page_new;
 } pages[] = {
   { "concordance", N_("Concordance"), "edit-find-symbolic", lectern_concordance_view_new },
-  { "queries", N_("Coding Queries"), "system-search-symbolic", lectern_query_view_new },
+  { "queries", N_("Coding Queries"), "user-bookmarks-symbolic", lectern_query_view_new },
   /* The matrix, co-occurrence, word list and chart widgets: one line each. */
 };
 

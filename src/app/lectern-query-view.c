@@ -385,6 +385,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), column == COLUMN_DOCUMENT ? PANGO_ELLIPSIZE_MIDDLE : PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), column == COLUMN_PASSAGE ? 40 : 14);
   if (column != COLUMN_PASSAGE)
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  if (column != COLUMN_PASSAGE)
     gtk_widget_add_css_class (label, "dim-label");
   gtk_list_item_set_child (item, label);
 }
