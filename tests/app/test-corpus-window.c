@@ -14,6 +14,7 @@
 #include "app-test-harness.h"
 #include "lectern-application.h"
 #include "lectern-concordance-view.h"
+#include "lectern-corpus-filter.h"
 #include "lectern-corpus-window.h"
 #include "lectern-query-view.h"
 #include "lectern-window-private.h"
@@ -347,6 +348,63 @@ test_activate_opens_reader (void)
   g_clear_object (&p.file);
 }
 
+static guint
+n_hits (LecternConcordanceView *view)
+{
+  WAIT_UNTIL (!lectern_concordance_view_get_busy (view));
+  return g_list_model_get_n_items (lectern_concordance_view_get_hits (view));
+}
+
+/* The filters: chosen documents, a language, inside a tag's passages; a
+ * variable that is not KEY=VALUE says so. */
+static void
+test_filters (void)
+{
+  Project p = { 0 };
+  LecternWindow *window;
+  LecternCorpusWindow *corpus;
+  LecternConcordanceView *view;
+  LecternCorpusFilter *filter;
+  g_autofree char *document = NULL;
+
+  make_project (&p);
+  window = open_window (p.file);
+  corpus = open_corpus (window);
+  view = search (corpus, "treaty");
+  filter = LECTERN_CORPUS_FILTER (lectern_concordance_view_get_filter (view));
+  g_assert_cmpuint (n_hits (view), ==, 3);
+
+  lectern_corpus_filter_set_document (filter, p.doc_b, TRUE);
+  g_assert_cmpuint (n_hits (view), ==, 1);
+  document = lectern_concordance_view_dup_cell_text (view, 0, 0);
+  g_assert_cmpstr (document, ==, "Moscow Statement");
+  lectern_corpus_filter_set_document (filter, p.doc_b, FALSE);
+  g_assert_cmpuint (n_hits (view), ==, 3);
+
+  lectern_corpus_filter_set_language (filter, "de");
+  g_assert_cmpuint (n_hits (view), ==, 0);
+  lectern_corpus_filter_set_language (filter, "EN");
+  g_assert_cmpuint (n_hits (view), ==, 3);
+  lectern_corpus_filter_set_language (filter, NULL);
+
+  /* "treaty" once inside the NATO passage. */
+  lectern_corpus_filter_set_tag_id (filter, p.nato_tag);
+  g_assert_cmpuint (n_hits (view), ==, 1);
+  lectern_corpus_filter_set_tag_id (filter, 0);
+  g_assert_cmpuint (n_hits (view), ==, 3);
+
+  lectern_corpus_filter_set_variable (filter, "speaker");
+  g_assert_cmpuint (n_hits (view), ==, 0);
+  g_assert_nonnull (strstr (lectern_concordance_view_get_error (view), "KEY=VALUE"));
+  lectern_corpus_filter_set_variable (filter, "");
+  g_assert_cmpuint (n_hits (view), ==, 3);
+  g_assert_null (lectern_concordance_view_get_error (view));
+
+  gtk_window_destroy (GTK_WINDOW (corpus));
+  app_test_close_window (GTK_WINDOW (window));
+  g_clear_object (&p.file);
+}
+
 static LecternQueryView *
 ask (LecternCorpusWindow *corpus,
      const char          *expression)
@@ -438,6 +496,7 @@ add_tests (void)
 {
   g_test_add_func ("/Lectern/CorpusWindow/search", test_search);
   g_test_add_func ("/Lectern/CorpusWindow/sort", test_sort);
+  g_test_add_func ("/Lectern/CorpusWindow/filters", test_filters);
   g_test_add_func ("/Lectern/CorpusWindow/code-all-and-undo", test_code_all_and_undo);
   g_test_add_func ("/Lectern/CorpusWindow/activate-opens-reader", test_activate_opens_reader);
   g_test_add_func ("/Lectern/CorpusWindow/coding-query", test_coding_query);
