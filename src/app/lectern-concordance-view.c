@@ -417,6 +417,8 @@ code_all_cb (GtkWidget  *widget,
 
   if (self->project == NULL || query[0] == '\0' || tag_id == 0)
     return;
+  /* On the window's own connection, not in a job: undo is this
+   * connection's log (lectern-project-undo.c), and one step must undo it. */
   filter = lectern_corpus_filter_dup_filter (self->filter, &error);
   if (filter == NULL ||
       !lectern_project_autocode (self->project, query, filter, tag_id,

@@ -40,6 +40,16 @@ corpus_destroyed_cb (LecternWindow *self)
   g_object_steal_data (G_OBJECT (self), CORPUS_WINDOW_KEY);
 }
 
+/* Another project in the window: the questions were about the old one. */
+static void
+window_project_cb (LecternCorpusWindow *corpus,
+                   GParamSpec          *pspec,
+                   LecternWindow       *self)
+{
+  if (lectern_corpus_window_get_project (corpus) != self->project)
+    gtk_window_destroy (GTK_WINDOW (corpus));
+}
+
 static void
 corpus_cb (GtkWidget  *widget,
            const char *action_name,
@@ -62,6 +72,7 @@ corpus_cb (GtkWidget  *widget,
       g_object_set_data (G_OBJECT (self), CORPUS_WINDOW_KEY, corpus);
       g_signal_connect_object (corpus, "destroy", G_CALLBACK (corpus_destroyed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (corpus, "range-activated", G_CALLBACK (range_activated_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self, "notify::project", G_CALLBACK (window_project_cb), corpus, G_CONNECT_SWAPPED);
     }
   gtk_window_present (GTK_WINDOW (corpus));
 }

@@ -313,6 +313,20 @@ test_code_all_and_undo (void)
   /* The passages coded before are still there. */
   g_assert_cmpuint (count_passages (window->project, p.hostile_tag, NULL), ==, 2);
 
+  /* Only the selected hits, their matches, in one step too. */
+  {
+    GtkSelectionModel *selection = lectern_concordance_view_get_selection (view);
+    g_autofree char *match = NULL;
+
+    g_assert_true (gtk_selection_model_select_item (selection, 0, TRUE));
+    g_assert_true (gtk_selection_model_select_item (selection, 2, FALSE));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "concordance.code-selected", "x", p.topic_tag));
+    g_assert_cmpuint (count_passages (window->project, p.topic_tag, &match), ==, 2);
+    g_assert_cmpstr (match, ==, "treaty");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "concordance.undo", NULL));
+    g_assert_cmpuint (count_passages (window->project, p.topic_tag, NULL), ==, 0);
+  }
+
   gtk_window_destroy (GTK_WINDOW (corpus));
   app_test_close_window (GTK_WINDOW (window));
   g_clear_object (&p.file);
@@ -403,6 +417,30 @@ test_filters (void)
   gtk_window_destroy (GTK_WINDOW (corpus));
   app_test_close_window (GTK_WINDOW (window));
   g_clear_object (&p.file);
+}
+
+/* Another project opened in the main window closes the Corpus window of
+ * the first: its hits would be another project's. */
+static void
+test_closes_with_project (void)
+{
+  Project p = { 0 };
+  Project q = { 0 };
+  LecternWindow *window;
+  g_autoptr(GError) error = NULL;
+
+  make_project (&p);
+  make_project (&q);
+  window = open_window (p.file);
+  open_corpus (window);
+  lectern_window_open_project (window, q.file, &error);
+  g_assert_no_error (error);
+  app_test_drain ();
+  g_assert_null (_lectern_window_get_corpus_window (window));
+
+  app_test_close_window (GTK_WINDOW (window));
+  g_clear_object (&p.file);
+  g_clear_object (&q.file);
 }
 
 static LecternQueryView *
@@ -501,6 +539,7 @@ add_tests (void)
   g_test_add_func ("/Lectern/CorpusWindow/activate-opens-reader", test_activate_opens_reader);
   g_test_add_func ("/Lectern/CorpusWindow/coding-query", test_coding_query);
   g_test_add_func ("/Lectern/CorpusWindow/malformed", test_malformed);
+  g_test_add_func ("/Lectern/CorpusWindow/closes-with-project", test_closes_with_project);
 }
 
 int
