@@ -14,6 +14,8 @@
 
 /* Changes come in bursts: run once after. */
 #define RERUN_DELAY_MS 200
+/* Code points of context shown either side of a passage. */
+#define CONTEXT_CHARS 40
 
 enum { COLUMN_DOCUMENT, COLUMN_PASSAGE, COLUMN_TAGS, N_COLUMNS };
 
@@ -29,6 +31,8 @@ struct _Row
   glong    start, end;
   char    *title;
   char    *quote;
+  char    *prefix;   /* a few words of context either side, one line */
+  char    *suffix;
   char    *tags;
 };
 
@@ -41,6 +45,8 @@ row_finalize (GObject *object)
 
   g_free (self->title);
   g_free (self->quote);
+  g_free (self->prefix);
+  g_free (self->suffix);
   g_free (self->tags);
   G_OBJECT_CLASS (row_parent_class)->finalize (object);
 }
@@ -149,6 +155,9 @@ query_run (LecternJob     *job,
     {
       g_autoptr(GPtrArray) found = lectern_project_retrieve (project, q->expression, q->filter,
                                                              cancellable, error);
+      g_autofree char *text = NULL;
+      gint64 text_id = 0;
+      glong length = 0;
 
       if (found == NULL)
         return NULL;
@@ -163,6 +172,19 @@ query_run (LecternJob     *job,
           row->title = dup_title (project, r->document_id);
           row->quote = g_strdup (r->quote);
           row->tags = g_strdup (r->tags);
+          /* Results come in reading order: one document's text at a time. */
+          if (text_id != r->document_id)
+            {
+              g_free (text);
+              text = lectern_project_dup_text (project, r->document_id, NULL);
+              text_id = r->document_id;
+              length = text ? lectern_text_length (text) : 0;
+            }
+          if (text != NULL && r->start <= r->end && r->end <= length)
+            {
+              row->prefix = lectern_text_slice (text, MAX (0, r->start - CONTEXT_CHARS), r->start);
+              row->suffix = lectern_text_slice (text, r->end, MIN (length, r->end + CONTEXT_CHARS));
+            }
           g_ptr_array_add (rows, row);
         }
     }
@@ -402,7 +424,19 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   const char *text = column == COLUMN_DOCUMENT ? row->title : column == COLUMN_TAGS ? row->tags : row->quote;
   g_autofree char *flat = g_strdelimit (g_strdup (text ? text : ""), "\n\t\r", ' ');
 
-  gtk_label_set_text (GTK_LABEL (label), flat);
+  if (column == COLUMN_PASSAGE && row->prefix != NULL)
+    {
+      /* The passage in bold between its context, as the passages window shows it. */
+      g_autofree char *prefix = g_strdelimit (g_strdup (row->prefix), "\n\t\r", ' ');
+      g_autofree char *suffix = g_strdelimit (g_strdup (row->suffix ? row->suffix : ""), "\n\t\r", ' ');
+      g_autofree char *markup = g_markup_printf_escaped ("<span alpha=\"70%%\">…%s</span><b>%s</b>"
+                                                         "<span alpha=\"70%%\">%s…</span>",
+                                                         prefix, flat, suffix);
+
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (label), flat);
   gtk_widget_set_tooltip_text (label, column == COLUMN_PASSAGE ? text : NULL);
 }
 
