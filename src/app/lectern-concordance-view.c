@@ -57,6 +57,7 @@ struct _LecternConcordanceView
   gint64                within_tag_id;
   char                 *error;
   char                 *status;
+  GHashTable           *labels;     /* document id → label, for the hits shown */
   GtkFileChooserNative *chooser;
 };
 
@@ -98,6 +99,17 @@ query_run (LecternJob     *job,
 
   return lectern_project_concordance (project, q->query, q->filter, q->tag_id, q->sort,
                                       MAX_HITS + 1, cancellable, error);
+}
+
+/* The hit's document as a person tells it from the others. */
+static const char *
+document_label (LecternConcordanceView *self,
+                LecternSearchHit       *hit)
+{
+  const char *label = self->labels ? lectern_document_labels_lookup (self->labels, lectern_search_hit_get_document_id (hit))
+                                   : NULL;
+
+  return label ? label : lectern_search_hit_get_title (hit);
 }
 
 /* Core's context: code points either side of the match. */
@@ -257,6 +269,9 @@ replace_hits (LecternConcordanceView *self,
         gtk_bitset_add (reselect, i);
       g_ptr_array_add (items, hit);
     }
+  g_clear_pointer (&self->labels, g_hash_table_unref);
+  if (self->project != NULL)
+    self->labels = lectern_document_labels_new (lectern_project_get_documents (self->project));
   g_list_store_splice (self->hits, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hits)),
                        items->pdata, items->len);
   if (!gtk_bitset_is_empty (reselect))
@@ -573,7 +588,7 @@ chooser_response_cb (GtkNativeDialog        *native,
       g_autofree char *end = g_strdup_printf ("%ld", lectern_search_hit_get_end (hit));
       g_autofree char *left = flatten (lectern_search_hit_get_left (hit));
       g_autofree char *right = flatten (lectern_search_hit_get_right (hit));
-      const char *row[] = { lectern_search_hit_get_title (hit), start, end, left,
+      const char *row[] = { document_label (self, hit), start, end, left,
                             lectern_search_hit_get_match (hit), right };
 
       lectern_csv_table_append_row (csv, row, G_N_ELEMENTS (row));
@@ -632,7 +647,7 @@ lectern_concordance_view_dup_cell_text (LecternConcordanceView *self,
   switch (column)
     {
     case COLUMN_DOCUMENT:
-      return g_strdup (lectern_search_hit_get_title (hit));
+      return g_strdup (document_label (self, hit));
     case COLUMN_LEFT:
       return shown_context (lectern_search_hit_get_left (hit), TRUE);
     case COLUMN_MATCH:
@@ -698,7 +713,12 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   switch (column)
     {
     case COLUMN_DOCUMENT:
-      text = g_strdup (lectern_search_hit_get_title (hit));
+      {
+        GtkWidget *view = gtk_widget_get_ancestor (label, LECTERN_TYPE_CONCORDANCE_VIEW);
+
+        text = g_strdup (view ? document_label (LECTERN_CONCORDANCE_VIEW (view), hit)
+                              : lectern_search_hit_get_title (hit));
+      }
       gtk_widget_set_tooltip_text (label, text);
       break;
     case COLUMN_LEFT:
@@ -895,6 +915,7 @@ lectern_concordance_view_finalize (GObject *object)
 
   g_free (self->error);
   g_free (self->status);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
   G_OBJECT_CLASS (lectern_concordance_view_parent_class)->finalize (object);
 }
 

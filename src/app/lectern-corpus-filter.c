@@ -93,6 +93,8 @@ rebuild_documents (LecternCorpusFilter *self)
 {
   GListModel *documents = self->project ? lectern_project_get_documents (self->project) : NULL;
   guint n = documents ? MIN (g_list_model_get_n_items (documents), MAX_DOCUMENT_ROWS) : 0;
+  /* Two versions of one text share a title: the label tells them apart. */
+  g_autoptr(GHashTable) labels = documents ? lectern_document_labels_new (documents) : NULL;
   GtkWidget *child;
 
   self->rebuilding = TRUE;
@@ -102,7 +104,8 @@ rebuild_documents (LecternCorpusFilter *self)
     {
       g_autoptr(LecternDocument) doc = g_list_model_get_item (documents, i);
       gint64 *id = g_new (gint64, 1);
-      GtkWidget *check = gtk_check_button_new_with_label (lectern_document_get_title (doc));
+      const char *text = lectern_document_labels_lookup (labels, lectern_document_get_id (doc));
+      GtkWidget *check = gtk_check_button_new_with_label (text ? text : lectern_document_get_title (doc));
       GtkWidget *label = gtk_widget_get_last_child (check);
 
       *id = lectern_document_get_id (doc);

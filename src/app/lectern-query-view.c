@@ -116,13 +116,15 @@ query_free (gpointer data)
   g_free (q);
 }
 
+/* A document as a person tells it from the others (two versions share a
+ * title), from @labels (lectern_document_labels_new ()). */
 static char *
-dup_title (LecternProject *project,
-           gint64          document_id)
+dup_title (GHashTable *labels,
+           gint64      document_id)
 {
-  g_autoptr(LecternDocument) doc = lectern_project_dup_document (project, document_id, NULL);
+  const char *label = labels ? lectern_document_labels_lookup (labels, document_id) : NULL;
 
-  return doc ? g_strdup (lectern_document_get_title (doc)) : g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
+  return label ? g_strdup (label) : g_strdup_printf ("#%" G_GINT64_FORMAT, document_id);
 }
 
 static gpointer
@@ -134,6 +136,8 @@ query_run (LecternJob     *job,
 {
   Query *q = data;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) documents = lectern_project_list_documents (project, NULL);
+  g_autoptr(GHashTable) labels = documents ? lectern_document_labels_new (documents) : NULL;
 
   if (q->documents)
     {
@@ -147,7 +151,7 @@ query_run (LecternJob     *job,
           Row *row = g_object_new (ROW_TYPE, NULL);
 
           row->document_id = g_array_index (ids, gint64, i);
-          row->title = dup_title (project, row->document_id);
+          row->title = dup_title (labels, row->document_id);
           g_ptr_array_add (rows, row);
         }
     }
@@ -169,7 +173,7 @@ query_run (LecternJob     *job,
           row->document_id = r->document_id;
           row->start = r->start;
           row->end = r->end;
-          row->title = dup_title (project, r->document_id);
+          row->title = dup_title (labels, r->document_id);
           row->quote = g_strdup (r->quote);
           row->tags = g_strdup (r->tags);
           /* Results come in reading order: one document's text at a time. */
