@@ -709,6 +709,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
   LecternSearchHit *hit = gtk_list_item_get_item (item);
   g_autofree char *text = NULL;
+  g_autofree char *tip = NULL;
 
   switch (column)
     {
@@ -718,22 +719,31 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 
         text = g_strdup (view ? document_label (LECTERN_CONCORDANCE_VIEW (view), hit)
                               : lectern_search_hit_get_title (hit));
+        tip = g_strdup (text);
       }
-      gtk_widget_set_tooltip_text (label, text);
       break;
     case COLUMN_LEFT:
-      text = shown_context (lectern_search_hit_get_left (hit), TRUE);
+    case COLUMN_RIGHT:
+      {
+        /* The whole context in the tooltip, where the cell had to cut it. */
+        g_autofree char *left = flatten (lectern_search_hit_get_left (hit));
+        g_autofree char *match = flatten (lectern_search_hit_get_match (hit));
+        g_autofree char *right = flatten (lectern_search_hit_get_right (hit));
+
+        text = shown_context (column == COLUMN_LEFT ? lectern_search_hit_get_left (hit)
+                                                    : lectern_search_hit_get_right (hit),
+                              column == COLUMN_LEFT);
+        tip = g_strstrip (g_strconcat (left, match, right, NULL));
+      }
       break;
     case COLUMN_MATCH:
       text = flatten (lectern_search_hit_get_match (hit));
-      break;
-    case COLUMN_RIGHT:
-      text = shown_context (lectern_search_hit_get_right (hit), FALSE);
       break;
     default:
       break;
     }
   gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, tip);
 }
 
 static void

@@ -63,6 +63,14 @@ focus_page (LecternCorpusWindow *self)
 }
 
 static void
+focus_query_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  focus_page (LECTERN_CORPUS_WINDOW (widget));
+}
+
+static void
 add_pages (LecternCorpusWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -134,6 +142,8 @@ lectern_corpus_window_class_init (LecternCorpusWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, LECTERN_UI "lectern-corpus-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LecternCorpusWindow, view_stack);
 
+  gtk_widget_class_install_action (widget_class, "corpus.focus-query", NULL, focus_query_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "corpus.focus-query", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
