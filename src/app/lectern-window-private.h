@@ -7,6 +7,7 @@
 
 #include "lectern-annotation-list.h"
 #include "lectern-codebook-view.h"
+#include "lectern-corpus-window.h"
 #include "lectern-library-view.h"
 #include "lectern-reader-view.h"
 #include "lectern-window.h"
@@ -76,6 +77,10 @@ void _lectern_window_present_report     (LecternWindow  *self,
 gboolean _lectern_file_is_qdpx          (GFile          *file);
 void _lectern_window_open_qdpx          (LecternWindow  *self,
                                          GFile          *qdpx);
+/* lectern-window-corpus.c: the Corpus window (win.corpus) */
+void _lectern_window_class_init_corpus  (GtkWidgetClass *widget_class);
+/* The open Corpus window, or NULL. (transfer none) */
+LecternCorpusWindow *_lectern_window_get_corpus_window (LecternWindow *self);
 /* lectern-window-tools.c: compare, where, export, print */
 void _lectern_window_class_init_tools   (GtkWidgetClass *widget_class);
 void _lectern_window_update_tools_actions (LecternWindow *self);

@@ -26,6 +26,7 @@ _lectern_window_update_tools_actions (LecternWindow *self)
 
   /* Whether there are two documents to compare is checked when asked:
    * the library may not have caught up with a change yet. */
+  gtk_widget_action_set_enabled (widget, "win.corpus", has_project);
   gtk_widget_action_set_enabled (widget, "win.compare", has_project);
   gtk_widget_action_set_enabled (widget, "win.compare-with", has_project);
   gtk_widget_action_set_enabled (widget, "win.where", has_document);
@@ -265,6 +266,6 @@ _lectern_window_class_init_tools (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.where", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.where", NULL);
+  /* Ctrl+Shift+F searches the whole corpus (lectern-window-corpus.c). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.where", NULL);
 }

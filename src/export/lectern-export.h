@@ -6,6 +6,7 @@
 
 #define LECTERN_EXPORT_INSIDE
 #include "lectern-chart.h"
+#include "lectern-csv-table.h"
 #include "lectern-export-options.h"
 #include "lectern-exporter.h"
 #include "lectern-print-layout.h"

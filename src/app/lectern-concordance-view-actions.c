@@ -1,0 +1,269 @@
+/* lectern-concordance-view-actions.c — what the concordance does with its
+ * hits: code them (all, in core's autocode, or the selected ones) as one
+ * undo step, with a toast to undo it; export them as CSV.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Lectern"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lectern-concordance-view-private.h"
+#include "lectern-corpus-filter.h"
+#include "lectern-export.h"
+#include "lectern-tag-picker.h"
+
+/* ------------------------------------------------------------------ */
+/* Coding                                                              */
+
+static void
+toast_made (LecternConcordanceView *self,
+            guint                   n_made)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (n_made == 0)
+    title = g_strdup (_("Every hit already has this tag"));
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage coded", "%u passages coded", n_made),
+                             n_made);
+  toast = adw_toast_new (title);
+  if (n_made > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "concordance.undo");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+toast_error (LecternConcordanceView *self,
+             const char             *heading,
+             const GError           *error)
+{
+  g_autofree char *title = g_strdup_printf ("%s: %s", heading, error->message);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+code_all_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LecternConcordanceView *self = LECTERN_CONCORDANCE_VIEW (widget);
+  g_autofree char *query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+  g_autoptr(LecternDocumentFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 tag_id = g_variant_get_int64 (param);
+  /* Hits the concordance lists only inside a tag are coded only there. */
+  gint64 within = self->within_tag_id != 0 ? self->within_tag_id : lectern_corpus_filter_get_tag_id (self->filter);
+  guint n_made = 0;
+
+  if (self->project == NULL || query[0] == '\0' || tag_id == 0)
+    return;
+  /* On the window's own connection, not in a job: undo is this
+   * connection's log (lectern-project-undo.c), and one step must undo it. */
+  filter = lectern_corpus_filter_dup_filter (self->filter, &error);
+  if (filter == NULL ||
+      !lectern_project_autocode (self->project, query, filter, tag_id,
+                                 gtk_drop_down_get_selected (self->scope_dropdown),
+                                 within, &n_made, NULL, &error))
+    {
+      toast_error (self, _("Could not code the hits"), error);
+      return;
+    }
+  toast_made (self, n_made);
+}
+
+/* The selected hits themselves (their matches), one undo step. */
+static void
+code_selected_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LecternConcordanceView *self = LECTERN_CONCORDANCE_VIEW (widget);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GError) error = NULL;
+  gint64 tag_id = g_variant_get_int64 (param);
+  GtkBitsetIter iter;
+  guint position, n_made = 0;
+
+  if (self->project == NULL || tag_id == 0)
+    return;
+  if (gtk_bitset_is_empty (selected))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Select the hits to code first")));
+      return;
+    }
+  if (!lectern_project_begin_group (self->project, &error))
+    {
+      toast_error (self, _("Could not code the hits"), error);
+      return;
+    }
+  lectern_project_name_group (self->project, _("Code Selected Hits"));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(LecternSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (self->hits), position);
+      g_autoptr(LecternAnnotation) a = NULL;
+
+      a = lectern_project_add_annotation (self->project, lectern_search_hit_get_document_id (hit),
+                                          lectern_search_hit_get_start (hit), lectern_search_hit_get_end (hit),
+                                          &tag_id, 1, NULL, &error);
+      if (a == NULL)
+        {
+          lectern_project_end_group (self->project, FALSE, NULL);
+          toast_error (self, _("Could not code the hits"), error);
+          return;
+        }
+      n_made++;
+    }
+  if (!lectern_project_end_group (self->project, TRUE, &error))
+    {
+      toast_error (self, _("Could not code the hits"), error);
+      return;
+    }
+  toast_made (self, n_made);
+}
+
+static void
+undo_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *param)
+{
+  LecternConcordanceView *self = LECTERN_CONCORDANCE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->project != NULL && !lectern_project_undo (self->project, &error))
+    toast_error (self, _("Could not undo"), error);
+}
+
+static void
+tag_chosen (LecternConcordanceView *self,
+            LecternTagPicker       *picker,
+            const char             *action,
+            gint64                  tag_id)
+{
+  gtk_popover_popdown (GTK_POPOVER (picker));
+  gtk_widget_activate_action (GTK_WIDGET (self), action, "x", tag_id);
+}
+
+static void
+all_tag_chosen_cb (LecternConcordanceView *self,
+                   gint64                  tag_id)
+{
+  tag_chosen (self, self->all_picker, "concordance.code-all", tag_id);
+}
+
+static void
+selected_tag_chosen_cb (LecternConcordanceView *self,
+                        gint64                  tag_id)
+{
+  tag_chosen (self, self->selected_picker, "concordance.code-selected", tag_id);
+}
+
+void
+_lectern_concordance_view_update_within_button (LecternConcordanceView *self)
+{
+  g_autoptr(LecternTag) tag = NULL;
+
+  if (self->project != NULL && self->within_tag_id != 0)
+    tag = lectern_project_dup_tag (self->project, self->within_tag_id, NULL);
+  gtk_menu_button_set_label (self->within_button, tag ? lectern_tag_get_path (tag) : _("Anywhere"));
+}
+
+static void
+within_tag_chosen_cb (LecternConcordanceView *self,
+                      gint64                  tag_id)
+{
+  gtk_popover_popdown (GTK_POPOVER (self->within_picker));
+  self->within_tag_id = tag_id;
+  _lectern_concordance_view_update_within_button (self);
+}
+
+static void
+within_clear_cb (LecternConcordanceView *self)
+{
+  self->within_tag_id = 0;
+  _lectern_concordance_view_update_within_button (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Export                                                              */
+
+static void
+chooser_response_cb (GtkNativeDialog        *native,
+                     int                     response,
+                     LecternConcordanceView *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GString) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *header[] = { _("Document"), _("Start"), _("End"), _("Left"), _("Match"), _("Right") };
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hits));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  csv = g_string_new (NULL);
+  lectern_csv_table_append_row (csv, header, G_N_ELEMENTS (header));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LecternSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (self->hits), i);
+      g_autofree char *start = g_strdup_printf ("%ld", lectern_search_hit_get_start (hit));
+      g_autofree char *end = g_strdup_printf ("%ld", lectern_search_hit_get_end (hit));
+      g_autofree char *left = _lectern_concordance_view_flatten (lectern_search_hit_get_left (hit));
+      g_autofree char *right = _lectern_concordance_view_flatten (lectern_search_hit_get_right (hit));
+      const char *row[] = { _lectern_concordance_view_document_label (self, hit), start, end, left,
+                            lectern_search_hit_get_match (hit), right };
+
+      lectern_csv_table_append_row (csv, row, G_N_ELEMENTS (row));
+    }
+  if (!lectern_csv_table_save (csv, file, &error))
+    toast_error (self, _("Could not export the hits"), error);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Hits exported")));
+}
+
+static void
+export_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  LecternConcordanceView *self = LECTERN_CONCORDANCE_VIEW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Export Hits"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("CSV"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("hits.csv"));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+void
+_lectern_concordance_view_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, all_tag_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selected_tag_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, within_tag_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, within_clear_cb);
+
+  gtk_widget_class_install_action (widget_class, "concordance.code-all", "x", code_all_cb);
+  gtk_widget_class_install_action (widget_class, "concordance.code-selected", "x", code_selected_cb);
+  gtk_widget_class_install_action (widget_class, "concordance.undo", NULL, undo_cb);
+  gtk_widget_class_install_action (widget_class, "concordance.export", NULL, export_cb);
+}
