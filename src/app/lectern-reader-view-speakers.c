@@ -476,6 +476,21 @@ gutter_pressed_cb (GtkGestureClick *gesture,
   lectern_reader_view_popup_speaker (self, turn);
 }
 
+/* The margin shows when either of its columns does, so that a document
+ * with neither leaves the text its whole width. */
+static void
+margin_child_visible_cb (GtkWidget *child)
+{
+  GtkWidget *margin = gtk_widget_get_parent (child);
+  gboolean any = FALSE;
+
+  if (margin == NULL)
+    return;
+  for (GtkWidget *c = gtk_widget_get_first_child (margin); c != NULL && !any; c = gtk_widget_get_next_sibling (c))
+    any = gtk_widget_get_visible (c);
+  gtk_widget_set_visible (margin, any);
+}
+
 static void
 draw_rules (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -512,6 +527,9 @@ _lectern_reader_view_speakers_init (LecternReaderView *self)
   gtk_box_append (GTK_BOX (margin), self->speaker_gutter);
   gtk_box_append (GTK_BOX (margin), self->gutter);
   gtk_text_view_set_gutter (GTK_TEXT_VIEW (self->text_view), GTK_TEXT_WINDOW_LEFT, margin);
+  g_signal_connect (self->speaker_gutter, "notify::visible", G_CALLBACK (margin_child_visible_cb), NULL);
+  g_signal_connect (self->gutter, "notify::visible", G_CALLBACK (margin_child_visible_cb), NULL);
+  margin_child_visible_cb (self->gutter);
 
   /* The rules between turns run across the text: drawn over the view,
    * which the margin's own drawing cannot leave. */
