@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lectern-compare-window.h"
 #include "lectern-import.h"
 #include "lectern-plain-toast.h"
 #include "lectern-reader-view-private.h"
@@ -72,9 +73,12 @@ static void
 update_speaker_actions (LecternReaderView *self)
 {
   gboolean turns = lectern_speaker_gutter_get_n_turns (SPEAKER_GUTTER (self)) > 0;
+  /* A comparison keeps Alt+Down and Alt+Up for its next and previous
+   * change: a disabled action lets the keys through to it. */
+  gboolean compared = LECTERN_IS_COMPARE_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.next-speaker-turn", turns);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.previous-speaker-turn", turns);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.next-speaker-turn", turns && !compared);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.previous-speaker-turn", turns && !compared);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.only-speaker", turns);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.code-speakers", turns && self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.rename-speaker", turns && self->project != NULL);
