@@ -24,7 +24,7 @@
 #include "lectern-speaker-gutter.h"
 
 #define PADDING     10
-#define NAME_CHARS  14   /* the widest a name's column grows, in average characters */
+#define NAME_CHARS  16   /* the widest a name's column grows, in widths of "n" */
 
 typedef struct
 {
@@ -118,12 +118,12 @@ name_column_width (LecternSpeakerGutter *self)
 {
   g_autoptr(PangoLayout) widest = create_layout (self, "", 0.85, FALSE, TRUE);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  PangoFontMetrics *metrics;
+  g_autofree char *sample = g_strnfill (NAME_CHARS, 'n');
   int limit, width = 0;
 
-  metrics = pango_context_get_metrics (pango_layout_get_context (widest), NULL, NULL);
-  limit = NAME_CHARS * pango_font_metrics_get_approximate_char_width (metrics) * 0.85 / PANGO_SCALE;
-  pango_font_metrics_unref (metrics);
+  /* The limit in the margin's own font, at the reader's size. */
+  pango_layout_set_text (widest, sample, -1);
+  pango_layout_get_pixel_size (widest, &limit, NULL);
 
   for (guint i = 0; i < self->turns->len; i++)
     {
@@ -256,7 +256,7 @@ lectern_speaker_gutter_snapshot (GtkWidget   *widget,
       g_autoptr(PangoLayout) name = NULL;
       gboolean interviewer = turn->rank < 0;
       gboolean dimmed = self->only_speaker != NULL && g_strcmp0 (self->only_speaker, turn->speaker) != 0;
-      int y, height, space_y, next_y = G_MAXINT, name_height;
+      int y, height, space_y, next_space_y = G_MAXINT, name_width, name_height;
       GdkRGBA colour;
 
       turn_line (self, i, &y, &height, &space_y);
@@ -264,9 +264,9 @@ lectern_speaker_gutter_snapshot (GtkWidget   *widget,
         break;
       if (i + 1 < self->turns->len)
         {
-          int h, s;
+          int next_y, h;
 
-          turn_line (self, i + 1, &next_y, &h, &s);
+          turn_line (self, i + 1, &next_y, &h, &next_space_y);
         }
 
       if (interviewer)
@@ -281,7 +281,7 @@ lectern_speaker_gutter_snapshot (GtkWidget   *widget,
 
       name = create_layout (self, turn->speaker, 0.85, interviewer, !interviewer);
       pango_layout_set_width (name, MAX (1, width - 2 * PADDING) * PANGO_SCALE);
-      pango_layout_get_pixel_size (name, NULL, &name_height);
+      pango_layout_get_pixel_size (name, &name_width, &name_height);
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PADDING, y + (height - name_height) / 2));
       gtk_snapshot_append_layout (snapshot, name, &colour);
@@ -293,15 +293,24 @@ lectern_speaker_gutter_snapshot (GtkWidget   *widget,
         {
           g_autoptr(PangoLayout) time = create_layout (self, turn->time, 0.75, FALSE, FALSE);
           int time_y = y + (height - name_height) / 2 + name_height;
-          int time_height;
+          int time_width, time_height;
           GdkRGBA dim = fg;
 
           dim.alpha *= dimmed ? 0.25 : 0.55;
-          pango_layout_get_pixel_size (time, NULL, &time_height);
-          if (time_y + time_height <= next_y - 2)
+          pango_layout_get_pixel_size (time, &time_width, &time_height);
+          /* Else on the name's line, at the right, if both fit. */
+          if (time_y + time_height <= next_space_y - 2)
             {
               gtk_snapshot_save (snapshot);
               gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PADDING, time_y));
+              gtk_snapshot_append_layout (snapshot, time, &dim);
+              gtk_snapshot_restore (snapshot);
+            }
+          else if (name_width + PADDING + time_width <= width - 2 * PADDING)
+            {
+              gtk_snapshot_save (snapshot);
+              gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - PADDING - time_width,
+                                                                      y + (height - time_height) / 2));
               gtk_snapshot_append_layout (snapshot, time, &dim);
               gtk_snapshot_restore (snapshot);
             }
