@@ -563,6 +563,4 @@ _lectern_reader_view_class_speakers_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "reader.merge-speaker", "(ss)", correct_speaker_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "reader.next-speaker-turn", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "reader.previous-speaker-turn", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK, "reader.next-speaker-turn", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, GDK_ALT_MASK, "reader.previous-speaker-turn", NULL);
 }
