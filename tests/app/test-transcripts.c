@@ -1,7 +1,8 @@
 /* test-transcripts.c — an interview in the reader: its speakers in the
  * margin at their turns, Alt+Down to the next turn of a speaker, "only
  * this speaker" fading exactly the other turns, a rename from the
- * margin shown at once, Code Speakers and its undo.
+ * margin shown at once, a rename by lectern-cli shown too, Code
+ * Speakers and its undo.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -254,6 +255,33 @@ test_transcript (void)
   g_assert_cmpstr (turn_speaker (gutter, 5), ==, "M. Keller");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   WAIT_UNTIL (g_strcmp0 (turn_speaker (gutter, 1), "Maria Keller") == 0);
+
+  /* Renamed by lectern-cli in another process: the margin follows once
+   * the app sees the change. */
+  {
+    const char *cli = g_getenv ("LECTERN_CLI");
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, doc);
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "transcripts.lectern", NULL);
+    const char *argv[] = { cli, "--project", path, "speaker-rename", id, "Interviewer", "Host", NULL };
+    g_autofree char *err = NULL;
+    int status = 0;
+
+    g_assert_nonnull (cli);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error);
+    g_assert_no_error (error);
+    if (!g_spawn_check_wait_status (status, NULL))
+      g_error ("lectern-cli speaker-rename failed: %s", err);
+    lectern_project_refresh (window->project);
+    WAIT_UNTIL (g_strcmp0 (turn_speaker (gutter, 0), "Host") == 0);
+    g_assert_cmpstr (turn_speaker (gutter, 4), ==, "Host");
+    /* Back, for what follows. */
+    argv[5] = "Host";
+    argv[6] = "Interviewer";
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    lectern_project_refresh (window->project);
+    WAIT_UNTIL (g_strcmp0 (turn_speaker (gutter, 0), "Interviewer") == 0);
+  }
 
   /* Code Speakers: a passage per turn, one undo step. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.code-speakers", NULL));
