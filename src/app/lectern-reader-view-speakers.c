@@ -301,10 +301,20 @@ correct_speaker_action_cb (GtkWidget  *widget,
 /* The speaker's popover, from a click on a name in the margin          */
 
 static void
+drop_popover (gpointer data)
+{
+  g_autoptr(GtkWidget) popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+}
+
+static void
 popover_closed_cb (GtkPopover *popover)
 {
-  /* Built for one speaker; a later click builds another. */
-  g_idle_add_once ((GSourceOnceFunc) gtk_widget_unparent, popover);
+  /* Built for one speaker; a later click builds another. Not while it
+   * is closing: its own handlers still run. */
+  g_idle_add_once (drop_popover, g_object_ref (popover));
 }
 
 static void
@@ -522,6 +532,9 @@ _lectern_reader_view_speakers_init (LecternReaderView *self)
   gtk_text_tag_set_priority (self->other_speakers_tag, 0);
 
   self->speaker_gutter = lectern_speaker_gutter_new (GTK_TEXT_VIEW (self->text_view));
+  /* The faded colour is the text's own, light or dark. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (apply_dimming), self,
+                           G_CONNECT_SWAPPED);
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   g_signal_connect (click, "pressed", G_CALLBACK (gutter_pressed_cb), self);

@@ -472,10 +472,28 @@ vadjustment_notify_cb (LecternSpeakerGutter *self)
     }
 }
 
+/* Popovers parented here (a speaker's, from the reader) follow the
+ * gutter as it moves. */
+static void
+lectern_speaker_gutter_size_allocate (GtkWidget *widget,
+                                      int        width,
+                                      int        height,
+                                      int        baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
+}
+
 static void
 lectern_speaker_gutter_dispose (GObject *object)
 {
   LecternSpeakerGutter *self = LECTERN_SPEAKER_GUTTER (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   if (self->vadjustment != NULL)
     g_signal_handlers_disconnect_by_data (self->vadjustment, self);
@@ -504,6 +522,7 @@ lectern_speaker_gutter_class_init (LecternSpeakerGutterClass *klass)
   object_class->finalize = lectern_speaker_gutter_finalize;
   widget_class->measure = lectern_speaker_gutter_measure;
   widget_class->snapshot = lectern_speaker_gutter_snapshot;
+  widget_class->size_allocate = lectern_speaker_gutter_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "speaker-gutter");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
 }

@@ -302,6 +302,20 @@ test_transcript (void)
   g_assert_cmpuint (count_passages (window->project, "Speakers/Interviewer"), ==, 0);
   g_assert_null (lectern_project_find_tag (window->project, "Speakers/Maria Keller", NULL));
 
+  /* The speaker's popover from the margin: shown, dropped when closed;
+   * the window closes with one open. */
+  lectern_reader_view_popup_speaker (reader, 1);
+  {
+    GtkWidget *popover = gtk_widget_get_first_child (GTK_WIDGET (gutter));
+
+    g_assert_true (GTK_IS_POPOVER (popover));
+    WAIT_UNTIL (gtk_widget_get_mapped (popover));
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    WAIT_UNTIL (gtk_widget_get_first_child (GTK_WIDGET (gutter)) == NULL);
+  }
+  lectern_reader_view_popup_speaker (reader, 0);
+  WAIT_UNTIL (gtk_widget_get_mapped (gtk_widget_get_first_child (GTK_WIDGET (gutter))));
+
   app_test_close_window (GTK_WINDOW (window));
 }
 
