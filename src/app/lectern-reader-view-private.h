@@ -55,6 +55,11 @@ struct _LecternReaderView
   GtkTextTag         *footnote_tag;
   GArray             *matches;         /* glong pairs: start, end */
   int                 current_match;
+
+  /* A transcript's speakers (lectern-reader-view-speakers.c) */
+  GtkWidget          *speaker_gutter;  /* owned by the text view */
+  GtkTextTag         *other_speakers_tag;
+  char               *only_speaker;    /* nullable: the speaker shown alone */
 };
 
 GtkTextBuffer *_lectern_reader_view_get_buffer       (LecternReaderView *self);
@@ -76,6 +81,14 @@ void           _lectern_reader_view_class_find_init  (GtkWidgetClass    *widget_
 void           _lectern_reader_view_clear_find       (LecternReaderView *self);
 void           _lectern_reader_view_step_match       (LecternReaderView *self,
                                                       int                delta);
+
+/* lectern-reader-view-speakers.c */
+void           _lectern_reader_view_speakers_init        (LecternReaderView *self);
+void           _lectern_reader_view_speakers_dispose     (LecternReaderView *self);
+void           _lectern_reader_view_class_speakers_init  (GtkWidgetClass    *widget_class);
+void           _lectern_reader_view_speakers_set_structure (LecternReaderView *self,
+                                                            GArray            *structure);
+void           _lectern_reader_view_speakers_reload      (LecternReaderView *self);
 
 /* lectern-reader-view-actions.c */
 void           _lectern_reader_view_class_actions_init (GtkWidgetClass *widget_class);

@@ -274,6 +274,9 @@ project_changed_cb (LecternReaderView *self,
       reload_tags (self);
       update_highlights (self);
     }
+  /* A speaker corrected here or by another program. */
+  if ((what & LECTERN_CHANGE_DOCUMENTS) && (document_id == 0 || document_id == self->document_id))
+    _lectern_reader_view_speakers_reload (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -409,6 +412,7 @@ apply_structure (LecternReaderView *self)
 
   lectern_paragraph_gutter_set_structure (LECTERN_PARAGRAPH_GUTTER (self->gutter), structure);
   update_gutter_visible (self);
+  _lectern_reader_view_speakers_set_structure (self, structure);
 }
 
 void
@@ -1224,6 +1228,7 @@ lectern_reader_view_finalize (GObject *object)
   LecternReaderView *self = LECTERN_READER_VIEW (object);
 
   g_clear_pointer (&self->matches, g_array_unref);
+  _lectern_reader_view_speakers_dispose (self);
   G_OBJECT_CLASS (lectern_reader_view_parent_class)->finalize (object);
 }
 
@@ -1277,6 +1282,7 @@ lectern_reader_view_class_init (LecternReaderViewClass *klass)
   _lectern_reader_view_class_find_init (widget_class);
 
   _lectern_reader_view_class_actions_init (widget_class);
+  _lectern_reader_view_class_speakers_init (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "readerview");
 }
@@ -1374,7 +1380,7 @@ lectern_reader_view_init (LecternReaderView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
 
   self->gutter = lectern_paragraph_gutter_new (GTK_TEXT_VIEW (self->text_view));
-  gtk_text_view_set_gutter (GTK_TEXT_VIEW (self->text_view), GTK_TEXT_WINDOW_LEFT, self->gutter);
+  _lectern_reader_view_speakers_init (self);
   update_gutter_visible (self);
 
   self->font_provider = gtk_css_provider_new ();

@@ -49,4 +49,12 @@ LecternReaderText *lectern_reader_view_get_text_view      (LecternReaderView *se
 LecternTagPicker  *lectern_reader_view_get_tag_picker     (LecternReaderView *self);
 GtkPopover        *lectern_reader_view_get_note_popover   (LecternReaderView *self);
 
+/* A transcript's speakers (lectern-reader-view-speakers.c): the margin
+ * (a LecternSpeakerGutter), the speaker shown alone (NULL: all), and the
+ * speaker's popover for turn @turn. */
+GtkWidget         *lectern_reader_view_get_speaker_gutter (LecternReaderView *self);
+const char        *lectern_reader_view_get_only_speaker   (LecternReaderView *self);
+void               lectern_reader_view_popup_speaker      (LecternReaderView *self,
+                                                           guint              turn);
+
 G_END_DECLS

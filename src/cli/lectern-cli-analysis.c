@@ -184,6 +184,7 @@ run_retrieve (LecternCli  *cli,
   g_auto(GStrv) documents = NULL;
   g_autofree char *language = NULL;
   g_autofree char *variable = NULL;
+  g_autofree char *speaker = NULL;
   const GOptionEntry entries[] = {
     { "documents", 0, 0, G_OPTION_ARG_NONE, &list_documents,
       N_("List the documents with a match (with NOT X: those without): DOCUMENT TITLE"), NULL },
@@ -192,6 +193,8 @@ run_retrieve (LecternCli  *cli,
     { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("Only in documents of this language"), N_("CODE") },
     { "var", 0, 0, G_OPTION_ARG_STRING, &variable,
       N_("Only in documents whose variable KEY has this VALUE"), N_("KEY=VALUE") },
+    { "speaker", 0, 0, G_OPTION_ARG_STRING, &speaker,
+      N_("Only passages inside turns of this speaker"), N_("NAME") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "retrieve", entries);
@@ -205,6 +208,8 @@ run_retrieve (LecternCli  *cli,
     return LECTERN_CLI_EXIT_USAGE;
   if (!lectern_cli_parse_filter ("retrieve", documents, language, variable, &filter))
     return LECTERN_CLI_EXIT_USAGE;
+  if (speaker != NULL)
+    lectern_document_filter_set_speaker (filter, speaker);
   expression = g_strjoinv (" ", argv + 1);
 
   project = lectern_cli_open_project (cli, &status);
@@ -281,9 +286,10 @@ run_matrix (LecternCli  *cli,
   g_auto(GStrv) documents = NULL;
   g_autofree char *language = NULL;
   g_autofree char *variable = NULL;
+  g_autofree char *speaker = NULL;
   const GOptionEntry entries[] = {
     { "columns", 'c', 0, G_OPTION_ARG_STRING, &columns,
-      N_("A column per document (documents, the default) or per value of a variable (var:KEY)"),
+      N_("A column per document (documents, the default), per value of a variable (var:KEY) or per speaker (speakers)"),
       N_("COLUMNS") },
     { "value", 0, 0, G_OPTION_ARG_STRING, &value_name,
       N_("What a cell counts: passages (default), chars (characters coded) or share (of the column’s text)"),
@@ -293,6 +299,8 @@ run_matrix (LecternCli  *cli,
     { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("Only documents of this language"), N_("CODE") },
     { "var", 0, 0, G_OPTION_ARG_STRING, &variable,
       N_("Only documents whose variable KEY has this VALUE"), N_("KEY=VALUE") },
+    { "speaker", 0, 0, G_OPTION_ARG_STRING, &speaker,
+      N_("Only passages inside turns of this speaker"), N_("NAME") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "matrix", entries);
@@ -302,14 +310,18 @@ run_matrix (LecternCli  *cli,
   g_autoptr(GError) error = NULL;
   LecternMatrixValue value;
   const char *key = NULL;
+  gboolean by_speaker = FALSE;
   int status;
 
   if (!lectern_cli_parse (cli, context, "matrix", &argc, &argv, 0, 0))
     return LECTERN_CLI_EXIT_USAGE;
-  if (columns != NULL && strcmp (columns, "documents") != 0)
+  if (g_strcmp0 (columns, "speakers") == 0)
+    by_speaker = TRUE;
+  else if (columns != NULL && strcmp (columns, "documents") != 0)
     {
       if (!g_str_has_prefix (columns, "var:") || columns[4] == '\0')
-        return lectern_cli_usage_error ("matrix", _("--columns must be documents or var:KEY, not “%s”"), columns);
+        return lectern_cli_usage_error ("matrix", _("--columns must be documents, var:KEY or speakers, not “%s”"),
+                                        columns);
       key = columns + 4;
     }
   if (value_name == NULL || strcmp (value_name, "passages") == 0)
@@ -322,12 +334,17 @@ run_matrix (LecternCli  *cli,
     return lectern_cli_usage_error ("matrix", _("--value must be passages, chars or share, not “%s”"), value_name);
   if (!lectern_cli_parse_filter ("matrix", documents, language, variable, &filter))
     return LECTERN_CLI_EXIT_USAGE;
+  if (speaker != NULL)
+    lectern_document_filter_set_speaker (filter, speaker);
 
   project = lectern_cli_open_project (cli, &status);
   if (project == NULL)
     return status;
 
-  matrix = lectern_project_code_matrix (project, filter, key, value, NULL, &error);
+  if (by_speaker)
+    matrix = lectern_project_speaker_matrix (project, filter, value, NULL, &error);
+  else
+    matrix = lectern_project_code_matrix (project, filter, key, value, NULL, &error);
   if (matrix == NULL)
     return lectern_cli_fail (error);
 

@@ -20,6 +20,7 @@ run_search (LecternCli  *cli,
   g_autofree char *tag_path = NULL;
   g_autofree char *variable = NULL;
   g_autofree char *sort_name = NULL;
+  g_autofree char *speaker = NULL;
   const GOptionEntry entries[] = {
     { "document", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &documents,
       N_("Only in this document; repeatable"), N_("ID") },
@@ -28,6 +29,8 @@ run_search (LecternCli  *cli,
       N_("Only hits inside passages of this tag or one of its sub-tags"), N_("PATH") },
     { "var", 0, 0, G_OPTION_ARG_STRING, &variable,
       N_("Only in documents whose variable KEY has this VALUE"), N_("KEY=VALUE") },
+    { "speaker", 0, 0, G_OPTION_ARG_STRING, &speaker,
+      N_("Only hits inside turns of this speaker"), N_("NAME") },
     { "sort", 's', 0, G_OPTION_ARG_STRING, &sort_name,
       N_("Order of the hits: document (default), left or right (by the words beside the match), or date"),
       N_("ORDER") },
@@ -62,6 +65,8 @@ run_search (LecternCli  *cli,
                                     sort_name);
   if (!lectern_cli_parse_filter ("search", documents, language, variable, &filter))
     return LECTERN_CLI_EXIT_USAGE;
+  if (speaker != NULL)
+    lectern_document_filter_set_speaker (filter, speaker);
 
   /* `search foo bar` is the query "foo bar": both words. */
   query = g_strjoinv (" ", argv + 1);

@@ -24,7 +24,13 @@ G_BEGIN_DECLS
 
 /* Documents kept: those listed (none listed: every document), of the
  * language (NULL: any; compared without case), having the variable KEY
- * with exactly VALUE (NULL key: any). Conditions combine with AND. */
+ * with exactly VALUE (NULL key: any), having a turn of the speaker (NULL:
+ * any; the `turn` spans of their structure, corrections applied).
+ * Conditions combine with AND. With a speaker, the concordance, autocode
+ * and coding queries also keep only the hits and passages lying wholly
+ * inside one of that speaker's turns; code matrices (but the speaker
+ * matrix, which keeps that speaker's column), co-occurrence and word
+ * lists count the whole documents. */
 typedef struct _LecternDocumentFilter LecternDocumentFilter;
 
 #define LECTERN_TYPE_DOCUMENT_FILTER (lectern_document_filter_get_type ())
@@ -40,6 +46,8 @@ void                   lectern_document_filter_set_language (LecternDocumentFilt
 void                   lectern_document_filter_set_variable (LecternDocumentFilter *self,
                                                              const char            *key,
                                                              const char            *value);
+void                   lectern_document_filter_set_speaker  (LecternDocumentFilter *self,
+                                                             const char            *speaker);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternDocumentFilter, lectern_document_filter_free)
 
 /* The ids of the documents @filter keeps (NULL: all), ascending. A listed
@@ -199,6 +207,18 @@ LecternMatrix *lectern_project_code_matrix  (LecternProject               *self,
                                             LecternMatrixValue           value,
                                             GCancellable                *cancellable,
                                             GError                     **error);
+
+/* Codes × speakers: a column per speaker with a turn in the documents
+ * @filter keeps (its speaker alone, if it names one), sorted by name
+ * (bytewise), labelled with the name; a passage counts for the speaker
+ * whose turn holds it wholly (one crossing turns counts for nobody);
+ * SHARE divides by the characters of the speaker's turns. No speaker
+ * turn in those documents: NOT_FOUND. (transfer full) */
+LecternMatrix *lectern_project_speaker_matrix (LecternProject               *self,
+                                              const LecternDocumentFilter *filter,
+                                              LecternMatrixValue           value,
+                                              GCancellable                *cancellable,
+                                              GError                     **error);
 
 typedef enum
 {

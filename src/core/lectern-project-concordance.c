@@ -32,6 +32,7 @@ struct _LecternDocumentFilter
   char   *language;
   char   *var_key;
   char   *var_value;
+  char   *speaker;
 };
 
 G_DEFINE_BOXED_TYPE (LecternDocumentFilter, lectern_document_filter,
@@ -58,6 +59,7 @@ lectern_document_filter_copy (const LecternDocumentFilter *self)
   copy->language = g_strdup (self->language);
   copy->var_key = g_strdup (self->var_key);
   copy->var_value = g_strdup (self->var_value);
+  copy->speaker = g_strdup (self->speaker);
   return copy;
 }
 
@@ -70,6 +72,7 @@ lectern_document_filter_free (LecternDocumentFilter *self)
   g_free (self->language);
   g_free (self->var_key);
   g_free (self->var_value);
+  g_free (self->speaker);
   g_free (self);
 }
 
@@ -102,11 +105,27 @@ lectern_document_filter_set_variable (LecternDocumentFilter *self,
   self->var_value = g_strdup (key != NULL ? (value != NULL ? value : "") : NULL);
 }
 
+void
+lectern_document_filter_set_speaker (LecternDocumentFilter *self,
+                                     const char            *speaker)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->speaker);
+  self->speaker = g_strdup (speaker);
+}
+
+const char *
+_lectern_document_filter_get_speaker (const LecternDocumentFilter *self)
+{
+  return self != NULL ? self->speaker : NULL;
+}
+
 static gboolean
 filter_is_empty (const LecternDocumentFilter *filter)
 {
   return filter == NULL
-         || (filter->document_ids->len == 0 && filter->language == NULL && filter->var_key == NULL);
+         || (filter->document_ids->len == 0 && filter->language == NULL && filter->var_key == NULL
+             && filter->speaker == NULL);
 }
 
 GArray *
@@ -145,6 +164,8 @@ lectern_project_filter_documents (LecternProject               *self,
                                   " WHERE (?1 IS NULL OR d.language = ?1 COLLATE NOCASE)"
                                   "   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM document_variables v"
                                   "        WHERE v.document_id = d.id AND v.key = ?2 AND v.value = ?3))"
+                                  "   AND (?4 IS NULL OR EXISTS (SELECT 1 FROM document_structure s"
+                                  "        WHERE s.document_id = d.id AND s.kind = 'turn' AND s.value = ?4))"
                                   " ORDER BY d.id",
                                   error);
   if (stmt == NULL)
@@ -154,6 +175,7 @@ lectern_project_filter_documents (LecternProject               *self,
       _lectern_bind_text (stmt, 1, filter->language);
       _lectern_bind_text (stmt, 2, filter->var_key);
       _lectern_bind_text (stmt, 3, filter->var_value);
+      _lectern_bind_text (stmt, 4, filter->speaker);
     }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -388,10 +410,12 @@ lectern_project_concordance (LecternProject               *self,
 {
   g_autoptr(GHashTable) documents = NULL;
   g_autoptr(GHashTable) ranges = NULL;
+  g_autoptr(GHashTable) turns = NULL;
   g_autoptr(GListModel) hits = NULL;
   g_autoptr(GArray) kept = NULL;
   g_autoptr(GListStore) store = NULL;
-  gboolean whole = sort == LECTERN_CONCORDANCE_SORT_DOCUMENT && tag_id == 0;
+  const char *speaker = _lectern_document_filter_get_speaker (filter);
+  gboolean whole = sort == LECTERN_CONCORDANCE_SORT_DOCUMENT && tag_id == 0 && speaker == NULL;
   gint64 text_document = 0;
   g_autofree char *text = NULL;
   Cursor cursor = { NULL, NULL, 0 };
@@ -416,6 +440,13 @@ lectern_project_concordance (LecternProject               *self,
         return NULL;
     }
 
+  if (speaker != NULL)
+    {
+      turns = _lectern_project_speaker_ranges (self, speaker, documents, error);
+      if (turns == NULL)
+        return NULL;
+    }
+
   /* In document order with no code to check, the first page is the
    * search's own first page. */
   hits = _lectern_project_search_in (self, query, documents, whole ? limit : 0, cancellable, error);
@@ -435,6 +466,8 @@ lectern_project_concordance (LecternProject               *self,
       SortedHit sorted = { NULL, i, { NULL, } };
 
       if (ranges != NULL && !inside_ranges (g_hash_table_lookup (ranges, &document_id), start, end))
+        continue;
+      if (turns != NULL && !_lectern_ranges_hold (g_hash_table_lookup (turns, &document_id), start, end))
         continue;
 
       if (sort == LECTERN_CONCORDANCE_SORT_DATE)

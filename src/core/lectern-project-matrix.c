@@ -111,6 +111,59 @@ compare_coded (gconstpointer a,
   return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* Adds to @matrix the characters (or their share of each column's
+ * @column_chars) of the passages in @coded, sorted here. */
+static void
+add_chars (LecternMatrix      *matrix,
+           GArray             *coded,
+           GArray             *column_chars,
+           LecternMatrixValue  value)
+{
+  /* Characters: the union of a code's passages in each document, so that
+   * overlapping passages of one code count their common text once. */
+  if (value == LECTERN_MATRIX_VALUE_PASSAGES)
+    return;
+
+  g_array_sort (coded, compare_coded);
+  for (guint i = 0; i < coded->len;)
+    {
+      const CodedRange *first = &g_array_index (coded, CodedRange, i);
+      glong covered_start = first->start;
+      glong covered_end = first->end;
+      gint64 chars = 0;
+      guint j = i + 1;
+
+      while (j < coded->len && g_array_index (coded, CodedRange, j).row == first->row
+             && g_array_index (coded, CodedRange, j).column == first->column
+             && g_array_index (coded, CodedRange, j).document_id == first->document_id)
+        {
+          const CodedRange *range = &g_array_index (coded, CodedRange, j);
+
+          if (range->start >= covered_end)
+            {
+              chars += covered_end - covered_start;
+              covered_start = range->start;
+              covered_end = range->end;
+            }
+          else
+            covered_end = MAX (covered_end, range->end);
+          j++;
+        }
+      chars += covered_end - covered_start;
+
+      if (value == LECTERN_MATRIX_VALUE_CHARS)
+        matrix->values[(gsize) first->row * matrix->n_columns + first->column] += chars;
+      else
+        {
+          gint64 total = g_array_index (column_chars, gint64, first->column);
+
+          if (total > 0)
+            matrix->values[(gsize) first->row * matrix->n_columns + first->column] += (double) chars / total;
+        }
+      i = j;
+    }
+}
+
 LecternMatrix *
 lectern_project_code_matrix (LecternProject               *self,
                             const LecternDocumentFilter *filter,
@@ -243,50 +296,186 @@ lectern_project_code_matrix (LecternProject               *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  /* Characters: the union of a code's passages in each document, so that
-   * overlapping passages of one code count their common text once. */
-  if (value != LECTERN_MATRIX_VALUE_PASSAGES)
+  add_chars (matrix, coded, column_chars, value);
+  return g_steal_pointer (&matrix);
+}
+
+/* A turn of a document, and its speaker's column. */
+typedef struct
+{
+  glong start;
+  glong end;
+  guint column;
+} SpeakerTurn;
+
+static int
+compare_turns (gconstpointer a,
+               gconstpointer b)
+{
+  const SpeakerTurn *x = a;
+  const SpeakerTurn *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The column (+ 1) of the turn of @turns (sorted, not overlapping)
+ * holding [start, end) wholly; 0 when none does. */
+static guint
+turn_column (GArray *turns,
+             glong   start,
+             glong   end)
+{
+  guint lo = 0;
+  guint hi;
+
+  if (turns == NULL)
+    return 0;
+  hi = turns->len;
+  while (lo < hi)
     {
-      g_array_sort (coded, compare_coded);
-      for (guint i = 0; i < coded->len;)
-        {
-          const CodedRange *first = &g_array_index (coded, CodedRange, i);
-          glong covered_start = first->start;
-          glong covered_end = first->end;
-          gint64 chars = 0;
-          guint j = i + 1;
+      guint mid = lo + (hi - lo) / 2;
 
-          while (j < coded->len && g_array_index (coded, CodedRange, j).row == first->row
-                 && g_array_index (coded, CodedRange, j).column == first->column
-                 && g_array_index (coded, CodedRange, j).document_id == first->document_id)
-            {
-              const CodedRange *range = &g_array_index (coded, CodedRange, j);
-
-              if (range->start >= covered_end)
-                {
-                  chars += covered_end - covered_start;
-                  covered_start = range->start;
-                  covered_end = range->end;
-                }
-              else
-                covered_end = MAX (covered_end, range->end);
-              j++;
-            }
-          chars += covered_end - covered_start;
-
-          if (value == LECTERN_MATRIX_VALUE_CHARS)
-            matrix->values[(gsize) first->row * matrix->n_columns + first->column] += chars;
-          else
-            {
-              gint64 total = g_array_index (column_chars, gint64, first->column);
-
-              if (total > 0)
-                matrix->values[(gsize) first->row * matrix->n_columns + first->column] += (double) chars / total;
-            }
-          i = j;
-        }
+      if (g_array_index (turns, SpeakerTurn, mid).start <= start)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
+  if (lo == 0 || g_array_index (turns, SpeakerTurn, lo - 1).end < end)
+    return 0;
+  return g_array_index (turns, SpeakerTurn, lo - 1).column + 1;
+}
 
+LecternMatrix *
+lectern_project_speaker_matrix (LecternProject               *self,
+                               const LecternDocumentFilter *filter,
+                               LecternMatrixValue           value,
+                               GCancellable                *cancellable,
+                               GError                     **error)
+{
+  g_autoptr(GHashTable) row_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_int64_hash, g_int64_equal);
+  /* gint64 * document id → GArray of SpeakerTurn */
+  g_autoptr(GHashTable) turns_of =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) documents = NULL;
+  g_autoptr(GArray) column_chars = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autoptr(GArray) coded = g_array_new (FALSE, FALSE, sizeof (CodedRange));
+  g_autoptr(LecternMatrix) matrix = NULL;
+  const char *speaker = _lectern_document_filter_get_speaker (filter);
+  int rc;
+
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  documents = lectern_project_filter_documents (self, filter, error);
+  if (documents == NULL)
+    return NULL;
+  for (guint i = 0; i < documents->len; i++)
+    g_hash_table_add (kept, &g_array_index (documents, gint64, i));
+  matrix = matrix_with_code_rows (self, row_index, error);
+  if (matrix == NULL)
+    return NULL;
+
+  /* The columns: every speaker with a turn in a kept document, by name. */
+  {
+    g_autoptr(LecternStmt) stmt =
+      _lectern_project_prepare (self,
+                               "SELECT document_id, start_offset, end_offset, value FROM document_structure"
+                               " WHERE kind = 'turn' AND value IS NOT NULL AND value <> ''"
+                               "   AND (?1 IS NULL OR value = ?1)"
+                               " ORDER BY value, document_id, start_offset",
+                               error);
+    const char *previous = NULL;
+
+    if (stmt == NULL)
+      return NULL;
+    _lectern_bind_text (stmt, 1, speaker);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 document_id = sqlite3_column_int64 (stmt, 0);
+        const char *name = _lectern_column_string (stmt, 3);
+        SpeakerTurn turn = { sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2), 0 };
+        GArray *turns;
+
+        if (!g_hash_table_contains (kept, &document_id))
+          continue;
+        if (previous == NULL || g_strcmp0 (previous, name) != 0)
+          {
+            matrix_add_column (matrix, g_strdup (name), 0);
+            g_array_set_size (column_chars, matrix->n_columns);
+            previous = g_ptr_array_index (matrix->column_labels, matrix->n_columns - 1);
+          }
+        turn.column = matrix->n_columns - 1;
+        g_array_index (column_chars, gint64, turn.column) += turn.end - turn.start;
+
+        turns = g_hash_table_lookup (turns_of, &document_id);
+        if (turns == NULL)
+          {
+            turns = g_array_new (FALSE, FALSE, sizeof (SpeakerTurn));
+            g_hash_table_insert (turns_of, g_memdup2 (&document_id, sizeof document_id), turns);
+          }
+        g_array_append_val (turns, turn);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        _lectern_project_fail (self, rc, error);
+        return NULL;
+      }
+    if (matrix->n_columns == 0)
+      {
+        g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND,
+                     _("No document in “%s” has speaker turns"), _lectern_project_get_name (self));
+        return NULL;
+      }
+  }
+
+  {
+    GHashTableIter iter;
+    gpointer turns;
+
+    g_hash_table_iter_init (&iter, turns_of);
+    while (g_hash_table_iter_next (&iter, NULL, &turns))
+      g_array_sort (turns, compare_turns);
+  }
+
+  matrix->values = g_new0 (double, (gsize) MAX (1, matrix->n_rows) * MAX (1, matrix->n_columns));
+
+  {
+    g_autoptr(LecternStmt) stmt =
+      _lectern_project_prepare (self,
+                               "SELECT at.tag_id, a.document_id, a.start_offset, a.end_offset"
+                               " FROM annotation_tags at JOIN annotations a ON a.id = at.annotation_id",
+                               error);
+
+    if (stmt == NULL)
+      return NULL;
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 tag_id = sqlite3_column_int64 (stmt, 0);
+        gint64 document_id = sqlite3_column_int64 (stmt, 1);
+        glong start = sqlite3_column_int64 (stmt, 2);
+        glong end = sqlite3_column_int64 (stmt, 3);
+        guint row = GPOINTER_TO_UINT (g_hash_table_lookup (row_index, &tag_id));
+        guint column = turn_column (g_hash_table_lookup (turns_of, &document_id), start, end);
+        CodedRange range = { row - 1, column - 1, document_id, start, end };
+
+        if (row == 0 || column == 0)
+          continue;
+        if (value == LECTERN_MATRIX_VALUE_PASSAGES)
+          matrix->values[(gsize) range.row * matrix->n_columns + range.column] += 1;
+        else
+          g_array_append_val (coded, range);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        _lectern_project_fail (self, rc, error);
+        return NULL;
+      }
+  }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  add_chars (matrix, coded, column_chars, value);
   return g_steal_pointer (&matrix);
 }
 

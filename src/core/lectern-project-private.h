@@ -289,6 +289,23 @@ gboolean     _lectern_project_document_set  (LecternProject               *self,
                                             GHashTable                 **set,
                                             GError                     **error);
 
+/* The speaker @self keeps hits and passages of (NULL: any). */
+const char  *_lectern_document_filter_get_speaker (const LecternDocumentFilter *self);
+
+/* lectern-project-speakers.c */
+/* The `turn` spans of @speaker, by document: gint64 * → GArray of
+ * LecternRange sorted by start, of the documents in @documents (NULL:
+ * all). (transfer full) */
+GHashTable  *_lectern_project_speaker_ranges (LecternProject  *self,
+                                             const char      *speaker,
+                                             GHashTable      *documents,
+                                             GError         **error);
+/* Whether one of @ranges (sorted, not overlapping; NULL: none) holds
+ * [start, end) wholly. */
+gboolean     _lectern_ranges_hold            (GArray          *ranges,
+                                             glong            start,
+                                             glong            end);
+
 /* lectern-sentences.c */
 /* The sentence of @text (a paragraph: code points [0, length)) around
  * [start, end), by ICU's rules for @language (NULL: root), without its

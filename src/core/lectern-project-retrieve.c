@@ -380,6 +380,35 @@ evaluator_clear (Evaluator *ev)
   g_clear_pointer (&ev->codes, g_ptr_array_unref);
 }
 
+/* Keeps the segments lying wholly inside a turn of the filter's speaker,
+ * if it names one. FALSE with @error set on failure. */
+static gboolean
+keep_speaker (Evaluator                   *ev,
+              const LecternDocumentFilter *filter,
+              GArray                      *segments,
+              GError                     **error)
+{
+  const char *speaker = _lectern_document_filter_get_speaker (filter);
+  g_autoptr(GHashTable) turns = NULL;
+  guint kept = 0;
+
+  if (speaker == NULL)
+    return TRUE;
+  turns = _lectern_project_speaker_ranges (ev->project, speaker, ev->documents, error);
+  if (turns == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      Segment segment = g_array_index (segments, Segment, i);
+
+      if (_lectern_ranges_hold (g_hash_table_lookup (turns, &segment.document_id), segment.start, segment.end))
+        g_array_index (segments, Segment, kept++) = segment;
+    }
+  g_array_set_size (segments, kept);
+  return TRUE;
+}
+
 static void
 retrieved_free (LecternRetrieved *retrieved)
 {
@@ -405,6 +434,8 @@ lectern_project_retrieve (LecternProject               *self,
 
   if (evaluator_init (&ev, self, expression, filter, cancellable, error))
     segments = evaluate (&ev, ev.query->root);
+  if (segments != NULL && !keep_speaker (&ev, filter, segments, error))
+    g_clear_pointer (&segments, g_array_unref);
   if (segments == NULL)
     {
       evaluator_clear (&ev);
@@ -476,6 +507,8 @@ lectern_project_retrieve_documents (LecternProject               *self,
 
   without = ev.query->root->op == LECTERN_CODING_WITHOUT;
   segments = evaluate (&ev, without ? ev.query->root->left : ev.query->root);
+  if (segments != NULL && !keep_speaker (&ev, filter, segments, error))
+    g_clear_pointer (&segments, g_array_unref);
   if (segments != NULL)
     all = lectern_project_filter_documents (self, filter, error);
   evaluator_clear (&ev);

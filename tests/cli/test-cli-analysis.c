@@ -248,7 +248,7 @@ test_matrix (void)
   g_autofree char *project = coded_project ();
   g_autoptr(CliRun) passages = cli_run (project, "matrix", NULL);
   g_autoptr(CliRun) chars = cli_run (project, "matrix", "--columns", "var:group", "--value", "chars", NULL);
-  g_autoptr(CliRun) bad_columns = cli_run (project, "matrix", "--columns", "speakers", NULL);
+  g_autoptr(CliRun) bad_columns = cli_run (project, "matrix", "--columns", "paragraphs", NULL);
   g_autoptr(CliRun) bad_value = cli_run (project, "matrix", "--value", "words", NULL);
   g_autoptr(CliRun) unknown_variable = cli_run (project, "matrix", "--columns", "var:speaker", NULL);
   g_autoptr(CliRun) cooccurrence = cli_run (project, "cooccurrence", NULL);

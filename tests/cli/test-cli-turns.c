@@ -395,6 +395,65 @@ test_code_speakers (void)
   }
 }
 
+/* search, retrieve and matrix by speaker: "Regarding NATO" is said in
+ * Ines Okafor's first turn; after code-speakers each speaker's passages
+ * lie in their own turns. */
+static void
+test_analysis_by_speaker (void)
+{
+  g_autofree char *project = new_project ();
+
+  {
+    g_autoptr(CliRun) all = cli_run (project, "search", "NATO", NULL);
+    g_autoptr(CliRun) okafor = cli_run (project, "search", "NATO", "--speaker", "Ines Okafor", NULL);
+    g_autoptr(CliRun) question = cli_run (project, "search", "NATO", "--speaker", "Question", NULL);
+    g_autofree char *start = g_strdup_printf ("1\t%ld\t", at (interview, "NATO"));
+    g_auto(GStrv) lines = NULL;
+
+    cli_assert_status (all, 0);
+    cli_assert_status (okafor, 0);
+    cli_assert_status (question, 0);
+    g_assert_true (g_str_has_prefix (okafor->out_text, start));
+    lines = cli_lines (okafor->out_text);
+    g_assert_cmpuint (g_strv_length (lines), ==, 1);
+    g_assert_cmpstr (question->out_text, ==, "");
+  }
+  {
+    g_autoptr(CliRun) run = cli_run (project, "code-speakers", "1", NULL);
+
+    cli_assert_status (run, 0);
+  }
+  {
+    g_autoptr(CliRun) mine = cli_run (project, "retrieve", "Speakers/Question", "--speaker", "Question", NULL);
+    g_autoptr(CliRun) theirs = cli_run (project, "retrieve", "Speakers/Question", "--speaker", "Ines Okafor", NULL);
+    g_auto(GStrv) lines = NULL;
+    g_auto(GStrv) fields = NULL;
+
+    cli_assert_status (mine, 0);
+    cli_assert_status (theirs, 0);
+    lines = cli_lines (mine->out_text);
+    g_assert_cmpuint (g_strv_length (lines), ==, 2);
+    fields = cli_fields (lines[0]);
+    g_assert_cmpstr (fields[4], ==, "Why did it take four years?");
+    g_assert_cmpstr (theirs->out_text, ==, "");
+  }
+  {
+    g_autoptr(CliRun) run = cli_run (project, "matrix", "--columns", "speakers", "--document", "1", NULL);
+
+    cli_assert_status (run, 0);
+    g_assert_cmpstr (run->out_text, ==,
+                     "\tInes Okafor\tQuestion\n"
+                     "Speakers\t0\t0\n"
+                     "Speakers/Ines Okafor\t2\t0\n"
+                     "Speakers/Question\t0\t2\n");
+  }
+  {
+    g_autoptr(CliRun) run = cli_run (project, "matrix", "--columns", "speaker", NULL);
+
+    cli_assert_status (run, 2);
+  }
+}
+
 static void
 test_usage (void)
 {
@@ -452,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Cli/turns/speaker-merge", test_speaker_merge);
   g_test_add_func ("/Lectern/Cli/turns/turn-set", test_turn_set);
   g_test_add_func ("/Lectern/Cli/turns/code-speakers", test_code_speakers);
+  g_test_add_func ("/Lectern/Cli/turns/analysis-by-speaker", test_analysis_by_speaker);
   g_test_add_func ("/Lectern/Cli/turns/usage", test_usage);
 
   return g_test_run ();
