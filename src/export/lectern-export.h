@@ -9,5 +9,6 @@
 #include "lectern-export-options.h"
 #include "lectern-exporter.h"
 #include "lectern-print-layout.h"
+#include "lectern-word-table-writer.h"
 #include "lectern-export-enums.h"
 #undef LECTERN_EXPORT_INSIDE
