@@ -83,10 +83,12 @@ cooccurrence_done (gpointer      result,
   if (error != NULL)
     {
       lectern_heat_table_set_matrix (self->table, NULL, LECTERN_HEAT_COUNT);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "cooccurrence.export", FALSE);
       show_empty (self, _("Could Not Count"), error->message);
       return;
     }
   lectern_heat_table_set_matrix (self->table, matrix, LECTERN_HEAT_COUNT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cooccurrence.export", TRUE);
   if (matrix->n_rows == 0)
     show_empty (self, _("No Codes Yet"),
                 _("Tag passages in the reader: where passages of two codes meet, this table counts them."));

@@ -329,7 +329,11 @@ add_column (LecternHeatTable *self,
       gtk_column_view_column_set_fixed_width (column, 220);
     }
   else
-    gtk_column_view_column_set_fixed_width (column, 104);
+    {
+      /* Long document titles ellipsize: a person widens the column. */
+      gtk_column_view_column_set_fixed_width (column, 128);
+      gtk_column_view_column_set_resizable (column, TRUE);
+    }
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
 }

@@ -129,12 +129,14 @@ matrix_done (gpointer      result,
   if (error != NULL)
     {
       lectern_heat_table_set_matrix (self->table, NULL, LECTERN_HEAT_COUNT);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.export", FALSE);
       show_empty (self, _("Could Not Count"), error->message);
       return;
     }
   lectern_heat_table_set_matrix (self->table, matrix,
                                  current_value (self) == LECTERN_MATRIX_VALUE_SHARE ? LECTERN_HEAT_SHARE
                                                                                    : LECTERN_HEAT_COUNT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.export", TRUE);
   if (matrix->n_rows == 0)
     show_empty (self, _("No Codes Yet"),
                 _("Tag passages in the reader: each code becomes a row here, each document a column."));

@@ -339,10 +339,12 @@ words_done (gpointer      data,
   if (error != NULL)
     {
       g_list_store_remove_all (self->rows);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "words.export", FALSE);
       show_empty (self, _("Could Not Count"), error->message);
       return;
     }
   self->result = result;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "words.export", TRUE);
 
   if (mode != self->shown)
     {
