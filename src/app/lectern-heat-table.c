@@ -80,6 +80,7 @@ struct _LecternHeatTable
   double            *column_totals;
   double             grand_total;
   AdwStyleManager   *style_manager;
+  GHashTable        *bound;   /* the value cells bound to a row: borrowed */
 };
 
 G_DEFINE_FINAL_TYPE (LecternHeatTable, lectern_heat_table, GTK_TYPE_WIDGET)
@@ -131,37 +132,113 @@ lectern_heat_table_get_matrix (LecternHeatTable *self)
   return self->matrix;
 }
 
+/* The same codes and columns as shown: the cells can stay, and the view
+ * keeps its scroll position and the user's place while coding goes on. */
+static gboolean
+same_shape (const LecternMatrix *a,
+            const LecternMatrix *b)
+{
+  if (a == NULL || b == NULL || a->n_rows != b->n_rows || a->n_columns != b->n_columns)
+    return FALSE;
+  for (guint r = 0; r < a->n_rows; r++)
+    if (g_array_index (a->row_ids, gint64, r) != g_array_index (b->row_ids, gint64, r)
+        || g_array_index (a->row_depths, guint, r) != g_array_index (b->row_depths, guint, r)
+        || g_strcmp0 (g_ptr_array_index (a->row_labels, r), g_ptr_array_index (b->row_labels, r)) != 0)
+      return FALSE;
+  for (guint c = 0; c < a->n_columns; c++)
+    if (g_strcmp0 (g_ptr_array_index (a->column_labels, c), g_ptr_array_index (b->column_labels, c)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 void
 lectern_heat_table_activate_cell (LecternHeatTable *self,
                                   guint             row,
                                   guint             column)
 {
+  GtkWidget *widget = GTK_WIDGET (self);
+  GHashTableIter iter;
+  gpointer cell;
+
   g_return_if_fail (LECTERN_IS_HEAT_TABLE (self));
   g_return_if_fail (self->matrix != NULL);
   g_return_if_fail (row < self->matrix->n_rows && column < self->matrix->n_columns);
 
-  g_signal_emit (self, signals[CELL_ACTIVATED], 0, row, column, GTK_WIDGET (self));
+  /* The cell's own button when it is built, for a popover to point at. */
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    if (GPOINTER_TO_UINT (g_object_get_data (cell, "heat-row")) == row
+        && GPOINTER_TO_UINT (g_object_get_data (cell, "heat-column")) == column)
+      {
+        widget = cell;
+        break;
+      }
+  g_signal_emit (self, signals[CELL_ACTIVATED], 0, row, column, widget);
 }
 
 /* ------------------------------------------------------------------ */
 /* Cells */
 
+/* A cell is a flat button: clicked or activated from the keyboard, it
+ * lists its passages. Where it sits (matrix row, or n_rows for the totals
+ * row; column, or n_columns for the totals column) is kept on it, so a
+ * new matrix of the same shape updates the bound cells in place. */
 static void
-cell_pressed_cb (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
+cell_clicked_cb (GtkButton        *button,
                  LecternHeatTable *self)
 {
-  GtkWidget *label = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "heat-row"));
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "heat-column"));
+  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "heat-row"));
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "heat-column"));
 
-  if (self->matrix == NULL || row == 0 || column == 0)
+  if (self->matrix != NULL && row < self->matrix->n_rows && column < self->matrix->n_columns)
+    g_signal_emit (self, signals[CELL_ACTIVATED], 0, row, column, GTK_WIDGET (button));
+}
+
+static void
+update_cell (LecternHeatTable *self,
+             GtkWidget        *button)
+{
+  guint r = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "heat-row"));
+  guint c = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "heat-column"));
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+  gboolean inside;
+  guint bucket = 0;
+  char css[16];
+
+  for (guint b = 0; b <= LECTERN_HEAT_BUCKETS; b++)
+    {
+      g_snprintf (css, sizeof css, "heat-%u", b);
+      gtk_widget_remove_css_class (button, css);
+    }
+  gtk_widget_remove_css_class (button, "heat-total");
+  if (self->matrix == NULL || r > self->matrix->n_rows || c > self->matrix->n_columns)
     return;
-  row--, column--;   /* stored + 1, so that 0 means "not a matrix cell" */
-  if (row < self->matrix->n_rows && column < self->matrix->n_columns)
-    g_signal_emit (self, signals[CELL_ACTIVATED], 0, row, column, label);
+
+  inside = r < self->matrix->n_rows && c < self->matrix->n_columns;
+  text = lectern_heat_table_dup_cell_text (self, r, c);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (inside)
+    {
+      bucket = lectern_heat_bucket (lectern_matrix_get (self->matrix, r, c), self->max);
+      g_snprintf (css, sizeof css, "heat-%u", bucket);
+      gtk_widget_add_css_class (button, css);
+      /* Translators: a code's path, a column's label (a document, a value,
+       * a code), then the number in the cell */
+      description = g_strdup_printf (_("%s, %s: %s"), (char *) g_ptr_array_index (self->matrix->row_labels, r),
+                                     (char *) g_ptr_array_index (self->matrix->column_labels, c), text);
+    }
+  else
+    {
+      gtk_widget_add_css_class (button, "heat-total");
+      description = g_strdup_printf (_("Total: %s"), text);
+    }
+  /* Only a cell with passages has anything to list. */
+  gtk_widget_set_can_target (button, bucket > 0);
+  gtk_widget_set_focusable (button, bucket > 0);
+  gtk_widget_set_tooltip_text (button, bucket > 0 ? _("Click to list these passages") : NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 
 static void
@@ -169,15 +246,17 @@ value_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 LecternHeatTable         *self)
 {
+  GtkWidget *button = gtk_button_new ();
   GtkWidget *label = gtk_label_new (NULL);
-  GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_widget_add_css_class (label, "heat-cell");
   gtk_widget_add_css_class (label, "numeric");
-  g_signal_connect_object (click, "released", G_CALLBACK (cell_pressed_cb), self, 0);
-  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
-  gtk_list_item_set_child (item, label);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "heat-cell");
+  g_signal_connect_object (button, "clicked", G_CALLBACK (cell_clicked_cb), self, 0);
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_child (item, button);
 }
 
 static void
@@ -186,43 +265,25 @@ value_bind_cb (GtkSignalListItemFactory *factory,
                LecternHeatTable         *self)
 {
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "heat-column"));
-  GtkTreeListRow *tree_row = gtk_list_item_get_item (item);
-  g_autoptr(LecternHeatRow) row = gtk_tree_list_row_get_item (tree_row);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  guint r = row->index == TOTAL ? self->matrix->n_rows : row->index;
-  g_autofree char *text = NULL;
-  guint bucket = 0;
-  char css[16];
-
-  for (guint b = 0; b <= LECTERN_HEAT_BUCKETS; b++)
-    {
-      g_snprintf (css, sizeof css, "heat-%u", b);
-      gtk_widget_remove_css_class (label, css);
-    }
-  gtk_widget_remove_css_class (label, "heat-total");
+  g_autoptr(LecternHeatRow) row = gtk_tree_list_row_get_item (gtk_list_item_get_item (item));
+  GtkWidget *button = gtk_list_item_get_child (item);
 
   if (self->matrix == NULL)
     return;
-  text = lectern_heat_table_dup_cell_text (self, r, column);
-  gtk_label_set_text (GTK_LABEL (label), text);
-  if (r < self->matrix->n_rows && column < self->matrix->n_columns)
-    {
-      bucket = lectern_heat_bucket (lectern_matrix_get (self->matrix, r, column), self->max);
-      g_object_set_data (G_OBJECT (label), "heat-row", GUINT_TO_POINTER (r + 1));
-      g_object_set_data (G_OBJECT (label), "heat-column", GUINT_TO_POINTER (column + 1));
-      g_snprintf (css, sizeof css, "heat-%u", bucket);
-      gtk_widget_add_css_class (label, css);
-      gtk_widget_set_tooltip_text (label, bucket > 0 ? _("Click to list these passages") : NULL);
-    }
-  else
-    {
-      g_object_set_data (G_OBJECT (label), "heat-row", NULL);
-      g_object_set_data (G_OBJECT (label), "heat-column", NULL);
-      gtk_widget_add_css_class (label, "heat-total");
-      gtk_widget_set_tooltip_text (label, NULL);
-    }
-  if (row->index == TOTAL)
-    gtk_widget_add_css_class (label, "heat-total");
+  g_object_set_data (G_OBJECT (button), "heat-row",
+                     GUINT_TO_POINTER (row->index == TOTAL ? self->matrix->n_rows : row->index));
+  g_object_set_data (G_OBJECT (button), "heat-column", GUINT_TO_POINTER (column));
+  g_hash_table_add (self->bound, button);
+  update_cell (self, button);
+}
+
+static void
+value_unbind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 LecternHeatTable         *self)
+{
+  if (self->bound != NULL)
+    g_hash_table_remove (self->bound, gtk_list_item_get_child (item));
 }
 
 static void
@@ -320,6 +381,7 @@ add_column (LecternHeatTable *self,
     {
       g_signal_connect_object (factory, "setup", G_CALLBACK (value_setup_cb), self, 0);
       g_signal_connect_object (factory, "bind", G_CALLBACK (value_bind_cb), self, 0);
+      g_signal_connect_object (factory, "unbind", G_CALLBACK (value_unbind_cb), self, 0);
     }
   column = gtk_column_view_column_new (title, factory);
   if (code)
@@ -363,6 +425,29 @@ collect_collapsed (LecternHeatTable *self)
       g_object_unref (row);
     }
   return collapsed;
+}
+
+static void
+compute_totals (LecternHeatTable *self)
+{
+  const LecternMatrix *matrix = self->matrix;
+
+  g_free (self->row_totals);
+  g_free (self->column_totals);
+  self->max = 0;
+  self->grand_total = 0;
+  self->row_totals = g_new0 (double, matrix->n_rows);
+  self->column_totals = g_new0 (double, matrix->n_columns);
+  for (guint r = 0; r < matrix->n_rows; r++)
+    for (guint c = 0; c < matrix->n_columns; c++)
+      {
+        double v = lectern_matrix_get (matrix, r, c);
+
+        self->max = MAX (self->max, v);
+        self->row_totals[r] += v;
+        self->column_totals[c] += v;
+        self->grand_total += v;
+      }
 }
 
 static GListStore *
@@ -411,6 +496,20 @@ lectern_heat_table_set_matrix (LecternHeatTable  *self,
 
   g_return_if_fail (LECTERN_IS_HEAT_TABLE (self));
 
+  if (format == self->format && same_shape (self->matrix, matrix))
+    {
+      GHashTableIter iter;
+      gpointer cell;
+
+      g_clear_pointer (&self->matrix, lectern_matrix_free);
+      self->matrix = matrix;
+      compute_totals (self);
+      g_hash_table_iter_init (&iter, self->bound);
+      while (g_hash_table_iter_next (&iter, &cell, NULL))
+        update_cell (self, cell);
+      return;
+    }
+
   collapsed = collect_collapsed (self);
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->tree);
@@ -424,20 +523,7 @@ lectern_heat_table_set_matrix (LecternHeatTable  *self,
   if (matrix == NULL)
     return;
 
-  self->max = 0;
-  self->grand_total = 0;
-  self->row_totals = g_new0 (double, matrix->n_rows);
-  self->column_totals = g_new0 (double, matrix->n_columns);
-  for (guint r = 0; r < matrix->n_rows; r++)
-    for (guint c = 0; c < matrix->n_columns; c++)
-      {
-        double v = lectern_matrix_get (matrix, r, c);
-
-        self->max = MAX (self->max, v);
-        self->row_totals[r] += v;
-        self->column_totals[c] += v;
-        self->grand_total += v;
-      }
+  compute_totals (self);
 
   add_column (self, _("Code"), 0, TRUE);
   for (guint c = 0; c < matrix->n_columns; c++)
@@ -493,6 +579,7 @@ lectern_heat_table_dispose (GObject *object)
   g_clear_pointer (&self->matrix, lectern_matrix_free);
   g_clear_pointer (&self->row_totals, g_free);
   g_clear_pointer (&self->column_totals, g_free);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
 
   G_OBJECT_CLASS (lectern_heat_table_parent_class)->dispose (object);
 }
@@ -516,6 +603,7 @@ lectern_heat_table_class_init (LecternHeatTableClass *klass)
 static void
 lectern_heat_table_init (LecternHeatTable *self)
 {
+  self->bound = g_hash_table_new (NULL, NULL);
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->scroller), TRUE);

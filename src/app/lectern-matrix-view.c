@@ -291,10 +291,15 @@ cell_activated_cb (LecternMatrixView *self,
   /* Translators: a code's path, then a document's title or a variable's value */
   heading = g_strdup_printf (_("%s in %s"), (char *) g_ptr_array_index (matrix->row_labels, row), column_label);
   lectern_passage_popover_set_passages (self->popover, heading, project, g_steal_pointer (&passages));
+  /* At the cell; at the table's middle when the cell is not on screen. */
   if (gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
-    gtk_popover_set_pointing_to (GTK_POPOVER (self->popover),
-                                 &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
-                                                   bounds.size.width, bounds.size.height });
+    {
+      GdkRectangle rect = { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height };
+
+      if (cell == GTK_WIDGET (self->table))
+        rect = (GdkRectangle) { rect.x + rect.width / 2, rect.y + rect.height / 2, 1, 1 };
+      gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
+    }
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 

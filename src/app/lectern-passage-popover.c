@@ -187,6 +187,7 @@ lectern_passage_popover_init (LecternPassagePopover *self)
   self->heading = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->heading, 0);
   gtk_label_set_wrap (self->heading, TRUE);
+  gtk_label_set_max_width_chars (self->heading, 50);
   gtk_widget_add_css_class (GTK_WIDGET (self->heading), "title-4");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->heading));
 
