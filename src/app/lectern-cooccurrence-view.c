@@ -485,6 +485,8 @@ lectern_cooccurrence_view_class_init (LecternCooccurrenceViewClass *klass)
   gtk_widget_class_install_action (widget_class, "cooccurrence.cancel", NULL, cancel_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "cooccurrence.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "cooccurrence.export", NULL);
 }
 
 static void

@@ -526,6 +526,8 @@ lectern_matrix_view_class_init (LecternMatrixViewClass *klass)
   gtk_widget_class_install_action (widget_class, "matrix.cancel", NULL, cancel_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "matrix.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "matrix.export", NULL);
 }
 
 static void

@@ -844,6 +844,8 @@ lectern_words_view_class_init (LecternWordsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "words.cancel", NULL, cancel_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "words.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "words.export", NULL);
 }
 
 static void

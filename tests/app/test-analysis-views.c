@@ -422,6 +422,18 @@ test_matrix (Fixture       *f,
   app_test_close_window (window);
 }
 
+/* The line (paragraph) of @offset in an ASCII @text. */
+static guint
+line_of (const char *text,
+         glong       offset)
+{
+  guint line = 0;
+
+  for (glong i = 0; i < offset && text[i] != '\0'; i++)
+    line += text[i] == '\n';
+  return line;
+}
+
 static void
 test_cooccurrence (Fixture       *f,
                    gconstpointer  data)
@@ -480,7 +492,65 @@ test_cooccurrence (Fixture       *f,
   g_assert_cmpint (opened.document, ==, f->docs[0]);
   g_assert_cmpint (opened.start, ==, 10);
 
+  /* Same paragraph: the texts' lines, counted here. */
+  pairs = 0;
+  for (guint i = 0; i < f->passages->len; i++)
+    for (guint j = i + 1; j < f->passages->len; j++)
+      {
+        const Planned *p = &g_array_index (f->passages, Planned, i);
+        const Planned *q = &g_array_index (f->passages, Planned, j);
+        const char *text = NULL;
+
+        for (guint d = 0; d < 3; d++)
+          if (f->docs[d] == p->document)
+            text = f->texts[d];
+        if (p->document == q->document
+            && line_of (text, p->start) <= line_of (text, q->end - 1)
+            && line_of (text, q->start) <= line_of (text, p->end - 1)
+            && ((has_tag (p, 1) && has_tag (q, 2)) || (has_tag (p, 2) && has_tag (q, 1))))
+          pairs++;
+      }
+  lectern_cooccurrence_view_set_within (view, LECTERN_COOCCURRENCE_PARAGRAPH);
+  WAIT_UNTIL (!lectern_cooccurrence_view_get_busy (view) && cell_is (table, row, column, pairs));
+  lectern_heat_table_activate_cell (table, row, column);
+  g_assert_cmpuint (lectern_passage_popover_get_passages (popover)->len, ==, pairs);
+
   app_test_close_window (window);
+}
+
+/* The first @type in @widget, leaving out popovers (a dropdown's list
+ * has a search entry of its own). */
+static GtkWidget *
+find_shown (GtkWidget *widget,
+            GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_POPOVER (child))
+        continue;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_shown (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_word (LecternWordsView *view,
+          const char       *word)
+{
+  for (guint i = 0; i < lectern_words_view_get_n_rows (view); i++)
+    {
+      g_autofree char *w = lectern_words_view_dup_cell_text (view, i, 0);
+
+      if (g_strcmp0 (w, word) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -492,6 +562,7 @@ test_words (Fixture       *f,
   g_autofree char *word = NULL;
   g_autofree char *count = NULL;
   g_autofree char *want = NULL;
+  GtkWidget *search, *stop;
   guint planted = 0;
 
   for (guint d = 0; d < 3; d++)
@@ -511,6 +582,23 @@ test_words (Fixture       *f,
       g_autofree char *w = lectern_words_view_dup_cell_text (view, i, 0);
       g_assert_cmpstr (w, !=, "the");
     }
+
+  /* The search field finds a word as typed, capitals and all. */
+  search = find_shown (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "Trea");
+  WAIT_UNTIL (lectern_words_view_get_n_rows (view) == 1);
+  g_clear_pointer (&word, g_free);
+  word = lectern_words_view_dup_cell_text (view, 0, 0);
+  g_assert_cmpstr (word, ==, "treaty");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  WAIT_UNTIL (lectern_words_view_get_n_rows (view) > 1);
+
+  /* Stop words shown on request. */
+  stop = find_shown (GTK_WIDGET (view), GTK_TYPE_CHECK_BUTTON);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (stop), TRUE);
+  WAIT_UNTIL (!lectern_words_view_get_busy (view) && has_word (view, "the"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (stop), FALSE);
+  WAIT_UNTIL (!lectern_words_view_get_busy (view) && !has_word (view, "the"));
 
   /* Keyness, east against west: the planted word first. */
   lectern_words_view_set_mode (view, LECTERN_WORDS_KEYNESS);
