@@ -181,7 +181,7 @@ cell_activated_cb (LecternCooccurrenceView *self,
   LecternProject *project = lectern_analysis_runner_get_project (self->runner);
   const LecternMatrix *matrix = lectern_heat_table_get_matrix (self->table);
   LecternCooccurrence within = current_within (self);
-  g_autoptr(GPtrArray) passages = g_ptr_array_new_with_free_func (lectern_retrieved_free);
+  g_autoptr(GPtrArray) passages = g_ptr_array_new_with_free_func (lectern_passage_popover_free_passage);
   g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
   g_autoptr(GArray) xs = NULL;
   g_autoptr(GArray) ys = NULL;

@@ -232,7 +232,7 @@ cell_activated_cb (LecternMatrixView *self,
 {
   LecternProject *project = lectern_analysis_runner_get_project (self->runner);
   const LecternMatrix *matrix = lectern_heat_table_get_matrix (self->table);
-  g_autoptr(GPtrArray) passages = g_ptr_array_new_with_free_func (lectern_retrieved_free);
+  g_autoptr(GPtrArray) passages = g_ptr_array_new_with_free_func (lectern_passage_popover_free_passage);
   g_autoptr(GListModel) annotations = NULL;
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GError) error = NULL;

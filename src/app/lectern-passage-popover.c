@@ -31,7 +31,7 @@ enum { OPEN_PASSAGE, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 void
-lectern_retrieved_free (gpointer data)
+lectern_passage_popover_free_passage (gpointer data)
 {
   LecternRetrieved *retrieved = data;
 

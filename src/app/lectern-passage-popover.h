@@ -30,7 +30,7 @@ GPtrArray *lectern_passage_popover_get_passages (LecternPassagePopover *self);
 /* Activates row @index as a click would. */
 void       lectern_passage_popover_activate     (LecternPassagePopover *self,
                                                  guint                 index);
-/* A LecternRetrieved's destroy function. */
-void       lectern_retrieved_free               (gpointer               retrieved);
+/* Frees a LecternRetrieved made for lectern_passage_popover_set_passages(). */
+void       lectern_passage_popover_free_passage (gpointer               retrieved);
 
 G_END_DECLS

@@ -275,7 +275,8 @@ build_columns (LecternWordsView *self,
 typedef struct
 {
   LecternDocumentFilter *a;
-  LecternDocumentFilter *b;   /* NULL: a word list */
+  LecternDocumentFilter *b;   /* NULL: a word list, unless b_rest */
+  gboolean               b_rest;  /* B: every document A leaves out */
   gboolean               all;
 } WordsJob;
 
@@ -300,6 +301,38 @@ words_job_run (LecternJob      *job,
   Result *result = g_new0 (Result, 1);
 
   result->all = input->all;
+  if (input->b_rest)
+    {
+      g_autoptr(GArray) in_a = lectern_project_filter_documents (project, input->a, error);
+      g_autoptr(GArray) every = in_a != NULL ? lectern_project_filter_documents (project, NULL, error) : NULL;
+      guint k = 0;
+
+      if (every == NULL)
+        {
+          result_free (result);
+          return NULL;
+        }
+      /* A filter listing no document keeps them all: an empty rest is
+       * refused rather than compared with everything. */
+      if (every->len == in_a->len)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("Set A holds every document: there is nothing left to compare it with."));
+          result_free (result);
+          return NULL;
+        }
+      /* Both ascending: what is in every and not in A. */
+      input->b = lectern_document_filter_new ();
+      for (guint i = 0; i < every->len; i++)
+        {
+          gint64 id = g_array_index (every, gint64, i);
+
+          while (k < in_a->len && g_array_index (in_a, gint64, k) < id)
+            k++;
+          if (k >= in_a->len || g_array_index (in_a, gint64, k) != id)
+            lectern_document_filter_add_document (input->b, id);
+        }
+    }
   result->a = lectern_project_count_words (project, input->a, cancellable, error);
   if (result->a != NULL && input->b != NULL)
     result->b = lectern_project_count_words (project, input->b, cancellable, error);
@@ -390,12 +423,22 @@ words_done (gpointer      data,
     gtk_stack_set_visible_child_name (self->stack, "table");
 }
 
+/* Set B's list begins with "All other documents": NULL, as for every
+ * document, with *rest set. */
 static const LecternDocumentFilter *
 chosen_filter (LecternWordsView *self,
-               GtkDropDown      *dropdown)
+               GtkDropDown      *dropdown,
+               gboolean         *rest)
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
 
+  if (rest != NULL)
+    {
+      *rest = selected == 0;
+      if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+        return NULL;
+      selected--;
+    }
   if (self->choices == NULL || selected >= self->choices->len)
     return NULL;
   return g_ptr_array_index (self->choices, selected);
@@ -415,13 +458,14 @@ run (LecternWordsView *self)
 
   job = g_new0 (WordsJob, 1);
   job->all = gtk_check_button_get_active (self->stop_check);
-  a = chosen_filter (self, mode == LECTERN_WORDS_LIST ? self->set_dropdown : self->a_dropdown);
+  a = chosen_filter (self, mode == LECTERN_WORDS_LIST ? self->set_dropdown : self->a_dropdown, NULL);
   job->a = a != NULL ? lectern_document_filter_copy (a) : lectern_document_filter_new ();
   if (mode == LECTERN_WORDS_KEYNESS)
     {
-      const LecternDocumentFilter *b = chosen_filter (self, self->b_dropdown);
+      const LecternDocumentFilter *b = chosen_filter (self, self->b_dropdown, &job->b_rest);
 
-      job->b = b != NULL ? lectern_document_filter_copy (b) : lectern_document_filter_new ();
+      if (!job->b_rest)
+        job->b = b != NULL ? lectern_document_filter_copy (b) : lectern_document_filter_new ();
     }
   lectern_analysis_runner_start (self->runner, words_job_run, job, words_job_free, result_free,
                                  G_OBJECT (self), words_done);
@@ -442,6 +486,7 @@ fill_choices (LecternWordsView *self)
 {
   LecternProject *project = lectern_analysis_runner_get_project (self->runner);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) b_labels = gtk_string_list_new (NULL);
   g_autoptr(GListModel) documents = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) languages = g_ptr_array_new_with_free_func (g_free);
@@ -513,21 +558,25 @@ fill_choices (LecternWordsView *self)
       gtk_string_list_append (labels, lectern_document_get_title (doc));
     }
 
+  /* Set B compares with the rest of the corpus unless told otherwise. */
+  gtk_string_list_append (b_labels, _("All other documents"));
+  for (guint j = 0; j < self->choices->len; j++)
+    gtk_string_list_append (b_labels, gtk_string_list_get_string (labels, j));
+
   self->filling = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
     {
+      GtkStringList *list = dropdowns[i] == self->b_dropdown ? b_labels : labels;
+      guint n_labels = g_list_model_get_n_items (G_LIST_MODEL (list));
       guint chosen = 0;
 
-      gtk_drop_down_set_model (dropdowns[i], G_LIST_MODEL (labels));
-      for (guint j = 0; was[i] != NULL && j < self->choices->len; j++)
-        if (g_strcmp0 (gtk_string_list_get_string (labels, j), was[i]) == 0)
+      gtk_drop_down_set_model (dropdowns[i], G_LIST_MODEL (list));
+      for (guint j = 0; was[i] != NULL && j < n_labels; j++)
+        if (g_strcmp0 (gtk_string_list_get_string (list, j), was[i]) == 0)
           {
             chosen = j;
             break;
           }
-      /* Set B starts as the set after A, so that the two differ. */
-      if (was[i] == NULL && dropdowns[i] == self->b_dropdown && self->choices->len > 1)
-        chosen = 1;
       gtk_drop_down_set_selected (dropdowns[i], chosen);
       g_free (was[i]);
     }

@@ -612,6 +612,16 @@ test_words (Fixture       *f,
   g_assert_cmpstr (word, ==, "zephyr");
   g_assert_cmpstr (count, ==, want);
 
+  /* Against the rest of the corpus: west is all that is left. */
+  g_assert_true (lectern_words_view_choose_set (view, LECTERN_WORDS_SET_B, "All other documents"));
+  WAIT_UNTIL (!lectern_words_view_get_busy (view) && lectern_words_view_get_n_rows (view) > 0);
+  g_clear_pointer (&word, g_free);
+  g_clear_pointer (&count, g_free);
+  word = lectern_words_view_dup_cell_text (view, 0, 0);
+  count = lectern_words_view_dup_cell_text (view, 0, 2);   /* B: none in west */
+  g_assert_cmpstr (word, ==, "zephyr");
+  g_assert_cmpstr (count, ==, "0");
+
   app_test_close_window (window);
 }
 
