@@ -126,6 +126,8 @@ struct _LecternWordsView
   char                  *search;    /* folded */
   Result                *result;
   LecternWordsMode       shown;     /* the mode the rows are of */
+  GtkMenuButton         *pick_buttons[3];   /* by LecternWordsSet: documents chosen one by one */
+  GtkBox                *pick_lists[3];     /* their check buttons, one per document */
 };
 
 G_DEFINE_FINAL_TYPE (LecternWordsView, lectern_words_view, GTK_TYPE_WIDGET)
@@ -444,6 +446,27 @@ chosen_filter (LecternWordsView *self,
   return g_ptr_array_index (self->choices, selected);
 }
 
+/* The documents checked in @set's list, as a filter; NULL when none is
+ * checked (the dropdown decides). (transfer full) */
+static LecternDocumentFilter *
+picked_filter (LecternWordsView *self,
+               LecternWordsSet   set)
+{
+  LecternDocumentFilter *filter = NULL;
+
+  for (GtkWidget *check = gtk_widget_get_first_child (GTK_WIDGET (self->pick_lists[set])); check != NULL;
+       check = gtk_widget_get_next_sibling (check))
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+      {
+        gint64 *id = g_object_get_data (G_OBJECT (check), "document-id");
+
+        if (filter == NULL)
+          filter = lectern_document_filter_new ();
+        lectern_document_filter_add_document (filter, *id);
+      }
+  return filter;
+}
+
 static void
 run (LecternWordsView *self)
 {
@@ -459,12 +482,17 @@ run (LecternWordsView *self)
   job = g_new0 (WordsJob, 1);
   job->all = gtk_check_button_get_active (self->stop_check);
   a = chosen_filter (self, mode == LECTERN_WORDS_LIST ? self->set_dropdown : self->a_dropdown, NULL);
-  job->a = a != NULL ? lectern_document_filter_copy (a) : lectern_document_filter_new ();
+  job->a = picked_filter (self, mode == LECTERN_WORDS_LIST ? LECTERN_WORDS_SET_LIST : LECTERN_WORDS_SET_A);
+  if (job->a == NULL)
+    job->a = a != NULL ? lectern_document_filter_copy (a) : lectern_document_filter_new ();
   if (mode == LECTERN_WORDS_KEYNESS)
     {
       const LecternDocumentFilter *b = chosen_filter (self, self->b_dropdown, &job->b_rest);
 
-      if (!job->b_rest)
+      job->b = picked_filter (self, LECTERN_WORDS_SET_B);
+      if (job->b != NULL)
+        job->b_rest = FALSE;
+      else if (!job->b_rest)
         job->b = b != NULL ? lectern_document_filter_copy (b) : lectern_document_filter_new ();
     }
   lectern_analysis_runner_start (self->runner, words_job_run, job, words_job_free, result_free,
@@ -476,6 +504,102 @@ compare_strings (gconstpointer a,
                  gconstpointer b)
 {
   return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+static void
+update_pick_buttons (LecternWordsView *self)
+{
+  GtkDropDown *dropdowns[] = { self->set_dropdown, self->a_dropdown, self->b_dropdown };
+
+  for (guint set = 0; set < G_N_ELEMENTS (self->pick_lists); set++)
+    {
+      guint n = 0;
+      g_autofree char *label = NULL;
+
+      for (GtkWidget *check = gtk_widget_get_first_child (GTK_WIDGET (self->pick_lists[set])); check != NULL;
+           check = gtk_widget_get_next_sibling (check))
+        n += gtk_check_button_get_active (GTK_CHECK_BUTTON (check));
+      /* Checked documents make the set; the dropdown waits until none is. */
+      gtk_widget_set_sensitive (GTK_WIDGET (dropdowns[set]), n == 0);
+      label = n == 0 ? g_strdup (_("Choose…"))
+                     : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Document", "%u Documents", n), n);
+      gtk_menu_button_set_label (self->pick_buttons[set], label);
+    }
+}
+
+static void
+picked_changed_cb (LecternWordsView *self)
+{
+  update_pick_buttons (self);
+  run (self);
+}
+
+/* A check button per document in each set's list, the checked ones kept
+ * checked when they are still there. */
+static void
+fill_pick_lists (LecternWordsView *self,
+                 GListModel       *documents)
+{
+  guint n = documents != NULL ? g_list_model_get_n_items (documents) : 0;
+
+  for (guint set = 0; set < G_N_ELEMENTS (self->pick_lists); set++)
+    {
+      g_autoptr(GHashTable) checked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      GtkWidget *child;
+
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pick_lists[set]))) != NULL)
+        {
+          if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+            g_hash_table_add (checked, g_memdup2 (g_object_get_data (G_OBJECT (child), "document-id"),
+                                                  sizeof (gint64)));
+          gtk_box_remove (self->pick_lists[set], child);
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(LecternDocument) doc = g_list_model_get_item (documents, i);
+          GtkWidget *check = gtk_check_button_new_with_label (lectern_document_get_title (doc));
+          gint64 *id = g_new (gint64, 1);
+
+          *id = lectern_document_get_id (doc);
+          g_object_set_data_full (G_OBJECT (check), "document-id", id, g_free);
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (checked, id));
+          if (GTK_IS_LABEL (gtk_widget_get_last_child (check)))
+            {
+              gtk_label_set_ellipsize (GTK_LABEL (gtk_widget_get_last_child (check)), PANGO_ELLIPSIZE_END);
+              gtk_label_set_max_width_chars (GTK_LABEL (gtk_widget_get_last_child (check)), 50);
+            }
+          g_signal_connect_object (check, "toggled", G_CALLBACK (picked_changed_cb), self, G_CONNECT_SWAPPED);
+          gtk_box_append (self->pick_lists[set], check);
+        }
+    }
+}
+
+gboolean
+lectern_words_view_choose_documents (LecternWordsView *self,
+                                     LecternWordsSet   set,
+                                     const gint64     *ids,
+                                     guint             n_ids)
+{
+  guint found = 0;
+
+  g_return_val_if_fail (LECTERN_IS_WORDS_VIEW (self), FALSE);
+  g_return_val_if_fail (set <= LECTERN_WORDS_SET_B, FALSE);
+
+  self->filling = TRUE;
+  for (GtkWidget *check = gtk_widget_get_first_child (GTK_WIDGET (self->pick_lists[set])); check != NULL;
+       check = gtk_widget_get_next_sibling (check))
+    {
+      gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (check), "document-id");
+      gboolean wanted = FALSE;
+
+      for (guint i = 0; i < n_ids; i++)
+        wanted |= ids[i] == id;
+      found += wanted;
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), wanted);
+    }
+  self->filling = FALSE;
+  picked_changed_cb (self);
+  return found == n_ids;
 }
 
 /* The sets a person picks from: every document, each language, each
@@ -492,8 +616,12 @@ fill_choices (LecternWordsView *self)
   g_autoptr(GPtrArray) languages = g_ptr_array_new_with_free_func (g_free);
   GtkDropDown *dropdowns[] = { self->set_dropdown, self->a_dropdown, self->b_dropdown };
   char *was[G_N_ELEMENTS (dropdowns)];
+  gboolean fresh;
   guint n = 0;
 
+  /* No choice made yet: the dropdowns held only "All documents". */
+  fresh = gtk_drop_down_get_model (self->a_dropdown) == NULL
+          || g_list_model_get_n_items (gtk_drop_down_get_model (self->a_dropdown)) <= 1;
   for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
     {
       GtkStringObject *item = gtk_drop_down_get_selected_item (dropdowns[i]);
@@ -564,6 +692,8 @@ fill_choices (LecternWordsView *self)
     gtk_string_list_append (b_labels, gtk_string_list_get_string (labels, j));
 
   self->filling = TRUE;
+  fill_pick_lists (self, documents);
+  update_pick_buttons (self);
   for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
     {
       GtkStringList *list = dropdowns[i] == self->b_dropdown ? b_labels : labels;
@@ -577,6 +707,10 @@ fill_choices (LecternWordsView *self)
             chosen = j;
             break;
           }
+      /* Keyness starts with a group against the rest, not everything
+       * against nothing. */
+      if (dropdowns[i] == self->a_dropdown && n_labels > 1 && fresh)
+        chosen = 1;
       gtk_drop_down_set_selected (dropdowns[i], chosen);
       g_free (was[i]);
     }
@@ -903,6 +1037,30 @@ lectern_words_view_init (LecternWordsView *self)
   GtkNoSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    GtkDropDown *dropdowns[] = { self->set_dropdown, self->a_dropdown, self->b_dropdown };
+
+    for (guint set = 0; set < G_N_ELEMENTS (dropdowns); set++)
+      {
+        GtkWidget *popover = gtk_popover_new ();
+        GtkWidget *scroller = gtk_scrolled_window_new ();
+
+        self->pick_lists[set] = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
+        gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+        gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+        gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+        gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->pick_lists[set]));
+        gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+        self->pick_buttons[set] = GTK_MENU_BUTTON (gtk_menu_button_new ());
+        gtk_menu_button_set_popover (self->pick_buttons[set], popover);
+        gtk_menu_button_set_label (self->pick_buttons[set], _("Choose…"));
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self->pick_buttons[set]),
+                                     _("Choose the documents of this set one by one"));
+        gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (dropdowns[set]))),
+                                    GTK_WIDGET (self->pick_buttons[set]), GTK_WIDGET (dropdowns[set]));
+      }
+  }
 
   self->runner = lectern_analysis_runner_new (LECTERN_CHANGE_DOCUMENTS);
   g_signal_connect_object (self->runner, "stale", G_CALLBACK (stale_cb), self, G_CONNECT_SWAPPED);

@@ -46,6 +46,12 @@ void            lectern_words_view_set_mode      (LecternWordsView *self,
 gboolean        lectern_words_view_choose_set    (LecternWordsView *self,
                                                   LecternWordsSet   set,
                                                   const char       *label);
+/* Makes @set the documents @ids, as checking them in the set's list does
+ * (none: the dropdown's choice again); FALSE if one is not there. */
+gboolean        lectern_words_view_choose_documents (LecternWordsView *self,
+                                                     LecternWordsSet   set,
+                                                     const gint64     *ids,
+                                                     guint             n_ids);
 /* The rows shown, after search and sort. */
 guint           lectern_words_view_get_n_rows    (LecternWordsView *self);
 /* The text of a row's cell as shown (column 0: the word). (transfer full) */

@@ -622,6 +622,31 @@ test_words (Fixture       *f,
   g_assert_cmpstr (word, ==, "zephyr");
   g_assert_cmpstr (count, ==, "0");
 
+  /* Sets of documents chosen one by one: East one against West. */
+  g_assert_true (lectern_words_view_choose_documents (view, LECTERN_WORDS_SET_A, &f->docs[0], 1));
+  g_assert_true (lectern_words_view_choose_documents (view, LECTERN_WORDS_SET_B, &f->docs[1], 1));
+  WAIT_UNTIL (!lectern_words_view_get_busy (view) && lectern_words_view_get_n_rows (view) > 0);
+  g_clear_pointer (&word, g_free);
+  g_clear_pointer (&count, g_free);
+  word = lectern_words_view_dup_cell_text (view, 0, 0);
+  count = lectern_words_view_dup_cell_text (view, 0, 1);
+  g_assert_cmpstr (word, ==, "zephyr");
+  g_assert_cmpstr (count, ==, want);
+  /* "talks": once in East one, once in West, and East two is left out. */
+  for (guint i = 0; i < lectern_words_view_get_n_rows (view); i++)
+    {
+      g_autofree char *w = lectern_words_view_dup_cell_text (view, i, 0);
+
+      if (g_strcmp0 (w, "talks") == 0)
+        {
+          g_autofree char *a = lectern_words_view_dup_cell_text (view, i, 1);
+          g_autofree char *b = lectern_words_view_dup_cell_text (view, i, 2);
+
+          g_assert_cmpstr (a, ==, "1");
+          g_assert_cmpstr (b, ==, "1");
+        }
+    }
+
   app_test_close_window (window);
 }
 
