@@ -8,14 +8,31 @@
 
 #include <glib/gi18n.h>
 
+#include "lectern-chart-view.h"
 #include "lectern-concordance-view.h"
+#include "lectern-cooccurrence-view.h"
 #include "lectern-corpus-window.h"
+#include "lectern-matrix-view.h"
 #include "lectern-query-view.h"
+#include "lectern-words-view.h"
 
 /* A page: a widget made for the project. Pages that show places in
  * documents have a signal "hit-activated" or "passage-activated" (id,
  * start, end), which the window passes on. */
 typedef GtkWidget *(*LecternCorpusPageNew) (LecternProject *project);
+
+/* The analysis views take their project as a property. */
+#define PAGE_WITH_PROJECT(name, TYPE) \
+  static GtkWidget * \
+  name (LecternProject *project) \
+  { \
+    return g_object_new (TYPE, "project", project, NULL); \
+  }
+
+PAGE_WITH_PROJECT (matrix_page_new, LECTERN_TYPE_MATRIX_VIEW)
+PAGE_WITH_PROJECT (cooccurrence_page_new, LECTERN_TYPE_COOCCURRENCE_VIEW)
+PAGE_WITH_PROJECT (words_page_new, LECTERN_TYPE_WORDS_VIEW)
+PAGE_WITH_PROJECT (chart_page_new, LECTERN_TYPE_CHART_VIEW)
 
 static const struct
 {
@@ -26,7 +43,10 @@ static const struct
 } pages[] = {
   { "concordance", N_("Concordance"), "edit-find-symbolic", lectern_concordance_view_new },
   { "queries", N_("Coding Queries"), "user-bookmarks-symbolic", lectern_query_view_new },
-  /* The matrix, co-occurrence, word list and chart widgets: one line each. */
+  { "matrix", N_("Matrix"), "view-grid-symbolic", matrix_page_new },
+  { "cooccurrence", N_("Co-occurrence"), "view-dual-symbolic", cooccurrence_page_new },
+  { "words", N_("Words"), "format-justify-left-symbolic", words_page_new },
+  { "chart", N_("Chart"), "view-paged-symbolic", chart_page_new },
 };
 
 struct _LecternCorpusWindow

@@ -294,6 +294,48 @@ write_csv (const LecternMatrix  *matrix,
   return g_output_stream_write_all (stream, out->str, out->len, NULL, NULL, error);
 }
 
+/* Cairo writes an SVG's words as glyph outlines: a <title> and a <desc>
+ * naming the chart, its codes and its columns keep them readable by screen
+ * readers and findable by a search. */
+static gboolean
+write_svg_with_text (const LecternMatrix  *matrix,
+                     const char           *title,
+                     GBytes               *svg,
+                     GOutputStream        *stream,
+                     GError              **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (svg, &size);
+  const char *open = g_strstr_len (data, size, "<svg");
+  const char *end = open != NULL ? memchr (open, '>', size - (open - data)) : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *escaped = NULL;
+
+  if (end == NULL)
+    return g_output_stream_write_all (stream, data, size, NULL, NULL, error);
+
+  escaped = g_markup_escape_text (title != NULL ? title : "", -1);
+  g_string_append_printf (text, "\n<title>%s</title>\n<desc>", escaped);
+  for (guint r = 0; r < matrix->n_rows; r++)
+    {
+      g_autofree char *label = g_markup_escape_text (g_ptr_array_index (matrix->row_labels, r), -1);
+
+      g_string_append_printf (text, "%s%s", r > 0 ? "; " : "", label);
+    }
+  g_string_append (text, "\n");
+  for (guint c = 0; c < matrix->n_columns; c++)
+    {
+      g_autofree char *label = g_markup_escape_text (g_ptr_array_index (matrix->column_labels, c), -1);
+
+      g_string_append_printf (text, "%s%s", c > 0 ? "; " : "", label);
+    }
+  g_string_append (text, "</desc>");
+
+  return g_output_stream_write_all (stream, data, end + 1 - data, NULL, NULL, error)
+      && g_output_stream_write_all (stream, text->str, text->len, NULL, NULL, error)
+      && g_output_stream_write_all (stream, end + 1, size - (end + 1 - data), NULL, NULL, error);
+}
+
 gboolean
 lectern_chart_write_bars (const LecternMatrix  *matrix,
                           const char           *title,
@@ -301,6 +343,7 @@ lectern_chart_write_bars (const LecternMatrix  *matrix,
                           GOutputStream        *stream,
                           GError              **error)
 {
+  g_autoptr(GOutputStream) memory = NULL;
   StreamWriter writer = { stream, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -329,7 +372,11 @@ lectern_chart_write_bars (const LecternMatrix  *matrix,
 
   lectern_chart_measure_bars (matrix, title, &width, &height);
   if (format == LECTERN_CHART_SVG)
-    surface = cairo_svg_surface_create_for_stream (write_to_stream, &writer, width, height);
+    {
+      memory = g_memory_output_stream_new_resizable ();
+      writer.stream = memory;
+      surface = cairo_svg_surface_create_for_stream (write_to_stream, &writer, width, height);
+    }
   else
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width), (int) ceil (height));
 
@@ -352,6 +399,16 @@ lectern_chart_write_bars (const LecternMatrix  *matrix,
       g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_FAILED,
                    _("Could not draw the chart: %s"), cairo_status_to_string (status));
       return FALSE;
+    }
+  if (memory != NULL)
+    {
+      g_autoptr(GBytes) svg = NULL;
+
+      if (!g_output_stream_close (memory, NULL, &writer.error))
+        goto write_failed;
+      svg = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+      if (!write_svg_with_text (matrix, title, svg, stream, &writer.error))
+        goto write_failed;
     }
   return TRUE;
 

@@ -10,5 +10,6 @@
 #include "lectern-export-options.h"
 #include "lectern-exporter.h"
 #include "lectern-print-layout.h"
+#include "lectern-word-table-writer.h"
 #include "lectern-export-enums.h"
 #undef LECTERN_EXPORT_INSIDE

@@ -17,6 +17,10 @@
 #include "lectern-corpus-filter.h"
 #include "lectern-corpus-window.h"
 #include "lectern-query-view.h"
+#include "lectern-chart-view.h"
+#include "lectern-cooccurrence-view.h"
+#include "lectern-matrix-view.h"
+#include "lectern-words-view.h"
 #include "lectern-window-private.h"
 
 #define TEXT_A \
@@ -362,6 +366,56 @@ test_activate_opens_reader (void)
   g_clear_object (&p.file);
 }
 
+/* The analysis pages are in the window, and a passage listed by a matrix
+ * cell opens in the reader with its text selected. */
+static void
+test_matrix_opens_reader (void)
+{
+  Project p = { 0 };
+  LecternWindow *window;
+  LecternCorpusWindow *corpus;
+  LecternMatrixView *matrix_view;
+  LecternHeatTable *table;
+  const LecternMatrix *matrix;
+  glong start = -1, end = -1;
+  glong expected = offset_of (TEXT_B, "rejected the treaty");
+  guint row = G_MAXUINT, column = G_MAXUINT;
+
+  make_project (&p);
+  window = open_window (p.file);
+  corpus = open_corpus (window);
+  g_assert_true (LECTERN_IS_COOCCURRENCE_VIEW (lectern_corpus_window_get_page (corpus, "cooccurrence")));
+  g_assert_true (LECTERN_IS_WORDS_VIEW (lectern_corpus_window_get_page (corpus, "words")));
+  g_assert_true (LECTERN_IS_CHART_VIEW (lectern_corpus_window_get_page (corpus, "chart")));
+  matrix_view = LECTERN_MATRIX_VIEW (lectern_corpus_window_get_page (corpus, "matrix"));
+  g_assert_true (lectern_matrix_view_get_project (matrix_view) == lectern_window_get_project (window));
+  lectern_corpus_window_show_page (corpus, "matrix");
+  table = lectern_matrix_view_get_table (matrix_view);
+  WAIT_UNTIL (!lectern_matrix_view_get_busy (matrix_view) && lectern_heat_table_get_matrix (table) != NULL);
+  matrix = lectern_heat_table_get_matrix (table);
+  for (guint i = 0; i < matrix->n_rows; i++)
+    if (g_array_index (matrix->row_ids, gint64, i) == p.hostile_tag)
+      row = i;
+  for (guint i = 0; i < matrix->n_columns; i++)
+    if (g_array_index (matrix->column_ids, gint64, i) == p.doc_b)
+      column = i;
+  g_assert_cmpuint (row, !=, G_MAXUINT);
+  g_assert_cmpuint (column, !=, G_MAXUINT);
+
+  lectern_heat_table_activate_cell (table, row, column);
+  g_assert_cmpuint (lectern_passage_popover_get_passages (lectern_matrix_view_get_popover (matrix_view))->len, ==, 1);
+  lectern_passage_popover_activate (lectern_matrix_view_get_popover (matrix_view), 0);
+  WAIT_UNTIL (lectern_window_get_document_id (window) == p.doc_b);
+  app_test_drain ();
+  g_assert_true (lectern_reader_view_get_selection (window->reader_view, &start, &end));
+  g_assert_cmpint (start, ==, expected);
+  g_assert_cmpint (end, ==, expected + (glong) strlen ("rejected the treaty"));
+
+  gtk_window_destroy (GTK_WINDOW (corpus));
+  app_test_close_window (GTK_WINDOW (window));
+  g_clear_object (&p.file);
+}
+
 static guint
 n_hits (LecternConcordanceView *view)
 {
@@ -540,6 +594,7 @@ add_tests (void)
   g_test_add_func ("/Lectern/CorpusWindow/coding-query", test_coding_query);
   g_test_add_func ("/Lectern/CorpusWindow/malformed", test_malformed);
   g_test_add_func ("/Lectern/CorpusWindow/closes-with-project", test_closes_with_project);
+  g_test_add_func ("/Lectern/CorpusWindow/matrix-opens-reader", test_matrix_opens_reader);
 }
 
 int

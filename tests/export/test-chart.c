@@ -98,6 +98,11 @@ test_svg_png (void)
   g_assert_nonnull (strstr (svg_text, "<svg"));
   /* The Okabe–Ito blue of the first column's bars. */
   g_assert_nonnull (strstr (svg_text, "rgb(0%,44.705882%,69.803922%)"));
+  /* Cairo draws words as outlines: the codes and columns are named in
+   * the SVG's <desc> for screen readers and searches. */
+  g_assert_nonnull (strstr (svg_text, "<title>"));
+  g_assert_nonnull (strstr (svg_text, "Claims/NATO, east"));
+  g_assert_nonnull (strstr (svg_text, "=SUM(A1)"));
 
   png = write_chart (matrix, LECTERN_CHART_PNG, &error);
   g_assert_no_error (error);
