@@ -219,27 +219,14 @@ _lectern_project_document_set (LecternProject               *self,
 }
 
 GHashTable *
-_lectern_project_tag_ranges (LecternProject  *self,
-                            gint64          tag_id,
-                            GHashTable     *documents,
-                            GError        **error)
+_lectern_project_read_ranges (LecternProject  *self,
+                              sqlite3_stmt    *stmt,
+                              GHashTable      *documents,
+                              GError         **error)
 {
   g_autoptr(GHashTable) ranges =
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
-  /* UNION, not UNION ALL: a damaged file's cycle of parents ends. */
-  g_autoptr(LecternStmt) stmt =
-    _lectern_project_prepare (self,
-                             "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id)"
-                             " SELECT DISTINCT a.document_id, a.start_offset, a.end_offset"
-                             " FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id"
-                             " WHERE at.tag_id IN sub"
-                             " ORDER BY a.document_id, a.start_offset, a.end_offset",
-                             error);
   int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, tag_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -265,6 +252,29 @@ _lectern_project_tag_ranges (LecternProject  *self,
     }
 
   return g_steal_pointer (&ranges);
+}
+
+GHashTable *
+_lectern_project_tag_ranges (LecternProject  *self,
+                            gint64          tag_id,
+                            GHashTable     *documents,
+                            GError        **error)
+{
+  /* UNION, not UNION ALL: a damaged file's cycle of parents ends. */
+  g_autoptr(LecternStmt) stmt =
+    _lectern_project_prepare (self,
+                             "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id)"
+                             " SELECT DISTINCT a.document_id, a.start_offset, a.end_offset"
+                             " FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id"
+                             " WHERE at.tag_id IN sub"
+                             " ORDER BY a.document_id, a.start_offset, a.end_offset",
+                             error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, tag_id);
+
+  return _lectern_project_read_ranges (self, stmt, documents, error);
 }
 
 static gboolean

@@ -164,6 +164,65 @@ add_chars (LecternMatrix      *matrix,
     }
 }
 
+/* Which column (+ 1; 0: none) a passage of @document_id over [start, end)
+ * counts in. */
+typedef guint (*ColumnOfPassage) (gint64   document_id,
+                                  glong    start,
+                                  glong    end,
+                                  gpointer user_data);
+
+/* Reads every (code, passage) pair into @matrix: counted at once for
+ * PASSAGES, kept in @coded for add_chars() otherwise. */
+static gboolean
+count_passages (LecternProject      *self,
+                LecternMatrix       *matrix,
+                GHashTable          *row_index,
+                ColumnOfPassage      column_of,
+                gpointer             user_data,
+                LecternMatrixValue   value,
+                GArray              *coded,
+                GError             **error)
+{
+  g_autoptr(LecternStmt) stmt =
+    _lectern_project_prepare (self,
+                             "SELECT at.tag_id, a.document_id, a.start_offset, a.end_offset"
+                             " FROM annotation_tags at JOIN annotations a ON a.id = at.annotation_id",
+                             error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 tag_id = sqlite3_column_int64 (stmt, 0);
+      gint64 document_id = sqlite3_column_int64 (stmt, 1);
+      glong start = sqlite3_column_int64 (stmt, 2);
+      glong end = sqlite3_column_int64 (stmt, 3);
+      guint row = GPOINTER_TO_UINT (g_hash_table_lookup (row_index, &tag_id));
+      guint column = row != 0 ? column_of (document_id, start, end, user_data) : 0;
+      CodedRange range = { row - 1, column - 1, document_id, start, end };
+
+      if (row == 0 || column == 0)
+        continue;
+      if (value == LECTERN_MATRIX_VALUE_PASSAGES)
+        matrix->values[(gsize) range.row * matrix->n_columns + range.column] += 1;
+      else
+        g_array_append_val (coded, range);
+    }
+  if (rc != SQLITE_DONE)
+    return _lectern_project_fail (self, rc, error);
+  return TRUE;
+}
+
+static guint
+column_of_document (gint64   document_id,
+                    glong    start,
+                    glong    end,
+                    gpointer user_data)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (user_data, &document_id));
+}
+
 LecternMatrix *
 lectern_project_code_matrix (LecternProject               *self,
                             const LecternDocumentFilter *filter,
@@ -260,38 +319,8 @@ lectern_project_code_matrix (LecternProject               *self,
   }
 
   matrix->values = g_new0 (double, (gsize) MAX (1, matrix->n_rows) * MAX (1, matrix->n_columns));
-
-  {
-    g_autoptr(LecternStmt) stmt =
-      _lectern_project_prepare (self,
-                               "SELECT at.tag_id, a.document_id, a.start_offset, a.end_offset"
-                               " FROM annotation_tags at JOIN annotations a ON a.id = at.annotation_id",
-                               error);
-
-    if (stmt == NULL)
-      return NULL;
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 tag_id = sqlite3_column_int64 (stmt, 0);
-        gint64 document_id = sqlite3_column_int64 (stmt, 1);
-        guint row = GPOINTER_TO_UINT (g_hash_table_lookup (row_index, &tag_id));
-        guint column = GPOINTER_TO_UINT (g_hash_table_lookup (column_of, &document_id));
-        CodedRange range = { row - 1, column - 1, document_id,
-                             sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3) };
-
-        if (row == 0 || column == 0)
-          continue;
-        if (value == LECTERN_MATRIX_VALUE_PASSAGES)
-          matrix->values[(gsize) range.row * matrix->n_columns + range.column] += 1;
-        else
-          g_array_append_val (coded, range);
-      }
-    if (rc != SQLITE_DONE)
-      {
-        _lectern_project_fail (self, rc, error);
-        return NULL;
-      }
-  }
+  if (!count_passages (self, matrix, row_index, column_of_document, column_of, value, coded, error))
+    return NULL;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -318,13 +347,15 @@ compare_turns (gconstpointer a,
   return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* The column (+ 1) of the turn of @turns (sorted, not overlapping)
- * holding [start, end) wholly; 0 when none does. */
+/* The column (+ 1) of the turn of @document_id (in @turns_of: sorted, not
+ * overlapping) holding [start, end) wholly; 0 when none does. */
 static guint
-turn_column (GArray *turns,
-             glong   start,
-             glong   end)
+column_of_turn (gint64   document_id,
+                glong    start,
+                glong    end,
+                gpointer turns_of)
 {
+  GArray *turns = g_hash_table_lookup (turns_of, &document_id);
   guint lo = 0;
   guint hi;
 
@@ -439,39 +470,8 @@ lectern_project_speaker_matrix (LecternProject               *self,
   }
 
   matrix->values = g_new0 (double, (gsize) MAX (1, matrix->n_rows) * MAX (1, matrix->n_columns));
-
-  {
-    g_autoptr(LecternStmt) stmt =
-      _lectern_project_prepare (self,
-                               "SELECT at.tag_id, a.document_id, a.start_offset, a.end_offset"
-                               " FROM annotation_tags at JOIN annotations a ON a.id = at.annotation_id",
-                               error);
-
-    if (stmt == NULL)
-      return NULL;
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 tag_id = sqlite3_column_int64 (stmt, 0);
-        gint64 document_id = sqlite3_column_int64 (stmt, 1);
-        glong start = sqlite3_column_int64 (stmt, 2);
-        glong end = sqlite3_column_int64 (stmt, 3);
-        guint row = GPOINTER_TO_UINT (g_hash_table_lookup (row_index, &tag_id));
-        guint column = turn_column (g_hash_table_lookup (turns_of, &document_id), start, end);
-        CodedRange range = { row - 1, column - 1, document_id, start, end };
-
-        if (row == 0 || column == 0)
-          continue;
-        if (value == LECTERN_MATRIX_VALUE_PASSAGES)
-          matrix->values[(gsize) range.row * matrix->n_columns + range.column] += 1;
-        else
-          g_array_append_val (coded, range);
-      }
-    if (rc != SQLITE_DONE)
-      {
-        _lectern_project_fail (self, rc, error);
-        return NULL;
-      }
-  }
+  if (!count_passages (self, matrix, row_index, column_of_turn, turns_of, value, coded, error))
+    return NULL;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;

@@ -296,6 +296,13 @@ const char  *_lectern_document_filter_get_speaker (const LecternDocumentFilter *
 /* The `turn` spans of @speaker, by document: gint64 * → GArray of
  * LecternRange sorted by start, of the documents in @documents (NULL:
  * all). (transfer full) */
+/* Steps @stmt, whose rows are (document_id, start, end) in that order,
+ * into document id → GArray of LecternRange, keeping the documents in
+ * @documents (NULL: all). */
+GHashTable  *_lectern_project_read_ranges    (LecternProject  *self,
+                                              sqlite3_stmt    *stmt,
+                                              GHashTable      *documents,
+                                              GError         **error);
 GHashTable  *_lectern_project_speaker_ranges (LecternProject  *self,
                                              const char      *speaker,
                                              GHashTable      *documents,

@@ -22,44 +22,18 @@ _lectern_project_speaker_ranges (LecternProject  *self,
                                 GHashTable      *documents,
                                 GError         **error)
 {
-  g_autoptr(GHashTable) ranges =
-    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
   g_autoptr(LecternStmt) stmt =
     _lectern_project_prepare (self,
                              "SELECT document_id, start_offset, end_offset FROM document_structure"
                              " WHERE kind = 'turn' AND value = ?1"
                              " ORDER BY document_id, start_offset, end_offset",
                              error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   _lectern_bind_text (stmt, 1, speaker);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 document_id = sqlite3_column_int64 (stmt, 0);
-      LecternRange range = { sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2) };
-      GArray *array;
-
-      if (documents != NULL && !g_hash_table_contains (documents, &document_id))
-        continue;
-
-      array = g_hash_table_lookup (ranges, &document_id);
-      if (array == NULL)
-        {
-          array = g_array_new (FALSE, FALSE, sizeof (LecternRange));
-          g_hash_table_insert (ranges, g_memdup2 (&document_id, sizeof document_id), array);
-        }
-      g_array_append_val (array, range);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _lectern_project_fail (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ranges);
+  return _lectern_project_read_ranges (self, stmt, documents, error);
 }
 
 gboolean
