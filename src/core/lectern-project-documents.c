@@ -23,7 +23,7 @@
 #define DOCUMENT_COLUMNS \
   "d.id, d.title, d.source, d.author, d.date, d.language, d.original_name, d.encoding," \
   " d.content_hash, d.imported, d.length," \
-  " (SELECT count(*) FROM annotations a WHERE a.document_id = d.id)," \
+  " (SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.orphaned = 0)," \
   " o.format, ifnull (o.size, 0)"
 
 /* A document without an original is plain text; the join reads no data. */
