@@ -21,12 +21,30 @@
 #define CLOSE_MAX_QUOTE_WORDS 2000
 #define CLOSE_MAX_TEXT_WORDS  2000000
 
-/* TRUE when some code point of old [start, end) lies in an EQUAL chunk. */
 static gboolean
-keeps_words (GArray *chunks,
-             glong   start,
-             glong   end)
+has_word_char (const char *text,
+               glong       from,
+               glong       to)
 {
+  const char *p = g_utf8_offset_to_pointer (text, from);
+
+  for (glong k = from; k < to && *p != '\0'; k++, p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* TRUE when a letter or digit of old [start, end) lies in an EQUAL chunk
+ * (any code point, for a passage without letters), as core decides it
+ * (lectern-project-editing.c). */
+static gboolean
+keeps_words (GArray     *chunks,
+             const char *old_text,
+             glong       start,
+             glong       end)
+{
+  gboolean wordless = !has_word_char (old_text, start, end);
+
   /* Chunks are in text order: a binary search finds the first that ends
    * after @start. */
   guint low = 0;
@@ -48,7 +66,9 @@ keeps_words (GArray *chunks,
 
       if (chunk->a_start >= end)
         break;
-      if (chunk->kind == LECTERN_CHUNK_EQUAL && chunk->a_end > chunk->a_start)
+      if (chunk->kind == LECTERN_CHUNK_EQUAL
+          && MIN (end, chunk->a_end) > MAX (start, chunk->a_start)
+          && (wordless || has_word_char (old_text, MAX (start, chunk->a_start), MIN (end, chunk->a_end))))
         return TRUE;
     }
   return FALSE;
@@ -178,7 +198,7 @@ lectern_text_replace (LecternProject     *project,
       LecternPassagePlacement placement = { lectern_annotation_get_id (passage), 0, 0 };
       glong start = lectern_annotation_get_start (passage);
 
-      if (keeps_words (chunks, start, lectern_annotation_get_end (passage)))
+      if (keeps_words (chunks, old_text, start, lectern_annotation_get_end (passage)))
         continue;
 
       if (!lectern_text_anchor (stored, lectern_annotation_get_quote (passage),

@@ -7,8 +7,8 @@
  * keep their passages: a passage's start inside replaced words goes to
  * the start of what replaced them, its end to the end of it; text
  * inserted at a passage's start or end stays outside it. A passage none
- * of whose code points lies in an unchanged segment has lost all its
- * words: it becomes an orphan.
+ * of whose letters or digits lies in an unchanged segment has lost all
+ * its words: it becomes an orphan.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -126,19 +126,37 @@ map_end (GArray *segments,
   return segment->new_end;
 }
 
-/* TRUE when some code point of old [start, end) is unchanged. */
 static gboolean
-keeps_words (GArray *segments,
-             glong   start,
-             glong   end)
+has_word_char (const IndexedText *text,
+               glong              start,
+               glong              end)
 {
+  for (glong k = start; k < end; k++)
+    if (g_unichar_isalnum (g_utf8_get_char (text->text + text->index[k])))
+      return TRUE;
+  return FALSE;
+}
+
+/* TRUE when some of old [start, end) is unchanged: a letter or digit of
+ * it, since a passage left with a comma or a space has lost its words;
+ * any code point, for a passage that had no letters. */
+static gboolean
+keeps_words (GArray            *segments,
+             const IndexedText *old_text,
+             glong              start,
+             glong              end)
+{
+  gboolean wordless = !has_word_char (old_text, start, end);
+
   for (guint i = segment_holding (segments, start); i < segments->len; i++)
     {
       const LecternTextSegment *segment = &g_array_index (segments, LecternTextSegment, i);
+      glong from = MAX (start, segment->old_start);
+      glong to = MIN (end, segment->old_end);
 
       if (segment->old_start >= end)
         break;
-      if (segment->equal && segment->old_end > segment->old_start)
+      if (segment->equal && to > from && (wordless || has_word_char (old_text, from, to)))
         return TRUE;
     }
   return FALSE;
@@ -206,6 +224,7 @@ read_text (LecternProject  *self,
 static gboolean
 move_passages (LecternProject     *self,
                gint64             document_id,
+               const IndexedText *old_text,
                const IndexedText *new_text,
                GArray            *segments,
                GHashTable        *placements,
@@ -266,7 +285,8 @@ move_passages (LecternProject     *self,
           new_start = placed->start;
           new_end = placed->end;
         }
-      else if (start >= 0 && end <= G_MAXLONG && keeps_words (segments, start, end))
+      else if (start >= 0 && start < end && end <= old_text->length
+               && keeps_words (segments, old_text, start, end))
         {
           new_start = map_start (segments, start, new_text->length);
           new_end = map_end (segments, end);
@@ -603,6 +623,7 @@ lectern_project_change_text (LecternProject     *self,
   g_autoptr(GHashTable) placed = NULL;
   g_autofree char *old_text = NULL;
   IndexedText indexed = { 0, };
+  IndexedText old_indexed = { 0, };
   LecternEditReport counts = { 0, };
   glong old_length;
   gboolean alignments_changed = FALSE;
@@ -640,6 +661,7 @@ lectern_project_change_text (LecternProject     *self,
     }
 
   indexed_text_init (&indexed, new_text);
+  indexed_text_init (&old_indexed, old_text);
   if (!segments_are_valid (segments, old_length, indexed.length))
     {
       set_invalid (error, self->path, _("The change does not cover the old and the new text"));
@@ -664,13 +686,14 @@ lectern_project_change_text (LecternProject     *self,
 
   if (!write_text (self, document_id, new_text, indexed.length, error)
       || !_lectern_project_record_version (self, document_id, old_text, new_text, description, error)
-      || !move_passages (self, document_id, &indexed, segments, placed, &counts, error)
+      || !move_passages (self, document_id, &old_indexed, &indexed, segments, placed, &counts, error)
       || !move_structure (self, document_id, segments, indexed.length, error)
       || !move_turn_corrections (self, document_id, segments, indexed.length, error)
       || !move_alignments (self, document_id, segments, indexed.length, &alignments_changed, error))
     goto fail;
 
   indexed_text_clear (&indexed);
+  indexed_text_clear (&old_indexed);
 
   if (!_lectern_project_commit (self,
                                 LECTERN_CHANGE_DOCUMENTS | LECTERN_CHANGE_ANNOTATIONS
@@ -684,6 +707,7 @@ lectern_project_change_text (LecternProject     *self,
 
 fail:
   indexed_text_clear (&indexed);
+  indexed_text_clear (&old_indexed);
   _lectern_project_rollback (self);
   return FALSE;
 }
