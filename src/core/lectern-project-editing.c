@@ -639,7 +639,7 @@ lectern_project_change_text (LecternProject     *self,
   if (!lectern_text_is_stored (new_text, -1))
     {
       set_invalid (error, self->path,
-                   _("The new text is not stored text (valid UTF-8, NFC, “\\n” line endings, no byte-order mark)"));
+                   _("The new text is not stored text (valid UTF-8, NFC, LF line endings, no byte-order mark)"));
       return FALSE;
     }
 
