@@ -140,45 +140,59 @@ find_close (GArray     *words,
   return TRUE;
 }
 
-gboolean
-lectern_text_replace (LecternProject     *project,
-                      gint64             document_id,
-                      const char        *new_text,
-                      LecternEditReport *report,
-                      GError           **error)
+struct _LecternTextReplacement
 {
-  g_autofree char *old_text = NULL;
-  g_autofree char *stored = NULL;
-  g_autofree char *description = NULL;
+  char   *old_text;
+  char   *new_text;      /* stored text */
+  GArray *segments;      /* LecternTextSegment */
+  GArray *placements;    /* LecternPassagePlacement */
+  char   *description;
+};
+
+void
+lectern_text_replacement_free (LecternTextReplacement *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->old_text);
+  g_free (self->new_text);
+  g_clear_pointer (&self->segments, g_array_unref);
+  g_clear_pointer (&self->placements, g_array_unref);
+  g_free (self->description);
+  g_free (self);
+}
+
+LecternTextReplacement *
+lectern_text_replacement_compute (const char  *old_text,
+                                  const char  *new_text,
+                                  GListModel  *passages,
+                                  GError     **error)
+{
+  g_autoptr(LecternTextReplacement) self = NULL;
   g_autoptr(GArray) chunks = NULL;
-  g_autoptr(GArray) segments = NULL;
-  g_autoptr(GArray) placements = NULL;
   g_autoptr(GArray) new_words = NULL;
-  g_autoptr(GListModel) passages = NULL;
+  g_autofree char *stored = NULL;
   LecternDiffSummary summary = { 0, };
 
-  g_return_val_if_fail (LECTERN_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (new_text != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (old_text != NULL, NULL);
+  g_return_val_if_fail (new_text != NULL, NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (passages), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stored = lectern_text_normalize (new_text, -1);
   if (stored == NULL)
     {
-      g_set_error (error, LECTERN_COMPARE_ERROR, LECTERN_COMPARE_ERROR_INVALID,
-                   _("The new text of document %" PRId64 " is not valid UTF-8; nothing was changed"),
-                   document_id);
-      return FALSE;
+      g_set_error_literal (error, LECTERN_COMPARE_ERROR, LECTERN_COMPARE_ERROR_INVALID,
+                           _("The new text is not valid UTF-8; nothing was changed"));
+      return NULL;
     }
 
-  old_text = lectern_project_dup_text (project, document_id, error);
-  if (old_text == NULL)
-    return FALSE;
-  passages = lectern_project_list_annotations (project, document_id, 0, FALSE, error);
-  if (passages == NULL)
-    return FALSE;
+  self = g_new0 (LecternTextReplacement, 1);
+  self->old_text = g_strdup (old_text);
+  self->new_text = g_steal_pointer (&stored);
 
-  chunks = lectern_word_diff (old_text, stored, LECTERN_WORD_DIFF_NONE, &summary);
-  segments = g_array_sized_new (FALSE, FALSE, sizeof (LecternTextSegment), chunks->len);
+  chunks = lectern_word_diff (old_text, self->new_text, LECTERN_WORD_DIFF_NONE, &summary);
+  self->segments = g_array_sized_new (FALSE, FALSE, sizeof (LecternTextSegment), chunks->len);
   for (guint i = 0; i < chunks->len; i++)
     {
       const LecternChunk *chunk = &g_array_index (chunks, LecternChunk, i);
@@ -186,12 +200,12 @@ lectern_text_replace (LecternProject     *project,
         chunk->a_start, chunk->a_end, chunk->b_start, chunk->b_end, chunk->kind == LECTERN_CHUNK_EQUAL,
       };
 
-      g_array_append_val (segments, segment);
+      g_array_append_val (self->segments, segment);
     }
 
   /* The passages the difference would orphan: their quote, exactly (with
    * its context to choose between repeats), then close. */
-  placements = g_array_new (FALSE, FALSE, sizeof (LecternPassagePlacement));
+  self->placements = g_array_new (FALSE, FALSE, sizeof (LecternPassagePlacement));
   for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
     {
       g_autoptr(LecternAnnotation) passage = g_list_model_get_item (passages, i);
@@ -201,22 +215,64 @@ lectern_text_replace (LecternProject     *project,
       if (keeps_words (chunks, old_text, start, lectern_annotation_get_end (passage)))
         continue;
 
-      if (!lectern_text_anchor (stored, lectern_annotation_get_quote (passage),
+      if (!lectern_text_anchor (self->new_text, lectern_annotation_get_quote (passage),
                                 lectern_annotation_get_prefix (passage),
                                 lectern_annotation_get_suffix (passage),
                                 -1, &placement.start, &placement.end))
         {
           if (new_words == NULL)
-            new_words = lectern_words_split (stored, -1, 0);
+            new_words = lectern_words_split (self->new_text, -1, 0);
           if (!find_close (new_words, lectern_annotation_get_quote (passage),
                            &placement.start, &placement.end))
             continue;
         }
-      g_array_append_val (placements, placement);
+      g_array_append_val (self->placements, placement);
     }
 
-  description = g_strdup_printf (_("Replaced by a new version: %u words added, %u removed, %u changed"),
-                                 summary.words_added, summary.words_removed, summary.words_changed);
-  return lectern_project_change_text (project, document_id, stored, segments, placements,
-                                      description, _("Replace text"), report, error);
+  self->description = g_strdup_printf (_("Replaced by a new version: %u words added, %u removed, %u changed"),
+                                       summary.words_added, summary.words_removed, summary.words_changed);
+  return g_steal_pointer (&self);
+}
+
+gboolean
+lectern_text_replacement_apply (LecternTextReplacement  *self,
+                                LecternProject          *project,
+                                gint64                   document_id,
+                                LecternEditReport       *report,
+                                GError                 **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), FALSE);
+
+  return lectern_project_change_text (project, document_id, self->old_text, self->new_text,
+                                      self->segments, self->placements, self->description,
+                                      _("Replace text"), report, error);
+}
+
+gboolean
+lectern_text_replace (LecternProject     *project,
+                      gint64             document_id,
+                      const char        *new_text,
+                      LecternEditReport *report,
+                      GError           **error)
+{
+  g_autoptr(LecternTextReplacement) replacement = NULL;
+  g_autofree char *old_text = NULL;
+  g_autoptr(GListModel) passages = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (new_text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  old_text = lectern_project_dup_text (project, document_id, error);
+  if (old_text == NULL)
+    return FALSE;
+  passages = lectern_project_list_annotations (project, document_id, 0, FALSE, error);
+  if (passages == NULL)
+    return FALSE;
+
+  replacement = lectern_text_replacement_compute (old_text, new_text, passages, error);
+  if (replacement == NULL)
+    return FALSE;
+  return lectern_text_replacement_apply (replacement, project, document_id, report, error);
 }

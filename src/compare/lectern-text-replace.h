@@ -33,4 +33,27 @@ gboolean lectern_text_replace (LecternProject     *project,
                                LecternEditReport *report,
                                GError           **error);
 
+/* The same in two halves, for an app: the word difference (up to about a
+ * second on a long text) worked out in a job, touching no project, then
+ * applied on the project's own connection, where it is one undo step. */
+typedef struct _LecternTextReplacement LecternTextReplacement;
+
+/* @old_text: the document's text; @passages: its placed passages
+ * (element-type LecternAnnotation, as lectern_project_list_annotations()
+ * gives them). NULL with LECTERN_COMPARE_ERROR_INVALID when @new_text is
+ * not UTF-8. Thread-safe. (transfer full) */
+LecternTextReplacement *lectern_text_replacement_compute (const char               *old_text,
+                                                          const char               *new_text,
+                                                          GListModel               *passages,
+                                                          GError                  **error);
+/* Applies it to @document_id, whose text must still be the old text
+ * (else LECTERN_PROJECT_ERROR_FAILED, nothing changed). */
+gboolean                lectern_text_replacement_apply   (LecternTextReplacement   *self,
+                                                          LecternProject           *project,
+                                                          gint64                    document_id,
+                                                          LecternEditReport        *report,
+                                                          GError                  **error);
+void                    lectern_text_replacement_free    (LecternTextReplacement   *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternTextReplacement, lectern_text_replacement_free)
+
 G_END_DECLS

@@ -612,6 +612,7 @@ count_kept (LecternProject     *self,
 gboolean
 lectern_project_change_text (LecternProject     *self,
                             gint64             document_id,
+                            const char        *expected_text,
                             const char        *new_text,
                             GArray            *segments,
                             GArray            *placements,
@@ -629,6 +630,7 @@ lectern_project_change_text (LecternProject     *self,
   gboolean alignments_changed = FALSE;
 
   g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (expected_text != NULL, FALSE);
   g_return_val_if_fail (new_text != NULL, FALSE);
   g_return_val_if_fail (segments != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -650,6 +652,17 @@ lectern_project_change_text (LecternProject     *self,
   if (old_text == NULL)
     goto fail;
   old_length = g_utf8_strlen (old_text, -1);
+
+  /* The segments were worked out against @expected_text: another window
+   * or process may have changed the text since. */
+  if (strcmp (old_text, expected_text) != 0)
+    {
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED,
+                   _("The text of document %" PRId64 " changed while the change was prepared; "
+                     "nothing was changed in “%s”"),
+                   document_id, self->path);
+      goto fail;
+    }
 
   /* Nothing changes: nothing is recorded. */
   if (strcmp (old_text, new_text) == 0)
@@ -890,7 +903,7 @@ lectern_project_edit_text (LecternProject     *self,
   }
 
   description = describe_edit (start, removed, normalized);
-  ok = lectern_project_change_text (self, document_id, candidate, segments, NULL,
+  ok = lectern_project_change_text (self, document_id, old_text, candidate, segments, NULL,
                                     description, _("Edit text"), report, error);
   return ok;
 }

@@ -73,13 +73,16 @@ gboolean    lectern_project_edit_text        (LecternProject                *sel
                                              GError                      **error);
 
 /* The general form (what a replacement by word difference uses): the
- * document's text becomes @new_text (stored text), with @segments
- * (element-type LecternTextSegment) saying how the old maps onto it, and
- * @placements (element-type LecternPassagePlacement, nullable) placing
- * passages the segments would orphan. @description says what changed, in
- * the versions list. One transaction, one undo step named @undo_label. */
+ * document's text, which must still be @old_text (else FAILED, nothing
+ * changed: it changed since the change was worked out), becomes @new_text
+ * (stored text), with @segments (element-type LecternTextSegment) saying
+ * how the old maps onto it, and @placements (element-type
+ * LecternPassagePlacement, nullable) placing passages the segments would
+ * orphan. @description says what changed, in the versions list. One
+ * transaction, one undo step named @undo_label. */
 gboolean    lectern_project_change_text      (LecternProject                *self,
                                              gint64                        document_id,
+                                             const char                   *old_text,
                                              const char                   *new_text,
                                              GArray                       *segments,
                                              GArray                       *placements,

@@ -210,6 +210,35 @@ test_found_by_quote (void)
   g_assert_cmpstr (lectern_annotation_get_quote (now), ==, "All ports closed.");
 }
 
+/* Worked out in a job, applied later: refused when the text changed in
+ * between, with nothing changed. */
+static void
+test_stale_replacement (void)
+{
+  g_autoptr(LecternProject) project = create_project ("stale.lectern");
+  g_autoptr(LecternDocument) document = lectern_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) passages = NULL;
+  g_autoptr(LecternTextReplacement) replacement = NULL;
+  g_autofree char *text = NULL;
+  LecternEditReport report;
+  gint64 document_id;
+
+  lectern_document_set_title (document, "Notes");
+  document_id = lectern_project_add_document (project, document, "The river fell.\n", &error);
+  g_assert_no_error (error);
+  passages = lectern_project_list_annotations (project, document_id, 0, FALSE, &error);
+  replacement = lectern_text_replacement_compute ("The river fell.\n", "The river rose.\n", passages, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (lectern_project_edit_text (project, document_id, 4, 9, "Rhine", &report, &error));
+  g_assert_no_error (error);
+  g_assert_false (lectern_text_replacement_apply (replacement, project, document_id, &report, &error));
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED);
+  text = lectern_project_dup_text (project, document_id, NULL);
+  g_assert_cmpstr (text, ==, "The Rhine fell.\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +247,7 @@ main (int   argc,
 
   g_test_add_func ("/Lectern/TextReplace/revised-article", test_revised_article);
   g_test_add_func ("/Lectern/TextReplace/found-by-quote", test_found_by_quote);
+  g_test_add_func ("/Lectern/TextReplace/stale", test_stale_replacement);
 
   return g_test_run ();
 }
