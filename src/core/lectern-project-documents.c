@@ -79,8 +79,8 @@ _lectern_project_get_text_cache (LecternProject  *self,
   glong n = 0;
   int rc;
 
-  /* A document's text never changes once stored and ids are never
-   * reused; the hash guards against a backup restored under us. */
+  /* Ids are never reused; the hash tells when the text changed (an edit,
+   * its undo, a backup restored under us). */
   if (self->text_cache != NULL && self->text_cache->document_id == document_id)
     {
       g_autoptr(LecternStmt) check =
