@@ -29,6 +29,63 @@ print_report (const LecternEditReport *report)
   return LECTERN_CLI_EXIT_OK;
 }
 
+/* Runs @change (an edit or a replacement) and finds the document's speaker
+ * turns again, since a label may have changed with the words, as one
+ * group: both or neither. */
+typedef gboolean (*ChangeFunc) (LecternProject     *project,
+                                gint64             document_id,
+                                gpointer           data,
+                                LecternEditReport *report,
+                                GError           **error);
+
+static gboolean
+change_with_turns (LecternProject     *project,
+                   gint64             document_id,
+                   ChangeFunc         change,
+                   gpointer           data,
+                   LecternEditReport *report,
+                   GError           **error)
+{
+  if (!lectern_project_begin_group (project, error))
+    return FALSE;
+  if (!change (project, document_id, data, report, error)
+      || !lectern_document_turns_store (project, document_id, FALSE, error))
+    {
+      lectern_project_end_group (project, FALSE, NULL);
+      return FALSE;
+    }
+  return lectern_project_end_group (project, TRUE, error);
+}
+
+typedef struct
+{
+  glong       start;
+  glong       end;
+  const char *text;
+} EditArgs;
+
+static gboolean
+edit_change (LecternProject     *project,
+             gint64             document_id,
+             gpointer           data,
+             LecternEditReport *report,
+             GError           **error)
+{
+  const EditArgs *args = data;
+
+  return lectern_project_edit_text (project, document_id, args->start, args->end, args->text, report, error);
+}
+
+static gboolean
+replace_change (LecternProject     *project,
+                gint64             document_id,
+                gpointer           data,
+                LecternEditReport *report,
+                GError           **error)
+{
+  return lectern_text_replace (project, document_id, data, report, error);
+}
+
 static int
 run_edit (LecternCli  *cli,
           int          argc,
@@ -55,8 +112,12 @@ run_edit (LecternCli  *cli,
   if (project == NULL)
     return status;
 
-  if (!lectern_project_edit_text (project, document_id, start, end, argv[4], &report, &error))
-    return lectern_cli_fail (error);
+  {
+    EditArgs args = { start, end, argv[4] };
+
+    if (!change_with_turns (project, document_id, edit_change, &args, &report, &error))
+      return lectern_cli_fail (error);
+  }
 
   return print_report (&report);
 }
@@ -92,7 +153,7 @@ run_document_replace (LecternCli  *cli,
   if (project == NULL)
     return status;
 
-  if (!lectern_text_replace (project, document_id, text, &report, &error))
+  if (!change_with_turns (project, document_id, replace_change, text, &report, &error))
     return lectern_cli_fail (error);
 
   return print_report (&report);

@@ -259,6 +259,48 @@ test_document_replace (void)
   cli_assert_failure (missing);
 }
 
+/* A speaker's label corrected in the text: the turns follow. */
+static void
+test_edit_speaker_label (void)
+{
+  static const char interview[] =
+    "Interview\n\n"
+    "Journalist: Where were you?\n\n"
+    "Veszel: In Kharkiv.\n\n"
+    "Journalist: And then?\n\n"
+    "Veszel: We left.\n";
+  g_autofree char *project = cli_new_project ("p.lectern");
+  gint64 id = cli_import_text (project, "i.txt", interview);
+  g_autofree char *doc = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  glong first = cli_char_offset (interview, "Journalist: Where");
+  glong second = cli_char_offset (interview, "Journalist: And");
+  g_autofree char *first_from = g_strdup_printf ("%ld", first);
+  g_autofree char *first_to = g_strdup_printf ("%ld", first + 10);
+  g_autofree char *second_from = g_strdup_printf ("%ld", second);
+  g_autofree char *second_to = g_strdup_printf ("%ld", second + 10);
+  g_autoptr(CliRun) before = cli_run (project, "speakers", doc, NULL);
+  g_autoptr(CliRun) edit_second = NULL;
+  g_autoptr(CliRun) edit_first = NULL;
+  g_autoptr(CliRun) after = NULL;
+  g_autoptr(CliRun) structure = NULL;
+
+  cli_assert_status (before, 0);
+  g_assert_nonnull (strstr (before->out_text, "Journalist\t2"));
+
+  /* The later one first: the earlier offsets stay good. */
+  edit_second = cli_run (project, "edit", doc, second_from, second_to, "Reporter", NULL);
+  cli_assert_status (edit_second, 0);
+  edit_first = cli_run (project, "edit", doc, first_from, first_to, "Reporter", NULL);
+  cli_assert_status (edit_first, 0);
+  after = cli_run (project, "speakers", doc, NULL);
+  g_assert_nonnull (strstr (after->out_text, "Reporter\t2"));
+  g_assert_null (strstr (after->out_text, "Journalist"));
+  /* The stored turn spans are the new ones. */
+  structure = cli_run (project, "structure", doc, NULL);
+  g_assert_nonnull (strstr (structure->out_text, "\tturn\tReporter\n"));
+  g_assert_null (strstr (structure->out_text, "Journalist"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +310,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Cli/edit", test_edit);
   g_test_add_func ("/Lectern/Cli/orphans", test_orphans_and_placing);
   g_test_add_func ("/Lectern/Cli/versions", test_versions);
+  g_test_add_func ("/Lectern/Cli/edit/speaker-label", test_edit_speaker_label);
   g_test_add_func ("/Lectern/Cli/document-replace", test_document_replace);
 
   return g_test_run ();
