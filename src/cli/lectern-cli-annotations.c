@@ -244,6 +244,14 @@ run_annotation_set (LecternCli  *cli,
   if (annotation == NULL)
     return lectern_cli_fail (error);
 
+  /* An orphan's old ends mean nothing in the current text. */
+  if (lectern_annotation_get_orphaned (annotation) && (start_text == NULL || end_text == NULL))
+    {
+      lectern_cli_error (_("Passage %" PRId64 " is an orphan: place it with both --start and --end"),
+                         annotation_id);
+      return LECTERN_CLI_EXIT_FAILURE;
+    }
+
   /* The range first: a refused range must not leave new tags behind. */
   if (start_text != NULL || end_text != NULL)
     {

@@ -139,23 +139,36 @@ run_text (LecternCli  *cli,
           int          argc,
           char       **argv)
 {
-  g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "text", NULL);
+  g_autofree char *version_text = NULL;
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_STRING, &version_text,
+      N_("An earlier version of the text (lectern-cli versions ID lists them)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "text", entries);
   g_autoptr(LecternProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gint64 document_id;
+  gint64 version = 0;
   int status;
 
   if (!lectern_cli_parse (cli, context, "text", &argc, &argv, 1, 1))
     return LECTERN_CLI_EXIT_USAGE;
   if (!lectern_cli_parse_id ("text", _("Document"), argv[1], &document_id))
     return LECTERN_CLI_EXIT_USAGE;
+  if (version_text != NULL
+      && (!lectern_cli_parse_id ("text", _("Version"), version_text, &version) || version > G_MAXUINT))
+    return LECTERN_CLI_EXIT_USAGE;
 
   project = lectern_cli_open_project (cli, &status);
   if (project == NULL)
     return status;
 
-  text = lectern_project_dup_text (project, document_id, &error);
+  if (version != 0)
+    text = lectern_project_dup_document_version_text (project, document_id, (guint) version, &error);
+  else
+    text = lectern_project_dup_text (project, document_id, &error);
   if (text == NULL)
     return lectern_cli_fail (error);
 
@@ -498,7 +511,7 @@ const LecternCliCommand lectern_cli_documents_commands[] = {
   { "import", N_("FILE…"), N_("Import files or folders (PDF, Word, OpenDocument, web pages, EPUB, Markdown, mail, subtitles, plain text); print ID TITLE for each document"), run_import },
   { "documents", "", N_("List documents: ID TITLE LANGUAGE DATE CHARS ANNOTATIONS"), run_documents },
   { "document", N_("ID"), N_("Show a document’s metadata: KEY VALUE"), run_document },
-  { "text", N_("ID"), N_("Print a document’s stored text exactly, the text offsets count"), run_text },
+  { "text", N_("ID [--version N]"), N_("Print a document’s stored text exactly, the text offsets count (or an earlier version of it)"), run_text },
   { "structure", N_("ID"), N_("List a document’s structure: START END KIND VALUE"), run_structure },
   { "original", N_("ID --output FILE"), N_("Write the file a document was imported from, byte for byte"), run_original },
   { "document-set", N_("ID"), N_("Change a document’s metadata"), run_document_set },

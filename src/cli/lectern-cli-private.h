@@ -46,6 +46,7 @@ extern const LecternCliCommand lectern_cli_documents_commands[];
 extern const LecternCliCommand lectern_cli_turns_commands[];
 extern const LecternCliCommand lectern_cli_tags_commands[];
 extern const LecternCliCommand lectern_cli_annotations_commands[];
+extern const LecternCliCommand lectern_cli_editing_commands[];
 extern const LecternCliCommand lectern_cli_search_commands[];
 extern const LecternCliCommand lectern_cli_compare_commands[];
 extern const LecternCliCommand lectern_cli_export_commands[];

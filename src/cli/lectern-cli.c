@@ -22,6 +22,7 @@ static const LecternCliCommand * const groups[] = {
   lectern_cli_turns_commands,
   lectern_cli_tags_commands,
   lectern_cli_annotations_commands,
+  lectern_cli_editing_commands,
   lectern_cli_search_commands,
   lectern_cli_analysis_commands,
   lectern_cli_compare_commands,

@@ -11,6 +11,7 @@
 #include "lectern-comparison.h"
 #include "lectern-scroll-mapper.h"
 #include "lectern-shared-passages.h"
+#include "lectern-text-replace.h"
 #include "lectern-word-diff.h"
 #include "lectern-compare-enums.h"
 #undef LECTERN_COMPARE_INSIDE

@@ -22,4 +22,7 @@ LecternAnnotation *_lectern_annotation_new (gint64      id,
                                             GDateTime  *updated,
                                             GArray     *tag_ids);
 
+void               _lectern_annotation_set_orphaned (LecternAnnotation *self,
+                                                    gboolean           orphaned);
+
 G_END_DECLS

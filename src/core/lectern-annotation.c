@@ -24,6 +24,7 @@ struct _LecternAnnotation
   GDateTime *created;
   GDateTime *updated;
   GArray    *tag_ids;
+  gboolean   orphaned;
 };
 
 G_DEFINE_FINAL_TYPE (LecternAnnotation, lectern_annotation, G_TYPE_OBJECT)
@@ -151,6 +152,20 @@ _lectern_annotation_new (gint64      id,
   self->tag_ids = tag_ids ? tag_ids : g_array_new (FALSE, FALSE, sizeof (gint64));
 
   return self;
+}
+
+void
+_lectern_annotation_set_orphaned (LecternAnnotation *self,
+                                  gboolean           orphaned)
+{
+  self->orphaned = !!orphaned;
+}
+
+gboolean
+lectern_annotation_get_orphaned (LecternAnnotation *self)
+{
+  g_return_val_if_fail (LECTERN_IS_ANNOTATION (self), FALSE);
+  return self->orphaned;
 }
 
 gint64

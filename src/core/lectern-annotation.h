@@ -33,6 +33,11 @@ const char   *lectern_annotation_get_author      (LecternAnnotation *self);
 /* (transfer none) */
 GDateTime    *lectern_annotation_get_created     (LecternAnnotation *self);
 GDateTime    *lectern_annotation_get_updated     (LecternAnnotation *self);
+/* TRUE when an edit of its document's text removed all of the passage's
+ * words: it keeps its quote, context, note, tags and coder, and its start
+ * and end say only where it last stood, in an earlier version of the
+ * text. Lists and analyses of placed passages leave orphans out. */
+gboolean      lectern_annotation_get_orphaned    (LecternAnnotation *self);
 /* Tag ids, in the order the tags were applied. (transfer none) */
 const gint64 *lectern_annotation_get_tag_ids     (LecternAnnotation *self,
                                                   guint             *n_tags);

@@ -15,7 +15,7 @@
 
 #define ANNOTATION_COLUMNS \
   "a.id, a.document_id, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix, a.note," \
-  " a.author, a.created, a.updated," \
+  " a.author, a.created, a.updated, a.orphaned," \
   " (SELECT group_concat (tag_id) FROM" \
   "   (SELECT tag_id FROM annotation_tags l WHERE l.annotation_id = a.id ORDER BY position))"
 
@@ -24,7 +24,8 @@ annotation_from_row (LecternStmt *stmt)
 {
   g_autoptr(GDateTime) created = _lectern_project_parse_time (_lectern_column_text (stmt, 9));
   g_autoptr(GDateTime) updated = _lectern_project_parse_time (_lectern_column_text (stmt, 10));
-  const char *tags = _lectern_column_text (stmt, 11);
+  const char *tags = _lectern_column_text (stmt, 12);
+  LecternAnnotation *annotation;
   GArray *tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (tags != NULL)
@@ -38,11 +39,13 @@ annotation_from_row (LecternStmt *stmt)
         }
     }
 
-  return _lectern_annotation_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                                  sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3),
-                                  _lectern_column_string (stmt, 4), _lectern_column_string (stmt, 5),
-                                  _lectern_column_string (stmt, 6), _lectern_column_text (stmt, 7),
-                                  _lectern_column_string (stmt, 8), created, updated, tag_ids);
+  annotation = _lectern_annotation_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                                        sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3),
+                                        _lectern_column_string (stmt, 4), _lectern_column_string (stmt, 5),
+                                        _lectern_column_string (stmt, 6), _lectern_column_text (stmt, 7),
+                                        _lectern_column_string (stmt, 8), created, updated, tag_ids);
+  _lectern_annotation_set_orphaned (annotation, sqlite3_column_int (stmt, 11) != 0);
+  return annotation;
 }
 
 LecternAnnotation *
@@ -92,13 +95,13 @@ lectern_project_list_annotations (LecternProject  *self,
   if (tag_id == 0)
     stmt = _lectern_project_prepare (self,
                                     "SELECT " ANNOTATION_COLUMNS " FROM annotations a"
-                                    " WHERE ?1 = 0 OR a.document_id = ?1"
+                                    " WHERE (?1 = 0 OR a.document_id = ?1) AND a.orphaned = 0"
                                     " ORDER BY a.document_id, a.start_offset, a.end_offset, a.id",
                                     error);
   else if (!with_subtags)
     stmt = _lectern_project_prepare (self,
                                     "SELECT " ANNOTATION_COLUMNS " FROM annotations a"
-                                    " WHERE (?1 = 0 OR a.document_id = ?1)"
+                                    " WHERE (?1 = 0 OR a.document_id = ?1) AND a.orphaned = 0"
                                     " AND a.id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id = ?2)"
                                     " ORDER BY a.document_id, a.start_offset, a.end_offset, a.id",
                                     error);
@@ -107,7 +110,7 @@ lectern_project_list_annotations (LecternProject  *self,
                                     "WITH RECURSIVE subtree (id) AS ("
                                     "  SELECT ?2 UNION SELECT t.id FROM tags t JOIN subtree s ON t.parent_id = s.id) "
                                     "SELECT " ANNOTATION_COLUMNS " FROM annotations a"
-                                    " WHERE (?1 = 0 OR a.document_id = ?1)"
+                                    " WHERE (?1 = 0 OR a.document_id = ?1) AND a.orphaned = 0"
                                     " AND a.id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id IN subtree)"
                                     " ORDER BY a.document_id, a.start_offset, a.end_offset, a.id",
                                     error);
@@ -426,6 +429,7 @@ lectern_project_set_annotation_range (LecternProject  *self,
   g_autofree char *prefix = NULL;
   g_autofree char *suffix = NULL;
   gint64 document_id;
+  gint64 orphaned = 0;
 
   g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -434,14 +438,18 @@ lectern_project_set_annotation_range (LecternProject  *self,
     return FALSE;
 
   if (!annotation_document (self, annotation_id, &document_id, error)
+      || !_lectern_project_query_int (self, "SELECT orphaned FROM annotations WHERE id = ?",
+                                      annotation_id, 0, &orphaned, error)
       || !take_quote (self, document_id, start, end, &quote, &prefix, &suffix, error))
     goto fail;
 
+  /* An orphan given a range is placed again, with the quote of its new
+   * words. */
   {
     g_autoptr(LecternStmt) stmt =
       _lectern_project_prepare (self,
                                "UPDATE annotations SET start_offset = ?, end_offset = ?, quote = ?,"
-                               " prefix = ?, suffix = ? WHERE id = ?",
+                               " prefix = ?, suffix = ?, orphaned = 0 WHERE id = ?",
                                error);
 
     if (stmt == NULL)
@@ -459,7 +467,8 @@ lectern_project_set_annotation_range (LecternProject  *self,
   if (!touch (self, annotation_id, error))
     goto fail;
 
-  return _lectern_project_commit (self, LECTERN_CHANGE_ANNOTATIONS, document_id, _("Resize passage"), error);
+  return _lectern_project_commit (self, LECTERN_CHANGE_ANNOTATIONS, document_id,
+                                  orphaned ? _("Place passage") : _("Resize passage"), error);
 
 fail:
   _lectern_project_rollback (self);

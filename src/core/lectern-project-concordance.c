@@ -266,7 +266,7 @@ _lectern_project_tag_ranges (LecternProject  *self,
                              "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id)"
                              " SELECT DISTINCT a.document_id, a.start_offset, a.end_offset"
                              " FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id"
-                             " WHERE at.tag_id IN sub"
+                             " WHERE at.tag_id IN sub AND a.orphaned = 0"
                              " ORDER BY a.document_id, a.start_offset, a.end_offset",
                              error);
 
@@ -594,7 +594,8 @@ already_coded (LecternProject  *self,
   g_autoptr(LecternStmt) stmt =
     _lectern_project_prepare (self,
                              "SELECT 1 FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id"
-                             " WHERE a.document_id = ? AND a.start_offset = ? AND a.end_offset = ? AND at.tag_id = ?",
+                             " WHERE a.document_id = ? AND a.start_offset = ? AND a.end_offset = ? AND at.tag_id = ?"
+                             " AND a.orphaned = 0",
                              error);
   int rc;
 

@@ -23,7 +23,7 @@
 #define DOCUMENT_COLUMNS \
   "d.id, d.title, d.source, d.author, d.date, d.language, d.original_name, d.encoding," \
   " d.content_hash, d.imported, d.length," \
-  " (SELECT count(*) FROM annotations a WHERE a.document_id = d.id)," \
+  " (SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.orphaned = 0)," \
   " o.format, ifnull (o.size, 0)"
 
 /* A document without an original is plain text; the join reads no data. */
@@ -79,8 +79,8 @@ _lectern_project_get_text_cache (LecternProject  *self,
   glong n = 0;
   int rc;
 
-  /* A document's text never changes once stored and ids are never
-   * reused; the hash guards against a backup restored under us. */
+  /* Ids are never reused; the hash tells when the text changed (an edit,
+   * its undo, a backup restored under us). */
   if (self->text_cache != NULL && self->text_cache->document_id == document_id)
     {
       g_autoptr(LecternStmt) check =

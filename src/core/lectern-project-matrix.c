@@ -186,7 +186,8 @@ count_passages (LecternProject      *self,
   g_autoptr(LecternStmt) stmt =
     _lectern_project_prepare (self,
                              "SELECT at.tag_id, a.document_id, a.start_offset, a.end_offset"
-                             " FROM annotation_tags at JOIN annotations a ON a.id = at.annotation_id",
+                             " FROM annotation_tags at JOIN annotations a ON a.id = at.annotation_id"
+                             " WHERE a.orphaned = 0",
                              error);
   int rc;
 
@@ -579,6 +580,7 @@ lectern_project_cooccurrence (LecternProject               *self,
   stmt = _lectern_project_prepare (self,
                                   "SELECT a.id, a.document_id, a.start_offset, a.end_offset, at.tag_id"
                                   " FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id"
+                                  " WHERE a.orphaned = 0"
                                   " ORDER BY a.document_id, a.start_offset, a.id",
                                   error);
   if (stmt == NULL)

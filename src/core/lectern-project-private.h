@@ -248,6 +248,27 @@ GBytes      *_lectern_project_inflate_original (const guint8  *data,
                                                gsize          data_size,
                                                gint64         size,
                                                char         **problem);
+/* @data deflated (zlib); NULL with a GIO @error when it cannot be. */
+GBytes      *_lectern_project_deflate      (const guint8  *data,
+                                            gsize          size,
+                                            GError       **error);
+
+/* lectern-project-versions.c */
+/* In the open transaction: records @new_text as the document's newest
+ * version (recording first, as version 1, the text it was imported with
+ * when it has no versions yet). */
+gboolean     _lectern_project_record_version (LecternProject  *self,
+                                             gint64          document_id,
+                                             const char     *old_text,
+                                             const char     *new_text,
+                                             const char     *description,
+                                             GError        **error);
+/* Every version inflates to its recorded size and length, and each
+ * document's newest version is its text. */
+gboolean     _lectern_project_check_versions (LecternProject  *self,
+                                             GPtrArray      *problems,
+                                             GError        **error);
+
 /* lectern-project-search.c */
 /* lectern_project_search() over the documents in @documents (gint64 * keys;
  * NULL: all). */

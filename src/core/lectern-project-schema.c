@@ -182,6 +182,37 @@ static const char migration_3[] =
   ");"
   ;
 
+/* Version 4: texts that change after coding (issue #19). Every version
+ * of a document's text is kept, deflated (zlib), with when, by whom and
+ * what changed; a document without rows has only the text it was imported
+ * with. A passage whose words an edit removed is an orphan: it keeps its
+ * quote, context, note, tags and coder, and its offsets say where it last
+ * stood, in a text that is no longer the document's; every query that
+ * counts or lists placed passages reads `orphaned = 0`. The fingerprints
+ * of a changed text are dropped by trigger, whoever changes it (an edit,
+ * its undo, its redo), so that the next lookup writes them again. */
+static const char migration_4[] =
+  "CREATE TABLE document_versions ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  version     INTEGER NOT NULL CHECK (version >= 1),"
+  "  created     TEXT NOT NULL,"
+  "  author      TEXT NOT NULL DEFAULT '',"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  length      INTEGER NOT NULL CHECK (length >= 0),"
+  "  size        INTEGER NOT NULL CHECK (size >= 0),"
+  "  data        BLOB NOT NULL,"
+  "  UNIQUE (document_id, version)"
+  ");"
+
+  "ALTER TABLE annotations ADD COLUMN orphaned INTEGER NOT NULL DEFAULT 0 CHECK (orphaned IN (0, 1));"
+  "CREATE INDEX annotations_orphaned ON annotations (orphaned, document_id) WHERE orphaned = 1;"
+
+  "CREATE TRIGGER documents_fingerprints_update AFTER UPDATE OF text ON documents BEGIN"
+  "  DELETE FROM fingerprints WHERE document_id = new.id;"
+  "END;"
+  ;
+
 G_STATIC_ASSERT (LECTERN_APPLICATION_ID == 1279480910);
 
 static const char * const tables_1[] = {
@@ -200,13 +231,20 @@ static const char * const tables_3[] = {
   "document_structure", "document_originals", "turn_corrections", NULL
 };
 
+static const char * const tables_4[] = {
+  "meta", "documents", "document_variables", "tags", "annotations",
+  "annotation_tags", "memos", "documents_fts", "fingerprints", "alignments",
+  "document_structure", "document_originals", "turn_corrections",
+  "document_versions", NULL
+};
+
 /* Undo restores rows of these. The search index follows by trigger, and
  * fingerprints, derived from the text and numerous, are recomputed for
  * documents that undo or redo brings back. */
 static const char * const user_tables[] = {
   "documents", "document_variables", "tags", "annotations", "annotation_tags",
   "memos", "alignments", "document_structure", "document_originals",
-  "turn_corrections", NULL
+  "turn_corrections", "document_versions", NULL
 };
 
 /* A migration's whole schema change is its SQL: the schema check builds
@@ -223,6 +261,8 @@ _lectern_project_schema_migration (int version)
       return migration_2;
     case 3:
       return migration_3;
+    case 4:
+      return migration_4;
     default:
       g_assert_not_reached ();
     }
@@ -231,7 +271,7 @@ _lectern_project_schema_migration (int version)
 const char * const *
 _lectern_project_schema_tables (int version)
 {
-  return version >= 3 ? tables_3 : version == 2 ? tables_2 : tables_1;
+  return version >= 4 ? tables_4 : version == 3 ? tables_3 : version == 2 ? tables_2 : tables_1;
 }
 
 const char * const *
@@ -298,6 +338,11 @@ migrate_one (LecternProject  *self,
     case 3:
       /* Existing documents are plain text without an original: no row. */
       ok = _lectern_project_exec (self, _lectern_project_schema_migration (3), error);
+      break;
+    case 4:
+      /* Every passage is placed; every document has the one text it was
+       * imported with, which needs no row. */
+      ok = _lectern_project_exec (self, _lectern_project_schema_migration (4), error);
       break;
     default:
       g_assert_not_reached ();

@@ -282,6 +282,24 @@ convert_all (GConverter    *converter,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
+/* @data deflated (zlib), as originals and versions are kept. */
+GBytes *
+_lectern_project_deflate (const guint8  *data,
+                          gsize          size,
+                          GError       **error)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, -1);
+  gboolean too_large;
+  GBytes *deflated;
+
+  /* Deflate never grows data by more than a few bytes per 16 KB. */
+  deflated = convert_all (G_CONVERTER (compressor), size > 0 ? data : (const guint8 *) "", size,
+                          size + size / 64 + 1024, &too_large, error);
+  if (deflated == NULL && too_large)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "too large");
+  return deflated;
+}
+
 gboolean
 lectern_project_set_document_original (LecternProject  *self,
                                       gint64          document_id,

@@ -191,7 +191,8 @@ lectern_project_dup_tag (LecternProject  *self,
 
   stmt = _lectern_project_prepare (self,
                                   "SELECT ifnull (parent_id, 0), name, colour, description,"
-                                  " (SELECT count(*) FROM annotation_tags l WHERE l.tag_id = t.id)"
+                                  " (SELECT count(*) FROM annotation_tags l JOIN annotations a ON a.id = l.annotation_id"
+                                  "  WHERE l.tag_id = t.id AND a.orphaned = 0)"
                                   " FROM tags t WHERE id = ?",
                                   error);
   if (stmt == NULL)
@@ -1010,7 +1011,8 @@ lectern_project_list_tags (LecternProject  *self,
 
   stmt = _lectern_project_prepare (self,
                                   "SELECT id, ifnull (parent_id, 0), name, colour, description,"
-                                  " (SELECT count(*) FROM annotation_tags l WHERE l.tag_id = t.id)"
+                                  " (SELECT count(*) FROM annotation_tags l JOIN annotations a ON a.id = l.annotation_id"
+                                  "  WHERE l.tag_id = t.id AND a.orphaned = 0)"
                                   " FROM tags t",
                                   error);
   if (stmt == NULL)

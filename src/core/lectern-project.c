@@ -1367,6 +1367,9 @@ check_annotations (LecternProject  *self,
     _lectern_project_prepare (self,
                              "SELECT a.id, a.document_id, a.start_offset, a.end_offset, a.quote, d.length"
                              " FROM annotations a JOIN documents d ON d.id = a.document_id"
+                             /* An orphan's range is where it stood in an
+                              * earlier version: nothing to check. */
+                             " WHERE a.orphaned = 0"
                              " ORDER BY a.document_id, a.start_offset, a.end_offset",
                              error);
   LecternTextCache *cache = NULL;
@@ -1518,7 +1521,8 @@ lectern_project_check (LecternProject  *self,
           || !check_documents (self, found, error)
           || !check_annotations (self, found, error)
           || !check_structure (self, found, error)
-          || !check_originals (self, found, error)))
+          || !check_originals (self, found, error)
+          || !_lectern_project_check_versions (self, found, error)))
     return FALSE;
 
   _lectern_project_find_deleted_logs (self, found);

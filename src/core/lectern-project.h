@@ -96,7 +96,7 @@ typedef struct
 } LecternFingerprintHit;
 
 /* The schema version this Lectern writes (PRAGMA user_version). */
-#define LECTERN_PROJECT_SCHEMA_VERSION 3
+#define LECTERN_PROJECT_SCHEMA_VERSION 4
 
 #define LECTERN_TYPE_PROJECT (lectern_project_get_type ())
 
@@ -405,9 +405,9 @@ gboolean           lectern_project_set_annotation_tags  (LecternProject      *se
 gboolean           lectern_project_delete_annotation    (LecternProject      *self,
                                                         gint64              annotation_id,
                                                         GError            **error);
-/* Annotations in reading order (document, start, end). @document_id 0: all
- * documents; @tag_id 0: any tag; @with_subtags: @tag_id or any tag below it.
- * (transfer full) of LecternAnnotation */
+/* Placed annotations (orphans left out) in reading order (document, start,
+ * end). @document_id 0: all documents; @tag_id 0: any tag; @with_subtags:
+ * @tag_id or any tag below it. (transfer full) of LecternAnnotation */
 GListModel        *lectern_project_list_annotations     (LecternProject      *self,
                                                         gint64              document_id,
                                                         gint64              tag_id,

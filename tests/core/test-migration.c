@@ -320,6 +320,91 @@ test_migrates_from_2 (void)
   }
 }
 
+/* A project of version 3, made by the Lectern of that version
+ * (tests/fixtures/core/README.md), migrates to version 4: every passage is
+ * placed, every document has its one imported version, structure,
+ * original and turn corrections are as they were, and the text can be
+ * edited with its passages following. */
+static void
+test_migrates_from_3 (void)
+{
+  g_autofree char *path = load_fixture_sql ("project-v3.sql", "v3.lectern");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternProject) project = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+  g_autoptr(GListModel) orphans = NULL;
+  g_autoptr(GListModel) versions = NULL;
+  g_autoptr(GArray) structure = NULL;
+  g_autoptr(GArray) corrections = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(LecternDocumentVersion) version = NULL;
+  g_autofree char *backup_name = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *first_text = NULL;
+  LecternEditReport report;
+
+  /* Guards the test itself. */
+  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, 3);
+
+  project = lectern_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, LECTERN_PROJECT_SCHEMA_VERSION);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM meta WHERE key = 'migrated-to-4'"), ==, 1);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM annotations WHERE orphaned = 0"), ==, 2);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM document_versions"), ==, 0);
+
+  annotations = lectern_project_list_annotations (project, 0, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 2);
+  orphans = lectern_project_list_orphans (project, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (orphans), ==, 0);
+
+  versions = lectern_project_list_document_versions (project, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 1);
+  version = g_list_model_get_item (versions, 0);
+  g_assert_cmpuint (lectern_document_version_get_number (version), ==, 1);
+
+  structure = lectern_project_dup_document_structure (project, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (structure->len, ==, 2);
+  original = lectern_project_dup_document_original (project, 2, &format, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (format, ==, "markdown");
+  g_assert_cmpuint (g_bytes_get_size (original), ==, 138);
+  corrections = lectern_project_dup_turn_corrections (project, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (corrections->len, ==, 1);
+
+  g_assert_true (lectern_project_check (project, &problems, &error));
+  g_assert_no_error (error);
+
+  backups = lectern_project_list_backups (file, &error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  backup_name = g_file_get_basename (g_ptr_array_index (backups, 0));
+  g_assert_true (g_str_has_suffix (backup_name, "-format-3.lectern"));
+
+  /* The migrated file takes an edit: the heading's passage grows with
+   * its words, the text as imported stays readable. */
+  g_assert_true (lectern_project_edit_text (project, 2, 8, 8, "official ", &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.resized, ==, 1);
+  {
+    g_autoptr(LecternAnnotation) title = lectern_project_dup_annotation (project, 2, &error);
+
+    g_assert_cmpstr (lectern_annotation_get_quote (title), ==, "Minutes official of the meeting");
+  }
+  first_text = lectern_project_dup_document_version_text (project, 2, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (first_text, "Minutes of the meeting\n"));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_assert_true (lectern_project_check (project, &problems, &error));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +416,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Migration/backup", test_backup_before_migration);
   g_test_add_func ("/Lectern/Migration/failed-changes-nothing", test_failed_migration_changes_nothing);
   g_test_add_func ("/Lectern/Migration/from-2", test_migrates_from_2);
+  g_test_add_func ("/Lectern/Migration/from-3", test_migrates_from_3);
 
   return g_test_run ();
 }
