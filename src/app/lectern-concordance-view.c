@@ -122,13 +122,6 @@ shown_context (const char *text,
 }
 
 static void
-show_error (LecternConcordanceView *self,
-            const char             *message)
-{
-  lectern_search_page_show_error (self->error_label, &self->error, message);
-}
-
-static void
 update_status (LecternConcordanceView *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hits));
@@ -227,15 +220,16 @@ replace_hits (LecternConcordanceView *self,
   update_status (self);
 }
 
+/* A run's hits (transfer full), or why there are none. */
 static void
-query_done (gpointer      result,
-            const GError *error,
-            gpointer      user_data)
+show_hits (gpointer      result,
+           const GError *error,
+           gpointer      user_data)
 {
   LecternConcordanceView *self = user_data;
   g_autoptr(GListModel) list = result;
 
-  show_error (self, error ? error->message : NULL);
+  lectern_search_page_show_error (self->error_label, &self->error, error);
   replace_hits (self, list);
 }
 
@@ -250,8 +244,7 @@ run_query (LecternConcordanceView *self)
 
   if (filter == NULL)
     {
-      show_error (self, error ? error->message : NULL);
-      replace_hits (self, NULL);
+      show_hits (NULL, error, self);
       return;
     }
 
@@ -261,7 +254,7 @@ run_query (LecternConcordanceView *self)
   q->tag_id = lectern_corpus_filter_get_tag_id (self->filter);
   q->sort = gtk_drop_down_get_selected (self->sort_dropdown);
   lectern_analysis_runner_start (self->runner, query_run, q, query_free, g_object_unref,
-                                 G_OBJECT (self), query_done);
+                                 G_OBJECT (self), show_hits);
 }
 
 static void

@@ -194,17 +194,6 @@ query_run (LecternJob     *job,
 }
 
 static void
-show_error (LecternQueryView *self,
-            const char       *message)
-{
-  lectern_search_page_show_error (self->error_label, &self->error, message);
-  if (message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
-}
-
-static void
 replace_rows (LecternQueryView *self,
               GPtrArray        *rows)
 {
@@ -246,15 +235,21 @@ replace_rows (LecternQueryView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.export", n > 0);
 }
 
+/* A run's rows (transfer full), or why there are none: the entry turns
+ * red too, for an expression that does not parse. */
 static void
-query_done (gpointer      result,
-            const GError *error,
-            gpointer      user_data)
+show_rows (gpointer      result,
+           const GError *error,
+           gpointer      user_data)
 {
   LecternQueryView *self = user_data;
   g_autoptr(GPtrArray) rows = result;
 
-  show_error (self, error ? error->message : NULL);
+  lectern_search_page_show_error (self->error_label, &self->error, error);
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
   replace_rows (self, rows);
 }
 
@@ -269,8 +264,7 @@ run_query (LecternQueryView *self)
 
   if (filter == NULL)
     {
-      show_error (self, error ? error->message : NULL);
-      replace_rows (self, NULL);
+      show_rows (NULL, error, self);
       return;
     }
 
@@ -279,7 +273,7 @@ run_query (LecternQueryView *self)
   q->filter = filter;
   q->documents = gtk_toggle_button_get_active (self->documents_toggle);
   lectern_analysis_runner_start (self->runner, query_run, q, query_free, (GDestroyNotify) g_ptr_array_unref,
-                                 G_OBJECT (self), query_done);
+                                 G_OBJECT (self), show_rows);
 }
 
 /* Typing: run when the typing pauses, not at each half-written code. */

@@ -40,14 +40,14 @@ lectern_search_page_begin (LecternAnalysisRunner *runner,
 }
 
 void
-lectern_search_page_show_error (GtkLabel    *label,
-                                char       **error,
-                                const char  *message)
+lectern_search_page_show_error (GtkLabel      *label,
+                                char         **message,
+                                const GError  *error)
 {
-  g_free (*error);
-  *error = g_strdup (message);
-  gtk_label_set_text (label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  g_free (*message);
+  *message = error ? g_strdup (error->message) : NULL;
+  gtk_label_set_text (label, error ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), error != NULL);
 }
 
 void

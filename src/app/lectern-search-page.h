@@ -27,10 +27,11 @@ LecternDocumentFilter *lectern_search_page_begin         (LecternAnalysisRunner 
                                                           LecternCorpusFilter   *filter,
                                                           const char            *text,
                                                           GError               **error);
-/* @message in @label, hidden without one; a copy in @error. */
+/* Why a query failed in @label, hidden without @error; a copy of the
+ * message in @message. */
 void                   lectern_search_page_show_error    (GtkLabel              *label,
-                                                          char                 **error,
-                                                          const char            *message);
+                                                          char                 **message,
+                                                          const GError          *error);
 /* Appends a resizable column of cells made by @setup and @bind (signals
  * of a GtkSignalListItemFactory), which get @column as their data. */
 void                   lectern_search_page_add_column    (GtkColumnView         *view,
