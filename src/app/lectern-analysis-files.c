@@ -59,12 +59,31 @@ lectern_analysis_choose_file (GtkWidget                *widget,
                               const char               *name,
                               LecternAnalysisChosenFunc chosen)
 {
+  lectern_analysis_choose_typed_file (widget, title, name, NULL, NULL, chosen);
+}
+
+void
+lectern_analysis_choose_typed_file (GtkWidget                *widget,
+                                    const char               *title,
+                                    const char               *name,
+                                    const char               *filter_name,
+                                    const char               *suffix,
+                                    LecternAnalysisChosenFunc chosen)
+{
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *native;
 
   native = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  if (suffix != NULL)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, filter_name);
+      gtk_file_filter_add_suffix (filter, suffix);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   /* The view stays until the dialog answers. */
   g_object_set_data_full (G_OBJECT (native), "analysis-widget", g_object_ref (widget), g_object_unref);

@@ -28,5 +28,12 @@ void     lectern_analysis_choose_file (GtkWidget                *widget,
                                        const char               *title,
                                        const char               *name,
                                        LecternAnalysisChosenFunc chosen);
+/* The same, the dialog offering files ending in .@suffix as @filter_name. */
+void     lectern_analysis_choose_typed_file (GtkWidget                *widget,
+                                             const char               *title,
+                                             const char               *name,
+                                             const char               *filter_name,
+                                             const char               *suffix,
+                                             LecternAnalysisChosenFunc chosen);
 
 G_END_DECLS

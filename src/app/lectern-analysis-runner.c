@@ -21,6 +21,7 @@ struct _LecternAnalysisRunner
   GSignalGroup   *project_signals;
   GCancellable   *cancellable;
   guint           stale_id;
+  guint           delay_ms;
 };
 
 G_DEFINE_FINAL_TYPE (LecternAnalysisRunner, lectern_analysis_runner, G_TYPE_OBJECT)
@@ -141,8 +142,38 @@ project_changed_cb (LecternAnalysisRunner *self,
 {
   if ((what & self->watch) == 0)
     return;
+  lectern_analysis_runner_schedule (self);
+}
+
+void
+lectern_analysis_runner_schedule (LecternAnalysisRunner *self)
+{
+  g_return_if_fail (LECTERN_IS_ANALYSIS_RUNNER (self));
   g_clear_handle_id (&self->stale_id, g_source_remove);
-  self->stale_id = g_timeout_add (STALE_DELAY_MS, stale_cb, self);
+  self->stale_id = g_timeout_add (self->delay_ms, stale_cb, self);
+}
+
+void
+lectern_analysis_runner_reset (LecternAnalysisRunner *self)
+{
+  g_return_if_fail (LECTERN_IS_ANALYSIS_RUNNER (self));
+  g_clear_handle_id (&self->stale_id, g_source_remove);
+  set_cancellable (self, NULL);
+}
+
+gboolean
+lectern_analysis_runner_get_pending (LecternAnalysisRunner *self)
+{
+  g_return_val_if_fail (LECTERN_IS_ANALYSIS_RUNNER (self), FALSE);
+  return self->stale_id != 0;
+}
+
+void
+lectern_analysis_runner_set_delay (LecternAnalysisRunner *self,
+                                   guint                  delay_ms)
+{
+  g_return_if_fail (LECTERN_IS_ANALYSIS_RUNNER (self));
+  self->delay_ms = delay_ms;
 }
 
 void
@@ -221,6 +252,7 @@ lectern_analysis_runner_class_init (LecternAnalysisRunnerClass *klass)
 static void
 lectern_analysis_runner_init (LecternAnalysisRunner *self)
 {
+  self->delay_ms = STALE_DELAY_MS;
   self->project_signals = g_signal_group_new (LECTERN_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "changed",
                                  G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);

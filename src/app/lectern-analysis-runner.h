@@ -42,5 +42,14 @@ void                   lectern_analysis_runner_start       (LecternAnalysisRunne
                                                             LecternAnalysisDone    done);
 void                   lectern_analysis_runner_cancel      (LecternAnalysisRunner *self);
 gboolean               lectern_analysis_runner_get_busy    (LecternAnalysisRunner *self);
+/* "stale" after the delay, as a change would bring it (typing that pauses). */
+void                   lectern_analysis_runner_schedule    (LecternAnalysisRunner *self);
+/* Cancels the run, and a "stale" yet to come. */
+void                   lectern_analysis_runner_reset       (LecternAnalysisRunner *self);
+/* Whether a "stale" is yet to come. */
+gboolean               lectern_analysis_runner_get_pending (LecternAnalysisRunner *self);
+/* How long "stale" waits after the last change; 250 ms unless told. */
+void                   lectern_analysis_runner_set_delay   (LecternAnalysisRunner *self,
+                                                            guint                  delay_ms);
 
 G_END_DECLS

@@ -12,7 +12,9 @@
 
 #include "lectern-concordance-view-private.h"
 #include "lectern-corpus-filter.h"
+#include "lectern-analysis-files.h"
 #include "lectern-export.h"
+#include "lectern-search-page.h"
 #include "lectern-tag-picker.h"
 
 /* ------------------------------------------------------------------ */
@@ -196,23 +198,14 @@ within_clear_cb (LecternConcordanceView *self)
 /* Export                                                              */
 
 static void
-chooser_response_cb (GtkNativeDialog        *native,
-                     int                     response,
-                     LecternConcordanceView *self)
+export_chosen_cb (GtkWidget *widget,
+                  GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GString) csv = NULL;
-  g_autoptr(GError) error = NULL;
+  LecternConcordanceView *self = LECTERN_CONCORDANCE_VIEW (widget);
+  g_autoptr(GString) csv = g_string_new (NULL);
   const char *header[] = { _("Document"), _("Start"), _("End"), _("Left"), _("Match"), _("Right") };
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hits));
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
-
-  csv = g_string_new (NULL);
   lectern_csv_table_append_row (csv, header, G_N_ELEMENTS (header));
   for (guint i = 0; i < n; i++)
     {
@@ -226,10 +219,7 @@ chooser_response_cb (GtkNativeDialog        *native,
 
       lectern_csv_table_append_row (csv, row, G_N_ELEMENTS (row));
     }
-  if (!lectern_csv_table_save (csv, file, &error))
-    toast_error (self, _("Could not export the hits"), error);
-  else
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Hits exported")));
+  lectern_search_page_save_csv (self->toast_overlay, csv, file, _("Could not export the hits"), _("Hits exported"));
 }
 
 static void
@@ -237,21 +227,7 @@ export_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *param)
 {
-  LecternConcordanceView *self = LECTERN_CONCORDANCE_VIEW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (self->chooser != NULL)
-    return;
-  self->chooser = gtk_file_chooser_native_new (_("Export Hits"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("CSV"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("hits.csv"));
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  lectern_analysis_choose_typed_file (widget, _("Export Hits"), _("hits.csv"), _("CSV"), "csv", export_chosen_cb);
 }
 
 void

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "lectern-analysis-runner.h"
 #include "lectern-concordance-view.h"
 #include "lectern-corpus-filter.h"
 #include "lectern-tag-picker.h"
@@ -37,18 +38,14 @@ struct _LecternConcordanceView
   GtkWidget            *code_selected_button;
   GtkWidget            *code_all_button;
 
-  LecternProject       *project;
-  GSignalGroup         *project_signals;
-  GListStore           *hits;       /* LecternSearchHit, as core sorted them */
-  GtkMultiSelection    *selection;
-  GCancellable         *cancellable;
-  guint                 serial;     /* of the query whose results are awaited */
-  guint                 rerun_id;
-  gint64                within_tag_id;
-  char                 *error;
-  char                 *status;
-  GHashTable           *labels;     /* document id → label, for the hits shown */
-  GtkFileChooserNative *chooser;
+  LecternProject         *project;
+  LecternAnalysisRunner  *runner;     /* the query, re-run on a change */
+  GListStore             *hits;       /* LecternSearchHit, as core sorted them */
+  GtkMultiSelection      *selection;
+  gint64                  within_tag_id;
+  char                   *error;
+  char                   *status;
+  GHashTable             *labels;     /* document id → label, for the hits shown */
 };
 
 void        _lectern_concordance_view_class_init_actions   (GtkWidgetClass         *widget_class);

@@ -12,12 +12,12 @@
 
 #include "lectern-concordance-view-private.h"
 #include "lectern-corpus-filter.h"
+#include "lectern-search-page.h"
 #include "lectern-tag-picker.h"
 
 /* A bound on what one query lists: the table stays responsive and the
  * status says when there were more. */
 #define MAX_HITS 10000
-/* Changes come in bursts (a batch, typing a note): run once after. */
 #define RERUN_DELAY_MS 200
 
 
@@ -32,7 +32,6 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  guint                   serial;
   char                   *query;
   LecternDocumentFilter  *filter;
   gint64                  tag_id;
@@ -120,25 +119,6 @@ shown_context (const char *text,
       return g_strconcat (flat, "…", NULL);
     }
   return g_steal_pointer (&flat);
-}
-
-static void
-set_busy (LecternConcordanceView *self,
-          gboolean                busy)
-{
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_widget_set_visible (self->cancel_button, busy);
-}
-
-static void
-show_error (LecternConcordanceView *self,
-            const char             *message)
-{
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
 static void
@@ -240,107 +220,41 @@ replace_hits (LecternConcordanceView *self,
   update_status (self);
 }
 
+/* A run's hits (transfer full), or why there are none. */
 static void
-query_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+show_hits (gpointer      result,
+           const GError *error,
+           gpointer      user_data)
 {
-  g_autoptr(LecternConcordanceView) self = user_data;
-  Query *q = lectern_job_get_data (lectern_job_from_result (result));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) list = lectern_job_propagate (result, lectern_concordance_view_set_query, &error);
+  LecternConcordanceView *self = user_data;
+  g_autoptr(GListModel) list = result;
 
-  /* A newer query (or the view's end) made this one moot. */
-  if (q->serial != self->serial || self->project == NULL)
-    return;
-  set_busy (self, FALSE);
-  g_clear_object (&self->cancellable);
-  if (list == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      show_error (self, error->message);
-      replace_hits (self, NULL);
-      return;
-    }
-  show_error (self, NULL);
+  lectern_search_page_show_error (self->error_label, &self->error, error);
   replace_hits (self, list);
-}
-
-static void
-cancel_query (LecternConcordanceView *self)
-{
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->serial++;
-  set_busy (self, FALSE);
 }
 
 static void
 run_query (LecternConcordanceView *self)
 {
   g_autofree char *query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
-  g_autoptr(LecternDocumentFilter) filter = NULL;
-  g_autoptr(LecternJob) job = NULL;
   g_autoptr(GError) error = NULL;
-  guint n_filters = lectern_corpus_filter_get_n_active (self->filter);
-  g_autofree char *filter_label = n_filters > 0 ? g_strdup_printf (_("Filters (%u)"), n_filters)
-                                                : g_strdup (_("Filters"));
+  LecternDocumentFilter *filter = lectern_search_page_begin (self->runner, self->filter_button,
+                                                             self->filter, query, &error);
   Query *q;
 
-  g_clear_handle_id (&self->rerun_id, g_source_remove);
-  cancel_query (self);
-  gtk_menu_button_set_label (self->filter_button, filter_label);
-  if (self->project == NULL || query[0] == '\0')
-    {
-      show_error (self, NULL);
-      replace_hits (self, NULL);
-      return;
-    }
-  filter = lectern_corpus_filter_dup_filter (self->filter, &error);
   if (filter == NULL)
     {
-      show_error (self, error->message);
-      replace_hits (self, NULL);
+      show_hits (NULL, error, self);
       return;
     }
 
   q = g_new0 (Query, 1);
-  q->serial = self->serial;
   q->query = g_steal_pointer (&query);
-  q->filter = g_steal_pointer (&filter);
+  q->filter = filter;
   q->tag_id = lectern_corpus_filter_get_tag_id (self->filter);
   q->sort = gtk_drop_down_get_selected (self->sort_dropdown);
-  self->cancellable = g_cancellable_new ();
-  job = lectern_job_new (lectern_project_get_file (self->project), query_run, q, query_free, g_object_unref);
-  set_busy (self, TRUE);
-  lectern_job_run_async (job, lectern_concordance_view_set_query, self->cancellable,
-                         query_done_cb, g_object_ref (self));
-}
-
-static gboolean
-rerun_cb (gpointer data)
-{
-  LecternConcordanceView *self = data;
-
-  self->rerun_id = 0;
-  run_query (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-project_changed_cb (LecternConcordanceView *self,
-                    guint                   what,
-                    gint64                  document_id,
-                    LecternProject         *project)
-{
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->entry));
-
-  if (!(what & (LECTERN_CHANGE_DOCUMENTS | LECTERN_CHANGE_TAGS | LECTERN_CHANGE_ANNOTATIONS)) || query[0] == '\0')
-    return;
-  g_clear_handle_id (&self->rerun_id, g_source_remove);
-  self->rerun_id = g_timeout_add (RERUN_DELAY_MS, rerun_cb, self);
+  lectern_analysis_runner_start (self->runner, query_run, q, query_free, g_object_unref,
+                                 G_OBJECT (self), show_hits);
 }
 
 static void
@@ -348,7 +262,7 @@ cancel_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *param)
 {
-  cancel_query (LECTERN_CONCORDANCE_VIEW (widget));
+  lectern_analysis_runner_cancel (LECTERN_CONCORDANCE_VIEW (widget)->runner);
 }
 
 /* ------------------------------------------------------------------ */
@@ -474,15 +388,8 @@ add_column (LecternConcordanceView *self,
             const char             *title,
             gboolean                expand)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) col = NULL;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GUINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (column));
-  col = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_column_set_expand (col, expand);
-  gtk_column_view_column_set_resizable (col, TRUE);
-  gtk_column_view_append_column (self->column_view, col);
+  lectern_search_page_add_column (self->column_view, column, title, expand,
+                                  G_CALLBACK (cell_setup_cb), G_CALLBACK (cell_bind_cb));
 }
 
 void
@@ -525,7 +432,7 @@ lectern_concordance_view_set_project (LecternConcordanceView *self,
 
   if (!g_set_object (&self->project, project))
     return;
-  g_signal_group_set_target (self->project_signals, project);
+  lectern_analysis_runner_set_project (self->runner, project);
   lectern_corpus_filter_set_project (self->filter, project);
   lectern_tag_picker_set_project (self->within_picker, project);
   lectern_tag_picker_set_project (self->selected_picker, project);
@@ -569,7 +476,7 @@ lectern_concordance_view_get_busy (LecternConcordanceView *self)
 {
   g_return_val_if_fail (LECTERN_IS_CONCORDANCE_VIEW (self), FALSE);
 
-  return self->cancellable != NULL || self->rerun_id != 0;
+  return lectern_analysis_runner_get_busy (self->runner) || lectern_analysis_runner_get_pending (self->runner);
 }
 
 GListModel *
@@ -624,15 +531,10 @@ lectern_concordance_view_dispose (GObject *object)
 {
   LecternConcordanceView *self = LECTERN_CONCORDANCE_VIEW (object);
 
-  cancel_query (self);
-  g_clear_handle_id (&self->rerun_id, g_source_remove);
-  if (self->project_signals != NULL)
-    g_signal_group_set_target (self->project_signals, NULL);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  if (self->runner != NULL)
+    lectern_analysis_runner_reset (self->runner);
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_CONCORDANCE_VIEW);
-  g_clear_object (&self->project_signals);
+  g_clear_object (&self->runner);
   g_clear_object (&self->selection);
   g_clear_object (&self->hits);
   g_clear_object (&self->project);
@@ -743,9 +645,12 @@ lectern_concordance_view_init (LecternConcordanceView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->project_signals = g_signal_group_new (LECTERN_TYPE_PROJECT);
-  g_signal_group_connect_object (self->project_signals, "changed",
-                                 G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Changes come in bursts (a batch, typing a note): run once after. */
+  self->runner = lectern_analysis_runner_new (LECTERN_CHANGE_DOCUMENTS | LECTERN_CHANGE_TAGS |
+                                              LECTERN_CHANGE_ANNOTATIONS);
+  lectern_analysis_runner_set_delay (self->runner, RERUN_DELAY_MS);
+  g_signal_connect_object (self->runner, "stale", G_CALLBACK (run_query), self, G_CONNECT_SWAPPED);
+  lectern_search_page_bind_busy (self->runner, self->spinner, self->cancel_button);
 
   add_column (self, COLUMN_DOCUMENT, _("Document"), FALSE);
   add_column (self, COLUMN_LEFT, _("Left Context"), TRUE);
@@ -760,7 +665,6 @@ lectern_concordance_view_init (LecternConcordanceView *self)
   lectern_tag_picker_set_can_create (self->within_picker, FALSE);
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (run_query), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sort_dropdown, "notify::selected", G_CALLBACK (run_query), self, G_CONNECT_SWAPPED);
-  set_busy (self, FALSE);
   _lectern_concordance_view_update_within_button (self);
   update_status (self);
 }

@@ -8,11 +8,14 @@
 
 #include <glib/gi18n.h>
 
+#include "lectern-analysis-files.h"
+#include "lectern-analysis-runner.h"
 #include "lectern-corpus-filter.h"
 #include "lectern-export.h"
 #include "lectern-query-view.h"
+#include "lectern-search-page.h"
 
-/* Changes come in bursts: run once after. */
+/* Changes come in bursts, typing too: run once after. */
 #define RERUN_DELAY_MS 200
 /* Code points of context shown either side of a passage. */
 #define CONTEXT_CHARS 40
@@ -80,14 +83,10 @@ struct _LecternQueryView
   GtkColumnView        *column_view;
   GtkLabel             *status_label;
 
-  LecternProject       *project;
-  GSignalGroup         *project_signals;
-  GListStore           *rows;
-  GCancellable         *cancellable;
-  guint                 serial;
-  guint                 rerun_id;
-  char                 *error;
-  GtkFileChooserNative *chooser;
+  LecternProject        *project;
+  LecternAnalysisRunner *runner;   /* the query, re-run on a change or typing */
+  GListStore            *rows;
+  char                  *error;
 };
 
 G_DEFINE_FINAL_TYPE (LecternQueryView, lectern_query_view, GTK_TYPE_WIDGET)
@@ -100,7 +99,6 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  guint                  serial;
   char                  *expression;
   LecternDocumentFilter *filter;
   gboolean               documents;
@@ -196,29 +194,6 @@ query_run (LecternJob     *job,
 }
 
 static void
-set_busy (LecternQueryView *self,
-          gboolean          busy)
-{
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_widget_set_visible (self->cancel_button, busy);
-}
-
-static void
-show_error (LecternQueryView *self,
-            const char       *message)
-{
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-  if (message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
-}
-
-static void
 replace_rows (LecternQueryView *self,
               GPtrArray        *rows)
 {
@@ -260,113 +235,52 @@ replace_rows (LecternQueryView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.export", n > 0);
 }
 
+/* A run's rows (transfer full), or why there are none: the entry turns
+ * red too, for an expression that does not parse. */
 static void
-query_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+show_rows (gpointer      result,
+           const GError *error,
+           gpointer      user_data)
 {
-  g_autoptr(LecternQueryView) self = user_data;
-  Query *q = lectern_job_get_data (lectern_job_from_result (result));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = lectern_job_propagate (result, lectern_query_view_set_expression, &error);
+  LecternQueryView *self = user_data;
+  g_autoptr(GPtrArray) rows = result;
 
-  if (q->serial != self->serial || self->project == NULL)
-    return;
-  set_busy (self, FALSE);
-  g_clear_object (&self->cancellable);
-  if (rows == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      show_error (self, error->message);
-      replace_rows (self, NULL);
-      return;
-    }
-  show_error (self, NULL);
+  lectern_search_page_show_error (self->error_label, &self->error, error);
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
   replace_rows (self, rows);
-}
-
-static void
-cancel_query (LecternQueryView *self)
-{
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->serial++;
-  set_busy (self, FALSE);
 }
 
 static void
 run_query (LecternQueryView *self)
 {
   g_autofree char *expression = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
-  g_autoptr(LecternDocumentFilter) filter = NULL;
-  g_autoptr(LecternJob) job = NULL;
   g_autoptr(GError) error = NULL;
-  guint n_filters = lectern_corpus_filter_get_n_active (self->filter);
-  g_autofree char *filter_label = n_filters > 0 ? g_strdup_printf (_("Filters (%u)"), n_filters)
-                                                : g_strdup (_("Filters"));
+  LecternDocumentFilter *filter = lectern_search_page_begin (self->runner, self->filter_button,
+                                                             self->filter, expression, &error);
   Query *q;
 
-  g_clear_handle_id (&self->rerun_id, g_source_remove);
-  cancel_query (self);
-  gtk_menu_button_set_label (self->filter_button, filter_label);
-  if (self->project == NULL || expression[0] == '\0')
-    {
-      show_error (self, NULL);
-      replace_rows (self, NULL);
-      return;
-    }
-  filter = lectern_corpus_filter_dup_filter (self->filter, &error);
   if (filter == NULL)
     {
-      show_error (self, error->message);
-      replace_rows (self, NULL);
+      show_rows (NULL, error, self);
       return;
     }
 
   q = g_new0 (Query, 1);
-  q->serial = self->serial;
   q->expression = g_steal_pointer (&expression);
-  q->filter = g_steal_pointer (&filter);
+  q->filter = filter;
   q->documents = gtk_toggle_button_get_active (self->documents_toggle);
-  self->cancellable = g_cancellable_new ();
-  job = lectern_job_new (lectern_project_get_file (self->project), query_run, q, query_free,
-                         (GDestroyNotify) g_ptr_array_unref);
-  set_busy (self, TRUE);
-  lectern_job_run_async (job, lectern_query_view_set_expression, self->cancellable,
-                         query_done_cb, g_object_ref (self));
-}
-
-static gboolean
-rerun_cb (gpointer data)
-{
-  LecternQueryView *self = data;
-
-  self->rerun_id = 0;
-  run_query (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-project_changed_cb (LecternQueryView *self,
-                    guint             what,
-                    gint64            document_id,
-                    LecternProject   *project)
-{
-  if (!(what & (LECTERN_CHANGE_DOCUMENTS | LECTERN_CHANGE_TAGS | LECTERN_CHANGE_ANNOTATIONS)) ||
-      gtk_editable_get_text (GTK_EDITABLE (self->entry))[0] == '\0')
-    return;
-  g_clear_handle_id (&self->rerun_id, g_source_remove);
-  self->rerun_id = g_timeout_add (RERUN_DELAY_MS, rerun_cb, self);
+  lectern_analysis_runner_start (self->runner, query_run, q, query_free, (GDestroyNotify) g_ptr_array_unref,
+                                 G_OBJECT (self), show_rows);
 }
 
 /* Typing: run when the typing pauses, not at each half-written code. */
 static void
 entry_changed_cb (LecternQueryView *self)
 {
-  g_clear_handle_id (&self->rerun_id, g_source_remove);
-  self->rerun_id = g_timeout_add (RERUN_DELAY_MS, rerun_cb, self);
+  lectern_analysis_runner_schedule (self->runner);
 }
 
 /* ------------------------------------------------------------------ */
@@ -450,15 +364,8 @@ add_column (LecternQueryView *self,
             const char       *title,
             gboolean          expand)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) col = NULL;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GUINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (column));
-  col = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_column_set_expand (col, expand);
-  gtk_column_view_column_set_resizable (col, TRUE);
-  gtk_column_view_append_column (self->column_view, col);
+  lectern_search_page_add_column (self->column_view, column, title, expand,
+                                  G_CALLBACK (cell_setup_cb), G_CALLBACK (cell_bind_cb));
 }
 
 void
@@ -483,24 +390,15 @@ row_activate_cb (LecternQueryView *self,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog  *native,
-                     int               response,
-                     LecternQueryView *self)
+export_chosen_cb (GtkWidget *widget,
+                  GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GString) csv = NULL;
-  g_autoptr(GError) error = NULL;
+  LecternQueryView *self = LECTERN_QUERY_VIEW (widget);
+  g_autoptr(GString) csv = g_string_new (NULL);
   gboolean documents = gtk_toggle_button_get_active (self->documents_toggle);
   const char *header[] = { _("Document ID"), _("Document"), _("Start"), _("End"), _("Tags"), _("Quote") };
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
-
-  csv = g_string_new (NULL);
   lectern_csv_table_append_row (csv, header, documents ? 2 : G_N_ELEMENTS (header));
   for (guint i = 0; i < n; i++)
     {
@@ -512,14 +410,8 @@ chooser_response_cb (GtkNativeDialog  *native,
 
       lectern_csv_table_append_row (csv, cells, documents ? 2 : G_N_ELEMENTS (cells));
     }
-  if (!lectern_csv_table_save (csv, file, &error))
-    {
-      g_autofree char *title = g_strdup_printf ("%s: %s", _("Could not export the results"), error->message);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-    }
-  else
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Results exported")));
+  lectern_search_page_save_csv (self->toast_overlay, csv, file, _("Could not export the results"),
+                                _("Results exported"));
 }
 
 static void
@@ -527,21 +419,7 @@ export_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *param)
 {
-  LecternQueryView *self = LECTERN_QUERY_VIEW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (self->chooser != NULL)
-    return;
-  self->chooser = gtk_file_chooser_native_new (_("Export Results"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("CSV"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("query.csv"));
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  lectern_analysis_choose_typed_file (widget, _("Export Results"), _("query.csv"), _("CSV"), "csv", export_chosen_cb);
 }
 
 static void
@@ -549,7 +427,7 @@ cancel_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *param)
 {
-  cancel_query (LECTERN_QUERY_VIEW (widget));
+  lectern_analysis_runner_cancel (LECTERN_QUERY_VIEW (widget)->runner);
 }
 
 /* ------------------------------------------------------------------ */
@@ -571,7 +449,7 @@ lectern_query_view_set_project (LecternQueryView *self,
 
   if (!g_set_object (&self->project, project))
     return;
-  g_signal_group_set_target (self->project_signals, project);
+  lectern_analysis_runner_set_project (self->runner, project);
   lectern_corpus_filter_set_project (self->filter, project);
   run_query (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
@@ -601,7 +479,7 @@ lectern_query_view_get_busy (LecternQueryView *self)
 {
   g_return_val_if_fail (LECTERN_IS_QUERY_VIEW (self), FALSE);
 
-  return self->cancellable != NULL || self->rerun_id != 0;
+  return lectern_analysis_runner_get_busy (self->runner) || lectern_analysis_runner_get_pending (self->runner);
 }
 
 guint
@@ -632,15 +510,10 @@ lectern_query_view_dispose (GObject *object)
 {
   LecternQueryView *self = LECTERN_QUERY_VIEW (object);
 
-  cancel_query (self);
-  g_clear_handle_id (&self->rerun_id, g_source_remove);
-  if (self->project_signals != NULL)
-    g_signal_group_set_target (self->project_signals, NULL);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  if (self->runner != NULL)
+    lectern_analysis_runner_reset (self->runner);
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_QUERY_VIEW);
-  g_clear_object (&self->project_signals);
+  g_clear_object (&self->runner);
   g_clear_object (&self->rows);
   g_clear_object (&self->project);
 
@@ -743,9 +616,11 @@ lectern_query_view_init (LecternQueryView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->project_signals = g_signal_group_new (LECTERN_TYPE_PROJECT);
-  g_signal_group_connect_object (self->project_signals, "changed",
-                                 G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
+  self->runner = lectern_analysis_runner_new (LECTERN_CHANGE_DOCUMENTS | LECTERN_CHANGE_TAGS |
+                                              LECTERN_CHANGE_ANNOTATIONS);
+  lectern_analysis_runner_set_delay (self->runner, RERUN_DELAY_MS);
+  g_signal_connect_object (self->runner, "stale", G_CALLBACK (run_query), self, G_CONNECT_SWAPPED);
+  lectern_search_page_bind_busy (self->runner, self->spinner, self->cancel_button);
 
   add_column (self, COLUMN_DOCUMENT, _("Document"), FALSE);
   add_column (self, COLUMN_PASSAGE, _("Passage"), TRUE);
@@ -759,7 +634,6 @@ lectern_query_view_init (LecternQueryView *self)
 
   lectern_corpus_filter_set_show_tag (self->filter, FALSE);
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (run_query), self, G_CONNECT_SWAPPED);
-  set_busy (self, FALSE);
   replace_rows (self, NULL);
 }
 
