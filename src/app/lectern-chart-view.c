@@ -247,23 +247,22 @@ lectern_chart_view_export (LecternChartView    *self,
   return lectern_analysis_save_file (file, write_chart, &export, error);
 }
 
-static void
-export_chosen (GtkWidget *widget,
-               GFile     *file)
+static gboolean
+export_file (GtkWidget  *widget,
+             GFile      *file,
+             GError    **error)
 {
   LecternChartView *self = LECTERN_CHART_VIEW (widget);
   g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(GError) error = NULL;
   LecternChartFormat format;
 
   if (self->matrix == NULL)
-    return;
+    return FALSE;
   /* The name the user typed decides; one without a known extension gets
    * the format chosen in the menu. */
   if (!lectern_chart_format_from_name (name, &format))
     format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "chart-export-format"));
-  if (!lectern_chart_view_export (self, file, format, &error))
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+  return lectern_chart_view_export (self, file, format, error);
 }
 
 static void
@@ -280,7 +279,7 @@ export_cb (GtkWidget  *widget,
   else if (g_strcmp0 (kind, "csv") == 0)
     format = LECTERN_CHART_CSV, name = _("code-chart.csv");
   g_object_set_data (G_OBJECT (widget), "chart-export-format", GUINT_TO_POINTER (format));
-  lectern_analysis_choose_file (widget, _("Export Chart"), name, export_chosen);
+  lectern_analysis_export (widget, LECTERN_CHART_VIEW (widget)->toasts, _("Export Chart"), name, export_file);
 }
 
 static void

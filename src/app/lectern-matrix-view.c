@@ -266,7 +266,6 @@ cell_activated_cb (LecternMatrixView *self,
   const char *column_label;
   gint64 tag_id;
   gint64 document_id;
-  graphene_rect_t bounds;
   guint n;
 
   if (project == NULL || matrix == NULL)
@@ -335,26 +334,9 @@ cell_activated_cb (LecternMatrixView *self,
 show:
   /* Translators: a code's path, then a document's title, a variable's value or a speaker */
   heading = g_strdup_printf (_("%s in %s"), (char *) g_ptr_array_index (matrix->row_labels, row), column_label);
-  lectern_passage_popover_set_passages (self->popover, heading, project, g_steal_pointer (&passages));
   /* At the cell; at the table's middle when the cell is not on screen. */
-  if (gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
-    {
-      GdkRectangle rect = { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height };
-
-      if (cell == GTK_WIDGET (self->table))
-        rect = (GdkRectangle) { rect.x + rect.width / 2, rect.y + rect.height / 2, 1, 1 };
-      gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
-    }
-  gtk_popover_popup (GTK_POPOVER (self->popover));
-}
-
-static void
-open_passage_cb (LecternMatrixView *self,
-                 gint64             document_id,
-                 glong              start,
-                 glong              end)
-{
-  g_signal_emit (self, signals[OPEN_PASSAGE], 0, document_id, start, end);
+  lectern_passage_popover_popup_at (self->popover, cell, cell == GTK_WIDGET (self->table), heading, project,
+                                    g_steal_pointer (&passages));
 }
 
 /* ------------------------------------------------------------------ */
@@ -382,17 +364,14 @@ lectern_matrix_view_export_csv (LecternMatrixView  *self,
   return lectern_analysis_save_file (file, write_csv, self, error);
 }
 
-static void
-export_chosen (GtkWidget *widget,
-               GFile     *file)
+static gboolean
+export_file (GtkWidget  *widget,
+             GFile      *file,
+             GError    **error)
 {
   LecternMatrixView *self = LECTERN_MATRIX_VIEW (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (lectern_heat_table_get_matrix (self->table) == NULL)
-    return;
-  if (!lectern_matrix_view_export_csv (self, file, &error))
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+  return lectern_heat_table_get_matrix (self->table) != NULL && lectern_matrix_view_export_csv (self, file, error);
 }
 
 static void
@@ -401,7 +380,7 @@ export_cb (GtkWidget  *widget,
            GVariant   *parameter)
 {
   /* Translators: a file name */
-  lectern_analysis_choose_file (widget, _("Export Code Matrix"), _("code-matrix.csv"), export_chosen);
+  lectern_analysis_export (widget, LECTERN_MATRIX_VIEW (widget)->toasts, _("Export Code Matrix"), _("code-matrix.csv"), export_file);
 }
 
 static void
@@ -585,9 +564,7 @@ lectern_matrix_view_init (LecternMatrixView *self)
   g_signal_connect_object (self->runner, "stale", G_CALLBACK (stale_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->runner, "notify::busy", G_CALLBACK (busy_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->popover = LECTERN_PASSAGE_POPOVER (lectern_passage_popover_new ());
-  gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
-  g_signal_connect_object (self->popover, "passage-activated", G_CALLBACK (open_passage_cb), self, G_CONNECT_SWAPPED);
+  self->popover = lectern_passage_popover_attach (GTK_WIDGET (self));
 
   g_signal_connect_object (self->table, "cell-activated", G_CALLBACK (cell_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->columns_dropdown, "notify::selected", G_CALLBACK (run), self, G_CONNECT_SWAPPED);

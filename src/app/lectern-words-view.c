@@ -845,15 +845,14 @@ lectern_words_view_export_csv (LecternWordsView  *self,
   return lectern_analysis_save_file (file, write_csv, self->result, error);
 }
 
-static void
-export_chosen (GtkWidget *widget,
-               GFile     *file)
+static gboolean
+export_file (GtkWidget  *widget,
+             GFile      *file,
+             GError    **error)
 {
   LecternWordsView *self = LECTERN_WORDS_VIEW (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (self->result != NULL && !lectern_words_view_export_csv (self, file, &error))
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+  return self->result != NULL && lectern_words_view_export_csv (self, file, error);
 }
 
 static void
@@ -865,10 +864,10 @@ export_cb (GtkWidget  *widget,
 
   if (self->shown == LECTERN_WORDS_KEYNESS)
     /* Translators: a file name */
-    lectern_analysis_choose_file (widget, _("Export Keyness"), _("keyness.csv"), export_chosen);
+    lectern_analysis_export (widget, self->toasts, _("Export Keyness"), _("keyness.csv"), export_file);
   else
     /* Translators: a file name */
-    lectern_analysis_choose_file (widget, _("Export Word List"), _("word-list.csv"), export_chosen);
+    lectern_analysis_export (widget, self->toasts, _("Export Word List"), _("word-list.csv"), export_file);
 }
 
 static void
