@@ -21,7 +21,7 @@
 
 struct _LecternMatrixView
 {
-  GtkWidget              parent_instance;
+  LecternAnalysisView    parent_instance;
 
   AdwToastOverlay       *toasts;
   GtkDropDown           *columns_dropdown;
@@ -33,17 +33,15 @@ struct _LecternMatrixView
   LecternHeatTable      *table;
   LecternPassagePopover *popover;
 
-  LecternAnalysisRunner *runner;
+  LecternAnalysisRunner *runner;     /* the parent's */
   GStrv                  keys;       /* the dropdown's variables, after "Documents" */
   gboolean               filling;    /* the dropdown is being refilled: no run */
 };
 
-G_DEFINE_FINAL_TYPE (LecternMatrixView, lectern_matrix_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (LecternMatrixView, lectern_matrix_view, LECTERN_TYPE_ANALYSIS_VIEW)
 
-enum { PROP_0, PROP_PROJECT, PROP_BUSY, N_PROPS };
 enum { OPEN_PASSAGE, N_SIGNALS };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* The columns dropdown: documents, speakers, then each variable. */
@@ -121,16 +119,6 @@ current_value (LecternMatrixView *self)
 }
 
 static void
-show_empty (LecternMatrixView *self,
-            const char        *title,
-            const char        *description)
-{
-  adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, description);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
-}
-
-static void
 matrix_done (gpointer      result,
              const GError *error,
              gpointer      user_data)
@@ -143,10 +131,10 @@ matrix_done (gpointer      result,
       lectern_heat_table_set_matrix (self->table, NULL, LECTERN_HEAT_COUNT);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.export", FALSE);
       if (by_speakers (self) && g_error_matches (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND))
-        show_empty (self, _("No Speakers"),
-                    _("No document has speaker turns. Import interview transcripts to count codes by speaker."));
+        lectern_analysis_view_show_empty (self->stack, self->status_page, _("No Speakers"),
+                                          _("No document has speaker turns. Import interview transcripts to count codes by speaker."));
       else
-        show_empty (self, _("Could Not Count"), error->message);
+        lectern_analysis_view_show_empty (self->stack, self->status_page, _("Could Not Count"), error->message);
       return;
     }
   lectern_heat_table_set_matrix (self->table, matrix,
@@ -154,12 +142,12 @@ matrix_done (gpointer      result,
                                                                                    : LECTERN_HEAT_COUNT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.export", TRUE);
   if (matrix->n_rows == 0)
-    show_empty (self, _("No Codes Yet"),
-                _("Tag passages in the reader: each code becomes a row here, each document a column."));
+    lectern_analysis_view_show_empty (self->stack, self->status_page, _("No Codes Yet"),
+                                      _("Tag passages in the reader: each code becomes a row here, each document a column."));
   else if (matrix->n_columns == 0)
-    show_empty (self, _("No Documents"),
-                current_variable (self) != NULL ? _("No document has this variable.")
-                                                : _("Import documents to count their codes."));
+    lectern_analysis_view_show_empty (self->stack, self->status_page, _("No Documents"),
+                                      current_variable (self) != NULL ? _("No document has this variable.")
+                                                                      : _("Import documents to count their codes."));
   else
     gtk_stack_set_visible_child_name (self->stack, "table");
 }
@@ -384,24 +372,10 @@ export_cb (GtkWidget  *widget,
 }
 
 static void
-cancel_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
+busy_changed (LecternAnalysisView *view)
 {
-  lectern_analysis_runner_cancel (LECTERN_MATRIX_VIEW (widget)->runner);
-}
-
-static void
-busy_changed_cb (LecternMatrixView *self)
-{
-  gboolean busy = lectern_analysis_runner_get_busy (self->runner);
-
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_visible (self->cancel_button, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.cancel", busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.export",
-                                 lectern_heat_table_get_matrix (self->table) != NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  gtk_widget_action_set_enabled (GTK_WIDGET (view), "matrix.export",
+                                 lectern_heat_table_get_matrix (LECTERN_MATRIX_VIEW (view)->table) != NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -412,11 +386,21 @@ lectern_matrix_view_new (void)
   return g_object_new (LECTERN_TYPE_MATRIX_VIEW, NULL);
 }
 
+static void
+project_changed (LecternAnalysisView *view)
+{
+  LecternMatrixView *self = (LecternMatrixView *) view;
+
+  lectern_heat_table_set_matrix (self->table, NULL, LECTERN_HEAT_COUNT);
+  fill_columns (self);
+  run (self);
+}
+
 LecternProject *
 lectern_matrix_view_get_project (LecternMatrixView *self)
 {
   g_return_val_if_fail (LECTERN_IS_MATRIX_VIEW (self), NULL);
-  return lectern_analysis_runner_get_project (self->runner);
+  return lectern_analysis_view_get_project (LECTERN_ANALYSIS_VIEW (self));
 }
 
 void
@@ -424,22 +408,14 @@ lectern_matrix_view_set_project (LecternMatrixView *self,
                                  LecternProject    *project)
 {
   g_return_if_fail (LECTERN_IS_MATRIX_VIEW (self));
-  g_return_if_fail (project == NULL || LECTERN_IS_PROJECT (project));
-
-  if (lectern_analysis_runner_get_project (self->runner) == project)
-    return;
-  lectern_analysis_runner_set_project (self->runner, project);
-  lectern_heat_table_set_matrix (self->table, NULL, LECTERN_HEAT_COUNT);
-  fill_columns (self);
-  run (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  lectern_analysis_view_set_project (LECTERN_ANALYSIS_VIEW (self), project);
 }
 
 gboolean
 lectern_matrix_view_get_busy (LecternMatrixView *self)
 {
   g_return_val_if_fail (LECTERN_IS_MATRIX_VIEW (self), FALSE);
-  return lectern_analysis_runner_get_busy (self->runner);
+  return lectern_analysis_view_get_busy (LECTERN_ANALYSIS_VIEW (self));
 }
 
 LecternHeatTable *
@@ -461,55 +437,13 @@ lectern_matrix_view_dispose (GObject *object)
 {
   LecternMatrixView *self = LECTERN_MATRIX_VIEW (object);
 
-  if (self->runner != NULL)
-    lectern_analysis_runner_set_project (self->runner, NULL);
   if (self->popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->popover));
   self->popover = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_MATRIX_VIEW);
-  g_clear_object (&self->runner);
   g_clear_pointer (&self->keys, g_strfreev);
 
   G_OBJECT_CLASS (lectern_matrix_view_parent_class)->dispose (object);
-}
-
-static void
-lectern_matrix_view_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  LecternMatrixView *self = LECTERN_MATRIX_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      g_value_set_object (value, lectern_matrix_view_get_project (self));
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, lectern_matrix_view_get_busy (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lectern_matrix_view_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  LecternMatrixView *self = LECTERN_MATRIX_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      lectern_matrix_view_set_project (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -517,18 +451,12 @@ lectern_matrix_view_class_init (LecternMatrixViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LecternAnalysisViewClass *analysis_class = LECTERN_ANALYSIS_VIEW_CLASS (klass);
 
   object_class->dispose = lectern_matrix_view_dispose;
-  object_class->get_property = lectern_matrix_view_get_property;
-  object_class->set_property = lectern_matrix_view_set_property;
 
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL, LECTERN_TYPE_PROJECT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  analysis_class->project_changed = project_changed;
+  analysis_class->busy_changed = busy_changed;
 
   signals[OPEN_PASSAGE] =
     g_signal_new ("passage-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -547,7 +475,7 @@ lectern_matrix_view_class_init (LecternMatrixViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternMatrixView, table);
 
   gtk_widget_class_install_action (widget_class, "matrix.export", NULL, export_cb);
-  gtk_widget_class_install_action (widget_class, "matrix.cancel", NULL, cancel_cb);
+  gtk_widget_class_install_action (widget_class, "matrix.cancel", NULL, lectern_analysis_view_cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "matrix.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -559,10 +487,12 @@ lectern_matrix_view_init (LecternMatrixView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->runner = lectern_analysis_runner_new (LECTERN_CHANGE_DOCUMENTS | LECTERN_CHANGE_TAGS
-                                              | LECTERN_CHANGE_ANNOTATIONS);
+  self->runner = lectern_analysis_view_setup (LECTERN_ANALYSIS_VIEW (self),
+                                              LECTERN_CHANGE_DOCUMENTS |
+                                              LECTERN_CHANGE_TAGS |
+                                              LECTERN_CHANGE_ANNOTATIONS,
+                                              self->spinner, self->cancel_button, "matrix.cancel");
   g_signal_connect_object (self->runner, "stale", G_CALLBACK (stale_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->runner, "notify::busy", G_CALLBACK (busy_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->popover = lectern_passage_popover_attach (GTK_WIDGET (self));
 
@@ -570,5 +500,4 @@ lectern_matrix_view_init (LecternMatrixView *self)
   g_signal_connect_object (self->columns_dropdown, "notify::selected", G_CALLBACK (run), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->value_dropdown, "notify::selected", G_CALLBACK (run), self, G_CONNECT_SWAPPED);
   fill_columns (self);
-  busy_changed_cb (self);
 }
