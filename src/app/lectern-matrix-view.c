@@ -13,15 +13,13 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "lectern-export.h"
-#include "lectern-analysis-files.h"
 #include "lectern-analysis-runner.h"
 #include "lectern-matrix-view.h"
 #include "lectern-variable-choices.h"
 
 struct _LecternMatrixView
 {
-  LecternAnalysisView    parent_instance;
+  LecternHeatView        parent_instance;
 
   AdwToastOverlay       *toasts;
   GtkDropDown           *columns_dropdown;
@@ -31,18 +29,14 @@ struct _LecternMatrixView
   GtkStack              *stack;
   AdwStatusPage         *status_page;
   LecternHeatTable      *table;
-  LecternPassagePopover *popover;
+  LecternPassagePopover *popover;    /* the parent's */
 
   LecternAnalysisRunner *runner;     /* the parent's */
   GStrv                  keys;       /* the dropdown's variables, after "Documents" */
   gboolean               filling;    /* the dropdown is being refilled: no run */
 };
 
-G_DEFINE_FINAL_TYPE (LecternMatrixView, lectern_matrix_view, LECTERN_TYPE_ANALYSIS_VIEW)
-
-enum { OPEN_PASSAGE, N_SIGNALS };
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (LecternMatrixView, lectern_matrix_view, LECTERN_TYPE_HEAT_VIEW)
 
 /* The columns dropdown: documents, speakers, then each variable. */
 enum { COLUMNS_DOCUMENTS, COLUMNS_SPEAKERS, COLUMNS_FIRST_VARIABLE };
@@ -330,52 +324,13 @@ show:
 /* ------------------------------------------------------------------ */
 /* Export */
 
-static gboolean
-write_csv (GOutputStream *stream,
-           gpointer       user_data,
-           GError       **error)
-{
-  LecternMatrixView *self = user_data;
-
-  return lectern_chart_write_bars (lectern_heat_table_get_matrix (self->table), _("Code matrix"),
-                                   LECTERN_CHART_CSV, stream, error);
-}
-
 gboolean
 lectern_matrix_view_export_csv (LecternMatrixView  *self,
                                 GFile              *file,
                                 GError            **error)
 {
   g_return_val_if_fail (LECTERN_IS_MATRIX_VIEW (self), FALSE);
-  g_return_val_if_fail (lectern_heat_table_get_matrix (self->table) != NULL, FALSE);
-
-  return lectern_analysis_save_file (file, write_csv, self, error);
-}
-
-static gboolean
-export_file (GtkWidget  *widget,
-             GFile      *file,
-             GError    **error)
-{
-  LecternMatrixView *self = LECTERN_MATRIX_VIEW (widget);
-
-  return lectern_heat_table_get_matrix (self->table) != NULL && lectern_matrix_view_export_csv (self, file, error);
-}
-
-static void
-export_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
-{
-  /* Translators: a file name */
-  lectern_analysis_export (widget, LECTERN_MATRIX_VIEW (widget)->toasts, _("Export Code Matrix"), _("code-matrix.csv"), export_file);
-}
-
-static void
-busy_changed (LecternAnalysisView *view)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (view), "matrix.export",
-                                 lectern_heat_table_get_matrix (LECTERN_MATRIX_VIEW (view)->table) != NULL);
+  return lectern_heat_view_export_csv (LECTERN_HEAT_VIEW (self), file, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -437,9 +392,6 @@ lectern_matrix_view_dispose (GObject *object)
 {
   LecternMatrixView *self = LECTERN_MATRIX_VIEW (object);
 
-  if (self->popover != NULL)
-    gtk_widget_unparent (GTK_WIDGET (self->popover));
-  self->popover = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_MATRIX_VIEW);
   g_clear_pointer (&self->keys, g_strfreev);
 
@@ -456,13 +408,11 @@ lectern_matrix_view_class_init (LecternMatrixViewClass *klass)
   object_class->dispose = lectern_matrix_view_dispose;
 
   analysis_class->project_changed = project_changed;
-  analysis_class->busy_changed = busy_changed;
 
-  signals[OPEN_PASSAGE] =
-    g_signal_new ("passage-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_LONG, G_TYPE_LONG);
+  lectern_heat_view_class_install_actions (LECTERN_HEAT_VIEW_CLASS (klass), "matrix", N_("Export Code Matrix"),
+                                           /* Translators: a file name */
+                                           N_("code-matrix.csv"), N_("Code matrix"));
 
-  g_type_ensure (LECTERN_TYPE_HEAT_TABLE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, LECTERN_UI "lectern-matrix-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LecternMatrixView, toasts);
@@ -473,13 +423,6 @@ lectern_matrix_view_class_init (LecternMatrixViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternMatrixView, stack);
   gtk_widget_class_bind_template_child (widget_class, LecternMatrixView, status_page);
   gtk_widget_class_bind_template_child (widget_class, LecternMatrixView, table);
-
-  gtk_widget_class_install_action (widget_class, "matrix.export", NULL, export_cb);
-  gtk_widget_class_install_action (widget_class, "matrix.cancel", NULL, lectern_analysis_view_cancel_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "matrix.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "matrix.export", NULL);
 }
 
 static void
@@ -487,15 +430,10 @@ lectern_matrix_view_init (LecternMatrixView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->runner = lectern_analysis_view_setup (LECTERN_ANALYSIS_VIEW (self),
-                                              LECTERN_CHANGE_DOCUMENTS |
-                                              LECTERN_CHANGE_TAGS |
-                                              LECTERN_CHANGE_ANNOTATIONS,
-                                              self->spinner, self->cancel_button, "matrix.cancel");
+  self->runner = lectern_heat_view_setup (LECTERN_HEAT_VIEW (self), self->table, self->toasts, self->spinner,
+                                          self->cancel_button);
+  self->popover = lectern_heat_view_get_popover (LECTERN_HEAT_VIEW (self));
   g_signal_connect_object (self->runner, "stale", G_CALLBACK (stale_cb), self, G_CONNECT_SWAPPED);
-
-  self->popover = lectern_passage_popover_attach (GTK_WIDGET (self));
-
   g_signal_connect_object (self->table, "cell-activated", G_CALLBACK (cell_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->columns_dropdown, "notify::selected", G_CALLBACK (run), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->value_dropdown, "notify::selected", G_CALLBACK (run), self, G_CONNECT_SWAPPED);
