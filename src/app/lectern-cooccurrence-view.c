@@ -243,8 +243,8 @@ cell_activated_cb (LecternCooccurrenceView *self,
 
 gboolean
 lectern_cooccurrence_view_export_csv (LecternCooccurrenceView  *self,
-                                GFile              *file,
-                                GError            **error)
+                                      GFile                    *file,
+                                      GError                  **error)
 {
   g_return_val_if_fail (LECTERN_IS_COOCCURRENCE_VIEW (self), FALSE);
   return lectern_heat_view_export_csv (LECTERN_HEAT_VIEW (self), file, error);
@@ -324,7 +324,8 @@ lectern_cooccurrence_view_class_init (LecternCooccurrenceViewClass *klass)
 
   analysis_class->project_changed = project_changed;
 
-  lectern_heat_view_class_install_actions (LECTERN_HEAT_VIEW_CLASS (klass), "cooccurrence", N_("Export Code Co-occurrence"),
+  lectern_heat_view_class_install_actions (LECTERN_HEAT_VIEW_CLASS (klass), "cooccurrence",
+                                           N_("Export Code Co-occurrence"),
                                            /* Translators: a file name */
                                            N_("code-cooccurrence.csv"), N_("Code co-occurrence"));
 
