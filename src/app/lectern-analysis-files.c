@@ -41,37 +41,34 @@ response_cb (GtkNativeDialog *native,
              gpointer         user_data)
 {
   GtkWidget *widget = g_object_get_data (G_OBJECT (native), "analysis-widget");
-  LecternAnalysisChosenFunc chosen = user_data;
+  AdwToastOverlay *toasts = g_object_get_data (G_OBJECT (native), "analysis-toasts");
+  LecternAnalysisExportFunc export = user_data;
 
   if (response == GTK_RESPONSE_ACCEPT && widget != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GError) error = NULL;
 
-      if (file != NULL)
-        chosen (widget, file);
+      if (file != NULL && !export (widget, file, &error) && error != NULL)
+        adw_toast_overlay_add_toast (toasts, adw_toast_new (error->message));
     }
   g_object_unref (native);
 }
 
 void
-lectern_analysis_choose_file (GtkWidget                *widget,
-                              const char               *title,
-                              const char               *name,
-                              LecternAnalysisChosenFunc chosen)
-{
-  lectern_analysis_choose_typed_file (widget, title, name, NULL, NULL, chosen);
-}
-
-void
-lectern_analysis_choose_typed_file (GtkWidget                *widget,
-                                    const char               *title,
-                                    const char               *name,
-                                    const char               *filter_name,
-                                    const char               *suffix,
-                                    LecternAnalysisChosenFunc chosen)
+lectern_analysis_export (GtkWidget                *widget,
+                         AdwToastOverlay          *toasts,
+                         const char               *title,
+                         const char               *name,
+                         const char               *filter_name,
+                         const char               *suffix,
+                         LecternAnalysisExportFunc export)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *native;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (toasts));
 
   native = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
@@ -87,6 +84,7 @@ lectern_analysis_choose_typed_file (GtkWidget                *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   /* The view stays until the dialog answers. */
   g_object_set_data_full (G_OBJECT (native), "analysis-widget", g_object_ref (widget), g_object_unref);
-  g_signal_connect (native, "response", G_CALLBACK (response_cb), chosen);
+  g_object_set_data_full (G_OBJECT (native), "analysis-toasts", g_object_ref (toasts), g_object_unref);
+  g_signal_connect (native, "response", G_CALLBACK (response_cb), export);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -13,27 +13,27 @@ G_BEGIN_DECLS
 typedef gboolean (*LecternAnalysisWriteFunc) (GOutputStream *stream,
                                               gpointer       user_data,
                                               GError       **error);
-/* Called with the file the user chose. */
-typedef void     (*LecternAnalysisChosenFunc) (GtkWidget *widget,
-                                               GFile     *file);
+/* Saves what @widget shows to the file the user chose; FALSE with @error
+ * unset when there is nothing to save any more. */
+typedef gboolean (*LecternAnalysisExportFunc) (GtkWidget  *widget,
+                                               GFile      *file,
+                                               GError    **error);
 
 /* Writes @file through @write, atomically; an error names the file. */
 gboolean lectern_analysis_save_file   (GFile                    *file,
                                        LecternAnalysisWriteFunc  write,
                                        gpointer                  user_data,
                                        GError                  **error);
-/* A save dialog over @widget's window, proposing @name; @chosen runs if a
- * file is chosen, while @widget lives. */
-void     lectern_analysis_choose_file (GtkWidget                *widget,
+/* The export action: a save dialog over @widget's window proposing @name
+ * (offering files ending in .@suffix as @filter_name when @suffix is not
+ * NULL), then @export on the chosen file while @widget lives; a failure
+ * is a toast in @toasts. */
+void     lectern_analysis_export      (GtkWidget                *widget,
+                                       AdwToastOverlay          *toasts,
                                        const char               *title,
                                        const char               *name,
-                                       LecternAnalysisChosenFunc chosen);
-/* The same, the dialog offering files ending in .@suffix as @filter_name. */
-void     lectern_analysis_choose_typed_file (GtkWidget                *widget,
-                                             const char               *title,
-                                             const char               *name,
-                                             const char               *filter_name,
-                                             const char               *suffix,
-                                             LecternAnalysisChosenFunc chosen);
+                                       const char               *filter_name,
+                                       const char               *suffix,
+                                       LecternAnalysisExportFunc export);
 
 G_END_DECLS

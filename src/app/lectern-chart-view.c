@@ -23,7 +23,7 @@
 
 struct _LecternChartView
 {
-  GtkWidget              parent_instance;
+  LecternAnalysisView    parent_instance;
 
   AdwToastOverlay       *toasts;
   GtkDropDown           *columns_dropdown;
@@ -33,17 +33,15 @@ struct _LecternChartView
   AdwStatusPage         *status_page;
   GtkDrawingArea        *drawing_area;
 
-  LecternAnalysisRunner *runner;
+  LecternAnalysisRunner *runner;     /* the parent's */
   LecternMatrix         *matrix;
   char                  *title;
   GStrv                  keys;
   gboolean               filling;
 };
 
-G_DEFINE_FINAL_TYPE (LecternChartView, lectern_chart_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (LecternChartView, lectern_chart_view, LECTERN_TYPE_ANALYSIS_VIEW)
 
-enum { PROP_0, PROP_PROJECT, PROP_BUSY, N_PROPS };
-static GParamSpec *properties[N_PROPS];
 
 static gpointer
 chart_job_run (LecternJob      *job,
@@ -100,16 +98,6 @@ draw_cb (GtkDrawingArea *area,
 }
 
 static void
-show_empty (LecternChartView *self,
-            const char       *title,
-            const char       *description)
-{
-  adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, description);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
-}
-
-static void
 chart_done (gpointer      result,
             const GError *error,
             gpointer      user_data)
@@ -122,7 +110,7 @@ chart_done (gpointer      result,
   g_clear_pointer (&self->title, g_free);
   if (error != NULL)
     {
-      show_empty (self, _("Could Not Count"), error->message);
+      lectern_analysis_view_show_empty (self->stack, self->status_page, _("Could Not Count"), error->message);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.export", FALSE);
       return;
     }
@@ -132,12 +120,15 @@ chart_done (gpointer      result,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.export", self->matrix->n_rows > 0);
 
   if (self->matrix->n_rows == 0)
-    show_empty (self, _("No Codes Yet"), _("Tag passages in the reader: each code becomes a group of bars here."));
+    lectern_analysis_view_show_empty (self->stack, self->status_page, _("No Codes Yet"),
+                                      _("Tag passages in the reader: each code becomes a group of bars here."));
   else if (self->matrix->n_columns == 0)
-    show_empty (self, _("No Documents"), variable != NULL ? _("No document has this variable.")
-                                                          : _("Import documents to count their codes."));
+    lectern_analysis_view_show_empty (self->stack, self->status_page, _("No Documents"),
+                                      variable != NULL ? _("No document has this variable.")
+                                                       : _("Import documents to count their codes."));
   else if ((gsize) self->matrix->n_rows * self->matrix->n_columns > LECTERN_CHART_MAX_BARS)
-    show_empty (self, _("Too Many Bars"), _("Group the documents by a variable to draw a chart a person can read."));
+    lectern_analysis_view_show_empty (self->stack, self->status_page, _("Too Many Bars"),
+                                      _("Group the documents by a variable to draw a chart a person can read."));
   else
     {
       lectern_chart_measure_bars (self->matrix, self->title, &width, &height);
@@ -247,23 +238,22 @@ lectern_chart_view_export (LecternChartView    *self,
   return lectern_analysis_save_file (file, write_chart, &export, error);
 }
 
-static void
-export_chosen (GtkWidget *widget,
-               GFile     *file)
+static gboolean
+export_file (GtkWidget  *widget,
+             GFile      *file,
+             GError    **error)
 {
   LecternChartView *self = LECTERN_CHART_VIEW (widget);
   g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(GError) error = NULL;
   LecternChartFormat format;
 
   if (self->matrix == NULL)
-    return;
+    return FALSE;
   /* The name the user typed decides; one without a known extension gets
    * the format chosen in the menu. */
   if (!lectern_chart_format_from_name (name, &format))
     format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "chart-export-format"));
-  if (!lectern_chart_view_export (self, file, format, &error))
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+  return lectern_chart_view_export (self, file, format, error);
 }
 
 static void
@@ -280,26 +270,7 @@ export_cb (GtkWidget  *widget,
   else if (g_strcmp0 (kind, "csv") == 0)
     format = LECTERN_CHART_CSV, name = _("code-chart.csv");
   g_object_set_data (G_OBJECT (widget), "chart-export-format", GUINT_TO_POINTER (format));
-  lectern_analysis_choose_file (widget, _("Export Chart"), name, export_chosen);
-}
-
-static void
-cancel_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
-{
-  lectern_analysis_runner_cancel (LECTERN_CHART_VIEW (widget)->runner);
-}
-
-static void
-busy_changed_cb (LecternChartView *self)
-{
-  gboolean busy = lectern_analysis_runner_get_busy (self->runner);
-
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_visible (self->cancel_button, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.cancel", busy);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  lectern_analysis_export (widget, LECTERN_CHART_VIEW (widget)->toasts, _("Export Chart"), name, NULL, NULL, export_file);
 }
 
 /* ------------------------------------------------------------------ */
@@ -310,11 +281,20 @@ lectern_chart_view_new (void)
   return g_object_new (LECTERN_TYPE_CHART_VIEW, NULL);
 }
 
+static void
+project_changed (LecternAnalysisView *view)
+{
+  LecternChartView *self = (LecternChartView *) view;
+
+  fill_columns (self);
+  run (self);
+}
+
 LecternProject *
 lectern_chart_view_get_project (LecternChartView *self)
 {
   g_return_val_if_fail (LECTERN_IS_CHART_VIEW (self), NULL);
-  return lectern_analysis_runner_get_project (self->runner);
+  return lectern_analysis_view_get_project (LECTERN_ANALYSIS_VIEW (self));
 }
 
 void
@@ -322,21 +302,14 @@ lectern_chart_view_set_project (LecternChartView *self,
                                 LecternProject   *project)
 {
   g_return_if_fail (LECTERN_IS_CHART_VIEW (self));
-  g_return_if_fail (project == NULL || LECTERN_IS_PROJECT (project));
-
-  if (lectern_analysis_runner_get_project (self->runner) == project)
-    return;
-  lectern_analysis_runner_set_project (self->runner, project);
-  fill_columns (self);
-  run (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  lectern_analysis_view_set_project (LECTERN_ANALYSIS_VIEW (self), project);
 }
 
 gboolean
 lectern_chart_view_get_busy (LecternChartView *self)
 {
   g_return_val_if_fail (LECTERN_IS_CHART_VIEW (self), FALSE);
-  return lectern_analysis_runner_get_busy (self->runner);
+  return lectern_analysis_view_get_busy (LECTERN_ANALYSIS_VIEW (self));
 }
 
 static void
@@ -344,10 +317,7 @@ lectern_chart_view_dispose (GObject *object)
 {
   LecternChartView *self = LECTERN_CHART_VIEW (object);
 
-  if (self->runner != NULL)
-    lectern_analysis_runner_set_project (self->runner, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_CHART_VIEW);
-  g_clear_object (&self->runner);
   g_clear_pointer (&self->matrix, lectern_matrix_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->keys, g_strfreev);
@@ -356,59 +326,15 @@ lectern_chart_view_dispose (GObject *object)
 }
 
 static void
-lectern_chart_view_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  LecternChartView *self = LECTERN_CHART_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      g_value_set_object (value, lectern_chart_view_get_project (self));
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, lectern_chart_view_get_busy (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lectern_chart_view_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      lectern_chart_view_set_project (LECTERN_CHART_VIEW (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 lectern_chart_view_class_init (LecternChartViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LecternAnalysisViewClass *analysis_class = LECTERN_ANALYSIS_VIEW_CLASS (klass);
 
   object_class->dispose = lectern_chart_view_dispose;
-  object_class->get_property = lectern_chart_view_get_property;
-  object_class->set_property = lectern_chart_view_set_property;
 
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL, LECTERN_TYPE_PROJECT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  analysis_class->project_changed = project_changed;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, LECTERN_UI "lectern-chart-view.ui");
@@ -421,7 +347,7 @@ lectern_chart_view_class_init (LecternChartViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternChartView, drawing_area);
 
   gtk_widget_class_install_action (widget_class, "chart.export", "s", export_cb);
-  gtk_widget_class_install_action (widget_class, "chart.cancel", NULL, cancel_cb);
+  gtk_widget_class_install_action (widget_class, "chart.cancel", NULL, lectern_analysis_view_cancel_action);
 }
 
 static void
@@ -429,15 +355,16 @@ lectern_chart_view_init (LecternChartView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->runner = lectern_analysis_runner_new (LECTERN_CHANGE_DOCUMENTS | LECTERN_CHANGE_TAGS
-                                              | LECTERN_CHANGE_ANNOTATIONS);
+  self->runner = lectern_analysis_view_setup (LECTERN_ANALYSIS_VIEW (self),
+                                              LECTERN_CHANGE_DOCUMENTS |
+                                              LECTERN_CHANGE_TAGS |
+                                              LECTERN_CHANGE_ANNOTATIONS,
+                                              self->spinner, self->cancel_button, "chart.cancel");
   g_signal_connect_object (self->runner, "stale", G_CALLBACK (stale_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->runner, "notify::busy", G_CALLBACK (busy_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_drawing_area_set_draw_func (self->drawing_area, draw_cb, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self->drawing_area, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->columns_dropdown, "notify::selected", G_CALLBACK (run), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.export", FALSE);
   fill_columns (self);
-  busy_changed_cb (self);
 }

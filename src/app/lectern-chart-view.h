@@ -12,13 +12,14 @@
 #include <gtk/gtk.h>
 
 #include "lectern-core.h"
+#include "lectern-analysis-view.h"
 #include "lectern-export.h"
 
 G_BEGIN_DECLS
 
 #define LECTERN_TYPE_CHART_VIEW (lectern_chart_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (LecternChartView, lectern_chart_view, LECTERN, CHART_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (LecternChartView, lectern_chart_view, LECTERN, CHART_VIEW, LecternAnalysisView)
 
 GtkWidget           *lectern_chart_view_new          (void);
 /* (transfer none) (nullable) */

@@ -197,9 +197,11 @@ within_clear_cb (LecternConcordanceView *self)
 /* ------------------------------------------------------------------ */
 /* Export                                                              */
 
-static void
-export_chosen_cb (GtkWidget *widget,
-                  GFile     *file)
+/* lectern_search_page_save_csv() says how it went in a toast. */
+static gboolean
+export_file (GtkWidget  *widget,
+             GFile      *file,
+             GError    **error)
 {
   LecternConcordanceView *self = LECTERN_CONCORDANCE_VIEW (widget);
   g_autoptr(GString) csv = g_string_new (NULL);
@@ -220,6 +222,7 @@ export_chosen_cb (GtkWidget *widget,
       lectern_csv_table_append_row (csv, row, G_N_ELEMENTS (row));
     }
   lectern_search_page_save_csv (self->toast_overlay, csv, file, _("Could not export the hits"), _("Hits exported"));
+  return TRUE;
 }
 
 static void
@@ -227,7 +230,7 @@ export_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *param)
 {
-  lectern_analysis_choose_typed_file (widget, _("Export Hits"), _("hits.csv"), _("CSV"), "csv", export_chosen_cb);
+  lectern_analysis_export (widget, LECTERN_CONCORDANCE_VIEW (widget)->toast_overlay, _("Export Hits"), _("hits.csv"), _("CSV"), "csv", export_file);
 }
 
 void

@@ -13,6 +13,7 @@
 #include <gtk/gtk.h>
 
 #include "lectern-core.h"
+#include "lectern-heat-view.h"
 #include "lectern-heat-table.h"
 #include "lectern-passage-popover.h"
 
@@ -20,7 +21,7 @@ G_BEGIN_DECLS
 
 #define LECTERN_TYPE_COOCCURRENCE_VIEW (lectern_cooccurrence_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (LecternCooccurrenceView, lectern_cooccurrence_view, LECTERN, COOCCURRENCE_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (LecternCooccurrenceView, lectern_cooccurrence_view, LECTERN, COOCCURRENCE_VIEW, LecternHeatView)
 
 GtkWidget             *lectern_cooccurrence_view_new         (void);
 /* (transfer none) (nullable) */

@@ -13,15 +13,13 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "lectern-export.h"
-#include "lectern-analysis-files.h"
 #include "lectern-analysis-runner.h"
 #include "lectern-matrix-view.h"
 #include "lectern-variable-choices.h"
 
 struct _LecternMatrixView
 {
-  GtkWidget              parent_instance;
+  LecternHeatView        parent_instance;
 
   AdwToastOverlay       *toasts;
   GtkDropDown           *columns_dropdown;
@@ -31,20 +29,14 @@ struct _LecternMatrixView
   GtkStack              *stack;
   AdwStatusPage         *status_page;
   LecternHeatTable      *table;
-  LecternPassagePopover *popover;
+  LecternPassagePopover *popover;    /* the parent's */
 
-  LecternAnalysisRunner *runner;
+  LecternAnalysisRunner *runner;     /* the parent's */
   GStrv                  keys;       /* the dropdown's variables, after "Documents" */
   gboolean               filling;    /* the dropdown is being refilled: no run */
 };
 
-G_DEFINE_FINAL_TYPE (LecternMatrixView, lectern_matrix_view, GTK_TYPE_WIDGET)
-
-enum { PROP_0, PROP_PROJECT, PROP_BUSY, N_PROPS };
-enum { OPEN_PASSAGE, N_SIGNALS };
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (LecternMatrixView, lectern_matrix_view, LECTERN_TYPE_HEAT_VIEW)
 
 /* The columns dropdown: documents, speakers, then each variable. */
 enum { COLUMNS_DOCUMENTS, COLUMNS_SPEAKERS, COLUMNS_FIRST_VARIABLE };
@@ -121,16 +113,6 @@ current_value (LecternMatrixView *self)
 }
 
 static void
-show_empty (LecternMatrixView *self,
-            const char        *title,
-            const char        *description)
-{
-  adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, description);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
-}
-
-static void
 matrix_done (gpointer      result,
              const GError *error,
              gpointer      user_data)
@@ -143,10 +125,10 @@ matrix_done (gpointer      result,
       lectern_heat_table_set_matrix (self->table, NULL, LECTERN_HEAT_COUNT);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.export", FALSE);
       if (by_speakers (self) && g_error_matches (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND))
-        show_empty (self, _("No Speakers"),
-                    _("No document has speaker turns. Import interview transcripts to count codes by speaker."));
+        lectern_analysis_view_show_empty (self->stack, self->status_page, _("No Speakers"),
+                                          _("No document has speaker turns. Import interview transcripts to count codes by speaker."));
       else
-        show_empty (self, _("Could Not Count"), error->message);
+        lectern_analysis_view_show_empty (self->stack, self->status_page, _("Could Not Count"), error->message);
       return;
     }
   lectern_heat_table_set_matrix (self->table, matrix,
@@ -154,12 +136,12 @@ matrix_done (gpointer      result,
                                                                                    : LECTERN_HEAT_COUNT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.export", TRUE);
   if (matrix->n_rows == 0)
-    show_empty (self, _("No Codes Yet"),
-                _("Tag passages in the reader: each code becomes a row here, each document a column."));
+    lectern_analysis_view_show_empty (self->stack, self->status_page, _("No Codes Yet"),
+                                      _("Tag passages in the reader: each code becomes a row here, each document a column."));
   else if (matrix->n_columns == 0)
-    show_empty (self, _("No Documents"),
-                current_variable (self) != NULL ? _("No document has this variable.")
-                                                : _("Import documents to count their codes."));
+    lectern_analysis_view_show_empty (self->stack, self->status_page, _("No Documents"),
+                                      current_variable (self) != NULL ? _("No document has this variable.")
+                                                                      : _("Import documents to count their codes."));
   else
     gtk_stack_set_visible_child_name (self->stack, "table");
 }
@@ -266,7 +248,6 @@ cell_activated_cb (LecternMatrixView *self,
   const char *column_label;
   gint64 tag_id;
   gint64 document_id;
-  graphene_rect_t bounds;
   guint n;
 
   if (project == NULL || matrix == NULL)
@@ -335,41 +316,13 @@ cell_activated_cb (LecternMatrixView *self,
 show:
   /* Translators: a code's path, then a document's title, a variable's value or a speaker */
   heading = g_strdup_printf (_("%s in %s"), (char *) g_ptr_array_index (matrix->row_labels, row), column_label);
-  lectern_passage_popover_set_passages (self->popover, heading, project, g_steal_pointer (&passages));
   /* At the cell; at the table's middle when the cell is not on screen. */
-  if (gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
-    {
-      GdkRectangle rect = { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height };
-
-      if (cell == GTK_WIDGET (self->table))
-        rect = (GdkRectangle) { rect.x + rect.width / 2, rect.y + rect.height / 2, 1, 1 };
-      gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
-    }
-  gtk_popover_popup (GTK_POPOVER (self->popover));
-}
-
-static void
-open_passage_cb (LecternMatrixView *self,
-                 gint64             document_id,
-                 glong              start,
-                 glong              end)
-{
-  g_signal_emit (self, signals[OPEN_PASSAGE], 0, document_id, start, end);
+  lectern_passage_popover_popup_at (self->popover, cell, cell == GTK_WIDGET (self->table), heading, project,
+                                    g_steal_pointer (&passages));
 }
 
 /* ------------------------------------------------------------------ */
 /* Export */
-
-static gboolean
-write_csv (GOutputStream *stream,
-           gpointer       user_data,
-           GError       **error)
-{
-  LecternMatrixView *self = user_data;
-
-  return lectern_chart_write_bars (lectern_heat_table_get_matrix (self->table), _("Code matrix"),
-                                   LECTERN_CHART_CSV, stream, error);
-}
 
 gboolean
 lectern_matrix_view_export_csv (LecternMatrixView  *self,
@@ -377,52 +330,7 @@ lectern_matrix_view_export_csv (LecternMatrixView  *self,
                                 GError            **error)
 {
   g_return_val_if_fail (LECTERN_IS_MATRIX_VIEW (self), FALSE);
-  g_return_val_if_fail (lectern_heat_table_get_matrix (self->table) != NULL, FALSE);
-
-  return lectern_analysis_save_file (file, write_csv, self, error);
-}
-
-static void
-export_chosen (GtkWidget *widget,
-               GFile     *file)
-{
-  LecternMatrixView *self = LECTERN_MATRIX_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (lectern_heat_table_get_matrix (self->table) == NULL)
-    return;
-  if (!lectern_matrix_view_export_csv (self, file, &error))
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-}
-
-static void
-export_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
-{
-  /* Translators: a file name */
-  lectern_analysis_choose_file (widget, _("Export Code Matrix"), _("code-matrix.csv"), export_chosen);
-}
-
-static void
-cancel_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
-{
-  lectern_analysis_runner_cancel (LECTERN_MATRIX_VIEW (widget)->runner);
-}
-
-static void
-busy_changed_cb (LecternMatrixView *self)
-{
-  gboolean busy = lectern_analysis_runner_get_busy (self->runner);
-
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_visible (self->cancel_button, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.cancel", busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.export",
-                                 lectern_heat_table_get_matrix (self->table) != NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  return lectern_heat_view_export_csv (LECTERN_HEAT_VIEW (self), file, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -433,11 +341,21 @@ lectern_matrix_view_new (void)
   return g_object_new (LECTERN_TYPE_MATRIX_VIEW, NULL);
 }
 
+static void
+project_changed (LecternAnalysisView *view)
+{
+  LecternMatrixView *self = (LecternMatrixView *) view;
+
+  lectern_heat_table_set_matrix (self->table, NULL, LECTERN_HEAT_COUNT);
+  fill_columns (self);
+  run (self);
+}
+
 LecternProject *
 lectern_matrix_view_get_project (LecternMatrixView *self)
 {
   g_return_val_if_fail (LECTERN_IS_MATRIX_VIEW (self), NULL);
-  return lectern_analysis_runner_get_project (self->runner);
+  return lectern_analysis_view_get_project (LECTERN_ANALYSIS_VIEW (self));
 }
 
 void
@@ -445,22 +363,14 @@ lectern_matrix_view_set_project (LecternMatrixView *self,
                                  LecternProject    *project)
 {
   g_return_if_fail (LECTERN_IS_MATRIX_VIEW (self));
-  g_return_if_fail (project == NULL || LECTERN_IS_PROJECT (project));
-
-  if (lectern_analysis_runner_get_project (self->runner) == project)
-    return;
-  lectern_analysis_runner_set_project (self->runner, project);
-  lectern_heat_table_set_matrix (self->table, NULL, LECTERN_HEAT_COUNT);
-  fill_columns (self);
-  run (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  lectern_analysis_view_set_project (LECTERN_ANALYSIS_VIEW (self), project);
 }
 
 gboolean
 lectern_matrix_view_get_busy (LecternMatrixView *self)
 {
   g_return_val_if_fail (LECTERN_IS_MATRIX_VIEW (self), FALSE);
-  return lectern_analysis_runner_get_busy (self->runner);
+  return lectern_analysis_view_get_busy (LECTERN_ANALYSIS_VIEW (self));
 }
 
 LecternHeatTable *
@@ -482,55 +392,10 @@ lectern_matrix_view_dispose (GObject *object)
 {
   LecternMatrixView *self = LECTERN_MATRIX_VIEW (object);
 
-  if (self->runner != NULL)
-    lectern_analysis_runner_set_project (self->runner, NULL);
-  if (self->popover != NULL)
-    gtk_widget_unparent (GTK_WIDGET (self->popover));
-  self->popover = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_MATRIX_VIEW);
-  g_clear_object (&self->runner);
   g_clear_pointer (&self->keys, g_strfreev);
 
   G_OBJECT_CLASS (lectern_matrix_view_parent_class)->dispose (object);
-}
-
-static void
-lectern_matrix_view_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  LecternMatrixView *self = LECTERN_MATRIX_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      g_value_set_object (value, lectern_matrix_view_get_project (self));
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, lectern_matrix_view_get_busy (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lectern_matrix_view_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  LecternMatrixView *self = LECTERN_MATRIX_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      lectern_matrix_view_set_project (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -538,24 +403,16 @@ lectern_matrix_view_class_init (LecternMatrixViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LecternAnalysisViewClass *analysis_class = LECTERN_ANALYSIS_VIEW_CLASS (klass);
 
   object_class->dispose = lectern_matrix_view_dispose;
-  object_class->get_property = lectern_matrix_view_get_property;
-  object_class->set_property = lectern_matrix_view_set_property;
 
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL, LECTERN_TYPE_PROJECT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  analysis_class->project_changed = project_changed;
 
-  signals[OPEN_PASSAGE] =
-    g_signal_new ("passage-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_LONG, G_TYPE_LONG);
+  lectern_heat_view_class_install_actions (LECTERN_HEAT_VIEW_CLASS (klass), "matrix", N_("Export Code Matrix"),
+                                           /* Translators: a file name */
+                                           N_("code-matrix.csv"), N_("Code matrix"));
 
-  g_type_ensure (LECTERN_TYPE_HEAT_TABLE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, LECTERN_UI "lectern-matrix-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LecternMatrixView, toasts);
@@ -566,13 +423,6 @@ lectern_matrix_view_class_init (LecternMatrixViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternMatrixView, stack);
   gtk_widget_class_bind_template_child (widget_class, LecternMatrixView, status_page);
   gtk_widget_class_bind_template_child (widget_class, LecternMatrixView, table);
-
-  gtk_widget_class_install_action (widget_class, "matrix.export", NULL, export_cb);
-  gtk_widget_class_install_action (widget_class, "matrix.cancel", NULL, cancel_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "matrix.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "matrix.export", NULL);
 }
 
 static void
@@ -580,18 +430,12 @@ lectern_matrix_view_init (LecternMatrixView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->runner = lectern_analysis_runner_new (LECTERN_CHANGE_DOCUMENTS | LECTERN_CHANGE_TAGS
-                                              | LECTERN_CHANGE_ANNOTATIONS);
+  self->runner = lectern_heat_view_setup (LECTERN_HEAT_VIEW (self), self->table, self->toasts, self->spinner,
+                                          self->cancel_button);
+  self->popover = lectern_heat_view_get_popover (LECTERN_HEAT_VIEW (self));
   g_signal_connect_object (self->runner, "stale", G_CALLBACK (stale_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->runner, "notify::busy", G_CALLBACK (busy_changed_cb), self, G_CONNECT_SWAPPED);
-
-  self->popover = LECTERN_PASSAGE_POPOVER (lectern_passage_popover_new ());
-  gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
-  g_signal_connect_object (self->popover, "passage-activated", G_CALLBACK (open_passage_cb), self, G_CONNECT_SWAPPED);
-
   g_signal_connect_object (self->table, "cell-activated", G_CALLBACK (cell_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->columns_dropdown, "notify::selected", G_CALLBACK (run), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->value_dropdown, "notify::selected", G_CALLBACK (run), self, G_CONNECT_SWAPPED);
   fill_columns (self);
-  busy_changed_cb (self);
 }

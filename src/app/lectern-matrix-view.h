@@ -15,6 +15,7 @@
 #include <gtk/gtk.h>
 
 #include "lectern-core.h"
+#include "lectern-heat-view.h"
 #include "lectern-heat-table.h"
 #include "lectern-passage-popover.h"
 
@@ -22,7 +23,7 @@ G_BEGIN_DECLS
 
 #define LECTERN_TYPE_MATRIX_VIEW (lectern_matrix_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (LecternMatrixView, lectern_matrix_view, LECTERN, MATRIX_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (LecternMatrixView, lectern_matrix_view, LECTERN, MATRIX_VIEW, LecternHeatView)
 
 GtkWidget             *lectern_matrix_view_new          (void);
 /* (transfer none) (nullable) */

@@ -48,6 +48,54 @@ lectern_passage_popover_new (void)
   return g_object_new (LECTERN_TYPE_PASSAGE_POPOVER, NULL);
 }
 
+static void
+forward_cb (GtkWidget *owner,
+            gint64     document_id,
+            glong      start,
+            glong      end)
+{
+  g_signal_emit_by_name (owner, "passage-activated", document_id, start, end);
+}
+
+LecternPassagePopover *
+lectern_passage_popover_attach (GtkWidget *owner)
+{
+  GtkWidget *popover;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (owner), NULL);
+  g_return_val_if_fail (g_signal_lookup ("passage-activated", G_OBJECT_TYPE (owner)) != 0, NULL);
+
+  popover = lectern_passage_popover_new ();
+  gtk_widget_set_parent (popover, owner);
+  g_signal_connect_object (popover, "passage-activated", G_CALLBACK (forward_cb), owner, G_CONNECT_SWAPPED);
+  return LECTERN_PASSAGE_POPOVER (popover);
+}
+
+void
+lectern_passage_popover_popup_at (LecternPassagePopover *self,
+                                  GtkWidget             *cell,
+                                  gboolean               whole,
+                                  const char            *heading,
+                                  LecternProject        *project,
+                                  GPtrArray             *passages)
+{
+  graphene_rect_t bounds;
+
+  g_return_if_fail (LECTERN_IS_PASSAGE_POPOVER (self));
+  g_return_if_fail (GTK_IS_WIDGET (cell));
+
+  lectern_passage_popover_set_passages (self, heading, project, passages);
+  if (gtk_widget_compute_bounds (cell, gtk_widget_get_parent (GTK_WIDGET (self)), &bounds))
+    {
+      GdkRectangle rect = { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height };
+
+      if (whole)
+        rect = (GdkRectangle) { rect.x + rect.width / 2, rect.y + rect.height / 2, 1, 1 };
+      gtk_popover_set_pointing_to (GTK_POPOVER (self), &rect);
+    }
+  gtk_popover_popup (GTK_POPOVER (self));
+}
+
 GPtrArray *
 lectern_passage_popover_get_passages (LecternPassagePopover *self)
 {

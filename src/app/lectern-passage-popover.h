@@ -25,6 +25,19 @@ void       lectern_passage_popover_set_passages (LecternPassagePopover *self,
                                                  const char           *heading,
                                                  LecternProject        *project,
                                                  GPtrArray            *passages);
+/* A new popover parented to @owner, which unparents it in its dispose;
+ * its "passage-activated" is emitted again as @owner's
+ * "passage-activated", a signal of the same arguments. (transfer none) */
+LecternPassagePopover *lectern_passage_popover_attach (GtkWidget *owner);
+/* Lists @passages as lectern_passage_popover_set_passages() does and
+ * opens, pointing at @cell; at @cell's middle when @whole (a heat table
+ * passes itself for a cell that is not on screen). */
+void       lectern_passage_popover_popup_at     (LecternPassagePopover *self,
+                                                 GtkWidget             *cell,
+                                                 gboolean               whole,
+                                                 const char            *heading,
+                                                 LecternProject        *project,
+                                                 GPtrArray             *passages);
 /* (transfer none) element-type LecternRetrieved */
 GPtrArray *lectern_passage_popover_get_passages (LecternPassagePopover *self);
 /* Activates row @index as a click would. */

@@ -389,9 +389,11 @@ row_activate_cb (LecternQueryView *self,
   lectern_query_view_activate_row (self, position);
 }
 
-static void
-export_chosen_cb (GtkWidget *widget,
-                  GFile     *file)
+/* lectern_search_page_save_csv() says how it went in a toast. */
+static gboolean
+export_file (GtkWidget  *widget,
+             GFile      *file,
+             GError    **error)
 {
   LecternQueryView *self = LECTERN_QUERY_VIEW (widget);
   g_autoptr(GString) csv = g_string_new (NULL);
@@ -412,6 +414,7 @@ export_chosen_cb (GtkWidget *widget,
     }
   lectern_search_page_save_csv (self->toast_overlay, csv, file, _("Could not export the results"),
                                 _("Results exported"));
+  return TRUE;
 }
 
 static void
@@ -419,7 +422,7 @@ export_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *param)
 {
-  lectern_analysis_choose_typed_file (widget, _("Export Results"), _("query.csv"), _("CSV"), "csv", export_chosen_cb);
+  lectern_analysis_export (widget, LECTERN_QUERY_VIEW (widget)->toast_overlay, _("Export Results"), _("query.csv"), _("CSV"), "csv", export_file);
 }
 
 static void

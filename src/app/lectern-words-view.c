@@ -98,7 +98,7 @@ result_free (gpointer data)
 
 struct _LecternWordsView
 {
-  GtkWidget              parent_instance;
+  LecternAnalysisView    parent_instance;
 
   AdwToastOverlay       *toasts;
   GtkToggleButton       *list_button;
@@ -116,7 +116,7 @@ struct _LecternWordsView
   AdwStatusPage         *status_page;
   GtkColumnView         *column_view;
 
-  LecternAnalysisRunner *runner;
+  LecternAnalysisRunner *runner;     /* the parent's */
   GPtrArray             *choices;   /* LecternDocumentFilter, NULL for every document */
   gboolean               filling;
   GListStore            *rows;
@@ -130,10 +130,8 @@ struct _LecternWordsView
   GtkBox                *pick_lists[3];     /* their check buttons, one per document */
 };
 
-G_DEFINE_FINAL_TYPE (LecternWordsView, lectern_words_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (LecternWordsView, lectern_words_view, LECTERN_TYPE_ANALYSIS_VIEW)
 
-enum { PROP_0, PROP_PROJECT, PROP_BUSY, N_PROPS };
-static GParamSpec *properties[N_PROPS];
 
 static LecternWordsMode
 current_mode (LecternWordsView *self)
@@ -351,16 +349,6 @@ words_job_run (LecternJob      *job,
 }
 
 static void
-show_empty (LecternWordsView *self,
-            const char       *title,
-            const char       *description)
-{
-  adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, description);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
-}
-
-static void
 words_done (gpointer      data,
             const GError *error,
             gpointer      user_data)
@@ -375,7 +363,7 @@ words_done (gpointer      data,
     {
       g_list_store_remove_all (self->rows);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "words.export", FALSE);
-      show_empty (self, _("Could Not Count"), error->message);
+      lectern_analysis_view_show_empty (self->stack, self->status_page, _("Could Not Count"), error->message);
       return;
     }
   self->result = result;
@@ -418,9 +406,9 @@ words_done (gpointer      data,
                        rows->pdata, rows->len);
 
   if (rows->len == 0)
-    show_empty (self, _("No Words"),
-                mode == LECTERN_WORDS_KEYNESS ? _("Neither set of documents has any words to compare.")
-                                              : _("These documents have no words to count."));
+    lectern_analysis_view_show_empty (self->stack, self->status_page, _("No Words"),
+                                      mode == LECTERN_WORDS_KEYNESS ? _("Neither set of documents has any words to compare.")
+                                                                    : _("These documents have no words to count."));
   else
     gtk_stack_set_visible_child_name (self->stack, "table");
 }
@@ -845,15 +833,14 @@ lectern_words_view_export_csv (LecternWordsView  *self,
   return lectern_analysis_save_file (file, write_csv, self->result, error);
 }
 
-static void
-export_chosen (GtkWidget *widget,
-               GFile     *file)
+static gboolean
+export_file (GtkWidget  *widget,
+             GFile      *file,
+             GError    **error)
 {
   LecternWordsView *self = LECTERN_WORDS_VIEW (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (self->result != NULL && !lectern_words_view_export_csv (self, file, &error))
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+  return self->result != NULL && lectern_words_view_export_csv (self, file, error);
 }
 
 static void
@@ -865,30 +852,16 @@ export_cb (GtkWidget  *widget,
 
   if (self->shown == LECTERN_WORDS_KEYNESS)
     /* Translators: a file name */
-    lectern_analysis_choose_file (widget, _("Export Keyness"), _("keyness.csv"), export_chosen);
+    lectern_analysis_export (widget, self->toasts, _("Export Keyness"), _("keyness.csv"), _("CSV"), "csv", export_file);
   else
     /* Translators: a file name */
-    lectern_analysis_choose_file (widget, _("Export Word List"), _("word-list.csv"), export_chosen);
+    lectern_analysis_export (widget, self->toasts, _("Export Word List"), _("word-list.csv"), _("CSV"), "csv", export_file);
 }
 
 static void
-cancel_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
+busy_changed (LecternAnalysisView *view)
 {
-  lectern_analysis_runner_cancel (LECTERN_WORDS_VIEW (widget)->runner);
-}
-
-static void
-busy_changed_cb (LecternWordsView *self)
-{
-  gboolean busy = lectern_analysis_runner_get_busy (self->runner);
-
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_visible (self->cancel_button, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "words.cancel", busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "words.export", self->result != NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  gtk_widget_action_set_enabled (GTK_WIDGET (view), "words.export", LECTERN_WORDS_VIEW (view)->result != NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -899,11 +872,20 @@ lectern_words_view_new (void)
   return g_object_new (LECTERN_TYPE_WORDS_VIEW, NULL);
 }
 
+static void
+project_changed (LecternAnalysisView *view)
+{
+  LecternWordsView *self = (LecternWordsView *) view;
+
+  fill_choices (self);
+  run (self);
+}
+
 LecternProject *
 lectern_words_view_get_project (LecternWordsView *self)
 {
   g_return_val_if_fail (LECTERN_IS_WORDS_VIEW (self), NULL);
-  return lectern_analysis_runner_get_project (self->runner);
+  return lectern_analysis_view_get_project (LECTERN_ANALYSIS_VIEW (self));
 }
 
 void
@@ -911,21 +893,14 @@ lectern_words_view_set_project (LecternWordsView *self,
                                 LecternProject   *project)
 {
   g_return_if_fail (LECTERN_IS_WORDS_VIEW (self));
-  g_return_if_fail (project == NULL || LECTERN_IS_PROJECT (project));
-
-  if (lectern_analysis_runner_get_project (self->runner) == project)
-    return;
-  lectern_analysis_runner_set_project (self->runner, project);
-  fill_choices (self);
-  run (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  lectern_analysis_view_set_project (LECTERN_ANALYSIS_VIEW (self), project);
 }
 
 gboolean
 lectern_words_view_get_busy (LecternWordsView *self)
 {
   g_return_val_if_fail (LECTERN_IS_WORDS_VIEW (self), FALSE);
-  return lectern_analysis_runner_get_busy (self->runner);
+  return lectern_analysis_view_get_busy (LECTERN_ANALYSIS_VIEW (self));
 }
 
 static void
@@ -933,12 +908,9 @@ lectern_words_view_dispose (GObject *object)
 {
   LecternWordsView *self = LECTERN_WORDS_VIEW (object);
 
-  if (self->runner != NULL)
-    lectern_analysis_runner_set_project (self->runner, NULL);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_WORDS_VIEW);
-  g_clear_object (&self->runner);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->rows);
@@ -951,59 +923,16 @@ lectern_words_view_dispose (GObject *object)
 }
 
 static void
-lectern_words_view_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  LecternWordsView *self = LECTERN_WORDS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      g_value_set_object (value, lectern_words_view_get_project (self));
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, lectern_words_view_get_busy (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lectern_words_view_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      lectern_words_view_set_project (LECTERN_WORDS_VIEW (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 lectern_words_view_class_init (LecternWordsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LecternAnalysisViewClass *analysis_class = LECTERN_ANALYSIS_VIEW_CLASS (klass);
 
   object_class->dispose = lectern_words_view_dispose;
-  object_class->get_property = lectern_words_view_get_property;
-  object_class->set_property = lectern_words_view_set_property;
 
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL, LECTERN_TYPE_PROJECT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  analysis_class->project_changed = project_changed;
+  analysis_class->busy_changed = busy_changed;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, LECTERN_UI "lectern-words-view.ui");
@@ -1024,7 +953,7 @@ lectern_words_view_class_init (LecternWordsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternWordsView, column_view);
 
   gtk_widget_class_install_action (widget_class, "words.export", NULL, export_cb);
-  gtk_widget_class_install_action (widget_class, "words.cancel", NULL, cancel_cb);
+  gtk_widget_class_install_action (widget_class, "words.cancel", NULL, lectern_analysis_view_cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "words.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1062,9 +991,10 @@ lectern_words_view_init (LecternWordsView *self)
       }
   }
 
-  self->runner = lectern_analysis_runner_new (LECTERN_CHANGE_DOCUMENTS);
+  self->runner = lectern_analysis_view_setup (LECTERN_ANALYSIS_VIEW (self),
+                                              LECTERN_CHANGE_DOCUMENTS,
+                                              self->spinner, self->cancel_button, "words.cancel");
   g_signal_connect_object (self->runner, "stale", G_CALLBACK (stale_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->runner, "notify::busy", G_CALLBACK (busy_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->rows = g_list_store_new (LECTERN_TYPE_WORD_ROW);
   self->filter = gtk_custom_filter_new (row_matches, self, NULL);
@@ -1087,5 +1017,4 @@ lectern_words_view_init (LecternWordsView *self)
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self,
                            G_CONNECT_SWAPPED);
   fill_choices (self);
-  busy_changed_cb (self);
 }

@@ -13,6 +13,7 @@
 #include <gtk/gtk.h>
 
 #include "lectern-core.h"
+#include "lectern-analysis-view.h"
 
 G_BEGIN_DECLS
 
@@ -32,7 +33,7 @@ typedef enum
 
 #define LECTERN_TYPE_WORDS_VIEW (lectern_words_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (LecternWordsView, lectern_words_view, LECTERN, WORDS_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (LecternWordsView, lectern_words_view, LECTERN, WORDS_VIEW, LecternAnalysisView)
 
 GtkWidget      *lectern_words_view_new           (void);
 /* (transfer none) (nullable) */
