@@ -348,6 +348,37 @@ move_passages (LecternProject     *self,
   return TRUE;
 }
 
+/* The integer columns of @sql's rows, @document_id bound to ?1, one
+ * after the other (@n_columns a row). */
+static GArray *
+read_int_rows (LecternProject  *self,
+               const char      *sql,
+               gint64           document_id,
+               int              n_columns,
+               GError         **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(LecternStmt) stmt = _lectern_project_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int c = 0; c < n_columns; c++)
+      {
+        gint64 value = sqlite3_column_int64 (stmt, c);
+
+        g_array_append_val (rows, value);
+      }
+  if (rc != SQLITE_DONE)
+    {
+      _lectern_project_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
 /* Spans of structure shift, resize, or go when their text does. */
 static gboolean
 move_structure (LecternProject  *self,
@@ -356,27 +387,13 @@ move_structure (LecternProject  *self,
                 glong           new_length,
                 GError        **error)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  g_autoptr(GArray) rows = NULL;
 
-  {
-    g_autoptr(LecternStmt) stmt =
-      _lectern_project_prepare (self,
-                               "SELECT id, start_offset, end_offset FROM document_structure WHERE document_id = ?",
-                               error);
-
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, document_id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      for (int c = 0; c < 3; c++)
-        {
-          gint64 value = sqlite3_column_int64 (stmt, c);
-          g_array_append_val (rows, value);
-        }
-    if (rc != SQLITE_DONE)
-      return _lectern_project_fail (self, rc, error);
-  }
+  rows = read_int_rows (self,
+                        "SELECT id, start_offset, end_offset FROM document_structure WHERE document_id = ?",
+                        document_id, 3, error);
+  if (rows == NULL)
+    return FALSE;
 
   for (guint i = 0; i + 2 < rows->len; i += 3)
     {
@@ -423,28 +440,14 @@ move_turn_corrections (LecternProject  *self,
                        glong           new_length,
                        GError        **error)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  g_autoptr(GArray) rows = NULL;
 
-  {
-    g_autoptr(LecternStmt) stmt =
-      _lectern_project_prepare (self,
-                               "SELECT id, line_offset FROM turn_corrections"
-                               " WHERE document_id = ? AND line_offset IS NOT NULL",
-                               error);
-
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, document_id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      for (int c = 0; c < 2; c++)
-        {
-          gint64 value = sqlite3_column_int64 (stmt, c);
-          g_array_append_val (rows, value);
-        }
-    if (rc != SQLITE_DONE)
-      return _lectern_project_fail (self, rc, error);
-  }
+  rows = read_int_rows (self,
+                        "SELECT id, line_offset FROM turn_corrections"
+                        " WHERE document_id = ? AND line_offset IS NOT NULL",
+                        document_id, 2, error);
+  if (rows == NULL)
+    return FALSE;
 
   for (guint i = 0; i + 1 < rows->len; i += 2)
     {
@@ -492,29 +495,15 @@ move_alignments (LecternProject  *self,
                  gboolean       *changed,
                  GError        **error)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  g_autoptr(GArray) rows = NULL;
 
   *changed = FALSE;
-  {
-    g_autoptr(LecternStmt) stmt =
-      _lectern_project_prepare (self,
-                               "SELECT id, document_a = ?1, a_start, a_end, b_start, b_end FROM alignments"
-                               " WHERE document_a = ?1 OR document_b = ?1",
-                               error);
-
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, document_id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      for (int c = 0; c < 6; c++)
-        {
-          gint64 value = sqlite3_column_int64 (stmt, c);
-          g_array_append_val (rows, value);
-        }
-    if (rc != SQLITE_DONE)
-      return _lectern_project_fail (self, rc, error);
-  }
+  rows = read_int_rows (self,
+                        "SELECT id, document_a = ?1, a_start, a_end, b_start, b_end FROM alignments"
+                        " WHERE document_a = ?1 OR document_b = ?1",
+                        document_id, 6, error);
+  if (rows == NULL)
+    return FALSE;
 
   for (guint i = 0; i + 5 < rows->len; i += 6)
     {
