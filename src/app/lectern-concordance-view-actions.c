@@ -1,5 +1,5 @@
 /* lectern-concordance-view-actions.c — what the concordance does with its
- * hits: code them (all, in core's autocode, or the selected ones) as one
+ * hits: code them (all, or the selected ones, in core's autocode) as one
  * undo step, with a toast to undo it; export them as CSV.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -81,7 +81,8 @@ code_all_cb (GtkWidget  *widget,
   toast_made (self, n_made);
 }
 
-/* The selected hits themselves (their matches), one undo step. */
+/* The selected hits, at the same scope and within the same code as
+ * "Code All Hits", one undo step. */
 static void
 code_selected_cb (GtkWidget  *widget,
                   const char *action_name,
@@ -89,6 +90,7 @@ code_selected_cb (GtkWidget  *widget,
 {
   LecternConcordanceView *self = LECTERN_CONCORDANCE_VIEW (widget);
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GListStore) hits = g_list_store_new (LECTERN_TYPE_SEARCH_HIT);
   g_autoptr(GError) error = NULL;
   gint64 tag_id = g_variant_get_int64 (param);
   GtkBitsetIter iter;
@@ -101,30 +103,17 @@ code_selected_cb (GtkWidget  *widget,
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Select the hits to code first")));
       return;
     }
-  if (!lectern_project_begin_group (self->project, &error))
-    {
-      toast_error (self, _("Could not code the hits"), error);
-      return;
-    }
-  lectern_project_name_group (self->project, _("Code Selected Hits"));
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
        ok = gtk_bitset_iter_next (&iter, &position))
     {
       g_autoptr(LecternSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (self->hits), position);
-      g_autoptr(LecternAnnotation) a = NULL;
 
-      a = lectern_project_add_annotation (self->project, lectern_search_hit_get_document_id (hit),
-                                          lectern_search_hit_get_start (hit), lectern_search_hit_get_end (hit),
-                                          &tag_id, 1, NULL, &error);
-      if (a == NULL)
-        {
-          lectern_project_end_group (self->project, FALSE, NULL);
-          toast_error (self, _("Could not code the hits"), error);
-          return;
-        }
-      n_made++;
+      g_list_store_append (hits, hit);
     }
-  if (!lectern_project_end_group (self->project, TRUE, &error))
+  /* On the window's own connection, as for all hits: one undo step. */
+  if (!lectern_project_autocode_hits (self->project, G_LIST_MODEL (hits), tag_id,
+                                      gtk_drop_down_get_selected (self->scope_dropdown),
+                                      self->within_tag_id, &n_made, NULL, &error))
     {
       toast_error (self, _("Could not code the hits"), error);
       return;

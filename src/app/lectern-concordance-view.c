@@ -471,6 +471,16 @@ lectern_concordance_view_set_scope (LecternConcordanceView *self,
   gtk_drop_down_set_selected (self->scope_dropdown, scope);
 }
 
+void
+lectern_concordance_view_set_within_tag (LecternConcordanceView *self,
+                                         gint64                  tag_id)
+{
+  g_return_if_fail (LECTERN_IS_CONCORDANCE_VIEW (self));
+
+  self->within_tag_id = tag_id;
+  _lectern_concordance_view_update_within_button (self);
+}
+
 gboolean
 lectern_concordance_view_get_busy (LecternConcordanceView *self)
 {

@@ -30,6 +30,10 @@ void              lectern_concordance_view_set_sort        (LecternConcordanceVi
                                                             LecternConcordanceSort   sort);
 void              lectern_concordance_view_set_scope       (LecternConcordanceView  *self,
                                                             LecternAutocodeScope     scope);
+/* Codes hits only inside passages of @tag_id (0: anywhere), as the
+ * "Only inside" button does. */
+void              lectern_concordance_view_set_within_tag  (LecternConcordanceView  *self,
+                                                            gint64                   tag_id);
 /* Whether a query is running. */
 gboolean          lectern_concordance_view_get_busy        (LecternConcordanceView  *self);
 /* The hits shown, in order: LecternSearchHit. (transfer none) */

@@ -109,6 +109,18 @@ gboolean lectern_project_autocode (LecternProject               *self,
                                   guint                       *n_made,
                                   GCancellable                *cancellable,
                                   GError                     **error);
+/* The same for chosen @hits (element-type LecternSearchHit: the selected
+ * rows of a concordance), each coded at @scope; with @within_tag_id, only
+ * the hits inside a passage of that tag (or below it). One transaction
+ * and one undo step. */
+gboolean lectern_project_autocode_hits (LecternProject               *self,
+                                       GListModel                  *hits,
+                                       gint64                       tag_id,
+                                       LecternAutocodeScope         scope,
+                                       gint64                       within_tag_id,
+                                       guint                       *n_made,
+                                       GCancellable                *cancellable,
+                                       GError                     **error);
 
 /* ------------------------------------------------------------------ */
 /* Coding queries                                                      */

@@ -612,6 +612,16 @@ already_coded (LecternProject  *self,
   return TRUE;
 }
 
+static gboolean code_hits (LecternProject        *self,
+                           GListModel            *hits,
+                           gint64                 tag_id,
+                           LecternAutocodeScope   scope,
+                           gint64                 within_tag_id,
+                           const char            *undo_label,
+                           guint                 *n_made,
+                           GCancellable          *cancellable,
+                           GError               **error);
+
 gboolean
 lectern_project_autocode (LecternProject               *self,
                          const char                  *query,
@@ -625,17 +635,6 @@ lectern_project_autocode (LecternProject               *self,
 {
   g_autoptr(GListModel) hits = NULL;
   g_autoptr(LecternTag) tag = NULL;
-  /* document id → GArray of LecternRange, in document order */
-  g_autoptr(GArray) document_order = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GHashTable) by_document =
-    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
-  g_autoptr(LecternParagraphs) paragraphs = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *language = NULL;
-  gint64 text_document = 0;
-  gint64 changed_document = -1;
-  guint made = 0;
-  guint n;
 
   g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
@@ -648,9 +647,64 @@ lectern_project_autocode (LecternProject               *self,
   if (tag == NULL)
     return FALSE;
 
+  /* The concordance keeps only the hits inside @within_tag_id already. */
   hits = lectern_project_concordance (self, query, filter, within_tag_id, LECTERN_CONCORDANCE_SORT_DOCUMENT,
                                      0, cancellable, error);
   if (hits == NULL)
+    return FALSE;
+  return code_hits (self, hits, tag_id, scope, 0, _("Code all hits"), n_made, cancellable, error);
+}
+
+gboolean
+lectern_project_autocode_hits (LecternProject        *self,
+                              GListModel            *hits,
+                              gint64                 tag_id,
+                              LecternAutocodeScope   scope,
+                              gint64                 within_tag_id,
+                              guint                 *n_made,
+                              GCancellable          *cancellable,
+                              GError               **error)
+{
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (hits), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return code_hits (self, hits, tag_id, scope, within_tag_id, _("Code selected hits"), n_made, cancellable, error);
+}
+
+/* @undo_label: what Undo says it undoes. */
+static gboolean
+code_hits (LecternProject        *self,
+           GListModel            *hits,
+           gint64                 tag_id,
+           LecternAutocodeScope   scope,
+           gint64                 within_tag_id,
+           const char            *undo_label,
+           guint                 *n_made,
+           GCancellable          *cancellable,
+           GError               **error)
+{
+  g_autoptr(LecternTag) tag = NULL;
+  /* document id → GArray of LecternRange, in document order */
+  g_autoptr(GArray) document_order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) by_document =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) within = NULL;
+  g_autoptr(LecternParagraphs) paragraphs = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *language = NULL;
+  gint64 text_document = 0;
+  gint64 changed_document = -1;
+  guint made = 0;
+  guint n;
+
+  if (n_made != NULL)
+    *n_made = 0;
+
+  tag = lectern_project_dup_tag (self, tag_id, error);
+  if (tag == NULL)
+    return FALSE;
+  if (within_tag_id != 0 && (within = _lectern_project_tag_ranges (self, within_tag_id, NULL, error)) == NULL)
     return FALSE;
 
   n = g_list_model_get_n_items (hits);
@@ -663,6 +717,10 @@ lectern_project_autocode (LecternProject               *self,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
+      if (within != NULL
+          && !inside_ranges (g_hash_table_lookup (within, &document_id),
+                             lectern_search_hit_get_start (hit), lectern_search_hit_get_end (hit)))
+        continue;
 
       if (scope != LECTERN_AUTOCODE_MATCH && document_id != text_document)
         {
@@ -743,7 +801,7 @@ lectern_project_autocode (LecternProject               *self,
     }
 
   if (!_lectern_project_commit (self, LECTERN_CHANGE_ANNOTATIONS | LECTERN_CHANGE_TAGS,
-                               changed_document, _("Code all hits"), error))
+                               changed_document, undo_label, error))
     return FALSE;
 
   if (n_made != NULL)

@@ -322,6 +322,7 @@ test_code_all_and_undo (void)
     GtkSelectionModel *selection = lectern_concordance_view_get_selection (view);
     g_autofree char *match = NULL;
 
+    lectern_concordance_view_set_scope (view, LECTERN_AUTOCODE_MATCH);
     g_assert_true (gtk_selection_model_select_item (selection, 0, TRUE));
     g_assert_true (gtk_selection_model_select_item (selection, 2, FALSE));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "concordance.code-selected", "x", p.topic_tag));
@@ -329,6 +330,22 @@ test_code_all_and_undo (void)
     g_assert_cmpstr (match, ==, "treaty");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "concordance.undo", NULL));
     g_assert_cmpuint (count_passages (window->project, p.topic_tag, NULL), ==, 0);
+  }
+  /* The selected hits at sentence scope, only those inside a Hostile
+   * passage: of the three, the second and third, their sentences. */
+  {
+    GtkSelectionModel *selection = lectern_concordance_view_get_selection (view);
+    g_autofree char *sentence = NULL;
+
+    g_assert_true (gtk_selection_model_select_all (selection));
+    lectern_concordance_view_set_scope (view, LECTERN_AUTOCODE_SENTENCE);
+    lectern_concordance_view_set_within_tag (view, p.hostile_tag);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "concordance.code-selected", "x", p.topic_tag));
+    g_assert_cmpuint (count_passages (window->project, p.topic_tag, &sentence), ==, 2);
+    g_assert_cmpstr (sentence, ==, "Critics said the treaty came late.");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "concordance.undo", NULL));
+    g_assert_cmpuint (count_passages (window->project, p.topic_tag, NULL), ==, 0);
+    lectern_concordance_view_set_within_tag (view, 0);
   }
 
   gtk_window_destroy (GTK_WINDOW (corpus));

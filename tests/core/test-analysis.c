@@ -365,6 +365,48 @@ test_autocode (Fixture       *fixture,
     g_assert_cmpint (lectern_annotation_get_end (only), ==, 28);
     g_assert_cmpstr (lectern_annotation_get_quote (only), ==, "beta");
   }
+
+  /* Chosen hits (a concordance's selected rows): the first and the third
+   * of "beta" in T1, at sentence scope, one step labelled as such; with
+   * Claims as "only inside", just the one of them inside [18, 37) — and
+   * here neither is, so nothing is made. */
+  {
+    g_autoptr(GListModel) hits = lectern_project_concordance (fixture->project, "beta", NULL, 0,
+                                                             LECTERN_CONCORDANCE_SORT_DOCUMENT, 0, NULL, &error);
+    g_autoptr(GListStore) chosen = g_list_store_new (LECTERN_TYPE_SEARCH_HIT);
+    gint64 chosen_tag = tag (fixture, "Auto/Chosen");
+    guint made = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < 3; i += 2)
+      {
+        g_autoptr(LecternSearchHit) hit = g_list_model_get_item (hits, i);
+
+        g_assert_cmpint (lectern_search_hit_get_document_id (hit), ==, ids[0]);
+        g_list_store_append (chosen, hit);
+      }
+    g_assert_true (lectern_project_autocode_hits (fixture->project, G_LIST_MODEL (chosen), chosen_tag,
+                                                  LECTERN_AUTOCODE_SENTENCE, tag (fixture, "Claims"), &made,
+                                                  NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (made, ==, 0);
+    g_assert_true (lectern_project_autocode_hits (fixture->project, G_LIST_MODEL (chosen), chosen_tag,
+                                                  LECTERN_AUTOCODE_SENTENCE, 0, &made, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (made, ==, 2);
+    g_assert_cmpstr (lectern_project_get_undo_label (fixture->project), ==, "Code selected hits");
+    {
+      g_autoptr(GListModel) list = lectern_project_list_annotations (fixture->project, 0, chosen_tag, FALSE, &error);
+      g_autoptr(LecternAnnotation) first = g_list_model_get_item (list, 0);
+      g_autoptr(LecternAnnotation) second = g_list_model_get_item (list, 1);
+
+      g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+      g_assert_cmpstr (lectern_annotation_get_quote (first), ==, "Alpha beta gamma.");
+      g_assert_cmpstr (lectern_annotation_get_quote (second), ==, "Zeta beta eta.");
+    }
+    g_assert_true (lectern_project_undo (fixture->project, &error));
+    g_assert_no_error (error);
+  }
 }
 
 /* A sentence does not end at the abbreviations of its language. */
