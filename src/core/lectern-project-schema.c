@@ -296,32 +296,16 @@ record_meta (LecternProject  *self,
   return _lectern_project_run (self, stmt, error);
 }
 
+/* One version's step, inside the migration's transaction. */
 static gboolean
 migrate_one (LecternProject  *self,
              int             to_version,
+             const char     *stamp,
              GError        **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = _lectern_project_format_time (now);
   g_autofree char *key = g_strdup_printf ("migrated-to-%d", to_version);
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", to_version);
   gboolean ok;
-
-  gint64 current;
-
-  /* Migrations write no undo history. */
-  if (!_lectern_project_exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-
-  /* Another process opening the same old project may have migrated it
-   * while this one waited for the lock. */
-  if (!_lectern_project_query_int (self, "PRAGMA user_version", 0, 0, &current, error))
-    {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
-  if (current >= to_version)
-    return _lectern_project_exec (self, "COMMIT", error);
 
   switch (to_version)
     {
@@ -348,29 +332,44 @@ migrate_one (LecternProject  *self,
       g_assert_not_reached ();
     }
 
-  ok = ok
-       && record_meta (self, key, stamp, error)
-       && _lectern_project_exec (self, set_version, error)
-       && _lectern_project_exec (self, "COMMIT", error);
-
-  if (!ok && !sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-
-  return ok;
+  return ok
+         && record_meta (self, key, stamp, error)
+         && _lectern_project_exec (self, set_version, error);
 }
 
+/* Every step from @from_version to the current one in ONE transaction:
+ * a step that fails on a damaged page leaves the file as it came, never
+ * half-way between two versions. Migrations write no undo history. */
 gboolean
 _lectern_project_migrate (LecternProject  *self,
                          int             from_version,
                          GError        **error)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = _lectern_project_format_time (now);
+  gint64 current;
+  gboolean ok = TRUE;
+
   g_assert (from_version >= 0 && from_version <= LECTERN_PROJECT_SCHEMA_VERSION);
 
-  for (int version = from_version + 1; version <= LECTERN_PROJECT_SCHEMA_VERSION; version++)
+  if (!_lectern_project_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  /* Another process opening the same old project may have migrated it
+   * while this one waited for the lock. */
+  if (!_lectern_project_query_int (self, "PRAGMA user_version", 0, 0, &current, error))
     {
-      if (!migrate_one (self, version, error))
-        return FALSE;
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
     }
+
+  for (int version = MAX ((int) current, from_version) + 1; ok && version <= LECTERN_PROJECT_SCHEMA_VERSION; version++)
+    ok = migrate_one (self, version, stamp, error);
+  ok = ok && _lectern_project_exec (self, "COMMIT", error);
+  if (!ok && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  if (!ok)
+    return FALSE;
 
   /* Statements prepared against the old schema are stale. */
   g_hash_table_remove_all (self->statements);

@@ -154,13 +154,15 @@ test_migrates_intact (void)
 
 /* A format-2 file whose data pages are damaged: the migration meets the
  * damage half way and is refused, and the file is left byte for byte as it
- * was, still in its own journal mode (found by fuzz-project-open). */
+ * was: still in its own journal mode, and not left at an intermediate
+ * version when only the last step fails (both found by fuzz-project-open). */
 static void
-test_failed_migration_changes_nothing (void)
+test_failed_migration_changes_nothing (gconstpointer data)
 {
+  const char *name = data;
   g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "fuzz", "regressions", "fuzz-project-open",
-                                                 "migration-fails-on-damaged-page.lectern", NULL);
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "damaged-v2.lectern", NULL);
+                                                 name, NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gsize before_length, after_length;
@@ -176,7 +178,10 @@ test_failed_migration_changes_nothing (void)
   file = g_file_new_for_path (path);
   project = lectern_project_open (file, &error);
   g_assert_null (project);
-  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_CORRUPT);
+  /* Damage shows as SQLite meets it: "malformed", or a schema that does
+   * not read back; either way refused, naming the file. */
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == LECTERN_PROJECT_ERROR);
   g_assert_nonnull (strstr (error->message, path));
 
   g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
@@ -414,7 +419,10 @@ main (int   argc,
   g_test_add_func ("/Lectern/Migration/fixture-is-version-1", test_fixture_is_version_1);
   g_test_add_func ("/Lectern/Migration/intact", test_migrates_intact);
   g_test_add_func ("/Lectern/Migration/backup", test_backup_before_migration);
-  g_test_add_func ("/Lectern/Migration/failed-changes-nothing", test_failed_migration_changes_nothing);
+  g_test_add_data_func ("/Lectern/Migration/failed-changes-nothing/first-step",
+                        "migration-fails-on-damaged-page.lectern", test_failed_migration_changes_nothing);
+  g_test_add_data_func ("/Lectern/Migration/failed-changes-nothing/last-step",
+                        "migration-fails-at-last-step.lectern", test_failed_migration_changes_nothing);
   g_test_add_func ("/Lectern/Migration/from-2", test_migrates_from_2);
   g_test_add_func ("/Lectern/Migration/from-3", test_migrates_from_3);
 
