@@ -33,7 +33,7 @@ struct _LecternLibraryView
   GMenuModel         *row_menu;
 
   GtkPopoverMenu     *context_menu;
-  GListStore         *placeholder;
+  GListStore         *no_documents;   /* the list shown without a project: empty */
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
@@ -199,7 +199,7 @@ lectern_library_view_set_documents (LecternLibraryView   *self,
                              self, G_CONNECT_SWAPPED);
   /* The filter model first, so that it has seen a change when we are told. */
   gtk_filter_list_model_set_model (self->filtered, documents ? G_LIST_MODEL (documents)
-                                                             : G_LIST_MODEL (self->placeholder));
+                                                             : G_LIST_MODEL (self->no_documents));
   if (documents != NULL)
     g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changed_cb),
                              self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
@@ -641,7 +641,7 @@ lectern_library_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->documents);
   g_clear_object (&self->project);
-  g_clear_object (&self->placeholder);
+  g_clear_object (&self->no_documents);
 
   G_OBJECT_CLASS (lectern_library_view_parent_class)->dispose (object);
 }
@@ -701,11 +701,11 @@ lectern_library_view_init (LecternLibraryView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->bound = g_hash_table_new (NULL, NULL);
-  self->placeholder = g_list_store_new (LECTERN_TYPE_DOCUMENT);
+  self->no_documents = g_list_store_new (LECTERN_TYPE_DOCUMENT);
   /* Functions set by filter_changed_cb and read_sort_mode. */
   self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->sorter = gtk_custom_sorter_new (NULL, NULL, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->placeholder)),
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->no_documents)),
                                               GTK_FILTER (self->filter));
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (self->sorter));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
