@@ -6,12 +6,14 @@
 LECTERN_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$LECTERN_ROOT"
 
+# Each step says when it starts (seconds since the script began), so a
+# slow CI run shows which step took the time.
 lectern_say ()
 {
   if [ -t 2 ]; then
-    printf '\033[1m==> %s\033[0m\n' "$*" >&2
+    printf '\033[1m==> [%4ds] %s\033[0m\n' "$SECONDS" "$*" >&2
   else
-    printf '==> %s\n' "$*" >&2
+    printf '==> [%4ds] %s\n' "$SECONDS" "$*" >&2
   fi
 }
 
