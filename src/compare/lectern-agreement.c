@@ -186,16 +186,17 @@ lectern_agreement_input_add_tag (LecternAgreementInput *input,
                                  gint64                 tag_id,
                                  const char            *path)
 {
-  Tag tag = { tag_id, g_strdup (path != NULL ? path : "") };
+  Tag tag;
 
   g_return_if_fail (input != NULL);
 
   if (input->tags->len >= LECTERN_AGREEMENT_MAX_TAGS)
     {
       input->too_many = TRUE;
-      g_free (tag.path);
       return;
     }
+  tag.id = tag_id;
+  tag.path = g_strdup (path != NULL ? path : "");
   g_array_append_val (input->tags, tag);
 }
 
@@ -244,6 +245,8 @@ lectern_agreement_free (LecternAgreement *agreement)
     return;
   g_clear_pointer (&agreement->rows, g_array_unref);
   g_clear_pointer (&agreement->disagreements, g_array_unref);
+  g_free (agreement->coder_a);
+  g_free (agreement->coder_b);
   g_free (agreement);
 }
 
@@ -268,16 +271,72 @@ lectern_agreement_format_value (double value)
   return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.4f", value));
 }
 
-const char *
-lectern_agreement_coder_to_string (LecternAgreementCoder coder)
+const char * const *
+lectern_agreement_get_columns (void)
 {
-  return coder == LECTERN_AGREEMENT_CODER_A ? "a" : "b";
+  static const char * const columns[LECTERN_AGREEMENT_N_COLUMNS + 1] = {
+    "TAG", "AGREEMENT", "KAPPA", "ALPHA", "A_CHARS", "B_CHARS", "BOTH_CHARS",
+    "CODED_KAPPA", "UALPHA", "MATCHED", NULL,
+  };
+
+  return columns;
+}
+
+char **
+lectern_agreement_row_to_cells (const LecternAgreementRow *row)
+{
+  char **cells;
+
+  g_return_val_if_fail (row != NULL, NULL);
+
+  cells = g_new0 (char *, LECTERN_AGREEMENT_N_COLUMNS + 1);
+  cells[0] = g_strdup (row->path);
+  cells[1] = lectern_agreement_format_value (row->agreement);
+  cells[2] = lectern_agreement_format_value (row->kappa);
+  cells[3] = lectern_agreement_format_value (row->alpha);
+  cells[4] = g_strdup_printf ("%" G_GINT64_FORMAT, row->a_chars);
+  cells[5] = g_strdup_printf ("%" G_GINT64_FORMAT, row->b_chars);
+  cells[6] = g_strdup_printf ("%" G_GINT64_FORMAT, row->both_chars);
+  cells[7] = lectern_agreement_format_value (row->coded_kappa);
+  cells[8] = lectern_agreement_format_value (row->u_alpha);
+  cells[9] = lectern_agreement_format_value (row->matched);
+  return cells;
+}
+
+const char * const *
+lectern_disagreement_get_columns (void)
+{
+  static const char * const columns[LECTERN_DISAGREEMENT_N_COLUMNS + 1] = {
+    "DOCUMENT", "START", "END", "TAG", "CODER", NULL,
+  };
+
+  return columns;
+}
+
+char **
+lectern_disagreement_to_cells (const LecternAgreement *agreement,
+                               guint                   i)
+{
+  const LecternDisagreement *d;
+  char **cells;
+
+  g_return_val_if_fail (agreement != NULL, NULL);
+  g_return_val_if_fail (i < agreement->disagreements->len, NULL);
+
+  d = &g_array_index (agreement->disagreements, LecternDisagreement, i);
+  cells = g_new0 (char *, LECTERN_DISAGREEMENT_N_COLUMNS + 1);
+  cells[0] = g_strdup_printf ("%" G_GINT64_FORMAT, d->document_id);
+  cells[1] = g_strdup_printf ("%ld", d->start);
+  cells[2] = g_strdup_printf ("%ld", d->end);
+  cells[3] = g_strdup (g_array_index (agreement->rows, LecternAgreementRow, d->row).path);
+  cells[4] = g_strdup (d->coder == LECTERN_AGREEMENT_CODER_A ? agreement->coder_a : agreement->coder_b);
+  return cells;
 }
 
 /* ---- characters ---- */
 
-/* Fills the character values of @row from its counts over @n characters
- * (and coded κ over @coded). */
+/* Fills the character values of @row from its counts: n_chars for
+ * agreement, κ and α, coded_chars for coded κ. */
 static void
 set_character_values (LecternAgreementRow *row)
 {
@@ -575,14 +634,24 @@ matched_count (GArray *p,
   return matched;
 }
 
-/* Appends to @out the maximal ranges of @p that no span of @q covers,
- * in document coordinates. */
+/* A disagreement and where it sorts: by its start on the continuum, which
+ * orders documents as they were given. */
+typedef struct
+{
+  LecternDisagreement d;
+  gint64              at;
+  guint               tag;
+} SortedDisagreement;
+
+/* Appends to @out (SortedDisagreement) the maximal ranges of @p that no
+ * span of @q covers, in document coordinates. */
 static void
 append_differences (GArray                *out,
                     GArray                *p,
                     GArray                *q,
                     const Document        *documents,
                     const gint64          *offsets,
+                    guint                  tag,
                     gint64                 tag_id,
                     LecternAgreementCoder  coder)
 {
@@ -610,28 +679,25 @@ append_differences (GArray                *out,
             }
           if (to > at)
             {
-              LecternDisagreement d = {
-                documents[u->doc].id,
-                (glong) (at - offsets[u->doc]),
-                (glong) (to - offsets[u->doc]),
-                tag_id,
-                coder,
+              SortedDisagreement sd = {
+                {
+                  documents[u->doc].id,
+                  (glong) (at - offsets[u->doc]),
+                  (glong) (to - offsets[u->doc]),
+                  tag_id,
+                  tag,
+                  coder,
+                },
+                at,
+                tag,
               };
 
-              g_array_append_val (out, d);
+              g_array_append_val (out, sd);
             }
           at = MAX (at, next);
         }
     }
 }
-
-/* Disagreements sort by document in input order: @offsets grow with it. */
-typedef struct
-{
-  LecternDisagreement d;
-  gint64              at;    /* continuum start */
-  guint               tag;
-} SortedDisagreement;
 
 static int
 compare_disagreements (gconstpointer pa,
@@ -769,6 +835,8 @@ lectern_agreement_compute (const LecternAgreementInput  *input,
   agreement->rows = g_array_new (FALSE, FALSE, sizeof (LecternAgreementRow));
   g_array_set_clear_func (agreement->rows, clear_row);
   agreement->disagreements = g_array_new (FALSE, FALSE, sizeof (LecternDisagreement));
+  agreement->coder_a = g_strdup (input->coder_a);
+  agreement->coder_b = g_strdup (input->coder_b);
 
   /* The shared documents, end to end. */
   offsets = g_new0 (gint64, input->documents->len + 1);
@@ -869,25 +937,10 @@ lectern_agreement_compute (const LecternAgreementInput  *input,
                     ? (double) (row.a_matched + row.b_matched) / (double) (row.a_passages + row.b_passages)
                     : NAN;
 
-      {
-        g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (LecternDisagreement));
-
-        append_differences (found, units_a, units_b, documents, offsets, tag->id,
-                            LECTERN_AGREEMENT_CODER_A);
-        append_differences (found, units_b, units_a, documents, offsets, tag->id,
-                            LECTERN_AGREEMENT_CODER_B);
-        for (guint k = 0; k < found->len; k++)
-          {
-            SortedDisagreement sd;
-            guint doc = GPOINTER_TO_UINT (g_hash_table_lookup (document_index,
-                                                               &g_array_index (found, LecternDisagreement, k).document_id));
-
-            sd.d = g_array_index (found, LecternDisagreement, k);
-            sd.at = offsets[doc] + sd.d.start;
-            sd.tag = t;
-            g_array_append_val (sorted, sd);
-          }
-      }
+      append_differences (sorted, units_a, units_b, documents, offsets, t, tag->id,
+                          LECTERN_AGREEMENT_CODER_A);
+      append_differences (sorted, units_b, units_a, documents, offsets, t, tag->id,
+                          LECTERN_AGREEMENT_CODER_B);
 
       overall.n_chars += row.n_chars;
       overall.a_chars += row.a_chars;

@@ -112,6 +112,7 @@ typedef struct
   glong                 start;   /* code points, end exclusive */
   glong                 end;
   gint64                tag_id;
+  guint                 row;     /* the tag's row in LecternAgreement.rows */
   LecternAgreementCoder coder;   /* who coded it */
 } LecternDisagreement;
 
@@ -124,7 +125,9 @@ typedef struct
    * coder; reported tags only. */
   GArray *disagreements;
   guint   n_documents;          /* documents both coders coded: measured */
-  guint   n_documents_skipped;  /* documents only one coder coded */
+  guint   n_documents_skipped;  /* documents not coded by both */
+  char   *coder_a;              /* the names given to the input */
+  char   *coder_b;
 } LecternAgreement;
 
 void lectern_agreement_free (LecternAgreement *agreement);
@@ -146,9 +149,26 @@ const LecternAgreementRow *lectern_agreement_get_overall (const LecternAgreement
  * (NaN). (transfer full) */
 char *lectern_agreement_format_value (double value);
 
-/* "a" or "b", as the disagreement list's CODER column falls back to when a
- * coder has no name. */
-const char *lectern_agreement_coder_to_string (LecternAgreementCoder coder);
+/* The agreement table as `lectern-cli agreement` prints it and its CSV
+ * holds it (one definition for both): the column names, TAG AGREEMENT
+ * KAPPA ALPHA A_CHARS B_CHARS BOTH_CHARS CODED_KAPPA UALPHA MATCHED, and a
+ * row's cells under them — the tag's path ("*" overall), counts, fractions
+ * by lectern_agreement_format_value().
+ * Returns: (transfer none) LECTERN_AGREEMENT_N_COLUMNS names. */
+#define LECTERN_AGREEMENT_N_COLUMNS 10
+const char * const *lectern_agreement_get_columns    (void);
+/* Returns: (transfer full) LECTERN_AGREEMENT_N_COLUMNS cells, NULL-terminated. */
+char              **lectern_agreement_row_to_cells   (const LecternAgreementRow *row);
+
+/* The disagreement list likewise: DOCUMENT START END TAG CODER, with the
+ * tag's path and the coder's name.
+ * Returns: (transfer none) LECTERN_DISAGREEMENT_N_COLUMNS names. */
+#define LECTERN_DISAGREEMENT_N_COLUMNS 5
+const char * const *lectern_disagreement_get_columns (void);
+/* The cells of disagreement @i of @agreement.
+ * Returns: (transfer full) LECTERN_DISAGREEMENT_N_COLUMNS cells, NULL-terminated. */
+char              **lectern_disagreement_to_cells    (const LecternAgreement *agreement,
+                                                      guint                   i);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternAgreementInput, lectern_agreement_input_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternAgreement, lectern_agreement_free)

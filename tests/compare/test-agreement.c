@@ -558,6 +558,80 @@ test_invalid (void)
     }
 }
 
+/* Several documents are one continuum, end to end, in the order given.
+ * Documents 1 and 2, 10 characters each; x: A [0, 5) in both, B [0, 5) in
+ * 1 only (B coded 2 with y, unreported). On the continuum (L = 20):
+ * A [0,5) [10,15), B [0,5).
+ *   uDo: A's [10,15) lies in B's gap [5,20): 5² = 25, both orders 50,
+ *        / (2·20²) = 0.0625.
+ *   uDe: units 5, 5, 5 (N_c = 3); gaps A 5, 5 and B 15; denominator
+ *        40·39 − 3·5·4 = 1500; each unit 2·(250 − 75 + 5)/3 +
+ *        25·(1 + 1 + 11) = 120 + 325 = 445, three: 1335;
+ *        uDe = (2/20)·1335/1500 = 0.089.
+ *   αu = 1 − 0.0625/0.089 = 0.29775. */
+static void
+test_unitizing_documents (void)
+{
+  g_autoptr(LecternAgreementInput) input = input_new ();
+  g_autoptr(LecternAgreement) agreement = NULL;
+  const LecternAgreementRow *x;
+
+  lectern_agreement_input_add_document (input, 1, 10);
+  lectern_agreement_input_add_document (input, 2, 10);
+  lectern_agreement_input_add_segment (input, 1, A, 0, 5, TAG_X);
+  lectern_agreement_input_add_segment (input, 2, A, 0, 5, TAG_X);
+  lectern_agreement_input_add_segment (input, 1, B, 0, 5, TAG_X);
+  lectern_agreement_input_add_segment (input, 2, B, 8, 9, TAG_Y);
+  agreement = compute (input);
+
+  g_assert_cmpuint (agreement->n_documents, ==, 2);
+  x = row (agreement, 0);
+  g_assert_cmpint (x->n_chars, ==, 20);
+  g_assert_cmpfloat_with_epsilon (x->u_observed, 0.0625, 1e-12);
+  g_assert_cmpfloat_with_epsilon (x->u_expected, 0.089, 1e-12);
+  g_assert_cmpfloat_with_epsilon (x->u_alpha, 1.0 - 0.0625 / 0.089, 1e-12);
+}
+
+/* The table and the list as the CLI prints them and CSV holds them. */
+static void
+test_cells (void)
+{
+  g_autoptr(LecternAgreementInput) input = input_new ();
+  g_autoptr(LecternAgreement) agreement = NULL;
+  g_auto(GStrv) x = NULL;
+  g_auto(GStrv) z = NULL;
+  g_auto(GStrv) all = NULL;
+  g_auto(GStrv) d = NULL;
+  const char *expected_x[] = { "x", "0.7000", "0.0000", "-0.1176", "3", "0", "0",
+                               "0.0000", "-0.4385", "0.0000", NULL };
+  const char *expected_z[] = { "z", "1.0000", "-", "-", "0", "0", "0", "-", "-", "-", NULL };
+
+  lectern_agreement_input_add_tag (input, TAG_Z, "z");
+  lectern_agreement_input_add_document (input, 4, 10);
+  lectern_agreement_input_add_segment (input, 4, A, 0, 3, TAG_X);
+  lectern_agreement_input_add_segment (input, 4, B, 5, 7, TAG_Y);
+  agreement = compute (input);
+
+  g_assert_cmpuint (g_strv_length ((GStrv) lectern_agreement_get_columns ()), ==, LECTERN_AGREEMENT_N_COLUMNS);
+  g_assert_cmpstr (lectern_agreement_get_columns ()[0], ==, "TAG");
+  g_assert_cmpstr (lectern_agreement_get_columns ()[9], ==, "MATCHED");
+  x = lectern_agreement_row_to_cells (row (agreement, 0));
+  z = lectern_agreement_row_to_cells (row (agreement, 1));
+  all = lectern_agreement_row_to_cells (lectern_agreement_get_overall (agreement));
+  g_assert_cmpstrv (x, expected_x);
+  g_assert_cmpstrv (z, expected_z);
+  g_assert_cmpstr (all[0], ==, "*");
+
+  g_assert_cmpuint (g_strv_length ((GStrv) lectern_disagreement_get_columns ()), ==, LECTERN_DISAGREEMENT_N_COLUMNS);
+  g_assert_cmpuint (agreement->disagreements->len, ==, 1);
+  d = lectern_disagreement_to_cells (agreement, 0);
+  g_assert_cmpstr (d[0], ==, "4");
+  g_assert_cmpstr (d[1], ==, "0");
+  g_assert_cmpstr (d[2], ==, "3");
+  g_assert_cmpstr (d[3], ==, "x");
+  g_assert_cmpstr (d[4], ==, "Ann");
+}
+
 static void
 test_format (void)
 {
@@ -578,6 +652,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Agreement/characters/krippendorff-1995", test_krippendorff_1995);
   g_test_add_func ("/Lectern/Agreement/characters/coded-kappa", test_coded_kappa);
   g_test_add_func ("/Lectern/Agreement/unitizing/krippendorff-2004", test_unitizing_krippendorff_2004);
+  g_test_add_func ("/Lectern/Agreement/unitizing/documents", test_unitizing_documents);
   g_test_add_func ("/Lectern/Agreement/union-and-no-disagreement", test_union_and_no_disagreement);
   g_test_add_func ("/Lectern/Agreement/edge/no-variation", test_no_variation);
   g_test_add_func ("/Lectern/Agreement/edge/code-absent-from-one-side", test_code_absent_from_one_side);
@@ -587,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Agreement/disagreements", test_disagreements);
   g_test_add_func ("/Lectern/Agreement/overall", test_overall_row);
   g_test_add_func ("/Lectern/Agreement/invalid", test_invalid);
+  g_test_add_func ("/Lectern/Agreement/cells", test_cells);
   g_test_add_func ("/Lectern/Agreement/format", test_format);
   return g_test_run ();
 }
