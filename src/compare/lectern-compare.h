@@ -6,6 +6,7 @@
 #pragma once
 
 #define LECTERN_COMPARE_INSIDE
+#include "lectern-agreement.h"
 #include "lectern-aligner.h"
 #include "lectern-compare-job.h"
 #include "lectern-comparison.h"
