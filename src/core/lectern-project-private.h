@@ -55,6 +55,11 @@ struct _LecternProject
   gboolean          registered;
   GHashTable       *statements;   /* SQL text → sqlite3_stmt */
   char             *author;
+  /* lectern-project-coders.c: the current coder as set (NULL: the
+   * author's name, a fresh GUID), and its row once resolved (0: not yet). */
+  char             *coder_name;
+  char             *coder_guid;
+  gint64            coder_id;
   gint64            data_version;
   LecternTextCache *text_cache;
 
@@ -349,6 +354,27 @@ void         _lectern_sentence_around      (const char     *text,
 /* The stop words of @language ("en", "fr"), NULL-terminated, unfolded;
  * NULL when there is no list. */
 const char * const *_lectern_stop_words    (const char     *language);
+
+/* lectern-project-coders.c */
+/* The coder with @guid (renamed to @name if need be), else (@guid NULL)
+ * the first named @name, else a new one; in the caller's transaction. */
+gboolean     _lectern_project_ensure_coder  (LecternProject  *self,
+                                            const char     *name,
+                                            const char     *guid,
+                                            gint64         *id,
+                                            GError        **error);
+/* The connection's current coder, made if need be, in the caller's
+ * transaction: what every passage, memo and version records. */
+gboolean     _lectern_project_current_coder (LecternProject  *self,
+                                            gint64         *id,
+                                            GError        **error);
+/* Writes @guid (NULL: a fresh one) as @kind @id's, in the caller's
+ * transaction. */
+gboolean     _lectern_project_write_guid    (LecternProject  *self,
+                                            LecternGuidKind kind,
+                                            gint64          id,
+                                            const char     *guid,
+                                            GError        **error);
 
 /* lectern-project-tags.c */
 /* The path of @tag_id ("A/B"); NULL when there is no such tag. */

@@ -79,6 +79,8 @@ lectern_project_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->coder_name, g_free);
+  g_clear_pointer (&self->coder_guid, g_free);
   g_clear_pointer (&self->undo_steps, g_array_unref);
   g_clear_pointer (&self->redo_steps, g_array_unref);
   g_clear_pointer (&self->batch_label, g_free);
