@@ -428,7 +428,8 @@ derive_tag_guids (LecternProject  *self,
 /* Work done before format 5 goes to a coder per name it was signed with
  * (whose GUID is the one .qdpx exports gave that name as a user), and
  * what nobody signed (memos; passages without an author) to one coder
- * named "", shown as "Unknown coder", made only if needed. */
+ * named "", shown as "Unknown coder", made only if needed. A text as
+ * imported (version 1) has no coder, as it has none after format 5. */
 static gboolean
 attribute_old_work (LecternProject  *self,
                     GError        **error)
@@ -475,7 +476,7 @@ attribute_old_work (LecternProject  *self,
       || !_lectern_project_query_int (self,
                                       "SELECT (SELECT count(*) FROM annotations WHERE coder_id IS NULL)"
                                       " + (SELECT count(*) FROM memos WHERE coder_id IS NULL)"
-                                      " + (SELECT count(*) FROM document_versions WHERE coder_id IS NULL)",
+                                      " + (SELECT count(*) FROM document_versions WHERE coder_id IS NULL AND version > 1)",
                                       0, 0, &unsigned_work, error))
     return FALSE;
 
@@ -492,7 +493,8 @@ attribute_old_work (LecternProject  *self,
           || !_lectern_project_exec (self,
                                      "UPDATE annotations SET coder_id = last_insert_rowid () WHERE coder_id IS NULL;"
                                      "UPDATE memos SET coder_id = last_insert_rowid () WHERE coder_id IS NULL;"
-                                     "UPDATE document_versions SET coder_id = last_insert_rowid () WHERE coder_id IS NULL",
+                                     "UPDATE document_versions SET coder_id = last_insert_rowid ()"
+                                     " WHERE coder_id IS NULL AND version > 1",
                                      error))
         return FALSE;
     }
