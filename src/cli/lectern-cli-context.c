@@ -236,6 +236,13 @@ lectern_cli_open_project (LecternCli *cli,
       *exit_status = lectern_cli_fail (error);
       return NULL;
     }
+  /* Writes nothing: the coder is recorded by the first change. */
+  if (cli->coder != NULL && !lectern_project_set_coder (project, cli->coder, NULL, &error))
+    {
+      g_object_unref (project);
+      *exit_status = lectern_cli_usage_error (NULL, "--coder: %s", error->message);
+      return NULL;
+    }
 
   *exit_status = LECTERN_CLI_EXIT_OK;
   return project;

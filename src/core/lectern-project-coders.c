@@ -156,8 +156,6 @@ lectern_project_set_coder (LecternProject  *self,
                            GError        **error)
 {
   g_autofree char *stored_guid = NULL;
-  gboolean own_transaction;
-  gint64 id;
 
   g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -173,24 +171,13 @@ lectern_project_set_coder (LecternProject  *self,
       return FALSE;
     }
 
-  /* Inside someone's transaction the coder is made in it; alone, in one
-   * of its own, which records no undo step: coders are not undone. */
-  own_transaction = sqlite3_get_autocommit (self->db);
-  if (own_transaction && !_lectern_project_exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  if (!_lectern_project_ensure_coder (self, name, stored_guid, &id, error)
-      || (own_transaction && !_lectern_project_exec (self, "COMMIT", error)))
-    {
-      if (own_transaction && !sqlite3_get_autocommit (self->db))
-        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
-
+  /* Found or made at the first write, in its transaction: setting the
+   * coder writes nothing, so that reading a project never changes it. */
   g_free (self->coder_name);
   self->coder_name = g_strdup (name);
   g_free (self->coder_guid);
   self->coder_guid = g_steal_pointer (&stored_guid);
-  self->coder_id = id;
+  self->coder_id = 0;
   /* The author column and exports' --author follow the coder's name. */
   lectern_project_set_author (self, name);
   return TRUE;
@@ -212,32 +199,32 @@ lectern_project_dup_current_coder (LecternProject  *self,
                                    GError        **error)
 {
   g_autoptr(LecternStmt) stmt = NULL;
-  gint64 id;
+  const char *name;
+  gint64 id = 0;
   int rc;
 
   g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (self->coder_id == 0)
-    {
-      /* Resolving may make the coder: a write of its own. */
-      g_autofree char *name = g_strdup (self->coder_name != NULL ? self->coder_name : self->author);
-
-      if (!lectern_project_set_coder (self, name, self->coder_guid, error))
-        return NULL;
-    }
-  else if (!_lectern_project_current_coder (self, &id, error))
+  name = self->coder_name != NULL ? self->coder_name : self->author;
+  if (self->coder_id != 0
+      && !_lectern_project_query_int (self, "SELECT id FROM coders WHERE id = ?", self->coder_id, 0, &id, error))
     return NULL;
+  if (id == 0 && !find_coder (self, name, self->coder_guid, &id, error))
+    return NULL;
+  /* Not in the project yet: as the first write will record them. */
+  if (id == 0)
+    return _lectern_coder_new (0, self->coder_guid, name, 0);
 
   stmt = _lectern_project_prepare (self, "SELECT " CODER_COLUMNS " FROM coders c WHERE c.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, self->coder_id);
+  sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     return coder_from_row (stmt);
   if (rc == SQLITE_DONE)
-    _lectern_project_not_found (self, error, "coder", self->coder_id);
+    _lectern_project_not_found (self, error, "coder", id);
   else
     _lectern_project_fail (self, rc, error);
   return NULL;

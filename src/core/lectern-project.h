@@ -153,15 +153,18 @@ void           lectern_project_set_author         (LecternProject  *self,
  * a text this connection writes records its current coder: the one with
  * @guid if given (renamed to @name if need be; made with that GUID if
  * the project has none), else the first coder named @name, else a new
- * one with a fresh GUID. Also sets the author (lectern_project_set_author)
- * to @name. Never set: the coder named as the author. An empty or overlong
- * name, or a @guid that is not one: INVALID. Records no undo step. */
+ * one with a fresh GUID; found or made by the first write, so that
+ * setting the coder writes nothing. Also sets the author
+ * (lectern_project_set_author) to @name. Never set: the coder named as
+ * the author. An empty or overlong name, one with control characters, or
+ * a @guid that is not one: INVALID, and the coder stays as it was. */
 gboolean       lectern_project_set_coder          (LecternProject  *self,
                                                   const char     *name,
                                                   const char     *guid,
                                                   GError        **error);
-/* The current coder, with their count of placed passages; made (a write)
- * if the project has none yet. (transfer full) */
+/* The current coder, with their count of placed passages; id 0 (and
+ * no GUID unless one was set) when the project has not recorded them
+ * yet. (transfer full) */
 LecternCoder  *lectern_project_dup_current_coder  (LecternProject  *self,
                                                   GError        **error);
 /* Every coder by id, with their counts of placed passages.
