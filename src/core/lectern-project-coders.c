@@ -395,3 +395,68 @@ fail:
   _lectern_project_rollback (self);
   return FALSE;
 }
+
+/* ------------------------------------------------------------------ */
+/* Check                                                               */
+
+/* Rows are named one by one, at most this many of each kind. */
+#define CHECK_SHOWN_MAX 20
+
+/* What Lectern always writes and another program may not have: a coder
+ * on every passage, a GUID on every document, tag, passage and coder. */
+gboolean
+_lectern_project_check_coders (LecternProject  *self,
+                               GPtrArray      *problems,
+                               GError        **error)
+{
+  /* Rows: an id, and the GUID (NULL for the coderless passages). */
+  static const char * const checks[] = {
+    "SELECT d.id, g.guid FROM documents d LEFT JOIN document_guids g ON g.document_id = d.id ORDER BY d.id",
+    "SELECT id, guid FROM tags ORDER BY id",
+    "SELECT id, guid FROM annotations ORDER BY id",
+    "SELECT id, guid FROM coders ORDER BY id",
+    "SELECT id, NULL FROM annotations WHERE coder_id IS NULL ORDER BY id",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      g_autoptr(LecternStmt) stmt = _lectern_project_prepare (self, checks[i], error);
+      guint shown = 0;
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          char *problem;
+
+          if (i < 4 && lectern_guid_is_valid (_lectern_column_text (stmt, 1)))
+            continue;
+          if (shown++ == CHECK_SHOWN_MAX)
+            break;
+          switch (i)
+            {
+            case 0:
+              problem = g_strdup_printf (_("Document %" PRId64 " has no valid GUID"), id);
+              break;
+            case 1:
+              problem = g_strdup_printf (_("Tag %" PRId64 " has no valid GUID"), id);
+              break;
+            case 2:
+              problem = g_strdup_printf (_("Passage %" PRId64 " has no valid GUID"), id);
+              break;
+            case 3:
+              problem = g_strdup_printf (_("Coder %" PRId64 " has no valid GUID"), id);
+              break;
+            default:
+              problem = g_strdup_printf (_("Passage %" PRId64 " has no coder"), id);
+              break;
+            }
+          g_ptr_array_add (problems, problem);
+        }
+      if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return _lectern_project_fail (self, rc, error);
+    }
+  return TRUE;
+}

@@ -368,6 +368,11 @@ gboolean     _lectern_project_ensure_coder  (LecternProject  *self,
 gboolean     _lectern_project_current_coder (LecternProject  *self,
                                             gint64         *id,
                                             GError        **error);
+/* Adds a problem for each passage without a coder and each document,
+ * tag, passage or coder without a valid GUID (another program wrote). */
+gboolean     _lectern_project_check_coders  (LecternProject  *self,
+                                            GPtrArray      *problems,
+                                            GError        **error);
 /* Writes @guid (NULL: a fresh one) as @kind @id's, in the caller's
  * transaction. */
 gboolean     _lectern_project_write_guid    (LecternProject  *self,

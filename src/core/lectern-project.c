@@ -1524,7 +1524,8 @@ lectern_project_check (LecternProject  *self,
           || !check_annotations (self, found, error)
           || !check_structure (self, found, error)
           || !check_originals (self, found, error)
-          || !_lectern_project_check_versions (self, found, error)))
+          || !_lectern_project_check_versions (self, found, error)
+          || !_lectern_project_check_coders (self, found, error)))
     return FALSE;
 
   _lectern_project_find_deleted_logs (self, found);

@@ -291,6 +291,43 @@ test_guids_stable (void)
   fixture_clear (&fixture);
 }
 
+/* What another program may write: a passage without a coder or GUID is
+ * found by the check, by its id. */
+static void
+test_check (void)
+{
+  Fixture fixture;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  sqlite3 *db = NULL;
+  gint64 annotation_id;
+
+  fixture_init (&fixture);
+  annotate (&fixture);
+  annotation_id = lectern_test_raw_int (fixture.path, "SELECT max (id) FROM annotations");
+  g_assert_true (lectern_project_check (fixture.project, &problems, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  g_assert_cmpint (sqlite3_open (fixture.path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE annotations SET coder_id = NULL, guid = NULL", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_false (lectern_project_check (fixture.project, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 2);
+  {
+    g_autofree char *no_guid = g_strdup_printf ("Passage %" G_GINT64_FORMAT " has no valid GUID", annotation_id);
+    g_autofree char *no_coder = g_strdup_printf ("Passage %" G_GINT64_FORMAT " has no coder", annotation_id);
+
+    g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, no_guid);
+    g_assert_cmpstr (g_ptr_array_index (problems, 1), ==, no_coder);
+  }
+
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +338,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Coders/by-guid-or-name", test_by_guid_or_name);
   g_test_add_func ("/Lectern/Coders/default-and-undo", test_default_and_undo);
   g_test_add_func ("/Lectern/Coders/guids-stable", test_guids_stable);
+  g_test_add_func ("/Lectern/Coders/check", test_check);
 
   return g_test_run ();
 }
