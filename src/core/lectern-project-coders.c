@@ -373,9 +373,9 @@ lectern_project_set_guid (LecternProject   *self,
     if (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) != id)
       {
         g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
-                     /* Translators: "The GUID … is already the tag 12’s" */
-                     _("The GUID %s already names the %s %" PRId64 " of “%s”"),
-                     stored, guid_kind_name (kind), (gint64) sqlite3_column_int64 (stmt, 0), self->path);
+                     _("The GUID %s already names something else in “%s”: each document, tag and "
+                       "passage needs its own"),
+                     stored, self->path);
         return FALSE;
       }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
