@@ -307,6 +307,7 @@ typedef struct
 GHashTable  *_lectern_project_tag_ranges    (LecternProject  *self,
                                             gint64          tag_id,
                                             GHashTable     *documents,
+                                            const char     *coders,
                                             GError        **error);
 /* The documents @filter keeps as a set of gint64 * (NULL when @filter is
  * NULL or keeps all). *@all set accordingly. (transfer full) */
@@ -317,6 +318,8 @@ gboolean     _lectern_project_document_set  (LecternProject               *self,
 
 /* The speaker @self keeps hits and passages of (NULL: any). */
 const char  *_lectern_document_filter_get_speaker (const LecternDocumentFilter *self);
+/* The coders @self keeps passages of, as "1,4" (NULL: every coder). */
+char        *_lectern_document_filter_dup_coders  (const LecternDocumentFilter *self);
 
 /* lectern-project-speakers.c */
 /* The `turn` spans of @speaker, by document: gint64 * → GArray of

@@ -328,6 +328,41 @@ test_check (void)
   fixture_clear (&fixture);
 }
 
+/* A coding query over one coder's passages finds theirs alone; with
+ * no coder named, everyone's. */
+static void
+test_filter (void)
+{
+  Fixture fixture;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternDocumentFilter) filter = lectern_document_filter_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) zoes = NULL;
+  g_autoptr(LecternAnnotation) later = NULL;
+  gint64 zoe;
+
+  fixture_init (&fixture);
+  g_assert_true (lectern_project_set_coder (fixture.project, "Ana", NULL, &error));
+  annotate (&fixture);
+  g_assert_true (lectern_project_set_coder (fixture.project, "Zoé", ZOE_ID, &error));
+  later = lectern_project_add_annotation (fixture.project, fixture.document_id, 20, 30, &fixture.tag_id, 1,
+                                          NULL, &error);
+  g_assert_no_error (error);
+  zoe = lectern_annotation_get_coder_id (later);
+
+  all = lectern_project_retrieve (fixture.project, "Agreement", filter, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 2);
+
+  lectern_document_filter_add_coder (filter, zoe);
+  zoes = lectern_project_retrieve (fixture.project, "Agreement", filter, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (zoes->len, ==, 1);
+  g_assert_cmpint (((LecternRetrieved *) g_ptr_array_index (zoes, 0))->start, ==, 20);
+
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Coders/default-and-undo", test_default_and_undo);
   g_test_add_func ("/Lectern/Coders/guids-stable", test_guids_stable);
   g_test_add_func ("/Lectern/Coders/check", test_check);
+  g_test_add_func ("/Lectern/Coders/filter", test_filter);
 
   return g_test_run ();
 }
