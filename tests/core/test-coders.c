@@ -363,6 +363,41 @@ test_filter (void)
   fixture_clear (&fixture);
 }
 
+/* A file whose coders table another program changed is refused before
+ * anything runs, and stays byte for byte as it came. */
+static void
+test_tampered (void)
+{
+  Fixture fixture;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LecternProject) again = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  sqlite3 *db = NULL;
+
+  fixture_init (&fixture);
+  annotate (&fixture);
+  file = g_file_new_for_path (fixture.path);
+  g_clear_object (&fixture.project);
+
+  g_assert_cmpint (sqlite3_open (fixture.path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE;"
+                                     "CREATE TRIGGER coders_spy AFTER INSERT ON coders BEGIN"
+                                     " DELETE FROM annotations; END;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (fixture.path, &before, &before_len, NULL));
+
+  again = lectern_project_open (file, &error);
+  g_assert_null (again);
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_TAMPERED);
+  g_assert_true (g_file_get_contents (fixture.path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +410,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Coders/guids-stable", test_guids_stable);
   g_test_add_func ("/Lectern/Coders/check", test_check);
   g_test_add_func ("/Lectern/Coders/filter", test_filter);
+  g_test_add_func ("/Lectern/Coders/tampered", test_tampered);
 
   return g_test_run ();
 }
