@@ -253,13 +253,15 @@ apply_coder_name (LecternWindow *self)
       id = lectern_guid_new ();
       g_settings_set_string (settings, "coder-id", id);
     }
-  if (self->project == NULL)
-    return;
-
   if (account == NULL || *account == '\0' || g_strcmp0 (account, "Unknown") == 0)
     account = g_get_user_name ();
   g_strstrip (name);
-  /* A name core refuses (too long) leaves the account's. */
+  /* A name core refuses (too long) leaves the account's. Jobs' worker
+   * connections (an import's notes) take the process's default. */
+  if (*name == '\0' || !lectern_project_set_default_coder (name, id, NULL))
+    lectern_project_set_default_coder (account, id, NULL);
+  if (self->project == NULL)
+    return;
   if (*name == '\0' || !lectern_project_set_coder (self->project, name, id, NULL))
     lectern_project_set_coder (self->project, account, id, NULL);
 }

@@ -183,6 +183,55 @@ lectern_project_set_coder (LecternProject  *self,
   return TRUE;
 }
 
+/* The process's coder, which every connection made after it is set
+ * adopts: a job's worker connection codes as the window that started it. */
+static GMutex default_lock;
+static char *default_name;
+static char *default_guid;
+
+gboolean
+lectern_project_set_default_coder (const char  *name,
+                                   const char  *guid,
+                                   GError     **error)
+{
+  g_autofree char *stored_guid = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (name != NULL && !check_name (name, error))
+    return FALSE;
+  if (name != NULL && guid != NULL && (stored_guid = lectern_guid_normalize (guid)) == NULL)
+    {
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
+                   _("“%s” is not a coder ID: an ID looks like "
+                     "0f8fad5b-d9cb-469f-a165-70867728950e"),
+                   g_utf8_validate (guid, -1, NULL) ? guid : "?");
+      return FALSE;
+    }
+
+  g_mutex_lock (&default_lock);
+  g_free (default_name);
+  default_name = g_strdup (name);
+  g_free (default_guid);
+  default_guid = g_steal_pointer (&stored_guid);
+  g_mutex_unlock (&default_lock);
+  return TRUE;
+}
+
+void
+_lectern_project_adopt_default_coder (LecternProject *self)
+{
+  g_mutex_lock (&default_lock);
+  if (default_name != NULL)
+    {
+      self->coder_name = g_strdup (default_name);
+      self->coder_guid = g_strdup (default_guid);
+      g_free (self->author);
+      self->author = g_strdup (default_name);
+    }
+  g_mutex_unlock (&default_lock);
+}
+
 static LecternCoder *
 coder_from_row (LecternStmt *stmt)
 {

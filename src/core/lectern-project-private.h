@@ -371,6 +371,8 @@ gboolean     _lectern_project_ensure_coder  (LecternProject  *self,
 gboolean     _lectern_project_current_coder (LecternProject  *self,
                                             gint64         *id,
                                             GError        **error);
+/* A new connection takes the process's coder, if one is set. */
+void         _lectern_project_adopt_default_coder (LecternProject *self);
 /* Adds a problem for each passage without a coder and each document,
  * tag, passage or coder without a valid GUID (another program wrote). */
 gboolean     _lectern_project_check_coders  (LecternProject  *self,

@@ -855,6 +855,7 @@ project_new (GFile *file)
   self->file = g_object_ref (file);
   self->path = g_file_get_path (file);
   default_author (self);
+  _lectern_project_adopt_default_coder (self);
 
   return self;
 }

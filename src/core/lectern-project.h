@@ -162,6 +162,12 @@ gboolean       lectern_project_set_coder          (LecternProject  *self,
                                                   const char     *name,
                                                   const char     *guid,
                                                   GError        **error);
+/* The coder every connection opened after this call starts with, in this
+ * process (a job's worker connection among them); @name NULL: the
+ * account's, as before. Checked as lectern_project_set_coder() checks. */
+gboolean       lectern_project_set_default_coder  (const char     *name,
+                                                  const char     *guid,
+                                                  GError        **error);
 /* The current coder, with their count of placed passages; id 0 (and
  * no GUID unless one was set) when the project has not recorded them
  * yet. (transfer full) */

@@ -398,6 +398,38 @@ test_tampered (void)
   fixture_clear (&fixture);
 }
 
+/* A connection opened after the process's coder is set (a job's worker)
+ * codes as that coder. */
+static void
+test_default_coder (void)
+{
+  Fixture fixture;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LecternProject) worker = NULL;
+  g_autoptr(LecternAnnotation) annotation = NULL;
+  g_autoptr(LecternCoder) coder = NULL;
+
+  fixture_init (&fixture);
+  g_assert_true (lectern_project_set_default_coder ("Zoé", ZOE_ID, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (fixture.path);
+  worker = lectern_project_open_worker (file, &error);
+  g_assert_no_error (error);
+  annotation = lectern_project_add_annotation (worker, fixture.document_id, 0, 4, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  coder = coder_by_id (worker, lectern_annotation_get_coder_id (annotation));
+  g_assert_cmpstr (lectern_coder_get_guid (coder), ==, ZOE_ID);
+  g_assert_cmpstr (lectern_coder_get_name (coder), ==, "Zoé");
+
+  g_assert_false (lectern_project_set_default_coder ("", NULL, &error));
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (lectern_project_set_default_coder (NULL, NULL, &error));
+  g_clear_object (&worker);
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +443,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Coders/check", test_check);
   g_test_add_func ("/Lectern/Coders/filter", test_filter);
   g_test_add_func ("/Lectern/Coders/tampered", test_tampered);
+  g_test_add_func ("/Lectern/Coders/default-coder", test_default_coder);
 
   return g_test_run ();
 }
