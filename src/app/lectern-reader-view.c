@@ -764,6 +764,32 @@ info_button (LecternReaderView *self,
   return button;
 }
 
+/* "Coded by NAME": the coder's name today, which may have changed since. */
+static GtkWidget *
+coded_by_label (LecternReaderView *self,
+                LecternAnnotation *a)
+{
+  g_autoptr(GPtrArray) coders = lectern_project_list_coders (self->project, NULL);
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  for (guint i = 0; coders != NULL && i < coders->len; i++)
+    if (lectern_coder_get_id (g_ptr_array_index (coders, i)) == lectern_annotation_get_coder_id (a))
+      {
+        /* Translators: %s is a person's name */
+        text = g_strdup_printf (_("Coded by %s"), lectern_coder_get_display_name (g_ptr_array_index (coders, i)));
+        break;
+      }
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_name (label, "coded-by");
+  gtk_widget_set_visible (label, text != NULL);
+  return label;
+}
+
 static void
 show_info (LecternReaderView *self,
            GArray            *ids,
@@ -816,6 +842,7 @@ show_info (LecternReaderView *self,
       gtk_widget_set_visible (note, lectern_annotation_get_note (a) != NULL &&
                                     lectern_annotation_get_note (a)[0] != '\0');
       gtk_box_append (GTK_BOX (section), note);
+      gtk_box_append (GTK_BOX (section), coded_by_label (self, a));
 
       buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       gtk_box_append (GTK_BOX (buttons), info_button (self, _("_Note…"), "note", id));

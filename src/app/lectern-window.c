@@ -234,17 +234,36 @@ project_can_undo_cb (LecternWindow *self,
   _lectern_window_update_actions (self);
 }
 
-/* Passages, notes and memos record the name set in Preferences, or the
- * account's when none is. */
+/* Passages, notes and memos record the coder set in Preferences: the
+ * name, or the account's when none is, and an ID made once, so that two
+ * people of one name stay two coders. */
 static void
 apply_coder_name (LecternWindow *self)
 {
+  GSettings *settings = lectern_settings ();
   /* Read even without a project: GSettings only reports changes to keys
    * read since the handler was connected. */
-  g_autofree char *name = g_settings_get_string (lectern_settings (), "coder-name");
+  g_autofree char *name = g_settings_get_string (settings, "coder-name");
+  g_autofree char *id = g_settings_get_string (settings, "coder-id");
+  const char *account = g_get_real_name ();
 
-  if (self->project != NULL)
-    lectern_project_set_author (self->project, g_strstrip (name));
+  if (!lectern_guid_is_valid (id))
+    {
+      g_free (id);
+      id = lectern_guid_new ();
+      g_settings_set_string (settings, "coder-id", id);
+    }
+  if (account == NULL || *account == '\0' || g_strcmp0 (account, "Unknown") == 0)
+    account = g_get_user_name ();
+  g_strstrip (name);
+  /* A name core refuses (too long) leaves the account's. Jobs' worker
+   * connections (an import's notes) take the process's default. */
+  if (*name == '\0' || !lectern_project_set_default_coder (name, id, NULL))
+    lectern_project_set_default_coder (account, id, NULL);
+  if (self->project == NULL)
+    return;
+  if (*name == '\0' || !lectern_project_set_coder (self->project, name, id, NULL))
+    lectern_project_set_coder (self->project, account, id, NULL);
 }
 
 static void

@@ -110,14 +110,19 @@ run_annotations (LecternCli  *cli,
   g_autofree char *document_text = NULL;
   g_autofree char *tag_path = NULL;
   gboolean exact = FALSE;
+  g_auto(GStrv) coder_names = NULL;
   const GOptionEntry entries[] = {
     { "document", 'd', 0, G_OPTION_ARG_STRING, &document_text, N_("Only passages of this document"), N_("ID") },
     { "tag", 't', 0, G_OPTION_ARG_STRING, &tag_path,
       N_("Only passages with this tag or one of its sub-tags"), N_("PATH") },
     { "exact", 0, 0, G_OPTION_ARG_NONE, &exact, N_("With --tag: leave out the sub-tags"), NULL },
+    { "coder", 0, 0, G_OPTION_ARG_STRING_ARRAY, &coder_names,
+      N_("Only passages by this coder (repeatable)"), N_("NAME") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, "annotations", entries);
+  g_autoptr(GHashTable) coder_ids = NULL;
+  g_autoptr(GHashTable) coders = NULL;
   g_autoptr(LecternProject) project = NULL;
   g_autoptr(GListModel) annotations = NULL;
   g_autoptr(GHashTable) tag_paths = NULL;
@@ -157,6 +162,15 @@ run_annotations (LecternCli  *cli,
   tag_paths = lectern_cli_dup_tag_paths (project, &error);
   if (tag_paths == NULL)
     return lectern_cli_fail (error);
+  coders = lectern_cli_dup_coder_names (project, &error);
+  if (coders == NULL)
+    return lectern_cli_fail (error);
+  if (coder_names != NULL)
+    {
+      coder_ids = lectern_cli_find_coders (project, (const char * const *) coder_names, &error);
+      if (coder_ids == NULL)
+        return lectern_cli_fail (error);
+    }
 
   annotations = lectern_project_list_annotations (project, document_id, tag_id, !exact, &error);
   if (annotations == NULL)
@@ -175,7 +189,11 @@ run_annotations (LecternCli  *cli,
       const gint64 *ids;
       guint n_tags;
       const char *note = lectern_annotation_get_note (annotation);
+      gint64 coder_id = lectern_annotation_get_coder_id (annotation);
+      const char *coder = g_hash_table_lookup (coders, &coder_id);
 
+      if (coder_ids != NULL && !g_hash_table_contains (coder_ids, &coder_id))
+        continue;
       ids = lectern_annotation_get_tag_ids (annotation, &n_tags);
       for (guint j = 0; j < n_tags; j++)
         {
@@ -186,9 +204,10 @@ run_annotations (LecternCli  *cli,
           g_string_append (tags, path != NULL ? path : "");
         }
 
-      lectern_cli_print_record (7, id, document, start, end, tags->str,
+      lectern_cli_print_record (8, id, document, start, end, tags->str,
                                 note != NULL ? note : "",
-                                lectern_annotation_get_quote (annotation));
+                                lectern_annotation_get_quote (annotation),
+                                coder != NULL ? coder : "");
     }
 
   return LECTERN_CLI_EXIT_OK;
@@ -418,7 +437,7 @@ run_memo (LecternCli  *cli,
 
 const LecternCliCommand lectern_cli_annotations_commands[] = {
   { "annotate", N_("ID START END --tag PATH…"), N_("Tag the passage START–END (characters) of a document; print its ID"), run_annotate },
-  { "annotations", "", N_("List passages: ID DOCUMENT START END TAGS NOTE QUOTE"), run_annotations },
+  { "annotations", "", N_("List passages: ID DOCUMENT START END TAGS NOTE QUOTE CODER"), run_annotations },
   { "annotation-set", N_("ANNOTATION_ID"), N_("Move a passage’s ends or replace its tags"), run_annotation_set },
   { "note", N_("ANNOTATION_ID TEXT"), N_("Set a passage’s note (\"\" clears it)"), run_note },
   { "annotation-delete", N_("ANNOTATION_ID"), N_("Delete a passage"), run_annotation_delete },

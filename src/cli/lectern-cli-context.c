@@ -236,6 +236,16 @@ lectern_cli_open_project (LecternCli *cli,
       *exit_status = lectern_cli_fail (error);
       return NULL;
     }
+  /* Writes nothing: the coder is recorded by the first change. The
+   * default is for the connections of jobs. */
+  if (cli->coder != NULL
+      && (!lectern_project_set_coder (project, cli->coder, NULL, &error)
+          || !lectern_project_set_default_coder (cli->coder, NULL, &error)))
+    {
+      g_object_unref (project);
+      *exit_status = lectern_cli_usage_error (NULL, "--coder: %s", error->message);
+      return NULL;
+    }
 
   *exit_status = LECTERN_CLI_EXIT_OK;
   return project;

@@ -25,6 +25,7 @@ typedef struct
 {
   char *project_path;   /* --project FILE, else $LECTERN_PROJECT; may be NULL */
   char *project_option; /* --project given after the command, while parsing */
+  char *coder;          /* --coder NAME, else $LECTERN_CODER; NULL: the account's name */
 } LecternCli;
 
 /* A command receives its own argv: argv[0] is the command's name. */
@@ -46,6 +47,7 @@ extern const LecternCliCommand lectern_cli_documents_commands[];
 extern const LecternCliCommand lectern_cli_turns_commands[];
 extern const LecternCliCommand lectern_cli_tags_commands[];
 extern const LecternCliCommand lectern_cli_annotations_commands[];
+extern const LecternCliCommand lectern_cli_coders_commands[];
 extern const LecternCliCommand lectern_cli_editing_commands[];
 extern const LecternCliCommand lectern_cli_search_commands[];
 extern const LecternCliCommand lectern_cli_compare_commands[];
@@ -119,5 +121,15 @@ gboolean        lectern_cli_parse_filter     (const char             *command_na
                                               const char             *language,
                                               const char             *variable,
                                               LecternDocumentFilter **filter);
+
+/* lectern-cli-coders.c */
+/* gint64 * coder id → the name to show. (transfer full) */
+GHashTable     *lectern_cli_dup_coder_names  (LecternProject      *project,
+                                              GError             **error);
+/* The ids (a set of gint64 *) of the coders named @names, stored or
+ * shown name; a name nobody has: G_OPTION_ERROR. (transfer full) */
+GHashTable     *lectern_cli_find_coders      (LecternProject      *project,
+                                              const char * const  *names,
+                                              GError             **error);
 
 G_END_DECLS

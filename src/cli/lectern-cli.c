@@ -22,6 +22,7 @@ static const LecternCliCommand * const groups[] = {
   lectern_cli_turns_commands,
   lectern_cli_tags_commands,
   lectern_cli_annotations_commands,
+  lectern_cli_coders_commands,
   lectern_cli_editing_commands,
   lectern_cli_search_commands,
   lectern_cli_analysis_commands,
@@ -34,6 +35,7 @@ lectern_cli_clear (LecternCli *cli)
 {
   g_clear_pointer (&cli->project_path, g_free);
   g_clear_pointer (&cli->project_option, g_free);
+  g_clear_pointer (&cli->coder, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LecternCli, lectern_cli_clear)
@@ -76,6 +78,9 @@ global_context_new (LecternCli *cli,
   const GOptionEntry entries[] = {
     { "project", 'p', 0, G_OPTION_ARG_FILENAME, &cli->project_option,
       N_("The project file (default: $LECTERN_PROJECT)"), N_("FILE") },
+    { "coder", 0, 0, G_OPTION_ARG_STRING, &cli->coder,
+      N_("Who is coding: recorded on the passages, notes and memos written "
+         "(default: $LECTERN_CODER, else the account’s full name)"), N_("NAME") },
     { "version", 0, 0, G_OPTION_ARG_NONE, version,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -124,7 +129,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_auto(LecternCli) cli = { NULL, NULL };
+  g_auto(LecternCli) cli = { NULL, NULL, NULL };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = NULL;
@@ -162,6 +167,9 @@ main (int   argc,
     cli.project_path = g_steal_pointer (&cli.project_option);
   else
     cli.project_path = g_strdup (g_getenv ("LECTERN_PROJECT"));
+  /* An empty name, like an unset variable, leaves the account's. */
+  if (cli.coder == NULL && g_getenv ("LECTERN_CODER") != NULL && *g_getenv ("LECTERN_CODER") != '\0')
+    cli.coder = g_strdup (g_getenv ("LECTERN_CODER"));
 
   if (n_args < 2)
     {

@@ -48,6 +48,12 @@ void                   lectern_document_filter_set_variable (LecternDocumentFilt
                                                              const char            *value);
 void                   lectern_document_filter_set_speaker  (LecternDocumentFilter *self,
                                                              const char            *speaker);
+/* Passages of this coder (lectern_project_list_coders()), and of any other
+ * added; none added: every coder's. Keeps documents as they are; the
+ * concordance's code condition and coding queries read only these
+ * coders' passages (matrices and word lists still count every coder). */
+void                   lectern_document_filter_add_coder    (LecternDocumentFilter *self,
+                                                             gint64                 coder_id);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternDocumentFilter, lectern_document_filter_free)
 
 /* The ids of the documents @filter keeps (NULL: all), ascending. A listed

@@ -24,5 +24,7 @@ LecternAnnotation *_lectern_annotation_new (gint64      id,
 
 void               _lectern_annotation_set_orphaned (LecternAnnotation *self,
                                                     gboolean           orphaned);
+void               _lectern_annotation_set_coder_id (LecternAnnotation *self,
+                                                    gint64             coder_id);
 
 G_END_DECLS

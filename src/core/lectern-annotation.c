@@ -25,6 +25,7 @@ struct _LecternAnnotation
   GDateTime *updated;
   GArray    *tag_ids;
   gboolean   orphaned;
+  gint64     coder_id;
 };
 
 G_DEFINE_FINAL_TYPE (LecternAnnotation, lectern_annotation, G_TYPE_OBJECT)
@@ -159,6 +160,20 @@ _lectern_annotation_set_orphaned (LecternAnnotation *self,
                                   gboolean           orphaned)
 {
   self->orphaned = !!orphaned;
+}
+
+void
+_lectern_annotation_set_coder_id (LecternAnnotation *self,
+                                  gint64             coder_id)
+{
+  self->coder_id = coder_id;
+}
+
+gint64
+lectern_annotation_get_coder_id (LecternAnnotation *self)
+{
+  g_return_val_if_fail (LECTERN_IS_ANNOTATION (self), 0);
+  return self->coder_id;
 }
 
 gboolean

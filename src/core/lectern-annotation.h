@@ -38,6 +38,8 @@ GDateTime    *lectern_annotation_get_updated     (LecternAnnotation *self);
  * and end say only where it last stood, in an earlier version of the
  * text. Lists and analyses of placed passages leave orphans out. */
 gboolean      lectern_annotation_get_orphaned    (LecternAnnotation *self);
+/* The coder who coded it (lectern_project_list_coders()); 0: none known. */
+gint64        lectern_annotation_get_coder_id    (LecternAnnotation *self);
 /* Tag ids, in the order the tags were applied. (transfer none) */
 const gint64 *lectern_annotation_get_tag_ids     (LecternAnnotation *self,
                                                   guint             *n_tags);

@@ -71,6 +71,7 @@ passage_equal (gpointer a,
          g_strcmp0 (lectern_annotation_get_suffix (a), lectern_annotation_get_suffix (b)) == 0 &&
          g_strcmp0 (lectern_annotation_get_note (a), lectern_annotation_get_note (b)) == 0 &&
          g_strcmp0 (lectern_annotation_get_author (a), lectern_annotation_get_author (b)) == 0 &&
+         lectern_annotation_get_coder_id (a) == lectern_annotation_get_coder_id (b) &&
          same_time (lectern_annotation_get_created (a), lectern_annotation_get_created (b)) &&
          same_time (lectern_annotation_get_updated (a), lectern_annotation_get_updated (b)) &&
          n_a == n_b && (n_a == 0 || memcmp (tags_a, tags_b, n_a * sizeof (gint64)) == 0);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lectern-annotation-private.h"
+#include "lectern-guid.h"
 #include "lectern-project-private.h"
 #include "lectern-text.h"
 
@@ -17,7 +18,8 @@
   "a.id, a.document_id, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix, a.note," \
   " a.author, a.created, a.updated, a.orphaned," \
   " (SELECT group_concat (tag_id) FROM" \
-  "   (SELECT tag_id FROM annotation_tags l WHERE l.annotation_id = a.id ORDER BY position))"
+  "   (SELECT tag_id FROM annotation_tags l WHERE l.annotation_id = a.id ORDER BY position))," \
+  " ifnull (a.coder_id, 0)"
 
 static LecternAnnotation *
 annotation_from_row (LecternStmt *stmt)
@@ -45,6 +47,7 @@ annotation_from_row (LecternStmt *stmt)
                                         _lectern_column_string (stmt, 6), _lectern_column_text (stmt, 7),
                                         _lectern_column_string (stmt, 8), created, updated, tag_ids);
   _lectern_annotation_set_orphaned (annotation, sqlite3_column_int (stmt, 11) != 0);
+  _lectern_annotation_set_coder_id (annotation, sqlite3_column_int64 (stmt, 13));
   return annotation;
 }
 
@@ -255,16 +258,24 @@ insert_annotation (LecternProject  *self,
   g_autofree char *suffix = NULL;
   g_autofree char *created_stamp = _lectern_project_format_time (created);
   g_autofree char *updated_stamp = _lectern_project_format_time (updated);
+  g_autofree char *guid = lectern_guid_new ();
+  gint64 coder_id;
   gint64 id;
 
   if (!check_note (note, error)
       || !take_quote (self, document_id, start, end, &quote, &prefix, &suffix, error))
     return 0;
 
+  /* An importer's passage signed by someone else is theirs. */
+  if (author != NULL && *author != '\0' && g_strcmp0 (author, self->author) != 0
+      ? !_lectern_project_ensure_coder (self, author, NULL, &coder_id, error)
+      : !_lectern_project_current_coder (self, &coder_id, error))
+    return 0;
+
   stmt = _lectern_project_prepare (self,
                                   "INSERT INTO annotations (document_id, start_offset, end_offset, quote,"
-                                  " prefix, suffix, note, author, created, updated)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, nullif (?, ''), ?, ?, ?)",
+                                  " prefix, suffix, note, author, created, updated, guid, coder_id)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, nullif (?, ''), ?, ?, ?, ?, ?)",
                                   error);
   if (stmt == NULL)
     return 0;
@@ -278,6 +289,8 @@ insert_annotation (LecternProject  *self,
   _lectern_bind_text (stmt, 8, author ? author : "");
   _lectern_bind_text (stmt, 9, created_stamp);
   _lectern_bind_text (stmt, 10, updated_stamp);
+  _lectern_bind_text (stmt, 11, guid);
+  sqlite3_bind_int64 (stmt, 12, coder_id);
   if (!_lectern_project_run (self, stmt, error))
     return 0;
 

@@ -33,6 +33,7 @@ struct _LecternDocumentFilter
   char   *var_key;
   char   *var_value;
   char   *speaker;
+  GArray *coder_ids;  /* gint64; empty: every coder */
 };
 
 G_DEFINE_BOXED_TYPE (LecternDocumentFilter, lectern_document_filter,
@@ -44,6 +45,7 @@ lectern_document_filter_new (void)
   LecternDocumentFilter *self = g_new0 (LecternDocumentFilter, 1);
 
   self->document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->coder_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   return self;
 }
 
@@ -60,6 +62,7 @@ lectern_document_filter_copy (const LecternDocumentFilter *self)
   copy->var_key = g_strdup (self->var_key);
   copy->var_value = g_strdup (self->var_value);
   copy->speaker = g_strdup (self->speaker);
+  g_array_append_vals (copy->coder_ids, self->coder_ids->data, self->coder_ids->len);
   return copy;
 }
 
@@ -69,6 +72,7 @@ lectern_document_filter_free (LecternDocumentFilter *self)
   if (self == NULL)
     return;
   g_array_unref (self->document_ids);
+  g_array_unref (self->coder_ids);
   g_free (self->language);
   g_free (self->var_key);
   g_free (self->var_value);
@@ -118,6 +122,28 @@ const char *
 _lectern_document_filter_get_speaker (const LecternDocumentFilter *self)
 {
   return self != NULL ? self->speaker : NULL;
+}
+
+void
+lectern_document_filter_add_coder (LecternDocumentFilter *self,
+                                   gint64                 coder_id)
+{
+  g_return_if_fail (self != NULL);
+  g_array_append_val (self->coder_ids, coder_id);
+}
+
+char *
+_lectern_document_filter_dup_coders (const LecternDocumentFilter *self)
+{
+  GString *list;
+
+  if (self == NULL || self->coder_ids->len == 0)
+    return NULL;
+  list = g_string_new (NULL);
+  for (guint i = 0; i < self->coder_ids->len; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (self->coder_ids, gint64, i));
+  return g_string_free (list, FALSE);
 }
 
 static gboolean
@@ -258,21 +284,25 @@ GHashTable *
 _lectern_project_tag_ranges (LecternProject  *self,
                             gint64          tag_id,
                             GHashTable     *documents,
+                            const char     *coders,
                             GError        **error)
 {
-  /* UNION, not UNION ALL: a damaged file's cycle of parents ends. */
+  /* UNION, not UNION ALL: a damaged file's cycle of parents ends. The
+   * coders are a list of ids, "1,4": matched whole, between commas. */
   g_autoptr(LecternStmt) stmt =
     _lectern_project_prepare (self,
                              "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id)"
                              " SELECT DISTINCT a.document_id, a.start_offset, a.end_offset"
                              " FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id"
                              " WHERE at.tag_id IN sub AND a.orphaned = 0"
+                             " AND (?2 IS NULL OR instr (',' || ?2 || ',', ',' || a.coder_id || ',') > 0)"
                              " ORDER BY a.document_id, a.start_offset, a.end_offset",
                              error);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, tag_id);
+  _lectern_bind_text (stmt, 2, coders);
 
   return _lectern_project_read_ranges (self, stmt, documents, error);
 }
@@ -445,7 +475,9 @@ lectern_project_concordance (LecternProject               *self,
 
       if (tag == NULL)
         return NULL;
-      ranges = _lectern_project_tag_ranges (self, tag_id, documents, error);
+      g_autofree char *coders = _lectern_document_filter_dup_coders (filter);
+
+      ranges = _lectern_project_tag_ranges (self, tag_id, documents, coders, error);
       if (ranges == NULL)
         return NULL;
     }
@@ -704,7 +736,7 @@ code_hits (LecternProject        *self,
   tag = lectern_project_dup_tag (self, tag_id, error);
   if (tag == NULL)
     return FALSE;
-  if (within_tag_id != 0 && (within = _lectern_project_tag_ranges (self, within_tag_id, NULL, error)) == NULL)
+  if (within_tag_id != 0 && (within = _lectern_project_tag_ranges (self, within_tag_id, NULL, NULL, error)) == NULL)
     return FALSE;
 
   n = g_list_model_get_n_items (hits);

@@ -456,6 +456,8 @@ insert_document (LecternProject    *self,
 
   id = sqlite3_last_insert_rowid (self->db);
   self->fingerprints_complete = FALSE;
+  if (!_lectern_project_write_guid (self, LECTERN_GUID_DOCUMENT, id, NULL, error))
+    return 0;
 
   /* Fingerprints are not written here: spread over every document of an
    * import they cost more than the rest of it (they scatter writes over

@@ -133,12 +133,14 @@ lectern_project_set_memo (LecternProject      *self,
     {
       g_autoptr(LecternStmt) stmt =
         _lectern_project_prepare (self,
-                                 "INSERT INTO memos (document_id, tag_id, text, updated)"
-                                 " VALUES (nullif (?, 0), nullif (?, 0), ?, ?)",
+                                 "INSERT INTO memos (document_id, tag_id, text, updated, coder_id)"
+                                 " VALUES (nullif (?, 0), nullif (?, 0), ?, ?, ?)",
                                  error);
+      gint64 coder_id;
 
-      if (stmt == NULL)
+      if (stmt == NULL || !_lectern_project_current_coder (self, &coder_id, error))
         goto fail;
+      sqlite3_bind_int64 (stmt, 5, coder_id);
       sqlite3_bind_int64 (stmt, 1, document_id);
       sqlite3_bind_int64 (stmt, 2, tag_id);
       _lectern_bind_text (stmt, 3, text);

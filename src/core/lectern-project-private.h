@@ -55,6 +55,11 @@ struct _LecternProject
   gboolean          registered;
   GHashTable       *statements;   /* SQL text → sqlite3_stmt */
   char             *author;
+  /* lectern-project-coders.c: the current coder as set (NULL: the
+   * author's name, a fresh GUID), and its row once resolved (0: not yet). */
+  char             *coder_name;
+  char             *coder_guid;
+  gint64            coder_id;
   gint64            data_version;
   LecternTextCache *text_cache;
 
@@ -302,6 +307,7 @@ typedef struct
 GHashTable  *_lectern_project_tag_ranges    (LecternProject  *self,
                                             gint64          tag_id,
                                             GHashTable     *documents,
+                                            const char     *coders,
                                             GError        **error);
 /* The documents @filter keeps as a set of gint64 * (NULL when @filter is
  * NULL or keeps all). *@all set accordingly. (transfer full) */
@@ -312,6 +318,8 @@ gboolean     _lectern_project_document_set  (LecternProject               *self,
 
 /* The speaker @self keeps hits and passages of (NULL: any). */
 const char  *_lectern_document_filter_get_speaker (const LecternDocumentFilter *self);
+/* The coders @self keeps passages of, as "1,4" (NULL: every coder). */
+char        *_lectern_document_filter_dup_coders  (const LecternDocumentFilter *self);
 
 /* lectern-project-speakers.c */
 /* The `turn` spans of @speaker, by document: gint64 * → GArray of
@@ -349,6 +357,34 @@ void         _lectern_sentence_around      (const char     *text,
 /* The stop words of @language ("en", "fr"), NULL-terminated, unfolded;
  * NULL when there is no list. */
 const char * const *_lectern_stop_words    (const char     *language);
+
+/* lectern-project-coders.c */
+/* The coder with @guid (renamed to @name if need be), else (@guid NULL)
+ * the first named @name, else a new one; in the caller's transaction. */
+gboolean     _lectern_project_ensure_coder  (LecternProject  *self,
+                                            const char     *name,
+                                            const char     *guid,
+                                            gint64         *id,
+                                            GError        **error);
+/* The connection's current coder, made if need be, in the caller's
+ * transaction: what every passage, memo and version records. */
+gboolean     _lectern_project_current_coder (LecternProject  *self,
+                                            gint64         *id,
+                                            GError        **error);
+/* A new connection takes the process's coder, if one is set. */
+void         _lectern_project_adopt_default_coder (LecternProject *self);
+/* Adds a problem for each passage without a coder and each document,
+ * tag, passage or coder without a valid GUID (another program wrote). */
+gboolean     _lectern_project_check_coders  (LecternProject  *self,
+                                            GPtrArray      *problems,
+                                            GError        **error);
+/* Writes @guid (NULL: a fresh one) as @kind @id's, in the caller's
+ * transaction. */
+gboolean     _lectern_project_write_guid    (LecternProject  *self,
+                                            LecternGuidKind kind,
+                                            gint64          id,
+                                            const char     *guid,
+                                            GError        **error);
 
 /* lectern-project-tags.c */
 /* The path of @tag_id ("A/B"); NULL when there is no such tag. */

@@ -30,6 +30,7 @@ typedef struct
   LecternProject      *project;
   LecternCodingQuery *query;
   GHashTable         *documents;    /* gint64 * set, or NULL: all */
+  char               *coders;       /* "1,4": whose passages; NULL: everyone's */
   GPtrArray          *tag_paths;    /* char *: the codes' stored paths */
   GArray             *tag_ids;      /* gint64 */
   GHashTable         *paragraphs;   /* gint64 * → LecternParagraphs */
@@ -106,7 +107,8 @@ read_code_segments (Evaluator         *ev,
                     LecternCodingNode *node)
 {
   gint64 tag_id = g_array_index (ev->tag_ids, gint64, node->code_index);
-  g_autoptr(GHashTable) ranges = _lectern_project_tag_ranges (ev->project, tag_id, ev->documents, ev->error);
+  g_autoptr(GHashTable) ranges = _lectern_project_tag_ranges (ev->project, tag_id, ev->documents, ev->coders,
+                                                              ev->error);
   GHashTableIter iter;
   gpointer key, value;
   GArray *segments;
@@ -366,6 +368,7 @@ evaluator_init (Evaluator                   *ev,
       g_ptr_array_add (ev->tag_paths, g_strdup (lectern_tag_get_path (tag)));
     }
 
+  ev->coders = _lectern_document_filter_dup_coders (filter);
   return _lectern_project_document_set (project, filter, &ev->documents, error);
 }
 
@@ -373,6 +376,7 @@ static void
 evaluator_clear (Evaluator *ev)
 {
   g_clear_pointer (&ev->query, _lectern_coding_query_free);
+  g_clear_pointer (&ev->coders, g_free);
   g_clear_pointer (&ev->documents, g_hash_table_unref);
   g_clear_pointer (&ev->tag_paths, g_ptr_array_unref);
   g_clear_pointer (&ev->tag_ids, g_array_unref);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lectern-guid.h"
 #include "lectern-project-private.h"
 
 /* Version 1: documents, codebook, annotations, memos, search index. */
@@ -213,6 +214,39 @@ static const char migration_4[] =
   "END;"
   ;
 
+/* Version 5: coding as a team (issue #15). A project's coders, each with
+ * a stable GUID by which a merge recognises them whatever their name;
+ * every passage, memo and version of a text records its coder. Documents,
+ * tags and passages carry stable GUIDs, kept through every export and
+ * import. A document's GUID has a table of its own: a column after
+ * `text` would make every read of a document's metadata load its text's
+ * overflow pages. The columns added to existing tables cannot be NOT NULL
+ * (SQLite adds no such column); Lectern writes them on every insert and
+ * the migration fills them for every existing row. */
+static const char migration_5[] =
+  "CREATE TABLE coders ("
+  "  id   INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  guid TEXT NOT NULL UNIQUE CHECK (length (guid) = 36),"
+  "  name TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE document_guids ("
+  "  document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,"
+  "  guid        TEXT NOT NULL UNIQUE CHECK (length (guid) = 36)"
+  ");"
+
+  "ALTER TABLE tags ADD COLUMN guid TEXT CHECK (guid IS NULL OR length (guid) = 36);"
+  "CREATE UNIQUE INDEX tags_guid ON tags (guid);"
+
+  "ALTER TABLE annotations ADD COLUMN guid TEXT CHECK (guid IS NULL OR length (guid) = 36);"
+  "CREATE UNIQUE INDEX annotations_guid ON annotations (guid);"
+  "ALTER TABLE annotations ADD COLUMN coder_id INTEGER REFERENCES coders (id);"
+  "CREATE INDEX annotations_coder ON annotations (coder_id);"
+
+  "ALTER TABLE memos ADD COLUMN coder_id INTEGER REFERENCES coders (id);"
+  "ALTER TABLE document_versions ADD COLUMN coder_id INTEGER REFERENCES coders (id);"
+  ;
+
 G_STATIC_ASSERT (LECTERN_APPLICATION_ID == 1279480910);
 
 static const char * const tables_1[] = {
@@ -238,13 +272,22 @@ static const char * const tables_4[] = {
   "document_versions", NULL
 };
 
+static const char * const tables_5[] = {
+  "meta", "documents", "document_variables", "tags", "annotations",
+  "annotation_tags", "memos", "documents_fts", "fingerprints", "alignments",
+  "document_structure", "document_originals", "turn_corrections",
+  "document_versions", "coders", "document_guids", NULL
+};
+
 /* Undo restores rows of these. The search index follows by trigger, and
  * fingerprints, derived from the text and numerous, are recomputed for
- * documents that undo or redo brings back. */
+ * documents that undo or redo brings back. Coders are not among them: a
+ * coder is never deleted, and a step that made one (the first passage of
+ * a new coder) leaves it when undone, as the connection still uses it. */
 static const char * const user_tables[] = {
   "documents", "document_variables", "tags", "annotations", "annotation_tags",
   "memos", "alignments", "document_structure", "document_originals",
-  "turn_corrections", "document_versions", NULL
+  "turn_corrections", "document_versions", "document_guids", NULL
 };
 
 /* A migration's whole schema change is its SQL: the schema check builds
@@ -263,6 +306,8 @@ _lectern_project_schema_migration (int version)
       return migration_3;
     case 4:
       return migration_4;
+    case 5:
+      return migration_5;
     default:
       g_assert_not_reached ();
     }
@@ -271,7 +316,7 @@ _lectern_project_schema_migration (int version)
 const char * const *
 _lectern_project_schema_tables (int version)
 {
-  return version >= 4 ? tables_4 : version == 3 ? tables_3 : version == 2 ? tables_2 : tables_1;
+  return version >= 5 ? tables_5 : version == 4 ? tables_4 : version == 3 ? tables_3 : version == 2 ? tables_2 : tables_1;
 }
 
 const char * const *
@@ -294,6 +339,166 @@ record_meta (LecternProject  *self,
   _lectern_bind_text (stmt, 1, key);
   _lectern_bind_text (stmt, 2, value);
   return _lectern_project_run (self, stmt, error);
+}
+
+/* Runs @select, whose rows are (id, key), and for each runs @update with
+ * (GUID derived from @kind and the key, id). */
+static gboolean
+derive_guids (LecternProject  *self,
+              const char     *select,
+              const char     *update,
+              const char     *kind,
+              GError        **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LecternStmt) stmt = _lectern_project_prepare (self, select, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  /* Read whole before writing: an update while the select steps could
+   * meet its own rows. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (keys, g_strdup (_lectern_column_string (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    return _lectern_project_fail (self, rc, error);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(LecternStmt) write = _lectern_project_prepare (self, update, error);
+      g_autofree char *guid = lectern_guid_for_name (kind, g_ptr_array_index (keys, i));
+
+      if (write == NULL)
+        return FALSE;
+      _lectern_bind_text (write, 1, guid);
+      sqlite3_bind_int64 (write, 2, g_array_index (ids, gint64, i));
+      if (!_lectern_project_run (self, write, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Tags' GUIDs were derived from their paths. */
+static gboolean
+derive_tag_guids (LecternProject  *self,
+                  GError        **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(LecternStmt) stmt = _lectern_project_prepare (self, "SELECT id FROM tags ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    return _lectern_project_fail (self, rc, error);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autofree char *path = _lectern_project_dup_tag_path (self, id, error);
+      g_autofree char *guid = NULL;
+      g_autoptr(LecternStmt) write = NULL;
+
+      if (path == NULL)
+        return FALSE;
+      guid = lectern_guid_for_name ("tag", path);
+      write = _lectern_project_prepare (self, "UPDATE tags SET guid = ? WHERE id = ?", error);
+      if (write == NULL)
+        return FALSE;
+      _lectern_bind_text (write, 1, guid);
+      sqlite3_bind_int64 (write, 2, id);
+      if (!_lectern_project_run (self, write, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Work done before format 5 goes to a coder per name it was signed with
+ * (whose GUID is the one .qdpx exports gave that name as a user), and
+ * what nobody signed (memos; passages without an author) to one coder
+ * named "", shown as "Unknown coder", made only if needed. A text as
+ * imported (version 1) has no coder, as it has none after format 5. */
+static gboolean
+attribute_old_work (LecternProject  *self,
+                    GError        **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LecternStmt) stmt =
+    _lectern_project_prepare (self,
+                              "SELECT author FROM annotations WHERE author <> ''"
+                              " UNION SELECT author FROM document_versions WHERE author <> ''"
+                              " ORDER BY 1",
+                              error);
+  gint64 unsigned_work;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup (_lectern_column_string (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    return _lectern_project_fail (self, rc, error);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr(LecternStmt) insert =
+        _lectern_project_prepare (self, "INSERT INTO coders (guid, name) VALUES (?, ?)", error);
+      g_autofree char *guid = lectern_guid_for_name ("user", g_ptr_array_index (names, i));
+
+      if (insert == NULL)
+        return FALSE;
+      _lectern_bind_text (insert, 1, guid);
+      _lectern_bind_text (insert, 2, g_ptr_array_index (names, i));
+      if (!_lectern_project_run (self, insert, error))
+        return FALSE;
+    }
+
+  if (!_lectern_project_exec (self,
+                              "UPDATE annotations SET coder_id ="
+                              " (SELECT c.id FROM coders c WHERE c.name = annotations.author)"
+                              " WHERE author <> '';"
+                              "UPDATE document_versions SET coder_id ="
+                              " (SELECT c.id FROM coders c WHERE c.name = document_versions.author)"
+                              " WHERE author <> ''",
+                              error)
+      || !_lectern_project_query_int (self,
+                                      "SELECT (SELECT count(*) FROM annotations WHERE coder_id IS NULL)"
+                                      " + (SELECT count(*) FROM memos WHERE coder_id IS NULL)"
+                                      " + (SELECT count(*) FROM document_versions WHERE coder_id IS NULL AND version > 1)",
+                                      0, 0, &unsigned_work, error))
+    return FALSE;
+
+  if (unsigned_work > 0)
+    {
+      g_autoptr(LecternStmt) insert =
+        _lectern_project_prepare (self, "INSERT INTO coders (guid, name) VALUES (?, '')", error);
+      g_autofree char *guid = lectern_guid_new ();
+
+      if (insert == NULL)
+        return FALSE;
+      _lectern_bind_text (insert, 1, guid);
+      if (!_lectern_project_run (self, insert, error)
+          || !_lectern_project_exec (self,
+                                     "UPDATE annotations SET coder_id = last_insert_rowid () WHERE coder_id IS NULL;"
+                                     "UPDATE memos SET coder_id = last_insert_rowid () WHERE coder_id IS NULL;"
+                                     "UPDATE document_versions SET coder_id = last_insert_rowid ()"
+                                     " WHERE coder_id IS NULL AND version > 1",
+                                     error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* One version's step, inside the migration's transaction. */
@@ -327,6 +532,22 @@ migrate_one (LecternProject  *self,
       /* Every passage is placed; every document has the one text it was
        * imported with, which needs no row. */
       ok = _lectern_project_exec (self, _lectern_project_schema_migration (4), error);
+      break;
+    case 5:
+      /* Existing rows keep the GUIDs .qdpx exports gave them: derived
+       * from a document's text hash, a tag's path, a passage's document
+       * hash and id. */
+      ok = _lectern_project_exec (self, _lectern_project_schema_migration (5), error)
+           && derive_guids (self, "SELECT id, content_hash FROM documents ORDER BY id",
+                            "INSERT INTO document_guids (guid, document_id) VALUES (?, ?)",
+                            "document", error)
+           && derive_tag_guids (self, error)
+           && derive_guids (self,
+                            "SELECT a.id, d.content_hash || ':' || a.id FROM annotations a"
+                            " JOIN documents d ON d.id = a.document_id ORDER BY a.id",
+                            "UPDATE annotations SET guid = ? WHERE id = ?",
+                            "annotation", error)
+           && attribute_old_work (self, error);
       break;
     default:
       g_assert_not_reached ();

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lectern-guid.h"
 #include "lectern-project-private.h"
 #include "lectern-tag-colours-private.h"
 #include "lectern-tag-private.h"
@@ -340,6 +341,7 @@ insert_tag (LecternProject  *self,
   g_autofree char *parsed = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = _lectern_project_format_time (now);
+  g_autofree char *guid = lectern_guid_new ();
 
   clean = clean_name (name, error);
   if (clean == NULL)
@@ -371,7 +373,7 @@ insert_tag (LecternProject  *self,
     return 0;
 
   stmt = _lectern_project_prepare (self,
-                                  "INSERT INTO tags (parent_id, name, colour, created) VALUES (?, ?, ?, ?)",
+                                  "INSERT INTO tags (parent_id, name, colour, created, guid) VALUES (?, ?, ?, ?, ?)",
                                   error);
   if (stmt == NULL)
     return 0;
@@ -380,6 +382,7 @@ insert_tag (LecternProject  *self,
   _lectern_bind_text (stmt, 2, clean);
   _lectern_bind_text (stmt, 3, parsed);
   _lectern_bind_text (stmt, 4, stamp);
+  _lectern_bind_text (stmt, 5, guid);
   if (!_lectern_project_run (self, stmt, error))
     return 0;
 

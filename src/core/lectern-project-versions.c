@@ -23,6 +23,7 @@ insert_version (LecternProject  *self,
                 gint64          version,
                 const char     *created,
                 const char     *author,
+                gint64          coder_id,
                 const char     *description,
                 const char     *text,
                 GError        **error)
@@ -45,7 +46,7 @@ insert_version (LecternProject  *self,
 
   stmt = _lectern_project_prepare (self,
                                   "INSERT INTO document_versions (document_id, version, created, author,"
-                                  " description, length, size, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                  " description, length, size, data, coder_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, nullif (?, 0))",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -58,6 +59,7 @@ insert_version (LecternProject  *self,
   sqlite3_bind_int64 (stmt, 6, g_utf8_strlen (text, size));
   sqlite3_bind_int64 (stmt, 7, size);
   sqlite3_bind_blob64 (stmt, 8, deflated_size > 0 ? data : (const guint8 *) "", deflated_size, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, coder_id);
   return _lectern_project_run (self, stmt, error);
 }
 
@@ -72,6 +74,7 @@ _lectern_project_record_version (LecternProject  *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = _lectern_project_format_time (now);
   gint64 newest;
+  gint64 coder_id;
 
   if (!_lectern_project_query_int (self, "SELECT ifnull (max (version), 0) FROM document_versions WHERE document_id = ?",
                                   document_id, 0, &newest, error))
@@ -90,12 +93,15 @@ _lectern_project_record_version (LecternProject  *self,
         imported = g_strdup (_lectern_column_text (stmt, 0));
       if (imported == NULL)
         imported = g_strdup (stamp);
-      if (!insert_version (self, document_id, 1, imported, "", _("Imported"), old_text, error))
+      /* Who imported it is not known. */
+      if (!insert_version (self, document_id, 1, imported, "", 0, _("Imported"), old_text, error))
         return FALSE;
       newest = 1;
     }
 
-  return insert_version (self, document_id, newest + 1, stamp, self->author, description, new_text, error);
+  if (!_lectern_project_current_coder (self, &coder_id, error))
+    return FALSE;
+  return insert_version (self, document_id, newest + 1, stamp, self->author, coder_id, description, new_text, error);
 }
 
 static gboolean

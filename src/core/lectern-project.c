@@ -79,6 +79,8 @@ lectern_project_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->coder_name, g_free);
+  g_clear_pointer (&self->coder_guid, g_free);
   g_clear_pointer (&self->undo_steps, g_array_unref);
   g_clear_pointer (&self->redo_steps, g_array_unref);
   g_clear_pointer (&self->batch_label, g_free);
@@ -853,6 +855,7 @@ project_new (GFile *file)
   self->file = g_object_ref (file);
   self->path = g_file_get_path (file);
   default_author (self);
+  _lectern_project_adopt_default_coder (self);
 
   return self;
 }
@@ -1522,7 +1525,8 @@ lectern_project_check (LecternProject  *self,
           || !check_annotations (self, found, error)
           || !check_structure (self, found, error)
           || !check_originals (self, found, error)
-          || !_lectern_project_check_versions (self, found, error)))
+          || !_lectern_project_check_versions (self, found, error)
+          || !_lectern_project_check_coders (self, found, error)))
     return FALSE;
 
   _lectern_project_find_deleted_logs (self, found);

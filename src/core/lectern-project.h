@@ -31,6 +31,7 @@
 #include <gio/gio.h>
 
 #include "lectern-annotation.h"
+#include "lectern-coder.h"
 #include "lectern-document.h"
 #include "lectern-tag.h"
 #include "lectern-turn-correction.h"
@@ -96,7 +97,7 @@ typedef struct
 } LecternFingerprintHit;
 
 /* The schema version this Lectern writes (PRAGMA user_version). */
-#define LECTERN_PROJECT_SCHEMA_VERSION 4
+#define LECTERN_PROJECT_SCHEMA_VERSION 5
 
 #define LECTERN_TYPE_PROJECT (lectern_project_get_type ())
 
@@ -123,6 +124,14 @@ LecternProject *lectern_project_create             (GFile          *file,
  * Each LecternProject is one connection, for one thread at a time. */
 LecternProject *lectern_project_open               (GFile          *file,
                                                   GError        **error);
+/* What a stable GUID names (lectern_project_dup_guid()). */
+typedef enum
+{
+  LECTERN_GUID_DOCUMENT,
+  LECTERN_GUID_TAG,
+  LECTERN_GUID_ANNOTATION,
+} LecternGuidKind;
+
 /* Another connection to a project, for a job's worker thread
  * (lectern-job.h): checked as lectern_project_open () checks, but it never
  * migrates (an older format is refused) and never makes a backup. */
@@ -139,6 +148,50 @@ GFile         *lectern_project_get_file           (LecternProject  *self);
 const char    *lectern_project_get_author         (LecternProject  *self);
 void           lectern_project_set_author         (LecternProject  *self,
                                                   const char     *author);
+
+/* Coders (lectern-project-coders.c). Every passage, memo and version of
+ * a text this connection writes records its current coder: the one with
+ * @guid if given (renamed to @name if need be; made with that GUID if
+ * the project has none), else the first coder named @name, else a new
+ * one with a fresh GUID; found or made by the first write, so that
+ * setting the coder writes nothing. Also sets the author
+ * (lectern_project_set_author) to @name. Never set: the coder named as
+ * the author. An empty or overlong name, one with control characters, or
+ * a @guid that is not one: INVALID, and the coder stays as it was. */
+gboolean       lectern_project_set_coder          (LecternProject  *self,
+                                                  const char     *name,
+                                                  const char     *guid,
+                                                  GError        **error);
+/* The coder every connection opened after this call starts with, in this
+ * process (a job's worker connection among them); @name NULL: the
+ * account's, as before. Checked as lectern_project_set_coder() checks. */
+gboolean       lectern_project_set_default_coder  (const char     *name,
+                                                  const char     *guid,
+                                                  GError        **error);
+/* The current coder, with their count of placed passages; id 0 (and
+ * no GUID unless one was set) when the project has not recorded them
+ * yet. (transfer full) */
+LecternCoder  *lectern_project_dup_current_coder  (LecternProject  *self,
+                                                  GError        **error);
+/* Every coder by id, with their counts of placed passages.
+ * (transfer full) (element-type LecternCoder) */
+GPtrArray     *lectern_project_list_coders        (LecternProject  *self,
+                                                  GError        **error);
+/* The stable GUID of a document, tag or passage; NOT_FOUND if none. New
+ * ones get a random GUID; those from before format 5, the one .qdpx
+ * exports gave them. (transfer full) */
+char          *lectern_project_dup_guid           (LecternProject  *self,
+                                                  LecternGuidKind kind,
+                                                  gint64          id,
+                                                  GError        **error);
+/* Gives @kind @id the GUID @guid (any case; stored lowercase), for an
+ * importer that keeps the GUIDs it reads. Not a GUID, or one that names
+ * another thing of that kind: INVALID. One undo step. */
+gboolean       lectern_project_set_guid           (LecternProject  *self,
+                                                  LecternGuidKind kind,
+                                                  gint64          id,
+                                                  const char     *guid,
+                                                  GError        **error);
 /* Another connection (window, process) may have written: if so, emits
  * "changed" with LECTERN_CHANGE_ALL. Call when a window regains focus. */
 gboolean       lectern_project_refresh            (LecternProject  *self);

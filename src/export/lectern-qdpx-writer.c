@@ -3,8 +3,11 @@
  * stored text as UTF-8 in sources/<guid>.txt.
  *
  * Positions of PlainTextSelection are code points, as in Lectern: the
- * standard counts characters of the plain text. GUIDs are derived from what
- * they name (document hash, tag path, annotation id), so exporting a
+ * standard counts characters of the plain text. Documents, codes,
+ * selections and users carry the GUIDs the project stores for them (its
+ * documents, tags, passages and coders), so that whatever reads the file
+ * back, or merges it, recognises them; the rest (codings, notes,
+ * variables) have GUIDs derived from what they name, so exporting a
  * project twice gives the same GUIDs.
  *
  * Every element that may carry provenance carries all of it (QualCoder's
@@ -29,7 +32,9 @@ typedef struct
 {
   LecternExportSelection *selection;
   xmlTextWriterPtr        xml;
-  GHashTable             *users;      /* author name → guid */
+  GHashTable             *users;      /* guid → user name, of the coders written */
+  GHashTable             *coders;     /* gint64 * coder id → LecternCoder */
+  GHashTable             *tag_guids;  /* gint64 * tag id → guid */
   GHashTable             *variables;  /* variable name → guid */
   GPtrArray              *notes;      /* of Note */
   GDateTime              *now;        /* the export's time */
@@ -69,12 +74,7 @@ static char *
 guid_for (const char *kind,
           const char *name)
 {
-  g_autofree char *key = g_strconcat ("lectern:", kind, ":", name, NULL);
-  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA1, key, -1);
-
-  sha[12] = '5';
-  sha[16] = "89ab"[g_ascii_xdigit_value (sha[16]) & 3];
-  return g_strdup_printf ("%.8s-%.4s-%.4s-%.4s-%.12s", sha, sha + 8, sha + 12, sha + 16, sha + 20);
+  return lectern_guid_for_name (kind, name);
 }
 
 /* XML 1.0 has no place for most control characters. */
@@ -132,19 +132,39 @@ ref_element (QdeWriter  *writer,
   xmlTextWriterEndElement (writer->xml);
 }
 
+/* The user who coded @annotation (NULL: the project itself): its coder,
+ * by the coder's GUID. */
 static const char *
-user_guid (QdeWriter  *writer,
-           const char *author)
+user_guid (QdeWriter         *writer,
+           LecternAnnotation *annotation)
 {
-  char *guid;
+  gint64 coder_id = annotation != NULL ? lectern_annotation_get_coder_id (annotation) : 0;
+  LecternCoder *coder = coder_id != 0 ? g_hash_table_lookup (writer->coders, &coder_id) : NULL;
+  const char *guid;
 
-  if (author == NULL || *author == '\0')
+  if (coder == NULL)
     return LECTERN_QDPX_UNNAMED_USER_GUID;
-  guid = g_hash_table_lookup (writer->users, author);
+  guid = lectern_coder_get_guid (coder);
+  if (!g_hash_table_contains (writer->users, guid))
+    g_hash_table_insert (writer->users, g_strdup (guid), g_strdup (lectern_coder_get_display_name (coder)));
+  return guid;
+}
+
+/* The stored GUID of @tag, read once per export. */
+static const char *
+tag_guid (QdeWriter   *writer,
+          LecternTag  *tag,
+          GError     **error)
+{
+  gint64 id = lectern_tag_get_id (tag);
+  char *guid = g_hash_table_lookup (writer->tag_guids, &id);
+
   if (guid == NULL)
     {
-      guid = guid_for ("user", author);
-      g_hash_table_insert (writer->users, g_strdup (author), guid);
+      guid = lectern_project_dup_guid (writer->selection->project, LECTERN_GUID_TAG, id, error);
+      if (guid == NULL)
+        return NULL;
+      g_hash_table_insert (writer->tag_guids, g_memdup2 (&id, sizeof id), guid);
     }
   return guid;
 }
@@ -170,10 +190,10 @@ static void
 note_ref (QdeWriter  *writer,
           const char *kind,
           const char *key,
-          const char *text,
-          const char *author,
-          GDateTime  *created,
-          GDateTime  *modified)
+          const char        *text,
+          LecternAnnotation *annotation,
+          GDateTime         *created,
+          GDateTime         *modified)
 {
   Note *note;
 
@@ -182,18 +202,31 @@ note_ref (QdeWriter  *writer,
   note = g_new0 (Note, 1);
   note->guid = guid_for (kind, key);
   note->text = g_strdup (text);
-  note->user = g_strdup (user_guid (writer, author));
+  note->user = g_strdup (user_guid (writer, annotation));
   note->created = g_date_time_ref (created != NULL ? created : writer->now);
   note->modified = g_date_time_ref (modified != NULL ? modified : note->created);
   g_ptr_array_add (writer->notes, note);
   ref_element (writer, "NoteRef", note->guid);
 }
 
-static void
-collect_users (QdeWriter *writer)
+static gboolean
+collect_users (QdeWriter  *writer,
+               GError    **error)
 {
+  g_autoptr(GPtrArray) coders = lectern_project_list_coders (writer->selection->project, error);
+
+  if (coders == NULL)
+    return FALSE;
+  for (guint i = 0; i < coders->len; i++)
+    {
+      LecternCoder *coder = g_ptr_array_index (coders, i);
+      gint64 id = lectern_coder_get_id (coder);
+
+      g_hash_table_insert (writer->coders, g_memdup2 (&id, sizeof id), g_object_ref (coder));
+    }
   for (guint i = 0; i < writer->selection->annotations->len; i++)
-    user_guid (writer, lectern_annotation_get_author (g_ptr_array_index (writer->selection->annotations, i)));
+    user_guid (writer, g_ptr_array_index (writer->selection->annotations, i));
+  return TRUE;
 }
 
 static int
@@ -220,16 +253,16 @@ sorted_keys (GHashTable *table)
 static void
 write_users (QdeWriter *writer)
 {
-  g_autoptr(GPtrArray) names = sorted_keys (writer->users);
+  g_autoptr(GPtrArray) guids = sorted_keys (writer->users);
 
   xmlTextWriterStartElement (writer->xml, BAD_CAST "Users");
-  for (guint i = 0; i < names->len; i++)
+  for (guint i = 0; i < guids->len; i++)
     {
-      const char *name = g_ptr_array_index (names, i);
+      const char *guid = g_ptr_array_index (guids, i);
 
       xmlTextWriterStartElement (writer->xml, BAD_CAST "User");
-      attribute (writer, "guid", g_hash_table_lookup (writer->users, name));
-      attribute (writer, "name", name);
+      attribute (writer, "guid", guid);
+      attribute (writer, "name", g_hash_table_lookup (writer->users, guid));
       xmlTextWriterEndElement (writer->xml);
     }
   /* Always there (the project itself is by it), and last: QualCoder
@@ -256,9 +289,12 @@ write_codes (QdeWriter  *writer,
   for (guint i = 0; i < tags->len; i++)
     {
       LecternTag *tag = g_ptr_array_index (tags, i);
-      g_autofree char *guid = guid_for ("tag", lectern_tag_get_path (tag));
+      const char *guid = tag_guid (writer, tag, error);
       g_autofree char *memo = NULL;
       const char *description = lectern_tag_get_description (tag);
+
+      if (guid == NULL)
+        return FALSE;
 
       if (i > 0)
         for (guint level = lectern_tag_get_depth (tag); level <= depth; level++)
@@ -388,13 +424,16 @@ write_source (QdeWriter        *writer,
       g_autofree char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT,
                                               lectern_document_get_content_hash (document),
                                               lectern_annotation_get_id (annotation));
-      g_autofree char *selection_guid = guid_for ("annotation", key);
+      g_autofree char *selection_guid = lectern_project_dup_guid (selection->project, LECTERN_GUID_ANNOTATION,
+                                                                  lectern_annotation_get_id (annotation), error);
       g_autofree char *start = g_strdup_printf ("%ld", lectern_annotation_get_start (annotation));
       g_autofree char *end = g_strdup_printf ("%ld", lectern_annotation_get_end (annotation));
       g_autofree char *name = g_utf8_substring (lectern_annotation_get_quote (annotation), 0,
                                                 MIN (lectern_text_length (lectern_annotation_get_quote (annotation)), 60));
-      const char *author = user_guid (writer, lectern_annotation_get_author (annotation));
+      const char *author = user_guid (writer, annotation);
 
+      if (selection_guid == NULL)
+        return FALSE;
       xmlTextWriterStartElement (writer->xml, BAD_CAST "PlainTextSelection");
       attribute (writer, "guid", selection_guid);
       attribute (writer, "name", name);
@@ -407,7 +446,10 @@ write_source (QdeWriter        *writer,
           LecternTag *tag = g_ptr_array_index (tags, j);
           g_autofree char *coding_key = g_strdup_printf ("%s:%s", key, lectern_tag_get_path (tag));
           g_autofree char *coding_guid = guid_for ("coding", coding_key);
-          g_autofree char *code_guid = guid_for ("tag", lectern_tag_get_path (tag));
+          const char *code_guid = tag_guid (writer, tag, error);
+
+          if (code_guid == NULL)
+            return FALSE;
 
           xmlTextWriterStartElement (writer->xml, BAD_CAST "Coding");
           attribute (writer, "guid", coding_guid);
@@ -417,7 +459,7 @@ write_source (QdeWriter        *writer,
           xmlTextWriterEndElement (writer->xml);
         }
       note_ref (writer, "annotation-note", key, lectern_annotation_get_note (annotation),
-                lectern_annotation_get_author (annotation), lectern_annotation_get_created (annotation),
+                annotation, lectern_annotation_get_created (annotation),
                 lectern_annotation_get_updated (annotation));
       xmlTextWriterEndElement (writer->xml);
       _lectern_export_selection_advance (selection, 1);
@@ -535,7 +577,9 @@ write_archive (LecternExportSelection  *selection,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *project_memo = NULL;
   g_autoptr(GString) xml_text = g_string_sized_new (64 * 1024);
-  QdeWriter writer = { selection, NULL, users, variables, notes, now };
+  g_autoptr(GHashTable) coders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_autoptr(GHashTable) tag_guids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  QdeWriter writer = { selection, NULL, users, coders, tag_guids, variables, notes, now };
   gboolean ok = TRUE;
 
   /* Into a GString, which grows by doubling: xmlBuffer's growth copies
@@ -553,10 +597,10 @@ write_archive (LecternExportSelection  *selection,
   attribute (&writer, "modifyingUserGUID", LECTERN_QDPX_UNNAMED_USER_GUID);
   time_attribute (&writer, "modifiedDateTime", now);
 
-  collect_users (&writer);
+  ok = collect_users (&writer, error);
   collect_variables (&writer);
   write_users (&writer);
-  ok = write_codes (&writer, error);
+  ok = ok && write_codes (&writer, error);
   if (ok)
     write_variables (&writer);
 
@@ -566,11 +610,12 @@ write_archive (LecternExportSelection  *selection,
       for (guint i = 0; ok && i < selection->documents->len; i++)
         {
           LecternDocument *document = g_ptr_array_index (selection->documents, i);
-          g_autofree char *guid = guid_for ("document", lectern_document_get_content_hash (document));
+          g_autofree char *guid = lectern_project_dup_guid (selection->project, LECTERN_GUID_DOCUMENT,
+                                                            lectern_document_get_id (document), error);
           g_autofree char *text = NULL;
           g_autofree char *path = NULL;
 
-          ok = !g_cancellable_set_error_if_cancelled (cancellable, error)
+          ok = guid != NULL && !g_cancellable_set_error_if_cancelled (cancellable, error)
                && write_source (&writer, document, guid, error);
           if (!ok)
             break;

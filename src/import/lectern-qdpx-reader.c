@@ -34,6 +34,7 @@ typedef struct
   GHashTable    *users;      /* guid → name (xmlChar*) */
   GHashTable    *variables;  /* guid → name (xmlChar*) */
   GPtrArray     *skipped;    /* char*: what could not be kept, and why */
+  char          *importer;   /* the project's author at the start: who codes what no user signed */
 } Import;
 
 /* ------------------------------------------------------------------ */
@@ -263,6 +264,41 @@ normalize_guid (const char *guid)
   return copy;
 }
 
+/* Keeps the GUID the file gave a document, code or selection, so that a
+ * later merge or export recognises it. One that is not a GUID, or that
+ * the file gives twice, leaves the fresh one Lectern made. */
+static void
+keep_guid (Import          *import,
+           LecternGuidKind  kind,
+           gint64           id,
+           const char      *guid_attr)
+{
+  g_autofree char *guid = normalize_guid (guid_attr);
+
+  if (guid != NULL && lectern_guid_is_valid (guid))
+    lectern_project_set_guid (import->project, kind, id, guid, NULL);
+}
+
+/* The user @user_guid of <Users> becomes the current coder, with their
+ * GUID (a coder is who they are, whatever their name); a selection
+ * nobody signed (or Lectern's stand-in for nobody) is the importer's. */
+static void
+use_coder (Import     *import,
+           const char *user_guid)
+{
+  const char *name = user_guid != NULL && g_strcmp0 (user_guid, LECTERN_QDPX_UNNAMED_USER_GUID) != 0
+                     ? g_hash_table_lookup (import->users, user_guid) : NULL;
+
+  if (name != NULL && *name != '\0')
+    {
+      if (lectern_project_set_coder (import->project, name,
+                                     lectern_guid_is_valid (user_guid) ? user_guid : NULL, NULL)
+          || lectern_project_set_coder (import->project, name, NULL, NULL))
+        return;
+    }
+  lectern_project_set_coder (import->project, import->importer, NULL, NULL);
+}
+
 static gboolean
 invalid (Import      *import,
          GError     **error,
@@ -476,6 +512,7 @@ import_codes (Import      *import,
         }
       id = lectern_tag_get_id (tag);
       g_hash_table_insert (import->codes, normalize_guid (guid_attr), g_memdup2 (&id, sizeof id));
+      keep_guid (import, LECTERN_GUID_TAG, id, guid_attr);
 
       description = content (child (node, "Description"));
       if (description != NULL && *description != '\0'
@@ -599,7 +636,8 @@ add_annotation (Import      *import,
   g_autofree char *user = NULL;
   g_autoptr(GDateTime) created = time_attr (node, "creationDateTime");
   g_autoptr(GDateTime) modified = time_attr (node, "modifiedDateTime");
-  const char *author;
+  g_autofree char *guid_attr = NULL;
+  gint64 id;
 
   for (xmlNodePtr coding = node->children; coding != NULL; coding = coding->next)
     {
@@ -629,15 +667,22 @@ add_annotation (Import      *import,
 
   user_attr = attr (node, "creatingUser");
   user = normalize_guid (user_attr);
-  /* Lectern's stand-in for "nobody named" goes back to no author. */
-  author = user != NULL && g_strcmp0 (user, LECTERN_QDPX_UNNAMED_USER_GUID) != 0
-           ? g_hash_table_lookup (import->users, user) : NULL;
+  use_coder (import, user);
 
-  return lectern_project_insert_annotation (import->project, document_id, start, end,
-                                           (const gint64 *) (gpointer) tag_ids->data, tag_ids->len,
-                                           note != NULL && *note != '\0' ? note : NULL,
-                                           author, created, modified != NULL ? modified : created,
-                                           error) != 0;
+  id = lectern_project_insert_annotation (import->project, document_id, start, end,
+                                          (const gint64 *) (gpointer) tag_ids->data, tag_ids->len,
+                                          note != NULL && *note != '\0' ? note : NULL,
+                                          NULL, created, modified != NULL ? modified : created,
+                                          error);
+  if (id == 0)
+    return FALSE;
+  /* A coding of a whole source is no selection of the file's. */
+  if (is_element (node, "PlainTextSelection"))
+    {
+      guid_attr = attr (node, "guid");
+      keep_guid (import, LECTERN_GUID_ANNOTATION, id, guid_attr);
+    }
+  return TRUE;
 }
 
 static gint64
@@ -816,6 +861,12 @@ import_source (Import        *import,
     id = find_duplicate (import, text);
   else if (id != 0 && !lectern_project_update_document (import->project, document, error))
     return FALSE;
+  else if (id != 0)
+    {
+      g_autofree char *source_guid = attr (source, "guid");
+
+      keep_guid (import, LECTERN_GUID_DOCUMENT, id, source_guid);
+    }
   if (id == 0)
     {
       if (local_error != NULL)
@@ -1077,6 +1128,7 @@ lectern_qdpx_import (GFile         *qdpx,
   g_autoptr(GFile) temp = NULL;
   g_autoptr(GError) local_error = NULL;
   Import import = { 0 };
+  g_autofree char *importer = NULL;
   gboolean ok;
 
   g_return_val_if_fail (G_IS_FILE (qdpx), NULL);
@@ -1125,6 +1177,8 @@ lectern_qdpx_import (GFile         *qdpx,
   import.project = lectern_project_create (temp, error);
   if (import.project == NULL)
     return NULL;
+  importer = g_strdup (lectern_project_get_author (import.project));
+  import.importer = importer;
   /* The whole project is one transaction: one write to disk instead of
    * one for each tag, document and annotation. */
   ok = lectern_project_begin_batch (import.project, error);

@@ -319,6 +319,19 @@ test_coder_name (void)
   list = lectern_project_list_annotations (project, doc, 0, FALSE, NULL);
   a = g_list_model_get_item (list, 0);
   g_assert_cmpstr (lectern_annotation_get_author (a), ==, "Maria Petrova");
+  /* With the ID made once in the settings: renamed, still the same coder. */
+  {
+    g_autofree char *id = g_settings_get_string (lectern_settings (), "coder-id");
+    g_autoptr(LecternCoder) coder = lectern_project_dup_current_coder (project, NULL);
+    g_autoptr(LecternCoder) renamed = NULL;
+
+    g_assert_true (lectern_guid_is_valid (id));
+    g_assert_cmpstr (lectern_coder_get_guid (coder), ==, id);
+    g_assert_cmpint (lectern_coder_get_id (coder), ==, lectern_annotation_get_coder_id (a));
+    g_settings_set_string (lectern_settings (), "coder-name", "Maria P.");
+    renamed = lectern_project_dup_current_coder (project, NULL);
+    g_assert_cmpint (lectern_coder_get_id (renamed), ==, lectern_coder_get_id (coder));
+  }
 
   g_settings_set_string (lectern_settings (), "coder-name", "");
   g_assert_cmpstr (lectern_project_get_author (project), !=, "Maria Petrova");

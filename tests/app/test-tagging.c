@@ -369,6 +369,25 @@ press_keys (GtkWidget  *window,
 #endif
 }
 
+/* The descendant of @widget named @name (gtk_widget_set_name), or NULL. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name,
+            guint       depth)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && depth < 32;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name, depth + 1);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static char *
 dup_note (LecternProject *project,
           gint64         id)
@@ -411,6 +430,19 @@ test_passage_click (void)
   app_test_drain ();
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == text_view);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (note)));
+
+  /* It says who coded it. */
+  {
+    GtkWidget *coded_by = find_named (gtk_popover_get_child (info), "coded-by", 0);
+    g_autoptr(LecternCoder) coder = lectern_project_dup_current_coder (project, &error);
+    g_autofree char *expected = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (coded_by);
+    g_assert_true (gtk_widget_get_visible (coded_by));
+    expected = g_strdup_printf ("Coded by %s", lectern_coder_get_display_name (coder));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (coded_by)), ==, expected);
+  }
 
   /* Keys pressed next are the reader's: Space and a letter write no note,
    * and Escape puts the passage's popover away. */

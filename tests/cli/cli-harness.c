@@ -28,6 +28,19 @@ cli_run_free (CliRun *run)
   g_free (run);
 }
 
+/* What LECTERN_CODER is for the runs: the account's name would make
+ * outputs differ from one machine to the next. */
+static char *coder_env = NULL;
+static gboolean coder_env_set = FALSE;
+
+void
+cli_set_coder_env (const char *value)
+{
+  g_free (coder_env);
+  coder_env = g_strdup (value);
+  coder_env_set = TRUE;
+}
+
 static GSubprocess *
 spawn (const char         *project,
        const char         *env_project,
@@ -55,6 +68,12 @@ spawn (const char         *project,
     g_subprocess_launcher_setenv (launcher, "LECTERN_PROJECT", env_project, TRUE);
   else
     g_subprocess_launcher_unsetenv (launcher, "LECTERN_PROJECT");
+  if (!coder_env_set)
+    g_subprocess_launcher_setenv (launcher, "LECTERN_CODER", CLI_TEST_CODER, TRUE);
+  else if (coder_env != NULL)
+    g_subprocess_launcher_setenv (launcher, "LECTERN_CODER", coder_env, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "LECTERN_CODER");
   /* Messages are compared in English. */
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");

@@ -29,6 +29,10 @@ CliRun *cli_run           (const char  *project,
 CliRun *cli_run_argv      (const char  *project,
                            const char  *env_project,
                            const char * const *args);
+/* LECTERN_CODER for every run: CLI_TEST_CODER unless set here (NULL:
+ * unset, so that the account's name is the coder's). */
+#define CLI_TEST_CODER "Tester"
+void    cli_set_coder_env (const char  *value);
 /* Starts lectern-cli without waiting, for concurrency tests. */
 GSubprocess *cli_spawn    (const char  *project,
                            const char * const *args);

@@ -264,8 +264,9 @@ test_annotate_list (void)
 
   lines = annotation_lines (project, NULL);
   g_assert_cmpuint (g_strv_length (lines), ==, 1);
-  /* ID DOCUMENT START END TAGS NOTE QUOTE */
-  expected = g_strdup_printf ("%s\t1\t%ld\t%ld\tClaims/NATO expansion,Cause\tthe stated cause\tNATO expansion",
+  /* ID DOCUMENT START END TAGS NOTE QUOTE CODER */
+  expected = g_strdup_printf ("%s\t1\t%ld\t%ld\tClaims/NATO expansion,Cause\tthe stated cause\tNATO expansion\t"
+                              CLI_TEST_CODER,
                               out[0], start, start + 14);
   g_assert_cmpstr (lines[0], ==, expected);
 }
@@ -285,11 +286,11 @@ test_annotations_escaping (void)
   run = cli_run (project, "annotations", NULL);
   cli_assert_status (run, 0);
 
-  /* One record on one line, seven fields, the note escaped. */
+  /* One record on one line, eight fields, the note escaped. */
   lines = cli_lines (run->out_text);
   g_assert_cmpuint (g_strv_length (lines), ==, 1);
   raw = g_strsplit (lines[0], "\t", -1);
-  g_assert_cmpuint (g_strv_length (raw), ==, 7);
+  g_assert_cmpuint (g_strv_length (raw), ==, 8);
   g_assert_cmpstr (raw[5], ==, "tab\\there\\nnew line\\\\back");
 
   fields = cli_fields (lines[0]);
@@ -440,7 +441,7 @@ test_annotation_set (void)
 
   lines = annotation_lines (project, NULL);
   g_assert_cmpuint (g_strv_length (lines), ==, 1);
-  expected = g_strdup_printf ("%s\t1\t20\t31\tSpeakers/Moscow,Claims\tkept\tMoscow says", id_text);
+  expected = g_strdup_printf ("%s\t1\t20\t31\tSpeakers/Moscow,Claims\tkept\tMoscow says\t" CLI_TEST_CODER, id_text);
   g_assert_cmpstr (lines[0], ==, expected);
   summary = tags_summary (project);
   g_assert_cmpstr (summary, ==, "Claims 1\nPlaces 0\nSpeakers 0\nSpeakers/Moscow 1\n");

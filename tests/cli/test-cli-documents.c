@@ -375,7 +375,7 @@ test_document_delete (void)
   g_assert_true (g_str_has_suffix (documents->out_text, "\t25\t1\n"));
   g_assert_cmpstr (strchr (documents->out_text, '\n'), ==, "\n");
   annotations = cli_run (project, "annotations", NULL);
-  g_assert_true (g_str_has_suffix (annotations->out_text, "\t2\t0\t6\tOpenings\t\tSecond\n"));
+  g_assert_true (g_str_has_suffix (annotations->out_text, "\t2\t0\t6\tOpenings\t\tSecond\t" CLI_TEST_CODER "\n"));
   text = cli_run (project, "text", "1", NULL);
   cli_assert_failure (text);
 

@@ -410,6 +410,115 @@ test_migrates_from_3 (void)
   g_assert_true (lectern_project_check (project, &problems, &error));
 }
 
+static LecternCoder *
+find_coder (GPtrArray *coders,
+            gint64     id)
+{
+  for (guint i = 0; i < coders->len; i++)
+    if (lectern_coder_get_id (g_ptr_array_index (coders, i)) == id)
+      return g_ptr_array_index (coders, i);
+  return NULL;
+}
+
+static void
+assert_guid (LecternProject  *project,
+             LecternGuidKind kind,
+             gint64          id,
+             const char     *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *guid = lectern_project_dup_guid (project, kind, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (guid, ==, expected);
+}
+
+/* A project of version 4, made by the Lectern of that version
+ * (tests/fixtures/core/README.md), migrates to version 5: its documents,
+ * tags and passages keep the GUIDs that Lectern's .qdpx export of it
+ * wrote (copied here from that export), and its work is attributed: the
+ * passages and the edit to the coder named as their author, whose GUID is
+ * the .qdpx user's; the memo, which nobody signed, to one "Unknown coder". */
+static void
+test_migrates_from_4 (void)
+{
+  g_autofree char *path = load_fixture_sql ("project-v4.sql", "v4.lectern");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternProject) project = NULL;
+  g_autoptr(LecternAnnotation) first = NULL;
+  g_autoptr(LecternAnnotation) second = NULL;
+  g_autoptr(GPtrArray) coders = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(LecternTag) europe = NULL;
+  g_autofree char *memo = NULL;
+  LecternCoder *root;
+  LecternCoder *unknown;
+  gint64 unknown_id;
+
+  /* Guards the test itself. */
+  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, 4);
+
+  project = lectern_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, LECTERN_PROJECT_SCHEMA_VERSION);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM meta WHERE key = 'migrated-to-5'"), ==, 1);
+
+  /* Everything is still there. */
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM annotations"), ==, 2);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM document_versions"), ==, 2);
+  memo = lectern_project_dup_memo (project, LECTERN_MEMO_DOCUMENT, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (memo, ==, "Document memo");
+  second = lectern_project_dup_annotation (project, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_annotation_get_quote (second), ==, "Minutes official of the meeting");
+  g_assert_cmpstr (lectern_annotation_get_note (second), ==, "The title");
+
+  /* The GUIDs the format-4 export wrote. */
+  assert_guid (project, LECTERN_GUID_DOCUMENT, 1, "16c10368-11f1-5b77-b0dc-1dbebca0579d");
+  assert_guid (project, LECTERN_GUID_DOCUMENT, 2, "3828ac00-1c6c-5b41-8099-4504a08a0179");
+  assert_guid (project, LECTERN_GUID_ANNOTATION, 1, "0a7042e1-92bb-5682-b644-77c1f6cd78b7");
+  assert_guid (project, LECTERN_GUID_ANNOTATION, 2, "58f7916e-1364-5a8e-b2fd-b4c2aa36579b");
+  europe = lectern_project_find_tag (project, "Security/Europe", &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *expected = lectern_guid_for_name ("tag", "Security/Europe");
+
+    assert_guid (project, LECTERN_GUID_TAG, lectern_tag_get_id (europe), expected);
+  }
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM tags WHERE guid IS NULL"), ==, 0);
+
+  /* Who did what. */
+  coders = lectern_project_list_coders (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (coders->len, ==, 2);
+  first = lectern_project_dup_annotation (project, 1, &error);
+  root = find_coder (coders, lectern_annotation_get_coder_id (first));
+  g_assert_nonnull (root);
+  g_assert_cmpint (lectern_annotation_get_coder_id (second), ==, lectern_coder_get_id (root));
+  g_assert_cmpstr (lectern_coder_get_name (root), ==, lectern_annotation_get_author (first));
+  g_assert_cmpstr (lectern_coder_get_guid (root), ==, "803b004d-b84e-5780-acfd-45f99b47989a");
+  g_assert_cmpuint (lectern_coder_get_passage_count (root), ==, 2);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT coder_id FROM document_versions WHERE version = 2"),
+                   ==, lectern_coder_get_id (root));
+  /* Who imported the text is not known. */
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM document_versions"
+                                               " WHERE version = 1 AND coder_id IS NULL"), ==, 1);
+
+  unknown_id = lectern_test_raw_int (path, "SELECT coder_id FROM memos");
+  unknown = find_coder (coders, unknown_id);
+  g_assert_nonnull (unknown);
+  g_assert_cmpstr (lectern_coder_get_name (unknown), ==, "");
+  g_assert_cmpstr (lectern_coder_get_display_name (unknown), ==, "Unknown coder");
+  g_assert_true (lectern_guid_is_valid (lectern_coder_get_guid (unknown)));
+  g_assert_cmpuint (lectern_coder_get_passage_count (unknown), ==, 0);
+
+  g_assert_true (lectern_project_check (project, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +534,7 @@ main (int   argc,
                         "migration-fails-at-last-step.lectern", test_failed_migration_changes_nothing);
   g_test_add_func ("/Lectern/Migration/from-2", test_migrates_from_2);
   g_test_add_func ("/Lectern/Migration/from-3", test_migrates_from_3);
+  g_test_add_func ("/Lectern/Migration/from-4", test_migrates_from_4);
 
   return g_test_run ();
 }

@@ -353,6 +353,37 @@ test_import_whole_or_nothing (void)
 }
 
 /* Everything a user would miss, as lines to compare. */
+/* What a merge recognises @kind @id by. */
+static char *
+dup_guid (LecternProject  *project,
+          LecternGuidKind kind,
+          gint64          id)
+{
+  g_autoptr(GError) error = NULL;
+  char *guid = lectern_project_dup_guid (project, kind, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (lectern_guid_is_valid (guid));
+  return guid;
+}
+
+/* The coder of @annotation: "GUID name". */
+static char *
+describe_coder (LecternProject    *project,
+                LecternAnnotation *annotation)
+{
+  g_autoptr(GPtrArray) coders = lectern_project_list_coders (project, NULL);
+
+  for (guint i = 0; i < coders->len; i++)
+    {
+      LecternCoder *coder = g_ptr_array_index (coders, i);
+
+      if (lectern_coder_get_id (coder) == lectern_annotation_get_coder_id (annotation))
+        return g_strdup_printf ("%s %s", lectern_coder_get_guid (coder), lectern_coder_get_name (coder));
+    }
+  g_assert_not_reached ();
+}
+
 static GPtrArray *
 describe_project (LecternProject *project)
 {
@@ -373,7 +404,9 @@ describe_project (LecternProject *project)
       GHashTable *variables = lectern_document_get_variables (document);
       g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (variables), (GCompareFunc) g_strcmp0);
 
-      g_ptr_array_add (lines, g_strdup_printf ("document %s|%s|%s|%s|%s|%s|memo %s",
+      g_autofree char *guid = dup_guid (project, LECTERN_GUID_DOCUMENT, lectern_document_get_id (document));
+
+      g_ptr_array_add (lines, g_strdup_printf ("document %s|%s|%s|%s|%s|%s|%s|memo %s", guid,
                                                lectern_document_get_title (document), text,
                                                lectern_document_get_source (document),
                                                lectern_document_get_author (document),
@@ -387,8 +420,9 @@ describe_project (LecternProject *project)
     {
       g_autoptr(LecternTag) tag = g_list_model_get_item (tags, i);
       g_autofree char *memo = lectern_project_dup_memo (project, LECTERN_MEMO_TAG, lectern_tag_get_id (tag), NULL);
+      g_autofree char *guid = dup_guid (project, LECTERN_GUID_TAG, lectern_tag_get_id (tag));
 
-      g_ptr_array_add (lines, g_strdup_printf ("tag %s|%u|%s|%s|memo %s", lectern_tag_get_path (tag),
+      g_ptr_array_add (lines, g_strdup_printf ("tag %s|%s|%u|%s|%s|memo %s", guid, lectern_tag_get_path (tag),
                                                lectern_tag_get_depth (tag), lectern_tag_get_colour (tag),
                                                lectern_tag_get_description (tag), memo));
     }
@@ -400,8 +434,11 @@ describe_project (LecternProject *project)
       g_autoptr(GString) line = g_string_new (NULL);
       guint n_tags;
       const gint64 *tag_ids = lectern_annotation_get_tag_ids (annotation, &n_tags);
+      g_autofree char *guid = dup_guid (project, LECTERN_GUID_ANNOTATION, lectern_annotation_get_id (annotation));
+      g_autofree char *coder = describe_coder (project, annotation);
 
-      g_string_append_printf (line, "annotation %s|%ld|%ld|%s|", lectern_document_get_title (document),
+      g_string_append_printf (line, "annotation %s|%s|", guid, coder);
+      g_string_append_printf (line, "%s|%ld|%ld|%s|", lectern_document_get_title (document),
                               lectern_annotation_get_start (annotation), lectern_annotation_get_end (annotation),
                               lectern_annotation_get_quote (annotation));
       for (guint j = 0; j < n_tags; j++)
@@ -431,6 +468,15 @@ test_round_trip (void)
   g_autoptr(GError) error = NULL;
 
   fixture_init (&fixture, "round.lectern");
+  /* A second coder, whose GUID, and passage's, must come back. */
+  g_assert_true (lectern_project_set_coder (fixture.project, "Zoé", "0F8FAD5B-D9CB-469F-A165-70867728950E", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(LecternAnnotation) annotation = lectern_project_add_annotation (fixture.project, 1, 0, 5, NULL, 0,
+                                                                              NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (annotation);
+  }
   path = export_qdpx (&fixture, "round.qdpx");
   qdpx = g_file_new_for_path (path);
   imported = lectern_qdpx_import (qdpx, project_file, NULL, NULL, &error);
@@ -439,6 +485,13 @@ test_round_trip (void)
 
   before = describe_project (fixture.project);
   after = describe_project (imported);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < before->len; i++)
+      found |= strstr (g_ptr_array_index (before, i), "0f8fad5b-d9cb-469f-a165-70867728950e Zoé") != NULL;
+    g_assert_true (found);
+  }
   for (guint i = 0; i < MIN (before->len, after->len); i++)
     g_assert_cmpstr (g_ptr_array_index (after, i), ==, g_ptr_array_index (before, i));
   g_assert_cmpuint (after->len, ==, before->len);
