@@ -458,6 +458,28 @@ lectern_reader_view_set_document_id (LecternReaderView *self,
 }
 
 void
+lectern_reader_view_show_text (LecternReaderView *self,
+                               const char        *text)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+
+  g_return_if_fail (LECTERN_IS_READER_VIEW (self));
+  g_return_if_fail (text != NULL);
+
+  /* No document: no passages, no structure, nothing to tag or edit. */
+  lectern_reader_view_set_document_id (self, 0);
+  buffer = _lectern_reader_view_get_buffer (self);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  lectern_paragraph_gutter_set_text (LECTERN_PARAGRAPH_GUTTER (self->gutter), text);
+  mark_paragraph_breaks (self);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_stack_set_visible_child_name (self->stack, "document");
+}
+
+void
 lectern_reader_view_select_range (LecternReaderView *self,
                                   glong              start,
                                   glong              end)
