@@ -124,8 +124,19 @@ summary_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      LecternWindow    *self)
 {
+  AdwToast *toast;
+
   if (g_str_equal (response, "undo"))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.undo", NULL);
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.undo", NULL);
+      return;
+    }
+  /* Undo stays at hand a little longer than the dialog (and Ctrl+Z). */
+  toast = lectern_plain_toast_new (_("Text replaced"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* What became of the passages, one line each, in words. */
