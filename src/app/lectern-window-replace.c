@@ -68,6 +68,7 @@ typedef struct
 {
   LecternWindow *self;
   GFile         *file;
+  GCancellable  *cancellable;
   gint64         document_id;
 } ReplaceRequest;
 
@@ -76,6 +77,7 @@ replace_request_free (ReplaceRequest *request)
 {
   g_clear_object (&request->self);
   g_clear_object (&request->file);
+  g_clear_object (&request->cancellable);
   g_free (request);
 }
 
@@ -233,6 +235,9 @@ replace_done_cb (GObject      *source,
 
   (void) source;
   replacement = lectern_job_propagate (result, lectern_window_replace_text_from_file, &error);
+  /* Cancel pressed after the work was done still means no change. */
+  if (replacement != NULL && g_cancellable_set_error_if_cancelled (request->cancellable, &error))
+    g_clear_pointer (&replacement, lectern_text_replacement_free);
 
   g_clear_object (&self->import_cancellable);
   if (self->import_revealer == NULL)
@@ -296,6 +301,7 @@ lectern_window_replace_text_from_file (LecternWindow *self,
   request = g_new0 (ReplaceRequest, 1);
   request->self = g_object_ref (self);
   request->file = g_object_ref (file);
+  request->cancellable = g_object_ref (self->import_cancellable);
   request->document_id = document_id;
 
   job = lectern_job_new (lectern_project_get_file (self->project), replace_compute_func,
@@ -344,8 +350,13 @@ replace_text_cb (GtkWidget  *widget,
 
   if (document_id == 0)
     document_id = self->document_id;
-  if (self->project == NULL || document_id == 0)
+  if (self->project == NULL)
     return;
+  if (document_id == 0)
+    {
+      lectern_window_toast (self, _("Open the document whose text to replace first"));
+      return;
+    }
   doc = lectern_project_dup_document (self->project, document_id, NULL);
   if (doc == NULL)
     return;

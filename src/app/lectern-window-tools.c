@@ -176,8 +176,13 @@ compare_versions_cb (GtkWidget  *widget,
 
   if (id == 0)
     id = self->document_id;
-  if (self->project == NULL || id == 0)
+  if (self->project == NULL)
     return;
+  if (id == 0)
+    {
+      lectern_window_toast (self, _("Open the document to compare with its earlier versions first"));
+      return;
+    }
   versions = lectern_project_list_document_versions (self->project, id, &error);
   if (versions == NULL)
     {

@@ -290,6 +290,34 @@ buffer_text (GtkTextBuffer *buffer)
   return gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
 }
 
+/* Cancel while the file is read or compared: nothing changes. */
+static void
+test_cancel (void)
+{
+  Fixture f;
+  LecternWindow *window;
+  LecternProject *project;
+  g_autofree char *text = NULL;
+
+  fixture_init (&f, "replace-cancel.lectern");
+  window = open_window (&f);
+  project = lectern_window_get_project (window);
+
+  g_clear_weak_pointer (&window->import_summary);
+  lectern_window_replace_text_from_file (window, f.doc, f.revised);
+  g_assert_true (gtk_revealer_get_reveal_child (window->import_revealer));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL);
+  WAIT_UNTIL (!_lectern_window_is_importing (window));
+  app_test_drain ();
+  g_assert_null (window->import_summary);
+  text = lectern_project_dup_text (project, f.doc, NULL);
+  g_assert_cmpstr (text, ==, f.original);
+  g_assert_cmpuint (n_versions (project, f.doc), ==, 1);
+
+  app_test_close_window (GTK_WINDOW (window));
+  fixture_clear (&f);
+}
+
 /* After a replacement, the earlier version beside the current text. */
 static void
 test_compare_earlier_version (void)
@@ -346,6 +374,7 @@ add_tests (void)
 {
   g_test_add_func ("/Lectern/ReplaceText/replace-and-undo", test_replace_and_undo);
   g_test_add_func ("/Lectern/ReplaceText/unreadable-file", test_unreadable_file);
+  g_test_add_func ("/Lectern/ReplaceText/cancel", test_cancel);
   g_test_add_func ("/Lectern/ReplaceText/compare-earlier-version", test_compare_earlier_version);
 }
 
