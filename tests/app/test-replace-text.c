@@ -190,6 +190,17 @@ replace_and_wait (LecternWindow *window,
   return window->import_summary;
 }
 
+/* What the window's reader shows. */
+static char *
+reader_text (LecternWindow *window)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (lectern_reader_view_get_text_view (window->reader_view)));
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  return gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+}
+
 static void
 test_replace_and_undo (void)
 {
@@ -221,6 +232,12 @@ test_replace_and_undo (void)
   text = lectern_project_dup_text (project, f.doc, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (text, ==, revised);
+  /* The reader shows the new text, not the one it had loaded. */
+  {
+    g_autofree char *shown = reader_text (window);
+
+    g_assert_cmpstr (shown, ==, revised);
+  }
   assert_passages_on_their_words (project, f.doc, 4);
   for (guint i = 0; i < G_N_ELEMENTS (surviving); i++)
     g_assert_true (has_passage_quoting (project, f.doc, surviving[i]));
@@ -233,6 +250,11 @@ test_replace_and_undo (void)
   g_clear_pointer (&text, g_free);
   text = lectern_project_dup_text (project, f.doc, &error);
   g_assert_cmpstr (text, ==, f.original);
+  {
+    g_autofree char *shown = reader_text (window);
+
+    g_assert_cmpstr (shown, ==, f.original);
+  }
   assert_passages_on_their_words (project, f.doc, 4);
   for (guint i = 0; i < G_N_ELEMENTS (surviving); i++)
     g_assert_true (has_passage_quoting (project, f.doc, surviving[i]));
