@@ -89,6 +89,14 @@ fixture_init (Fixture    *f,
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (surviving); i++)
     annotate (project, f->doc, f->original, surviving[i]);
+  /* Another document, for the comparison between documents. */
+  {
+    g_autoptr(LecternDocument) other = lectern_document_new ();
+
+    lectern_document_set_title (other, "Statement");
+    g_assert_cmpint (lectern_project_add_document (project, other, "The commission will meet.\n", &error), >, 0);
+    g_assert_no_error (error);
+  }
   annotate (project, f->doc, f->original, CHANGED);
 }
 
@@ -385,6 +393,19 @@ test_compare_earlier_version (void)
   /* "brother" became "sister": a change the diff shows. */
   g_assert_cmpuint (diff.words_changed, >, 0);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (compare)), "version 1"));
+
+  /* An earlier version cannot be swapped to the right. */
+  gtk_widget_activate_action (GTK_WIDGET (compare), "compare.swap", NULL);
+  app_test_drain ();
+  g_assert_cmpuint (lectern_compare_window_get_version (compare), ==, 1);
+  g_assert_cmpint (lectern_compare_window_get_document (compare, 1), ==, f.doc);
+
+  /* Another mode compares two documents again. */
+  lectern_compare_window_set_mode (compare, LECTERN_COMPARE_MODE_TRANSLATION);
+  WAIT_UNTIL (!lectern_compare_window_get_busy (compare));
+  g_assert_cmpuint (lectern_compare_window_get_version (compare), ==, 0);
+  g_assert_cmpint (lectern_compare_window_get_document (compare, 0), !=, 0);
+  g_assert_cmpint (lectern_compare_window_get_document (compare, 0), !=, f.doc);
 
   app_test_close_window (GTK_WINDOW (compare));
   app_test_close_window (GTK_WINDOW (window));
