@@ -96,6 +96,9 @@ _lectern_compare_window_leave_version (LecternCompareWindow *self,
       left = lectern_document_get_id (doc) != right ? lectern_document_get_id (doc) : 0;
     }
   self->version_before = 0;
+  /* No other document: the earlier version must not stay on show. */
+  if (left == 0)
+    lectern_reader_view_show_text (self->pane_a, "");
   lectern_compare_window_set_documents (self, left, right);
 }
 
