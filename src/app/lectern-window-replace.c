@@ -69,6 +69,7 @@ typedef struct
   LecternWindow *self;
   GFile         *file;
   GCancellable  *cancellable;
+  LecternProject *project;
   gint64         document_id;
 } ReplaceRequest;
 
@@ -78,6 +79,7 @@ replace_request_free (ReplaceRequest *request)
   g_clear_object (&request->self);
   g_clear_object (&request->file);
   g_clear_object (&request->cancellable);
+  g_clear_object (&request->project);
   g_free (request);
 }
 
@@ -253,7 +255,8 @@ replace_done_cb (GObject      *source,
         _lectern_window_show_error (self, _("Could Not Replace the Text"), error);
       return;
     }
-  if (self->project == NULL)
+  /* Another project opened meanwhile: the document is not its. */
+  if (self->project == NULL || self->project != request->project)
     return;
 
   if (!apply_replacement (self, replacement, request->document_id, &report, &error))
@@ -302,6 +305,7 @@ lectern_window_replace_text_from_file (LecternWindow *self,
   request->self = g_object_ref (self);
   request->file = g_object_ref (file);
   request->cancellable = g_object_ref (self->import_cancellable);
+  request->project = g_object_ref (self->project);
   request->document_id = document_id;
 
   job = lectern_job_new (lectern_project_get_file (self->project), replace_compute_func,
