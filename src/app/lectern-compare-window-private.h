@@ -25,6 +25,7 @@ struct _LecternCompareWindow
   LecternCompareBands *bands;
   GtkActionBar        *pair_bar;
   GtkLabel            *pair_label;
+  GtkDropDown         *version_dropdown;
 
   LecternProject       *project;
   GSignalGroup        *project_signals;
@@ -46,6 +47,15 @@ struct _LecternCompareWindow
    * buffer drops its selection when another widget takes PRIMARY, so
    * selecting on the right would otherwise lose the left one. */
   glong                chosen[2][2];
+
+  /* Versions mode on one document (lectern-compare-window-versions.c):
+   * @version > 0 shows that earlier version of doc[1] on the left
+   * (doc[0] is then 0); @version_before is the left document to go back
+   * to. */
+  guint                version;
+  gint64               version_before;
+  GArray              *version_numbers; /* guint, the dropdown's rows */
+  gboolean             updating_versions;
 };
 
 static inline LecternReaderView *
@@ -92,6 +102,25 @@ void _lectern_compare_window_show_error  (LecternCompareWindow *self,
                                          const GError         *error);
 void _lectern_compare_window_set_current (LecternCompareWindow *self,
                                          int                   index);
+
+void _lectern_compare_window_set_busy    (LecternCompareWindow *self,
+                                         GCancellable         *cancellable);
+/* Shows @chunks (taken) and @summary, the result of a comparison. */
+void _lectern_compare_window_show_result (LecternCompareWindow *self,
+                                         GArray               *chunks,
+                                         const LecternDiffSummary *summary);
+
+/* lectern-compare-window-versions.c: an earlier version against the
+ * current text */
+void _lectern_compare_window_init_versions    (LecternCompareWindow *self);
+void _lectern_compare_window_refresh_versions (LecternCompareWindow *self);
+void _lectern_compare_window_run_version      (LecternCompareWindow *self,
+                                              LecternWordDiffFlags  flags,
+                                              GCancellable         *cancellable);
+/* Leaves the earlier version for a document on the left again, with
+ * @right on the right. */
+void _lectern_compare_window_leave_version    (LecternCompareWindow *self,
+                                              gint64                right);
 
 /* lectern-compare-window-navigation.c: next and previous change */
 void _lectern_compare_window_class_navigation_init (GtkWidgetClass *widget_class);

@@ -73,6 +73,8 @@ update_actions (LecternCompareWindow *self)
     }
 
   gtk_widget_action_set_enabled (widget, "compare.cancel", busy);
+  /* An earlier version is only ever on the left. */
+  gtk_widget_action_set_enabled (widget, "compare.swap", self->version == 0);
   gtk_widget_action_set_enabled (widget, "compare.next-change", !busy && has_stop_after);
   gtk_widget_action_set_enabled (widget, "compare.previous-change", !busy && has_stop_before);
   gtk_widget_action_set_enabled (widget, "compare.hide-minor", self->mode == LECTERN_COMPARE_MODE_VERSIONS);
@@ -454,9 +456,9 @@ set_sync_scroll (LecternCompareWindow *self,
 /* ------------------------------------------------------------------ */
 /* Running a comparison                                                */
 
-static void
-set_busy (LecternCompareWindow *self,
-          GCancellable         *cancellable)
+void
+_lectern_compare_window_set_busy (LecternCompareWindow *self,
+                                  GCancellable         *cancellable)
 {
   gboolean was_busy = self->cancellable != NULL;
 
@@ -498,7 +500,7 @@ compare_done_cb (GObject      *source,
       g_clear_pointer (&chunks, g_array_unref);
       return;
     }
-  set_busy (self, NULL);
+  _lectern_compare_window_set_busy (self, NULL);
 
   if (chunks == NULL)
     {
@@ -509,9 +511,17 @@ compare_done_cb (GObject      *source,
       return;
     }
 
+  _lectern_compare_window_show_result (self, chunks, &summary);
+}
+
+void
+_lectern_compare_window_show_result (LecternCompareWindow     *self,
+                                     GArray                   *chunks,
+                                     const LecternDiffSummary *summary)
+{
   g_clear_pointer (&self->chunks, g_array_unref);
   self->chunks = chunks;
-  self->summary = summary;
+  self->summary = *summary;
   show_chunks (self);
   build_anchors (self);
   _lectern_compare_window_set_current (self, -1);
@@ -535,9 +545,9 @@ run_comparison (LecternCompareWindow *self)
   gtk_label_set_text (self->summary_label, "");
   gtk_label_set_text (self->pair_label, "");
 
-  if (self->project == NULL || self->doc[0] == 0 || self->doc[1] == 0)
+  if (self->project == NULL || (self->doc[0] == 0 && self->version == 0) || self->doc[1] == 0)
     {
-      set_busy (self, NULL);
+      _lectern_compare_window_set_busy (self, NULL);
       return;
     }
 
@@ -545,7 +555,13 @@ run_comparison (LecternCompareWindow *self)
     flags = LECTERN_WORD_DIFF_IGNORE_WHITESPACE | LECTERN_WORD_DIFF_IGNORE_PUNCTUATION;
 
   cancellable = g_cancellable_new ();
-  set_busy (self, cancellable);
+  _lectern_compare_window_set_busy (self, cancellable);
+
+  if (self->version > 0)
+    {
+      _lectern_compare_window_run_version (self, flags, cancellable);
+      return;
+    }
 
   request = g_new0 (Request, 1);
   request->self = g_object_ref (self);
@@ -598,20 +614,24 @@ update_title (LecternCompareWindow *self)
       a = lectern_project_dup_document (self->project, self->doc[0], NULL);
       b = lectern_project_dup_document (self->project, self->doc[1], NULL);
     }
-  if (a != NULL && b != NULL)
+  if (self->version > 0 && self->project != NULL && self->doc[1])
+    b = lectern_project_dup_document (self->project, self->doc[1], NULL);
+  if (self->version > 0 && b != NULL)
+    /* Translators: the window title, "Title, version 2 ↔ current text" */
+    title = g_strdup_printf (_("%s, version %u ↔ current text"), document_label (self, b), self->version);
+  else if (a != NULL && b != NULL)
     /* Translators: the window title, "Left document ↔ Right document" */
     title = g_strdup_printf (_("%s ↔ %s"), document_label (self, a), document_label (self, b));
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Compare Documents"));
 }
 
-void
-lectern_compare_window_set_documents (LecternCompareWindow *self,
-                                      gint64                a,
-                                      gint64                b)
+/* The documents compared; an earlier version (self->version) stays. */
+static void
+change_documents (LecternCompareWindow *self,
+                  gint64                a,
+                  gint64                b)
 {
   gint64 old_a, old_b;
-
-  g_return_if_fail (LECTERN_IS_COMPARE_WINDOW (self));
 
   old_a = self->doc[0];
   old_b = self->doc[1];
@@ -632,8 +652,53 @@ lectern_compare_window_set_documents (LecternCompareWindow *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_A]);
   if (b != old_b)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_B]);
+  gtk_widget_set_visible (GTK_WIDGET (self->dropdown_a), self->version == 0);
+  if (b != old_b)
+    _lectern_compare_window_refresh_versions (self);
   update_title (self);
   run_comparison (self);
+}
+
+void
+lectern_compare_window_set_documents (LecternCompareWindow *self,
+                                      gint64                a,
+                                      gint64                b)
+{
+  g_return_if_fail (LECTERN_IS_COMPARE_WINDOW (self));
+
+  if (self->version > 0)
+    {
+      self->version = 0;
+      _lectern_compare_window_refresh_versions (self);
+    }
+  change_documents (self, a, b);
+}
+
+void
+lectern_compare_window_show_version (LecternCompareWindow *self,
+                                     gint64                document_id,
+                                     guint                 version)
+{
+  g_return_if_fail (LECTERN_IS_COMPARE_WINDOW (self));
+  g_return_if_fail (document_id != 0 && version > 0);
+
+  if (self->version == 0)
+    self->version_before = self->doc[0];
+  if (self->mode != LECTERN_COMPARE_MODE_VERSIONS)
+    {
+      self->mode = LECTERN_COMPARE_MODE_VERSIONS;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+    }
+  self->version = version;
+  change_documents (self, 0, document_id);
+  _lectern_compare_window_refresh_versions (self);
+}
+
+guint
+lectern_compare_window_get_version (LecternCompareWindow *self)
+{
+  g_return_val_if_fail (LECTERN_IS_COMPARE_WINDOW (self), 0);
+  return self->version;
 }
 
 gint64
@@ -662,6 +727,13 @@ dropdown_selected_cb (LecternCompareWindow *self,
     a = lectern_document_get_id (doc);
   else
     b = lectern_document_get_id (doc);
+  /* Another document on the right: its versions are not these. */
+  if (self->version > 0 && b != self->doc[1])
+    {
+      self->version_before = 0;
+      _lectern_compare_window_leave_version (self, b);
+      return;
+    }
   if (a != self->doc[0] || b != self->doc[1])
     lectern_compare_window_set_documents (self, a, b);
 }
@@ -718,6 +790,13 @@ project_changed_cb (LecternCompareWindow *self,
 {
   if ((what & LECTERN_CHANGE_ALIGNMENTS) && self->mode == LECTERN_COMPARE_MODE_TRANSLATION)
     run_comparison (self);
+  /* A new version of the document on the right (its text changed). */
+  if ((what & LECTERN_CHANGE_DOCUMENTS) && self->doc[1] != 0 && (document_id == 0 || document_id == self->doc[1]))
+    {
+      _lectern_compare_window_refresh_versions (self);
+      if (self->version > 0)
+        run_comparison (self);
+    }
 }
 
 static void
@@ -743,6 +822,14 @@ lectern_compare_window_set_mode (LecternCompareWindow *self,
   if (self->mode == mode)
     return;
   self->mode = mode;
+  if (self->version > 0)
+    {
+      /* A translation or shared passages are between two documents. */
+      _lectern_compare_window_leave_version (self, self->doc[1]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+      return;
+    }
+  _lectern_compare_window_refresh_versions (self);
   update_actions (self);
   run_comparison (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
@@ -901,6 +988,7 @@ lectern_compare_window_dispose (GObject *object)
   g_clear_object (&self->documents);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->chunks, g_array_unref);
+  g_clear_pointer (&self->version_numbers, g_array_unref);
 
   G_OBJECT_CLASS (lectern_compare_window_parent_class)->dispose (object);
 }
@@ -983,6 +1071,7 @@ lectern_compare_window_class_init (LecternCompareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, version_dropdown);
 
   gtk_widget_class_install_property_action (widget_class, "compare.mode", "mode");
   gtk_widget_class_install_property_action (widget_class, "compare.hide-minor", "hide-minor");
@@ -1134,6 +1223,7 @@ lectern_compare_window_init (LecternCompareWindow *self)
   lectern_compare_bands_set_views (self->bands, text_view (self, 0), text_view (self, 1));
 
   g_settings_bind (lectern_settings (), "sync-scroll", self, "sync-scroll", G_SETTINGS_BIND_DEFAULT);
+  _lectern_compare_window_init_versions (self);
 
   update_actions (self);
 }

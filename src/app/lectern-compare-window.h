@@ -31,6 +31,13 @@ LecternCompareWindow *lectern_compare_window_new           (GtkWindow           
 void                  lectern_compare_window_set_documents (LecternCompareWindow *self,
                                                             gint64                a,
                                                             gint64                b);
+/* Versions mode: version @version of @document_id on the left (read
+ * only), its current text on the right. */
+void                  lectern_compare_window_show_version  (LecternCompareWindow *self,
+                                                            gint64                document_id,
+                                                            guint                 version);
+/* The earlier version shown on the left, or 0 (a document is). */
+guint                 lectern_compare_window_get_version   (LecternCompareWindow *self);
 /* @side 0: left, 1: right. */
 gint64                lectern_compare_window_get_document  (LecternCompareWindow *self,
                                                             guint                 side);

@@ -559,6 +559,20 @@ compare_cb (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.compare-with", "x", id);
 }
 
+/* documents.replace-text and documents.compare-versions: the window's
+ * actions, on the document whose menu it is. */
+static void
+forward_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  gint64 id = action_document (LECTERN_LIBRARY_VIEW (widget), action_name);
+
+  if (id != 0)
+    gtk_widget_activate_action (widget, g_str_equal (action_name, "documents.replace-text")
+                                        ? "win.replace-text" : "win.compare-versions", "x", id);
+}
+
 static void
 delete_response_cb (AdwMessageDialog   *dialog,
                     const char         *response,
@@ -685,6 +699,8 @@ lectern_library_view_class_init (LecternLibraryViewClass *klass)
   gtk_widget_class_install_action (widget_class, "documents.edit", NULL, edit_cb);
   gtk_widget_class_install_action (widget_class, "documents.delete", NULL, delete_cb);
   gtk_widget_class_install_action (widget_class, "documents.compare", NULL, compare_cb);
+  gtk_widget_class_install_action (widget_class, "documents.replace-text", NULL, forward_cb);
+  gtk_widget_class_install_action (widget_class, "documents.compare-versions", NULL, forward_cb);
   gtk_widget_class_install_action (widget_class, "documents.edit-selected", NULL, edit_cb);
   gtk_widget_class_install_action (widget_class, "documents.delete-selected", NULL, delete_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "documents.delete-selected", NULL);

@@ -263,6 +263,8 @@ reload_annotations (LecternReaderView *self)
   update_highlights (self);
 }
 
+static void reload_changed_text (LecternReaderView *self);
+
 static void
 project_changed_cb (LecternReaderView *self,
                    guint              what,
@@ -276,7 +278,10 @@ project_changed_cb (LecternReaderView *self,
     }
   /* A speaker corrected here or by another program. */
   if ((what & LECTERN_CHANGE_DOCUMENTS) && (document_id == 0 || document_id == self->document_id))
-    _lectern_reader_view_speakers_reload (self);
+    {
+      reload_changed_text (self);
+      _lectern_reader_view_speakers_reload (self);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -455,6 +460,55 @@ lectern_reader_view_set_document_id (LecternReaderView *self,
   reload_annotations (self);
   if (old_id != -1 && old_id != self->document_id)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+}
+
+/* The document's text changed elsewhere (replaced from a file, an undo,
+ * another program): shown again, where it was read. A change made in
+ * this buffer is already shown. */
+static void
+reload_changed_text (LecternReaderView *self)
+{
+  g_autofree char *stored = NULL;
+  g_autofree char *shown = NULL;
+  GtkTextBuffer *buffer = _lectern_reader_view_get_buffer (self);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double value = gtk_adjustment_get_value (adjustment);
+  GtkTextIter s, e;
+  gint64 id = self->document_id;
+
+  if (id <= 0 || self->project == NULL)
+    return;
+  stored = lectern_project_dup_text (self->project, id, NULL);
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  shown = gtk_text_buffer_get_text (buffer, &s, &e, TRUE);
+  if (stored == NULL || g_strcmp0 (stored, shown) == 0)
+    return;
+  /* -1: loaded again without a "document-id" notification. */
+  self->document_id = -1;
+  lectern_reader_view_set_document_id (self, id);
+  gtk_adjustment_set_value (adjustment, value);
+}
+
+void
+lectern_reader_view_show_text (LecternReaderView *self,
+                               const char        *text)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+
+  g_return_if_fail (LECTERN_IS_READER_VIEW (self));
+  g_return_if_fail (text != NULL);
+
+  /* No document: no passages, no structure, nothing to tag or edit. */
+  lectern_reader_view_set_document_id (self, 0);
+  buffer = _lectern_reader_view_get_buffer (self);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  lectern_paragraph_gutter_set_text (LECTERN_PARAGRAPH_GUTTER (self->gutter), text);
+  mark_paragraph_breaks (self);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_stack_set_visible_child_name (self->stack, "document");
 }
 
 void

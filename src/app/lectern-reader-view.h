@@ -23,6 +23,10 @@ void               lectern_reader_view_set_project         (LecternReaderView *s
 void               lectern_reader_view_set_document_id    (LecternReaderView *self,
                                                            gint64             document_id);
 gint64             lectern_reader_view_get_document_id    (LecternReaderView *self);
+/* Shows @text, read only, as no document (an earlier version of one):
+ * no passages, nothing to tag. */
+void               lectern_reader_view_show_text          (LecternReaderView *self,
+                                                           const char        *text);
 /* Selects code points [start, end) and shows them. */
 void               lectern_reader_view_select_range       (LecternReaderView *self,
                                                            glong              start,

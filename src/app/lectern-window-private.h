@@ -77,6 +77,16 @@ void _lectern_window_present_report     (LecternWindow  *self,
 gboolean _lectern_file_is_qdpx          (GFile          *file);
 void _lectern_window_open_qdpx          (LecternWindow  *self,
                                          GFile          *qdpx);
+/* lectern-window-replace.c: Replace Text from File… (win.replace-text);
+ * the summary is kept as import_summary */
+void _lectern_window_class_init_replace (GtkWidgetClass *widget_class);
+void _lectern_window_update_replace_actions (LecternWindow *self);
+/* Replaces the text of @document_id by the text of @file, in the
+ * background with progress and Cancel, then shows what became of its
+ * passages. */
+void lectern_window_replace_text_from_file (LecternWindow  *self,
+                                            gint64          document_id,
+                                            GFile          *file);
 /* lectern-window-corpus.c: the Corpus window (win.corpus) */
 void _lectern_window_class_init_corpus  (GtkWidgetClass *widget_class);
 /* The open Corpus window, or NULL. (transfer none) */

@@ -29,6 +29,7 @@ _lectern_window_update_tools_actions (LecternWindow *self)
   gtk_widget_action_set_enabled (widget, "win.corpus", has_project);
   gtk_widget_action_set_enabled (widget, "win.compare", has_project);
   gtk_widget_action_set_enabled (widget, "win.compare-with", has_project);
+  gtk_widget_action_set_enabled (widget, "win.compare-versions", has_project);
   gtk_widget_action_set_enabled (widget, "win.where", has_document);
   gtk_widget_action_set_enabled (widget, "win.export", has_project);
   gtk_widget_action_set_enabled (widget, "win.print", has_document);
@@ -157,6 +158,49 @@ compare_with_cb (GtkWidget  *widget,
     open_comparison (self, self->document_id, other);
 }
 
+/* win.compare-versions (x): the version before the current text of the
+ * document (0: the one being read) against it; the window lists the
+ * others. */
+static void
+compare_versions_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LecternWindow *self = LECTERN_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (param);
+  g_autoptr(GListModel) versions = NULL;
+  g_autoptr(LecternDocumentVersion) previous = NULL;
+  g_autoptr(GError) error = NULL;
+  LecternCompareWindow *window;
+  guint n;
+
+  if (id == 0)
+    id = self->document_id;
+  if (self->project == NULL)
+    return;
+  if (id == 0)
+    {
+      lectern_window_toast (self, _("Open the document to compare with its earlier versions first"));
+      return;
+    }
+  versions = lectern_project_list_document_versions (self->project, id, &error);
+  if (versions == NULL)
+    {
+      _lectern_window_show_error (self, _("Could Not List the Versions"), error);
+      return;
+    }
+  n = g_list_model_get_n_items (versions);
+  if (n < 2)
+    {
+      lectern_window_toast (self, _("This document has no earlier version: its text was never changed"));
+      return;
+    }
+  previous = g_list_model_get_item (versions, n - 2);
+  window = lectern_compare_window_new (GTK_WINDOW (self), self->project, 0, id, LECTERN_COMPARE_MODE_VERSIONS);
+  lectern_compare_window_show_version (window, id, lectern_document_version_get_number (previous));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 place_activated_cb (LecternWindow       *self,
                     gint64               document_id,
@@ -257,6 +301,7 @@ _lectern_window_class_init_tools (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_cb);
   gtk_widget_class_install_action (widget_class, "win.compare-with", "x", compare_with_cb);
+  gtk_widget_class_install_action (widget_class, "win.compare-versions", "x", compare_versions_cb);
   gtk_widget_class_install_action (widget_class, "win.where", NULL, where_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_cb);

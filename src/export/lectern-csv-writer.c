@@ -23,6 +23,9 @@ static const char * const fixed_columns[] = {
  * spreadsheet or script already reads keeps its position. */
 static const char * const trailing_columns[] = {
   "pages", "speaker", "time",
+  /* The version of the document's text that start, end, quote, pages
+   * and paragraphs refer to: always its current one. */
+  "document_version",
 };
 
 /* Spreadsheets run a cell as a formula when it starts with = + - @ (a
@@ -140,6 +143,7 @@ append_row (LecternExportSelection *selection,
   g_autofree char *pages = _lectern_export_selection_cite_pages (selection, annotation);
   const char *speaker;
   const char *time;
+  LecternDocumentVersion *version;
 
   document = _lectern_export_selection_get_document (selection,
                                                      lectern_annotation_get_document_id (annotation));
@@ -167,6 +171,11 @@ append_row (LecternExportSelection *selection,
   append_cell (out, pages, FALSE);
   append_cell (out, speaker, FALSE);
   append_cell (out, time, FALSE);
+  version = _lectern_export_selection_document_version (selection, document);
+  if (version != NULL)
+    append_number (out, lectern_document_version_get_number (version));
+  else
+    append_cell (out, NULL, FALSE);
   g_string_append (out, "\r\n");
 }
 

@@ -28,6 +28,7 @@ typedef struct
   GHashTable                *labels;         /* gint64* → a document's heading, told from same titles */
   GHashTable                *paragraphs;     /* gint64* → LecternParagraphs of a document, on demand */
   GHashTable                *structure;      /* gint64* → the pages, turns and times of a document, on demand */
+  GHashTable                *versions;       /* gint64* → its current LecternDocumentVersion, on demand */
   LecternExportProgressFunc  progress;
   gpointer                   progress_data;
   guint                      done;
@@ -46,6 +47,11 @@ const char             *_lectern_export_selection_document_label (LecternExportS
                                                                 LecternDocument        *document);
 LecternDocument        *_lectern_export_selection_get_document (LecternExportSelection  *self,
                                                                 gint64                   document_id);
+/* The current version of @document's text, the one every position,
+ * quote, page and paragraph of the export refers to; NULL (with a
+ * warning) only when it cannot be read. (transfer none) */
+LecternDocumentVersion *_lectern_export_selection_document_version (LecternExportSelection *self,
+                                                                   LecternDocument        *document);
 LecternTag             *_lectern_export_selection_get_tag    (LecternExportSelection    *self,
                                                               gint64                     tag_id);
 /* The tags of @annotation that pass the tag filter. (transfer container) */

@@ -198,6 +198,7 @@ _lectern_export_selection_free (LecternExportSelection *self)
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->paragraphs, g_hash_table_unref);
   g_clear_pointer (&self->structure, g_hash_table_unref);
+  g_clear_pointer (&self->versions, g_hash_table_unref);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
@@ -556,8 +557,10 @@ _lectern_export_selection_citation (LecternExportSelection *self,
   g_autofree char *speaker = NULL;
   g_autofree char *pages = NULL;
   g_autofree char *paragraphs = NULL;
-  const char *parts[5];
+  const char *parts[6];
   g_autofree char *date = NULL;
+  g_autofree char *version_text = NULL;
+  LecternDocumentVersion *version;
 
   document = _lectern_export_selection_get_document (self, lectern_annotation_get_document_id (annotation));
   g_assert (document != NULL);
@@ -570,7 +573,15 @@ _lectern_export_selection_citation (LecternExportSelection *self,
   parts[1] = lectern_document_get_title (document);
   parts[2] = date != NULL ? date : lectern_document_get_date (document);
   parts[3] = lectern_document_get_source (document);
-  parts[4] = pages;
+  /* Pages, paragraphs and positions are those of the current text: once
+   * it was changed, the citation says which version that is. A text
+   * never changed has one version, and saying so would be noise. */
+  version = _lectern_export_selection_document_version (self, document);
+  if (version != NULL && lectern_document_version_get_number (version) > 1)
+    /* Translators: in a citation, "Title, 14 March 2025, text version 3, p. 11" */
+    version_text = g_strdup_printf (_("text version %u"), lectern_document_version_get_number (version));
+  parts[4] = version_text;
+  parts[5] = pages;
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i] != NULL && *parts[i] != '\0')
       g_string_append_printf (citation, "%s, ", parts[i]);
@@ -583,6 +594,35 @@ _lectern_export_selection_citation (LecternExportSelection *self,
                             lectern_annotation_get_start (annotation),
                             lectern_annotation_get_end (annotation));
   return g_string_free (citation, FALSE);
+}
+
+LecternDocumentVersion *
+_lectern_export_selection_document_version (LecternExportSelection *self,
+                                            LecternDocument        *document)
+{
+  gint64 id = lectern_document_get_id (document);
+  LecternDocumentVersion *version;
+  g_autoptr(GListModel) versions = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  if (self->versions == NULL)
+    self->versions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  version = g_hash_table_lookup (self->versions, &id);
+  if (version != NULL)
+    return version;
+
+  versions = lectern_project_list_document_versions (self->project, id, &error);
+  n = versions != NULL ? g_list_model_get_n_items (versions) : 0;
+  if (n == 0)
+    {
+      g_warning ("Could not read the versions of document %" G_GINT64_FORMAT ": %s",
+                 id, error != NULL ? error->message : "none");
+      return NULL;
+    }
+  version = g_list_model_get_item (versions, n - 1);
+  g_hash_table_insert (self->versions, g_memdup2 (&id, sizeof id), version);
+  return version;
 }
 
 gboolean

@@ -354,6 +354,18 @@ write_document (Writer           *writer,
   g_string_append (writer->buffer, "<div class=\"document\">\n<h2>");
   append_escaped (writer->buffer, _lectern_export_selection_document_label (writer->selection, document), -1);
   g_string_append (writer->buffer, "</h2>\n");
+  /* A text changed since import says which version this is, as its
+   * citations do. */
+  {
+    LecternDocumentVersion *version = _lectern_export_selection_document_version (writer->selection, document);
+
+    if (version != NULL && lectern_document_version_get_number (version) > 1)
+      {
+        g_string_append (writer->buffer, "<p class=\"text-version\">");
+        g_string_append_printf (writer->buffer, _("Text version %u"), lectern_document_version_get_number (version));
+        g_string_append (writer->buffer, "</p>\n");
+      }
+  }
 
   /* Paragraphs end at a blank line; the blank lines themselves are the
    * gap between paragraphs. */

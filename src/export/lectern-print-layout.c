@@ -362,6 +362,7 @@ _lectern_print_layout_new_document (LecternExportSelection  *selection,
   const char *walker;
   glong walked = 0;
   glong length;
+  int text_start;
 
   if (text == NULL)
     return NULL;
@@ -392,9 +393,30 @@ _lectern_print_layout_new_document (LecternExportSelection  *selection,
   add_heading (self, 0, 0, header->str);
   offset = header->len;
   g_string_append (header, "\n\n");
+  /* A text changed since import says which version is printed, as a
+   * citation of it would (lectern-export-selection.c). */
+  {
+    LecternDocumentVersion *version = _lectern_export_selection_document_version (selection, document);
+
+    if (version != NULL && lectern_document_version_get_number (version) > 1)
+      {
+        guint version_start = header->len;
+
+        g_string_append_printf (header, _("Text version %u"), lectern_document_version_get_number (version));
+        attribute = pango_attr_style_new (PANGO_STYLE_ITALIC);
+        attribute->start_index = version_start;
+        attribute->end_index = header->len;
+        if (self->attrs == NULL)
+          self->attrs = pango_attr_list_new ();
+        pango_attr_list_insert (self->attrs, attribute);
+        g_string_append (header, "\n\n");
+      }
+  }
+  text_start = header->len;
   g_string_append (header, text);
   self->text = g_string_free (g_steal_pointer (&header), FALSE);
-  self->attrs = pango_attr_list_new ();
+  if (self->attrs == NULL)
+    self->attrs = pango_attr_list_new ();
   attribute = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
   attribute->start_index = 0;
   attribute->end_index = offset;
@@ -403,7 +425,7 @@ _lectern_print_layout_new_document (LecternExportSelection  *selection,
   attribute->start_index = 0;
   attribute->end_index = offset;
   pango_attr_list_insert (self->attrs, attribute);
-  offset += 2;
+  offset = text_start;
 
   for (guint i = 0; i < annotations->len; i++)
     {

@@ -413,9 +413,17 @@ write_source (QdeWriter        *writer,
   attribute (writer, "guid", guid);
   attribute (writer, "name", lectern_document_get_title (document));
   attribute (writer, "plainTextPath", path);
-  /* The project keeps who imported a document no more than when it last
-   * changed: its import time stands for both. */
-  provenance (writer, user_guid (writer, NULL), lectern_document_get_imported (document), NULL);
+  /* Who imported a document is not kept; when its text last changed is
+   * (its current version, which the positions below refer to): the
+   * source's modification time, or its import time while it never
+   * changed. */
+  {
+    LecternDocumentVersion *version = _lectern_export_selection_document_version (selection, document);
+    GDateTime *changed = version != NULL && lectern_document_version_get_number (version) > 1
+                         ? lectern_document_version_get_created (version) : NULL;
+
+    provenance (writer, user_guid (writer, NULL), lectern_document_get_imported (document), changed);
+  }
 
   for (guint i = 0; i < annotations->len; i++)
     {

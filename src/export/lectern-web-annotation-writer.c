@@ -132,6 +132,33 @@ add_page_selector (JsonBuilder            *builder,
   json_builder_end_object (builder);
 }
 
+/* Which version of the text the selectors refer to (always the current
+ * one): the model's own way to say it is a TimeState, the source as it
+ * was at sourceDate (Web Annotation Data Model, 4.3.1), valid under
+ * anno.jsonld with no context of Lectern's. Its id names the version by
+ * number ("…:version:3"), for a person and for Lectern reading it back. */
+static void
+add_version_state (JsonBuilder            *builder,
+                   LecternExportSelection *selection,
+                   LecternDocument        *document,
+                   const char             *source)
+{
+  LecternDocumentVersion *version = _lectern_export_selection_document_version (selection, document);
+  g_autofree char *id = NULL;
+  g_autofree char *date = NULL;
+
+  if (version == NULL)
+    return;
+  id = g_strdup_printf ("%s:version:%u", source, lectern_document_version_get_number (version));
+  date = _lectern_export_format_time (lectern_document_version_get_created (version));
+  json_builder_set_member_name (builder, "state");
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", id);
+  add_string_member (builder, "type", "TimeState");
+  add_string_member (builder, "sourceDate", date);
+  json_builder_end_object (builder);
+}
+
 static char *
 annotation_to_json (LecternExportSelection *selection,
                     LecternAnnotation      *annotation)
@@ -216,6 +243,7 @@ annotation_to_json (LecternExportSelection *selection,
   add_string_member (builder, "title", lectern_document_get_title (document));
   add_string_member (builder, "language", lectern_document_get_language (document));
   json_builder_end_object (builder);
+  add_version_state (builder, selection, document, source);
   /* The pages and paragraphs, as a thesis cites them: the context maps
    * "label" to rdfs:label, so the target stays a plain SpecificResource
    * and its selectors (exact offsets, for machines) stay as they were. */

@@ -577,7 +577,9 @@ static void
 find_dropdowns (GtkWidget *widget,
                 GPtrArray *found)
 {
-  if (GTK_IS_DROP_DOWN (widget))
+  /* The document menus; the versions menu is hidden while the document
+   * on the right has no earlier version. */
+  if (GTK_IS_DROP_DOWN (widget) && gtk_widget_get_visible (widget))
     g_ptr_array_add (found, widget);
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     find_dropdowns (c, found);

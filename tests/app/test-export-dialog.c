@@ -253,8 +253,8 @@ test_cites_pages (Fixture       *f,
   g_assert_nonnull (strstr (markdown, "\n— The Treaty of the River, 14 August 2021, p. 12, ¶ 3\n"));
   lectern_export_dialog_set_format (dialog, LECTERN_EXPORT_FORMAT_CSV);
   csv = run_export (dialog, "paged.csv", &length);
-  g_assert_nonnull (strstr (csv, ",pages,speaker,time\r\n"));
-  g_assert_nonnull (strstr (csv, ",p. 12,,\r\n"));
+  g_assert_nonnull (strstr (csv, ",pages,speaker,time,document_version\r\n"));
+  g_assert_nonnull (strstr (csv, ",p. 12,,,1\r\n"));
   gtk_window_destroy (GTK_WINDOW (dialog));
   app_test_drain ();
 }

@@ -483,9 +483,9 @@ test_export_cites_pdf_page (void)
   csv = cli_run (project, "export", "--format", "csv", NULL);
   cli_assert_status (csv, 0);
   /* The new columns end the header line; a passage's row ends with them. */
-  g_assert_true (strstr (csv->out_text, ",pages,speaker,time\r\n") == strstr (csv->out_text, "\r\n")
-                 - strlen (",pages,speaker,time"));
-  g_assert_nonnull (strstr (csv->out_text, ",p. 212,,\r\n"));
+  g_assert_true (strstr (csv->out_text, ",pages,speaker,time,document_version\r\n") == strstr (csv->out_text, "\r\n")
+                 - strlen (",pages,speaker,time,document_version"));
+  g_assert_nonnull (strstr (csv->out_text, ",p. 212,,,1\r\n"));
 }
 
 int

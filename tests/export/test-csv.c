@@ -318,7 +318,7 @@ test_pages (void)
                                    "annotation_id,document_id,document_title,document_date,"
                                    "document_source,document_author,document_language,"
                                    "start,end,paragraphs,quote,tag,tag_colour,note,"
-                                   "annotation_author,created,modified,pages,speaker,time\r\n"));
+                                   "annotation_author,created,modified,pages,speaker,time,document_version\r\n"));
   g_assert_cmpuint (rows->len, ==, 1 + G_N_ELEMENTS (expected));
   header = g_ptr_array_index (rows, 0);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -341,9 +341,60 @@ test_pages (void)
   g_assert_cmpint (column (header, "modified"), ==, 16);
   g_assert_cmpint (column (header, "'=risk"), ==, 17);
   g_assert_cmpint (column (header, "country"), ==, 18);
-  g_assert_cmpint (column (header, "pages"), ==, header->len - 3);
-  g_assert_cmpint (column (header, "speaker"), ==, header->len - 2);
-  g_assert_cmpint (column (header, "time"), ==, header->len - 1);
+  g_assert_cmpint (column (header, "pages"), ==, header->len - 4);
+  g_assert_cmpint (column (header, "speaker"), ==, header->len - 3);
+  g_assert_cmpint (column (header, "time"), ==, header->len - 2);
+  g_assert_cmpint (column (header, "document_version"), ==, header->len - 1);
+  fixture_clear (&fixture);
+}
+
+static const char *
+cell (GPtrArray *rows,
+      guint      row,
+      int        col)
+{
+  GPtrArray *cells = g_ptr_array_index (rows, row);
+
+  return g_ptr_array_index (cells, col);
+}
+
+/* Every row says which version of its document's text its start, end
+ * and quote are in: the current one, 2 once the text was changed. */
+static void
+test_version (void)
+{
+  Fixture fixture;
+  PagedFixture paged;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_CSV);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *header;
+  const char *data;
+  gsize length;
+
+  fixture_init (&fixture, "version.lectern");
+  fixture_add_paged (&fixture, "pdf", &paged);
+  lectern_export_options_add_document_id (options, paged.document);
+  before = fixture_export (fixture.project, options);
+  data = g_bytes_get_data (before, &length);
+  rows = parse_csv (data, length);
+  header = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (cell (rows, 1, column (header, "document_version")), ==, "1");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* An edit before every passage: they move, the version is 2. */
+  g_assert_true (lectern_project_edit_text (fixture.project, paged.document, 0, 0, "L0 ", NULL, &error));
+  g_assert_no_error (error);
+  after = fixture_export (fixture.project, options);
+  data = g_bytes_get_data (after, &length);
+  rows = parse_csv (data, length);
+  header = g_ptr_array_index (rows, 0);
+  g_assert_cmpuint (rows->len, ==, 4);
+  for (guint i = 1; i < rows->len; i++)
+    g_assert_cmpstr (cell (rows, i, column (header, "document_version")), ==, "2");
+  g_assert_cmpstr (cell (rows, 1, column (header, "start")), ==, "23");
   fixture_clear (&fixture);
 }
 
@@ -357,5 +408,6 @@ main (int   argc,
   g_test_add_func ("/Lectern/Csv/numbers", test_numbers);
   g_test_add_func ("/Lectern/Csv/bom", test_bom);
   g_test_add_func ("/Lectern/Csv/pages", test_pages);
+  g_test_add_func ("/Lectern/Csv/version", test_version);
   return g_test_run ();
 }

@@ -239,6 +239,30 @@ test_full_documents (void)
   fixture_clear (&fixture);
 }
 
+/* A text changed since import: the full document and its citations say
+ * which version they show. */
+static void
+test_version (void)
+{
+  Fixture fixture;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_HTML);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  glong length = g_utf8_strlen (FIXTURE_TEXT_1, -1);
+
+  fixture_init (&fixture, "version-html.lectern");
+  g_assert_true (lectern_project_edit_text (fixture.project, fixture.doc1, length, length, "Added.\n", NULL, &error));
+  g_assert_no_error (error);
+  lectern_export_options_set_html_full_documents (options, TRUE);
+  lectern_export_options_add_document_id (options, fixture.doc1);
+  bytes = fixture_export (fixture.project, options);
+  html = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (html, "<p class=\"text-version\">Text version 2</p>"));
+  g_assert_nonnull (strstr (html, "text version 2, ¶ 1"));
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,5 +271,6 @@ main (int   argc,
   g_test_add_func ("/Lectern/Html/notes", test_notes);
   g_test_add_func ("/Lectern/Html/full-documents", test_full_documents);
   g_test_add_func ("/Lectern/Html/pages", test_pages);
+  g_test_add_func ("/Lectern/Html/version", test_version);
   return g_test_run ();
 }

@@ -258,6 +258,33 @@ test_pandoc (void)
   fixture_clear (&fixture);
 }
 
+/* Once a text was changed, its citations say which version their pages
+ * and paragraphs are in (the current one); a text never changed is cited
+ * as before (test_pages). */
+static void
+test_version (void)
+{
+  Fixture fixture;
+  PagedFixture paged;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_MARKDOWN);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *md;
+
+  fixture_init (&fixture, "version.lectern");
+  fixture_add_paged (&fixture, "pdf", &paged);
+  /* Words added after every passage. */
+  g_assert_true (lectern_project_edit_text (fixture.project, paged.document, 300, 300, "L7 appended\n", NULL, &error));
+  g_assert_no_error (error);
+  lectern_export_options_add_document_id (options, paged.document);
+  bytes = fixture_export (fixture.project, options);
+  md = g_bytes_get_data (bytes, NULL);
+
+  g_assert_nonnull (strstr (md, "— Sergey Lavrov, 00:12:31, Hearing, 14 March 2025, text version 2, p. 11, ¶ 1\n"));
+  g_assert_nonnull (strstr (md, "— Hearing, 14 March 2025, text version 2, ¶ 5\n"));
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +295,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Markdown/by-tag", test_by_tag);
   g_test_add_func ("/Lectern/Markdown/same-title", test_same_title);
   g_test_add_func ("/Lectern/Markdown/pages", test_pages);
+  g_test_add_func ("/Lectern/Markdown/version", test_version);
   g_test_add_func ("/Lectern/Markdown/pandoc", test_pandoc);
   return g_test_run ();
 }

@@ -359,6 +359,44 @@ test_report_structure (void)
   fixture_clear (&fixture);
 }
 
+/* A text changed since import: the printed document and the report's
+ * citations say which version they are. */
+static void
+test_version (void)
+{
+  Fixture fixture;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_PDF);
+  g_autofree char *path = fixture_path ("version.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) all_text = g_string_new (NULL);
+  glong length;
+
+  fixture_init (&fixture, "version-pdf.lectern");
+  length = g_utf8_strlen (FIXTURE_TEXT_1, -1);
+  g_assert_true (lectern_project_edit_text (fixture.project, fixture.doc1, length, length, "Added.\n", NULL, &error));
+  g_assert_no_error (error);
+  lectern_export_options_set_html_full_documents (options, TRUE);
+  lectern_export_options_add_document_id (options, fixture.doc1);
+  g_assert_true (lectern_export_to_file (fixture.project, options, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      g_string_append (all_text, text);
+    }
+  g_assert_nonnull (strstr (all_text->str, "text version 2, ¶ 1"));
+  g_assert_nonnull (strstr (all_text->str, "Text version 2"));
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,5 +406,6 @@ main (int   argc,
   g_test_add_func ("/Lectern/Pdf/pagination", test_pagination);
   g_test_add_func ("/Lectern/Pdf/report-structure", test_report_structure);
   g_test_add_func ("/Lectern/Pdf/pages", test_pages);
+  g_test_add_func ("/Lectern/Pdf/version", test_version);
   return g_test_run ();
 }

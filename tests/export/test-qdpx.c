@@ -903,6 +903,59 @@ test_async (void)
   fixture_clear (&fixture);
 }
 
+/* The modification time of the first <TextSource>, and its creation
+ * time. */
+static void
+source_times (const char  *path,
+              char       **created,
+              char       **modified)
+{
+  g_autoptr(GHashTable) entries = read_zip (path);
+  const char *qde = g_hash_table_lookup (entries, "project.qde");
+  xmlDocPtr doc = xmlReadMemory (qde, strlen (qde), "project.qde", NULL, XML_PARSE_NONET);
+  xmlXPathContextPtr context = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr result;
+
+  xmlXPathRegisterNs (context, BAD_CAST "q", BAD_CAST LECTERN_QDPX_NAMESPACE);
+  result = select_nodes (context, "/q:Project/q:Sources/q:TextSource");
+  g_assert_cmpint (result->nodesetval->nodeNr, >=, 1);
+  *created = get_attr (result->nodesetval->nodeTab[0], "creationDateTime");
+  *modified = get_attr (result->nodesetval->nodeTab[0], "modifiedDateTime");
+  xmlXPathFreeObject (result);
+  xmlXPathFreeContext (context);
+  xmlFreeDoc (doc);
+}
+
+/* A source's modification time is when its text last changed: the
+ * version its selections' positions are in. */
+static void
+test_version_time (void)
+{
+  Fixture fixture;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *modified = NULL;
+  g_autoptr(GError) error = NULL;
+  glong length = g_utf8_strlen (FIXTURE_TEXT_1, -1);
+
+  fixture_init (&fixture, "version-qdpx.lectern");
+  before = export_qdpx (&fixture, "before.qdpx");
+  source_times (before, &created, &modified);
+  g_assert_cmpstr (created, ==, modified);
+  g_clear_pointer (&created, g_free);
+  g_clear_pointer (&modified, g_free);
+
+  /* Times are kept to the second. */
+  g_usleep (1100 * 1000);
+  g_assert_true (lectern_project_edit_text (fixture.project, fixture.doc1, length, length, "Added.\n", NULL, &error));
+  g_assert_no_error (error);
+  after = export_qdpx (&fixture, "after.qdpx");
+  source_times (after, &created, &modified);
+  g_assert_cmpstr (created, <, modified);
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -920,5 +973,6 @@ main (int   argc,
   g_test_add_func ("/Lectern/Qdpx/selection-outside-text", test_selection_outside_text);
   g_test_add_func ("/Lectern/Qdpx/not-a-file", test_not_a_file);
   g_test_add_func ("/Lectern/Qdpx/async", test_async);
+  g_test_add_func ("/Lectern/Qdpx/version-time", test_version_time);
   return g_test_run ();
 }

@@ -639,6 +639,44 @@ test_pages (void)
   fixture_clear (&fixture);
 }
 
+/* The target says which version of the text its selectors are in, as
+ * the model's TimeState: the current version, by number in its id. */
+static void
+test_version (void)
+{
+  Fixture fixture;
+  PagedFixture paged;
+  g_autoptr(LecternExportOptions) options = lectern_export_options_new (LECTERN_EXPORT_FORMAT_JSON);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  JsonArray *items;
+
+  fixture_init (&fixture, "version-json.lectern");
+  fixture_add_paged (&fixture, "pdf", &paged);
+  g_assert_true (lectern_project_edit_text (fixture.project, paged.document, 0, 0, "L0 ", NULL, &error));
+  g_assert_no_error (error);
+  lectern_export_options_add_document_id (options, paged.document);
+  json = export_json (fixture.project, options);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  items = items_of (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (items), ==, 3);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *target = json_object_get_object_member (json_array_get_object_element (items, i), "target");
+      JsonObject *state = json_object_get_object_member (target, "state");
+      const char *source = json_object_get_string_member (json_object_get_object_member (target, "source"), "id");
+      g_autofree char *expected = g_strconcat (source, ":version:2", NULL);
+
+      g_assert_nonnull (state);
+      g_assert_cmpstr (json_object_get_string_member (state, "type"), ==, "TimeState");
+      g_assert_cmpstr (json_object_get_string_member (state, "id"), ==, expected);
+      g_assert_true (g_str_has_suffix (json_object_get_string_member (state, "sourceDate"), "Z"));
+    }
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -647,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/WebAnnotation/export-structure", test_export_structure);
   g_test_add_func ("/Lectern/WebAnnotation/round-trip", test_round_trip);
   g_test_add_func ("/Lectern/WebAnnotation/pages", test_pages);
+  g_test_add_func ("/Lectern/WebAnnotation/version", test_version);
   g_test_add_func ("/Lectern/WebAnnotation/reanchor", test_reanchor);
   g_test_add_func ("/Lectern/WebAnnotation/refuses-non-annotations", test_refuses_non_annotations);
   g_test_add_func ("/Lectern/WebAnnotation/deep-nesting", test_deep_nesting);
