@@ -428,6 +428,15 @@ _lectern_reader_view_edit_init (LecternReaderView *self)
   g_signal_group_connect_object (self->project_signals, "changed",
                                  G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
 
+  /* Ctrl+E writes a note; Ctrl+Alt+E edits the text, wherever the focus
+   * is in the window (the header's toggle is the same action). */
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Alt>e"),
+                                                          gtk_named_action_new ("reader.edit")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "key-pressed", G_CALLBACK (edit_key_cb), self);
@@ -455,7 +464,5 @@ _lectern_reader_view_class_edit_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, LecternReaderView, orphan_popover);
   gtk_widget_class_bind_template_child (widget_class, LecternReaderView, orphan_list);
 
-  /* Ctrl+E writes a note; Ctrl+Alt+E edits the text. */
   gtk_widget_class_install_property_action (widget_class, "reader.edit", "editing");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_ALT_MASK, "reader.edit", NULL);
 }

@@ -77,6 +77,9 @@ void _lectern_window_present_report     (LecternWindow  *self,
 gboolean _lectern_file_is_qdpx          (GFile          *file);
 void _lectern_window_open_qdpx          (LecternWindow  *self,
                                          GFile          *qdpx);
+/* lectern-window-orphans.c: the project's orphaned passages (win.orphans) */
+void _lectern_window_class_init_orphans (GtkWidgetClass *widget_class);
+
 /* lectern-window-corpus.c: the Corpus window (win.corpus) */
 void _lectern_window_class_init_corpus  (GtkWidgetClass *widget_class);
 /* The open Corpus window, or NULL. (transfer none) */

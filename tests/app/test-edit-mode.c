@@ -350,6 +350,22 @@ test_orphan_placed_again (void)
   g_assert_true (gtk_revealer_get_reveal_child (reader->orphan_bar));
   g_assert_cmpuint (lectern_orphan_list_get_n_orphans (reader->orphan_list), ==, 1);
 
+  /* The project's list has it too, naming its document. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.orphans", NULL));
+  app_test_drain ();
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    GtkWindow *orphans = NULL;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (g_strcmp0 (gtk_window_get_title (l->data), _("Orphaned Passages")) == 0)
+        orphans = l->data;
+    g_assert_nonnull (orphans);
+    g_assert_cmpuint (lectern_orphan_list_get_n_orphans (LECTERN_ORPHAN_LIST (app_test_find_descendant (GTK_WIDGET (orphans), LECTERN_TYPE_ORPHAN_LIST))), ==, 1);
+    gtk_window_destroy (orphans);
+    app_test_drain ();
+  }
+
   /* Back to reading; select other words and place the orphan there. */
   lectern_reader_view_set_editing (reader, FALSE);
   lectern_reader_view_select_range (reader, offset_in (text, "the plan"), offset_in (text, "the plan") + strlen ("the plan"));
