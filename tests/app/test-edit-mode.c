@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "app-test-harness.h"
+#include "lectern-import.h"
 #include "lectern-application.h"
 #include "lectern-reader-view-private.h"
 #include "lectern-window-private.h"
@@ -410,11 +411,109 @@ test_orphan_placed_again (void)
   app_test_close_window (GTK_WINDOW (window));
 }
 
+#define TRANSCRIPT \
+  "[00:00:05] Interviewer: When did the water fall?\n" \
+  "\n" \
+  "[00:00:12] Maria: In the spring, after the dam closed.\n" \
+  "\n" \
+  "[00:00:20] Interviewer: And the fishers?\n" \
+  "\n" \
+  "[00:00:25] Maria: They left for the coast.\n"
+
+/* A transcript's turns follow an edit of a speaker's label in the same
+ * step; pasted text is stored as plain, NFC, \n text. */
+static void
+test_transcript_and_paste (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "edit-transcript.lectern", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) turns = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+  LecternWindow *window;
+  LecternReaderView *reader;
+  GtkTextBuffer *buffer;
+  gint64 doc;
+
+  {
+    g_autoptr(LecternProject) project = NULL;
+    g_autoptr(LecternDocument) document = lectern_document_new ();
+
+    g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+    project = lectern_project_create (file, &error);
+    g_assert_no_error (error);
+    lectern_document_set_title (document, "Border post");
+    doc = lectern_project_add_document (project, document, TRANSCRIPT, &error);
+    g_assert_no_error (error);
+    g_assert_true (lectern_document_turns_store (project, doc, FALSE, &error));
+    g_assert_no_error (error);
+    turns = lectern_document_turns_dup (project, doc, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (turns->len, ==, 4);
+    g_assert_cmpstr (g_array_index (turns, LecternTurn, 1).speaker, ==, "Maria");
+    g_clear_pointer (&turns, g_array_unref);
+  }
+
+  window = open_window (file, doc);
+  reader = window->reader_view;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (lectern_reader_view_get_text_view (reader)));
+  lectern_reader_view_set_editing (reader, TRUE);
+
+  /* Words typed in a turn: the turns after it, and their spans, move. */
+  place_caret (window, offset_in (TRANSCRIPT, "spring"));
+  type_text (window, file, doc, "early ");
+  {
+    g_autoptr(LecternProject) other = lectern_project_open (file, &error);
+    g_autoptr(GArray) spans = NULL;
+    g_autofree char *now = NULL;
+    guint n_turn_spans = 0;
+
+    g_assert_no_error (error);
+    now = lectern_project_dup_text (other, doc, &error);
+    turns = lectern_document_turns_dup (other, doc, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (turns->len, ==, 4);
+    g_assert_cmpuint (g_array_index (turns, LecternTurn, 2).start, ==, offset_in (now, "[00:00:20]"));
+    spans = lectern_project_dup_document_structure (other, doc, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < spans->len; i++)
+      {
+        const LecternSpan *span = &g_array_index (spans, LecternSpan, i);
+
+        if (span->kind != LECTERN_STRUCTURE_KIND_TURN)
+          continue;
+        g_assert_cmpuint (n_turn_spans, <, turns->len);
+        g_assert_cmpuint (span->start, ==, g_array_index (turns, LecternTurn, n_turn_spans).start);
+        g_assert_cmpuint (span->end, ==, g_array_index (turns, LecternTurn, n_turn_spans).end);
+        n_turn_spans++;
+      }
+    g_assert_cmpuint (n_turn_spans, ==, 4);
+    g_clear_pointer (&turns, g_array_unref);
+  }
+
+  /* Pasted: CR LF and a decomposed é arrive as stored text, shown so. */
+  {
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_place_cursor (buffer, &end);
+    gtk_text_buffer_insert_interactive_at_cursor (buffer, "Anna: Cafe\xcc\x81 closed.\r\n", -1, TRUE);
+  }
+  text = stored_text (file, doc);
+  g_assert_true (g_str_has_suffix (text, "Anna: Caf\xc3\xa9 closed.\n"));
+  shown = shown_text (window);
+  g_assert_cmpstr (shown, ==, text);
+
+  app_test_close_window (GTK_WINDOW (window));
+}
+
 static void
 add_tests (void)
 {
   g_test_add_func ("/Lectern/EditMode/type-inside-and-beside", test_type_inside_and_beside);
   g_test_add_func ("/Lectern/EditMode/orphan-placed-again", test_orphan_placed_again);
+  g_test_add_func ("/Lectern/EditMode/transcript-and-paste", test_transcript_and_paste);
 }
 
 int
