@@ -310,6 +310,18 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_orphan_placed_again (void)
 {
@@ -350,6 +362,8 @@ test_orphan_placed_again (void)
   }
   g_assert_true (gtk_revealer_get_reveal_child (reader->orphan_bar));
   g_assert_cmpuint (lectern_orphan_list_get_n_orphans (reader->orphan_list), ==, 1);
+  /* A toast said so. */
+  WAIT_UNTIL (shows_text (GTK_WIDGET (window->toast_overlay), "1 passage lost its text"));
 
   /* The project's list has it too, naming its document. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.orphans", NULL));
