@@ -450,7 +450,8 @@ _lectern_reader_view_edit_init (LecternReaderView *self)
 void
 _lectern_reader_view_edit_dispose (LecternReaderView *self)
 {
-  g_clear_handle_id (&self->run_timeout, g_source_remove);
+  /* The project may outlive the reader: its run ends here. */
+  end_run (self);
 }
 
 void

@@ -293,8 +293,12 @@ lectern_reader_view_set_project (LecternReaderView *self,
   g_return_if_fail (LECTERN_IS_READER_VIEW (self));
   g_return_if_fail (project == NULL || LECTERN_IS_PROJECT (project));
 
-  if (!g_set_object (&self->project, project))
+  if (self->project == project)
     return;
+  /* Edit mode ends with the old project (its typing run with it). */
+  if (self->editing)
+    lectern_reader_view_set_editing (self, FALSE);
+  g_set_object (&self->project, project);
 
   g_signal_group_set_target (self->project_signals, project);
   lectern_tag_picker_set_project (self->tag_picker, project);
