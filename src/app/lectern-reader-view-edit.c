@@ -196,12 +196,41 @@ edit (LecternReaderView *self,
     gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
     gtk_text_buffer_delete (buffer, &s, &e);
     if (text != NULL && *text != '\0')
-      gtk_text_buffer_insert (buffer, &s, text, -1);
+      {
+        /* Text typed inside a heading or a quote takes its look, as the
+         * project's structure span grows over it. */
+        GSList *tags = gtk_text_iter_get_tags (&s);   /* (transfer container) */
+        GSList *inside = NULL;
+        int at = gtk_text_iter_get_offset (&s);
+
+        for (GSList *l = tags; l != NULL; l = l->next)
+          if (l->data != self->match_tag && !gtk_text_iter_starts_tag (&s, l->data))
+            inside = g_slist_prepend (inside, l->data);
+        g_slist_free (tags);
+
+        gtk_text_buffer_insert (buffer, &s, text, -1);
+        for (GSList *l = inside; l != NULL; l = l->next)
+          {
+            GtkTextIter from;
+
+            gtk_text_buffer_get_iter_at_offset (buffer, &from, at);
+            gtk_text_buffer_apply_tag (buffer, l->data, &from, &s);
+          }
+        g_slist_free (inside);
+      }
     caret = gtk_text_iter_get_offset (&s);
   }
   self->applying--;
-  show_stored_text (self, stored);
-  caret = MIN (caret, gtk_text_buffer_get_char_count (buffer));
+  /* Normalisation changes the text where it was typed ("\r\n", a
+   * combining mark joined to its letter): the caret keeps its place
+   * after it. */
+  {
+    int before = gtk_text_buffer_get_char_count (buffer);
+
+    show_stored_text (self, stored);
+    caret += gtk_text_buffer_get_char_count (buffer) - before;
+  }
+  caret = CLAMP (caret, start, gtk_text_buffer_get_char_count (buffer));
   self->run_cursor = caret;
 
   lectern_paragraph_gutter_set_text (LECTERN_PARAGRAPH_GUTTER (self->gutter), stored);

@@ -519,6 +519,14 @@ test_transcript_and_paste (void)
   shown = shown_text (window);
   g_assert_cmpstr (shown, ==, text);
 
+  /* A combining mark typed after its letter joins it; typing goes on
+   * after the joined letter. */
+  place_caret (window, offset_in (text, "They"));
+  type_text (window, file, doc, "Re\xcc\x81" "a ");
+  g_clear_pointer (&text, g_free);
+  text = stored_text (file, doc);
+  g_assert_nonnull (strstr (text, "R\xc3\xa9" "a They left"));
+
   app_test_close_window (GTK_WINDOW (window));
 }
 
