@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "lectern-note-popover.h"
+#include "lectern-orphan-list.h"
 #include "lectern-reader-view.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,20 @@ struct _LecternReaderView
   GtkWidget          *speaker_gutter;  /* owned by the text view */
   GtkTextTag         *other_speakers_tag;
   char               *only_speaker;    /* nullable: the speaker shown alone */
+
+  /* Edit mode and orphans (lectern-reader-view-edit.c) */
+  GtkRevealer        *edit_bar;
+  GtkRevealer        *orphan_bar;
+  GtkLabel           *orphan_label;
+  GtkMenuButton      *orphan_button;
+  GtkPopover         *orphan_popover;
+  LecternOrphanList  *orphan_list;
+  gboolean            editing;
+  guint               applying;        /* the reader changes its own buffer */
+  guint               user_action;     /* the buffer's user actions open */
+  gboolean            in_run;          /* typing: see lectern_project_set_typing_run() */
+  glong               run_cursor;      /* where the run's next keystroke would be */
+  guint               run_timeout;
 };
 
 GtkTextBuffer *_lectern_reader_view_get_buffer       (LecternReaderView *self);
@@ -89,6 +104,13 @@ void           _lectern_reader_view_class_speakers_init  (GtkWidgetClass    *wid
 void           _lectern_reader_view_speakers_set_structure (LecternReaderView *self,
                                                             GArray            *structure);
 void           _lectern_reader_view_speakers_reload      (LecternReaderView *self);
+
+/* lectern-reader-view-edit.c */
+void           _lectern_reader_view_edit_init        (LecternReaderView *self);
+void           _lectern_reader_view_edit_dispose     (LecternReaderView *self);
+void           _lectern_reader_view_class_edit_init  (GtkWidgetClass    *widget_class);
+/* Before another document is shown (Edit mode ends) and after. */
+void           _lectern_reader_view_edit_document_changed (LecternReaderView *self);
 
 /* lectern-reader-view-actions.c */
 void           _lectern_reader_view_class_actions_init (GtkWidgetClass *widget_class);

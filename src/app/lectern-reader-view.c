@@ -27,6 +27,7 @@ enum {
   PROP_0,
   PROP_PROJECT,
   PROP_DOCUMENT_ID,
+  PROP_EDITING,
   N_PROPS
 };
 
@@ -159,9 +160,10 @@ _lectern_reader_view_update_actions (LecternReaderView *self)
 
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has_doc = self->document_id != 0;
-  gboolean has_selection = lectern_reader_view_get_selection (self, NULL, NULL);
-  gboolean at_annotation = lectern_reader_view_get_annotation_at_cursor (self) != 0;
+  /* Coding is off in Edit mode (lectern-reader-view-edit.c). */
+  gboolean has_doc = self->document_id != 0 && !self->editing;
+  gboolean has_selection = !self->editing && lectern_reader_view_get_selection (self, NULL, NULL);
+  gboolean at_annotation = !self->editing && lectern_reader_view_get_annotation_at_cursor (self) != 0;
 
   gtk_widget_action_set_enabled (widget, "reader.find", has_doc);
   gtk_widget_action_set_enabled (widget, "reader.find-next", has_doc && self->matches->len > 0);
@@ -296,8 +298,12 @@ lectern_reader_view_set_project (LecternReaderView *self,
   g_return_if_fail (LECTERN_IS_READER_VIEW (self));
   g_return_if_fail (project == NULL || LECTERN_IS_PROJECT (project));
 
-  if (!g_set_object (&self->project, project))
+  if (self->project == project)
     return;
+  /* Edit mode ends with the old project (its typing run with it). */
+  if (self->editing)
+    lectern_reader_view_set_editing (self, FALSE);
+  g_set_object (&self->project, project);
 
   g_signal_group_set_target (self->project_signals, project);
   lectern_tag_picker_set_project (self->tag_picker, project);
@@ -439,6 +445,8 @@ lectern_reader_view_set_document_id (LecternReaderView *self,
   gtk_popover_popdown (GTK_POPOVER (self->note_popover));
   gtk_popover_popdown (self->info_popover);
   _lectern_reader_view_clear_find (self);
+  if (self->editing)
+    lectern_reader_view_set_editing (self, FALSE);
 
   if (document_id != 0 && self->project != NULL)
     {
@@ -458,6 +466,7 @@ lectern_reader_view_set_document_id (LecternReaderView *self,
 
   gtk_stack_set_visible_child_name (self->stack, self->document_id ? "document" : "empty");
   reload_annotations (self);
+  _lectern_reader_view_edit_document_changed (self);
   if (old_id != -1 && old_id != self->document_id)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
 }
@@ -927,6 +936,8 @@ click_released_cb (GtkGestureClick   *gesture,
 
   /* A click anywhere in the text puts away what the last one showed. */
   gtk_popover_popdown (self->info_popover);
+  if (self->editing)
+    return;   /* a click places the caret */
   if (n_press != 1 || lectern_reader_view_get_selection (self, NULL, NULL))
     return;
 
@@ -1245,6 +1256,9 @@ lectern_reader_view_get_property (GObject    *object,
     case PROP_DOCUMENT_ID:
       g_value_set_int64 (value, self->document_id);
       break;
+    case PROP_EDITING:
+      g_value_set_boolean (value, self->editing);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1265,6 +1279,9 @@ lectern_reader_view_set_property (GObject      *object,
       break;
     case PROP_DOCUMENT_ID:
       lectern_reader_view_set_document_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_EDITING:
+      lectern_reader_view_set_editing (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1291,6 +1308,7 @@ lectern_reader_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_READER_VIEW);
 
+  _lectern_reader_view_edit_dispose (self);
   g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
   g_clear_handle_id (&self->highlights_source, g_source_remove);
@@ -1344,6 +1362,10 @@ lectern_reader_view_class_init (LecternReaderViewClass *klass)
   properties[PROP_DOCUMENT_ID] =
     g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Edit mode (lectern-reader-view-edit.c). */
+  properties[PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LECTERN_TYPE_READER_TEXT);
@@ -1364,6 +1386,7 @@ lectern_reader_view_class_init (LecternReaderViewClass *klass)
 
   _lectern_reader_view_class_actions_init (widget_class);
   _lectern_reader_view_class_speakers_init (widget_class);
+  _lectern_reader_view_class_edit_init (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "readerview");
 }
@@ -1462,6 +1485,7 @@ lectern_reader_view_init (LecternReaderView *self)
 
   self->gutter = lectern_paragraph_gutter_new (GTK_TEXT_VIEW (self->text_view));
   _lectern_reader_view_speakers_init (self);
+  _lectern_reader_view_edit_init (self);
   update_gutter_visible (self);
 
   self->font_provider = gtk_css_provider_new ();

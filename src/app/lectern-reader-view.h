@@ -48,6 +48,11 @@ gint64             lectern_reader_view_get_annotation_at_cursor (LecternReaderVi
 void               lectern_reader_view_find               (LecternReaderView *self,
                                                            const char        *text);
 guint              lectern_reader_view_get_match_count    (LecternReaderView *self);
+/* Edit mode (lectern-reader-view-edit.c): the text is editable and each
+ * change is saved as it is made. Ends when another document is shown. */
+gboolean           lectern_reader_view_get_editing        (LecternReaderView *self);
+void               lectern_reader_view_set_editing        (LecternReaderView *self,
+                                                           gboolean           editing);
 /* For tests and the window. (transfer none) */
 LecternReaderText *lectern_reader_view_get_text_view      (LecternReaderView *self);
 LecternTagPicker  *lectern_reader_view_get_tag_picker     (LecternReaderView *self);

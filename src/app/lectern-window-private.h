@@ -87,6 +87,9 @@ void _lectern_window_update_replace_actions (LecternWindow *self);
 void lectern_window_replace_text_from_file (LecternWindow  *self,
                                             gint64          document_id,
                                             GFile          *file);
+/* lectern-window-orphans.c: the project's orphaned passages (win.orphans) */
+void _lectern_window_class_init_orphans (GtkWidgetClass *widget_class);
+
 /* lectern-window-corpus.c: the Corpus window (win.corpus) */
 void _lectern_window_class_init_corpus  (GtkWidgetClass *widget_class);
 /* The open Corpus window, or NULL. (transfer none) */

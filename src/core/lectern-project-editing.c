@@ -729,10 +729,10 @@ short_text (const char *text)
   }
 }
 
-static char *
-describe_edit (glong       start,
-               const char *removed,
-               const char *inserted)
+char *
+_lectern_project_describe_edit (glong       start,
+                               const char *removed,
+                               const char *inserted)
 {
   g_autofree char *removed_short = short_text (removed);
   g_autofree char *inserted_short = short_text (inserted);
@@ -891,7 +891,7 @@ lectern_project_edit_text (LecternProject     *self,
         g_array_append_val (segments, pieces[i]);
   }
 
-  description = describe_edit (start, removed, normalized);
+  description = _lectern_project_describe_edit (start, removed, normalized);
   ok = lectern_project_change_text (self, document_id, old_text, candidate, segments, NULL,
                                     description, _("Edit text"), report, error);
   return ok;

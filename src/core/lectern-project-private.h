@@ -66,6 +66,12 @@ struct _LecternProject
   GArray           *undo_steps;   /* LecternUndoStep */
   GArray           *redo_steps;
   gint64            step_start;
+  /* lectern_project_set_typing_run(): the document typed in, the version
+   * and the undo step (undo_steps->len once pushed) its edits extend. */
+  gint64            run_document_id;
+  gint64            run_version;
+  guint             run_undo_len;
+  guint             run_edit_pending : 1;  /* the open step holds a run's edit */
   gint64            next_backup_check;  /* monotonic µs */
 
   /* The calls that joined the open batch (lectern_project_begin_batch()). */
@@ -416,6 +422,11 @@ LecternChangeSet *_lectern_project_changes_take   (LecternProject *self,
 /* Brings the live models up to date with @changes. */
 void         _lectern_project_live_apply    (LecternProject    *self,
                                             LecternChangeSet *changes);
+
+/* lectern-project-editing.c */
+char        *_lectern_project_describe_edit (glong           start,
+                                            const char     *removed,
+                                            const char     *inserted);
 
 /* lectern-project-undo.c */
 gboolean     _lectern_project_undo_install  (LecternProject  *self,

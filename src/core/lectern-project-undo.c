@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "lectern-project-private.h"
+#include "lectern-text-change.h"
 
 /* The SQL of the three triggers that log the reverse of a change to
  * @table. Its identifiers are Lectern's own table and column names, taken
@@ -226,6 +227,7 @@ _lectern_project_undo_push (LecternProject  *self,
                            gint64          document_id,
                            const char     *label)
 {
+  gboolean run_edit = self->run_edit_pending;
   LecternUndoStep step = {
     .first = self->step_start,
     .last = last,
@@ -234,9 +236,38 @@ _lectern_project_undo_push (LecternProject  *self,
     .label = g_strdup (label),
   };
 
+  self->run_edit_pending = FALSE;
   g_array_set_size (self->redo_steps, 0);
+
+  /* Typing: the run's edits since its last step are one step with it
+   * (lectern_project_set_typing_run()). */
+  if (run_edit && document_id == self->run_document_id
+      && self->run_undo_len > 0 && self->run_undo_len == self->undo_steps->len)
+    {
+      LecternUndoStep *top = &g_array_index (self->undo_steps, LecternUndoStep, self->undo_steps->len - 1);
+
+      top->last = last;
+      top->what |= what;
+      g_free (step.label);
+      _lectern_project_notify_undo (self);
+      return;
+    }
+
   g_array_append_val (self->undo_steps, step);
+  self->run_undo_len = run_edit && document_id == self->run_document_id ? self->undo_steps->len : 0;
   _lectern_project_notify_undo (self);
+}
+
+void
+lectern_project_set_typing_run (LecternProject *self,
+                               gint64          document_id)
+{
+  g_return_if_fail (LECTERN_IS_PROJECT (self));
+
+  self->run_document_id = document_id;
+  self->run_version = 0;
+  self->run_undo_len = 0;
+  self->run_edit_pending = FALSE;
 }
 
 void
@@ -405,6 +436,8 @@ lectern_project_undo (LecternProject  *self,
       return FALSE;
     }
 
+  /* What was typed before is no longer the newest step. */
+  lectern_project_set_typing_run (self, 0);
   return replay (self, self->undo_steps, self->redo_steps, error);
 }
 
@@ -423,5 +456,7 @@ lectern_project_redo (LecternProject  *self,
       return FALSE;
     }
 
+  /* What was typed before is no longer the newest step. */
+  lectern_project_set_typing_run (self, 0);
   return replay (self, self->redo_steps, self->undo_steps, error);
 }

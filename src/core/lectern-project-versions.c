@@ -63,6 +63,29 @@ insert_version (LecternProject  *self,
   return _lectern_project_run (self, stmt, error);
 }
 
+/* What a run of typing changed from @before to @after: the code points
+ * between their common start and end. */
+static char *
+describe_run (const char *before,
+              const char *after)
+{
+  g_autofree gunichar *a = NULL;
+  g_autofree gunichar *b = NULL;
+  glong na = 0, nb = 0, head = 0, tail = 0;
+  g_autofree char *removed = NULL;
+  g_autofree char *inserted = NULL;
+
+  a = g_utf8_to_ucs4_fast (before, -1, &na);
+  b = g_utf8_to_ucs4_fast (after, -1, &nb);
+  while (head < na && head < nb && a[head] == b[head])
+    head++;
+  while (tail < na - head && tail < nb - head && a[na - 1 - tail] == b[nb - 1 - tail])
+    tail++;
+  removed = g_ucs4_to_utf8 (a + head, na - head - tail, NULL, NULL, NULL);
+  inserted = g_ucs4_to_utf8 (b + head, nb - head - tail, NULL, NULL, NULL);
+  return _lectern_project_describe_edit (head, removed ? removed : "", inserted ? inserted : "");
+}
+
 gboolean
 _lectern_project_record_version (LecternProject  *self,
                                 gint64          document_id,
@@ -101,7 +124,38 @@ _lectern_project_record_version (LecternProject  *self,
 
   if (!_lectern_project_current_coder (self, &coder_id, error))
     return FALSE;
-  return insert_version (self, document_id, newest + 1, stamp, self->author, coder_id, description, new_text, error);
+  /* Typing: the run's version so far becomes what it typed, still
+   * described against the version before the run. */
+  if (document_id == self->run_document_id && self->run_version == newest && newest > 1
+      && self->undo_enabled && self->run_undo_len > 0 && self->run_undo_len == self->undo_steps->len)
+    {
+      g_autofree char *before = lectern_project_dup_document_version_text (self, document_id, newest - 1, error);
+      g_autofree char *run_description = NULL;
+      g_autoptr(LecternStmt) stmt = NULL;
+
+      if (before == NULL)
+        return FALSE;
+      run_description = describe_run (before, new_text);
+      stmt = _lectern_project_prepare (self, "DELETE FROM document_versions WHERE document_id = ? AND version = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      sqlite3_bind_int64 (stmt, 2, newest);
+      if (!_lectern_project_run (self, stmt, error)
+          || !insert_version (self, document_id, newest, stamp, self->author, coder_id, run_description, new_text, error))
+        return FALSE;
+      self->run_edit_pending = TRUE;
+      return TRUE;
+    }
+
+  if (!insert_version (self, document_id, newest + 1, stamp, self->author, coder_id, description, new_text, error))
+    return FALSE;
+  if (document_id == self->run_document_id)
+    {
+      self->run_version = newest + 1;
+      self->run_edit_pending = TRUE;
+    }
+  return TRUE;
 }
 
 static gboolean

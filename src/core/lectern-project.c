@@ -413,7 +413,10 @@ _lectern_project_rollback (LecternProject *self)
   if (self->in_batch)
     sqlite3_exec (self->db, "ROLLBACK TO lectern_call; RELEASE lectern_call", NULL, NULL, NULL);
   else
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    {
+      self->run_edit_pending = FALSE;   /* no step will hold it */
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
 }
 
 /* A call's change becomes part of the batch's. */
@@ -579,6 +582,7 @@ lectern_project_rollback_batch (LecternProject *self)
   g_return_if_fail (self->in_batch);
   g_return_if_fail (!self->in_transaction);
 
+  self->run_edit_pending = FALSE;   /* no step will hold it */
   batch_end (self);
   _lectern_project_changes_end_batch (self, FALSE);
   if (!sqlite3_get_autocommit (self->db))

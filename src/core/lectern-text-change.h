@@ -72,6 +72,14 @@ gboolean    lectern_project_edit_text        (LecternProject                *sel
                                              LecternEditReport            *report,
                                              GError                      **error);
 
+/* Typing in @document_id (0 ends it): until the run ends, each of its
+ * text edits joins the previous one's undo step and version when nothing
+ * else became a step between them, so that a word typed is one step and
+ * one version, yet every keystroke is committed as it is made. A new call
+ * starts a new run; undo and redo end it. */
+void        lectern_project_set_typing_run   (LecternProject                *self,
+                                             gint64                        document_id);
+
 /* The general form (what a replacement by word difference uses): the
  * document's text, which must still be @old_text (else FAILED, nothing
  * changed: it changed since the change was worked out), becomes @new_text
