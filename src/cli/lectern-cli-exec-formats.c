@@ -26,6 +26,7 @@
 #include "lectern-cli-private.h"
 
 #define FORMATS_NAME "lectern-cli-formats"
+#define EXEC_MARK "LECTERN_CLI_FORMATS_EXEC"
 
 /* $LECTERN_CLI_FORMATS if set; else lectern-cli-formats beside the
  * running executable (the build tree); else the installed one in
@@ -59,6 +60,17 @@ lectern_cli_exec_formats (LecternCli  *cli,
 {
   g_autofree char *path = dup_formats_path ();
   int saved_errno;
+
+  /* Set by the exec below: back here, the program named as the formats
+   * one was lectern-cli itself, which would exec it again for ever. */
+  if (g_getenv (EXEC_MARK) != NULL)
+    {
+      lectern_cli_error (_("%s is not lectern-cli-formats: it cannot run “%s” "
+                           "(set LECTERN_CLI_FORMATS to the path of lectern-cli-formats)"),
+                         path, argv[0]);
+      return LECTERN_CLI_EXIT_FAILURE;
+    }
+  g_setenv (EXEC_MARK, "1", TRUE);
 
   /* Nothing is written before a command runs; flushed all the same, so
    * that nothing buffered here is lost or doubled by exec. */

@@ -125,6 +125,22 @@ test_formats_missing (void)
   g_assert_cmpstr (documents->out_text, ==, "");
 }
 
+/* LECTERN_CLI_FORMATS naming lectern-cli itself must not exec for ever. */
+static void
+test_formats_is_self (void)
+{
+  g_autofree char *project = cli_new_project ("p.lectern");
+  g_autofree char *file = cli_write_file ("a.txt", "The ceasefire held for a week.\n", -1);
+  g_autoptr(CliRun) run = NULL;
+
+  g_setenv ("LECTERN_CLI_FORMATS", g_getenv ("LECTERN_CLI"), TRUE);
+  run = cli_run (project, "import", file, NULL);
+  g_unsetenv ("LECTERN_CLI_FORMATS");
+
+  cli_assert_failure (run);
+  g_assert_nonnull (strstr (run->err, "is not lectern-cli-formats"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -134,6 +150,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Cli/start/light-libraries", test_light_libraries);
   g_test_add_func ("/Lectern/Cli/start/formats-exec", test_formats_exec);
   g_test_add_func ("/Lectern/Cli/start/formats-missing", test_formats_missing);
+  g_test_add_func ("/Lectern/Cli/start/formats-is-self", test_formats_is_self);
 
   return g_test_run ();
 }
