@@ -12,7 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "lectern-cli-private.h"
+#ifdef LECTERN_CLI_FORMATS
 #include "lectern-export.h"
+#endif
 
 /* A number as a machine reads it: '.' whatever the locale. (transfer full) */
 static char *
@@ -563,6 +565,7 @@ run_keyness (LecternCli  *cli,
   return LECTERN_CLI_EXIT_OK;
 }
 
+#ifdef LECTERN_CLI_FORMATS
 static int
 run_chart (LecternCli  *cli,
            int          argc,
@@ -656,6 +659,7 @@ run_chart (LecternCli  *cli,
 
   return LECTERN_CLI_EXIT_OK;
 }
+#endif
 
 const LecternCliCommand lectern_cli_analysis_commands[] = {
   { "autocode", N_("QUERY --tag PATH"),
@@ -674,6 +678,6 @@ const LecternCliCommand lectern_cli_analysis_commands[] = {
     N_("Words that set documents A apart from B: WORD A_COUNT B_COUNT LOG_LIKELIHOOD LOG_RATIO"),
     run_keyness },
   { "chart", N_("codes --output FILE"),
-    N_("Code frequencies as bars (per document or variable value) into an SVG, PNG or CSV file"), run_chart },
+    N_("Code frequencies as bars (per document or variable value) into an SVG, PNG or CSV file"), LECTERN_CLI_FORMATS_RUN (run_chart) },
   { NULL }
 };

@@ -15,6 +15,7 @@
 #include "lectern-cli-private.h"
 #include "lectern-import.h"
 
+#ifdef LECTERN_CLI_FORMATS
 static int
 run_import (LecternCli  *cli,
             int          argc,
@@ -89,6 +90,7 @@ run_import (LecternCli  *cli,
 
   return refused ? LECTERN_CLI_EXIT_FAILURE : LECTERN_CLI_EXIT_OK;
 }
+#endif
 
 static int
 run_documents (LecternCli  *cli,
@@ -508,7 +510,7 @@ run_original (LecternCli  *cli,
 }
 
 const LecternCliCommand lectern_cli_documents_commands[] = {
-  { "import", N_("FILE…"), N_("Import files or folders (PDF, Word, OpenDocument, web pages, EPUB, Markdown, mail, subtitles, plain text); print ID TITLE for each document"), run_import },
+  { "import", N_("FILE…"), N_("Import files or folders (PDF, Word, OpenDocument, web pages, EPUB, Markdown, mail, subtitles, plain text); print ID TITLE for each document"), LECTERN_CLI_FORMATS_RUN (run_import) },
   { "documents", "", N_("List documents: ID TITLE LANGUAGE DATE CHARS ANNOTATIONS"), run_documents },
   { "document", N_("ID"), N_("Show a document’s metadata: KEY VALUE"), run_document },
   { "text", N_("ID [--version N]"), N_("Print a document’s stored text exactly, the text offsets count (or an earlier version of it)"), run_text },

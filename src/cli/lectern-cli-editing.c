@@ -76,6 +76,7 @@ edit_change (LecternProject     *project,
   return lectern_project_edit_text (project, document_id, args->start, args->end, args->text, report, error);
 }
 
+#ifdef LECTERN_CLI_FORMATS
 static gboolean
 replace_change (LecternProject     *project,
                 gint64             document_id,
@@ -85,6 +86,7 @@ replace_change (LecternProject     *project,
 {
   return lectern_text_replace (project, document_id, data, report, error);
 }
+#endif
 
 static int
 run_edit (LecternCli  *cli,
@@ -122,6 +124,7 @@ run_edit (LecternCli  *cli,
   return print_report (&report);
 }
 
+#ifdef LECTERN_CLI_FORMATS
 static int
 run_document_replace (LecternCli  *cli,
                       int          argc,
@@ -158,6 +161,7 @@ run_document_replace (LecternCli  *cli,
 
   return print_report (&report);
 }
+#endif
 
 static int
 run_orphans (LecternCli  *cli,
@@ -270,7 +274,7 @@ const LecternCliCommand lectern_cli_editing_commands[] = {
     run_edit },
   { "document-replace", N_("ID FILE"),
     N_("Replace a document’s text with a revised version read from FILE (any importable format); passages follow their words"),
-    run_document_replace },
+    LECTERN_CLI_FORMATS_RUN (run_document_replace) },
   { "orphans", "", N_("List passages whose words an edit removed: ID DOCUMENT TAGS QUOTE"), run_orphans },
   { "versions", N_("ID"), N_("List the versions of a document’s text: VERSION TIME CODER DESCRIPTION"), run_versions },
   { NULL }

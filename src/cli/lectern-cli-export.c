@@ -6,14 +6,20 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "lectern-cli-private.h"
+
+/* Every command here reads or writes a file format: they live in
+ * lectern-cli-formats only (see lectern-cli-exec-formats.c). */
+#ifdef LECTERN_CLI_FORMATS
+
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <gio/gunixoutputstream.h>
-#include <glib/gi18n.h>
 
-#include "lectern-cli-private.h"
 #include "lectern-export.h"
 #include "lectern-import.h"
 
@@ -235,12 +241,14 @@ run_import_qdpx (LecternCli  *cli,
   return LECTERN_CLI_EXIT_OK;
 }
 
+#endif /* LECTERN_CLI_FORMATS */
+
 const LecternCliCommand lectern_cli_export_commands[] = {
   { "export", N_("--format FORMAT [--output FILE]"),
-    N_("Export annotated passages: markdown, html, csv, json, qdpx or pdf"), run_export },
+    N_("Export annotated passages: markdown, html, csv, json, qdpx or pdf"), LECTERN_CLI_FORMATS_RUN (run_export) },
   { "import-annotations", N_("FILE.json"),
-    N_("Add the annotations of a W3C Web Annotation file; print how many"), run_import_annotations },
+    N_("Add the annotations of a W3C Web Annotation file; print how many"), LECTERN_CLI_FORMATS_RUN (run_import_annotations) },
   { "import-qdpx", N_("FILE.qdpx"),
-    N_("Make the new project --project from a REFI-QDA project"), run_import_qdpx },
+    N_("Make the new project --project from a REFI-QDA project"), LECTERN_CLI_FORMATS_RUN (run_import_qdpx) },
   { NULL }
 };

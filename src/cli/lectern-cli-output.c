@@ -41,8 +41,21 @@ append_inert (GString    *out,
 
   while (p < end)
     {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
+      gunichar c;
       const char *next;
+      const char *run = p;
+
+      /* Printable ASCII but the backslash, the most of any text, is
+       * copied a run at a time. */
+      while (p < end && (guchar) *p >= 0x20 && (guchar) *p < 0x7f && *p != '\\')
+        p++;
+      if (p > run)
+        {
+          g_string_append_len (out, run, p - run);
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (p, end - p);
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
@@ -103,15 +116,14 @@ void
 lectern_cli_print_fields (const char * const *fields,
                           guint               n_fields)
 {
-  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_sized_new (256);
 
   for (guint i = 0; i < n_fields; i++)
     {
-      g_autofree char *escaped = lectern_cli_escape_field (fields[i]);
-
       if (i > 0)
         g_string_append_c (line, '\t');
-      g_string_append (line, escaped);
+      if (fields[i] != NULL)
+        append_inert (line, fields[i], strlen (fields[i]), TRUE);
     }
   g_string_append_c (line, '\n');
 

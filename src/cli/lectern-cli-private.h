@@ -26,6 +26,7 @@ typedef struct
   char *project_path;   /* --project FILE, else $LECTERN_PROJECT; may be NULL */
   char *project_option; /* --project given after the command, while parsing */
   char *coder;          /* --coder NAME, else $LECTERN_CODER; NULL: the account's name */
+  char **process_argv;  /* main ()'s own argv, unchanged (not owned): for exec */
 } LecternCli;
 
 /* A command receives its own argv: argv[0] is the command's name. */
@@ -40,6 +41,23 @@ typedef struct
   const char        *summary;      /* one line, translatable (N_) */
   LecternCliRunFunc  run;
 } LecternCliCommand;
+
+/* lectern-cli is built twice from these files (see src/cli/meson.build):
+ * lectern-cli, which links only core, compare and the turn detector, and
+ * lectern-cli-formats, built with LECTERN_CLI_FORMATS, which also links the
+ * import and export formats (poppler, cairo, pango, gmime, libxml2,
+ * libarchive…). In lectern-cli a command that needs a format runs
+ * lectern_cli_exec_formats (), which execs lectern-cli-formats with the
+ * same arguments; so both list the same commands, and such a command's
+ * own function is compiled only into lectern-cli-formats. */
+#ifdef LECTERN_CLI_FORMATS
+# define LECTERN_CLI_FORMATS_RUN(run) (run)
+#else
+# define LECTERN_CLI_FORMATS_RUN(run) lectern_cli_exec_formats
+int lectern_cli_exec_formats (LecternCli  *cli,
+                              int          argc,
+                              char       **argv);
+#endif
 
 /* Dispatch tables of each command group, NULL-name terminated. */
 extern const LecternCliCommand lectern_cli_project_commands[];

@@ -129,7 +129,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_auto(LecternCli) cli = { NULL, NULL, NULL };
+  g_auto(LecternCli) cli = { NULL, NULL, NULL, argv };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = NULL;
