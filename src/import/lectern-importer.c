@@ -233,14 +233,17 @@ lectern_importer_read_file (GFile         *file,
 
 /* Files are added a batch at a time (lectern_project_begin_batch()): one
  * commit, one sync to disk and one flush of the search index for many
- * small files instead of one each. A batch is committed once it has run
- * this long or holds this much text, so that other writers (the app's
- * edits while a background import runs) wait for the lock no longer than
- * for one large file, and a file's result is reported only once its
- * batch is committed: nothing reported can be lost, nothing half
- * imported is ever visible. */
-#define BATCH_TIME (250 * G_TIME_SPAN_MILLISECOND)
-#define BATCH_BYTES (32 * 1024 * 1024)
+ * small files instead of one each. A batch holds the write lock, so it
+ * is committed once it has run this long or holds this much text (about
+ * 50 ms of indexing on the benchmark machine), and a document that would
+ * take it past that goes into the next batch: other writers (the app's
+ * edits while a background import runs) wait at most about 100 ms, or
+ * for one document larger than that. Between two batches the project
+ * pauses so that they get the lock (lock_gap() in lectern-project.c).
+ * A file's result is reported only once its batch is committed: nothing
+ * reported can be lost, nothing half imported is ever visible. */
+#define BATCH_TIME (50 * G_TIME_SPAN_MILLISECOND)
+#define BATCH_BYTES (192 * 1024)
 
 typedef struct
 {
@@ -439,6 +442,8 @@ add_extracts (Batch         *batch,
 
       g_clear_error (&local_error);
 
+      if (batch->open && batch->bytes > 0 && batch->bytes + strlen (text) > BATCH_BYTES)
+        batch_commit (batch);
       if (!batch->open)
         {
           /* Without a batch (the caller has one open, or the lock is not
