@@ -43,6 +43,9 @@ typedef struct
   double      hold_max;
   guint       holds;
   guint       holds_over;   /* > 100 ms */
+  /* The transaction's slowest statement, told with BENCH_VERBOSE set. */
+  double      slowest;
+  char       *slowest_sql;
   double      seconds;
   guint       imported;
   char       *error;
@@ -61,11 +64,22 @@ on_trace (unsigned  type,
   Import *import = data;
   const char *sql = sqlite3_sql (p);
 
-  (void) x;
+  double took;
+
   if (type != SQLITE_TRACE_PROFILE || sql == NULL)
     return 0;
+  took = *(sqlite3_uint64 *) x / 1e6;
+  if (took > import->slowest)
+    {
+      import->slowest = took;
+      g_free (import->slowest_sql);
+      import->slowest_sql = g_strndup (sql, 60);
+    }
   if (g_str_has_prefix (sql, "BEGIN IMMEDIATE"))
-    import->lock_taken = bench_now_ms ();
+    {
+      import->lock_taken = bench_now_ms ();
+      import->slowest = 0;
+    }
   else if ((strcmp (sql, "COMMIT") == 0 || strcmp (sql, "ROLLBACK") == 0) && import->lock_taken > 0)
     {
       double held = bench_now_ms () - import->lock_taken;
@@ -73,6 +87,9 @@ on_trace (unsigned  type,
       import->hold_max = MAX (import->hold_max, held);
       import->holds++;
       import->holds_over += held > 100;
+      if (held > 100 && g_getenv ("BENCH_VERBOSE") != NULL)
+        fprintf (stderr, "held %.1f ms; slowest statement %.1f ms: %s\n", held, import->slowest,
+                 import->slowest_sql);
       import->lock_taken = 0;
     }
   return 0;
@@ -277,5 +294,6 @@ main (int    argc,
 
   g_ptr_array_unref (import.files);
   g_free (import.error);
+  g_free (import.slowest_sql);
   return 0;
 }
