@@ -515,7 +515,17 @@ import_one (Batch         *batch,
   g_autoptr(GError) local_error = NULL;
   const LecternFormat *format = NULL;
 
-  /* Read before the write lock is taken. */
+  /* Read before the write lock is taken: an open batch that this file
+   * would take past its size is committed first, so that reading and
+   * decoding a large file never holds the lock. */
+  if (batch->open && batch->bytes > 0)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+      if (info != NULL && batch->bytes + (guint64) g_file_info_get_size (info) > BATCH_BYTES)
+        batch_commit (batch);
+    }
   extracts = read_extracts (file, display_name, &contents, &format, cancellable, &local_error);
 
   if (extracts == NULL)
