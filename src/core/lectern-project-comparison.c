@@ -6,6 +6,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <unistd.h>
+
 #include <glib/gi18n.h>
 
 #include "lectern-project-private.h"
@@ -18,10 +24,10 @@
  * Sorted by hash, a transaction's rows are one pass over the hash index,
  * but on a large project even a small transaction dirties most of that
  * index's leaf pages (measured: 40K rows cost nearly as much as 280K), so
- * the fewer transactions the better. Each one holds the write lock,
- * though, and other writers give up after BUSY_TIMEOUT_MS (5 s): 512K rows
- * took 1.6–4.3 s on the full benchmark corpus with 2 loaded CPUs. Memory:
- * 32 bytes a row. */
+ * the fewer chunks the better. A chunk is written in transactions of
+ * runs of hashes that hold the write lock FINGERPRINT_HOLD each (as one
+ * transaction, 512K rows held it 1.6–4.3 s on the full benchmark corpus,
+ * and other writers give up after 5 s). Memory: 32 bytes a row. */
 #define FINGERPRINT_CHUNK_ROWS (512 * 1024)
 /* Page cache while writing a chunk, KiB: the index pages a chunk touches
  * stay in memory until its commit instead of being spilled and read
@@ -66,23 +72,142 @@ append_prints (GArray     *rows,
     }
 }
 
+/* A chunk of fingerprints is written in several transactions, each a run
+ * of hashes (lectern_project_update_fingerprints()); until its last one
+ * commits, meta holds this key, "FIRST LAST PID": the chunk's documents
+ * (ids FIRST to LAST) and the process writing it. Other connections leave
+ * those documents alone while that process writes; once it is gone
+ * (killed, cancelled), the next update deletes what it wrote of them and
+ * writes them again, so no document keeps half its fingerprints. */
+#define PENDING_KEY "fingerprints-writing"
+
+/* How long one transaction of fingerprints inserts rows; its commit
+ * writes the index pages they dirtied, 3–45 ms more on the full
+ * benchmark under load, hence well under the 100 ms a hold may take. */
+#define FINGERPRINT_HOLD (30 * G_TIME_SPAN_MILLISECOND)
+
+/* Chunks this process is writing now, on any of its connections. */
+static gint writers_here;
+
+typedef struct
+{
+  gint64 first;
+  gint64 last;
+  gint64 pid;
+} Pending;
+
+/* Reads the pending chunk; FALSE with @error on failure, TRUE with
+ * @pending->last 0 when there is none. */
+static gboolean
+read_pending (LecternProject  *self,
+              Pending        *pending,
+              GError        **error)
+{
+  g_autoptr(LecternStmt) stmt =
+    _lectern_project_prepare (self, "SELECT value FROM meta WHERE key = '" PENDING_KEY "'", error);
+  int rc;
+
+  *pending = (Pending) { 0, 0, 0 };
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *value = _lectern_column_string (stmt, 0);
+      gint64 first, last, pid;
+
+      /* A value this version did not write is taken as all documents. */
+      if (sscanf (value, "%" SCNd64 " %" SCNd64 " %" SCNd64, &first, &last, &pid) == 3)
+        *pending = (Pending) { first, last, pid };
+      else
+        *pending = (Pending) { 0, G_MAXINT64, 0 };
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return _lectern_project_fail (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+writer_alive (const Pending *pending)
+{
+  if (pending->pid == (gint64) getpid ())
+    return g_atomic_int_get (&writers_here) > 0;
+  return pending->pid > 0 && pending->pid <= G_MAXINT
+         && (kill ((pid_t) pending->pid, 0) == 0 || errno == EPERM);
+}
+
+/* Deletes the fingerprints a writer that is gone left of its chunk, and
+ * its note, in one transaction (derived data: no undo step). */
+static gboolean
+repair_pending (LecternProject  *self,
+                GError        **error)
+{
+  g_autoptr(LecternStmt) stmt = NULL;
+  Pending pending;
+
+  if (!_lectern_project_begin (self, error))
+    return FALSE;
+  /* Read again under the lock: another connection may have repaired it. */
+  if (!read_pending (self, &pending, error))
+    goto fail;
+  if (pending.last != 0 && !writer_alive (&pending))
+    {
+      stmt = _lectern_project_prepare (self, "DELETE FROM fingerprints WHERE document_id BETWEEN ? AND ?", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, pending.first);
+      sqlite3_bind_int64 (stmt, 2, pending.last);
+      if (!_lectern_project_run (self, stmt, error)
+          || !_lectern_project_exec (self, "DELETE FROM meta WHERE key = '" PENDING_KEY "'", error))
+        goto fail;
+    }
+  return _lectern_project_commit (self, 0, 0, NULL, error);
+
+fail:
+  _lectern_project_rollback (self);
+  return FALSE;
+}
+
 /* The documents without a fingerprint: imported since the last update,
- * brought back by undo, or too short to have any (cheap to redo). */
+ * brought back by undo, or too short to have any (cheap to redo). With
+ * @skipped, those of a chunk another writer is writing are left out
+ * (*@skipped is set) and what a writer that is gone left is repaired;
+ * without, the pending chunk is not looked at (a migration's
+ * transaction, with no writer beside it). */
 static GArray *
 missing_documents (LecternProject  *self,
+                   gboolean       *skipped,
                    GError        **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(LecternStmt) stmt =
-    _lectern_project_prepare (self,
-                             "SELECT id FROM documents d"
-                             " WHERE NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.document_id = d.id)"
-                             " ORDER BY id",
-                             error);
+  g_autoptr(LecternStmt) stmt = NULL;
+  Pending pending = { 0, 0, 0 };
   int rc;
 
+  if (skipped != NULL)
+    {
+      *skipped = FALSE;
+      if (!read_pending (self, &pending, error))
+        return NULL;
+      if (pending.last != 0 && !writer_alive (&pending))
+        {
+          if (!repair_pending (self, error) || !read_pending (self, &pending, error))
+            return NULL;
+        }
+      *skipped = pending.last != 0;
+    }
+
+  stmt = _lectern_project_prepare (self,
+                                  "SELECT id FROM documents d"
+                                  " WHERE NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.document_id = d.id)"
+                                  " AND d.id NOT BETWEEN ? AND ?"
+                                  " ORDER BY id",
+                                  error);
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_int64 (stmt, 1, pending.last != 0 ? pending.first : 1);
+  sqlite3_bind_int64 (stmt, 2, pending.last);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -96,22 +221,16 @@ missing_documents (LecternProject  *self,
   return g_steal_pointer (&ids);
 }
 
-/* Writes @rows, sorted by hash, in the open transaction; skips documents
- * that are gone or got their fingerprints from another connection since
- * @rows were computed. */
-static gboolean
-insert_rows (LecternProject  *self,
-             GArray         *rows,
-             GError        **error)
+/* The documents of @rows that still have no fingerprints: those gone or
+ * given theirs by another connection since @rows were computed are left
+ * out. */
+static GHashTable *
+still_wanted (LecternProject  *self,
+              GArray         *rows,
+              GError        **error)
 {
-  g_autoptr(LecternStmt) insert = NULL;
   g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) checked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autofree char *cache = NULL;
-  gint64 old_cache = 0;
-  gboolean ok = TRUE;
-
-  g_array_sort (rows, compare_rows);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -125,44 +244,52 @@ insert_rows (LecternProject  *self,
                                       "SELECT count(*) FROM documents d WHERE d.id = ?1"
                                       " AND NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.document_id = ?1)",
                                       id, 0, &still_missing, error))
-        return FALSE;
+        return NULL;
       if (still_missing)
         g_hash_table_add (wanted, g_memdup2 (&id, sizeof id));
     }
+  return g_steal_pointer (&wanted);
+}
 
-  insert = _lectern_project_prepare (self,
-                                    "INSERT INTO fingerprints (document_id, hash, start_offset, end_offset)"
-                                    " VALUES (?, ?, ?, ?)",
-                                    error);
-  if (insert == NULL
-      || !_lectern_project_query_int (self, "PRAGMA cache_size", 0, 0, &old_cache, error))
-    return FALSE;
-  cache = g_strdup_printf ("PRAGMA cache_size = %d", -FINGERPRINT_CACHE_KIB);
-  if (old_cache > -FINGERPRINT_CACHE_KIB && !_lectern_project_exec (self, cache, error))
+/* Inserts the rows of @rows from *@next on that @wanted holds, until they
+ * run out or the transaction has held the lock since @began for
+ * FINGERPRINT_HOLD; *@next moves past what was written. A document
+ * deleted meanwhile gets none (the insert finds no document). */
+static gboolean
+insert_rows (LecternProject  *self,
+             GArray         *rows,
+             GHashTable     *wanted,
+             guint          *next,
+             gint64          began,
+             GError        **error)
+{
+  g_autoptr(LecternStmt) insert =
+    _lectern_project_prepare (self,
+                             "INSERT INTO fingerprints (document_id, hash, start_offset, end_offset)"
+                             " SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?1)",
+                             error);
+
+  if (insert == NULL)
     return FALSE;
 
-  for (guint i = 0; ok && i < rows->len; i++)
+  for (; *next < rows->len; (*next)++)
     {
-      const PrintRow *row = &g_array_index (rows, PrintRow, i);
+      const PrintRow *row = &g_array_index (rows, PrintRow, *next);
 
+      if (*next % 1024 == 0 && g_get_monotonic_time () - began >= FINGERPRINT_HOLD)
+        break;
       if (!g_hash_table_contains (wanted, &row->document_id))
         continue;
       sqlite3_bind_int64 (insert, 1, row->document_id);
       sqlite3_bind_int64 (insert, 2, row->hash);
       sqlite3_bind_int64 (insert, 3, row->start);
       sqlite3_bind_int64 (insert, 4, row->end);
-      ok = _lectern_project_run (self, insert, error);
+      if (!_lectern_project_run (self, insert, error))
+        return FALSE;
       sqlite3_reset (insert);
     }
 
-  if (old_cache > -FINGERPRINT_CACHE_KIB)
-    {
-      g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, old_cache);
-
-      sqlite3_exec (self->db, restore, NULL, NULL, NULL);
-    }
-
-  return ok;
+  return TRUE;
 }
 
 /* Appends to @rows the fingerprints of @ids from *@next on, until @rows
@@ -203,47 +330,128 @@ gboolean
 _lectern_project_fingerprint_missing (LecternProject  *self,
                                      GError        **error)
 {
-  g_autoptr(GArray) ids = missing_documents (self, error);
+  g_autoptr(GArray) ids = missing_documents (self, NULL, error);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (PrintRow));
+  g_autoptr(GHashTable) wanted = NULL;
   guint next = 0;
 
   if (ids == NULL || !collect_prints (self, ids, &next, G_MAXUINT, rows, NULL, error))
     return FALSE;
-  return rows->len == 0 || insert_rows (self, rows, error);
+  if (rows->len == 0)
+    return TRUE;
+  g_array_sort (rows, compare_rows);
+  next = 0;
+  /* Inside the caller's transaction: no time limit. */
+  return (wanted = still_wanted (self, rows, error)) != NULL
+         && insert_rows (self, rows, wanted, &next, G_MAXINT64 - FINGERPRINT_HOLD, error);
 }
 
-/* Writes the fingerprints of @ids, FINGERPRINT_CHUNK_ROWS per transaction. */
+/* Writes one chunk of rows, sorted by hash, in as many transactions as it
+ * takes to hold the lock at most FINGERPRINT_HOLD each: each is a run of
+ * the hash index, so together they write its pages about once, as one
+ * transaction would (the cost of a transaction is the index pages it
+ * dirties, not its rows). Until the last one commits, meta notes the
+ * chunk (PENDING_KEY). Cancelled between two, it stops; the next update
+ * finishes the work. Derived data: no undo step, no "changed" signal. */
+static gboolean
+write_chunk (LecternProject  *self,
+             GArray         *rows,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  g_autoptr(GHashTable) wanted = NULL;
+  g_autofree char *note = NULL;
+  gint64 first = G_MAXINT64, last = 0;
+  gboolean noted = FALSE;
+  guint next = 0;
+
+  g_array_sort (rows, compare_rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      first = MIN (first, g_array_index (rows, PrintRow, i).document_id);
+      last = MAX (last, g_array_index (rows, PrintRow, i).document_id);
+    }
+  note = g_strdup_printf ("%" PRId64 " %" PRId64 " %" PRId64, first, last, (gint64) getpid ());
+
+  while (next < rows->len)
+    {
+      gint64 began;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (!_lectern_project_begin (self, error))
+        return FALSE;
+      began = g_get_monotonic_time ();
+      if (wanted == NULL && (wanted = still_wanted (self, rows, error)) == NULL)
+        goto fail;
+      if (!insert_rows (self, rows, wanted, &next, began, error))
+        goto fail;
+
+      if (next < rows->len && !noted)
+        {
+          g_autoptr(LecternStmt) stmt =
+            _lectern_project_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('" PENDING_KEY "', ?)",
+                                     error);
+
+          if (stmt == NULL)
+            goto fail;
+          _lectern_bind_text (stmt, 1, note);
+          if (!_lectern_project_run (self, stmt, error))
+            goto fail;
+          noted = TRUE;
+        }
+      else if (next == rows->len && noted
+               && !_lectern_project_exec (self, "DELETE FROM meta WHERE key = '" PENDING_KEY "'", error))
+        goto fail;
+
+      if (!_lectern_project_commit (self, 0, 0, NULL, error))
+        return FALSE;
+    }
+
+  return TRUE;
+
+fail:
+  _lectern_project_rollback (self);
+  return FALSE;
+}
+
+/* Writes the fingerprints of @ids, FINGERPRINT_CHUNK_ROWS per chunk. */
 static gboolean
 write_missing (LecternProject  *self,
                GArray         *ids,
                GCancellable   *cancellable,
                GError        **error)
 {
+  g_autofree char *cache = NULL;
+  gint64 old_cache = 0;
+  gboolean ok = TRUE;
   guint next = 0;
 
-  while (next < ids->len)
+  if (!_lectern_project_query_int (self, "PRAGMA cache_size", 0, 0, &old_cache, error))
+    return FALSE;
+  cache = g_strdup_printf ("PRAGMA cache_size = %d", -FINGERPRINT_CACHE_KIB);
+  if (old_cache > -FINGERPRINT_CACHE_KIB && !_lectern_project_exec (self, cache, error))
+    return FALSE;
+
+  g_atomic_int_inc (&writers_here);
+  while (ok && next < ids->len)
     {
       g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (PrintRow));
 
       /* The texts are read and hashed before the write lock is taken. */
-      if (!collect_prints (self, ids, &next, FINGERPRINT_CHUNK_ROWS, rows, cancellable, error))
-        return FALSE;
-      if (rows->len == 0)
-        continue;
+      ok = collect_prints (self, ids, &next, FINGERPRINT_CHUNK_ROWS, rows, cancellable, error)
+           && (rows->len == 0 || write_chunk (self, rows, cancellable, error));
+    }
+  g_atomic_int_dec_and_test (&writers_here);
 
-      /* Derived data: no undo step, no "changed" signal. */
-      if (!_lectern_project_begin (self, error))
-        return FALSE;
-      if (!insert_rows (self, rows, error))
-        {
-          _lectern_project_rollback (self);
-          return FALSE;
-        }
-      if (!_lectern_project_commit (self, 0, 0, NULL, error))
-        return FALSE;
+  if (old_cache > -FINGERPRINT_CACHE_KIB)
+    {
+      g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, old_cache);
+
+      sqlite3_exec (self->db, restore, NULL, NULL, NULL);
     }
 
-  return TRUE;
+  return ok;
 }
 
 gboolean
@@ -252,6 +460,7 @@ lectern_project_update_fingerprints (LecternProject  *self,
                                     GError        **error)
 {
   g_autoptr(GArray) ids = NULL;
+  gboolean skipped = FALSE;
   gint64 version = 0;
 
   g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
@@ -272,12 +481,15 @@ lectern_project_update_fingerprints (LecternProject  *self,
   self->fingerprints_complete = TRUE;
   self->fingerprints_version = version;
 
-  if ((ids = missing_documents (self, error)) == NULL
+  if ((ids = missing_documents (self, &skipped, error)) == NULL
       || !write_missing (self, ids, cancellable, error))
     {
       self->fingerprints_complete = FALSE;
       return FALSE;
     }
+  /* Another writer's chunk: looked at again next time. */
+  if (skipped)
+    self->fingerprints_complete = FALSE;
 
   return TRUE;
 }

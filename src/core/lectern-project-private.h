@@ -101,6 +101,14 @@ struct _LecternProject
   guint             fingerprints_complete : 1;
   gint64            fingerprints_version;
 
+  /* Monotonic µs: when the wait for the lock began (busy_wait()); when
+   * this connection took the write lock and last gave it back, and how
+   * long it held it since its last pause (lock_gap()). */
+  gint64            busy_since;
+  gint64            lock_taken;
+  gint64            lock_released;
+  gint64            lock_held;
+
   /* lectern-project-live.c: the rows the open transaction (or the open
    * batch's call) wrote; the batch's so far. */
   LecternChangeSet    *pending_changes;

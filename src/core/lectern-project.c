@@ -30,6 +30,10 @@
 
 /* How long a write waits for another writer before giving up (LOCKED). */
 #define BUSY_TIMEOUT_MS 5000
+/* A connection that has held the write lock this long since its last
+ * pause pauses LOCK_GAP before it takes the lock again (lock_gap()). */
+#define LOCK_TURN (20 * G_TIME_SPAN_MILLISECOND)
+#define LOCK_GAP (2 * G_TIME_SPAN_MILLISECOND)
 
 G_DEFINE_QUARK (lectern-project-error-quark, lectern_project_error)
 
@@ -361,6 +365,35 @@ batch_lost (LecternProject  *self,
   return FALSE;
 }
 
+/* Long writers (an import's batches, fingerprints, a loop of calls) end
+ * each transaction and at once begin the next: another connection waiting
+ * for the lock would find it taken at each of its tries, until its busy
+ * timeout. So once a connection has held the lock for LOCK_TURN, it leaves
+ * a gap of LOCK_GAP after its last commit, in which busy_wait() of the
+ * other connection tries at least once; short transactions never wait. */
+static void
+lock_gap (LecternProject *self)
+{
+  gint64 since;
+
+  if (self->lock_held < LOCK_TURN)
+    return;
+  since = g_get_monotonic_time () - self->lock_released;
+  if (since >= 0 && since < LOCK_GAP)
+    g_usleep (LOCK_GAP - since);
+  self->lock_held = 0;
+}
+
+static void
+lock_release (LecternProject *self)
+{
+  if (self->lock_taken == 0)
+    return;
+  self->lock_released = g_get_monotonic_time ();
+  self->lock_held += self->lock_released - self->lock_taken;
+  self->lock_taken = 0;
+}
+
 gboolean
 _lectern_project_begin (LecternProject  *self,
                        GError        **error)
@@ -381,8 +414,10 @@ _lectern_project_begin (LecternProject  *self,
 
   /* IMMEDIATE takes the write lock now, waiting up to BUSY_TIMEOUT_MS for
    * another writer, so a transaction never fails half-way for a lock. */
+  lock_gap (self);
   if (!_lectern_project_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
+  self->lock_taken = g_get_monotonic_time ();
 
   _lectern_project_changes_reset (self);
   self->in_transaction = TRUE;
@@ -416,6 +451,7 @@ _lectern_project_rollback (LecternProject *self)
     {
       self->run_edit_pending = FALSE;   /* no step will hold it */
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      lock_release (self);
     }
 }
 
@@ -479,6 +515,7 @@ _lectern_project_commit (LecternProject  *self,
       _lectern_project_rollback (self);
       return FALSE;
     }
+  lock_release (self);
   self->in_transaction = FALSE;
 
   if (self->undo_enabled && last >= self->step_start)
@@ -561,6 +598,7 @@ lectern_project_commit_batch (LecternProject  *self,
       _lectern_project_fail (self, rc, error);
       goto fail;
     }
+  lock_release (self);
 
   if (self->undo_enabled && last >= self->step_start)
     _lectern_project_undo_push (self, last, what, document_id, label);
@@ -571,6 +609,7 @@ lectern_project_commit_batch (LecternProject  *self,
 fail:
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  lock_release (self);
   _lectern_project_changes_reset (self);
   return FALSE;
 }
@@ -587,6 +626,7 @@ lectern_project_rollback_batch (LecternProject *self)
   _lectern_project_changes_end_batch (self, FALSE);
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  lock_release (self);
 }
 
 static void
@@ -864,6 +904,27 @@ project_new (GFile *file)
   return self;
 }
 
+/* Waits for another connection's write lock up to BUSY_TIMEOUT_MS,
+ * trying again every millisecond. SQLite's own busy_timeout backs off to
+ * 100 ms between tries, so a writer that commits in short chunks (an
+ * import) could take the lock back in each of its gaps and starve an
+ * edit until the timeout; polled this often, the edit gets the lock in
+ * the first gap (lock_gap()). */
+static int
+busy_wait (void *data,
+           int   count)
+{
+  LecternProject *self = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    self->busy_since = now;
+  if (now - self->busy_since >= BUSY_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND)
+    return 0;
+  g_usleep (G_TIME_SPAN_MILLISECOND);
+  return 1;
+}
+
 static gboolean
 open_connection (LecternProject  *self,
                  int             flags,
@@ -878,7 +939,7 @@ open_connection (LecternProject  *self,
     }
 
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_handler (self->db, busy_wait, self);
   _lectern_project_live_connect (self);
 
   /* Not persistent, nothing written. */

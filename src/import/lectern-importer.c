@@ -233,14 +233,17 @@ lectern_importer_read_file (GFile         *file,
 
 /* Files are added a batch at a time (lectern_project_begin_batch()): one
  * commit, one sync to disk and one flush of the search index for many
- * small files instead of one each. A batch is committed once it has run
- * this long or holds this much text, so that other writers (the app's
- * edits while a background import runs) wait for the lock no longer than
- * for one large file, and a file's result is reported only once its
- * batch is committed: nothing reported can be lost, nothing half
- * imported is ever visible. */
-#define BATCH_TIME (250 * G_TIME_SPAN_MILLISECOND)
-#define BATCH_BYTES (32 * 1024 * 1024)
+ * small files instead of one each. A batch holds the write lock, so it
+ * is committed once it has run this long or holds this much text (about
+ * 50 ms of indexing on the benchmark machine), and a document that would
+ * take it past that goes into the next batch: other writers (the app's
+ * edits while a background import runs) wait at most about 100 ms, or
+ * for one document larger than that. Between two batches the project
+ * pauses so that they get the lock (lock_gap() in lectern-project.c).
+ * A file's result is reported only once its batch is committed: nothing
+ * reported can be lost, nothing half imported is ever visible. */
+#define BATCH_TIME (50 * G_TIME_SPAN_MILLISECOND)
+#define BATCH_BYTES (192 * 1024)
 
 typedef struct
 {
@@ -439,6 +442,8 @@ add_extracts (Batch         *batch,
 
       g_clear_error (&local_error);
 
+      if (batch->open && batch->bytes > 0 && batch->bytes + strlen (text) > BATCH_BYTES)
+        batch_commit (batch);
       if (!batch->open)
         {
           /* Without a batch (the caller has one open, or the lock is not
@@ -510,7 +515,17 @@ import_one (Batch         *batch,
   g_autoptr(GError) local_error = NULL;
   const LecternFormat *format = NULL;
 
-  /* Read before the write lock is taken. */
+  /* Read before the write lock is taken: an open batch that this file
+   * would take past its size is committed first, so that reading and
+   * decoding a large file never holds the lock. */
+  if (batch->open && batch->bytes > 0)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+      if (info != NULL && batch->bytes + (guint64) g_file_info_get_size (info) > BATCH_BYTES)
+        batch_commit (batch);
+    }
   extracts = read_extracts (file, display_name, &contents, &format, cancellable, &local_error);
 
   if (extracts == NULL)
