@@ -485,7 +485,10 @@ reload_changed_text (LecternReaderView *self)
   GtkTextIter s, e;
   gint64 id = self->document_id;
 
-  if (id <= 0 || self->project == NULL)
+  /* In Edit mode, and while this reader applies its own edit, the edit
+   * code shows the stored text by changing only what differs, which
+   * keeps the caret where the user types. */
+  if (id <= 0 || self->project == NULL || self->editing || self->applying > 0)
     return;
   stored = lectern_project_dup_text (self->project, id, NULL);
   gtk_text_buffer_get_bounds (buffer, &s, &e);
