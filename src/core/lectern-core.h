@@ -10,6 +10,7 @@
 #include "lectern-atomic-file.h"
 #include "lectern-change-set.h"
 #include "lectern-coder.h"
+#include "lectern-coder-passages.h"
 #include "lectern-project.h"
 #include "lectern-document.h"
 #include "lectern-document-label.h"
