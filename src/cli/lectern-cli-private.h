@@ -66,6 +66,7 @@ extern const LecternCliCommand lectern_cli_turns_commands[];
 extern const LecternCliCommand lectern_cli_tags_commands[];
 extern const LecternCliCommand lectern_cli_annotations_commands[];
 extern const LecternCliCommand lectern_cli_coders_commands[];
+extern const LecternCliCommand lectern_cli_agreement_commands[];
 extern const LecternCliCommand lectern_cli_editing_commands[];
 extern const LecternCliCommand lectern_cli_search_commands[];
 extern const LecternCliCommand lectern_cli_compare_commands[];

@@ -23,6 +23,7 @@ static const LecternCliCommand * const groups[] = {
   lectern_cli_tags_commands,
   lectern_cli_annotations_commands,
   lectern_cli_coders_commands,
+  lectern_cli_agreement_commands,
   lectern_cli_editing_commands,
   lectern_cli_search_commands,
   lectern_cli_analysis_commands,

@@ -1,0 +1,425 @@
+/* lectern-cli-agreement.c — inter-coder agreement (issue #15): the
+ * agreement table and the disagreements between two coders, as TSV or
+ * CSV. The passages come from core (lectern-coder-passages.h), the
+ * measure from src/compare (lectern-agreement.h); docs/agreement.md says
+ * what the numbers are.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "lectern-cli-private.h"
+#include "lectern-compare.h"
+
+/* The two coders, found by GUID or by name. */
+typedef struct
+{
+  gint64  id;
+  char   *name;   /* as shown */
+} Coder;
+
+static void
+coder_clear (Coder *coder)
+{
+  g_clear_pointer (&coder->name, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Coder, coder_clear)
+
+static char *
+describe_coders (GPtrArray *coders)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < coders->len; i++)
+    {
+      LecternCoder *coder = g_ptr_array_index (coders, i);
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append_printf (out, "“%s”", lectern_coder_get_display_name (coder));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* @text is a coder's GUID, or the stored or shown name of exactly one
+ * coder: a name two coders share cannot say which is meant. */
+static gboolean
+find_coder (GPtrArray   *coders,
+            const char  *text,
+            Coder       *found,
+            GError     **error)
+{
+  LecternCoder *match = NULL;
+  guint n_named = 0;
+
+  for (guint i = 0; i < coders->len; i++)
+    {
+      LecternCoder *coder = g_ptr_array_index (coders, i);
+
+      if (g_ascii_strcasecmp (text, lectern_coder_get_guid (coder)) == 0)
+        {
+          match = coder;
+          n_named = 1;
+          break;
+        }
+      if (g_strcmp0 (text, lectern_coder_get_name (coder)) == 0
+          || g_strcmp0 (text, lectern_coder_get_display_name (coder)) == 0)
+        {
+          match = coder;
+          n_named++;
+        }
+    }
+
+  if (n_named == 0)
+    {
+      g_autofree char *known = describe_coders (coders);
+
+      if (coders->len == 0)
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("there is no coder “%s”: nobody has coded in this project yet"), text);
+      else
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("there is no coder “%s” in this project; its coders are %s"), text, known);
+      return FALSE;
+    }
+  if (n_named > 1)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%u coders are called “%s”: give the GUID of the one you mean "
+                     "(“lectern-cli coders” lists them)"),
+                   n_named, text);
+      return FALSE;
+    }
+
+  found->id = lectern_coder_get_id (match);
+  found->name = g_strdup (lectern_coder_get_display_name (match));
+  return TRUE;
+}
+
+/* The codes reported: those given (@tag_ids, in that order), else every
+ * code either coder used in the documents both coded, in the tag tree's
+ * order. */
+static gboolean
+add_tags (LecternProject              *project,
+          const LecternCoderPassages *passages,
+          GArray                     *tag_ids,
+          LecternAgreementInput      *input,
+          GError                    **error)
+{
+  g_autoptr(GHashTable) paths = lectern_cli_dup_tag_paths (project, error);
+  g_autoptr(GListModel) tags = NULL;
+  g_autoptr(GHashTable) coded_by_a = NULL;
+  g_autoptr(GHashTable) coded_by_b = NULL;
+  g_autoptr(GHashTable) used = NULL;
+  guint n;
+
+  if (paths == NULL)
+    return FALSE;
+
+  if (tag_ids->len > 0)
+    {
+      for (guint i = 0; i < tag_ids->len; i++)
+        {
+          gint64 id = g_array_index (tag_ids, gint64, i);
+
+          lectern_agreement_input_add_tag (input, id, g_hash_table_lookup (paths, &id));
+        }
+      return TRUE;
+    }
+
+  /* Only the documents both coded are measured: a code used elsewhere
+   * would be a row of zeros. */
+  coded_by_a = g_hash_table_new (g_int64_hash, g_int64_equal);
+  coded_by_b = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < passages->passages->len; i++)
+    {
+      LecternCoderPassage *passage = &g_array_index (passages->passages, LecternCoderPassage, i);
+
+      g_hash_table_add (passage->coder_id == passages->coder_a ? coded_by_a : coded_by_b,
+                        &passage->document_id);
+    }
+  used = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < passages->passages->len; i++)
+    {
+      LecternCoderPassage *passage = &g_array_index (passages->passages, LecternCoderPassage, i);
+
+      if (g_hash_table_contains (coded_by_a, &passage->document_id)
+          && g_hash_table_contains (coded_by_b, &passage->document_id))
+        g_hash_table_add (used, &passage->tag_id);
+    }
+
+  tags = lectern_project_list_tags (project, error);
+  if (tags == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (tags);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LecternTag) tag = g_list_model_get_item (tags, i);
+      gint64 id = lectern_tag_get_id (tag);
+
+      if (g_hash_table_contains (used, &id))
+        lectern_agreement_input_add_tag (input, id, lectern_tag_get_path (tag));
+    }
+  return TRUE;
+}
+
+/* A CSV cell as the export writes one (RFC 4180): quoted when it holds a
+ * separator, quote or line break. Text from the project (a tag's path, a
+ * coder's name) that a spreadsheet would run as a formula gets a leading
+ * apostrophe; numbers and "-" are Lectern's own and stay as they are. */
+static void
+append_csv_cell (GString    *line,
+                 const char *cell,
+                 gboolean    text)
+{
+  gboolean formula = text && cell[0] != '\0' && strchr ("=+-@\t\r", cell[0]) != NULL;
+
+  if (!formula && strpbrk (cell, ",;\"\r\n\t") == NULL)
+    {
+      g_string_append (line, cell);
+      return;
+    }
+  g_string_append_c (line, '"');
+  if (formula)
+    g_string_append_c (line, '\'');
+  for (const char *p = cell; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+/* @text_mask: bit i set when cell i is text from the project. */
+static gboolean
+print_row (const char * const *cells,
+           guint               n_cells,
+           gboolean            csv,
+           guint               text_mask,
+           GError            **error)
+{
+  g_autoptr(GString) line = NULL;
+
+  if (!csv)
+    {
+      lectern_cli_print_fields (cells, n_cells);
+      return TRUE;
+    }
+
+  line = g_string_new (NULL);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      if (i > 0)
+        g_string_append_c (line, ',');
+      append_csv_cell (line, cells[i] != NULL ? cells[i] : "", (text_mask & (1u << i)) != 0);
+    }
+  g_string_append (line, "\r\n");
+  return lectern_cli_write_raw (line->str, line->len, error);
+}
+
+/* Parses and measures; on failure prints why and returns NULL with
+ * *status set. */
+static LecternAgreement *
+measure (LecternCli   *cli,
+         const char   *command_name,
+         int           argc,
+         char        **argv,
+         gboolean     *csv,
+         int          *status)
+{
+  g_auto(GStrv) coder_names = NULL;
+  g_auto(GStrv) tag_paths = NULL;
+  g_auto(GStrv) documents = NULL;
+  const GOptionEntry entries[] = {
+    /* Not the global --coder (who is coding): after the command name,
+     * options are the command's own. */
+    { "coder", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &coder_names,
+      N_("A coder to compare, by name or GUID: give two"), N_("NAME") },
+    { "tag", 't', 0, G_OPTION_ARG_STRING_ARRAY, &tag_paths,
+      N_("Only this code (its sub-tags are codes of their own); repeat for more"), N_("PATH") },
+    { "document", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &documents,
+      N_("Only this document; repeat for more"), N_("ID") },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, csv,
+      N_("Write CSV (RFC 4180, with a header row) instead of tab-separated fields"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, command_name, entries);
+  g_autoptr(LecternProject) project = NULL;
+  g_autoptr(GPtrArray) coders = NULL;
+  g_autoptr(LecternCoderPassages) passages = NULL;
+  g_autoptr(LecternAgreementInput) input = NULL;
+  g_autoptr(GArray) document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_auto(Coder) a = { 0, NULL };
+  g_auto(Coder) b = { 0, NULL };
+  LecternAgreement *agreement;
+
+  *status = LECTERN_CLI_EXIT_USAGE;
+  if (!lectern_cli_parse (cli, context, command_name, &argc, &argv, 0, 0))
+    return NULL;
+  if (coder_names == NULL || g_strv_length (coder_names) != 2)
+    {
+      lectern_cli_usage_error (command_name, _("give the two coders to compare: --coder A --coder B"));
+      return NULL;
+    }
+  for (guint i = 0; documents != NULL && documents[i] != NULL; i++)
+    {
+      gint64 id;
+
+      if (!lectern_cli_parse_id (command_name, _("Document"), documents[i], &id))
+        return NULL;
+      g_array_append_val (document_ids, id);
+    }
+
+  project = lectern_cli_open_project (cli, status);
+  if (project == NULL)
+    return NULL;
+  *status = LECTERN_CLI_EXIT_FAILURE;
+
+  coders = lectern_project_list_coders (project, &error);
+  if (coders == NULL
+      || !find_coder (coders, coder_names[0], &a, &error)
+      || !find_coder (coders, coder_names[1], &b, &error))
+    {
+      lectern_cli_fail (error);
+      return NULL;
+    }
+  if (a.id == b.id)
+    {
+      *status = lectern_cli_usage_error (command_name, _("“%s” and “%s” are the same coder: give two different ones"),
+                                         coder_names[0], coder_names[1]);
+      return NULL;
+    }
+
+  for (guint i = 0; tag_paths != NULL && tag_paths[i] != NULL; i++)
+    {
+      g_autoptr(LecternTag) tag = lectern_project_find_tag (project, tag_paths[i], &error);
+      gint64 id;
+      gboolean seen = FALSE;
+
+      if (tag == NULL)
+        {
+          lectern_cli_fail (error);
+          return NULL;
+        }
+      id = lectern_tag_get_id (tag);
+      for (guint j = 0; j < tag_ids->len; j++)
+        seen = seen || g_array_index (tag_ids, gint64, j) == id;
+      if (!seen)
+        g_array_append_val (tag_ids, id);
+    }
+
+  passages = lectern_project_read_coder_passages (project, a.id, b.id,
+                                                  (const gint64 *) (gpointer) document_ids->data,
+                                                  document_ids->len, NULL, &error);
+  if (passages == NULL)
+    {
+      lectern_cli_fail (error);
+      return NULL;
+    }
+
+  input = lectern_agreement_input_new (a.name, b.name);
+  if (!add_tags (project, passages, tag_ids, input, &error))
+    {
+      lectern_cli_fail (error);
+      return NULL;
+    }
+  for (guint i = 0; i < passages->documents->len; i++)
+    {
+      LecternCodedDocument *document = &g_array_index (passages->documents, LecternCodedDocument, i);
+
+      lectern_agreement_input_add_document (input, document->document_id, document->length);
+    }
+  for (guint i = 0; i < passages->passages->len; i++)
+    {
+      LecternCoderPassage *passage = &g_array_index (passages->passages, LecternCoderPassage, i);
+
+      lectern_agreement_input_add_segment (input, passage->document_id,
+                                           passage->coder_id == a.id ? LECTERN_AGREEMENT_CODER_A
+                                                                     : LECTERN_AGREEMENT_CODER_B,
+                                           passage->start, passage->end, passage->tag_id);
+    }
+
+  agreement = lectern_agreement_compute (input, NULL, &error);
+  if (agreement == NULL)
+    {
+      lectern_cli_fail (error);
+      return NULL;
+    }
+  *status = LECTERN_CLI_EXIT_OK;
+  return agreement;
+}
+
+static int
+run_agreement (LecternCli  *cli,
+               int          argc,
+               char       **argv)
+{
+  g_autoptr(LecternAgreement) agreement = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean csv = FALSE;
+  int status;
+
+  agreement = measure (cli, "agreement", argc, argv, &csv, &status);
+  if (agreement == NULL)
+    return status;
+
+  if (!print_row (lectern_agreement_get_columns (), LECTERN_AGREEMENT_N_COLUMNS, csv, 0, &error))
+    return lectern_cli_fail (error);
+  for (guint i = 0; i < agreement->rows->len; i++)
+    {
+      g_auto(GStrv) cells = lectern_agreement_row_to_cells (&g_array_index (agreement->rows,
+                                                                            LecternAgreementRow, i));
+
+      /* The TAG column is a path from the project. */
+      if (!print_row ((const char * const *) cells, LECTERN_AGREEMENT_N_COLUMNS, csv, 1u << 0, &error))
+        return lectern_cli_fail (error);
+    }
+  return LECTERN_CLI_EXIT_OK;
+}
+
+static int
+run_disagreements (LecternCli  *cli,
+                   int          argc,
+                   char       **argv)
+{
+  g_autoptr(LecternAgreement) agreement = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean csv = FALSE;
+  int status;
+
+  agreement = measure (cli, "disagreements", argc, argv, &csv, &status);
+  if (agreement == NULL)
+    return status;
+
+  if (!print_row (lectern_disagreement_get_columns (), LECTERN_DISAGREEMENT_N_COLUMNS, csv, 0, &error))
+    return lectern_cli_fail (error);
+  for (guint i = 0; i < agreement->disagreements->len; i++)
+    {
+      g_auto(GStrv) cells = lectern_disagreement_to_cells (agreement, i);
+
+      /* TAG and CODER are text from the project. */
+      if (!print_row ((const char * const *) cells, LECTERN_DISAGREEMENT_N_COLUMNS, csv,
+                      (1u << 3) | (1u << 4), &error))
+        return lectern_cli_fail (error);
+    }
+  return LECTERN_CLI_EXIT_OK;
+}
+
+const LecternCliCommand lectern_cli_agreement_commands[] = {
+  { "agreement", N_("--coder A --coder B"),
+    N_("Inter-coder agreement per code: TAG AGREEMENT KAPPA ALPHA A_CHARS B_CHARS "
+       "BOTH_CHARS CODED_KAPPA UALPHA MATCHED"), run_agreement },
+  { "disagreements", N_("--coder A --coder B"),
+    N_("Where two coders differ: DOCUMENT START END TAG CODER"), run_disagreements },
+  { NULL }
+};
