@@ -43,7 +43,8 @@ describe_coders (GPtrArray *coders)
 
       if (i > 0)
         g_string_append (out, ", ");
-      g_string_append_printf (out, "“%s”", lectern_coder_get_display_name (coder));
+      /* Translators: one coder's name in a list of them */
+      g_string_append_printf (out, _("“%s”"), lectern_coder_get_display_name (coder));
     }
   return g_string_free (out, FALSE);
 }
