@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "cli-harness.h"
 
 /* 20 characters, no line break: positions are easy to count. */
@@ -287,6 +289,54 @@ test_refusals (void)
   g_assert_nonnull (strstr (alone->err, "Carol"));
 }
 
+/* Two coders of one name: the name cannot say which, the GUID can. */
+static void
+test_same_name (void)
+{
+  g_autofree char *project = coded_project ();
+  g_autoptr(CliRun) ambiguous = NULL;
+  g_autoptr(CliRun) coders = NULL;
+  g_autoptr(CliRun) by_guid = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *alice_guid = NULL;
+  g_autofree char *bob_guid = NULL;
+  g_autofree char *bob_upper = NULL;
+  g_autofree char *claims = NULL;
+  sqlite3 *db = NULL;
+
+  coders = cli_run (project, "coders", NULL);
+  cli_assert_status (coders, 0);
+  lines = cli_lines (coders->out_text);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = cli_fields (lines[i]);
+
+      if (g_strcmp0 (fields[2], "Alice") == 0)
+        alice_guid = g_strdup (fields[1]);
+      else if (g_strcmp0 (fields[2], "Bob") == 0)
+        bob_guid = g_strdup (fields[1]);
+    }
+  g_assert_nonnull (alice_guid);
+  g_assert_nonnull (bob_guid);
+
+  /* Bob is renamed Alice, as a merge from another copy might bring. */
+  g_assert_cmpint (sqlite3_open (project, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE coders SET name = 'Alice' WHERE name = 'Bob'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  ambiguous = cli_run (project, "agreement", "--coder", "Alice", "--coder", bob_guid, NULL);
+  cli_assert_failure (ambiguous);
+  g_assert_nonnull (strstr (ambiguous->err, "GUID"));
+
+  /* A GUID in capitals is the same GUID. */
+  bob_upper = g_ascii_strup (bob_guid, -1);
+  by_guid = cli_run (project, "agreement", "--coder", alice_guid, "--coder", bob_upper, NULL);
+  cli_assert_status (by_guid, 0);
+  claims = row_without_ualpha (by_guid->out_text, "Claims");
+  g_assert_cmpstr (claims, ==, "Claims\t0.7000\t0.4000\t0.4091\t8\t10\t6\t0.1818\tu\t1.0000");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +350,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Cli/agreement/disagreements", test_disagreements);
   g_test_add_func ("/Lectern/Cli/agreement/csv", test_csv);
   g_test_add_func ("/Lectern/Cli/agreement/refusals", test_refusals);
+  g_test_add_func ("/Lectern/Cli/agreement/same-name", test_same_name);
 
   return g_test_run ();
 }
