@@ -1,8 +1,7 @@
 /* lectern-cli-agreement.c — inter-coder agreement (issue #15): the
  * agreement table and the disagreements between two coders, as TSV or
- * CSV. The passages come from core (lectern-coder-passages.h), the
- * measure from src/compare (lectern-agreement.h); docs/agreement.md says
- * what the numbers are.
+ * CSV. The measure is src/compare's (lectern-coder-agreement.h);
+ * docs/agreement.md says what the numbers are.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -104,73 +103,6 @@ find_coder (GPtrArray   *coders,
   return TRUE;
 }
 
-/* The codes reported: those given (@tag_ids, in that order), else every
- * code either coder used in the documents both coded, in the tag tree's
- * order. */
-static gboolean
-add_tags (LecternProject              *project,
-          const LecternCoderPassages *passages,
-          GArray                     *tag_ids,
-          LecternAgreementInput      *input,
-          GError                    **error)
-{
-  g_autoptr(GHashTable) paths = lectern_cli_dup_tag_paths (project, error);
-  g_autoptr(GListModel) tags = NULL;
-  g_autoptr(GHashTable) coded_by_a = NULL;
-  g_autoptr(GHashTable) coded_by_b = NULL;
-  g_autoptr(GHashTable) used = NULL;
-  guint n;
-
-  if (paths == NULL)
-    return FALSE;
-
-  if (tag_ids->len > 0)
-    {
-      for (guint i = 0; i < tag_ids->len; i++)
-        {
-          gint64 id = g_array_index (tag_ids, gint64, i);
-
-          lectern_agreement_input_add_tag (input, id, g_hash_table_lookup (paths, &id));
-        }
-      return TRUE;
-    }
-
-  /* Only the documents both coded are measured: a code used elsewhere
-   * would be a row of zeros. */
-  coded_by_a = g_hash_table_new (g_int64_hash, g_int64_equal);
-  coded_by_b = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < passages->passages->len; i++)
-    {
-      LecternCoderPassage *passage = &g_array_index (passages->passages, LecternCoderPassage, i);
-
-      g_hash_table_add (passage->coder_id == passages->coder_a ? coded_by_a : coded_by_b,
-                        &passage->document_id);
-    }
-  used = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < passages->passages->len; i++)
-    {
-      LecternCoderPassage *passage = &g_array_index (passages->passages, LecternCoderPassage, i);
-
-      if (g_hash_table_contains (coded_by_a, &passage->document_id)
-          && g_hash_table_contains (coded_by_b, &passage->document_id))
-        g_hash_table_add (used, &passage->tag_id);
-    }
-
-  tags = lectern_project_list_tags (project, error);
-  if (tags == NULL)
-    return FALSE;
-  n = g_list_model_get_n_items (tags);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LecternTag) tag = g_list_model_get_item (tags, i);
-      gint64 id = lectern_tag_get_id (tag);
-
-      if (g_hash_table_contains (used, &id))
-        lectern_agreement_input_add_tag (input, id, lectern_tag_get_path (tag));
-    }
-  return TRUE;
-}
-
 /* A CSV cell as the export writes one (RFC 4180): quoted when it holds a
  * separator, quote or line break. Text from the project (a tag's path, a
  * coder's name) that a spreadsheet would run as a formula gets a leading
@@ -255,8 +187,6 @@ measure (LecternCli   *cli,
   g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, command_name, entries);
   g_autoptr(LecternProject) project = NULL;
   g_autoptr(GPtrArray) coders = NULL;
-  g_autoptr(LecternCoderPassages) passages = NULL;
-  g_autoptr(LecternAgreementInput) input = NULL;
   g_autoptr(GArray) document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
@@ -319,38 +249,10 @@ measure (LecternCli   *cli,
         g_array_append_val (tag_ids, id);
     }
 
-  passages = lectern_project_read_coder_passages (project, a.id, b.id,
-                                                  (const gint64 *) (gpointer) document_ids->data,
-                                                  document_ids->len, NULL, &error);
-  if (passages == NULL)
-    {
-      lectern_cli_fail (error);
-      return NULL;
-    }
-
-  input = lectern_agreement_input_new (a.name, b.name);
-  if (!add_tags (project, passages, tag_ids, input, &error))
-    {
-      lectern_cli_fail (error);
-      return NULL;
-    }
-  for (guint i = 0; i < passages->documents->len; i++)
-    {
-      LecternCodedDocument *document = &g_array_index (passages->documents, LecternCodedDocument, i);
-
-      lectern_agreement_input_add_document (input, document->document_id, document->length);
-    }
-  for (guint i = 0; i < passages->passages->len; i++)
-    {
-      LecternCoderPassage *passage = &g_array_index (passages->passages, LecternCoderPassage, i);
-
-      lectern_agreement_input_add_segment (input, passage->document_id,
-                                           passage->coder_id == a.id ? LECTERN_AGREEMENT_CODER_A
-                                                                     : LECTERN_AGREEMENT_CODER_B,
-                                           passage->start, passage->end, passage->tag_id);
-    }
-
-  agreement = lectern_agreement_compute (input, NULL, &error);
+  agreement = lectern_coder_agreement_measure (project, a.id, a.name, b.id, b.name,
+                                               (const gint64 *) (gpointer) tag_ids->data, tag_ids->len,
+                                               (const gint64 *) (gpointer) document_ids->data,
+                                               document_ids->len, NULL, &error);
   if (agreement == NULL)
     {
       lectern_cli_fail (error);

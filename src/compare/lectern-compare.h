@@ -8,6 +8,7 @@
 #define LECTERN_COMPARE_INSIDE
 #include "lectern-agreement.h"
 #include "lectern-aligner.h"
+#include "lectern-coder-agreement.h"
 #include "lectern-compare-job.h"
 #include "lectern-comparison.h"
 #include "lectern-scroll-mapper.h"
