@@ -8,6 +8,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* memmem() */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <string.h>
@@ -42,12 +45,47 @@ typedef struct
   glong       base;     /* code points before pos */
   GPtrArray  *buffers;  /* folded chunks the words point into */
   GArray     *words;    /* Word */
+  /* Folded words at least one of which a chunk must contain for a hit to
+   * start in it (the terms' first words), or NULL. */
+  const char * const *starts;
+  gboolean    may_skip; /* no word before the next chunk is still needed */
 } WordStream;
 
-static void
-word_stream_init (WordStream *stream,
-                  const char *text)
+static inline gboolean
+is_word_char_at (const char *p)
 {
+  guchar c = *p;
+
+  /* ASCII letters and digits are the only ASCII word characters. */
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
+  return _lectern_text_is_word_char (g_utf8_get_char (p));
+}
+
+/* FALSE when no first word of a term occurs anywhere in @folded: no hit can
+ * start in it (a word matching a term contains the term's first word). */
+static gboolean
+may_start_hit (const char         *folded,
+               gsize               len,
+               const char * const *starts)
+{
+  for (guint i = 0; starts[i] != NULL; i++)
+    {
+      gsize n = strlen (starts[i]);
+
+      if (n == 0 || memmem (folded, len, starts[i], n) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+word_stream_init (WordStream         *stream,
+                  const char         *text,
+                  const char * const *starts)
+{
+  stream->starts = starts;
+  stream->may_skip = FALSE;
   stream->pos = text;
   stream->end = text + strlen (text);
   stream->base = 0;
@@ -79,15 +117,26 @@ word_stream_more (WordStream *stream)
   cut = stream->pos + MIN (CHUNK, stream->end - stream->pos);
   while (cut < stream->end && ((guchar) *cut & 0xc0) == 0x80)
     cut++;
-  while (cut < stream->end && _lectern_text_is_word_char (g_utf8_get_char (cut)))
+  while (cut < stream->end && is_word_char_at (cut))
     cut = g_utf8_next_char (cut);
 
   folded = _lectern_text_fold_map (stream->pos, cut - stream->pos, &map);
+
+  /* A chunk in which no hit can start needs no words, unless a phrase
+   * begun before it is still being matched. */
+  if (stream->may_skip && stream->starts != NULL
+      && !may_start_hit (folded, strlen (folded), stream->starts))
+    {
+      g_free (folded);
+      stream->base += g_array_index (map, guint32, map->len - 1);
+      stream->pos = cut;
+      return TRUE;
+    }
   g_ptr_array_add (stream->buffers, folded);
 
   for (const char *p = folded; ; p = g_utf8_next_char (p), index++)
     {
-      gboolean in_word = *p != '\0' && _lectern_text_is_word_char (g_utf8_get_char (p));
+      gboolean in_word = *p != '\0' && is_word_char_at (p);
 
       if (in_word && word == NULL)
         {
@@ -242,15 +291,34 @@ locate_hits (LecternSearchQuery *query,
   WordStream stream;
   Cursor cursor = { text, text, 0 };
   glong covered = 0;
+  g_autoptr(GPtrArray) starts = g_ptr_array_new ();
 
-  word_stream_init (&stream, text);
+  for (guint g = 0; g < query->groups->len; g++)
+    {
+      GPtrArray *group = g_ptr_array_index (query->groups, g);
+
+      for (guint t = 0; t < group->len; t++)
+        {
+          LecternQueryTerm *term = g_ptr_array_index (group, t);
+
+          if (term->words[0] != NULL)
+            g_ptr_array_add (starts, term->words[0]);
+        }
+    }
+  g_ptr_array_add (starts, NULL);
+
+  word_stream_init (&stream, text, (const char * const *) starts->pdata);
 
   for (guint i = 0; ; i++)
     {
       glong best_end = -1;
       glong start;
 
+      /* Every word before i has been tried: chunks without a possible
+       * start may be skipped. */
+      stream.may_skip = TRUE;
       word_stream_need (&stream, i + 1);
+      stream.may_skip = FALSE;
       if (i >= stream.words->len)
         break;
 
