@@ -49,7 +49,26 @@ typedef struct
    * start in it (the terms' first words), or NULL. */
   const char * const *starts;
   gboolean    may_skip; /* no word before the next chunk is still needed */
+  guint       max_words; /* words of the longest term */
+  guint       pending;  /* words still to keep after the last possible start */
 } WordStream;
+
+/* TRUE when the folded word @word begins with a term's first word: only
+ * such a word can start a hit. */
+static gboolean
+word_may_start_hit (const char         *word,
+                    gsize               len,
+                    const char * const *starts)
+{
+  for (guint i = 0; starts[i] != NULL; i++)
+    {
+      gsize n = strlen (starts[i]);
+
+      if (n <= len && memcmp (word, starts[i], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
 
 static inline gboolean
 is_word_char_at (const char *p)
@@ -82,10 +101,13 @@ may_start_hit (const char         *folded,
 static void
 word_stream_init (WordStream         *stream,
                   const char         *text,
-                  const char * const *starts)
+                  const char * const *starts,
+                  guint               max_words)
 {
   stream->starts = starts;
   stream->may_skip = FALSE;
+  stream->max_words = max_words;
+  stream->pending = 0;
   stream->pos = text;
   stream->end = text + strlen (text);
   stream->base = 0;
@@ -128,15 +150,31 @@ word_stream_more (WordStream *stream)
       && !may_start_hit (folded, strlen (folded), stream->starts))
     {
       g_free (folded);
+      /* The words a phrase needed after the last start were read already. */
+      stream->pending = 0;
       stream->base += g_array_index (map, guint32, map->len - 1);
       stream->pos = cut;
       return TRUE;
     }
   g_ptr_array_add (stream->buffers, folded);
 
-  for (const char *p = folded; ; p = g_utf8_next_char (p), index++)
+  for (const char *p = folded; ; index++)
     {
-      gboolean in_word = *p != '\0' && is_word_char_at (p);
+      guchar c = *p;
+      const char *next;
+      gboolean in_word;
+
+      /* ASCII letters and digits are the only ASCII word characters. */
+      if (c < 0x80)
+        {
+          in_word = g_ascii_isalnum (c);
+          next = p + 1;
+        }
+      else
+        {
+          in_word = _lectern_text_is_word_char (g_utf8_get_char (p));
+          next = g_utf8_next_char (p);
+        }
 
       if (in_word && word == NULL)
         {
@@ -145,23 +183,38 @@ word_stream_more (WordStream *stream)
         }
       else if (!in_word && word != NULL)
         {
-          /* The word ends where the next folded code point comes from
-           * (or at the end of the chunk): combining marks that folding
-           * dropped after its last letter belong to it, since a hit
-           * covers whole graphemes. */
-          guint32 last = g_array_index (map, guint32, index - 1);
-          guint32 next = g_array_index (map, guint32, index);
-          Word w = {
-            word, p - word,
-            stream->base + g_array_index (map, guint32, word_index),
-            stream->base + MAX (last + 1, next),
-          };
+          gboolean start = stream->starts == NULL
+                           || word_may_start_hit (word, p - word, stream->starts);
 
-          g_array_append_val (stream->words, w);
+          /* Only the words that may start a hit are kept, each with the
+           * words after it that its longest term could need, so that kept
+           * words next to each other are next to each other in the text
+           * wherever a phrase is matched. */
+          if (start || stream->pending > 0)
+            {
+              /* The word ends where the next folded code point comes from
+               * (or at the end of the chunk): combining marks that folding
+               * dropped after its last letter belong to it, since a hit
+               * covers whole graphemes. */
+              guint32 last = g_array_index (map, guint32, index - 1);
+              guint32 after = g_array_index (map, guint32, index);
+              Word w = {
+                word, p - word,
+                stream->base + g_array_index (map, guint32, word_index),
+                stream->base + MAX (last + 1, after),
+              };
+
+              g_array_append_val (stream->words, w);
+              if (start)
+                stream->pending = stream->max_words - 1;
+              else
+                stream->pending--;
+            }
           word = NULL;
         }
-      if (*p == '\0')
+      if (c == '\0')
         break;
+      p = next;
     }
 
   stream->base += g_array_index (map, guint32, map->len - 1);
@@ -292,6 +345,7 @@ locate_hits (LecternSearchQuery *query,
   Cursor cursor = { text, text, 0 };
   glong covered = 0;
   g_autoptr(GPtrArray) starts = g_ptr_array_new ();
+  guint max_words = 0;
 
   for (guint g = 0; g < query->groups->len; g++)
     {
@@ -303,11 +357,12 @@ locate_hits (LecternSearchQuery *query,
 
           if (term->words[0] != NULL)
             g_ptr_array_add (starts, term->words[0]);
+          max_words = MAX (max_words, g_strv_length (term->words));
         }
     }
   g_ptr_array_add (starts, NULL);
 
-  word_stream_init (&stream, text, (const char * const *) starts->pdata);
+  word_stream_init (&stream, text, (const char * const *) starts->pdata, MAX (max_words, 1));
 
   for (guint i = 0; ; i++)
     {
