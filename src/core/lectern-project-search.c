@@ -122,11 +122,52 @@ word_stream_clear (WordStream *stream)
   g_clear_pointer (&stream->words, g_array_unref);
 }
 
+/* The first place at or after @from in @folded where a word begins with
+ * one of @starts, or NULL. @next caches each start's next such place
+ * (NULL: not looked for yet) so that each is searched for once per
+ * stretch of text. */
+static const char *
+next_start (const char         *folded,
+            const char         *from,
+            const char         *end,
+            const char * const *starts,
+            const char        **next)
+{
+  const char *best = NULL;
+
+  for (guint i = 0; starts[i] != NULL; i++)
+    {
+      gsize n = strlen (starts[i]);
+      const char *q = next[i];
+
+      if (q == NULL || (q != end && q < from))
+        {
+          q = from;
+          while ((q = memmem (q, end - q, starts[i], n)) != NULL)
+            {
+              /* At the chunk's start, or after a character outside words. */
+              if (q == folded || !is_word_char_at (g_utf8_find_prev_char (folded, q)))
+                break;
+              q++;
+            }
+          next[i] = q != NULL ? q : end;
+          q = next[i];
+        }
+      if (q != end && (best == NULL || q < best))
+        best = q;
+    }
+  return best;
+}
+
 /* Folds the next chunk, which ends outside a word; FALSE at the end. */
 static gboolean
 word_stream_more (WordStream *stream)
 {
   g_autoptr(GArray) map = NULL;
+  g_autofree const char **next = NULL;
+  const char *folded_end = NULL;
+  gboolean can_jump;
+  guint n_starts;
   const char *cut;
   char *folded;
   const char *word = NULL;
@@ -158,22 +199,46 @@ word_stream_more (WordStream *stream)
     }
   g_ptr_array_add (stream->buffers, folded);
 
+  /* Between the words that are kept, the scan jumps to the next place a
+   * term's first word begins a word. */
+  can_jump = stream->starts != NULL;
+  for (n_starts = 0; can_jump && stream->starts[n_starts] != NULL; n_starts++)
+    can_jump = stream->starts[n_starts][0] != '\0';
+  if (can_jump)
+    {
+      folded_end = folded + strlen (folded);
+      next = g_new0 (const char *, n_starts);
+    }
+
   for (const char *p = folded; ; index++)
     {
-      guchar c = *p;
-      const char *next;
+      guchar c;
+      const char *after;
       gboolean in_word;
+
+      if (can_jump && word == NULL && stream->pending == 0)
+        {
+          const char *to = next_start (folded, p, folded_end, stream->starts, next);
+
+          if (to == NULL)
+            break;
+          /* Code points skipped: the bytes that begin one. */
+          for (; p < to; p++)
+            index += ((guchar) *p & 0xc0) != 0x80;
+        }
+
+      c = *p;
 
       /* ASCII letters and digits are the only ASCII word characters. */
       if (c < 0x80)
         {
           in_word = g_ascii_isalnum (c);
-          next = p + 1;
+          after = p + 1;
         }
       else
         {
           in_word = _lectern_text_is_word_char (g_utf8_get_char (p));
-          next = g_utf8_next_char (p);
+          after = g_utf8_next_char (p);
         }
 
       if (in_word && word == NULL)
@@ -197,11 +262,11 @@ word_stream_more (WordStream *stream)
                * dropped after its last letter belong to it, since a hit
                * covers whole graphemes. */
               guint32 last = g_array_index (map, guint32, index - 1);
-              guint32 after = g_array_index (map, guint32, index);
+              guint32 following = g_array_index (map, guint32, index);
               Word w = {
                 word, p - word,
                 stream->base + g_array_index (map, guint32, word_index),
-                stream->base + MAX (last + 1, after),
+                stream->base + MAX (last + 1, following),
               };
 
               g_array_append_val (stream->words, w);
@@ -214,7 +279,7 @@ word_stream_more (WordStream *stream)
         }
       if (c == '\0')
         break;
-      p = next;
+      p = after;
     }
 
   stream->base += g_array_index (map, guint32, map->len - 1);
