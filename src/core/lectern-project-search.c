@@ -334,6 +334,7 @@ match_term (WordStream       *stream,
 typedef struct
 {
   const char *text;
+  const char *end;      /* the text's terminating NUL */
   const char *p;
   glong       offset;
 } Cursor;
@@ -344,6 +345,20 @@ cursor_seek (Cursor *cursor,
 {
   while (cursor->offset < offset && *cursor->p != '\0')
     {
+      guint64 bytes;
+
+      /* Eight ASCII bytes are eight code points: stepped over at once,
+       * as the walk to each hit crosses the whole text. */
+      if (offset - cursor->offset >= 8 && cursor->end - cursor->p >= 8)
+        {
+          memcpy (&bytes, cursor->p, 8);
+          if ((bytes & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            {
+              cursor->p += 8;
+              cursor->offset += 8;
+              continue;
+            }
+        }
       cursor->p = g_utf8_next_char (cursor->p);
       cursor->offset++;
     }
@@ -407,7 +422,7 @@ locate_hits (LecternSearchQuery *query,
              GListStore         *store)
 {
   WordStream stream;
-  Cursor cursor = { text, text, 0 };
+  Cursor cursor = { text, text + strlen (text), text, 0 };
   glong covered = 0;
   g_autoptr(GPtrArray) starts = g_ptr_array_new ();
   guint max_words = 0;
