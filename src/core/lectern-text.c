@@ -332,38 +332,58 @@ _lectern_text_fold_map (const char *text,
 
       if (*p < 0x80)
         {
-          /* A run of ASCII: one byte, one code point, in and out. */
-          const guchar *run = p;
-          gsize n;
+          /* A run of ASCII: one byte, one code point, in and out, eight
+           * bytes at a time where it can. It is at most what is left. */
+          gsize left = end - p;
 
-          while (p < end && *p < 0x80)
-            p++;
-          n = p - run;
-          if (out_len + n + 1 > out_size)
+          if (out_len + left + 1 > out_size)
             {
-              out_size = MAX (out_size * 2, out_len + n + 64);
+              out_size = MAX (out_size * 2, out_len + left + 64);
               out = g_realloc (out, out_size);
             }
-          for (gsize i = 0; i < n; i++)
+          if (m != NULL && m_len + left + 1 > m_size)
             {
-              guchar c = run[i];
+              m_size = MAX (m_size * 2, m_len + left + 64);
+              g_array_set_size (marr, m_size);
+              m = (guint32 *) (void *) marr->data;
+            }
+          while (p < end)
+            {
+              guint64 w;
 
-              out[out_len + i] = (guchar) (c - 'A') < 26 ? c + ('a' - 'A') : c;
-            }
-          out_len += n;
-          if (m != NULL)
-            {
-              if (m_len + n + 1 > m_size)
+              if (end - p >= 8)
                 {
-                  m_size = MAX (m_size * 2, m_len + n + 64);
-                  g_array_set_size (marr, m_size);
-                  m = (guint32 *) (void *) marr->data;
+                  memcpy (&w, p, 8);
+                  if ((w & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+                    {
+                      /* Each byte's high bit: at least 'A', above 'Z'
+                       * (no byte carries into the next, all are < 0x80). */
+                      guint64 from_a = w + G_GUINT64_CONSTANT (0x3f3f3f3f3f3f3f3f);
+                      guint64 past_z = w + G_GUINT64_CONSTANT (0x2525252525252525);
+                      guint64 upper = from_a & ~past_z & G_GUINT64_CONSTANT (0x8080808080808080);
+
+                      w |= upper >> 2;
+                      memcpy (out + out_len, &w, 8);
+                      out_len += 8;
+                      if (m != NULL)
+                        {
+                          for (guint i = 0; i < 8; i++)
+                            m[m_len + i] = index + i;
+                          m_len += 8;
+                        }
+                      index += 8;
+                      p += 8;
+                      continue;
+                    }
                 }
-              for (gsize i = 0; i < n; i++)
-                m[m_len + i] = index + i;
-              m_len += n;
+              if (*p >= 0x80)
+                break;
+              out[out_len++] = (guchar) (*p - 'A') < 26 ? *p + ('a' - 'A') : *p;
+              if (m != NULL)
+                m[m_len++] = index;
+              index++;
+              p++;
             }
-          index += n;
           continue;
         }
 

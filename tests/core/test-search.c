@@ -480,6 +480,26 @@ test_text_ends_in_mark (Fixture       *fixture,
 static void
 test_fold_two_byte (void)
 {
+  /* ASCII, folded eight bytes at a time: every byte at every alignment,
+   * runs cut by a non-ASCII letter. */
+  for (guint shift = 0; shift < 9; shift++)
+    {
+      g_autoptr(GString) input = g_string_new (NULL);
+      g_autofree char *expected = NULL;
+      g_autofree char *folded = NULL;
+
+      for (guint i = 0; i < shift; i++)
+        g_string_append_c (input, 'Q');
+      for (guint c = 1; c < 0x80; c++)
+        g_string_append_c (input, c);
+      g_string_append (input, "\xc3\xa9@AZ[`az{");
+      expected = g_ascii_strdown (input->str, -1);
+      expected[strlen (expected) - 10] = 'e';
+      memmove (expected + strlen (expected) - 9, expected + strlen (expected) - 8, 9);
+      folded = lectern_text_fold (input->str, -1);
+      g_assert_cmpstr (folded, ==, expected);
+    }
+
   for (gunichar c = 0x80; c < 0x800; c++)
     {
       gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
