@@ -8,6 +8,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* memmem() */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <string.h>
@@ -42,12 +45,69 @@ typedef struct
   glong       base;     /* code points before pos */
   GPtrArray  *buffers;  /* folded chunks the words point into */
   GArray     *words;    /* Word */
+  /* Folded words at least one of which a chunk must contain for a hit to
+   * start in it (the terms' first words), or NULL. */
+  const char * const *starts;
+  gboolean    may_skip; /* no word before the next chunk is still needed */
+  guint       max_words; /* words of the longest term */
+  guint       pending;  /* words still to keep after the last possible start */
 } WordStream;
 
-static void
-word_stream_init (WordStream *stream,
-                  const char *text)
+/* TRUE when the folded word @word begins with a term's first word: only
+ * such a word can start a hit. */
+static gboolean
+word_may_start_hit (const char         *word,
+                    gsize               len,
+                    const char * const *starts)
 {
+  for (guint i = 0; starts[i] != NULL; i++)
+    {
+      gsize n = strlen (starts[i]);
+
+      if (n <= len && memcmp (word, starts[i], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static inline gboolean
+is_word_char_at (const char *p)
+{
+  guchar c = *p;
+
+  /* ASCII letters and digits are the only ASCII word characters. */
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
+  return _lectern_text_is_word_char (g_utf8_get_char (p));
+}
+
+/* FALSE when no first word of a term occurs anywhere in @folded: no hit can
+ * start in it (a word matching a term contains the term's first word). */
+static gboolean
+may_start_hit (const char         *folded,
+               gsize               len,
+               const char * const *starts)
+{
+  for (guint i = 0; starts[i] != NULL; i++)
+    {
+      gsize n = strlen (starts[i]);
+
+      if (n == 0 || memmem (folded, len, starts[i], n) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+word_stream_init (WordStream         *stream,
+                  const char         *text,
+                  const char * const *starts,
+                  guint               max_words)
+{
+  stream->starts = starts;
+  stream->may_skip = FALSE;
+  stream->max_words = max_words;
+  stream->pending = 0;
   stream->pos = text;
   stream->end = text + strlen (text);
   stream->base = 0;
@@ -62,11 +122,52 @@ word_stream_clear (WordStream *stream)
   g_clear_pointer (&stream->words, g_array_unref);
 }
 
+/* The first place at or after @from in @folded where a word begins with
+ * one of @starts, or NULL. @next caches each start's next such place
+ * (NULL: not looked for yet) so that each is searched for once per
+ * stretch of text. */
+static const char *
+next_start (const char         *folded,
+            const char         *from,
+            const char         *end,
+            const char * const *starts,
+            const char        **next)
+{
+  const char *best = NULL;
+
+  for (guint i = 0; starts[i] != NULL; i++)
+    {
+      gsize n = strlen (starts[i]);
+      const char *q = next[i];
+
+      if (q == NULL || (q != end && q < from))
+        {
+          q = from;
+          while ((q = memmem (q, end - q, starts[i], n)) != NULL)
+            {
+              /* At the chunk's start, or after a character outside words. */
+              if (q == folded || !is_word_char_at (g_utf8_find_prev_char (folded, q)))
+                break;
+              q++;
+            }
+          next[i] = q != NULL ? q : end;
+          q = next[i];
+        }
+      if (q != end && (best == NULL || q < best))
+        best = q;
+    }
+  return best;
+}
+
 /* Folds the next chunk, which ends outside a word; FALSE at the end. */
 static gboolean
 word_stream_more (WordStream *stream)
 {
   g_autoptr(GArray) map = NULL;
+  g_autofree const char **next = NULL;
+  const char *folded_end = NULL;
+  gboolean can_jump;
+  guint n_starts;
   const char *cut;
   char *folded;
   const char *word = NULL;
@@ -79,15 +180,82 @@ word_stream_more (WordStream *stream)
   cut = stream->pos + MIN (CHUNK, stream->end - stream->pos);
   while (cut < stream->end && ((guchar) *cut & 0xc0) == 0x80)
     cut++;
-  while (cut < stream->end && _lectern_text_is_word_char (g_utf8_get_char (cut)))
+  while (cut < stream->end && is_word_char_at (cut))
     cut = g_utf8_next_char (cut);
 
   folded = _lectern_text_fold_map (stream->pos, cut - stream->pos, &map);
+
+  /* A chunk in which no hit can start needs no words, unless a phrase
+   * begun before it is still being matched. */
+  if (stream->may_skip && stream->starts != NULL
+      && !may_start_hit (folded, strlen (folded), stream->starts))
+    {
+      g_free (folded);
+      /* The words a phrase needed after the last start were read already. */
+      stream->pending = 0;
+      stream->base += g_array_index (map, guint32, map->len - 1);
+      stream->pos = cut;
+      return TRUE;
+    }
   g_ptr_array_add (stream->buffers, folded);
 
-  for (const char *p = folded; ; p = g_utf8_next_char (p), index++)
+  /* Between the words that are kept, the scan jumps to the next place a
+   * term's first word begins a word. */
+  can_jump = stream->starts != NULL;
+  for (n_starts = 0; can_jump && stream->starts[n_starts] != NULL; n_starts++)
+    can_jump = stream->starts[n_starts][0] != '\0';
+  if (can_jump)
     {
-      gboolean in_word = *p != '\0' && _lectern_text_is_word_char (g_utf8_get_char (p));
+      folded_end = folded + strlen (folded);
+      next = g_new0 (const char *, n_starts);
+    }
+
+  for (const char *p = folded; ; index++)
+    {
+      guchar c;
+      const char *after;
+      gboolean in_word;
+
+      if (can_jump && word == NULL && stream->pending == 0)
+        {
+          const char *to = next_start (folded, p, folded_end, stream->starts, next);
+
+          if (to == NULL)
+            break;
+          /* Code points skipped: the bytes that begin one; eight ASCII
+           * bytes at a time where it can. */
+          while (p < to)
+            {
+              guint64 bytes;
+
+              if (to - p >= 8)
+                {
+                  memcpy (&bytes, p, 8);
+                  if ((bytes & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+                    {
+                      index += 8;
+                      p += 8;
+                      continue;
+                    }
+                }
+              index += ((guchar) *p & 0xc0) != 0x80;
+              p++;
+            }
+        }
+
+      c = *p;
+
+      /* ASCII letters and digits are the only ASCII word characters. */
+      if (c < 0x80)
+        {
+          in_word = g_ascii_isalnum (c);
+          after = p + 1;
+        }
+      else
+        {
+          in_word = _lectern_text_is_word_char (g_utf8_get_char (p));
+          after = g_utf8_next_char (p);
+        }
 
       if (in_word && word == NULL)
         {
@@ -96,23 +264,38 @@ word_stream_more (WordStream *stream)
         }
       else if (!in_word && word != NULL)
         {
-          /* The word ends where the next folded code point comes from
-           * (or at the end of the chunk): combining marks that folding
-           * dropped after its last letter belong to it, since a hit
-           * covers whole graphemes. */
-          guint32 last = g_array_index (map, guint32, index - 1);
-          guint32 next = g_array_index (map, guint32, index);
-          Word w = {
-            word, p - word,
-            stream->base + g_array_index (map, guint32, word_index),
-            stream->base + MAX (last + 1, next),
-          };
+          gboolean start = stream->starts == NULL
+                           || word_may_start_hit (word, p - word, stream->starts);
 
-          g_array_append_val (stream->words, w);
+          /* Only the words that may start a hit are kept, each with the
+           * words after it that its longest term could need, so that kept
+           * words next to each other are next to each other in the text
+           * wherever a phrase is matched. */
+          if (start || stream->pending > 0)
+            {
+              /* The word ends where the next folded code point comes from
+               * (or at the end of the chunk): combining marks that folding
+               * dropped after its last letter belong to it, since a hit
+               * covers whole graphemes. */
+              guint32 last = g_array_index (map, guint32, index - 1);
+              guint32 following = g_array_index (map, guint32, index);
+              Word w = {
+                word, p - word,
+                stream->base + g_array_index (map, guint32, word_index),
+                stream->base + MAX (last + 1, following),
+              };
+
+              g_array_append_val (stream->words, w);
+              if (start)
+                stream->pending = stream->max_words - 1;
+              else
+                stream->pending--;
+            }
           word = NULL;
         }
-      if (*p == '\0')
+      if (c == '\0')
         break;
+      p = after;
     }
 
   stream->base += g_array_index (map, guint32, map->len - 1);
@@ -167,6 +350,7 @@ match_term (WordStream       *stream,
 typedef struct
 {
   const char *text;
+  const char *end;      /* the text's terminating NUL */
   const char *p;
   glong       offset;
 } Cursor;
@@ -177,6 +361,20 @@ cursor_seek (Cursor *cursor,
 {
   while (cursor->offset < offset && *cursor->p != '\0')
     {
+      guint64 bytes;
+
+      /* Eight ASCII bytes are eight code points: stepped over at once,
+       * as the walk to each hit crosses the whole text. */
+      if (offset - cursor->offset >= 8 && cursor->end - cursor->p >= 8)
+        {
+          memcpy (&bytes, cursor->p, 8);
+          if ((bytes & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            {
+              cursor->p += 8;
+              cursor->offset += 8;
+              continue;
+            }
+        }
       cursor->p = g_utf8_next_char (cursor->p);
       cursor->offset++;
     }
@@ -240,17 +438,38 @@ locate_hits (LecternSearchQuery *query,
              GListStore         *store)
 {
   WordStream stream;
-  Cursor cursor = { text, text, 0 };
+  Cursor cursor = { text, text + strlen (text), text, 0 };
   glong covered = 0;
+  g_autoptr(GPtrArray) starts = g_ptr_array_new ();
+  guint max_words = 0;
 
-  word_stream_init (&stream, text);
+  for (guint g = 0; g < query->groups->len; g++)
+    {
+      GPtrArray *group = g_ptr_array_index (query->groups, g);
+
+      for (guint t = 0; t < group->len; t++)
+        {
+          LecternQueryTerm *term = g_ptr_array_index (group, t);
+
+          if (term->words[0] != NULL)
+            g_ptr_array_add (starts, term->words[0]);
+          max_words = MAX (max_words, g_strv_length (term->words));
+        }
+    }
+  g_ptr_array_add (starts, NULL);
+
+  word_stream_init (&stream, text, (const char * const *) starts->pdata, MAX (max_words, 1));
 
   for (guint i = 0; ; i++)
     {
       glong best_end = -1;
       glong start;
 
+      /* Every word before i has been tried: chunks without a possible
+       * start may be skipped. */
+      stream.may_skip = TRUE;
       word_stream_need (&stream, i + 1);
+      stream.may_skip = FALSE;
       if (i >= stream.words->len)
         break;
 

@@ -224,18 +224,85 @@ _lectern_text_is_word_char (gunichar c)
     }
 }
 
+/* Folds one non-ASCII code point into @buf (at least 32 bytes): decomposes
+ * canonically, drops the combining marks and lower-cases. Returns the
+ * bytes written; *n_chars gets the code points written. */
+static guint
+fold_one (gunichar  c,
+          char     *buf,
+          guint    *n_chars)
+{
+  gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n = g_unichar_fully_decompose (c, FALSE, parts, G_N_ELEMENTS (parts));
+  guint len = 0;
+
+  *n_chars = 0;
+  for (gsize i = 0; i < n; i++)
+    {
+      if (is_combining (parts[i]))
+        continue;
+      len += g_unichar_to_utf8 (g_unichar_tolower (parts[i]), buf + len);
+      (*n_chars)++;
+    }
+  return len;
+}
+
+/* The folds of the two-byte code points (U+0080–U+07FF: Latin, Greek,
+ * Cyrillic, Hebrew, Arabic…), computed once: folding a French text is then
+ * a table look-up per accented letter, not a decomposition. */
+typedef struct
+{
+  guint8 n_bytes;
+  guint8 n_chars;
+  char   bytes[30];
+} FoldEntry;
+
+static const FoldEntry *
+two_byte_folds (void)
+{
+  static gsize table;
+
+  if (g_once_init_enter (&table))
+    {
+      FoldEntry *t = g_new0 (FoldEntry, 0x800 - 0x80);
+
+      for (gunichar c = 0x80; c < 0x800; c++)
+        {
+          char buf[G_UNICHAR_MAX_DECOMPOSITION_LENGTH * 6];
+          guint n_chars;
+          guint n = fold_one (c, buf, &n_chars);
+
+          /* Two-byte code points fold to at most three code points. */
+          g_assert (n <= sizeof t->bytes);
+          memcpy (t[c - 0x80].bytes, buf, n);
+          t[c - 0x80].n_bytes = n;
+          t[c - 0x80].n_chars = n_chars;
+        }
+      g_once_init_leave (&table, (gsize) t);
+    }
+  return (const FoldEntry *) table;
+}
+
 /* Decomposes canonically, drops the combining marks and lower-cases: one
  * code point in gives one code point out for nearly every script (simple
  * lower-casing, as SQLite's unicode61 tokenizer does, keeps "ß" one code
- * point). No allocation per character: this runs over whole documents. */
+ * point). No allocation per character and ASCII copied in runs: this runs
+ * over whole documents. */
 char *
 _lectern_text_fold_map (const char *text,
                         gssize      len,
                         GArray    **map)
 {
-  GString *out;
-  const char *p;
-  const char *end;
+  const FoldEntry *table = two_byte_folds ();
+  const guchar *p;
+  const guchar *end;
+  char *out;
+  gsize out_len = 0;
+  gsize out_size;
+  GArray *marr = NULL;
+  guint32 *m = NULL;
+  gsize m_len = 0;
+  gsize m_size = 0;
   guint32 index = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -243,42 +310,130 @@ _lectern_text_fold_map (const char *text,
   if (len < 0)
     len = strlen (text);
 
-  out = g_string_sized_new (len);
+  /* Folding rarely lengthens a text; the buffers grow if it does. */
+  out_size = len + 64;
+  out = g_malloc (out_size);
   if (map != NULL)
-    *map = g_array_sized_new (FALSE, FALSE, sizeof (guint32), len + 1);
-
-  for (p = text, end = text + len; p < end; p = g_utf8_next_char (p), index++)
     {
-      gunichar c = g_utf8_get_char (p);
+      m_size = len + 64;
+      marr = g_array_sized_new (FALSE, FALSE, sizeof (guint32), m_size);
+      g_array_set_size (marr, m_size);
+      m = (guint32 *) (void *) marr->data;
+    }
 
-      if (c < 0x80)
+  p = (const guchar *) text;
+  end = p + len;
+  while (p < end)
+    {
+      char buf[G_UNICHAR_MAX_DECOMPOSITION_LENGTH * 6];
+      const char *folded;
+      guint n_bytes;
+      guint n_chars;
+
+      if (*p < 0x80)
         {
-          g_string_append_c (out, g_ascii_tolower (c));
-          if (map != NULL)
-            g_array_append_val (*map, index);
+          /* A run of ASCII: one byte, one code point, in and out, eight
+           * bytes at a time where it can. It is at most what is left. */
+          gsize left = end - p;
+
+          if (out_len + left + 1 > out_size)
+            {
+              out_size = MAX (out_size * 2, out_len + left + 64);
+              out = g_realloc (out, out_size);
+            }
+          if (m != NULL && m_len + left + 1 > m_size)
+            {
+              m_size = MAX (m_size * 2, m_len + left + 64);
+              g_array_set_size (marr, m_size);
+              m = (guint32 *) (void *) marr->data;
+            }
+          while (p < end)
+            {
+              guint64 w;
+
+              if (end - p >= 8)
+                {
+                  memcpy (&w, p, 8);
+                  if ((w & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+                    {
+                      /* Each byte's high bit: at least 'A', above 'Z'
+                       * (no byte carries into the next, all are < 0x80). */
+                      guint64 from_a = w + G_GUINT64_CONSTANT (0x3f3f3f3f3f3f3f3f);
+                      guint64 past_z = w + G_GUINT64_CONSTANT (0x2525252525252525);
+                      guint64 upper = from_a & ~past_z & G_GUINT64_CONSTANT (0x8080808080808080);
+
+                      w |= upper >> 2;
+                      memcpy (out + out_len, &w, 8);
+                      out_len += 8;
+                      if (m != NULL)
+                        {
+                          for (guint i = 0; i < 8; i++)
+                            m[m_len + i] = index + i;
+                          m_len += 8;
+                        }
+                      index += 8;
+                      p += 8;
+                      continue;
+                    }
+                }
+              if (*p >= 0x80)
+                break;
+              out[out_len++] = (guchar) (*p - 'A') < 26 ? *p + ('a' - 'A') : *p;
+              if (m != NULL)
+                m[m_len++] = index;
+              index++;
+              p++;
+            }
+          continue;
+        }
+
+      if (*p >= 0xc2 && *p < 0xe0 && p + 1 < end && (p[1] & 0xc0) == 0x80)
+        {
+          const FoldEntry *e = &table[(((gunichar) (p[0] & 0x1f) << 6) | (p[1] & 0x3f)) - 0x80];
+
+          folded = e->bytes;
+          n_bytes = e->n_bytes;
+          n_chars = e->n_chars;
         }
       else
         {
-          gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-          gsize n = g_unichar_fully_decompose (c, FALSE, parts, G_N_ELEMENTS (parts));
-
-          for (gsize i = 0; i < n; i++)
-            {
-              if (is_combining (parts[i]))
-                continue;
-              g_string_append_unichar (out, g_unichar_tolower (parts[i]));
-              if (map != NULL)
-                g_array_append_val (*map, index);
-            }
-          /* A lone combining mark folds to nothing, which keeps the map
-           * monotonic. */
+          n_bytes = fold_one (g_utf8_get_char ((const char *) p), buf, &n_chars);
+          folded = buf;
         }
+      p = (const guchar *) g_utf8_next_char (p);
+
+      /* A lone combining mark folds to nothing, which keeps the map
+       * monotonic. */
+      if (out_len + n_bytes + 1 > out_size)
+        {
+          out_size = MAX (out_size * 2, out_len + n_bytes + 64);
+          out = g_realloc (out, out_size);
+        }
+      memcpy (out + out_len, folded, n_bytes);
+      out_len += n_bytes;
+      if (m != NULL)
+        {
+          if (m_len + n_chars + 1 > m_size)
+            {
+              m_size = MAX (m_size * 2, m_len + n_chars + 64);
+              g_array_set_size (marr, m_size);
+              m = (guint32 *) (void *) marr->data;
+            }
+          for (guint i = 0; i < n_chars; i++)
+            m[m_len++] = index;
+        }
+      index++;
     }
 
+  out[out_len] = '\0';
   if (map != NULL)
-    g_array_append_val (*map, index);
+    {
+      m[m_len++] = index;
+      g_array_set_size (marr, m_len);
+      *map = marr;
+    }
 
-  return g_string_free (out, FALSE);
+  return out;
 }
 
 char *

@@ -474,6 +474,112 @@ test_text_ends_in_mark (Fixture       *fixture,
   assert_one_hit (fixture, "yq", length - 5, length, "yq\xcc\xa3\xcc\x87\xcc\x87");
 }
 
+/* Folding copies ASCII in runs and folds two-byte code points from a
+ * table: every such code point, between ASCII letters, folds as its
+ * decomposition without marks, lower-cased, one code point at a time. */
+static void
+test_fold_two_byte (void)
+{
+  /* ASCII, folded eight bytes at a time: every byte at every alignment,
+   * runs cut by a non-ASCII letter. */
+  for (guint shift = 0; shift < 9; shift++)
+    {
+      g_autoptr(GString) input = g_string_new (NULL);
+      g_autofree char *expected = NULL;
+      g_autofree char *folded = NULL;
+
+      for (guint i = 0; i < shift; i++)
+        g_string_append_c (input, 'Q');
+      for (guint c = 1; c < 0x80; c++)
+        g_string_append_c (input, c);
+      g_string_append (input, "\xc3\xa9@AZ[`az{");
+      expected = g_ascii_strdown (input->str, -1);
+      expected[strlen (expected) - 10] = 'e';
+      memmove (expected + strlen (expected) - 9, expected + strlen (expected) - 8, 9);
+      folded = lectern_text_fold (input->str, -1);
+      g_assert_cmpstr (folded, ==, expected);
+    }
+
+  for (gunichar c = 0x80; c < 0x800; c++)
+    {
+      gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gsize n = g_unichar_fully_decompose (c, FALSE, parts, G_N_ELEMENTS (parts));
+      g_autoptr(GString) input = g_string_new ("Ab");
+      g_autoptr(GString) expected = g_string_new ("ab");
+      g_autofree char *folded = NULL;
+
+      g_string_append_unichar (input, c);
+      g_string_append (input, "Cd");
+      for (gsize i = 0; i < n; i++)
+        {
+          GUnicodeType type = g_unichar_type (parts[i]);
+
+          if (type != G_UNICODE_NON_SPACING_MARK && type != G_UNICODE_ENCLOSING_MARK)
+            g_string_append_unichar (expected, g_unichar_tolower (parts[i]));
+        }
+      g_string_append (expected, "cd");
+      folded = lectern_text_fold (input->str, -1);
+      if (g_strcmp0 (folded, expected->str) != 0)
+        g_error ("U+%04X folds to %s, not %s", c, folded, expected->str);
+    }
+}
+
+/* Letters whose fold has another length than the letter: İ (two bytes,
+ * "i" once its dot is dropped), ẞ (three bytes, to ß), and a Greek word
+ * in capitals; offsets stay code points of the stored text. */
+static void
+test_fold_changes_length (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  add (fixture->project, "Lengths",
+       "\xc4\xb0stanbul, STRA\xe1\xba\x9e" "E, \xce\xa3\xce\x9f\xce\xa6\xce\x99\xce\x91 et \xc4\xb0stanbul.\n");
+
+  assert_one_hit (fixture, "stra\xc3\x9f" "e", 10, 16, "STRA\xe1\xba\x9e" "E");
+  assert_one_hit (fixture, "\xcf\x83\xce\xbf\xcf\x86\xce\xb9\xce\xb1", 18, 23,
+                  "\xce\xa3\xce\x9f\xce\xa6\xce\x99\xce\x91");
+  {
+    g_autoptr(GListModel) hits = search (fixture, "istanbul", 0);
+    g_autoptr(LecternSearchHit) second = NULL;
+
+    assert_hits_consistent (fixture, hits);
+    g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
+    second = g_list_model_get_item (hits, 1);
+    g_assert_cmpint (lectern_search_hit_get_start (second), ==, 27);
+    g_assert_cmpint (lectern_search_hit_get_end (second), ==, 35);
+  }
+}
+
+/* Only words that may start a hit are kept, with the words a phrase could
+ * need after them: a phrase never matches across a word it did not see,
+ * and one whose first word ends a chunk of folding continues into the
+ * next chunk, though that chunk has no first word of its own. */
+static void
+test_phrase_over_skipped_words (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("rouge x y vif; rouge vif; Rouge X Y.\n");
+  g_autoptr(GListModel) hits = NULL;
+  glong at;
+
+  add (fixture->project, "Sparse", text->str);
+  assert_one_hit (fixture, "\"rouge vif\"", 15, 24, "rouge vif");
+  assert_one_hit (fixture, "\"x y vif\"", 6, 13, "x y vif");
+  hits = search (fixture, "\"rouge y\" OR \"rouge x y\"", 0);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
+
+  /* "zèbre" straddles byte 65536, the end of the first chunk. */
+  g_string_truncate (text, 0);
+  while (text->len < 65536 - 3)
+    g_string_append (text, "filler ");
+  g_string_truncate (text, 65536 - 3);
+  g_string_append (text, " Z\xc3\xa8" "bre ray\xc3\xa9 ");
+  at = g_utf8_strlen (text->str, -1) - 11;
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (text, "filler ");
+  add (fixture->project, "Straddling", text->str);
+  assert_one_hit (fixture, "\"zebre raye\"", at, at + 10, "Z\xc3\xa8" "bre ray\xc3\xa9");
+}
+
 static void
 test_reference_project (void)
 {
@@ -552,6 +658,9 @@ main (int   argc,
   ADD ("combining-marks", test_combining_marks);
   ADD ("combining-marks/in-words", test_combining_marks_in_words);
   ADD ("combining-marks/text-ends-in-mark", test_text_ends_in_mark);
+  ADD ("fold/changes-length", test_fold_changes_length);
+  ADD ("phrase/over-skipped-words", test_phrase_over_skipped_words);
+  g_test_add_func ("/Lectern/Search/fold/two-byte", test_fold_two_byte);
   g_test_add_func ("/Lectern/Search/reference-corpus", test_reference_project);
 
 #undef ADD
