@@ -7,6 +7,8 @@
 #include <glib/gstdio.h>
 
 #include "app-test-harness.h"
+#include "lectern-reader-view.h"
+#include "lectern-window-private.h"
 
 void
 app_test_drain (void)
@@ -137,6 +139,26 @@ app_test_close_window (GtkWindow *window)
   app_test_drain ();
   gtk_window_destroy (window);
   app_test_drain ();
+}
+
+LecternWindow *
+app_test_open_project_window (GFile  *file,
+                              gint64  document_id)
+{
+  LecternWindow *window = lectern_window_new (app_test_get_app ());
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  lectern_window_open_project (window, file, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  WAIT_UNTIL (gdk_display_get_monitor_at_surface (gdk_display_get_default (),
+                                                  gtk_native_get_surface (GTK_NATIVE (window))) != NULL);
+  lectern_window_set_document_id (window, document_id);
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (lectern_reader_view_get_text_view (window->reader_view))) > 0);
+  app_test_drain ();
+  return window;
 }
 
 GtkWindow *

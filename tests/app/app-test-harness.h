@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "lectern-application.h"
+#include "lectern-window.h"
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,10 @@ LecternApplication *app_test_get_app (void);
 
 /* Closes @window as a user would, letting everything it started finish. */
 void     app_test_close_window      (GtkWindow   *window);
+/* A window of 1200×800 showing @file's project, mapped on a monitor and
+ * with document @document_id laid out in the reader. */
+LecternWindow *app_test_open_project_window (GFile  *file,
+                                             gint64  document_id);
 /* The first toplevel of @type, or NULL. (transfer none) */
 GtkWindow *app_test_find_window     (GType        type);
 

@@ -70,24 +70,6 @@ make_project (gint64 *doc,
   return file;
 }
 
-static LecternWindow *
-open_window (GFile  *file,
-             gint64  doc)
-{
-  LecternWindow *window = lectern_window_new (app_test_get_app ());
-  g_autoptr(GError) error = NULL;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  lectern_window_open_project (window, file, &error);
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  lectern_window_set_document_id (window, doc);
-  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (lectern_reader_view_get_text_view (window->reader_view))) > 0);
-  app_test_drain ();
-  return window;
-}
-
 /* What the file holds, read through a connection of its own. */
 static char *
 stored_text (GFile  *file,
@@ -203,7 +185,7 @@ test_type_inside_and_beside (void)
   g_autoptr(GFile) file = make_project (&doc, &broker, &kyiv);
   g_autoptr(LecternAnnotation) broker_before = stored_annotation (file, broker);
   g_autoptr(LecternAnnotation) kyiv_before = stored_annotation (file, kyiv);
-  LecternWindow *window = open_window (file, doc);
+  LecternWindow *window = app_test_open_project_window (file, doc);
   g_autofree char *text = NULL;
   g_autofree char *shown = NULL;
   glong at;
@@ -328,7 +310,7 @@ test_orphan_placed_again (void)
   gint64 doc, broker, kyiv;
   g_autoptr(GFile) file = make_project (&doc, &broker, &kyiv);
   g_autoptr(LecternAnnotation) kyiv_before = stored_annotation (file, kyiv);
-  LecternWindow *window = open_window (file, doc);
+  LecternWindow *window = app_test_open_project_window (file, doc);
   LecternReaderView *reader = window->reader_view;
   LecternReaderText *view = lectern_reader_view_get_text_view (reader);
   g_autofree char *text = NULL;
@@ -469,7 +451,7 @@ test_transcript_and_paste (void)
     g_clear_pointer (&turns, g_array_unref);
   }
 
-  window = open_window (file, doc);
+  window = app_test_open_project_window (file, doc);
   reader = window->reader_view;
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (lectern_reader_view_get_text_view (reader)));
   lectern_reader_view_set_editing (reader, TRUE);

@@ -72,24 +72,6 @@ stored_memo (GFile             *file,
   return memo;
 }
 
-static LecternWindow *
-open_window (GFile  *file,
-             gint64  doc)
-{
-  LecternWindow *window = lectern_window_new (app_test_get_app ());
-  g_autoptr(GError) error = NULL;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  lectern_window_open_project (window, file, &error);
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  lectern_window_set_document_id (window, doc);
-  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (lectern_reader_view_get_text_view (window->reader_view))) > 0);
-  app_test_drain ();
-  return window;
-}
-
 /* The memo pane under @widget with @heading (NULL: the first). */
 static LecternMemoPane *
 find_pane (GtkWidget  *widget,
@@ -156,7 +138,7 @@ test_document_memo (void)
 {
   gint64 doc, tag_id;
   g_autoptr(GFile) file = make_project (&doc, &tag_id);
-  LecternWindow *window = open_window (file, doc);
+  LecternWindow *window = app_test_open_project_window (file, doc);
   GtkWindow *dialog;
   LecternMemoPane *pane;
   g_autofree char *memo = NULL;
@@ -198,7 +180,7 @@ test_tag_description_and_memo (void)
 {
   gint64 doc, tag_id;
   g_autoptr(GFile) file = make_project (&doc, &tag_id);
-  LecternWindow *window = open_window (file, doc);
+  LecternWindow *window = app_test_open_project_window (file, doc);
   LecternMemoPane *description, *memo_pane;
   g_autoptr(LecternProject) check = NULL;
   g_autoptr(LecternTag) tag = NULL;
@@ -251,7 +233,7 @@ test_project_memo (void)
 {
   gint64 doc, tag_id;
   g_autoptr(GFile) file = make_project (&doc, &tag_id);
-  LecternWindow *window = open_window (file, doc);
+  LecternWindow *window = app_test_open_project_window (file, doc);
   GtkWindow *memo_window;
   LecternMemoPane *pane;
   g_autofree char *memo = NULL;
@@ -288,7 +270,7 @@ test_coder_name (void)
 {
   gint64 doc, tag_id;
   g_autoptr(GFile) file = make_project (&doc, &tag_id);
-  LecternWindow *window = open_window (file, doc);
+  LecternWindow *window = app_test_open_project_window (file, doc);
   LecternProject *project = lectern_window_get_project (window);
   GtkWidget *prefs = lectern_preferences_window_new ();
   LecternTagPicker *picker;

@@ -84,26 +84,6 @@ make_project (gint64 *doc,
   return file;
 }
 
-static LecternWindow *
-open_window (GFile  *file,
-             gint64  doc)
-{
-  LecternWindow *window = lectern_window_new (app_test_get_app ());
-  g_autoptr(GError) error = NULL;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  lectern_window_open_project (window, file, &error);
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  WAIT_UNTIL (gdk_display_get_monitor_at_surface (gdk_display_get_default (),
-                                                  gtk_native_get_surface (GTK_NATIVE (window))) != NULL);
-  lectern_window_set_document_id (window, doc);
-  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (lectern_reader_view_get_text_view (window->reader_view))) > 0);
-  app_test_drain ();
-  return window;
-}
-
 static gboolean
 has_label (GtkWidget  *widget,
            const char *text)
@@ -195,7 +175,7 @@ test_enter_before_filter (void)
 {
   gint64 doc, passage;
   g_autoptr(GFile) file = make_project (&doc, &passage);
-  LecternWindow *window = open_window (file, doc);
+  LecternWindow *window = app_test_open_project_window (file, doc);
   LecternProject *project = lectern_window_get_project (window);
   LecternTagPicker *picker;
   GtkEditable *entry;
@@ -267,7 +247,7 @@ test_recent_header (void)
 {
   gint64 doc, passage;
   g_autoptr(GFile) file = make_project (&doc, &passage);
-  LecternWindow *window = open_window (file, doc);
+  LecternWindow *window = app_test_open_project_window (file, doc);
   LecternProject *project = lectern_window_get_project (window);
   LecternTagPicker *picker;
   GtkListBoxRow *row;
@@ -404,7 +384,7 @@ test_passage_click (void)
 {
   gint64 doc, passage;
   g_autoptr(GFile) file = make_project (&doc, &passage);
-  LecternWindow *window = open_window (file, doc);
+  LecternWindow *window = app_test_open_project_window (file, doc);
   LecternProject *project = lectern_window_get_project (window);
   GtkWidget *text_view = GTK_WIDGET (lectern_reader_view_get_text_view (window->reader_view));
   GtkPopover *info = passage_popover (window);
