@@ -178,10 +178,14 @@ def exe_for_others(exe):
     folder = tempfile.mkdtemp(prefix='lectern-cli-copy-')
     atexit.register(shutil.rmtree, folder, True)
     os.chmod(folder, 0o755)
-    copy = os.path.join(folder, os.path.basename(exe))
-    shutil.copy2(exe, copy)
-    os.chmod(copy, 0o755)
-    return copy
+    # lectern-cli runs the format commands (import among them) in
+    # lectern-cli-formats, which it finds beside itself: copy both.
+    for program in (exe, os.path.join(os.path.dirname(exe), 'lectern-cli-formats')):
+        if os.path.exists(program):
+            copy = os.path.join(folder, os.path.basename(program))
+            shutil.copy2(program, copy)
+            os.chmod(copy, 0o755)
+    return os.path.join(folder, os.path.basename(exe))
 
 
 def test_read_only_file():
