@@ -63,7 +63,6 @@ G_BEGIN_DECLS
 #define LECTERN_MERGE_MAX_TAGS        100000
 #define LECTERN_MERGE_MAX_PASSAGES    2000000
 #define LECTERN_MERGE_MAX_CODERS      10000
-#define LECTERN_MERGE_MAX_TAG_DEPTH   64
 
 typedef enum
 {
@@ -99,7 +98,8 @@ G_DECLARE_FINAL_TYPE (LecternMergePlan, lectern_merge_plan, LECTERN, MERGE_PLAN,
  * (the LecternJob's @project). @job (nullable) gets progress reports.
  * @other the very file of @project gives a plan where everything is
  * matched. A file that cannot be read, is not a project or a .qdpx, is
- * damaged or past the bounds above: NULL and @error (a
+ * damaged or past the bounds above (or its tags nested past
+ * LECTERN_TAG_MAX_DEPTH): NULL and @error (a
  * LECTERN_IMPORT_ERROR or LECTERN_PROJECT_ERROR naming @other and the
  * reason); cancelled: G_IO_ERROR_CANCELLED. (transfer full) */
 LecternMergePlan *lectern_merge_plan_new              (LecternProject       *project,
@@ -127,6 +127,11 @@ guint             lectern_merge_plan_get_n_added      (LecternMergePlan    *self
                                                       LecternMergeKind     kind);
 /* Items of any kind already present. */
 guint             lectern_merge_plan_get_n_matched    (LecternMergePlan    *self);
+/* Items of @kind with @outcome: for each kind, added + matched +
+ * conflicts is everything of that kind OTHER holds. */
+guint             lectern_merge_plan_count            (LecternMergePlan    *self,
+                                                      LecternMergeKind     kind,
+                                                      LecternMergeOutcome  outcome);
 guint             lectern_merge_plan_get_n_conflicts  (LecternMergePlan    *self);
 /* Every item in the order planned: coders, documents, tags, passages,
  * memos. (transfer none) element-type LecternMergeItem */
