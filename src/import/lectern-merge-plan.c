@@ -494,7 +494,7 @@ plan_tags (LecternMergePlan *self,
               self->tags[i].outcome = LECTERN_MERGE_CONFLICT;
               add_item (self, LECTERN_MERGE_TAG, LECTERN_MERGE_CONFLICT,
                         g_strdup_printf (_("Tag “%s” (%s) is “%s” (%s) in %s: it is kept as it is here, "
-                                           "and their passages are tagged with it"),
+                                           "their passages are tagged with it and its memo notes the other name"),
                                          lectern_tag_get_path (mine), lectern_tag_get_colour (mine),
                                          tag->path, tag->colour, source->name));
             }
@@ -913,6 +913,35 @@ apply_memo (LecternMergePlan   *self,
                                       lectern_project_get_memo_coder_id (project, target, id, NULL), error);
 }
 
+/* A tag in conflict keeps its name here; the other's name and colour
+ * are kept too, in its memo, where a person sees them and can act. */
+static gboolean
+note_other_name (LecternMergePlan  *self,
+                 LecternProject    *project,
+                 gint64             tag_id,
+                 LecternMergeTag   *tag,
+                 GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *mine = lectern_project_dup_memo (project, LECTERN_MEMO_TAG, tag_id, &local_error);
+  g_autofree char *line = NULL;
+  g_autofree char *joined = NULL;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  /* TRANSLATORS: the file merged in, the tag's path there, its colour. */
+  line = g_strdup_printf (_("In %s this tag is “%s” (%s)."), self->source->name, tag->path, tag->colour);
+  if (mine != NULL && strstr (mine, line) != NULL)
+    return TRUE;
+  joined = mine != NULL && *mine != '\0' ? g_strconcat (mine, "\n\n", line, NULL) : g_strdup (line);
+  return lectern_project_set_memo_as (project, LECTERN_MEMO_TAG, tag_id, joined,
+                                      lectern_project_get_memo_coder_id (project, LECTERN_MEMO_TAG, tag_id, NULL),
+                                      error);
+}
+
 static gboolean
 apply_all (LecternMergePlan  *self,
            LecternProject    *project,
@@ -1039,6 +1068,9 @@ apply_all (LecternMergePlan  *self,
 
       if (!apply_memo (self, project, &self->tag_memos[i], LECTERN_MEMO_TAG,
                        tag_here (self, i), tag->memo, tag->memo_coder, error))
+        return FALSE;
+      if (self->tags[i].outcome == LECTERN_MERGE_CONFLICT
+          && !note_other_name (self, project, tag_here (self, i), tag, error))
         return FALSE;
     }
 

@@ -21,7 +21,8 @@
  * - tags by GUID, then by full path; a tag matched by GUID whose name,
  *   colour or parent differs is a conflict: this project's tag stays as
  *   it is, and the other's passages are tagged with it (their tag is the
- *   same tag by its GUID), the difference listed;
+ *   same tag by its GUID), the difference listed and noted in the tag's
+ *   memo ("In OTHER this tag is “PATH” (#colour).");
  * - passages by GUID: the same GUID with the same range and tags is
  *   matched; with another range or tags, a conflict, kept both ways (the
  *   other's is added with a new GUID); without a GUID match, a passage of

@@ -263,6 +263,12 @@ test_edited_apart (void)
     g_assert_no_error (error);
     /* Ours kept as it was: the renamed tag is the same tag by GUID. */
     g_assert_nonnull (work);
+    {
+      g_autofree char *tag_memo = lectern_project_dup_memo (project, LECTERN_MEMO_TAG, lectern_tag_get_id (work), &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (tag_memo, "“Labour”"));
+    }
     g_assert_nonnull (strstr (memo, "Alice: ask about overtime."));
     g_assert_nonnull (strstr (memo, "Bob: the pay is hourly."));
     g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 4);
