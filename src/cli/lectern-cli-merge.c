@@ -52,8 +52,9 @@ run_merge (LecternCli  *cli,
       && !lectern_merge_plan_apply (plan, project, &error))
     return lectern_cli_fail (error);
 
-  /* TRANSLATORS: the counts are numbers; keep the punctuation, scripts read it. */
-  g_print (_("added %u documents, %u tags, %u passages; matched %u; conflicts %u\n"),
+  /* Machine output, as the other commands' records: not translated,
+   * scripts read it. */
+  g_print ("added %u documents, %u tags, %u passages; matched %u; conflicts %u\n",
            lectern_merge_plan_get_n_added (plan, LECTERN_MERGE_DOCUMENT),
            lectern_merge_plan_get_n_added (plan, LECTERN_MERGE_TAG),
            lectern_merge_plan_get_n_added (plan, LECTERN_MERGE_PASSAGE),

@@ -88,20 +88,11 @@ _lectern_merge_source_free (LecternMergeSource *source)
   g_free (source);
 }
 
-static gboolean
-too_many (LecternMergeSource  *source,
-          guint               count,
-          guint               bound,
-          const char         *what,
-          GError            **error)
-{
-  if (count <= bound)
-    return FALSE;
-  g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
-               _("“%s” has more %s than a merge reads (%u; at most %u)"),
-               source->name, what, count, bound);
-  return TRUE;
-}
+#define TOO_MANY(source, count, bound, message, error)                              \
+  ((count) > (bound)                                                                \
+   ? (g_set_error ((error), LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,   \
+                   (message), (source)->name, (guint) (count), (guint) (bound)), TRUE) \
+   : FALSE)
 
 /* The memo on a target and its coder's index (via @coders: id → index+1). */
 static gboolean
@@ -188,7 +179,8 @@ _lectern_merge_source_read_project (LecternProject  *from,
   source->memo_coder = -1;
 
   coders = lectern_project_list_coders (from, error);
-  if (coders == NULL || too_many (source, coders->len, LECTERN_MERGE_MAX_CODERS, _("coders"), error))
+  if (coders == NULL || TOO_MANY (source, coders->len, LECTERN_MERGE_MAX_CODERS,
+                                      _("“%s” has more coders than a merge reads (%u; at most %u)"), error))
     return NULL;
   for (guint i = 0; i < coders->len; i++)
     {
@@ -209,7 +201,8 @@ _lectern_merge_source_read_project (LecternProject  *from,
   if (documents == NULL)
     return NULL;
   n_documents = g_list_model_get_n_items (documents);
-  if (too_many (source, n_documents, LECTERN_MERGE_MAX_DOCUMENTS, _("documents"), error))
+  if (TOO_MANY (source, n_documents, LECTERN_MERGE_MAX_DOCUMENTS,
+                _("“%s” has more documents than a merge reads (%u; at most %u)"), error))
     return NULL;
   for (guint i = 0; i < n_documents; i++)
     {
@@ -234,7 +227,8 @@ _lectern_merge_source_read_project (LecternProject  *from,
   if (tags == NULL)
     return NULL;
   n_tags = g_list_model_get_n_items (tags);
-  if (too_many (source, n_tags, LECTERN_MERGE_MAX_TAGS, _("tags"), error))
+  if (TOO_MANY (source, n_tags, LECTERN_MERGE_MAX_TAGS,
+                _("“%s” has more tags than a merge reads (%u; at most %u)"), error))
     return NULL;
   /* Depth first: a parent is always listed before its children. */
   for (guint i = 0; i < n_tags; i++)
@@ -269,7 +263,8 @@ _lectern_merge_source_read_project (LecternProject  *from,
   if (passages == NULL)
     return NULL;
   n_passages = g_list_model_get_n_items (passages);
-  if (too_many (source, n_passages, LECTERN_MERGE_MAX_PASSAGES, _("passages"), error))
+  if (TOO_MANY (source, n_passages, LECTERN_MERGE_MAX_PASSAGES,
+                _("“%s” has more passages than a merge reads (%u; at most %u)"), error))
     return NULL;
   for (guint i = 0; i < n_passages; i++)
     {
@@ -365,9 +360,11 @@ sniff (GFile     *other,
   *size = g_file_info_get_size (info);
   if (*size > LECTERN_MERGE_MAX_FILE_SIZE)
     {
+      g_autofree char *has = g_format_size (*size);
+      g_autofree char *most = g_format_size (LECTERN_MERGE_MAX_FILE_SIZE);
+
       g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_TOO_LARGE,
-                   _("“%s” is too large to merge (%" G_GOFFSET_FORMAT " bytes; at most %" G_GINT64_FORMAT ")"),
-                   name, *size, LECTERN_MERGE_MAX_FILE_SIZE);
+                   _("“%s” is too large to merge (%s; at most %s)"), name, has, most);
       return FALSE;
     }
 
@@ -387,16 +384,6 @@ sniff (GFile     *other,
   else
     *kind = KIND_UNKNOWN;
   return TRUE;
-}
-
-/* Copies @from to @to, refusing past @bound bytes. */
-static gboolean
-copy_bounded (GFile         *from,
-              GFile         *to,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  return g_file_copy (from, to, G_FILE_COPY_NONE, cancellable, NULL, NULL, error);
 }
 
 static void
@@ -479,7 +466,7 @@ _lectern_merge_source_read (LecternProject  *project,
       g_autofree char *other_path = g_file_get_path (other);
       g_autofree char *wal_path = other_path ? g_strconcat (other_path, "-wal", NULL) : NULL;
 
-      if (!copy_bounded (other, copy, cancellable, &local_error))
+      if (!g_file_copy (other, copy, G_FILE_COPY_NONE, cancellable, NULL, NULL, &local_error))
         {
           g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ,
                        _("Could not read “%s”: %s"), name, local_error->message);
