@@ -403,6 +403,36 @@ test_bad_file (void)
   g_assert_false (g_file_test (g_strconcat (fake, "-shm", NULL), G_FILE_TEST_EXISTS));
 }
 
+/* An older format: read from a private copy migrated there; the file
+ * itself is left byte for byte, with nothing written beside it. */
+static void
+test_older_format (void)
+{
+  g_autofree char *base = make_base ();
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "fuzz-project-open",
+                                                    "valid-v3.lectern", NULL);
+  g_autofree char *old = temp_path ("old-v3.lectern");
+  g_autofree char *wal = g_strconcat (old, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (old, "-shm", NULL);
+  g_autofree char *backups = g_strconcat (old, "-backups", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+
+  copy_file (fixture, old);
+  g_assert_true (g_file_get_contents (old, &before, &before_length, NULL));
+  {
+    g_autoptr(LecternMergePlan) plan = merge (base, old, TRUE);
+
+    g_assert_cmpuint (lectern_merge_plan_get_n_added (plan, LECTERN_MERGE_DOCUMENT), >, 0);
+  }
+  g_assert_true (g_file_get_contents (old, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +447,7 @@ main (int   argc,
   g_test_add_func ("/merge/qdpx", test_qdpx);
   g_test_add_func ("/merge/undo", test_undo);
   g_test_add_func ("/merge/bad-file", test_bad_file);
+  g_test_add_func ("/merge/older-format", test_older_format);
 
   status = g_test_run ();
   {
