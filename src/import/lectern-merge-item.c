@@ -19,6 +19,41 @@ struct _LecternMergeItem
 
 G_DEFINE_FINAL_TYPE (LecternMergeItem, lectern_merge_item, G_TYPE_OBJECT)
 
+enum
+{
+  PROP_0,
+  PROP_KIND,
+  PROP_OUTCOME,
+  PROP_DESCRIPTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+lectern_merge_item_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LecternMergeItem *self = LECTERN_MERGE_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_OUTCOME:
+      g_value_set_enum (value, self->outcome);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 lectern_merge_item_finalize (GObject *object)
 {
@@ -32,7 +67,22 @@ lectern_merge_item_finalize (GObject *object)
 static void
 lectern_merge_item_class_init (LecternMergeItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = lectern_merge_item_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lectern_merge_item_finalize;
+  object_class->get_property = lectern_merge_item_get_property;
+
+  /* Read-only, for a list view's expressions (the app's merge preview). */
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, LECTERN_TYPE_MERGE_KIND, LECTERN_MERGE_CODER,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OUTCOME] =
+    g_param_spec_enum ("outcome", NULL, NULL, LECTERN_TYPE_MERGE_OUTCOME, LECTERN_MERGE_ADDED,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

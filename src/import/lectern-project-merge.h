@@ -81,7 +81,9 @@ typedef enum
   LECTERN_MERGE_MEMO,
 } LecternMergeKind;
 
-/* One line of a plan. */
+/* One line of a plan; read-only properties "kind", "outcome"
+ * (LECTERN_TYPE_MERGE_KIND, LECTERN_TYPE_MERGE_OUTCOME) and
+ * "description", for a list view. */
 #define LECTERN_TYPE_MERGE_ITEM (lectern_merge_item_get_type ())
 G_DECLARE_FINAL_TYPE (LecternMergeItem, lectern_merge_item, LECTERN, MERGE_ITEM, GObject)
 

@@ -433,6 +433,60 @@ test_older_format (void)
   g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
 }
 
+static void
+got_plan (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  LecternMergePlan **plan = data;
+  g_autoptr(GError) error = NULL;
+
+  *plan = lectern_merge_plan_new_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+progress (guint       done,
+          guint       total,
+          const char *what,
+          gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+/* As the app plans: in a job, off the main thread, with progress; the
+ * items carry their outcome as a property, for a list view. */
+static void
+test_async (void)
+{
+  g_autofree char *base = make_base ();
+  g_autofree char *other = temp_path ("async-other.lectern");
+  g_autoptr(GFile) base_file = g_file_new_for_path (base);
+  g_autoptr(GFile) other_file = NULL;
+  g_autoptr(LecternMergePlan) plan = NULL;
+  g_autoptr(LecternMergeItem) item = NULL;
+  LecternMergeOutcome outcome;
+  guint reports = 0;
+
+  copy_file (base, other);
+  {
+    g_autoptr(LecternProject) project = open_path (other);
+
+    add_document (project, "Elsewhere", "Written in the other copy.\n");
+  }
+  other_file = g_file_new_for_path (other);
+  lectern_merge_plan_new_async (base_file, other_file, progress, &reports, NULL, got_plan, &plan);
+  while (plan == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (reports, >, 0);
+  g_assert_true (g_file_equal (lectern_merge_plan_get_other (plan), other_file));
+  g_assert_cmpuint (lectern_merge_plan_get_n_added (plan, LECTERN_MERGE_DOCUMENT), ==, 1);
+  item = g_list_model_get_item (lectern_merge_plan_get_items (plan), 0);
+  g_object_get (item, "outcome", &outcome, NULL);
+  g_assert_cmpint (outcome, ==, lectern_merge_item_get_outcome (item));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/merge/undo", test_undo);
   g_test_add_func ("/merge/bad-file", test_bad_file);
   g_test_add_func ("/merge/older-format", test_older_format);
+  g_test_add_func ("/merge/async", test_async);
 
   status = g_test_run ();
   {
