@@ -155,6 +155,22 @@ test_bad_other (void)
   g_assert_nonnull (strstr (missing->err, "other.lectern"));
 }
 
+/* A .qdpx from another tool: its users stay coders by their IDs, so a
+ * second merge finds everything there. */
+static void
+test_qdpx (void)
+{
+  g_autofree char *project = cli_new_project ("qdpx.lectern");
+  g_autofree char *qdpx = g_test_build_filename (G_TEST_DIST, "fixtures", "merge", "maxqda-style.qdpx", NULL);
+  g_autoptr(CliRun) first = cli_run (project, "merge", qdpx, NULL);
+  g_autoptr(CliRun) second = cli_run (project, "merge", qdpx, NULL);
+
+  cli_assert_status (first, 0);
+  g_assert_cmpstr (first->out_text, ==, "added 1 documents, 3 tags, 2 passages; matched 0; conflicts 0\n");
+  cli_assert_status (second, 0);
+  g_assert_cmpstr (second->out_text, ==, "added 0 documents, 0 tags, 0 passages; matched 8; conflicts 0\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -165,6 +181,7 @@ main (int   argc,
   g_test_add_func ("/cli/merge/dry-run", test_dry_run);
   g_test_add_func ("/cli/merge/self", test_self);
   g_test_add_func ("/cli/merge/bad-other", test_bad_other);
+  g_test_add_func ("/cli/merge/qdpx", test_qdpx);
 
   return g_test_run ();
 }
