@@ -400,7 +400,11 @@ test_bad_file (void)
   g_assert_nonnull (strstr (error->message, "fake.lectern"));
   g_file_get_contents (fake, &contents, &length, NULL);
   g_assert_cmpuint (length, ==, 40);
-  g_assert_false (g_file_test (g_strconcat (fake, "-shm", NULL), G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *shm = g_strconcat (fake, "-shm", NULL);
+
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  }
 }
 
 /* An older format: read from a private copy migrated there; the file
