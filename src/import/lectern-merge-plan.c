@@ -31,6 +31,7 @@ typedef struct
   LecternMergeOutcome outcome;
   gint64              target;   /* the matching row here; once applied, the added one */
   gboolean            keep_guid;
+  gboolean            note_only;  /* a passage here, only its note differs: theirs appended */
 } Decision;
 
 struct _LecternMergePlan
@@ -107,6 +108,8 @@ add_item (LecternMergePlan    *self,
 
 typedef struct
 {
+  gint64  id;
+  char   *note;
   gint64  document_id;
   glong   start;
   glong   end;
@@ -121,6 +124,7 @@ placed_free (gpointer data)
 
   g_array_unref (placed->tags);
   g_free (placed->coder);
+  g_free (placed->note);
   g_free (placed);
 }
 
@@ -288,6 +292,8 @@ read_here (LecternProject  *project,
           return FALSE;
         }
       placed = g_new0 (Placed, 1);
+      placed->id = lectern_annotation_get_id (annotation);
+      placed->note = g_strdup (lectern_annotation_get_note (annotation));
       placed->document_id = lectern_annotation_get_document_id (annotation);
       placed->start = lectern_annotation_get_start (annotation);
       placed->end = lectern_annotation_get_end (annotation);
@@ -589,6 +595,19 @@ plan_passages (LecternMergePlan *self,
               && same->end == passage->end && same->tags->len == tags->len
               && memcmp (same->tags->data, tags->data, tags->len * sizeof (gint64)) == 0)
             {
+              if (passage->note != NULL && *passage->note != '\0'
+                  && (same->note == NULL || strstr (same->note, passage->note) == NULL))
+                {
+                  /* The same passage, its note edited apart. */
+                  self->passages[i].outcome = LECTERN_MERGE_CONFLICT;
+                  self->passages[i].note_only = TRUE;
+                  self->passages[i].target = same->id;
+                  add_item (self, LECTERN_MERGE_PASSAGE, LECTERN_MERGE_CONFLICT,
+                            g_strdup_printf (_("The note on passage “%s” in “%s” differs in %s: both are kept, "
+                                               "theirs after this one"),
+                                             shown, title, source->name));
+                  continue;
+                }
               self->passages[i].outcome = LECTERN_MERGE_MATCHED;
               add_item (self, LECTERN_MERGE_PASSAGE, LECTERN_MERGE_MATCHED,
                         g_strdup_printf (_("Passage “%s” in “%s” is already here"), shown, title));
@@ -879,6 +898,20 @@ coder_here (LecternMergePlan *self,
   return coder >= 0 ? self->coders[coder].target : 0;
 }
 
+/* @mine, then the other's @theirs under a line naming OTHER and @coder.
+ * (transfer full) */
+static char *
+append_theirs (LecternMergePlan *self,
+               const char       *mine,
+               int               coder,
+               const char       *theirs)
+{
+  /* TRANSLATORS: heads the other's memo appended to this one's:
+   * the file merged in, then its author. */
+  return g_strdup_printf (_("%s\n\n— From %s, by %s:\n%s"), mine ? mine : "",
+                          self->source->name, coder_name (self->source, coder), theirs);
+}
+
 static gboolean
 apply_memo (LecternMergePlan   *self,
             LecternProject     *project,
@@ -904,10 +937,7 @@ apply_memo (LecternMergePlan   *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  /* TRANSLATORS: heads the other's memo appended to this one's:
-   * the file merged in, then its author. */
-  joined = g_strdup_printf (_("%s\n\n— From %s, by %s:\n%s"), mine ? mine : "",
-                            self->source->name, coder_name (self->source, coder), theirs);
+  joined = append_theirs (self, mine, coder, theirs);
   /* Ours stays ours: the memo keeps the coder it had. */
   return lectern_project_set_memo_as (project, target, id, joined,
                                       lectern_project_get_memo_coder_id (project, target, id, NULL), error);
@@ -1025,6 +1055,18 @@ apply_all (LecternMergePlan  *self,
 
       if (self->passages[i].outcome == LECTERN_MERGE_MATCHED)
         continue;
+      if (self->passages[i].note_only)
+        {
+          g_autoptr(LecternAnnotation) mine = lectern_project_dup_annotation (project, self->passages[i].target, error);
+          g_autofree char *joined = NULL;
+
+          if (mine == NULL)
+            return FALSE;
+          joined = append_theirs (self, lectern_annotation_get_note (mine), passage->coder, passage->note);
+          if (!lectern_project_set_annotation_note (project, self->passages[i].target, joined, error))
+            return FALSE;
+          continue;
+        }
       tags = g_new (gint64, MAX (passage->n_tags, 1));
       for (guint j = 0; j < passage->n_tags; j++)
         tags[j] = tag_here (self, passage->tags[j]);

@@ -24,7 +24,9 @@
  *   same tag by its GUID), the difference listed and noted in the tag's
  *   memo ("In OTHER this tag is “PATH” (#colour).");
  * - passages by GUID: the same GUID with the same range and tags is
- *   matched; with another range or tags, a conflict, kept both ways (the
+ *   matched (unless its note differs: a conflict, the other's note
+ *   appended to this one's); with another range or tags, a conflict,
+ *   kept both ways (the
  *   other's is added with a new GUID); without a GUID match, a passage of
  *   the same coder with the same range and tags is matched; anything else
  *   is added with its GUID and its own coder. A passage deleted here and

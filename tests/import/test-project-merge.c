@@ -201,6 +201,8 @@ test_edited_apart (void)
     only_a = add_document (project, "Only in A", "Alice found this one.\n");
     code (project, 1, 17, 28, "Work/Pay");          /* the same document, coded by each */
     code (project, only_a, 0, 5, "Work");
+    lectern_project_set_annotation_note (project, 1, "Alice: long hours.", &error);
+    g_assert_no_error (error);
     lectern_project_set_memo (project, LECTERN_MEMO_DOCUMENT, 1, "Alice: ask about overtime.", &error);
     g_assert_no_error (error);
   }
@@ -214,6 +216,8 @@ test_edited_apart (void)
     code (project, 1, 0, 2, "Work");
     code (project, only_b, 0, 3, "Work/Pay");
     lectern_project_rename_tag (project, lectern_tag_get_id (work), "Labour", &error);
+    g_assert_no_error (error);
+    lectern_project_set_annotation_note (project, 1, "Bob: unpaid overtime.", &error);
     g_assert_no_error (error);
     lectern_project_set_memo (project, LECTERN_MEMO_DOCUMENT, 1, "Bob: the pay is hourly.", &error);
     g_assert_no_error (error);
@@ -237,6 +241,8 @@ test_edited_apart (void)
   g_assert_cmpuint (lectern_merge_plan_count (plan_ba, LECTERN_MERGE_TAG, LECTERN_MERGE_CONFLICT), ==, 1);
   g_assert_cmpuint (lectern_merge_plan_count (plan_ab, LECTERN_MERGE_MEMO, LECTERN_MERGE_CONFLICT), ==, 1);
   g_assert_cmpuint (lectern_merge_plan_count (plan_ab, LECTERN_MERGE_CODER, LECTERN_MERGE_ADDED), ==, 1);
+  /* The shared passage, its note edited on both sides. */
+  g_assert_cmpuint (lectern_merge_plan_count (plan_ab, LECTERN_MERGE_PASSAGE, LECTERN_MERGE_CONFLICT), ==, 1);
 
   /* Both ways give the same passages: every one of each side. */
   set_ab = passage_set (a_merged);
@@ -271,6 +277,13 @@ test_edited_apart (void)
     }
     g_assert_nonnull (strstr (memo, "Alice: ask about overtime."));
     g_assert_nonnull (strstr (memo, "Bob: the pay is hourly."));
+    {
+      g_autoptr(LecternAnnotation) shared = lectern_project_dup_annotation (project, 1, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (lectern_annotation_get_note (shared), "Alice: long hours."));
+      g_assert_nonnull (strstr (lectern_annotation_get_note (shared), "Bob: unpaid overtime."));
+    }
     g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 4);
     g_assert_true (lectern_project_check (project, &problems, &error));
   }
