@@ -404,6 +404,27 @@ remove_folder (const char *folder)
   g_rmdir (folder);
 }
 
+/* Passes on @local_error (taken) about the private copy at @copy_path as
+ * one about OTHER, @name: the copy's name means nothing to the user. */
+static void
+name_other (GError     **error,
+            GError      *local_error,
+            const char  *copy_path,
+            const char  *name)
+{
+  g_autoptr(GError) owned = local_error;
+  g_autoptr(GString) message = NULL;
+
+  if (owned->domain != LECTERN_PROJECT_ERROR && strstr (owned->message, copy_path) == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&owned));
+      return;
+    }
+  message = g_string_new (owned->message);
+  g_string_replace (message, copy_path, name, 0);
+  g_set_error (error, owned->domain, owned->code, _("Could not merge “%s”: %s"), name, message->str);
+}
+
 LecternMergeSource *
 _lectern_merge_source_read (LecternProject  *project,
                             GFile          *other,
@@ -489,26 +510,10 @@ _lectern_merge_source_read (LecternProject  *project,
   else
     from = lectern_qdpx_import (other, copy, NULL, cancellable, &local_error);
 
-  if (from == NULL)
-    {
-      /* The copy's name means nothing to the user: name theirs. */
-      if (local_error->domain == LECTERN_PROJECT_ERROR)
-        {
-          g_autofree char *message = NULL;
-          const char *at = strstr (local_error->message, copy_path);
-
-          if (at != NULL)
-            message = g_strdup_printf ("%.*s%s%s", (int) (at - local_error->message), local_error->message,
-                                       name, at + strlen (copy_path));
-          g_set_error (error, LECTERN_PROJECT_ERROR, local_error->code,
-                       _("Could not merge “%s”: %s"), name, message ? message : local_error->message);
-        }
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      goto out;
-    }
-
-  source = _lectern_merge_source_read_project (from, other, job, cancellable, error);
+  if (from != NULL)
+    source = _lectern_merge_source_read_project (from, other, job, cancellable, &local_error);
+  if (source == NULL)
+    name_other (error, g_steal_pointer (&local_error), copy_path, name);
 
 out:
   g_clear_object (&from);
