@@ -449,18 +449,7 @@ path_here (LecternMergePlan *self,
   }
   if (parent_path == NULL)
     return g_strdup (tag->path);
-  /* The tag's name, escaped as a path has it (lectern-tag.h). */
-  {
-    GString *name = g_string_new (NULL);
-
-    for (const char *p = tag->name; *p != '\0'; p++)
-      {
-        if (*p == '/' || *p == '\\')
-          g_string_append_c (name, '\\');
-        g_string_append_c (name, *p);
-      }
-    escaped = g_string_free (name, FALSE);
-  }
+  escaped = lectern_tag_name_escape (tag->name);
   return g_strconcat (parent_path, "/", escaped, NULL);
 }
 
