@@ -446,6 +446,8 @@ _lectern_merge_source_read (LecternProject  *project,
   g_return_val_if_fail (G_IS_FILE (other), NULL);
 
   name = g_file_get_parse_name (other);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
   /* The project itself: nothing to copy, every item matches. */
   if (g_file_equal (other, lectern_project_get_file (project)))
@@ -489,6 +491,11 @@ _lectern_merge_source_read (LecternProject  *project,
 
       if (!g_file_copy (other, copy, G_FILE_COPY_NONE, cancellable, NULL, NULL, &local_error))
         {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              goto out;
+            }
           g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_READ,
                        _("Could not read “%s”: %s"), name, local_error->message);
           goto out;

@@ -504,6 +504,27 @@ test_async (void)
   g_assert_cmpint (outcome, ==, lectern_merge_item_get_outcome (item));
 }
 
+/* Cancelled: G_IO_ERROR_CANCELLED, as GIO says it, not a read error. */
+static void
+test_cancelled (void)
+{
+  g_autofree char *base = make_base ();
+  g_autofree char *other = temp_path ("cancel-other.lectern");
+  g_autoptr(GFile) other_file = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(LecternProject) project = NULL;
+  g_autoptr(LecternMergePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  copy_file (base, other);
+  other_file = g_file_new_for_path (other);
+  project = open_path (base);
+  g_cancellable_cancel (cancellable);
+  plan = lectern_merge_plan_new (project, other_file, NULL, cancellable, &error);
+  g_assert_null (plan);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/merge/bad-file", test_bad_file);
   g_test_add_func ("/merge/older-format", test_older_format);
   g_test_add_func ("/merge/async", test_async);
+  g_test_add_func ("/merge/cancelled", test_cancelled);
 
   status = g_test_run ();
   {
