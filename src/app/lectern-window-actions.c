@@ -46,6 +46,7 @@ _lectern_window_update_actions (LecternWindow *self)
   gtk_widget_action_set_enabled (widget, "win.project-memo", has_project);
   _lectern_window_update_tools_actions (self);
   _lectern_window_update_replace_actions (self);
+  _lectern_window_update_merge_actions (self);
 }
 
 static void

@@ -87,6 +87,15 @@ void _lectern_window_update_replace_actions (LecternWindow *self);
 void lectern_window_replace_text_from_file (LecternWindow  *self,
                                             gint64          document_id,
                                             GFile          *file);
+/* lectern-window-merge.c: Merge Project… (win.merge-project); the
+ * preview is kept as import_summary */
+void _lectern_window_class_init_merge   (GtkWidgetClass *widget_class);
+void _lectern_window_update_merge_actions (LecternWindow *self);
+/* Reads @other (a .lectern or .qdpx) in the background with progress
+ * and Cancel, then shows what merging it would add, match and flag,
+ * and merges it when the user agrees: one undo step. */
+void lectern_window_merge_project       (LecternWindow  *self,
+                                         GFile          *other);
 /* lectern-window-orphans.c: the project's orphaned passages (win.orphans) */
 void _lectern_window_class_init_orphans (GtkWidgetClass *widget_class);
 

@@ -615,6 +615,7 @@ lectern_window_class_init (LecternWindowClass *klass)
   _lectern_window_class_init_actions (widget_class);
   _lectern_window_class_init_tools (widget_class);
   _lectern_window_class_init_replace (widget_class);
+  _lectern_window_class_init_merge (widget_class);
   _lectern_window_class_init_corpus (widget_class);
   _lectern_window_class_init_orphans (widget_class);
 }

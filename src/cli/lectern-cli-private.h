@@ -71,6 +71,7 @@ extern const LecternCliCommand lectern_cli_editing_commands[];
 extern const LecternCliCommand lectern_cli_search_commands[];
 extern const LecternCliCommand lectern_cli_compare_commands[];
 extern const LecternCliCommand lectern_cli_export_commands[];
+extern const LecternCliCommand lectern_cli_merge_commands[];
 extern const LecternCliCommand lectern_cli_analysis_commands[];
 
 /* lectern-cli-output.c: the one writer of machine output. */

@@ -29,6 +29,7 @@ static const LecternCliCommand * const groups[] = {
   lectern_cli_analysis_commands,
   lectern_cli_compare_commands,
   lectern_cli_export_commands,
+  lectern_cli_merge_commands,
 };
 
 static void

@@ -250,6 +250,8 @@ insert_annotation (LecternProject  *self,
                    const char     *author,
                    GDateTime      *created,
                    GDateTime      *updated,
+                   gint64          given_coder_id,
+                   const char     *given_guid,
                    GError        **error)
 {
   g_autoptr(LecternStmt) stmt = NULL;
@@ -258,8 +260,8 @@ insert_annotation (LecternProject  *self,
   g_autofree char *suffix = NULL;
   g_autofree char *created_stamp = _lectern_project_format_time (created);
   g_autofree char *updated_stamp = _lectern_project_format_time (updated);
-  g_autofree char *guid = lectern_guid_new ();
-  gint64 coder_id;
+  g_autofree char *guid = given_guid != NULL ? g_strdup (given_guid) : lectern_guid_new ();
+  gint64 coder_id = given_coder_id;
   gint64 id;
 
   if (!check_note (note, error)
@@ -267,9 +269,10 @@ insert_annotation (LecternProject  *self,
     return 0;
 
   /* An importer's passage signed by someone else is theirs. */
-  if (author != NULL && *author != '\0' && g_strcmp0 (author, self->author) != 0
-      ? !_lectern_project_ensure_coder (self, author, NULL, &coder_id, error)
-      : !_lectern_project_current_coder (self, &coder_id, error))
+  if (coder_id == 0
+      && (author != NULL && *author != '\0' && g_strcmp0 (author, self->author) != 0
+          ? !_lectern_project_ensure_coder (self, author, NULL, &coder_id, error)
+          : !_lectern_project_current_coder (self, &coder_id, error)))
     return 0;
 
   stmt = _lectern_project_prepare (self,
@@ -312,7 +315,7 @@ _lectern_project_insert_passage (LecternProject  *self,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  return insert_annotation (self, document_id, start, end, tag_ids, n_tags, NULL, self->author, now, now, error);
+  return insert_annotation (self, document_id, start, end, tag_ids, n_tags, NULL, self->author, now, now, 0, NULL, error);
 }
 
 LecternAnnotation *
@@ -335,7 +338,7 @@ lectern_project_add_annotation (LecternProject  *self,
   if (!_lectern_project_begin (self, error))
     return NULL;
 
-  id = insert_annotation (self, document_id, start, end, tag_ids, n_tags, note, self->author, now, now, error);
+  id = insert_annotation (self, document_id, start, end, tag_ids, n_tags, note, self->author, now, now, 0, NULL, error);
   if (id == 0)
     {
       _lectern_project_rollback (self);
@@ -383,7 +386,7 @@ lectern_project_insert_annotation (LecternProject  *self,
                           author ? author : self->author,
                           created ? created : now,
                           updated ? updated : (created ? created : now),
-                          error);
+                          0, NULL, error);
   if (id == 0)
     {
       _lectern_project_rollback (self);
@@ -395,6 +398,71 @@ lectern_project_insert_annotation (LecternProject  *self,
     return 0;
 
   return id;
+}
+
+gint64
+lectern_project_insert_annotation_as (LecternProject  *self,
+                                     gint64          document_id,
+                                     glong           start,
+                                     glong           end,
+                                     const gint64   *tag_ids,
+                                     guint           n_tags,
+                                     const char     *note,
+                                     const char     *author,
+                                     GDateTime      *created,
+                                     GDateTime      *updated,
+                                     gint64          coder_id,
+                                     const char     *guid,
+                                     GError        **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stored_guid = NULL;
+  gint64 exists = 0;
+  gint64 id;
+
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), 0);
+  g_return_val_if_fail (tag_ids != NULL || n_tags == 0, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (author != NULL && !g_utf8_validate (author, -1, NULL))
+    {
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
+                   _("The author’s name is not valid UTF-8 text"));
+      return 0;
+    }
+  if (guid != NULL && (stored_guid = lectern_guid_normalize (guid)) == NULL)
+    {
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
+                   _("“%s” is not a GUID: a GUID looks like 0f8fad5b-d9cb-469f-a165-70867728950e"),
+                   g_utf8_validate (guid, -1, NULL) ? guid : "?");
+      return 0;
+    }
+  if (!_lectern_project_begin (self, error))
+    return 0;
+
+  if (coder_id != 0
+      && !_lectern_project_query_int (self, "SELECT count(*) FROM coders WHERE id = ?", coder_id, 0, &exists, error))
+    goto fail;
+  if (coder_id != 0 && exists == 0)
+    {
+      _lectern_project_not_found (self, error, _("coder"), coder_id);
+      goto fail;
+    }
+
+  id = insert_annotation (self, document_id, start, end, tag_ids, n_tags, note,
+                          author ? author : self->author,
+                          created ? created : now,
+                          updated ? updated : (created ? created : now),
+                          coder_id, stored_guid, error);
+  if (id == 0)
+    goto fail;
+
+  return _lectern_project_commit (self, LECTERN_CHANGE_ANNOTATIONS | (n_tags ? LECTERN_CHANGE_TAGS : 0),
+                                  document_id, _("Import annotation"), error) ? id : 0;
+
+fail:
+  _lectern_project_rollback (self);
+  return 0;
 }
 
 /* The document of an annotation, which must exist. */

@@ -509,3 +509,57 @@ _lectern_project_check_coders (LecternProject  *self,
     }
   return TRUE;
 }
+
+/* ------------------------------------------------------------------ */
+/* Merging                                                             */
+
+gint64
+lectern_project_ensure_coder (LecternProject  *self,
+                              const char     *guid,
+                              const char     *name,
+                              GError        **error)
+{
+  g_autofree char *stored = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!check_name (name, error))
+    return 0;
+  if ((stored = lectern_guid_normalize (guid)) == NULL)
+    {
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
+                   _("“%s” is not a coder ID: an ID looks like "
+                     "0f8fad5b-d9cb-469f-a165-70867728950e"),
+                   guid != NULL && g_utf8_validate (guid, -1, NULL) ? guid : "?");
+      return 0;
+    }
+
+  if (!find_coder (self, name, stored, &id, error))
+    return 0;
+  if (id != 0)
+    return id;
+
+  if (!_lectern_project_begin (self, error))
+    return 0;
+  {
+    g_autoptr(LecternStmt) insert =
+      _lectern_project_prepare (self, "INSERT INTO coders (guid, name) VALUES (?, ?)", error);
+
+    if (insert == NULL)
+      goto fail;
+    _lectern_bind_text (insert, 1, stored);
+    _lectern_bind_text (insert, 2, name);
+    if (!_lectern_project_run (self, insert, error))
+      goto fail;
+    id = sqlite3_last_insert_rowid (self->db);
+  }
+  if (!_lectern_project_commit (self, LECTERN_CHANGE_ANNOTATIONS, 0, _("Add coder"), error))
+    return 0;
+  return id;
+
+fail:
+  _lectern_project_rollback (self);
+  return 0;
+}

@@ -88,12 +88,13 @@ lectern_project_dup_memo (LecternProject      *self,
   return NULL;
 }
 
-gboolean
-lectern_project_set_memo (LecternProject      *self,
-                         LecternMemoTarget   target,
-                         gint64              id,
-                         const char         *text,
-                         GError            **error)
+static gboolean
+set_memo (LecternProject      *self,
+          LecternMemoTarget   target,
+          gint64              id,
+          const char         *text,
+          gint64              given_coder_id,
+          GError            **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = _lectern_project_format_time (now);
@@ -136,9 +137,24 @@ lectern_project_set_memo (LecternProject      *self,
                                  "INSERT INTO memos (document_id, tag_id, text, updated, coder_id)"
                                  " VALUES (nullif (?, 0), nullif (?, 0), ?, ?, ?)",
                                  error);
-      gint64 coder_id;
+      gint64 coder_id = given_coder_id;
 
-      if (stmt == NULL || !_lectern_project_current_coder (self, &coder_id, error))
+      if (stmt == NULL)
+        goto fail;
+      if (coder_id != 0)
+        {
+          gint64 exists = 0;
+
+          if (!_lectern_project_query_int (self, "SELECT count(*) FROM coders WHERE id = ?",
+                                           coder_id, 0, &exists, error))
+            goto fail;
+          if (exists == 0)
+            {
+              _lectern_project_not_found (self, error, _("coder"), coder_id);
+              goto fail;
+            }
+        }
+      else if (!_lectern_project_current_coder (self, &coder_id, error))
         goto fail;
       sqlite3_bind_int64 (stmt, 5, coder_id);
       sqlite3_bind_int64 (stmt, 1, document_id);
@@ -154,4 +170,57 @@ lectern_project_set_memo (LecternProject      *self,
 fail:
   _lectern_project_rollback (self);
   return FALSE;
+}
+
+gboolean
+lectern_project_set_memo (LecternProject      *self,
+                         LecternMemoTarget   target,
+                         gint64              id,
+                         const char         *text,
+                         GError            **error)
+{
+  return set_memo (self, target, id, text, 0, error);
+}
+
+gboolean
+lectern_project_set_memo_as (LecternProject      *self,
+                            LecternMemoTarget   target,
+                            gint64              id,
+                            const char         *text,
+                            gint64              coder_id,
+                            GError            **error)
+{
+  return set_memo (self, target, id, text, coder_id, error);
+}
+
+gint64
+lectern_project_get_memo_coder_id (LecternProject      *self,
+                                  LecternMemoTarget   target,
+                                  gint64              id,
+                                  GError            **error)
+{
+  g_autoptr(LecternStmt) stmt = NULL;
+  gint64 document_id, tag_id;
+  int rc;
+
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!resolve_target (self, target, id, &document_id, &tag_id, error))
+    return 0;
+
+  stmt = _lectern_project_prepare (self,
+                                  "SELECT ifnull (coder_id, 0) FROM memos"
+                                  " WHERE ifnull (document_id, 0) = ? AND ifnull (tag_id, 0) = ?",
+                                  error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, tag_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    _lectern_project_fail (self, rc, error);
+  return 0;
 }

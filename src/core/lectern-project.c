@@ -996,10 +996,12 @@ has_tables (LecternProject  *self,
   return TRUE;
 }
 
-/* @worker: a job's connection, which neither migrates nor backs up. */
+/* @worker: a job's connection, which neither migrates nor backs up.
+ * @scratch: a private copy, migrated without a backup, never backed up. */
 static LecternProject *
 open_existing (GFile     *file,
                gboolean   worker,
+               gboolean   scratch,
                GError   **error)
 {
   g_autoptr(LecternProject) self = NULL;
@@ -1090,7 +1092,7 @@ open_existing (GFile     *file,
       /* Migrated in the journal mode the file came with, WAL only after:
        * switching to WAL rewrites the header, so a migration that fails
        * on a damaged page would otherwise leave the refused file changed. */
-      if (!_lectern_project_backup_before_migration (self, (int) version, error)
+      if ((!scratch && !_lectern_project_backup_before_migration (self, (int) version, error))
           || !_lectern_project_migrate (self, (int) version, error)
           || !configure (self, error))
         return NULL;
@@ -1099,7 +1101,7 @@ open_existing (GFile     *file,
     {
       if (!configure (self, error))
         return NULL;
-      if (!secondary && !worker)
+      if (!secondary && !worker && !scratch)
         {
           /* A failed daily backup must not keep the user from working. The
            * first connection of the process makes it; a worker's does not. */
@@ -1128,7 +1130,7 @@ lectern_project_open (GFile   *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return open_existing (file, FALSE, error);
+  return open_existing (file, FALSE, FALSE, error);
 }
 
 LecternProject *
@@ -1138,7 +1140,17 @@ lectern_project_open_worker (GFile   *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return open_existing (file, TRUE, error);
+  return open_existing (file, TRUE, FALSE, error);
+}
+
+LecternProject *
+lectern_project_open_scratch (GFile   *file,
+                             GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_existing (file, FALSE, TRUE, error);
 }
 
 static gboolean
@@ -1194,7 +1206,7 @@ lectern_project_create (GFile   *file,
           g_autoptr(GError) open_error = NULL;
           gboolean empty = FALSE;
 
-          self = open_existing (file, FALSE, &open_error);
+          self = open_existing (file, FALSE, FALSE, &open_error);
           if (self != NULL && is_empty (self, &empty, NULL) && empty)
             return g_steal_pointer (&self);
 

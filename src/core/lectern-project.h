@@ -137,6 +137,12 @@ typedef enum
  * migrates (an older format is refused) and never makes a backup. */
 LecternProject *lectern_project_open_worker        (GFile          *file,
                                                   GError        **error);
+/* A private copy of a project from elsewhere that the caller made and
+ * will delete (a merge reads one): checked as lectern_project_open()
+ * checks, an older format migrated in place without a backup, never
+ * backed up. */
+LecternProject *lectern_project_open_scratch       (GFile          *file,
+                                                  GError        **error);
 /* Whether @file is a project this process has open, or its write-ahead
  * log or shared-memory file. Readers of outside files (import, export)
  * refuse such a file: a descriptor of theirs on it, once closed, would
@@ -176,6 +182,13 @@ LecternCoder  *lectern_project_dup_current_coder  (LecternProject  *self,
 /* Every coder by id, with their counts of placed passages.
  * (transfer full) (element-type LecternCoder) */
 GPtrArray     *lectern_project_list_coders        (LecternProject  *self,
+                                                  GError        **error);
+/* For a merge: the coder with @guid, made with @name when the project
+ * has none (an existing coder keeps its name). Returns the coder's id,
+ * 0 on failure (INVALID: a bad name or GUID). One undo step when made. */
+gint64         lectern_project_ensure_coder       (LecternProject  *self,
+                                                  const char     *guid,
+                                                  const char     *name,
                                                   GError        **error);
 /* The stable GUID of a document, tag or passage; NOT_FOUND if none. New
  * ones get a random GUID; those from before format 5, the one .qdpx
@@ -484,6 +497,24 @@ gint64             lectern_project_insert_annotation    (LecternProject      *se
                                                         GDateTime          *updated,
                                                         GError            **error);
 
+/* As lectern_project_insert_annotation(), for a merge: the passage is
+ * the coder @coder_id's (0: the current coder's; no such coder:
+ * NOT_FOUND) and keeps @guid (NULL: a fresh one; not a GUID: INVALID;
+ * one that names another passage: the insert fails). */
+gint64             lectern_project_insert_annotation_as (LecternProject      *self,
+                                                        gint64              document_id,
+                                                        glong               start,
+                                                        glong               end,
+                                                        const gint64       *tag_ids,
+                                                        guint               n_tags,
+                                                        const char         *note,
+                                                        const char         *author,
+                                                        GDateTime          *created,
+                                                        GDateTime          *updated,
+                                                        gint64              coder_id,
+                                                        const char         *guid,
+                                                        GError            **error);
+
 /* ------------------------------------------------------------------ */
 /* Memos                                                               */
 
@@ -498,6 +529,19 @@ gboolean  lectern_project_set_memo  (LecternProject      *self,
                                     gint64              id,
                                     const char         *text,
                                     GError            **error);
+/* The same, the memo written as the coder @coder_id's (0: the current
+ * coder's; no such coder: NOT_FOUND), for a merge. */
+gboolean  lectern_project_set_memo_as (LecternProject      *self,
+                                      LecternMemoTarget   target,
+                                      gint64              id,
+                                      const char         *text,
+                                      gint64              coder_id,
+                                      GError            **error);
+/* The coder of the memo (0 when there is none, or it has no coder). */
+gint64    lectern_project_get_memo_coder_id (LecternProject      *self,
+                                            LecternMemoTarget   target,
+                                            gint64              id,
+                                            GError            **error);
 
 /* ------------------------------------------------------------------ */
 /* Search                                                              */

@@ -15,6 +15,7 @@
 #include "lectern-import-sources.h"
 #include "lectern-importer.h"
 #include "lectern-metadata-guesser.h"
+#include "lectern-project-merge.h"
 #include "lectern-qdpx-reader.h"
 #include "lectern-text-decoder.h"
 #include "lectern-turn-detector.h"
