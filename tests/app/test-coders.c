@@ -144,10 +144,156 @@ test_reader_coders (void)
   fixture_clear (&f);
 }
 
+static GtkCheckButton *
+find_check (GtkWidget  *widget,
+            const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) &&
+      g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0)
+    return GTK_CHECK_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The "Coded by" labels of the annotation list's rows as built. */
+static void
+collect_coded_by (GtkWidget *widget,
+                  GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_widget_get_name (widget), "coded-by") == 0 &&
+      gtk_widget_get_visible (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_coded_by (child, texts);
+}
+
+static gboolean
+lists (GListModel *model,
+       gint64      annotation_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LecternAnnotation) a = g_list_model_get_item (model, i);
+
+      if (lectern_annotation_get_id (a) == annotation_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The list's model is replaced when the coders shown change. */
+#define LISTED lectern_annotation_list_get_model (window->annotation_list)
+
+/* The window's coder button: Chosen Coders with Ben unchecked shows
+ * Anna's coding alone in the reader and the list; All Coders, all again.
+ * Each passage in the list says who coded it. */
+static void
+test_window_coder_filter (void)
+{
+  Fixture f = { 0 };
+  LecternWindow *window;
+  GtkPopover *popover;
+  g_autoptr(GPtrArray) coded_by = g_ptr_array_new_with_free_func (g_free);
+
+  fixture_make (&f);
+  window = app_test_open_project_window (f.file, f.doc);
+  adw_flap_set_reveal_flap (window->panel_flap, TRUE);
+  WAIT_UNTIL (g_list_model_get_n_items (LISTED) == 3 && highlighted (window, f.ben_other, 14));
+  app_test_drain ();
+
+  /* Two coders: the button shows; the list names them. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->coder_button)));
+  g_assert_cmpstr (gtk_menu_button_get_label (window->coder_button), ==, "All Coders");
+  collect_coded_by (GTK_WIDGET (window->annotation_list), coded_by);
+  g_assert_cmpuint (coded_by->len, ==, 3);
+  g_assert_true (g_ptr_array_find_with_equal_func (coded_by, "Coded by Anna", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (coded_by, "Coded by Ben", g_str_equal, NULL));
+
+  gtk_menu_button_popup (window->coder_button);
+  popover = gtk_menu_button_get_popover (window->coder_button);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_nonnull (find_check (GTK_WIDGET (popover), "Anna"));
+  gtk_check_button_set_active (find_check (GTK_WIDGET (popover), "_Chosen Coders"), TRUE);
+  /* Chosen from everyone first. */
+  g_assert_true (gtk_check_button_get_active (find_check (GTK_WIDGET (popover), "Ben")));
+  g_assert_cmpuint (g_list_model_get_n_items (LISTED), ==, 3);
+  gtk_check_button_set_active (find_check (GTK_WIDGET (popover), "Ben"), FALSE);
+  app_test_drain ();
+
+  g_assert_cmpstr (gtk_menu_button_get_label (window->coder_button), ==, "Anna");
+  g_assert_cmpuint (g_list_model_get_n_items (LISTED), ==, 1);
+  g_assert_true (lists (LISTED, f.anna_passage));
+  g_assert_true (highlighted (window, f.anna_passage, 2));
+  g_assert_false (highlighted (window, f.ben_passage, 2));
+  g_assert_false (highlighted (window, f.ben_other, 14));
+
+  /* Ben alone. */
+  gtk_check_button_set_active (find_check (GTK_WIDGET (popover), "Ben"), TRUE);
+  gtk_check_button_set_active (find_check (GTK_WIDGET (popover), "Anna"), FALSE);
+  app_test_drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (LISTED), ==, 2);
+  g_assert_false (lists (LISTED, f.anna_passage));
+  g_assert_false (highlighted (window, f.anna_passage, 2));
+  g_assert_true (highlighted (window, f.ben_other, 14));
+
+  /* Everyone again. */
+  gtk_check_button_set_active (find_check (GTK_WIDGET (popover), "_All Coders"), TRUE);
+  app_test_drain ();
+  g_assert_cmpstr (gtk_menu_button_get_label (window->coder_button), ==, "All Coders");
+  g_assert_cmpuint (g_list_model_get_n_items (LISTED), ==, 3);
+  g_assert_true (highlighted (window, f.anna_passage, 2));
+  g_assert_true (highlighted (window, f.ben_passage, 2));
+  gtk_popover_popdown (popover);
+
+  app_test_close_window (GTK_WINDOW (window));
+  fixture_clear (&f);
+}
+
+/* One coder: no button, no names, as before coders existed. */
+static void
+test_single_coder (void)
+{
+  static guint serial;
+  g_autofree char *name = g_strdup_printf ("one-coder-%u.lectern", ++serial);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) coded_by = g_ptr_array_new_with_free_func (g_free);
+  LecternWindow *window;
+  gint64 doc, coder, passage;
+
+  {
+    g_autoptr(LecternProject) project = lectern_project_create (file, &error);
+    g_autoptr(LecternDocument) document = lectern_document_new ();
+
+    g_assert_no_error (error);
+    lectern_document_set_title (document, "Interview");
+    doc = lectern_project_add_document (project, document, TEXT, &error);
+    g_assert_no_error (error);
+    passage = code_as (project, "Anna", doc, 0, 4, make_tag (project, "Theme"), &coder);
+  }
+  window = app_test_open_project_window (file, doc);
+  adw_flap_set_reveal_flap (window->panel_flap, TRUE);
+  WAIT_UNTIL (highlighted (window, passage, 2));
+  app_test_drain ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->coder_button)));
+  collect_coded_by (GTK_WIDGET (window->annotation_list), coded_by);
+  g_assert_cmpuint (coded_by->len, ==, 0);
+  app_test_close_window (GTK_WINDOW (window));
+}
+
 static void
 add_tests (void)
 {
   g_test_add_func ("/Lectern/Coders/reader", test_reader_coders);
+  g_test_add_func ("/Lectern/Coders/window-filter", test_window_coder_filter);
+  g_test_add_func ("/Lectern/Coders/single-coder", test_single_coder);
 }
 
 int
