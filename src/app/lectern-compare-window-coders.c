@@ -161,7 +161,8 @@ _lectern_compare_window_update_coders (LecternCompareWindow *self)
   update_accept_menu (self, unit);
 }
 
-/* "3 of 5 disagreements left". */
+/* "3 of 5 disagreements left": the plural follows the total, which
+ * the sentence counts. */
 char *
 _lectern_compare_window_coders_summary (LecternCompareWindow *self)
 {
