@@ -97,7 +97,9 @@ GArray    *lectern_coder_unit_decide   (const LecternCoderUnit      *unit,
                                         LecternAdjudicationDecision  decision,
                                         GPtrArray                   *storage);
 
-/* Records @decision on @unit as the current coder's (one undo step). */
+/* Records @decision on @unit as the current coder's (one undo step).
+ * An EDITED decision has passages of its own: record it with
+ * lectern_project_adjudicate(). */
 gboolean   lectern_coder_unit_adjudicate (LecternProject              *project,
                                           gint64                       document_id,
                                           gint64                       coder_a,
