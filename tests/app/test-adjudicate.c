@@ -290,6 +290,8 @@ test_adjudicate (Fixture       *f,
   act (window, "compare.next-change");
   assert_current (window, 32);
   g_assert_cmpstr (gtk_label_get_text (window->unit_label), ==, "Different bounds");
+  /* Accept All offers each coder's code there: Alice's X and Bob's X. */
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (window->accept_all_button)), ==, 2);
   act (window, "compare.previous-change");
   act (window, "compare.previous-change");
   assert_current (window, 12);
