@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -33,6 +34,9 @@ struct _LecternAnnotationList
   GListModel         *passages;      /* the project's live list, or NULL */
   gint64              keep_id;       /* selected while the list changes */
   GHashTable         *tags;          /* id → LecternTag */
+  GArray             *coders;        /* gint64: the coders shown; empty: all */
+  GtkCustomFilter    *coder_filter;
+  GHashTable         *coder_names;   /* coder id → name to show, read when needed */
 };
 
 G_DEFINE_FINAL_TYPE (LecternAnnotationList, lectern_annotation_list, GTK_TYPE_WIDGET)
@@ -164,14 +168,92 @@ set_passages (LecternAnnotationList *self,
   update_stack (self);
 }
 
+/* The shown coders' passages: a filter over the live list, shared with
+ * the reader. */
 static void
 reload (LecternAnnotationList *self)
 {
   g_autoptr(GListModel) passages = NULL;
 
   if (self->project != NULL && self->document_id != 0)
-    passages = lectern_project_dup_passages (self->project, self->document_id);
+    {
+      passages = lectern_project_dup_passages (self->project, self->document_id);
+      if (self->coders->len > 0)
+        {
+          GListModel *live = g_steal_pointer (&passages);
+
+          passages = G_LIST_MODEL (gtk_filter_list_model_new (live, g_object_ref (GTK_FILTER (self->coder_filter))));
+        }
+    }
   set_passages (self, passages);
+}
+
+static gboolean
+coder_filter_func (gpointer item,
+                   gpointer data)
+{
+  LecternAnnotationList *self = data;
+  gint64 coder_id = lectern_annotation_get_coder_id (LECTERN_ANNOTATION (item));
+
+  for (guint i = 0; i < self->coders->len; i++)
+    if (g_array_index (self->coders, gint64, i) == coder_id)
+      return TRUE;
+  return FALSE;
+}
+
+void
+lectern_annotation_list_set_coders (LecternAnnotationList *self,
+                                    const gint64          *coder_ids,
+                                    guint                  n_coder_ids)
+{
+  g_return_if_fail (LECTERN_IS_ANNOTATION_LIST (self));
+  g_return_if_fail (coder_ids != NULL || n_coder_ids == 0);
+
+  if (n_coder_ids == self->coders->len &&
+      (n_coder_ids == 0 || memcmp (coder_ids, self->coders->data, n_coder_ids * sizeof (gint64)) == 0))
+    return;
+  g_array_set_size (self->coders, 0);
+  g_array_append_vals (self->coders, coder_ids, n_coder_ids);
+  reload (self);
+}
+
+/* The coders' names, read again when a passage names a coder not seen
+ * yet (a coder's first passage, here or from another program). */
+static void
+reload_coder_names (LecternAnnotationList *self)
+{
+  g_autoptr(GPtrArray) coders = NULL;
+
+  g_hash_table_remove_all (self->coder_names);
+  if (self->project == NULL || !(coders = lectern_project_list_coders (self->project, NULL)))
+    return;
+  for (guint i = 0; i < coders->len; i++)
+    {
+      LecternCoder *coder = g_ptr_array_index (coders, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = lectern_coder_get_id (coder);
+      g_hash_table_insert (self->coder_names, id, g_strdup (lectern_coder_get_display_name (coder)));
+    }
+}
+
+/* "Coded by NAME", once the project has more than one coder: a project
+ * coded by one person shows no name. */
+static char *
+dup_coded_by (LecternAnnotationList *self,
+              LecternAnnotation     *a)
+{
+  gint64 coder_id = lectern_annotation_get_coder_id (a);
+  const char *name;
+
+  if (coder_id == 0)
+    return NULL;
+  if (!g_hash_table_contains (self->coder_names, &coder_id))
+    reload_coder_names (self);
+  name = g_hash_table_lookup (self->coder_names, &coder_id);
+  if (name == NULL || g_hash_table_size (self->coder_names) < 2)
+    return NULL;
+  return g_strdup_printf (_("Coded by %s"), name);
 }
 
 static void
@@ -201,6 +283,7 @@ lectern_annotation_list_set_project (LecternAnnotationList *self,
   lectern_tag_picker_set_project (self->tag_picker, project);
   self->document_id = 0;
   reload_tags (self);
+  reload_coder_names (self);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
@@ -256,6 +339,7 @@ typedef struct
   GtkLabel  *tags;
   GtkLabel  *quote;
   GtkLabel  *note;
+  GtkLabel  *coder;
   GtkMenuButton *menu;
 } Row;
 
@@ -315,6 +399,14 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (GTK_WIDGET (row->note), "annotation-note");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->note));
 
+  row->coder = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (row->coder, 0);
+  gtk_label_set_ellipsize (row->coder, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_name (GTK_WIDGET (row->coder), "coded-by");
+  gtk_widget_add_css_class (GTK_WIDGET (row->coder), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (row->coder), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->coder));
+
   g_object_set_data_full (G_OBJECT (box), "row", row, g_free);
   gtk_list_item_set_child (item, box);
 }
@@ -353,6 +445,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   const gint64 *ids;
   const char *note;
   g_autofree char *quote = NULL;
+  g_autofree char *coded_by = NULL;
   GtkWidget *child;
   guint n = 0;
 
@@ -380,6 +473,10 @@ bind_cb (GtkSignalListItemFactory *factory,
   note = lectern_annotation_get_note (a);
   gtk_label_set_text (row->note, note ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (row->note), note != NULL && note[0] != '\0');
+
+  coded_by = dup_coded_by (self, a);
+  gtk_label_set_text (row->coder, coded_by ? coded_by : "");
+  gtk_widget_set_visible (GTK_WIDGET (row->coder), coded_by != NULL);
 
   menu = row_menu (lectern_annotation_get_id (a));
   gtk_menu_button_set_menu_model (row->menu, menu);
@@ -572,6 +669,9 @@ lectern_annotation_list_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->passages, self);
   g_clear_object (&self->passages);
   g_clear_pointer (&self->tags, g_hash_table_unref);
+  g_clear_object (&self->coder_filter);
+  g_clear_pointer (&self->coders, g_array_unref);
+  g_clear_pointer (&self->coder_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (lectern_annotation_list_parent_class)->dispose (object);
 }
@@ -669,6 +769,9 @@ lectern_annotation_list_init (LecternAnnotationList *self)
   GtkListItemFactory *factory;
 
   self->tags = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->coders = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->coder_filter = gtk_custom_filter_new (coder_filter_func, self, NULL);
+  self->coder_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -24,6 +24,10 @@ void        lectern_annotation_list_set_document_id   (LecternAnnotationList *se
                                                        gint64                 document_id);
 void        lectern_annotation_list_select_annotation (LecternAnnotationList *self,
                                                        gint64                 annotation_id);
+/* Shows only these coders' passages; @n_coder_ids 0: every coder's. */
+void        lectern_annotation_list_set_coders        (LecternAnnotationList *self,
+                                                       const gint64          *coder_ids,
+                                                       guint                  n_coder_ids);
 /* The annotations shown. (transfer none) of LecternAnnotation */
 GListModel *lectern_annotation_list_get_model         (LecternAnnotationList *self);
 /* Opens the note editor of one annotation; returns it for tests. */

@@ -42,6 +42,7 @@ struct _LecternCodebookView
   LecternDocumentList *documents;
   /* The tree is being rebuilt: its selection passes through "none". */
   gboolean            reloading;
+  GArray             *coders;         /* gint64: the coders listed; empty: all */
 };
 
 G_DEFINE_FINAL_TYPE (LecternCodebookView, lectern_codebook_view, GTK_TYPE_WIDGET)
@@ -192,7 +193,40 @@ reload_passages (LecternCodebookView *self)
 
   if (passages == NULL)
     passages = G_LIST_MODEL (g_list_store_new (LECTERN_TYPE_ANNOTATION));
+  else if (self->coders->len > 0)
+    {
+      GListStore *shown = g_list_store_new (LECTERN_TYPE_ANNOTATION);
+
+      for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+        {
+          g_autoptr(LecternAnnotation) a = g_list_model_get_item (passages, i);
+
+          for (guint k = 0; k < self->coders->len; k++)
+            if (g_array_index (self->coders, gint64, k) == lectern_annotation_get_coder_id (a))
+              {
+                g_list_store_append (shown, a);
+                break;
+              }
+        }
+      g_object_unref (passages);
+      passages = G_LIST_MODEL (shown);
+    }
   gtk_no_selection_set_model (self->passages_selection, passages);
+}
+
+void
+lectern_codebook_view_set_coders (LecternCodebookView *self,
+                                  const gint64        *coder_ids,
+                                  guint                n_coder_ids)
+{
+  g_return_if_fail (LECTERN_IS_CODEBOOK_VIEW (self));
+  g_return_if_fail (coder_ids != NULL || n_coder_ids == 0);
+
+  g_array_set_size (self->coders, 0);
+  g_array_append_vals (self->coders, coder_ids, n_coder_ids);
+  reload_passages (self);
+  if (self->passages_window != NULL)
+    lectern_passages_window_set_coders (self->passages_window, coder_ids, n_coder_ids);
 }
 
 void
@@ -372,6 +406,8 @@ show_passages_cb (GtkWidget  *widget,
   g_signal_connect_object (window, "passage-activated",
                            G_CALLBACK (window_passage_activated_cb), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->passages_window, window);
+  if (self->coders->len > 0)
+    lectern_passages_window_set_coders (window, (const gint64 *) (gpointer) self->coders->data, self->coders->len);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -873,6 +909,7 @@ lectern_codebook_view_dispose (GObject *object)
   g_clear_pointer (&self->children, g_hash_table_unref);
   g_clear_pointer (&self->tags, g_hash_table_unref);
   g_clear_object (&self->documents);
+  g_clear_pointer (&self->coders, g_array_unref);
 
   G_OBJECT_CLASS (lectern_codebook_view_parent_class)->dispose (object);
 }
@@ -969,6 +1006,7 @@ lectern_codebook_view_init (LecternCodebookView *self)
 
   self->children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->coders = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -22,6 +22,12 @@ G_DECLARE_FINAL_TYPE (LecternCodebookView, lectern_codebook_view, LECTERN, CODEB
 
 void              lectern_codebook_view_set_project       (LecternCodebookView *self,
                                                           LecternProject       *project);
+/* Lists only these coders' passages (here and in the passages windows
+ * opened from here); @n_coder_ids 0: every coder's. Counts stay every
+ * coder's. */
+void              lectern_codebook_view_set_coders       (LecternCodebookView *self,
+                                                          const gint64        *coder_ids,
+                                                          guint                n_coder_ids);
 gint64            lectern_codebook_view_get_selected_tag (LecternCodebookView *self);
 void              lectern_codebook_view_select_tag       (LecternCodebookView *self,
                                                           gint64               tag_id);

@@ -125,7 +125,7 @@ side_extent (LecternCompareBands *self,
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkTextIter s, e;
-  int y, height, wx, wy;
+  int wx, wy;
   double tx, ty;
 
   gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
@@ -139,11 +139,16 @@ side_extent (LecternCompareBands *self,
     }
   else
     {
+      GdkRectangle first, last;
+
+      /* The display lines the side covers, not its whole paragraphs: a
+       * passage in the middle of a long paragraph (Coders mode) is linked
+       * where it stands. */
       gtk_text_buffer_get_iter_at_offset (buffer, &e, end - 1);
-      gtk_text_view_get_line_yrange (view, &s, &y, &height);
-      *top = y;
-      gtk_text_view_get_line_yrange (view, &e, &y, &height);
-      *bottom = y + height;
+      gtk_text_view_get_iter_location (view, &s, &first);
+      gtk_text_view_get_iter_location (view, &e, &last);
+      *top = first.y;
+      *bottom = MAX (last.y + last.height, first.y + first.height);
     }
 
   gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, (int) *top, &wx, &wy);

@@ -21,7 +21,11 @@ swap_cb (GtkWidget  *widget,
 {
   LecternCompareWindow *self = LECTERN_COMPARE_WINDOW (widget);
 
-  lectern_compare_window_set_documents (self, self->doc[1], self->doc[0]);
+  /* One document with two codings: the coders trade places. */
+  if (self->mode == LECTERN_COMPARE_MODE_CODERS)
+    lectern_compare_window_set_coders (self, self->coder[1], self->coder[0]);
+  else
+    lectern_compare_window_set_documents (self, self->doc[1], self->doc[0]);
 }
 
 static void

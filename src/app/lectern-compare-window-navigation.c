@@ -39,9 +39,9 @@ reveal_right_cb (gpointer data)
   self->syncing = FALSE;
 }
 
-static void
-go_to_chunk (LecternCompareWindow *self,
-             int                   index)
+void
+_lectern_compare_window_go_to_chunk (LecternCompareWindow *self,
+                                     int                   index)
 {
   const LecternChunk *c = &g_array_index (self->chunks, LecternChunk, index);
 
@@ -88,7 +88,7 @@ step_cb (GtkWidget  *widget,
       for (guint i = self->current + 1; i < self->chunks->len; i++)
         if (is_stop (&g_array_index (self->chunks, LecternChunk, i)))
           {
-            go_to_chunk (self, i);
+            _lectern_compare_window_go_to_chunk (self, i);
             return;
           }
     }
@@ -97,7 +97,7 @@ step_cb (GtkWidget  *widget,
       for (int i = self->current - 1; i >= 0; i--)
         if (is_stop (&g_array_index (self->chunks, LecternChunk, i)))
           {
-            go_to_chunk (self, i);
+            _lectern_compare_window_go_to_chunk (self, i);
             return;
           }
     }

@@ -26,6 +26,11 @@ struct _LecternCompareWindow
   GtkActionBar        *pair_bar;
   GtkLabel            *pair_label;
   GtkDropDown         *version_dropdown;
+  GtkActionBar        *coders_bar;
+  GtkDropDown         *coder_dropdown_a;
+  GtkDropDown         *coder_dropdown_b;
+  GtkLabel            *unit_label;
+  GtkMenuButton       *accept_all_button;
 
   LecternProject       *project;
   GSignalGroup        *project_signals;
@@ -56,6 +61,18 @@ struct _LecternCompareWindow
   gint64               version_before;
   GArray              *version_numbers; /* guint, the dropdown's rows */
   gboolean             updating_versions;
+
+  /* Coders mode on one document (lectern-compare-window-coders.c): both
+   * panes show doc[1], coder[0]'s passages on the left, coder[1]'s on the
+   * right; the chunks are the open units, open_units[i] chunk i's. */
+  gint64               coder[2];
+  GPtrArray           *coders;          /* LecternCoder, the dropdowns' rows */
+  GPtrArray           *units;           /* LecternCoderUnit, every unit */
+  GPtrArray           *open_units;      /* not owned: those not decided */
+  guint                n_disagreements; /* units not agreed, decided or not */
+  glong                coders_resume;   /* after a change, go on from here; -1: don't */
+  gboolean             updating_coders;
+  gboolean             coders_writing;
 };
 
 static inline LecternReaderView *
@@ -124,6 +141,22 @@ void _lectern_compare_window_leave_version    (LecternCompareWindow *self,
 
 /* lectern-compare-window-navigation.c: next and previous change */
 void _lectern_compare_window_class_navigation_init (GtkWidgetClass *widget_class);
+/* Shows chunk @index in both panes and makes it the current one. */
+void _lectern_compare_window_go_to_chunk           (LecternCompareWindow *self,
+                                                    int                   index);
+
+/* lectern-compare-window-coders.c: adjudicating two coders' codings */
+void  _lectern_compare_window_init_coders             (LecternCompareWindow *self);
+void  _lectern_compare_window_class_coders_init       (GtkWidgetClass       *widget_class);
+void  _lectern_compare_window_refresh_coders          (LecternCompareWindow *self);
+void  _lectern_compare_window_run_coders              (LecternCompareWindow *self);
+void  _lectern_compare_window_update_coders           (LecternCompareWindow *self);
+void  _lectern_compare_window_coders_mode_changed     (LecternCompareWindow *self);
+void  _lectern_compare_window_coders_project_changed  (LecternCompareWindow *self,
+                                                       guint                 what,
+                                                       gint64                document_id);
+/* "3 of 5 disagreements left". (transfer full) */
+char *_lectern_compare_window_coders_summary          (LecternCompareWindow *self);
 
 /* lectern-compare-window-actions.c */
 void _lectern_compare_window_class_actions_init    (GtkWidgetClass *widget_class);

@@ -78,7 +78,9 @@ _lectern_compare_window_refresh_versions (LecternCompareWindow *self)
   self->updating_versions = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->version_dropdown), self->version_numbers->len > 1);
   gtk_widget_set_hexpand (GTK_WIDGET (self->version_dropdown), self->version > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->dropdown_a), self->version == 0);
+  /* Coders mode shows one document, chosen on the right. */
+  gtk_widget_set_visible (GTK_WIDGET (self->dropdown_a),
+                          self->version == 0 && self->mode != LECTERN_COMPARE_MODE_CODERS);
 }
 
 void

@@ -86,6 +86,7 @@ update_actions (LecternCompareWindow *self)
   gtk_widget_action_set_enabled (widget, "compare.split-pair", translation && has_current);
   gtk_widget_action_set_enabled (widget, "compare.reset-pairs", translation);
   gtk_action_bar_set_revealed (self->pair_bar, self->mode == LECTERN_COMPARE_MODE_TRANSLATION);
+  _lectern_compare_window_update_coders (self);
 }
 
 void
@@ -200,6 +201,9 @@ show_chunks (LecternCompareWindow *self)
     case LECTERN_COMPARE_MODE_TRANSLATION:
       summary = g_strdup_printf (g_dngettext (NULL, "%u pair, %u unpaired", "%u pairs, %u unpaired", n_pairs),
                                  n_pairs, n_unpaired);
+      break;
+    case LECTERN_COMPARE_MODE_CODERS:
+      summary = _lectern_compare_window_coders_summary (self);
       break;
     case LECTERN_COMPARE_MODE_SHARED:
     default:
@@ -551,6 +555,14 @@ run_comparison (LecternCompareWindow *self)
       return;
     }
 
+  /* Two codings of one text: read at once, no job needed. */
+  if (self->mode == LECTERN_COMPARE_MODE_CODERS)
+    {
+      _lectern_compare_window_set_busy (self, NULL);
+      _lectern_compare_window_run_coders (self);
+      return;
+    }
+
   if (self->hide_minor)
     flags = LECTERN_WORD_DIFF_IGNORE_WHITESPACE | LECTERN_WORD_DIFF_IGNORE_PUNCTUATION;
 
@@ -616,7 +628,10 @@ update_title (LecternCompareWindow *self)
     }
   if (self->version > 0 && self->project != NULL && self->doc[1])
     b = lectern_project_dup_document (self->project, self->doc[1], NULL);
-  if (self->version > 0 && b != NULL)
+  if (self->mode == LECTERN_COMPARE_MODE_CODERS && b != NULL)
+    /* Translators: the window title in coders mode, "Title: two codings" */
+    title = g_strdup_printf (_("%s: two codings"), document_label (self, b));
+  else if (self->version > 0 && b != NULL)
     /* Translators: the window title, "Title, version 2 ↔ current text" */
     title = g_strdup_printf (_("%s, version %u ↔ current text"), document_label (self, b), self->version);
   else if (a != NULL && b != NULL)
@@ -652,9 +667,12 @@ change_documents (LecternCompareWindow *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_A]);
   if (b != old_b)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_B]);
-  gtk_widget_set_visible (GTK_WIDGET (self->dropdown_a), self->version == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->dropdown_a),
+                          self->version == 0 && self->mode != LECTERN_COMPARE_MODE_CODERS);
   if (b != old_b)
     _lectern_compare_window_refresh_versions (self);
+  if (b != old_b && self->mode == LECTERN_COMPARE_MODE_CODERS)
+    _lectern_compare_window_refresh_coders (self);
   update_title (self);
   run_comparison (self);
 }
@@ -670,6 +688,12 @@ lectern_compare_window_set_documents (LecternCompareWindow *self,
     {
       self->version = 0;
       _lectern_compare_window_refresh_versions (self);
+    }
+  /* Coders mode shows one document on both sides. */
+  if (self->mode == LECTERN_COMPARE_MODE_CODERS)
+    {
+      b = b != 0 ? b : a;
+      a = b;
     }
   change_documents (self, a, b);
 }
@@ -727,6 +751,9 @@ dropdown_selected_cb (LecternCompareWindow *self,
     a = lectern_document_get_id (doc);
   else
     b = lectern_document_get_id (doc);
+  /* One document, twice. */
+  if (self->mode == LECTERN_COMPARE_MODE_CODERS)
+    a = b;
   /* Another document on the right: its versions are not these. */
   if (self->version > 0 && b != self->doc[1])
     {
@@ -790,6 +817,7 @@ project_changed_cb (LecternCompareWindow *self,
 {
   if ((what & LECTERN_CHANGE_ALIGNMENTS) && self->mode == LECTERN_COMPARE_MODE_TRANSLATION)
     run_comparison (self);
+  _lectern_compare_window_coders_project_changed (self, what, document_id);
   /* A new version of the document on the right (its text changed). */
   if ((what & LECTERN_CHANGE_DOCUMENTS) && self->doc[1] != 0 && (document_id == 0 || document_id == self->doc[1]))
     {
@@ -817,11 +845,40 @@ void
 lectern_compare_window_set_mode (LecternCompareWindow *self,
                                  LecternCompareMode    mode)
 {
+  gboolean was_coders;
+
   g_return_if_fail (LECTERN_IS_COMPARE_WINDOW (self));
 
   if (self->mode == mode)
     return;
+  was_coders = self->mode == LECTERN_COMPARE_MODE_CODERS;
   self->mode = mode;
+  _lectern_compare_window_coders_mode_changed (self);
+  if (was_coders)
+    {
+      /* Two documents again: another one on the left. */
+      self->version_before = 0;
+      _lectern_compare_window_leave_version (self, self->doc[1]);
+      update_actions (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+      return;
+    }
+  if (mode == LECTERN_COMPARE_MODE_CODERS)
+    {
+      /* One document, the one on the right (the current text in versions
+       * mode), on both sides. */
+      gint64 doc = self->doc[1] != 0 ? self->doc[1] : self->doc[0];
+
+      self->version = 0;
+      self->version_before = 0;
+      _lectern_compare_window_refresh_versions (self);
+      change_documents (self, doc, doc);
+      _lectern_compare_window_refresh_coders (self);
+      update_actions (self);
+      run_comparison (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+      return;
+    }
   if (self->version > 0)
     {
       /* A translation or shared passages are between two documents. */
@@ -989,6 +1046,9 @@ lectern_compare_window_dispose (GObject *object)
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->chunks, g_array_unref);
   g_clear_pointer (&self->version_numbers, g_array_unref);
+  g_clear_pointer (&self->open_units, g_ptr_array_unref);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_pointer (&self->coders, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lectern_compare_window_parent_class)->dispose (object);
 }
@@ -1017,6 +1077,7 @@ lectern_compare_window_class_init (LecternCompareWindowClass *klass)
     { GDK_KEY_1, GDK_ALT_MASK, "compare.set-mode", "versions" },
     { GDK_KEY_2, GDK_ALT_MASK, "compare.set-mode", "translation" },
     { GDK_KEY_3, GDK_ALT_MASK, "compare.set-mode", "shared" },
+    { GDK_KEY_4, GDK_ALT_MASK, "compare.set-mode", "coders" },
     { GDK_KEY_t, GDK_CONTROL_MASK, "compare.tag-selection", NULL },
     { GDK_KEY_e, GDK_CONTROL_MASK, "compare.edit-note", NULL },
     { GDK_KEY_f, GDK_CONTROL_MASK, "compare.find", NULL },
@@ -1072,6 +1133,11 @@ lectern_compare_window_class_init (LecternCompareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, version_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, coders_bar);
+  gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, coder_dropdown_a);
+  gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, coder_dropdown_b);
+  gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, unit_label);
+  gtk_widget_class_bind_template_child (widget_class, LecternCompareWindow, accept_all_button);
 
   gtk_widget_class_install_property_action (widget_class, "compare.mode", "mode");
   gtk_widget_class_install_property_action (widget_class, "compare.hide-minor", "hide-minor");
@@ -1079,6 +1145,7 @@ lectern_compare_window_class_init (LecternCompareWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "compare.set-mode", "s", mode_key_cb);
   _lectern_compare_window_class_navigation_init (widget_class);
   _lectern_compare_window_class_actions_init (widget_class);
+  _lectern_compare_window_class_coders_init (widget_class);
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
@@ -1224,6 +1291,7 @@ lectern_compare_window_init (LecternCompareWindow *self)
 
   g_settings_bind (lectern_settings (), "sync-scroll", self, "sync-scroll", G_SETTINGS_BIND_DEFAULT);
   _lectern_compare_window_init_versions (self);
+  _lectern_compare_window_init_coders (self);
 
   update_actions (self);
 }

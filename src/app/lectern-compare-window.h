@@ -44,6 +44,12 @@ gint64                lectern_compare_window_get_document  (LecternCompareWindow
 void                  lectern_compare_window_set_mode      (LecternCompareWindow *self,
                                                             LecternCompareMode    mode);
 LecternCompareMode    lectern_compare_window_get_mode      (LecternCompareWindow *self);
+/* Coders mode: whose coding is on the left (A) and on the right (B). */
+void                  lectern_compare_window_set_coders    (LecternCompareWindow *self,
+                                                            gint64                a,
+                                                            gint64                b);
+gint64                lectern_compare_window_get_coder     (LecternCompareWindow *self,
+                                                            guint                 side);
 gboolean              lectern_compare_window_get_busy      (LecternCompareWindow *self);
 /* The chunks shown, or NULL before the first result. (transfer none)
  * element-type LecternChunk */

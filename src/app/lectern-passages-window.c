@@ -28,6 +28,7 @@ struct _LecternPassagesWindow
   GListStore           *passages;     /* LecternAnnotation, as listed */
   GtkSortListModel     *sorted;
   gint64                tag_id;
+  GArray               *coders;       /* gint64: the coders listed; empty: all */
 };
 
 G_DEFINE_FINAL_TYPE (LecternPassagesWindow, lectern_passages_window, ADW_TYPE_WINDOW)
@@ -105,6 +106,18 @@ passage_markup (LecternAnnotation *a)
   return g_strdup_printf ("<span alpha=\"70%%\">…%s</span><b>%s</b><span alpha=\"70%%\">%s…</span>", p, q, s);
 }
 
+static gboolean
+shows_coder (LecternPassagesWindow *self,
+             gint64                 coder_id)
+{
+  if (self->coders == NULL || self->coders->len == 0)
+    return TRUE;
+  for (guint i = 0; i < self->coders->len; i++)
+    if (g_array_index (self->coders, gint64, i) == coder_id)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 reload (LecternPassagesWindow *self)
 {
@@ -123,7 +136,13 @@ reload (LecternPassagesWindow *self)
     }
   n = list ? g_list_model_get_n_items (list) : 0;
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (list, i));
+    {
+      g_autoptr(LecternAnnotation) a = g_list_model_get_item (list, i);
+
+      if (shows_coder (self, lectern_annotation_get_coder_id (a)))
+        g_ptr_array_add (items, g_steal_pointer (&a));
+    }
+  n = items->len;
   g_list_store_splice (self->passages, 0, g_list_model_get_n_items (G_LIST_MODEL (self->passages)),
                        items->pdata, items->len);
 
@@ -143,6 +162,20 @@ project_changed_cb (LecternPassagesWindow *self,
 {
   if (what & (LECTERN_CHANGE_TAGS | LECTERN_CHANGE_ANNOTATIONS | LECTERN_CHANGE_DOCUMENTS))
     reload (self);
+}
+
+void
+lectern_passages_window_set_coders (LecternPassagesWindow *self,
+                                    const gint64          *coder_ids,
+                                    guint                  n_coder_ids)
+{
+  g_return_if_fail (LECTERN_IS_PASSAGES_WINDOW (self));
+  g_return_if_fail (coder_ids != NULL || n_coder_ids == 0);
+  g_return_if_fail (self->coders != NULL);
+
+  g_array_set_size (self->coders, 0);
+  g_array_append_vals (self->coders, coder_ids, n_coder_ids);
+  reload (self);
 }
 
 gint64
@@ -348,6 +381,7 @@ lectern_passages_window_dispose (GObject *object)
   g_clear_object (&self->passages);
   g_clear_object (&self->documents);
   g_clear_object (&self->project);
+  g_clear_pointer (&self->coders, g_array_unref);
 
   G_OBJECT_CLASS (lectern_passages_window_parent_class)->dispose (object);
 }
@@ -398,6 +432,7 @@ lectern_passages_window_init (LecternPassagesWindow *self)
   add_column (self, COLUMN_DATE, _("Date"), NULL, FALSE);
 
   self->passages = g_list_store_new (LECTERN_TYPE_ANNOTATION);
+  self->coders = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->passages)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));

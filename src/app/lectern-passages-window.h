@@ -24,6 +24,10 @@ LecternPassagesWindow *lectern_passages_window_new              (GtkWindow      
                                                                  LecternProject         *project,
                                                                  LecternDocumentList  *documents,
                                                                  gint64                 tag_id);
+/* Lists only these coders' passages; @n_coder_ids 0: every coder's. */
+void                   lectern_passages_window_set_coders       (LecternPassagesWindow *self,
+                                                                 const gint64          *coder_ids,
+                                                                 guint                  n_coder_ids);
 gint64                 lectern_passages_window_get_tag_id       (LecternPassagesWindow *self);
 /* Whether passages of the code's sub-codes are listed too. */
 gboolean               lectern_passages_window_get_with_subtags (LecternPassagesWindow *self);

@@ -37,7 +37,10 @@ struct _LecternReaderView
   GSignalGroup       *project_signals;
   gint64              document_id;
   GHashTable         *tags;            /* id → LecternTag */
-  GListModel         *annotations;     /* LecternAnnotation, reading order */
+  GListModel         *annotations;     /* LecternAnnotation, reading order: the
+                                        * shown coders' (a GtkFilterListModel) */
+  GtkCustomFilter    *coder_filter;
+  GArray             *coders;          /* gint64: the coders shown; empty: all */
   guint               highlights_source; /* coalesces the list's changes */
   gint64              picker_annotation_id;  /* 0: tag the selection */
   /* The selection when the picker opened: typing in the picker takes the

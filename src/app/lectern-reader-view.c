@@ -258,11 +258,69 @@ reload_annotations (LecternReaderView *self)
   g_clear_object (&self->annotations);
   if (self->project != NULL && self->document_id != 0)
     {
-      self->annotations = lectern_project_dup_passages (self->project, self->document_id);
+      GListModel *passages = lectern_project_dup_passages (self->project, self->document_id);
+      GtkFilter *filter = self->coders->len > 0 ? g_object_ref (GTK_FILTER (self->coder_filter)) : NULL;
+
+      self->annotations = G_LIST_MODEL (gtk_filter_list_model_new (passages, filter));
       g_signal_connect_object (self->annotations, "items-changed", G_CALLBACK (passages_changed_cb),
                                self, G_CONNECT_SWAPPED);
     }
   update_highlights (self);
+}
+
+static gboolean
+coder_filter_func (gpointer item,
+                   gpointer data)
+{
+  LecternReaderView *self = data;
+  gint64 coder_id = lectern_annotation_get_coder_id (LECTERN_ANNOTATION (item));
+
+  for (guint i = 0; i < self->coders->len; i++)
+    if (g_array_index (self->coders, gint64, i) == coder_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* Filters the live list already held: nothing is read again. */
+void
+lectern_reader_view_set_coders (LecternReaderView *self,
+                                const gint64      *coder_ids,
+                                guint              n_coder_ids)
+{
+  g_return_if_fail (LECTERN_IS_READER_VIEW (self));
+  g_return_if_fail (coder_ids != NULL || n_coder_ids == 0);
+
+  if (n_coder_ids == self->coders->len &&
+      (n_coder_ids == 0 || memcmp (coder_ids, self->coders->data, n_coder_ids * sizeof (gint64)) == 0))
+    return;
+
+  g_array_set_size (self->coders, 0);
+  g_array_append_vals (self->coders, coder_ids, n_coder_ids);
+  if (self->annotations != NULL)
+    {
+      GtkFilterListModel *model = GTK_FILTER_LIST_MODEL (self->annotations);
+
+      if (n_coder_ids == 0)
+        gtk_filter_list_model_set_filter (model, NULL);
+      else if (gtk_filter_list_model_get_filter (model) == NULL)
+        gtk_filter_list_model_set_filter (model, GTK_FILTER (self->coder_filter));
+      else
+        gtk_filter_changed (GTK_FILTER (self->coder_filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
+  /* Shown now, not at the next idle. */
+  g_clear_handle_id (&self->highlights_source, g_source_remove);
+  update_highlights (self);
+}
+
+const gint64 *
+lectern_reader_view_get_coders (LecternReaderView *self,
+                                guint             *n_coder_ids)
+{
+  g_return_val_if_fail (LECTERN_IS_READER_VIEW (self), NULL);
+  g_return_val_if_fail (n_coder_ids != NULL, NULL);
+
+  *n_coder_ids = self->coders->len;
+  return (const gint64 *) (gpointer) self->coders->data;
 }
 
 static void reload_changed_text (LecternReaderView *self);
@@ -609,13 +667,19 @@ apply_tag_to_range (LecternReaderView  *self,
   g_autoptr(LecternAnnotation) created = NULL;
   GtkTextIter end_iter;
 
+  g_autoptr(LecternCoder) me = lectern_project_dup_current_coder (self->project, NULL);
+  gint64 my_id = me != NULL ? lectern_coder_get_id (me) : 0;
+
   lectern_note_recent_tag (tag_id);
 
-  /* The same passage again: one annotation with one more tag. */
+  /* The same passage again: one annotation with one more tag; not another
+   * coder's (known when the current coder is recorded): ours is new. */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LecternAnnotation) a = g_list_model_get_item (self->annotations, i);
 
+      if (my_id != 0 && lectern_annotation_get_coder_id (a) != my_id)
+        continue;
       if (lectern_annotation_get_start (a) == start && lectern_annotation_get_end (a) == end)
         {
           g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -1318,6 +1382,7 @@ lectern_reader_view_dispose (GObject *object)
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
   g_clear_object (&self->annotations);
+  g_clear_object (&self->coder_filter);
   g_clear_object (&self->font_provider);
   g_clear_pointer (&self->tags, g_hash_table_unref);
 
@@ -1330,6 +1395,7 @@ lectern_reader_view_finalize (GObject *object)
   LecternReaderView *self = LECTERN_READER_VIEW (object);
 
   g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->coders, g_array_unref);
   _lectern_reader_view_speakers_dispose (self);
   G_OBJECT_CLASS (lectern_reader_view_parent_class)->finalize (object);
 }
@@ -1402,6 +1468,8 @@ lectern_reader_view_init (LecternReaderView *self)
 
   self->tags = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->matches = g_array_new (FALSE, FALSE, sizeof (glong));
+  self->coders = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->coder_filter = gtk_custom_filter_new (coder_filter_func, self, NULL);
   self->side_margin = -1;
   self->char_width = 8;
 

@@ -23,6 +23,15 @@ void               lectern_reader_view_set_project         (LecternReaderView *s
 void               lectern_reader_view_set_document_id    (LecternReaderView *self,
                                                            gint64             document_id);
 gint64             lectern_reader_view_get_document_id    (LecternReaderView *self);
+/* Shows only the passages of these coders (lectern_project_list_coders())
+ * in the highlights, the margin and passage navigation; @n_coder_ids 0:
+ * every coder's. A view setting: tagging still records the current coder. */
+void               lectern_reader_view_set_coders         (LecternReaderView *self,
+                                                           const gint64      *coder_ids,
+                                                           guint              n_coder_ids);
+/* The coders shown; *n_coder_ids 0: every coder. (transfer none) */
+const gint64      *lectern_reader_view_get_coders         (LecternReaderView *self,
+                                                           guint             *n_coder_ids);
 /* Shows @text, read only, as no document (an earlier version of one):
  * no passages, nothing to tag. */
 void               lectern_reader_view_show_text          (LecternReaderView *self,

@@ -197,8 +197,8 @@ items_list_new (LecternMergePlan *plan)
   if (left_out > 0)
     {
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "and %u more",
-                                                            "and %u more", left_out), left_out);
+                                                            "and %u more item",
+                                                            "and %u more items", left_out), left_out);
       GtkWidget *label = gtk_label_new (more);
 
       gtk_widget_add_css_class (label, "dim-label");

@@ -7,6 +7,7 @@
 
 #include "lectern-annotation-list.h"
 #include "lectern-codebook-view.h"
+#include "lectern-coder-filter.h"
 #include "lectern-corpus-window.h"
 #include "lectern-library-view.h"
 #include "lectern-reader-view.h"
@@ -23,6 +24,8 @@ struct _LecternWindow
   AdwHeaderBar          *header_bar;
   AdwWindowTitle        *window_title;
   GtkMenuButton         *main_menu_button;
+  GtkMenuButton         *coder_button;      /* shown with two coders or more */
+  LecternCoderFilter    *coder_filter;      /* its popover */
   GtkWidget             *undo_box;
   GtkWidget             *import_button;
   GtkWidget             *library_button;

@@ -30,6 +30,7 @@ _lectern_window_update_tools_actions (LecternWindow *self)
   gtk_widget_action_set_enabled (widget, "win.compare", has_project);
   gtk_widget_action_set_enabled (widget, "win.compare-with", has_project);
   gtk_widget_action_set_enabled (widget, "win.compare-versions", has_project);
+  gtk_widget_action_set_enabled (widget, "win.compare-coders", has_document);
   gtk_widget_action_set_enabled (widget, "win.where", has_document);
   gtk_widget_action_set_enabled (widget, "win.export", has_project);
   gtk_widget_action_set_enabled (widget, "win.print", has_document);
@@ -201,6 +202,23 @@ compare_versions_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* win.compare-coders: the document being read as two coders coded it,
+ * to adjudicate (lectern-compare-window-coders.c). */
+static void
+compare_coders_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  LecternWindow *self = LECTERN_WINDOW (widget);
+  LecternCompareWindow *window;
+
+  if (self->project == NULL || self->document_id == 0)
+    return;
+  window = lectern_compare_window_new (GTK_WINDOW (self), self->project, self->document_id,
+                                       self->document_id, LECTERN_COMPARE_MODE_CODERS);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 place_activated_cb (LecternWindow       *self,
                     gint64               document_id,
@@ -302,6 +320,7 @@ _lectern_window_class_init_tools (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_cb);
   gtk_widget_class_install_action (widget_class, "win.compare-with", "x", compare_with_cb);
   gtk_widget_class_install_action (widget_class, "win.compare-versions", "x", compare_versions_cb);
+  gtk_widget_class_install_action (widget_class, "win.compare-coders", NULL, compare_coders_cb);
   gtk_widget_class_install_action (widget_class, "win.where", NULL, where_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_cb);

@@ -284,6 +284,24 @@ update_main_page (LecternWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, page);
 }
 
+/* Whose passages the reader and the lists show: a view setting, kept
+ * nowhere. A project one person coded has no such button. */
+static void
+coder_filter_changed_cb (LecternWindow *self)
+{
+  g_autofree char *label = lectern_coder_filter_dup_label (self->coder_filter);
+  const gint64 *ids;
+  guint n = 0;
+
+  ids = lectern_coder_filter_get_coders (self->coder_filter, &n);
+  lectern_reader_view_set_coders (self->reader_view, ids, n);
+  lectern_annotation_list_set_coders (self->annotation_list, ids, n);
+  lectern_codebook_view_set_coders (self->codebook_view, ids, n);
+  gtk_menu_button_set_label (self->coder_button, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->coder_button),
+                          self->project != NULL && lectern_coder_filter_get_n_coders (self->coder_filter) > 1);
+}
+
 static void
 set_project (LecternWindow *self,
             LecternProject *project)
@@ -312,6 +330,8 @@ set_project (LecternWindow *self,
 
   lectern_library_view_set_documents (self->library_view, self->documents);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  lectern_coder_filter_set_project (self->coder_filter, project);
+  coder_filter_changed_cb (self);
   lectern_window_set_document_id (self, 0);
 
   update_main_page (self);
@@ -589,6 +609,7 @@ lectern_window_class_init (LecternWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, LECTERN_UI "lectern-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, annotation_list);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, codebook_view);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, coder_button);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, import_label);
@@ -627,6 +648,11 @@ lectern_window_init (LecternWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->coder_filter = LECTERN_CODER_FILTER (lectern_coder_filter_new ());
+  gtk_menu_button_set_popover (self->coder_button, GTK_WIDGET (self->coder_filter));
+  g_signal_connect_object (self->coder_filter, "changed",
+                           G_CALLBACK (coder_filter_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->project_signals = g_signal_group_new (LECTERN_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "changed",

@@ -158,16 +158,37 @@ print_row (const char * const *cells,
   return lectern_cli_write_raw (line->str, line->len, error);
 }
 
+/* What `disagreements --units` needs after measuring. */
+typedef struct
+{
+  gboolean        units;
+  LecternProject *project;
+  gint64          a;
+  gint64          b;
+  GArray         *document_ids;   /* asked for; empty: all */
+} UnitsRequest;
+
+static void
+units_request_clear (UnitsRequest *request)
+{
+  g_clear_object (&request->project);
+  g_clear_pointer (&request->document_ids, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (UnitsRequest, units_request_clear)
+
 /* Parses and measures; on failure prints why and returns NULL with
- * *status set. */
+ * *status set. @units: NULL, or filled for `disagreements`. */
 static LecternAgreement *
 measure (LecternCli   *cli,
          const char   *command_name,
          int           argc,
          char        **argv,
          gboolean     *csv,
+         UnitsRequest *units,
          int          *status)
 {
+  gboolean want_units = FALSE;
   g_auto(GStrv) coder_names = NULL;
   g_auto(GStrv) tag_paths = NULL;
   g_auto(GStrv) documents = NULL;
@@ -182,9 +203,13 @@ measure (LecternCli   *cli,
       N_("Only this document; repeat for more"), N_("ID") },
     { "csv", 0, 0, G_OPTION_ARG_NONE, csv,
       N_("Write CSV (RFC 4180, with a header row) instead of tab-separated fields"), NULL },
+    { "units", 'u', 0, G_OPTION_ARG_NONE, &want_units,
+      N_("List the units to adjudicate, as the app's Coders mode does: DOCUMENT START END KIND DECISION"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = lectern_cli_option_context_new (cli, command_name, entries);
+  /* --units is disagreements' own: the last entry before the end. */
+  g_autofree GOptionEntry *own = g_memdup2 (entries, sizeof entries);
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(LecternProject) project = NULL;
   g_autoptr(GPtrArray) coders = NULL;
   g_autoptr(GArray) document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -194,9 +219,17 @@ measure (LecternCli   *cli,
   g_auto(Coder) b = { 0, NULL };
   LecternAgreement *agreement;
 
+  if (units == NULL)
+    memset (&own[G_N_ELEMENTS (entries) - 2], 0, sizeof own[0]);
+  context = lectern_cli_option_context_new (cli, command_name, own);
   *status = LECTERN_CLI_EXIT_USAGE;
   if (!lectern_cli_parse (cli, context, command_name, &argc, &argv, 0, 0))
     return NULL;
+  if (want_units && tag_paths != NULL)
+    {
+      lectern_cli_usage_error (command_name, _("--units compares whole codings: give no --tag with it"));
+      return NULL;
+    }
   if (coder_names == NULL || g_strv_length (coder_names) != 2)
     {
       lectern_cli_usage_error (command_name, _("give the two coders to compare: --coder A --coder B"));
@@ -258,6 +291,14 @@ measure (LecternCli   *cli,
       lectern_cli_fail (error);
       return NULL;
     }
+  if (units != NULL)
+    {
+      units->units = want_units;
+      units->project = g_object_ref (project);
+      units->a = a.id;
+      units->b = b.id;
+      units->document_ids = g_array_ref (document_ids);
+    }
   *status = LECTERN_CLI_EXIT_OK;
   return agreement;
 }
@@ -272,7 +313,7 @@ run_agreement (LecternCli  *cli,
   gboolean csv = FALSE;
   int status;
 
-  agreement = measure (cli, "agreement", argc, argv, &csv, &status);
+  agreement = measure (cli, "agreement", argc, argv, &csv, NULL, &status);
   if (agreement == NULL)
     return status;
 
@@ -290,19 +331,99 @@ run_agreement (LecternCli  *cli,
   return LECTERN_CLI_EXIT_OK;
 }
 
+static const char *
+unit_kind_name (LecternCoderUnitKind kind)
+{
+  switch (kind)
+    {
+    case LECTERN_CODER_UNIT_ONLY_A:
+      return "only-a";
+    case LECTERN_CODER_UNIT_ONLY_B:
+      return "only-b";
+    case LECTERN_CODER_UNIT_CODES:
+      return "codes";
+    case LECTERN_CODER_UNIT_BOUNDS:
+      return "bounds";
+    case LECTERN_CODER_UNIT_AGREED:
+    default:
+      return "agreed";
+    }
+}
+
+/* The units the app's Coders mode walks (lectern-coder-units.h), in the
+ * documents both coders coded, as the agreement measures them; agreed
+ * units left out; DECISION "-" while open. */
+static int
+print_units (UnitsRequest *request,
+             gboolean      csv)
+{
+  static const char * const columns[] = { "DOCUMENT", "START", "END", "KIND", "DECISION" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCoderPassages) read = NULL;
+  g_autoptr(GHashTable) coded_a = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) coded_b = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  read = lectern_project_read_coder_passages (request->project, request->a, request->b,
+                                              (const gint64 *) (gpointer) request->document_ids->data,
+                                              request->document_ids->len, NULL, &error);
+  if (read == NULL)
+    return lectern_cli_fail (error);
+  for (guint i = 0; i < read->passages->len; i++)
+    {
+      const LecternCoderPassage *passage = &g_array_index (read->passages, LecternCoderPassage, i);
+
+      g_hash_table_add (passage->coder_id == request->a ? coded_a : coded_b,
+                        g_memdup2 (&passage->document_id, sizeof (gint64)));
+    }
+
+  if (!print_row (columns, G_N_ELEMENTS (columns), csv, 0, &error))
+    return lectern_cli_fail (error);
+  for (guint i = 0; i < read->documents->len; i++)
+    {
+      gint64 document = g_array_index (read->documents, LecternCodedDocument, i).document_id;
+      g_autoptr(GPtrArray) units = NULL;
+
+      if (!g_hash_table_contains (coded_a, &document) || !g_hash_table_contains (coded_b, &document))
+        continue;
+      units = lectern_coder_units_read (request->project, document, request->a, request->b, &error);
+      if (units == NULL)
+        return lectern_cli_fail (error);
+      for (guint j = 0; j < units->len; j++)
+        {
+          const LecternCoderUnit *unit = g_ptr_array_index (units, j);
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, document);
+          g_autofree char *start = g_strdup_printf ("%ld", unit->start);
+          g_autofree char *end = g_strdup_printf ("%ld", unit->end);
+          const char *cells[] = {
+            id, start, end, unit_kind_name (unit->kind),
+            unit->decision != 0 ? lectern_adjudication_decision_to_string (unit->decision) : "-",
+          };
+
+          if (unit->kind == LECTERN_CODER_UNIT_AGREED)
+            continue;
+          if (!print_row (cells, G_N_ELEMENTS (cells), csv, 0, &error))
+            return lectern_cli_fail (error);
+        }
+    }
+  return LECTERN_CLI_EXIT_OK;
+}
+
 static int
 run_disagreements (LecternCli  *cli,
                    int          argc,
                    char       **argv)
 {
+  g_auto(UnitsRequest) units = { FALSE, NULL, 0, 0, NULL };
   g_autoptr(LecternAgreement) agreement = NULL;
   g_autoptr(GError) error = NULL;
   gboolean csv = FALSE;
   int status;
 
-  agreement = measure (cli, "disagreements", argc, argv, &csv, &status);
+  agreement = measure (cli, "disagreements", argc, argv, &csv, &units, &status);
   if (agreement == NULL)
     return status;
+  if (units.units)
+    return print_units (&units, csv);
 
   if (!print_row (lectern_disagreement_get_columns (), LECTERN_DISAGREEMENT_N_COLUMNS, csv, 0, &error))
     return lectern_cli_fail (error);
@@ -323,6 +444,7 @@ const LecternCliCommand lectern_cli_agreement_commands[] = {
     N_("Inter-coder agreement per code: TAG AGREEMENT KAPPA ALPHA A_CHARS B_CHARS "
        "BOTH_CHARS CODED_KAPPA UALPHA MATCHED"), run_agreement },
   { "disagreements", N_("--coder A --coder B"),
-    N_("Where two coders differ: DOCUMENT START END TAG CODER"), run_disagreements },
+    N_("Where two coders differ: DOCUMENT START END TAG CODER (--units: as units to adjudicate)"),
+    run_disagreements },
   { NULL }
 };

@@ -45,7 +45,8 @@ run_compare (LecternCli  *cli,
   if (!lectern_cli_parse_id ("compare", _("Document"), argv[1], &a) ||
       !lectern_cli_parse_id ("compare", _("Document"), argv[2], &b))
     return LECTERN_CLI_EXIT_USAGE;
-  if (mode_text != NULL && !lectern_compare_mode_from_string (mode_text, &mode))
+  if (mode_text != NULL && (!lectern_compare_mode_from_string (mode_text, &mode)
+                            || mode == LECTERN_COMPARE_MODE_CODERS))
     return lectern_cli_usage_error ("compare",
                                     _("unknown mode “%s”: use versions, translation or shared"),
                                     mode_text);

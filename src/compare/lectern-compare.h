@@ -9,6 +9,7 @@
 #include "lectern-agreement.h"
 #include "lectern-aligner.h"
 #include "lectern-coder-agreement.h"
+#include "lectern-coder-units.h"
 #include "lectern-compare-job.h"
 #include "lectern-comparison.h"
 #include "lectern-scroll-mapper.h"

@@ -15,6 +15,7 @@ static const char * const mode_names[] = {
   [LECTERN_COMPARE_MODE_VERSIONS] = "versions",
   [LECTERN_COMPARE_MODE_TRANSLATION] = "translation",
   [LECTERN_COMPARE_MODE_SHARED] = "shared",
+  [LECTERN_COMPARE_MODE_CODERS] = "coders",
 };
 
 static const char * const kind_names[] = {

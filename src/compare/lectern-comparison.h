@@ -23,15 +23,18 @@ typedef enum
 
 GQuark lectern_compare_error_quark (void);
 
-/* The three relations two documents can be compared for. */
+/* The three relations two documents can be compared for, and one
+ * document's coding by two coders (the app's adjudication, issue #15:
+ * no comparison job runs for it). */
 typedef enum
 {
   LECTERN_COMPARE_MODE_VERSIONS,     /* word-level difference */
   LECTERN_COMPARE_MODE_TRANSLATION,  /* aligned paragraphs and sentences */
   LECTERN_COMPARE_MODE_SHARED,       /* passages both texts contain */
+  LECTERN_COMPARE_MODE_CODERS,       /* one text, two coders' passages */
 } LecternCompareMode;
 
-/* "versions", "translation", "shared". */
+/* "versions", "translation", "shared", "coders". */
 const char *lectern_compare_mode_to_string   (LecternCompareMode  mode);
 /* FALSE (and @mode untouched) for an unknown word. */
 gboolean    lectern_compare_mode_from_string (const char         *word,

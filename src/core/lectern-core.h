@@ -5,6 +5,7 @@
 #pragma once
 
 #define LECTERN_CORE_INSIDE
+#include "lectern-adjudication.h"
 #include "lectern-analysis.h"
 #include "lectern-annotation.h"
 #include "lectern-atomic-file.h"

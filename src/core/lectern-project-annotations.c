@@ -318,6 +318,21 @@ _lectern_project_insert_passage (LecternProject  *self,
   return insert_annotation (self, document_id, start, end, tag_ids, n_tags, NULL, self->author, now, now, 0, NULL, error);
 }
 
+gint64
+_lectern_project_insert_coded_passage (LecternProject  *self,
+                                       gint64          document_id,
+                                       glong           start,
+                                       glong           end,
+                                       const gint64   *tag_ids,
+                                       guint           n_tags,
+                                       const char     *note,
+                                       GError        **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return insert_annotation (self, document_id, start, end, tag_ids, n_tags, note, self->author, now, now, error);
+}
+
 LecternAnnotation *
 lectern_project_add_annotation (LecternProject  *self,
                                gint64          document_id,

@@ -309,6 +309,16 @@ gint64       _lectern_project_insert_passage (LecternProject  *self,
                                              guint           n_tags,
                                              GError        **error);
 
+/* The same with a note (NULL: none). */
+gint64       _lectern_project_insert_coded_passage (LecternProject  *self,
+                                                   gint64          document_id,
+                                                   glong           start,
+                                                   glong           end,
+                                                   const gint64   *tag_ids,
+                                                   guint           n_tags,
+                                                   const char     *note,
+                                                   GError        **error);
+
 /* lectern-project-concordance.c */
 /* The passages of @tag_id and the tags below it, by document: gint64 * →
  * GArray of LecternRange sorted by start, end (each range once), of the

@@ -247,6 +247,29 @@ static const char migration_5[] =
   "ALTER TABLE document_versions ADD COLUMN coder_id INTEGER REFERENCES coders (id);"
   ;
 
+/* Version 6: adjudication (issue #15). A third coder settles where two
+ * coders' codings of a document differ: one row per unit settled (the
+ * range their differing passages span), with what was decided. The
+ * adjudicated coding itself is passages of the adjudicator, written in the
+ * same transaction; A's and B's passages are never changed by it.
+ * "agreed" marks units the two coded identically, accepted at once. */
+static const char migration_6[] =
+  "CREATE TABLE adjudications ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  document_id  INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  coder_a      INTEGER NOT NULL REFERENCES coders (id),"
+  "  coder_b      INTEGER NOT NULL REFERENCES coders (id),"
+  "  start_offset INTEGER NOT NULL CHECK (start_offset >= 0),"
+  "  end_offset   INTEGER NOT NULL,"
+  "  decision     TEXT NOT NULL CHECK (decision IN ('agreed', 'keep-a', 'keep-b', 'both', 'neither', 'edited')),"
+  "  coder_id     INTEGER NOT NULL REFERENCES coders (id),"
+  "  created      TEXT NOT NULL,"
+  "  CHECK (start_offset < end_offset),"
+  "  CHECK (coder_a <> coder_b)"
+  ");"
+  "CREATE INDEX adjudications_document ON adjudications (document_id, start_offset);"
+  ;
+
 G_STATIC_ASSERT (LECTERN_APPLICATION_ID == 1279480910);
 
 static const char * const tables_1[] = {
@@ -279,6 +302,13 @@ static const char * const tables_5[] = {
   "document_versions", "coders", "document_guids", NULL
 };
 
+static const char * const tables_6[] = {
+  "meta", "documents", "document_variables", "tags", "annotations",
+  "annotation_tags", "memos", "documents_fts", "fingerprints", "alignments",
+  "document_structure", "document_originals", "turn_corrections",
+  "document_versions", "coders", "document_guids", "adjudications", NULL
+};
+
 /* Undo restores rows of these. The search index follows by trigger, and
  * fingerprints, derived from the text and numerous, are recomputed for
  * documents that undo or redo brings back. Coders are not among them: a
@@ -287,7 +317,7 @@ static const char * const tables_5[] = {
 static const char * const user_tables[] = {
   "documents", "document_variables", "tags", "annotations", "annotation_tags",
   "memos", "alignments", "document_structure", "document_originals",
-  "turn_corrections", "document_versions", "document_guids", NULL
+  "turn_corrections", "document_versions", "document_guids", "adjudications", NULL
 };
 
 /* A migration's whole schema change is its SQL: the schema check builds
@@ -308,6 +338,8 @@ _lectern_project_schema_migration (int version)
       return migration_4;
     case 5:
       return migration_5;
+    case 6:
+      return migration_6;
     default:
       g_assert_not_reached ();
     }
@@ -316,7 +348,7 @@ _lectern_project_schema_migration (int version)
 const char * const *
 _lectern_project_schema_tables (int version)
 {
-  return version >= 5 ? tables_5 : version == 4 ? tables_4 : version == 3 ? tables_3 : version == 2 ? tables_2 : tables_1;
+  return version >= 6 ? tables_6 : version == 5 ? tables_5 : version == 4 ? tables_4 : version == 3 ? tables_3 : version == 2 ? tables_2 : tables_1;
 }
 
 const char * const *
@@ -548,6 +580,10 @@ migrate_one (LecternProject  *self,
                             "UPDATE annotations SET guid = ? WHERE id = ?",
                             "annotation", error)
            && attribute_old_work (self, error);
+      break;
+    case 6:
+      /* Nothing was adjudicated before. */
+      ok = _lectern_project_exec (self, _lectern_project_schema_migration (6), error);
       break;
     default:
       g_assert_not_reached ();

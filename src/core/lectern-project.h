@@ -97,7 +97,7 @@ typedef struct
 } LecternFingerprintHit;
 
 /* The schema version this Lectern writes (PRAGMA user_version). */
-#define LECTERN_PROJECT_SCHEMA_VERSION 5
+#define LECTERN_PROJECT_SCHEMA_VERSION 6
 
 #define LECTERN_TYPE_PROJECT (lectern_project_get_type ())
 

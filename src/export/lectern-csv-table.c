@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "lectern-core.h"
@@ -26,6 +27,45 @@ lectern_csv_table_append_row (GString            *csv,
       if (i > 0)
         g_string_append_c (csv, ',');
       g_string_append (csv, cell);
+    }
+  g_string_append (csv, "\r\n");
+}
+
+void
+lectern_csv_table_append_mixed_row (GString            *csv,
+                                    const char * const *cells,
+                                    guint               n_cells,
+                                    guint               text_mask)
+{
+  g_return_if_fail (csv != NULL);
+  g_return_if_fail (cells != NULL || n_cells == 0);
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const char *value = cells[i] != NULL ? cells[i] : "";
+
+      if (i > 0)
+        g_string_append_c (csv, ',');
+      if (i < 32 && (text_mask & (1u << i)) != 0)
+        {
+          g_autofree char *cell = _lectern_csv_escape (value);
+
+          g_string_append (csv, cell);
+        }
+      else if (strpbrk (value, ",;\"\r\n\t") == NULL)
+        g_string_append (csv, value);
+      else
+        {
+          /* Quoted, as RFC 4180 says, but never neutralised. */
+          g_string_append_c (csv, '"');
+          for (const char *p = value; *p != '\0'; p++)
+            {
+              if (*p == '"')
+                g_string_append_c (csv, '"');
+              g_string_append_c (csv, *p);
+            }
+          g_string_append_c (csv, '"');
+        }
     }
   g_string_append (csv, "\r\n");
 }

@@ -20,6 +20,14 @@ void     lectern_csv_table_append_row (GString            *csv,
                                        const char * const *cells,
                                        guint               n_cells);
 /* Writes @csv to @file whole or not at all. Errors name the file. */
+/* The same, where only the cells whose bit is set in @text_mask (bit i:
+ * cell i) are text from elsewhere; the others are numbers Lectern wrote
+ * ("-0.2500", "-" for undefined) and are never taken for a formula: the
+ * cells of `lectern-cli agreement --csv`. */
+void     lectern_csv_table_append_mixed_row (GString            *csv,
+                                             const char * const *cells,
+                                             guint               n_cells,
+                                             guint               text_mask);
 gboolean lectern_csv_table_save       (GString            *csv,
                                        GFile              *file,
                                        GError            **error);

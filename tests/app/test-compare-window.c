@@ -578,8 +578,9 @@ find_dropdowns (GtkWidget *widget,
                 GPtrArray *found)
 {
   /* The document menus; the versions menu is hidden while the document
-   * on the right has no earlier version. */
-  if (GTK_IS_DROP_DOWN (widget) && gtk_widget_get_visible (widget))
+   * on the right has no earlier version, and the coders menus are in a
+   * bar shown only in Coders mode. */
+  if (GTK_IS_DROP_DOWN (widget) && gtk_widget_get_mapped (widget))
     g_ptr_array_add (found, widget);
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     find_dropdowns (c, found);

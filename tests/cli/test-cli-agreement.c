@@ -235,6 +235,34 @@ test_disagreements (void)
                    "1\t8\t12\tClaims\tBob\n");
 }
 
+/* --units: what the app's Coders mode walks. Document 1: Alice's [0, 8)
+ * and Bob's [2, 12) overlap, one unit of different bounds; Alice's
+ * Motives [15, 18) is hers only. Document 2, coded by Bob alone, is left
+ * out as the agreement leaves it out. */
+static void
+test_disagreement_units (void)
+{
+  g_autofree char *project = coded_project ();
+  g_autoptr(CliRun) run = cli_run (project, "disagreements", "--coder", "Alice", "--coder", "Bob",
+                                   "--units", NULL);
+  g_autoptr(CliRun) swapped = cli_run (project, "disagreements", "--coder", "Bob", "--coder", "Alice",
+                                       "--units", "--csv", NULL);
+  g_autoptr(CliRun) tagged = cli_run (project, "disagreements", "--coder", "Alice", "--coder", "Bob",
+                                      "--units", "--tag", "Claims", NULL);
+
+  cli_assert_status (run, 0);
+  g_assert_cmpstr (run->out_text, ==,
+                   "DOCUMENT\tSTART\tEND\tKIND\tDECISION\n"
+                   "1\t0\t12\tbounds\t-\n"
+                   "1\t15\t18\tonly-a\t-\n");
+  cli_assert_status (swapped, 0);
+  g_assert_cmpstr (swapped->out_text, ==,
+                   "DOCUMENT,START,END,KIND,DECISION\r\n"
+                   "1,0,12,bounds,-\r\n"
+                   "1,15,18,only-b,-\r\n");
+  cli_assert_status (tagged, 2);
+}
+
 static void
 test_csv (void)
 {
@@ -348,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Cli/agreement/tag", test_tag_limit);
   g_test_add_func ("/Lectern/Cli/agreement/document", test_document_limit);
   g_test_add_func ("/Lectern/Cli/agreement/disagreements", test_disagreements);
+  g_test_add_func ("/Lectern/Cli/agreement/disagreement-units", test_disagreement_units);
   g_test_add_func ("/Lectern/Cli/agreement/csv", test_csv);
   g_test_add_func ("/Lectern/Cli/agreement/refusals", test_refusals);
   g_test_add_func ("/Lectern/Cli/agreement/same-name", test_same_name);

@@ -519,6 +519,50 @@ test_migrates_from_4 (void)
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* A project of version 5 with two coders (tests/fixtures/core/README.md)
+ * migrates to version 6: nothing of theirs changes, and it has an empty
+ * adjudications table that the check accepts and a decision can use. */
+static void
+test_migrates_from_5 (void)
+{
+  g_autofree char *path = load_fixture_sql ("project-v5.sql", "v5.lectern");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternProject) project = NULL;
+  g_autoptr(GPtrArray) coders = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(LecternAnnotation) alice = NULL;
+  g_autofree char *memo = NULL;
+
+  /* Guards the test itself. */
+  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'adjudications'"), ==, 0);
+
+  project = lectern_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, LECTERN_PROJECT_SCHEMA_VERSION);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM meta WHERE key = 'migrated-to-6'"), ==, 1);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM adjudications"), ==, 0);
+
+  coders = lectern_project_list_coders (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (coders->len, ==, 2);
+  g_assert_cmpstr (lectern_coder_get_name (g_ptr_array_index (coders, 0)), ==, "Alice");
+  g_assert_cmpstr (lectern_coder_get_guid (g_ptr_array_index (coders, 0)), ==, "8a943956-dbfd-4cfc-b76e-eb5eef74e464");
+  g_assert_cmpstr (lectern_coder_get_name (g_ptr_array_index (coders, 1)), ==, "Bob");
+  alice = lectern_project_dup_annotation (project, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_annotation_get_coder_id (alice), ==, 1);
+  g_assert_cmpint (lectern_annotation_get_start (alice), ==, 30);
+  memo = lectern_project_dup_memo (project, LECTERN_MEMO_DOCUMENT, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (memo, ==, "Memo of Alice");
+
+  g_assert_true (lectern_project_check (project, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Migration/from-2", test_migrates_from_2);
   g_test_add_func ("/Lectern/Migration/from-3", test_migrates_from_3);
   g_test_add_func ("/Lectern/Migration/from-4", test_migrates_from_4);
+  g_test_add_func ("/Lectern/Migration/from-5", test_migrates_from_5);
 
   return g_test_run ();
 }

@@ -27,6 +27,17 @@ test_rows (void)
                    "\"'=SUM(A1)\",\"two\nlines\"\r\n");
 }
 
+/* Numbers Lectern wrote stay numbers; only the text cells are guarded. */
+static void
+test_mixed_rows (void)
+{
+  g_autoptr(GString) csv = g_string_new (NULL);
+  const char *row[] = { "-Framing", "-0.2500", "-", "1,5", NULL };
+
+  lectern_csv_table_append_mixed_row (csv, row, G_N_ELEMENTS (row), 1u << 0);
+  g_assert_cmpstr (csv->str, ==, "\"'-Framing\",-0.2500,-,\"1,5\",\r\n");
+}
+
 static void
 test_save (void)
 {
@@ -56,6 +67,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/Lectern/CsvTable/rows", test_rows);
+  g_test_add_func ("/Lectern/CsvTable/mixed-rows", test_mixed_rows);
   g_test_add_func ("/Lectern/CsvTable/save", test_save);
   return g_test_run ();
 }
