@@ -330,7 +330,7 @@ _lectern_project_insert_coded_passage (LecternProject  *self,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  return insert_annotation (self, document_id, start, end, tag_ids, n_tags, note, self->author, now, now, error);
+  return insert_annotation (self, document_id, start, end, tag_ids, n_tags, note, self->author, now, now, 0, NULL, error);
 }
 
 LecternAnnotation *
