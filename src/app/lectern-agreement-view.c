@@ -357,6 +357,9 @@ add_disagreement_columns (LecternAgreementView *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       if (i == DIS_TEXT)
         gtk_column_view_column_set_expand (column, TRUE);
+      /* Titles can be long: cut, the text matters more. */
+      if (i == DIS_DOCUMENT)
+        gtk_column_view_column_set_fixed_width (column, 260);
       gtk_column_view_append_column (self->disagreements_view, column);
       g_object_unref (column);
     }
@@ -382,7 +385,8 @@ snippet (const char *text,
     }
   else
     quote = g_utf8_substring (text, start, end);
-  return g_strdelimit (g_steal_pointer (&quote), "\n\t", ' ');
+  /* A range often starts or ends on a space: not worth showing. */
+  return g_strstrip (g_strdelimit (g_steal_pointer (&quote), "\n\t", ' '));
 }
 
 /* Lists the disagreements of row @item, reading the texts they quote. */
@@ -628,21 +632,23 @@ agreement_done (gpointer      result,
     }
 
   set_agreement (self, agreement);
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Measured over the %u document both coders coded.",
+                                          "Measured over the %u documents both coders coded.",
+                                          agreement->n_documents),
+                             agreement->n_documents);
   if (agreement->n_documents_skipped > 0)
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Over %u document both coders coded; %s.",
-                                            "Over %u documents both coders coded; %s.",
-                                            agreement->n_documents),
-                               agreement->n_documents,
-                               g_dngettext (GETTEXT_PACKAGE, "one coded by only one of them is left out",
-                                            "those coded by only one of them are left out",
-                                            agreement->n_documents_skipped));
-  else
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Over %u document both coders coded.",
-                                            "Over %u documents both coders coded.",
-                                            agreement->n_documents),
-                               agreement->n_documents);
+    {
+      g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%u document coded by one of them only is left out.",
+                                                               "%u documents coded by one of them only are left out.",
+                                                               agreement->n_documents_skipped),
+                                                  agreement->n_documents_skipped);
+      char *both = g_strconcat (summary, " ", skipped, NULL);
+
+      g_free (summary);
+      summary = both;
+    }
   gtk_label_set_text (self->summary_label, summary);
   gtk_stack_set_visible_child_name (self->stack, "table");
 }

@@ -413,7 +413,7 @@ test_agreement_view (void)
   {
     g_autofree char *line = lectern_agreement_view_dup_disagreement (view, 0);
 
-    g_assert_cmpstr (line, ==, "Interview | 4–12 |  and Ben | Only Anna");
+    g_assert_cmpstr (line, ==, "Interview | 4–12 | and Ben | Only Anna");
   }
 
   /* Both exported: the table as sorted, in the CLI's columns. */
@@ -430,7 +430,7 @@ test_agreement_view (void)
   g_assert_no_error (error);
   csv = read_file (dis_path);
   expected = g_strdup_printf ("DOCUMENT,START,END,TAG,CODER,TITLE,TEXT\r\n"
-                              "%" G_GINT64_FORMAT ",4,12,Theme,Anna,Interview, and Ben\r\n", f.doc);
+                              "%" G_GINT64_FORMAT ",4,12,Theme,Anna,Interview,and Ben\r\n", f.doc);
   g_assert_cmpstr (csv, ==, expected);
 
   /* The disagreement opens in the reader, selected. */
