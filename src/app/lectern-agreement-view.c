@@ -182,21 +182,10 @@ cell_text (RowItem                *item,
   return g_strdup_printf ("%.3f", value);
 }
 
-static const struct
-{
-  const char *title;
-  const char *tooltip;
-} columns[LECTERN_AGREEMENT_N_VIEW_COLUMNS] = {
-  { N_("Code"), NULL },
-  { N_("Agreement"), N_("Share of the characters on which both coders agree") },
-  { N_("Kappa"), N_("Cohen’s kappa over every character of the documents both coded") },
-  { N_("Alpha"), N_("Krippendorff’s alpha (nominal) over every character") },
-  { N_("A chars"), N_("Characters coder A coded with this code") },
-  { N_("B chars"), N_("Characters coder B coded with this code") },
-  { N_("Both chars"), N_("Characters both coders coded with this code") },
-  { N_("Coded kappa"), N_("Cohen’s kappa over the characters either coder coded") },
-  { N_("αu"), N_("Krippendorff’s unitizing alpha over the passages") },
-  { N_("Matched"), N_("Share of the passages the other coder matched") },
+/* The headers; docs/agreement.md says what each measures. */
+static const char *column_titles[LECTERN_AGREEMENT_N_VIEW_COLUMNS] = {
+  N_("Code"), N_("Agreement"), N_("Kappa"), N_("Alpha"), N_("A chars"), N_("B chars"),
+  N_("Both chars"), N_("Coded kappa"), N_("αu"), N_("Matched"),
 };
 
 static void
@@ -280,7 +269,7 @@ add_table_columns (LecternAgreementView *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (i));
-      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      column = gtk_column_view_column_new (_(column_titles[i]), factory);
       gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (compare_rows_cb,
                                                                                     GUINT_TO_POINTER (i), NULL)));
       gtk_column_view_column_set_resizable (column, TRUE);
