@@ -29,6 +29,7 @@ typedef struct
   gint64  ben_passage;
   gint64  ben_other;
   gint64  carl;         /* coded another document only */
+  gint64  theme;
 } Fixture;
 
 static gint64
@@ -81,7 +82,7 @@ fixture_make (Fixture *f)
   lectern_document_set_title (document, "Interview");
   f->doc = lectern_project_add_document (project, document, TEXT, &error);
   g_assert_no_error (error);
-  theme = make_tag (project, "Theme");
+  theme = f->theme = make_tag (project, "Theme");
   other = make_tag (project, "Other");
 
   f->anna_passage = code_as (project, "Anna", f->doc, 0, 12, theme, &f->anna);
@@ -242,6 +243,9 @@ test_window_coder_filter (void)
 
   g_assert_cmpstr (gtk_menu_button_get_label (window->coder_button), ==, "Anna");
   g_assert_cmpuint (g_list_model_get_n_items (LISTED), ==, 1);
+  /* The codebook's passages of Theme: Anna's only. */
+  lectern_codebook_view_select_tag (window->codebook_view, f.theme);
+  g_assert_cmpuint (g_list_model_get_n_items (lectern_codebook_view_get_passages (window->codebook_view)), ==, 1);
   g_assert_true (lists (LISTED, f.anna_passage));
   g_assert_true (highlighted (window, f.anna_passage, 2));
   g_assert_false (highlighted (window, f.ben_passage, 2));
@@ -261,6 +265,8 @@ test_window_coder_filter (void)
   app_test_drain ();
   g_assert_cmpstr (gtk_menu_button_get_label (window->coder_button), ==, "All Coders");
   g_assert_cmpuint (g_list_model_get_n_items (LISTED), ==, 3);
+  /* Theme: Anna's, Ben's and Carl's (in the other document). */
+  g_assert_cmpuint (g_list_model_get_n_items (lectern_codebook_view_get_passages (window->codebook_view)), ==, 3);
   g_assert_true (highlighted (window, f.anna_passage, 2));
   g_assert_true (highlighted (window, f.ben_passage, 2));
   gtk_popover_popdown (popover);
