@@ -12,7 +12,9 @@
 #include "app-test-harness.h"
 #include "lectern-application.h"
 #include "lectern-agreement-view.h"
+#include "lectern-corpus-filter.h"
 #include "lectern-corpus-window.h"
+#include "lectern-query-view.h"
 #include "lectern-window-private.h"
 
 /* Anna codes "Anna and Ben" as Theme; Ben codes "Anna" as Theme and
@@ -463,9 +465,49 @@ test_agreement_view (void)
   fixture_clear (&f);
 }
 
+/* The Corpus window's filters: coding queries count the checked coders'
+ * passages only (lectern_document_filter_add_coder()). */
+static void
+test_corpus_filter_coders (void)
+{
+  Fixture f = { 0 };
+  LecternWindow *window;
+  LecternCorpusWindow *corpus;
+  LecternQueryView *view;
+  GtkWidget *filter;
+
+  fixture_make (&f);
+  window = app_test_open_project_window (f.file, f.doc);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.corpus", NULL));
+  corpus = _lectern_window_get_corpus_window (window);
+  view = LECTERN_QUERY_VIEW (lectern_corpus_window_get_page (corpus, "queries"));
+  lectern_corpus_window_show_page (corpus, "queries");
+  lectern_query_view_set_expression (view, "\"Theme\"");
+  WAIT_UNTIL (!lectern_query_view_get_busy (view));
+  g_assert_cmpuint (lectern_query_view_get_n_rows (view), ==, 3);
+
+  filter = app_test_find_descendant (GTK_WIDGET (view), LECTERN_TYPE_CORPUS_FILTER);
+  g_assert_nonnull (filter);
+  gtk_popover_popup (GTK_POPOVER (filter));
+  WAIT_UNTIL (gtk_widget_get_mapped (filter));
+  g_assert_nonnull (find_check (filter, "Carl"));
+  gtk_check_button_set_active (find_check (filter, "Ben"), TRUE);
+  app_test_drain ();
+  WAIT_UNTIL (!lectern_query_view_get_busy (view) && lectern_query_view_get_n_rows (view) == 1);
+  gtk_check_button_set_active (find_check (filter, "Carl"), TRUE);
+  app_test_drain ();
+  WAIT_UNTIL (!lectern_query_view_get_busy (view) && lectern_query_view_get_n_rows (view) == 2);
+  gtk_popover_popdown (GTK_POPOVER (filter));
+
+  gtk_window_destroy (GTK_WINDOW (corpus));
+  app_test_close_window (GTK_WINDOW (window));
+  fixture_clear (&f);
+}
+
 static void
 add_tests (void)
 {
+  g_test_add_func ("/Lectern/Coders/corpus-filter", test_corpus_filter_coders);
   g_test_add_func ("/Lectern/Coders/agreement", test_agreement_view);
   g_test_add_func ("/Lectern/Coders/reader", test_reader_coders);
   g_test_add_func ("/Lectern/Coders/window-filter", test_window_coder_filter);
