@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "lectern-coder-filter.h"
@@ -194,6 +195,23 @@ lectern_coder_filter_set_project (LecternCoderFilter *self,
   gtk_check_button_set_active (self->all_check, TRUE);
   g_clear_pointer (&self->coders_key, g_free);
   reload (self);
+}
+
+void
+lectern_coder_filter_reload (LecternCoderFilter *self)
+{
+  g_autoptr(GArray) before = NULL;
+
+  g_return_if_fail (LECTERN_IS_CODER_FILTER (self));
+
+  before = g_array_copy (self->shown);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  reload (self);
+  /* Only Me follows the current coder, who may be another now. */
+  update_shown (self);
+  if (before->len != self->shown->len ||
+      memcmp (before->data, self->shown->data, before->len * sizeof (gint64)) != 0)
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 guint

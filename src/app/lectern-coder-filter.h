@@ -27,6 +27,9 @@ typedef enum
 GtkWidget             *lectern_coder_filter_new          (void);
 void                   lectern_coder_filter_set_project  (LecternCoderFilter     *self,
                                                           LecternProject         *project);
+/* Reads the coders again now (the current coder renamed, or another
+ * one), and says "changed" when they or the current coder differ. */
+void                   lectern_coder_filter_reload       (LecternCoderFilter     *self);
 /* The project's coders, as last read. */
 guint                  lectern_coder_filter_get_n_coders (LecternCoderFilter     *self);
 LecternCoderFilterMode lectern_coder_filter_get_mode     (LecternCoderFilter     *self);

@@ -22,6 +22,8 @@ struct _LecternCorpusFilter
   GtkPopover        parent_instance;
 
   GtkListBox       *documents_list;
+  GtkWidget        *coders_box;       /* shown with two coders or more */
+  GtkBox           *coders_list;
   GtkEntry         *language_entry;
   GtkEntry         *variable_entry;
   GtkWidget        *tag_box;
@@ -31,6 +33,7 @@ struct _LecternCorpusFilter
 
   LecternProject   *project;
   GArray           *documents;   /* gint64, checked */
+  GArray           *coders;      /* gint64, checked */
   gint64            tag_id;
   gboolean          rebuilding;
 };
@@ -122,10 +125,79 @@ rebuild_documents (LecternCorpusFilter *self)
   self->rebuilding = FALSE;
 }
 
+static gboolean
+is_coder_checked (LecternCorpusFilter *self,
+                  gint64               id)
+{
+  for (guint i = 0; i < self->coders->len; i++)
+    if (g_array_index (self->coders, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+void
+lectern_corpus_filter_set_coder (LecternCorpusFilter *self,
+                                 gint64               coder_id,
+                                 gboolean             checked)
+{
+  g_return_if_fail (LECTERN_IS_CORPUS_FILTER (self));
+
+  if (checked == is_coder_checked (self, coder_id))
+    return;
+  if (checked)
+    g_array_append_val (self->coders, coder_id);
+  else
+    for (guint i = 0; i < self->coders->len; i++)
+      if (g_array_index (self->coders, gint64, i) == coder_id)
+        {
+          g_array_remove_index (self->coders, i);
+          break;
+        }
+  if (!self->rebuilding)
+    emit_changed (self);
+}
+
+static void
+coder_toggled_cb (GtkCheckButton      *check,
+                  LecternCorpusFilter *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (check), "coder-id");
+
+  lectern_corpus_filter_set_coder (self, id, gtk_check_button_get_active (check));
+}
+
+/* The coders, when there are two to tell apart: whose passages count
+ * (lectern_document_filter_add_coder()). */
+static void
+rebuild_coders (LecternCorpusFilter *self)
+{
+  g_autoptr(GPtrArray) coders = self->project ? lectern_project_list_coders (self->project, NULL) : NULL;
+  GtkWidget *child;
+
+  self->rebuilding = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->coders_list))) != NULL)
+    gtk_box_remove (self->coders_list, child);
+  for (guint i = 0; coders != NULL && i < coders->len; i++)
+    {
+      LecternCoder *coder = g_ptr_array_index (coders, i);
+      GtkWidget *check = gtk_check_button_new_with_label (lectern_coder_get_display_name (coder));
+      gint64 *id = g_new (gint64, 1);
+
+      *id = lectern_coder_get_id (coder);
+      g_object_set_data_full (G_OBJECT (check), "coder-id", id, g_free);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_coder_checked (self, *id));
+      g_signal_connect_object (check, "toggled", G_CALLBACK (coder_toggled_cb), self, 0);
+      gtk_box_append (self->coders_list, check);
+    }
+  gtk_widget_set_visible (self->coders_box, coders != NULL && coders->len > 1);
+  self->rebuilding = FALSE;
+}
+
 static void
 popover_show_cb (LecternCorpusFilter *self)
 {
   rebuild_documents (self);
+  rebuild_coders (self);
 }
 
 static void
@@ -181,6 +253,7 @@ lectern_corpus_filter_set_project (LecternCorpusFilter *self,
   if (!g_set_object (&self->project, project))
     return;
   g_array_set_size (self->documents, 0);
+  g_array_set_size (self->coders, 0);
   self->tag_id = 0;
   lectern_tag_picker_set_project (self->tag_picker, project);
   update_tag_button (self);
@@ -231,7 +304,7 @@ lectern_corpus_filter_get_n_active (LecternCorpusFilter *self)
 
   language = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->language_entry))));
   variable = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->variable_entry))));
-  return (self->documents->len > 0) + (language[0] != '\0') + (variable[0] != '\0') +
+  return (self->documents->len > 0) + (self->coders->len > 0) + (language[0] != '\0') + (variable[0] != '\0') +
          (lectern_corpus_filter_get_tag_id (self) != 0);
 }
 
@@ -248,6 +321,8 @@ lectern_corpus_filter_dup_filter (LecternCorpusFilter *self,
   filter = lectern_document_filter_new ();
   for (guint i = 0; i < self->documents->len; i++)
     lectern_document_filter_add_document (filter, g_array_index (self->documents, gint64, i));
+  for (guint i = 0; i < self->coders->len; i++)
+    lectern_document_filter_add_coder (filter, g_array_index (self->coders, gint64, i));
 
   language = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->language_entry))));
   if (language[0] != '\0')
@@ -279,6 +354,7 @@ lectern_corpus_filter_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_CORPUS_FILTER);
   g_clear_object (&self->project);
   g_clear_pointer (&self->documents, g_array_unref);
+  g_clear_pointer (&self->coders, g_array_unref);
 
   G_OBJECT_CLASS (lectern_corpus_filter_parent_class)->dispose (object);
 }
@@ -297,6 +373,8 @@ lectern_corpus_filter_class_init (LecternCorpusFilterClass *klass)
   g_type_ensure (LECTERN_TYPE_TAG_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class, LECTERN_UI "lectern-corpus-filter.ui");
   gtk_widget_class_bind_template_child (widget_class, LecternCorpusFilter, documents_list);
+  gtk_widget_class_bind_template_child (widget_class, LecternCorpusFilter, coders_box);
+  gtk_widget_class_bind_template_child (widget_class, LecternCorpusFilter, coders_list);
   gtk_widget_class_bind_template_child (widget_class, LecternCorpusFilter, language_entry);
   gtk_widget_class_bind_template_child (widget_class, LecternCorpusFilter, variable_entry);
   gtk_widget_class_bind_template_child (widget_class, LecternCorpusFilter, tag_box);
@@ -313,6 +391,7 @@ static void
 lectern_corpus_filter_init (LecternCorpusFilter *self)
 {
   self->documents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->coders = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   lectern_tag_picker_set_can_create (self->tag_picker, FALSE);
   update_tag_button (self);

@@ -1,5 +1,6 @@
 /* lectern-corpus-filter.h — which documents a corpus question looks at, as
- * a popover: a checklist of documents (none checked: all), a language, a
+ * a popover: a checklist of documents (none checked: all), of coders
+ * whose passages count (none checked: all), a language, a
  * document variable KEY=VALUE and, for the concordance, a tag whose
  * passages the hits must lie in. "changed" after each edit.
  *
@@ -36,6 +37,12 @@ void                   lectern_corpus_filter_set_language (LecternCorpusFilter *
                                                            const char          *language);
 void                   lectern_corpus_filter_set_variable (LecternCorpusFilter *self,
                                                            const char          *key_value);
+/* Checks or unchecks a coder (lectern_project_list_coders()): whose
+ * passages count; none checked: every coder's. The list shows when the
+ * project has two coders or more. */
+void                   lectern_corpus_filter_set_coder    (LecternCorpusFilter *self,
+                                                           gint64               coder_id,
+                                                           gboolean             checked);
 /* Checks or unchecks @document_id in the list. */
 void                   lectern_corpus_filter_set_document (LecternCorpusFilter *self,
                                                            gint64               document_id,

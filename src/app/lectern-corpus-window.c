@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lectern-agreement-view.h"
 #include "lectern-chart-view.h"
 #include "lectern-concordance-view.h"
 #include "lectern-cooccurrence-view.h"
@@ -33,6 +34,7 @@ PAGE_WITH_PROJECT (matrix_page_new, LECTERN_TYPE_MATRIX_VIEW)
 PAGE_WITH_PROJECT (cooccurrence_page_new, LECTERN_TYPE_COOCCURRENCE_VIEW)
 PAGE_WITH_PROJECT (words_page_new, LECTERN_TYPE_WORDS_VIEW)
 PAGE_WITH_PROJECT (chart_page_new, LECTERN_TYPE_CHART_VIEW)
+PAGE_WITH_PROJECT (agreement_page_new, LECTERN_TYPE_AGREEMENT_VIEW)
 
 static const struct
 {
@@ -47,6 +49,7 @@ static const struct
   { "cooccurrence", N_("Co-occurrence"), "view-dual-symbolic", cooccurrence_page_new },
   { "words", N_("Words"), "format-justify-left-symbolic", words_page_new },
   { "chart", N_("Chart"), "view-paged-symbolic", chart_page_new },
+  { "agreement", N_("Agreement"), "system-users-symbolic", agreement_page_new },
 };
 
 struct _LecternCorpusWindow

@@ -50,16 +50,13 @@ window_project_cb (LecternCorpusWindow *corpus,
     gtk_window_destroy (GTK_WINDOW (corpus));
 }
 
-static void
-corpus_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *param)
+static LecternCorpusWindow *
+present_corpus (LecternWindow *self)
 {
-  LecternWindow *self = LECTERN_WINDOW (widget);
   LecternCorpusWindow *corpus = _lectern_window_get_corpus_window (self);
 
   if (self->project == NULL)
-    return;
+    return NULL;
   /* A window left from the project before: its questions were about that one. */
   if (corpus != NULL && lectern_corpus_window_get_project (corpus) != self->project)
     {
@@ -75,12 +72,34 @@ corpus_cb (GtkWidget  *widget,
       g_signal_connect_object (self, "notify::project", G_CALLBACK (window_project_cb), corpus, G_CONNECT_SWAPPED);
     }
   gtk_window_present (GTK_WINDOW (corpus));
+  return corpus;
+}
+
+static void
+corpus_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  present_corpus (LECTERN_WINDOW (widget));
+}
+
+/* Inter-coder Agreement: the Corpus window's page of that name. */
+static void
+agreement_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  LecternCorpusWindow *corpus = present_corpus (LECTERN_WINDOW (widget));
+
+  if (corpus != NULL)
+    lectern_corpus_window_show_page (corpus, "agreement");
 }
 
 void
 _lectern_window_class_init_corpus (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.corpus", NULL, corpus_cb);
+  gtk_widget_class_install_action (widget_class, "win.agreement", NULL, agreement_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.corpus", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.corpus", NULL);
 }

@@ -27,6 +27,7 @@ _lectern_window_update_tools_actions (LecternWindow *self)
   /* Whether there are two documents to compare is checked when asked:
    * the library may not have caught up with a change yet. */
   gtk_widget_action_set_enabled (widget, "win.corpus", has_project);
+  gtk_widget_action_set_enabled (widget, "win.agreement", has_project);
   gtk_widget_action_set_enabled (widget, "win.compare", has_project);
   gtk_widget_action_set_enabled (widget, "win.compare-with", has_project);
   gtk_widget_action_set_enabled (widget, "win.compare-versions", has_project);

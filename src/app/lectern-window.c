@@ -270,6 +270,7 @@ static void
 coder_name_changed_cb (LecternWindow *self)
 {
   apply_coder_name (self);
+  lectern_coder_filter_reload (self->coder_filter);
 }
 
 /* A project without documents shows one page that says what to do, not
