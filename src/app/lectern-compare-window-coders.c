@@ -362,7 +362,11 @@ _lectern_compare_window_refresh_coders (LecternCompareWindow *self)
           gint64 id = lectern_coder_get_id (g_ptr_array_index (self->coders, i));
           guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &id));
 
-          if (i == selected[!side])
+          /* An adjudicated coding is the result, not a side: who coded
+           * the document, not who settled it. */
+          if (i == selected[!side]
+              || (self->coders->len > 2
+                  && lectern_coder_is_adjudication (g_ptr_array_index (self->coders, i), self->coders)))
             continue;
           if (best == GTK_INVALID_LIST_POSITION || n > best_n)
             {

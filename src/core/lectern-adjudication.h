@@ -66,8 +66,11 @@ typedef struct
  * as the connection's current coder's, with their passages as that
  * coder's, in one transaction and one undo step called @label (NULL: a
  * name from the decision). Undo removes the decisions and their passages.
+ * When the current coder is @coder_a or @coder_b, the decisions and their
+ * passages go to their adjudication coder, "NAME (adjudication)", made
+ * once under a GUID derived from theirs.
  * Errors: NOT_FOUND (document, coder, tag); INVALID: the adjudicator is
- * @coder_a or @coder_b (the two codings must stay as they were), the same
+ * still @coder_a or @coder_b (the two codings must stay as they were), the same
  * coder twice, a range outside the text or empty, a unit already decided
  * between these two coders. Nothing is written on error. */
 gboolean lectern_project_adjudicate          (LecternProject                 *self,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lectern-coder-private.h"
+#include "lectern-guid.h"
 
 struct _LecternCoder
 {
@@ -85,6 +86,33 @@ lectern_coder_name_for_display (const char *name)
   /* Stored untranslated, so that the project reads the same in every
    * language: translated only here. */
   return name != NULL && *name != '\0' ? name : _("Unknown coder");
+}
+
+char *
+lectern_coder_guid_for_adjudication (const char *guid)
+{
+  g_return_val_if_fail (guid != NULL, NULL);
+  return lectern_guid_for_name ("adjudication", guid);
+}
+
+gboolean
+lectern_coder_is_adjudication (LecternCoder *self,
+                               GPtrArray    *coders)
+{
+  g_return_val_if_fail (LECTERN_IS_CODER (self), FALSE);
+
+  for (guint i = 0; coders != NULL && i < coders->len; i++)
+    {
+      LecternCoder *other = g_ptr_array_index (coders, i);
+      g_autofree char *guid = NULL;
+
+      if (other == self || other->guid == NULL)
+        continue;
+      guid = lectern_coder_guid_for_adjudication (other->guid);
+      if (g_strcmp0 (guid, self->guid) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 const char *

@@ -29,4 +29,13 @@ guint       lectern_coder_get_passage_count (LecternCoder *self);
 /* The name to show for a stored coder name (see get_display_name). */
 const char *lectern_coder_name_for_display  (const char   *name);
 
+/* The GUID of the coder who holds the adjudicated coding of the coder
+ * with @guid, when they settle disagreements they are party to
+ * (lectern-adjudication.h): the same in every copy of a project.
+ * (transfer full) */
+char       *lectern_coder_guid_for_adjudication (const char *guid);
+/* Whether @self holds the adjudicated coding of one of @coders. */
+gboolean    lectern_coder_is_adjudication   (LecternCoder *self,
+                                             GPtrArray    *coders);
+
 G_END_DECLS

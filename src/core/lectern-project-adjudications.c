@@ -176,6 +176,42 @@ default_label (const LecternAdjudicationInput *decisions,
     }
 }
 
+/* The coder whose passages hold @coder_id's decisions when they are one of
+ * the two coders compared (a team of two, one of whom settles): a coder of
+ * its own, "NAME (adjudication)", under a GUID derived from theirs, so
+ * that it is the same coder in every copy of the project and their own
+ * coding stays what is being decided between. */
+static gboolean
+adjudication_coder (LecternProject  *self,
+                    gint64           coder_id,
+                    gint64          *adjudicator,
+                    GError         **error)
+{
+  g_autoptr(LecternStmt) stmt =
+    _lectern_project_prepare (self, "SELECT guid, name FROM coders WHERE id = ?", error);
+  g_autofree char *guid = NULL;
+  g_autofree char *name = NULL;
+  const char *own_name;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, coder_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc != SQLITE_DONE)
+        return _lectern_project_fail (self, rc, error);
+      _lectern_project_not_found (self, error, _("coder"), coder_id);
+      return FALSE;
+    }
+  own_name = (const char *) sqlite3_column_text (stmt, 1);
+  guid = lectern_coder_guid_for_adjudication ((const char *) sqlite3_column_text (stmt, 0));
+  /* Stored untranslated, as every coder name is (lectern-coder.c). */
+  name = g_strdup_printf ("%s (adjudication)", own_name != NULL && *own_name != '\0' ? own_name : "Unknown coder");
+  return _lectern_project_ensure_coder (self, name, guid, adjudicator, error);
+}
+
 gboolean
 lectern_project_adjudicate (LecternProject                 *self,
                             gint64                          document_id,
@@ -214,10 +250,13 @@ lectern_project_adjudicate (LecternProject                 *self,
 
   /* The adjudicated coding is a third coding: were it A's or B's, every
    * decision would change what is being decided between. */
+  if ((adjudicator == coder_a || adjudicator == coder_b)
+      && !adjudication_coder (self, adjudicator, &adjudicator, error))
+    goto fail;
   if (adjudicator == coder_a || adjudicator == coder_b)
     {
       g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
-                   _("You are one of the two coders being compared: adjudicate as another coder (Preferences)"));
+                   _("The adjudicated coding is one of the two being compared: compare the two coders' own codings"));
       goto fail;
     }
 

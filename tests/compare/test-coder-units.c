@@ -383,22 +383,50 @@ test_accept_all (Fixture       *fixture,
   assert_carol (fixture, "", 6);
 }
 
-/* The adjudicator must be a third coder; nothing is written otherwise. */
+/* A team of two: Alice settles her disagreements with Bob. Her decisions
+ * go to "Alice (adjudication)", a coder of its own, and her own coding and
+ * Bob's stay as they were; that coder cannot then be one of the two. */
 static void
-test_refusals (Fixture       *fixture,
-               gconstpointer  data)
+test_one_of_two_adjudicates (Fixture       *fixture,
+                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) units = read_units (fixture);
+  g_autoptr(GPtrArray) coders = NULL;
+  g_autofree char *adjudicated = NULL;
+  gint64 adjudication;
 
   (void) data;
   set_coder (fixture, "Alice");
-  g_assert_false (lectern_coder_unit_adjudicate (fixture->project, fixture->document, fixture->alice, fixture->bob,
-                                                 g_ptr_array_index (units, 2), LECTERN_ADJUDICATION_KEEP_B, &error));
+  g_assert_true (lectern_coder_unit_adjudicate (fixture->project, fixture->document, fixture->alice, fixture->bob,
+                                                g_ptr_array_index (units, 2), LECTERN_ADJUDICATION_KEEP_B, &error));
+  g_assert_no_error (error);
+  adjudication = coder_id (fixture, "Alice (adjudication)");
+  g_assert_cmpint (adjudication, >, 0);
+  g_assert_cmpint (adjudication, !=, fixture->alice);
+  adjudicated = describe (fixture, adjudication);
+  g_assert_cmpstr (adjudicated, ==, "22-30:Y");
+  assert_untouched (fixture);
+
+  /* The same coder again for the next decision, not a second one. */
+  g_clear_pointer (&units, g_ptr_array_unref);
+  units = read_units (fixture);
+  g_assert_true (lectern_coder_unit_adjudicate (fixture->project, fixture->document, fixture->alice, fixture->bob,
+                                                g_ptr_array_index (units, 1), LECTERN_ADJUDICATION_KEEP_A, &error));
+  g_assert_no_error (error);
+  coders = lectern_project_list_coders (fixture->project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (coders->len, ==, 3);
+  g_clear_pointer (&adjudicated, g_free);
+  adjudicated = describe (fixture, adjudication);
+  g_assert_cmpstr (adjudicated, ==, "12-20:X;22-30:Y");
+  assert_untouched (fixture);
+
+  /* Comparing Alice with her own adjudicated coding: nowhere to put it. */
+  g_assert_false (lectern_project_adjudicate (fixture->project, fixture->document, fixture->alice, adjudication,
+                                              NULL, 0, NULL, &error));
   g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
-  assert_untouched (fixture);
-  g_assert_cmpstr (lectern_project_get_undo_label (fixture->project), ==, "Tag passage");
 
   set_coder (fixture, "Carol");
   g_assert_false (lectern_project_adjudicate (fixture->project, fixture->document, fixture->alice, fixture->alice,
@@ -416,7 +444,8 @@ main (int   argc,
   g_test_add ("/Lectern/CoderUnits/swapped", Fixture, NULL, fixture_init, test_units_swapped, fixture_clear);
   g_test_add ("/Lectern/CoderUnits/decisions", Fixture, NULL, fixture_init, test_decisions, fixture_clear);
   g_test_add ("/Lectern/CoderUnits/accept-all", Fixture, NULL, fixture_init, test_accept_all, fixture_clear);
-  g_test_add ("/Lectern/CoderUnits/refusals", Fixture, NULL, fixture_init, test_refusals, fixture_clear);
+  g_test_add ("/Lectern/CoderUnits/one-of-two-adjudicates", Fixture, NULL, fixture_init, test_one_of_two_adjudicates,
+              fixture_clear);
 
   return g_test_run ();
 }
