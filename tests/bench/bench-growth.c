@@ -310,33 +310,39 @@ write_chart (const char  *path,
   const double left = 70, top = 40, width = 460, height = 280;
   g_autoptr(GString) svg = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
-  double y_max = 2;
+  double y_max = 2;  /* a power of two: the scale is logarithmic */
+  double y_min = 0.5;
 
   for (guint s = 0; s < n_steps; s++)
     for (guint op = 0; op < N_OPS; op++)
-      if (op != OP_DOCUMENTS)
-        y_max = MAX (y_max, costs[s][op] / costs[0][op]);
-  y_max = ceil (y_max);
+      {
+        double ratio = costs[s][op] / costs[0][op];
+
+        if (op == OP_DOCUMENTS)
+          ratio *= (double) steps[0] / steps[s];
+        while (ratio > y_max)
+          y_max *= 2;
+        while (ratio < y_min)
+          y_min /= 2;
+      }
 
 #define X(s) (left + (n_steps > 1 ? width * (s) / (n_steps - 1) : 0))
-#define Y(v) (top + height - height * ((v) / y_max))
+#define Y(v) (top + height - height * (log2 (v) - log2 (y_min)) / (log2 (y_max) - log2 (y_min)))
 
   g_string_append_printf (svg,
                           "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"900\" height=\"380\" "
                           "font-family=\"sans-serif\" font-size=\"12\">\n"
                           "<rect width=\"900\" height=\"380\" fill=\"white\"/>\n"
                           "<text x=\"%g\" y=\"22\" font-size=\"14\">Cost at each corpus size ÷ cost at %u documents "
-                          "(flat = 1×)</text>\n",
+                          "(flat = 1×; logarithmic scale)</text>\n",
                           left, steps[0]);
-  /* Axes, grid and labels. */
-  for (double v = 0; v <= y_max + 1e-9; v += y_max <= 5 ? 0.5 : ceil (y_max / 10))
+  /* Axes, grid and labels: a line per doubling. */
+  for (double v = y_min; v <= y_max * 1.0001; v *= 2)
     g_string_append_printf (svg,
-                            "<line x1=\"%g\" y1=\"%.1f\" x2=\"%g\" y2=\"%.1f\" stroke=\"#ddd\"/>"
+                            "<line x1=\"%g\" y1=\"%.1f\" x2=\"%g\" y2=\"%.1f\" stroke=\"%s\"%s/>"
                             "<text x=\"%g\" y=\"%.1f\" text-anchor=\"end\">%g×</text>\n",
-                            left, Y (v), left + width, Y (v), left - 6, Y (v) + 4, v);
-  g_string_append_printf (svg,
-                          "<line x1=\"%g\" y1=\"%.1f\" x2=\"%g\" y2=\"%.1f\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>\n",
-                          left, Y (1.0), left + width, Y (1.0));
+                            left, Y (v), left + width, Y (v), v == 1.0 ? "#888" : "#ddd",
+                            v == 1.0 ? " stroke-dasharray=\"4 3\"" : "", left - 6, Y (v) + 4, v);
   for (guint s = 0; s < n_steps; s++)
     g_string_append_printf (svg, "<text x=\"%.1f\" y=\"%g\" text-anchor=\"middle\">%u documents</text>\n",
                             X (s), top + height + 20, steps[s]);
