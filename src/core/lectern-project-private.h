@@ -100,6 +100,12 @@ struct _LecternProject
    * lookup need not look for missing ones (a scan of every document). */
   guint             fingerprints_complete : 1;
   gint64            fingerprints_version;
+  /* Every document with an id up to this one had its fingerprints (or
+   * was too short for any) at fingerprints_version; 0: not known. Ids
+   * only grow (AUTOINCREMENT), so a document this connection adds is
+   * above it: the next update looks at those alone. Whatever drops the
+   * fingerprints of an older document sets it back to 0. */
+  gint64            fingerprints_through;
 
   /* Monotonic µs: when the wait for the lock began (busy_wait()); when
    * this connection took the write lock and last gave it back, and how
