@@ -90,33 +90,32 @@ lectern_project_list_annotations (LecternProject  *self,
 {
   g_autoptr(LecternStmt) stmt = NULL;
   g_autoptr(GListStore) store = NULL;
+  g_autofree char *sql = NULL;
+  const char *where;
   int rc;
 
   g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* One document's by the index on (document_id, …): with
+   * "?1 = 0 OR a.document_id = ?1" SQLite would read every annotation of
+   * the project for each document shown. */
+  where = document_id != 0 ? " WHERE a.document_id = ?1 AND a.orphaned = 0"
+                           : " WHERE ?1 = 0 AND a.orphaned = 0";
   if (tag_id == 0)
-    stmt = _lectern_project_prepare (self,
-                                    "SELECT " ANNOTATION_COLUMNS " FROM annotations a"
-                                    " WHERE (?1 = 0 OR a.document_id = ?1) AND a.orphaned = 0"
-                                    " ORDER BY a.document_id, a.start_offset, a.end_offset, a.id",
-                                    error);
+    sql = g_strconcat ("SELECT " ANNOTATION_COLUMNS " FROM annotations a", where,
+                       " ORDER BY a.document_id, a.start_offset, a.end_offset, a.id", NULL);
   else if (!with_subtags)
-    stmt = _lectern_project_prepare (self,
-                                    "SELECT " ANNOTATION_COLUMNS " FROM annotations a"
-                                    " WHERE (?1 = 0 OR a.document_id = ?1) AND a.orphaned = 0"
-                                    " AND a.id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id = ?2)"
-                                    " ORDER BY a.document_id, a.start_offset, a.end_offset, a.id",
-                                    error);
+    sql = g_strconcat ("SELECT " ANNOTATION_COLUMNS " FROM annotations a", where,
+                       " AND a.id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id = ?2)"
+                       " ORDER BY a.document_id, a.start_offset, a.end_offset, a.id", NULL);
   else
-    stmt = _lectern_project_prepare (self,
-                                    "WITH RECURSIVE subtree (id) AS ("
-                                    "  SELECT ?2 UNION SELECT t.id FROM tags t JOIN subtree s ON t.parent_id = s.id) "
-                                    "SELECT " ANNOTATION_COLUMNS " FROM annotations a"
-                                    " WHERE (?1 = 0 OR a.document_id = ?1) AND a.orphaned = 0"
-                                    " AND a.id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id IN subtree)"
-                                    " ORDER BY a.document_id, a.start_offset, a.end_offset, a.id",
-                                    error);
+    sql = g_strconcat ("WITH RECURSIVE subtree (id) AS ("
+                       "  SELECT ?2 UNION SELECT t.id FROM tags t JOIN subtree s ON t.parent_id = s.id) "
+                       "SELECT " ANNOTATION_COLUMNS " FROM annotations a", where,
+                       " AND a.id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id IN subtree)"
+                       " ORDER BY a.document_id, a.start_offset, a.end_offset, a.id", NULL);
+  stmt = _lectern_project_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
 

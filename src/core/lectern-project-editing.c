@@ -583,6 +583,7 @@ write_text (LecternProject  *self,
 
   /* The trigger dropped its fingerprints; the next lookup writes them. */
   self->fingerprints_complete = FALSE;
+  self->fingerprints_through = 0;
   return TRUE;
 }
 

@@ -532,9 +532,16 @@ _lectern_project_search_in (LecternProject  *self,
   fts = _lectern_search_query_to_fts5 (parsed);
 
   stmt = _lectern_project_prepare (self,
-                                  "SELECT d.id, d.title, d.length, d.text FROM documents d"
-                                  " WHERE d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
-                                  " ORDER BY d.id",
+                                  /* A join, which the full-text index feeds in
+                                   * id order as it finds them: "d.id IN (SELECT
+                                   * rowid …)" collected every matching id before
+                                   * the first row, so a first page cost as much
+                                   * as every hit (17× from 1,000 to 100,000
+                                   * documents in bench-growth). */
+                                  "SELECT d.id, d.title, d.length, d.text"
+                                  " FROM documents_fts f JOIN documents d ON d.id = f.rowid"
+                                  " WHERE documents_fts MATCH ?"
+                                  " ORDER BY f.rowid",
                                   error);
   if (stmt == NULL)
     return NULL;

@@ -300,59 +300,66 @@ _lectern_project_deflate (const guint8  *data,
   return deflated;
 }
 
-gboolean
-lectern_project_set_document_original (LecternProject  *self,
-                                      gint64          document_id,
-                                      const char     *format,
-                                      GBytes         *original,
-                                      GError        **error)
+/* NULL with @error when @original may not be kept: its format's name or
+ * its size. */
+static GBytes *
+deflate_original (LecternProject  *self,
+                  gint64          document_id,
+                  const char     *format,
+                  GBytes         *original,
+                  GError        **error)
 {
-  g_autoptr(GBytes) deflated = NULL;
-  gint64 exists;
-  gsize size = 0;
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, -1);
+  g_autoptr(GError) local_error = NULL;
+  const guint8 *data;
+  gboolean too_large;
+  GBytes *deflated;
+  gsize size;
 
-  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (original == NULL || format != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (original != NULL)
+  if (!is_format_name (format))
     {
-      g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, -1);
-      g_autoptr(GError) local_error = NULL;
-      const guint8 *data;
-      gboolean too_large;
-
-      if (!is_format_name (format))
-        {
-          g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
-                       _("“%s” is not the name of a format (lower-case letters, digits and “-”); "
-                         "nothing was changed in “%s”"),
-                       format, self->path);
-          return FALSE;
-        }
-
-      data = g_bytes_get_data (original, &size);
-      if (size > LECTERN_PROJECT_ORIGINAL_MAX_SIZE)
-        {
-          g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
-                       _("The original of document %" PRId64 " is too large to keep "
-                         "(%lu MB; the limit is %d MB); nothing was changed in “%s”"),
-                       document_id, (unsigned long) (size / (1024 * 1024)), LECTERN_PROJECT_ORIGINAL_MAX_SIZE / (1024 * 1024),
-                       self->path);
-          return FALSE;
-        }
-
-      /* Deflate never grows data by more than a few bytes per 16 KB. */
-      deflated = convert_all (G_CONVERTER (compressor), size > 0 ? data : (const guint8 *) "", size,
-                              size + size / 64 + 1024, &too_large, &local_error);
-      if (deflated == NULL)
-        {
-          g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED,
-                       _("The original of document %" PRId64 " could not be compressed: %s"),
-                       document_id, local_error != NULL ? local_error->message : "too large");
-          return FALSE;
-        }
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
+                   _("“%s” is not the name of a format (lower-case letters, digits and “-”); "
+                     "nothing was changed in “%s”"),
+                   format, self != NULL ? self->path : "");
+      return NULL;
     }
+
+  data = g_bytes_get_data (original, &size);
+  if (size > LECTERN_PROJECT_ORIGINAL_MAX_SIZE)
+    {
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
+                   _("The original of document %" PRId64 " is too large to keep "
+                     "(%lu MB; the limit is %d MB); nothing was changed in “%s”"),
+                   document_id, (unsigned long) (size / (1024 * 1024)), LECTERN_PROJECT_ORIGINAL_MAX_SIZE / (1024 * 1024),
+                   self != NULL ? self->path : "");
+      return NULL;
+    }
+
+  /* Deflate never grows data by more than a few bytes per 16 KB. */
+  deflated = convert_all (G_CONVERTER (compressor), size > 0 ? data : (const guint8 *) "", size,
+                          size + size / 64 + 1024, &too_large, &local_error);
+  if (deflated == NULL)
+    {
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_FAILED,
+                   _("The original of document %" PRId64 " could not be compressed: %s"),
+                   document_id, local_error != NULL ? local_error->message : "too large");
+      return NULL;
+    }
+  return deflated;
+}
+
+/* The original's row replaced by @deflated (of @size bytes inflated), or
+ * removed when @deflated is NULL. */
+static gboolean
+store_original (LecternProject  *self,
+                gint64          document_id,
+                const char     *format,
+                gsize           size,
+                GBytes         *deflated,
+                GError        **error)
+{
+  gint64 exists;
 
   if (!_lectern_project_begin (self, error))
     return FALSE;
@@ -406,6 +413,83 @@ lectern_project_set_document_original (LecternProject  *self,
 fail:
   _lectern_project_rollback (self);
   return FALSE;
+}
+
+gboolean
+lectern_project_set_document_original (LecternProject  *self,
+                                      gint64          document_id,
+                                      const char     *format,
+                                      GBytes         *original,
+                                      GError        **error)
+{
+  g_autoptr(GBytes) deflated = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (original == NULL || format != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (original != NULL)
+    {
+      deflated = deflate_original (self, document_id, format, original, error);
+      if (deflated == NULL)
+        return FALSE;
+    }
+
+  return store_original (self, document_id, format, original != NULL ? g_bytes_get_size (original) : 0,
+                         deflated, error);
+}
+
+struct _LecternDeflatedOriginal
+{
+  char   *format;
+  GBytes *original;
+  GBytes *deflated;  /* NULL: not to be kept, and storing says why */
+};
+
+LecternDeflatedOriginal *
+lectern_deflated_original_new (const char *format,
+                               GBytes     *original)
+{
+  LecternDeflatedOriginal *self;
+
+  g_return_val_if_fail (format != NULL, NULL);
+  g_return_val_if_fail (original != NULL, NULL);
+
+  self = g_new0 (LecternDeflatedOriginal, 1);
+  self->format = g_strdup (format);
+  self->original = g_bytes_ref (original);
+  /* What cannot be kept is refused when stored, in the words of
+   * lectern_project_set_document_original(), which knows the project and
+   * the document. */
+  self->deflated = deflate_original (NULL, 0, format, original, NULL);
+  return self;
+}
+
+void
+lectern_deflated_original_free (LecternDeflatedOriginal *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->format);
+  g_bytes_unref (self->original);
+  g_clear_pointer (&self->deflated, g_bytes_unref);
+  g_free (self);
+}
+
+gboolean
+lectern_project_set_document_deflated_original (LecternProject                 *self,
+                                               gint64                         document_id,
+                                               const LecternDeflatedOriginal *original,
+                                               GError                       **error)
+{
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (original != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (original->deflated == NULL)
+    return lectern_project_set_document_original (self, document_id, original->format, original->original, error);
+  return store_original (self, document_id, original->format, g_bytes_get_size (original->original),
+                         original->deflated, error);
 }
 
 /* The bytes of a stored original, bounded by its recorded size. NULL with

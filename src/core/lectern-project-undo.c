@@ -391,7 +391,10 @@ replay (LecternProject  *self,
    * them (lectern_project_update_fingerprints()), off the undo's way. This
    * connection's own writes do not change data_version, so say so. */
   if (step->what & LECTERN_CHANGE_DOCUMENTS)
-    self->fingerprints_complete = FALSE;
+    {
+      self->fingerprints_complete = FALSE;
+      self->fingerprints_through = 0;
+    }
 
   if (!next_seq (self, &done.last, error))
     goto fail;

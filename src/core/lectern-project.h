@@ -352,6 +352,22 @@ gboolean         lectern_project_set_document_original  (LecternProject   *self,
                                                         const char      *format,
                                                         GBytes          *original,
                                                         GError         **error);
+/* An original deflated ahead of storing it, so that the compression
+ * runs before the write transaction that keeps it (an import's batch):
+ * lectern_project_set_document_deflated_original() then does what
+ * lectern_project_set_document_original() does with the same bytes,
+ * refusing them with the same errors. Thread-safe: it touches no
+ * project. */
+typedef struct _LecternDeflatedOriginal LecternDeflatedOriginal;
+
+LecternDeflatedOriginal *lectern_deflated_original_new    (const char                    *format,
+                                                           GBytes                        *original);
+void                     lectern_deflated_original_free   (LecternDeflatedOriginal       *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternDeflatedOriginal, lectern_deflated_original_free)
+gboolean         lectern_project_set_document_deflated_original (LecternProject                 *self,
+                                                                 gint64                          document_id,
+                                                                 const LecternDeflatedOriginal  *original,
+                                                                 GError                        **error);
 /* The original's bytes as imported, and its @format; NULL with no error
  * when the document keeps none (NOT_FOUND when there is no such document). A stored original that does not inflate
  * to exactly its recorded size (never past it, nor past

@@ -86,28 +86,18 @@ same_turn_spans (GArray *a,
     }
 }
 
-gboolean
-lectern_document_turns_store (LecternProject  *project,
-                              gint64          document_id,
-                              gboolean        with_times,
-                              GError        **error)
+/* @structure (in text order) with @turns as its `turn` spans, and with
+ * their timestamps as `time` spans when asked and it has none; NULL when
+ * that is what it holds already. */
+static GArray *
+turn_structure (GArray   *structure,
+                GArray   *turns,
+                gboolean  with_times)
 {
-  g_autoptr(GArray) structure = NULL;
-  g_autoptr(GArray) turns = NULL;
   g_autoptr(GArray) kept = lectern_structure_new ();
   g_autoptr(GArray) updated = NULL;
   gboolean has_times = FALSE;
   guint times_added = 0;
-
-  g_return_val_if_fail (LECTERN_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  structure = lectern_project_dup_document_structure (project, document_id, error);
-  if (structure == NULL)
-    return FALSE;
-  turns = lectern_document_turns_dup (project, document_id, error);
-  if (turns == NULL)
-    return FALSE;
 
   /* Every span but the turns stays; the turns must nest with them. */
   for (guint i = 0; i < structure->len; i++)
@@ -153,9 +143,63 @@ lectern_document_turns_store (LecternProject  *project,
 
   /* Nothing to write: no empty undo step, no "changed". */
   if (times_added == 0 && same_turn_spans (structure, updated))
-    return TRUE;
+    return NULL;
 
+  return g_steal_pointer (&updated);
+}
+
+gboolean
+lectern_document_turns_store (LecternProject  *project,
+                              gint64          document_id,
+                              gboolean        with_times,
+                              GError        **error)
+{
+  g_autoptr(GArray) structure = NULL;
+  g_autoptr(GArray) turns = NULL;
+  g_autoptr(GArray) updated = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  structure = lectern_project_dup_document_structure (project, document_id, error);
+  if (structure == NULL)
+    return FALSE;
+  turns = lectern_document_turns_dup (project, document_id, error);
+  if (turns == NULL)
+    return FALSE;
+
+  updated = turn_structure (structure, turns, with_times);
+  if (updated == NULL)
+    return TRUE;
   return lectern_project_set_document_structure (project, document_id, updated, error);
+}
+
+GArray *
+lectern_document_turns_prepare (const char *text,
+                                GArray     *structure,
+                                GArray     *corrections)
+{
+  g_autoptr(GArray) stored = lectern_structure_new ();
+  g_autoptr(GArray) turns = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (structure != NULL, NULL);
+  g_return_val_if_fail (corrections != NULL, NULL);
+
+  /* As lectern_project_set_document_structure() keeps it and
+   * lectern_project_dup_document_structure() gives it back: no empty
+   * span, in text order. */
+  for (guint i = 0; i < structure->len; i++)
+    {
+      const LecternSpan *span = &g_array_index (structure, LecternSpan, i);
+
+      if (span->start < span->end)
+        lectern_structure_add (stored, span->start, span->end, span->kind, span->value);
+    }
+  lectern_structure_sort (stored);
+
+  turns = lectern_turn_detector_detect (text, corrections);
+  return turn_structure (stored, turns, TRUE);
 }
 
 gboolean

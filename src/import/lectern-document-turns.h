@@ -54,6 +54,16 @@ gboolean  lectern_document_turns_store           (LecternProject                
                                                   gboolean                      with_times,
                                                   GError                      **error);
 
+/* For a document not yet stored, before the write transaction that
+ * stores it (the detector's work is not done holding the write lock): the
+ * structure that lectern_document_turns_store() with times would write
+ * once @text is stored with @structure and @corrections (element-type
+ * LecternTurnCorrection), or NULL when it would write nothing. Touches no
+ * project. (transfer full) (element-type LecternSpan) */
+GArray   *lectern_document_turns_prepare         (const char                   *text,
+                                                  GArray                       *structure,
+                                                  GArray                       *corrections);
+
 /* Keeps @correction with the document's others and rewrites its `turn`
  * spans, as one undo step (a group: not inside another group). */
 gboolean  lectern_document_turns_correct         (LecternProject                *project,

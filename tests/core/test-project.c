@@ -1273,6 +1273,49 @@ test_fingerprints_deferred (void)
     g_assert_cmpint (lectern_test_raw_int (path, sql), ==, expected->len);
   }
 
+  /* After a complete update, one added here is the only one looked at,
+   * and gets its own; a text changed (the trigger drops its
+   * fingerprints) and a document brought back by undo get theirs again
+   * though their ids are below every one seen. */
+  {
+    g_autofree char *text_d = g_strconcat ("Fourth, later: ", shared, ".\n", NULL);
+    g_autofree char *sql_a = g_strdup_printf ("SELECT count(*) FROM fingerprints WHERE document_id = %" G_GINT64_FORMAT, a);
+    g_autofree char *sql_d = NULL;
+    gint64 d = add_document (project, "D", text_d);
+    gint64 rows_a = lectern_test_raw_int (path, sql_a);
+
+    sql_d = g_strdup_printf ("SELECT count(*) FROM fingerprints WHERE document_id = %" G_GINT64_FORMAT, d);
+    g_assert_cmpint (lectern_test_raw_int (path, sql_d), ==, 0);
+    g_assert_true (lectern_project_update_fingerprints (project, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (lectern_test_raw_int (path, sql_d), >, 0);
+
+    g_assert_cmpint (rows_a, >, 0);
+    g_assert_true (lectern_project_edit_text (project, a, 0, 5, "Premier", NULL, &error));
+    g_assert_no_error (error);
+    /* Unless the edit rewrote them itself. */
+    if (lectern_test_raw_int (path, sql_a) == 0)
+      {
+        g_assert_true (lectern_project_update_fingerprints (project, NULL, &error));
+        g_assert_no_error (error);
+      }
+    g_assert_cmpint (lectern_test_raw_int (path, sql_a), >, 0);
+    rows_a = lectern_test_raw_int (path, sql_a);
+
+    lectern_project_set_undo_enabled (project, TRUE);
+    g_assert_true (lectern_project_update_fingerprints (project, NULL, &error));
+    g_assert_true (lectern_project_delete_document (project, a, &error));
+    g_assert_no_error (error);
+    g_assert_true (lectern_project_update_fingerprints (project, NULL, &error));
+    g_assert_true (lectern_project_undo (project, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (lectern_test_raw_int (path, sql_a), ==, 0);
+    g_assert_true (lectern_project_update_fingerprints (project, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (lectern_test_raw_int (path, sql_a), ==, rows_a);
+    lectern_project_set_undo_enabled (project, FALSE);
+  }
+
   /* A document another connection adds later is found too. */
   {
     g_autoptr(LecternProject) other = lectern_project_open (file, &error);

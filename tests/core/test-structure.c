@@ -191,6 +191,48 @@ test_structure_refused (void)
   assert_sample (read);
 }
 
+/* An import deflates the original before its write transaction: stored,
+ * it comes back as lectern_project_set_document_original() keeps it, and
+ * what that refuses is refused in the same words, changing nothing. */
+static void
+test_deflated_original (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(LecternProject) project = create_project ("deflated.lectern", &path);
+  g_autoptr(GBytes) original = sample_original (300 * 1024);
+  g_autoptr(LecternDeflatedOriginal) deflated = lectern_deflated_original_new ("docx", original);
+  g_autoptr(LecternDeflatedOriginal) misnamed = lectern_deflated_original_new ("DOCX; DROP", original);
+  g_autoptr(GBytes) read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) direct_error = NULL;
+  g_autofree char *format = NULL;
+  gint64 id = add_document (project, "Deflated", TEXT);
+
+  g_assert_true (lectern_project_set_document_deflated_original (project, id, deflated, &error));
+  g_assert_no_error (error);
+  read = lectern_project_dup_document_original (project, id, &format, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (read, original));
+  g_assert_cmpstr (format, ==, "docx");
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT size FROM document_originals"), ==, 300 * 1024);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT length (data) < size FROM document_originals"), ==, 1);
+
+  g_assert_false (lectern_project_set_document_deflated_original (project, id, misnamed, &error));
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID);
+  g_assert_false (lectern_project_set_document_original (project, id, "DOCX; DROP", original, &direct_error));
+  g_assert_cmpstr (error->message, ==, direct_error->message);
+  g_clear_error (&error);
+  g_clear_pointer (&read, g_bytes_unref);
+  g_clear_pointer (&format, g_free);
+  read = lectern_project_dup_document_original (project, id, &format, &error);
+  g_assert_true (g_bytes_equal (read, original));
+  g_assert_cmpstr (format, ==, "docx");
+
+  /* No such document: as lectern_project_set_document_original() says. */
+  g_assert_false (lectern_project_set_document_deflated_original (project, id + 1, deflated, &error));
+  g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND);
+}
+
 static void
 test_original_round_trip (void)
 {
@@ -609,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Structure/round-trip", test_structure_round_trip);
   g_test_add_func ("/Lectern/Structure/refused", test_structure_refused);
   g_test_add_func ("/Lectern/Structure/original", test_original_round_trip);
+  g_test_add_func ("/Lectern/Structure/deflated-original", test_deflated_original);
   g_test_add_func ("/Lectern/Structure/undo-delete", test_undo_delete);
   g_test_add_func ("/Lectern/Structure/group", test_group);
   g_test_add_func ("/Lectern/Structure/live-documents", test_live_documents);

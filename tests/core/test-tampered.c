@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "lectern-core.h"
+#include "lectern-project-private.h"
 
 #include "lectern-test-sqlite.h"
 
@@ -209,6 +210,38 @@ test_statistics_allowed (void)
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
 }
 
+/* Opening compares a file's schema by digest first and builds Lectern's
+ * own schema only when they differ: the digest the build computed must be
+ * that of a file Lectern writes, or every open pays for the full check;
+ * and one entry changed behind Lectern's back must change it. */
+static void
+test_digest_of_own_file (void)
+{
+  g_autofree char *path = make_project ("digest.lectern");
+  const char *expected = _lectern_project_schema_expected_digest (LECTERN_PROJECT_SCHEMA_VERSION);
+  g_autofree char *digest = NULL;
+  g_autofree char *changed = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_nonnull (expected);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  digest = _lectern_project_schema_digest (db);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_cmpstr (digest, ==, expected);
+  g_assert_null (_lectern_project_schema_expected_digest (LECTERN_PROJECT_SCHEMA_VERSION + 1));
+
+  /* One letter of one trigger's SQL. */
+  raw_exec (path,
+            "DROP TRIGGER documents_fts_insert;"
+            "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN"
+            "  DELETE FROM tags;"
+            " END;");
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  changed = _lectern_project_schema_digest (db);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_cmpstr (changed, !=, expected);
+}
+
 /* Undo still works on a project Lectern wrote (its triggers now come
  * from Lectern's own schema). */
 static void
@@ -260,6 +293,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Tampered/extra-column", test_extra_column);
   g_test_add_func ("/Lectern/Tampered/changed-trigger", test_changed_trigger);
   g_test_add_func ("/Lectern/Tampered/statistics-allowed", test_statistics_allowed);
+  g_test_add_func ("/Lectern/Tampered/digest-of-own-file", test_digest_of_own_file);
   g_test_add_func ("/Lectern/Tampered/undo-on-valid-project", test_undo_on_valid_project);
   g_test_add_func ("/Lectern/Tampered/restore-tampered-backup", test_restore_tampered_backup);
 

@@ -171,6 +171,30 @@ test_import_stores_spans (void)
                                     at ("[00:00:05]"), at (" Question: Why"),
                                     at ("[00:00:09]"), at (" Ines Okafor:"));
   g_assert_cmpstr (time_spans, ==, expected_times);
+
+  /* The import found them before its transaction: storing the turns
+   * again, as after any correction, finds nothing to change. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) before = lectern_project_dup_document_structure (project, id, &error);
+    g_autoptr(GArray) after = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (lectern_document_turns_store (project, id, TRUE, &error));
+    g_assert_no_error (error);
+    after = lectern_project_dup_document_structure (project, id, &error);
+    g_assert_cmpuint (after->len, ==, before->len);
+    for (guint i = 0; i < before->len; i++)
+      {
+        const LecternSpan *a = &g_array_index (before, LecternSpan, i);
+        const LecternSpan *b = &g_array_index (after, LecternSpan, i);
+
+        g_assert_cmpuint (a->start, ==, b->start);
+        g_assert_cmpuint (a->end, ==, b->end);
+        g_assert_cmpint (a->kind, ==, b->kind);
+        g_assert_cmpstr (a->value, ==, b->value);
+      }
+  }
 }
 
 /* Corrections apply after every detection, in order, and the spans
