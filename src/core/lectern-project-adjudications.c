@@ -146,7 +146,7 @@ record_one (LecternProject                 *self,
 
       if (_lectern_project_insert_coded_passage (self, document_id, passage->start, passage->end,
                                                  passage->tag_ids, passage->n_tag_ids,
-                                                 passage->note, error) == 0)
+                                                 passage->note, adjudicator, error) == 0)
         return FALSE;
     }
   return TRUE;

@@ -325,11 +325,13 @@ _lectern_project_insert_coded_passage (LecternProject  *self,
                                        const gint64   *tag_ids,
                                        guint           n_tags,
                                        const char     *note,
+                                       gint64          coder_id,
                                        GError        **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  return insert_annotation (self, document_id, start, end, tag_ids, n_tags, note, self->author, now, now, 0, NULL, error);
+  return insert_annotation (self, document_id, start, end, tag_ids, n_tags, note, self->author, now, now,
+                            coder_id, NULL, error);
 }
 
 LecternAnnotation *

@@ -325,7 +325,8 @@ gint64       _lectern_project_insert_passage (LecternProject  *self,
                                              guint           n_tags,
                                              GError        **error);
 
-/* The same with a note (NULL: none). */
+/* The same with a note (NULL: none), as coder @coder_id (0: the
+ * current coder). */
 gint64       _lectern_project_insert_coded_passage (LecternProject  *self,
                                                    gint64          document_id,
                                                    glong           start,
@@ -333,6 +334,7 @@ gint64       _lectern_project_insert_coded_passage (LecternProject  *self,
                                                    const gint64   *tag_ids,
                                                    guint           n_tags,
                                                    const char     *note,
+                                                   gint64          coder_id,
                                                    GError        **error);
 
 /* lectern-project-concordance.c */
