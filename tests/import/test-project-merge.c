@@ -159,6 +159,7 @@ make_base (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(LecternProject) project = lectern_project_create (file, &error);
+  g_autoptr(LecternTag) pay = NULL;
   gint64 first;
 
   g_assert_no_error (error);
@@ -167,7 +168,7 @@ make_base (void)
   first = add_document (project, "Interview 1", "We worked long hours for little pay.\n");
   add_document (project, "Interview 2", "The union met on Tuesdays.\n");
   code (project, first, 3, 16, "Work");
-  lectern_project_ensure_tag_path (project, "Work/Pay", &error);
+  pay = lectern_project_ensure_tag_path (project, "Work/Pay", &error);
   g_assert_no_error (error);
   return path;
 }
