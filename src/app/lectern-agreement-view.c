@@ -265,13 +265,14 @@ add_table_columns (LecternAgreementView *self)
   for (guint i = 0; i < LECTERN_AGREEMENT_N_VIEW_COLUMNS; i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      /* The column takes a reference of its own. */
+      g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare_rows_cb, GUINT_TO_POINTER (i), NULL);
       GtkColumnViewColumn *column;
 
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (i));
       column = gtk_column_view_column_new (_(column_titles[i]), factory);
-      gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (compare_rows_cb,
-                                                                                    GUINT_TO_POINTER (i), NULL)));
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
       gtk_column_view_column_set_resizable (column, TRUE);
       if (i == LECTERN_AGREEMENT_COLUMN_CODE)
         gtk_column_view_column_set_expand (column, TRUE);

@@ -209,8 +209,9 @@ lectern_coder_filter_reload (LecternCoderFilter *self)
   reload (self);
   /* Only Me follows the current coder, who may be another now. */
   update_shown (self);
-  if (before->len != self->shown->len ||
-      memcmp (before->data, self->shown->data, before->len * sizeof (gint64)) != 0)
+  /* An empty GArray may have no data at all: memcmp must not see it. */
+  if (before->len != self->shown->len
+      || (before->len > 0 && memcmp (before->data, self->shown->data, before->len * sizeof (gint64)) != 0))
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
