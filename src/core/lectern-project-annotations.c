@@ -300,6 +300,19 @@ insert_annotation (LecternProject  *self,
   if (!write_tags (self, id, tag_ids, n_tags, error))
     return 0;
 
+  /* A passage back under its GUID (a merge's) is no longer deleted. */
+  if (given_guid != NULL)
+    {
+      g_autoptr(LecternStmt) revive =
+        _lectern_project_prepare (self, "DELETE FROM deleted_passages WHERE guid = ?", error);
+
+      if (revive == NULL)
+        return 0;
+      _lectern_bind_text (revive, 1, guid);
+      if (!_lectern_project_run (self, revive, error))
+        return 0;
+    }
+
   return id;
 }
 
@@ -642,6 +655,39 @@ lectern_project_set_annotation_tags (LecternProject  *self,
                                  document_id, _("Tag passage"), error);
 }
 
+/* Deletes passage @annotation_id, leaving its tombstone (GUID, document
+ * GUID, coder, last `updated` stamp) for a later merge to see, in the
+ * caller's transaction: undoing the deletion removes the tombstone too. */
+gboolean
+_lectern_project_delete_passage (LecternProject  *self,
+                                 gint64          annotation_id,
+                                 GError        **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = _lectern_project_format_time (now);
+  g_autoptr(LecternStmt) tombstone =
+    _lectern_project_prepare (self,
+                              "INSERT OR REPLACE INTO deleted_passages (guid, document_guid, coder_id, updated, deleted)"
+                              " SELECT a.guid, g.guid, a.coder_id, a.updated, ?2 FROM annotations a"
+                              " LEFT JOIN document_guids g ON g.document_id = a.document_id"
+                              " WHERE a.id = ?1 AND a.guid IS NOT NULL",
+                              error);
+  g_autoptr(LecternStmt) stmt = NULL;
+
+  if (tombstone == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (tombstone, 1, annotation_id);
+  _lectern_bind_text (tombstone, 2, stamp);
+  if (!_lectern_project_run (self, tombstone, error))
+    return FALSE;
+
+  stmt = _lectern_project_prepare (self, "DELETE FROM annotations WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  return _lectern_project_run (self, stmt, error);
+}
+
 gboolean
 lectern_project_delete_annotation (LecternProject  *self,
                                   gint64          annotation_id,
@@ -658,18 +704,132 @@ lectern_project_delete_annotation (LecternProject  *self,
   if (!annotation_document (self, annotation_id, &document_id, error))
     goto fail;
 
-  {
-    g_autoptr(LecternStmt) stmt = _lectern_project_prepare (self, "DELETE FROM annotations WHERE id = ?", error);
-
-    if (stmt == NULL)
-      goto fail;
-    sqlite3_bind_int64 (stmt, 1, annotation_id);
-    if (!_lectern_project_run (self, stmt, error))
-      goto fail;
-  }
+  if (!_lectern_project_delete_passage (self, annotation_id, error))
+    goto fail;
 
   return _lectern_project_commit (self, LECTERN_CHANGE_ANNOTATIONS | LECTERN_CHANGE_TAGS,
                                  document_id, _("Delete passage"), error);
+
+fail:
+  _lectern_project_rollback (self);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tombstones                                                          */
+
+void
+lectern_deleted_passage_free (LecternDeletedPassage *deleted)
+{
+  if (deleted == NULL)
+    return;
+  g_free (deleted->guid);
+  g_free (deleted->document_guid);
+  g_clear_pointer (&deleted->updated, g_date_time_unref);
+  g_clear_pointer (&deleted->deleted, g_date_time_unref);
+  g_free (deleted);
+}
+
+GPtrArray *
+lectern_project_list_deleted_passages (LecternProject  *self,
+                                      guint           limit,
+                                      GError        **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(LecternStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _lectern_project_prepare (self,
+                                   "SELECT guid, document_guid, ifnull (coder_id, 0), updated, deleted"
+                                   " FROM deleted_passages ORDER BY guid LIMIT ?",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, (gint64) limit + 1);
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) lectern_deleted_passage_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LecternDeletedPassage) deleted = g_new0 (LecternDeletedPassage, 1);
+
+      deleted->guid = lectern_guid_normalize (_lectern_column_string (stmt, 0));
+      deleted->document_guid = lectern_guid_normalize (_lectern_column_string (stmt, 1));
+      deleted->coder_id = sqlite3_column_int64 (stmt, 2);
+      deleted->updated = _lectern_project_parse_time (_lectern_column_text (stmt, 3));
+      deleted->deleted = _lectern_project_parse_time (_lectern_column_text (stmt, 4));
+      if (deleted->guid == NULL || deleted->updated == NULL || deleted->deleted == NULL)
+        continue;  /* damaged: a tombstone that means nothing */
+      g_ptr_array_add (list, g_steal_pointer (&deleted));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _lectern_project_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gboolean
+lectern_project_add_deleted_passage (LecternProject               *self,
+                                    const LecternDeletedPassage  *deleted,
+                                    GError                      **error)
+{
+  g_autofree char *guid = NULL;
+  g_autofree char *document_guid = NULL;
+  g_autofree char *updated = NULL;
+  g_autofree char *stamp = NULL;
+  g_autoptr(LecternStmt) stmt = NULL;
+  gint64 live = 0;
+
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (deleted != NULL && deleted->updated != NULL && deleted->deleted != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((guid = lectern_guid_normalize (deleted->guid)) == NULL)
+    {
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
+                   _("“%s” is not a GUID: a GUID looks like 0f8fad5b-d9cb-469f-a165-70867728950e"),
+                   deleted->guid != NULL && g_utf8_validate (deleted->guid, -1, NULL) ? deleted->guid : "?");
+      return FALSE;
+    }
+  document_guid = deleted->document_guid ? lectern_guid_normalize (deleted->document_guid) : NULL;
+  updated = _lectern_project_format_time (deleted->updated);
+  stamp = _lectern_project_format_time (deleted->deleted);
+
+  if (!_lectern_project_begin (self, error))
+    return FALSE;
+
+  stmt = _lectern_project_prepare (self, "SELECT count(*) FROM annotations WHERE guid = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  _lectern_bind_text (stmt, 1, guid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    live = sqlite3_column_int64 (stmt, 0);
+  if (live > 0)
+    {
+      g_set_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_INVALID,
+                   _("Passage %s is in “%s”: it cannot be recorded as deleted"), guid, self->path);
+      goto fail;
+    }
+  _lectern_stmt_reset (g_steal_pointer (&stmt));
+
+  stmt = _lectern_project_prepare (self,
+                                   "INSERT OR IGNORE INTO deleted_passages (guid, document_guid, coder_id, updated, deleted)"
+                                   " VALUES (?, ?, nullif (?, 0), ?, ?)",
+                                   error);
+  if (stmt == NULL)
+    goto fail;
+  _lectern_bind_text (stmt, 1, guid);
+  _lectern_bind_text (stmt, 2, document_guid);
+  sqlite3_bind_int64 (stmt, 3, deleted->coder_id);
+  _lectern_bind_text (stmt, 4, updated);
+  _lectern_bind_text (stmt, 5, stamp);
+  if (!_lectern_project_run (self, stmt, error))
+    goto fail;
+
+  return _lectern_project_commit (self, LECTERN_CHANGE_ANNOTATIONS, 0, _("Delete passage"), error);
 
 fail:
   _lectern_project_rollback (self);

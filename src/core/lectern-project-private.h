@@ -337,6 +337,12 @@ gint64       _lectern_project_insert_coded_passage (LecternProject  *self,
                                                    gint64          coder_id,
                                                    GError        **error);
 
+/* Inside an open transaction: deletes passage @annotation_id as a user
+ * does, leaving its tombstone in deleted_passages for a merge to see. */
+gboolean     _lectern_project_delete_passage (LecternProject  *self,
+                                             gint64          annotation_id,
+                                             GError        **error);
+
 /* lectern-project-concordance.c */
 /* The passages of @tag_id and the tags below it, by document: gint64 * →
  * GArray of LecternRange sorted by start, end (each range once), of the

@@ -270,6 +270,21 @@ static const char migration_6[] =
   "CREATE INDEX adjudications_document ON adjudications (document_id, start_offset);"
   ;
 
+/* Version 7: deletions a merge can see (issue #15). A passage the user
+ * deletes leaves a tombstone: its GUID, its document's and coder, and the
+ * `updated` stamp it had when deleted, so that a merge tells "deleted here"
+ * from "added there", and "unchanged there since" from "edited there
+ * after". Inserting a passage with that GUID again removes the tombstone. */
+static const char migration_7[] =
+  "CREATE TABLE deleted_passages ("
+  "  guid          TEXT PRIMARY KEY NOT NULL CHECK (length (guid) = 36),"
+  "  document_guid TEXT,"
+  "  coder_id      INTEGER REFERENCES coders (id),"
+  "  updated       TEXT NOT NULL,"
+  "  deleted       TEXT NOT NULL"
+  ");"
+  ;
+
 G_STATIC_ASSERT (LECTERN_APPLICATION_ID == 1279480910);
 
 static const char * const tables_1[] = {
@@ -309,6 +324,14 @@ static const char * const tables_6[] = {
   "document_versions", "coders", "document_guids", "adjudications", NULL
 };
 
+static const char * const tables_7[] = {
+  "meta", "documents", "document_variables", "tags", "annotations",
+  "annotation_tags", "memos", "documents_fts", "fingerprints", "alignments",
+  "document_structure", "document_originals", "turn_corrections",
+  "document_versions", "coders", "document_guids", "adjudications",
+  "deleted_passages", NULL
+};
+
 /* Undo restores rows of these. The search index follows by trigger, and
  * fingerprints, derived from the text and numerous, are recomputed for
  * documents that undo or redo brings back. Coders are not among them: a
@@ -317,7 +340,8 @@ static const char * const tables_6[] = {
 static const char * const user_tables[] = {
   "documents", "document_variables", "tags", "annotations", "annotation_tags",
   "memos", "alignments", "document_structure", "document_originals",
-  "turn_corrections", "document_versions", "document_guids", "adjudications", NULL
+  "turn_corrections", "document_versions", "document_guids", "adjudications",
+  "deleted_passages", NULL
 };
 
 /* A migration's whole schema change is its SQL: the schema check builds
@@ -340,6 +364,8 @@ _lectern_project_schema_migration (int version)
       return migration_5;
     case 6:
       return migration_6;
+    case 7:
+      return migration_7;
     default:
       g_assert_not_reached ();
     }
@@ -348,7 +374,7 @@ _lectern_project_schema_migration (int version)
 const char * const *
 _lectern_project_schema_tables (int version)
 {
-  return version >= 6 ? tables_6 : version == 5 ? tables_5 : version == 4 ? tables_4 : version == 3 ? tables_3 : version == 2 ? tables_2 : tables_1;
+  return version >= 7 ? tables_7 : version == 6 ? tables_6 : version == 5 ? tables_5 : version == 4 ? tables_4 : version == 3 ? tables_3 : version == 2 ? tables_2 : tables_1;
 }
 
 const char * const *
@@ -584,6 +610,10 @@ migrate_one (LecternProject  *self,
     case 6:
       /* Nothing was adjudicated before. */
       ok = _lectern_project_exec (self, _lectern_project_schema_migration (6), error);
+      break;
+    case 7:
+      /* Nothing recorded deletions before: no tombstones. */
+      ok = _lectern_project_exec (self, _lectern_project_schema_migration (7), error);
       break;
     default:
       g_assert_not_reached ();

@@ -43,8 +43,9 @@ build_triggers (const char  *table,
   if (schema_columns == NULL)
     return NULL;
 
-  /* Rows are found again by their primary key: "id", or the document's id
-   * for a table with one row per document (document_originals). */
+  /* Rows are found again by their primary key: "id", the document's id
+   * for a table with one row per document (document_originals), or a
+   * passage's GUID (deleted_passages): quoted, as it may be text. */
   for (guint i = 0; i < schema_columns->len; i++)
     {
       const LecternSchemaColumn *column = g_ptr_array_index (schema_columns, i);
@@ -81,10 +82,10 @@ build_triggers (const char  *table,
   quoted_table = sqlite3_mprintf ("\"%w\"", table);
 
   sql = sqlite3_mprintf ("CREATE TEMP TRIGGER IF NOT EXISTS \"lectern_undo_%w_insert\" AFTER INSERT ON main.%s BEGIN"
-                         " INSERT INTO lectern_undo_log (sql) VALUES ('DELETE FROM main.%q WHERE %q = ' || new.%s);"
+                         " INSERT INTO lectern_undo_log (sql) VALUES ('DELETE FROM main.%q WHERE %q = ' || quote (new.%s));"
                          " END;"
                          "CREATE TEMP TRIGGER IF NOT EXISTS \"lectern_undo_%w_update\" AFTER UPDATE ON main.%s BEGIN"
-                         " INSERT INTO lectern_undo_log (sql) VALUES ('UPDATE main.%q SET %s WHERE %q = ' || old.%s);"
+                         " INSERT INTO lectern_undo_log (sql) VALUES ('UPDATE main.%q SET %s WHERE %q = ' || quote (old.%s));"
                          " END;"
                          "CREATE TEMP TRIGGER IF NOT EXISTS \"lectern_undo_%w_delete\" BEFORE DELETE ON main.%s BEGIN"
                          " INSERT INTO lectern_undo_log (sql) VALUES ('INSERT INTO main.%q (%s) VALUES (%s)');"

@@ -97,7 +97,7 @@ typedef struct
 } LecternFingerprintHit;
 
 /* The schema version this Lectern writes (PRAGMA user_version). */
-#define LECTERN_PROJECT_SCHEMA_VERSION 6
+#define LECTERN_PROJECT_SCHEMA_VERSION 7
 
 #define LECTERN_TYPE_PROJECT (lectern_project_get_type ())
 
@@ -529,6 +529,33 @@ gint64             lectern_project_insert_annotation_as (LecternProject      *se
                                                         GDateTime          *updated,
                                                         gint64              coder_id,
                                                         const char         *guid,
+                                                        GError            **error);
+
+/* A passage the user deleted, as its tombstone keeps it (format 7), so
+ * that a merge tells "deleted here" from "added there" (issue #15). */
+typedef struct
+{
+  char      *guid;
+  char      *document_guid;  /* NULL: not known */
+  gint64     coder_id;       /* 0: none */
+  GDateTime *updated;        /* the passage's last change before it was deleted */
+  GDateTime *deleted;
+} LecternDeletedPassage;
+
+void               lectern_deleted_passage_free         (LecternDeletedPassage *deleted);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternDeletedPassage, lectern_deleted_passage_free)
+
+/* The tombstones, by GUID; rows a damaged file holds with a GUID or a
+ * stamp that does not parse are left out. More than @limit: the first
+ * @limit + 1, so that a caller can refuse. (transfer full) element-type
+ * LecternDeletedPassage */
+GPtrArray         *lectern_project_list_deleted_passages (LecternProject     *self,
+                                                         guint              limit,
+                                                         GError           **error);
+/* Records a deletion made elsewhere (a merge's), unless one of that GUID
+ * is already here. A passage here under that GUID: INVALID. */
+gboolean           lectern_project_add_deleted_passage  (LecternProject      *self,
+                                                        const LecternDeletedPassage *deleted,
                                                         GError            **error);
 
 /* ------------------------------------------------------------------ */

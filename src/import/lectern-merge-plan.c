@@ -32,6 +32,7 @@ typedef struct
   gint64              target;   /* the matching row here; once applied, the added one */
   gboolean            keep_guid;
   gboolean            note_only;  /* a passage here, only its note differs: theirs appended */
+  gboolean            copy;       /* a deletion in OTHER: its tombstone is copied here */
 } Decision;
 
 struct _LecternMergePlan
@@ -46,6 +47,11 @@ struct _LecternMergePlan
   Decision           *documents;
   Decision           *tags;
   Decision           *passages;
+  /* OTHER's deletions: MATCHED with a target is the passage here that
+   * the merge deletes too. */
+  Decision           *deleted;
+  /* Writes no item shows: tombstones copied. */
+  guint               n_quiet;
   /* Memos: the project's, then one per document, then one per tag. */
   Decision            project_memo;
   Decision           *document_memos;
@@ -61,6 +67,8 @@ clear_decisions (LecternMergePlan *self)
   g_clear_pointer (&self->documents, g_free);
   g_clear_pointer (&self->tags, g_free);
   g_clear_pointer (&self->passages, g_free);
+  g_clear_pointer (&self->deleted, g_free);
+  self->n_quiet = 0;
   g_clear_pointer (&self->document_memos, g_free);
   g_clear_pointer (&self->tag_memos, g_free);
   memset (self->counts, 0, sizeof self->counts);
@@ -115,6 +123,9 @@ typedef struct
   glong   end;
   GArray *tags;     /* gint64, ascending */
   char   *coder;    /* GUID, or "" */
+  GDateTime *updated;  /* NULL in a damaged file */
+  char   *quote;
+  char   *title;    /* its document's */
 } Placed;
 
 static void
@@ -125,6 +136,9 @@ placed_free (gpointer data)
   g_array_unref (placed->tags);
   g_free (placed->coder);
   g_free (placed->note);
+  g_clear_pointer (&placed->updated, g_date_time_unref);
+  g_free (placed->quote);
+  g_free (placed->title);
   g_free (placed);
 }
 
@@ -139,6 +153,7 @@ typedef struct
   GHashTable *tag_by_id;        /* gint64 → LecternTag */
   GHashTable *passage_by_guid;  /* guid → Placed */
   GHashTable *passage_keys;     /* key (coder, document, range, tags) → present */
+  GHashTable *deleted_by_guid;  /* guid → LecternDeletedPassage: passages deleted here */
 } Here;
 
 static void
@@ -153,6 +168,7 @@ here_clear (Here *here)
   g_clear_pointer (&here->tag_by_id, g_hash_table_unref);
   g_clear_pointer (&here->passage_by_guid, g_hash_table_unref);
   g_clear_pointer (&here->passage_keys, g_hash_table_unref);
+  g_clear_pointer (&here->deleted_by_guid, g_hash_table_unref);
 }
 
 static char *
@@ -204,6 +220,8 @@ read_here (LecternProject  *project,
   g_autoptr(GListModel) documents = NULL;
   g_autoptr(GListModel) tags = NULL;
   g_autoptr(GListModel) passages = NULL;
+  g_autoptr(GPtrArray) deleted = NULL;
+  g_autoptr(GHashTable) title_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   here->coder_by_guid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   here->coder_guid_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -214,6 +232,8 @@ read_here (LecternProject  *project,
   here->tag_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   here->passage_by_guid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, placed_free);
   here->passage_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  here->deleted_by_guid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                 (GDestroyNotify) lectern_deleted_passage_free);
 
   coders = lectern_project_list_coders (project, error);
   if (coders == NULL)
@@ -244,6 +264,8 @@ read_here (LecternProject  *project,
         }
       g_hash_table_insert (here->document_by_hash, (gpointer) lectern_document_get_content_hash (document),
                            g_object_ref (document));
+      g_hash_table_insert (title_by_id, g_memdup2 (&(gint64) { lectern_document_get_id (document) }, sizeof (gint64)),
+                           (gpointer) lectern_document_get_title (document));
       if (guid != NULL)
         g_hash_table_insert (here->document_by_guid, guid, g_object_ref (document));
     }
@@ -298,6 +320,10 @@ read_here (LecternProject  *project,
       placed->start = lectern_annotation_get_start (annotation);
       placed->end = lectern_annotation_get_end (annotation);
       placed->coder = g_strdup (coder ? coder : "");
+      placed->updated = lectern_annotation_get_updated (annotation)
+                        ? g_date_time_ref (lectern_annotation_get_updated (annotation)) : NULL;
+      placed->quote = g_strdup (lectern_annotation_get_quote (annotation));
+      placed->title = g_strdup (g_hash_table_lookup (title_by_id, &placed->document_id));
       placed->tags = g_array_new (FALSE, FALSE, sizeof (gint64));
       tag_ids = lectern_annotation_get_tag_ids (annotation, &n_tags);
       g_array_append_vals (placed->tags, tag_ids, n_tags);
@@ -311,7 +337,28 @@ read_here (LecternProject  *project,
         placed_free (placed);
     }
 
+  /* Read whole: this project's own file, not bounded. */
+  deleted = lectern_project_list_deleted_passages (project, G_MAXUINT - 1, error);
+  if (deleted == NULL)
+    return FALSE;
+  for (guint i = 0; i < deleted->len; i++)
+    {
+      LecternDeletedPassage *tombstone = g_ptr_array_index (deleted, i);
+
+      g_hash_table_replace (here->deleted_by_guid, tombstone->guid, tombstone);
+    }
+  g_ptr_array_set_free_func (deleted, NULL);
+
   return TRUE;
+}
+
+/* Whether a passage's last change is the one its tombstone recorded:
+ * unchanged since the state that was deleted. */
+static gboolean
+same_stamp (GDateTime *updated,
+            GDateTime *deleted_at)
+{
+  return updated != NULL && deleted_at != NULL && g_date_time_equal (updated, deleted_at);
 }
 
 /* ------------------------------------------------------------------ */
@@ -576,6 +623,36 @@ plan_passages (LecternMergePlan *self,
         }
       g_array_sort (tags, compare_id);
 
+      if (same == NULL && passage->guid != NULL && in->outcome == LECTERN_MERGE_MATCHED
+          && !g_hash_table_contains (planned_guids, passage->guid))
+        {
+          LecternDeletedPassage *gone = g_hash_table_lookup (here->deleted_by_guid, passage->guid);
+
+          if (gone != NULL && same_stamp (passage->updated, gone->updated))
+            {
+              /* Deleted here as it still is there: the deletion stands. */
+              self->passages[i].outcome = LECTERN_MERGE_MATCHED;
+              add_item (self, LECTERN_MERGE_PASSAGE, LECTERN_MERGE_MATCHED,
+                        g_strdup_printf (_("Passage “%s” in “%s” was deleted here and is unchanged in %s: "
+                                           "it stays deleted"),
+                                         shown, title, source->name));
+              continue;
+            }
+          if (gone != NULL)
+            {
+              /* Edited there after it was deleted here: kept, under its GUID,
+               * which lifts the deletion. */
+              self->passages[i].outcome = LECTERN_MERGE_CONFLICT;
+              self->passages[i].keep_guid = TRUE;
+              g_hash_table_add (planned_guids, passage->guid);
+              add_item (self, LECTERN_MERGE_PASSAGE, LECTERN_MERGE_CONFLICT,
+                        g_strdup_printf (_("Passage “%s” in “%s” by %s was deleted here and edited in %s "
+                                           "since: it is kept"),
+                                         shown, title, coder_name (source, passage->coder), source->name));
+              continue;
+            }
+        }
+
       if (in->outcome == LECTERN_MERGE_MATCHED && tags_known)
         {
           key = passage_key (coder, in->target, passage->start, passage->end,
@@ -631,6 +708,66 @@ plan_passages (LecternMergePlan *self,
       add_item (self, LECTERN_MERGE_PASSAGE, LECTERN_MERGE_ADDED,
                 g_strdup_printf (_("Passage “%s” in “%s” by %s is added"),
                                  shown, title, coder_name (source, passage->coder)));
+    }
+}
+
+/* OTHER's deletions. A passage here that OTHER deleted as it still is
+ * here is deleted here too; one edited here since is kept (a conflict).
+ * A deletion not known here is copied, so that a later merge with a
+ * third copy that still has the passage sees it. */
+static void
+plan_deleted (LecternMergePlan *self,
+              Here             *here)
+{
+  LecternMergeSource *source = self->source;
+  g_autoptr(GHashTable) live_there = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < source->passages->len; i++)
+    {
+      LecternMergePassage *passage = g_ptr_array_index (source->passages, i);
+
+      if (passage->guid != NULL)
+        g_hash_table_add (live_there, passage->guid);
+    }
+
+  self->deleted = g_new0 (Decision, MAX (source->deleted->len, 1));
+  for (guint i = 0; i < source->deleted->len; i++)
+    {
+      LecternMergeDeleted *gone = g_ptr_array_index (source->deleted, i);
+      Placed *mine = g_hash_table_lookup (here->passage_by_guid, gone->guid);
+      Decision *decision = &self->deleted[i];
+
+      decision->outcome = LECTERN_MERGE_MATCHED;
+      /* A damaged OTHER with the passage alive as well: its passage decides. */
+      if (g_hash_table_contains (live_there, gone->guid))
+        continue;
+      if (mine == NULL)
+        {
+          decision->copy = !g_hash_table_contains (here->deleted_by_guid, gone->guid);
+          self->n_quiet += decision->copy;
+          continue;
+        }
+
+      {
+        g_autofree char *shown = shorten (mine->quote ? mine->quote : "");
+        const char *title = mine->title ? mine->title : "";
+
+        if (same_stamp (mine->updated, gone->updated))
+          {
+            decision->target = mine->id;
+            add_item (self, LECTERN_MERGE_PASSAGE, LECTERN_MERGE_MATCHED,
+                      g_strdup_printf (_("Passage “%s” in “%s” was deleted in %s: it is deleted here too"),
+                                       shown, title, source->name));
+          }
+        else
+          {
+            decision->outcome = LECTERN_MERGE_CONFLICT;
+            add_item (self, LECTERN_MERGE_PASSAGE, LECTERN_MERGE_CONFLICT,
+                      g_strdup_printf (_("Passage “%s” in “%s” was deleted in %s and edited here since: "
+                                         "it is kept"),
+                                       shown, title, source->name));
+          }
+      }
     }
 }
 
@@ -740,6 +877,7 @@ plan (LecternMergePlan *self,
       plan_documents (self, &here);
       plan_tags (self, &here);
       plan_passages (self, &here);
+      plan_deleted (self, &here);
       ok = plan_memos (self, project, error);
     }
   here_clear (&here);
@@ -874,6 +1012,12 @@ lectern_merge_plan_get_items (LecternMergePlan *self)
 gboolean
 lectern_merge_plan_is_empty (LecternMergePlan *self)
 {
+  g_return_val_if_fail (LECTERN_IS_MERGE_PLAN (self), TRUE);
+  if (self->n_quiet > 0)
+    return FALSE;
+  for (guint i = 0; i < self->source->deleted->len; i++)
+    if (self->deleted[i].target != 0)
+      return FALSE;
   return total (self, LECTERN_MERGE_ADDED) == 0 && total (self, LECTERN_MERGE_CONFLICT) == 0;
 }
 
@@ -1080,6 +1224,29 @@ apply_all (LecternMergePlan  *self,
                                                   error) == 0)
           return FALSE;
       }
+    }
+
+  for (guint i = 0; i < source->deleted->len; i++)
+    {
+      LecternMergeDeleted *gone = g_ptr_array_index (source->deleted, i);
+
+      /* Deleting writes the tombstone here, with the same stamp. */
+      if (self->deleted[i].target != 0
+          && !lectern_project_delete_annotation (project, self->deleted[i].target, error))
+        return FALSE;
+      if (self->deleted[i].copy)
+        {
+          LecternDeletedPassage copy = {
+            .guid = gone->guid,
+            .document_guid = gone->document_guid,
+            .coder_id = coder_here (self, gone->coder),
+            .updated = gone->updated,
+            .deleted = gone->deleted,
+          };
+
+          if (!lectern_project_add_deleted_passage (project, &copy, error))
+            return FALSE;
+        }
     }
 
   if (!apply_memo (self, project, &self->project_memo, LECTERN_MEMO_PROJECT, 0, source->memo,

@@ -1,7 +1,7 @@
 /* lectern-merge-source-private.h — another copy's work, read into memory
  * for a merge (lectern-project-merge.h): its coders, documents with their
  * text, codebook, passages and memos, by index, with nothing left open
- * on the file it came from.
+ * on the file it came from, and the passages deleted there.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -53,6 +53,16 @@ typedef struct
   int        coder;             /* index into coders, -1: none */
 } LecternMergePassage;
 
+/* A passage deleted in OTHER (its tombstone). */
+typedef struct
+{
+  char      *guid;
+  char      *document_guid;     /* NULL: not known */
+  int        coder;             /* index into coders, -1: none */
+  GDateTime *updated;           /* the passage's last change before it was deleted */
+  GDateTime *deleted;
+} LecternMergeDeleted;
+
 typedef struct
 {
   GFile     *file;
@@ -61,6 +71,7 @@ typedef struct
   GPtrArray *documents;         /* LecternMergeDocument */
   GPtrArray *tags;              /* LecternMergeTag, parents first */
   GPtrArray *passages;          /* LecternMergePassage */
+  GPtrArray *deleted;           /* LecternMergeDeleted, by GUID; none from a .qdpx */
   char      *memo;              /* the project's memo */
   int        memo_coder;
 } LecternMergeSource;

@@ -73,6 +73,18 @@ passage_free (gpointer data)
   g_free (passage);
 }
 
+static void
+deleted_free (gpointer data)
+{
+  LecternMergeDeleted *deleted = data;
+
+  g_free (deleted->guid);
+  g_free (deleted->document_guid);
+  g_clear_pointer (&deleted->updated, g_date_time_unref);
+  g_clear_pointer (&deleted->deleted, g_date_time_unref);
+  g_free (deleted);
+}
+
 void
 _lectern_merge_source_free (LecternMergeSource *source)
 {
@@ -84,6 +96,7 @@ _lectern_merge_source_free (LecternMergeSource *source)
   g_ptr_array_unref (source->documents);
   g_ptr_array_unref (source->tags);
   g_ptr_array_unref (source->passages);
+  g_ptr_array_unref (source->deleted);
   g_free (source->memo);
   g_free (source);
 }
@@ -165,6 +178,7 @@ _lectern_merge_source_read_project (LecternProject  *from,
   g_autoptr(GListModel) documents = NULL;
   g_autoptr(GListModel) tags = NULL;
   g_autoptr(GListModel) passages = NULL;
+  g_autoptr(GPtrArray) deleted = NULL;
   guint n_documents, n_tags, n_passages;
 
   g_return_val_if_fail (LECTERN_IS_PROJECT (from), NULL);
@@ -176,6 +190,7 @@ _lectern_merge_source_read_project (LecternProject  *from,
   source->documents = g_ptr_array_new_with_free_func (document_free);
   source->tags = g_ptr_array_new_with_free_func (tag_free);
   source->passages = g_ptr_array_new_with_free_func (passage_free);
+  source->deleted = g_ptr_array_new_with_free_func (deleted_free);
   source->memo_coder = -1;
 
   coders = lectern_project_list_coders (from, error);
@@ -315,6 +330,24 @@ _lectern_merge_source_read_project (LecternProject  *from,
         return NULL;
       if (job != NULL && i % 256 == 0)
         lectern_job_report (job, i, n_passages, _("Reading passages"));
+    }
+
+  deleted = lectern_project_list_deleted_passages (from, LECTERN_MERGE_MAX_PASSAGES, error);
+  if (deleted == NULL
+      || TOO_MANY (source, deleted->len, LECTERN_MERGE_MAX_PASSAGES,
+                   _("“%s” has more deleted passages than a merge reads (%u; at most %u)"), error))
+    return NULL;
+  for (guint i = 0; i < deleted->len; i++)
+    {
+      LecternDeletedPassage *tombstone = g_ptr_array_index (deleted, i);
+      LecternMergeDeleted *copy = g_new0 (LecternMergeDeleted, 1);
+
+      copy->guid = g_steal_pointer (&tombstone->guid);
+      copy->document_guid = g_steal_pointer (&tombstone->document_guid);
+      copy->coder = GPOINTER_TO_INT (g_hash_table_lookup (coder_index, &tombstone->coder_id)) - 1;
+      copy->updated = g_date_time_ref (tombstone->updated);
+      copy->deleted = g_date_time_ref (tombstone->deleted);
+      g_ptr_array_add (source->deleted, copy);
     }
 
   return g_steal_pointer (&source);

@@ -29,9 +29,16 @@
  *   kept both ways (the
  *   other's is added with a new GUID); without a GUID match, a passage of
  *   the same coder with the same range and tags is matched; anything else
- *   is added with its GUID and its own coder. A passage deleted here and
- *   still present in OTHER is added back: without a history of deletions
- *   a merge cannot tell "deleted here" from "added there";
+ *   is added with its GUID and its own coder;
+ * - deletions, by the tombstones a deletion leaves (deleted_passages): a
+ *   passage of OTHER deleted here stays deleted (matched) if its
+ *   `updated` stamp is the one it had when deleted here, and otherwise,
+ *   edited there since, is a conflict and added back under its GUID,
+ *   lifting the deletion. A passage here deleted in OTHER and unchanged
+ *   here since is deleted (matched, "deleted here too"); edited here
+ *   since, a conflict, kept. OTHER's deletions not known here are
+ *   recorded here, so that a later merge with a third copy behaves. A
+ *   .qdpx has none;
  * - memos: a project holds one memo per target (project, document, tag).
  *   Absent here: added with its author. The same text: matched. Another
  *   text: a conflict, kept both ways, the other's text appended to this
@@ -39,7 +46,8 @@
  *
  * A merge of a project with itself (or a copy of it) matches everything
  * and changes nothing; merging A into B or B into A gives the same
- * passages (by document text, coder, range and tags).
+ * passages (by document text, coder, range and tags), deletions
+ * included.
  *
  * What is not carried: a document's earlier versions (only its current
  * text), its original file and structure, passages left orphaned by an
@@ -133,7 +141,8 @@ guint             lectern_merge_plan_get_n_added      (LecternMergePlan    *self
 /* Items of any kind already present. */
 guint             lectern_merge_plan_get_n_matched    (LecternMergePlan    *self);
 /* Items of @kind with @outcome: for each kind, added + matched +
- * conflicts is everything of that kind OTHER holds. */
+ * conflicts is everything of that kind OTHER holds (for passages, plus
+ * OTHER's deletions of passages that are here). */
 guint             lectern_merge_plan_count            (LecternMergePlan    *self,
                                                       LecternMergeKind     kind,
                                                       LecternMergeOutcome  outcome);
@@ -141,7 +150,8 @@ guint             lectern_merge_plan_get_n_conflicts  (LecternMergePlan    *self
 /* Every item in the order planned: coders, documents, tags, passages,
  * memos. (transfer none) element-type LecternMergeItem */
 GListModel       *lectern_merge_plan_get_items        (LecternMergePlan    *self);
-/* Whether applying would change nothing (everything matched). */
+/* Whether applying would change nothing (everything matched, no
+ * deletion to carry over). */
 gboolean          lectern_merge_plan_is_empty         (LecternMergePlan    *self);
 
 /* Writes the merge into @project (the main connection, for the app:

@@ -1,5 +1,6 @@
 /* test-cli-merge.c — lectern-cli merge: the summary line, conflicts on
- * stderr, --dry-run changing nothing, a bad OTHER refused by name.
+ * stderr, a deletion carried over, --dry-run changing nothing, a bad
+ * OTHER refused by name.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -88,6 +89,24 @@ test_summary (void)
   again = cli_run (a, "merge", b, NULL);
   cli_assert_status (again, 0);
   g_assert_true (g_str_has_prefix (again->out_text, "added 0 documents, 0 tags, 0 passages;"));
+
+  /* A passage B deleted, unchanged in A: deleted in A too, not a conflict. */
+  {
+    g_autoptr(CliRun) delete = cli_run (b, "annotation-delete", "1", NULL);
+    g_autoptr(CliRun) deleted = NULL;
+    g_autoptr(CliRun) left = NULL;
+
+    cli_assert_status (delete, 0);
+    deleted = cli_run (a, "merge", b, NULL);
+    cli_assert_status (deleted, 0);
+    /* Only the renamed tag's conflict again. */
+    g_assert_true (g_str_has_suffix (deleted->out_text, "; conflicts 1\n"));
+    g_assert_null (strstr (deleted->err, "Passage"));
+    left = cli_run (a, "annotations", NULL);
+    g_clear_pointer (&lines, g_strfreev);
+    lines = cli_lines (left->out_text);
+    g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  }
 }
 
 static void

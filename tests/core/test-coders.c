@@ -430,6 +430,63 @@ test_default_coder (void)
   fixture_clear (&fixture);
 }
 
+/* Deleting a passage leaves its tombstone (issue #15), in the same undo
+ * step: undo takes it away with the passage back, redo writes it again,
+ * and a passage brought back under its GUID lifts it. */
+static void
+test_tombstones (void)
+{
+  Fixture fixture;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternAnnotation) annotation = NULL;
+  g_autoptr(GPtrArray) deleted = NULL;
+  g_autofree char *guid = NULL;
+  g_autofree char *count_sql = NULL;
+  LecternDeletedPassage *tombstone;
+  gint64 annotation_id;
+
+  fixture_init (&fixture);
+  annotation = lectern_project_add_annotation (fixture.project, fixture.document_id, 0, 10, &fixture.tag_id, 1,
+                                               NULL, &error);
+  g_assert_no_error (error);
+  annotation_id = lectern_annotation_get_id (annotation);
+  guid = lectern_project_dup_guid (fixture.project, LECTERN_GUID_ANNOTATION, annotation_id, &error);
+  g_assert_no_error (error);
+  count_sql = g_strdup_printf ("SELECT count(*) FROM deleted_passages WHERE guid = '%s'", guid);
+  lectern_project_set_undo_enabled (fixture.project, TRUE);
+  g_assert_cmpint (lectern_test_raw_int (fixture.path, "SELECT count(*) FROM deleted_passages"), ==, 0);
+
+  lectern_project_delete_annotation (fixture.project, annotation_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_test_raw_int (fixture.path, count_sql), ==, 1);
+  deleted = lectern_project_list_deleted_passages (fixture.project, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (deleted->len, ==, 1);
+  tombstone = g_ptr_array_index (deleted, 0);
+  g_assert_cmpstr (tombstone->guid, ==, guid);
+  g_assert_true (g_date_time_equal (tombstone->updated, lectern_annotation_get_updated (annotation)));
+  g_assert_cmpint (tombstone->coder_id, ==, lectern_annotation_get_coder_id (annotation));
+  g_assert_nonnull (tombstone->document_guid);
+
+  lectern_project_undo (fixture.project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_test_raw_int (fixture.path, count_sql), ==, 0);
+  g_assert_cmpint (lectern_test_raw_int (fixture.path, "SELECT count(*) FROM annotations"), ==, 1);
+
+  lectern_project_redo (fixture.project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_test_raw_int (fixture.path, count_sql), ==, 1);
+  g_assert_cmpint (lectern_test_raw_int (fixture.path, "SELECT count(*) FROM annotations"), ==, 0);
+
+  /* Back under its GUID (as a merge brings it): no longer deleted. */
+  g_assert_cmpint (lectern_project_insert_annotation_as (fixture.project, fixture.document_id, 0, 10, NULL, 0,
+                                                         NULL, NULL, NULL, NULL, 0, guid, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_test_raw_int (fixture.path, count_sql), ==, 0);
+
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +497,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Coders/by-guid-or-name", test_by_guid_or_name);
   g_test_add_func ("/Lectern/Coders/default-and-undo", test_default_and_undo);
   g_test_add_func ("/Lectern/Coders/guids-stable", test_guids_stable);
+  g_test_add_func ("/Lectern/Coders/tombstones", test_tombstones);
   g_test_add_func ("/Lectern/Coders/check", test_check);
   g_test_add_func ("/Lectern/Coders/filter", test_filter);
   g_test_add_func ("/Lectern/Coders/tampered", test_tampered);

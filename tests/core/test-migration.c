@@ -563,6 +563,53 @@ test_migrates_from_5 (void)
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* A project of version 6 (tests/fixtures/core/README.md) migrates to
+ * version 7: nothing of its changes, it has an empty table of deleted
+ * passages that the check accepts, and deleting a passage fills it. */
+static void
+test_migrates_from_6 (void)
+{
+  g_autofree char *path = load_fixture_sql ("project-v6.sql", "v6.lectern");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternProject) project = NULL;
+  g_autoptr(GPtrArray) coders = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) deleted = NULL;
+  g_autoptr(LecternAnnotation) alice = NULL;
+
+  /* Guards the test itself. */
+  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'deleted_passages'"), ==, 0);
+
+  project = lectern_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_test_raw_int (path, "PRAGMA user_version"), ==, LECTERN_PROJECT_SCHEMA_VERSION);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM meta WHERE key = 'migrated-to-7'"), ==, 1);
+  g_assert_cmpint (lectern_test_raw_int (path, "SELECT count(*) FROM deleted_passages"), ==, 0);
+
+  coders = lectern_project_list_coders (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (coders->len, ==, 2);
+  g_assert_cmpstr (lectern_coder_get_name (g_ptr_array_index (coders, 0)), ==, "Alice");
+  g_assert_cmpstr (lectern_coder_get_guid (g_ptr_array_index (coders, 0)), ==, "f217c19f-24e2-4f8f-90f4-9fd1ffa45944");
+  alice = lectern_project_dup_annotation (project, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_annotation_get_coder_id (alice), ==, 1);
+  g_assert_cmpint (lectern_annotation_get_start (alice), ==, 30);
+
+  g_assert_true (lectern_project_check (project, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  g_assert_true (lectern_project_delete_annotation (project, 1, &error));
+  g_assert_no_error (error);
+  deleted = lectern_project_list_deleted_passages (project, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (deleted->len, ==, 1);
+  g_assert_cmpint (((LecternDeletedPassage *) g_ptr_array_index (deleted, 0))->coder_id, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Migration/from-3", test_migrates_from_3);
   g_test_add_func ("/Lectern/Migration/from-4", test_migrates_from_4);
   g_test_add_func ("/Lectern/Migration/from-5", test_migrates_from_5);
+  g_test_add_func ("/Lectern/Migration/from-6", test_migrates_from_6);
 
   return g_test_run ();
 }

@@ -300,6 +300,160 @@ test_edited_apart (void)
   }
 }
 
+static gboolean
+has_tombstone (const char *path,
+               const char *guid)
+{
+  g_autoptr(LecternProject) project = open_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) deleted = lectern_project_list_deleted_passages (project, 100, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < deleted->len; i++)
+    if (g_strcmp0 (((LecternDeletedPassage *) g_ptr_array_index (deleted, i))->guid, guid) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+passage_guid (const char *path,
+              gint64      id)
+{
+  g_autoptr(LecternProject) project = open_path (path);
+  g_autoptr(GError) error = NULL;
+  char *guid = lectern_project_dup_guid (project, LECTERN_GUID_ANNOTATION, id, &error);
+
+  g_assert_no_error (error);
+  return guid;
+}
+
+/* Deletions merge (issue #15): a passage deleted in A and unchanged in B
+ * stays deleted whichever way the merge goes; one deleted in A and
+ * edited in B since is a conflict, kept both ways. */
+static void
+test_deletions (void)
+{
+  g_autofree char *base = make_base ();
+  g_autofree char *a = temp_path ("del-a.lectern");
+  g_autofree char *b = temp_path ("del-b.lectern");
+  g_autofree char *a_merged = temp_path ("del-a-merged.lectern");
+  g_autofree char *b_merged = temp_path ("del-b-merged.lectern");
+  g_autofree char *unchanged_guid = NULL;
+  g_autofree char *edited_guid = NULL;
+  g_autoptr(GHashTable) set_b = NULL;
+  g_autoptr(GHashTable) set_ab = NULL;
+  g_autoptr(GHashTable) set_ba = NULL;
+  g_autoptr(LecternMergePlan) plan_ab = NULL;
+  g_autoptr(LecternMergePlan) plan_ba = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  {
+    g_autoptr(LecternProject) project = open_path (base);
+
+    code (project, 2, 4, 9, "Union");   /* passage 2: deleted in A, unchanged in B */
+    code (project, 1, 17, 28, "Work");  /* passage 3: deleted in A, edited in B */
+  }
+  unchanged_guid = passage_guid (base, 2);
+  edited_guid = passage_guid (base, 3);
+  copy_file (base, a);
+  copy_file (base, b);
+  {
+    g_autoptr(LecternProject) project = open_path (a);
+
+    g_assert_true (lectern_project_delete_annotation (project, 2, &error));
+    g_assert_true (lectern_project_delete_annotation (project, 3, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(LecternProject) project = open_path (b);
+
+    lectern_project_set_coder (project, "Bob", BOB, &error);
+    lectern_project_set_annotation_note (project, 3, "Bob: still matters.", &error);
+    g_assert_no_error (error);
+  }
+  set_b = passage_set (b);
+  copy_file (a, a_merged);
+  copy_file (b, b_merged);
+
+  plan_ab = merge (a_merged, b, TRUE);
+  plan_ba = merge (b_merged, a, TRUE);
+
+  /* B into A: the unchanged one stays deleted (matched), the edited one
+   * comes back (a conflict). A into B: the unchanged one is deleted in B
+   * (matched), the edited one kept (a conflict). */
+  g_assert_cmpuint (accounted (plan_ab, LECTERN_MERGE_PASSAGE), ==, g_hash_table_size (set_b));
+  g_assert_cmpuint (lectern_merge_plan_get_n_added (plan_ab, LECTERN_MERGE_PASSAGE), ==, 0);
+  g_assert_cmpuint (lectern_merge_plan_count (plan_ab, LECTERN_MERGE_PASSAGE, LECTERN_MERGE_CONFLICT), ==, 1);
+  g_assert_cmpuint (lectern_merge_plan_get_n_added (plan_ba, LECTERN_MERGE_PASSAGE), ==, 0);
+  g_assert_cmpuint (lectern_merge_plan_count (plan_ba, LECTERN_MERGE_PASSAGE, LECTERN_MERGE_CONFLICT), ==, 1);
+  g_assert_false (lectern_merge_plan_is_empty (plan_ba));
+
+  /* Both ways give the same passages: the base's first and the edited one. */
+  set_ab = passage_set (a_merged);
+  set_ba = passage_set (b_merged);
+  g_assert_cmpuint (g_hash_table_size (set_ab), ==, 2);
+  g_assert_cmpuint (g_hash_table_size (set_ba), ==, 2);
+  g_hash_table_iter_init (&iter, set_ab);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_assert_true (g_hash_table_contains (set_ba, key));
+
+  /* The deletion recorded on both sides; the edited passage not deleted
+   * anywhere, and its edit what A now has. */
+  g_assert_true (has_tombstone (a_merged, unchanged_guid));
+  g_assert_true (has_tombstone (b_merged, unchanged_guid));
+  g_assert_false (has_tombstone (a_merged, edited_guid));
+  g_assert_false (has_tombstone (b_merged, edited_guid));
+  {
+    g_autoptr(LecternProject) project = open_path (a_merged);
+    g_autoptr(GListModel) passages = lectern_project_list_annotations (project, 1, 0, FALSE, &error);
+    gboolean found = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+      {
+        g_autoptr(LecternAnnotation) passage = g_list_model_get_item (passages, i);
+
+        found |= g_strcmp0 (lectern_annotation_get_note (passage), "Bob: still matters.") == 0;
+      }
+    g_assert_true (found);
+  }
+
+  /* Merging again adds and deletes nothing. */
+  {
+    g_autoptr(LecternMergePlan) again = merge (a_merged, b, FALSE);
+
+    g_assert_true (lectern_merge_plan_is_empty (again));
+  }
+
+  /* A third copy, still as the base was, merged with B (which now knows
+   * A's deletion): the unchanged passage goes there too. */
+  {
+    g_autofree char *c = temp_path ("del-c.lectern");
+    g_autofree char *d = temp_path ("del-d.lectern");
+    g_autoptr(LecternMergePlan) plan_cb = NULL;
+    g_autoptr(LecternMergePlan) plan_db = NULL;
+    g_autoptr(GHashTable) set_c = NULL;
+
+    copy_file (base, c);
+    plan_cb = merge (c, b_merged, TRUE);
+    set_c = passage_set (c);
+    g_assert_cmpuint (g_hash_table_size (set_c), ==, 2);
+    g_assert_true (has_tombstone (c, unchanged_guid));
+
+    /* One that never had these passages gets the deletions recorded. */
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (d);
+      g_autoptr(LecternProject) project = lectern_project_create (file, &error);
+
+      g_assert_no_error (error);
+    }
+    plan_db = merge (d, a, TRUE);
+    g_assert_true (has_tombstone (d, unchanged_guid));
+  }
+}
+
 static void
 test_self (void)
 {
@@ -536,6 +690,7 @@ main (int   argc,
   folder = g_dir_make_tmp ("lectern-merge-test-XXXXXX", NULL);
 
   g_test_add_func ("/merge/edited-apart", test_edited_apart);
+  g_test_add_func ("/merge/deletions", test_deletions);
   g_test_add_func ("/merge/self", test_self);
   g_test_add_func ("/merge/qdpx", test_qdpx);
   g_test_add_func ("/merge/undo", test_undo);
