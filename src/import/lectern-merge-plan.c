@@ -659,7 +659,8 @@ plan_passages (LecternMergePlan *self,
                              (const gint64 *) tags->data, tags->len);
           if (same != NULL && same->document_id == in->target && same->start == passage->start
               && same->end == passage->end && same->tags->len == tags->len
-              && memcmp (same->tags->data, tags->data, tags->len * sizeof (gint64)) == 0)
+              /* An untagged passage's arrays may have no data at all. */
+              && (tags->len == 0 || memcmp (same->tags->data, tags->data, tags->len * sizeof (gint64)) == 0))
             {
               if (passage->note != NULL && *passage->note != '\0'
                   && (same->note == NULL || strstr (same->note, passage->note) == NULL))
