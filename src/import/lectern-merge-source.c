@@ -178,6 +178,7 @@ _lectern_merge_source_read_project (LecternProject  *from,
   g_autoptr(GListModel) documents = NULL;
   g_autoptr(GListModel) tags = NULL;
   g_autoptr(GListModel) passages = NULL;
+  g_autofree glong *lengths = NULL;
   g_autoptr(GPtrArray) deleted = NULL;
   guint n_documents, n_tags, n_passages;
 
@@ -281,6 +282,10 @@ _lectern_merge_source_read_project (LecternProject  *from,
   if (TOO_MANY (source, n_passages, LECTERN_MERGE_MAX_PASSAGES,
                 _("“%s” has more passages than a merge reads (%u; at most %u)"), error))
     return NULL;
+  /* Each text's length in code points, measured once (-1: not yet). */
+  lengths = g_new (glong, MAX (source->documents->len, 1));
+  for (guint i = 0; i < source->documents->len; i++)
+    lengths[i] = -1;
   for (guint i = 0; i < n_passages; i++)
     {
       g_autoptr(LecternAnnotation) annotation = g_list_model_get_item (passages, i);
@@ -295,6 +300,23 @@ _lectern_merge_source_read_project (LecternProject  *from,
         return NULL;
       if (document == 0)
         continue;  /* cannot be: a passage belongs to a document */
+      /* A damaged file can hold a placed passage outside its text, or
+       * ending before it starts: refused, never read past its text. */
+      {
+        LecternMergeDocument *in = g_ptr_array_index (source->documents, document - 1);
+        glong start = lectern_annotation_get_start (annotation);
+        glong end = lectern_annotation_get_end (annotation);
+
+        if (lengths[document - 1] < 0)
+          lengths[document - 1] = g_utf8_strlen (in->text, -1);
+        if (start < 0 || end < start || end > lengths[document - 1])
+          {
+            g_set_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID,
+                         _("“%s” is damaged: a passage of “%s” lies outside its text (%ld–%ld)"),
+                         source->name, lectern_document_get_title (in->document), start, end);
+            return NULL;
+          }
+      }
 
       copy = g_new0 (LecternMergePassage, 1);
       g_ptr_array_add (source->passages, copy);

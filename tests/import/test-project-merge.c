@@ -12,6 +12,8 @@
 
 #include <glib/gstdio.h>
 
+#include <sqlite3.h>
+
 #include "lectern-import.h"
 
 #define ALICE "aaaaaaaa-0000-4000-8000-000000000001"
@@ -575,6 +577,38 @@ test_bad_file (void)
   }
 }
 
+/* A damaged copy whose passage ends before it starts (found by the merge
+ * fuzzer: it reached g_utf8_substring): refused by name, nothing merged. */
+static void
+test_passage_out_of_text (void)
+{
+  g_autofree char *base = make_base ();
+  g_autofree char *made = make_base ();
+  g_autofree char *bad = temp_path ("bad-range.lectern");
+  g_autoptr(LecternProject) project = open_path (base);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(LecternMergePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  /* The damaged copy is a second base, its log checkpointed into the file
+   * first so that the rename takes everything; the range is one SQLite's
+   * own CHECK would refuse, as a crafted file need not obey it. */
+  g_assert_cmpint (sqlite3_open (made, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (g_rename (made, bad), ==, 0);
+  g_assert_cmpint (sqlite3_open (bad, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA ignore_check_constraints = ON; UPDATE annotations SET end_offset = start_offset - 2", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  plan = lectern_merge_plan_new (project, bad_file, NULL, NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, LECTERN_IMPORT_ERROR, LECTERN_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "bad-range.lectern"));
+}
+
 /* An older format: read from a private copy migrated there; the file
  * itself is left byte for byte, with nothing written beside it. */
 static void
@@ -695,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/merge/qdpx", test_qdpx);
   g_test_add_func ("/merge/undo", test_undo);
   g_test_add_func ("/merge/bad-file", test_bad_file);
+  g_test_add_func ("/merge/passage-out-of-text", test_passage_out_of_text);
   g_test_add_func ("/merge/older-format", test_older_format);
   g_test_add_func ("/merge/async", test_async);
   g_test_add_func ("/merge/cancelled", test_cancelled);
