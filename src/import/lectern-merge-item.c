@@ -99,7 +99,15 @@ _lectern_merge_item_new (LecternMergeKind     kind,
 
   self->kind = kind;
   self->outcome = outcome;
-  self->description = description;
+  /* Names and quotes come from the other file: a crafted one can hold
+   * text that is not UTF-8, which a label (and stderr) must never get. */
+  if (description != NULL && !g_utf8_validate (description, -1, NULL))
+    {
+      self->description = g_utf8_make_valid (description, -1);
+      g_free (description);
+    }
+  else
+    self->description = description;
   return self;
 }
 
