@@ -254,10 +254,38 @@ still_wanted (LecternProject  *self,
   return g_steal_pointer (&wanted);
 }
 
+/* Drops from @wanted the documents another connection deleted since it
+ * was made: called in each transaction after the one that made it, so
+ * that every row inserted has its document. */
+static gboolean
+drop_deleted (LecternProject  *self,
+              GHashTable      *wanted,
+              GError         **error)
+{
+  g_autoptr(GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, wanted);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 exists;
+
+      if (!_lectern_project_query_int (self, "SELECT count(*) FROM documents WHERE id = ?",
+                                      *(gint64 *) key, 0, &exists, error))
+        return FALSE;
+      if (!exists)
+        g_array_append_val (gone, *(gint64 *) key);
+    }
+  for (guint i = 0; i < gone->len; i++)
+    g_hash_table_remove (wanted, &g_array_index (gone, gint64, i));
+  return TRUE;
+}
+
 /* Inserts the rows of @rows from *@next on that @wanted holds, until they
  * run out or the transaction has held the lock since @began for
- * FINGERPRINT_HOLD; *@next moves past what was written. A document
- * deleted meanwhile gets none (the insert finds no document). */
+ * FINGERPRINT_HOLD; *@next moves past what was written. Every document
+ * in @wanted exists in this transaction (still_wanted(), drop_deleted()). */
 static gboolean
 insert_rows (LecternProject  *self,
              GArray         *rows,
@@ -266,10 +294,13 @@ insert_rows (LecternProject  *self,
              gint64          began,
              GError        **error)
 {
+  /* One row a statement, without a check of its own: several rows in one
+   * statement would need a statement journal (a later row failing must
+   * undo the earlier ones), which cost more than it saved. */
   g_autoptr(LecternStmt) insert =
     _lectern_project_prepare (self,
                              "INSERT INTO fingerprints (document_id, hash, start_offset, end_offset)"
-                             " SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?1)",
+                             " VALUES (?, ?, ?, ?)",
                              error);
 
   if (insert == NULL)
@@ -385,7 +416,8 @@ write_chunk (LecternProject  *self,
       if (!_lectern_project_begin (self, error))
         return FALSE;
       began = g_get_monotonic_time ();
-      if (wanted == NULL && (wanted = still_wanted (self, rows, error)) == NULL)
+      if (wanted == NULL ? (wanted = still_wanted (self, rows, error)) == NULL
+                         : !drop_deleted (self, wanted, error))
         goto fail;
       if (!insert_rows (self, rows, wanted, &next, began, error))
         goto fail;
