@@ -37,12 +37,17 @@ nfc_piece_end (const char *p,
   return cut;
 }
 
+/* Whether valid UTF-8 [p, p + len) has only code points below U+0300,
+ * hence is its own NFC form: every one of them is NFC_Quick_Check=Yes
+ * with combining class 0, and none is the second of a composition (the
+ * first that can be is U+0300). Most Latin text, accented or not, is:
+ * no normalization to run. In UTF-8 those are the bytes below 0xCC. */
 static gboolean
-is_ascii (const char *p,
-          gsize       len)
+is_below_combining_marks (const char *p,
+                          gsize       len)
 {
   for (gsize i = 0; i < len; i++)
-    if ((guchar) p[i] >= 0x80)
+    if ((guchar) p[i] >= 0xCC)
       return FALSE;
   return TRUE;
 }
@@ -57,7 +62,7 @@ append_nfc (GString    *out,
     {
       const char *cut = nfc_piece_end (p, end);
 
-      if (is_ascii (p, cut - p))
+      if (is_below_combining_marks (p, cut - p))
         g_string_append_len (out, p, cut - p);
       else
         {
@@ -139,7 +144,7 @@ lectern_text_is_stored (const char *text,
     {
       const char *cut = nfc_piece_end (p, end);
 
-      if (!is_ascii (p, cut - p))
+      if (!is_below_combining_marks (p, cut - p))
         {
           g_autofree char *nfc = g_utf8_normalize (p, cut - p, G_NORMALIZE_NFC);
 

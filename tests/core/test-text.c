@@ -49,6 +49,31 @@ test_normalize_invalid (void)
   g_assert_false (lectern_text_is_stored ("ab\xff", -1));
 }
 
+/* Text below U+0300 skips normalization (it is its own NFC form): every
+ * such code point, alone, between letters, and before a combining mark,
+ * normalizes and is judged stored exactly as GLib's NFC says. */
+static void
+test_normalize_below_combining_marks (void)
+{
+  static const gunichar after[] = { 'a', 0xE9, 0x2FF, 0x300, 0x301, 0x327, 0x345, 0x1100 };
+
+  for (gunichar c = 0x80; c < 0x400; c++)
+    for (guint i = 0; i <= G_N_ELEMENTS (after); i++)
+      {
+        g_autoptr(GString) s = g_string_new ("x");
+        g_autofree char *expected = NULL;
+        g_autofree char *normalized = NULL;
+
+        g_string_append_unichar (s, c);
+        if (i < G_N_ELEMENTS (after))
+          g_string_append_unichar (s, after[i]);
+        expected = g_utf8_normalize (s->str, -1, G_NORMALIZE_NFC);
+        normalized = lectern_text_normalize (s->str, -1);
+        g_assert_cmpstr (normalized, ==, expected);
+        g_assert_cmpint (lectern_text_is_stored (s->str, -1), ==, strcmp (expected, s->str) == 0);
+      }
+}
+
 static void
 test_is_stored (void)
 {
@@ -217,6 +242,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Text/normalize/line-endings", test_normalize_line_endings);
   g_test_add_func ("/Lectern/Text/normalize/nfc", test_normalize_nfc);
   g_test_add_func ("/Lectern/Text/normalize/invalid", test_normalize_invalid);
+  g_test_add_func ("/Lectern/Text/normalize/below-combining-marks", test_normalize_below_combining_marks);
   g_test_add_func ("/Lectern/Text/is-stored", test_is_stored);
   g_test_add_func ("/Lectern/Text/offsets/combining", test_offsets_combining);
   g_test_add_func ("/Lectern/Text/offsets/astral", test_offsets_astral);
