@@ -208,6 +208,47 @@ load_variables (LecternProject    *self,
   return TRUE;
 }
 
+gboolean
+lectern_project_foreach_document (LecternProject            *self,
+                                 LecternDocumentSummaryFunc func,
+                                 gpointer                   user_data,
+                                 GError                   **error)
+{
+  g_autoptr(LecternStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LECTERN_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = _lectern_project_prepare (self,
+                                  "SELECT d.id, d.title, d.language, d.date, d.length,"
+                                  " (SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.orphaned = 0)"
+                                  " FROM documents d ORDER BY d.id",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      /* The same values as document_from_row() gives a LecternDocument. */
+      LecternDocumentSummary summary = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .title = _lectern_column_string (stmt, 1),
+        .language = _lectern_column_text (stmt, 2),
+        .date = _lectern_column_text (stmt, 3),
+        .length = sqlite3_column_int64 (stmt, 4),
+        .annotation_count = sqlite3_column_int (stmt, 5),
+      };
+
+      if (!func (&summary, user_data))
+        return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return _lectern_project_fail (self, rc, error);
+  return TRUE;
+}
+
 LecternDocument *
 lectern_project_dup_document (LecternProject  *self,
                              gint64          document_id,

@@ -321,6 +321,30 @@ LecternDocument *lectern_project_dup_document      (LecternProject   *self,
 /* All documents in import order. (transfer full) of LecternDocument */
 GListModel      *lectern_project_list_documents    (LecternProject   *self,
                                                    GError         **error);
+
+/* What a listing of documents shows, valid only during the call that
+ * passes it: lectern_project_foreach_document() makes no object per
+ * document, for listings of any length (`lectern-cli documents`). */
+typedef struct
+{
+  gint64      id;
+  const char *title;
+  const char *language;          /* NULL: not known */
+  const char *date;              /* NULL: not known */
+  glong       length;            /* code points */
+  guint       annotation_count;  /* placed passages */
+} LecternDocumentSummary;
+
+/* Return FALSE to stop. */
+typedef gboolean (*LecternDocumentSummaryFunc) (const LecternDocumentSummary *summary,
+                                                gpointer                      user_data);
+
+/* Calls @func for each document in import order, as
+ * lectern_project_list_documents() would list it. */
+gboolean         lectern_project_foreach_document  (LecternProject            *self,
+                                                   LecternDocumentSummaryFunc func,
+                                                   gpointer                   user_data,
+                                                   GError                   **error);
 /* The stored text: the string that offsets count. */
 char            *lectern_project_dup_text          (LecternProject   *self,
                                                    gint64           document_id,

@@ -494,6 +494,85 @@ test_documents_round_trip (void)
   g_assert_error (error, LECTERN_PROJECT_ERROR, LECTERN_PROJECT_ERROR_NOT_FOUND);
 }
 
+typedef struct
+{
+  GPtrArray *lines;
+  guint      stop_after;
+} Summaries;
+
+static gboolean
+collect_summary (const LecternDocumentSummary *summary,
+                 gpointer                      user_data)
+{
+  Summaries *summaries = user_data;
+
+  g_ptr_array_add (summaries->lines,
+                   g_strdup_printf ("%" G_GINT64_FORMAT "|%s|%s|%s|%ld|%u", summary->id, summary->title,
+                                    summary->language ? summary->language : "(none)",
+                                    summary->date ? summary->date : "(none)",
+                                    summary->length, summary->annotation_count));
+  return summaries->lines->len < summaries->stop_after;
+}
+
+/* lectern_project_foreach_document() tells what the listing's objects do. */
+static void
+test_documents_foreach (void)
+{
+  g_autoptr(LecternProject) project = create_project ("foreach.lectern", NULL);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  Summaries summaries = { g_ptr_array_new_with_free_func (g_free), G_MAXUINT };
+  gint64 first = add_document (project, "Entretien", TRICKY_TEXT);
+  gint64 second = add_document (project, "Sans date", "Deux mots.\n");
+
+  {
+    g_autoptr(LecternDocument) document = lectern_project_dup_document (project, first, &error);
+
+    g_assert_no_error (error);
+    lectern_document_set_language (document, "fr");
+    lectern_document_set_date (document, "2025-10-26");
+    g_assert_true (lectern_project_update_document (project, document, &error));
+    g_assert_no_error (error);
+  }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(LecternAnnotation) annotation =
+        lectern_project_add_annotation (project, second, i, i + 3, NULL, 0, NULL, &error);
+
+      g_assert_no_error (error);
+    }
+
+  list = lectern_project_list_documents (project, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_items (list); i++)
+    {
+      g_autoptr(LecternDocument) d = g_list_model_get_item (list, i);
+
+      g_ptr_array_add (expected,
+                       g_strdup_printf ("%" G_GINT64_FORMAT "|%s|%s|%s|%ld|%u", lectern_document_get_id (d),
+                                        lectern_document_get_title (d),
+                                        lectern_document_get_language (d) ? lectern_document_get_language (d) : "(none)",
+                                        lectern_document_get_date (d) ? lectern_document_get_date (d) : "(none)",
+                                        lectern_document_get_length (d), lectern_document_get_annotation_count (d)));
+    }
+
+  g_assert_true (lectern_project_foreach_document (project, collect_summary, &summaries, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summaries.lines->len, ==, 2);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (summaries.lines, i), ==, g_ptr_array_index (expected, i));
+  g_assert_nonnull (strstr (g_ptr_array_index (summaries.lines, 0), "|Entretien|fr|2025-10-26|"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (summaries.lines, 1), "|Sans date|(none)|(none)|11|2"));
+
+  /* FALSE from the function stops the listing. */
+  g_ptr_array_set_size (summaries.lines, 0);
+  summaries.stop_after = 1;
+  g_assert_true (lectern_project_foreach_document (project, collect_summary, &summaries, &error));
+  g_assert_cmpuint (summaries.lines->len, ==, 1);
+  g_ptr_array_unref (summaries.lines);
+}
+
 static void
 test_documents_duplicate (void)
 {
@@ -2142,6 +2221,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Corpus/open/read-only", test_read_only);
   g_test_add_func ("/Lectern/Corpus/locked", test_locked);
   g_test_add_func ("/Lectern/Corpus/documents/round-trip", test_documents_round_trip);
+  g_test_add_func ("/Lectern/Corpus/documents/foreach", test_documents_foreach);
   g_test_add_func ("/Lectern/Corpus/documents/duplicate", test_documents_duplicate);
   g_test_add_func ("/Lectern/Corpus/documents/refused", test_documents_refused);
   g_test_add_func ("/Lectern/Corpus/tags/crud", test_tags_crud);
