@@ -98,7 +98,7 @@ static const struct
   { "Tag a passage (one commit)", "tag", 21, "#e5a50a" },
   { "Annotations of one document", "annotations", 21, "#c01c28" },
   { "Import one more document (with fingerprints)", "import", 5, "#63452c" },
-  { "Where else is a 40-word passage (4 places)", "where", 9, "#f66151" },
+  { "Where else is a 40-word passage (4 places)", "where", 9, "#0d9e9e" },
 };
 
 /* Figures measured in a process of their own. */
@@ -118,10 +118,10 @@ static const struct
   const char *colour;
   gboolean    app;
 } procs[N_PROC] = {
-  { "Memory added: open, search, where (peak RSS)", "memory_kb", "#3584e4", FALSE },
-  { "Memory added: … and every document listed", "memory_list_kb", "#613583", FALSE },
-  { "App cold start to first frame", "app_start_ms", "#26a269", TRUE },
-  { "App memory (RSS) with the project open", "app_rss_kb", "#986a44", TRUE },
+  { "Memory added: open, search, where (peak RSS)", "memory_kb", "#3d3846", FALSE },
+  { "Memory added: … and every document listed", "memory_list_kb", "#dc8add", FALSE },
+  { "App cold start to first frame", "app_start_ms", "#ff7800", TRUE },
+  { "App memory (RSS) with the project open", "app_rss_kb", "#77767b", TRUE },
 };
 
 #define MAX_STEPS 3
@@ -538,6 +538,7 @@ typedef struct
 {
   const char *name;
   const char *colour;
+  gboolean    dashed;  /* measured in a process of its own */
   double      ratios[MAX_STEPS];
 } Series;
 
@@ -577,8 +578,8 @@ write_chart (const char   *path,
                           "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1000\" height=\"380\" "
                           "font-family=\"sans-serif\" font-size=\"12\">\n"
                           "<rect width=\"1000\" height=\"380\" fill=\"white\"/>\n"
-                          "<text x=\"%g\" y=\"22\" font-size=\"14\">Cost at each corpus size ÷ cost at %u documents "
-                          "(flat = 1×; logarithmic scale)</text>\n",
+                          "<text x=\"%g\" y=\"22\" font-size=\"14\">Each figure at a corpus size ÷ the same at %u documents "
+                          "(flat = 1×; logarithmic scale; dashed: measured in a process of its own)</text>\n",
                           left, steps[0]);
   /* Axes, grid and labels: a line per doubling. */
   for (double v = y_min; v <= y_max * 1.0001; v *= 2)
@@ -593,8 +594,8 @@ write_chart (const char   *path,
 
   for (guint l = 0; l < n_series; l++)
     {
-      g_string_append_printf (svg, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"",
-                              series[l].colour);
+      g_string_append_printf (svg, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s points=\"",
+                              series[l].colour, series[l].dashed ? " stroke-dasharray=\"6 3\"" : "");
       for (guint s = 0; s < n_steps; s++)
         if (VALID (series[l].ratios[s]))
           g_string_append_printf (svg, "%.1f,%.1f ", X (s), Y (series[l].ratios[s]));
@@ -604,9 +605,11 @@ write_chart (const char   *path,
           g_string_append_printf (svg, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>\n",
                                 X (s), Y (series[l].ratios[s]), series[l].colour);
       g_string_append_printf (svg,
-                              "<rect x=\"%g\" y=\"%g\" width=\"14\" height=\"4\" fill=\"%s\"/>"
+                              "<line x1=\"%g\" y1=\"%g\" x2=\"%g\" y2=\"%g\" stroke=\"%s\" stroke-width=\"3\"%s/>"
                               "<text x=\"%g\" y=\"%g\">%s</text>\n",
-                              left + width + 30, top + 20 + l * legend_step - 4, series[l].colour,
+                              left + width + 26, top + 20 + l * legend_step - 4,
+                              left + width + 44, top + 20 + l * legend_step - 4, series[l].colour,
+                              series[l].dashed ? " stroke-dasharray=\"6 3\"" : "",
                               left + width + 50, top + 20 + l * legend_step, series[l].name);
     }
   g_string_append (svg, "</svg>\n");
@@ -825,6 +828,7 @@ main (int    argc,
 
       line->name = op == OP_DOCUMENTS ? "List every document, per document" : ops[op].name;
       line->colour = ops[op].colour;
+      line->dashed = FALSE;
       for (guint s = 0; s < n_steps; s++)
         line->ratios[s] = costs[s][op] / costs[0][op]
                           * (op == OP_DOCUMENTS ? (double) steps[0] / steps[s] : 1);
@@ -838,6 +842,7 @@ main (int    argc,
       line = &series[n_series++];
       line->name = p == PROC_MEMORY_LIST ? "Memory of the list of documents, per document" : procs[p].name;
       line->colour = procs[p].colour;
+      line->dashed = TRUE;
       for (guint s = 0; s < n_steps; s++)
         line->ratios[s] = figures[s][p] / figures[0][p]
                           * (p == PROC_MEMORY_LIST ? (double) steps[0] / steps[s] : 1);
