@@ -578,8 +578,8 @@ write_chart (const char   *path,
                           "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1000\" height=\"380\" "
                           "font-family=\"sans-serif\" font-size=\"12\">\n"
                           "<rect width=\"1000\" height=\"380\" fill=\"white\"/>\n"
-                          "<text x=\"%g\" y=\"22\" font-size=\"14\">Each figure at a corpus size ÷ the same at %u documents "
-                          "(flat = 1×; logarithmic scale; dashed: measured in a process of its own)</text>\n",
+                          "<text x=\"%g\" y=\"22\" font-size=\"14\">Each figure ÷ the same at %u documents "
+                          "(flat = 1×; logarithmic scale; dashed: in a process of its own)</text>\n",
                           left, steps[0]);
   /* Axes, grid and labels: a line per doubling. */
   for (double v = y_min; v <= y_max * 1.0001; v *= 2)
