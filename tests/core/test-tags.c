@@ -1,7 +1,8 @@
 /* test-tags.c — sibling names in the codebook: adding, renaming and
  * moving a tag refuse a name its new siblings already have (DUPLICATE),
  * and allow it anywhere else, or for the tag itself; the bounds of tag
- * paths; and the colours new tags are given.
+ * paths; the colours new tags are given; and each tag's count of
+ * passages, orphaned ones left out, read without the passages' rows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -178,6 +179,97 @@ test_sibling_colours (void)
   g_assert_cmpfloat (nearest, >=, 18.0);
 }
 
+/* Bytes this process has read through system calls, page cache
+ * included; -1 where /proc/self/io is not there. */
+static gint64
+bytes_read (void)
+{
+  g_autofree char *io = NULL;
+  const char *rchar;
+
+  if (!g_file_get_contents ("/proc/self/io", &io, NULL, NULL)
+      || (rchar = strstr (io, "rchar:")) == NULL)
+    return -1;
+  return g_ascii_strtoll (rchar + strlen ("rchar:"), NULL, 10);
+}
+
+/* The codebook's counts, shown at every open of the app: the passages of
+ * each tag minus the orphaned ones, without reading each passage's row
+ * (quote and context), which cost a page read per tagged passage. */
+static void
+test_passage_counts (void)
+{
+  g_autoptr(LecternProject) project = new_project ();
+  g_autoptr(GFile) file = g_object_ref (lectern_project_get_file (project));
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GListModel) tags = NULL;
+  g_autoptr(LecternTag) tag = NULL;
+  g_autoptr(LecternTag) listed = NULL;
+  g_autoptr(LecternDocument) document = lectern_document_new ();
+  g_autoptr(GError) error = NULL;
+  LecternEditReport report = { 0 };
+  const guint n_passages = 200, passage_length = 2000;
+  gint64 claims = add_tag (project, 0, "Claims");
+  gint64 document_id, before;
+  glong tail;
+
+  for (guint p = 0; p < n_passages; p++)
+    for (guint c = 0; c < passage_length / 10; c++)
+      g_string_append (text, p % 2 ? "ceasefire " : "agreement ");
+  tail = (glong) text->len;
+  g_string_append (text, "held firm.\n");
+  lectern_document_set_title (document, "Talks");
+  document_id = lectern_project_add_document (project, document, text->str, &error);
+  g_assert_no_error (error);
+
+  /* Passages of 2,000 characters: a page each in the annotations table. */
+  for (guint p = 0; p < n_passages; p++)
+    {
+      g_autoptr(LecternAnnotation) passage =
+        lectern_project_add_annotation (project, document_id, p * passage_length, (p + 1) * passage_length,
+                                        &claims, 1, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (passage);
+    }
+  /* One more, orphaned: its word deleted. */
+  {
+    g_autoptr(LecternAnnotation) passage =
+      lectern_project_add_annotation (project, document_id, tail, tail + 4, &claims, 1, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (passage);
+    g_assert_true (lectern_project_edit_text (project, document_id, tail, tail + 5, "", &report, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (report.orphaned, ==, 1);
+  }
+
+  /* Another connection's commit empties this one's page cache: it reads
+   * from the file, as the app does when it opens the project. */
+  {
+    g_autoptr(LecternProject) other = lectern_project_open (file, &error);
+
+    g_assert_no_error (error);
+    add_tag (other, 0, "Themes");
+  }
+
+  before = bytes_read ();
+  tags = lectern_project_list_tags (project, &error);
+  g_assert_no_error (error);
+  tag = lectern_project_dup_tag (project, claims, &error);
+  g_assert_no_error (error);
+  g_test_message ("read %" G_GINT64_FORMAT, bytes_read () - before);
+  if (before >= 0)
+    /* The passages' rows alone are 800 KB. */
+    g_assert_cmpint (bytes_read () - before, <, 100 * 1024);
+
+  g_assert_cmpuint (g_list_model_get_n_items (tags), ==, 2);
+  listed = g_list_model_get_item (tags, 0);
+  g_assert_cmpstr (lectern_tag_get_name (listed), ==, "Claims");
+  g_assert_cmpuint (lectern_tag_get_count (listed), ==, n_passages);
+  g_assert_cmpuint (lectern_tag_get_count (tag), ==, n_passages);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +280,7 @@ main (int   argc,
   g_test_add_func ("/Lectern/Tags/bounds", test_bounds);
   g_test_add_func ("/Lectern/Tags/colour-distance", test_colour_distance);
   g_test_add_func ("/Lectern/Tags/sibling-colours", test_sibling_colours);
+  g_test_add_func ("/Lectern/Tags/passage-counts", test_passage_counts);
 
   return g_test_run ();
 }
