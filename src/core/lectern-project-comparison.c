@@ -258,26 +258,15 @@ still_wanted (LecternProject  *self,
 }
 
 /* Drops from @wanted the documents another connection deleted since it
- * was made: called in each transaction after the one that made it, so
- * that every row inserted has its document. *@version is the
- * data_version of the last check: while no other connection has
- * committed, there is nothing to look up. */
+ * was made, so that every row inserted has its document. */
 static gboolean
 drop_deleted (LecternProject  *self,
               GHashTable      *wanted,
-              gint64          *version,
               GError         **error)
 {
   g_autoptr(GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
   GHashTableIter iter;
   gpointer key;
-  gint64 now;
-
-  if (!_lectern_project_query_int (self, "PRAGMA data_version", 0, 0, &now, error))
-    return FALSE;
-  if (now == *version)
-    return TRUE;
-  *version = now;
 
   g_hash_table_iter_init (&iter, wanted);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -409,7 +398,7 @@ write_chunk (LecternProject  *self,
   g_autoptr(GHashTable) wanted = NULL;
   g_autofree char *note = NULL;
   gint64 first = G_MAXINT64, last = 0;
-  gint64 version = 0;
+  gint64 version = 0, now;
   gboolean noted = FALSE;
   guint next = 0;
 
@@ -430,10 +419,18 @@ write_chunk (LecternProject  *self,
       if (!_lectern_project_begin (self, error))
         return FALSE;
       began = g_get_monotonic_time ();
-      if (wanted == NULL ? (wanted = still_wanted (self, rows, error)) == NULL
-                           || !_lectern_project_query_int (self, "PRAGMA data_version", 0, 0, &version, error)
-                         : !drop_deleted (self, wanted, &version, error))
+      /* The documents to write, checked again in a later transaction only
+       * if another connection has committed since (data_version moved). */
+      if (!_lectern_project_query_int (self, "PRAGMA data_version", 0, 0, &now, error))
         goto fail;
+      if (wanted == NULL)
+        {
+          if ((wanted = still_wanted (self, rows, error)) == NULL)
+            goto fail;
+        }
+      else if (now != version && !drop_deleted (self, wanted, error))
+        goto fail;
+      version = now;
       if (!insert_rows (self, rows, wanted, &next, began, error))
         goto fail;
 

@@ -208,6 +208,36 @@ count_stop_words (const char *sample,
   return n_words;
 }
 
+/* The index of the list with most @votes (-1 when none has any), with
+ * its count in *@best and the runner-up's in *@second. With @among, only
+ * those languages compete. */
+static int
+rank_votes (const guint  votes[G_N_ELEMENTS (stop_words)],
+            GPtrArray   *among,
+            guint       *best,
+            guint       *second)
+{
+  int winner = -1;
+
+  *best = *second = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (stop_words); i++)
+    {
+      if (among != NULL && among->len > 0
+          && !g_ptr_array_find_with_equal_func (among, stop_words[i].code, g_str_equal, NULL))
+        continue;
+
+      if (votes[i] > *best)
+        {
+          *second = *best;
+          *best = votes[i];
+          winner = i;
+        }
+      else if (votes[i] > *second)
+        *second = votes[i];
+    }
+  return winner;
+}
+
 /* The clear winner of @votes, or NULL. With @among, only those languages
  * compete. */
 static char *
@@ -215,24 +245,8 @@ vote_with_stop_words (const guint  votes[G_N_ELEMENTS (stop_words)],
                       guint        n_words,
                       GPtrArray   *among)
 {
-  guint best = 0, second = 0;
-  int winner = -1;
-
-  for (guint i = 0; i < G_N_ELEMENTS (stop_words); i++)
-    {
-      if (among != NULL && among->len > 0
-          && !g_ptr_array_find_with_equal_func (among, stop_words[i].code, g_str_equal, NULL))
-        continue;
-
-      if (votes[i] > best)
-        {
-          second = best;
-          best = votes[i];
-          winner = i;
-        }
-      else if (votes[i] > second)
-        second = votes[i];
-    }
+  guint best, second;
+  int winner = rank_votes (votes, among, &best, &second);
 
   /* A clear majority of at least two words, or one word in a tiny text. */
   if (winner < 0 || best < MIN (2, n_words) || best * 2 < second * 3)
@@ -248,18 +262,8 @@ static gboolean
 is_clear (const guint votes[G_N_ELEMENTS (stop_words)],
           guint       n_words)
 {
-  guint best = 0, second = 0;
-  int winner = -1;
-
-  for (guint i = 0; i < G_N_ELEMENTS (stop_words); i++)
-    if (votes[i] > best)
-      {
-        second = best;
-        best = votes[i];
-        winner = i;
-      }
-    else if (votes[i] > second)
-      second = votes[i];
+  guint best, second;
+  int winner = rank_votes (votes, NULL, &best, &second);
 
   return winner >= 0 && !stop_words[winner].shared
          && best * 100 >= (guint64) n_words * CLEAR_SHARE_PERCENT
